@@ -1,0 +1,323 @@
+package sim
+
+import (
+	"math"
+
+	"github.com/spsim/spsim/sim/des"
+)
+
+// linkWorker is one funded post and, when filled, the person in it.
+type linkWorker struct {
+	funded   bool
+	inPost   bool
+	ramping  bool
+	fte      float64
+	caseload int // people on caseload, holding included
+	longer   int // of which on longer-term support
+	complex  int // of which with a complex profile
+	hours    float64
+	recruit  des.Handle
+	rampEnd  des.Handle
+}
+
+// capOf is the caseload cap of link worker i now: reduced while ramping up,
+// zero when the post is empty.
+func (m *Model) capOf(i int) int {
+	lw := &m.lws[i]
+	if !lw.inPost {
+		return 0
+	}
+	c := lw.fte * m.cfg.Workforce.CaseloadCapPerFTE
+	if lw.ramping {
+		c *= m.cfg.Workforce.RampUpCapShare
+	}
+	// A small epsilon so that 0.8 FTE × 40 is 32 places, not 31.
+	return int(math.Floor(c + 1e-9))
+}
+
+// sessionHoursAvailable is a link worker's contracted time for sessions in
+// a week, after admin and networking.
+func (m *Model) sessionHoursAvailable(i int) float64 {
+	lw := &m.lws[i]
+	if !lw.inPost {
+		return 0
+	}
+	w := &m.cfg.Workforce
+	return lw.fte * w.ContractedHoursPerWeek * (1 - w.AdminShare)
+}
+
+// free is the number of people link worker i can take on now on the given
+// track. Under tiered support, short-term work may not use the share of
+// places reserved for longer-term work.
+func (m *Model) free(i, track int) int {
+	cp := m.capOf(i)
+	lw := &m.lws[i]
+	n := cp - lw.caseload
+	if track == trackShort && m.cfg.Support.Model == "tiered" {
+		shortCap := int(math.Floor(float64(cp)*(1-m.cfg.Support.TieredReservedShare) + 1e-9))
+		n = min(n, shortCap-(lw.caseload-lw.longer))
+	}
+	return n
+}
+
+// roomFor returns the link worker with the most room on a track, the lowest
+// index on ties, or -1 if nobody has room.
+func (m *Model) roomFor(track int) int {
+	best, bestFree := -1, 0
+	for i := range m.lws {
+		if f := m.free(i, track); f > bestFree {
+			best, bestFree = i, f
+		}
+	}
+	return best
+}
+
+// allocate moves people from the waiting list onto caseloads while there is
+// room: highest priority class first, first come first served within it.
+func (m *Model) allocate() {
+	for {
+		id, lw := m.nextAllocation()
+		if id < 0 {
+			return
+		}
+		p := &m.pp.slots[id]
+		m.cal.Cancel(p.renege)
+		p.renege = des.Handle{}
+		m.leaveList(id)
+		m.startEpisode(id, lw, false)
+	}
+}
+
+// nextAllocation pops the person to allocate next and their link worker, or
+// returns -1 if nobody waiting can be taken on.
+func (m *Model) nextAllocation() (int32, int) {
+	for class := range m.p.classes {
+		bestTrack, bestLW := -1, -1
+		var bestSince float64
+		for track := range 2 {
+			q := &m.queue[track][class]
+			m.dropStale(q)
+			if q.len() == 0 {
+				continue
+			}
+			lw := m.roomFor(track)
+			if lw < 0 {
+				continue
+			}
+			since := m.pp.slots[q.front().id].listSince
+			if bestTrack < 0 || since < bestSince {
+				bestTrack, bestLW, bestSince = track, lw, since
+			}
+		}
+		if bestTrack >= 0 {
+			return m.queue[bestTrack][class].popFront().id, bestLW
+		}
+	}
+	return -1, -1
+}
+
+// dropStale removes entries for people who have left the list.
+func (m *Model) dropStale(q *deque[ref]) {
+	for q.len() > 0 {
+		r := q.front()
+		p := &m.pp.slots[r.id]
+		if p.gen == r.gen && p.state == stWaiting {
+			return
+		}
+		q.popFront()
+	}
+}
+
+// startEpisode puts a person on link worker lw's caseload.
+func (m *Model) startEpisode(id int32, lw int, partWay bool) {
+	p := &m.pp.slots[id]
+	pr := &m.p.profiles[p.profile]
+	p.state = stActive
+	p.lw = int32(lw)
+	p.caseSince = m.now()
+	w := &m.lws[lw]
+	w.caseload++
+	if p.track == trackLonger {
+		w.longer++
+	}
+	if pr.complex {
+		w.complex++
+	}
+	m.m.caseload.add(m.now(), 1)
+	m.m.caseEntries++
+	switch {
+	case p.resume:
+		// Handed over mid-episode: the new link worker sees them now.
+		p.resume = false
+		m.holdSession(id)
+	case partWay:
+		p.start = m.now()
+		m.referOn(id)
+		m.scheduleSession(id)
+	default:
+		p.start = m.now()
+		m.m.firstContact(int(p.group), m.now()-p.arrival, m.now())
+		m.chargeSession(lw, m.cfg.Support.FirstSessionMinutes)
+		p.attended, p.held = 1, 1
+		m.referOn(id)
+		m.scheduleSession(id)
+	}
+}
+
+func (m *Model) scheduleSession(id int32) {
+	d := m.p.interval.Rand(m.rng.interval)
+	m.pp.slots[id].next = m.cal.Schedule(m.now()+d, evSessionDue, id, 0)
+}
+
+func (m *Model) chargeSession(lw int, minutes float64) {
+	h := minutes / 60
+	m.lws[lw].hours += h
+	m.m.sessionHours += h
+}
+
+// chargeAssessment books an inappropriate referral's assessment to the
+// link worker with the least session time this week.
+func (m *Model) chargeAssessment(hours float64) {
+	best := -1
+	for i := range m.lws {
+		if m.lws[i].inPost && (best < 0 || m.lws[i].hours < m.lws[best].hours) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		m.chargeSession(best, hours*60)
+	}
+}
+
+// limits are the support model's bounds for a person's track.
+func (m *Model) limits(p *person) Limits {
+	if p.track == trackLonger {
+		return m.cfg.Support.LongerTerm
+	}
+	return m.cfg.Support.ShortTerm
+}
+
+// onSessionDue ends the interval after a session: either the next session
+// happens or support ends.
+func (m *Model) onSessionDue(id int32) {
+	p := &m.pp.slots[id]
+	p.next = des.Handle{}
+	if p.attended >= p.needed {
+		m.endSupport(id)
+		return
+	}
+	lim := m.limits(p)
+	if int(p.held) >= lim.MaxSessions || m.now()-p.start >= lim.MaxWeeks {
+		// The support model's limits end the episode before the person's
+		// needs are met: the short-term tension the research describes.
+		p.supportIncomplete = true
+		m.m.limitReached(int(p.group))
+		m.endSupport(id)
+		return
+	}
+	m.holdSession(id)
+}
+
+// holdSession holds one follow-up session now and schedules the next.
+func (m *Model) holdSession(id int32) {
+	p := &m.pp.slots[id]
+	pr := &m.p.profiles[p.profile]
+	m.chargeSession(int(p.lw), m.cfg.Support.FollowupMinutes)
+	p.held++
+	if m.rng.dna.Float64() < pr.dna {
+		m.m.dna++
+		p.dnaRun++
+		if d := m.cfg.Support.DropoutAfterDNAs; d > 0 && int(p.dnaRun) >= d {
+			p.supportIncomplete = true
+			m.m.dropouts++
+			m.endSupport(id)
+			return
+		}
+	} else {
+		p.dnaRun = 0
+		p.attended++
+	}
+	m.scheduleSession(id)
+}
+
+// endSupport ends the link-worker sessions. Someone still waiting for a
+// community place is held on caseload if the policy allows; otherwise
+// their waiting needs go unmet and they are discharged.
+func (m *Model) endSupport(id int32) {
+	p := &m.pp.slots[id]
+	if m.waitlistedNeeds(p) > 0 && m.holding {
+		p.state = stHolding
+		p.holdSince = m.now()
+		m.m.holding.add(m.now(), 1)
+		m.scheduleHoldCheck(id)
+		return
+	}
+	m.withdrawWaitlisted(id)
+	m.discharge(id)
+}
+
+func (m *Model) scheduleHoldCheck(id int32) {
+	p := &m.pp.slots[id]
+	h := &m.cfg.Holding
+	t := min(m.now()+h.CheckinIntervalWeeks, p.holdSince+h.MaxWeeks)
+	p.next = m.cal.Schedule(t, evHoldCheck, id, 0)
+}
+
+// onHoldCheck is a check-in with a held person, or the end of holding when
+// the limit is reached.
+func (m *Model) onHoldCheck(id int32) {
+	p := &m.pp.slots[id]
+	p.next = des.Handle{}
+	if m.now()-p.holdSince >= m.cfg.Holding.MaxWeeks-1e-9 || !m.holding {
+		m.withdrawWaitlisted(id)
+		m.discharge(id)
+		return
+	}
+	m.chargeSession(int(p.lw), m.cfg.Holding.CheckinMinutes)
+	m.scheduleHoldCheck(id)
+}
+
+// discharge takes a person off their link worker's caseload. They stay in
+// the system while still engaged with a community service.
+func (m *Model) discharge(id int32) {
+	p := &m.pp.slots[id]
+	if p.state == stHolding {
+		m.m.holding.add(m.now(), -1)
+	}
+	m.offCaseload(id)
+	m.m.episodeCompleted(int(p.group))
+	p.state = stDischarged
+	if p.open == 0 {
+		m.conclude(id)
+	}
+	m.allocate()
+}
+
+// offCaseload removes a person from their link worker's counts.
+func (m *Model) offCaseload(id int32) {
+	p := &m.pp.slots[id]
+	w := &m.lws[p.lw]
+	w.caseload--
+	if p.track == trackLonger {
+		w.longer--
+	}
+	if m.p.profiles[p.profile].complex {
+		w.complex--
+	}
+	p.lw = -1
+	m.m.caseload.add(m.now(), -1)
+	m.m.caseExit(m.now() - p.caseSince)
+}
+
+// conclude records a discharged person's outcome once every community need
+// is resolved.
+func (m *Model) conclude(id int32) {
+	p := &m.pp.slots[id]
+	allMet := !p.supportIncomplete
+	for _, s := range p.need {
+		if s == needUnmet {
+			allMet = false
+		}
+	}
+	m.finish(id, allMet)
+}

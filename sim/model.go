@@ -1,0 +1,219 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/spsim/spsim/sim/des"
+)
+
+// Event kinds. The kernel only orders them; Model.dispatch gives them meaning.
+const (
+	evArrival des.Kind = iota
+	evRenege
+	evSessionDue
+	evHoldCheck
+	evEngagementEnd
+	evServicePatience
+	evWeek
+	evPostFilled
+	evRampEnd
+	evRereferral
+)
+
+// Support tracks.
+const (
+	trackShort  = 0
+	trackLonger = 1
+)
+
+// Model is one replication of a scenario. It is not safe for concurrent
+// use; run replications on separate Models.
+type Model struct {
+	cfg   *Config
+	rep   int
+	cal   des.Calendar
+	rng   streams
+	p     params
+	pp    people
+	lws   []linkWorker
+	svcs  []service
+	queue [2][]deque[ref] // waiting list by [track][priority class]
+
+	baseRate    float64 // referrals a week before growth and season; the timeline changes it
+	maxRate     float64 // thinning bound over the whole horizon
+	posts       int     // funded link-worker posts
+	holding     bool
+	timelineIdx int
+
+	m metrics
+}
+
+// streams are the model's random processes, one named stream each, so that
+// changing one process leaves the others' draws alone (common random numbers).
+type streams struct {
+	arrivals, group, profile, inappropriate, sessions, needs, patience,
+	interval, dna, serviceAccept, engagement, completion, servicePatience,
+	rereferral, rereferralDelay, leaving, recruitment, closure, initial *rand.Rand
+}
+
+func newStreams(seed uint64, rep int) streams {
+	s := des.Streams{Seed: seed, Replication: rep}
+	return streams{
+		arrivals:        s.Get("arrivals"),
+		group:           s.Get("group"),
+		profile:         s.Get("profile"),
+		inappropriate:   s.Get("inappropriate"),
+		sessions:        s.Get("sessions"),
+		needs:           s.Get("needs"),
+		patience:        s.Get("patience"),
+		interval:        s.Get("session-interval"),
+		dna:             s.Get("dna"),
+		serviceAccept:   s.Get("service-acceptance"),
+		engagement:      s.Get("engagement"),
+		completion:      s.Get("completion"),
+		servicePatience: s.Get("service-patience"),
+		rereferral:      s.Get("rereferral"),
+		rereferralDelay: s.Get("rereferral-delay"),
+		leaving:         s.Get("leaving"),
+		recruitment:     s.Get("recruitment"),
+		closure:         s.Get("closure"),
+		initial:         s.Get("initial"),
+	}
+}
+
+// New prepares replication rep of cfg, which must have passed validation
+// (package scenarios). It returns an error only for a Config that could not
+// have passed it, such as an invalid distribution.
+func New(cfg *Config, rep int) (*Model, error) {
+	p, err := compile(cfg)
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{cfg: cfg, rep: rep, p: p, rng: newStreams(cfg.Run.Seed, rep)}
+	for t := range m.queue {
+		m.queue[t] = make([]deque[ref], p.classes)
+	}
+	m.baseRate = cfg.Demand.ReferralsPerWeek
+	m.maxRate = maxReferralRate(cfg)
+	m.holding = cfg.Holding.Enabled
+	m.svcs = newServices(p.services)
+	m.m.init(m)
+	return m, nil
+}
+
+// Run simulates the scenario's horizon and returns the replication's result.
+func Run(cfg *Config, rep int) (*Result, error) {
+	m, err := New(cfg, rep)
+	if err != nil {
+		return nil, err
+	}
+	return m.Run()
+}
+
+// Run simulates until the horizon. A failed self-check is returned as an
+// error naming the invariant, the replication and the seed.
+func (m *Model) Run() (*Result, error) {
+	horizon := float64(m.cfg.Run.HorizonWeeks)
+	m.start()
+	for {
+		ev, ok := m.cal.Next()
+		if !ok || ev.Time > horizon {
+			break
+		}
+		m.dispatch(ev)
+		if m.m.done {
+			break
+		}
+	}
+	if err := m.check(); err != nil {
+		return nil, fmt.Errorf("scenario %q replication %d (seed %d): %w", m.cfg.Name, m.rep, m.cfg.Run.Seed, err)
+	}
+	return m.m.result(m), nil
+}
+
+// EventsFired is the number of events the calendar has processed.
+func (m *Model) EventsFired() uint64 { return m.cal.Fired() }
+
+func (m *Model) now() float64 { return m.cal.Now() }
+
+func (m *Model) dispatch(ev des.Event) {
+	switch ev.Kind {
+	case evArrival:
+		m.onArrivalCandidate()
+	case evRenege:
+		m.onRenege(ev.Subject)
+	case evSessionDue:
+		m.onSessionDue(ev.Subject)
+	case evHoldCheck:
+		m.onHoldCheck(ev.Subject)
+	case evEngagementEnd:
+		m.onEngagementEnd(ev.Subject, int(ev.Aux))
+	case evServicePatience:
+		m.onServicePatience(ev.Subject, int(ev.Aux))
+	case evWeek:
+		m.onWeek(int(ev.Subject))
+	case evPostFilled:
+		m.onPostFilled(int(ev.Subject))
+	case evRampEnd:
+		m.onRampEnd(int(ev.Subject))
+	case evRereferral:
+		m.onRereferral(int(ev.Subject), int(ev.Aux))
+	default:
+		panic(fmt.Sprintf("sim: unknown event kind %d", ev.Kind))
+	}
+}
+
+// start sets up the initial state and the first events.
+func (m *Model) start() {
+	m.posts = m.cfg.Workforce.LinkWorkers
+	for range m.posts {
+		m.addPost(true)
+	}
+	m.seedInitialState()
+	m.cal.Schedule(m.arrivalGap(), evArrival, 0, 0)
+	m.cal.Schedule(1, evWeek, 1, 0)
+	m.allocate()
+}
+
+// arrivalGap draws the time to the next candidate arrival of the thinned
+// process.
+func (m *Model) arrivalGap() float64 {
+	return m.rng.arrivals.ExpFloat64() / m.maxRate
+}
+
+// rate is the referral rate a week at time t.
+func (m *Model) rate(t float64) float64 {
+	d := &m.cfg.Demand
+	r := m.baseRate * math.Pow(1+d.AnnualGrowth, t/52)
+	if d.SeasonalAmplitude != 0 {
+		r *= 1 + d.SeasonalAmplitude*math.Cos(2*math.Pi*(t-d.SeasonalPeakWeek)/52)
+	}
+	return r
+}
+
+// maxReferralRate bounds rate(t) over the horizon for thinning.
+func maxReferralRate(cfg *Config) float64 {
+	d := &cfg.Demand
+	base := d.ReferralsPerWeek
+	for _, c := range cfg.Timeline {
+		if c.ReferralsPerWeek != nil {
+			base = max(base, *c.ReferralsPerWeek)
+		}
+	}
+	growth := max(1, math.Pow(1+d.AnnualGrowth, float64(cfg.Run.HorizonWeeks)/52))
+	return base * growth * (1 + d.SeasonalAmplitude)
+}
+
+// sortedKeys returns a map's keys in order, so that iteration never depends
+// on Go's randomised map order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,220 @@
+package sim
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/spsim/spsim/sim/dist"
+)
+
+// params is a Config compiled for fast use: names resolved to indices,
+// distributions built, cumulative shares precomputed.
+type params struct {
+	profiles   []profileParams
+	groups     []groupParams
+	groupCum   []float64
+	services   []serviceParams
+	categories []string
+	catSvcs    [][]int // category → services serving it
+	classes    int     // priority classes on the waiting list
+	classOf    [][]int // [profile][group] → class, nil under first come first served
+	interval   dist.Duration
+	recruit    dist.Duration
+	reDelay    dist.Duration
+}
+
+type profileParams struct {
+	name      string
+	priority  int
+	complex   bool
+	longer    bool // routed to longer-term support
+	sessions  dist.Count
+	needs     []needParams
+	patience  dist.Duration
+	dna       float64
+	gpPerYear float64
+}
+
+type needParams struct {
+	cat int
+	p   float64
+}
+
+type groupParams struct {
+	name        string
+	priority    int
+	profileCum  []float64
+	patienceMul float64
+	acceptMul   []float64 // per service: group multiplier × per-service multiplier
+}
+
+type serviceParams struct {
+	name       string
+	cats       []int
+	places     int
+	engagement dist.Duration
+	accept     float64
+	complete   float64
+	waitlist   bool
+	patience   dist.Duration
+	funding    float64
+	hazard     float64
+}
+
+func compile(cfg *Config) (params, error) {
+	var p params
+	var err error
+	if len(cfg.Categories) > maxCategories {
+		return p, fmt.Errorf("categories: %d given, at most %d allowed", len(cfg.Categories), maxCategories)
+	}
+	p.categories = cfg.Categories
+	catIndex := map[string]int{}
+	for i, c := range cfg.Categories {
+		catIndex[c] = i
+	}
+	if p.interval, err = cfg.Support.SessionIntervalWeeks.Duration(); err != nil {
+		return p, fmt.Errorf("support.session_interval_weeks: %w", err)
+	}
+	if p.recruit, err = cfg.Workforce.RecruitmentDelayWeeks.Duration(); err != nil {
+		return p, fmt.Errorf("workforce.recruitment_delay_weeks: %w", err)
+	}
+	if p.reDelay, err = cfg.Rereferral.DelayWeeks.Duration(); err != nil {
+		return p, fmt.Errorf("rereferral.delay_weeks: %w", err)
+	}
+
+	profileNames := sortedKeys(cfg.Profiles)
+	profileIndex := map[string]int{}
+	for i, name := range profileNames {
+		profileIndex[name] = i
+		pr := cfg.Profiles[name]
+		pp := profileParams{name: name, priority: pr.Priority, complex: pr.Complex, dna: pr.DNAProbability, gpPerYear: pr.GPAppointmentsPerYear}
+		switch cfg.Support.Model {
+		case "longer_term":
+			pp.longer = true
+		case "tiered":
+			pp.longer = slices.Contains(cfg.Support.TieredLongerProfiles, name)
+		}
+		if pp.sessions, err = pr.Sessions.Count(); err != nil {
+			return p, fmt.Errorf("profiles.%s.sessions: %w", name, err)
+		}
+		if pp.patience, err = pr.PatienceWeeks.Duration(); err != nil {
+			return p, fmt.Errorf("profiles.%s.patience_weeks: %w", name, err)
+		}
+		for _, c := range sortedKeys(pr.Needs) {
+			ci, ok := catIndex[c]
+			if !ok {
+				return p, fmt.Errorf("profiles.%s.needs: unknown category %q", name, c)
+			}
+			pp.needs = append(pp.needs, needParams{cat: ci, p: pr.Needs[c]})
+		}
+		p.profiles = append(p.profiles, pp)
+	}
+
+	serviceNames := sortedKeys(cfg.Services)
+	serviceIndex := map[string]int{}
+	p.catSvcs = make([][]int, len(cfg.Categories))
+	for i, name := range serviceNames {
+		serviceIndex[name] = i
+		s := cfg.Services[name]
+		sp := serviceParams{name: name, places: s.Places, accept: s.AcceptanceProbability,
+			complete: s.CompletionProbability, waitlist: s.WhenFull == "waitlist",
+			funding: s.FundingPerYear, hazard: s.ClosureHazardPerYear}
+		if sp.engagement, err = s.EngagementWeeks.Duration(); err != nil {
+			return p, fmt.Errorf("services.%s.engagement_weeks: %w", name, err)
+		}
+		if sp.patience, err = s.PatienceWeeks.Duration(); err != nil {
+			return p, fmt.Errorf("services.%s.patience_weeks: %w", name, err)
+		}
+		for _, c := range s.Categories {
+			ci, ok := catIndex[c]
+			if !ok {
+				return p, fmt.Errorf("services.%s.categories: unknown category %q", name, c)
+			}
+			sp.cats = append(sp.cats, ci)
+			p.catSvcs[ci] = append(p.catSvcs[ci], i)
+		}
+		p.services = append(p.services, sp)
+	}
+
+	cum := 0.0
+	for _, name := range sortedKeys(cfg.Groups) {
+		g := cfg.Groups[name]
+		gp := groupParams{name: name, priority: g.Priority, patienceMul: g.PatienceMultiplier}
+		c := 0.0
+		for _, pn := range profileNames {
+			share := cfg.Profiles[pn].Share
+			if g.ProfileMix != nil {
+				share = g.ProfileMix[pn]
+			}
+			c += share
+			gp.profileCum = append(gp.profileCum, c)
+		}
+		for _, sn := range serviceNames {
+			mul := g.VCSEAcceptanceMultiplier
+			if v, ok := g.ServiceAcceptance[sn]; ok {
+				mul *= v
+			}
+			gp.acceptMul = append(gp.acceptMul, mul)
+		}
+		for s := range g.ServiceAcceptance {
+			if _, ok := serviceIndex[s]; !ok {
+				return p, fmt.Errorf("groups.%s.service_acceptance: unknown service %q", name, s)
+			}
+		}
+		p.groups = append(p.groups, gp)
+		cum += g.Share
+		p.groupCum = append(p.groupCum, cum)
+	}
+	if len(p.profiles) == 0 || len(p.groups) == 0 {
+		return p, fmt.Errorf("a scenario needs at least one profile and one group")
+	}
+	if len(p.profiles) > 255 || len(p.groups) > 255 {
+		return p, fmt.Errorf("at most 255 profiles and 255 groups")
+	}
+	p.classes = 1
+	if cfg.Workforce.Allocation == "priority" {
+		p.classes = priorityClasses(&p)
+	}
+	return p, nil
+}
+
+// priorityClasses numbers the distinct priorities (profile + group) so that
+// class 0 is served first, and fills p.classOf.
+func priorityClasses(p *params) int {
+	var levels []int
+	for _, pr := range p.profiles {
+		for _, g := range p.groups {
+			levels = append(levels, pr.priority+g.priority)
+		}
+	}
+	slices.Sort(levels)
+	levels = slices.Compact(levels)
+	p.classOf = make([][]int, len(p.profiles))
+	for i, pr := range p.profiles {
+		p.classOf[i] = make([]int, len(p.groups))
+		for j, g := range p.groups {
+			k, _ := slices.BinarySearch(levels, pr.priority+g.priority)
+			p.classOf[i][j] = len(levels) - 1 - k
+		}
+	}
+	return len(levels)
+}
+
+// class is the waiting-list class of a person: 0 is the highest priority.
+func (m *Model) class(profile, group int) int {
+	if m.p.classOf == nil {
+		return 0
+	}
+	return m.p.classOf[profile][group]
+}
+
+// pick returns the index i with cum[i-1] <= u*total < cum[i].
+func pick(cum []float64, u float64) int {
+	x := u * cum[len(cum)-1]
+	for i, c := range cum {
+		if x < c {
+			return i
+		}
+	}
+	return len(cum) - 1
+}

@@ -1,0 +1,79 @@
+package sim
+
+import "math"
+
+// onWeek closes the week that has just ended, then applies what happens at
+// the start of week w: timeline changes, turnover and service closures.
+func (m *Model) onWeek(w int) {
+	m.m.closeWeek(m, w-1)
+	if w >= m.cfg.Run.HorizonWeeks {
+		m.m.done = true
+		return
+	}
+	for m.timelineIdx < len(m.cfg.Timeline) && m.cfg.Timeline[m.timelineIdx].Week <= w {
+		if m.cfg.Timeline[m.timelineIdx].Week == w {
+			m.apply(&m.cfg.Timeline[m.timelineIdx])
+		}
+		m.timelineIdx++
+	}
+	m.weeklyTurnover()
+	m.weeklyClosures()
+	for i := range m.lws {
+		m.lws[i].hours = 0
+	}
+	m.cal.Schedule(float64(w+1), evWeek, int32(w+1), 0)
+}
+
+// apply makes one timeline change. The timeline is sorted by week when the
+// scenario is loaded, and changes in the same week apply in file order.
+func (m *Model) apply(c *Change) {
+	if c.ReferralsPerWeek != nil {
+		m.baseRate = *c.ReferralsPerWeek
+	}
+	if c.Holding != nil {
+		m.holding = *c.Holding
+	}
+	if c.LinkWorkers != nil {
+		m.setPosts(*c.LinkWorkers)
+	}
+	for _, name := range sortedKeys(c.Services) {
+		s := m.serviceIndex(name)
+		if s < 0 {
+			continue // validation rejects unknown services
+		}
+		sc := c.Services[name]
+		sv := &m.svcs[s]
+		if sc.FundingPerYear != nil {
+			sv.funding = *sc.FundingPerYear
+		}
+		if sc.Places != nil && sv.open {
+			m.m.vcsePlaces.add(m.now(), float64(*sc.Places-sv.places))
+			sv.places = *sc.Places
+			m.fillPlaces(s)
+		}
+	}
+}
+
+func (m *Model) serviceIndex(name string) int {
+	for i := range m.p.services {
+		if m.p.services[i].name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// weeklyClosures lets each unfunded service close with its yearly hazard.
+func (m *Model) weeklyClosures() {
+	for s := range m.svcs {
+		u := m.rng.closure.Float64() // one draw per service per week: aligned streams
+		sv := &m.svcs[s]
+		if !sv.open || sv.funding > 0 {
+			continue
+		}
+		if u < 1-math.Exp(-m.p.services[s].hazard/52) {
+			m.m.vcsePlaces.add(m.now(), -float64(sv.places))
+			m.closeService(s)
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package sim
+
+import (
+	"math"
+
+	"github.com/spsim/spsim/sim/des"
+)
+
+// addPost creates a funded post, filled at once (the starting team) or
+// recruited to.
+func (m *Model) addPost(filled bool) {
+	m.lws = append(m.lws, linkWorker{funded: true, fte: m.cfg.Workforce.FTE})
+	i := len(m.lws) - 1
+	if filled {
+		m.lws[i].inPost = true
+		m.m.capacityChanged(m)
+		return
+	}
+	m.recruit(i)
+}
+
+// recruit starts filling vacant post i.
+func (m *Model) recruit(i int) {
+	d := m.p.recruit.Rand(m.rng.recruitment)
+	m.m.costRecruitment += m.cfg.Costs.RecruitmentCost
+	m.lws[i].recruit = m.cal.Schedule(m.now()+d, evPostFilled, int32(i), 0)
+}
+
+// onPostFilled is a new starter's first day: they ramp up at a reduced cap.
+func (m *Model) onPostFilled(i int) {
+	lw := &m.lws[i]
+	lw.recruit = des.Handle{}
+	lw.inPost = true
+	if m.cfg.Workforce.RampUpWeeks > 0 {
+		lw.ramping = true
+		lw.rampEnd = m.cal.Schedule(m.now()+m.cfg.Workforce.RampUpWeeks, evRampEnd, int32(i), 0)
+	}
+	m.m.capacityChanged(m)
+	m.allocate()
+}
+
+func (m *Model) onRampEnd(i int) {
+	m.lws[i].ramping = false
+	m.lws[i].rampEnd = des.Handle{}
+	m.m.capacityChanged(m)
+	m.allocate()
+}
+
+// pressure is how strained link worker i is: caseload over its cap, session
+// hours over contract last week, and the share of complex cases.
+func (m *Model) pressure(i int) float64 {
+	lw := &m.lws[i]
+	w := &m.cfg.Workforce
+	pr := 0.0
+	if cp := m.capOf(i); cp > 0 {
+		pr += max(0, float64(lw.caseload)/float64(cp)-1)
+	}
+	if h := m.sessionHoursAvailable(i); h > 0 {
+		pr += max(0, lw.hours/h-1)
+	}
+	if lw.caseload > 0 {
+		pr += w.ComplexPressureWeight * float64(lw.complex) / float64(lw.caseload)
+	}
+	return pr
+}
+
+// weeklyTurnover lets each link worker in post leave with a weekly
+// probability from a yearly hazard that rises with pressure:
+// hazard = base × exp(sensitivity × pressure).
+func (m *Model) weeklyTurnover() {
+	w := &m.cfg.Workforce
+	var sum float64
+	n := 0
+	for i := range m.lws {
+		// One draw per post per week, filled or not, keeps the stream
+		// aligned across scenarios with the same posts.
+		u := m.rng.leaving.Float64()
+		if !m.lws[i].inPost {
+			continue
+		}
+		pr := m.pressure(i)
+		sum += pr
+		n++
+		hazard := w.LeavingHazardPerYear * math.Exp(w.PressureSensitivity*pr)
+		if u < 1-math.Exp(-hazard/52) {
+			m.m.leavers++
+			m.vacate(i)
+			if m.lws[i].funded {
+				m.recruit(i)
+			}
+		}
+	}
+	if n > 0 {
+		m.m.pressureSum += sum / float64(n)
+	}
+}
+
+// vacate empties post i and hands its caseload over: to colleagues with
+// room, or back to the front of the waiting list, with extra sessions for
+// the disruption.
+func (m *Model) vacate(i int) {
+	lw := &m.lws[i]
+	lw.inPost = false
+	lw.ramping = false
+	m.cal.Cancel(lw.rampEnd)
+	lw.rampEnd = des.Handle{}
+	m.m.capacityChanged(m)
+	if lw.caseload == 0 {
+		return
+	}
+	extra := int32(m.cfg.Workforce.HandoverExtraSessions)
+	toColleagues := m.cfg.Workforce.Handover == "colleagues"
+	for id := range m.pp.slots {
+		p := &m.pp.slots[id]
+		if p.lw != int32(i) || (p.state != stActive && p.state != stHolding) {
+			continue
+		}
+		p.needed += extra
+		if toColleagues {
+			if j := m.roomFor(int(p.track)); j >= 0 {
+				m.moveCaseload(int32(id), i, j)
+				continue
+			}
+		}
+		// Back to the list: the episode resumes when someone is free.
+		m.cal.Cancel(p.next)
+		p.next = des.Handle{}
+		if p.state == stHolding {
+			m.m.holding.add(m.now(), -1)
+		}
+		m.offCaseload(int32(id))
+		p.resume = true
+		m.join(int32(id), true)
+	}
+	m.allocate()
+}
+
+// moveCaseload hands person id from link worker a to b.
+func (m *Model) moveCaseload(id int32, a, b int) {
+	p := &m.pp.slots[id]
+	complex := m.p.profiles[p.profile].complex
+	for _, k := range [2]int{a, b} {
+		d := 1
+		if k == a {
+			d = -1
+		}
+		w := &m.lws[k]
+		w.caseload += d
+		if p.track == trackLonger {
+			w.longer += d
+		}
+		if complex {
+			w.complex += d
+		}
+	}
+	p.lw = int32(b)
+	m.m.handedOver++
+}
+
+// setPosts changes the number of funded posts. Posts end vacant ones first,
+// then the most recently created; their caseloads are handed over.
+func (m *Model) setPosts(n int) {
+	for m.posts < n {
+		m.posts++
+		m.addPost(false)
+	}
+	for i := len(m.lws) - 1; i >= 0 && m.posts > n; i-- {
+		lw := &m.lws[i]
+		if lw.funded && !lw.inPost {
+			lw.funded = false
+			m.cal.Cancel(lw.recruit)
+			lw.recruit = des.Handle{}
+			m.posts--
+		}
+	}
+	for i := len(m.lws) - 1; i >= 0 && m.posts > n; i-- {
+		lw := &m.lws[i]
+		if lw.funded {
+			lw.funded = false
+			m.posts--
+			m.m.postsEnded++
+			m.vacate(i)
+		}
+	}
+}
