@@ -1,7 +1,7 @@
-// Package experiment turns the outputs of independent replications of a
-// simulation into estimates: sample means with Student-t confidence
-// intervals, paired intervals for comparing scenarios run with common random
-// numbers, and a fixed-memory histogram for quantiles of waiting times.
+// Package experiment runs replications of a scenario, in parallel and with
+// results independent of the number of workers, and turns them into
+// estimates: sample means with Student-t confidence intervals, and paired
+// intervals for comparing scenarios run with common random numbers.
 //
 // Replications, not the people within one run, are the unit of
 // independence: waits of successive people in a queue are correlated, so an

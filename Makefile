@@ -1,0 +1,37 @@
+# spsim: build, test and benchmark. `make test` is what CI runs.
+GO ?= go
+PKGS := ./...
+
+.PHONY: all build test bench run fuzz lint clean
+
+all: build test
+
+build:
+	$(GO) build -o spsim ./cmd/spsim
+
+# The full suite: unit tests, queueing-theory validations, the fuzz seed
+# corpora and runnable examples. Two cores: packages run two at a time.
+test:
+	$(GO) vet $(PKGS)
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) test -p 2 -count=1 $(PKGS)
+
+# Speed and memory targets live here, never in timed tests.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./sim/... | tee bench.txt
+
+# The main job: the embedded default scenario.
+run: build
+	./spsim run baseline
+
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./sim/dist/
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./scenarios/
+
+lint:
+	$(GO) vet $(PKGS)
+	gofmt -l .
+
+clean:
+	rm -f spsim bench.txt

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/spsim/spsim/scenarios"
+)
+
+func cmdValidate(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return fmt.Errorf("validate takes one or more scenario files")
+	}
+	bad := 0
+	for _, f := range pos {
+		if _, err := scenarios.Load(f); err != nil {
+			bad++
+			fmt.Fprintln(stdout, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: ok\n", f)
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d of %d scenarios have errors", bad, len(pos))
+	}
+	return nil
+}

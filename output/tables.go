@@ -1,0 +1,168 @@
+package output
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// num formats a number in the shortest form that reads back exactly, so
+// outputs are reproducible byte for byte; an undefined value is "NA".
+func num(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "NA"
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+// WriteWeekly writes the tidy weekly table: one row per replication and
+// week, with every weekly column of the model.
+func WriteWeekly(w io.Writer, results []*sim.Result) error {
+	cw := csv.NewWriter(w)
+	if len(results) == 0 {
+		cw.Flush()
+		return cw.Error()
+	}
+	head := []string{"replication"}
+	for _, c := range results[0].Columns {
+		head = append(head, c.Name)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	rec := make([]string, len(head))
+	for _, r := range results {
+		for _, row := range r.Weekly {
+			rec[0] = strconv.Itoa(r.Replication)
+			for i, v := range row {
+				rec[i+1] = num(v)
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteSummaryCSV writes one row per KPI: kpi, mean, ci_low, ci_high, n, unit.
+func WriteSummaryCSV(w io.Writer, sums []experiment.Summary) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"kpi", "mean", "ci_low", "ci_high", "n", "unit"})
+	for _, s := range sums {
+		e := s.Estimate
+		cw.Write([]string{s.Name, num(e.Mean), num(e.Low), num(e.High), strconv.Itoa(e.N), s.Unit})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Meta describes a run in summary.json.
+type Meta struct {
+	Scenario     string  `json:"scenario"`
+	Question     string  `json:"question"`
+	Seed         uint64  `json:"seed"`
+	Replications int     `json:"replications"`
+	HorizonWeeks int     `json:"horizon_weeks"`
+	WarmupWeeks  int     `json:"warmup_weeks"`
+	Level        float64 `json:"confidence_level"`
+	Partial      bool    `json:"partial"`
+	Version      string  `json:"spsim_version"`
+}
+
+type jsonKPI struct {
+	KPI       string     `json:"kpi"`
+	Unit      string     `json:"unit"`
+	Mean      *float64   `json:"mean"`
+	Low       *float64   `json:"ci_low"`
+	High      *float64   `json:"ci_high"`
+	HalfWidth *float64   `json:"half_width"`
+	SD        *float64   `json:"sd"`
+	N         int        `json:"n"`
+	Values    []*float64 `json:"values"`
+}
+
+// jnum is a number for JSON, where NaN has no spelling: undefined is null.
+func jnum(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}
+
+// WriteSummaryJSON writes the run's description and every KPI with its
+// interval and per-replication values.
+func WriteSummaryJSON(w io.Writer, meta Meta, sums []experiment.Summary) error {
+	out := struct {
+		Meta
+		KPIs []jsonKPI `json:"kpis"`
+	}{Meta: meta}
+	for _, s := range sums {
+		e := s.Estimate
+		k := jsonKPI{KPI: s.Name, Unit: s.Unit, Mean: jnum(e.Mean), Low: jnum(e.Low), High: jnum(e.High),
+			HalfWidth: jnum(e.HalfWidth), SD: jnum(e.SD), N: e.N}
+		for _, v := range s.Values {
+			k.Values = append(k.Values, jnum(v))
+		}
+		out.KPIs = append(out.KPIs, k)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// Headline is the short table printed after a run.
+var Headline = []string{
+	"referrals", "wait_first_contact_mean_weeks", "wait_first_contact_p90_weeks",
+	"waiting_list_end", "reneged", "episodes_completed", "needs_unmet_short_support",
+	"caseload_per_fte_mean", "lw_utilisation", "holding_weeks", "needs_met_share",
+	"inequity_gap_needs_met_share", "leavers", "cost_total", "cost_per_need_met",
+}
+
+// PrintHeadline writes the named KPIs as an aligned table with intervals.
+func PrintHeadline(w io.Writer, sums []experiment.Summary, names []string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "KPI\tmean\t95%% CI\tunit\t\n")
+	for _, name := range names {
+		for _, s := range sums {
+			if s.Name != name {
+				continue
+			}
+			e := s.Estimate
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", s.Name, short(e.Mean), interval(e), s.Unit)
+		}
+	}
+	return tw.Flush()
+}
+
+func interval(e experiment.Estimate) string {
+	if math.IsNaN(e.Low) {
+		return "-"
+	}
+	return "[" + short(e.Low) + ", " + short(e.High) + "]"
+}
+
+// short formats a number for people: 3 significant figures, no exponent
+// for everyday magnitudes.
+func short(v float64) string {
+	switch a := math.Abs(v); {
+	case math.IsNaN(v):
+		return "NA"
+	case a >= 1000:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	case a >= 100:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	case a >= 1:
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	default:
+		return strconv.FormatFloat(v, 'f', 3, 64)
+	}
+}

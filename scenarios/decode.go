@@ -1,0 +1,307 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/spsim/spsim/sim"
+)
+
+var unmarshalerType = reflect.TypeFor[toml.Unmarshaler]()
+
+// isOpaque reports whether values of type t are decoded whole by their own
+// UnmarshalTOML method (dist.Spec), so that inheritance replaces them whole
+// and the decoder does not look inside.
+func isOpaque(t reflect.Type) bool {
+	return t != nil && reflect.PointerTo(t).Implements(unmarshalerType)
+}
+
+// field is a struct field as seen from TOML.
+type field struct {
+	name     string
+	index    int
+	optional bool
+}
+
+// fieldsOf lists the TOML keys of struct type t in declaration order.
+func fieldsOf(t reflect.Type) []field {
+	var fs []field
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		fs = append(fs, field{name: name, index: i, optional: f.Tag.Get("spsim") == "optional"})
+	}
+	return fs
+}
+
+// targetType returns the Go type that key k of a table decoded into t has,
+// or nil if t has no such key.
+func targetType(t reflect.Type, k string) reflect.Type {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case t == nil || isOpaque(t):
+		return nil
+	case t.Kind() == reflect.Struct:
+		for _, f := range fieldsOf(t) {
+			if f.name == k {
+				return t.Field(f.index).Type
+			}
+		}
+	case t.Kind() == reflect.Map, t.Kind() == reflect.Slice:
+		return t.Elem()
+	}
+	return nil
+}
+
+// decoder decodes a merged TOML map into a Config, checking every key
+// against the Config's fields and collecting every problem rather than
+// stopping at the first.
+type decoder struct {
+	errs     []FieldError
+	bad      []string // keys whose value could not be decoded, so validation skips them
+	siblings []string // names in the collection whose entry is being decoded
+}
+
+// decodeConfig decodes m strictly into a new Config.
+func decodeConfig(m map[string]any) (*sim.Config, *decoder) {
+	d := &decoder{}
+	c := new(sim.Config)
+	d.value(nil, m, reflect.ValueOf(c).Elem())
+	return c, d
+}
+
+func (d *decoder) fail(path []string, raw any, msg string) {
+	key := keyString(path)
+	d.errs = append(d.errs, FieldError{Key: key, Value: formatValue(raw), Msg: msg})
+	d.bad = append(d.bad, key)
+}
+
+// typeError reports a value of the wrong TOML type.
+func (d *decoder) typeError(path []string, raw any, want string) {
+	msg := fmt.Sprintf("expected %s, got %s", want, describe(raw))
+	if h := hintFor(path); h != "" {
+		msg += " (" + h + ")"
+	}
+	d.fail(path, raw, msg)
+}
+
+// value decodes raw into v, which is addressable.
+func (d *decoder) value(path []string, raw any, v reflect.Value) {
+	t := v.Type()
+	if isOpaque(t) {
+		u := v.Addr().Interface().(toml.Unmarshaler)
+		if err := u.UnmarshalTOML(raw); err != nil {
+			d.fail(path, raw, err.Error())
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		p := reflect.New(t.Elem())
+		d.value(path, raw, p.Elem())
+		v.Set(p)
+	case reflect.Struct:
+		d.table(path, raw, v)
+	case reflect.Map:
+		m, ok := raw.(map[string]any)
+		if !ok {
+			d.typeError(path, raw, "a table")
+			return
+		}
+		out := reflect.MakeMapWithSize(t, len(m))
+		keys := sortedKeys(m)
+		for _, k := range keys {
+			e := reflect.New(t.Elem()).Elem()
+			d.siblings = keys
+			d.value(join(path, k), m[k], e)
+			d.siblings = nil
+			out.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
+		}
+		v.Set(out)
+	case reflect.Slice:
+		var elems []any
+		switch a := raw.(type) {
+		case []any:
+			elems = a
+		case []map[string]any:
+			for _, e := range a {
+				elems = append(elems, e)
+			}
+		default:
+			d.typeError(path, raw, "an array")
+			return
+		}
+		out := reflect.MakeSlice(t, len(elems), len(elems))
+		for i, e := range elems {
+			d.value(join(path, fmt.Sprint(i)), e, out.Index(i))
+		}
+		v.Set(out)
+	case reflect.String:
+		s, ok := raw.(string)
+		if !ok {
+			d.typeError(path, raw, "a string in quotes")
+			return
+		}
+		v.SetString(s)
+	case reflect.Bool:
+		b, ok := raw.(bool)
+		if !ok {
+			d.typeError(path, raw, "true or false")
+			return
+		}
+		v.SetBool(b)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, ok := wholeNumber(raw)
+		if !ok || v.OverflowInt(n) {
+			d.typeError(path, raw, "a whole number")
+			return
+		}
+		v.SetInt(n)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, ok := wholeNumber(raw)
+		if !ok || n < 0 || v.OverflowUint(uint64(n)) {
+			d.typeError(path, raw, "a whole number, 0 or more")
+			return
+		}
+		v.SetUint(uint64(n))
+	case reflect.Float32, reflect.Float64:
+		switch f := raw.(type) {
+		case float64:
+			v.SetFloat(f)
+		case int64:
+			v.SetFloat(float64(f))
+		default:
+			d.typeError(path, raw, "a number")
+		}
+	default:
+		d.fail(path, raw, fmt.Sprintf("cannot decode into Go type %s", t))
+	}
+}
+
+// wholeNumber accepts a TOML integer, or a float with no fractional part
+// (link_workers = 4.0 means 4).
+func wholeNumber(raw any) (int64, bool) {
+	switch n := raw.(type) {
+	case int64:
+		return n, true
+	case float64:
+		if n == math.Trunc(n) && math.Abs(n) < 1<<53 {
+			return int64(n), true
+		}
+	}
+	return 0, false
+}
+
+// table decodes a TOML table into struct v: unknown keys and missing
+// required keys are errors.
+func (d *decoder) table(path []string, raw any, v reflect.Value) {
+	siblings := d.siblings
+	d.siblings = nil
+	m, ok := raw.(map[string]any)
+	if !ok {
+		d.typeError(path, raw, "a table")
+		return
+	}
+	fields := fieldsOf(v.Type())
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	for _, k := range sortedKeys(m) {
+		i := slices.Index(names, k)
+		if i < 0 {
+			d.unknown(join(path, k), m[k], names)
+			continue
+		}
+		d.value(join(path, k), m[k], v.Field(fields[i].index))
+	}
+	var missing []string
+	for _, f := range fields {
+		if _, ok := m[f.name]; !ok && !f.optional {
+			missing = append(missing, f.name)
+		}
+	}
+	d.missing(path, missing, siblings)
+}
+
+// unknown reports a key that the scenario format does not have.
+func (d *decoder) unknown(path []string, raw any, allowed []string) {
+	name := path[len(path)-1]
+	msg := "unknown key"
+	if s := suggest(name, allowed); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else if elsewhere := findKey(name); elsewhere != "" {
+		msg += fmt.Sprintf("; %q is a key of %s", name, elsewhere)
+	}
+	where := "at the top level"
+	if len(path) > 1 {
+		where = "in [" + keyString(path[:len(path)-1]) + "]"
+	}
+	msg += fmt.Sprintf(" (allowed %s: %s)", where, strings.Join(allowed, ", "))
+	d.errs = append(d.errs, FieldError{Key: keyString(path), Value: formatValue(raw), Msg: msg})
+}
+
+// missing reports required keys that no file sets. One missing key is
+// reported under its own name; several under their table.
+// When a new entry of a named collection lacks several keys, its name is
+// probably a misspelling of an inherited entry, and the message says so.
+func (d *decoder) missing(path []string, names, siblings []string) {
+	switch len(names) {
+	case 0:
+		return
+	case 1:
+		p := join(path, names[0])
+		msg := "missing: this key is required"
+		if len(path) == 0 && names[0] == "name" {
+			msg = `missing: every scenario file needs its own name = "..." (names are not inherited)`
+		} else if h := hintFor(p); h != "" {
+			msg += " (" + h + ")"
+		}
+		d.errs = append(d.errs, FieldError{Key: keyString(p), Msg: msg})
+		d.bad = append(d.bad, keyString(p))
+		return
+	}
+	key := keyString(path)
+	where := "in [" + key + "]"
+	if len(path) == 0 {
+		where = "at the top level"
+	}
+	msg := fmt.Sprintf("missing required keys %s: %s", where, strings.Join(names, ", "))
+	if len(path) > 0 && siblings != nil {
+		name := path[len(path)-1]
+		others := slices.DeleteFunc(slices.Clone(siblings), func(s string) bool { return s == name })
+		if s := suggest(name, others); s != "" {
+			msg += fmt.Sprintf("; did you mean to change [%s]?", keyString(join(path[:len(path)-1], s)))
+		}
+	}
+	d.errs = append(d.errs, FieldError{Key: key, Msg: msg})
+	if key == "" {
+		for _, n := range names {
+			d.bad = append(d.bad, n)
+		}
+		return
+	}
+	d.bad = append(d.bad, key)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,216 @@
+package scenarios
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Error is one problem in a scenario, located in the file that set the
+// offending value. Line and Col are 0 when the problem has no single place,
+// such as a required key that no file in the inheritance chain sets.
+type Error struct {
+	File  string // the file's path, or "builtin:NAME.toml" for a built-in
+	Line  int    // 1-based; 0 if unknown
+	Col   int    // 1-based, in characters; 0 if unknown
+	Key   string // TOML key path, e.g. "services.wellbeing_groups.places"
+	Value string // the offending value as written in TOML, if any
+	Msg   string // what is wrong and what is allowed
+}
+
+// Error formats e as "file:line:col: key = value: msg", leaving out the
+// parts that are unknown.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, ":%d", e.Col)
+		}
+	}
+	if e.Key != "" {
+		if b.Len() > 0 {
+			b.WriteString(": ")
+		}
+		b.WriteString(e.Key)
+		if e.Value != "" {
+			b.WriteString(" = ")
+			b.WriteString(e.Value)
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Errors is every problem found in a scenario, sorted by file and position.
+type Errors []*Error
+
+// Error lists the errors one per line.
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sort orders es by file, line, column and key, and drops exact duplicates.
+func (es Errors) sort() Errors {
+	slices.SortStableFunc(es, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col), cmp.Compare(a.Key, b.Key))
+	})
+	return slices.CompactFunc(es, func(a, b *Error) bool { return *a == *b })
+}
+
+// FieldError is a problem with one scenario value, named by its key path
+// rather than its place in a file; the loader turns it into an Error.
+type FieldError struct {
+	Key   string   // TOML key path, e.g. "workforce.fte"
+	Value string   // the offending value as TOML, if any
+	Msg   string   // what is wrong and what is allowed
+	Also  []string // other keys the problem involves, e.g. the shares that do not sum to 1
+}
+
+func (e FieldError) Error() string {
+	return (&Error{Key: e.Key, Value: e.Value, Msg: e.Msg}).Error()
+}
+
+// formatValue writes a decoded TOML value (or a Go value from a Config) the
+// way it would appear in a TOML file, shortened if long.
+func formatValue(v any) string {
+	var b strings.Builder
+	writeValue(&b, reflect.ValueOf(v), 0)
+	s := b.String()
+	if len(s) > 80 {
+		cut := 76
+		for cut > 0 && !utf8Start(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + " ..."
+	}
+	return s
+}
+
+func utf8Start(c byte) bool { return c&0xC0 != 0x80 }
+
+// maxValueDepth bounds how deeply writeValue descends, so that a hostile
+// file cannot make error messages huge.
+const maxValueDepth = 8
+
+func writeValue(b *strings.Builder, v reflect.Value, depth int) {
+	if !v.IsValid() {
+		return
+	}
+	if depth > maxValueDepth || b.Len() > 200 {
+		b.WriteString("...")
+		return
+	}
+	if m, ok := v.Interface().(interface{ MarshalTOML() ([]byte, error) }); ok {
+		if text, err := m.MarshalTOML(); err == nil {
+			b.Write(text)
+			return
+		}
+	}
+	if t, ok := v.Interface().(time.Time); ok {
+		b.WriteString(t.Format(time.RFC3339Nano))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return
+		}
+		writeValue(b, v.Elem(), depth)
+	case reflect.String:
+		b.WriteString(quoteString(v.String()))
+	case reflect.Bool:
+		b.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		b.WriteString(strconv.FormatInt(v.Int(), 10))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		b.WriteString(strconv.FormatUint(v.Uint(), 10))
+	case reflect.Float32, reflect.Float64:
+		b.WriteString(formatFloat(v.Float()))
+	case reflect.Slice, reflect.Array:
+		b.WriteByte('[')
+		for i := range v.Len() {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeValue(b, v.Index(i), depth+1)
+		}
+		b.WriteByte(']')
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		b.WriteString("{ ")
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(keyString([]string{k.String()}))
+			b.WriteString(" = ")
+			writeValue(b, v.MapIndex(k), depth+1)
+		}
+		b.WriteString(" }")
+	case reflect.Struct:
+		b.WriteString("{ ... }")
+	default:
+		fmt.Fprint(b, v.Interface())
+	}
+}
+
+// formatFloat writes f as a TOML float that reads back exactly.
+func formatFloat(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "nan"
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	}
+	if a := math.Abs(f); a != 0 && (a >= 1e16 || a < 1e-5) {
+		return strconv.FormatFloat(f, 'e', -1, 64)
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.ContainsAny(s, ".") {
+		s += ".0"
+	}
+	return s
+}
+
+// describe names the TOML type of a decoded value, for type errors.
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "a string"
+	case bool:
+		return "a boolean"
+	case int64:
+		return "a whole number"
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return "not a finite number"
+		}
+		return "a number with a fraction"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	case time.Time:
+		return "a date-time"
+	}
+	return fmt.Sprintf("a %T", v)
+}

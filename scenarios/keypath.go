@@ -1,0 +1,124 @@
+package scenarios
+
+import (
+	"strconv"
+	"strings"
+)
+
+// keyString renders a key path the way TOML writes a dotted key: bare
+// segments joined by dots, a segment that is not a bare key quoted. Array
+// elements are numbered from 0, so the second [[timeline]] entry's week is
+// "timeline.1.week". Key paths are compared as these strings throughout the
+// package.
+func keyString(path []string) string {
+	var b strings.Builder
+	for i, s := range path {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		if isBareKey(s) {
+			b.WriteString(s)
+		} else {
+			b.WriteString(quoteString(s))
+		}
+	}
+	return b.String()
+}
+
+// splitKey is the inverse of keyString.
+func splitKey(key string) []string {
+	var path []string
+	for key != "" {
+		if key[0] == '"' {
+			end := 1
+			for end < len(key) && key[end] != '"' {
+				if key[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			if end >= len(key) {
+				return append(path, key)
+			}
+			s, err := strconv.Unquote(key[:end+1])
+			if err != nil {
+				s = key[1:end]
+			}
+			path = append(path, s)
+			key = strings.TrimPrefix(key[end+1:], ".")
+			continue
+		}
+		seg, rest, _ := strings.Cut(key, ".")
+		path = append(path, seg)
+		key = rest
+	}
+	return path
+}
+
+// join returns path extended by more, without aliasing path's backing array.
+func join(path []string, more ...string) []string {
+	p := make([]string, 0, len(path)+len(more))
+	p = append(p, path...)
+	return append(p, more...)
+}
+
+// isBareKey reports whether s may be written unquoted as a TOML key.
+func isBareKey(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isBareKeyByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isBareKeyByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// under reports whether key is prefix or lies beneath it.
+func under(key, prefix string) bool {
+	return key == prefix || strings.HasPrefix(key, prefix) && key[len(prefix)] == '.'
+}
+
+// related reports whether one of two keys lies beneath the other.
+func related(a, b string) bool {
+	return under(a, b) || under(b, a)
+}
+
+// quoteString writes s as a TOML basic string.
+func quoteString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				b.WriteString(`\u00`)
+				b.WriteString(strconv.FormatInt(int64(r)>>4, 16))
+				b.WriteString(strconv.FormatInt(int64(r)&0xf, 16))
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

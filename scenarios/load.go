@@ -1,0 +1,310 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spsim/spsim/sim"
+)
+
+const (
+	// maxDepth bounds a chain of extends.
+	maxDepth = 16
+	// maxFileSize bounds a scenario file; real ones are a few kilobytes.
+	maxFileSize = 4 << 20
+)
+
+// Load loads a scenario by reference: the name of a built-in scenario (no
+// path separator, no .toml suffix, and present in the library), or else
+// the path of a scenario file.
+//
+// The error, when the scenario has problems, is an Errors listing every
+// problem with its file, line and column.
+func Load(ref string) (*sim.Config, error) {
+	if isBuiltinRef(ref) {
+		src, _ := builtinSource(ref)
+		return load(src)
+	}
+	src, err := readSource(ref)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && looksLikeName(ref) {
+			return nil, fmt.Errorf("no built-in scenario or file named %q (built-ins: %s)", ref, strings.Join(builtinNames(), ", "))
+		}
+		return nil, err
+	}
+	return load(src)
+}
+
+// LoadFile loads the scenario file at path, resolving its extends chain,
+// decoding it strictly and validating it.
+func LoadFile(path string) (*sim.Config, error) {
+	src, err := readSource(path)
+	if err != nil {
+		return nil, err
+	}
+	return load(src)
+}
+
+// source is one scenario file's text and where it came from.
+type source struct {
+	file    string // as shown in errors
+	id      string // identity, for finding cycles
+	dir     string // the folder relative extends are resolved in
+	builtin bool
+	data    []byte
+}
+
+// readSource reads a scenario file, refusing huge ones.
+func readSource(path string) (source, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return source{}, fmt.Errorf("reading scenario: %w", err)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
+		what := "not a regular file"
+		if info.IsDir() {
+			what = "a folder, not a file"
+		}
+		return source{}, Errors{{File: path, Msg: what + ": a scenario is a TOML file"}}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return source{}, fmt.Errorf("reading scenario: %w", err)
+	}
+	if len(data) > maxFileSize {
+		return source{}, Errors{{File: path, Msg: fmt.Sprintf("file too large for a scenario (over %d MiB)", maxFileSize>>20)}}
+	}
+	id, err := filepath.Abs(path)
+	if err != nil {
+		id = filepath.Clean(path)
+	}
+	return source{file: path, id: id, dir: filepath.Dir(path), data: data}, nil
+}
+
+// loadBytes loads data as the scenario file named file in folder dir,
+// which relative extends are resolved in.
+func loadBytes(file, dir string, data []byte) (*sim.Config, error) {
+	return load(source{file: file, id: filepath.Join(dir, file), dir: dir, data: data})
+}
+
+// load resolves, decodes and validates the scenario in src.
+func load(src source) (*sim.Config, error) {
+	m, pv, errs := resolve(src, nil)
+	if errs != nil {
+		return nil, errs
+	}
+	return build(m, pv, src.file)
+}
+
+// build decodes a merged scenario and validates it, reporting the problems
+// at the places pv gives. Problems without a place are reported against
+// file top. Validation problems that follow from a value that could not be
+// decoded are left out.
+func build(m map[string]any, pv provenance, top string) (*sim.Config, error) {
+	c, d := decodeConfig(m)
+	errs := place(d.errs, m, pv, top)
+	var valid []FieldError
+	for _, fe := range Validate(c) {
+		if !involves(fe, d.bad) {
+			valid = append(valid, fe)
+		}
+	}
+	errs = append(errs, place(valid, m, pv, top)...)
+	if len(errs) > 0 {
+		return nil, errs.sort()
+	}
+	return c, nil
+}
+
+// involves reports whether fe concerns any of keys.
+func involves(fe FieldError, keys []string) bool {
+	for _, k := range append([]string{fe.Key}, fe.Also...) {
+		for _, b := range keys {
+			if related(k, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// place turns field errors into located Errors. An error is placed at its
+// key, unless the key was set in a parent file and a related key was set
+// in the top file, which is then the more useful place to point at. The
+// value is shown as written in the file.
+func place(fes []FieldError, m map[string]any, pv provenance, top string) Errors {
+	var errs Errors
+	for _, fe := range fes {
+		at, ok := pv[fe.Key]
+		if !ok || at.file != top {
+			for _, k := range fe.Also {
+				if a, found := pv[k]; found && a.file == top {
+					at, ok = a, true
+					break
+				}
+			}
+		}
+		if !ok {
+			at, ok = pv.find(fe.Key)
+		}
+		if !ok {
+			at = pos{file: top}
+		}
+		value := fe.Value
+		if raw, found := lookup(m, splitKey(fe.Key)); found && value != "" {
+			value = formatValue(raw)
+		}
+		errs = append(errs, &Error{File: at.file, Line: at.line, Col: at.col, Key: fe.Key, Value: value, Msg: fe.Msg})
+	}
+	return errs
+}
+
+// resolve parses src and, if it extends another scenario, resolves that
+// and lays src over it. stack holds the files that led here.
+func resolve(src source, stack []source) (map[string]any, provenance, Errors) {
+	m, locs, errs := parse(src)
+	if errs != nil {
+		return nil, nil, errs
+	}
+	pv := provenance{}
+	for k, l := range locs {
+		pv[k] = pos{src.file, l.line, l.col}
+	}
+	ext, ok := m["extends"]
+	if !ok {
+		return m, pv, nil
+	}
+	at := pv["extends"]
+	fail := func(msg string) Errors {
+		return Errors{{File: src.file, Line: at.line, Col: at.col, Key: "extends", Value: formatValue(ext), Msg: msg}}
+	}
+	ref, ok := ext.(string)
+	if !ok {
+		return nil, nil, fail(`must be a string: a built-in scenario such as "baseline", or a file such as "../my-area.toml"`)
+	}
+	parent, msg := findParent(src, ref)
+	if msg != "" {
+		return nil, nil, fail(msg)
+	}
+	stack = append(slices.Clip(stack), src)
+	for i, s := range stack {
+		if s.id == parent.id {
+			var chain []string
+			for _, s := range stack[i:] {
+				chain = append(chain, s.file)
+			}
+			return nil, nil, fail("extends cycle: " + strings.Join(append(chain, parent.file), " extends "))
+		}
+	}
+	if len(stack) >= maxDepth {
+		return nil, nil, fail(fmt.Sprintf("too many levels of extends (at most %d)", maxDepth))
+	}
+	pm, merged, errs := resolve(parent, stack)
+	if errs != nil {
+		return nil, nil, errs
+	}
+	out := merge(pm, m, merged)
+	for k, at := range pv {
+		merged[k] = at
+	}
+	if _, ok := m["name"]; !ok {
+		// Every file names itself: an inherited name would mislabel results.
+		delete(out, "name")
+		delete(merged, "name")
+	}
+	return out, merged, nil
+}
+
+// findParent finds the scenario that src extends, or says why it cannot.
+func findParent(src source, ref string) (source, string) {
+	if ref == "" {
+		return source{}, `must name a scenario: a built-in such as "baseline", or a file such as "../my-area.toml"`
+	}
+	if src.builtin {
+		if s, ok := builtinSource(ref); ok {
+			return s, ""
+		}
+		return source{}, fmt.Sprintf("a built-in scenario can only extend another built-in, and %q is not one (built-ins: %s)",
+			ref, strings.Join(builtinNames(), ", "))
+	}
+	if isBuiltinRef(ref) {
+		s, _ := builtinSource(ref)
+		return s, ""
+	}
+	path := ref
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(src.dir, ref)
+	}
+	s, err := readSource(path)
+	switch {
+	case err == nil:
+		return s, ""
+	case errors.Is(err, fs.ErrNotExist) && looksLikeName(ref):
+		if s := suggest(ref, builtinNames()); s != "" {
+			return source{}, fmt.Sprintf("no built-in scenario %q; did you mean %q? (built-ins: %s)", ref, s, strings.Join(builtinNames(), ", "))
+		}
+		return source{}, fmt.Sprintf("no built-in scenario %q and no file %s (built-ins: %s)", ref, path, strings.Join(builtinNames(), ", "))
+	case errors.Is(err, fs.ErrNotExist):
+		return source{}, fmt.Sprintf("parent scenario %s does not exist (a relative path is taken from the folder of %s)", path, src.file)
+	}
+	var es Errors
+	if errors.As(err, &es) {
+		return source{}, es[0].Msg
+	}
+	return source{}, err.Error()
+}
+
+// looksLikeName reports whether ref is written like a built-in name rather
+// than a path.
+func looksLikeName(ref string) bool {
+	return !strings.ContainsAny(ref, `/\`) && !strings.HasSuffix(ref, ".toml")
+}
+
+// isBuiltinRef reports whether ref names a built-in scenario.
+func isBuiltinRef(ref string) bool {
+	_, ok := Source(ref)
+	return ok && looksLikeName(ref)
+}
+
+// lookup finds the value at path in a decoded TOML document.
+func lookup(m map[string]any, path []string) (any, bool) {
+	var cur any = m
+	for _, k := range path {
+		switch c := cur.(type) {
+		case map[string]any:
+			v, ok := c[k]
+			if !ok {
+				return nil, false
+			}
+			cur = v
+		case []any, []map[string]any:
+			i, err := strconv.Atoi(k)
+			if err != nil {
+				return nil, false
+			}
+			switch c := c.(type) {
+			case []any:
+				if i < 0 || i >= len(c) {
+					return nil, false
+				}
+				cur = c[i]
+			case []map[string]any:
+				if i < 0 || i >= len(c) {
+					return nil, false
+				}
+				cur = c[i]
+			}
+		default:
+			return nil, false
+		}
+	}
+	return cur, true
+}

@@ -1,0 +1,104 @@
+package scenarios
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// parse checks that src is a non-empty TOML text file, decodes it into a
+// map and locates its keys. Every failure is reported with the file and,
+// where there is one, the line.
+func parse(src source) (map[string]any, map[string]loc, Errors) {
+	data := bytes.TrimPrefix(src.data, []byte("\xef\xbb\xbf")) // a BOM, as Windows editors write
+	fail := func(line, col int, msg string) Errors {
+		return Errors{{File: src.file, Line: line, Col: col, Msg: msg}}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := lineCol(data, i)
+		return nil, nil, fail(line, col, "not a text file (it contains a NUL byte); a scenario is a TOML text file")
+	}
+	if !utf8.Valid(data) {
+		i := invalidUTF8(data)
+		line, col := lineCol(data, i)
+		return nil, nil, fail(line, col, "not UTF-8 text; save the scenario as UTF-8 (some spreadsheet and word-processor exports are not)")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil, fail(0, 0, `empty file: a scenario needs at least name = "...", and extends = "baseline" or a full set of tables`)
+	}
+	m := map[string]any{}
+	if _, err := toml.Decode(string(data), &m); err != nil {
+		var pe toml.ParseError
+		if !errors.As(err, &pe) {
+			return nil, nil, fail(0, 0, err.Error())
+		}
+		msg := "TOML syntax error: " + pe.Message
+		if h := notTOML(data, pe.Position.Line); h != "" {
+			msg += "; " + h
+		}
+		return nil, nil, fail(pe.Position.Line, pe.Position.Col, msg)
+	}
+	if len(m) == 0 {
+		return nil, nil, fail(0, 0, `no settings: the file has only comments and blank lines; a scenario needs at least name = "...", and extends = "baseline" or a full set of tables`)
+	}
+	return m, locate(data), nil
+}
+
+// lineCol converts a byte offset in data to a 1-based line and column.
+func lineCol(data []byte, off int) (line, col int) {
+	off = min(off, len(data))
+	before := data[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not
+// valid UTF-8.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+var (
+	yamlLine = regexp.MustCompile(`^\s*-?\s*[A-Za-z_][A-Za-z0-9_ -]*:(\s|$)`)
+	iniLine  = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_.-]*\s*=\s*[A-Za-z][^"'\[{]*$`)
+)
+
+// notTOML returns a hint when a syntax error on line suggests that the file
+// is some other format, or "".
+func notTOML(data []byte, line int) string {
+	lines := bytes.Split(data, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	first := bytes.TrimSpace(data)
+	text := lines[line-1]
+	switch {
+	case len(first) > 0 && (first[0] == '{' || first[0] == '[' && bytes.HasPrefix(bytes.TrimLeft(first[1:], " \t\r\n"), []byte("{"))):
+		return "this looks like JSON, but scenarios are written in TOML (key = value lines under [table] headers)"
+	case yamlLine.Match(text):
+		return "this looks like YAML; scenarios are written in TOML: key = value, not key: value"
+	case bytes.HasPrefix(first, []byte("<")):
+		return "this looks like HTML or XML, but scenarios are written in TOML (key = value lines under [table] headers)"
+	case iniLine.Match(text):
+		return fmt.Sprintf("text values need quotes in TOML, e.g. %s", quoteExample(text))
+	}
+	return ""
+}
+
+// quoteExample rewrites `key = some text` as `key = "some text"`.
+func quoteExample(line []byte) string {
+	k, v, _ := bytes.Cut(line, []byte("="))
+	return fmt.Sprintf("%s = %q", bytes.TrimSpace(k), bytes.TrimSpace(v))
+}

@@ -1,0 +1,339 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/dist"
+)
+
+// Validate checks every value of c against the model's rules and returns
+// every problem found, in no particular order; it returns nil for a valid
+// Config. Problems are named by key path; Load turns them into Errors that
+// say which file and line set the value.
+func Validate(c *sim.Config) []FieldError {
+	v := &validator{c: c}
+	v.top()
+	v.run()
+	v.demand()
+	v.workforce()
+	v.initial()
+	v.profiles()
+	v.groups()
+	v.support()
+	v.services()
+	v.holding()
+	v.timeline()
+	v.finite(nil, reflect.ValueOf(c).Elem())
+	return v.errs
+}
+
+type validator struct {
+	c    *sim.Config
+	errs []FieldError
+}
+
+// rule is a condition on a number and how to say it.
+type rule struct {
+	text string
+	ok   func(float64) bool
+}
+
+var (
+	positive    = rule{"> 0", func(x float64) bool { return x > 0 }}
+	nonNegative = rule{">= 0", func(x float64) bool { return x >= 0 }}
+	probability = rule{"between 0 and 1", func(x float64) bool { return x >= 0 && x <= 1 }}
+	fraction    = rule{"at least 0 and less than 1", func(x float64) bool { return x >= 0 && x < 1 }}
+)
+
+// p builds a key path.
+func p(segs ...string) []string { return segs }
+
+// add reports a problem with the value x at path.
+func (v *validator) add(path []string, x any, msg string, also ...string) {
+	val := ""
+	if x != nil {
+		val = formatValue(x)
+	}
+	v.errs = append(v.errs, FieldError{Key: keyString(path), Value: val, Msg: msg, Also: also})
+}
+
+// withHint appends what the key means to msg.
+func withHint(msg string, path []string) string {
+	if h := hintFor(path); h != "" {
+		return msg + " (" + h + ")"
+	}
+	return msg
+}
+
+// num checks that x is finite and obeys r, and reports whether it does.
+func (v *validator) num(path []string, x float64, r rule) bool {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		v.add(path, x, withHint("must be a finite number", path))
+		return false
+	}
+	if !r.ok(x) {
+		v.add(path, x, withHint("must be "+r.text, path))
+		return false
+	}
+	return true
+}
+
+// whole checks that lo <= n <= hi, and reports whether it is.
+func (v *validator) whole(path []string, n, lo, hi int) bool {
+	if n >= lo && n <= hi {
+		return true
+	}
+	msg := fmt.Sprintf("must be between %d and %d", lo, hi)
+	if hi == math.MaxInt {
+		msg = fmt.Sprintf("must be %d or more", lo)
+	}
+	v.add(path, n, withHint(msg, path))
+	return false
+}
+
+// oneOf checks that s is one of allowed.
+func (v *validator) oneOf(path []string, s string, allowed ...string) {
+	if slices.Contains(allowed, s) {
+		return
+	}
+	quoted := make([]string, len(allowed))
+	for i, a := range allowed {
+		quoted[i] = fmt.Sprintf("%q", a)
+	}
+	msg := "must be one of " + strings.Join(quoted, ", ")
+	if s := suggest(s, allowed); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	v.add(path, s, msg)
+}
+
+// duration checks a distribution of times and returns it, or nil.
+func (v *validator) duration(path []string, s dist.Spec) dist.Duration {
+	d, err := s.Duration()
+	if err != nil {
+		v.add(path, s, withHint(err.Error(), path))
+		return nil
+	}
+	return d
+}
+
+// ref checks that name is one of the names of kind (e.g. "profile") in
+// names, and reports whether it is. also is the key that declares names.
+func (v *validator) ref(path []string, name, kind string, names []string, also string) bool {
+	if slices.Contains(names, name) {
+		return true
+	}
+	msg := fmt.Sprintf("%q is not a %s", name, kind)
+	if s := suggest(name, names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	if len(names) == 0 {
+		msg += fmt.Sprintf(" (the scenario has no %s)", also)
+	} else {
+		msg += fmt.Sprintf(" (%s: %s)", also, strings.Join(names, ", "))
+	}
+	v.add(path, name, msg, also)
+	return false
+}
+
+// sumToOne checks that the shares of a collection sum to 1.
+func (v *validator) sumToOne(path []string, what string, shares map[string]float64, leaf string) {
+	sum, terms := 0.0, make([]string, 0, len(shares))
+	also := make([]string, 0, len(shares))
+	for _, name := range sortedKeys(shares) {
+		x := shares[name]
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return // reported on its own
+		}
+		sum += x
+		terms = append(terms, fmt.Sprintf("%s %s", name, formatNumber(x)))
+		also = append(also, keyString(join(path, name, leaf)))
+		if leaf == "" {
+			also[len(also)-1] = keyString(join(path, name))
+		}
+	}
+	if math.Abs(sum-1) <= 1e-6 {
+		return
+	}
+	v.add(path, nil, fmt.Sprintf("%s sum to %s, not 1: %s", what, formatNumber(sum), strings.Join(terms, " + ")), also...)
+}
+
+// formatNumber writes x briefly, for messages.
+func formatNumber(x float64) string {
+	s := formatFloat(x)
+	return strings.TrimSuffix(s, ".0")
+}
+
+func (v *validator) top() {
+	if strings.TrimSpace(v.c.Name) == "" {
+		v.add(p("name"), v.c.Name, "must not be empty")
+	}
+	if strings.TrimSpace(v.c.Question) == "" {
+		v.add(p("question"), v.c.Question, "must not be empty: say what the scenario asks")
+	}
+}
+
+func (v *validator) run() {
+	r := v.c.Run
+	okHorizon := v.whole(p("run", "horizon_weeks"), r.HorizonWeeks, 1, 2600)
+	switch {
+	case r.WarmupWeeks < 0:
+		v.whole(p("run", "warmup_weeks"), r.WarmupWeeks, 0, math.MaxInt)
+	case okHorizon && r.WarmupWeeks >= r.HorizonWeeks:
+		v.add(p("run", "warmup_weeks"), r.WarmupWeeks, fmt.Sprintf(
+			"a warm-up at least as long as the horizon leaves nothing to report; must be less than run.horizon_weeks = %d",
+			r.HorizonWeeks), "run.horizon_weeks")
+	}
+	v.whole(p("run", "replications"), r.Replications, 1, 10000)
+}
+
+func (v *validator) demand() {
+	d := v.c.Demand
+	v.num(p("demand", "referrals_per_week"), d.ReferralsPerWeek, positive)
+	v.num(p("demand", "annual_growth"), d.AnnualGrowth, rule{"> -1", func(x float64) bool { return x > -1 }})
+	v.num(p("demand", "seasonal_amplitude"), d.SeasonalAmplitude, fraction)
+	v.num(p("demand", "seasonal_peak_week"), d.SeasonalPeakWeek, rule{"at least 0 and less than 52", func(x float64) bool { return x >= 0 && x < 52 }})
+	v.num(p("demand", "inappropriate_share"), d.InappropriateShare, fraction)
+}
+
+func (v *validator) workforce() {
+	w := v.c.Workforce
+	path := func(k string) []string { return p("workforce", k) }
+	v.whole(path("link_workers"), w.LinkWorkers, 0, 100000)
+	v.num(path("fte"), w.FTE, rule{"more than 0 and at most 1.5", func(x float64) bool { return x > 0 && x <= 1.5 }})
+	v.num(path("contracted_hours_per_week"), w.ContractedHoursPerWeek, rule{"more than 0 and at most 80", func(x float64) bool { return x > 0 && x <= 80 }})
+	v.num(path("caseload_cap_per_fte"), w.CaseloadCapPerFTE, positive)
+	v.num(path("admin_share"), w.AdminShare, fraction)
+	v.oneOf(path("allocation"), w.Allocation, "fcfs", "priority")
+	v.num(path("leaving_hazard_per_year"), w.LeavingHazardPerYear, nonNegative)
+	v.num(path("pressure_sensitivity"), w.PressureSensitivity, nonNegative)
+	v.num(path("complex_pressure_weight"), w.ComplexPressureWeight, nonNegative)
+	v.duration(path("recruitment_delay_weeks"), w.RecruitmentDelayWeeks)
+	v.num(path("ramp_up_weeks"), w.RampUpWeeks, nonNegative)
+	v.num(path("ramp_up_cap_share"), w.RampUpCapShare, rule{"more than 0 and at most 1", func(x float64) bool { return x > 0 && x <= 1 }})
+	v.oneOf(path("handover"), w.Handover, "colleagues", "waiting_list")
+	v.whole(path("handover_extra_sessions"), w.HandoverExtraSessions, 0, math.MaxInt)
+}
+
+func (v *validator) initial() {
+	in, w := v.c.Initial, v.c.Workforce
+	v.whole(p("initial", "waiting"), in.Waiting, 0, math.MaxInt)
+	if !v.whole(p("initial", "active"), in.Active, 0, math.MaxInt) {
+		return
+	}
+	places := float64(w.LinkWorkers) * w.FTE * w.CaseloadCapPerFTE
+	if math.IsNaN(places) || places < 0 || float64(in.Active) <= places+1e-9 {
+		return
+	}
+	v.add(p("initial", "active"), in.Active, fmt.Sprintf(
+		"more people on caseloads than there are caseload places: workforce.link_workers × fte × caseload_cap_per_fte = %d × %s × %s = %s",
+		w.LinkWorkers, formatNumber(w.FTE), formatNumber(w.CaseloadCapPerFTE), formatNumber(places)),
+		"workforce.link_workers", "workforce.fte", "workforce.caseload_cap_per_fte")
+}
+
+func (v *validator) support() {
+	s := v.c.Support
+	path := func(k ...string) []string { return join(p("support"), k...) }
+	v.oneOf(path("model"), s.Model, "short_term", "longer_term", "tiered")
+	v.num(path("first_session_minutes"), s.FirstSessionMinutes, positive)
+	v.num(path("followup_minutes"), s.FollowupMinutes, positive)
+	if d := v.duration(path("session_interval_weeks"), s.SessionIntervalWeeks); d != nil && !(d.Mean() > 0) {
+		v.add(path("session_interval_weeks"), s.SessionIntervalWeeks, "the mean must be > 0 (weeks between sessions)")
+	}
+	v.whole(path("dropout_after_dnas"), s.DropoutAfterDNAs, 0, math.MaxInt)
+	for _, l := range []struct {
+		name string
+		lim  sim.Limits
+	}{{"short_term", s.ShortTerm}, {"longer_term", s.LongerTerm}} {
+		v.whole(path(l.name, "max_sessions"), l.lim.MaxSessions, 1, math.MaxInt)
+		v.num(path(l.name, "max_weeks"), l.lim.MaxWeeks, positive)
+	}
+	profiles := sortedKeys(v.c.Profiles)
+	if s.Model == "tiered" && len(s.TieredLongerProfiles) == 0 {
+		v.add(path("tiered_longer_profiles"), s.TieredLongerProfiles,
+			`must name at least one profile when model = "tiered" (the profiles that get longer-term support)`, "support.model")
+	}
+	for i, name := range s.TieredLongerProfiles {
+		v.ref(path("tiered_longer_profiles", fmt.Sprint(i)), name, "profile", profiles, "profiles")
+	}
+	v.num(path("tiered_reserved_share"), s.TieredReservedShare, fraction)
+	v.num(path("assessment_minutes"), s.AssessmentMinutes, nonNegative)
+}
+
+func (v *validator) holding() {
+	h := v.c.Holding
+	v.num(p("holding", "checkin_interval_weeks"), h.CheckinIntervalWeeks, positive)
+	v.num(p("holding", "checkin_minutes"), h.CheckinMinutes, nonNegative)
+	v.num(p("holding", "max_weeks"), h.MaxWeeks, nonNegative)
+
+	r := v.c.Rereferral
+	v.num(p("rereferral", "probability"), r.Probability, probability)
+	v.duration(p("rereferral", "delay_weeks"), r.DelayWeeks)
+
+	c := v.c.Costs
+	v.num(p("costs", "salary_per_fte_year"), c.SalaryPerFTEYear, nonNegative)
+	v.num(p("costs", "on_cost_share"), c.OnCostShare, nonNegative)
+	v.num(p("costs", "recruitment_cost"), c.RecruitmentCost, nonNegative)
+	v.num(p("costs", "gp_appointment_value"), c.GPAppointmentValue, nonNegative)
+
+	o := v.c.Outcomes
+	v.num(p("outcomes", "gp_effect_size"), o.GPEffectSize, probability)
+	v.num(p("outcomes", "gp_effect_duration_weeks"), o.GPEffectDurationWeeks, nonNegative)
+}
+
+// finite reports any NaN or infinite number that no rule above reported,
+// so that no non-finite number reaches the model.
+func (v *validator) finite(path []string, x reflect.Value) {
+	for _, e := range v.errs {
+		if related(e.Key, keyString(path)) && len(path) > 0 {
+			return
+		}
+	}
+	switch x.Kind() {
+	case reflect.Pointer:
+		if !x.IsNil() {
+			v.finite(path, x.Elem())
+		}
+	case reflect.Float32, reflect.Float64:
+		if f := x.Float(); math.IsNaN(f) || math.IsInf(f, 0) {
+			v.add(path, f, "must be a finite number")
+		}
+	case reflect.Struct:
+		if isOpaque(x.Type()) {
+			if s, ok := x.Interface().(dist.Spec); ok && hasNonFinite(s) {
+				v.add(path, s, "must have finite parameters")
+			}
+			return
+		}
+		for _, f := range fieldsOf(x.Type()) {
+			v.finite(join(path, f.name), x.Field(f.index))
+		}
+	case reflect.Map:
+		for _, k := range x.MapKeys() {
+			v.finite(join(path, k.String()), x.MapIndex(k))
+		}
+	case reflect.Slice:
+		for i := range x.Len() {
+			v.finite(join(path, fmt.Sprint(i)), x.Index(i))
+		}
+	}
+}
+
+func hasNonFinite(s dist.Spec) bool {
+	for _, q := range []*float64{s.Value, s.Mean, s.SD, s.Min, s.Max, s.Mode, s.Shape, s.Scale} {
+		if q != nil && (math.IsNaN(*q) || math.IsInf(*q, 0)) {
+			return true
+		}
+	}
+	for _, x := range slices.Concat(s.Values, s.Weights) {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,199 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// This file holds the rules for the named collections (profiles, groups,
+// categories, services) and the timeline, which refer to each other by name.
+
+func (v *validator) profiles() {
+	if len(v.c.Profiles) == 0 {
+		v.add(p("profiles"), nil, "at least one profile is required, e.g. [profiles.low] with share = 1")
+		return
+	}
+	categories := v.c.Categories
+	shares := map[string]float64{}
+	for _, name := range sortedKeys(v.c.Profiles) {
+		pr := v.c.Profiles[name]
+		if pr == nil {
+			continue
+		}
+		path := func(k ...string) []string { return join(p("profiles", name), k...) }
+		if v.num(path("share"), pr.Share, probability) {
+			shares[name] = pr.Share
+		}
+		if n, err := pr.Sessions.Count(); err != nil {
+			v.add(path("sessions"), pr.Sessions, withHint(err.Error(), path("sessions")))
+		} else if n.Mean() < 1 {
+			v.add(path("sessions"), pr.Sessions, fmt.Sprintf(
+				"the mean is %s; it must be at least 1 (link-worker sessions a person needs)", formatNumber(n.Mean())))
+		}
+		v.duration(path("patience_weeks"), pr.PatienceWeeks)
+		v.num(path("dna_probability"), pr.DNAProbability, fraction)
+		v.num(path("gp_appointments_per_year"), pr.GPAppointmentsPerYear, nonNegative)
+		for _, cat := range sortedKeys(pr.Needs) {
+			if v.ref(path("needs", cat), cat, "declared category", categories, "categories") {
+				v.num(path("needs", cat), pr.Needs[cat], probability)
+			}
+		}
+	}
+	if len(shares) == len(v.c.Profiles) {
+		v.sumToOne(p("profiles"), "profile shares", shares, "share")
+	}
+}
+
+func (v *validator) groups() {
+	groups := sortedKeys(v.c.Groups)
+	o := v.c.Outcomes
+	switch {
+	case o.ReferenceGroup != "":
+		v.ref(p("outcomes", "reference_group"), o.ReferenceGroup, "group", groups, "groups")
+	case len(groups) > 1:
+		v.add(p("outcomes", "reference_group"), nil, fmt.Sprintf(
+			"missing: with %d groups, say which group's gap to the rest is the inequity gap (groups: %s)",
+			len(groups), strings.Join(groups, ", ")), "outcomes", "groups")
+	}
+	if len(groups) == 0 {
+		v.add(p("groups"), nil, "at least one group is required, e.g. [groups.everyone] with share = 1")
+		return
+	}
+	profiles := sortedKeys(v.c.Profiles)
+	services := sortedKeys(v.c.Services)
+	shares := map[string]float64{}
+	for _, name := range groups {
+		g := v.c.Groups[name]
+		if g == nil {
+			continue
+		}
+		path := func(k ...string) []string { return join(p("groups", name), k...) }
+		if v.num(path("share"), g.Share, probability) {
+			shares[name] = g.Share
+		}
+		if g.ProfileMix != nil {
+			v.mix(path("profile_mix"), g.ProfileMix, profiles)
+		}
+		v.num(path("patience_multiplier"), g.PatienceMultiplier, positive)
+		v.num(path("vcse_acceptance_multiplier"), g.VCSEAcceptanceMultiplier, nonNegative)
+		for _, s := range sortedKeys(g.ServiceAcceptance) {
+			if v.ref(path("service_acceptance", s), s, "service", services, "services") {
+				v.num(path("service_acceptance", s), g.ServiceAcceptance[s], nonNegative)
+			}
+		}
+	}
+	if len(shares) == len(v.c.Groups) {
+		v.sumToOne(p("groups"), "group shares", shares, "share")
+	}
+}
+
+// mix checks a group's profile mix: known profiles, shares summing to 1.
+func (v *validator) mix(path []string, mix map[string]float64, profiles []string) {
+	if len(mix) == 0 {
+		v.add(path, nil, "must not be empty; leave profile_mix out to use the profiles' own shares")
+		return
+	}
+	ok := true
+	for _, name := range sortedKeys(mix) {
+		if !v.ref(join(path, name), name, "profile", profiles, "profiles") ||
+			!v.num(join(path, name), mix[name], probability) {
+			ok = false
+		}
+	}
+	if ok {
+		v.sumToOne(path, "profile_mix shares", mix, "")
+	}
+}
+
+func (v *validator) services() {
+	categories := v.c.Categories
+	seen := map[string]bool{}
+	for i, cat := range categories {
+		path := p("categories", strconv.Itoa(i))
+		switch {
+		case strings.TrimSpace(cat) == "":
+			v.add(path, cat, "a category name must not be empty")
+		case seen[cat]:
+			v.add(path, cat, fmt.Sprintf("category %q is listed twice", cat))
+		}
+		seen[cat] = true
+	}
+	served := map[string]bool{}
+	for _, name := range sortedKeys(v.c.Services) {
+		s := v.c.Services[name]
+		if s == nil {
+			continue
+		}
+		path := func(k ...string) []string { return join(p("services", name), k...) }
+		if len(s.Categories) == 0 {
+			v.add(path("categories"), s.Categories, "must list at least one need category the service meets", "categories")
+		}
+		for i, cat := range s.Categories {
+			if v.ref(path("categories", strconv.Itoa(i)), cat, "declared category", categories, "categories") {
+				served[cat] = true
+			}
+		}
+		v.whole(path("places"), s.Places, 0, math.MaxInt)
+		v.duration(path("engagement_weeks"), s.EngagementWeeks)
+		v.num(path("acceptance_probability"), s.AcceptanceProbability, probability)
+		v.num(path("completion_probability"), s.CompletionProbability, probability)
+		v.oneOf(path("when_full"), s.WhenFull, "waitlist", "refuse")
+		v.duration(path("patience_weeks"), s.PatienceWeeks)
+		v.num(path("funding_per_year"), s.FundingPerYear, nonNegative)
+		v.num(path("closure_hazard_per_year"), s.ClosureHazardPerYear, nonNegative)
+	}
+	// A need that no service meets can never be met: say so once per
+	// category, at the first profile that needs it.
+	reported := map[string]bool{}
+	for _, name := range sortedKeys(v.c.Profiles) {
+		pr := v.c.Profiles[name]
+		if pr == nil {
+			continue
+		}
+		for _, cat := range sortedKeys(pr.Needs) {
+			if served[cat] || reported[cat] || !slices.Contains(categories, cat) || !(pr.Needs[cat] > 0) {
+				continue
+			}
+			reported[cat] = true
+			v.add(p("profiles", name, "needs", cat), pr.Needs[cat], fmt.Sprintf(
+				"no service meets the category %q: add it to a service's categories, or set the need to 0", cat), "services")
+		}
+	}
+}
+
+func (v *validator) timeline() {
+	horizon := v.c.Run.HorizonWeeks
+	services := sortedKeys(v.c.Services)
+	for i, ch := range v.c.Timeline {
+		path := func(k ...string) []string { return join(p("timeline", strconv.Itoa(i)), k...) }
+		switch {
+		case ch.Week < 1:
+			v.add(path("week"), ch.Week, "must be at least 1 (a change at week 0 is the scenario's own value: set that instead)")
+		case horizon >= 1 && ch.Week >= horizon:
+			v.add(path("week"), ch.Week, fmt.Sprintf(
+				"a timeline week past the horizon never happens: the run ends at run.horizon_weeks = %d, so weeks must be 1 to %d",
+				horizon, horizon-1), "run.horizon_weeks")
+		}
+		if ch.LinkWorkers != nil {
+			v.whole(path("link_workers"), *ch.LinkWorkers, 0, 100000)
+		}
+		if ch.ReferralsPerWeek != nil {
+			v.num(path("referrals_per_week"), *ch.ReferralsPerWeek, positive)
+		}
+		for _, name := range sortedKeys(ch.Services) {
+			sc := ch.Services[name]
+			if !v.ref(path("services", name), name, "service", services, "services") || sc == nil {
+				continue
+			}
+			if sc.Places != nil {
+				v.whole(path("services", name, "places"), *sc.Places, 0, math.MaxInt)
+			}
+			if sc.FundingPerYear != nil {
+				v.num(path("services", name, "funding_per_year"), *sc.FundingPerYear, nonNegative)
+			}
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package experiment
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// Options control a set of replications.
+type Options struct {
+	Replications int
+	First        int // index of the first replication (for shards and top-ups)
+	Jobs         int // parallel workers; 0 means all cores
+	// Progress, if set, is called after each replication finishes with the
+	// number done so far. It may be called from several goroutines.
+	Progress func(done int)
+}
+
+// Replicate runs replications First..First+Replications-1 of cfg. Results
+// come back in replication order, and each replication draws only from its
+// own streams, so the output is the same whatever Jobs is. If ctx is
+// cancelled, the replications finished so far are returned (in order, with
+// no gaps) together with ctx's error.
+func Replicate(ctx context.Context, cfg *sim.Config, opt Options) ([]*sim.Result, error) {
+	n := opt.Replications
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	jobs = min(jobs, max(n, 1))
+	results := make([]*sim.Result, n)
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], errs[i] = sim.Run(cfg, opt.First+i)
+				mu.Lock()
+				done++
+				d := done
+				mu.Unlock()
+				if opt.Progress != nil {
+					opt.Progress(d)
+				}
+			}
+		}()
+	}
+feed:
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("replication %d: %w", opt.First+i, err)
+		}
+	}
+	// Keep the finished prefix only: a partial set must still be the first
+	// k replications, so that it means the same as a shorter run.
+	k := 0
+	for k < n && results[k] != nil {
+		k++
+	}
+	if k < n {
+		return results[:k], ctx.Err()
+	}
+	return results, nil
+}
+
+// Summary is one KPI's estimate across replications.
+type Summary struct {
+	Name     string
+	Unit     string
+	Estimate Estimate
+	Values   []float64 // one per replication, in order
+}
+
+// Summarise estimates every KPI across results at the given level. KPIs
+// come in the order the model reports them.
+func Summarise(results []*sim.Result, level float64) []Summary {
+	if len(results) == 0 {
+		return nil
+	}
+	var out []Summary
+	for i, k := range results[0].KPIs {
+		vals := make([]float64, len(results))
+		for r, res := range results {
+			vals[r] = res.KPIs[i].Value
+		}
+		out = append(out, Summary{Name: k.Name, Unit: k.Unit, Estimate: Interval(vals, level), Values: vals})
+	}
+	return out
+}
