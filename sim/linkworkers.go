@@ -211,7 +211,7 @@ func (m *Model) onSessionDue(id int32) {
 		// The support model's limits end the episode before the person's
 		// needs are met: the short-term tension the research describes.
 		p.supportIncomplete = true
-		m.m.limitReached(int(p.group))
+		m.m.limitReached(int(p.group), int(p.profile))
 		m.endSupport(id)
 		return
 	}
@@ -285,7 +285,7 @@ func (m *Model) discharge(id int32) {
 		m.m.holding.add(m.now(), -1)
 	}
 	m.offCaseload(id)
-	m.m.episodeCompleted(int(p.group))
+	m.m.episodeCompleted(int(p.group), int(p.profile))
 	p.state = stDischarged
 	if p.open == 0 {
 		m.conclude(id)
@@ -319,5 +319,6 @@ func (m *Model) conclude(id int32) {
 			allMet = false
 		}
 	}
+	m.m.concluded(int(p.profile), allMet)
 	m.finish(id, allMet)
 }

@@ -32,6 +32,11 @@ type flows struct {
 	pressureSum float64
 	listExits, listSojourn, caseEntries, caseExits, caseSojourn float64
 	group                                                       []groupFlows
+	profile                                                     []profileFlows
+}
+
+type profileFlows struct {
+	episodes, limitReached, concluded, allMet float64
 }
 
 type groupFlows struct {
@@ -63,6 +68,7 @@ type metrics struct {
 
 func (mt *metrics) init(m *Model) {
 	mt.group = make([]groupFlows, len(m.p.groups))
+	mt.profile = make([]profileFlows, len(m.p.profiles))
 	mt.warmup = float64(m.cfg.Run.WarmupWeeks)
 	// Waits are binned by the day up to ten years: fixed memory, and
 	// quantiles within a day of the exact ones.
@@ -116,14 +122,24 @@ func (mt *metrics) caseExit(sojourn float64) {
 	mt.caseSojourn += sojourn
 }
 
-func (mt *metrics) limitReached(g int) {
+func (mt *metrics) limitReached(g, pr int) {
 	mt.flows.limitReached++
 	mt.group[g].limitReached++
+	mt.profile[pr].limitReached++
 }
 
-func (mt *metrics) episodeCompleted(g int) {
+func (mt *metrics) episodeCompleted(g, pr int) {
 	mt.episodes++
 	mt.group[g].episodes++
+	mt.profile[pr].episodes++
+}
+
+// concluded records the outcome of a person who was supported.
+func (mt *metrics) concluded(pr int, allMet bool) {
+	mt.profile[pr].concluded++
+	if allMet {
+		mt.profile[pr].allMet++
+	}
 }
 
 func (mt *metrics) needMet(g int) {
@@ -169,8 +185,8 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 	mt.writeRow(m, w, m.now())
 	mt.rows = append(mt.rows, append([]float64(nil), mt.row...))
 	clear(mt.group)
-	g := mt.group
-	mt.flows = flows{group: g}
+	clear(mt.profile)
+	mt.flows = flows{group: mt.group, profile: mt.profile}
 }
 
 // put adds one column: its name and unit the first time, its value always.
@@ -261,6 +277,13 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 		mt.put("needs_unmet_short_support."+name, "people", g.limitReached)
 		mt.put("needs_met."+name, "needs", g.needsMet)
 		mt.put("needs_unmet."+name, "needs", g.needsUnmet)
+	}
+	for i, pf := range mt.profile {
+		name := "profile." + m.p.profiles[i].name
+		mt.put("episodes_completed."+name, "people", pf.episodes)
+		mt.put("needs_unmet_short_support."+name, "people", pf.limitReached)
+		mt.put("supported_concluded."+name, "people", pf.concluded)
+		mt.put("supported_all_needs_met."+name, "people", pf.allMet)
 	}
 }
 

@@ -149,6 +149,11 @@ func kpis(m *Model, r *Result) []KPI {
 			restMet, restAll, restWait, restN = restMet+met, restAll+met+unmet, restWait+wait, restN+n
 		}
 	}
+	for _, pr := range m.p.profiles {
+		name := "profile." + pr.name
+		add("needs_unmet_short_support."+name, "people/year", w.perYear("needs_unmet_short_support."+name))
+		add("all_needs_met_share."+name, "share", nanDiv(w.sum("supported_all_needs_met."+name), w.sum("supported_concluded."+name)))
+	}
 	if ref != "" && len(m.p.groups) > 1 {
 		add("inequity_gap_needs_met_share", "share", nanDiv(refMet, refAll)-nanDiv(restMet, restAll))
 		add("inequity_gap_wait_weeks", "weeks", nanDiv(refWait, refN)-nanDiv(restWait, restN))

@@ -1,0 +1,106 @@
+package sim_test
+
+import (
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// effect runs base and variant on common random numbers and returns the
+// paired 95% interval of variant minus base for a KPI.
+func effect(t *testing.T, base, variant *sim.Config, reps int, name string) experiment.Estimate {
+	t.Helper()
+	a := kpi(t, replicate(t, base, reps, 2), name)
+	b := kpi(t, replicate(t, variant, reps, 2), name)
+	return experiment.Paired(a, b, 0.95)
+}
+
+// direction asserts the sign of a paired difference: the whole 95% interval
+// must lie on the expected side of zero.
+func direction(t *testing.T, what string, e experiment.Estimate, up bool) {
+	t.Helper()
+	t.Logf("%-48s change %+9.3f  95%% CI [%+.3f, %+.3f]", what, e.Mean, e.Low, e.High)
+	if up && !(e.Low > 0) || !up && !(e.High < 0) {
+		dir := "rise"
+		if !up {
+			dir = "fall"
+		}
+		t.Errorf("%s: expected a %s, got %+.3f [%+.3f, %+.3f]", what, dir, e.Mean, e.Low, e.High)
+	}
+}
+
+func scaleServices(cfg *sim.Config, f float64) {
+	for _, s := range cfg.Services {
+		s.Places = int(float64(s.Places) * f)
+	}
+}
+
+func TestFewerCommunityPlaces(t *testing.T) {
+	const reps = 10
+	t.Run("holding on", func(t *testing.T) {
+		base, thin := load(t, "baseline"), load(t, "baseline")
+		scaleServices(thin, 0.4)
+		direction(t, "holding weeks", effect(t, base, thin, reps, "holding_weeks"), true)
+		direction(t, "wait for first contact (weeks)", effect(t, base, thin, reps, "wait_first_contact_mean_weeks"), true)
+	})
+	t.Run("holding off", func(t *testing.T) {
+		base, thin := load(t, "baseline"), load(t, "baseline")
+		base.Holding.Enabled, thin.Holding.Enabled = false, false
+		scaleServices(thin, 0.4)
+		direction(t, "needs unmet a year", effect(t, base, thin, reps, "needs_unmet"), true)
+		for _, r := range replicate(t, thin, 3, 2) {
+			if v, _ := r.KPI("holding_weeks"); v != 0 {
+				t.Errorf("holding off, yet %v holding weeks", v)
+			}
+		}
+	})
+}
+
+func TestPressureDrivesLeaving(t *testing.T) {
+	calm, sensitive := load(t, "baseline"), load(t, "baseline")
+	for _, c := range []*sim.Config{calm, sensitive} {
+		c.Demand.ReferralsPerWeek = 40 // overload: caseloads full of complex cases
+		c.Workforce.ComplexPressureWeight = 2
+	}
+	calm.Workforce.PressureSensitivity = 0
+	sensitive.Workforce.PressureSensitivity = 2
+	direction(t, "leavers a year", effect(t, calm, sensitive, 30, "leavers"), true)
+}
+
+func TestFundingCliffDropsCapacityAtItsWeek(t *testing.T) {
+	cfg := load(t, "funding-cliff")
+	week := cfg.Timeline[0].Week
+	after := *cfg.Timeline[0].LinkWorkers
+	maxPlaces := float64(after) * cfg.Workforce.FTE * cfg.Workforce.CaseloadCapPerFTE
+	var before, at []float64
+	for _, r := range replicate(t, cfg, 10, 2) {
+		posts, places := r.Col("posts_funded"), r.Col("capacity_places_mean")
+		if got := r.Weekly[week-1][posts]; got != float64(cfg.Workforce.LinkWorkers) {
+			t.Fatalf("replication %d: %v funded posts in week %d, want %d", r.Replication, got, week-1, cfg.Workforce.LinkWorkers)
+		}
+		if got := r.Weekly[week][posts]; got != float64(after) {
+			t.Fatalf("replication %d: %v funded posts in week %d, want %d", r.Replication, got, week, after)
+		}
+		if got := r.Weekly[week][places]; got > maxPlaces {
+			t.Errorf("replication %d: %v places in week %d, more than %d posts can hold (%v)", r.Replication, got, week, after, maxPlaces)
+		}
+		before = append(before, r.Weekly[week-1][places])
+		at = append(at, r.Weekly[week][places])
+	}
+	direction(t, "caseload places, week of the cliff vs week before", experiment.Paired(before, at, 0.95), false)
+}
+
+func TestRereferralRaisesDemand(t *testing.T) {
+	none, door := load(t, "baseline"), load(t, "baseline")
+	none.Rereferral.Probability = 0
+	door.Rereferral.Probability = 0.6
+	direction(t, "referrals a year", effect(t, none, door, 10, "referrals"), true)
+	direction(t, "wait for first contact (weeks)", effect(t, none, door, 10, "wait_first_contact_mean_weeks"), true)
+}
+
+func TestTieredMeetsMoreComplexNeeds(t *testing.T) {
+	short, tiered := load(t, "short-term"), load(t, "tiered")
+	direction(t, "complex: share with all needs met", effect(t, short, tiered, 10, "all_needs_met_share.profile.complex"), true)
+	direction(t, "complex: support cut short a year", effect(t, short, tiered, 10, "needs_unmet_short_support.profile.complex"), false)
+}
