@@ -1,0 +1,45 @@
+package sim
+
+import (
+	"math"
+	"unsafe"
+)
+
+// Footprint is a rough, deliberately generous estimate of what one
+// replication of a scenario costs, made before it runs so that a scenario
+// too large for the machine is refused with numbers rather than left to run
+// out of memory.
+type Footprint struct {
+	Events     float64 // events fired
+	PeakPeople float64 // people in the system at once
+	Bytes      float64 // memory for the model and its weekly table
+}
+
+// Estimate returns the footprint of one replication of cfg, which must have
+// passed validation.
+func Estimate(cfg *Config) Footprint {
+	weeks := float64(cfg.Run.HorizonWeeks)
+	rate := maxReferralRate(cfg)
+	var sessions, needs float64
+	for _, p := range cfg.Profiles {
+		if c, err := p.Sessions.Count(); err == nil {
+			sessions += p.Share * c.Mean()
+		}
+		for _, prob := range p.Needs {
+			needs += p.Share * prob
+		}
+	}
+	// Per referral: the candidate arrival, sessions (plus an end), and for
+	// each need a referral, a wait and an engagement; thinning and holding
+	// add a little, which the factor 1.5 covers.
+	perReferral := 1.5 * (2 + sessions + 3*needs)
+	events := weeks*rate*perReferral + weeks*float64(1+len(cfg.Services))
+	// People stay while waiting, supported and engaged: a year is a
+	// generous bound for all three together in a scenario that is not
+	// collapsing, and the initial state adds to it.
+	people := rate*52 + float64(cfg.Initial.Waiting+cfg.Initial.Active)
+	const perPerson = float64(unsafe.Sizeof(person{})) + 4*48 // slab entry plus its pending events
+	columns := 60.0 + 8*float64(len(cfg.Groups)) + 4*float64(len(cfg.Profiles))
+	bytes := people*perPerson + weeks*columns*8
+	return Footprint{Events: math.Ceil(events), PeakPeople: math.Ceil(people), Bytes: math.Ceil(bytes)}
+}

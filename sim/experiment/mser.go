@@ -1,0 +1,103 @@
+package experiment
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// MSERBatch is the batch size of MSER-5 (White, Cobb & Spratt 2000): the
+// series is reduced to means of 5 observations before truncation points are
+// compared, which makes the rule robust to week-to-week noise.
+const MSERBatch = 5
+
+// WarmupColumns are the weekly columns whose initial transient the warm-up
+// suggestion looks for: the two stocks that start from the scenario's
+// initial state and take longest to settle.
+var WarmupColumns = []string{"waiting_list_mean", "caseload_mean"}
+
+// MSER returns the truncation point d, in observations, that minimises the
+// MSER statistic of y in batches of the given size:
+//
+//	MSER(k) = Σ_{j>k} (z_j − z̄_k)² / (m−k)²
+//
+// where z_1..z_m are the batch means and z̄_k the mean of those after the
+// first k batches. Only k in the first half of the batches is considered,
+// as the rule is unreliable once little data is left; ties go to the
+// earlier point. d is k times the batch size. It fails on a series with
+// fewer than four batches or an undefined value.
+func MSER(y []float64, batch int) (int, error) {
+	if batch < 1 {
+		return 0, fmt.Errorf("MSER: batch size %d, want at least 1", batch)
+	}
+	m := len(y) / batch
+	if m < 4 {
+		return 0, fmt.Errorf("MSER: %d observations make %d batches of %d, want at least 4", len(y), m, batch)
+	}
+	z := make([]float64, m)
+	for j := range z {
+		s := 0.0
+		for _, v := range y[j*batch : (j+1)*batch] {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return 0, fmt.Errorf("MSER: undefined value in batch %d", j)
+			}
+			s += v
+		}
+		z[j] = s / float64(batch)
+	}
+	best, bestK := math.Inf(1), 0
+	for k := 0; k <= m/2; k++ {
+		rest := z[k:]
+		mean := 0.0
+		for _, v := range rest {
+			mean += v
+		}
+		mean /= float64(len(rest))
+		ss := 0.0
+		for _, v := range rest {
+			ss += (v - mean) * (v - mean)
+		}
+		n := float64(len(rest))
+		if stat := ss / (n * n); stat < best {
+			best, bestK = stat, k
+		}
+	}
+	return bestK * batch, nil
+}
+
+// WarmupSuggestion is the MSER-5 truncation point of each series in
+// WarmupColumns, applied to the across-replication mean of the series, and
+// the largest of them: the warm-up that lets every stock settle.
+type WarmupSuggestion struct {
+	Weeks     int            // the suggested warm-up, the largest over the series
+	PerSeries []SeriesWarmup // in the order of WarmupColumns
+}
+
+// SeriesWarmup is one series' MSER-5 truncation point.
+type SeriesWarmup struct {
+	Column string
+	Weeks  int
+}
+
+// SuggestWarmup applies MSER-5 to the mean over replications of each
+// column in WarmupColumns, week by week.
+func SuggestWarmup(results []*sim.Result) (WarmupSuggestion, error) {
+	var s WarmupSuggestion
+	if len(results) == 0 {
+		return s, fmt.Errorf("warm-up suggestion: no replications")
+	}
+	for _, col := range WarmupColumns {
+		mean := Means(Weekly(results, Column(col), 0.95))
+		if mean == nil {
+			return s, fmt.Errorf("warm-up suggestion: no weekly column %s", col)
+		}
+		d, err := MSER(mean, MSERBatch)
+		if err != nil {
+			return s, fmt.Errorf("warm-up suggestion from %s: %w", col, err)
+		}
+		s.PerSeries = append(s.PerSeries, SeriesWarmup{Column: col, Weeks: d})
+		s.Weeks = max(s.Weeks, d)
+	}
+	return s, nil
+}
