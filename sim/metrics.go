@@ -64,6 +64,8 @@ type metrics struct {
 	done             bool
 	lwCostPerFTEWeek float64
 	gpEffect         float64 // GP appointments avoided per appointment a year at baseline
+	gnames, pnames   [][]string
+	flat             []float64 // backing store of rows: one allocation for the run
 }
 
 func (mt *metrics) init(m *Model) {
@@ -183,7 +185,13 @@ func (mt *metrics) capacityChanged(m *Model) {
 func (mt *metrics) closeWeek(m *Model, w int) {
 	mt.row = mt.row[:0]
 	mt.writeRow(m, w, m.now())
-	mt.rows = append(mt.rows, append([]float64(nil), mt.row...))
+	n := len(mt.flat)
+	if n+len(mt.row) > cap(mt.flat) {
+		mt.flat = make([]float64, 0, max(len(mt.row)*(cap(mt.rows)-len(mt.rows)), len(mt.row)))
+		n = 0
+	}
+	mt.flat = append(mt.flat, mt.row...)
+	mt.rows = append(mt.rows, mt.flat[n:n+len(mt.row):n+len(mt.row)])
 	clear(mt.group)
 	clear(mt.profile)
 	mt.flows = flows{group: mt.group, profile: mt.profile}
@@ -268,23 +276,47 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 	mt.put("cost_recruitment", "GBP", mt.costRecruitment)
 	mt.put("cost_vcse", "GBP", costVCSE)
 	for i, g := range mt.group {
-		name := m.p.groups[i].name
-		mt.put("referrals."+name, "people", g.referrals)
-		mt.put("first_contacts."+name, "people", g.firstContacts)
-		mt.put("wait_first_contact_sum."+name, "person-weeks", g.waitSum)
-		mt.put("reneged."+name, "people", g.reneged)
-		mt.put("episodes_completed."+name, "people", g.episodes)
-		mt.put("needs_unmet_short_support."+name, "people", g.limitReached)
-		mt.put("needs_met."+name, "needs", g.needsMet)
-		mt.put("needs_unmet."+name, "needs", g.needsUnmet)
+		n := mt.groupCols(m, i)
+		mt.put(n[0], "people", g.referrals)
+		mt.put(n[1], "people", g.firstContacts)
+		mt.put(n[2], "person-weeks", g.waitSum)
+		mt.put(n[3], "people", g.reneged)
+		mt.put(n[4], "people", g.episodes)
+		mt.put(n[5], "people", g.limitReached)
+		mt.put(n[6], "needs", g.needsMet)
+		mt.put(n[7], "needs", g.needsUnmet)
 	}
 	for i, pf := range mt.profile {
-		name := "profile." + m.p.profiles[i].name
-		mt.put("episodes_completed."+name, "people", pf.episodes)
-		mt.put("needs_unmet_short_support."+name, "people", pf.limitReached)
-		mt.put("supported_concluded."+name, "people", pf.concluded)
-		mt.put("supported_all_needs_met."+name, "people", pf.allMet)
+		n := mt.profileCols(m, i)
+		mt.put(n[0], "people", pf.episodes)
+		mt.put(n[1], "people", pf.limitReached)
+		mt.put(n[2], "people", pf.concluded)
+		mt.put(n[3], "people", pf.allMet)
 	}
+}
+
+// groupCols names group i's weekly columns, once: building names every
+// week would allocate on the hot path.
+func (mt *metrics) groupCols(m *Model, i int) []string {
+	for len(mt.gnames) <= i {
+		name := m.p.groups[len(mt.gnames)].name
+		mt.gnames = append(mt.gnames, []string{
+			"referrals." + name, "first_contacts." + name, "wait_first_contact_sum." + name,
+			"reneged." + name, "episodes_completed." + name, "needs_unmet_short_support." + name,
+			"needs_met." + name, "needs_unmet." + name})
+	}
+	return mt.gnames[i]
+}
+
+// profileCols names profile i's weekly columns, once.
+func (mt *metrics) profileCols(m *Model, i int) []string {
+	for len(mt.pnames) <= i {
+		name := "profile." + m.p.profiles[len(mt.pnames)].name
+		mt.pnames = append(mt.pnames, []string{
+			"episodes_completed." + name, "needs_unmet_short_support." + name,
+			"supported_concluded." + name, "supported_all_needs_met." + name})
+	}
+	return mt.pnames[i]
 }
 
 // nanDiv is a/b, NaN when b is 0: an undefined ratio must not look like 0.

@@ -1,0 +1,158 @@
+package experiment
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"github.com/spsim/spsim/sim"
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Comparison holds scenarios run on common random numbers and, for every
+// KPI, each scenario's estimate and its difference from the first
+// scenario, the reference.
+type Comparison struct {
+	Names   []string        // scenario names, the reference first
+	Level   float64         // confidence level of every interval
+	Results [][]*sim.Result // per scenario, replications in order
+	KPIs    []KPIComparison // in the order the reference reports them
+}
+
+// KPIComparison is one KPI across the scenarios of a comparison. Each
+// slice has one entry per scenario; the differences are scenario minus
+// reference, so entry 0 of Paired and Unpaired is undefined (NaN).
+type KPIComparison struct {
+	Name, Unit string
+	Estimates  []Estimate
+	// Paired is the Student-t interval of the per-replication differences,
+	// which common random numbers make narrow.
+	Paired []Estimate
+	// Unpaired is Welch's interval, which ignores the pairing: what the
+	// comparison would show had the scenarios been run on independent
+	// random numbers. It is reported for contrast.
+	Unpaired []Estimate
+	Values   [][]float64 // per scenario, one value per replication
+}
+
+// Compare runs opt.Replications replications of every scenario in cfgs and
+// compares them with the first. The scenarios must share a seed, so that
+// replication i of each draws the same random numbers process by process
+// (common random numbers). Scenarios run one after another, each with
+// opt.Jobs workers; opt.Progress, if set, counts replications over all of
+// them. On cancellation the scenarios finished so far are not enough for a
+// comparison, so Compare returns only ctx's error.
+func Compare(ctx context.Context, cfgs []*sim.Config, opt Options, level float64) (*Comparison, error) {
+	if len(cfgs) < 2 {
+		return nil, fmt.Errorf("comparison of %d scenarios, want at least 2", len(cfgs))
+	}
+	names := make([]string, len(cfgs))
+	for i, c := range cfgs {
+		names[i] = c.Name
+		if c.Run.Seed != cfgs[0].Run.Seed {
+			return nil, fmt.Errorf("scenario %s has seed %d and %s seed %d: common random numbers need one seed",
+				c.Name, c.Run.Seed, cfgs[0].Name, cfgs[0].Run.Seed)
+		}
+	}
+	all, err := RunAll(ctx, cfgs, opt)
+	if err != nil {
+		return nil, err
+	}
+	return Contrast(names, all, level), nil
+}
+
+// RunAll runs replications First..First+Replications-1 of each
+// configuration in turn and returns them per configuration. opt.Progress,
+// if set, counts replications over all of them. A cancelled run returns
+// ctx's error and no results, as a part of a set of scenarios cannot be
+// compared.
+func RunAll(ctx context.Context, cfgs []*sim.Config, opt Options) ([][]*sim.Result, error) {
+	all := make([][]*sim.Result, len(cfgs))
+	for i, c := range cfgs {
+		o := opt
+		if opt.Progress != nil {
+			base := i * opt.Replications
+			o.Progress = func(done int) { opt.Progress(base + done) }
+		}
+		res, err := Replicate(ctx, c, o)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %s: %w", c.Name, err)
+		}
+		all[i] = res
+	}
+	return all, nil
+}
+
+// Contrast estimates every KPI of the reference scenario (results[0])
+// in each scenario, and each scenario's paired and unpaired differences
+// from the reference. Replication i of every scenario must come from the
+// same random numbers for the paired interval to mean anything. A KPI a
+// scenario does not report is NaN for it.
+func Contrast(names []string, results [][]*sim.Result, level float64) *Comparison {
+	cmp := &Comparison{Names: names, Level: level, Results: results}
+	if len(results) == 0 || len(results[0]) == 0 {
+		return cmp
+	}
+	for _, k := range results[0][0].KPIs {
+		kc := KPIComparison{Name: k.Name, Unit: k.Unit}
+		for s := range results {
+			vals := kpiValues(results[s], k.Name)
+			kc.Values = append(kc.Values, vals)
+			kc.Estimates = append(kc.Estimates, Interval(vals, level))
+			if s == 0 {
+				kc.Paired = append(kc.Paired, Interval(nil, level))
+				kc.Unpaired = append(kc.Unpaired, Interval(nil, level))
+				continue
+			}
+			ref := kc.Values[0]
+			if len(ref) == len(vals) {
+				kc.Paired = append(kc.Paired, Paired(ref, vals, level))
+			} else {
+				kc.Paired = append(kc.Paired, Interval(nil, level))
+			}
+			kc.Unpaired = append(kc.Unpaired, Welch(ref, vals, level))
+		}
+		cmp.KPIs = append(cmp.KPIs, kc)
+	}
+	return cmp
+}
+
+// kpiValues is the named KPI of each replication, NaN where it is missing.
+func kpiValues(results []*sim.Result, name string) []float64 {
+	vals := make([]float64, len(results))
+	for i, r := range results {
+		vals[i], _ = r.KPI(name)
+	}
+	return vals
+}
+
+// Welch returns the difference of means mean(b) − mean(a) with Welch's
+// unequal-variance t interval (Welch–Satterthwaite degrees of freedom),
+// which treats a and b as independent samples. N is len(a)+len(b) and SD is
+// the standard error of the difference. It needs two values in each sample;
+// otherwise the interval is NaN. It panics if level is not in (0, 1).
+func Welch(a, b []float64, level float64) Estimate {
+	ea, eb := Interval(a, level), Interval(b, level)
+	nan := math.NaN()
+	e := Estimate{Mean: eb.Mean - ea.Mean, Low: nan, High: nan, HalfWidth: nan, SD: nan, N: len(a) + len(b)}
+	if len(a) < 2 || len(b) < 2 {
+		return e
+	}
+	va := stat.Variance(a, nil) / float64(len(a))
+	vb := stat.Variance(b, nil) / float64(len(b))
+	se := math.Sqrt(va + vb)
+	e.SD = se
+	switch {
+	case math.IsNaN(se):
+		return e
+	case se == 0:
+		e.HalfWidth = 0
+	default:
+		df := (va + vb) * (va + vb) / (va*va/float64(len(a)-1) + vb*vb/float64(len(b)-1))
+		t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(1 - (1-level)/2)
+		e.HalfWidth = t * se
+	}
+	e.Low, e.High = e.Mean-e.HalfWidth, e.Mean+e.HalfWidth
+	return e
+}
