@@ -76,6 +76,11 @@ type Meta struct {
 	Level        float64 `json:"confidence_level"`
 	Partial      bool    `json:"partial"`
 	Version      string  `json:"spsim_version"`
+	// Precision is set for a run that added replications until its
+	// intervals were narrow enough (--precision).
+	Precision *PrecisionMeta `json:"precision,omitempty"`
+	// WarmupSuggestion is the MSER-5 warm-up suggested by the run.
+	WarmupSuggestion *WarmupMeta `json:"warmup_suggestion,omitempty"`
 }
 
 type jsonKPI struct {

@@ -27,7 +27,12 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"run", "[SCENARIO] [-o DIR] [--replications N] [--seed S] [--jobs J] [--force] [--quiet]", "run a scenario (default: baseline) and write weekly.csv, summary.csv and summary.json", cmdRun},
+		{"run", "[SCENARIO] [-o DIR] [--replications N] [--precision P [--max-replications M]] [--seed S] [--jobs J] [--force] [--quiet]",
+			"run a scenario (default: baseline); write weekly.csv, summary.csv, summary.json, charts and report.html.\n      --precision P adds replications until every headline 95% interval is within ±P% of its mean", cmdRun},
+		{"compare", "A B [C...] [-o DIR] [--replications N] [--seed S] [--jobs J] [--force] [--quiet]",
+			"run scenarios on common random numbers and compare each with the first: paired differences with intervals,\n      compare.csv, compare.json, charts and report.html", cmdCompare},
+		{"sweep", "SCENARIO --vary KEY=V1,V2,... [--vary KEY=...] [--set KEY=VALUE]... [--kpi NAME]... [-o DIR] [--replications N] [--seed S] [--jobs J] [--force] [--quiet]",
+			"run a scenario over a grid of parameter values (e.g. --vary workforce.link_workers=2,3,4);\n      sweep.csv, a chart of KPIs against the first parameter and report.html", cmdSweep},
 		{"list", "", "list the built-in scenarios and the question each answers", cmdList},
 		{"show", "SCENARIO", "print the fully resolved scenario as TOML", cmdShow},
 		{"validate", "FILE...", "check scenario files and report every error", cmdValidate},

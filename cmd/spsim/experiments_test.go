@@ -1,0 +1,307 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/output"
+)
+
+// Test scenarios: baseline shortened to 78 weeks and 4 replications, and
+// the same with a fourth link worker, so the commands run in a blink.
+const (
+	short      = "testdata/short.toml"
+	shortExtra = "testdata/short-extra.toml"
+)
+
+// spsim runs the command line and fails the test on a non-zero status.
+func spsim(t *testing.T, args ...string) (stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if code := Main(args, &out, &errb); code != 0 {
+		t.Fatalf("spsim %s: exit %d\n%s", strings.Join(args, " "), code, errb.String())
+	}
+	return out.String(), errb.String()
+}
+
+// files returns the names in dir, sorted.
+func files(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return names
+}
+
+// TestJobsByteIdentical: every output but the report (which states the run
+// time) is the same byte for byte whatever the number of workers.
+func TestJobsByteIdentical(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"run", []string{"run", short}},
+		{"run --precision", []string{"run", short, "--precision", "3", "--max-replications", "10"}},
+		{"compare", []string{"compare", short, shortExtra}},
+		{"sweep", []string{"sweep", short, "--vary", "workforce.link_workers=3,4", "--vary", "holding.enabled=true,false"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d1, d2 := t.TempDir(), t.TempDir()
+			spsim(t, append(tc.args, "-o", d1, "--force", "--quiet", "--jobs", "1")...)
+			spsim(t, append(tc.args, "-o", d2, "--force", "--quiet", "--jobs", "2")...)
+			n1, n2 := files(t, d1), files(t, d2)
+			if !reflect.DeepEqual(n1, n2) {
+				t.Fatalf("--jobs 1 wrote %v, --jobs 2 wrote %v", n1, n2)
+			}
+			for _, name := range n1 {
+				if name == "report.html" {
+					continue
+				}
+				b1, _ := os.ReadFile(filepath.Join(d1, name))
+				b2, _ := os.ReadFile(filepath.Join(d2, name))
+				if !bytes.Equal(b1, b2) {
+					t.Errorf("%s differs between --jobs 1 and --jobs 2", name)
+				}
+			}
+		})
+	}
+}
+
+// checkReport parses report.html strictly and checks that it holds the
+// headline table, every figure written beside it, inline, and the method.
+func checkReport(t *testing.T, dir string, headline ...string) {
+	t.Helper()
+	page, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := xml.NewDecoder(bytes.NewReader(page))
+	d.Strict = true
+	for {
+		if _, err := d.Token(); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			t.Fatalf("report.html is not well-formed: %v", err)
+		}
+	}
+	s := string(page)
+	for _, want := range append([]string{"<table>", "Random numbers and seeds", "Warm-up", "Run time", "fully resolved"}, headline...) {
+		if !strings.Contains(s, want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	for _, name := range files(t, dir) {
+		stem, ok := strings.CutSuffix(name, ".png")
+		if !ok {
+			continue
+		}
+		i := strings.Index(s, `<figure id="fig-`+stem+`">`)
+		if i < 0 || !strings.Contains(s[i:], "<svg") {
+			t.Errorf("report.html lacks the chart %s", stem)
+		}
+	}
+}
+
+// checkPlots checks that every chart was written as a non-empty PNG that
+// decodes and a well-formed SVG.
+func checkPlots(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join(dir, n+".png"))
+		if err != nil {
+			t.Errorf("%s.png: %v", n, err)
+		} else if _, err := png.Decode(bytes.NewReader(b)); err != nil {
+			t.Errorf("%s.png: %v", n, err)
+		}
+		b, err = os.ReadFile(filepath.Join(dir, n+".svg"))
+		if err != nil || len(b) == 0 {
+			t.Errorf("%s.svg missing or empty: %v", n, err)
+		} else if err := xml.Unmarshal(b, new(struct{})); err != nil {
+			t.Errorf("%s.svg: %v", n, err)
+		}
+	}
+}
+
+func TestRunWritesChartsAndReport(t *testing.T) {
+	dir := t.TempDir()
+	stdout, stderr := spsim(t, "run", short, "-o", dir, "--force")
+	checkPlots(t, dir, "demand_supply", "waiting", "caseload_per_fte", "vcse", "workforce", "needs_by_group", "costs")
+	checkReport(t, dir, output.Headline...)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "outputs in "+dir) {
+		t.Errorf("last line %q does not say where the outputs are", last)
+	}
+	if strings.Contains(stderr, "replications, ") || strings.Contains(stderr, "\r") {
+		t.Errorf("progress bar drawn on a stderr that is not a terminal: %q", stderr)
+	}
+	var sum struct {
+		Replications int                `json:"replications"`
+		Warmup       *output.WarmupMeta `json:"warmup_suggestion"`
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err := json.Unmarshal(b, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Replications != 4 || sum.Warmup == nil || len(sum.Warmup.PerSeries) != 2 || sum.Warmup.ScenarioWeeks != 13 {
+		t.Errorf("summary.json: %d replications, warm-up suggestion %+v", sum.Replications, sum.Warmup)
+	}
+	if sum.Warmup != nil && sum.Warmup.Exceeds != strings.Contains(stderr, "MSER-5 suggests") {
+		t.Errorf("warm-up suggestion %d weeks against 13, but warning printed: %v", sum.Warmup.SuggestedWeeks, strings.Contains(stderr, "MSER-5 suggests"))
+	}
+	// --quiet prints nothing.
+	stdout, stderr = spsim(t, "run", short, "-o", dir, "--force", "--quiet")
+	if stdout != "" || stderr != "" {
+		t.Errorf("--quiet printed %q and %q", stdout, stderr)
+	}
+}
+
+func TestRunPrecisionCap(t *testing.T) {
+	dir := t.TempDir()
+	stdout, _ := spsim(t, "run", short, "-o", dir, "--precision", "0.5", "--max-replications", "9", "--replications", "3")
+	var sum struct {
+		Replications int                   `json:"replications"`
+		Precision    *output.PrecisionMeta `json:"precision"`
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err := json.Unmarshal(b, &sum); err != nil {
+		t.Fatal(err)
+	}
+	p := sum.Precision
+	if p == nil || p.Reached || p.Replications != 9 || sum.Replications != 9 || !reflect.DeepEqual(p.Batches, []int{3, 6, 9}) {
+		t.Fatalf("summary.json precision %+v, want the cap of 9 reached in batches 3, 6, 9", p)
+	}
+	for _, k := range p.KPIs {
+		if k.RelativePercent == nil || k.Met != (*k.RelativePercent <= 0.5) {
+			t.Errorf("%s: met %v with relative half-width %v%%", k.KPI, k.Met, k.RelativePercent)
+		}
+	}
+	if !strings.Contains(stdout, "precision ±0.5% of the mean NOT reached after 9 replications") {
+		t.Errorf("stdout does not report the precision:\n%s", stdout)
+	}
+	checkReport(t, dir, "Precision reached")
+}
+
+func TestCompareOutputs(t *testing.T) {
+	dir := t.TempDir()
+	stdout, _ := spsim(t, "compare", short, shortExtra, "-o", dir)
+	checkPlots(t, dir, "compare_kpis", "compare_differences")
+	checkReport(t, dir, "short-extra − short (paired)")
+	f, err := os.Open(filepath.Join(dir, "compare.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := "kpi,scenario,mean,ci_low,ci_high,diff_mean,diff_ci_low,diff_ci_high,unpaired_diff_ci_low,unpaired_diff_ci_high,n,unit"
+	if got := strings.Join(recs[0], ","); got != head {
+		t.Errorf("compare.csv header %s, want %s", got, head)
+	}
+	if (len(recs)-1)%2 != 0 || recs[1][1] != "short" || recs[2][1] != "short-extra" || recs[1][5] != "NA" || recs[2][5] == "NA" {
+		t.Errorf("compare.csv rows: %v, %v", recs[1], recs[2])
+	}
+	for _, want := range []string{"short (reference) with short-extra", "wait_first_contact_p90_weeks", "outputs in " + dir} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("compare stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+}
+
+func TestSweepOutputs(t *testing.T) {
+	dir := t.TempDir()
+	stdout, _ := spsim(t, "sweep", short, "--set", "initial.active=80", "--vary", "workforce.link_workers=2,3,4",
+		"--kpi", "wait_first_contact_mean_weeks", "--kpi", "needs_met_share", "-o", dir)
+	checkPlots(t, dir, "sweep")
+	checkReport(t, dir, "wait_first_contact_mean_weeks", "initial.active=80")
+	b, _ := os.ReadFile(filepath.Join(dir, "sweep.csv"))
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(recs[0], ","); got != "workforce.link_workers,kpi,mean,ci_low,ci_high,n,unit" {
+		t.Errorf("sweep.csv header %s", got)
+	}
+	points := map[string]bool{}
+	for _, r := range recs[1:] {
+		points[r[0]] = true
+	}
+	if len(points) != 3 {
+		t.Errorf("sweep.csv has points %v, want 2, 3, 4", points)
+	}
+	if !strings.Contains(stdout, "3 points") {
+		t.Errorf("sweep stdout:\n%s", stdout)
+	}
+}
+
+func TestParseVary(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		key  string
+		vals []string
+		bad  bool
+	}{
+		{in: "workforce.link_workers=2,3,4", key: "workforce.link_workers", vals: []string{"2", "3", "4"}},
+		{in: " demand.referrals_per_week = 15, 20 ", key: "demand.referrals_per_week", vals: []string{"15", "20"}},
+		{in: `workforce.recruitment_delay_weeks={ dist = "gamma", mean = 13, sd = 4 },{ dist = "fixed", value = 4 }`,
+			key: "workforce.recruitment_delay_weeks", vals: []string{`{ dist = "gamma", mean = 13, sd = 4 }`, `{ dist = "fixed", value = 4 }`}},
+		{in: `support.model="short_term","a,b"`, key: "support.model", vals: []string{`"short_term"`, `"a,b"`}},
+		{in: "workforce.link_workers", bad: true},
+		{in: "=1,2", bad: true},
+		{in: "a=1,,2", bad: true},
+		{in: "a={1,2", bad: true},
+	} {
+		f, err := parseVary(tc.in)
+		if tc.bad {
+			if err == nil {
+				t.Errorf("parseVary(%q) = %+v, want an error", tc.in, f)
+			}
+			continue
+		}
+		if err != nil || f.Key != tc.key || !reflect.DeepEqual(f.Values, tc.vals) {
+			t.Errorf("parseVary(%q) = %+v, %v; want %s %q", tc.in, f, err, tc.key, tc.vals)
+		}
+	}
+}
+
+func TestExperimentCommandErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"compare", short}, "two or more scenarios"},
+		{[]string{"compare", short, short}, "distinct scenario names"},
+		{[]string{"sweep", short}, "--vary"},
+		{[]string{"sweep", short, "--vary", "workforce.link_workers=2"}, "--set KEY=VALUE"},
+		{[]string{"sweep", short, "--vary", "workforce.no_such_key=1"}, "no_such_key"},
+		{[]string{"sweep", short, "--vary", "workforce.link_workers=3", "--kpi", "no_such_kpi"}, "no such KPI"},
+		{[]string{"run", short, "--max-replications", "5"}, "only with --precision"},
+		{[]string{"run", short, "--precision", "0"}, "--precision"},
+		{[]string{"run", short, "--precision", "5", "--max-replications", "3"}, "exceed --max-replications"},
+		{[]string{"run", short, "--jobs", "-1"}, "--jobs"},
+	} {
+		var out, errb bytes.Buffer
+		args := append(tc.args, "-o", filepath.Join(t.TempDir(), "out"))
+		if code := Main(args, &out, &errb); code == 0 || !strings.Contains(errb.String(), tc.want) {
+			t.Errorf("spsim %s: exit %d, stderr %q; want an error mentioning %q", strings.Join(tc.args, " "), code, errb.String(), tc.want)
+		}
+	}
+}

@@ -1,0 +1,240 @@
+package output
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// CompareMeta describes a comparison in compare.json.
+type CompareMeta struct {
+	Scenarios    []string `json:"scenarios"` // the reference first
+	Reference    string   `json:"reference"`
+	Seed         uint64   `json:"seed"`
+	Replications int      `json:"replications"`
+	Level        float64  `json:"confidence_level"`
+	Version      string   `json:"spsim_version"`
+	// CommonRandomNumbers records that replication i of every scenario
+	// used the same named random streams, which is what makes the paired
+	// intervals valid.
+	CommonRandomNumbers bool `json:"common_random_numbers"`
+}
+
+// WriteCompareCSV writes the tidy comparison table: one row per KPI and
+// scenario with its mean and interval, its paired difference from the
+// reference scenario and the unpaired (Welch) interval of that difference.
+// The reference's difference columns are NA.
+func WriteCompareCSV(w io.Writer, c *experiment.Comparison) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"kpi", "scenario", "mean", "ci_low", "ci_high", "diff_mean", "diff_ci_low", "diff_ci_high",
+		"unpaired_diff_ci_low", "unpaired_diff_ci_high", "n", "unit"})
+	for _, k := range c.KPIs {
+		for s, name := range c.Names {
+			e, d, u := k.Estimates[s], k.Paired[s], k.Unpaired[s]
+			diff := []string{num(d.Mean), num(d.Low), num(d.High), num(u.Low), num(u.High)}
+			if s == 0 {
+				diff = []string{"NA", "NA", "NA", "NA", "NA"}
+			}
+			rec := append([]string{k.Name, name, num(e.Mean), num(e.Low), num(e.High)}, diff...)
+			cw.Write(append(rec, strconv.Itoa(e.N), k.Unit))
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+type jsonInterval struct {
+	Mean      *float64 `json:"mean"`
+	Low       *float64 `json:"ci_low"`
+	High      *float64 `json:"ci_high"`
+	HalfWidth *float64 `json:"half_width"`
+}
+
+func jinterval(e experiment.Estimate) *jsonInterval {
+	return &jsonInterval{Mean: jnum(e.Mean), Low: jnum(e.Low), High: jnum(e.High), HalfWidth: jnum(e.HalfWidth)}
+}
+
+type jsonArm struct {
+	Scenario     string        `json:"scenario"`
+	Mean         *float64      `json:"mean"`
+	Low          *float64      `json:"ci_low"`
+	High         *float64      `json:"ci_high"`
+	N            int           `json:"n"`
+	Diff         *jsonInterval `json:"paired_diff,omitempty"`
+	UnpairedDiff *jsonInterval `json:"unpaired_diff,omitempty"`
+	Values       []*float64    `json:"values"`
+}
+
+// WriteCompareJSON writes the comparison with each scenario's estimate,
+// differences and per-replication values.
+func WriteCompareJSON(w io.Writer, meta CompareMeta, c *experiment.Comparison) error {
+	type jsonKPI struct {
+		KPI       string    `json:"kpi"`
+		Unit      string    `json:"unit"`
+		Scenarios []jsonArm `json:"scenarios"`
+	}
+	out := struct {
+		CompareMeta
+		KPIs []jsonKPI `json:"kpis"`
+	}{CompareMeta: meta}
+	for _, k := range c.KPIs {
+		jk := jsonKPI{KPI: k.Name, Unit: k.Unit}
+		for s, name := range c.Names {
+			e := k.Estimates[s]
+			a := jsonArm{Scenario: name, Mean: jnum(e.Mean), Low: jnum(e.Low), High: jnum(e.High), N: e.N}
+			if s > 0 {
+				a.Diff, a.UnpairedDiff = jinterval(k.Paired[s]), jinterval(k.Unpaired[s])
+			}
+			for _, v := range k.Values[s] {
+				a.Values = append(a.Values, jnum(v))
+			}
+			jk.Scenarios = append(jk.Scenarios, a)
+		}
+		out.KPIs = append(out.KPIs, jk)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// CompareTable is the headline comparison as rows of text: the KPI, its
+// unit, then each scenario's mean and interval, and for each scenario after
+// the reference its paired difference. cell formats an estimate; withCI
+// ("mean [low, high]") suits a page, plusMinus a terminal.
+func CompareTable(c *experiment.Comparison, names []string, cell func(experiment.Estimate) string) (head []string, rows [][]string) {
+	head = []string{"KPI", "unit"}
+	for s, n := range c.Names {
+		head = append(head, n)
+		if s > 0 {
+			head = append(head, "diff")
+		}
+	}
+	for _, name := range names {
+		for _, k := range c.KPIs {
+			if k.Name != name {
+				continue
+			}
+			row := []string{k.Name, k.Unit}
+			for s := range c.Names {
+				row = append(row, cell(k.Estimates[s]))
+				if s > 0 {
+					d := cell(k.Paired[s])
+					if k.Paired[s].Mean > 0 {
+						d = "+" + d
+					}
+					row = append(row, d)
+				}
+			}
+			rows = append(rows, row)
+		}
+	}
+	return head, rows
+}
+
+// PrintCompareHeadline writes the headline KPIs side by side as mean ±
+// half-width, each scenario followed by its paired difference from the
+// reference ("diff").
+func PrintCompareHeadline(w io.Writer, c *experiment.Comparison, names []string) error {
+	head, rows := CompareTable(c, names, PlusMinus)
+	return printTable(w, head, rows)
+}
+
+// WithCI is "mean [low, high]".
+func WithCI(e experiment.Estimate) string { return withCI(e) }
+
+// PlusMinus is "mean ±half-width", the compact form of a symmetric interval.
+func PlusMinus(e experiment.Estimate) string {
+	if math.IsNaN(e.HalfWidth) {
+		return short(e.Mean)
+	}
+	return short(e.Mean) + " ±" + short(e.HalfWidth)
+}
+
+// SweepTable is the headline of a sweep as rows of text: the varied values,
+// then each chosen KPI's mean and interval.
+func SweepTable(sw *experiment.Sweep, kpis []string) (head []string, rows [][]string) {
+	for _, f := range sw.Factors {
+		head = append(head, f.Key)
+	}
+	for _, k := range kpis {
+		unit := ""
+		if len(sw.Points) > 0 {
+			if s, ok := findSummary(sw.Points[0].Summaries, k); ok {
+				unit = " (" + s.Unit + ")"
+			}
+		}
+		head = append(head, k+unit)
+	}
+	for _, p := range sw.Points {
+		row := append([]string(nil), p.Values...)
+		for _, k := range kpis {
+			if s, ok := findSummary(p.Summaries, k); ok {
+				row = append(row, withCI(s.Estimate))
+			} else {
+				row = append(row, "-")
+			}
+		}
+		rows = append(rows, row)
+	}
+	return head, rows
+}
+
+// PrintSweepHeadline writes one row per sweep point with the chosen KPIs.
+func PrintSweepHeadline(w io.Writer, sw *experiment.Sweep, kpis []string) error {
+	head, rows := SweepTable(sw, kpis)
+	return printTable(w, head, rows)
+}
+
+// WriteSweepCSV writes one row per sweep point and KPI: the varied values
+// (one column per key), kpi, mean, ci_low, ci_high, n, unit.
+func WriteSweepCSV(w io.Writer, sw *experiment.Sweep) error {
+	cw := csv.NewWriter(w)
+	var head []string
+	for _, f := range sw.Factors {
+		head = append(head, f.Key)
+	}
+	cw.Write(append(head, "kpi", "mean", "ci_low", "ci_high", "n", "unit"))
+	for _, p := range sw.Points {
+		for _, s := range p.Summaries {
+			e := s.Estimate
+			rec := append(append([]string(nil), p.Values...), s.Name, num(e.Mean), num(e.Low), num(e.High), strconv.Itoa(e.N), s.Unit)
+			cw.Write(rec)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func findSummary(sums []experiment.Summary, name string) (experiment.Summary, bool) {
+	for _, s := range sums {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return experiment.Summary{}, false
+}
+
+// withCI is "mean [low, high]" for people.
+func withCI(e experiment.Estimate) string {
+	if iv := interval(e); iv != "-" {
+		return short(e.Mean) + " " + iv
+	}
+	return short(e.Mean)
+}
+
+// printTable aligns a table of text; numbers are right-aligned.
+func printTable(w io.Writer, head []string, rows [][]string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t")+"\t")
+	}
+	return tw.Flush()
+}

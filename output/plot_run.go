@@ -1,0 +1,322 @@
+package output
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// RunFigures draws the charts of a run from its replications and their
+// KPI summaries. warmup is the scenario's warm-up in weeks, shaded on
+// every chart over time; level is the confidence level of the bands.
+func RunFigures(results []*sim.Result, sums []experiment.Summary, warmup int, level float64) ([]Figure, error) {
+	if len(results) == 0 {
+		return nil, fmt.Errorf("charts: no replications")
+	}
+	r := runCharts{results: results, sums: sums, warmup: warmup, level: level}
+	makers := []func() (Figure, error){
+		r.demandSupply, r.waiting, r.caseloadPerFTE, r.vcse, r.workforce, r.needsByGroup, r.costs,
+	}
+	var figs []Figure
+	for _, mk := range makers {
+		f, err := mk()
+		if err != nil {
+			return nil, err
+		}
+		figs = append(figs, f)
+	}
+	return figs, nil
+}
+
+type runCharts struct {
+	results []*sim.Result
+	sums    []experiment.Summary
+	warmup  int
+	level   float64
+}
+
+// line is one series of a chart over time.
+type line struct {
+	label  string
+	series experiment.Series
+	color  color.Color
+	dashes []vg.Length
+	scale  float64 // 0 means 1
+	// ref, if set, makes the line a constant reference level, such as a
+	// cap, instead of a series.
+	ref *float64
+}
+
+var dashed = []vg.Length{vg.Points(6), vg.Points(3)}
+
+func (r runCharts) note() string {
+	return fmt.Sprintf("Lines: mean of %d replications, week by week. Bands: %.0f%% confidence interval of that mean. Grey: warm-up, excluded from the KPIs.",
+		len(r.results), 100*r.level)
+}
+
+// timePanel draws lines over weeks with their bands and the warm-up shaded,
+// and returns the panel and its legend.
+func (r runCharts) timePanel(title, yLabel string, yFormat func(v, step float64) string, lines ...line) (*plot.Plot, *plot.Legend) {
+	p := newPanel(title, "Week of the run", yLabel)
+	p.X.Tick.Marker = weekTicks{}
+	if yFormat != nil {
+		p.Y.Tick.Marker = niceTicks{format: yFormat}
+	}
+	lg := newLegend()
+	warm := &span{from: 0, to: float64(r.warmup), color: colWarmup}
+	p.Add(warm)
+	for _, l := range lines {
+		if l.ref != nil {
+			ref := &refLine{v: *l.ref, style: draw.LineStyle{Color: l.color, Width: vg.Points(2), Dashes: l.dashes}}
+			p.Add(ref)
+			lg.Add(l.label, ref)
+			continue
+		}
+		est := experiment.Weekly(r.results, l.series, r.level)
+		scale := l.scale
+		if scale == 0 {
+			scale = 1
+		}
+		b := &bandLine{color: l.color, dashes: l.dashes}
+		for w, e := range est {
+			b.x = append(b.x, float64(w)+0.5)
+			b.mean = append(b.mean, e.Mean*scale)
+			b.lo = append(b.lo, e.Low*scale)
+			b.hi = append(b.hi, e.High*scale)
+		}
+		p.Add(b)
+		lg.Add(l.label, b)
+	}
+	if r.warmup > 0 {
+		lg.Add(fmt.Sprintf("Warm-up (%d weeks)", r.warmup), warm)
+	}
+	p.X.Min = 0
+	p.X.Max = float64(len(r.results[0].Weekly))
+	p.Y.Min = math.Min(p.Y.Min, 0)
+	if !(p.Y.Max > p.Y.Min) {
+		p.Y.Max = p.Y.Min + 1
+	}
+	return p, lg
+}
+
+func col(name string) experiment.Series { return experiment.Column(name) }
+
+func (r runCharts) demandSupply() (Figure, error) {
+	places, lp := r.timePanel("Link-worker caseload: people needing a place against places", "People or places", nil,
+		line{label: "Demand: on caseload or waiting", series: experiment.Sum(col("caseload_mean"), col("waiting_list_mean")), color: colRed},
+		line{label: "Supply: caseload places", series: col("capacity_places_mean"), color: colBlue, dashes: dashed})
+	hours, lh := r.timePanel("Link-worker time: session hours against hours available", "Hours a week", nil,
+		line{label: "Session hours delivered", series: col("session_hours"), color: colRed},
+		line{label: "Hours available for sessions", series: col("capacity_hours"), color: colBlue, dashes: dashed})
+	vcse, lv := r.timePanel("Community (VCSE) services: onward referrals against places", "People or places", nil,
+		line{label: "Demand: in or waiting for a place", series: experiment.Sum(col("vcse_occupied_mean"), col("vcse_waiting_mean")), color: colRed},
+		line{label: "Supply: VCSE places", series: col("vcse_places_mean"), color: colBlue, dashes: dashed})
+	l := layout{
+		title:  "Demand against supply over time",
+		note:   r.note(),
+		rows:   [][]*plot.Plot{{places}, {hours}, {vcse}},
+		legend: []*plot.Legend{lp, lh, lv},
+		width:  11 * vg.Inch, height: 11 * vg.Inch,
+	}
+	return l.render("demand_supply",
+		"Where the red line (demand) runs above the blue dashed line (supply), people queue: for a link worker (top), for link-worker time (middle), or for a community place (bottom).")
+}
+
+func (r runCharts) waiting() (Figure, error) {
+	list, ll := r.timePanel("Waiting list for a link worker", "People waiting", nil,
+		line{label: "People waiting (weekly mean)", series: col("waiting_list_mean"), color: colBlue})
+	wait, lw := r.timePanel("Time to first contact", "Weeks", nil,
+		line{label: "Mean wait of people first seen that week", series: experiment.Ratio(col("wait_first_contact_sum"), col("first_contacts")), color: colRed})
+	l := layout{
+		title:  "Waiting list and time to first contact",
+		note:   r.note(),
+		rows:   [][]*plot.Plot{{list}, {wait}},
+		legend: []*plot.Legend{ll, lw},
+		width:  11 * vg.Inch, height: 8 * vg.Inch,
+	}
+	return l.render("waiting", "The waiting list (top) and the mean wait from referral to first contact of the people first seen each week (bottom).")
+}
+
+func (r runCharts) caseloadPerFTE() (Figure, error) {
+	lines := []line{{label: "Caseload per FTE in post", series: experiment.Ratio(col("caseload_mean"), col("fte_in_post_mean")), color: colBlue}}
+	cap, ok := r.kpi("caseload_cap_per_fte")
+	if ok && defined(cap.Mean) {
+		lines = append(lines, line{label: "Caseload cap (" + compact(cap.Mean) + " per FTE)", ref: &cap.Mean, color: colRed, dashes: dashed})
+	}
+	p, lg := r.timePanel("", "People per FTE", nil, lines...)
+	if ok && defined(cap.Mean) {
+		// Headroom, so that the cap line does not sit on the frame.
+		p.Y.Max = math.Max(p.Y.Max, 1.15*cap.Mean)
+	}
+	l := layout{title: "Caseload per full-time link worker against the cap", note: r.note(), rows: [][]*plot.Plot{{p}}, legend: []*plot.Legend{lg},
+		width: 11 * vg.Inch, height: 5.5 * vg.Inch}
+	return l.render("caseload_per_fte", "People on caseload per full-time-equivalent link worker in post, against the caseload cap (dashed). Near the cap, new referrals can only wait; above it, link workers carry more than the cap, as when a leaver's caseload is handed to colleagues.")
+}
+
+func (r runCharts) vcse() (Figure, error) {
+	occ, lo := r.timePanel("Community (VCSE) occupancy", "Places occupied (%)", percent,
+		line{label: "Occupied places", series: experiment.Ratio(col("vcse_occupied_mean"), col("vcse_places_mean")), color: colBlue, scale: 100})
+	if occ.Y.Max < 100 {
+		occ.Y.Max = 100
+	}
+	ref, lr := r.timePanel("Onward referrals that did not get a place", "Referrals a week", nil,
+		line{label: "Refused: service full", series: col("vcse_refused"), color: colRed},
+		line{label: "Declined by the service", series: col("vcse_declined"), color: colOrange, dashes: dashed},
+		line{label: "Gave up waiting for a place", series: col("vcse_gave_up"), color: colPurple, dashes: []vg.Length{vg.Points(2), vg.Points(2)}})
+	l := layout{
+		title:  "Community (VCSE) services: occupancy and refusals",
+		note:   r.note(),
+		rows:   [][]*plot.Plot{{occ}, {ref}},
+		legend: []*plot.Legend{lo, lr},
+		width:  11 * vg.Inch, height: 8 * vg.Inch,
+	}
+	return l.render("vcse", "Share of community places occupied (top) and onward referrals each week that were refused, declined or abandoned (bottom).")
+}
+
+func (r runCharts) workforce() (Figure, error) {
+	posts, lp := r.timePanel("Link-worker posts", "Posts or FTE", nil,
+		line{label: "Posts funded", series: col("posts_funded"), color: colBlack, dashes: dashed},
+		line{label: "FTE in post", series: col("fte_in_post_mean"), color: colBlue},
+		line{label: "Vacant posts", series: col("vacancies_end"), color: colRed})
+	leavers, ll := r.timePanel("Link workers who left, cumulative", "People", nil,
+		line{label: "Leavers since the start", series: experiment.Cumulative(col("leavers")), color: colPurple})
+	l := layout{
+		title:  "Workforce: posts, staff in post, vacancies and leavers",
+		note:   r.note(),
+		rows:   [][]*plot.Plot{{posts}, {leavers}},
+		legend: []*plot.Legend{lp, ll},
+		width:  11 * vg.Inch, height: 8 * vg.Inch,
+	}
+	return l.render("workforce", "Funded posts, full-time equivalents actually in post and vacant posts (top); link workers who have left since the start (bottom).")
+}
+
+func (r runCharts) kpi(name string) (experiment.Estimate, bool) {
+	for _, s := range r.sums {
+		if s.Name == name {
+			return s.Estimate, true
+		}
+	}
+	return experiment.Estimate{}, false
+}
+
+func (r runCharts) needsByGroup() (Figure, error) {
+	var names []string
+	var est []experiment.Estimate
+	for _, s := range r.sums {
+		// Population groups only: a group name has no dot, unlike the
+		// per-profile KPIs ("...profile.low").
+		if g, ok := strings.CutPrefix(s.Name, "needs_met_share."); ok && !strings.Contains(g, ".") {
+			names = append(names, strings.ReplaceAll(g, "_", " "))
+			est = append(est, s.Estimate)
+		}
+	}
+	if all, ok := r.kpi("needs_met_share"); ok {
+		names = append(names, "all referrals")
+		est = append(est, all)
+	}
+	p := newBarPanel("", "Population group", "Needs met (%)", false)
+	b := &bars{width: 0.6, color: colBlue}
+	for i, e := range est {
+		b.pos = append(b.pos, float64(i))
+		b.val = append(b.val, 100*e.Mean)
+		b.lo = append(b.lo, 100*e.Low)
+		b.hi = append(b.hi, 100*e.High)
+		b.labels = append(b.labels, sig3(100*e.Mean)+"%")
+		c := color.Color(colBlue)
+		if i == len(est)-1 {
+			c = colGrey
+		}
+		b.colors = append(b.colors, c)
+	}
+	p.Add(b)
+	p.X.Tick.Marker = constantTicks(names)
+	p.X.Min, p.X.Max = -0.6, float64(len(names))-0.4
+	p.Y.Tick.Marker = niceTicks{format: percent}
+	p.Y.Max = math.Max(p.Y.Max, 100)
+	p.Y.Min = 0
+	l := layout{
+		title: "Community needs met, by population group",
+		note:  fmt.Sprintf("Bars: mean after the warm-up over %d replications. Whiskers: %.0f%% confidence interval.", len(r.results), 100*r.level),
+		rows:  [][]*plot.Plot{{p}},
+		width: 9 * vg.Inch, height: 5.5 * vg.Inch,
+	}
+	return l.render("needs_by_group", "The share of community needs met for each population group; a gap between groups is an inequity the service produces or fails to close.")
+}
+
+func (r runCharts) costs() (Figure, error) {
+	items := []struct{ kpi, label string }{
+		{"cost_lw", "Link workers"},
+		{"cost_recruitment", "Recruitment"},
+		{"cost_vcse", "VCSE grants"},
+		{"cost_total", "Total cost"},
+		{"gp_value_assumed", "GP time freed\n(assumption-driven)"},
+	}
+	p := newBarPanel("", "£ a year", "", true)
+	p.X.Tick.Marker = niceTicks{format: pounds}
+	b := &bars{width: 0.6, color: colBlue, horizontal: true}
+	var names []string
+	for _, it := range slices.Backward(items) {
+		e, ok := r.kpi(it.kpi)
+		if !ok {
+			continue
+		}
+		k := len(names)
+		names = append(names, it.label)
+		b.pos = append(b.pos, float64(k))
+		b.val = append(b.val, e.Mean)
+		b.lo = append(b.lo, e.Low)
+		b.hi = append(b.hi, e.High)
+		b.labels = append(b.labels, money(e.Mean))
+		switch it.kpi {
+		case "gp_value_assumed":
+			b.colors = append(b.colors, colOrange)
+		case "cost_total":
+			b.colors = append(b.colors, colBlack)
+		default:
+			b.colors = append(b.colors, colBlue)
+		}
+	}
+	p.Add(b)
+	p.Y.Tick.Marker = constantTicks(names)
+	p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.4
+	p.X.Min = 0
+	l := layout{
+		title: "Costs a year, and the assumption-driven value of GP time freed",
+		note:  "Means after the warm-up; whiskers: 95% confidence interval. The GP value rests on an assumed effect size, not on evidence.",
+		rows:  [][]*plot.Plot{{p}},
+		width: 10 * vg.Inch, height: 5.5 * vg.Inch,
+	}
+	return l.render("costs", "Yearly costs of link workers, their recruitment and community grants, against the value of GP appointments avoided. That value is driven by an assumed effect size (outcomes.gp_effect_size) and is labelled so.")
+}
+
+// compact formats a number for a label: 3 significant figures at most,
+// without trailing zeros (40, 0.65, 255397).
+func compact(v float64) string { return trimZeros(short(v)) }
+
+// thousands formats a whole number with comma separators: 255,397.
+func thousands(v float64) string {
+	if !defined(v) {
+		return "NA"
+	}
+	s := fmt.Sprintf("%.0f", math.Abs(v))
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if v < 0 && s != "0" {
+		return "-" + b.String()
+	}
+	return b.String()
+}

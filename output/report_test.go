@@ -1,0 +1,67 @@
+package output_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+func TestReport(t *testing.T) {
+	cfg, res := replicate(t, "baseline", 3)
+	sums := experiment.Summarise(res, 0.95)
+	figs, err := output.RunFigures(res, sums, 10, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sug, err := experiment.SuggestWarmup(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := output.Report{
+		Title:     "spsim run: baseline",
+		Question:  cfg.Question,
+		Facts:     []string{"3 replications"},
+		Warnings:  []string{"a warning with <markup> & an ampersand"},
+		Headline:  output.HeadlineTable(sums, output.Headline, 0.95),
+		Figures:   figs,
+		Sources:   []output.Listing{{Name: "x.toml", Text: "# source: <script>alert(1)</script> & co\nname = \"x\""}},
+		Scenarios: []output.Listing{{Name: "baseline", Text: "name = \"baseline\""}},
+		Method: output.Method{
+			Assumptions: output.Assumptions(cfg), Warmup: output.WarmupMethod(10, &sug),
+			RunLength: "60 weeks", Replications: "3", Random: output.RandomMethod(1, false),
+			Level: 0.95, Version: "test", GoVersion: "go", RunTime: "0 s",
+		},
+	}
+	var b bytes.Buffer
+	if err := output.WriteReport(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if err := wellFormed(strings.NewReader(page)); err != nil {
+		t.Fatalf("report is not well-formed: %v", err)
+	}
+	for _, want := range []string{
+		"<table>", "wait_first_contact_p90_weeks", "Model logic", "STRESS-DES", "MSER-5",
+		"&lt;script&gt;alert(1)&lt;/script&gt; &amp; co", "&lt;markup&gt; &amp; an ampersand", "assumed effect size",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	for _, f := range figs {
+		if !strings.Contains(page, `<figure id="fig-`+f.Name+`">`) {
+			t.Errorf("report lacks figure %s", f.Name)
+		}
+	}
+	if n := strings.Count(page, "<svg"); n != len(figs) {
+		t.Errorf("%d inline SVGs, want %d", n, len(figs))
+	}
+	for _, external := range []string{"<script", "<link", "src=\"http", "href=\"http", "@import", "url("} {
+		if strings.Contains(page, external) {
+			t.Errorf("report refers to something outside itself: %q", external)
+		}
+	}
+}
