@@ -48,6 +48,7 @@ var kpiWords = map[string]string{
 	"leavers":                         "Link workers leaving",
 	"vacancy_weeks":                   "Vacancy weeks",
 	"pressure_mean":                   "Workload pressure index",
+	"pressure_sum":                    "Workload pressure, summed over link workers",
 	"cost_lw":                         "Link-worker cost",
 	"cost_recruitment":                "Recruitment cost",
 	"cost_vcse":                       "VCSE grants",

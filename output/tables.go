@@ -171,3 +171,26 @@ func short(v float64) string {
 		return strconv.FormatFloat(v, 'f', 3, 64)
 	}
 }
+
+// WriteAreas writes, for a scenario of several areas, each area's KPIs
+// across replications: area, kpi, mean, ci_low, ci_high, n, unit.
+func WriteAreas(w io.Writer, results []*sim.Result, level float64) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"area", "kpi", "mean", "ci_low", "ci_high", "n", "unit"})
+	if len(results) == 0 {
+		cw.Flush()
+		return cw.Error()
+	}
+	vals := make([]float64, len(results))
+	for a, area := range results[0].Areas {
+		for k, kpi := range area.KPIs {
+			for r, res := range results {
+				vals[r] = res.Areas[a].KPIs[k].Value
+			}
+			e := experiment.Interval(vals, level)
+			cw.Write([]string{area.Name, kpi.Name, num(e.Mean), num(e.Low), num(e.High), strconv.Itoa(e.N), kpi.Unit})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

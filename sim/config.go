@@ -27,6 +27,27 @@ type Config struct {
 	Costs      Costs               `toml:"costs"`
 	Outcomes   Outcomes            `toml:"outcomes"`
 	Timeline   []Change            `toml:"timeline" spsim:"optional"`
+	Areas      Areas               `toml:"areas" spsim:"optional"`
+}
+
+// Areas repeats the scenario's PCN as several areas, for an integrated care
+// board or England. Each area has its own link-worker team, services and
+// demand, and its own calendar and random streams; they share nothing, so
+// they are simulated one after another (or in parallel) and their weekly
+// tables summed. Variation between areas is structural: it is drawn once
+// from the scenario seed and is the same in every replication.
+type Areas struct {
+	Count               int        `toml:"count" spsim:"optional"`                 // copies of the area; 0 or 1 means a single area
+	ReferralsMultiplier dist.Spec  `toml:"referrals_multiplier" spsim:"optional"`  // per area, multiplies demand.referrals_per_week (and timeline rates)
+	ReferenceGroupShare dist.Spec  `toml:"reference_group_share" spsim:"optional"` // per area, the share of outcomes.reference_group
+	List                []AreaSpec `toml:"list" spsim:"optional"`                  // named areas instead of count copies
+}
+
+// AreaSpec is one listed area.
+type AreaSpec struct {
+	Name                string   `toml:"name"`
+	ReferralsMultiplier *float64 `toml:"referrals_multiplier" spsim:"optional"`
+	ReferenceGroupShare *float64 `toml:"reference_group_share" spsim:"optional"`
 }
 
 // RunSpec sets the length and replication of an experiment.

@@ -41,5 +41,19 @@ func Estimate(cfg *Config) Footprint {
 	const perPerson = float64(unsafe.Sizeof(person{})) + 4*48 // slab entry plus its pending events
 	columns := 60.0 + 8*float64(len(cfg.Groups)) + 4*float64(len(cfg.Profiles))
 	bytes := people*perPerson + weeks*columns*8
+	// Areas run one after another and their tables are summed, so events
+	// scale with the number of areas but memory barely does: one area's
+	// model at a time plus each area's KPIs.
+	n := float64(max(1, cfg.Areas.Count, len(cfg.Areas.List)))
+	var mul float64 = 1
+	if given(&cfg.Areas.ReferralsMultiplier) {
+		if d, err := cfg.Areas.ReferralsMultiplier.Duration(); err == nil {
+			mul = d.Mean()
+		}
+	}
+	if n > 1 {
+		events *= n * mul
+		bytes += weeks*columns*8 + n*(columns+200)*8
+	}
 	return Footprint{Events: math.Ceil(events), PeakPeople: math.Ceil(people), Bytes: math.Ceil(bytes)}
 }

@@ -95,3 +95,15 @@ func (h *Histogram) Reset() {
 	h.n = 0
 	h.sum = 0
 }
+
+// Merge adds the counts of o, which must have the same bins, to h.
+func (h *Histogram) Merge(o *Histogram) {
+	if h.width != o.width || len(h.counts) != len(o.counts) {
+		panic("sim: merging histograms with different bins")
+	}
+	for i, c := range o.counts {
+		h.counts[i] += c
+	}
+	h.n += o.n
+	h.sum += o.sum
+}

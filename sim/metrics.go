@@ -29,7 +29,7 @@ type flows struct {
 	vcseReferrals, vcseAccepted, vcseDeclined, vcseWaitlisted, vcseRefused,
 	vcseGaveUp, vcseClosures, needsMet, needsUnmet, peopleMet, gpAvoided,
 	leavers, postsEnded, handedOver, sessionHours, costRecruitment,
-	pressureSum float64
+	pressureSum, lwAssessed float64
 	listExits, listSojourn, caseEntries, caseExits, caseSojourn float64
 	group                                                       []groupFlows
 	profile                                                     []profileFlows
@@ -271,7 +271,8 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 	mt.put("leavers", "people", mt.leavers)
 	mt.put("posts_ended", "posts", mt.postsEnded)
 	mt.put("handovers", "people", mt.handedOver)
-	mt.put("pressure_mean", "index", mt.pressureSum)
+	mt.put("pressure_sum", "index", mt.pressureSum)
+	mt.put("lw_assessed", "link workers", mt.lwAssessed)
 	mt.put("cost_lw", "GBP", costLW)
 	mt.put("cost_recruitment", "GBP", mt.costRecruitment)
 	mt.put("cost_vcse", "GBP", costVCSE)

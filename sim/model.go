@@ -59,28 +59,38 @@ type streams struct {
 	rereferral, rereferralDelay, leaving, recruitment, closure, initial *rand.Rand
 }
 
-func newStreams(seed uint64, rep int) streams {
+// StreamNames are the model's random processes, one stream each. An area
+// of a scenario with several areas prefixes them with "areaN/".
+var StreamNames = []string{
+	"arrivals", "group", "profile", "inappropriate", "sessions", "needs",
+	"patience", "session-interval", "dna", "service-acceptance", "engagement",
+	"completion", "service-patience", "rereferral", "rereferral-delay",
+	"leaving", "recruitment", "closure", "initial",
+}
+
+func newStreams(seed uint64, rep int, prefix string) streams {
 	s := des.Streams{Seed: seed, Replication: rep}
+	g := func(name string) *rand.Rand { return s.Get(prefix + name) }
 	return streams{
-		arrivals:        s.Get("arrivals"),
-		group:           s.Get("group"),
-		profile:         s.Get("profile"),
-		inappropriate:   s.Get("inappropriate"),
-		sessions:        s.Get("sessions"),
-		needs:           s.Get("needs"),
-		patience:        s.Get("patience"),
-		interval:        s.Get("session-interval"),
-		dna:             s.Get("dna"),
-		serviceAccept:   s.Get("service-acceptance"),
-		engagement:      s.Get("engagement"),
-		completion:      s.Get("completion"),
-		servicePatience: s.Get("service-patience"),
-		rereferral:      s.Get("rereferral"),
-		rereferralDelay: s.Get("rereferral-delay"),
-		leaving:         s.Get("leaving"),
-		recruitment:     s.Get("recruitment"),
-		closure:         s.Get("closure"),
-		initial:         s.Get("initial"),
+		arrivals:        g("arrivals"),
+		group:           g("group"),
+		profile:         g("profile"),
+		inappropriate:   g("inappropriate"),
+		sessions:        g("sessions"),
+		needs:           g("needs"),
+		patience:        g("patience"),
+		interval:        g("session-interval"),
+		dna:             g("dna"),
+		serviceAccept:   g("service-acceptance"),
+		engagement:      g("engagement"),
+		completion:      g("completion"),
+		servicePatience: g("service-patience"),
+		rereferral:      g("rereferral"),
+		rereferralDelay: g("rereferral-delay"),
+		leaving:         g("leaving"),
+		recruitment:     g("recruitment"),
+		closure:         g("closure"),
+		initial:         g("initial"),
 	}
 }
 
@@ -88,11 +98,15 @@ func newStreams(seed uint64, rep int) streams {
 // (package scenarios). It returns an error only for a Config that could not
 // have passed it, such as an invalid distribution.
 func New(cfg *Config, rep int) (*Model, error) {
+	return newModel(cfg, rep, "")
+}
+
+func newModel(cfg *Config, rep int, streamPrefix string) (*Model, error) {
 	p, err := compile(cfg)
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{cfg: cfg, rep: rep, p: p, rng: newStreams(cfg.Run.Seed, rep)}
+	m := &Model{cfg: cfg, rep: rep, p: p, rng: newStreams(cfg.Run.Seed, rep, streamPrefix)}
 	for t := range m.queue {
 		m.queue[t] = make([]deque[ref], p.classes)
 	}
@@ -104,8 +118,13 @@ func New(cfg *Config, rep int) (*Model, error) {
 	return m, nil
 }
 
-// Run simulates the scenario's horizon and returns the replication's result.
+// Run simulates replication rep of the scenario and returns its result. A
+// scenario of several areas runs each area on its own calendar and sums
+// their weekly tables.
 func Run(cfg *Config, rep int) (*Result, error) {
+	if cfg.Areas.several() {
+		return runAreas(cfg, rep)
+	}
 	m, err := New(cfg, rep)
 	if err != nil {
 		return nil, err

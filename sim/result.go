@@ -19,9 +19,16 @@ type KPI struct {
 type Result struct {
 	Replication int
 	Columns     []Column    // of Weekly
-	Weekly      [][]float64 // one row a week, weeks 0 to horizon-1
+	Weekly      [][]float64 // one row a week, weeks 0 to horizon-1; summed over areas
 	KPIs        []KPI
-	Events      uint64 // events fired
+	Areas       []AreaResult // per area, for a scenario of several areas
+	Events      uint64       // events fired
+}
+
+// AreaResult is one area's headline figures in a scenario of several areas.
+type AreaResult struct {
+	Name string
+	KPIs []KPI
 }
 
 // Col returns the index of the weekly column with the given name, or -1.
@@ -46,8 +53,27 @@ func (r *Result) KPI(name string) (float64, bool) {
 
 func (mt *metrics) result(m *Model) *Result {
 	r := &Result{Replication: m.rep, Columns: mt.columns, Weekly: mt.rows, Events: m.cal.Fired()}
-	r.KPIs = kpis(m, r)
+	r.KPIs = kpis(m.kpiInput(), r)
 	return r
+}
+
+// kpiInput is what the KPIs need beyond the weekly table.
+type kpiInput struct {
+	cfg      *Config
+	groups   []string
+	profiles []string
+	waits    *Histogram
+}
+
+func (m *Model) kpiInput() kpiInput {
+	in := kpiInput{cfg: m.cfg, waits: m.m.waits}
+	for _, g := range m.p.groups {
+		in.groups = append(in.groups, g.name)
+	}
+	for _, p := range m.p.profiles {
+		in.profiles = append(in.profiles, p.name)
+	}
+	return in
 }
 
 // window sums a weekly column over the weeks after the warm-up.
@@ -74,12 +100,13 @@ func (w window) mean(name string) float64    { return w.sum(name) / w.weeks }
 
 // kpis computes the headline figures. Their names are part of spsim's
 // interface: they are documented in the README and must not change lightly.
-func kpis(m *Model, r *Result) []KPI {
-	w := window{r: r, from: m.cfg.Run.WarmupWeeks, weeks: float64(m.cfg.Run.HorizonWeeks - m.cfg.Run.WarmupWeeks)}
+func kpis(in kpiInput, r *Result) []KPI {
+	cfg := in.cfg
+	w := window{r: r, from: cfg.Run.WarmupWeeks, weeks: float64(cfg.Run.HorizonWeeks - cfg.Run.WarmupWeeks)}
 	var ks []KPI
 	add := func(name, unit string, v float64) { ks = append(ks, KPI{name, unit, v}) }
 	last := r.Weekly[len(r.Weekly)-1]
-	h := m.m.waits
+	h := in.waits
 
 	add("referrals", "people/year", w.perYear("referrals"))
 	add("rereferrals", "people/year", w.perYear("rereferrals"))
@@ -98,7 +125,7 @@ func kpis(m *Model, r *Result) []KPI {
 	add("dropouts", "people/year", w.perYear("dropouts"))
 	add("caseload_mean", "people", w.mean("caseload_mean"))
 	add("caseload_per_fte_mean", "people/FTE", nanDiv(w.sum("caseload_mean"), w.sum("fte_in_post_mean")))
-	add("caseload_cap_per_fte", "people/FTE", m.cfg.Workforce.CaseloadCapPerFTE)
+	add("caseload_cap_per_fte", "people/FTE", cfg.Workforce.CaseloadCapPerFTE)
 	add("lw_utilisation", "share", nanDiv(w.sum("caseload_mean"), w.sum("capacity_places_mean")))
 	add("lw_hours_utilisation", "share", nanDiv(w.sum("session_hours"), w.sum("capacity_hours")))
 	add("capacity_places_mean", "places", w.mean("capacity_places_mean"))
@@ -119,7 +146,7 @@ func kpis(m *Model, r *Result) []KPI {
 	add("people_needs_met", "people/year", w.perYear("people_needs_met"))
 	add("leavers", "people/year", w.perYear("leavers"))
 	add("vacancy_weeks", "post-weeks/year", w.perYear("vacancy_weeks"))
-	add("pressure_mean", "index", w.mean("pressure_mean"))
+	add("pressure_mean", "index", nanDiv(w.sum("pressure_sum"), w.sum("lw_assessed")))
 
 	costLW, costRec, costVCSE := w.perYear("cost_lw"), w.perYear("cost_recruitment"), w.perYear("cost_vcse")
 	total := costLW + costRec + costVCSE
@@ -131,30 +158,30 @@ func kpis(m *Model, r *Result) []KPI {
 	add("cost_per_need_met", "GBP", nanDiv(total, w.perYear("needs_met")))
 	gp := w.perYear("gp_appointments_avoided")
 	add("gp_appointments_avoided_assumed", "appointments/year", gp)
-	add("gp_value_assumed", "GBP/year", gp*m.cfg.Costs.GPAppointmentValue)
+	add("gp_value_assumed", "GBP/year", gp*cfg.Costs.GPAppointmentValue)
 
 	// Per group, and the inequity gap: the reference group minus the rest.
-	ref := m.cfg.Outcomes.ReferenceGroup
+	ref := cfg.Outcomes.ReferenceGroup
 	var refMet, refAll, restMet, restAll, refWait, refN, restWait, restN float64
-	for _, g := range m.p.groups {
-		met, unmet := w.sum("needs_met."+g.name), w.sum("needs_unmet."+g.name)
-		wait, n := w.sum("wait_first_contact_sum."+g.name), w.sum("first_contacts."+g.name)
-		add("needs_met_share."+g.name, "share", nanDiv(met, met+unmet))
-		add("wait_first_contact_mean_weeks."+g.name, "weeks", nanDiv(wait, n))
-		add("needs_unmet_short_support."+g.name, "people/year", w.perYear("needs_unmet_short_support."+g.name))
-		add("reneged."+g.name, "people/year", w.perYear("reneged."+g.name))
-		if g.name == ref {
+	for _, g := range in.groups {
+		met, unmet := w.sum("needs_met."+g), w.sum("needs_unmet."+g)
+		wait, n := w.sum("wait_first_contact_sum."+g), w.sum("first_contacts."+g)
+		add("needs_met_share."+g, "share", nanDiv(met, met+unmet))
+		add("wait_first_contact_mean_weeks."+g, "weeks", nanDiv(wait, n))
+		add("needs_unmet_short_support."+g, "people/year", w.perYear("needs_unmet_short_support."+g))
+		add("reneged."+g, "people/year", w.perYear("reneged."+g))
+		if g == ref {
 			refMet, refAll, refWait, refN = met, met+unmet, wait, n
 		} else {
 			restMet, restAll, restWait, restN = restMet+met, restAll+met+unmet, restWait+wait, restN+n
 		}
 	}
-	for _, pr := range m.p.profiles {
-		name := "profile." + pr.name
+	for _, pr := range in.profiles {
+		name := "profile." + pr
 		add("needs_unmet_short_support."+name, "people/year", w.perYear("needs_unmet_short_support."+name))
 		add("all_needs_met_share."+name, "share", nanDiv(w.sum("supported_all_needs_met."+name), w.sum("supported_concluded."+name)))
 	}
-	if ref != "" && len(m.p.groups) > 1 {
+	if ref != "" && len(in.groups) > 1 {
 		add("inequity_gap_needs_met_share", "share", nanDiv(refMet, refAll)-nanDiv(restMet, restAll))
 		add("inequity_gap_wait_weeks", "weeks", nanDiv(refWait, refN)-nanDiv(restWait, restN))
 	}

@@ -90,9 +90,8 @@ func (m *Model) weeklyTurnover() {
 			}
 		}
 	}
-	if n > 0 {
-		m.m.pressureSum += sum / float64(n)
-	}
+	m.m.pressureSum += sum
+	m.m.lwAssessed += float64(n)
 }
 
 // vacate empties post i and hands its caseload over: to colleagues with

@@ -33,17 +33,20 @@ type expFlags struct {
 	jobs  *int
 	force *bool
 	quiet *bool
+	// allowLarge lifts the limits on estimated events and memory.
+	allowLarge *bool
 }
 
 func addExpFlags(fs *flag.FlagSet) *expFlags {
 	return &expFlags{
-		fs:    fs,
-		dir:   fs.String("o", "", "output folder (default out/NAME)"),
-		reps:  fs.Int("replications", 0, "number of replications (default: the scenario's run.replications)"),
-		seed:  fs.Uint64("seed", 0, "random seed (default: the scenario's run.seed)"),
-		jobs:  fs.Int("jobs", 0, "parallel workers (default: all cores); results do not depend on it"),
-		force: fs.Bool("force", false, "overwrite an existing output folder"),
-		quiet: fs.Bool("quiet", false, "print nothing but errors"),
+		fs:         fs,
+		dir:        fs.String("o", "", "output folder (default out/NAME, or out/NAME-2... if that holds a run)"),
+		reps:       fs.Int("replications", 0, "number of replications (default: the scenario's run.replications)"),
+		seed:       fs.Uint64("seed", 0, "random seed (default: the scenario's run.seed)"),
+		jobs:       fs.Int("jobs", 0, "parallel workers (default: all cores); results do not depend on it"),
+		force:      fs.Bool("force", false, "overwrite an existing output folder"),
+		quiet:      fs.Bool("quiet", false, "print nothing but errors"),
+		allowLarge: fs.Bool("allow-large", false, "run even if the estimated events or memory exceed the limits"),
 	}
 }
 
@@ -157,4 +160,40 @@ func sources(ref string) []output.Listing {
 func runTime(start time.Time, workers int) string {
 	return fmt.Sprintf("%.1f s of wall time with %d parallel workers on %d cores (%s/%s).",
 		time.Since(start).Seconds(), workers, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+}
+
+// Limits on a run, checked before any work starts; --allow-large lifts them.
+const (
+	maxEvents = 2e10    // about an hour at a few million events a second
+	maxBytes  = 8 << 30 // results and models in memory
+)
+
+// checkLimits refuses a run whose estimated events or memory exceed the
+// limits, with the estimate, unless allowed.
+func checkLimits(cfg *sim.Config, reps, jobs int, allow bool) error {
+	fp := sim.Estimate(cfg)
+	events := fp.Events * float64(reps)
+	// Every replication's weekly table is kept for the outputs; each job
+	// holds one model at a time.
+	bytes := fp.Bytes*float64(jobs) + float64(reps)*float64(cfg.Run.HorizonWeeks)*150*8
+	if allow || (events <= maxEvents && bytes <= maxBytes) {
+		return nil
+	}
+	return fmt.Errorf("scenario %s is too large to run without --allow-large: about %.3g events (limit %.3g) and %.1f GiB of memory (limit %d GiB) for %d replications; use fewer replications or a shorter horizon, or pass --allow-large",
+		cfg.Name, events, float64(maxEvents), bytes/(1<<30), maxBytes>>30, reps)
+}
+
+// defaultDir is out/NAME, or out/NAME-2, -3... if that folder already holds
+// a run: without -o, a run never overwrites an earlier one and never fails
+// for it.
+func defaultDir(name string) string {
+	base := filepath.Join("out", name)
+	dir := base
+	for i := 2; ; i++ {
+		entries, err := os.ReadDir(dir)
+		if err != nil || len(entries) == 0 {
+			return dir
+		}
+		dir = fmt.Sprintf("%s-%d", base, i)
+	}
 }

@@ -58,7 +58,7 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	}
 	dir := *ef.dir
 	if dir == "" {
-		dir = filepath.Join("out", "compare-"+strings.Join(names, "-vs-"))
+		dir = defaultDir("compare-" + strings.Join(names, "-vs-"))
 	}
 	if err := output.PrepareDir(dir, *ef.force); err != nil {
 		return err
@@ -67,6 +67,11 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 	start := time.Now()
 	reps := cfgs[0].Run.Replications
+	for _, c := range cfgs {
+		if err := checkLimits(c, reps, ef.workers(), *ef.allowLarge); err != nil {
+			return err
+		}
+	}
 	bar := newProgress(stderr, *ef.quiet, "compare", reps*len(cfgs))
 	cmp, err := experiment.Compare(ctx, cfgs, experiment.Options{Replications: reps, Jobs: *ef.jobs, Progress: bar.callback()}, level)
 	bar.finish()

@@ -59,9 +59,16 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	} else if ef.isSet("max-replications") {
 		return fmt.Errorf("--max-replications applies only with --precision")
 	}
+	reps := cfg.Run.Replications
+	if sequential {
+		reps = *maxReps
+	}
+	if err := checkLimits(cfg, reps, ef.workers(), *ef.allowLarge); err != nil {
+		return err
+	}
 	dir := *ef.dir
 	if dir == "" {
-		dir = filepath.Join("out", cfg.Name)
+		dir = defaultDir(cfg.Name)
 	}
 	if err := output.PrepareDir(dir, *ef.force); err != nil {
 		return err
@@ -194,12 +201,16 @@ func (r *runOutputs) write(start time.Time, workers int) error {
 	if err != nil {
 		return err
 	}
-	err = writeAll(r.dir, []outFile{
+	files := []outFile{
 		{"weekly.csv", func(w io.Writer) error { return output.WriteWeekly(w, r.results) }},
 		{"summary.csv", func(w io.Writer) error { return output.WriteSummaryCSV(w, r.sums) }},
 		{"summary.json", func(w io.Writer) error { return output.WriteSummaryJSON(w, meta, r.sums) }},
 		{"scenario.toml", func(w io.Writer) error { return scenarios.Encode(w, cfg) }},
-	})
+	}
+	if len(r.results[0].Areas) > 0 {
+		files = append(files, outFile{"areas.csv", func(w io.Writer) error { return output.WriteAreas(w, r.results, level) }})
+	}
+	err = writeAll(r.dir, files)
 	if err != nil {
 		return err
 	}

@@ -119,7 +119,7 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 	}
 	dir := *ef.dir
 	if dir == "" {
-		dir = filepath.Join("out", "sweep-"+base.Name)
+		dir = defaultDir("sweep-" + base.Name)
 	}
 	if err := output.PrepareDir(dir, *ef.force); err != nil {
 		return err
@@ -128,6 +128,11 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 	start := time.Now()
 	reps := base.Run.Replications
+	for _, c := range cfgs {
+		if err := checkLimits(c, reps, ef.workers(), *ef.allowLarge); err != nil {
+			return err
+		}
+	}
 	bar := newProgress(stderr, *ef.quiet, "sweep", reps*len(cfgs))
 	sw, err := experiment.RunSweep(ctx, factors, cfgs, experiment.Options{Replications: reps, Jobs: *ef.jobs, Progress: bar.callback()}, level)
 	bar.finish()

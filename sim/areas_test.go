@@ -1,0 +1,81 @@
+package sim_test
+
+import (
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/dist"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// TestAreasAddUp: three identical areas give three times one area's flows
+// (within noise: each area has its own streams), per-area results come back,
+// and the total's waiting-list column is the sum of the areas'.
+func TestAreasAddUp(t *testing.T) {
+	one := load(t, "baseline")
+	three := load(t, "baseline")
+	three.Areas.Count = 3
+	const reps = 8
+	r1 := replicate(t, one, reps, 2)
+	r3 := replicate(t, three, reps, 2)
+	if len(r3[0].Areas) != 3 || r3[0].Areas[2].Name != "area3" {
+		t.Fatalf("areas %+v, want area1..area3", r3[0].Areas)
+	}
+	per := experiment.Interval(kpi(t, r1, "referrals"), 0.95)
+	tot := experiment.Interval(kpi(t, r3, "referrals"), 0.95)
+	// The total's interval must overlap three times the single area's.
+	if tot.High < 3*per.Low || tot.Low > 3*per.High {
+		t.Errorf("referrals: 3 areas %.0f [%.0f, %.0f], one area ×3 %.0f [%.0f, %.0f]",
+			tot.Mean, tot.Low, tot.High, 3*per.Mean, 3*per.Low, 3*per.High)
+	}
+	sum := 0.0
+	for _, a := range r3[0].Areas {
+		for _, k := range a.KPIs {
+			if k.Name == "referrals" {
+				sum += k.Value
+			}
+		}
+	}
+	if got, _ := r3[0].KPI("referrals"); abs(got-sum) > 1e-6*sum {
+		t.Errorf("total referrals %v, sum over areas %v", got, sum)
+	}
+	// Areas are independent: their KPIs differ.
+	ar := r3[0].Areas
+	if ar[0].KPIs[0].Value == ar[1].KPIs[0].Value && ar[1].KPIs[0].Value == ar[2].KPIs[0].Value {
+		t.Error("three areas drew the same numbers")
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// TestAreaVariationIsStructural: the per-area multipliers are drawn from the
+// scenario seed alone, so an area is the same place in every replication.
+func TestAreaVariationIsStructural(t *testing.T) {
+	cfg := load(t, "baseline")
+	cfg.Areas.Count = 5
+	m, sd := 1.0, 0.4
+	cfg.Areas.ReferralsMultiplier = dist.Spec{Dist: "gamma", Mean: &m, SD: &sd}
+	a, err := sim.AreaConfigs(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := sim.AreaConfigs(cfg)
+	distinct := map[float64]bool{}
+	for i := range a {
+		if a[i].Config.Demand.ReferralsPerWeek != b[i].Config.Demand.ReferralsPerWeek {
+			t.Fatal("area variation is not reproducible")
+		}
+		distinct[a[i].Config.Demand.ReferralsPerWeek] = true
+	}
+	if len(distinct) != 5 {
+		t.Fatalf("5 areas got %d distinct referral rates", len(distinct))
+	}
+	if cfg.Demand.ReferralsPerWeek != 20 {
+		t.Fatal("resolving areas changed the scenario itself")
+	}
+}
