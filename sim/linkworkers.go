@@ -16,13 +16,30 @@ type linkWorker struct {
 	longer   int // of which on longer-term support
 	complex  int // of which with a complex profile
 	hours    float64
+	cap      int // caseload cap now, refreshed when the post changes
+	shortCap int // of which short-term work may use (tiered support)
 	recruit  des.Handle
 	rampEnd  des.Handle
 }
 
-// capOf is the caseload cap of link worker i now: reduced while ramping up,
+// capOf is the caseload cap of link worker i now (cached in lw.cap).
+func (m *Model) capOf(i int) int { return m.lws[i].cap }
+
+// refreshCaps recomputes every link worker's caps after a change of post.
+func (m *Model) refreshCaps() {
+	for i := range m.lws {
+		lw := &m.lws[i]
+		lw.cap = m.computeCap(i)
+		lw.shortCap = lw.cap
+		if m.cfg.Support.Model == "tiered" {
+			lw.shortCap = int(math.Floor(float64(lw.cap)*(1-m.cfg.Support.TieredReservedShare) + 1e-9))
+		}
+	}
+}
+
+// computeCap is the caseload cap of link worker i: reduced while ramping up,
 // zero when the post is empty.
-func (m *Model) capOf(i int) int {
+func (m *Model) computeCap(i int) int {
 	lw := &m.lws[i]
 	if !lw.inPost {
 		return 0
@@ -50,12 +67,10 @@ func (m *Model) sessionHoursAvailable(i int) float64 {
 // track. Under tiered support, short-term work may not use the share of
 // places reserved for longer-term work.
 func (m *Model) free(i, track int) int {
-	cp := m.capOf(i)
 	lw := &m.lws[i]
-	n := cp - lw.caseload
-	if track == trackShort && m.cfg.Support.Model == "tiered" {
-		shortCap := int(math.Floor(float64(cp)*(1-m.cfg.Support.TieredReservedShare) + 1e-9))
-		n = min(n, shortCap-(lw.caseload-lw.longer))
+	n := lw.cap - lw.caseload
+	if track == trackShort {
+		n = min(n, lw.shortCap-(lw.caseload-lw.longer))
 	}
 	return n
 }

@@ -163,6 +163,7 @@ func (mt *metrics) personMet(gpPerYear float64) {
 
 // capacityChanged re-reads the link workers' places, hours and FTE.
 func (mt *metrics) capacityChanged(m *Model) {
+	m.refreshCaps()
 	var places, hours, fte, vacant float64
 	for i := range m.lws {
 		lw := &m.lws[i]

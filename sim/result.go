@@ -76,11 +76,21 @@ func (m *Model) kpiInput() kpiInput {
 	return in
 }
 
-// window sums a weekly column over the weeks after the warm-up.
+// window sums the weekly columns over the weeks after the warm-up.
 type window struct {
 	r     *Result
-	from  int
+	sums  []float64 // per column, in one pass over the rows
 	weeks float64
+}
+
+func newWindow(r *Result, from int, weeks float64) window {
+	w := window{r: r, sums: make([]float64, len(r.Columns)), weeks: weeks}
+	for _, row := range r.Weekly[from:] {
+		for c, v := range row {
+			w.sums[c] += v
+		}
+	}
+	return w
 }
 
 func (w window) sum(name string) float64 {
@@ -88,11 +98,7 @@ func (w window) sum(name string) float64 {
 	if c < 0 {
 		panic("sim: no weekly column " + name)
 	}
-	s := 0.0
-	for _, row := range w.r.Weekly[w.from:] {
-		s += row[c]
-	}
-	return s
+	return w.sums[c]
 }
 
 func (w window) perYear(name string) float64 { return w.sum(name) * 52 / w.weeks }
@@ -102,7 +108,7 @@ func (w window) mean(name string) float64    { return w.sum(name) / w.weeks }
 // interface: they are documented in the README and must not change lightly.
 func kpis(in kpiInput, r *Result) []KPI {
 	cfg := in.cfg
-	w := window{r: r, from: cfg.Run.WarmupWeeks, weeks: float64(cfg.Run.HorizonWeeks - cfg.Run.WarmupWeeks)}
+	w := newWindow(r, cfg.Run.WarmupWeeks, float64(cfg.Run.HorizonWeeks-cfg.Run.WarmupWeeks))
 	var ks []KPI
 	add := func(name, unit string, v float64) { ks = append(ks, KPI{name, unit, v}) }
 	last := r.Weekly[len(r.Weekly)-1]

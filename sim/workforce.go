@@ -81,6 +81,9 @@ func (m *Model) weeklyTurnover() {
 		pr := m.pressure(i)
 		sum += pr
 		n++
+		if w.LeavingHazardPerYear == 0 {
+			continue
+		}
 		hazard := w.LeavingHazardPerYear * math.Exp(w.PressureSensitivity*pr)
 		if u < 1-math.Exp(-hazard/52) {
 			m.m.leavers++

@@ -24,22 +24,47 @@ type Handle struct {
 // Valid reports whether h was returned by Schedule (it may have fired since).
 func (h Handle) Valid() bool { return h.gen != 0 }
 
+const (
+	slotFree uint8 = iota
+	slotPending
+	slotCancelled
+)
+
+// slot holds an event's payload; the heap holds only its ordering key, so
+// that sifting touches one small contiguous array.
 type slot struct {
-	ev   Event
+	kind    Kind
+	state   uint8
+	gen     uint32
+	subject int32
+	aux     int32
+}
+
+// entry is a heap element: the ordering key and the slot of the payload.
+type entry struct {
+	time float64
 	seq  uint64
-	gen  uint32
-	heap int32 // position in Calendar.heap, or -1 when free
+	slot int32
+}
+
+func (a *entry) before(b *entry) bool {
+	return a.time < b.time || a.time == b.time && a.seq < b.seq
 }
 
 // Calendar is a future-event list ordered by (time, sequence). Its zero value
 // is ready to use, with the clock at 0.
+//
+// Cancellation is lazy: a cancelled event stays in the heap, marked, and is
+// dropped when it reaches the top, or all at once when cancelled events
+// make up half the heap. This keeps sifting free of position bookkeeping.
 type Calendar struct {
-	now   float64
-	seq   uint64
-	slots []slot
-	free  []int32
-	heap  []int32 // slot indices, a binary min-heap
-	fired uint64
+	now       float64
+	seq       uint64
+	heap      []entry
+	slots     []slot
+	free      []int32
+	cancelled int
+	fired     uint64
 }
 
 // Now is the current simulation time: the time of the last event returned
@@ -47,7 +72,7 @@ type Calendar struct {
 func (c *Calendar) Now() float64 { return c.now }
 
 // Len is the number of pending events.
-func (c *Calendar) Len() int { return len(c.heap) }
+func (c *Calendar) Len() int { return len(c.heap) - c.cancelled }
 
 // Fired is the number of events returned by Next so far.
 func (c *Calendar) Fired() uint64 { return c.fired }
@@ -68,16 +93,14 @@ func (c *Calendar) Schedule(t float64, kind Kind, subject, aux int32) Handle {
 		s = int32(len(c.slots) - 1)
 	}
 	sl := &c.slots[s]
-	sl.ev = Event{Time: t, Kind: kind, Subject: subject, Aux: aux}
-	sl.seq = c.seq
-	c.seq++
+	sl.kind, sl.subject, sl.aux, sl.state = kind, subject, aux, slotPending
 	sl.gen++
 	if sl.gen == 0 { // wrapped: 0 is reserved for the zero Handle
 		sl.gen = 1
 	}
-	sl.heap = int32(len(c.heap))
-	c.heap = append(c.heap, s)
-	c.up(int(sl.heap))
+	c.heap = append(c.heap, entry{time: t, seq: c.seq, slot: s})
+	c.seq++
+	c.up(len(c.heap) - 1)
 	return Handle{slot: s + 1, gen: sl.gen}
 }
 
@@ -86,120 +109,134 @@ func (c *Calendar) After(d float64, kind Kind, subject, aux int32) Handle {
 	return c.Schedule(c.now+d, kind, subject, aux)
 }
 
-// Cancel removes the event h refers to and reports whether it was still
+// Cancel withdraws the event h refers to and reports whether it was still
 // pending. Cancelling a fired, cancelled or zero handle returns false.
 func (c *Calendar) Cancel(h Handle) bool {
-	if h.gen == 0 {
-		return false
-	}
 	s := h.slot - 1
-	if int(s) >= len(c.slots) {
+	if h.gen == 0 || int(s) >= len(c.slots) {
 		return false
 	}
 	sl := &c.slots[s]
-	if sl.gen != h.gen || sl.heap < 0 {
+	if sl.gen != h.gen || sl.state != slotPending {
 		return false
 	}
-	i := int(sl.heap)
-	last := len(c.heap) - 1
-	if i != last {
-		c.swap(i, last)
+	sl.state = slotCancelled
+	c.cancelled++
+	if c.cancelled > 64 && 2*c.cancelled > len(c.heap) {
+		c.compact()
 	}
-	c.heap = c.heap[:last]
-	if i != last {
-		if !c.down(i) {
-			c.up(i)
-		}
-	}
-	c.release(s)
 	return true
 }
 
-// Next removes the earliest event, advances the clock to its time and
-// returns it. ok is false when the calendar is empty.
+// Next removes the earliest pending event, advances the clock to its time
+// and returns it. ok is false when no event is pending.
 func (c *Calendar) Next() (ev Event, ok bool) {
-	if len(c.heap) == 0 {
-		return Event{}, false
+	for len(c.heap) > 0 {
+		e := c.heap[0]
+		last := len(c.heap) - 1
+		c.heap[0] = c.heap[last]
+		c.heap = c.heap[:last]
+		if last > 0 {
+			c.down(0)
+		}
+		sl := &c.slots[e.slot]
+		state := sl.state
+		ev = Event{Time: e.time, Kind: sl.kind, Subject: sl.subject, Aux: sl.aux}
+		c.release(e.slot)
+		if state == slotCancelled {
+			c.cancelled--
+			continue
+		}
+		c.now = e.time
+		c.fired++
+		return ev, true
 	}
-	s := c.heap[0]
-	last := len(c.heap) - 1
-	c.swap(0, last)
-	c.heap = c.heap[:last]
-	if last > 0 {
-		c.down(0)
-	}
-	ev = c.slots[s].ev
-	c.release(s)
-	c.now = ev.Time
-	c.fired++
-	return ev, true
+	return Event{}, false
 }
 
 // PeekTime is the time of the earliest pending event, or +Inf if none.
 func (c *Calendar) PeekTime() float64 {
-	if len(c.heap) == 0 {
-		return math.Inf(1)
+	for len(c.heap) > 0 {
+		if c.slots[c.heap[0].slot].state == slotPending {
+			return c.heap[0].time
+		}
+		// Drop a cancelled event from the top; the clock does not move.
+		e := c.heap[0]
+		last := len(c.heap) - 1
+		c.heap[0] = c.heap[last]
+		c.heap = c.heap[:last]
+		if last > 0 {
+			c.down(0)
+		}
+		c.release(e.slot)
+		c.cancelled--
 	}
-	return c.slots[c.heap[0]].ev.Time
+	return math.Inf(1)
 }
 
 // Reset empties the calendar and sets the clock to 0, keeping its memory.
 func (c *Calendar) Reset() {
-	for _, s := range c.heap {
-		c.release(s)
+	for _, e := range c.heap {
+		c.release(e.slot)
 	}
 	c.heap = c.heap[:0]
-	c.now, c.seq, c.fired = 0, 0, 0
+	c.now, c.seq, c.fired, c.cancelled = 0, 0, 0, 0
+}
+
+// compact drops every cancelled event and rebuilds the heap in O(n).
+func (c *Calendar) compact() {
+	kept := c.heap[:0]
+	for _, e := range c.heap {
+		if c.slots[e.slot].state == slotCancelled {
+			c.release(e.slot)
+			continue
+		}
+		kept = append(kept, e)
+	}
+	c.heap = kept
+	c.cancelled = 0
+	for i := len(c.heap)/2 - 1; i >= 0; i-- {
+		c.down(i)
+	}
 }
 
 func (c *Calendar) release(s int32) {
-	c.slots[s].heap = -1
+	c.slots[s].state = slotFree
 	c.free = append(c.free, s)
 }
 
-func (c *Calendar) less(i, j int) bool {
-	a, b := &c.slots[c.heap[i]], &c.slots[c.heap[j]]
-	if a.ev.Time != b.ev.Time {
-		return a.ev.Time < b.ev.Time
-	}
-	return a.seq < b.seq
-}
-
-func (c *Calendar) swap(i, j int) {
-	c.heap[i], c.heap[j] = c.heap[j], c.heap[i]
-	c.slots[c.heap[i]].heap = int32(i)
-	c.slots[c.heap[j]].heap = int32(j)
-}
-
 func (c *Calendar) up(j int) {
+	h := c.heap
+	e := h[j]
 	for j > 0 {
 		i := (j - 1) / 2
-		if !c.less(j, i) {
+		if !e.before(&h[i]) {
 			break
 		}
-		c.swap(i, j)
+		h[j] = h[i]
 		j = i
 	}
+	h[j] = e
 }
 
-// down sifts element i down and reports whether it moved.
-func (c *Calendar) down(i0 int) bool {
-	n := len(c.heap)
-	i := i0
+func (c *Calendar) down(i int) {
+	h := c.heap
+	n := len(h)
+	e := h[i]
 	for {
 		l := 2*i + 1
 		if l >= n {
 			break
 		}
 		j := l
-		if r := l + 1; r < n && c.less(r, l) {
+		if r := l + 1; r < n && h[r].before(&h[l]) {
 			j = r
 		}
-		if !c.less(j, i) {
+		if !h[j].before(&e) {
 			break
 		}
-		c.swap(i, j)
+		h[i] = h[j]
 		i = j
 	}
-	return i > i0
+	h[i] = e
 }
