@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -28,8 +29,14 @@ type field struct {
 	optional bool
 }
 
+// fieldCache holds fieldsOf's answers by type.
+var fieldCache sync.Map // reflect.Type → []field
+
 // fieldsOf lists the TOML keys of struct type t in declaration order.
 func fieldsOf(t reflect.Type) []field {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.([]field)
+	}
 	var fs []field
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -42,6 +49,7 @@ func fieldsOf(t reflect.Type) []field {
 		}
 		fs = append(fs, field{name: name, index: i, optional: f.Tag.Get("spsim") == "optional"})
 	}
+	fieldCache.Store(t, fs)
 	return fs
 }
 
@@ -70,7 +78,7 @@ func targetType(t reflect.Type, k string) reflect.Type {
 // against the Config's fields and collecting every problem rather than
 // stopping at the first.
 type decoder struct {
-	errs     []FieldError
+	collector
 	bad      []string // keys whose value could not be decoded, so validation skips them
 	siblings []string // names in the collection whose entry is being decoded
 }
@@ -85,8 +93,10 @@ func decodeConfig(m map[string]any) (*sim.Config, *decoder) {
 
 func (d *decoder) fail(path []string, raw any, msg string) {
 	key := keyString(path)
-	d.errs = append(d.errs, FieldError{Key: key, Value: formatValue(raw), Msg: msg})
 	d.bad = append(d.bad, key)
+	if d.room() {
+		d.errs = append(d.errs, FieldError{Key: key, Value: formatValue(raw), Msg: msg})
+	}
 }
 
 // typeError reports a value of the wrong TOML type.
@@ -239,6 +249,9 @@ func (d *decoder) table(path []string, raw any, v reflect.Value) {
 
 // unknown reports a key that the scenario format does not have.
 func (d *decoder) unknown(path []string, raw any, allowed []string) {
+	if !d.room() {
+		return
+	}
 	name := path[len(path)-1]
 	msg := "unknown key"
 	if s := suggest(name, allowed); s != "" {
@@ -259,42 +272,47 @@ func (d *decoder) unknown(path []string, raw any, allowed []string) {
 // When a new entry of a named collection lacks several keys, its name is
 // probably a misspelling of an inherited entry, and the message says so.
 func (d *decoder) missing(path []string, names, siblings []string) {
-	switch len(names) {
-	case 0:
+	key := keyString(path)
+	switch {
+	case len(names) == 0:
 		return
-	case 1:
-		p := join(path, names[0])
-		msg := "missing: this key is required"
-		if len(path) == 0 && names[0] == "name" {
-			msg = `missing: every scenario file needs its own name = "..." (names are not inherited)`
-		} else if h := hintFor(p); h != "" {
-			msg += " (" + h + ")"
+	case len(names) == 1:
+		key = keyString(join(path, names[0]))
+		d.bad = append(d.bad, key)
+	case len(path) == 0:
+		for _, n := range names {
+			d.bad = append(d.bad, n)
 		}
-		d.errs = append(d.errs, FieldError{Key: keyString(p), Msg: msg})
-		d.bad = append(d.bad, keyString(p))
+	default:
+		d.bad = append(d.bad, key)
+	}
+	if !d.room() {
 		return
 	}
-	key := keyString(path)
+	if len(names) == 1 {
+		msg := "missing: this key is required"
+		if t := typeAt(join(path, names[0])); t != nil && t.Kind() == reflect.Struct && !isOpaque(t) {
+			msg = fmt.Sprintf("missing: the [%s] table is required", key)
+		}
+		if len(path) == 0 && names[0] == "name" {
+			msg = `missing: every scenario file needs its own name = "..." (names are not inherited)`
+		} else if h := hintFor(join(path, names[0])); h != "" {
+			msg += " (" + h + ")"
+		}
+		d.errs = append(d.errs, FieldError{Key: key, Msg: msg})
+		return
+	}
 	where := "in [" + key + "]"
 	if len(path) == 0 {
 		where = "at the top level"
 	}
 	msg := fmt.Sprintf("missing required keys %s: %s", where, strings.Join(names, ", "))
-	if len(path) > 0 && siblings != nil {
-		name := path[len(path)-1]
-		others := slices.DeleteFunc(slices.Clone(siblings), func(s string) bool { return s == name })
-		if s := suggest(name, others); s != "" {
+	if len(path) > 0 && siblings != nil && len(siblings) <= 1000 {
+		if s := suggestExcept(path[len(path)-1], siblings); s != "" {
 			msg += fmt.Sprintf("; did you mean to change [%s]?", keyString(join(path[:len(path)-1], s)))
 		}
 	}
 	d.errs = append(d.errs, FieldError{Key: key, Msg: msg})
-	if key == "" {
-		for _, n := range names {
-			d.bad = append(d.bad, n)
-		}
-		return
-	}
-	d.bad = append(d.bad, key)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

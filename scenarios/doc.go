@@ -40,7 +40,9 @@
 // value that breaks the model's rules ([Validate]), such as shares that do
 // not sum to 1 or a timeline change after the horizon. Each [Error] gives
 // the file, line and column where the offending value was written, in the
-// child or in the scenario it extends, and says what is allowed.
+// child or in the scenario it extends, and says what is allowed. The first
+// 100 problems are described; absurd files (over 4 MiB, or nested more than
+// 32 levels) are refused outright.
 //
 // [Encode] writes a resolved scenario back as TOML, and [Set] changes one
 // value by key path, checking the result, for parameter sweeps.

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -20,6 +21,9 @@ import (
 // because the values it would pull in are already written out. Loading the
 // output gives a Config equal to c apart from Extends.
 func Encode(w io.Writer, c *sim.Config) error {
+	if c == nil {
+		return errors.New("encoding scenario: nil Config")
+	}
 	bw := bufio.NewWriter(w)
 	e := &encoder{w: bw}
 	v := reflect.ValueOf(c).Elem()

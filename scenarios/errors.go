@@ -86,6 +86,35 @@ func (e FieldError) Error() string {
 	return (&Error{Key: e.Key, Value: e.Value, Msg: e.Msg}).Error()
 }
 
+// maxErrors bounds the problems reported in detail for one scenario, so
+// that a badly broken file gives a readable list, and quickly.
+const maxErrors = 100
+
+// collector gathers field errors up to maxErrors and counts the rest.
+type collector struct {
+	errs []FieldError
+	more int // problems found but not reported, beyond maxErrors
+}
+
+// room reports whether another error may be reported, counting it as one
+// more if not. Callers check it before composing an expensive message.
+func (c *collector) room() bool {
+	if len(c.errs) >= maxErrors {
+		c.more++
+		return false
+	}
+	return true
+}
+
+// listNames lists names for a message, shortening a long list.
+func listNames(names []string) string {
+	const most = 12
+	if len(names) <= most {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s, ... (%d more)", strings.Join(names[:most], ", "), len(names)-most)
+}
+
 // formatValue writes a decoded TOML value (or a Go value from a Config) the
 // way it would appear in a TOML file, shortened if long.
 func formatValue(v any) string {

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -104,6 +105,12 @@ var hints = map[string]string{
 	"outcomes.gp_effect_size":                "share of GP appointments avoided once all needs are met, 0-1",
 	"outcomes.gp_effect_duration_weeks":      "weeks the GP effect lasts, 0 or more",
 	"outcomes.reference_group":               "the group whose gap to the rest is the inequity gap",
+	"areas.count":                            "copies of the area, for an ICB or England; 0 or 1 is a single area",
+	"areas.referrals_multiplier":             "per area, multiplies demand.referrals_per_week; mean about 1",
+	"areas.reference_group_share":            "per area, the share of referrals from outcomes.reference_group, 0-1",
+	"areas.list.*.name":                      "the area's name",
+	"areas.list.*.referrals_multiplier":      "multiplies this area's referrals; 1 is no change",
+	"areas.list.*.reference_group_share":     "share of this area's referrals from outcomes.reference_group, 0-1",
 	"timeline.*.week":                        "the week the change takes effect, 1 to horizon_weeks-1",
 	"timeline.*.link_workers":                "funded posts from this week, 0 or more",
 	"timeline.*.referrals_per_week":          "mean referrals a week from this week, more than 0",
@@ -135,11 +142,6 @@ func hintFor(path []string) string {
 	return hints[genericKey(path)]
 }
 
-// hint is hintFor for a key given as a string of bare segments.
-func hint(key string) string {
-	return hintFor(strings.Split(key, "."))
-}
-
 // tableOf maps each leaf key name of the scenario format to the tables it
 // appears in, e.g. "places" → ["services.*", "timeline.*.services.*"].
 var tableOf = sync.OnceValue(func() map[string][]string {
@@ -165,34 +167,51 @@ var tableOf = sync.OnceValue(func() map[string][]string {
 })
 
 // findKey says where a key name belongs when it is written in the wrong
-// table, or returns "" if no table has it.
+// table, such as "[demand]", or returns "" if no table has it.
 func findKey(name string) string {
-	tables := tableOf()[name]
-	if len(tables) == 0 {
-		return ""
+	var where []string
+	for _, t := range tableOf()[name] {
+		switch {
+		case t == "":
+			where = append(where, "the top level (write it before the first [table] header)")
+		case strings.HasPrefix(t, "timeline.*"):
+			where = append(where, "a [[timeline]] entry")
+		default:
+			where = append(where, "["+strings.ReplaceAll(t, "*", "NAME")+"]")
+		}
 	}
-	if tables[0] == "" {
-		return "the top level (write it before the first [table] header)"
+	where = slices.Compact(where)
+	if len(where) > 3 {
+		where = where[:3]
 	}
-	return "[" + tables[0] + "]"
+	return strings.Join(where, " or ")
 }
 
 // suggest returns the candidate closest to name, if close enough to be a
 // likely misspelling, or "".
 func suggest(name string, candidates []string) string {
-	best, bestD := "", -1
+	return suggestExcept(name, candidates)
+}
+
+// suggestExcept is suggest, never suggesting name itself.
+func suggestExcept(name string, candidates []string) string {
 	lower := strings.ToLower(name)
+	n := len([]rune(lower))
+	limit := min(1+n/4, 3)
+	best, bestD := "", limit+1
 	for _, c := range candidates {
-		d := distance(lower, strings.ToLower(c))
-		if bestD < 0 || d < bestD {
+		if c == name {
+			continue
+		}
+		lc := strings.ToLower(c)
+		if m := len([]rune(lc)); m < n-limit || m > n+limit {
+			continue // too different in length to be close
+		}
+		if d := distance(lower, lc); d < bestD {
 			best, bestD = c, d
 		}
 	}
-	limit := 1 + len([]rune(name))/4
-	if bestD >= 0 && bestD <= min(limit, 3) {
-		return best
-	}
-	return ""
+	return best
 }
 
 // distance is the optimal-string-alignment edit distance between a and b:

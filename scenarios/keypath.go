@@ -79,16 +79,6 @@ func isBareKeyByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
-// under reports whether key is prefix or lies beneath it.
-func under(key, prefix string) bool {
-	return key == prefix || strings.HasPrefix(key, prefix) && key[len(prefix)] == '.'
-}
-
-// related reports whether one of two keys lies beneath the other.
-func related(a, b string) bool {
-	return under(a, b) || under(b, a)
-}
-
 // quoteString writes s as a TOML basic string.
 func quoteString(s string) string {
 	var b strings.Builder

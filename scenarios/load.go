@@ -15,7 +15,7 @@ import (
 )
 
 const (
-	// maxDepth bounds a chain of extends.
+	// maxDepth bounds the number of extends followed from one file.
 	maxDepth = 16
 	// maxFileSize bounds a scenario file; real ones are a few kilobytes.
 	maxFileSize = 4 << 20
@@ -111,26 +111,55 @@ func load(src source) (*sim.Config, error) {
 func build(m map[string]any, pv provenance, top string) (*sim.Config, error) {
 	c, d := decodeConfig(m)
 	errs := place(d.errs, m, pv, top)
-	var valid []FieldError
-	for _, fe := range Validate(c) {
-		if !involves(fe, d.bad) {
-			valid = append(valid, fe)
-		}
+	bad := newKeySet(d.bad)
+	v := validate(c, bad.involves)
+	errs = append(errs, place(v.errs, m, pv, top)...)
+	if len(errs) == 0 {
+		return c, nil
 	}
-	errs = append(errs, place(valid, m, pv, top)...)
-	if len(errs) > 0 {
-		return nil, errs.sort()
+	errs = errs.sort()
+	if n := d.more + v.more; n > 0 {
+		errs = append(errs, &Error{File: top, Msg: fmt.Sprintf("... and %d more problems", n)})
 	}
-	return c, nil
+	return nil, errs
 }
 
-// involves reports whether fe concerns any of keys.
-func involves(fe FieldError, keys []string) bool {
-	for _, k := range append([]string{fe.Key}, fe.Also...) {
-		for _, b := range keys {
-			if related(k, b) {
-				return true
-			}
+// keySet is a set of key paths, answering whether a key is at or beneath
+// one of them.
+type keySet map[string]bool
+
+func newKeySet(keys []string) keySet {
+	s := keySet{}
+	for _, k := range keys {
+		s[k] = true
+	}
+	return s
+}
+
+// covers reports whether key is at or beneath a key of s.
+func (s keySet) covers(key string) bool {
+	if len(s) == 0 {
+		return false
+	}
+	path := splitKey(key)
+	for i := 1; i <= len(path); i++ {
+		if s[keyString(path[:i])] {
+			return true
+		}
+	}
+	return false
+}
+
+// involves reports whether fe concerns a value at or beneath a key of s:
+// a validation error that follows from a value that could not be decoded.
+// Errors name in Also every value they depend on.
+func (s keySet) involves(fe FieldError) bool {
+	if s.covers(fe.Key) {
+		return true
+	}
+	for _, k := range fe.Also {
+		if s.covers(k) {
+			return true
 		}
 	}
 	return false
@@ -144,7 +173,8 @@ func place(fes []FieldError, m map[string]any, pv provenance, top string) Errors
 	var errs Errors
 	for _, fe := range fes {
 		at, ok := pv[fe.Key]
-		if !ok || at.file != top {
+		raw, found := lookup(m, splitKey(fe.Key))
+		if _, isTable := raw.(map[string]any); !ok || at.file != top || isTable {
 			for _, k := range fe.Also {
 				if a, found := pv[k]; found && a.file == top {
 					at, ok = a, true
@@ -159,7 +189,7 @@ func place(fes []FieldError, m map[string]any, pv provenance, top string) Errors
 			at = pos{file: top}
 		}
 		value := fe.Value
-		if raw, found := lookup(m, splitKey(fe.Key)); found && value != "" {
+		if found && value != "" {
 			value = formatValue(raw)
 		}
 		errs = append(errs, &Error{File: at.file, Line: at.line, Col: at.col, Key: fe.Key, Value: value, Msg: fe.Msg})
@@ -204,7 +234,7 @@ func resolve(src source, stack []source) (map[string]any, provenance, Errors) {
 			return nil, nil, fail("extends cycle: " + strings.Join(append(chain, parent.file), " extends "))
 		}
 	}
-	if len(stack) >= maxDepth {
+	if len(stack) > maxDepth {
 		return nil, nil, fail(fmt.Sprintf("too many levels of extends (at most %d)", maxDepth))
 	}
 	pm, merged, errs := resolve(parent, stack)

@@ -19,6 +19,13 @@ type loc struct{ line, col int }
 // only on sources the TOML parser accepted, so it does not check syntax, but
 // it never panics or loops on any input.
 func locate(src []byte) map[string]loc {
+	pos, _ := locateChecked(src)
+	return pos
+}
+
+// locateChecked is locate, also returning where nesting first passed
+// maxNesting, if it did.
+func locateChecked(src []byte) (map[string]loc, *loc) {
 	l := &locator{src: src, line: 1, arrays: map[string]int{}, pos: map[string]loc{}}
 	for l.i < len(l.src) {
 		start := l.i
@@ -41,21 +48,42 @@ func locate(src []byte) map[string]loc {
 			l.next() // unreachable on valid TOML; guarantees progress
 		}
 	}
-	return l.pos
+	return l.pos, l.tooDeep
 }
 
+// nest notes that the point p is nested depth deep.
+func (l *locator) nest(depth int, p loc) {
+	if depth > maxNesting && l.tooDeep == nil {
+		l.tooDeep = &p
+	}
+}
+
+// maxLocateDepth bounds the key paths recorded: values nested deeper are
+// skipped, so that a hostile file cannot make the map huge.
+const maxLocateDepth = 24
+
+// maxNesting bounds how deeply keys, tables and arrays may nest in a
+// scenario. Real scenarios nest 4 deep; the TOML parser takes quadratic
+// time on absurd nesting, so such files are refused before parsing.
+const maxNesting = 32
+
 type locator struct {
-	src       []byte
-	i         int
-	line      int
-	lineStart int
-	table     []string       // the current table, with array indices
-	arrays    map[string]int // array-of-tables path → entries so far
-	pos       map[string]loc
+	depth      int  // key segments and arrays around the current point
+	tableDepth int  // segments in the current table header
+	tooDeep    *loc // where nesting first passed maxNesting, if it did
+	quiet      int  // > 0 while skipping a value nested too deeply to record
+	lost       bool // the current table is nested too deeply to record
+	src        []byte
+	i          int
+	line       int
+	col        int            // characters since the start of the line
+	table      []string       // the current table, with array indices
+	arrays     map[string]int // array-of-tables path → entries so far
+	pos        map[string]loc
 }
 
 func (l *locator) here() loc {
-	return loc{l.line, utf8.RuneCount(l.src[l.lineStart:l.i]) + 1}
+	return loc{l.line, l.col + 1}
 }
 
 func (l *locator) peek() byte {
@@ -69,9 +97,12 @@ func (l *locator) next() {
 	if l.i >= len(l.src) {
 		return
 	}
-	if l.src[l.i] == '\n' {
+	switch c := l.src[l.i]; {
+	case c == '\n':
 		l.line++
-		l.lineStart = l.i + 1
+		l.col = 0
+	case utf8.RuneStart(c):
+		l.col++
 	}
 	l.i++
 }
@@ -105,11 +136,15 @@ func (l *locator) skipComment() {
 
 func (l *locator) skipLine() { l.skipComment() }
 
-func (l *locator) set(key string, p loc) { l.pos[key] = p }
+func (l *locator) set(key string, p loc) {
+	if l.quiet == 0 {
+		l.pos[key] = p
+	}
+}
 
 func (l *locator) setIfUnset(key string, p loc) {
 	if _, ok := l.pos[key]; !ok {
-		l.pos[key] = p
+		l.set(key, p)
 	}
 }
 
@@ -124,7 +159,10 @@ func (l *locator) header() {
 	}
 	segs := l.key()
 	l.skipLine()
-	if len(segs) == 0 {
+	l.tableDepth = len(segs)
+	l.nest(len(segs), p)
+	l.lost = len(segs) == 0 || len(segs) > maxLocateDepth
+	if l.lost {
 		return
 	}
 	var path []string
@@ -164,6 +202,15 @@ func (l *locator) keyval(base []string) {
 		return
 	}
 	l.next()
+	l.depth += len(segs)
+	defer func() { l.depth -= len(segs) }()
+	l.nest(l.tableDepth+l.depth, p)
+	if l.quiet > 0 || l.lost || len(base)+len(segs) > maxLocateDepth {
+		l.quiet++
+		l.value(base)
+		l.quiet--
+		return
+	}
 	for k := 1; k < len(segs); k++ {
 		l.setIfUnset(keyString(join(base, segs[:k]...)), p)
 	}
@@ -205,6 +252,10 @@ func (l *locator) key() []string {
 // value skips one value, recording the positions of keys and elements
 // inside it under path.
 func (l *locator) value(path []string) {
+	if len(path) >= maxLocateDepth && l.quiet == 0 {
+		l.quiet++
+		defer func() { l.quiet-- }()
+	}
 	l.skipSpace()
 	switch l.peek() {
 	case '"':
@@ -230,7 +281,10 @@ func (l *locator) value(path []string) {
 			}
 		}
 	case '[':
+		l.nest(l.tableDepth+l.depth+1, l.here())
 		l.next()
+		l.depth++
+		defer func() { l.depth-- }()
 		for n := 0; l.i < len(l.src); {
 			l.skipBlank()
 			switch l.peek() {
@@ -242,8 +296,11 @@ func (l *locator) value(path []string) {
 				continue
 			}
 			start := l.i
-			elem := join(path, strconv.Itoa(n))
-			l.set(keyString(elem), l.here())
+			elem := path
+			if l.quiet == 0 {
+				elem = join(path, strconv.Itoa(n))
+				l.set(keyString(elem), l.here())
+			}
 			l.value(elem)
 			n++
 			if l.i == start {
@@ -252,141 +309,5 @@ func (l *locator) value(path []string) {
 		}
 	default:
 		l.scalar()
-	}
-}
-
-// scalar skips a number, boolean or date-time, including a date-time whose
-// date and time are separated by a space.
-func (l *locator) scalar() {
-	start := l.i
-	for l.i < len(l.src) {
-		switch l.src[l.i] {
-		case ',', ']', '}', '#', '\n', '\r', '\t':
-			return
-		case ' ':
-			if l.i-start == 10 && l.src[start+4] == '-' && l.i+1 < len(l.src) && isDigit(l.src[l.i+1]) {
-				break // "1979-05-27 07:32:00"
-			}
-			return
-		}
-		l.next()
-	}
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// basicString reads a "basic" or """multi-line basic""" string and returns
-// its value.
-func (l *locator) basicString() string {
-	if l.hasPrefix(`"""`) {
-		l.skipN(3)
-		var buf []byte
-		for l.i < len(l.src) {
-			if l.hasPrefix(`"""`) {
-				l.skipN(3)
-				for k := 0; k < 2 && l.peek() == '"'; k++ {
-					l.next()
-				}
-				return string(buf)
-			}
-			if l.peek() == '\\' {
-				l.next()
-			}
-			buf = append(buf, l.peek())
-			l.next()
-		}
-		return string(buf)
-	}
-	l.next()
-	var buf []byte
-	for l.i < len(l.src) {
-		c := l.peek()
-		switch c {
-		case '"':
-			l.next()
-			return string(buf)
-		case '\n':
-			return string(buf)
-		case '\\':
-			l.next()
-			buf = l.escape(buf)
-			continue
-		}
-		buf = append(buf, c)
-		l.next()
-	}
-	return string(buf)
-}
-
-// escape decodes the escape sequence after a backslash, appending it to buf.
-func (l *locator) escape(buf []byte) []byte {
-	c := l.peek()
-	if c == '\n' || l.i >= len(l.src) {
-		return buf
-	}
-	l.next()
-	digits := 0
-	switch c {
-	case 'b', 't', 'n', 'f', 'r', '"', '\\', 'e':
-		return append(buf, unescape[c])
-	case 'x':
-		digits = 2
-	case 'u':
-		digits = 4
-	case 'U':
-		digits = 8
-	}
-	if digits == 0 || l.i+digits > len(l.src) {
-		return append(buf, '\\', c)
-	}
-	n, err := strconv.ParseUint(string(l.src[l.i:l.i+digits]), 16, 32)
-	if err != nil {
-		return append(buf, '\\', c)
-	}
-	l.skipN(digits)
-	return utf8.AppendRune(buf, rune(n))
-}
-
-// unescape maps the character after a backslash to what it stands for.
-var unescape = map[byte]byte{'b': '\b', 't': '\t', 'n': '\n', 'f': '\f', 'r': '\r', '"': '"', '\\': '\\', 'e': 0x1b}
-
-// literalString reads a 'literal' or ”'multi-line literal”' string and
-// returns its value.
-func (l *locator) literalString() string {
-	if l.hasPrefix(`'''`) {
-		l.skipN(3)
-		start := l.i
-		for l.i < len(l.src) {
-			if l.hasPrefix(`'''`) {
-				s := string(l.src[start:l.i])
-				l.skipN(3)
-				for k := 0; k < 2 && l.peek() == '\''; k++ {
-					l.next()
-				}
-				return s
-			}
-			l.next()
-		}
-		return string(l.src[start:])
-	}
-	l.next()
-	start := l.i
-	for l.i < len(l.src) && l.src[l.i] != '\'' && l.src[l.i] != '\n' {
-		l.next()
-	}
-	s := string(l.src[start:l.i])
-	if l.peek() == '\'' {
-		l.next()
-	}
-	return s
-}
-
-func (l *locator) hasPrefix(s string) bool {
-	return len(l.src)-l.i >= len(s) && string(l.src[l.i:l.i+len(s)]) == s
-}
-
-func (l *locator) skipN(n int) {
-	for ; n > 0; n-- {
-		l.next()
 	}
 }

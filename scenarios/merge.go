@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/sim"
@@ -17,11 +18,21 @@ type pos struct {
 // was written, through any chain of extends.
 type provenance map[string]pos
 
-// dropUnder forgets key and every key beneath it.
-func (pv provenance) dropUnder(key string) {
-	for k := range pv {
-		if under(k, key) {
-			delete(pv, k)
+// drop forgets where value v at path, and everything in it, was set.
+func (pv provenance) drop(path []string, v any) {
+	delete(pv, keyString(path))
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			pv.drop(join(path, k), e)
+		}
+	case []any:
+		for i, e := range v {
+			pv.drop(join(path, strconv.Itoa(i)), e)
+		}
+	case []map[string]any:
+		for i, e := range v {
+			pv.drop(join(path, strconv.Itoa(i)), e)
 		}
 	}
 }
@@ -70,7 +81,9 @@ func mergeTable(parent, child map[string]any, t reflect.Type, path []string, pv 
 			out[k] = mergeTable(pm, cm, ft, kp, pv)
 			continue
 		}
-		pv.dropUnder(keyString(kp))
+		if old, ok := out[k]; ok {
+			pv.drop(kp, old)
+		}
 		out[k] = cv
 	}
 	return out

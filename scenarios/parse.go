@@ -30,6 +30,10 @@ func parse(src source) (map[string]any, map[string]loc, Errors) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, fail(0, 0, `empty file: a scenario needs at least name = "...", and extends = "baseline" or a full set of tables`)
 	}
+	locs, deep := locateChecked(data)
+	if deep != nil {
+		return nil, nil, fail(deep.line, deep.col, fmt.Sprintf("nested too deeply: keys, tables and arrays may nest at most %d levels", maxNesting))
+	}
 	m := map[string]any{}
 	if _, err := toml.Decode(string(data), &m); err != nil {
 		var pe toml.ParseError
@@ -45,7 +49,7 @@ func parse(src source) (map[string]any, map[string]loc, Errors) {
 	if len(m) == 0 {
 		return nil, nil, fail(0, 0, `no settings: the file has only comments and blank lines; a scenario needs at least name = "...", and extends = "baseline" or a full set of tables`)
 	}
-	return m, locate(data), nil
+	return m, locs, nil
 }
 
 // lineCol converts a byte offset in data to a 1-based line and column.

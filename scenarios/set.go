@@ -30,6 +30,12 @@ func Set(c *sim.Config, key, value string) error {
 			return fail("a key path has no empty parts (write it like workforce.link_workers)")
 		}
 	}
+	switch {
+	case c == nil:
+		return fail("no scenario to change (nil Config)")
+	case path[0] == "extends":
+		return fail("extends cannot be set: it is resolved when a scenario is loaded")
+	}
 	var doc map[string]any
 	var buf bytes.Buffer
 	if err := Encode(&buf, c); err != nil {
@@ -100,6 +106,9 @@ func setIn(doc map[string]any, path []string, v any) string {
 				return ""
 			}
 			next, ok := c[k]
+			if t := typeAt(path[:i+1]); !ok && t != nil && t.Kind() == reflect.Slice {
+				return fmt.Sprintf("%s has no entries: set it whole, as an array", keyString(path[:i+1]))
+			}
 			if !ok {
 				next = map[string]any{}
 				c[k] = next

@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/sim"
@@ -16,25 +17,68 @@ import (
 // Config. Problems are named by key path; Load turns them into Errors that
 // say which file and line set the value.
 func Validate(c *sim.Config) []FieldError {
-	v := &validator{c: c}
+	if c == nil {
+		return []FieldError{{Msg: "no scenario (nil Config)"}}
+	}
+	v := validate(c, nil)
+	if v.more > 0 {
+		v.errs = append(v.errs, FieldError{Msg: fmt.Sprintf("... and %d more problems", v.more)})
+	}
+	return v.errs
+}
+
+// validate checks c, leaving out errors for which skip is true, and stops
+// composing messages after maxErrors.
+func validate(c *sim.Config, skip func(FieldError) bool) *validator {
+	v := &validator{
+		c:          c,
+		skip:       skip,
+		profiles:   newNames(sortedKeys(c.Profiles)),
+		groups:     newNames(sortedKeys(c.Groups)),
+		services:   newNames(sortedKeys(c.Services)),
+		categories: newNames(c.Categories),
+	}
 	v.top()
 	v.run()
 	v.demand()
 	v.workforce()
 	v.initial()
-	v.profiles()
-	v.groups()
+	v.profileRules()
+	v.groupRules()
 	v.support()
-	v.services()
+	v.serviceRules()
 	v.holding()
 	v.timeline()
+	v.areas()
+	v.reported = map[string]bool{}
+	for _, e := range v.errs {
+		v.reported[e.Key] = true
+	}
 	v.finite(nil, reflect.ValueOf(c).Elem())
-	return v.errs
+	return v
 }
 
 type validator struct {
+	collector
 	c    *sim.Config
-	errs []FieldError
+	skip func(FieldError) bool
+
+	profiles, groups, services, categories names
+	reported                               map[string]bool // keys with an error, for finite
+}
+
+// names is a list of names, with a set for quick look-ups.
+type names struct {
+	list []string
+	set  map[string]bool
+}
+
+func newNames(list []string) names {
+	n := names{list: list, set: make(map[string]bool, len(list))}
+	for _, s := range list {
+		n.set[s] = true
+	}
+	return n
 }
 
 // rule is a condition on a number and how to say it.
@@ -53,8 +97,20 @@ var (
 // p builds a key path.
 func p(segs ...string) []string { return segs }
 
+// want reports whether an error at path (involving also) would be
+// reported, counting it if there is no room left.
+func (v *validator) want(path []string, also []string) bool {
+	if v.skip != nil && v.skip(FieldError{Key: keyString(path), Also: also}) {
+		return false
+	}
+	return v.room()
+}
+
 // add reports a problem with the value x at path.
 func (v *validator) add(path []string, x any, msg string, also ...string) {
+	if !v.want(path, also) {
+		return
+	}
 	val := ""
 	if x != nil {
 		val = formatValue(x)
@@ -122,20 +178,25 @@ func (v *validator) duration(path []string, s dist.Spec) dist.Duration {
 	return d
 }
 
-// ref checks that name is one of the names of kind (e.g. "profile") in
-// names, and reports whether it is. also is the key that declares names.
-func (v *validator) ref(path []string, name, kind string, names []string, also string) bool {
-	if slices.Contains(names, name) {
+// ref checks that name is one of ns, names of kind (e.g. "profile")
+// declared under the key also, and reports whether it is.
+func (v *validator) ref(path []string, name, kind string, ns names, also string) bool {
+	if ns.set[name] {
 		return true
 	}
-	msg := fmt.Sprintf("%q is not a %s", name, kind)
-	if s := suggest(name, names); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+	if !v.want(path, []string{also}) {
+		return false
 	}
-	if len(names) == 0 {
+	msg := fmt.Sprintf("%q is not a %s", name, kind)
+	if len(ns.list) <= 1000 {
+		if s := suggest(name, ns.list); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+	}
+	if len(ns.list) == 0 {
 		msg += fmt.Sprintf(" (the scenario has no %s)", also)
 	} else {
-		msg += fmt.Sprintf(" (%s: %s)", also, strings.Join(names, ", "))
+		msg += fmt.Sprintf(" (%s: %s)", also, listNames(ns.list))
 	}
 	v.add(path, name, msg, also)
 	return false
@@ -160,7 +221,10 @@ func (v *validator) sumToOne(path []string, what string, shares map[string]float
 	if math.Abs(sum-1) <= 1e-6 {
 		return
 	}
-	v.add(path, nil, fmt.Sprintf("%s sum to %s, not 1: %s", what, formatNumber(sum), strings.Join(terms, " + ")), also...)
+	if len(terms) > 12 {
+		terms = append(terms[:12], fmt.Sprintf("... (%d more)", len(terms)-12))
+	}
+	v.add(path, nil, fmt.Sprintf("%s sum to %s, not 1: %s", what, strconv.FormatFloat(sum, 'g', 10, 64), strings.Join(terms, " + ")), also...)
 }
 
 // formatNumber writes x briefly, for messages.
@@ -226,8 +290,11 @@ func (v *validator) initial() {
 	if !v.whole(p("initial", "active"), in.Active, 0, math.MaxInt) {
 		return
 	}
+	if w.LinkWorkers < 0 || !(w.FTE > 0 && w.FTE <= 1.5) || !(w.CaseloadCapPerFTE > 0) || math.IsInf(w.CaseloadCapPerFTE, 0) {
+		return // reported on their own
+	}
 	places := float64(w.LinkWorkers) * w.FTE * w.CaseloadCapPerFTE
-	if math.IsNaN(places) || places < 0 || float64(in.Active) <= places+1e-9 {
+	if float64(in.Active) <= places+1e-9 {
 		return
 	}
 	v.add(p("initial", "active"), in.Active, fmt.Sprintf(
@@ -253,13 +320,12 @@ func (v *validator) support() {
 		v.whole(path(l.name, "max_sessions"), l.lim.MaxSessions, 1, math.MaxInt)
 		v.num(path(l.name, "max_weeks"), l.lim.MaxWeeks, positive)
 	}
-	profiles := sortedKeys(v.c.Profiles)
 	if s.Model == "tiered" && len(s.TieredLongerProfiles) == 0 {
 		v.add(path("tiered_longer_profiles"), s.TieredLongerProfiles,
 			`must name at least one profile when model = "tiered" (the profiles that get longer-term support)`, "support.model")
 	}
 	for i, name := range s.TieredLongerProfiles {
-		v.ref(path("tiered_longer_profiles", fmt.Sprint(i)), name, "profile", profiles, "profiles")
+		v.ref(path("tiered_longer_profiles", fmt.Sprint(i)), name, "profile", v.profiles, "profiles")
 	}
 	v.num(path("tiered_reserved_share"), s.TieredReservedShare, fraction)
 	v.num(path("assessment_minutes"), s.AssessmentMinutes, nonNegative)
@@ -289,10 +355,8 @@ func (v *validator) holding() {
 // finite reports any NaN or infinite number that no rule above reported,
 // so that no non-finite number reaches the model.
 func (v *validator) finite(path []string, x reflect.Value) {
-	for _, e := range v.errs {
-		if related(e.Key, keyString(path)) && len(path) > 0 {
-			return
-		}
+	if len(path) > 0 && v.reported[keyString(path)] {
+		return
 	}
 	switch x.Kind() {
 	case reflect.Pointer:

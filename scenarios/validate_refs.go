@@ -3,7 +3,6 @@ package scenarios
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -11,14 +10,13 @@ import (
 // This file holds the rules for the named collections (profiles, groups,
 // categories, services) and the timeline, which refer to each other by name.
 
-func (v *validator) profiles() {
+func (v *validator) profileRules() {
 	if len(v.c.Profiles) == 0 {
 		v.add(p("profiles"), nil, "at least one profile is required, e.g. [profiles.low] with share = 1")
 		return
 	}
-	categories := v.c.Categories
 	shares := map[string]float64{}
-	for _, name := range sortedKeys(v.c.Profiles) {
+	for _, name := range v.profiles.list {
 		pr := v.c.Profiles[name]
 		if pr == nil {
 			continue
@@ -37,7 +35,7 @@ func (v *validator) profiles() {
 		v.num(path("dna_probability"), pr.DNAProbability, fraction)
 		v.num(path("gp_appointments_per_year"), pr.GPAppointmentsPerYear, nonNegative)
 		for _, cat := range sortedKeys(pr.Needs) {
-			if v.ref(path("needs", cat), cat, "declared category", categories, "categories") {
+			if v.ref(path("needs", cat), cat, "declared category", v.categories, "categories") {
 				v.num(path("needs", cat), pr.Needs[cat], probability)
 			}
 		}
@@ -47,23 +45,21 @@ func (v *validator) profiles() {
 	}
 }
 
-func (v *validator) groups() {
-	groups := sortedKeys(v.c.Groups)
+func (v *validator) groupRules() {
+	groups := v.groups.list
 	o := v.c.Outcomes
 	switch {
 	case o.ReferenceGroup != "":
-		v.ref(p("outcomes", "reference_group"), o.ReferenceGroup, "group", groups, "groups")
+		v.ref(p("outcomes", "reference_group"), o.ReferenceGroup, "group", v.groups, "groups")
 	case len(groups) > 1:
 		v.add(p("outcomes", "reference_group"), nil, fmt.Sprintf(
 			"missing: with %d groups, say which group's gap to the rest is the inequity gap (groups: %s)",
-			len(groups), strings.Join(groups, ", ")), "outcomes", "groups")
+			len(groups), listNames(groups)), "outcomes", "groups")
 	}
 	if len(groups) == 0 {
 		v.add(p("groups"), nil, "at least one group is required, e.g. [groups.everyone] with share = 1")
 		return
 	}
-	profiles := sortedKeys(v.c.Profiles)
-	services := sortedKeys(v.c.Services)
 	shares := map[string]float64{}
 	for _, name := range groups {
 		g := v.c.Groups[name]
@@ -75,12 +71,12 @@ func (v *validator) groups() {
 			shares[name] = g.Share
 		}
 		if g.ProfileMix != nil {
-			v.mix(path("profile_mix"), g.ProfileMix, profiles)
+			v.mix(path("profile_mix"), g.ProfileMix)
 		}
 		v.num(path("patience_multiplier"), g.PatienceMultiplier, positive)
 		v.num(path("vcse_acceptance_multiplier"), g.VCSEAcceptanceMultiplier, nonNegative)
 		for _, s := range sortedKeys(g.ServiceAcceptance) {
-			if v.ref(path("service_acceptance", s), s, "service", services, "services") {
+			if v.ref(path("service_acceptance", s), s, "service", v.services, "services") {
 				v.num(path("service_acceptance", s), g.ServiceAcceptance[s], nonNegative)
 			}
 		}
@@ -91,14 +87,14 @@ func (v *validator) groups() {
 }
 
 // mix checks a group's profile mix: known profiles, shares summing to 1.
-func (v *validator) mix(path []string, mix map[string]float64, profiles []string) {
+func (v *validator) mix(path []string, mix map[string]float64) {
 	if len(mix) == 0 {
 		v.add(path, nil, "must not be empty; leave profile_mix out to use the profiles' own shares")
 		return
 	}
 	ok := true
 	for _, name := range sortedKeys(mix) {
-		if !v.ref(join(path, name), name, "profile", profiles, "profiles") ||
+		if !v.ref(join(path, name), name, "profile", v.profiles, "profiles") ||
 			!v.num(join(path, name), mix[name], probability) {
 			ok = false
 		}
@@ -108,10 +104,9 @@ func (v *validator) mix(path []string, mix map[string]float64, profiles []string
 	}
 }
 
-func (v *validator) services() {
-	categories := v.c.Categories
+func (v *validator) serviceRules() {
 	seen := map[string]bool{}
-	for i, cat := range categories {
+	for i, cat := range v.c.Categories {
 		path := p("categories", strconv.Itoa(i))
 		switch {
 		case strings.TrimSpace(cat) == "":
@@ -122,7 +117,7 @@ func (v *validator) services() {
 		seen[cat] = true
 	}
 	served := map[string]bool{}
-	for _, name := range sortedKeys(v.c.Services) {
+	for _, name := range v.services.list {
 		s := v.c.Services[name]
 		if s == nil {
 			continue
@@ -132,7 +127,7 @@ func (v *validator) services() {
 			v.add(path("categories"), s.Categories, "must list at least one need category the service meets", "categories")
 		}
 		for i, cat := range s.Categories {
-			if v.ref(path("categories", strconv.Itoa(i)), cat, "declared category", categories, "categories") {
+			if v.ref(path("categories", strconv.Itoa(i)), cat, "declared category", v.categories, "categories") {
 				served[cat] = true
 			}
 		}
@@ -147,26 +142,29 @@ func (v *validator) services() {
 	}
 	// A need that no service meets can never be met: say so once per
 	// category, at the first profile that needs it.
+	also := []string{"categories"}
+	for _, name := range v.services.list {
+		also = append(also, keyString(p("services", name, "categories")))
+	}
 	reported := map[string]bool{}
-	for _, name := range sortedKeys(v.c.Profiles) {
+	for _, name := range v.profiles.list {
 		pr := v.c.Profiles[name]
 		if pr == nil {
 			continue
 		}
 		for _, cat := range sortedKeys(pr.Needs) {
-			if served[cat] || reported[cat] || !slices.Contains(categories, cat) || !(pr.Needs[cat] > 0) {
+			if served[cat] || reported[cat] || !v.categories.set[cat] || !(pr.Needs[cat] > 0) {
 				continue
 			}
 			reported[cat] = true
 			v.add(p("profiles", name, "needs", cat), pr.Needs[cat], fmt.Sprintf(
-				"no service meets the category %q: add it to a service's categories, or set the need to 0", cat), "services")
+				"no service meets the category %q: add it to a service's categories, or set the need to 0", cat), also...)
 		}
 	}
 }
 
 func (v *validator) timeline() {
 	horizon := v.c.Run.HorizonWeeks
-	services := sortedKeys(v.c.Services)
 	for i, ch := range v.c.Timeline {
 		path := func(k ...string) []string { return join(p("timeline", strconv.Itoa(i)), k...) }
 		switch {
@@ -185,7 +183,7 @@ func (v *validator) timeline() {
 		}
 		for _, name := range sortedKeys(ch.Services) {
 			sc := ch.Services[name]
-			if !v.ref(path("services", name), name, "service", services, "services") || sc == nil {
+			if !v.ref(path("services", name), name, "service", v.services, "services") || sc == nil {
 				continue
 			}
 			if sc.Places != nil {

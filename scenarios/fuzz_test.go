@@ -1,0 +1,56 @@
+package scenarios
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// FuzzLoad loads arbitrary bytes as a scenario file. Loading must never
+// panic; it either fails with Errors or gives a valid Config that survives
+// an Encode and Load round trip.
+func FuzzLoad(f *testing.F) {
+	for _, name := range builtinNames() {
+		src, _ := Source(name)
+		f.Add(src)
+	}
+	files, _ := filepath.Glob("testdata/*.toml")
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("name = \"x\"\nextends = \"baseline\"\n[[timeline]]\nweek = 3\nservices.wellbeing_groups.places = 1\n"))
+	f.Add([]byte("name = \"x\"\nextends = \"baseline\"\n[profiles.low]\nsessions = { dist = \"empirical\", values = [1, 2], weights = [1, 1] }\n"))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := loadBytes("fuzz.toml", dir, data)
+		if err != nil {
+			var es Errors
+			if errors.As(err, &es) && len(es) == 0 {
+				t.Fatal("empty Errors")
+			}
+			return
+		}
+		if errs := Validate(c); errs != nil {
+			t.Fatalf("loaded a Config that does not validate: %v", errs)
+		}
+		var buf bytes.Buffer
+		if err := Encode(&buf, c); err != nil {
+			t.Fatalf("Encode: %v", err)
+		}
+		back, err := loadBytes("encoded.toml", dir, buf.Bytes())
+		if err != nil {
+			t.Fatalf("Load(Encode(c)): %v\n%s", err, buf.String())
+		}
+		back.Extends = c.Extends
+		if !reflect.DeepEqual(back, c) {
+			t.Fatalf("Load(Encode(c)) differs from c:\n%s", buf.String())
+		}
+	})
+}

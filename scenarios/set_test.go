@@ -1,0 +1,111 @@
+package scenarios
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+)
+
+func loadBaseline(t *testing.T) *sim.Config {
+	t.Helper()
+	c, err := Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestSet(t *testing.T) {
+	tests := []struct {
+		key, value string
+		check      func(c *sim.Config) bool
+	}{
+		{"workforce.link_workers", "6", func(c *sim.Config) bool { return c.Workforce.LinkWorkers == 6 }},
+		{"services.wellbeing_groups.places", "20", func(c *sim.Config) bool { return c.Services["wellbeing_groups"].Places == 20 }},
+		{"demand.referrals_per_week", "25.5", func(c *sim.Config) bool { return c.Demand.ReferralsPerWeek == 25.5 }},
+		{"demand.referrals_per_week", "30", func(c *sim.Config) bool { return c.Demand.ReferralsPerWeek == 30 }},
+		{"workforce.allocation", `"priority"`, func(c *sim.Config) bool { return c.Workforce.Allocation == "priority" }},
+		{"workforce.allocation", "priority", func(c *sim.Config) bool { return c.Workforce.Allocation == "priority" }},
+		{"holding.enabled", "false", func(c *sim.Config) bool { return !c.Holding.Enabled }},
+		{"workforce.recruitment_delay_weeks.mean", "10", func(c *sim.Config) bool {
+			s, was := c.Workforce.RecruitmentDelayWeeks, loadBaseline(t).Workforce.RecruitmentDelayWeeks
+			return *s.Mean == 10 && *s.SD == *was.SD && s.Dist == was.Dist
+		}},
+		{"workforce.recruitment_delay_weeks", `{ dist = "exponential", mean = 5 }`, func(c *sim.Config) bool {
+			s := c.Workforce.RecruitmentDelayWeeks
+			return s.Dist == "exponential" && *s.Mean == 5 && s.SD == nil
+		}},
+		{"profiles.low.needs", "{ social_connection = 0.9 }", func(c *sim.Config) bool {
+			return reflect.DeepEqual(c.Profiles["low"].Needs, map[string]float64{"social_connection": 0.9})
+		}},
+		{"support.short_term.max_sessions", "8", func(c *sim.Config) bool { return c.Support.ShortTerm.MaxSessions == 8 }},
+		{"timeline", "[{ week = 52, link_workers = 6 }]", func(c *sim.Config) bool {
+			return len(c.Timeline) == 1 && *c.Timeline[0].LinkWorkers == 6
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
+			c := loadBaseline(t)
+			if err := Set(c, tt.key, tt.value); err != nil {
+				t.Fatalf("Set: %v", err)
+			}
+			if !tt.check(c) {
+				t.Errorf("value not set")
+			}
+			if errs := Validate(c); errs != nil {
+				t.Errorf("Validate after Set = %v", errs)
+			}
+		})
+	}
+}
+
+func TestSetTimelineEntry(t *testing.T) {
+	c, err := Load("funding-cliff")
+	if err != nil {
+		t.Skip("no funding-cliff built-in:", err)
+	}
+	if err := Set(c, "timeline.0.week", "52"); err != nil {
+		t.Fatal(err)
+	}
+	if c.Timeline[0].Week != 52 || c.Extends != "baseline" || c.Name != "funding-cliff" {
+		t.Errorf("week %d extends %q name %q", c.Timeline[0].Week, c.Extends, c.Name)
+	}
+}
+
+func TestSetErrors(t *testing.T) {
+	tests := []struct{ key, value, msg string }{
+		{"workforce.link_wrokers", "6", `did you mean "link_workers"?`},
+		{"demand.referrals_per_week", "-1", "must be > 0"},
+		{"workforce.link_workers", "six", "not a TOML value"},
+		{"workforce.link_workers", "6.5", "expected a whole number"},
+		{"workforce.fte.x", "1", "is a single value, not a table"},
+		{"timeline.3.week", "10", "timeline has no entries"},
+		{"run.horizon_weeks", "20", "a timeline week past the horizon"},
+		{"services.new_service.places", "20", "missing required keys in [services.new_service]"},
+		{"", "1", "no key given"},
+		{"extends", `"baseline"`, "extends cannot be set"},
+		{"workforce..fte", "1", "no empty parts"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
+			c := loadBaseline(t)
+			if tt.key == "run.horizon_weeks" {
+				if err := Set(c, "timeline", "[{ week = 52, link_workers = 6 }]"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := *c
+			err := Set(c, tt.key, tt.value)
+			var es Errors
+			if !errors.As(err, &es) || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("Set = %v (%T), want Errors with %q", err, err, tt.msg)
+			}
+			if !reflect.DeepEqual(*c, before) {
+				t.Error("a failed Set changed the Config")
+			}
+		})
+	}
+}

@@ -1,0 +1,90 @@
+package scenarios
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/spsim/spsim/sim/dist"
+)
+
+// maxAreas bounds areas.count: England has about 1,250 PCNs.
+const maxAreas = 10000
+
+// areas checks the [areas] table, which repeats the scenario's PCN as the
+// areas of an ICB or of England.
+func (v *validator) areas() {
+	a := v.c.Areas
+	path := func(k ...string) []string { return join(p("areas"), k...) }
+	v.whole(path("count"), a.Count, 0, maxAreas)
+	if a.Count > 1 && len(a.List) > 0 {
+		v.add(path("list"), nil, fmt.Sprintf(
+			"give either count = N copies of the area or a list of named areas, not both (count = %d)", a.Count), "areas.count")
+	}
+	if isSet(a.ReferralsMultiplier) {
+		if d := v.duration(path("referrals_multiplier"), a.ReferralsMultiplier); d != nil && !(d.Mean() > 0) {
+			v.add(path("referrals_multiplier"), a.ReferralsMultiplier, "the mean must be > 0 (multiplies each area's referrals; 1 is no change)")
+		}
+	}
+	if isSet(a.ReferenceGroupShare) {
+		if v.duration(path("reference_group_share"), a.ReferenceGroupShare) != nil {
+			if msg := shareBounds(a.ReferenceGroupShare); msg != "" {
+				v.add(path("reference_group_share"), a.ReferenceGroupShare, msg)
+			}
+		}
+		v.needsReferenceGroup(path("reference_group_share"))
+	}
+	seen := map[string]bool{}
+	for i, area := range a.List {
+		ap := func(k string) []string { return path("list", strconv.Itoa(i), k) }
+		switch {
+		case strings.TrimSpace(area.Name) == "":
+			v.add(ap("name"), area.Name, "an area needs a name")
+		case seen[area.Name]:
+			v.add(ap("name"), area.Name, fmt.Sprintf("area %q is listed twice", area.Name))
+		}
+		seen[area.Name] = true
+		if area.ReferralsMultiplier != nil {
+			v.num(ap("referrals_multiplier"), *area.ReferralsMultiplier, positive)
+		}
+		if area.ReferenceGroupShare != nil {
+			v.num(ap("reference_group_share"), *area.ReferenceGroupShare, probability)
+			v.needsReferenceGroup(ap("reference_group_share"))
+		}
+	}
+}
+
+// needsReferenceGroup reports a reference-group share given without a
+// reference group to apply it to.
+func (v *validator) needsReferenceGroup(path []string) {
+	if v.c.Outcomes.ReferenceGroup == "" {
+		v.add(path, nil, "a reference-group share needs outcomes.reference_group, the group it is the share of", "outcomes")
+	}
+}
+
+// isSet reports whether an optional distribution is given.
+func isSet(s dist.Spec) bool {
+	return !reflect.ValueOf(s).IsZero()
+}
+
+// shareBounds returns why draws from s might fall outside [0, 1], or "".
+func shareBounds(s dist.Spec) string {
+	in := func(x *float64) bool { return x != nil && *x >= 0 && *x <= 1 }
+	ok := false
+	switch s.Dist {
+	case "constant":
+		ok = in(s.Value)
+	case "uniform", "triangular":
+		ok = in(s.Min) && in(s.Max)
+	case "empirical":
+		ok = true
+		for _, x := range s.Values {
+			ok = ok && x >= 0 && x <= 1
+		}
+	}
+	if ok {
+		return ""
+	}
+	return "a share must stay between 0 and 1: use constant, uniform, triangular or empirical with values from 0 to 1"
+}
