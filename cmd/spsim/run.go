@@ -26,6 +26,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	ef := addExpFlags(fs)
 	precision := fs.Float64("precision", 0, "add replications until every headline KPI's 95% half-width is within this percentage of its mean")
 	maxReps := fs.Int("max-replications", defaultMaxReplications, "with --precision, stop after this many replications")
+	shardSpec := fs.String("shard", "", "run only part `i/n` of the replications (1/n to n/n), to combine later with spsim merge")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -58,6 +59,15 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		}
 	} else if ef.isSet("max-replications") {
 		return fmt.Errorf("--max-replications applies only with --precision")
+	}
+	var sh *shard
+	if ef.isSet("shard") {
+		if sequential {
+			return fmt.Errorf("--shard and --precision do not mix: a shard cannot know when the whole run is precise enough")
+		}
+		if sh, err = parseShard(*shardSpec, cfg.Run.Replications); err != nil {
+			return err
+		}
 	}
 	reps := cfg.Run.Replications
 	if sequential {
@@ -98,8 +108,13 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 			prec = output.NewPrecisionMeta(*precision, *maxReps, out)
 		}
 	} else {
-		bar := newProgress(stderr, *ef.quiet, cfg.Name, cfg.Run.Replications)
-		results, runErr = experiment.Replicate(ctx, cfg, experiment.Options{Replications: cfg.Run.Replications, Jobs: *ef.jobs, Progress: bar.callback()})
+		opt := experiment.Options{Replications: cfg.Run.Replications, Jobs: *ef.jobs}
+		if sh != nil {
+			opt.First, opt.Replications = sh.First, sh.Count
+		}
+		bar := newProgress(stderr, *ef.quiet, cfg.Name, opt.Replications)
+		opt.Progress = bar.callback()
+		results, runErr = experiment.Replicate(ctx, cfg, opt)
 		bar.finish()
 	}
 	partial := runErr != nil && errors.Is(runErr, context.Canceled)
@@ -109,8 +124,27 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if len(results) == 0 {
 		return &exitError{exitInterrupted, errors.New("interrupted before any replication finished; nothing written")}
 	}
-	r := runOutputs{dir: dir, ref: ref, cfg: cfg, results: results, partial: partial, precision: prec,
-		sums: experiment.Summarise(results, level)}
+	if sh != nil {
+		if partial {
+			return &exitError{exitInterrupted, fmt.Errorf("interrupted: a shard is all or nothing, nothing written to %s", dir)}
+		}
+		if err := sh.write(dir, ref, cfg, results); err != nil {
+			return err
+		}
+		if !*ef.quiet {
+			fmt.Fprintf(stdout, "%s: shard %d/%d, replications %d-%d, written to %s; combine the shards with spsim merge\n",
+				cfg.Name, sh.Index, sh.Of, sh.First, sh.First+sh.Count-1, dir)
+		}
+		return nil
+	}
+	return finishRun(runOutputs{dir: dir, ref: ref, cfg: cfg, results: results, partial: partial, precision: prec}, start, ef, stdout, stderr)
+}
+
+// finishRun summarises results and writes and prints a run's outputs; run
+// and merge share it, so a merged run's files are the single run's.
+func finishRun(r runOutputs, start time.Time, ef *expFlags, stdout, stderr io.Writer) error {
+	results, partial, dir := r.results, r.partial, r.dir
+	r.sums = experiment.Summarise(results, level)
 	if sug, err := experiment.SuggestWarmup(results); err == nil {
 		r.warmup = &sug
 	} else {

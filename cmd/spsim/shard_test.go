@@ -1,0 +1,49 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestShardsMergeToTheWholeRun: three shards merged give the unsharded
+// run's files byte for byte (the report, which records run time, aside).
+func TestShardsMergeToTheWholeRun(t *testing.T) {
+	root := t.TempDir()
+	whole := filepath.Join(root, "whole")
+	spsim(t, "run", short, "--replications", "5", "-o", whole, "--quiet")
+	var shards []string
+	for i := 1; i <= 3; i++ {
+		d := filepath.Join(root, fmt.Sprintf("shard%d", i))
+		spsim(t, "run", short, "--replications", "5", "--shard", fmt.Sprintf("%d/3", i), "-o", d, "--quiet")
+		shards = append(shards, d)
+	}
+	merged := filepath.Join(root, "merged")
+	// Shards may come in any order.
+	spsim(t, "merge", shards[2], shards[0], shards[1], "-o", merged, "--quiet")
+	names := files(t, whole)
+	if got := files(t, merged); strings.Join(got, ",") != strings.Join(names, ",") {
+		t.Fatalf("merged files %v, whole run %v", got, names)
+	}
+	for _, name := range names {
+		if name == "report.html" {
+			continue
+		}
+		a, _ := os.ReadFile(filepath.Join(whole, name))
+		b, _ := os.ReadFile(filepath.Join(merged, name))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the merged shards and the whole run", name)
+		}
+	}
+	code, stderr := spsimFails(t, "merge", shards[0], shards[2], "-o", filepath.Join(root, "m2"))
+	if code != 1 || !strings.Contains(stderr, "shard 2/3 is missing") {
+		t.Errorf("merge with a shard missing: exit %d, %q", code, stderr)
+	}
+	code, stderr = spsimFails(t, "run", short, "--shard", "4/3")
+	if code != 1 || !strings.Contains(stderr, "i/n") {
+		t.Errorf("--shard 4/3: exit %d, %q", code, stderr)
+	}
+}
