@@ -16,7 +16,7 @@ import (
 )
 
 // load returns a library scenario shortened for tests.
-func load(t *testing.T, name string, horizon, warmup, reps int) *sim.Config {
+func load(t testing.TB, name string, horizon, warmup, reps int) *sim.Config {
 	t.Helper()
 	cfg, err := scenarios.Load(name)
 	if err != nil {
