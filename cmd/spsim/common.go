@@ -84,8 +84,12 @@ func (f *expFlags) workers() int {
 
 // interruptible returns a context cancelled by Ctrl-C or SIGTERM.
 func interruptible() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	return notifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
+
+// notifyContext is signal.NotifyContext; tests replace it to interrupt a
+// run without signalling the test process.
+var notifyContext = signal.NotifyContext
 
 // outFile is one file of a command's outputs.
 type outFile struct {
