@@ -15,6 +15,7 @@ import (
 type Histogram struct {
 	width, max float64
 	counts     []int // counts[len(counts)-1] is the overflow bin
+	zeros      int   // values exactly 0, also counted in bin 0
 	n          int
 	sum        float64
 }
@@ -38,6 +39,9 @@ func (h *Histogram) Add(x float64) {
 	}
 	h.n++
 	h.sum += x
+	if x == 0 {
+		h.zeros++
+	}
 	over := len(h.counts) - 1
 	if x >= h.max {
 		h.counts[over]++
@@ -65,16 +69,24 @@ func (h *Histogram) Mean() float64 {
 
 // Quantile returns an estimate of the p-quantile of the values added: it
 // finds the bin holding the value of rank p·N and interpolates linearly
-// across that bin. A quantile in the overflow bin is reported as Max.
-// Quantile returns NaN if the histogram is empty or p is not in [0, 1].
+// across that bin. Exact zeros are an atom (a person seen at once waited
+// exactly 0), so a quantile among them is 0, not a point inside bin 0. A
+// quantile in the overflow bin is reported as Max. Quantile returns NaN if
+// the histogram is empty or p is not in [0, 1].
 func (h *Histogram) Quantile(p float64) float64 {
 	if h.n == 0 || !(p >= 0 && p <= 1) {
 		return math.NaN()
 	}
 	rank := p * float64(h.n)
+	if rank <= float64(h.zeros) {
+		return 0
+	}
 	over := len(h.counts) - 1
-	var below float64 // values in bins before i
+	below := float64(h.zeros) // values before the current position
 	for i, c := range h.counts[:over] {
+		if i == 0 {
+			c -= h.zeros
+		}
 		if c == 0 {
 			continue
 		}
@@ -92,7 +104,7 @@ func (h *Histogram) Quantile(p float64) float64 {
 // Reset empties h, keeping its bins.
 func (h *Histogram) Reset() {
 	clear(h.counts)
-	h.n = 0
+	h.n, h.zeros = 0, 0
 	h.sum = 0
 }
 
@@ -105,5 +117,6 @@ func (h *Histogram) Merge(o *Histogram) {
 		h.counts[i] += c
 	}
 	h.n += o.n
+	h.zeros += o.zeros
 	h.sum += o.sum
 }

@@ -62,8 +62,8 @@ func TestHistogramEdges(t *testing.T) {
 	}
 	for _, tc := range []struct{ p, want float64 }{
 		{0, 0},
-		{0.2, 0.5},  // rank 1 of 2 in [0,1)
-		{0.4, 1},    // rank 2 of 2 in [0,1)
+		{0.2, 0},    // rank 1 is the exact zero, an atom
+		{0.4, 1},    // rank 2: the one non-zero value in [0,1)
 		{0.5, 2.25}, // rank 0.5 of 1 in the narrow last bin [2,2.5)
 		{0.9, 2.5},  // overflow is reported at Max
 		{1, 2.5},
@@ -123,5 +123,23 @@ func TestHistogramPanics(t *testing.T) {
 			}()
 			f()
 		}()
+	}
+}
+
+// TestHistogramZeroAtom: when most values are exactly 0 (people seen at
+// once), quantiles among them are 0, not a point inside the first bin.
+func TestHistogramZeroAtom(t *testing.T) {
+	h := NewHistogram(1.0/7, 520)
+	for range 95 {
+		h.Add(0)
+	}
+	for i := range 5 {
+		h.Add(1 + float64(i))
+	}
+	if q := h.Quantile(0.9); q != 0 {
+		t.Errorf("p90 with 95%% zeros = %v, want 0", q)
+	}
+	if q := h.Quantile(0.99); q < 4 || q > 5+1.0/7 {
+		t.Errorf("p99 = %v, want within a bin of 4-5", q)
 	}
 }
