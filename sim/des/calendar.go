@@ -132,13 +132,7 @@ func (c *Calendar) Cancel(h Handle) bool {
 // and returns it. ok is false when no event is pending.
 func (c *Calendar) Next() (ev Event, ok bool) {
 	for len(c.heap) > 0 {
-		e := c.heap[0]
-		last := len(c.heap) - 1
-		c.heap[0] = c.heap[last]
-		c.heap = c.heap[:last]
-		if last > 0 {
-			c.down(0)
-		}
+		e := c.pop()
 		sl := &c.slots[e.slot]
 		state := sl.state
 		ev = Event{Time: e.time, Kind: sl.kind, Subject: sl.subject, Aux: sl.aux}
@@ -161,14 +155,7 @@ func (c *Calendar) PeekTime() float64 {
 			return c.heap[0].time
 		}
 		// Drop a cancelled event from the top; the clock does not move.
-		e := c.heap[0]
-		last := len(c.heap) - 1
-		c.heap[0] = c.heap[last]
-		c.heap = c.heap[:last]
-		if last > 0 {
-			c.down(0)
-		}
-		c.release(e.slot)
+		c.release(c.pop().slot)
 		c.cancelled--
 	}
 	return math.Inf(1)
@@ -181,6 +168,18 @@ func (c *Calendar) Reset() {
 	}
 	c.heap = c.heap[:0]
 	c.now, c.seq, c.fired, c.cancelled = 0, 0, 0, 0
+}
+
+// pop removes and returns the top of the heap, which must not be empty.
+func (c *Calendar) pop() entry {
+	e := c.heap[0]
+	last := len(c.heap) - 1
+	c.heap[0] = c.heap[last]
+	c.heap = c.heap[:last]
+	if last > 0 {
+		c.down(0)
+	}
+	return e
 }
 
 // compact drops every cancelled event and rebuilds the heap in O(n).
