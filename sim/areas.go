@@ -118,9 +118,13 @@ func runAreas(cfg *Config, rep int) (*Result, error) {
 		return nil, err
 	}
 	total := &Result{Replication: rep}
-	var in kpiInput
+	var (
+		in   kpiInput
+		prev *Model
+		flat []float64
+	)
 	for i, a := range areas {
-		m, err := newModel(a.Config, rep, fmt.Sprintf("area%d/", i+1))
+		m, err := newModel(a.Config, rep, fmt.Sprintf("area%d/", i+1), prev)
 		if err != nil {
 			return nil, fmt.Errorf("area %s: %w", a.Name, err)
 		}
@@ -129,21 +133,29 @@ func runAreas(cfg *Config, rep int) (*Result, error) {
 			return nil, fmt.Errorf("area %s: %w", a.Name, err)
 		}
 		if i == 0 {
+			// The total owns its table and histogram: the area's are
+			// recycled for the next area.
 			total.Columns = r.Columns
-			total.Weekly = r.Weekly
+			cols := len(r.Columns)
+			flat = make([]float64, len(r.Weekly)*cols)
+			total.Weekly = make([][]float64, len(r.Weekly))
+			for w := range r.Weekly {
+				total.Weekly[w] = flat[w*cols : (w+1)*cols : (w+1)*cols]
+			}
 			in = m.kpiInput()
 			in.cfg = cfg
-		} else {
-			for w, row := range r.Weekly {
-				acc := total.Weekly[w]
-				for c, v := range row {
-					acc[c] += v
-				}
-			}
-			in.waits.Merge(m.m.waits)
+			in.waits = NewHistogram(1.0/7, 520)
 		}
+		for w, row := range r.Weekly {
+			acc := total.Weekly[w]
+			for c, v := range row {
+				acc[c] += v
+			}
+		}
+		in.waits.Merge(m.m.waits)
 		total.Events += r.Events
 		total.Areas = append(total.Areas, AreaResult{Name: a.Name, KPIs: r.KPIs})
+		prev = m
 	}
 	// Every area counts its own weeks; the total keeps the week number.
 	if c := total.Col("week"); c >= 0 {

@@ -74,8 +74,12 @@ func (mt *metrics) init(m *Model) {
 	mt.warmup = float64(m.cfg.Run.WarmupWeeks)
 	// Waits are binned by the day up to ten years: fixed memory, and
 	// quantiles within a day of the exact ones.
-	mt.waits = NewHistogram(1.0/7, 520)
-	mt.rows = make([][]float64, 0, m.cfg.Run.HorizonWeeks)
+	if mt.waits == nil {
+		mt.waits = NewHistogram(1.0/7, 520)
+	}
+	if cap(mt.rows) < m.cfg.Run.HorizonWeeks {
+		mt.rows = make([][]float64, 0, m.cfg.Run.HorizonWeeks)
+	}
 	c := &m.cfg.Costs
 	mt.lwCostPerFTEWeek = c.SalaryPerFTEYear * (1 + c.OnCostShare) / 52
 	o := &m.cfg.Outcomes

@@ -99,15 +99,28 @@ func newStreams(seed uint64, rep int, prefix string) streams {
 // (package scenarios). It returns an error only for a Config that could not
 // have passed it, such as an invalid distribution.
 func New(cfg *Config, rep int) (*Model, error) {
-	return newModel(cfg, rep, "")
+	return newModel(cfg, rep, "", nil)
 }
 
-func newModel(cfg *Config, rep int, streamPrefix string) (*Model, error) {
+// newModel prepares a model. If prev is a finished model that is no longer
+// needed, its larger buffers (calendar, people, weekly table, histogram)
+// are reused: the areas of a scenario then cost the garbage collector
+// almost nothing.
+func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, error) {
 	p, err := compile(cfg)
 	if err != nil {
 		return nil, err
 	}
 	m := &Model{cfg: cfg, rep: rep, p: p, rng: newStreams(cfg.Run.Seed, rep, streamPrefix)}
+	if prev != nil {
+		m.cal = prev.cal
+		m.cal.Reset()
+		m.pp = people{slots: prev.pp.slots[:0], free: prev.pp.free[:0]}
+		m.m.waits = prev.m.waits
+		m.m.waits.Reset()
+		m.m.rows, m.m.flat = prev.m.rows[:0], prev.m.flat[:0]
+		*prev = Model{} // prev must not be used again
+	}
 	for t := range m.queue {
 		m.queue[t] = make([]deque[ref], p.classes)
 	}
