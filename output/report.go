@@ -81,19 +81,10 @@ func HeadlineTable(sums []experiment.Summary, names []string, level float64) Tab
 	return t
 }
 
-// StreamNames are the model's random processes, each with its own stream
-// (they mirror the streams sim.New creates).
-var StreamNames = []string{
-	"arrivals", "group", "profile", "inappropriate", "sessions", "needs", "patience",
-	"session-interval", "dna", "service-acceptance", "engagement", "completion",
-	"service-patience", "rereferral", "rereferral-delay", "leaving", "recruitment",
-	"closure", "initial",
-}
-
 // RandomMethod describes the random number streams and seeds.
 func RandomMethod(seed uint64, crn bool) string {
 	s := fmt.Sprintf("Scenario seed %d. Each random process draws from its own stream (%s), a PCG generator seeded from the scenario seed, the replication number and the stream's name (hashed with FNV-1a and SplitMix64). Replication i is therefore the same whatever the number of parallel workers, and changing one process leaves the others' draws unchanged.",
-		seed, strings.Join(StreamNames, ", "))
+		seed, strings.Join(sim.StreamNames, ", "))
 	if crn {
 		s += " All scenarios here share the seed, so replication i of each uses the same draws process by process (common random numbers), and differences are estimated from paired replications."
 	}

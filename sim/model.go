@@ -60,39 +60,44 @@ type streams struct {
 	rereferral, rereferralDelay, leaving, recruitment, closure, initial *rand.Rand
 }
 
+// streamTable names each of the model's random processes: the one place a
+// stream's name is written.
+func streamTable(st *streams) []struct {
+	name string
+	rng  **rand.Rand
+} {
+	return []struct {
+		name string
+		rng  **rand.Rand
+	}{
+		{"arrivals", &st.arrivals}, {"group", &st.group}, {"profile", &st.profile},
+		{"inappropriate", &st.inappropriate}, {"sessions", &st.sessions}, {"needs", &st.needs},
+		{"patience", &st.patience}, {"session-interval", &st.interval}, {"dna", &st.dna},
+		{"service-acceptance", &st.serviceAccept}, {"engagement", &st.engagement},
+		{"completion", &st.completion}, {"service-patience", &st.servicePatience},
+		{"rereferral", &st.rereferral}, {"rereferral-delay", &st.rereferralDelay},
+		{"leaving", &st.leaving}, {"recruitment", &st.recruitment}, {"closure", &st.closure},
+		{"initial", &st.initial},
+	}
+}
+
 // StreamNames are the model's random processes, one stream each. An area
 // of a scenario with several areas prefixes them with "areaN/".
-var StreamNames = []string{
-	"arrivals", "group", "profile", "inappropriate", "sessions", "needs",
-	"patience", "session-interval", "dna", "service-acceptance", "engagement",
-	"completion", "service-patience", "rereferral", "rereferral-delay",
-	"leaving", "recruitment", "closure", "initial",
-}
+var StreamNames = func() []string {
+	var names []string
+	for _, s := range streamTable(&streams{}) {
+		names = append(names, s.name)
+	}
+	return names
+}()
 
 func newStreams(seed uint64, rep int, prefix string) streams {
 	s := des.Streams{Seed: seed, Replication: rep}
-	g := func(name string) *rand.Rand { return s.Get(prefix + name) }
-	return streams{
-		arrivals:        g("arrivals"),
-		group:           g("group"),
-		profile:         g("profile"),
-		inappropriate:   g("inappropriate"),
-		sessions:        g("sessions"),
-		needs:           g("needs"),
-		patience:        g("patience"),
-		interval:        g("session-interval"),
-		dna:             g("dna"),
-		serviceAccept:   g("service-acceptance"),
-		engagement:      g("engagement"),
-		completion:      g("completion"),
-		servicePatience: g("service-patience"),
-		rereferral:      g("rereferral"),
-		rereferralDelay: g("rereferral-delay"),
-		leaving:         g("leaving"),
-		recruitment:     g("recruitment"),
-		closure:         g("closure"),
-		initial:         g("initial"),
+	var st streams
+	for _, x := range streamTable(&st) {
+		*x.rng = s.Get(prefix + x.name)
 	}
+	return st
 }
 
 // New prepares replication rep of cfg, which must have passed validation
