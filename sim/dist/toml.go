@@ -176,7 +176,7 @@ func tomlFloat(v float64) string {
 }
 
 // tomlString quotes s as a TOML basic string. TOML allows fewer escapes
-// than Go, so control characters are written as \uXXXX; invalid UTF-8,
+// than Go, so control characters are written as \u escapes with four hex digits; invalid UTF-8,
 // which TOML cannot hold, becomes U+FFFD as range decodes it.
 func tomlString(s string) string {
 	var b strings.Builder
