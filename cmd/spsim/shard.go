@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/gob"
 	"encoding/json"
 	"flag"
@@ -17,12 +18,14 @@ import (
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
 )
 
 // shard is one deterministic part of a run's replications: shard i of n
 // runs replications [R(i-1)/n, Ri/n). Replication k draws from the same
 // streams wherever it runs, so merged shards equal the single run.
 type shard struct {
+	Kind         string `json:"kind"` // "run" or "sweep"
 	Scenario     string `json:"scenario"`
 	Ref          string `json:"ref"`
 	Extends      string `json:"extends,omitempty"`
@@ -33,6 +36,13 @@ type shard struct {
 	Count        int    `json:"count"`
 	Seed         uint64 `json:"seed"`
 	Version      string `json:"spsim_version"`
+
+	// A sweep's shard runs points [First, First+Count) of Replications
+	// (which then counts points) and records how the grid was built.
+	Factors []experiment.Factor `json:"factors,omitempty"`
+	KPIs    []string            `json:"kpis,omitempty"`
+	Sets    []string            `json:"sets,omitempty"`
+	Level   float64             `json:"level,omitempty"`
 }
 
 func parseShard(spec string, reps int) (*shard, error) {
@@ -57,7 +67,13 @@ const (
 )
 
 func (s *shard) write(dir, ref string, cfg *sim.Config, results []*sim.Result) error {
-	s.Scenario, s.Ref, s.Extends, s.Seed, s.Version = cfg.Name, ref, cfg.Extends, cfg.Run.Seed, version
+	s.Kind, s.Scenario, s.Ref, s.Extends, s.Seed, s.Version = "run", cfg.Name, ref, cfg.Extends, cfg.Run.Seed, version
+	return s.writeFiles(dir, cfg, results)
+}
+
+// writeFiles writes a shard's metadata, scenario and raw results (results
+// for a run, sweep points for a sweep).
+func (s *shard) writeFiles(dir string, cfg *sim.Config, results any) error {
 	return writeAll(dir, []outFile{
 		{shardConfig, func(w io.Writer) error { return scenarios.Encode(w, cfg) }},
 		// gob keeps every float exactly, NaN included, so merged outputs
@@ -111,7 +127,7 @@ func cmdMerge(args []string, stdout, stderr io.Writer) error {
 		}
 		if first == nil {
 			first, config = &s, c
-		} else if s.Of != first.Of || s.Replications != first.Replications || s.Seed != first.Seed || !bytes.Equal(c, config) {
+		} else if s.Kind != first.Kind || s.Of != first.Of || s.Replications != first.Replications || s.Seed != first.Seed || !bytes.Equal(c, config) {
 			return fmt.Errorf("%s is a shard of another run (scenario %s, %d/%d, seed %d) than %s (scenario %s, n = %d, seed %d)",
 				d, s.Scenario, s.Index, s.Of, s.Seed, dirs[0], first.Scenario, first.Of, first.Seed)
 		}
@@ -119,15 +135,12 @@ func cmdMerge(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("shard %d/%d given twice: %s and %s", s.Index, s.Of, prev, d)
 		}
 		seen[s.Index] = d
-		f, err := os.Open(filepath.Join(d, shardResults))
-		if err != nil {
-			return fmt.Errorf("%s: %w", d, err)
+		if s.Kind == "sweep" {
+			continue // read by mergeSweep
 		}
 		var part []*sim.Result
-		err = gob.NewDecoder(f).Decode(&part)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", filepath.Join(d, shardResults), err)
+		if err := readGob(filepath.Join(d, shardResults), &part); err != nil {
+			return err
 		}
 		if len(part) != s.Count {
 			return fmt.Errorf("%s: %d results, shard.json says %d", d, len(part), s.Count)
@@ -138,6 +151,9 @@ func cmdMerge(args []string, stdout, stderr io.Writer) error {
 		if _, ok := seen[i]; !ok {
 			return fmt.Errorf("shard %d/%d is missing: merge needs all %d", i, first.Of, first.Of)
 		}
+	}
+	if first.Kind == "sweep" {
+		return mergeSweep(dirs, first, ef, stdout, stderr, start)
 	}
 	slices.SortFunc(results, func(a, b *sim.Result) int { return a.Replication - b.Replication })
 	for i, r := range results {
@@ -160,4 +176,91 @@ func cmdMerge(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return finishRun(runOutputs{dir: dir, ref: first.Ref, cfg: cfg, results: results}, start, ef, stdout, stderr)
+}
+
+func readGob(path string, v any) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := gob.NewDecoder(f).Decode(v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// runSweepShard runs one shard's points of a sweep, with every replication
+// of each, and writes them for merge.
+func runSweepShard(ctx context.Context, sh *shard, dir, ref string, base *sim.Config, factors []experiment.Factor,
+	kpis, sets []string, cfgs []*sim.Config, ef *expFlags, stdout, stderr io.Writer) error {
+	points := experiment.Grid(factors)
+	reps := base.Run.Replications
+	bar := newProgress(stderr, *ef.quiet, "sweep shard", reps*sh.Count)
+	all, err := experiment.RunAll(ctx, cfgs[sh.First:sh.First+sh.Count], experiment.Options{Replications: reps, Jobs: *ef.jobs, Progress: bar.callback()})
+	bar.finish()
+	if err != nil {
+		if ctx.Err() != nil {
+			return &exitError{exitInterrupted, fmt.Errorf("interrupted: a shard is all or nothing, nothing written to %s", dir)}
+		}
+		return err
+	}
+	var part []experiment.SweepPoint
+	for i, rs := range all {
+		part = append(part, experiment.SweepPoint{Values: points[sh.First+i], Summaries: experiment.Summarise(rs, level)})
+	}
+	sh.Kind, sh.Scenario, sh.Ref, sh.Extends, sh.Seed, sh.Version = "sweep", base.Name, ref, base.Extends, base.Run.Seed, version
+	sh.Factors, sh.KPIs, sh.Sets, sh.Level = factors, kpis, sets, level
+	if err := sh.writeFiles(dir, base, part); err != nil {
+		return err
+	}
+	if !*ef.quiet {
+		fmt.Fprintf(stdout, "sweep %s: shard %d/%d, points %d-%d of %d, written to %s; combine the shards with spsim merge\n",
+			base.Name, sh.Index, sh.Of, sh.First+1, sh.First+sh.Count, len(points), dir)
+	}
+	return nil
+}
+
+// mergeSweep combines sweep shards into the sweep's outputs.
+func mergeSweep(dirs []string, first *shard, ef *expFlags, stdout, stderr io.Writer, start time.Time) error {
+	byIndex := map[int]string{}
+	for _, d := range dirs {
+		var s shard
+		b, _ := os.ReadFile(filepath.Join(d, shardMeta))
+		if err := json.Unmarshal(b, &s); err != nil {
+			return fmt.Errorf("%s: %w", d, err)
+		}
+		byIndex[s.Index] = d
+	}
+	sw := &experiment.Sweep{Factors: first.Factors, Level: first.Level}
+	for i := 1; i <= first.Of; i++ {
+		var part []experiment.SweepPoint
+		if err := readGob(filepath.Join(byIndex[i], shardResults), &part); err != nil {
+			return err
+		}
+		sw.Points = append(sw.Points, part...)
+	}
+	if n := len(experiment.Grid(first.Factors)); len(sw.Points) != n {
+		return fmt.Errorf("the shards hold %d points of a %d-point sweep", len(sw.Points), n)
+	}
+	base, err := scenarios.LoadFile(filepath.Join(dirs[0], shardConfig))
+	if err != nil {
+		return err
+	}
+	base.Extends = first.Extends
+	dir := *ef.dir
+	if dir == "" {
+		dir = defaultDir("sweep-" + base.Name)
+	}
+	if err := output.PrepareDir(dir, *ef.force); err != nil {
+		return err
+	}
+	if err := writeSweep(dir, first.Ref, base, sw, first.KPIs, first.Sets, start, ef.workers()); err != nil {
+		return err
+	}
+	if !*ef.quiet {
+		output.PrintSweepHeadline(stdout, sw, first.KPIs)
+		fmt.Fprintf(stdout, "outputs in %s (report: %s)\n", dir, filepath.Join(dir, "report.html"))
+	}
+	return nil
 }

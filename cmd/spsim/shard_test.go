@@ -47,3 +47,30 @@ func TestShardsMergeToTheWholeRun(t *testing.T) {
 		t.Errorf("--shard 4/3: exit %d, %q", code, stderr)
 	}
 }
+
+// TestSweepShardsMergeToTheWholeSweep: a sweep split by its points and
+// merged gives the single sweep's files.
+func TestSweepShardsMergeToTheWholeSweep(t *testing.T) {
+	root := t.TempDir()
+	args := []string{"sweep", short, "--replications", "3", "--vary", "workforce.link_workers=3,4,5", "--quiet"}
+	whole := filepath.Join(root, "whole")
+	spsim(t, append(args, "-o", whole)...)
+	var shards []string
+	for i := 1; i <= 2; i++ {
+		d := filepath.Join(root, fmt.Sprintf("shard%d", i))
+		spsim(t, append(args, "--shard", fmt.Sprintf("%d/2", i), "-o", d)...)
+		shards = append(shards, d)
+	}
+	merged := filepath.Join(root, "merged")
+	spsim(t, "merge", shards[1], shards[0], "-o", merged, "--quiet")
+	for _, name := range files(t, whole) {
+		if name == "report.html" {
+			continue
+		}
+		a, _ := os.ReadFile(filepath.Join(whole, name))
+		b, err := os.ReadFile(filepath.Join(merged, name))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the merged sweep shards and the whole sweep (%v)", name, err)
+		}
+	}
+}

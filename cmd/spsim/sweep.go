@@ -31,6 +31,7 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&vary, "vary", "`KEY=V1,V2,...`: a scenario key path and its values (repeat for a grid)")
 	fs.Var(&sets, "set", "`KEY=VALUE`: a value for every point, set before the varied ones (repeatable)")
 	fs.Var(&kpis, "kpi", "a KPI to chart and print (repeatable; default "+strings.Join(output.SweepKPIs, ", ")+")")
+	shardSpec := fs.String("shard", "", "run only part `i/n` of the sweep's points (1/n to n/n), to combine later with spsim merge")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -132,6 +133,13 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 		if err := checkLimits(c, reps, ef.workers(), *ef.allowLarge); err != nil {
 			return err
 		}
+	}
+	if ef.isSet("shard") {
+		sh, err := parseShard(*shardSpec, len(points))
+		if err != nil {
+			return fmt.Errorf("%w (a sweep is sharded by its %d points)", err, len(points))
+		}
+		return runSweepShard(ctx, sh, dir, ref, base, factors, kpis, sets, cfgs, ef, stdout, stderr)
 	}
 	bar := newProgress(stderr, *ef.quiet, "sweep", reps*len(cfgs))
 	sw, err := experiment.RunSweep(ctx, factors, cfgs, experiment.Options{Replications: reps, Jobs: *ef.jobs, Progress: bar.callback()}, level)
