@@ -8,6 +8,33 @@ import (
 	"strings"
 )
 
+// writeParams writes the set parameters as key, assign, value, separated
+// by ", " and each preceded by lead; the text form and the TOML form differ
+// only in how they spell the assignment and the numbers.
+func (s Spec) writeParams(b *strings.Builder, lead, assign string, format func(float64) string) {
+	for i, k := range s.setKeys() {
+		if i > 0 {
+			b.WriteString(", ")
+		} else {
+			b.WriteString(lead)
+		}
+		b.WriteString(k)
+		b.WriteString(assign)
+		if p := s.scalar(k); p != nil {
+			b.WriteString(format(**p))
+			continue
+		}
+		b.WriteByte('[')
+		for j, v := range *s.list(k) {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(format(v))
+		}
+		b.WriteByte(']')
+	}
+}
+
 // String returns the canonical text form of s, such as
 // "lognormal(mean=3, sd=1.5)", "constant(value=2)" or
 // "empirical(values=[1, 2], weights=[0.5, 0.5])". Parameters are written in
@@ -17,25 +44,7 @@ func (s Spec) String() string {
 	var b strings.Builder
 	b.WriteString(s.Dist)
 	b.WriteByte('(')
-	for i, k := range s.setKeys() {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(k)
-		b.WriteByte('=')
-		if p := s.scalar(k); p != nil {
-			b.WriteString(formatNumber(**p))
-			continue
-		}
-		b.WriteByte('[')
-		for j, v := range *s.list(k) {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(formatNumber(v))
-		}
-		b.WriteByte(']')
-	}
+	s.writeParams(&b, "", "=", formatNumber)
 	b.WriteByte(')')
 	return b.String()
 }

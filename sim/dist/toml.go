@@ -126,31 +126,14 @@ func (s Spec) MarshalTOML() ([]byte, error) {
 	}
 	var b strings.Builder
 	b.WriteByte('{')
-	sep := " "
+	lead := " "
 	if s.Dist != "" {
 		b.WriteString(" dist = ")
 		b.WriteString(tomlString(s.Dist))
-		sep = ", "
+		lead = ", "
 	}
-	for _, k := range keys {
-		b.WriteString(sep)
-		sep = ", "
-		b.WriteString(k)
-		b.WriteString(" = ")
-		if p := s.scalar(k); p != nil {
-			b.WriteString(tomlFloat(**p))
-			continue
-		}
-		b.WriteByte('[')
-		for i, v := range *s.list(k) {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(tomlFloat(v))
-		}
-		b.WriteByte(']')
-	}
-	if sep == ", " {
+	s.writeParams(&b, lead, " = ", tomlFloat)
+	if s.Dist != "" || len(keys) > 0 {
 		b.WriteByte(' ')
 	}
 	b.WriteByte('}')
