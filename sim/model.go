@@ -172,9 +172,6 @@ func (m *Model) Run() (*Result, error) {
 	return m.m.result(m), nil
 }
 
-// EventsFired is the number of events the calendar has processed.
-func (m *Model) EventsFired() uint64 { return m.cal.Fired() }
-
 func (m *Model) now() float64 { return m.cal.Now() }
 
 func (m *Model) dispatch(ev des.Event) {

@@ -56,6 +56,12 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	for i, c := range cfgs {
 		names[i] = c.Name
 	}
+	// Refuse an oversized run before anything is written.
+	for _, c := range cfgs {
+		if err := checkLimits(c, cfgs[0].Run.Replications, ef.workers(), *ef.allowLarge); err != nil {
+			return err
+		}
+	}
 	dir := *ef.dir
 	if dir == "" {
 		dir = defaultDir("compare-" + strings.Join(names, "-vs-"))
@@ -67,11 +73,6 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 	start := time.Now()
 	reps := cfgs[0].Run.Replications
-	for _, c := range cfgs {
-		if err := checkLimits(c, reps, ef.workers(), *ef.allowLarge); err != nil {
-			return err
-		}
-	}
 	bar := newProgress(stderr, *ef.quiet, "compare", reps*len(cfgs))
 	cmp, err := experiment.Compare(ctx, cfgs, experiment.Options{Replications: reps, Jobs: *ef.jobs, Progress: bar.callback()}, level)
 	bar.finish()

@@ -66,21 +66,28 @@ func TestJobsByteIdentical(t *testing.T) {
 			d1, d2 := t.TempDir(), t.TempDir()
 			spsim(t, append(tc.args, "-o", d1, "--force", "--quiet", "--jobs", "1")...)
 			spsim(t, append(tc.args, "-o", d2, "--force", "--quiet", "--jobs", "2")...)
-			n1, n2 := files(t, d1), files(t, d2)
-			if !reflect.DeepEqual(n1, n2) {
-				t.Fatalf("--jobs 1 wrote %v, --jobs 2 wrote %v", n1, n2)
-			}
-			for _, name := range n1 {
-				if name == "report.html" {
-					continue
-				}
-				b1, _ := os.ReadFile(filepath.Join(d1, name))
-				b2, _ := os.ReadFile(filepath.Join(d2, name))
-				if !bytes.Equal(b1, b2) {
-					t.Errorf("%s differs between --jobs 1 and --jobs 2", name)
-				}
-			}
+			sameOutputs(t, d1, d2, "--jobs 1", "--jobs 2")
 		})
+	}
+}
+
+// sameOutputs checks that two output folders hold the same files, byte for
+// byte, but for report.html, which records run time.
+func sameOutputs(t *testing.T, a, b, what, other string) {
+	t.Helper()
+	na, nb := files(t, a), files(t, b)
+	if !reflect.DeepEqual(na, nb) {
+		t.Fatalf("%s wrote %v, %s wrote %v", what, na, other, nb)
+	}
+	for _, name := range na {
+		if name == "report.html" {
+			continue
+		}
+		ba, _ := os.ReadFile(filepath.Join(a, name))
+		bb, err := os.ReadFile(filepath.Join(b, name))
+		if err != nil || !bytes.Equal(ba, bb) {
+			t.Errorf("%s differs between %s and %s (%v)", name, what, other, err)
+		}
 	}
 }
 

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,20 +22,7 @@ func TestShardsMergeToTheWholeRun(t *testing.T) {
 	merged := filepath.Join(root, "merged")
 	// Shards may come in any order.
 	spsim(t, "merge", shards[2], shards[0], shards[1], "-o", merged, "--quiet")
-	names := files(t, whole)
-	if got := files(t, merged); strings.Join(got, ",") != strings.Join(names, ",") {
-		t.Fatalf("merged files %v, whole run %v", got, names)
-	}
-	for _, name := range names {
-		if name == "report.html" {
-			continue
-		}
-		a, _ := os.ReadFile(filepath.Join(whole, name))
-		b, _ := os.ReadFile(filepath.Join(merged, name))
-		if !bytes.Equal(a, b) {
-			t.Errorf("%s differs between the merged shards and the whole run", name)
-		}
-	}
+	sameOutputs(t, whole, merged, "the whole run", "the merged shards")
 	code, stderr := spsimFails(t, "merge", shards[0], shards[2], "-o", filepath.Join(root, "m2"))
 	if code != 1 || !strings.Contains(stderr, "shard 2/3 is missing") {
 		t.Errorf("merge with a shard missing: exit %d, %q", code, stderr)
@@ -63,14 +48,5 @@ func TestSweepShardsMergeToTheWholeSweep(t *testing.T) {
 	}
 	merged := filepath.Join(root, "merged")
 	spsim(t, "merge", shards[1], shards[0], "-o", merged, "--quiet")
-	for _, name := range files(t, whole) {
-		if name == "report.html" {
-			continue
-		}
-		a, _ := os.ReadFile(filepath.Join(whole, name))
-		b, err := os.ReadFile(filepath.Join(merged, name))
-		if err != nil || !bytes.Equal(a, b) {
-			t.Errorf("%s differs between the merged sweep shards and the whole sweep (%v)", name, err)
-		}
-	}
+	sameOutputs(t, whole, merged, "the whole sweep", "the merged sweep shards")
 }

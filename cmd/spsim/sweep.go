@@ -118,6 +118,12 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("--kpi %s: no such KPI (KPIs: %s)", k, strings.Join(names, ", "))
 		}
 	}
+	// Refuse an oversized run before anything is written.
+	for _, c := range cfgs {
+		if err := checkLimits(c, base.Run.Replications, ef.workers(), *ef.allowLarge); err != nil {
+			return err
+		}
+	}
 	dir := *ef.dir
 	if dir == "" {
 		dir = defaultDir("sweep-" + base.Name)
@@ -129,11 +135,6 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 	start := time.Now()
 	reps := base.Run.Replications
-	for _, c := range cfgs {
-		if err := checkLimits(c, reps, ef.workers(), *ef.allowLarge); err != nil {
-			return err
-		}
-	}
 	if ef.isSet("shard") {
 		sh, err := parseShard(*shardSpec, len(points))
 		if err != nil {

@@ -21,9 +21,6 @@ type Handle struct {
 	gen  uint32
 }
 
-// Valid reports whether h was returned by Schedule (it may have fired since).
-func (h Handle) Valid() bool { return h.gen != 0 }
-
 const (
 	slotFree uint8 = iota
 	slotPending
@@ -104,11 +101,6 @@ func (c *Calendar) Schedule(t float64, kind Kind, subject, aux int32) Handle {
 	return Handle{slot: s + 1, gen: sl.gen}
 }
 
-// After schedules an event at Now()+d.
-func (c *Calendar) After(d float64, kind Kind, subject, aux int32) Handle {
-	return c.Schedule(c.now+d, kind, subject, aux)
-}
-
 // Cancel withdraws the event h refers to and reports whether it was still
 // pending. Cancelling a fired, cancelled or zero handle returns false.
 func (c *Calendar) Cancel(h Handle) bool {
@@ -146,19 +138,6 @@ func (c *Calendar) Next() (ev Event, ok bool) {
 		return ev, true
 	}
 	return Event{}, false
-}
-
-// PeekTime is the time of the earliest pending event, or +Inf if none.
-func (c *Calendar) PeekTime() float64 {
-	for len(c.heap) > 0 {
-		if c.slots[c.heap[0].slot].state == slotPending {
-			return c.heap[0].time
-		}
-		// Drop a cancelled event from the top; the clock does not move.
-		c.release(c.pop().slot)
-		c.cancelled--
-	}
-	return math.Inf(1)
 }
 
 // Reset empties the calendar and sets the clock to 0, keeping its memory.
