@@ -202,10 +202,11 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 	mt.flows = flows{group: mt.group, profile: mt.profile}
 }
 
-// put adds one column: its name and unit the first time, its value always.
-func (mt *metrics) put(name, unit string, v float64) {
+// put adds one column: its name and its unit from the registry the first
+// time, its value always.
+func (mt *metrics) put(name string, v float64) {
 	if mt.naming {
-		mt.columns = append(mt.columns, Column{Name: name, Unit: unit})
+		mt.columns = append(mt.columns, Column{Name: name, Unit: columnReg.unit(name)})
 	}
 	mt.row = append(mt.row, v)
 }
@@ -227,77 +228,77 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 		}
 	}
 
-	mt.put("week", "week", float64(w))
-	mt.put("referrals", "people", mt.referrals)
-	mt.put("rereferrals", "people", mt.rereferrals)
-	mt.put("inappropriate", "people", mt.inappropriate)
-	mt.put("first_contacts", "people", mt.firstContacts)
-	mt.put("wait_first_contact_sum", "person-weeks", mt.waitSum)
-	mt.put("reneged", "people", mt.reneged)
-	mt.put("list_joins", "people", mt.listJoins)
-	mt.put("waiting_list_end", "people", mt.waiting.v)
-	mt.put("waiting_list_mean", "people", waitArea)
-	mt.put("list_exits", "people", mt.listExits)
-	mt.put("list_sojourn_sum", "person-weeks", mt.listSojourn)
-	mt.put("caseload_end", "people", mt.caseload.v)
-	mt.put("caseload_mean", "people", caseArea)
-	mt.put("caseload_entries", "people", mt.caseEntries)
-	mt.put("caseload_exits", "people", mt.caseExits)
-	mt.put("caseload_sojourn_sum", "person-weeks", mt.caseSojourn)
-	mt.put("holding_end", "people", mt.holding.v)
-	mt.put("holding_weeks", "person-weeks", mt.holding.take(now))
-	mt.put("capacity_places_mean", "places", placesArea)
-	mt.put("capacity_places_end", "places", mt.places.v)
-	mt.put("capacity_hours", "hours", hoursCap)
-	mt.put("session_hours", "hours", mt.sessionHours)
-	mt.put("fte_in_post_mean", "FTE", fteArea)
-	mt.put("posts_funded", "posts", float64(m.posts))
-	mt.put("vacancies_end", "posts", mt.vacant.v)
-	mt.put("vacancy_weeks", "post-weeks", mt.vacant.take(now))
-	mt.put("episodes_completed", "people", mt.episodes)
-	mt.put("needs_unmet_short_support", "people", mt.flows.limitReached)
-	mt.put("dna", "sessions", mt.dna)
-	mt.put("dropouts", "people", mt.dropouts)
-	mt.put("vcse_referrals", "referrals", mt.vcseReferrals)
-	mt.put("vcse_accepted", "referrals", mt.vcseAccepted)
-	mt.put("vcse_declined", "referrals", mt.vcseDeclined)
-	mt.put("vcse_waitlisted", "referrals", mt.vcseWaitlisted)
-	mt.put("vcse_refused", "referrals", mt.vcseRefused)
-	mt.put("vcse_gave_up", "referrals", mt.vcseGaveUp)
-	mt.put("vcse_waiting_end", "people", mt.vcseWaiting.v)
-	mt.put("vcse_waiting_mean", "people", mt.vcseWaiting.take(now))
-	mt.put("vcse_places_mean", "places", vcsePlacesArea)
-	mt.put("vcse_occupied_mean", "places", vcseOccArea)
-	mt.put("vcse_closures", "services", mt.vcseClosures)
-	mt.put("needs_met", "needs", mt.needsMet)
-	mt.put("needs_unmet", "needs", mt.needsUnmet)
-	mt.put("people_needs_met", "people", mt.peopleMet)
-	mt.put("gp_appointments_avoided", "appointments", mt.gpAvoided)
-	mt.put("leavers", "people", mt.leavers)
-	mt.put("posts_ended", "posts", mt.postsEnded)
-	mt.put("handovers", "people", mt.handedOver)
-	mt.put("pressure_sum", "index", mt.pressureSum)
-	mt.put("lw_assessed", "link workers", mt.lwAssessed)
-	mt.put("cost_lw", "GBP", costLW)
-	mt.put("cost_recruitment", "GBP", mt.costRecruitment)
-	mt.put("cost_vcse", "GBP", costVCSE)
+	mt.put(ColWeek, float64(w))
+	mt.put(ColReferrals, mt.referrals)
+	mt.put(ColRereferrals, mt.rereferrals)
+	mt.put(ColInappropriate, mt.inappropriate)
+	mt.put(ColFirstContacts, mt.firstContacts)
+	mt.put(ColWaitSum, mt.waitSum)
+	mt.put(ColReneged, mt.reneged)
+	mt.put(ColListJoins, mt.listJoins)
+	mt.put(ColWaitingListEnd, mt.waiting.v)
+	mt.put(ColWaitingListMean, waitArea)
+	mt.put(ColListExits, mt.listExits)
+	mt.put(ColListSojournSum, mt.listSojourn)
+	mt.put(ColCaseloadEnd, mt.caseload.v)
+	mt.put(ColCaseloadMean, caseArea)
+	mt.put(ColCaseloadEntries, mt.caseEntries)
+	mt.put(ColCaseloadExits, mt.caseExits)
+	mt.put(ColCaseloadSojournSum, mt.caseSojourn)
+	mt.put(ColHoldingEnd, mt.holding.v)
+	mt.put(ColHoldingWeeks, mt.holding.take(now))
+	mt.put(ColCapacityPlacesMean, placesArea)
+	mt.put(ColCapacityPlacesEnd, mt.places.v)
+	mt.put(ColCapacityHours, hoursCap)
+	mt.put(ColSessionHours, mt.sessionHours)
+	mt.put(ColFTEInPostMean, fteArea)
+	mt.put(ColPostsFunded, float64(m.posts))
+	mt.put(ColVacanciesEnd, mt.vacant.v)
+	mt.put(ColVacancyWeeks, mt.vacant.take(now))
+	mt.put(ColEpisodesCompleted, mt.episodes)
+	mt.put(ColShortSupport, mt.flows.limitReached)
+	mt.put(ColDNA, mt.dna)
+	mt.put(ColDropouts, mt.dropouts)
+	mt.put(ColVCSEReferrals, mt.vcseReferrals)
+	mt.put(ColVCSEAccepted, mt.vcseAccepted)
+	mt.put(ColVCSEDeclined, mt.vcseDeclined)
+	mt.put(ColVCSEWaitlisted, mt.vcseWaitlisted)
+	mt.put(ColVCSERefused, mt.vcseRefused)
+	mt.put(ColVCSEGaveUp, mt.vcseGaveUp)
+	mt.put(ColVCSEWaitingEnd, mt.vcseWaiting.v)
+	mt.put(ColVCSEWaitingMean, mt.vcseWaiting.take(now))
+	mt.put(ColVCSEPlacesMean, vcsePlacesArea)
+	mt.put(ColVCSEOccupiedMean, vcseOccArea)
+	mt.put(ColVCSEClosures, mt.vcseClosures)
+	mt.put(ColNeedsMet, mt.needsMet)
+	mt.put(ColNeedsUnmet, mt.needsUnmet)
+	mt.put(ColPeopleNeedsMet, mt.peopleMet)
+	mt.put(ColGPAvoided, mt.gpAvoided)
+	mt.put(ColLeavers, mt.leavers)
+	mt.put(ColPostsEnded, mt.postsEnded)
+	mt.put(ColHandovers, mt.handedOver)
+	mt.put(ColPressureSum, mt.pressureSum)
+	mt.put(ColLWAssessed, mt.lwAssessed)
+	mt.put(ColCostLW, costLW)
+	mt.put(ColCostRecruitment, mt.costRecruitment)
+	mt.put(ColCostVCSE, costVCSE)
 	for i, g := range mt.group {
 		n := mt.groupCols(m, i)
-		mt.put(n[0], "people", g.referrals)
-		mt.put(n[1], "people", g.firstContacts)
-		mt.put(n[2], "person-weeks", g.waitSum)
-		mt.put(n[3], "people", g.reneged)
-		mt.put(n[4], "people", g.episodes)
-		mt.put(n[5], "people", g.limitReached)
-		mt.put(n[6], "needs", g.needsMet)
-		mt.put(n[7], "needs", g.needsUnmet)
+		mt.put(n[0], g.referrals)
+		mt.put(n[1], g.firstContacts)
+		mt.put(n[2], g.waitSum)
+		mt.put(n[3], g.reneged)
+		mt.put(n[4], g.episodes)
+		mt.put(n[5], g.limitReached)
+		mt.put(n[6], g.needsMet)
+		mt.put(n[7], g.needsUnmet)
 	}
 	for i, pf := range mt.profile {
 		n := mt.profileCols(m, i)
-		mt.put(n[0], "people", pf.episodes)
-		mt.put(n[1], "people", pf.limitReached)
-		mt.put(n[2], "people", pf.concluded)
-		mt.put(n[3], "people", pf.allMet)
+		mt.put(n[0], pf.episodes)
+		mt.put(n[1], pf.limitReached)
+		mt.put(n[2], pf.concluded)
+		mt.put(n[3], pf.allMet)
 	}
 }
 
@@ -307,9 +308,9 @@ func (mt *metrics) groupCols(m *Model, i int) []string {
 	for len(mt.gnames) <= i {
 		name := m.p.groups[len(mt.gnames)].name
 		mt.gnames = append(mt.gnames, []string{
-			"referrals." + name, "first_contacts." + name, "wait_first_contact_sum." + name,
-			"reneged." + name, "episodes_completed." + name, "needs_unmet_short_support." + name,
-			"needs_met." + name, "needs_unmet." + name})
+			ColReferrals + "." + name, ColFirstContacts + "." + name, ColWaitSum + "." + name,
+			ColReneged + "." + name, ColEpisodesCompleted + "." + name, ColShortSupport + "." + name,
+			ColNeedsMet + "." + name, ColNeedsUnmet + "." + name})
 	}
 	return mt.gnames[i]
 }
@@ -317,10 +318,10 @@ func (mt *metrics) groupCols(m *Model, i int) []string {
 // profileCols names profile i's weekly columns, once.
 func (mt *metrics) profileCols(m *Model, i int) []string {
 	for len(mt.pnames) <= i {
-		name := "profile." + m.p.profiles[len(mt.pnames)].name
+		name := ProfilePrefix + m.p.profiles[len(mt.pnames)].name
 		mt.pnames = append(mt.pnames, []string{
-			"episodes_completed." + name, "needs_unmet_short_support." + name,
-			"supported_concluded." + name, "supported_all_needs_met." + name})
+			ColEpisodesCompleted + "." + name, ColShortSupport + "." + name,
+			ColSupportedConcluded + "." + name, ColSupportedAllNeedsMet + "." + name})
 	}
 	return mt.pnames[i]
 }

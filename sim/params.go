@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/spsim/spsim/sim/dist"
 )
@@ -138,6 +139,9 @@ func compile(cfg *Config) (params, error) {
 
 	cum := 0.0
 	for _, name := range sortedKeys(cfg.Groups) {
+		if err := memberName(name); err != nil {
+			return p, fmt.Errorf("groups.%s: %w", name, err)
+		}
 		g := cfg.Groups[name]
 		gp := groupParams{name: name, priority: g.Priority, patienceMul: g.PatienceMultiplier}
 		c := 0.0
@@ -176,6 +180,17 @@ func compile(cfg *Config) (params, error) {
 		p.classes = priorityClasses(&p)
 	}
 	return p, nil
+}
+
+// memberName refuses a group name that would read as another family's
+// member in a KPI's name ("reneged.profile.x" is profile x's).
+func memberName(name string) error {
+	for _, p := range []string{ProfilePrefix, RolePrefix} {
+		if name+"." == p || strings.HasPrefix(name, p) {
+			return fmt.Errorf("a group may not be named %q or begin with %q: KPI names would confuse it with a %s", p[:len(p)-1], p, p[:len(p)-1])
+		}
+	}
+	return nil
 }
 
 // priorityClasses numbers the distinct priorities (profile + group) so that

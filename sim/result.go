@@ -110,72 +110,72 @@ func kpis(in kpiInput, r *Result) []KPI {
 	cfg := in.cfg
 	w := newWindow(r, cfg.Run.WarmupWeeks, float64(cfg.Run.HorizonWeeks-cfg.Run.WarmupWeeks))
 	var ks []KPI
-	add := func(name, unit string, v float64) { ks = append(ks, KPI{name, unit, v}) }
+	add := func(name string, v float64) { ks = append(ks, KPI{name, kpiReg.unit(name), v}) }
 	last := r.Weekly[len(r.Weekly)-1]
 	h := in.waits
 
-	add("referrals", "people/year", w.perYear("referrals"))
-	add("rereferrals", "people/year", w.perYear("rereferrals"))
-	add("inappropriate", "people/year", w.perYear("inappropriate"))
-	add("first_contacts", "people/year", w.perYear("first_contacts"))
-	add("wait_first_contact_mean_weeks", "weeks", h.Mean())
-	add("wait_first_contact_median_weeks", "weeks", h.Quantile(0.5))
-	add("wait_first_contact_p90_weeks", "weeks", h.Quantile(0.9))
-	add("wait_list_time_mean_weeks", "weeks", nanDiv(w.sum("list_sojourn_sum"), w.sum("list_exits")))
-	add("waiting_list_mean", "people", w.mean("waiting_list_mean"))
-	add("waiting_list_end", "people", last[r.Col("waiting_list_end")])
-	add("reneged", "people/year", w.perYear("reneged"))
-	add("reneged_share", "share", nanDiv(w.sum("reneged"), w.sum("list_exits")))
-	add("episodes_completed", "people/year", w.perYear("episodes_completed"))
-	add("needs_unmet_short_support", "people/year", w.perYear("needs_unmet_short_support"))
-	add("dropouts", "people/year", w.perYear("dropouts"))
-	add("caseload_mean", "people", w.mean("caseload_mean"))
-	add("caseload_per_fte_mean", "people/FTE", nanDiv(w.sum("caseload_mean"), w.sum("fte_in_post_mean")))
-	add("caseload_cap_per_fte", "people/FTE", cfg.Workforce.CaseloadCapPerFTE)
-	add("lw_utilisation", "share", nanDiv(w.sum("caseload_mean"), w.sum("capacity_places_mean")))
-	add("lw_hours_utilisation", "share", nanDiv(w.sum("session_hours"), w.sum("capacity_hours")))
-	add("capacity_places_mean", "places", w.mean("capacity_places_mean"))
-	add("capacity_hours_mean", "hours/week", w.mean("capacity_hours"))
-	add("session_hours_mean", "hours/week", w.mean("session_hours"))
-	add("holding_weeks", "person-weeks/year", w.perYear("holding_weeks"))
-	add("vcse_referrals", "referrals/year", w.perYear("vcse_referrals"))
-	add("vcse_accepted", "referrals/year", w.perYear("vcse_accepted"))
-	add("vcse_waitlisted", "referrals/year", w.perYear("vcse_waitlisted"))
-	add("vcse_refused", "referrals/year", w.perYear("vcse_refused"))
-	add("vcse_declined", "referrals/year", w.perYear("vcse_declined"))
-	add("vcse_gave_up", "referrals/year", w.perYear("vcse_gave_up"))
-	add("vcse_occupancy", "share", nanDiv(w.sum("vcse_occupied_mean"), w.sum("vcse_places_mean")))
-	add("vcse_closures", "services", w.sum("vcse_closures"))
-	add("needs_met", "needs/year", w.perYear("needs_met"))
-	add("needs_unmet", "needs/year", w.perYear("needs_unmet"))
-	add("needs_met_share", "share", nanDiv(w.sum("needs_met"), w.sum("needs_met")+w.sum("needs_unmet")))
-	add("people_needs_met", "people/year", w.perYear("people_needs_met"))
-	add("leavers", "people/year", w.perYear("leavers"))
-	add("vacancy_weeks", "post-weeks/year", w.perYear("vacancy_weeks"))
-	add("pressure_mean", "index", nanDiv(w.sum("pressure_sum"), w.sum("lw_assessed")))
+	add(KPIReferrals, w.perYear(ColReferrals))
+	add(KPIRereferrals, w.perYear(ColRereferrals))
+	add(KPIInappropriate, w.perYear(ColInappropriate))
+	add(KPIFirstContacts, w.perYear(ColFirstContacts))
+	add(KPIWaitMean, h.Mean())
+	add(KPIWaitMedian, h.Quantile(0.5))
+	add(KPIWaitP90, h.Quantile(0.9))
+	add(KPIListTimeMean, nanDiv(w.sum(ColListSojournSum), w.sum(ColListExits)))
+	add(KPIWaitingListMean, w.mean(ColWaitingListMean))
+	add(KPIWaitingListEnd, last[r.Col(ColWaitingListEnd)])
+	add(KPIReneged, w.perYear(ColReneged))
+	add(KPIRenegedShare, nanDiv(w.sum(ColReneged), w.sum(ColListExits)))
+	add(KPIEpisodesCompleted, w.perYear(ColEpisodesCompleted))
+	add(KPIShortSupport, w.perYear(ColShortSupport))
+	add(KPIDropouts, w.perYear(ColDropouts))
+	add(KPICaseloadMean, w.mean(ColCaseloadMean))
+	add(KPICaseloadPerFTE, nanDiv(w.sum(ColCaseloadMean), w.sum(ColFTEInPostMean)))
+	add(KPICaseloadCapPerFTE, cfg.Workforce.CaseloadCapPerFTE)
+	add(KPIUtilisation, nanDiv(w.sum(ColCaseloadMean), w.sum(ColCapacityPlacesMean)))
+	add(KPIHoursUtilisation, nanDiv(w.sum(ColSessionHours), w.sum(ColCapacityHours)))
+	add(KPICapacityPlaces, w.mean(ColCapacityPlacesMean))
+	add(KPICapacityHours, w.mean(ColCapacityHours))
+	add(KPISessionHours, w.mean(ColSessionHours))
+	add(KPIHoldingWeeks, w.perYear(ColHoldingWeeks))
+	add(KPIVCSEReferrals, w.perYear(ColVCSEReferrals))
+	add(KPIVCSEAccepted, w.perYear(ColVCSEAccepted))
+	add(KPIVCSEWaitlisted, w.perYear(ColVCSEWaitlisted))
+	add(KPIVCSERefused, w.perYear(ColVCSERefused))
+	add(KPIVCSEDeclined, w.perYear(ColVCSEDeclined))
+	add(KPIVCSEGaveUp, w.perYear(ColVCSEGaveUp))
+	add(KPIVCSEOccupancy, nanDiv(w.sum(ColVCSEOccupiedMean), w.sum(ColVCSEPlacesMean)))
+	add(KPIVCSEClosures, w.sum(ColVCSEClosures))
+	add(KPINeedsMet, w.perYear(ColNeedsMet))
+	add(KPINeedsUnmet, w.perYear(ColNeedsUnmet))
+	add(KPINeedsMetShare, nanDiv(w.sum(ColNeedsMet), w.sum(ColNeedsMet)+w.sum(ColNeedsUnmet)))
+	add(KPIPeopleNeedsMet, w.perYear(ColPeopleNeedsMet))
+	add(KPILeavers, w.perYear(ColLeavers))
+	add(KPIVacancyWeeks, w.perYear(ColVacancyWeeks))
+	add(KPIPressureMean, nanDiv(w.sum(ColPressureSum), w.sum(ColLWAssessed)))
 
-	costLW, costRec, costVCSE := w.perYear("cost_lw"), w.perYear("cost_recruitment"), w.perYear("cost_vcse")
+	costLW, costRec, costVCSE := w.perYear(ColCostLW), w.perYear(ColCostRecruitment), w.perYear(ColCostVCSE)
 	total := costLW + costRec + costVCSE
-	add("cost_lw", "GBP/year", costLW)
-	add("cost_recruitment", "GBP/year", costRec)
-	add("cost_vcse", "GBP/year", costVCSE)
-	add("cost_total", "GBP/year", total)
-	add("cost_per_person_supported", "GBP", nanDiv(total, w.perYear("episodes_completed")))
-	add("cost_per_need_met", "GBP", nanDiv(total, w.perYear("needs_met")))
-	gp := w.perYear("gp_appointments_avoided")
-	add("gp_appointments_avoided_assumed", "appointments/year", gp)
-	add("gp_value_assumed", "GBP/year", gp*cfg.Costs.GPAppointmentValue)
+	add(KPICostLW, costLW)
+	add(KPICostRecruitment, costRec)
+	add(KPICostVCSE, costVCSE)
+	add(KPICostTotal, total)
+	add(KPICostPerPersonSupported, nanDiv(total, w.perYear(ColEpisodesCompleted)))
+	add(KPICostPerNeedMet, nanDiv(total, w.perYear(ColNeedsMet)))
+	gp := w.perYear(ColGPAvoided)
+	add(KPIGPAppointmentsAvoided, gp)
+	add(KPIGPValue, gp*cfg.Costs.GPAppointmentValue)
 
 	// Per group, and the inequity gap: the reference group minus the rest.
 	ref := cfg.Outcomes.ReferenceGroup
 	var refMet, refAll, restMet, restAll, refWait, refN, restWait, restN float64
 	for _, g := range in.groups {
-		met, unmet := w.sum("needs_met."+g), w.sum("needs_unmet."+g)
-		wait, n := w.sum("wait_first_contact_sum."+g), w.sum("first_contacts."+g)
-		add("needs_met_share."+g, "share", nanDiv(met, met+unmet))
-		add("wait_first_contact_mean_weeks."+g, "weeks", nanDiv(wait, n))
-		add("needs_unmet_short_support."+g, "people/year", w.perYear("needs_unmet_short_support."+g))
-		add("reneged."+g, "people/year", w.perYear("reneged."+g))
+		met, unmet := w.sum(ColNeedsMet+"."+g), w.sum(ColNeedsUnmet+"."+g)
+		wait, n := w.sum(ColWaitSum+"."+g), w.sum(ColFirstContacts+"."+g)
+		add(KPINeedsMetShare+"."+g, nanDiv(met, met+unmet))
+		add(KPIWaitMean+"."+g, nanDiv(wait, n))
+		add(KPIShortSupport+"."+g, w.perYear(ColShortSupport+"."+g))
+		add(KPIReneged+"."+g, w.perYear(ColReneged+"."+g))
 		if g == ref {
 			refMet, refAll, refWait, refN = met, met+unmet, wait, n
 		} else {
@@ -183,13 +183,13 @@ func kpis(in kpiInput, r *Result) []KPI {
 		}
 	}
 	for _, pr := range in.profiles {
-		name := "profile." + pr
-		add("needs_unmet_short_support."+name, "people/year", w.perYear("needs_unmet_short_support."+name))
-		add("all_needs_met_share."+name, "share", nanDiv(w.sum("supported_all_needs_met."+name), w.sum("supported_concluded."+name)))
+		name := ProfilePrefix + pr
+		add(KPIShortSupport+"."+name, w.perYear(ColShortSupport+"."+name))
+		add(KPIAllNeedsMetShare+"."+name, nanDiv(w.sum(ColSupportedAllNeedsMet+"."+name), w.sum(ColSupportedConcluded+"."+name)))
 	}
 	if ref != "" && len(in.groups) > 1 {
-		add("inequity_gap_needs_met_share", "share", nanDiv(refMet, refAll)-nanDiv(restMet, restAll))
-		add("inequity_gap_wait_weeks", "weeks", nanDiv(refWait, refN)-nanDiv(restWait, restN))
+		add(KPIInequityGapNeedsMetShare, nanDiv(refMet, refAll)-nanDiv(restMet, restAll))
+		add(KPIInequityGapWait, nanDiv(refWait, refN)-nanDiv(restWait, restN))
 	}
 	return ks
 }

@@ -1,0 +1,260 @@
+package sim
+
+// The KPIs and weekly columns, with their names as constants: code outside
+// the model names a measure by its constant, never by a bare string. Names
+// are part of spsim's interface (CSV, JSON, scripts): change them only with
+// care. Adding a KPI: a constant and a table entry here, and its formula in
+// kpis (result.go); the README's table is checked against this one.
+
+// KPI names.
+const (
+	KPIReferrals                = "referrals"
+	KPIRereferrals              = "rereferrals"
+	KPIInappropriate            = "inappropriate"
+	KPIFirstContacts            = "first_contacts"
+	KPIWaitMean                 = "wait_first_contact_mean_weeks"
+	KPIWaitMedian               = "wait_first_contact_median_weeks"
+	KPIWaitP90                  = "wait_first_contact_p90_weeks"
+	KPIListTimeMean             = "wait_list_time_mean_weeks"
+	KPIWaitingListMean          = "waiting_list_mean"
+	KPIWaitingListEnd           = "waiting_list_end"
+	KPIReneged                  = "reneged"
+	KPIRenegedShare             = "reneged_share"
+	KPIEpisodesCompleted        = "episodes_completed"
+	KPIShortSupport             = "needs_unmet_short_support"
+	KPIDropouts                 = "dropouts"
+	KPICaseloadMean             = "caseload_mean"
+	KPICaseloadPerFTE           = "caseload_per_fte_mean"
+	KPICaseloadCapPerFTE        = "caseload_cap_per_fte"
+	KPIUtilisation              = "lw_utilisation"
+	KPIHoursUtilisation         = "lw_hours_utilisation"
+	KPICapacityPlaces           = "capacity_places_mean"
+	KPICapacityHours            = "capacity_hours_mean"
+	KPISessionHours             = "session_hours_mean"
+	KPIHoldingWeeks             = "holding_weeks"
+	KPIVCSEReferrals            = "vcse_referrals"
+	KPIVCSEAccepted             = "vcse_accepted"
+	KPIVCSEWaitlisted           = "vcse_waitlisted"
+	KPIVCSERefused              = "vcse_refused"
+	KPIVCSEDeclined             = "vcse_declined"
+	KPIVCSEGaveUp               = "vcse_gave_up"
+	KPIVCSEOccupancy            = "vcse_occupancy"
+	KPIVCSEClosures             = "vcse_closures"
+	KPINeedsMet                 = "needs_met"
+	KPINeedsUnmet               = "needs_unmet"
+	KPINeedsMetShare            = "needs_met_share"
+	KPIPeopleNeedsMet           = "people_needs_met"
+	KPILeavers                  = "leavers"
+	KPIVacancyWeeks             = "vacancy_weeks"
+	KPIPressureMean             = "pressure_mean"
+	KPICostLW                   = "cost_lw"
+	KPICostRecruitment          = "cost_recruitment"
+	KPICostVCSE                 = "cost_vcse"
+	KPICostTotal                = "cost_total"
+	KPICostPerPersonSupported   = "cost_per_person_supported"
+	KPICostPerNeedMet           = "cost_per_need_met"
+	KPIGPAppointmentsAvoided    = "gp_appointments_avoided_assumed"
+	KPIGPValue                  = "gp_value_assumed"
+	KPIAllNeedsMetShare         = "all_needs_met_share" // per profile
+	KPIInequityGapNeedsMetShare = "inequity_gap_needs_met_share"
+	KPIInequityGapWait          = "inequity_gap_wait_weeks"
+)
+
+// Weekly column names. Flows are per week, levels at the week's end
+// ("_end") or averaged over it ("_mean": the week's time integral).
+const (
+	ColWeek                 = "week"
+	ColReferrals            = "referrals"
+	ColRereferrals          = "rereferrals"
+	ColInappropriate        = "inappropriate"
+	ColFirstContacts        = "first_contacts"
+	ColWaitSum              = "wait_first_contact_sum"
+	ColReneged              = "reneged"
+	ColListJoins            = "list_joins"
+	ColWaitingListEnd       = "waiting_list_end"
+	ColWaitingListMean      = "waiting_list_mean"
+	ColListExits            = "list_exits"
+	ColListSojournSum       = "list_sojourn_sum"
+	ColCaseloadEnd          = "caseload_end"
+	ColCaseloadMean         = "caseload_mean"
+	ColCaseloadEntries      = "caseload_entries"
+	ColCaseloadExits        = "caseload_exits"
+	ColCaseloadSojournSum   = "caseload_sojourn_sum"
+	ColHoldingEnd           = "holding_end"
+	ColHoldingWeeks         = "holding_weeks"
+	ColCapacityPlacesMean   = "capacity_places_mean"
+	ColCapacityPlacesEnd    = "capacity_places_end"
+	ColCapacityHours        = "capacity_hours"
+	ColSessionHours         = "session_hours"
+	ColFTEInPostMean        = "fte_in_post_mean"
+	ColPostsFunded          = "posts_funded"
+	ColVacanciesEnd         = "vacancies_end"
+	ColVacancyWeeks         = "vacancy_weeks"
+	ColEpisodesCompleted    = "episodes_completed"
+	ColShortSupport         = "needs_unmet_short_support"
+	ColDNA                  = "dna"
+	ColDropouts             = "dropouts"
+	ColVCSEReferrals        = "vcse_referrals"
+	ColVCSEAccepted         = "vcse_accepted"
+	ColVCSEDeclined         = "vcse_declined"
+	ColVCSEWaitlisted       = "vcse_waitlisted"
+	ColVCSERefused          = "vcse_refused"
+	ColVCSEGaveUp           = "vcse_gave_up"
+	ColVCSEWaitingEnd       = "vcse_waiting_end"
+	ColVCSEWaitingMean      = "vcse_waiting_mean"
+	ColVCSEPlacesMean       = "vcse_places_mean"
+	ColVCSEOccupiedMean     = "vcse_occupied_mean"
+	ColVCSEClosures         = "vcse_closures"
+	ColNeedsMet             = "needs_met"
+	ColNeedsUnmet           = "needs_unmet"
+	ColPeopleNeedsMet       = "people_needs_met"
+	ColGPAvoided            = "gp_appointments_avoided"
+	ColLeavers              = "leavers"
+	ColPostsEnded           = "posts_ended"
+	ColHandovers            = "handovers"
+	ColPressureSum          = "pressure_sum"
+	ColLWAssessed           = "lw_assessed"
+	ColCostLW               = "cost_lw"
+	ColCostRecruitment      = "cost_recruitment"
+	ColCostVCSE             = "cost_vcse"
+	ColSupportedConcluded   = "supported_concluded"     // per profile
+	ColSupportedAllNeedsMet = "supported_all_needs_met" // per profile
+)
+
+const (
+	peopleYear = "people/year"
+	refsYear   = "referrals/year"
+	gbpYear    = "GBP/year"
+)
+
+var kpiTable = []Measure{
+	count(KPIReferrals, peopleYear, "Referrals", "referrals received, re-referrals included", Neutral),
+	count(KPIRereferrals, peopleYear, "Re-referrals", "referrals of people whose needs had stayed unmet", Neutral),
+	count(KPIInappropriate, peopleYear, "Inappropriate referrals", "referrals assessed and closed", Neutral),
+	count(KPIFirstContacts, peopleYear, "First contacts", "people seen for the first time", HigherIsBetter),
+	ratio(KPIWaitMean, "weeks", "Wait to first contact, mean", "mean wait from referral to first contact, of people first seen after the warm-up", "people first seen", LowerIsBetter),
+	ratio(KPIWaitMedian, "weeks", "Wait to first contact, median", "median of that wait (daily bins)", "people first seen", LowerIsBetter),
+	ratio(KPIWaitP90, "weeks", "Wait to first contact, 90th percentile", "90th percentile of that wait (daily bins)", "people first seen", LowerIsBetter),
+	ratio(KPIListTimeMean, "weeks", "Time on the waiting list, mean", "mean time on the waiting list of everyone who left it (seen or gave up)", "people leaving the list", LowerIsBetter),
+	count(KPIWaitingListMean, "people", "People on the waiting list, mean", "time-average waiting list", LowerIsBetter),
+	count(KPIWaitingListEnd, "people", "People on the waiting list at the end", "waiting list at the end of the run", LowerIsBetter),
+	count(KPIReneged, peopleYear, "People who gave up waiting", "people who gave up waiting", LowerIsBetter),
+	share(KPIRenegedShare, "Share of waiting list leavers who gave up", "of people leaving the list, the share who gave up", "people leaving the list", LowerIsBetter),
+	count(KPIEpisodesCompleted, peopleYear, "Support episodes completed", "discharges from a caseload", HigherIsBetter),
+	count(KPIShortSupport, peopleYear, "Episodes ended by session limits, needs unmet", "episodes ended by the support model's limits with sessions still needed", LowerIsBetter),
+	count(KPIDropouts, peopleYear, "Drop-outs", "episodes ended after consecutive missed sessions", LowerIsBetter),
+	count(KPICaseloadMean, "people", "Caseload, mean", "time-average people on caseloads (holding included)", Neutral),
+	ratio(KPICaseloadPerFTE, "people/FTE", "Caseload per FTE", "caseload per FTE in post", "FTE in post", Neutral),
+	count(KPICaseloadCapPerFTE, "people/FTE", "Caseload cap per FTE", "the cap caseloads are held against", Neutral),
+	ratio(KPIUtilisation, "share", "Link-worker caseload utilisation", "caseload over caseload places (time averages)", "caseload places", Neutral),
+	ratio(KPIHoursUtilisation, "share", "Link-worker hours utilisation", "session hours over contracted session hours (after admin); above 1 is work beyond contract", "contracted session hours", Neutral),
+	count(KPICapacityPlaces, "places", "Caseload places", "caseload places in post, mean", Neutral),
+	count(KPICapacityHours, "hours/week", "Hours available for sessions", "contracted session hours in post, mean", Neutral),
+	count(KPISessionHours, "hours/week", "Session hours delivered", "session hours used, mean", Neutral),
+	count(KPIHoldingWeeks, "person-weeks/year", "Weeks held on caseload awaiting a community place", "time people spent held on caseload waiting for a community place", LowerIsBetter),
+	count(KPIVCSEReferrals, refsYear, "Onward (VCSE) referrals", "onward referrals made", Neutral),
+	count(KPIVCSEAccepted, refsYear, "VCSE referrals accepted", "onward referrals accepted", HigherIsBetter),
+	count(KPIVCSEWaitlisted, refsYear, "VCSE referrals waitlisted", "onward referrals put on a service's waiting list", LowerIsBetter),
+	count(KPIVCSERefused, refsYear, "VCSE referrals refused (service full)", "onward referrals refused when full (or no open service)", LowerIsBetter),
+	count(KPIVCSEDeclined, refsYear, "VCSE referrals declined", "onward referrals declined by the acceptance rule", LowerIsBetter),
+	count(KPIVCSEGaveUp, refsYear, "VCSE waiters who gave up", "onward referrals that gave up on the service's list", LowerIsBetter),
+	ratio(KPIVCSEOccupancy, "share", "VCSE occupancy", "community places occupied (above 1 only while a timeline cut leaves more people than places)", "community places", Neutral),
+	count(KPIVCSEClosures, "services", "VCSE services closed", "services closed (unfunded) during the measured period", LowerIsBetter),
+	count(KPINeedsMet, "needs/year", "Needs met", "community needs resolved as met", HigherIsBetter),
+	count(KPINeedsUnmet, "needs/year", "Needs unmet", "community needs resolved as unmet", LowerIsBetter),
+	share(KPINeedsMetShare, "Share of needs met", "needs met over needs resolved", "community needs resolved", HigherIsBetter),
+	count(KPIPeopleNeedsMet, peopleYear, "People with all needs met", "people discharged with every need met", HigherIsBetter),
+	count(KPILeavers, peopleYear, "Link workers leaving", "link workers who left (turnover)", LowerIsBetter),
+	count(KPIVacancyWeeks, "post-weeks/year", "Vacancy weeks", "funded posts left empty", LowerIsBetter),
+	ratio(KPIPressureMean, "index", "Workload pressure index", "mean link-worker pressure (caseload and hours over contract, complex share)", "link-worker weeks in post", LowerIsBetter),
+	count(KPICostLW, gbpYear, "Link-worker cost", "link-worker pay with on-costs", LowerIsBetter),
+	count(KPICostRecruitment, gbpYear, "Recruitment cost", "recruitment", LowerIsBetter),
+	count(KPICostVCSE, gbpYear, "VCSE grants", "community grants", LowerIsBetter),
+	count(KPICostTotal, gbpYear, "Total cost", "link workers, recruitment and community grants", LowerIsBetter),
+	ratio(KPICostPerPersonSupported, "GBP", "Cost per person supported", "total cost over episodes completed", "episodes completed", LowerIsBetter),
+	ratio(KPICostPerNeedMet, "GBP", "Cost per need met", "total cost over needs met", "needs met", LowerIsBetter),
+	count(KPIGPAppointmentsAvoided, "appointments/year", "GP appointments avoided (assumption-driven)", "**assumption-driven**: from the scenario's effect size for people whose needs were all met", HigherIsBetter),
+	count(KPIGPValue, gbpYear, "Value of GP appointments avoided (assumption-driven)", "**assumption-driven**: those appointments valued", HigherIsBetter),
+
+	per(PerGroup, share(KPINeedsMetShare, "Share of needs met", "needs met over needs resolved, for the group", "community needs resolved", HigherIsBetter)),
+	per(PerGroup, ratio(KPIWaitMean, "weeks", "Wait to first contact, mean", "mean wait to first contact, for the group", "people first seen", LowerIsBetter)),
+	per(PerGroup, count(KPIShortSupport, peopleYear, "Episodes ended by session limits, needs unmet", "support cut short, for the group", LowerIsBetter)),
+	per(PerGroup, count(KPIReneged, peopleYear, "People who gave up waiting", "people who gave up waiting, for the group", LowerIsBetter)),
+	per(PerProfile, count(KPIShortSupport, peopleYear, "Episodes ended by session limits, needs unmet", "support cut short, for the profile", LowerIsBetter)),
+	per(PerProfile, share(KPIAllNeedsMetShare, "Share of supported people with all needs met", "share of supported people with every need met, for the profile", "supported people concluded", HigherIsBetter)),
+
+	{Name: KPIInequityGapNeedsMetShare, Unit: "share", Label: "Inequity gap in needs met (reference group minus rest)",
+		Description: "the reference group (e.g. most deprived) minus everyone else: share of needs met", Denominator: "community needs resolved", Min: -1, Max: 1},
+	{Name: KPIInequityGapWait, Unit: "weeks", Label: "Inequity gap in wait (reference group minus rest)",
+		Description: "the reference group minus everyone else: mean wait to first contact", Denominator: "people first seen", Min: -inf, Max: inf},
+}
+
+var columnTable = []Measure{
+	{Name: ColWeek, Unit: "week", Label: "Week", Description: "week number from 0", Max: inf},
+	count(ColReferrals, "people", "Referrals", "referrals received, re-referrals included", Neutral),
+	count(ColRereferrals, "people", "Re-referrals", "referrals of people whose needs had stayed unmet", Neutral),
+	count(ColInappropriate, "people", "Inappropriate referrals", "referrals assessed and closed", Neutral),
+	count(ColFirstContacts, "people", "First contacts", "people seen for the first time", HigherIsBetter),
+	count(ColWaitSum, "person-weeks", "Waits to first contact, summed", "sum of the waits of people first seen this week", Neutral),
+	count(ColReneged, "people", "People who gave up waiting", "people who gave up waiting", LowerIsBetter),
+	count(ColListJoins, "people", "Waiting list joins", "people joining the waiting list (hand-backs included)", Neutral),
+	count(ColWaitingListEnd, "people", "Waiting list at the week's end", "people waiting at the week's end", LowerIsBetter),
+	count(ColWaitingListMean, "people", "Waiting list, mean", "time-average waiting list over the week", LowerIsBetter),
+	count(ColListExits, "people", "Waiting list leavers", "people leaving the list, seen or gave up", Neutral),
+	count(ColListSojournSum, "person-weeks", "Time on the list of leavers, summed", "sum of the times on the list of this week's leavers", Neutral),
+	count(ColCaseloadEnd, "people", "Caseload at the week's end", "people on caseloads at the week's end", Neutral),
+	count(ColCaseloadMean, "people", "Caseload, mean", "time-average people on caseloads (holding included)", Neutral),
+	count(ColCaseloadEntries, "people", "Caseload entries", "people joining a caseload (hand-overs aside)", Neutral),
+	count(ColCaseloadExits, "people", "Caseload exits", "people leaving a caseload", Neutral),
+	count(ColCaseloadSojournSum, "person-weeks", "Time on caseload of leavers, summed", "sum of the times on caseload of this week's leavers", Neutral),
+	count(ColHoldingEnd, "people", "Held at the week's end", "people held on caseload awaiting a community place", LowerIsBetter),
+	count(ColHoldingWeeks, "person-weeks", "Weeks held awaiting a community place", "time people spent held", LowerIsBetter),
+	count(ColCapacityPlacesMean, "places", "Caseload places, mean", "caseload places in post, time average", Neutral),
+	count(ColCapacityPlacesEnd, "places", "Caseload places at the week's end", "caseload places in post", Neutral),
+	count(ColCapacityHours, "hours", "Hours available for sessions", "contracted session hours in post", Neutral),
+	count(ColSessionHours, "hours", "Session hours delivered", "session hours used", Neutral),
+	count(ColFTEInPostMean, "FTE", "FTE in post, mean", "link-worker FTE in post, time average", Neutral),
+	count(ColPostsFunded, "posts", "Funded posts", "funded link-worker posts", Neutral),
+	count(ColVacanciesEnd, "posts", "Vacant posts at the week's end", "funded posts empty", LowerIsBetter),
+	count(ColVacancyWeeks, "post-weeks", "Vacancy weeks", "funded posts left empty", LowerIsBetter),
+	count(ColEpisodesCompleted, "people", "Support episodes completed", "discharges from a caseload", HigherIsBetter),
+	count(ColShortSupport, "people", "Episodes ended by session limits, needs unmet", "episodes ended by the support model's limits", LowerIsBetter),
+	count(ColDNA, "sessions", "Missed sessions", "sessions not attended", LowerIsBetter),
+	count(ColDropouts, "people", "Drop-outs", "episodes ended after consecutive missed sessions", LowerIsBetter),
+	count(ColVCSEReferrals, "referrals", "Onward (VCSE) referrals", "onward referrals made", Neutral),
+	count(ColVCSEAccepted, "referrals", "VCSE referrals accepted", "onward referrals accepted", HigherIsBetter),
+	count(ColVCSEDeclined, "referrals", "VCSE referrals declined", "declined by the acceptance rule", LowerIsBetter),
+	count(ColVCSEWaitlisted, "referrals", "VCSE referrals waitlisted", "put on a service's waiting list", LowerIsBetter),
+	count(ColVCSERefused, "referrals", "VCSE referrals refused (service full)", "refused when full or no open service", LowerIsBetter),
+	count(ColVCSEGaveUp, "referrals", "VCSE waiters who gave up", "gave up on a service's list", LowerIsBetter),
+	count(ColVCSEWaitingEnd, "people", "VCSE waiting at the week's end", "needs waiting for a community place", LowerIsBetter),
+	count(ColVCSEWaitingMean, "people", "VCSE waiting, mean", "needs waiting for a community place, time average", LowerIsBetter),
+	count(ColVCSEPlacesMean, "places", "Community places, mean", "community places open, time average", Neutral),
+	count(ColVCSEOccupiedMean, "places", "Community places occupied, mean", "community places occupied, time average", Neutral),
+	count(ColVCSEClosures, "services", "VCSE services closed", "services closed (unfunded)", LowerIsBetter),
+	count(ColNeedsMet, "needs", "Needs met", "community needs resolved as met", HigherIsBetter),
+	count(ColNeedsUnmet, "needs", "Needs unmet", "community needs resolved as unmet", LowerIsBetter),
+	count(ColPeopleNeedsMet, "people", "People with all needs met", "people concluded with every need met", HigherIsBetter),
+	count(ColGPAvoided, "appointments", "GP appointments avoided (assumption-driven)", "from the scenario's effect size", HigherIsBetter),
+	count(ColLeavers, "people", "Link workers leaving", "link workers who left", LowerIsBetter),
+	count(ColPostsEnded, "posts", "Posts ended", "funded posts ended by the timeline", Neutral),
+	count(ColHandovers, "people", "Hand-overs", "people handed to a colleague when their link worker left", Neutral),
+	count(ColPressureSum, "index", "Workload pressure, summed over link workers", "pressure of each link worker in post, summed", LowerIsBetter),
+	count(ColLWAssessed, "link workers", "Link workers assessed for pressure", "link workers in post at the weekly turnover check", Neutral),
+	count(ColCostLW, "GBP", "Link-worker cost", "pay with on-costs of FTE in post", LowerIsBetter),
+	count(ColCostRecruitment, "GBP", "Recruitment cost", "recruitment started", LowerIsBetter),
+	count(ColCostVCSE, "GBP", "VCSE grants", "community grants of open services", LowerIsBetter),
+
+	per(PerGroup, count(ColReferrals, "people", "Referrals", "referrals of the group", Neutral)),
+	per(PerGroup, count(ColFirstContacts, "people", "First contacts", "first contacts of the group", HigherIsBetter)),
+	per(PerGroup, count(ColWaitSum, "person-weeks", "Waits to first contact, summed", "of the group", Neutral)),
+	per(PerGroup, count(ColReneged, "people", "People who gave up waiting", "of the group", LowerIsBetter)),
+	per(PerGroup, count(ColEpisodesCompleted, "people", "Support episodes completed", "of the group", HigherIsBetter)),
+	per(PerGroup, count(ColShortSupport, "people", "Episodes ended by session limits, needs unmet", "of the group", LowerIsBetter)),
+	per(PerGroup, count(ColNeedsMet, "needs", "Needs met", "of the group", HigherIsBetter)),
+	per(PerGroup, count(ColNeedsUnmet, "needs", "Needs unmet", "of the group", LowerIsBetter)),
+	per(PerProfile, count(ColEpisodesCompleted, "people", "Support episodes completed", "of the profile", HigherIsBetter)),
+	per(PerProfile, count(ColShortSupport, "people", "Episodes ended by session limits, needs unmet", "of the profile", LowerIsBetter)),
+	per(PerProfile, count(ColSupportedConcluded, "people", "Supported people concluded", "supported people whose community needs all resolved", Neutral)),
+	per(PerProfile, count(ColSupportedAllNeedsMet, "people", "Supported people with all needs met", "of those, with every need met", HigherIsBetter)),
+}

@@ -1,0 +1,180 @@
+package sim_test
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// emitted runs a short baseline replication and returns the columns and
+// KPIs the model emits.
+func emitted(t *testing.T) *sim.Result {
+	t.Helper()
+	cfg := load(t, "baseline")
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 30, 10
+	r, err := sim.Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestRegistryMatchesModel: every column and KPI the model emits is in the
+// registry with the same unit, and every registry entry is emitted (a
+// family's entry by at least one member).
+func TestRegistryMatchesModel(t *testing.T) {
+	r := emitted(t)
+	check := func(kind string, names, units []string, reg []sim.Measure, lookup func(string) (sim.Measure, bool)) {
+		seen := map[string]bool{}
+		for i, n := range names {
+			m, ok := lookup(n)
+			if !ok {
+				t.Errorf("%s %q is emitted but not in the registry", kind, n)
+				continue
+			}
+			if m.Unit != units[i] {
+				t.Errorf("%s %q: unit %q, registry says %q", kind, n, units[i], m.Unit)
+			}
+			seen[fmt.Sprint(m.Name, m.Family)] = true
+		}
+		for _, m := range reg {
+			if !seen[fmt.Sprint(m.Name, m.Family)] {
+				t.Errorf("%s %q (family %d) is in the registry but the model never emits it", kind, m.Name, m.Family)
+			}
+			if m.Label == "" || m.Description == "" || m.Unit == "" {
+				t.Errorf("%s %q lacks a label, description or unit", kind, m.Name)
+			}
+			if !(m.Min < m.Max) {
+				t.Errorf("%s %q: empty range [%v, %v]", kind, m.Name, m.Min, m.Max)
+			}
+		}
+	}
+	var names, units []string
+	for _, c := range r.Columns {
+		names, units = append(names, c.Name), append(units, c.Unit)
+	}
+	check("column", names, units, sim.Columns(), sim.LookupColumn)
+	names, units = nil, nil
+	for _, k := range r.KPIs {
+		names, units = append(names, k.Name), append(units, k.Unit)
+	}
+	check("KPI", names, units, sim.KPIs(), sim.LookupKPI)
+}
+
+// TestKPIValuesWithinRange: every KPI of a replication lies in its
+// registered possible range (NaN aside: an undefined ratio).
+func TestKPIValuesWithinRange(t *testing.T) {
+	for _, k := range emitted(t).KPIs {
+		m, _ := sim.LookupKPI(k.Name)
+		if !math.IsNaN(k.Value) && (k.Value < m.Min || k.Value > m.Max) {
+			t.Errorf("%s = %v outside its possible range [%v, %v]", k.Name, k.Value, m.Min, m.Max)
+		}
+	}
+}
+
+func TestLookupFamilies(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		fam  sim.Family
+		base string
+		ok   bool
+	}{
+		{"needs_met_share", sim.Overall, "needs_met_share", true},
+		{"needs_met_share.most_deprived", sim.PerGroup, "needs_met_share", true},
+		{"needs_met_share.north.east", sim.PerGroup, "needs_met_share", true}, // a dotted group name
+		{"all_needs_met_share.profile.complex", sim.PerProfile, "all_needs_met_share", true},
+		{"all_needs_met_share", sim.Overall, "", false},
+		{"needs_met_share.profile.complex", sim.Overall, "", false}, // no per-profile share
+		{"no_such_kpi", sim.Overall, "", false},
+		{"needs_met_share.", sim.Overall, "", false},
+	} {
+		m, ok := sim.LookupKPI(c.name)
+		if ok != c.ok || ok && (m.Family != c.fam || m.Name != c.base) {
+			t.Errorf("LookupKPI(%q) = %q family %d, %v; want %q family %d, %v", c.name, m.Name, m.Family, ok, c.base, c.fam, c.ok)
+		}
+	}
+	if m, ok := sim.LookupColumn("supported_all_needs_met.profile.low"); !ok || m.Family != sim.PerProfile {
+		t.Errorf("LookupColumn of a profile column: %+v %v", m, ok)
+	}
+	if got := (sim.Measure{Name: "reneged", Family: sim.PerGroup}).Member("a.b"); got != "reneged.a.b" {
+		t.Errorf("Member = %q", got)
+	}
+}
+
+const (
+	tableBegin = "<!-- kpi-table: generated from sim/measures.go by go test ./sim/ -run README -update -->"
+	tableEnd   = "<!-- end kpi-table -->"
+)
+
+// kpiTable renders the registry's KPIs as the README's markdown table.
+func kpiTable() string {
+	var b strings.Builder
+	b.WriteString("| KPI | unit | meaning | denominator |\n| --- | --- | --- | --- |\n")
+	for _, m := range sim.KPIs() {
+		name := m.Name
+		switch m.Family {
+		case sim.PerGroup:
+			name = m.Member("G")
+		case sim.PerProfile:
+			name = m.Member("P")
+		case sim.PerRole:
+			name = m.Member("R")
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", name, m.Unit, m.Description, m.Denominator)
+	}
+	return b.String()
+}
+
+// TestREADMEKPITable: the README's KPI table is the registry's.
+func TestREADMEKPITable(t *testing.T) {
+	const path = "../README.md"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, j := bytes.Index(src, []byte(tableBegin)), bytes.Index(src, []byte(tableEnd))
+	if i < 0 || j < i {
+		t.Fatalf("%s: no KPI table between the markers %q and %q", path, tableBegin, tableEnd)
+	}
+	i += len(tableBegin) + 1
+	want := kpiTable()
+	if got := string(src[i:j]); got != want {
+		if *update {
+			out := append(append(append([]byte{}, src[:i]...), want...), src[j:]...)
+			if err := os.WriteFile(path, out, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Errorf("%s's KPI table differs from the registry; run go test ./sim/ -run README -update", path)
+	}
+}
+
+// TestGroupNameThatReadsAsAProfile: a group named like a profile member is
+// refused, naming the group; a dotted group name is fine.
+func TestGroupNameThatReadsAsAProfile(t *testing.T) {
+	for name, bad := range map[string]bool{"profile.x": true, "role": true, "north.east": false} {
+		cfg := load(t, "baseline")
+		cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 10, 2
+		cfg.Groups[name] = cfg.Groups["rest"]
+		delete(cfg.Groups, "rest")
+		_, err := sim.New(cfg, 0)
+		if bad != (err != nil) || bad && !strings.Contains(err.Error(), "groups."+name) {
+			t.Errorf("group %q: New error %v", name, err)
+		}
+		if !bad {
+			r, err := sim.Run(cfg, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := r.KPI(sim.KPINeedsMetShare + "." + name); !ok {
+				t.Errorf("no KPI for group %q", name)
+			}
+		}
+	}
+}
