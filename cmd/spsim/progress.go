@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // progress draws a one-line progress bar on stderr while replications
@@ -65,10 +67,6 @@ func (p *progress) update(done int) {
 		return
 	}
 	p.drawn = now
-	const width = 30
-	frac := float64(done) / float64(max(p.total, 1))
-	filled := min(width, int(frac*width))
-	bar := strings.Repeat("█", filled) + strings.Repeat("░", width-filled)
 	elapsed := now.Sub(p.start)
 	eta := "estimating…"
 	switch {
@@ -81,8 +79,54 @@ func (p *progress) update(done int) {
 			eta = "under a second left"
 		}
 	}
-	fmt.Fprintf(p.w, "\r\033[K%s %s %d/%d replications, %s", p.label, bar, done, p.total, eta)
+	fmt.Fprint(p.w, "\r\033[K"+progressLine(p.width(), p.label, done, p.total, eta))
 	p.open = true
+}
+
+// width is the terminal's width now (it may have been resized), else
+// $COLUMNS, else 80.
+func (p *progress) width() int {
+	if f, ok := p.w.(*os.File); ok {
+		if w := terminalWidth(f); w > 0 {
+			return w
+		}
+	}
+	if w, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && w > 0 {
+		return w
+	}
+	return 80
+}
+
+// progressLine lays out the bar to fit in width columns, less one so the
+// cursor never wraps: a wrapped line cannot be redrawn with a carriage
+// return, and would leave a stale line on every redraw. As the terminal
+// narrows, the bar shrinks, then the word "replications", the label, the
+// bar and the estimate go, in that order.
+func progressLine(width int, label string, done, total int, eta string) string {
+	room := width - 1
+	count := fmt.Sprintf("%d/%d", done, total)
+	bar := func(n int) string {
+		filled := min(n, int(float64(done)/float64(max(total, 1))*float64(n)))
+		return strings.Repeat("█", filled) + strings.Repeat("░", n-filled)
+	}
+	const maxBar, minBar = 30, 10
+	layouts := []func(barWidth int) string{
+		func(b int) string { return label + " " + bar(b) + " " + count + " replications, " + eta },
+		func(b int) string { return label + " " + bar(b) + " " + count + ", " + eta },
+		func(b int) string { return bar(b) + " " + count + ", " + eta },
+	}
+	for _, layout := range layouts {
+		fixed := utf8.RuneCountInString(layout(0))
+		if b := min(maxBar, room-fixed); b >= minBar {
+			return layout(b)
+		}
+	}
+	for _, s := range []string{count + ", " + eta, count} {
+		if utf8.RuneCountInString(s) <= room {
+			return s
+		}
+	}
+	return ""
 }
 
 // finish clears the bar so the results that follow start on a clean line.
