@@ -81,7 +81,7 @@ func (r runCharts) timePanel(title, yLabel string, yFormat func(v, step float64)
 			lg.Add(l.label, ref)
 			continue
 		}
-		est := experiment.Weekly(r.results, l.series, r.level)
+		est := experiment.WeeklyIn(r.results, l.series, r.level, experiment.NonNegative)
 		scale := l.scale
 		if scale == 0 {
 			scale = 1

@@ -187,7 +187,7 @@ func WriteAreas(w io.Writer, results []*sim.Result, level float64) error {
 			for r, res := range results {
 				vals[r] = res.Areas[a].KPIs[k].Value
 			}
-			e := experiment.Interval(vals, level)
+			e := experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
 			cw.Write([]string{area.Name, kpi.Name, num(e.Mean), num(e.Low), num(e.High), strconv.Itoa(e.N), kpi.Unit})
 		}
 	}

@@ -86,7 +86,8 @@ func RunAll(ctx context.Context, cfgs []*sim.Config, opt Options) ([][]*sim.Resu
 
 // Contrast estimates every KPI of the reference scenario (results[0])
 // in each scenario, and each scenario's paired and unpaired differences
-// from the reference. Replication i of every scenario must come from the
+// from the reference, every interval within the range the KPI, or a
+// difference of it, can take ([KPIRange]). Replication i of every scenario must come from the
 // same random numbers for the paired interval to mean anything. A KPI a
 // scenario does not report is NaN for it.
 func Contrast(names []string, results [][]*sim.Result, level float64) *Comparison {
@@ -96,10 +97,11 @@ func Contrast(names []string, results [][]*sim.Result, level float64) *Compariso
 	}
 	for _, k := range results[0][0].KPIs {
 		kc := KPIComparison{Name: k.Name, Unit: k.Unit}
+		rng := KPIRange(k.Name, k.Unit)
 		for s := range results {
 			vals := kpiValues(results[s], k.Name)
 			kc.Values = append(kc.Values, vals)
-			kc.Estimates = append(kc.Estimates, Interval(vals, level))
+			kc.Estimates = append(kc.Estimates, IntervalIn(vals, level, rng))
 			if s == 0 {
 				kc.Paired = append(kc.Paired, Interval(nil, level))
 				kc.Unpaired = append(kc.Unpaired, Interval(nil, level))
@@ -107,11 +109,11 @@ func Contrast(names []string, results [][]*sim.Result, level float64) *Compariso
 			}
 			ref := kc.Values[0]
 			if len(ref) == len(vals) {
-				kc.Paired = append(kc.Paired, Paired(ref, vals, level))
+				kc.Paired = append(kc.Paired, PairedIn(ref, vals, level, rng))
 			} else {
 				kc.Paired = append(kc.Paired, Interval(nil, level))
 			}
-			kc.Unpaired = append(kc.Unpaired, Welch(ref, vals, level))
+			kc.Unpaired = append(kc.Unpaired, clampDiff(Welch(ref, vals, level), rng))
 		}
 		cmp.KPIs = append(cmp.KPIs, kc)
 	}

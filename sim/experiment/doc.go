@@ -7,6 +7,16 @@
 // independence: waits of successive people in a queue are correlated, so an
 // interval is formed from one summary value per replication.
 //
+// No interval leaves the range its quantity can take: a count, time or
+// cost is never below 0 and a share never outside [0, 1]. [IntervalIn]
+// forms Student's t interval on a scale on which the range is the whole
+// line (log for a quantity bounded below, logit for one bounded on both
+// sides) and maps it back; near an end of the range the interval is
+// asymmetric, as the sampling distribution of a skewed mean is. On an
+// M/M/c queue near zero wait it covers Erlang C's value more often than
+// the plain interval, which it matches away from the ends (see
+// docs/statistics.md and TestBoundedIntervalCoverage).
+//
 // On top of [Replicate] and [Summarise]: [Sequential] adds replications
 // until intervals reach a relative precision; [SuggestWarmup] applies
 // MSER-5 to the weekly series; [Compare] contrasts scenarios with paired

@@ -88,8 +88,9 @@ type Summary struct {
 	Values   []float64 // one per replication, in order
 }
 
-// Summarise estimates every KPI across results at the given level. KPIs
-// come in the order the model reports them.
+// Summarise estimates every KPI across results at the given level, each
+// interval within the KPI's possible range ([IntervalIn], [KPIRange]).
+// KPIs come in the order the model reports them.
 func Summarise(results []*sim.Result, level float64) []Summary {
 	if len(results) == 0 {
 		return nil
@@ -100,7 +101,7 @@ func Summarise(results []*sim.Result, level float64) []Summary {
 		for r, res := range results {
 			vals[r] = res.KPIs[i].Value
 		}
-		out = append(out, Summary{Name: k.Name, Unit: k.Unit, Estimate: Interval(vals, level), Values: vals})
+		out = append(out, Summary{Name: k.Name, Unit: k.Unit, Estimate: IntervalIn(vals, level, KPIRange(k.Name, k.Unit)), Values: vals})
 	}
 	return out
 }

@@ -90,10 +90,17 @@ func combine(parts []Series, f func([]float64) float64) Series {
 
 // Weekly summarises a series across replications week by week: the mean of
 // the replications' values for each week and its Student-t interval at the
-// given level. Undefined values (NaN) are left out of their week, so a
+// given level, unbounded; [WeeklyIn] keeps the intervals within a range. Undefined values (NaN) are left out of their week, so a
 // week's N may be below len(results). The result has one Estimate per week
 // of the shortest replication; replications without the series are skipped.
 func Weekly(results []*sim.Result, s Series, level float64) []Estimate {
+	return WeeklyIn(results, s, level, Unbounded)
+}
+
+// WeeklyIn is [Weekly] with every week's interval within r ([IntervalIn]).
+// Every weekly column is a count, a mean of counts, hours or money, so r is
+// [NonNegative] for them, their sums, ratios and running totals.
+func WeeklyIn(results []*sim.Result, s Series, level float64, r Range) []Estimate {
 	var cols [][]float64
 	weeks := math.MaxInt
 	for _, r := range results {
@@ -114,7 +121,7 @@ func Weekly(results []*sim.Result, s Series, level float64) []Estimate {
 				vals = append(vals, xs[w])
 			}
 		}
-		out[w] = Interval(vals, level)
+		out[w] = IntervalIn(vals, level, r)
 	}
 	return out
 }

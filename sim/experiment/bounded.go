@@ -1,0 +1,155 @@
+package experiment
+
+import (
+	"math"
+	"strings"
+)
+
+// Range is the set of values a quantity can possibly take, [Min, Max];
+// either end may be infinite. A count, time or cost is in [0, ∞) and a
+// share in [0, 1].
+type Range struct{ Min, Max float64 }
+
+// The ranges of most KPIs.
+var (
+	Unbounded   = Range{math.Inf(-1), math.Inf(1)}
+	NonNegative = Range{0, math.Inf(1)}
+	UnitShare   = Range{0, 1}
+)
+
+// Contains reports whether x lies in r.
+func (r Range) Contains(x float64) bool { return r.Min <= x && x <= r.Max }
+
+// Clamp returns x moved into r (NaN stays NaN).
+func (r Range) Clamp(x float64) float64 {
+	switch {
+	case x < r.Min:
+		return r.Min
+	case x > r.Max:
+		return r.Max
+	}
+	return x
+}
+
+// Difference is the range of b − a for a and b in r: what a paired
+// difference of two scenarios' values can possibly be.
+func (r Range) Difference() Range { return Range{r.Min - r.Max, r.Max - r.Min} }
+
+// RangeOfUnit is the possible range of a quantity measured in unit, for a
+// KPI with no declared range: a share is in [0, 1]; people, weeks, money,
+// hours, places and other counts, rates and indices are never negative.
+// An unknown unit is unbounded. A difference between groups (a KPI named
+// inequity_gap_*) can be negative, so it is unbounded but for a share gap,
+// which lies in [−1, 1]: see [RangeOf].
+func RangeOfUnit(unit string) Range {
+	switch {
+	case unit == "share":
+		return UnitShare
+	case unit == "":
+		return Unbounded
+	}
+	base, _, _ := strings.Cut(unit, "/")
+	switch base {
+	case "people", "weeks", "GBP", "needs", "referrals", "places", "hours", "index",
+		"appointments", "person-weeks", "post-weeks", "services", "count", "days", "FTE", "posts":
+		return NonNegative
+	}
+	return Unbounded
+}
+
+// RangeOf is the possible range of the named KPI measured in unit: from
+// the unit ([RangeOfUnit]), except that a gap between groups may be
+// negative.
+func RangeOf(name, unit string) Range {
+	if strings.HasPrefix(name, "inequity_gap") {
+		if unit == "share" {
+			return UnitShare.Difference()
+		}
+		return Unbounded
+	}
+	return RangeOfUnit(unit)
+}
+
+// IntervalIn is [Interval] for a quantity known to lie in r: the mean of
+// xs and a confidence interval at the given level that never leaves r.
+//
+// The interval is Student's t on a scale on which r is the whole real line,
+// mapped back (a transformed interval, with the standard error carried
+// across by the delta method):
+//
+//   - [a, ∞): log(x − a), so the interval is a + (m − a)·exp(±t·se/(m − a));
+//   - (−∞, b]: log(b − x), the mirror image;
+//   - [a, b]: logit((x − a)/(b − a)), with se·(b − a)/((m − a)(b − m));
+//   - (−∞, ∞): the plain Student-t interval, m ± t·se.
+//
+// Near the middle of r (se small against the distance to an end) it is
+// the plain t interval; near an end it is asymmetric, short towards the
+// end and longer away from it, as the sampling distribution of a mean of
+// skewed, bounded values is. A mean on an end of r (every value there) has
+// the zero-width interval at it. HalfWidth stays t·se, the measure of
+// precision that [Sequential] uses; SD and N are as in [Interval].
+//
+// Values outside r (which a model should never produce) cannot be
+// transformed; the plain interval is then clamped to r, so the promise that
+// no bound leaves r holds whatever the input.
+func IntervalIn(xs []float64, level float64, r Range) Estimate {
+	e := Interval(xs, level)
+	if len(xs) < 2 || math.IsNaN(e.Mean) || r == Unbounded {
+		return e
+	}
+	for _, x := range xs {
+		if !r.Contains(x) {
+			e.Low, e.High = r.Clamp(e.Low), r.Clamp(e.High)
+			return e
+		}
+	}
+	m, hw := e.Mean, e.HalfWidth
+	lo, hi := math.IsInf(r.Min, -1), math.IsInf(r.Max, 1)
+	switch {
+	case hw == 0:
+		return e
+	case !lo && m <= r.Min:
+		e.Low, e.High = r.Min, r.Min
+	case !hi && m >= r.Max:
+		e.Low, e.High = r.Max, r.Max
+	case !lo && hi:
+		d := m - r.Min
+		e.Low, e.High = r.Min+d*math.Exp(-hw/d), r.Min+d*math.Exp(hw/d)
+	case lo && !hi:
+		d := r.Max - m
+		e.Low, e.High = r.Max-d*math.Exp(hw/d), r.Max-d*math.Exp(-hw/d)
+	default:
+		w := r.Max - r.Min
+		p := (m - r.Min) / w
+		g := math.Log(p / (1 - p))
+		k := hw / (w * p * (1 - p)) // the half-width on the logit scale
+		e.Low, e.High = r.Min+w*expit(g-k), r.Min+w*expit(g+k)
+	}
+	// Rounding must not carry a bound past an end or across the mean.
+	e.Low, e.High = r.Clamp(math.Min(e.Low, m)), r.Clamp(math.Max(e.High, m))
+	return e
+}
+
+func expit(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+// PairedIn is [Paired] for values in r: the interval of the differences
+// b[i] − a[i], kept within the range a difference can take,
+// r.Difference(). A difference has no natural end to transform away from,
+// so it is the plain paired interval, clamped.
+func PairedIn(a, b []float64, level float64, r Range) Estimate {
+	return clampDiff(Paired(a, b, level), r)
+}
+
+// clampDiff keeps a difference's interval within the range a difference
+// of values in r can take.
+func clampDiff(e Estimate, r Range) Estimate {
+	d := r.Difference()
+	if !math.IsNaN(e.Low) {
+		e.Low, e.High = d.Clamp(e.Low), d.Clamp(e.High)
+	}
+	return e
+}
+
+// KPIRange is the possible range of the named KPI: from its unit and name
+// ([RangeOf]).
+func KPIRange(name, unit string) Range { return RangeOf(name, unit) }

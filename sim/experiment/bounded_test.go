@@ -1,0 +1,130 @@
+package experiment
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+func TestIntervalInHandComputed(t *testing.T) {
+	xs := []float64{0, 0, 0, 1, 9} // mean 2, sd sqrt(15), the plain interval reaches below 0
+	plain := Interval(xs, 0.95)
+	hw := plain.HalfWidth
+	inf := math.Inf(1)
+	logit := func(p float64) float64 { return math.Log(p / (1 - p)) }
+	for _, tc := range []struct {
+		name     string
+		r        Range
+		lo, hi   float64
+		zeroSide bool
+	}{
+		{"unbounded", Unbounded, 2 - hw, 2 + hw, false},
+		{"non-negative", NonNegative, 2 * math.Exp(-hw/2), 2 * math.Exp(hw/2), false},
+		{"at most 10", Range{math.Inf(-1), 10}, 10 - 8*math.Exp(hw/8), 10 - 8*math.Exp(-hw/8), false},
+		{"from -1", Range{-1, inf}, -1 + 3*math.Exp(-hw/3), -1 + 3*math.Exp(hw/3), false},
+		{"[0, 10]", Range{0, 10}, 10 * expit(logit(0.2)-hw/(10*0.2*0.8)), 10 * expit(logit(0.2)+hw/(10*0.2*0.8)), false},
+	} {
+		e := IntervalIn(xs, 0.95, tc.r)
+		if math.Abs(e.Low-tc.lo) > 1e-12 || math.Abs(e.High-tc.hi) > 1e-12 {
+			t.Errorf("%s: [%.10g, %.10g], want [%.10g, %.10g]", tc.name, e.Low, e.High, tc.lo, tc.hi)
+		}
+		if e.Mean != 2 || e.HalfWidth != hw || e.SD != plain.SD || e.N != 5 {
+			t.Errorf("%s: mean %g, half-width %g, sd %g, n %d changed", tc.name, e.Mean, e.HalfWidth, e.SD, e.N)
+		}
+	}
+	if plain.Low >= 0 {
+		t.Fatalf("plain interval [%g, %g] does not cross 0: a poor test case", plain.Low, plain.High)
+	}
+}
+
+func TestIntervalInEdges(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		xs     []float64
+		r      Range
+		lo, hi float64
+	}{
+		{"all at the lower end", []float64{0, 0, 0}, NonNegative, 0, 0},
+		{"all at the upper end of a share", []float64{1, 1, 1, 1}, UnitShare, 1, 1},
+		{"no spread inside", []float64{0.3, 0.3}, UnitShare, 0.3, 0.3},
+		// A value outside the range cannot be transformed: the plain
+		// interval, clamped.
+		{"a value outside", []float64{-1, 0, 4}, NonNegative, 0, 1 + 4.302652729911275*math.Sqrt(7.0/3)},
+	} {
+		e := IntervalIn(tc.xs, 0.95, tc.r)
+		if math.Abs(e.Low-tc.lo) > 1e-9 || math.Abs(e.High-tc.hi) > 1e-9 {
+			t.Errorf("%s: [%g, %g], want [%g, %g]", tc.name, e.Low, e.High, tc.lo, tc.hi)
+		}
+	}
+	if e := IntervalIn([]float64{3}, 0.95, NonNegative); !math.IsNaN(e.Low) || e.Mean != 3 {
+		t.Errorf("one value: %+v, want mean 3 and no interval", e)
+	}
+	if e := IntervalIn(nil, 0.95, NonNegative); !math.IsNaN(e.Mean) || !math.IsNaN(e.Low) {
+		t.Errorf("no values: %+v, want NaN", e)
+	}
+}
+
+// TestIntervalInNeverLeavesRange draws skewed samples piled against the
+// ends of their range and checks every bound.
+func TestIntervalInNeverLeavesRange(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	ranges := []Range{NonNegative, UnitShare, {-5, 5}, {math.Inf(-1), 0}}
+	for i := range 20000 {
+		r := ranges[i%len(ranges)]
+		n := 2 + rng.IntN(8)
+		xs := make([]float64, n)
+		for j := range xs {
+			u := math.Pow(rng.Float64(), 8) // mostly near 0
+			switch {
+			case r == NonNegative:
+				xs[j] = 1e3 * u
+			case r == UnitShare:
+				xs[j] = u
+				if i%3 == 0 {
+					xs[j] = 1 - u
+				}
+			case math.IsInf(r.Min, -1):
+				xs[j] = -1e-9 * u
+			default:
+				xs[j] = r.Min + (r.Max-r.Min)*u
+			}
+		}
+		e := IntervalIn(xs, 0.95, r)
+		if !r.Contains(e.Low) || !r.Contains(e.High) || e.Low > e.Mean || e.Mean > e.High {
+			t.Fatalf("%v in %v: [%g, %g] around %g", xs, r, e.Low, e.High, e.Mean)
+		}
+	}
+}
+
+func TestRangeOf(t *testing.T) {
+	for _, tc := range []struct {
+		name, unit string
+		want       Range
+	}{
+		{"needs_met_share", "share", UnitShare},
+		{"waiting_list_end", "people", NonNegative},
+		{"reneged", "people/year", NonNegative},
+		{"cost_total", "GBP/year", NonNegative},
+		{"wait_first_contact_p90_weeks", "weeks", NonNegative},
+		{"pressure_mean", "index", NonNegative},
+		{"inequity_gap_needs_met_share", "share", Range{-1, 1}},
+		{"inequity_gap_wait_weeks", "weeks", Unbounded},
+		{"something", "furlongs", Unbounded},
+	} {
+		if got := RangeOf(tc.name, tc.unit); got != tc.want {
+			t.Errorf("RangeOf(%q, %q) = %v, want %v", tc.name, tc.unit, got, tc.want)
+		}
+	}
+}
+
+func TestPairedInClamps(t *testing.T) {
+	a := []float64{0.99, 0.98, 0.97}
+	b := []float64{0.01, 0.5, 0.02}
+	e := PairedIn(a, b, 0.95, UnitShare)
+	if e.Low < -1 || e.High > 1 {
+		t.Errorf("difference of shares [%g, %g] leaves [-1, 1]", e.Low, e.High)
+	}
+	if p := Paired(a, b, 0.95); p.Low >= -1 {
+		t.Fatalf("plain paired interval [%g, %g] within [-1, 1]: a poor test case", p.Low, p.High)
+	}
+}
