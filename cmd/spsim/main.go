@@ -33,6 +33,8 @@ func init() {
 			"run scenarios on common random numbers and compare each with the first: paired differences with intervals,\n      compare.csv, compare.json, charts and report.html", cmdCompare},
 		{"sweep", "SCENARIO --vary KEY=V1,V2,... [--vary KEY=...] [--set KEY=VALUE]... [--kpi NAME]... [-o DIR] [--replications N] [--seed S] [--jobs J] [--force] [--quiet]",
 			"run a scenario over a grid of parameter values (e.g. --vary workforce.link_workers=2,3,4);\n      sweep.csv, a chart of KPIs against the first parameter and report.html", cmdSweep},
+		{"calibrate", "REFERRALS.csv [-o DIR] [--extends SCENARIO] [--from DATE] [--to DATE] [--start DATE] [--no-growth] [--no-season]",
+			"fit referrals a week, growth and seasonality to an extract (one row per referral) by maximum likelihood;\n      writes calibrated.toml to extend from, calibration.csv and referrals_fit.svg", cmdCalibrate},
 		{"merge", "SHARDDIR... [-o DIR] [--force]", "combine the folders of spsim run --shard i/n into the outputs of the whole run", cmdMerge},
 		{"list", "", "list the built-in scenarios and the question each answers", cmdList},
 		{"show", "SCENARIO", "print the fully resolved scenario as TOML", cmdShow},

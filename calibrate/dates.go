@@ -1,0 +1,80 @@
+package calibrate
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dateHelp lists the accepted date forms, for error messages.
+const dateHelp = "allowed: 2024-01-31, 31/01/2024, 31-01-2024, 31.01.2024, 31/01/24, 31 Jan 2024, 31-Jan-2024, " +
+	"2024/01/31, any of these followed by a time, or a spreadsheet serial day number such as 45322"
+
+// layouts are tried in order. Day-first forms follow UK usage: 03/04/2024
+// is the 3rd of April.
+var layouts = []string{
+	"2006-01-02", "2006/01/02",
+	"02/01/2006", "2/1/2006", "02-01-2006", "2-1-2006", "02.01.2006", "2.1.2006",
+	"02/01/06", "2/1/06",
+	"02 Jan 2006", "2 Jan 2006", "02-Jan-2006", "2-Jan-2006", "02-Jan-06", "2-Jan-06",
+	"02 January 2006", "2 January 2006", "Jan 2 2006", "January 2 2006",
+}
+
+// ParseDate reads a referral date. A time of day after the date is
+// ignored, as are ISO timestamps' zones: referrals are counted by day.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return day(t), nil
+	}
+	// A spreadsheet cell formatted as a number holds days since 30 Dec
+	// 1899; 20000 to 80000 covers 1954 to 2118.
+	if n, err := strconv.ParseFloat(s, 64); err == nil {
+		if n >= 20000 && n < 80000 {
+			return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)), nil
+		}
+		return time.Time{}, fmt.Errorf("%q is a number, not a date (%s)", s, dateHelp)
+	}
+	// Drop a trailing time: "31/01/2024 14:05", "31/01/2024 2:05 PM",
+	// "2024-01-31T14:05:00".
+	fields := strings.Fields(s)
+	for len(fields) > 1 {
+		last := fields[len(fields)-1]
+		if !strings.Contains(last, ":") && !strings.EqualFold(last, "am") && !strings.EqualFold(last, "pm") {
+			break
+		}
+		fields = fields[:len(fields)-1]
+	}
+	datePart := strings.Join(fields, " ")
+	if len(datePart) > 10 && datePart[10] == 'T' {
+		datePart = datePart[:10]
+	}
+	datePart = strings.ReplaceAll(datePart, ",", "")
+	for _, l := range layouts {
+		if t, err := time.Parse(l, datePart); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date%s (%s)", s, hint(datePart), dateHelp)
+}
+
+// hint explains the commonest refusal: a US month-first date.
+func hint(s string) string {
+	for _, sep := range []string{"/", "-", "."} {
+		p := strings.Split(s, sep)
+		if len(p) != 3 {
+			continue
+		}
+		a, err1 := strconv.Atoi(p[0])
+		b, err2 := strconv.Atoi(p[1])
+		if err1 == nil && err2 == nil && a <= 12 && b > 12 && b <= 31 {
+			return fmt.Sprintf(": dates are read day first (UK order), and %d is not a month", b)
+		}
+	}
+	return ""
+}
+
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}

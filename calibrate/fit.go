@@ -1,0 +1,152 @@
+package calibrate
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+)
+
+// Options choose the fitting window and which parameters are fitted.
+type Options struct {
+	// From and To bound the days counted (inclusive). Zero values take the
+	// extract's first and last dates. Only whole weeks from From are used.
+	From, To time.Time
+	// Start is the first day of the simulated run: t = 0 in the model.
+	// The default is the day after the last whole week counted, so the
+	// run carries on where the extract stops.
+	Start time.Time
+	// NoGrowth fixes annual growth at 0; NoSeason fixes the amplitude at 0.
+	NoGrowth, NoSeason bool
+}
+
+// Estimate is one fitted parameter with its 95% interval.
+type Estimate struct {
+	Value, Low, High float64
+	Fixed            bool // not fitted (fixed by an option)
+	// Undetermined is set for a seasonal peak whose interval is the whole
+	// year: the data cannot tell when demand peaks (or whether it does).
+	Undetermined bool
+}
+
+// Fit is the result of fitting the referral process to an extract.
+type Fit struct {
+	Base, Growth, Amplitude, Peak Estimate // referrals/week at t=0, per year, share, week after Start
+
+	From, Start time.Time
+	Weeks       int       // whole weeks counted
+	Counts      []float64 // referrals in each week from From
+	Expected    []float64 // the fitted expected count of each week
+	Referrals   int       // referrals in the weeks counted
+	Excluded    int       // referrals outside them
+	LogLik      float64   // at the estimates, up to a constant
+	// Dispersion is Pearson's χ² over its degrees of freedom: about 1 for
+	// a Poisson process. Above 1 the intervals are widened by it
+	// (quasi-likelihood), since real referrals often come in clusters.
+	Dispersion float64
+	Threshold  float64 // the likelihood-ratio cut-off used for the intervals
+	Warnings   []string
+}
+
+// Method describes how the estimates and intervals are made.
+const Method = "Maximum likelihood for a Poisson process observed as whole-week counts " +
+	"(expected counts integrate the rate over each week by Simpson's rule). " +
+	"95% intervals are profile-likelihood intervals: every value whose likelihood-ratio " +
+	"statistic, with the other parameters re-fitted, is at most 3.84 (the 95% point of χ² on 1 degree of freedom), " +
+	"multiplied by Pearson's dispersion when that exceeds 1."
+
+// chi2q95 is the 95% point of the χ² distribution on 1 degree of freedom.
+const chi2q95 = 3.841458820694124
+
+// minWeeks is the fewest whole weeks that can be fitted.
+const minWeeks = 8
+
+// model is the binned likelihood. Internal parameters are
+// v = (log base, log(1+growth), atanh amplitude, 2π·peak/52): every real
+// vector is a valid model, so the optimiser needs no constraints.
+type model struct {
+	t0     []float64 // start of each week, in weeks from Start
+	n      []float64
+	logFac float64 // Σ log n! , so that LogLik is a true log-likelihood
+}
+
+const omega = 2 * math.Pi / 52
+
+func rate(v [4]float64, t float64) float64 {
+	return math.Exp(v[0]+v[1]*t/52) * (1 + math.Tanh(v[2])*math.Cos(omega*t-v[3]))
+}
+
+// expected is the integral of the rate over [t, t+1] by Simpson's rule.
+func expected(v [4]float64, t float64) float64 {
+	return (rate(v, t) + 4*rate(v, t+0.5) + rate(v, t+1)) / 6
+}
+
+// nll is the negative log-likelihood.
+func (m *model) nll(v [4]float64) float64 {
+	s := m.logFac
+	for i, t := range m.t0 {
+		mu := expected(v, t)
+		if mu <= 0 {
+			return math.Inf(1)
+		}
+		s += mu - m.n[i]*math.Log(mu)
+	}
+	return s
+}
+
+// FitExtract fits the referral process to an extract.
+func FitExtract(x *Extract, o Options) (*Fit, error) {
+	if len(x.Referrals) == 0 {
+		return nil, errors.New("no referrals to fit")
+	}
+	first, last := x.Referrals[0].Date, x.Referrals[0].Date
+	for _, r := range x.Referrals {
+		if r.Date.Before(first) {
+			first = r.Date
+		}
+		if r.Date.After(last) {
+			last = r.Date
+		}
+	}
+	if o.From.IsZero() {
+		o.From = first
+	}
+	if o.To.IsZero() {
+		o.To = last
+	}
+	days := int(o.To.Sub(o.From).Hours()/24) + 1
+	weeks := days / 7
+	if weeks < minWeeks {
+		return nil, fmt.Errorf("the extract covers %d whole weeks (%s to %s); at least %d are needed to fit a weekly rate, and two years to tell growth from seasonality",
+			weeks, o.From.Format("2 Jan 2006"), o.To.Format("2 Jan 2006"), minWeeks)
+	}
+	end := o.From.AddDate(0, 0, 7*weeks)
+	if o.Start.IsZero() {
+		o.Start = end
+	}
+	f := &Fit{From: o.From, Start: o.Start, Weeks: weeks, Counts: make([]float64, weeks)}
+	for _, r := range x.Referrals {
+		d := int(r.Date.Sub(o.From).Hours() / 24)
+		if d < 0 || d >= 7*weeks {
+			f.Excluded++
+			continue
+		}
+		f.Counts[d/7]++
+		f.Referrals++
+	}
+	if f.Referrals == 0 {
+		return nil, fmt.Errorf("no referrals between %s and %s", o.From.Format("2 Jan 2006"), end.AddDate(0, 0, -1).Format("2 Jan 2006"))
+	}
+	m := &model{n: f.Counts}
+	offset := o.From.Sub(o.Start).Hours() / 24 / 7
+	for w := range weeks {
+		m.t0 = append(m.t0, offset+float64(w))
+		lg, _ := math.Lgamma(f.Counts[w] + 1)
+		m.logFac += lg
+	}
+	if weeks < 104 && !(o.NoGrowth && o.NoSeason) {
+		f.Warnings = append(f.Warnings, fmt.Sprintf("only %d weeks: growth and seasonality are hard to tell apart in less than two years, so their intervals are wide", weeks))
+	}
+	fitParams(f, m, o)
+	return f, nil
+}

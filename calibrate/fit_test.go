@@ -1,0 +1,154 @@
+package calibrate
+
+import (
+	"fmt"
+	"math"
+	"testing"
+	"time"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+var from = time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC)
+
+// fitSynthetic draws an extract of weeks whole weeks and fits it.
+func fitSynthetic(t *testing.T, p Params, weeks int, seed uint64, o Options) *Fit {
+	t.Helper()
+	o.From, o.To = from, from.AddDate(0, 0, 7*weeks-1)
+	f, err := FitExtract(&Extract{Referrals: Synthetic(p, from, weeks, seed)}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// covers reports whether each true parameter lies in its interval; the
+// peak's interval is an arc of the year.
+func covers(f *Fit, p Params) [4]bool {
+	in := func(e Estimate, x float64) bool { return e.Low <= x && x <= e.High }
+	arc := wrap52(p.Peak-f.Peak.Low) <= f.Peak.High-f.Peak.Low
+	return [4]bool{in(f.Base, p.Base), in(f.Growth, p.Growth), in(f.Amplitude, p.Amplitude), arc}
+}
+
+var names = [4]string{"referrals_per_week", "annual_growth", "seasonal_amplitude", "seasonal_peak_week"}
+
+// TestRecovered: parameters drawn from known values lie within their
+// intervals, and the estimates sit inside.
+func TestRecovered(t *testing.T) {
+	cases := []struct {
+		name  string
+		p     Params
+		weeks int
+	}{
+		{"pcn", Params{Base: 20, Growth: 0.05, Amplitude: 0.10, Peak: 3}, 156},
+		{"growing, summer peak", Params{Base: 35, Growth: 0.15, Amplitude: 0.2, Peak: 30}, 104},
+		{"shrinking, peak at the year end", Params{Base: 12, Growth: -0.1, Amplitude: 0.25, Peak: 51}, 208},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := fitSynthetic(t, c.p, c.weeks, 1, Options{})
+			for i, ok := range covers(f, c.p) {
+				if !ok {
+					t.Errorf("%s: true value outside the interval: fit %+v", names[i], []Estimate{f.Base, f.Growth, f.Amplitude, f.Peak}[i])
+				}
+			}
+			for i, e := range []Estimate{f.Base, f.Growth, f.Amplitude} {
+				if !(e.Low < e.Value && e.Value < e.High) {
+					t.Errorf("%s: estimate %g outside its own interval %g to %g", names[i], e.Value, e.Low, e.High)
+				}
+			}
+		})
+	}
+}
+
+// TestCoverage: over many seeds each interval covers the true value about
+// 95% of the time. The test fails only if a coverage count is below what
+// a 95% interval gives with probability 0.001.
+func TestCoverage(t *testing.T) {
+	p := Params{Base: 22, Growth: 0.08, Amplitude: 0.15, Peak: 10}
+	n := 40
+	if testing.Short() {
+		n = 15
+	}
+	var hits [4]int
+	for seed := range uint64(n) {
+		for i, ok := range covers(fitSynthetic(t, p, 104, 100+seed, Options{}), p) {
+			if ok {
+				hits[i]++
+			}
+		}
+	}
+	b := distuv.Binomial{N: float64(n), P: 0.95}
+	for i, h := range hits {
+		t.Logf("%s: %d of %d intervals cover the truth", names[i], h, n)
+		if b.CDF(float64(h)) < 0.001 {
+			t.Errorf("%s: %d of %d intervals cover the truth; a 95%% interval would cover at least %d with probability 0.999", names[i], h, n, minHits(b))
+		}
+	}
+}
+
+// TestNoSeason: an aseasonal process gives an amplitude interval reaching
+// 0, and then no peak can be placed.
+func TestNoSeason(t *testing.T) {
+	p := Params{Base: 20}
+	f := fitSynthetic(t, p, 104, 3, Options{})
+	if f.Amplitude.Low != 0 {
+		t.Errorf("amplitude interval %g to %g should reach 0 for a process without seasonality", f.Amplitude.Low, f.Amplitude.High)
+	}
+	if !f.Peak.Undetermined {
+		t.Errorf("peak %+v should be undetermined when the amplitude may be 0", f.Peak)
+	}
+	g := fitSynthetic(t, p, 104, 3, Options{NoGrowth: true, NoSeason: true})
+	if !g.Growth.Fixed || !g.Amplitude.Fixed || g.Growth.Value != 0 || g.Amplitude.Value != 0 {
+		t.Errorf("fixed parameters were fitted: %+v %+v", g.Growth, g.Amplitude)
+	}
+	// With one parameter left the estimate is the mean weekly count.
+	if mean := float64(g.Referrals) / float64(g.Weeks); math.Abs(g.Base.Value-mean) > 1e-6*mean {
+		t.Errorf("constant-rate estimate %g, want the mean %g", g.Base.Value, mean)
+	}
+	if g.Base.High-g.Base.Low >= f.Base.High-f.Base.Low {
+		t.Errorf("fixing growth and seasonality should narrow the rate's interval: %g-%g vs %g-%g", g.Base.Low, g.Base.High, f.Base.Low, f.Base.High)
+	}
+}
+
+// TestOverdispersed: counts more variable than Poisson widen the intervals
+// by the dispersion, and say so.
+func TestOverdispersed(t *testing.T) {
+	var refs []Referral
+	// Batches: each week's referrals come in lumps of 4 entered together.
+	for _, r := range Synthetic(Params{Base: 5}, from, 104, 9) {
+		for range 4 {
+			refs = append(refs, r)
+		}
+	}
+	f, err := FitExtract(&Extract{Referrals: refs}, Options{From: from, To: from.AddDate(0, 0, 7*104-1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Dispersion < 2.5 || f.Threshold <= chi2q95 || len(f.Warnings) == 0 {
+		t.Errorf("dispersion %.2f, threshold %.2f, warnings %q: want about 4, widened, and a warning", f.Dispersion, f.Threshold, f.Warnings)
+	}
+}
+
+// minHits is the smallest count with lower-tail probability at least 0.001.
+func minHits(b distuv.Binomial) int {
+	k := 0
+	for b.CDF(float64(k)) < 0.001 {
+		k++
+	}
+	return k
+}
+
+func TestTooShort(t *testing.T) {
+	_, err := FitExtract(&Extract{Referrals: Synthetic(Params{Base: 20}, from, 5, 1)}, Options{})
+	if err == nil {
+		t.Fatal("5 weeks were fitted; want a refusal")
+	}
+}
+
+func ExampleFitExtract() {
+	refs := Synthetic(Params{Base: 20, Growth: 0.05, Amplitude: 0.1, Peak: 3}, from, 156, 1)
+	f, _ := FitExtract(&Extract{Referrals: refs}, Options{})
+	fmt.Printf("%.0f referrals a week (95%% CI %.0f to %.0f)\n", f.Base.Value, f.Base.Low, f.Base.High)
+	// Output: 20 referrals a week (95% CI 19 to 22)
+}

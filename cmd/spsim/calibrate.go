@@ -1,0 +1,216 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spsim/spsim/calibrate"
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/scenarios"
+)
+
+// cmdCalibrate fits the referral process to an extract and writes a
+// scenario fragment, a parameter table and a plot of the fit.
+func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("calibrate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("o", "", "output folder (default out/calibrate-NAME)")
+	force := fs.Bool("force", false, "overwrite an existing output folder")
+	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	extends := fs.String("extends", "baseline", "the scenario the fragment extends (a built-in name or a file)")
+	name := fs.String("name", "", "the fragment's scenario name (default calibrated-NAME)")
+	from := fs.String("from", "", "first day counted (default: the first referral's date)")
+	to := fs.String("to", "", "last day counted (default: the last referral's date); only whole weeks are used")
+	start := fs.String("start", "", "the run's first day, week 0 of the model (default: the day after the last week counted)")
+	noGrowth := fs.Bool("no-growth", false, "fix annual growth at 0")
+	noSeason := fs.Bool("no-season", false, "fix the seasonal amplitude at 0")
+	inappropriate := fs.String("inappropriate", strings.Join(calibrate.DefaultInappropriate, ","), "outcome values that mean an inappropriate referral, comma-separated")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fmt.Errorf("calibrate takes one referral extract (a CSV file), got %d", len(pos))
+	}
+	var o calibrate.Options
+	for _, d := range []struct {
+		flag, v string
+		to      *time.Time
+	}{{"--from", *from, &o.From}, {"--to", *to, &o.To}, {"--start", *start, &o.Start}} {
+		if d.v == "" {
+			continue
+		}
+		t, err := calibrate.ParseDate(d.v)
+		if err != nil {
+			return fmt.Errorf("%s: %w", d.flag, err)
+		}
+		*d.to = t
+	}
+	o.NoGrowth, o.NoSeason = *noGrowth, *noSeason
+	base, err := scenarios.Load(*extends)
+	if err != nil {
+		return fmt.Errorf("--extends: %w", err)
+	}
+	path := pos[0]
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	x, err := calibrate.Read(path, f)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	fit, err := calibrate.FitExtract(x, o)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	var bad []string
+	for _, v := range strings.Split(*inappropriate, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			bad = append(bad, strings.ToLower(strings.ReplaceAll(v, " ", "_")))
+		}
+	}
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	spec := calibrate.FragmentSpec{Name: *name, Source: filepath.Base(path), Extends: *extends, Fit: fit,
+		Shares: calibrate.Summarise(x, bad), Groups: sortedNames(base.Groups), Profiles: sortedNames(base.Profiles)}
+	if spec.Name == "" {
+		spec.Name = "calibrated-" + stem
+	}
+	out := *dir
+	if out == "" {
+		out = defaultDir("calibrate-" + stem)
+	}
+	if err := output.PrepareDir(out, *force); err != nil {
+		return err
+	}
+	if !isBuiltinName(*extends) {
+		// A file is found relative to the fragment's folder.
+		if spec.Extends, err = relativeTo(out, *extends); err != nil {
+			return err
+		}
+	}
+	return writeCalibration(out, spec, stdout, *quiet)
+}
+
+// writeCalibration writes the fragment (checked by loading it back), the
+// parameter table and the plot.
+func writeCalibration(dir string, spec calibrate.FragmentSpec, stdout io.Writer, quiet bool) error {
+	svg, png, err := calibrate.Plot(spec.Fit, spec.Source)
+	if err != nil {
+		return err
+	}
+	toml := filepath.Join(dir, "calibrated.toml")
+	err = writeAll(dir, []outFile{
+		{"calibrated.toml", func(w io.Writer) error { return calibrate.WriteFragment(w, spec) }},
+		{"calibration.csv", func(w io.Writer) error { return writeCalibrationCSV(w, spec) }},
+		{"referrals_fit.svg", func(w io.Writer) error { _, err := w.Write(svg); return err }},
+		{"referrals_fit.png", func(w io.Writer) error { _, err := w.Write(png); return err }},
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := scenarios.LoadFile(toml); err != nil {
+		return fmt.Errorf("the fragment written does not load (please report this): %w", err)
+	}
+	if quiet {
+		return nil
+	}
+	var b bytes.Buffer
+	fit := spec.Fit
+	fmt.Fprintf(&b, "%d referrals in %d whole weeks from %s; the run starts on %s.\n",
+		fit.Referrals, fit.Weeks, fit.From.Format("2 Jan 2006"), fit.Start.Format("2 Jan 2006"))
+	fmt.Fprintf(&b, "%-22s %10s   %s\n", "parameter", "estimate", "95% CI (profile likelihood)")
+	for _, r := range calibrationRows(spec) {
+		fmt.Fprintf(&b, "%-22s %10s   %s to %s\n", r[0], r[1], r[2], r[3])
+	}
+	fmt.Fprintf(&b, "dispersion %.2f (1 for a Poisson process)\n", fit.Dispersion)
+	for _, w := range fit.Warnings {
+		fmt.Fprintf(&b, "note: %s\n", w)
+	}
+	fmt.Fprintf(&b, "wrote %s (extend it, or run it), calibration.csv and referrals_fit.svg in %s\n", filepath.Base(toml), dir)
+	_, err = stdout.Write(b.Bytes())
+	return err
+}
+
+// calibrationRows are the fitted parameters as model keys and values.
+func calibrationRows(spec calibrate.FragmentSpec) [][4]string {
+	f := spec.Fit
+	num := func(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
+	row := func(key string, e calibrate.Estimate) [4]string {
+		if e.Fixed {
+			return [4]string{key, num(e.Value), "fixed", "fixed"}
+		}
+		return [4]string{key, num(e.Value), num(e.Low), num(e.High)}
+	}
+	rows := [][4]string{row("referrals_per_week", f.Base), row("annual_growth", f.Growth), row("seasonal_amplitude", f.Amplitude)}
+	peak := f.Peak
+	if !peak.Fixed {
+		w := func(x float64) float64 { return mod52(x) }
+		peak.Value, peak.Low, peak.High = w(peak.Value), w(peak.Low), w(peak.High)
+		if f.Peak.Undetermined {
+			peak.Low, peak.High = 0, 52
+		}
+	}
+	rows = append(rows, row("seasonal_peak_week", peak))
+	if s := spec.Shares.Inappropriate; s != nil {
+		rows = append(rows, [4]string{"inappropriate_share", num(s.Value), num(s.Low), num(s.High)})
+	}
+	return rows
+}
+
+func writeCalibrationCSV(w io.Writer, spec calibrate.FragmentSpec) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"parameter", "estimate", "ci_low", "ci_high"}); err != nil {
+		return err
+	}
+	for _, r := range calibrationRows(spec) {
+		if err := cw.Write(r[:]); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func mod52(x float64) float64 {
+	for x < 0 {
+		x += 52
+	}
+	for x >= 52 {
+		x -= 52
+	}
+	return x
+}
+
+func sortedNames[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+// isBuiltinName follows the loader's rule: a name without a folder or a
+// .toml suffix that the library has is built in.
+func isBuiltinName(ref string) bool {
+	_, ok := scenarios.Source(ref)
+	return ok && !strings.ContainsAny(ref, `/\`) && !strings.HasSuffix(ref, ".toml")
+}
+
+// relativeTo rewrites path relative to dir.
+func relativeTo(dir, path string) (string, error) {
+	ad, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	ap, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Rel(ad, ap)
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spsim/spsim/calibrate"
+	"github.com/spsim/spsim/scenarios"
+)
+
+// TestCalibrate: an extract drawn from known parameters gives a fragment
+// that loads, extends the baseline, and holds the fitted demand, whose
+// intervals (in calibration.csv) cover the truth.
+func TestCalibrate(t *testing.T) {
+	tmp := t.TempDir()
+	from := time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC)
+	truth := calibrate.Params{Base: 24, Growth: 0.06, Amplitude: 0.12, Peak: 5}
+	refs := calibrate.Synthetic(truth, from, 156, 11)
+	for i := range refs {
+		refs[i].Group = []string{"most_deprived", "rest"}[i%2]
+		refs[i].Outcome = []string{"seen", "seen", "seen", "inappropriate"}[i%4]
+	}
+	extract := filepath.Join(tmp, "referrals.csv")
+	f, err := os.Create(extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := calibrate.WriteCSV(f, refs); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	dir := filepath.Join(tmp, "cal")
+	stdout, _ := spsim(t, "calibrate", extract, "-o", dir, "--from", "2023-01-02")
+	for _, want := range []string{"referrals_per_week", "profile likelihood", "calibrated.toml"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	cfg, err := scenarios.LoadFile(filepath.Join(dir, "calibrated.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := cfg.Demand
+	if math.Abs(d.InappropriateShare-0.25) > 1e-3 || math.Abs(cfg.Groups["rest"].Share-0.5) > 1e-3 || cfg.Workforce.LinkWorkers == 0 {
+		t.Errorf("fragment: inappropriate %g, rest share %g, link workers %d; want 0.25, 0.5 and the baseline's team",
+			d.InappropriateShare, cfg.Groups["rest"].Share, cfg.Workforce.LinkWorkers)
+	}
+	table, err := os.ReadFile(filepath.Join(dir, "calibration.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	truthOf := map[string]float64{"referrals_per_week": truth.Base, "annual_growth": truth.Growth, "seasonal_amplitude": truth.Amplitude, "seasonal_peak_week": truth.Peak}
+	rows := strings.Split(strings.TrimSpace(string(table)), "\n")
+	if len(rows) != 6 {
+		t.Fatalf("calibration.csv has %d rows, want a header and 5:\n%s", len(rows), table)
+	}
+	for _, row := range rows[1:5] {
+		f := strings.Split(row, ",")
+		name := f[0]
+		lo, err1 := strconv.ParseFloat(f[2], 64)
+		hi, err2 := strconv.ParseFloat(f[3], 64)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("row %q: %v %v", row, err1, err2)
+		}
+		if x := truthOf[name]; !(lo <= x && x <= hi) {
+			t.Errorf("%s: true %g outside the interval %g to %g", name, x, lo, hi)
+		}
+	}
+	for _, f := range []string{"referrals_fit.svg", "referrals_fit.png"} {
+		if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || fi.Size() < 1000 {
+			t.Errorf("%s missing or empty: %v", f, err)
+		}
+	}
+}
+
+func TestCalibrateRefusesBadExtract(t *testing.T) {
+	extract := filepath.Join(t.TempDir(), "refs.csv")
+	if err := os.WriteFile(extract, []byte("date,group\r\n2024-01-01,a\r\n13/13/2024,b\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr := spsimFails(t, "calibrate", extract, "-o", filepath.Join(t.TempDir(), "o"))
+	if !strings.Contains(stderr, "refs.csv: line 3, column 1 (date): \"13/13/2024\" is not a date") {
+		t.Errorf("stderr %q does not name the line, column and value", stderr)
+	}
+}
