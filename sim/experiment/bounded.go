@@ -3,6 +3,8 @@ package experiment
 import (
 	"math"
 	"strings"
+
+	"github.com/spsim/spsim/sim"
 )
 
 // Range is the set of values a quantity can possibly take, [Min, Max];
@@ -150,6 +152,13 @@ func clampDiff(e Estimate, r Range) Estimate {
 	return e
 }
 
-// KPIRange is the possible range of the named KPI: from its unit and name
+// KPIRange is the possible range of the named KPI: its Min and Max in the
+// model's registry ([sim.LookupKPI]), or for a name the registry does not
+// know (results read from an older file), the range its unit implies
 // ([RangeOf]).
-func KPIRange(name, unit string) Range { return RangeOf(name, unit) }
+func KPIRange(name, unit string) Range {
+	if m, ok := sim.LookupKPI(name); ok {
+		return Range{m.Min, m.Max}
+	}
+	return RangeOf(name, unit)
+}

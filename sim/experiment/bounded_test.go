@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/spsim/spsim/sim"
 )
 
 func TestIntervalInHandComputed(t *testing.T) {
@@ -126,5 +128,20 @@ func TestPairedInClamps(t *testing.T) {
 	}
 	if p := Paired(a, b, 0.95); p.Low >= -1 {
 		t.Fatalf("plain paired interval [%g, %g] within [-1, 1]: a poor test case", p.Low, p.High)
+	}
+}
+
+// TestKPIRangeFromRegistry checks every registered KPI's range comes from
+// the registry, which may know better than the unit (a utilisation in
+// "share" can pass 1 when posts fall vacant under a full caseload).
+func TestKPIRangeFromRegistry(t *testing.T) {
+	for _, m := range sim.KPIs() {
+		got := KPIRange(m.Name, m.Unit)
+		if got != (Range{m.Min, m.Max}) {
+			t.Errorf("%s: range %v, registry says [%g, %g]", m.Name, got, m.Min, m.Max)
+		}
+	}
+	if got := KPIRange("no_such_kpi", "people"); got != NonNegative {
+		t.Errorf("unregistered KPI in people: %v, want [0, ∞)", got)
 	}
 }
