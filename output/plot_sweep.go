@@ -9,10 +9,11 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
 )
 
 // SweepKPIs are the KPIs a sweep charts unless told otherwise.
-var SweepKPIs = []string{"wait_first_contact_p90_weeks", "waiting_list_mean", "lw_utilisation", "needs_met_share"}
+var SweepKPIs = study.DefaultSweepKPIs
 
 // SweepFigure draws the chosen KPIs of a sweep against the first varied
 // parameter, one panel per KPI, with interval bands; with more parameters,

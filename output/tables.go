@@ -11,6 +11,7 @@ import (
 
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
 )
 
 // num formats a number in the shortest form that reads back exactly, so
@@ -125,12 +126,7 @@ func WriteSummaryJSON(w io.Writer, meta Meta, sums []experiment.Summary) error {
 }
 
 // Headline is the short table printed after a run.
-var Headline = []string{
-	"referrals", "wait_first_contact_mean_weeks", "wait_first_contact_p90_weeks",
-	"waiting_list_end", "reneged", "episodes_completed", "needs_unmet_short_support",
-	"caseload_per_fte_mean", "lw_utilisation", "holding_weeks", "needs_met_share",
-	"inequity_gap_needs_met_share", "leavers", "cost_total", "cost_per_need_met",
-}
+var Headline = study.Headline
 
 // PrintHeadline writes the named KPIs as an aligned table with intervals.
 func PrintHeadline(w io.Writer, sums []experiment.Summary, names []string) error {

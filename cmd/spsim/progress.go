@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/spsim/spsim/study"
 )
 
 // progress draws a one-line progress bar on stderr while replications
@@ -33,11 +35,11 @@ const redrawEvery = 100 * time.Millisecond
 
 // newProgress returns a progress bar for total replications, or nil (on
 // which every method is a no-op) if quiet or w is not a terminal.
-func newProgress(w io.Writer, quiet bool, label string, total int) *progress {
+func newProgress(w io.Writer, quiet bool, label string) *progress {
 	if quiet || !isTerminal(w) {
 		return nil
 	}
-	return &progress{w: w, label: label, total: total, start: time.Now()}
+	return &progress{w: w, label: label, start: time.Now()}
 }
 
 // isTerminal reports whether w is a character device such as a terminal.
@@ -50,18 +52,22 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// update records that done replications have finished. It is safe to call
-// from several goroutines.
-func (p *progress) update(done int) {
+// update records how far the study has gone. It is safe to call from
+// several goroutines.
+func (p *progress) update(s study.Progress) {
 	if p == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	done := s.Done
 	if done < p.done {
 		return // a late call from another worker
 	}
-	p.done = done
+	p.done, p.total, p.noLimit = done, s.Total, s.Cap
+	if s.Label != "" {
+		p.label = s.Label
+	}
 	now := time.Now()
 	if now.Sub(p.drawn) < redrawEvery && done < p.total {
 		return

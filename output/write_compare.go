@@ -1,0 +1,90 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/study"
+)
+
+// WriteCompare writes a comparison's tables, charts and report, those in
+// outs.
+func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error {
+	cmp := r.Comparison
+	ref := r.Configs[0]
+	meta := CompareMeta{Scenarios: cmp.Names, Reference: cmp.Names[0], Seed: ref.Run.Seed,
+		Replications: ref.Run.Replications, Level: r.Level, Version: r.Version, CommonRandomNumbers: true}
+	files := when(outs.Has(study.Summary),
+		file{"compare.csv", func(w io.Writer) error { return WriteCompareCSV(w, cmp) }},
+		file{"compare.json", func(w io.Writer) error { return WriteCompareJSON(w, meta, cmp) }})
+	for _, c := range r.Configs {
+		files = append(files, when(outs.Has(study.Scenario),
+			file{"scenario." + c.Name + ".toml", func(w io.Writer) error { return scenarios.Encode(w, c) }})...)
+	}
+	if err := writeFiles(dir, files); err != nil {
+		return err
+	}
+	if !outs.Figures() {
+		return nil
+	}
+	figs, err := CompareFigures(cmp, CompareKPIs)
+	if err != nil {
+		return err
+	}
+	if err := writeFigures(dir, figs, outs); err != nil {
+		return err
+	}
+	if !outs.Has(study.Report) {
+		return nil
+	}
+	rep, err := compareReport(r, figs)
+	if err != nil {
+		return err
+	}
+	return writeReportFile(dir, rep)
+}
+
+func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
+	cmp, ref := r.Comparison, r.Configs[0]
+	var resolved []Listing
+	var assumptions, questions []string
+	for _, c := range r.Configs {
+		text, err := encoded(c)
+		if err != nil {
+			return Report{}, err
+		}
+		resolved = append(resolved, Listing{Name: c.Name, Text: text})
+		for _, a := range Assumptions(c) {
+			assumptions = append(assumptions, c.Name+": "+a)
+		}
+		questions = append(questions, c.Name+": "+c.Question)
+	}
+	head, rows := CompareTable(cmp, Headline, WithCI)
+	for i := 2; i < len(head); i++ {
+		if head[i] == "diff" {
+			head[i] = head[i-1] + " − " + cmp.Names[0] + " (paired)"
+		}
+	}
+	rep := Report{
+		Title:    "spsim compare: " + strings.Join(cmp.Names, " vs "),
+		Question: fmt.Sprintf("How do %s compare with %s?", strings.Join(cmp.Names[1:], " and "), cmp.Names[0]),
+		Facts: append([]string{
+			fmt.Sprintf("Reference: %s. Compared: %s.", cmp.Names[0], strings.Join(cmp.Names[1:], ", ")),
+			fmt.Sprintf("%d replications of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
+				ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed),
+			"Differences are scenario minus reference, paired replication by replication; the unpaired (Welch) intervals in compare.csv show what pairing gains.",
+		}, questions...),
+		Warnings:  r.Warnings,
+		Headline:  Table{Caption: "Headline KPIs: means with 95% CI, and paired differences from " + cmp.Names[0], Head: head, Rows: rows},
+		Figures:   figs,
+		Sources:   listings(r.Sources),
+		Scenarios: resolved,
+		Method:    method(ref, r.Version, r.Elapsed, r.Workers, true),
+	}
+	rep.Method.Assumptions = assumptions
+	rep.Method.Warmup = WarmupMethod(ref.Run.WarmupWeeks, nil) + " Run each scenario with spsim run for its MSER-5 warm-up suggestion."
+	rep.Method.Replications = fmt.Sprintf("%d replications per scenario; replication i of every scenario shares its random numbers.", ref.Run.Replications)
+	return rep, nil
+}

@@ -1,0 +1,127 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/study"
+)
+
+// WriteRun writes the outputs of a run: tables, charts and the report,
+// those in outs.
+func WriteRun(dir string, r *study.RunResult, outs study.Outputs) error {
+	cfg := r.Config
+	files := when(outs.Has(study.Weekly), file{"weekly.csv", func(w io.Writer) error { return WriteWeekly(w, r.Results) }})
+	files = append(files, when(outs.Has(study.Summary),
+		file{"summary.csv", func(w io.Writer) error { return WriteSummaryCSV(w, r.Summaries) }},
+		file{"summary.json", func(w io.Writer) error { return WriteSummaryJSON(w, runMeta(r), r.Summaries) }})...)
+	files = append(files, when(outs.Has(study.Scenario),
+		file{"scenario.toml", func(w io.Writer) error { return scenarios.Encode(w, cfg) }})...)
+	files = append(files, when(outs.Has(study.Areas) && len(r.Results[0].Areas) > 0,
+		file{"areas.csv", func(w io.Writer) error { return WriteAreas(w, r.Results, r.Level) }})...)
+	if err := writeFiles(dir, files); err != nil {
+		return err
+	}
+	if !outs.Figures() {
+		return nil
+	}
+	figs, err := RunFigures(r.Results, r.Summaries, cfg.Run.WarmupWeeks, r.Level)
+	if err != nil {
+		return err
+	}
+	if err := writeFigures(dir, figs, outs); err != nil {
+		return err
+	}
+	if !outs.Has(study.Report) {
+		return nil
+	}
+	rep, err := runReport(r, figs)
+	if err != nil {
+		return err
+	}
+	return writeReportFile(dir, rep)
+}
+
+// runMeta is the run's description in summary.json.
+func runMeta(r *study.RunResult) Meta {
+	cfg := r.Config
+	meta := Meta{Scenario: cfg.Name, Question: cfg.Question, Seed: cfg.Run.Seed,
+		Replications: len(r.Results), HorizonWeeks: cfg.Run.HorizonWeeks, WarmupWeeks: cfg.Run.WarmupWeeks,
+		Level: r.Level, Partial: r.Partial, Version: r.Version, Precision: precisionMeta(r)}
+	if r.Warmup != nil {
+		meta.WarmupSuggestion = NewWarmupMeta(*r.Warmup, cfg.Run.WarmupWeeks)
+	}
+	return meta
+}
+
+func precisionMeta(r *study.RunResult) *PrecisionMeta {
+	if r.Precision == nil {
+		return nil
+	}
+	return NewPrecisionMeta(r.Precision.TargetPercent, r.Precision.MaxReplications, r.Precision.Outcome)
+}
+
+func runReport(r *study.RunResult, figs []Figure) (Report, error) {
+	cfg := r.Config
+	resolved, err := encoded(cfg)
+	if err != nil {
+		return Report{}, err
+	}
+	rep := Report{
+		Title:     "spsim run: " + cfg.Name,
+		Question:  cfg.Question,
+		Facts:     runFacts(r),
+		Warnings:  r.Warnings,
+		Headline:  HeadlineTable(r.Summaries, Headline, r.Level),
+		Figures:   figs,
+		Sources:   listings(r.Sources),
+		Scenarios: []Listing{{Name: cfg.Name, Text: resolved}},
+		Method:    method(cfg, r.Version, r.Elapsed, r.Workers, false),
+	}
+	rep.Method.Warmup = WarmupMethod(cfg.Run.WarmupWeeks, r.Warmup)
+	rep.Method.RunLength = fmt.Sprintf("%d weeks per replication, of which %d are warm-up; KPIs cover the last %d weeks.",
+		cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.HorizonWeeks-cfg.Run.WarmupWeeks)
+	rep.Method.Replications = ReplicationsMethod(r)
+	rep.Headline.Caption = "Headline KPIs after the warm-up"
+	if p := precisionMeta(r); p != nil {
+		rep.Tables = append(rep.Tables, p.Table())
+	}
+	return rep, nil
+}
+
+func runFacts(r *study.RunResult) []string {
+	cfg := r.Config
+	f := []string{fmt.Sprintf("%d replications of %d weeks (warm-up %d weeks), seed %d.", len(r.Results), cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.Seed)}
+	if r.Partial {
+		f = append(f, "The run was interrupted: these results are partial.")
+	}
+	if r.Precision != nil {
+		f = append(f, ReplicationsMethod(r))
+	}
+	return f
+}
+
+// ReplicationsMethod says how the number of replications was chosen.
+func ReplicationsMethod(r *study.RunResult) string {
+	p := r.Precision
+	if p == nil {
+		return fmt.Sprintf("%d replications (run.replications or --replications); intervals are across replications.", len(r.Results))
+	}
+	verb := "reached"
+	if !p.Outcome.Reached {
+		verb = "not reached"
+	}
+	return fmt.Sprintf("Replications were added in batches (totals %s) until every headline KPI's %.0f%% half-width was within ±%g%% of its mean, or %d replications: the target was %s after %d replications.",
+		JoinInts(p.Outcome.Batches), 100*r.Level, p.TargetPercent, p.MaxReplications, verb, len(r.Results))
+}
+
+// JoinInts lists whole numbers: "4, 9, 18".
+func JoinInts(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = fmt.Sprint(x)
+	}
+	return strings.Join(s, ", ")
+}

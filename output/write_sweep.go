@@ -1,0 +1,87 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
+)
+
+// WriteSweep writes a sweep's table, chart and report, those in outs.
+func WriteSweep(dir string, r *study.SweepResult, outs study.Outputs) error {
+	files := when(outs.Has(study.Summary), file{"sweep.csv", func(w io.Writer) error { return WriteSweepCSV(w, r.Sweep) }})
+	files = append(files, when(outs.Has(study.Scenario),
+		file{"scenario.toml", func(w io.Writer) error { return scenarios.Encode(w, r.Base) }})...)
+	if err := writeFiles(dir, files); err != nil {
+		return err
+	}
+	if !outs.Figures() {
+		return nil
+	}
+	fig, err := SweepFigure(r.Sweep, r.KPIs)
+	if err != nil {
+		return err
+	}
+	if err := writeFigures(dir, []Figure{fig}, outs); err != nil {
+		return err
+	}
+	if !outs.Has(study.Report) {
+		return nil
+	}
+	rep, err := sweepReport(r, fig)
+	if err != nil {
+		return err
+	}
+	return writeReportFile(dir, rep)
+}
+
+func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
+	base, sw := r.Base, r.Sweep
+	resolved, err := encoded(base)
+	if err != nil {
+		return Report{}, err
+	}
+	var varied []string
+	for _, f := range sw.Factors {
+		varied = append(varied, f.Key+" = "+strings.Join(f.Values, ", "))
+	}
+	head, rows := SweepTable(sw, r.KPIs)
+	reps := base.Run.Replications
+	rep := Report{
+		Title:    "spsim sweep: " + base.Name,
+		Question: fmt.Sprintf("How do the KPIs of %s change with %s?", base.Name, strings.Join(factorKeys(sw.Factors), " and ")),
+		Facts: []string{
+			"Varied: " + strings.Join(varied, "; ") + fmt.Sprintf(" (%d points).", len(sw.Points)),
+			fmt.Sprintf("%d replications at each point, %d weeks (warm-up %d weeks), seed %d, on common random numbers.", reps, base.Run.HorizonWeeks, base.Run.WarmupWeeks, base.Run.Seed),
+			"Scenario question: " + base.Question,
+			"Set for every point: " + orNone(r.Sets) + ".",
+			"Every KPI at every point is in sweep.csv.",
+		},
+		Headline:  Table{Caption: "KPIs at each point: mean with 95% CI", Head: head, Rows: rows},
+		Figures:   []Figure{fig},
+		Sources:   listings(r.Sources),
+		Scenarios: []Listing{{Name: base.Name + " (before the swept values are applied)", Text: resolved}},
+		Method:    method(base, r.Version, r.Elapsed, r.Workers, true),
+	}
+	rep.Method.Warmup = WarmupMethod(base.Run.WarmupWeeks, nil) + " Run a point with spsim run for its MSER-5 warm-up suggestion."
+	rep.Method.Replications = fmt.Sprintf("%d replications per point; replication i of every point shares its random numbers.", reps)
+	return rep, nil
+}
+
+func orNone(xs []string) string {
+	if len(xs) == 0 {
+		return "nothing beyond the scenario"
+	}
+	return strings.Join(xs, ", ")
+}
+
+func factorKeys(fs []experiment.Factor) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Key
+	}
+	return out
+}

@@ -1,0 +1,39 @@
+package scenarios
+
+// File is one scenario file as written, comments and all.
+type File struct {
+	Name string // the path, or builtin:NAME.toml
+	Text string
+}
+
+// Files returns the files behind the scenario ref as written, with the
+// comments that give each value's source: the file itself, then the files
+// it extends, as far as they can be read. It follows Load's rule for
+// extends, so a report lists exactly the files a run was built from.
+func Files(ref string) []File {
+	src, ok := builtinSource(ref)
+	if !ok || !isBuiltinRef(ref) {
+		var err error
+		if src, err = readSource(ref); err != nil {
+			return nil
+		}
+	}
+	var out []File
+	for depth := 0; depth <= maxDepth; depth++ {
+		out = append(out, File{Name: src.file, Text: string(src.data)})
+		m, _, errs := parse(src)
+		if errs != nil {
+			break
+		}
+		ext, _ := m["extends"].(string)
+		if ext == "" {
+			break
+		}
+		parent, msg := findParent(src, ext)
+		if msg != "" {
+			break
+		}
+		src = parent
+	}
+	return out
+}

@@ -1,0 +1,138 @@
+package study
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// CompareSpec asks for two or more scenarios run on common random
+// numbers, each compared with the first, the reference.
+type CompareSpec struct {
+	Refs []string
+	Options
+}
+
+// ComparePlan is a comparison checked and ready.
+type ComparePlan struct {
+	spec     CompareSpec
+	cfgs     []*sim.Config
+	warnings []string
+}
+
+// PlanCompare loads the scenarios, gives them the reference's seed and
+// replications, and checks the whole comparison's cost.
+func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
+	if len(spec.Refs) < 2 {
+		return nil, fmt.Errorf("compare takes two or more scenarios (the first is the reference), got %d", len(spec.Refs))
+	}
+	p := &ComparePlan{spec: spec, cfgs: make([]*sim.Config, len(spec.Refs))}
+	seen := map[string]string{}
+	for i, ref := range spec.Refs {
+		c, err := scenarios.Load(ref)
+		if err != nil {
+			return nil, err
+		}
+		if prev, dup := seen[c.Name]; dup {
+			return nil, fmt.Errorf("%s and %s are both named %q: compare needs distinct scenario names", prev, ref, c.Name)
+		}
+		seen[c.Name], p.cfgs[i] = ref, c
+	}
+	// Common random numbers: one seed and one number of replications, the
+	// reference's unless given.
+	ref := p.cfgs[0]
+	if err := p.spec.apply(ref); err != nil {
+		return nil, err
+	}
+	for _, c := range p.cfgs[1:] {
+		c.Run.Seed, c.Run.Replications = ref.Run.Seed, ref.Run.Replications
+		if c.Run.HorizonWeeks != ref.Run.HorizonWeeks || c.Run.WarmupWeeks != ref.Run.WarmupWeeks {
+			p.warnings = append(p.warnings, fmt.Sprintf("%s runs %d weeks with %d of warm-up and %s %d with %d: its KPIs cover a different period",
+				c.Name, c.Run.HorizonWeeks, c.Run.WarmupWeeks, ref.Name, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks))
+		}
+	}
+	what := "comparison " + strings.Join(p.names(), " vs ")
+	if err := checkLimits(what, p.cfgs, ref.Run.Replications, p.spec.Workers(), p.spec.AllowLarge); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func (p *ComparePlan) names() []string {
+	names := make([]string, len(p.cfgs))
+	for i, c := range p.cfgs {
+		names[i] = c.Name
+	}
+	return names
+}
+
+// Name is the plan's default folder name.
+func (p *ComparePlan) Name() string { return "compare-" + strings.Join(p.names(), "-vs-") }
+
+// Configs are the scenarios compared, the reference first.
+func (p *ComparePlan) Configs() []*sim.Config { return p.cfgs }
+
+// CompareResult is a finished comparison.
+type CompareResult struct {
+	Refs       []string
+	Configs    []*sim.Config // the reference first
+	Comparison *experiment.Comparison
+	Warnings   []string
+	Sources    []scenarios.File // every file behind the scenarios, once each
+	Level      float64
+	Version    string
+	Workers    int
+	Elapsed    time.Duration
+}
+
+// Compare plans and executes spec.
+func Compare(ctx context.Context, spec CompareSpec) (*CompareResult, error) {
+	p, err := PlanCompare(spec)
+	if err != nil {
+		return nil, err
+	}
+	return p.Execute(ctx)
+}
+
+// Execute runs every scenario's replications and compares them. A
+// comparison needs every scenario, so an interrupted one returns only the
+// context's error.
+func (p *ComparePlan) Execute(ctx context.Context) (*CompareResult, error) {
+	start := time.Now()
+	reps := p.cfgs[0].Run.Replications
+	opt := experiment.Options{Replications: reps, Jobs: p.spec.Jobs, Progress: p.spec.progress("compare", reps*len(p.cfgs), false)}
+	cmp, err := experiment.Compare(ctx, p.cfgs, opt, Level)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("interrupted: a comparison needs every scenario: %w", ctx.Err())
+		}
+		return nil, err
+	}
+	r := &CompareResult{Refs: p.spec.Refs, Configs: p.cfgs, Comparison: cmp, Warnings: p.warnings,
+		Level: Level, Version: p.spec.Version, Workers: p.spec.Workers()}
+	for _, ref := range p.spec.Refs {
+		r.Sources = appendFiles(r.Sources, scenarios.Files(ref))
+	}
+	r.Elapsed = time.Since(start)
+	return r, nil
+}
+
+// appendFiles appends the files not already listed (scenarios extending
+// the same parent).
+func appendFiles(list, more []scenarios.File) []scenarios.File {
+outer:
+	for _, f := range more {
+		for _, g := range list {
+			if g.Name == f.Name {
+				continue outer
+			}
+		}
+		list = append(list, f)
+	}
+	return list
+}

@@ -1,0 +1,90 @@
+package study
+
+import (
+	"fmt"
+	"runtime"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// Level is the confidence level of every interval a study reports.
+const Level = 0.95
+
+// Options are what every study shares.
+type Options struct {
+	// Replications overrides the scenario's run.replications when above 0.
+	Replications int
+	// Seed overrides the scenario's run.seed when not nil.
+	Seed *uint64
+	// Jobs is the number of parallel workers; 0 means all cores. Results
+	// do not depend on it.
+	Jobs int
+	// AllowLarge lifts the limits on estimated events and memory.
+	AllowLarge bool
+	// Outputs are the files to produce. Study uses them to skip work no
+	// output needs; package output writes only these.
+	Outputs Outputs
+	// Progress, if set, is called as replications finish. It may be called
+	// from several goroutines.
+	Progress func(Progress)
+	// Version is the spsim version recorded in results and shards.
+	Version string
+}
+
+// Progress is how far a study has gone.
+type Progress struct {
+	Label string // what runs: a scenario's name, "compare", "sweep"
+	Done  int    // replications finished
+	Total int    // replications planned
+	// Cap is true when Total is a cap, not a plan (a --precision run
+	// stops when its intervals are narrow enough).
+	Cap bool
+}
+
+// progress returns a callback counting replications towards total, or nil.
+func (o *Options) progress(label string, total int, capped bool) func(int) {
+	if o.Progress == nil {
+		return nil
+	}
+	return func(done int) { o.Progress(Progress{Label: label, Done: done, Total: total, Cap: capped}) }
+}
+
+// Workers is the number of parallel workers the options give.
+func (o *Options) Workers() int {
+	if o.Jobs > 0 {
+		return o.Jobs
+	}
+	return runtime.NumCPU()
+}
+
+// MaxReplications bounds --replications.
+const MaxReplications = 10000
+
+// apply sets the replications and seed the options give on cfg.
+func (o *Options) apply(cfg *sim.Config) error {
+	if o.Replications != 0 {
+		if o.Replications < 1 || o.Replications > MaxReplications {
+			return fmt.Errorf("--replications must be between 1 and %d, got %d", MaxReplications, o.Replications)
+		}
+		cfg.Run.Replications = o.Replications
+	}
+	if o.Seed != nil {
+		cfg.Run.Seed = *o.Seed
+	}
+	if o.Jobs < 0 {
+		return fmt.Errorf("--jobs must be 0 (all cores) or more, got %d", o.Jobs)
+	}
+	if o.Outputs == nil {
+		o.Outputs = DefaultOutputs()
+	}
+	return nil
+}
+
+// Headline are the KPIs printed after a run, shown first in its report,
+// and judged by a precision run.
+var Headline = []string{
+	"referrals", "wait_first_contact_mean_weeks", "wait_first_contact_p90_weeks",
+	"waiting_list_end", "reneged", "episodes_completed", "needs_unmet_short_support",
+	"caseload_per_fte_mean", "lw_utilisation", "holding_weeks", "needs_met_share",
+	"inequity_gap_needs_met_share", "leavers", "cost_total", "cost_per_need_met",
+}

@@ -1,0 +1,235 @@
+package study
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// DefaultMaxReplications caps a precision run.
+const DefaultMaxReplications = 200
+
+// RunSpec asks for the replications of one scenario.
+type RunSpec struct {
+	Ref string // a built-in name or a scenario file; "" is baseline
+	// Precision, when above 0, adds replications until every headline
+	// KPI's 95% half-width is within this percentage of its mean, or
+	// MaxReplications have run.
+	Precision       float64
+	MaxReplications int // 0 is DefaultMaxReplications
+	// Shard, when set, runs only part of the replications, to be merged.
+	Shard ShardSpec
+	// HeadlineKPIs are the KPIs a precision run judges.
+	HeadlineKPIs []string
+	Options
+}
+
+// RunPlan is a run checked and ready: its scenario loaded and its cost
+// within the limits.
+type RunPlan struct {
+	spec  RunSpec
+	cfg   *sim.Config
+	shard *Manifest // nil for a whole run
+}
+
+// PlanRun loads the scenario, applies the options and checks the run's
+// cost; nothing runs.
+func PlanRun(spec RunSpec) (*RunPlan, error) {
+	if spec.Ref == "" {
+		spec.Ref = "baseline"
+	}
+	cfg, err := scenarios.Load(spec.Ref)
+	if err != nil {
+		return nil, err
+	}
+	if err := spec.apply(cfg); err != nil {
+		return nil, err
+	}
+	p := &RunPlan{spec: spec, cfg: cfg}
+	reps := cfg.Run.Replications
+	if spec.Precision != 0 {
+		if reps, err = p.spec.checkPrecision(cfg); err != nil {
+			return nil, err
+		}
+	} else if spec.MaxReplications != 0 {
+		return nil, errors.New("--max-replications applies only with --precision")
+	}
+	if spec.Shard.Of > 0 {
+		if spec.Precision != 0 {
+			return nil, errors.New("--shard and --precision do not mix: a shard cannot know when the whole run is precise enough")
+		}
+		if p.shard, err = newManifest(KindRun, spec.Ref, cfg, spec.Shard, cfg.Run.Replications, spec.Version); err != nil {
+			return nil, err
+		}
+		reps = p.shard.Count
+	}
+	if err := checkLimits("scenario "+cfg.Name, []*sim.Config{cfg}, reps, spec.Workers(), spec.AllowLarge); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// checkPrecision checks a precision run's options and returns its cap.
+func (s *RunSpec) checkPrecision(cfg *sim.Config) (int, error) {
+	if s.MaxReplications == 0 {
+		s.MaxReplications = DefaultMaxReplications
+	}
+	if len(s.HeadlineKPIs) == 0 {
+		s.HeadlineKPIs = Headline
+	}
+	switch {
+	case !(s.Precision > 0 && s.Precision < 100):
+		return 0, fmt.Errorf("--precision is a percentage of the mean between 0 and 100, got %g", s.Precision)
+	case s.MaxReplications < 2 || s.MaxReplications > MaxReplications:
+		return 0, fmt.Errorf("--max-replications must be between 2 and %d, got %d", MaxReplications, s.MaxReplications)
+	case cfg.Run.Replications > s.MaxReplications:
+		return 0, fmt.Errorf("%d replications in the first batch exceed --max-replications %d", cfg.Run.Replications, s.MaxReplications)
+	}
+	return s.MaxReplications, nil
+}
+
+// Config is the scenario the plan runs, with the options applied.
+func (p *RunPlan) Config() *sim.Config { return p.cfg }
+
+// Name is the plan's default folder name.
+func (p *RunPlan) Name() string { return p.cfg.Name }
+
+// Shard is the manifest of the shard the plan runs, or nil for a whole run.
+func (p *RunPlan) Shard() *Manifest { return p.shard }
+
+// RunResult is a finished run: every replication and its summaries.
+type RunResult struct {
+	Ref       string
+	Config    *sim.Config
+	Results   []*sim.Result // in replication order, with no gaps
+	Summaries []experiment.Summary
+	// Partial is true when the run was interrupted: Results are the
+	// replications that finished first.
+	Partial   bool
+	Precision *Precision                   // for a precision run
+	Warmup    *experiment.WarmupSuggestion // MSER-5, when it could be made
+	Warnings  []string
+	Sources   []scenarios.File // the scenario files as written
+	Level     float64
+	Version   string
+	Workers   int
+	Elapsed   time.Duration
+}
+
+// Precision is how a precision run went.
+type Precision struct {
+	TargetPercent   float64
+	MaxReplications int
+	Outcome         *experiment.PrecisionOutcome
+}
+
+// Run plans and executes spec.
+func Run(ctx context.Context, spec RunSpec) (*RunResult, error) {
+	p, err := PlanRun(spec)
+	if err != nil {
+		return nil, err
+	}
+	return p.Execute(ctx)
+}
+
+// Execute runs the plan. An interrupted run returns the replications that
+// finished, marked Partial, and no error, unless none finished; a shard is
+// all or nothing, so an interrupted shard returns the context's error.
+// Use ExecuteShard for a shard's results.
+func (p *RunPlan) Execute(ctx context.Context) (*RunResult, error) {
+	if p.shard != nil {
+		return nil, errors.New("a shard's plan: use ExecuteShard")
+	}
+	start := time.Now()
+	cfg, spec := p.cfg, p.spec
+	var (
+		results []*sim.Result
+		prec    *Precision
+		err     error
+	)
+	if spec.Precision != 0 {
+		var out *experiment.PrecisionOutcome
+		out, err = experiment.Sequential(ctx, cfg, experiment.PrecisionOptions{
+			Target: spec.Precision / 100, KPIs: spec.HeadlineKPIs, Level: Level,
+			Initial: max(cfg.Run.Replications, 2), Max: spec.MaxReplications, Jobs: spec.Jobs,
+			Progress: spec.progress(cfg.Name, spec.MaxReplications, true),
+		})
+		if out != nil {
+			results = out.Results
+			prec = &Precision{TargetPercent: spec.Precision, MaxReplications: spec.MaxReplications, Outcome: out}
+		}
+	} else {
+		results, err = experiment.Replicate(ctx, cfg, experiment.Options{
+			Replications: cfg.Run.Replications, Jobs: spec.Jobs,
+			Progress: spec.progress(cfg.Name, cfg.Run.Replications, false),
+		})
+	}
+	partial := err != nil && errors.Is(err, context.Canceled)
+	if err != nil && !partial {
+		return nil, err
+	}
+	if len(results) == 0 {
+		return nil, fmt.Errorf("interrupted before any replication finished: %w", err)
+	}
+	r := newRunResult(spec.Ref, cfg, results, spec.Options)
+	r.Partial, r.Precision = partial, prec
+	r.analyse()
+	r.Elapsed = time.Since(start)
+	return r, nil
+}
+
+func newRunResult(ref string, cfg *sim.Config, results []*sim.Result, o Options) *RunResult {
+	return &RunResult{Ref: ref, Config: cfg, Results: results, Sources: scenarios.Files(ref),
+		Level: Level, Version: o.Version, Workers: o.Workers()}
+}
+
+// analyse summarises the replications, suggests a warm-up and gathers the
+// warnings.
+func (r *RunResult) analyse() {
+	r.Summaries = experiment.Summarise(r.Results, Level)
+	if sug, err := experiment.SuggestWarmup(r.Results); err == nil {
+		r.Warmup = &sug
+	} else {
+		r.Warnings = append(r.Warnings, "no warm-up suggestion: "+err.Error())
+	}
+	r.Warnings = append(r.Warnings, r.warmupWarning()...)
+	r.Warnings = append(r.Warnings, r.precisionWarnings()...)
+}
+
+func (r *RunResult) warmupWarning() []string {
+	if r.Warmup == nil || r.Warmup.Weeks <= r.Config.Run.WarmupWeeks {
+		return nil
+	}
+	var parts []string
+	for _, s := range r.Warmup.PerSeries {
+		parts = append(parts, fmt.Sprintf("%s %d", s.Column, s.Weeks))
+	}
+	return []string{fmt.Sprintf("MSER-5 suggests a warm-up of %d weeks (%s), longer than the scenario's run.warmup_weeks = %d; KPIs may carry some of the initial state",
+		r.Warmup.Weeks, strings.Join(parts, ", "), r.Config.Run.WarmupWeeks)}
+}
+
+func (r *RunResult) precisionWarnings() []string {
+	if r.Precision == nil {
+		return nil
+	}
+	var ws, short []string
+	for _, c := range r.Precision.Outcome.Checks {
+		switch {
+		case c.Skipped != "":
+			ws = append(ws, fmt.Sprintf("precision: %s skipped, %s", c.KPI, c.Skipped))
+		case !c.Met:
+			short = append(short, c.KPI)
+		}
+	}
+	if !r.Precision.Outcome.Reached {
+		ws = append(ws, fmt.Sprintf("precision: target ±%g%% not reached after %d replications (cap %d) for %s",
+			r.Precision.TargetPercent, len(r.Results), r.Precision.MaxReplications, strings.Join(short, ", ")))
+	}
+	return ws
+}
