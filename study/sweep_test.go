@@ -36,4 +36,3 @@ func TestParseVary(t *testing.T) {
 		}
 	}
 }
-
