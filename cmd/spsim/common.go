@@ -140,3 +140,19 @@ func printWarnings(w io.Writer, warnings []string) {
 		fmt.Fprintln(w, "warning:", s)
 	}
 }
+
+// outFile is one file a command writes.
+type outFile struct {
+	name  string
+	write func(io.Writer) error
+}
+
+// writeAll writes each file into dir atomically.
+func writeAll(dir string, files []outFile) error {
+	for _, f := range files {
+		if err := output.WriteFile(filepath.Join(dir, f.name), f.write); err != nil {
+			return err
+		}
+	}
+	return nil
+}
