@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"context"
 	"fmt"
 	"maps"
+	"sync"
 
 	"github.com/spsim/spsim/sim/des"
 	"github.com/spsim/spsim/sim/dist"
@@ -109,35 +111,160 @@ func reshare(groups map[string]*Group, ref string, s float64) map[string]*Group 
 	return out
 }
 
-// runAreas runs every area of replication rep in turn and sums them. Areas
-// are added in a fixed order, so the floating-point sums, and so the
-// outputs, do not depend on how the work is scheduled.
-func runAreas(cfg *Config, rep int) (*Result, error) {
+// areaOut is one finished area: its model (whose buffers the result
+// shares) and its result, or why it failed; held until it is added to the
+// total in area order.
+type areaOut struct {
+	m   *Model
+	r   *Result
+	err error
+}
+
+// areaWindow bounds how far area runs may get ahead of the area being
+// added, per worker: it caps the finished areas held in memory.
+const areaWindow = 4
+
+// runAreas runs every area of replication rep, up to pool's limit at a time,
+// and sums them. Areas are added to the total in a fixed order, whatever
+// order they finish in, so the floating-point sums, and so the outputs, do
+// not depend on how the work is scheduled.
+func runAreas(ctx context.Context, cfg *Config, rep int, pool *Pool) (*Result, error) {
 	areas, err := AreaConfigs(cfg)
 	if err != nil {
 		return nil, err
 	}
+	s := &areaRuns{ctx: ctx, rep: rep, areas: areas, pool: pool, done: make([]*areaOut, len(areas))}
+	s.cond = sync.NewCond(&s.mu)
+	n := min(pool.size(), len(areas))
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.work(n * areaWindow)
+		}()
+	}
+	total, err := s.fold(cfg, rep)
+	s.stop()
+	wg.Wait()
+	return total, err
+}
+
+// areaRuns hands out the areas of one replication to workers and collects
+// what they finish.
+type areaRuns struct {
+	ctx   context.Context
+	rep   int
+	areas []Area
+	pool  *Pool
+
+	mu      sync.Mutex
+	cond    *sync.Cond
+	next    int        // the next area to start
+	added   int        // areas added to the total so far
+	done    []*areaOut // finished, not yet added
+	spare   []*Model   // added areas' models, whose buffers can be reused
+	stopped bool       // an area failed or the total is complete: start no more
+}
+
+// work runs areas in order until none is left or one fails, staying at
+// most window areas ahead of the total.
+func (s *areaRuns) work(window int) {
+	for {
+		s.mu.Lock()
+		for !s.stopped && s.next < len(s.areas) && s.next >= s.added+window {
+			s.cond.Wait()
+		}
+		if s.stopped || s.next >= len(s.areas) {
+			s.mu.Unlock()
+			return
+		}
+		i := s.next
+		s.next++
+		var prev *Model
+		if k := len(s.spare); k > 0 {
+			prev, s.spare = s.spare[k-1], s.spare[:k-1]
+		}
+		s.mu.Unlock()
+
+		out := s.run(i, prev)
+
+		s.mu.Lock()
+		s.done[i] = out
+		if out.err != nil {
+			s.stopped = true
+		}
+		s.cond.Broadcast()
+		s.mu.Unlock()
+	}
+}
+
+// run simulates area i, reusing prev's buffers if it is not nil.
+func (s *areaRuns) run(i int, prev *Model) *areaOut {
+	a := s.areas[i]
+	m, err := newModel(a.Config, s.rep, fmt.Sprintf("area%d/", i+1), prev)
+	if err != nil {
+		return &areaOut{err: fmt.Errorf("area %s: %w", a.Name, err)}
+	}
+	s.pool.acquire()
+	r, err := m.RunContext(s.ctx)
+	s.pool.release()
+	if err != nil {
+		if s.ctx.Err() == nil {
+			err = fmt.Errorf("area %s: %w", a.Name, err)
+		}
+		return &areaOut{err: err}
+	}
+	return &areaOut{m: m, r: r}
+}
+
+// stop makes the workers return once their current area ends.
+func (s *areaRuns) stop() {
+	s.mu.Lock()
+	s.stopped = true
+	s.cond.Broadcast()
+	s.mu.Unlock()
+}
+
+// take waits for area i, which has been started, to finish and takes it.
+// Every area before the first failure is started, so the error returned is
+// always the lowest-numbered area's, whatever the scheduling.
+func (s *areaRuns) take(i int) *areaOut {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for s.done[i] == nil {
+		s.cond.Wait()
+	}
+	out := s.done[i]
+	s.done[i] = nil
+	return out
+}
+
+// give returns an added area's model for reuse and lets workers move on.
+func (s *areaRuns) give(m *Model) {
+	s.mu.Lock()
+	s.spare = append(s.spare, m)
+	s.added++
+	s.cond.Broadcast()
+	s.mu.Unlock()
+}
+
+// fold adds the areas to the total in area order.
+func (s *areaRuns) fold(cfg *Config, rep int) (*Result, error) {
 	total := &Result{Replication: rep}
-	var (
-		in   kpiInput
-		prev *Model
-		flat []float64
-	)
-	for i, a := range areas {
-		m, err := newModel(a.Config, rep, fmt.Sprintf("area%d/", i+1), prev)
-		if err != nil {
-			return nil, fmt.Errorf("area %s: %w", a.Name, err)
+	var in kpiInput
+	for i, a := range s.areas {
+		out := s.take(i)
+		if out.err != nil {
+			return nil, out.err
 		}
-		r, err := m.Run()
-		if err != nil {
-			return nil, fmt.Errorf("area %s: %w", a.Name, err)
-		}
+		m, r := out.m, out.r
 		if i == 0 {
 			// The total owns its table and histogram: the area's are
-			// recycled for the next area.
+			// recycled for a later area.
 			total.Columns = r.Columns
 			cols := len(r.Columns)
-			flat = make([]float64, len(r.Weekly)*cols)
+			flat := make([]float64, len(r.Weekly)*cols)
 			total.Weekly = make([][]float64, len(r.Weekly))
 			for w := range r.Weekly {
 				total.Weekly[w] = flat[w*cols : (w+1)*cols : (w+1)*cols]
@@ -155,7 +282,7 @@ func runAreas(cfg *Config, rep int) (*Result, error) {
 		in.waits.Merge(m.m.waits)
 		total.Events += r.Events
 		total.Areas = append(total.Areas, AreaResult{Name: a.Name, KPIs: r.KPIs})
-		prev = m
+		s.give(m)
 	}
 	// Every area counts its own weeks; the total keeps the week number.
 	if c := total.Col("week"); c >= 0 {

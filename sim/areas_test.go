@@ -1,7 +1,11 @@
 package sim_test
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/dist"
@@ -77,5 +81,44 @@ func TestAreaVariationIsStructural(t *testing.T) {
 	}
 	if cfg.Demand.ReferralsPerWeek != 20 {
 		t.Fatal("resolving areas changed the scenario itself")
+	}
+}
+
+// TestAreasInParallelMatchSequential: a replication whose areas run on one,
+// two or three workers gives bit-for-bit the same result.
+func TestAreasInParallelMatchSequential(t *testing.T) {
+	cfg := load(t, "icb")
+	cfg.Areas.Count = 7
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 60, 10
+	want, err := sim.RunContext(context.Background(), cfg, 3, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{1, 2, 3, 16} {
+		got, err := sim.RunContext(context.Background(), cfg, 3, sim.NewPool(n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := fmt.Sprintf("%#v", want), fmt.Sprintf("%#v", got); a != b {
+			t.Errorf("pool of %d: the result differs from one worker's", n)
+		}
+	}
+}
+
+// TestRunStopsWhenCancelled: a run stops part-way through a replication,
+// areas or not, once its context is cancelled.
+func TestRunStopsWhenCancelled(t *testing.T) {
+	one := load(t, "mmc")
+	one.Run.HorizonWeeks = 50_000 // millions of events: far from done when cancelled
+	many := load(t, "icb")
+	many.Areas.Count = 400
+	for name, cfg := range map[string]*sim.Config{"one area": one, "areas": many} {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(20*time.Millisecond, cancel)
+		r, err := sim.RunContext(ctx, cfg, 0, sim.NewPool(2))
+		cancel()
+		if !errors.Is(err, context.Canceled) || r != nil {
+			t.Errorf("%s: got %v, %v; want context.Canceled and no result", name, r != nil, err)
+		}
 	}
 }

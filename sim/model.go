@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"math"
@@ -141,22 +142,32 @@ func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, e
 // scenario of several areas runs each area on its own calendar and sums
 // their weekly tables.
 func Run(cfg *Config, rep int) (*Result, error) {
-	if cfg.Areas.several() {
-		return runAreas(cfg, rep)
-	}
-	m, err := New(cfg, rep)
-	if err != nil {
-		return nil, err
-	}
-	return m.Run()
+	return RunContext(context.Background(), cfg, rep, nil)
 }
 
 // Run simulates until the horizon. A failed self-check is returned as an
 // error naming the invariant, the replication and the seed.
-func (m *Model) Run() (*Result, error) {
+func (m *Model) Run() (*Result, error) { return m.RunContext(context.Background()) }
+
+// cancelCheckEvents is how often, in events, the event loop looks at its
+// context: rarely enough to cost nothing, often enough to stop within a
+// fraction of a second.
+const cancelCheckEvents = 1024
+
+// RunContext is Run that stops early, returning ctx's error, once ctx is
+// cancelled.
+func (m *Model) RunContext(ctx context.Context) (*Result, error) {
 	horizon := float64(m.cfg.Run.HorizonWeeks)
+	done := ctx.Done()
 	m.start()
 	for {
+		if m.cal.Fired()%cancelCheckEvents == 0 && done != nil {
+			select {
+			case <-done:
+				return nil, ctx.Err()
+			default:
+			}
+		}
 		ev, ok := m.cal.Next()
 		if !ok || ev.Time > horizon {
 			break

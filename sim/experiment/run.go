@@ -30,6 +30,10 @@ func Replicate(ctx context.Context, cfg *sim.Config, opt Options) ([]*sim.Result
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
+	// Every replication shares one pool of jobs workers: a scenario of
+	// several areas runs its areas on whichever are free, so one England
+	// replication uses every core.
+	pool := sim.NewPool(jobs)
 	jobs = min(jobs, max(n, 1))
 	results := make([]*sim.Result, n)
 	errs := make([]error, n)
@@ -42,7 +46,11 @@ func Replicate(ctx context.Context, cfg *sim.Config, opt Options) ([]*sim.Result
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = sim.Run(cfg, opt.First+i)
+				results[i], errs[i] = sim.RunContext(ctx, cfg, opt.First+i, pool)
+				if errs[i] != nil && ctx.Err() != nil {
+					results[i], errs[i] = nil, nil // stopped part-way: not finished
+					continue
+				}
 				mu.Lock()
 				done++
 				d := done
