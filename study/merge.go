@@ -74,18 +74,27 @@ func PlanMerge(spec MergeSpec) (*MergePlan, error) {
 	return p, nil
 }
 
-// readShardDir reads a shard folder's manifest and checks its files.
-func readShardDir(dir string) (shardDir, error) {
+// ReadManifest reads the manifest of the shard in dir.
+func ReadManifest(dir string) (*Manifest, error) {
 	b, err := os.ReadFile(filepath.Join(dir, ManifestFile))
 	if err != nil {
-		return shardDir{}, fmt.Errorf("%s is not a shard folder (no %s): %w", dir, ManifestFile, err)
+		return nil, fmt.Errorf("%s is not a shard folder (no %s): %w", dir, ManifestFile, err)
 	}
 	var m Manifest
 	if err := json.Unmarshal(b, &m); err != nil {
-		return shardDir{}, fmt.Errorf("%s: %w", filepath.Join(dir, ManifestFile), err)
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ManifestFile), err)
 	}
 	if m.Format != manifestFormat {
-		return shardDir{}, fmt.Errorf("%s: manifest_format %d, this spsim reads %d", filepath.Join(dir, ManifestFile), m.Format, manifestFormat)
+		return nil, fmt.Errorf("%s: field manifest_format differs: %d, this spsim reads %d", filepath.Join(dir, ManifestFile), m.Format, manifestFormat)
+	}
+	return &m, nil
+}
+
+// readShardDir reads a shard folder's manifest and checks its files.
+func readShardDir(dir string) (shardDir, error) {
+	m, err := ReadManifest(dir)
+	if err != nil {
+		return shardDir{}, err
 	}
 	for _, name := range []string{ConfigFile, ResultsFile} {
 		if _, ok := m.Files[name]; !ok {
@@ -105,7 +114,7 @@ func readShardDir(dir string) (shardDir, error) {
 				filepath.Join(dir, name), got, want)
 		}
 	}
-	return shardDir{dir: dir, m: &m}, nil
+	return shardDir{dir: dir, m: m}, nil
 }
 
 // identity lists the manifest fields that every shard of one study
