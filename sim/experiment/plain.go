@@ -1,0 +1,122 @@
+package experiment
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Number writes x for people to read: thousands separated by commas, whole
+// from 100 up, three significant figures below (1,234; 86.3; 0.412). NaN
+// is "n/a".
+func Number(x float64) string {
+	switch {
+	case math.IsNaN(x):
+		return "n/a"
+	case math.IsInf(x, 0):
+		if x > 0 {
+			return "∞"
+		}
+		return "−∞"
+	}
+	a := math.Abs(x)
+	var s string
+	switch {
+	case a >= 100 || a == 0:
+		s = commas(strconv.FormatFloat(math.Round(a), 'f', 0, 64))
+	default:
+		digits := max(0, 2-int(math.Floor(math.Log10(a))))
+		s = strconv.FormatFloat(a, 'f', digits, 64)
+		if strings.Contains(s, ".") {
+			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+		}
+	}
+	if x < 0 && s != "0" {
+		return "−" + s
+	}
+	return s
+}
+
+// Money writes an amount in pounds: £256,464; £-figures below 100 keep
+// their pence (£12.50).
+func Money(x float64) string {
+	if math.IsNaN(x) {
+		return "n/a"
+	}
+	a := math.Abs(x)
+	s := "£" + commas(strconv.FormatFloat(math.Round(a), 'f', 0, 64))
+	if a < 100 {
+		s = "£" + strconv.FormatFloat(a, 'f', 2, 64)
+	}
+	if x < 0 && math.Round(a*100) != 0 {
+		return "−" + s
+	}
+	return s
+}
+
+// Percent writes a share as a percentage to one decimal: 0.568 is 56.8%.
+func Percent(share float64) string {
+	if math.IsNaN(share) {
+		return "n/a"
+	}
+	return strconv.FormatFloat(100*share, 'f', 1, 64) + "%"
+}
+
+// Quantity writes x in unit in plain words: "56.8%" for a share, "3.1
+// weeks", "£46,000 a year", "86 a year" for a flow, or the number and its
+// unit. A difference of shares is in percentage points; diff selects that.
+func Quantity(x float64, unit string, diff bool) string {
+	switch unit {
+	case "share":
+		if diff {
+			return strconv.FormatFloat(100*x, 'f', 1, 64) + " percentage points"
+		}
+		return Percent(x)
+	case "GBP":
+		return Money(x)
+	case "GBP/year":
+		return Money(x) + " a year"
+	case "weeks":
+		if x == 1 {
+			return "1 week"
+		}
+		return Number(x) + " weeks"
+	}
+	if _, per, ok := strings.Cut(unit, "/"); ok && per == "year" {
+		return Number(x) + " a year"
+	}
+	if unit == "" {
+		return Number(x)
+	}
+	return Number(x) + " " + unit
+}
+
+// Bounds writes an interval's bounds in the style of Quantity's number,
+// without the unit: "[1.2, 1.6]", "[£41,000, £52,000]", "[2.1, 3.5]" for
+// percentage points.
+func Bounds(lo, hi float64, unit string) string {
+	f := Number
+	switch unit {
+	case "share":
+		f = func(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) }
+	case "GBP", "GBP/year":
+		f = Money
+	}
+	return "[" + f(lo) + ", " + f(hi) + "]"
+}
+
+// commas puts thousands separators into a string of digits.
+func commas(digits string) string {
+	n := len(digits)
+	if n <= 3 {
+		return digits
+	}
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (n-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
+}

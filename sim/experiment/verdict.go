@@ -1,0 +1,302 @@
+package experiment
+
+import (
+	"math"
+	"strings"
+
+	"github.com/spsim/spsim/sim"
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Effect is what a paired difference says about a scenario against the
+// reference, in a KPI's own terms.
+type Effect string
+
+// Effects. A difference is detectable when its paired interval excludes 0.
+const (
+	Better       Effect = "better"                   // detectable, the way the KPI improves
+	Worse        Effect = "worse"                    // detectable, the other way
+	Changed      Effect = "changed"                  // detectable, for a KPI with no better way
+	NoDifference Effect = "no_detectable_difference" // the interval includes 0
+	Undetermined Effect = "undetermined"             // too few replications for an interval
+)
+
+// EffectOf judges a paired difference d (scenario minus reference) of a
+// KPI that improves in direction dir.
+func EffectOf(d Estimate, dir sim.Direction) Effect {
+	switch {
+	case math.IsNaN(d.Low) || math.IsNaN(d.High):
+		return Undetermined
+	case d.Low <= 0 && 0 <= d.High:
+		return NoDifference
+	case dir == sim.Neutral:
+		return Changed
+	case (d.Mean > 0) == (dir == sim.HigherIsBetter):
+		return Better
+	}
+	return Worse
+}
+
+// RatioEstimate is a ratio of means with its confidence interval.
+type RatioEstimate struct {
+	Value, Low, High float64
+}
+
+// Fieller returns mean(num)/mean(den) for paired per-replication values
+// (for example each replication's extra cost and extra needs met) with
+// Fieller's confidence interval (Fieller 1954; for cost-effectiveness
+// ratios, Willan & O'Brien 1996). The interval is the set of ratios R for
+// which mean(num) − R·mean(den) is not significantly different from 0,
+// using the sample covariance of num and den. It is a finite interval only
+// when mean(den) is itself significantly different from 0 at the level;
+// otherwise ok is false and the ratio is not reported: a ratio whose
+// denominator may be 0 divides by noise.
+func Fieller(num, den []float64, level float64) (r RatioEstimate, ok bool) {
+	n := len(num)
+	if n != len(den) || n < 2 {
+		return RatioEstimate{math.NaN(), math.NaN(), math.NaN()}, false
+	}
+	mc, me := stat.Mean(num, nil), stat.Mean(den, nil)
+	vc, ve := stat.Variance(num, nil)/float64(n), stat.Variance(den, nil)/float64(n)
+	cov := stat.Covariance(num, den, nil) / float64(n)
+	q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(1 - (1-level)/2)
+	t2 := q * q
+	a := me*me - t2*ve
+	b := mc*me - t2*cov
+	c := mc*mc - t2*vc
+	r = RatioEstimate{Value: mc / me, Low: math.NaN(), High: math.NaN()}
+	if !(a > 0) {
+		return r, false
+	}
+	disc := math.Max(b*b-a*c, 0)
+	lo, hi := (b-math.Sqrt(disc))/a, (b+math.Sqrt(disc))/a
+	r.Low, r.High = math.Min(lo, hi), math.Max(lo, hi)
+	return r, true
+}
+
+// Change is one KPI's difference between a scenario and the reference.
+type Change struct {
+	KPI, Unit string
+	Label     string        // in words, from the registry
+	Direction sim.Direction // which way is better
+	// Reference and Scenario are the two means; Diff is the paired
+	// difference, scenario minus reference, with its interval.
+	Reference, Scenario float64
+	Diff                Estimate
+	Effect              Effect
+	// CostPer is the extra cost a year per unit of improvement (per extra
+	// need met, per person fewer giving up), with Fieller's interval; set
+	// only for a flow (a count a year) that improves detectably.
+	CostPer *RatioEstimate
+}
+
+// Verdict is a scenario against the reference: what it costs and what it
+// changes, and the same in one or two plain sentences.
+type Verdict struct {
+	Scenario, Reference string
+	Level               float64
+	Cost                Change   // total cost a year
+	Outcomes            []Change // in the order of VerdictKPIs, those reported
+	Sentences           []string
+}
+
+// VerdictKPIs are the outcomes a verdict weighs: needs met, people with
+// every need met, waits, reneging and link-worker turnover. A KPI the
+// results do not carry is left out.
+var VerdictKPIs = []string{
+	"needs_met_per_1000_referrals", sim.KPINeedsMet,
+	"referred_all_needs_met_share", sim.KPIPeopleNeedsMet,
+	sim.KPIWaitMean, sim.KPIReneged, sim.KPILeavers,
+}
+
+// phrases name the verdict's outcomes in a sentence, with whether the
+// phrase is plural and the singular of one unit of improvement.
+var phrases = map[string]struct {
+	text   string
+	plural bool
+	unit   string
+}{
+	"needs_met_per_1000_referrals": {"needs met per 1,000 referrals", true, ""},
+	sim.KPINeedsMet:                {"needs met", true, "need met"},
+	"referred_all_needs_met_share": {"the share of referred people with every need met", false, ""},
+	sim.KPIPeopleNeedsMet:          {"people with every need met", true, "person with every need met"},
+	sim.KPIWaitMean:                {"waits", true, "week off the mean wait"},
+	sim.KPIReneged:                 {"people giving up waiting", true, "person fewer giving up"},
+	sim.KPILeavers:                 {"link workers leaving", true, "leaver fewer"},
+}
+
+// Verdicts judges every scenario of c against the first.
+func Verdicts(c *Comparison) []Verdict {
+	var out []Verdict
+	for s := 1; s < len(c.Names); s++ {
+		out = append(out, NewVerdict(c, s))
+	}
+	return out
+}
+
+// NewVerdict judges scenario s of c against the reference.
+func NewVerdict(c *Comparison, s int) Verdict {
+	v := Verdict{Scenario: c.Names[s], Reference: c.Names[0], Level: c.Level}
+	byName := make(map[string]*KPIComparison, len(c.KPIs))
+	for i := range c.KPIs {
+		byName[c.KPIs[i].Name] = &c.KPIs[i]
+	}
+	cost, haveCost := byName[sim.KPICostTotal]
+	if haveCost {
+		v.Cost = change(cost, s)
+	}
+	for _, name := range VerdictKPIs {
+		k, ok := byName[name]
+		if !ok {
+			continue
+		}
+		ch := change(k, s)
+		if haveCost && ch.Effect == Better && strings.HasSuffix(ch.Unit, "/year") {
+			ch.CostPer = costPer(cost.Values, k.Values, s, ch.Direction, c.Level)
+		}
+		v.Outcomes = append(v.Outcomes, ch)
+	}
+	v.Sentences = sentences(v)
+	return v
+}
+
+// change is KPI k's difference between scenario s and the reference.
+func change(k *KPIComparison, s int) Change {
+	ch := Change{KPI: k.Name, Unit: k.Unit, Label: k.Name, Reference: k.Estimates[0].Mean,
+		Scenario: k.Estimates[s].Mean, Diff: k.Paired[s]}
+	if m, ok := sim.LookupKPI(k.Name); ok {
+		ch.Label, ch.Direction = m.Label, m.Direction
+	}
+	ch.Effect = EffectOf(ch.Diff, ch.Direction)
+	return ch
+}
+
+// costPer is the extra cost per unit of improvement in an outcome, by
+// Fieller's method on the paired replications; nil where the improvement
+// is not clearly non-zero.
+func costPer(cost, outcome [][]float64, s int, dir sim.Direction, level float64) *RatioEstimate {
+	n := len(cost[0])
+	if len(cost[s]) != n || len(outcome[0]) != n || len(outcome[s]) != n {
+		return nil
+	}
+	dc, de := make([]float64, n), make([]float64, n)
+	sign := 1.0
+	if dir == sim.LowerIsBetter {
+		sign = -1
+	}
+	for i := range n {
+		dc[i] = cost[s][i] - cost[0][i]
+		de[i] = sign * (outcome[s][i] - outcome[0][i])
+	}
+	r, ok := Fieller(dc, de, level)
+	if !ok {
+		return nil
+	}
+	return &r
+}
+
+// sentences states a verdict in plain words from its numbers.
+func sentences(v Verdict) []string {
+	var b strings.Builder
+	b.WriteString(v.Scenario)
+	d := v.Cost.Diff
+	switch v.Cost.Effect {
+	case Better, Worse, Changed:
+		more := "more"
+		if d.Mean < 0 {
+			more = "less"
+		}
+		b.WriteString(" costs " + Money(math.Abs(d.Mean)) + " " + more + " a year than " + v.Reference)
+	case NoDifference:
+		b.WriteString("'s cost does not differ detectably from " + v.Reference + "'s (" +
+			Quantity(d.Mean, "GBP/year", true) + " " + Bounds(d.Low, d.High, "GBP") + ")")
+	default:
+		b.WriteString(" is compared with " + v.Reference + " without a cost")
+	}
+	var same []string
+	for _, o := range sentenceOutcomes(v.Outcomes) {
+		p := phrases[o.KPI]
+		if o.Effect == NoDifference || o.Effect == Undetermined {
+			same = append(same, p.text)
+			continue
+		}
+		verb, lo, hi := "rise", o.Diff.Low, o.Diff.High
+		if o.Diff.Mean < 0 {
+			verb, lo, hi = "fall", -o.Diff.High, -o.Diff.Low
+		}
+		if !p.plural {
+			verb += "s"
+		}
+		b.WriteString("; " + p.text + " " + verb + " by " + Quantity(math.Abs(o.Diff.Mean), o.Unit, true) + " " + Bounds(lo, hi, o.Unit))
+	}
+	if len(same) > 0 {
+		verb := " do not change detectably"
+		if len(same) == 1 && !phrases[sameKPI(v.Outcomes, same[0])].plural {
+			verb = " does not change detectably"
+		}
+		b.WriteString("; " + list(same) + verb)
+	}
+	b.WriteString(".")
+	out := []string{b.String()}
+	if s := costSentence(v); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// sentenceOutcomes picks, for the sentence, one measure of each outcome:
+// the headline rate in place of the count it is built from, when both
+// are present.
+func sentenceOutcomes(os []Change) []Change {
+	have := map[string]bool{}
+	for _, o := range os {
+		have[o.KPI] = true
+	}
+	var out []Change
+	for _, o := range os {
+		switch {
+		case o.KPI == sim.KPINeedsMet && have["needs_met_per_1000_referrals"],
+			o.KPI == sim.KPIPeopleNeedsMet && have["referred_all_needs_met_share"]:
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func sameKPI(os []Change, text string) string {
+	for _, o := range os {
+		if phrases[o.KPI].text == text {
+			return o.KPI
+		}
+	}
+	return ""
+}
+
+// costSentence gives the cost of one extra outcome, for the first count
+// of needs or people met that improves, or says why there is none.
+func costSentence(v Verdict) string {
+	for _, o := range v.Outcomes {
+		if o.CostPer == nil || (o.KPI != sim.KPINeedsMet && o.KPI != sim.KPIPeopleNeedsMet) {
+			continue
+		}
+		p := phrases[o.KPI]
+		switch v.Cost.Effect {
+		case NoDifference:
+			return "It achieves this at no detectable extra cost."
+		case Better:
+			return "It is cheaper and still gains " + Number(o.Diff.Mean) + " " + p.text + " a year."
+		}
+		r := o.CostPer
+		return "Each extra " + p.unit + " costs " + Money(r.Value) + " " + Bounds(r.Low, r.High, "GBP") + "."
+	}
+	return ""
+}
+
+func list(xs []string) string {
+	if len(xs) == 1 {
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}

@@ -1,0 +1,206 @@
+package experiment_test
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// fake builds replications carrying only the given KPIs' values.
+func fake(vals map[string][]float64, units map[string]string) []*sim.Result {
+	var n int
+	for _, v := range vals {
+		n = len(v)
+	}
+	out := make([]*sim.Result, n)
+	for i := range out {
+		r := &sim.Result{Replication: i}
+		for _, k := range []string{sim.KPINeedsMet, sim.KPIWaitMean, sim.KPIReneged, sim.KPICostTotal} {
+			if v, ok := vals[k]; ok {
+				r.KPIs = append(r.KPIs, sim.KPI{Name: k, Unit: units[k], Value: v[i]})
+			}
+		}
+		out[i] = r
+	}
+	return out
+}
+
+var units = map[string]string{sim.KPINeedsMet: "needs/year", sim.KPIWaitMean: "weeks", sim.KPIReneged: "people/year", sim.KPICostTotal: "GBP/year"}
+
+// arms draws n replications of a reference and a scenario on common
+// random numbers: shared noise per replication plus the given shifts.
+func arms(n int, dCost, dNeeds, dWait float64, seed uint64) (ref, alt map[string][]float64) {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	ref, alt = map[string][]float64{}, map[string][]float64{}
+	for range n {
+		common := rng.NormFloat64()
+		needs := 500 + 40*common
+		wait := 2 + 0.3*common
+		cost := 200000 + 1000*rng.NormFloat64()
+		ref[sim.KPINeedsMet] = append(ref[sim.KPINeedsMet], needs)
+		ref[sim.KPIWaitMean] = append(ref[sim.KPIWaitMean], wait)
+		ref[sim.KPIReneged] = append(ref[sim.KPIReneged], 100+10*common)
+		ref[sim.KPICostTotal] = append(ref[sim.KPICostTotal], cost)
+		alt[sim.KPINeedsMet] = append(alt[sim.KPINeedsMet], needs+dNeeds+2*rng.NormFloat64())
+		alt[sim.KPIWaitMean] = append(alt[sim.KPIWaitMean], wait+dWait+0.02*rng.NormFloat64())
+		alt[sim.KPIReneged] = append(alt[sim.KPIReneged], 100+10*common+3*rng.NormFloat64())
+		alt[sim.KPICostTotal] = append(alt[sim.KPICostTotal], cost+dCost+200*rng.NormFloat64())
+	}
+	return ref, alt
+}
+
+func TestVerdictRealDifference(t *testing.T) {
+	ref, alt := arms(20, 46000, 92, -1.4, 1)
+	cmp := experiment.Contrast([]string{"baseline", "more"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95)
+	v := experiment.NewVerdict(cmp, 1)
+	effects := map[string]experiment.Effect{}
+	for _, o := range v.Outcomes {
+		effects[o.KPI] = o.Effect
+	}
+	want := map[string]experiment.Effect{sim.KPINeedsMet: experiment.Better, sim.KPIWaitMean: experiment.Better, sim.KPIReneged: experiment.NoDifference}
+	for k, e := range want {
+		if effects[k] != e {
+			t.Errorf("%s: effect %q, want %q", k, effects[k], e)
+		}
+	}
+	if v.Cost.Effect != experiment.Worse || math.Abs(v.Cost.Diff.Mean-46000) > 500 {
+		t.Errorf("cost %+v, want about £46,000 more", v.Cost)
+	}
+	needs := v.Outcomes[0]
+	if r := needs.CostPer; r == nil || math.Abs(r.Value-v.Cost.Diff.Mean/needs.Diff.Mean) > 1e-9 || !(r.Low < r.Value && r.Value < r.High) {
+		t.Errorf("cost per extra need met %+v, want extra cost over extra needs met in its interval", needs.CostPer)
+	}
+	if v.Outcomes[1].CostPer != nil {
+		t.Error("a cost per week of wait: waits are not a flow")
+	}
+	text := strings.Join(v.Sentences, " ")
+	t.Log(text)
+	for _, s := range []string{"more costs £46,", "more a year than baseline", "needs met rise by 9", "waits fall by 1.4", "people giving up waiting do not change detectably", "Each extra need met costs £"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("verdict %q lacks %q", text, s)
+		}
+	}
+}
+
+func TestVerdictNoDifference(t *testing.T) {
+	ref, alt := arms(20, 0, 0, 0, 2)
+	cmp := experiment.Contrast([]string{"baseline", "same"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95)
+	v := experiment.NewVerdict(cmp, 1)
+	for _, o := range v.Outcomes {
+		if o.Effect != experiment.NoDifference || o.CostPer != nil {
+			t.Errorf("%s: effect %q, cost per %v; want no detectable difference and no ratio", o.KPI, o.Effect, o.CostPer)
+		}
+	}
+	text := strings.Join(v.Sentences, " ")
+	t.Log(text)
+	if !strings.Contains(text, "same's cost does not differ detectably from baseline's") ||
+		!strings.Contains(text, "needs met, waits and people giving up waiting do not change detectably.") || len(v.Sentences) != 1 {
+		t.Errorf("verdict %q", text)
+	}
+}
+
+// TestVerdictOnTheModel runs the baseline against itself under another
+// name (no difference at all) and against a fifth link worker (waits fall).
+func TestVerdictOnTheModel(t *testing.T) {
+	base := load(t, "baseline", 104, 26, 8)
+	same := load(t, "baseline", 104, 26, 8)
+	same.Name = "baseline-again"
+	more := load(t, "baseline", 104, 26, 8)
+	more.Name, more.Workforce.LinkWorkers = "more", base.Workforce.LinkWorkers+2
+	cmp, err := experiment.Compare(context.Background(), []*sim.Config{base, same, more}, experiment.Options{Replications: 8, Jobs: 2}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs := experiment.Verdicts(cmp)
+	for _, o := range vs[0].Outcomes {
+		if o.Effect != experiment.NoDifference {
+			t.Errorf("baseline against itself: %s %q", o.KPI, o.Effect)
+		}
+	}
+	t.Log(vs[1].Sentences)
+	for _, o := range vs[1].Outcomes {
+		if o.KPI == sim.KPIWaitMean && o.Effect != experiment.Better {
+			t.Errorf("two more link workers: waits %q (%+v)", o.Effect, o.Diff)
+		}
+	}
+	if vs[1].Cost.Effect != experiment.Worse {
+		t.Errorf("two more link workers cost %+v", vs[1].Cost)
+	}
+}
+
+func TestFieller(t *testing.T) {
+	// A cost difference without noise: the interval is the cost over the
+	// ends of the denominator's t interval.
+	num := []float64{100, 100, 100, 100}
+	den := []float64{4, 5, 6, 5}
+	r, ok := experiment.Fieller(num, den, 0.95)
+	e := experiment.Interval(den, 0.95)
+	q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: 3}.Quantile(0.975)
+	if !ok || math.Abs(r.Value-20) > 1e-12 || math.Abs(r.Low-100/e.High) > 1e-9 || math.Abs(r.High-100/e.Low) > 1e-9 {
+		t.Errorf("Fieller = %+v, %v; want 20 in [%g, %g] (t %g)", r, ok, 100/e.High, 100/e.Low, q)
+	}
+	// A denominator that may be 0: no ratio.
+	if _, ok := experiment.Fieller(num, []float64{-1, 2, 0.5, -0.3}, 0.95); ok {
+		t.Error("a ratio over a denominator not clearly non-zero")
+	}
+}
+
+// TestFiellerCoverage draws correlated extra costs and extra outcomes
+// with a known ratio of means and counts how often the interval holds it.
+func TestFiellerCoverage(t *testing.T) {
+	const trials, n, ratio = 2000, 10, 500.0
+	rng := rand.New(rand.NewPCG(3, 4))
+	covered, defined := 0, 0
+	for range trials {
+		num, den := make([]float64, n), make([]float64, n)
+		for i := range n {
+			z := rng.NormFloat64()
+			den[i] = 40 + 15*z + 5*rng.NormFloat64()
+			num[i] = ratio*40 + 3000*z + 4000*rng.NormFloat64()
+		}
+		r, ok := experiment.Fieller(num, den, 0.95)
+		if !ok {
+			continue
+		}
+		defined++
+		if r.Low <= ratio && ratio <= r.High {
+			covered++
+		}
+	}
+	cov := float64(covered) / float64(defined)
+	se := math.Sqrt(0.95 * 0.05 / float64(defined))
+	t.Logf("Fieller coverage %.3f over %d trials with a ratio", cov, defined)
+	if defined < trials*9/10 || math.Abs(cov-0.95) > 3*se {
+		t.Errorf("coverage %.3f of %d defined intervals, want 0.95 ± %.3f", cov, defined, 3*se)
+	}
+}
+
+func TestPlainNumbers(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{experiment.Percent(0.568), "56.8%"},
+		{experiment.Money(256464.4), "£256,464"},
+		{experiment.Money(-46000), "−£46,000"},
+		{experiment.Money(12.5), "£12.50"},
+		{experiment.Quantity(3.14, "weeks", false), "3.14 weeks"},
+		{experiment.Quantity(1, "weeks", false), "1 week"},
+		{experiment.Quantity(0.021, "share", true), "2.1 percentage points"},
+		{experiment.Quantity(1234.4, "people/year", false), "1,234 a year"},
+		{experiment.Quantity(46000, "GBP/year", false), "£46,000 a year"},
+		{experiment.Number(0.4123), "0.412"},
+		{experiment.Number(86.34), "86.3"},
+		{experiment.Number(-3), "−3"},
+		{experiment.Number(1e6), "1,000,000"},
+		{experiment.Bounds(1.21, 1.64, "weeks"), "[1.21, 1.64]"},
+		{experiment.Bounds(0.5, 0.6, "share"), "[50.0, 60.0]"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
