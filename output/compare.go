@@ -30,11 +30,15 @@ type CompareMeta struct {
 // WriteCompareCSV writes the tidy comparison table: one row per KPI and
 // scenario with its mean and interval, its paired difference from the
 // reference scenario and the unpaired (Welch) interval of that difference.
-// The reference's difference columns are NA.
+// The reference's difference columns are NA. effect says what the paired
+// difference means (better, worse, changed, no_detectable_difference);
+// cost_per_unit is the extra cost a year per unit of a verdict outcome's
+// improvement with Fieller's interval, NA unless the outcome clearly improves.
 func WriteCompareCSV(w io.Writer, c *experiment.Comparison) error {
 	cw := csv.NewWriter(w)
+	vs := experiment.Verdicts(c)
 	cw.Write([]string{"kpi", "scenario", "mean", "ci_low", "ci_high", "diff_mean", "diff_ci_low", "diff_ci_high",
-		"unpaired_diff_ci_low", "unpaired_diff_ci_high", "n", "unit"})
+		"unpaired_diff_ci_low", "unpaired_diff_ci_high", "n", "unit", "effect", "cost_per_unit", "cost_per_unit_ci_low", "cost_per_unit_ci_high"})
 	for _, k := range c.KPIs {
 		for s, name := range c.Names {
 			e, d, u := k.Estimates[s], k.Paired[s], k.Unpaired[s]
@@ -43,7 +47,12 @@ func WriteCompareCSV(w io.Writer, c *experiment.Comparison) error {
 				diff = []string{"NA", "NA", "NA", "NA", "NA"}
 			}
 			rec := append([]string{k.Name, name, num(e.Mean), num(e.Low), num(e.High)}, diff...)
-			cw.Write(append(rec, strconv.Itoa(e.N), k.Unit))
+			effect := effectOf(k, s)
+			if s == 0 {
+				effect = "NA"
+			}
+			rec = append(rec, strconv.Itoa(e.N), k.Unit, effect)
+			cw.Write(append(rec, ratioCells(costPer(vs, k.Name, s))...))
 		}
 	}
 	cw.Flush()
@@ -68,6 +77,8 @@ type jsonArm struct {
 	High         *float64      `json:"ci_high"`
 	N            int           `json:"n"`
 	Diff         *jsonInterval `json:"paired_diff,omitempty"`
+	Effect       string        `json:"effect,omitempty"`
+	CostPer      *jsonRatio    `json:"cost_per_unit,omitempty"`
 	UnpairedDiff *jsonInterval `json:"unpaired_diff,omitempty"`
 	Values       []*float64    `json:"values"`
 }
@@ -82,8 +93,10 @@ func WriteCompareJSON(w io.Writer, meta CompareMeta, c *experiment.Comparison) e
 	}
 	out := struct {
 		CompareMeta
-		KPIs []jsonKPI `json:"kpis"`
-	}{CompareMeta: meta}
+		Verdicts []jsonVerdict `json:"verdicts"`
+		KPIs     []jsonKPI     `json:"kpis"`
+	}{CompareMeta: meta, Verdicts: jverdicts(c)}
+	vs := experiment.Verdicts(c)
 	for _, k := range c.KPIs {
 		jk := jsonKPI{KPI: k.Name, Unit: k.Unit}
 		for s, name := range c.Names {
@@ -91,6 +104,7 @@ func WriteCompareJSON(w io.Writer, meta CompareMeta, c *experiment.Comparison) e
 			a := jsonArm{Scenario: name, Mean: jnum(e.Mean), Low: jnum(e.Low), High: jnum(e.High), N: e.N}
 			if s > 0 {
 				a.Diff, a.UnpairedDiff = jinterval(k.Paired[s]), jinterval(k.Unpaired[s])
+				a.Effect, a.CostPer = effectOf(k, s), jratio(costPer(vs, k.Name, s))
 			}
 			for _, v := range k.Values[s] {
 				a.Values = append(a.Values, jnum(v))

@@ -28,6 +28,7 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 type Report struct {
 	Title     string
 	Question  string
+	Answer    []string // the answer in plain sentences, leading the summary
 	Facts     []string // what was run, one sentence each
 	Warnings  []string
 	Headline  Table

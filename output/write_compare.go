@@ -76,6 +76,8 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 				ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed),
 			"Differences are scenario minus reference, paired replication by replication; the unpaired (Welch) intervals in compare.csv show what pairing gains.",
 		}, questions...),
+		Answer:    verdictSentences(cmp),
+		Tables:    []Table{VerdictTable(cmp)},
 		Warnings:  r.Warnings,
 		Headline:  Table{Caption: "Headline KPIs: means with 95% CI, and paired differences from " + cmp.Names[0], Head: head, Rows: rows},
 		Figures:   figs,

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -38,6 +39,10 @@ func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) 
 	names, c := r.Comparison.Names, r.Configs[0]
 	fmt.Fprintf(stdout, "compare %s (reference) with %s: %d replications each of %d weeks (warm-up %d), seed %d, common random numbers\n",
 		names[0], strings.Join(names[1:], ", "), c.Run.Replications, c.Run.HorizonWeeks, c.Run.WarmupWeeks, c.Run.Seed)
+	for _, v := range experiment.Verdicts(r.Comparison) {
+		fmt.Fprintln(stdout, strings.Join(v.Sentences, " "))
+	}
+	fmt.Fprintln(stdout)
 	fmt.Fprintf(stdout, "mean ±95%% CI half-width; diff: the scenario minus %s, paired, ±95%% CI half-width\n", names[0])
 	output.PrintCompareHeadline(stdout, r.Comparison, output.Headline)
 	printWhere(stdout, dir, r.Elapsed.Seconds())

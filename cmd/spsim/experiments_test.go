@@ -209,7 +209,7 @@ func TestCompareOutputs(t *testing.T) {
 	dir := t.TempDir()
 	stdout, _ := spsim(t, "compare", short, shortExtra, "-o", dir)
 	checkPlots(t, dir, "compare_kpis", "compare_differences")
-	checkReport(t, dir, "short-extra − short (paired)")
+	checkReport(t, dir, "short-extra − short (paired)", "Verdict: each scenario minus short", "short-extra costs £")
 	f, err := os.Open(filepath.Join(dir, "compare.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -219,12 +219,17 @@ func TestCompareOutputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	head := "kpi,scenario,mean,ci_low,ci_high,diff_mean,diff_ci_low,diff_ci_high,unpaired_diff_ci_low,unpaired_diff_ci_high,n,unit"
+	head := "kpi,scenario,mean,ci_low,ci_high,diff_mean,diff_ci_low,diff_ci_high,unpaired_diff_ci_low,unpaired_diff_ci_high,n,unit," +
+		"effect,cost_per_unit,cost_per_unit_ci_low,cost_per_unit_ci_high"
 	if got := strings.Join(recs[0], ","); got != head {
 		t.Errorf("compare.csv header %s, want %s", got, head)
 	}
 	if (len(recs)-1)%2 != 0 || recs[1][1] != "short" || recs[2][1] != "short-extra" || recs[1][5] != "NA" || recs[2][5] == "NA" {
 		t.Errorf("compare.csv rows: %v, %v", recs[1], recs[2])
+	}
+	// The verdict leads, before the table.
+	if v, tab := strings.Index(stdout, "short-extra costs £"), strings.Index(stdout, "wait_first_contact_p90_weeks"); v < 0 || v > tab {
+		t.Errorf("compare stdout does not lead with the verdict:\n%s", stdout)
 	}
 	for _, want := range []string{"short (reference) with short-extra", "wait_first_contact_p90_weeks", "outputs in " + dir} {
 		if !strings.Contains(stdout, want) {

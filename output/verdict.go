@@ -1,0 +1,116 @@
+package output
+
+import (
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// verdictSentences is every scenario's verdict against the reference, in
+// plain sentences, for the top of a report.
+func verdictSentences(c *experiment.Comparison) []string {
+	var out []string
+	for _, v := range experiment.Verdicts(c) {
+		out = append(out, v.Sentences...)
+	}
+	return out
+}
+
+// VerdictTable is the verdict's numbers for the report: per scenario, the
+// extra cost and each outcome's paired difference, what it means, and the
+// cost per unit of improvement where the improvement is clear.
+func VerdictTable(c *experiment.Comparison) Table {
+	t := Table{Caption: "Verdict: each scenario minus " + c.Names[0] + ", paired, with 95% CI; cost per unit only where the outcome clearly improves",
+		Head: []string{"scenario", "measure", "difference", "effect", "extra cost per unit"}}
+	for _, v := range experiment.Verdicts(c) {
+		for _, ch := range append([]experiment.Change{v.Cost}, v.Outcomes...) {
+			per := "—"
+			if ch.CostPer != nil {
+				per = experiment.Money(ch.CostPer.Value) + " " + experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, "GBP")
+			} else if ch.Effect == experiment.NoDifference {
+				per = "no detectable difference"
+			}
+			t.Rows = append(t.Rows, []string{v.Scenario, ch.Label,
+				experiment.Quantity(ch.Diff.Mean, ch.Unit, true) + " " + experiment.Bounds(ch.Diff.Low, ch.Diff.High, ch.Unit),
+				string(ch.Effect), per})
+		}
+	}
+	return t
+}
+
+// effectOf is what scenario s's paired difference in k says, "" for the
+// reference.
+func effectOf(k experiment.KPIComparison, s int) string {
+	if s == 0 {
+		return ""
+	}
+	dir := sim.Neutral
+	if m, ok := sim.LookupKPI(k.Name); ok {
+		dir = m.Direction
+	}
+	return string(experiment.EffectOf(k.Paired[s], dir))
+}
+
+// costPer finds scenario s's cost per unit of improvement in kpi among
+// the verdicts (scenario s's verdict is vs[s-1]).
+func costPer(vs []experiment.Verdict, kpi string, s int) *experiment.RatioEstimate {
+	if s == 0 || s > len(vs) {
+		return nil
+	}
+	for _, o := range vs[s-1].Outcomes {
+		if o.KPI == kpi {
+			return o.CostPer
+		}
+	}
+	return nil
+}
+
+func ratioCells(r *experiment.RatioEstimate) []string {
+	if r == nil {
+		return []string{"NA", "NA", "NA"}
+	}
+	return []string{num(r.Value), num(r.Low), num(r.High)}
+}
+
+type jsonRatio struct {
+	Value *float64 `json:"value"`
+	Low   *float64 `json:"ci_low"`
+	High  *float64 `json:"ci_high"`
+}
+
+func jratio(r *experiment.RatioEstimate) *jsonRatio {
+	if r == nil {
+		return nil
+	}
+	return &jsonRatio{jnum(r.Value), jnum(r.Low), jnum(r.High)}
+}
+
+type jsonChange struct {
+	KPI     string        `json:"kpi"`
+	Unit    string        `json:"unit"`
+	Diff    *jsonInterval `json:"paired_diff"`
+	Effect  string        `json:"effect"`
+	CostPer *jsonRatio    `json:"cost_per_unit,omitempty"`
+}
+
+type jsonVerdict struct {
+	Scenario  string       `json:"scenario"`
+	Reference string       `json:"reference"`
+	Sentences []string     `json:"sentences"`
+	Cost      jsonChange   `json:"cost"`
+	Outcomes  []jsonChange `json:"outcomes"`
+}
+
+func jverdicts(c *experiment.Comparison) []jsonVerdict {
+	conv := func(ch experiment.Change) jsonChange {
+		return jsonChange{KPI: ch.KPI, Unit: ch.Unit, Diff: jinterval(ch.Diff), Effect: string(ch.Effect), CostPer: jratio(ch.CostPer)}
+	}
+	var out []jsonVerdict
+	for _, v := range experiment.Verdicts(c) {
+		jv := jsonVerdict{Scenario: v.Scenario, Reference: v.Reference, Sentences: v.Sentences, Cost: conv(v.Cost)}
+		for _, o := range v.Outcomes {
+			jv.Outcomes = append(jv.Outcomes, conv(o))
+		}
+		out = append(out, jv)
+	}
+	return out
+}
