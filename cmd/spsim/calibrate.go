@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"flag"
 	"fmt"
 	"io"
 	"maps"
@@ -22,25 +21,25 @@ import (
 // cmdCalibrate fits the referral process to an extract and writes a
 // scenario fragment, a parameter table and a plot of the fit.
 func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("calibrate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("o", "", "output folder (default out/calibrate-NAME)")
+	fs := newFlags("calibrate")
+	dir := fs.String("o", "", "write the outputs into folder `DIR` (default out/calibrate-NAME)")
+	alias(fs, "o", "output")
 	force := fs.Bool("force", false, "overwrite an existing output folder")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	extends := fs.String("extends", "baseline", "the scenario the fragment extends (a built-in name or a file)")
-	name := fs.String("name", "", "the fragment's scenario name (default calibrated-NAME)")
-	from := fs.String("from", "", "first day counted (default: the first referral's date)")
-	to := fs.String("to", "", "last day counted (default: the last referral's date); only whole weeks are used")
-	start := fs.String("start", "", "the run's first day, week 0 of the model (default: the day after the last week counted)")
+	extends := fs.String("extends", "baseline", "the `SCENARIO` the fragment extends (a built-in name or a file)")
+	name := fs.String("name", "", "the fragment's scenario `NAME` (default calibrated-NAME)")
+	from := fs.String("from", "", "first `DATE` counted (default: the first referral's date)")
+	to := fs.String("to", "", "last `DATE` counted (default: the last referral's date); only whole weeks are used")
+	start := fs.String("start", "", "the run's first day, week 0 of the model, as a `DATE` (default: the day after the last week counted)")
 	noGrowth := fs.Bool("no-growth", false, "fix annual growth at 0")
 	noSeason := fs.Bool("no-season", false, "fix the seasonal amplitude at 0")
-	inappropriate := fs.String("inappropriate", strings.Join(calibrate.DefaultInappropriate, ","), "outcome values that mean an inappropriate referral, comma-separated")
+	inappropriate := fs.String("inappropriate", strings.Join(calibrate.DefaultInappropriate, ","), "outcome values that mean an inappropriate referral, a comma-separated `LIST`")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("calibrate takes one referral extract (a CSV file), got %d", len(pos))
+		return usagef("calibrate takes one referral extract (a CSV file), got %d", len(pos))
 	}
 	var o calibrate.Options
 	for _, d := range []struct {
@@ -52,7 +51,7 @@ func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
 		}
 		t, err := calibrate.ParseDate(d.v)
 		if err != nil {
-			return fmt.Errorf("%s: %w", d.flag, err)
+			return usagef("%s: %w", d.flag, err)
 		}
 		*d.to = t
 	}

@@ -31,19 +31,33 @@ type expFlags struct {
 	bar        *progress // nil when quiet or not on a terminal
 }
 
+// addExpFlags adds the flags of the commands that run replications.
 func addExpFlags(fs *flag.FlagSet) *expFlags {
-	return &expFlags{
+	f := addOutputFlags(fs)
+	f.reps = fs.Int("replications", 0, "number of replications (default: the scenario's run.replications)")
+	f.seed = fs.Uint64("seed", 0, "random seed (default: the scenario's run.seed)")
+	f.jobs = fs.Int("jobs", 0, "parallel workers (default: all cores); results do not depend on it")
+	f.allowLarge = fs.Bool("allow-large", false, "run even if the estimated events or memory exceed the limits")
+	return f
+}
+
+// addOutputFlags adds the flags of every command that writes a study's
+// outputs; merge has only these, as its shards fix the rest.
+func addOutputFlags(fs *flag.FlagSet) *expFlags {
+	f := &expFlags{
 		fs:         fs,
-		dir:        fs.String("o", "", "output folder (default out/NAME, or out/NAME-2... if that holds a run)"),
-		reps:       fs.Int("replications", 0, "number of replications (default: the scenario's run.replications)"),
-		seed:       fs.Uint64("seed", 0, "random seed (default: the scenario's run.seed)"),
-		jobs:       fs.Int("jobs", 0, "parallel workers (default: all cores); results do not depend on it"),
+		dir:        fs.String("o", "", "write the outputs into folder `DIR` (default out/NAME, or out/NAME-2... if that holds a run)"),
 		force:      fs.Bool("force", false, "overwrite an existing output folder"),
 		quiet:      fs.Bool("quiet", false, "print nothing but errors"),
 		outputs:    fs.String("outputs", "default", "`LIST` of outputs to write, comma-separated: "+study.Outputs(nil).String()+",png; all; default (all but png)"),
 		png:        fs.Bool("png", false, "also write PNG copies of the charts (adds png to --outputs)"),
-		allowLarge: fs.Bool("allow-large", false, "run even if the estimated events or memory exceed the limits"),
+		reps:       new(int),
+		seed:       new(uint64),
+		jobs:       new(int),
+		allowLarge: new(bool),
 	}
+	alias(fs, "o", "output")
+	return f
 }
 
 // isSet reports whether the named flag was given on the command line.
@@ -58,8 +72,8 @@ func (f *expFlags) options(stderr io.Writer) (study.Options, error) {
 	o := study.Options{Jobs: *f.jobs, AllowLarge: *f.allowLarge, Version: version}
 	if f.isSet("replications") {
 		o.Replications = *f.reps
-		if o.Replications == 0 {
-			return o, fmt.Errorf("--replications must be between 1 and %d, got 0", study.MaxReplications)
+		if o.Replications < 1 || o.Replications > study.MaxReplications {
+			return o, usagef("--replications must be between 1 and %d, got %d", study.MaxReplications, o.Replications)
 		}
 	}
 	if f.isSet("seed") {
@@ -67,7 +81,7 @@ func (f *expFlags) options(stderr io.Writer) (study.Options, error) {
 	}
 	outs, err := study.ParseOutputs(*f.outputs)
 	if err != nil {
-		return o, err
+		return o, &usageError{err}
 	}
 	outs[study.PNG] = outs[study.PNG] || *f.png
 	o.Outputs = outs

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,12 +13,14 @@ import (
 // cmdCompare runs two or more scenarios on common random numbers and
 // compares each with the first.
 func cmdCompare(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("compare")
 	ef := addExpFlags(fs)
 	refs, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if len(refs) < 2 {
+		return usagef("compare takes two or more scenarios (the first is the reference), got %d", len(refs))
 	}
 	spec := study.CompareSpec{Refs: refs}
 	if spec.Options, err = ef.options(stderr); err != nil {

@@ -1,6 +1,11 @@
 // Command spsim simulates social prescribing capacity: referrals, link
 // workers' waiting lists and caseloads, and the community services they
 // refer people on to. Run `spsim help` for the commands.
+//
+// The command line uses the standard flag package: flags may be written
+// -name or --name and may come before or after arguments. help.go gives
+// every command the same help layout and exit statuses; commands.go holds
+// each command's help text.
 package main
 
 import (
@@ -9,42 +14,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
-
-// version is the software version reported in outputs; release builds set
-// it with -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
-
-// exitInterrupted is the conventional status for a run stopped by SIGINT.
-const exitInterrupted = 130
-
-type command struct {
-	name, args, summary string
-	run                 func(args []string, stdout, stderr io.Writer) error
-}
-
-var commands []command
-
-func init() {
-	commands = []command{
-		{"run", "[SCENARIO] [-o DIR] [--replications N] [--precision P [--max-replications M]] [--seed S] [--jobs J] [--force] [--quiet]",
-			"run a scenario (default: baseline); write weekly.csv, summary.csv, summary.json, charts and report.html.\n      --precision P adds replications until every headline 95% interval is within ±P% of its mean", cmdRun},
-		{"compare", "A B [C...] [-o DIR] [--replications N] [--seed S] [--jobs J] [--force] [--quiet]",
-			"run scenarios on common random numbers and compare each with the first: paired differences with intervals,\n      compare.csv, compare.json, charts and report.html", cmdCompare},
-		{"sweep", "SCENARIO --vary KEY=V1,V2,... [--vary KEY=...] [--set KEY=VALUE]... [--kpi NAME]... [-o DIR] [--replications N] [--seed S] [--jobs J] [--force] [--quiet]",
-			"run a scenario over a grid of parameter values (e.g. --vary workforce.link_workers=2,3,4);\n      sweep.csv, a chart of KPIs against the first parameter and report.html", cmdSweep},
-		{"calibrate", "REFERRALS.csv [-o DIR] [--extends SCENARIO] [--from DATE] [--to DATE] [--start DATE] [--no-growth] [--no-season]",
-			"fit referrals a week, growth and seasonality to an extract (one row per referral) by maximum likelihood;\n      writes calibrated.toml to extend from, calibration.csv and referrals_fit.svg", cmdCalibrate},
-		{"merge", "SHARDDIR... [-o DIR] [--force]", "combine the folders of spsim run --shard i/n into the outputs of the whole run", cmdMerge},
-		{"list", "", "list the built-in scenarios and the question each answers", cmdList},
-		{"show", "SCENARIO", "print the fully resolved scenario as TOML", cmdShow},
-		{"validate", "FILE...", "check scenario files and report every error", cmdValidate},
-		{"version", "", "print the version", func(_ []string, out, _ io.Writer) error {
-			_, err := fmt.Fprintln(out, "spsim", version)
-			return err
-		}},
-	}
-}
 
 // exitError carries a specific exit status.
 type exitError struct {
@@ -59,56 +30,60 @@ func main() {
 	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// Main runs spsim with args and returns the exit status.
+// Main runs spsim with args and returns the exit status: 0 done, 1 failed,
+// 2 usage error, 130 interrupted.
 func Main(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		usage(stdout)
-		return 0
+	if len(args) == 0 {
+		printUsage(stderr)
+		return exitUsage
 	}
-	for _, c := range commands {
-		if c.name != args[0] {
-			continue
-		}
-		err := c.run(args[1:], stdout, stderr)
-		if err == nil {
-			return 0
-		}
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		fmt.Fprintln(stderr, "spsim "+c.name+":", err)
-		var ee *exitError
-		if errors.As(err, &ee) {
-			return ee.code
-		}
-		return 1
+	switch args[0] {
+	case "-h", "-help", "--help":
+		args = append([]string{"help"}, args[1:]...)
+	case "-v", "-version", "--version":
+		args = append([]string{"version"}, args[1:]...)
 	}
-	fmt.Fprintf(stderr, "spsim: unknown command %q\n\n", args[0])
-	usage(stderr)
-	return 2
+	c := findCommand(args[0])
+	if c == nil {
+		fmt.Fprintf(stderr, "spsim: unknown command %q%s\nRun 'spsim help' for the list of commands.\n", args[0], suggestCommand(args[0]))
+		return exitUsage
+	}
+	return exitStatus(c, c.run(args[1:], stdout, stderr), stdout, stderr)
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "spsim: a discrete-event simulator of social prescribing capacity")
-	fmt.Fprintln(w, "\nUsage:")
-	for _, c := range commands {
-		fmt.Fprintf(w, "  spsim %s %s\n      %s\n", c.name, c.args, c.summary)
+// exitStatus reports a command's outcome and returns its exit status.
+func exitStatus(c *command, err error, stdout, stderr io.Writer) int {
+	var (
+		help  *helpRequest
+		usage *usageError
+		exit  *exitError
+	)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &help):
+		printHelp(stdout, c, help.fs)
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		printHelp(stdout, c, flagsOf(c))
+		return exitOK
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "spsim %s: %v\nRun 'spsim help %s' for its arguments and flags.\n", c.name, err, c.name)
+		return exitUsage
 	}
+	fmt.Fprintln(stderr, "spsim "+c.name+":", err)
+	if errors.As(err, &exit) {
+		return exit.code
+	}
+	return exitFailed
 }
 
-// parse parses flags that may come before or after positional arguments
-// (`spsim run baseline -o out` and `spsim run -o out baseline` both work).
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
+// suggestCommand names the command a mistyped one may have meant.
+func suggestCommand(name string) string {
+	for _, c := range commands {
+		if len(name) >= 2 && (strings.HasPrefix(c.name, name) || strings.HasPrefix(name, c.name)) {
+			return fmt.Sprintf(" (did you mean %q?)", c.name)
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
 	}
+	return ""
 }

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/study"
@@ -12,10 +12,9 @@ import (
 
 // cmdRun runs one scenario's replications, or one shard of them.
 func cmdRun(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("run")
 	ef := addExpFlags(fs)
-	precision := fs.Float64("precision", 0, "add replications until every headline KPI's 95% half-width is within this percentage of its mean")
+	precision := fs.Float64("precision", 0, "add replications until every headline KPI's 95% half-width is within `PERCENT` of its mean")
 	maxReps := fs.Int("max-replications", 0, fmt.Sprintf("with --precision, stop after this many replications (default %d)", study.DefaultMaxReplications))
 	shardSpec := fs.String("shard", "", "run only part `i/n` of the replications (1/n to n/n), to combine later with spsim merge")
 	pos, err := parse(fs, args)
@@ -23,11 +22,11 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(pos) > 1 {
-		return fmt.Errorf("run takes at most one scenario, got %d", len(pos))
+		return usagef("run takes at most one scenario, got %d: %s", len(pos), strings.Join(pos, " "))
 	}
 	spec := study.RunSpec{Precision: *precision, MaxReplications: *maxReps}
-	if ef.isSet("precision") && *precision == 0 {
-		return fmt.Errorf("--precision is a percentage of the mean between 0 and 100, got 0")
+	if ef.isSet("precision") && !(*precision > 0 && *precision < 100) {
+		return usagef("--precision is a percentage of the mean between 0 and 100, got %g", *precision)
 	}
 	if len(pos) == 1 {
 		spec.Ref = pos[0]

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"flag"
-	"fmt"
 	"io"
 
 	"github.com/spsim/spsim/study"
@@ -11,18 +9,14 @@ import (
 // cmdMerge combines the shards of one run or sweep into the outputs the
 // unsharded study would have written.
 func cmdMerge(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	ef := addExpFlags(fs)
-	fs.String("shard", "", "not for merge: the shards fix it")
+	fs := newFlags("merge")
+	ef := addOutputFlags(fs)
 	dirs, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	for _, name := range []string{"replications", "seed", "shard"} {
-		if ef.isSet(name) {
-			return fmt.Errorf("merge takes no --%s: the shards fix it", name)
-		}
+	if len(dirs) == 0 {
+		return usagef("merge takes the folders of every shard of one run or sweep")
 	}
 	spec := study.MergeSpec{Dirs: dirs}
 	if spec.Options, err = ef.options(stderr); err != nil {

@@ -1,22 +1,19 @@
 package main
 
 import (
-	"flag"
-	"fmt"
 	"io"
 
 	"github.com/spsim/spsim/scenarios"
 )
 
 func cmdShow(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("show", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("show")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("show takes one scenario (a built-in name or a file), got %d", len(pos))
+		return usagef("show takes one scenario (a built-in name or a file), got %d", len(pos))
 	}
 	cfg, err := scenarios.Load(pos[0])
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -18,20 +17,19 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 // cmdSweep runs a scenario at every point of a grid of parameter values.
 func cmdSweep(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("sweep", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("sweep")
 	ef := addExpFlags(fs)
 	var spec study.SweepSpec
 	fs.Var((*listFlag)(&spec.Vary), "vary", "`KEY=V1,V2,...`: a scenario key path and its values (repeat for a grid)")
 	fs.Var((*listFlag)(&spec.Sets), "set", "`KEY=VALUE`: a value for every point, set before the varied ones (repeatable)")
-	fs.Var((*listFlag)(&spec.KPIs), "kpi", "a KPI to chart and print (repeatable; default "+strings.Join(study.DefaultSweepKPIs, ", ")+")")
+	fs.Var((*listFlag)(&spec.KPIs), "kpi", "a `KPI` to chart and print (repeatable; default "+strings.Join(study.DefaultSweepKPIs, ", ")+")")
 	shardSpec := fs.String("shard", "", "run only part `i/n` of the sweep's points (1/n to n/n), to combine later with spsim merge")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("sweep takes one scenario, got %d", len(pos))
+		return usagef("sweep takes one scenario, got %d", len(pos))
 	}
 	spec.Ref = pos[0]
 	if err := shardFlag(ef, *shardSpec, &spec.Shard); err != nil {

@@ -1,0 +1,188 @@
+package main
+
+import "io"
+
+// command is one of spsim's commands and its help. The flags are the
+// command's own flag set, so the help can never list a flag the command
+// does not take.
+type command struct {
+	name     string
+	args     string      // the usage line's arguments, e.g. "[SCENARIO]"
+	summary  string      // one line, for the overview
+	about    string      // what it does, for `spsim help NAME`
+	argHelp  [][2]string // each argument and what it is
+	examples [][2]string // a command line and what it does (2-3)
+	run      func(args []string, stdout, stderr io.Writer) error
+}
+
+const scenarioArg = "a built-in scenario (see spsim list) or a scenario file (.toml)"
+
+// commands is every command, in the order the overview lists them.
+var commands []command
+
+func init() {
+	commands = []command{
+		{
+			name: "run", args: "[SCENARIO]",
+			summary: "run a scenario's replications and write its results and report",
+			about: `Runs the scenario's replications in parallel and writes, into the output
+folder, weekly.csv, summary.csv, summary.json, the resolved scenario.toml, charts and
+report.html, then prints the headline KPIs with their 95% intervals.
+
+The same scenario and seed give byte-identical files whatever --jobs is. Ctrl-C
+stops cleanly: finished replications are written, marked partial, and spsim
+exits with status 130.`,
+			argHelp: [][2]string{{"SCENARIO", scenarioArg + "; default baseline"}},
+			examples: [][2]string{
+				{"spsim run", "the built-in baseline PCN; results in out/baseline/"},
+				{"spsim run vcse-cut --replications 30 --seed 7 -o out/cut", "30 replications of the community-funding cut, seed 7, into out/cut"},
+				{"spsim run my-area.toml --precision 5", "your own scenario, adding replications until every headline interval is within ±5% of its mean"},
+			},
+			run: cmdRun,
+		},
+		{
+			name: "compare", args: "REFERENCE SCENARIO...",
+			summary: "compare scenarios with the first, on common random numbers",
+			about: `Runs two or more scenarios with the same seed and replications (common random
+numbers) and compares each with the first, the reference: every KPI's paired
+difference with its 95% interval, and a verdict in plain words. Writes
+compare.csv, compare.json, charts and report.html.`,
+			argHelp: [][2]string{
+				{"REFERENCE", scenarioArg + ": the one the others are compared with"},
+				{"SCENARIO...", "one or more scenarios to compare with it"},
+			},
+			examples: [][2]string{
+				{"spsim compare baseline extra-link-worker", "what a fourth link worker changes"},
+				{"spsim compare baseline vcse-investment extra-link-worker -o out/money", "the same money spent two ways, each against the baseline"},
+				{"spsim compare short-term longer-term tiered --replications 40", "three support models, with more replications for tighter intervals"},
+			},
+			run: cmdCompare,
+		},
+		{
+			name: "sweep", args: "SCENARIO --vary KEY=V1,V2,...",
+			summary: "run a scenario over a grid of parameter values",
+			about: `Runs the scenario at every point of a grid: each --vary gives a scenario key
+(as in the TOML, e.g. workforce.link_workers) and its values, and several
+--vary flags make a grid. Every point uses the same random numbers, so
+differences between points are not noise. Writes sweep.csv, a chart of the
+chosen KPIs against the first parameter, and report.html.`,
+			argHelp: [][2]string{{"SCENARIO", scenarioArg}},
+			examples: [][2]string{
+				{"spsim sweep baseline --vary workforce.link_workers=2,3,4,5,6", "waits and outcomes as the team grows from 2 to 6"},
+				{"spsim sweep baseline --vary workforce.link_workers=3,4 --vary services.wellbeing_groups.places=30,50,80", "a 2 x 3 grid: link workers against community places"},
+				{"spsim sweep rising-demand --vary demand.annual_growth=0,0.1,0.2 --kpi wait_first_contact_mean_weeks", "one KPI charted against demand growth"},
+			},
+			run: cmdSweep,
+		},
+		{
+			name: "calibrate", args: "REFERRALS.csv",
+			summary: "fit referrals a week, growth and seasonality to your own referral extract",
+			about: `Reads an extract with one row per referral (a date column, and optionally an
+outcome, group and profile) and fits the referral rate, annual growth and
+seasonality by maximum likelihood, with profile-likelihood intervals. Writes
+calibrated.toml, a scenario that extends another with the fitted values,
+calibration.csv and a chart of the fit.`,
+			argHelp: [][2]string{{"REFERRALS.csv", "the extract: one row per referral"}},
+			examples: [][2]string{
+				{"spsim calibrate referrals.csv", "fit to the whole extract; writes out/calibrate-referrals/"},
+				{"spsim calibrate referrals.csv --extends deprived-area --from 2023-01-01 -o out/mine", "fit from 2023 on, extending deprived-area"},
+				{"spsim calibrate referrals.csv --no-season", "fit without seasonality"},
+			},
+			run: cmdCalibrate,
+		},
+		{
+			name: "merge", args: "SHARD_FOLDER...",
+			summary: "combine the shards of a run or sweep into the whole study's outputs",
+			about: `Reads the folders written by 'spsim run --shard i/n' or 'spsim sweep --shard
+i/n' and writes the outputs the unsharded study would have written, byte for
+byte (the report's run time aside). Every shard of the study must be there,
+once.`,
+			argHelp: [][2]string{{"SHARD_FOLDER...", "the output folders of every shard of one run or sweep"}},
+			examples: [][2]string{
+				{"spsim merge shards/* -o out/icb", "put a sharded run of icb back together"},
+				{"spsim merge sw/1 sw/2 -o out/sweep --force", "a sweep run in two shards, into an existing folder"},
+			},
+			run: cmdMerge,
+		},
+		{
+			name:     "list",
+			summary:  "list the built-in scenarios and the question each answers",
+			examples: [][2]string{{"spsim list", "every built-in scenario"}, {"spsim list | grep vcse", "the scenarios about community services"}},
+			run:      cmdList,
+		},
+		{
+			name: "show", args: "SCENARIO",
+			summary: "print a scenario fully resolved, as TOML",
+			about: `Prints the scenario with everything it inherits (extends) filled in: a
+starting point for your own scenario file.`,
+			argHelp: [][2]string{{"SCENARIO", scenarioArg}},
+			examples: [][2]string{
+				{"spsim show tiered", "the tiered-support scenario with every value"},
+				{"spsim show baseline > my-area.toml", "a copy of the baseline to edit"},
+			},
+			run: cmdShow,
+		},
+		{
+			name: "validate", args: "FILE...",
+			summary: "check scenario files and report every error",
+			about: `Loads each scenario file and reports every error with its file, line, column,
+key and what is allowed. Exit status 1 if any file has errors.`,
+			argHelp: [][2]string{{"FILE...", "one or more scenario files (.toml), or built-in names"}},
+			examples: [][2]string{
+				{"spsim validate my-area.toml", "check one file"},
+				{"spsim validate scenarios/*.toml", "check many"},
+			},
+			run: cmdValidate,
+		},
+		{
+			name:     "version",
+			summary:  "print the version, the commit and the Go version",
+			examples: [][2]string{{"spsim version", "the version; 'spsim --version' is the same"}},
+			run:      cmdVersion,
+		},
+		{
+			name: "completion", args: "SHELL",
+			summary: "print a shell completion script (bash, zsh or fish)",
+			about: `Prints a script that completes spsim's commands, flags and built-in scenario
+names in your shell.`,
+			argHelp: [][2]string{{"SHELL", "bash, zsh or fish"}},
+			examples: [][2]string{
+				{"source <(spsim completion bash)", "complete in this bash session; add it to ~/.bashrc to keep it"},
+				{"spsim completion zsh > \"${fpath[1]}/_spsim\"", "install for zsh"},
+				{"spsim completion fish > ~/.config/fish/completions/spsim.fish", "install for fish"},
+			},
+			run: cmdCompletion,
+		},
+		{
+			name: "help", args: "[COMMAND]",
+			summary: "show the help of spsim or of one command",
+			argHelp: [][2]string{{"COMMAND", "a command; without one, the list of commands"}},
+			examples: [][2]string{
+				{"spsim help", "every command"},
+				{"spsim help run", "run's arguments, flags and examples (as 'spsim run --help')"},
+			},
+			run: cmdHelp,
+		},
+	}
+}
+
+// cmdHelp prints spsim's help, or one command's.
+func cmdHelp(args []string, stdout, _ io.Writer) error {
+	pos, err := parse(newFlags("help"), args)
+	if err != nil {
+		return err
+	}
+	switch len(pos) {
+	case 0:
+		printUsage(stdout)
+		return nil
+	case 1:
+		c := findCommand(pos[0])
+		if c == nil {
+			return usagef("no command %q%s", pos[0], suggestCommand(pos[0]))
+		}
+		printHelp(stdout, c, flagsOf(c))
+		return nil
+	}
+	return usagef("help takes at most one command, got %d", len(pos))
+}

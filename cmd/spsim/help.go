@@ -1,0 +1,270 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strings"
+	"text/tabwriter"
+)
+
+// Exit statuses, the same for every command.
+const (
+	exitOK          = 0   // done
+	exitFailed      = 1   // the command ran and failed: bad scenario, a file not written...
+	exitUsage       = 2   // the command line was wrong: unknown command or flag, wrong arguments
+	exitInterrupted = 130 // stopped by Ctrl-C or SIGTERM; finished work is kept
+)
+
+const exitStatusHelp = "Exit status: 0 done, 1 failed, 2 usage error, 130 interrupted."
+
+// helpRequest is what parsing returns for -h or --help: the command's flags,
+// so that its help can be printed to stdout with exit status 0.
+type helpRequest struct{ fs *flag.FlagSet }
+
+func (h *helpRequest) Error() string { return "help requested" }
+func (h *helpRequest) Unwrap() error { return flag.ErrHelp }
+
+// usageError is a wrong command line: exit status 2, with a pointer to the
+// command's help.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// usagef returns a usage error.
+func usagef(format string, a ...any) error {
+	return &usageError{fmt.Errorf(format, a...)}
+}
+
+// newFlags returns a command's flag set. Parse errors come back as errors
+// (Main prints them once, with a pointer to the help), never as a dump of
+// every flag.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// alias makes long a second name for flag short: `-o DIR` and `--output
+// DIR` are the same flag, shown once in the help.
+func alias(fs *flag.FlagSet, short, long string) {
+	f := fs.Lookup(short)
+	fs.Var(f.Value, long, f.Usage)
+}
+
+// parse parses flags that may come before or after positional arguments
+// (`spsim run baseline -o out` and `spsim run -o out baseline` both work).
+// -h and --help give a helpRequest; a bad flag, a usageError.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, &helpRequest{fs}
+			}
+			return nil, &usageError{err}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// flagsOf returns a command's flag set, by asking the command for its help.
+func flagsOf(c *command) *flag.FlagSet {
+	err := c.run([]string{"--help"}, io.Discard, io.Discard)
+	var h *helpRequest
+	if errors.As(err, &h) {
+		return h.fs
+	}
+	return flag.NewFlagSet(c.name, flag.ContinueOnError)
+}
+
+// findCommand returns the command called name, or nil.
+func findCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+// printUsage writes spsim's overview: every command with its summary.
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "spsim simulates social prescribing capacity: referrals, link workers'")
+	fmt.Fprintln(w, "waiting lists and caseloads, and the community services they refer")
+	fmt.Fprintln(w, "people on to, with 95% confidence intervals.")
+	fmt.Fprintln(w, "\nUsage:\n  spsim COMMAND [ARGUMENTS] [FLAGS]\n\nCommands:")
+	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	for _, c := range commands {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.name, c.summary)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nExamples:")
+	fmt.Fprintln(w, "  spsim run                                 the baseline PCN; results in out/baseline/")
+	fmt.Fprintln(w, "  spsim compare baseline extra-link-worker  what one more link worker changes")
+	fmt.Fprintln(w, "  spsim help run                            everything about one command")
+	fmt.Fprintln(w, "\nRun 'spsim help COMMAND' (or 'spsim COMMAND --help') for a command's")
+	fmt.Fprintln(w, "arguments, flags and examples; 'spsim version' for the version.")
+	fmt.Fprintln(w, exitStatusHelp)
+}
+
+// printHelp writes one command's help: usage line, description, arguments,
+// flags with their defaults, examples and exit statuses.
+func printHelp(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "spsim %s: %s\n\nUsage:\n  spsim %s", c.name, c.summary, c.name)
+	if c.args != "" {
+		fmt.Fprint(w, " "+c.args)
+	}
+	if hasFlags(fs) {
+		fmt.Fprint(w, " [FLAGS]")
+	}
+	fmt.Fprintln(w)
+	if c.about != "" {
+		fmt.Fprintln(w, "\n"+wrap(c.about, 76, ""))
+	}
+	if len(c.argHelp) > 0 {
+		fmt.Fprintln(w, "\nArguments:")
+		col := 0
+		for _, a := range c.argHelp {
+			col = max(col, len(a[0]))
+		}
+		indent := strings.Repeat(" ", col+5)
+		for _, a := range c.argHelp {
+			text := wrap(a[1], 78-len(indent), indent)
+			fmt.Fprintf(w, "  %-*s%s\n", col+3, a[0], text[len(indent):])
+		}
+	}
+	if hasFlags(fs) {
+		fmt.Fprintln(w, "\nFlags:")
+		printFlags(w, fs)
+	}
+	fmt.Fprintln(w, "\nExamples:")
+	for _, e := range c.examples {
+		fmt.Fprintf(w, "  %s\n%s\n", e[0], wrap(e[1], 72, "      "))
+	}
+	fmt.Fprintln(w, "\n"+exitStatusHelp)
+}
+
+func hasFlags(fs *flag.FlagSet) bool {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	return n > 0
+}
+
+// flagLine is one entry of a command's flag list: its names, value and
+// usage.
+type flagLine struct {
+	short, long, value, usage string
+}
+
+// flagLines gathers a flag set's flags, joining aliases (two names for
+// one value) into one entry, sorted by long name.
+func flagLines(fs *flag.FlagSet) []*flagLine {
+	var lines []*flagLine
+	byValue := map[flag.Value]*flagLine{}
+	fs.VisitAll(func(f *flag.Flag) {
+		// A slice-typed Value cannot be a map key: such a flag has no alias.
+		comparable := reflect.TypeOf(f.Value).Comparable()
+		var l *flagLine
+		if comparable {
+			l = byValue[f.Value]
+		}
+		if l == nil {
+			l = &flagLine{}
+			lines = append(lines, l)
+			if comparable {
+				byValue[f.Value] = l
+			}
+		}
+		if len(f.Name) == 1 {
+			l.short = f.Name
+		} else {
+			l.long = f.Name
+		}
+		if l.usage != "" {
+			return // the alias's text is the flag's
+		}
+		value, usage := flag.UnquoteUsage(f)
+		if isBool(f) {
+			value = ""
+		} else if v, ok := valueNames[value]; ok {
+			value = v
+		}
+		// "`KEY=VALUE`: a value..." reads as "KEY=VALUE: a value..." once
+		// unquoted; the value is already on the flag's line.
+		usage = strings.TrimPrefix(usage, value+": ")
+		l.value, l.usage = strings.ToUpper(value), usage
+		if def := f.DefValue; def != "" && def != "0" && def != "false" && def != "[]" && !strings.Contains(usage, "default") {
+			l.usage += fmt.Sprintf(" (default %s)", def)
+		}
+	})
+	sort.SliceStable(lines, func(i, j int) bool { return name(lines[i]) < name(lines[j]) })
+	return lines
+}
+
+// valueNames replace the flag package's type names for a flag's value
+// (a usage text can name it instead, in backquotes).
+var valueNames = map[string]string{"int": "N", "uint": "N", "float": "NUMBER", "string": "TEXT", "value": "VALUE", "": "VALUE"}
+
+func name(l *flagLine) string {
+	if l.long != "" {
+		return l.long
+	}
+	return l.short
+}
+
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// printFlags writes the flags in --long form, with the short name first
+// where there is one, each with its value and default.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	for _, l := range flagLines(fs) {
+		var names string
+		switch {
+		case l.short != "" && l.long != "":
+			names = "-" + l.short + ", --" + l.long
+		case l.short != "":
+			names = "-" + l.short
+		default:
+			names = "    --" + l.long
+		}
+		if l.value != "" {
+			names += " " + l.value
+		}
+		fmt.Fprintf(w, "  %s\n%s\n", names, wrap(l.usage, 68, "          "))
+	}
+}
+
+// wrap fills text to width columns, each line after indent. Blank lines
+// in text separate paragraphs.
+func wrap(text string, width int, indent string) string {
+	var out []string
+	for _, para := range strings.Split(text, "\n\n") {
+		line := indent
+		for _, word := range strings.Fields(para) {
+			if len(line) > len(indent) && len(line)+1+len(word) > width+len(indent) {
+				out = append(out, line)
+				line = indent
+			}
+			if len(line) > len(indent) {
+				line += " "
+			}
+			line += word
+		}
+		out = append(out, line, "")
+	}
+	return strings.Join(out[:len(out)-1], "\n")
+}
