@@ -1,0 +1,57 @@
+package workbook
+
+import (
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// areaChartKPI is the KPI the areas are charted by.
+const areaChartKPI = "wait_first_contact_mean_weeks"
+
+// areas writes one row per area and one column per KPI (the mean across
+// replications), and a bar chart of each area's wait.
+func (b *book) areas(results []*sim.Result, level float64) {
+	const s = "Areas"
+	b.sheet(s)
+	first := results[0].Areas
+	b.set(s, 1, 1, "area")
+	for k, kpi := range first[0].KPIs {
+		b.set(s, k+2, 1, kpi.Name)
+	}
+	b.styleCells(s, 1, 1, len(first[0].KPIs)+1, 1, b.bold)
+	vals := make([]float64, len(results))
+	chartCol := -1
+	for a, area := range first {
+		b.set(s, 1, a+2, area.Name)
+		for k, kpi := range area.KPIs {
+			for r, res := range results {
+				vals[r] = res.Areas[a].KPIs[k].Value
+			}
+			e := experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
+			b.set(s, k+2, a+2, e.Mean)
+			b.styleCells(s, k+2, a+2, k+2, a+2, b.numStyle(Format(kpi.Unit)))
+			if kpi.Name == areaChartKPI {
+				chartCol = k + 2
+			}
+		}
+	}
+	b.freeze(s, 1)
+	b.widths(s, 28)
+	if chartCol < 0 {
+		return
+	}
+	n := len(first)
+	b.chart("Area chart", "B2", &excelize.Chart{Type: excelize.Bar,
+		Series: []excelize.ChartSeries{{
+			Name:       "'" + s + "'!" + abs(chartCol, 1),
+			Categories: "'" + s + "'!" + abs(1, 2) + ":" + abs(1, n+1),
+			Values:     "'" + s + "'!" + abs(chartCol, 2) + ":" + abs(chartCol, n+1),
+		}},
+		Title:  []excelize.RichTextRun{{Text: "Mean wait to first contact by area (weeks)"}},
+		Legend: excelize.ChartLegend{Position: "none"},
+		XAxis:  excelize.ChartAxis{ReverseOrder: true},
+		YAxis:  excelize.ChartAxis{MajorGridLines: true, Title: []excelize.RichTextRun{{Text: "weeks"}}},
+		Format: excelize.GraphicOptions{ScaleX: 1.6, ScaleY: 1.0 + float64(n)/12}})
+}

@@ -1,0 +1,229 @@
+package workbook
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// Pinned is the created and modified time written into every workbook's
+// document properties, so that the file does not depend on when it was
+// written.
+const Pinned = "2000-01-01T00:00:00Z"
+
+// book is a workbook being built, with its cell styles.
+type book struct {
+	f      *excelize.File
+	styles map[string]int // by number format; "" is plain
+	bold   int
+	title  int
+	wrap   int
+	err    error // the first error; later calls do nothing
+}
+
+func newBook(first string) *book {
+	f := excelize.NewFile()
+	b := &book{f: f, styles: map[string]int{}}
+	b.check(f.SetSheetName("Sheet1", first))
+	b.bold = b.style(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	b.title = b.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	b.wrap = b.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	return b
+}
+
+func (b *book) check(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+func (b *book) style(s *excelize.Style) int {
+	id, err := b.f.NewStyle(s)
+	b.check(err)
+	return id
+}
+
+// numStyle is the style for numbers in the given Excel number format.
+func (b *book) numStyle(format string) int {
+	if id, ok := b.styles[format]; ok {
+		return id
+	}
+	f := format
+	id := b.style(&excelize.Style{CustomNumFmt: &f})
+	b.styles[format] = id
+	return id
+}
+
+func (b *book) sheet(name string) {
+	_, err := b.f.NewSheet(name)
+	b.check(err)
+}
+
+// cell is the A1 name of column c, row r (both from 1).
+func cell(c, r int) string {
+	name, _ := excelize.CoordinatesToCellName(c, r)
+	return name
+}
+
+// set writes v at (c, r): a float is stored as a number (empty if it is
+// not finite), anything else as it is.
+func (b *book) set(sheet string, c, r int, v any) {
+	if x, ok := v.(float64); ok && (math.IsNaN(x) || math.IsInf(x, 0)) {
+		return
+	}
+	b.check(b.f.SetCellValue(sheet, cell(c, r), v))
+}
+
+// row writes values from column 1 of row r.
+func (b *book) row(sheet string, r int, vals ...any) {
+	for i, v := range vals {
+		b.set(sheet, i+1, r, v)
+	}
+}
+
+func (b *book) styleCells(sheet string, c1, r1, c2, r2, style int) {
+	b.check(b.f.SetCellStyle(sheet, cell(c1, r1), cell(c2, r2), style))
+}
+
+func (b *book) widths(sheet string, widths ...float64) {
+	for i, w := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		b.check(b.f.SetColWidth(sheet, col, col, w))
+	}
+}
+
+// freeze keeps the first row (and the first cols columns) in view.
+func (b *book) freeze(sheet string, cols int) {
+	b.check(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: cols, YSplit: 1,
+		TopLeftCell: cell(cols+1, 2), ActivePane: "bottomRight"}))
+}
+
+// finish pins the document properties and writes the workbook.
+func (b *book) finish(w io.Writer, title string) error {
+	defer b.f.Close()
+	b.check(b.f.SetDocProps(&excelize.DocProperties{Creator: "spsim", LastModifiedBy: "spsim", Title: title,
+		Created: Pinned, Modified: Pinned}))
+	b.f.SetActiveSheet(0)
+	if b.err != nil {
+		return fmt.Errorf("building workbook: %w", b.err)
+	}
+	var buf bytes.Buffer
+	if _, err := b.f.WriteTo(&buf); err != nil {
+		return fmt.Errorf("writing workbook: %w", err)
+	}
+	data, err := canonical(buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("writing workbook: %w", err)
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// Format is the Excel number format that shows a value of the unit as
+// people read it: shares as percentages, money in pounds, waits in weeks.
+func Format(unit string) string {
+	switch {
+	case unit == "share":
+		return "0.0%"
+	case strings.HasPrefix(unit, "GBP"):
+		return `"£"#,##0`
+	case unit == "weeks":
+		return `0.0" weeks"`
+	case unit == "index":
+		return "0.00"
+	case strings.HasSuffix(unit, "/year"):
+		return "#,##0"
+	}
+	return "#,##0.0"
+}
+
+// Words writes a value of the unit as people say it: "56.8%", "£256,464
+// a year", "3.1 weeks", "1,267 people/year".
+func Words(v float64, unit string) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "not defined"
+	}
+	switch {
+	case unit == "share":
+		return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
+	case unit == "GBP/year":
+		return pounds(v) + " a year"
+	case strings.HasPrefix(unit, "GBP"):
+		return pounds(v)
+	case unit == "weeks":
+		return strconv.FormatFloat(v, 'f', 1, 64) + " weeks"
+	case unit == "index":
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	case strings.HasSuffix(unit, "/year"):
+		return group(math.Round(v)) + " " + strings.TrimSuffix(unit, "/year") + " a year"
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64) + " " + unit
+}
+
+// WordsCI is Words for an estimate with its interval.
+func WordsCI(mean, low, high float64, unit string) string {
+	s := Words(mean, unit)
+	if math.IsNaN(low) || math.IsNaN(high) {
+		return s
+	}
+	lo, hi := Words(low, unit), Words(high, unit)
+	// The unit once is enough: "3.1 weeks (95% CI 2.8 to 3.4)".
+	if suffix := unitSuffix(unit); suffix != "" {
+		lo = strings.TrimSuffix(lo, suffix)
+		hi = strings.TrimSuffix(hi, suffix)
+	}
+	return fmt.Sprintf("%s (95%% CI %s to %s)", s, lo, hi)
+}
+
+func unitSuffix(unit string) string {
+	switch {
+	case unit == "GBP/year":
+		return " a year"
+	case unit == "weeks":
+		return " weeks"
+	case strings.HasSuffix(unit, "/year"):
+		return " " + strings.TrimSuffix(unit, "/year") + " a year"
+	case unit == "share", unit == "index", strings.HasPrefix(unit, "GBP"):
+		return ""
+	}
+	return " " + unit
+}
+
+func pounds(v float64) string {
+	if v < 0 {
+		return "-£" + group(math.Round(-v))
+	}
+	return "£" + group(math.Round(v))
+}
+
+// group writes a whole number with thousands separators.
+func group(v float64) string {
+	s := strconv.FormatFloat(math.Abs(v), 'f', 0, 64)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if v < 0 {
+		s = "-" + s
+	}
+	return s
+}
+
+// label is a KPI or column in words, from the model's registry.
+func label(name string, lookup func(string) (sim.Measure, bool)) string {
+	m, ok := lookup(name)
+	if !ok {
+		return name
+	}
+	_, _, member := sim.SplitMember(name)
+	if member != "" {
+		return m.Label + ": " + strings.ReplaceAll(member, "_", " ")
+	}
+	return m.Label
+}

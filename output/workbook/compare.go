@@ -1,0 +1,273 @@
+package workbook
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// Compare is what a comparison's workbook shows.
+type Compare struct {
+	Title, Question string
+	Facts           []Fact
+	Verdict         []string
+	Headline        []string
+	C               *experiment.Comparison
+}
+
+// WriteCompare writes a comparison's workbook: Summary (each headline KPI
+// per scenario and the paired difference from the reference, in words),
+// Comparison (every KPI, long form) and a chart of the headline waits.
+func WriteCompare(w io.Writer, c Compare) error {
+	b := newBook("Summary")
+	b.compareSummary(c)
+	b.compareSheet(c.C)
+	return b.finish(w, c.Title)
+}
+
+func (b *book) compareSummary(c Compare) {
+	const s = "Summary"
+	b.row(s, 1, c.Title)
+	b.styleCells(s, 1, 1, 1, 1, b.title)
+	b.row(s, 2, c.Question)
+	row := 4
+	for _, f := range c.Facts {
+		b.row(s, row, f.Label, f.Value)
+		row++
+	}
+	if len(c.Verdict) > 0 {
+		row++
+		b.row(s, row, "Verdict")
+		b.styleCells(s, 1, row, 1, row, b.bold)
+		row++
+		for _, line := range c.Verdict {
+			b.row(s, row, line)
+			row++
+		}
+	}
+	names := c.C.Names
+	row++
+	head := []any{"Key results"}
+	for _, n := range names {
+		head = append(head, n)
+	}
+	for _, n := range names[1:] {
+		head = append(head, n+" minus "+names[0]+" (paired, 95% CI)")
+	}
+	b.row(s, row, head...)
+	b.styleCells(s, 1, row, len(head), row, b.bold)
+	row++
+	for _, name := range c.Headline {
+		k := findKPI(c.C, name)
+		if k == nil {
+			continue
+		}
+		vals := []any{label(name, sim.LookupKPI)}
+		for _, e := range k.Estimates {
+			vals = append(vals, e.Mean)
+		}
+		for i := 1; i < len(names); i++ {
+			vals = append(vals, DifferenceWords(k.Paired[i], k.Unit))
+		}
+		b.row(s, row, vals...)
+		b.styleCells(s, 2, row, 1+len(names), row, b.numStyle(Format(k.Unit)))
+		row++
+	}
+	row++
+	b.row(s, row, "Scenarios ran on common random numbers: differences are paired, replication by replication. Every KPI is on the Comparison sheet.")
+	widths := []float64{48}
+	for range names {
+		widths = append(widths, 16)
+	}
+	for range names[1:] {
+		widths = append(widths, 44)
+	}
+	b.widths(s, widths...)
+}
+
+// DifferenceWords says a paired difference in words: "+0.8 weeks (95% CI
+// +0.5 to +1.1)", or "no detectable difference (95% CI -0.2 to +0.3
+// weeks)" when the interval includes 0.
+func DifferenceWords(d experiment.Estimate, unit string) string {
+	if math.IsNaN(d.Low) || math.IsNaN(d.High) {
+		return signed(d.Mean, unit)
+	}
+	if d.Low <= 0 && d.High >= 0 {
+		return fmt.Sprintf("no detectable difference (95%% CI %s to %s)", signed(d.Low, unit), signed(d.High, unit))
+	}
+	lo, hi := signed(d.Low, unit), signed(d.High, unit)
+	if suffix := unitSuffix(unit); suffix != "" {
+		lo, hi = strings.TrimSuffix(lo, suffix), strings.TrimSuffix(hi, suffix)
+	}
+	return fmt.Sprintf("%s (95%% CI %s to %s)", signed(d.Mean, unit), lo, hi)
+}
+
+// signed is Words with an explicit sign; a share's difference is in
+// percentage points.
+func signed(v float64, unit string) string {
+	sign := "+"
+	if v < 0 {
+		sign = "-"
+	}
+	if unit == "share" {
+		return fmt.Sprintf("%s%.1f percentage points", sign, math.Abs(100*v))
+	}
+	return sign + Words(math.Abs(v), unit)
+}
+
+func findKPI(c *experiment.Comparison, name string) *experiment.KPIComparison {
+	for i := range c.KPIs {
+		if c.KPIs[i].Name == name {
+			return &c.KPIs[i]
+		}
+	}
+	return nil
+}
+
+// compareSheet writes every KPI for every scenario, with the paired
+// difference from the reference, and a bar chart of mean waits.
+func (b *book) compareSheet(c *experiment.Comparison) {
+	const s = "Comparison"
+	b.sheet(s)
+	b.row(s, 1, "kpi", "KPI in words", "scenario", "mean", "ci_low", "ci_high", "diff_mean", "diff_ci_low", "diff_ci_high", "unit")
+	b.styleCells(s, 1, 1, 10, 1, b.bold)
+	row := 2
+	waitRows := [2]int{}
+	for _, k := range c.KPIs {
+		if k.Name == areaChartKPI {
+			waitRows = [2]int{row, row + len(c.Names) - 1}
+		}
+		for i, name := range c.Names {
+			e, d := k.Estimates[i], k.Paired[i]
+			b.row(s, row, k.Name, label(k.Name, sim.LookupKPI), name, e.Mean, e.Low, e.High, d.Mean, d.Low, d.High, k.Unit)
+			b.styleCells(s, 4, row, 9, row, b.numStyle(Format(k.Unit)))
+			row++
+		}
+	}
+	b.freeze(s, 1)
+	b.widths(s, 34, 46, 22, 12, 12, 12, 12, 12, 12, 16)
+	if waitRows[0] == 0 {
+		return
+	}
+	b.chart("Chart", "B2", &excelize.Chart{Type: excelize.Col,
+		Series: []excelize.ChartSeries{{
+			Name:       "'" + s + "'!" + abs(2, waitRows[0]),
+			Categories: "'" + s + "'!" + abs(3, waitRows[0]) + ":" + abs(3, waitRows[1]),
+			Values:     "'" + s + "'!" + abs(4, waitRows[0]) + ":" + abs(4, waitRows[1]),
+		}},
+		Title:  []excelize.RichTextRun{{Text: "Mean wait to first contact by scenario (weeks)"}},
+		Legend: excelize.ChartLegend{Position: "none"},
+		YAxis:  excelize.ChartAxis{MajorGridLines: true},
+		Format: excelize.GraphicOptions{ScaleX: 1.5, ScaleY: 1.3}})
+}
+
+// Sweep is what a sweep's workbook shows.
+type Sweep struct {
+	Title, Question string
+	Facts           []Fact
+	S               *experiment.Sweep
+	KPIs            []string // charted against the first factor
+}
+
+// WriteSweep writes a sweep's workbook: Summary (the chosen KPIs at each
+// point, as numbers, with a chart of the first against the first factor's
+// values) and Sweep (every KPI at every point, long form).
+func WriteSweep(w io.Writer, sw Sweep) error {
+	b := newBook("Summary")
+	const s = "Summary"
+	b.row(s, 1, sw.Title)
+	b.styleCells(s, 1, 1, 1, 1, b.title)
+	b.row(s, 2, sw.Question)
+	row := 4
+	for _, f := range sw.Facts {
+		b.row(s, row, f.Label, f.Value)
+		row++
+	}
+	row++
+	head := []any{}
+	for _, f := range sw.S.Factors {
+		head = append(head, f.Key)
+	}
+	for _, k := range sw.KPIs {
+		head = append(head, label(k, sim.LookupKPI), "95% CI low", "95% CI high")
+	}
+	b.row(s, row, head...)
+	b.styleCells(s, 1, row, len(head), row, b.bold)
+	top := row + 1
+	nf := len(sw.S.Factors)
+	for _, p := range sw.S.Points {
+		row++
+		vals := []any{}
+		for _, v := range p.Values {
+			vals = append(vals, factorValue(v))
+		}
+		for _, k := range sw.KPIs {
+			for _, sum := range p.Summaries {
+				if sum.Name == k {
+					vals = append(vals, sum.Estimate.Mean, sum.Estimate.Low, sum.Estimate.High)
+					b.styleCells(s, len(vals)-2, row, len(vals), row, b.numStyle(Format(sum.Unit)))
+				}
+			}
+		}
+		b.row(s, row, vals...)
+	}
+	b.widths(s, 28, 28, 28, 16, 16, 16, 16, 16, 16)
+	if len(sw.KPIs) > 0 && len(sw.S.Points) > 1 {
+		b.chart(s, cell(nf+3*len(sw.KPIs)+2, 4), &excelize.Chart{Type: excelize.Line,
+			Series: []excelize.ChartSeries{{
+				Name:       "'" + s + "'!" + abs(nf+1, top-1),
+				Categories: "'" + s + "'!" + abs(1, top) + ":" + abs(1, row),
+				Values:     "'" + s + "'!" + abs(nf+1, top) + ":" + abs(nf+1, row),
+			}},
+			Title:  []excelize.RichTextRun{{Text: label(sw.KPIs[0], sim.LookupKPI) + " against " + sw.S.Factors[0].Key}},
+			Legend: excelize.ChartLegend{Position: "none"},
+			XAxis:  excelize.ChartAxis{Title: []excelize.RichTextRun{{Text: sw.S.Factors[0].Key}}},
+			YAxis:  excelize.ChartAxis{MajorGridLines: true},
+			Format: excelize.GraphicOptions{ScaleX: 1.4, ScaleY: 1.3}})
+	}
+	b.sweepSheet(sw.S)
+	return b.finish(w, sw.Title)
+}
+
+// factorValue stores a parameter value as a number when it is one.
+func factorValue(v string) any {
+	var x float64
+	if _, err := fmt.Sscan(v, &x); err == nil && fmt.Sprint(x) == strings.TrimSpace(v) {
+		return x
+	}
+	return v
+}
+
+func (b *book) sweepSheet(sw *experiment.Sweep) {
+	const s = "Sweep"
+	b.sheet(s)
+	head := []any{}
+	for _, f := range sw.Factors {
+		head = append(head, f.Key)
+	}
+	head = append(head, "kpi", "mean", "ci_low", "ci_high", "n", "unit")
+	b.row(s, 1, head...)
+	b.styleCells(s, 1, 1, len(head), 1, b.bold)
+	row := 2
+	nf := len(sw.Factors)
+	for _, p := range sw.Points {
+		for _, sum := range p.Summaries {
+			vals := []any{}
+			for _, v := range p.Values {
+				vals = append(vals, factorValue(v))
+			}
+			e := sum.Estimate
+			vals = append(vals, sum.Name, e.Mean, e.Low, e.High, e.N, sum.Unit)
+			b.row(s, row, vals...)
+			b.styleCells(s, nf+2, row, nf+4, row, b.numStyle(Format(sum.Unit)))
+			row++
+		}
+	}
+	b.freeze(s, nf)
+}

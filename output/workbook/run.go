@@ -1,0 +1,175 @@
+package workbook
+
+import (
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// Fact is one line of a workbook's description: "Replications", "20".
+type Fact struct{ Label, Value string }
+
+// Run is what a run's workbook shows.
+type Run struct {
+	Title    string // e.g. "spsim run: baseline"
+	Question string
+	Facts    []Fact
+	// Verdict is the run's conclusion in sentences, if it has one.
+	Verdict   []string
+	Headline  []string // KPI names shown first, in words, on the summary sheet
+	Summaries []experiment.Summary
+	Results   []*sim.Result // replications, for the weekly table and areas
+	Level     float64
+}
+
+// weeklyCharts are the weekly columns charted, each chart a list of
+// columns sharing an axis.
+var weeklyCharts = []struct {
+	title, axis string
+	cols        []string
+}{
+	{"Waiting list and caseload (mean across replications)", "people", []string{"waiting_list_mean", "caseload_mean", "capacity_places_mean"}},
+	{"Referrals and first contacts a week (mean across replications)", "people a week", []string{"referrals", "first_contacts"}},
+}
+
+// WriteRun writes a run's workbook: Summary (plain words, verdict), KPIs
+// (every KPI with its interval), Weekly (each week's mean across
+// replications, with charts) and, for several areas, Areas.
+func WriteRun(w io.Writer, r Run) error {
+	b := newBook("Summary")
+	b.summary(r)
+	b.kpiSheet("KPIs", r.Summaries)
+	if len(r.Results) > 0 {
+		b.weekly(r.Results)
+		if len(r.Results[0].Areas) > 0 {
+			b.areas(r.Results, r.Level)
+		}
+	}
+	return b.finish(w, r.Title)
+}
+
+// summary writes the summary sheet: title, question, facts, verdict and
+// the headline KPIs in words and as numbers.
+func (b *book) summary(r Run) {
+	const s = "Summary"
+	b.row(s, 1, r.Title)
+	b.styleCells(s, 1, 1, 1, 1, b.title)
+	b.row(s, 2, r.Question)
+	row := 4
+	for _, f := range r.Facts {
+		b.row(s, row, f.Label, f.Value)
+		row++
+	}
+	if len(r.Verdict) > 0 {
+		row++
+		b.row(s, row, "Verdict")
+		b.styleCells(s, 1, row, 1, row, b.bold)
+		row++
+		for _, line := range r.Verdict {
+			b.row(s, row, line)
+			row++
+		}
+	}
+	row++
+	b.row(s, row, "Key results", "In words", "Mean", "95% CI low", "95% CI high", "Unit")
+	b.styleCells(s, 1, row, 6, row, b.bold)
+	row++
+	for _, name := range r.Headline {
+		for _, sum := range r.Summaries {
+			if sum.Name != name {
+				continue
+			}
+			e := sum.Estimate
+			b.row(s, row, label(name, sim.LookupKPI), WordsCI(e.Mean, e.Low, e.High, sum.Unit), e.Mean, e.Low, e.High, sum.Unit)
+			b.styleCells(s, 3, row, 5, row, b.numStyle(Format(sum.Unit)))
+			row++
+		}
+	}
+	row++
+	b.row(s, row, "Every KPI is on the KPIs sheet; each week's figures are on the Weekly sheet. Intervals are 95% confidence intervals across replications.")
+	b.widths(s, 48, 46, 14, 14, 14, 18)
+}
+
+// kpiSheet writes every KPI: its stable name, words, mean, interval,
+// replications and unit.
+func (b *book) kpiSheet(s string, sums []experiment.Summary) {
+	b.sheet(s)
+	b.row(s, 1, "kpi", "KPI in words", "mean", "ci_low", "ci_high", "n", "unit")
+	b.styleCells(s, 1, 1, 7, 1, b.bold)
+	for i, sum := range sums {
+		e := sum.Estimate
+		b.row(s, i+2, sum.Name, label(sum.Name, sim.LookupKPI), e.Mean, e.Low, e.High, e.N, sum.Unit)
+		b.styleCells(s, 3, i+2, 5, i+2, b.numStyle(Format(sum.Unit)))
+	}
+	b.freeze(s, 1)
+	b.widths(s, 36, 52, 14, 14, 14, 6, 18)
+}
+
+// weekly writes each week's mean across replications, every column, and
+// charts of the main ones.
+func (b *book) weekly(results []*sim.Result) {
+	const s = "Weekly"
+	b.sheet(s)
+	cols := results[0].Columns
+	for c, col := range cols {
+		b.set(s, c+1, 1, col.Name)
+	}
+	b.styleCells(s, 1, 1, len(cols), 1, b.bold)
+	weeks := len(results[0].Weekly)
+	for w := range weeks {
+		vals := make([]any, len(cols))
+		for c := range cols {
+			sum := 0.0
+			for _, r := range results {
+				sum += r.Weekly[w][c]
+			}
+			vals[c] = sum / float64(len(results))
+		}
+		b.row(s, w+2, vals...)
+	}
+	b.freeze(s, 1)
+	anchor := 2
+	for _, ch := range weeklyCharts {
+		var series []excelize.ChartSeries
+		for _, name := range ch.cols {
+			c := results[0].Col(name)
+			if c < 0 {
+				continue
+			}
+			series = append(series, excelize.ChartSeries{
+				Name:       "'" + s + "'!" + abs(c+1, 1),
+				Categories: "'" + s + "'!" + abs(1, 2) + ":" + abs(1, weeks+1),
+				Values:     "'" + s + "'!" + abs(c+1, 2) + ":" + abs(c+1, weeks+1),
+				Line:       excelize.ChartLine{Width: 1.5},
+				Marker:     excelize.ChartMarker{Symbol: "none"},
+			})
+		}
+		if len(series) == 0 {
+			continue
+		}
+		b.chart("Charts", cell(2, anchor), &excelize.Chart{Type: excelize.Line, Series: series,
+			Title:  []excelize.RichTextRun{{Text: ch.title}},
+			Legend: excelize.ChartLegend{Position: "bottom"},
+			XAxis:  excelize.ChartAxis{Title: []excelize.RichTextRun{{Text: "week"}}, TickLabelSkip: 26},
+			YAxis:  excelize.ChartAxis{Title: []excelize.RichTextRun{{Text: ch.axis}}, MajorGridLines: true},
+			Format: excelize.GraphicOptions{ScaleX: 1.6, ScaleY: 1.4}})
+		anchor += 22
+	}
+}
+
+// chart adds a chart to the named sheet, creating the sheet if needed.
+func (b *book) chart(sheet, at string, c *excelize.Chart) {
+	if i, _ := b.f.GetSheetIndex(sheet); i < 0 {
+		b.sheet(sheet)
+	}
+	b.check(b.f.AddChart(sheet, at, c))
+}
+
+// abs is an absolute cell reference, $A$1.
+func abs(c, r int) string {
+	name, _ := excelize.CoordinatesToCellName(c, r, true)
+	return name
+}

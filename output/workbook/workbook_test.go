@@ -1,0 +1,257 @@
+package workbook_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spsim/spsim/output/workbook"
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+func load(t *testing.T, name string, weeks int) *sim.Config {
+	t.Helper()
+	cfg, err := scenarios.Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = weeks, 10
+	return cfg
+}
+
+func runBook(t *testing.T, name string) ([]byte, []experiment.Summary) {
+	t.Helper()
+	cfg := load(t, name, 60)
+	res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 3, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sums := experiment.Summarise(res, 0.95)
+	var b bytes.Buffer
+	err = workbook.WriteRun(&b, workbook.Run{Title: "spsim run: " + cfg.Name, Question: cfg.Question,
+		Facts:     []workbook.Fact{{"Replications", "3"}},
+		Verdict:   []string{"Waits are long."},
+		Headline:  []string{"wait_first_contact_mean_weeks", "needs_met_share", "cost_total"},
+		Summaries: sums, Results: res, Level: 0.95})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes(), sums
+}
+
+// TestRunWorkbook: the workbook opens, says the headline in words, stores
+// numbers as numbers with unit formats, and has the weekly table and charts.
+func TestRunWorkbook(t *testing.T) {
+	data, sums := runBook(t, "baseline")
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); strings.Join(got, ",") != "Summary,KPIs,Weekly,Charts" {
+		t.Errorf("sheets %v", got)
+	}
+	rows, err := f.GetRows("Summary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := ""
+	for _, r := range rows {
+		text += strings.Join(r, "|") + "\n"
+	}
+	for _, want := range []string{"Verdict", "Waits are long.", "Wait to first contact, mean|", " weeks (95% CI ", "% (95% CI ", "£", " a year (95% CI £"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+	// The KPIs sheet holds numbers, not text, and the mean is the summary's.
+	for i, s := range sums[:5] {
+		c := "C" + string(rune('2'+i))
+		typ, err := f.GetCellType("KPIs", c)
+		if err != nil || (typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset) {
+			t.Errorf("KPIs!%s (%s) has type %v, %v; want a number", c, s.Name, typ, err)
+		}
+		raw, _ := f.GetCellValue("KPIs", c, excelize.Options{RawCellValue: true})
+		if want := s.Estimate.Mean; raw == "" || !near(raw, want) {
+			t.Errorf("KPIs!%s = %q, want %g", c, raw, want)
+		}
+	}
+	weekly, _ := f.GetRows("Weekly")
+	if len(weekly) != 61 {
+		t.Errorf("weekly sheet has %d rows, want a header and 60 weeks", len(weekly))
+	}
+	if n := countParts(t, data, "xl/charts/chart"); n < 2 {
+		t.Errorf("%d charts, want at least 2", n)
+	}
+}
+
+// TestWorkbookByteIdentical: the same results give the same bytes, and the
+// document properties carry the pinned time rather than the clock's.
+func TestWorkbookByteIdentical(t *testing.T) {
+	a, _ := runBook(t, "baseline")
+	b, _ := runBook(t, "baseline")
+	if !bytes.Equal(a, b) {
+		za, _ := zip.NewReader(bytes.NewReader(a), int64(len(a)))
+		zb, _ := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		for i, f := range za.File {
+			if i >= len(zb.File) || zb.File[i].Name != f.Name {
+				t.Fatalf("entry %d: %s vs other", i, f.Name)
+			}
+			if part(t, a, f.Name) != part(t, b, f.Name) {
+				t.Errorf("entry %s differs:\n%.600s\n%.600s", f.Name, part(t, a, f.Name), part(t, b, f.Name))
+			}
+		}
+		t.Fatal("two workbooks of the same run differ")
+	}
+	core := part(t, a, "docProps/core.xml")
+	if !strings.Contains(core, workbook.Pinned) || strings.Count(core, "dcterms:W3CDTF") != 2 {
+		t.Errorf("docProps/core.xml does not pin its times to %s:\n%s", workbook.Pinned, core)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(a), int64(len(a)))
+	for _, f := range zr.File {
+		if !f.Modified.IsZero() && f.Modified.Year() > 1980 {
+			t.Errorf("zip entry %s is stamped %v", f.Name, f.Modified)
+		}
+	}
+}
+
+func TestAreasSheet(t *testing.T) {
+	cfg := load(t, "icb", 30)
+	cfg.Areas.Count = 4
+	res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 2, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := workbook.WriteRun(&b, workbook.Run{Title: "icb", Summaries: experiment.Summarise(res, 0.95), Results: res, Level: 0.95}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Areas")
+	if len(rows) != 5 {
+		t.Errorf("areas sheet has %d rows, want a header and 4 areas", len(rows))
+	}
+}
+
+func TestCompareAndSweepWorkbooks(t *testing.T) {
+	a, b := load(t, "baseline", 40), load(t, "extra-link-worker", 40)
+	b.Run.Seed = a.Run.Seed
+	c, err := experiment.Compare(context.Background(), []*sim.Config{a, b}, experiment.Options{Replications: 3, Jobs: 2}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := workbook.WriteCompare(&buf, workbook.Compare{Title: "compare", C: c, Headline: []string{"wait_first_contact_mean_weeks", "cost_total"}}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Summary")
+	text := ""
+	for _, r := range rows {
+		text += strings.Join(r, "|") + "\n"
+	}
+	if !strings.Contains(text, "extra-link-worker minus baseline") || !strings.Contains(text, "(95% CI ") {
+		t.Errorf("compare summary:\n%s", text)
+	}
+
+	factors := []experiment.Factor{{Key: "workforce.link_workers", Values: []string{"2", "4"}}}
+	var cfgs []*sim.Config
+	for _, v := range []string{"2", "4"} {
+		cfg := load(t, "baseline", 40)
+		if err := scenarios.Set(cfg, "workforce.link_workers", v); err != nil {
+			t.Fatal(err)
+		}
+		cfgs = append(cfgs, cfg)
+	}
+	sw, err := experiment.RunSweep(context.Background(), factors, cfgs, experiment.Options{Replications: 2, Jobs: 2}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if err := workbook.WriteSweep(&buf, workbook.Sweep{Title: "sweep", S: sw, KPIs: []string{"wait_first_contact_mean_weeks"}}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typ, _ := g.GetCellType("Sweep", "A2")
+	if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("the swept value is stored as %v, want a number", typ)
+	}
+}
+
+func TestWords(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		unit string
+		want string
+	}{
+		{0.5678, "share", "56.8%"},
+		{256464.4, "GBP/year", "£256,464 a year"},
+		{3.14, "weeks", "3.1 weeks"},
+		{1266.7800000000002, "people/year", "1,267 people a year"},
+		{1234.5, "GBP", "£1,235"},
+	} {
+		if got := workbook.Words(c.v, c.unit); got != c.want {
+			t.Errorf("Words(%g, %q) = %q, want %q", c.v, c.unit, got, c.want)
+		}
+	}
+	d := experiment.Estimate{Mean: 0.1, Low: -0.2, High: 0.4}
+	if got := workbook.DifferenceWords(d, "weeks"); got != "no detectable difference (95% CI -0.2 weeks to +0.4 weeks)" {
+		t.Errorf("DifferenceWords = %q", got)
+	}
+}
+
+func near(s string, want float64) bool {
+	var x float64
+	if _, err := fmt.Sscan(s, &x); err != nil {
+		return false
+	}
+	return x == want || (x-want)/want < 1e-12 && (want-x)/want < 1e-12
+}
+
+func part(t *testing.T, data []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			return string(b)
+		}
+	}
+	t.Fatalf("no %s in the workbook", name)
+	return ""
+}
+
+func countParts(t *testing.T, data []byte, prefix string) int {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, prefix) {
+			n++
+		}
+	}
+	return n
+}
