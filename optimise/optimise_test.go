@@ -1,0 +1,168 @@
+package optimise_test
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/optimise"
+	"github.com/spsim/spsim/sim/queueing"
+)
+
+// mmc is the M/M/c scenario (λ 9, μ 1) with servers as the lever, a wait
+// target, and a price on a post so that more servers cost more.
+func mmc(t *testing.T, target string, lo, hi string, batch int) (*optimise.Problem, *optimise.Result) {
+	t.Helper()
+	seed := uint64(3)
+	p, err := optimise.Plan(optimise.Spec{
+		Ref:     "mmc",
+		Levers:  []string{"workforce.link_workers=" + lo + ".." + hi},
+		Targets: []string{target},
+		Sets:    []string{"run.horizon_weeks=520", "run.warmup_weeks=52", "costs.salary_per_fte_year=1000"},
+		Seed:    &seed,
+		Jobs:    2,
+		Options: optimise.Options{Confidence: 0.95, Batch: batch},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.Solve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, r
+}
+
+// TestErlangCPlan checks the plan against the smallest number of servers
+// whose Erlang C mean wait meets the target, for several targets. Each
+// tolerance keeps the neighbouring server counts outside the indifference
+// zone, so the answer is determined.
+func TestErlangCPlan(t *testing.T) {
+	for _, tc := range []struct {
+		target string
+		value  float64
+		tol    float64
+	}{
+		{"wait_first_contact_mean_weeks<=0.5±0.05", 0.5, 0.05},
+		{"wait_first_contact_mean_weeks<=0.15±0.03", 0.15, 0.03},
+		{"wait_first_contact_mean_weeks<=0.06±0.015", 0.06, 0.015},
+	} {
+		want := 0
+		for c := 10; ; c++ {
+			w := queueing.MMc{Lambda: 9, Mu: 1, C: c}.MeanWait()
+			if math.Abs(w-tc.value) < tc.tol {
+				t.Fatalf("%s: Erlang C wait %.4f with %d servers is inside the tolerance: a poor case", tc.target, w, c)
+			}
+			if w <= tc.value {
+				want = c
+				break
+			}
+		}
+		p, r := mmc(t, tc.target, "10", "16", 4)
+		if r.Plan < 0 {
+			t.Errorf("%s: no plan (%s)", tc.target, r.NoPlan(p.Label))
+			continue
+		}
+		got := p.Configs[r.Plan].Workforce.LinkWorkers
+		t.Logf("%s: plan %d servers (Erlang C: %d), runner-up %s, %d replications run", tc.target, got, want, p.Label(r.RunnerUp), r.Spent())
+		if got != want {
+			t.Errorf("%s: plan of %d servers, Erlang C says %d", tc.target, got, want)
+		}
+		if r.RunnerUp < 0 || p.Configs[r.RunnerUp].Workforce.LinkWorkers != want+1 {
+			t.Errorf("%s: runner-up %d, want %d servers", tc.target, r.RunnerUp, want+1)
+		}
+	}
+}
+
+// TestSameSeedSamePlan: the decisions use replications in order, so the
+// plan and the replications each decision needed do not depend on how
+// many run at once.
+func TestSameSeedSamePlan(t *testing.T) {
+	const target = "wait_first_contact_mean_weeks<=0.15±0.03"
+	_, a := mmc(t, target, "10", "14", 4)
+	_, b := mmc(t, target, "10", "14", 1)
+	if a.Plan != b.Plan || a.RunnerUp != b.RunnerUp || len(a.Checked) != len(b.Checked) {
+		t.Fatalf("plans %d/%d and %d/%d differ", a.Plan, a.RunnerUp, b.Plan, b.RunnerUp)
+	}
+	for i := range a.Checked {
+		if a.Checked[i].Used != b.Checked[i].Used || a.Checked[i].Decision != b.Checked[i].Decision {
+			t.Errorf("candidate %d: %+v against %+v", i, a.Checked[i], b.Checked[i])
+		}
+	}
+	_, c := mmc(t, target, "10", "14", 4)
+	if !reflect.DeepEqual(a, c) {
+		t.Error("the same search twice gave different results")
+	}
+}
+
+func TestImpossibleRefused(t *testing.T) {
+	p, r := mmc(t, "wait_first_contact_mean_weeks<=0.05±0.01", "10", "11", 4)
+	if r.Plan >= 0 {
+		t.Fatalf("a plan of %s for a target 10 or 11 servers cannot meet", p.Label(r.Plan))
+	}
+	msg := r.NoPlan(p.Label)
+	t.Log(msg)
+	if !strings.HasPrefix(msg, "no plan within these levers meets the target; the best reaches wait_first_contact_mean_weeks 0.2") ||
+		!strings.HasSuffix(msg, "with link_workers=11") {
+		t.Errorf("refusal %q", msg)
+	}
+}
+
+func TestParse(t *testing.T) {
+	l, err := optimise.ParseLever("services.x.places=40..100:20")
+	if err != nil || !reflect.DeepEqual(l.Values, []string{"40", "60", "80", "100"}) {
+		t.Errorf("lever %+v, %v", l, err)
+	}
+	l, err = optimise.ParseLever("support.model=short_term,tiered")
+	if err != nil || !reflect.DeepEqual(l.Values, []string{"short_term", "tiered"}) {
+		t.Errorf("lever %+v, %v", l, err)
+	}
+	tg, err := optimise.ParseTarget("wait_first_contact_p90_weeks<=4")
+	if err != nil || !tg.AtMost || tg.Value != 4 || tg.Tolerance != 0.2 {
+		t.Errorf("target %+v, %v", tg, err)
+	}
+	for _, bad := range []string{"x<4", "x<=four", "x>=0", "x<=1±0"} {
+		if _, err := optimise.ParseTarget(bad); err == nil {
+			t.Errorf("target %q accepted", bad)
+		}
+	}
+	for _, bad := range []string{"x=5..1", "x=1..2:0", "=1..2", "x"} {
+		if _, err := optimise.ParseLever(bad); err == nil {
+			t.Errorf("lever %q accepted", bad)
+		}
+	}
+}
+
+// TestFewerReplicationsThanTheGrid compares the replications the search
+// spent with checking every candidate by the same procedure, and with a
+// fixed-size grid giving every candidate as many replications as the
+// hardest decision needed.
+func TestFewerReplicationsThanTheGrid(t *testing.T) {
+	const target = "wait_first_contact_mean_weeks<=0.15±0.03"
+	seed := uint64(3)
+	spec := optimise.Spec{Ref: "mmc", Levers: []string{"workforce.link_workers=10..16"}, Targets: []string{target},
+		Sets: []string{"run.horizon_weeks=520", "run.warmup_weeks=52", "costs.salary_per_fte_year=1000"}, Seed: &seed, Jobs: 2,
+		Options: optimise.Options{Confidence: 0.95}}
+	p, _ := optimise.Plan(spec)
+	r, err := p.Solve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec.Exhaustive = true
+	p, _ = optimise.Plan(spec)
+	full, err := p.Solve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	most := 0
+	for _, c := range full.Checked {
+		most = max(most, c.Used)
+	}
+	fixed := most * len(full.Candidates)
+	t.Logf("replications: search %d, every candidate checked %d, fixed grid %d (%d candidates x %d)", r.Spent(), full.Spent(), fixed, len(full.Candidates), most)
+	if full.Plan != r.Plan || r.Spent() >= full.Spent() || full.Spent() > fixed {
+		t.Errorf("search %d (plan %d), full %d (plan %d), fixed %d", r.Spent(), r.Plan, full.Spent(), full.Plan, fixed)
+	}
+}

@@ -1,0 +1,212 @@
+package optimise
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// Lever is a scenario key and the values the search may give it.
+type Lever struct {
+	Key    string
+	Values []string
+}
+
+// ParseLever reads KEY=LO..HI[:STEP] (whole numbers or decimals, STEP 1 by
+// default) or KEY=V1,V2,... (any values, such as support models).
+func ParseLever(s string) (Lever, error) {
+	key, spec, ok := strings.Cut(s, "=")
+	key, spec = strings.TrimSpace(key), strings.TrimSpace(spec)
+	if !ok || key == "" || spec == "" {
+		return Lever{}, fmt.Errorf("--lever %q: want KEY=LO..HI[:STEP] or KEY=V1,V2,..., such as workforce.link_workers=3..8", s)
+	}
+	lo, rest, isRange := strings.Cut(spec, "..")
+	if !isRange {
+		l := Lever{Key: key}
+		for _, v := range strings.Split(spec, ",") {
+			if v = strings.TrimSpace(v); v == "" {
+				return Lever{}, fmt.Errorf("--lever %s: an empty value in %q", key, spec)
+			}
+			l.Values = append(l.Values, v)
+		}
+		return l, nil
+	}
+	hi, stepText, hasStep := strings.Cut(rest, ":")
+	if !hasStep {
+		stepText = "1"
+	}
+	a, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
+	b, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
+	step, err3 := strconv.ParseFloat(strings.TrimSpace(stepText), 64)
+	if err1 != nil || err2 != nil || err3 != nil || !(step > 0) || b < a || math.IsInf(a, 0) || math.IsInf(b, 0) {
+		return Lever{}, fmt.Errorf("--lever %q: want LO..HI[:STEP] with LO <= HI and STEP > 0, such as workforce.link_workers=3..8 or services.wellbeing_groups.places=40..100:20", s)
+	}
+	if (b-a)/step > 1000 {
+		return Lever{}, fmt.Errorf("--lever %s: %g..%g in steps of %g is over 1,000 values", key, a, b, step)
+	}
+	l := Lever{Key: key}
+	for i := 0; a+float64(i)*step <= b+1e-9*step; i++ {
+		l.Values = append(l.Values, strconv.FormatFloat(a+float64(i)*step, 'f', -1, 64))
+	}
+	return l, nil
+}
+
+// PlannedCost is what a scenario's levers cost to fund a year, known
+// before any simulation: every funded link-worker post at its FTE, salary
+// and on-costs, and every community service's funding. It leaves out what
+// only the simulation knows (recruitment after leavers, vacant posts).
+func PlannedCost(c *sim.Config) float64 {
+	w := c.Workforce
+	cost := float64(w.LinkWorkers) * w.FTE * c.Costs.SalaryPerFTEYear * (1 + c.Costs.OnCostShare)
+	names := make([]string, 0, len(c.Services))
+	for n := range c.Services {
+		names = append(names, n)
+	}
+	sort.Strings(names) // a fixed order of summation
+	for _, n := range names {
+		cost += c.Services[n].FundingPerYear
+	}
+	return cost
+}
+
+// Spec asks for the cheapest plan meeting the targets.
+type Spec struct {
+	Ref     string   // scenario
+	Levers  []string // KEY=LO..HI[:STEP] or KEY=V1,V2,...
+	Targets []string // KPI<=X or KPI>=X [±E]
+	Sets    []string // KEY=VALUE, set before the levers
+	// Report are further KPIs to report for each candidate checked.
+	Report []string
+	Seed   *uint64
+	Jobs   int
+	Options
+}
+
+// Problem is a search ready to run: the candidates' scenarios and costs.
+type Problem struct {
+	Ref     string
+	Base    *sim.Config
+	Levers  []Lever
+	Targets []Target
+	KPIs    []string // the targets' KPIs, then cost_total and the reported ones
+	Configs []*sim.Config
+	Cands   []Candidate
+	Jobs    int
+	Options Options
+}
+
+// Plan builds every candidate's scenario and cost; nothing runs.
+func Plan(spec Spec) (*Problem, error) {
+	p := &Problem{Ref: spec.Ref, Jobs: spec.Jobs, Options: spec.Options}
+	if len(spec.Levers) == 0 {
+		return nil, fmt.Errorf("optimise needs at least one --lever KEY=LO..HI, such as workforce.link_workers=3..8")
+	}
+	if len(spec.Targets) == 0 {
+		return nil, fmt.Errorf("optimise needs at least one --target KPI<=X, such as 'wait_first_contact_p90_weeks<=4'")
+	}
+	for _, s := range spec.Levers {
+		l, err := ParseLever(s)
+		if err != nil {
+			return nil, err
+		}
+		p.Levers = append(p.Levers, l)
+	}
+	for _, s := range spec.Targets {
+		t, err := ParseTarget(s)
+		if err != nil {
+			return nil, err
+		}
+		if _, ok := sim.LookupKPI(t.KPI); !ok {
+			return nil, fmt.Errorf("--target %s: no KPI %q (see the README's KPI table)", s, t.KPI)
+		}
+		p.Targets = append(p.Targets, t)
+		p.KPIs = append(p.KPIs, t.KPI)
+	}
+	for _, k := range append([]string{sim.KPICostTotal}, spec.Report...) {
+		if _, ok := sim.LookupKPI(k); !ok {
+			return nil, fmt.Errorf("--kpi %s: no such KPI", k)
+		}
+		p.KPIs = append(p.KPIs, k)
+	}
+	load := func() (*sim.Config, error) {
+		c, err := scenarios.Load(spec.Ref)
+		if err != nil {
+			return nil, err
+		}
+		if spec.Seed != nil {
+			c.Run.Seed = *spec.Seed
+		}
+		for _, kv := range spec.Sets {
+			k, v, _ := strings.Cut(kv, "=")
+			if err := scenarios.Set(c, strings.TrimSpace(k), strings.TrimSpace(v)); err != nil {
+				return nil, fmt.Errorf("--set %s: %w", kv, err)
+			}
+		}
+		return c, nil
+	}
+	var err error
+	if p.Base, err = load(); err != nil {
+		return nil, err
+	}
+	var factors []experiment.Factor
+	for _, l := range p.Levers {
+		factors = append(factors, experiment.Factor{Key: l.Key, Values: l.Values})
+	}
+	grid := experiment.Grid(factors)
+	if len(grid) > 2000 {
+		return nil, fmt.Errorf("%d combinations of levers: narrow the ranges or take larger steps (at most 2,000)", len(grid))
+	}
+	for _, pt := range grid {
+		c, err := load()
+		if err != nil {
+			return nil, err
+		}
+		for f, v := range pt {
+			if err := scenarios.Set(c, p.Levers[f].Key, v); err != nil {
+				return nil, fmt.Errorf("--lever %s=%s: %w", p.Levers[f].Key, v, err)
+			}
+		}
+		p.Configs = append(p.Configs, c)
+		p.Cands = append(p.Cands, Candidate{Levers: pt, Cost: PlannedCost(c)})
+	}
+	return p, nil
+}
+
+// Solve runs the search on the problem's scenarios.
+func (p *Problem) Solve(ctx context.Context) (*Result, error) {
+	eval := func(ctx context.Context, i, first, n int) ([][]float64, error) {
+		rs, err := experiment.Replicate(ctx, p.Configs[i], experiment.Options{Replications: n, First: first, Jobs: p.Jobs})
+		if err != nil {
+			return nil, err
+		}
+		rows := make([][]float64, len(rs))
+		for j, r := range rs {
+			rows[j] = make([]float64, len(p.KPIs))
+			for k, name := range p.KPIs {
+				rows[j][k], _ = r.KPI(name)
+			}
+		}
+		return rows, nil
+	}
+	return Search(ctx, p.Cands, p.Targets, p.KPIs, eval, p.Options)
+}
+
+// Label names candidate i by its lever values: "link_workers=5, places=60".
+func (p *Problem) Label(i int) string {
+	var parts []string
+	for f, v := range p.Cands[i].Levers {
+		key := p.Levers[f].Key
+		if j := strings.LastIndex(key, "."); j >= 0 && !strings.HasPrefix(key, "services.") {
+			key = key[j+1:]
+		}
+		parts = append(parts, key+"="+v)
+	}
+	return strings.Join(parts, ", ")
+}

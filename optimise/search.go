@@ -1,0 +1,274 @@
+package optimise
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// Candidate is one combination of lever values and its known cost a year.
+type Candidate struct {
+	Levers []string // one value per lever
+	Cost   float64
+}
+
+// Evaluate returns replications first..first+n−1 of candidate i: one row
+// per replication, one column per KPI asked of Search (the targets' KPIs
+// first, in order). Replication j must draw the same random numbers for
+// every candidate (common random numbers) and must not depend on how the
+// replications are batched.
+type Evaluate func(ctx context.Context, i, first, n int) ([][]float64, error)
+
+// Options control a search.
+type Options struct {
+	Confidence float64 // that every decision is right, e.g. 0.95
+	// N0 is the first batch of replications of each candidate, from which
+	// the variance is fixed (at least 2; default 10).
+	N0 int
+	// MaxReps caps a candidate's replications; a candidate still undecided
+	// there is reported as uncertain and not taken as a plan (default 500).
+	MaxReps int
+	// Batch is how many replications run at once after the first batch
+	// (default 4). Decisions use replications one at a time in order, so
+	// the plan does not depend on it; the replications run may.
+	Batch int
+	// Budget, if above 0, leaves out candidates costing more a year.
+	Budget float64
+	// Exhaustive checks every candidate instead of stopping at the
+	// runner-up: the full grid, for comparison and a complete frontier.
+	Exhaustive bool
+}
+
+func (o *Options) defaults() error {
+	if o.N0 == 0 {
+		o.N0 = 10
+	}
+	if o.MaxReps == 0 {
+		o.MaxReps = 500
+	}
+	if o.Batch == 0 {
+		o.Batch = 4
+	}
+	switch {
+	case !(o.Confidence > 0 && o.Confidence < 1):
+		return fmt.Errorf("--confidence %g: want a level between 0 and 1, such as 0.95", o.Confidence)
+	case o.N0 < 2:
+		return fmt.Errorf("first batch of %d replications: want at least 2, for a variance", o.N0)
+	case o.MaxReps < o.N0:
+		return fmt.Errorf("at most %d replications a candidate, fewer than the first batch of %d", o.MaxReps, o.N0)
+	}
+	return nil
+}
+
+// KPIResult is one KPI of a checked candidate: its mean over the
+// replications run, with a confidence interval within the KPI's range.
+type KPIResult struct {
+	KPI      string
+	Estimate experiment.Estimate
+	Decision Decision // for a target; Undecided for other KPIs
+}
+
+// Checked is a candidate the search simulated.
+type Checked struct {
+	Index    int // into the candidates
+	Decision Decision
+	Reps     int // replications run
+	Used     int // replications the decision needed
+	KPIs     []KPIResult
+}
+
+// Result is a finished search.
+type Result struct {
+	Targets    []Target
+	KPIs       []string
+	Candidates []Candidate
+	Order      []int     // candidate indices by cost, cheapest first, within budget
+	OverBudget []int     // candidates left out by the budget
+	Checked    []Checked // in the order checked
+	Plan       int       // index into Candidates, −1 if none is feasible
+	RunnerUp   int       // the next feasible candidate by cost, −1 if none
+	Beta       float64   // the error allowed each target check
+	Options    Options
+}
+
+// Spent is the replications run over all candidates checked.
+func (r *Result) Spent() int {
+	n := 0
+	for _, c := range r.Checked {
+		n += c.Reps
+	}
+	return n
+}
+
+// Search checks candidates in order of cost for the targets and returns
+// the cheapest feasible one and the runner-up. kpis are the KPIs Evaluate
+// returns: each target's KPI first, then any others to report. A
+// candidate is feasible when every target's check says so; it is dropped
+// as soon as one says infeasible.
+//
+// Each target check is allowed an error β = (1 − Confidence)/(k·s) for k
+// candidates within budget and s targets (Bonferroni), so that with
+// probability at least Confidence every decision made is right, for
+// candidates outside the tolerance of their thresholds; then the plan is
+// the cheapest feasible candidate.
+func Search(ctx context.Context, cands []Candidate, targets []Target, kpis []string, eval Evaluate, opt Options) (*Result, error) {
+	if err := opt.defaults(); err != nil {
+		return nil, err
+	}
+	if len(targets) == 0 || len(kpis) < len(targets) {
+		return nil, fmt.Errorf("optimise needs at least one --target")
+	}
+	r := &Result{Targets: targets, KPIs: kpis, Candidates: cands, Plan: -1, RunnerUp: -1, Options: opt}
+	for i, c := range cands {
+		if opt.Budget > 0 && c.Cost > opt.Budget {
+			r.OverBudget = append(r.OverBudget, i)
+			continue
+		}
+		r.Order = append(r.Order, i)
+	}
+	sort.SliceStable(r.Order, func(a, b int) bool { return cands[r.Order[a]].Cost < cands[r.Order[b]].Cost })
+	if len(r.Order) == 0 {
+		return r, nil
+	}
+	r.Beta = (1 - opt.Confidence) / float64(len(r.Order)*len(targets))
+	for _, i := range r.Order {
+		c, err := checkCandidate(ctx, i, targets, kpis, eval, opt, r.Beta)
+		if err != nil {
+			return nil, err
+		}
+		r.Checked = append(r.Checked, c)
+		if c.Decision == Feasible {
+			if r.Plan < 0 {
+				r.Plan = i
+			} else if r.RunnerUp < 0 {
+				r.RunnerUp = i
+			}
+		}
+		if r.RunnerUp >= 0 && !opt.Exhaustive {
+			break
+		}
+	}
+	return r, nil
+}
+
+// checkCandidate runs candidate i until every target is decided, one
+// target is infeasible, or the cap.
+func checkCandidate(ctx context.Context, i int, targets []Target, kpis []string, eval Evaluate, opt Options, beta float64) (Checked, error) {
+	checks := make([]*check, len(targets))
+	for t, tg := range targets {
+		checks[t] = newCheck(tg, opt.N0, beta)
+	}
+	var rows [][]float64
+	decision, used := Undecided, 0
+	for decision == Undecided && len(rows) < opt.MaxReps {
+		n := opt.N0
+		if len(rows) > 0 {
+			n = min(opt.Batch, opt.MaxReps-len(rows))
+		}
+		batch, err := eval(ctx, i, len(rows), n)
+		if err != nil {
+			return Checked{}, err
+		}
+		rows = append(rows, batch...)
+		for _, row := range batch {
+			if decision != Undecided {
+				break
+			}
+			used++
+			decision = decide(checks, row)
+		}
+	}
+	c := Checked{Index: i, Decision: decision, Reps: len(rows), Used: used}
+	for k, name := range kpis {
+		xs := make([]float64, len(rows))
+		for j, row := range rows {
+			xs[j] = row[k]
+		}
+		kr := KPIResult{KPI: name, Estimate: experiment.IntervalIn(xs, opt.Confidence, experiment.KPIRange(name, ""))}
+		if k < len(targets) {
+			kr.Decision = checks[k].result
+		}
+		c.KPIs = append(c.KPIs, kr)
+	}
+	return c, nil
+}
+
+// decide feeds one replication to every undecided check: infeasible as
+// soon as one target is missed, feasible once every target is met.
+func decide(checks []*check, row []float64) Decision {
+	all := true
+	for t, c := range checks {
+		switch c.add(row[t]) {
+		case Infeasible:
+			return Infeasible
+		case Undecided:
+			all = false
+		}
+	}
+	if all {
+		return Feasible
+	}
+	return Undecided
+}
+
+// Best is the checked candidate closest to meeting every target: the one
+// whose worst shortfall, in tolerances, is smallest. ok is false when
+// nothing was checked.
+func (r *Result) Best() (c Checked, ok bool) {
+	best := math.Inf(1)
+	for _, ch := range r.Checked {
+		worst := math.Inf(-1)
+		for t, tg := range r.Targets {
+			short := (ch.KPIs[t].Estimate.Mean - tg.Value) / tg.Tolerance
+			if !tg.AtMost {
+				short = -short
+			}
+			if math.IsNaN(short) {
+				short = math.Inf(1)
+			}
+			worst = math.Max(worst, short)
+		}
+		if worst < best || !ok {
+			best, c, ok = worst, ch, true
+		}
+	}
+	return c, ok
+}
+
+// NoPlan says in plain words why there is no plan, or "" when there is
+// one: "no plan within these levers meets the target; the best reaches
+// wait_first_contact_mean_weeks 0.215 [0.2, 0.23] (target <= 0.05), with
+// link_workers=11".
+func (r *Result) NoPlan(label func(int) string) string {
+	if r.Plan >= 0 {
+		return ""
+	}
+	if len(r.Order) == 0 {
+		return fmt.Sprintf("no plan within the budget of %s a year: the cheapest of the %d combinations costs %s",
+			experiment.Money(r.Options.Budget), len(r.Candidates), experiment.Money(r.cheapest()))
+	}
+	what := "the target"
+	if len(r.Targets) > 1 {
+		what = "every target"
+	}
+	b, _ := r.Best()
+	var reach []string
+	for t, tg := range r.Targets {
+		e := b.KPIs[t].Estimate
+		reach = append(reach, fmt.Sprintf("%s %s [%s, %s] (target %s)", tg.KPI, experiment.Number(e.Mean),
+			experiment.Number(e.Low), experiment.Number(e.High), tg.Words()))
+	}
+	return fmt.Sprintf("no plan within these levers meets %s; the best reaches %s, with %s", what, strings.Join(reach, " and "), label(b.Index))
+}
+
+func (r *Result) cheapest() float64 {
+	c := math.Inf(1)
+	for _, x := range r.Candidates {
+		c = math.Min(c, x.Cost)
+	}
+	return c
+}
