@@ -1,0 +1,128 @@
+package sensitivity
+
+import (
+	"math"
+	"testing"
+)
+
+// scale maps a unit-cube point to [lo, hi] in every input.
+func scale(u []float64, lo, hi float64) []float64 {
+	x := make([]float64, len(u))
+	for i, v := range u {
+		x[i] = lo + (hi-lo)*v
+	}
+	return x
+}
+
+func ishigami(x []float64) float64 {
+	const a, b = 7, 0.1
+	return math.Sin(x[0]) + a*math.Pow(math.Sin(x[1]), 2) + b*math.Pow(x[2], 4)*math.Sin(x[0])
+}
+
+// TestIshigami checks Jansen's estimators on Saltelli's design against
+// the Ishigami function's analytic indices (a = 7, b = 0.1; Saltelli et
+// al. 2008, Global Sensitivity Analysis: The Primer, §4.8).
+func TestIshigami(t *testing.T) {
+	d, err := NewSobol(3, 8192, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var y []float64
+	for _, u := range d.Points() {
+		y = append(y, ishigami(scale(u, -math.Pi, math.Pi)))
+	}
+	got := d.Indices(y, 0.99, 300, 2)
+	first := []float64{0.3139, 0.4424, 0}
+	total := []float64{0.5576, 0.4424, 0.2437}
+	for i := range 3 {
+		t.Logf("x%d: first %.4f [%.4f, %.4f] (analytic %.4f), total %.4f [%.4f, %.4f] (analytic %.4f)", i+1,
+			got[i].First.Value, got[i].First.Low, got[i].First.High, first[i], got[i].Total.Value, got[i].Total.Low, got[i].Total.High, total[i])
+		if !(got[i].First.Low <= first[i]+5e-5 && first[i]-5e-5 <= got[i].First.High) {
+			t.Errorf("x%d first-order %.4f [%.4f, %.4f], analytic %.4f", i+1, got[i].First.Value, got[i].First.Low, got[i].First.High, first[i])
+		}
+		if !(got[i].Total.Low <= total[i]+5e-5 && total[i]-5e-5 <= got[i].Total.High) {
+			t.Errorf("x%d total %.4f [%.4f, %.4f], analytic %.4f", i+1, got[i].Total.Value, got[i].Total.Low, got[i].Total.High, total[i])
+		}
+	}
+}
+
+// TestSobolG checks the G function (Sobol' 1993): with a = (0, 1, 4.5, 9,
+// 99, 99), V_i = 1/(3(1+a_i)²), S_i = V_i/V and S_Ti = V_i Π_{j≠i}(1+V_j)/V,
+// V = Π(1+V_i) − 1.
+func TestSobolG(t *testing.T) {
+	a := []float64{0, 1, 4.5, 9, 99, 99}
+	g := func(x []float64) float64 {
+		p := 1.0
+		for i, v := range x {
+			p *= (math.Abs(4*v-2) + a[i]) / (1 + a[i])
+		}
+		return p
+	}
+	vi := make([]float64, len(a))
+	prod := 1.0
+	for i, ai := range a {
+		vi[i] = 1 / (3 * (1 + ai) * (1 + ai))
+		prod *= 1 + vi[i]
+	}
+	v := prod - 1
+	d, _ := NewSobol(len(a), 8192, 3)
+	var y []float64
+	for _, u := range d.Points() {
+		y = append(y, g(u))
+	}
+	got := d.Indices(y, 0.99, 300, 4)
+	for i := range a {
+		s, st := vi[i]/v, vi[i]*prod/(1+vi[i])/v
+		t.Logf("x%d (a=%g): first %.4f [%.4f, %.4f] (analytic %.4f), total %.4f [%.4f, %.4f] (analytic %.4f)", i+1, a[i],
+			got[i].First.Value, got[i].First.Low, got[i].First.High, s, got[i].Total.Value, got[i].Total.Low, got[i].Total.High, st)
+		if !(got[i].First.Low <= s+1e-4 && s-1e-4 <= got[i].First.High) || !(got[i].Total.Low <= st+1e-4 && st-1e-4 <= got[i].Total.High) {
+			t.Errorf("x%d: first %+v (analytic %.4f), total %+v (analytic %.4f)", i+1, got[i].First, s, got[i].Total, st)
+		}
+	}
+}
+
+// TestMorrisLinear: for f = Σ c_i x_i on [0, 1]^k every elementary effect
+// of x_i is c_i, so μ* = |c_i| and σ = 0.
+func TestMorrisLinear(t *testing.T) {
+	c := []float64{3, -2, 0.5, 0}
+	d, err := NewMorris(len(c), 20, 4, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var y []float64
+	for _, x := range d.Points {
+		s := 0.0
+		for i, v := range x {
+			s += c[i] * v
+		}
+		y = append(y, s)
+	}
+	for i, m := range d.Morris(y, 0.95, 200, 6) {
+		if math.Abs(m.MuStar.Value-math.Abs(c[i])) > 1e-12 || m.Sigma > 1e-12 || math.Abs(m.Mu-c[i]) > 1e-12 {
+			t.Errorf("x%d: μ* %g, μ %g, σ %g; want μ* %g, σ 0", i+1, m.MuStar.Value, m.Mu, m.Sigma, math.Abs(c[i]))
+		}
+	}
+	for _, x := range d.Points {
+		for _, v := range x {
+			if v < 0 || v > 1 {
+				t.Fatalf("point %v outside the unit cube", x)
+			}
+		}
+	}
+}
+
+// TestMorrisIshigami: x3 acts only through its interaction with x1, so it
+// has a large σ against its μ*, and x2 (additive, non-linear) a larger μ*
+// than x3.
+func TestMorrisIshigami(t *testing.T) {
+	d, _ := NewMorris(3, 200, 4, 7)
+	var y []float64
+	for _, u := range d.Points {
+		y = append(y, ishigami(scale(u, -math.Pi, math.Pi)))
+	}
+	m := d.Morris(y, 0.95, 200, 8)
+	t.Logf("μ*: %.3f %.3f %.3f; σ: %.3f %.3f %.3f", m[0].MuStar.Value, m[1].MuStar.Value, m[2].MuStar.Value, m[0].Sigma, m[1].Sigma, m[2].Sigma)
+	if !(m[2].Sigma > m[2].MuStar.Value*0.8) || math.Abs(m[2].Mu) > m[2].MuStar.Value/2 {
+		t.Errorf("x3: μ %.3f, μ* %.3f, σ %.3f: want effects of both signs", m[2].Mu, m[2].MuStar.Value, m[2].Sigma)
+	}
+}
