@@ -1,10 +1,6 @@
 package sim
 
-import (
-	"math"
-
-	"github.com/spsim/spsim/sim/des"
-)
+import "github.com/spsim/spsim/sim/des"
 
 // service is the state of one community (VCSE) service.
 type service struct {
@@ -77,8 +73,8 @@ func (m *Model) referNeed(id int32, c int) {
 		m.m.vcseWaiting.add(m.now(), 1)
 		sv.queue.pushBack(needRef{id: id, gen: p.gen, cat: int16(c)})
 		patience := m.p.services[s].patience.Rand(m.rng.servicePatience) * m.p.groups[p.group].patienceMul
-		if !math.IsInf(patience, 1) {
-			p.needEvent[c] = m.cal.Schedule(m.now()+patience, evServicePatience, id, int32(c))
+		if t := m.now() + patience; t <= m.horizon() {
+			p.needEvent[c] = m.cal.Schedule(t, evServicePatience, id, int32(c))
 		}
 	default:
 		m.m.vcseRefused++

@@ -1,7 +1,5 @@
 package sim
 
-import "math"
-
 // onArrivalCandidate is one point of the thinned Poisson process: it becomes
 // a referral with probability rate(t)/maxRate.
 func (m *Model) onArrivalCandidate() {
@@ -77,8 +75,10 @@ func (m *Model) join(id int32, front bool) {
 	if !p.resume {
 		pr := &m.p.profiles[p.profile]
 		patience := pr.patience.Rand(m.rng.patience) * m.p.groups[p.group].patienceMul
-		if !math.IsInf(patience, 1) {
-			p.renege = m.cal.Schedule(m.now()+patience, evRenege, id, 0)
+		// Patience beyond the horizon never runs out: scheduling it would
+		// only add an event to cancel.
+		if t := m.now() + patience; t <= m.horizon() {
+			p.renege = m.cal.Schedule(t, evRenege, id, 0)
 		}
 	}
 }

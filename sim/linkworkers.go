@@ -35,6 +35,7 @@ func (m *Model) refreshCaps() {
 			lw.shortCap = int(math.Floor(float64(lw.cap)*(1-m.cfg.Support.TieredReservedShare) + 1e-9))
 		}
 	}
+	m.roomRebuild()
 }
 
 // computeCap is the caseload cap of link worker i: reduced while ramping up,
@@ -77,15 +78,7 @@ func (m *Model) free(i, track int) int {
 
 // roomFor returns the link worker with the most room on a track, the lowest
 // index on ties, or -1 if nobody has room.
-func (m *Model) roomFor(track int) int {
-	best, bestFree := -1, 0
-	for i := range m.lws {
-		if f := m.free(i, track); f > bestFree {
-			best, bestFree = i, f
-		}
-	}
-	return best
-}
+func (m *Model) roomFor(track int) int { return m.room[track].best() }
 
 // allocate moves people from the waiting list onto caseloads while there is
 // room: highest priority class first, first come first served within it.
@@ -158,6 +151,7 @@ func (m *Model) startEpisode(id int32, lw int, partWay bool) {
 	if pr.complex {
 		w.complex++
 	}
+	m.roomChanged(lw)
 	m.m.caseload.add(m.now(), 1)
 	m.m.caseEntries++
 	switch {
@@ -319,6 +313,7 @@ func (m *Model) offCaseload(id int32) {
 	if m.p.profiles[p.profile].complex {
 		w.complex--
 	}
+	m.roomChanged(int(p.lw))
 	p.lw = -1
 	m.m.caseload.add(m.now(), -1)
 	m.m.caseExit(m.now() - p.caseSince)

@@ -49,6 +49,7 @@ type Model struct {
 	posts       int     // funded link-worker posts
 	holding     bool
 	timelineIdx int
+	room        [2]roomTree // free places by track, for allocation
 
 	m metrics
 }
@@ -120,6 +121,7 @@ func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, e
 	m := &Model{cfg: cfg, rep: rep, p: p, rng: newStreams(cfg.Run.Seed, rep, streamPrefix)}
 	if prev != nil {
 		m.cal = prev.cal
+		m.room = prev.room
 		m.cal.Reset()
 		m.pp = people{slots: prev.pp.slots[:0], free: prev.pp.free[:0]}
 		m.m.waits = prev.m.waits
@@ -185,6 +187,9 @@ func (m *Model) RunContext(ctx context.Context) (*Result, error) {
 
 func (m *Model) now() float64 { return m.cal.Now() }
 
+// horizon is the end of the run: an event after it never happens.
+func (m *Model) horizon() float64 { return float64(m.cfg.Run.HorizonWeeks) }
+
 func (m *Model) dispatch(ev des.Event) {
 	switch ev.Kind {
 	case evArrival:
@@ -218,6 +223,7 @@ func (m *Model) start() {
 	for range m.posts {
 		m.addPost(true)
 	}
+	m.m.capacityChanged(m) // once for the whole team: each is O(posts)
 	m.seedInitialState()
 	m.cal.Schedule(m.arrivalGap(), evArrival, 0, 0)
 	m.cal.Schedule(1, evWeek, 1, 0)

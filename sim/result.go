@@ -250,6 +250,9 @@ func (m *Model) check() error {
 	if mt.rereferralsPending < 0 {
 		return fmt.Errorf("invariant non-negative: re-referrals pending %d", mt.rereferralsPending)
 	}
+	if err := m.checkRoom(); err != nil {
+		return err
+	}
 	if len(mt.rows) != m.cfg.Run.HorizonWeeks {
 		return fmt.Errorf("invariant clock: %d weekly rows for a horizon of %d weeks", len(mt.rows), m.cfg.Run.HorizonWeeks)
 	}

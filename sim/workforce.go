@@ -6,14 +6,13 @@ import (
 	"github.com/spsim/spsim/sim/des"
 )
 
-// addPost creates a funded post, filled at once (the starting team) or
-// recruited to.
+// addPost creates a funded post, filled at once (the starting team, whose
+// capacity the caller then records) or recruited to.
 func (m *Model) addPost(filled bool) {
 	m.lws = append(m.lws, linkWorker{funded: true, fte: m.cfg.Workforce.FTE})
 	i := len(m.lws) - 1
 	if filled {
-		m.lws[i].inPost = true
-		m.m.capacityChanged(m)
+		m.lws[i].inPost = true // the caller updates capacity
 		return
 	}
 	m.recruit(i)
@@ -155,6 +154,8 @@ func (m *Model) moveCaseload(id int32, a, b int) {
 			w.complex += d
 		}
 	}
+	m.roomChanged(a)
+	m.roomChanged(b)
 	p.lw = int32(b)
 	m.m.handedOver++
 }

@@ -137,7 +137,7 @@ func TestStreamsAreIndependentOfEachOther(t *testing.T) {
 // BenchmarkCalendar is the hold model: each event schedules one successor
 // at an exponential delay, keeping the calendar at a steady size.
 func BenchmarkCalendar(b *testing.B) {
-	for _, size := range []int{100, 100_000} {
+	for _, size := range []int{100, 1000, 100_000} {
 		b.Run(sizeName(size), func(b *testing.B) {
 			var c Calendar
 			r := rand.New(rand.NewPCG(1, 1))
