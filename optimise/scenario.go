@@ -100,6 +100,8 @@ type Problem struct {
 	Cands   []Candidate
 	Jobs    int
 	Options Options
+	// Progress, if set, is told the replications run so far.
+	Progress func(done int)
 }
 
 // Plan builds every candidate's scenario and cost; nothing runs.
@@ -181,10 +183,14 @@ func Plan(spec Spec) (*Problem, error) {
 
 // Solve runs the search on the problem's scenarios.
 func (p *Problem) Solve(ctx context.Context) (*Result, error) {
+	spent := 0
 	eval := func(ctx context.Context, i, first, n int) ([][]float64, error) {
 		rs, err := experiment.Replicate(ctx, p.Configs[i], experiment.Options{Replications: n, First: first, Jobs: p.Jobs})
 		if err != nil {
 			return nil, err
+		}
+		if spent += n; p.Progress != nil {
+			p.Progress(spent)
 		}
 		rows := make([][]float64, len(rs))
 		for j, r := range rs {

@@ -75,6 +75,44 @@ chosen KPIs against the first parameter, and report.html.`,
 			run: cmdSweep,
 		},
 		{
+			name: "optimise", args: "SCENARIO --lever KEY=LO..HI[:STEP] --target 'KPI<=X'",
+			summary: "find the cheapest combination of levers that meets every target",
+			about: `Searches a grid of levers (posts, places per service, support model) for the
+cheapest combination that meets every target at the stated confidence.
+Candidates are checked in order of their known cost (posts at salary and
+on-costs, services' funding), each by a fully sequential feasibility check
+(Andradóttir & Kim 2010; Batur & Kim 2010) that adds replications only while
+its decision is uncertain, on common random numbers. A target is KPI<=X or
+KPI>=X, with an optional tolerance ±E (default 5% of X): a candidate within E
+of a threshold may be judged either way. Writes optimise.csv, optimise.json,
+a cost–outcome frontier chart and report.html; refuses in plain words when no
+combination meets the targets.`,
+			argHelp: [][2]string{{"SCENARIO", scenarioArg}},
+			examples: [][2]string{
+				{"spsim optimise baseline --lever workforce.link_workers=2..8 --target 'wait_first_contact_p90_weeks<=4'", "the fewest link workers that keep the 90th-percentile wait under 4 weeks"},
+				{"spsim optimise baseline --lever workforce.link_workers=3..6 --lever services.wellbeing_groups.places=40..100:20 --target 'wait_first_contact_p90_weeks<=4' --target 'needs_met>=780'", "posts and places together, with a floor on needs met"},
+				{"spsim optimise mmc --lever workforce.link_workers=10..16 --target 'wait_first_contact_mean_weeks<=0.15±0.03' --set costs.salary_per_fte_year=1000", "the Erlang C check: the smallest c whose mean wait is at most 0.15 weeks"},
+			},
+			run: cmdOptimise,
+		},
+		{
+			name: "sensitivity", args: "SCENARIO --vary KEY=LO..HI ...",
+			summary: "find which uncertain inputs drive the results (Morris or Sobol)",
+			about: `Global sensitivity analysis over uncertain inputs, each varied over its range:
+Morris elementary effects (μ*, σ) to screen many inputs, or Sobol first-order
+and total indices (Saltelli's design, Jansen's estimators) for a few, with
+bootstrap intervals. Every point runs --reps replications on common random
+numbers, and the share of variance that is replication noise is reported.
+Writes sensitivity.csv, sensitivity.json, tornado and μ*–σ charts and
+report.html.`,
+			argHelp: [][2]string{{"SCENARIO", scenarioArg}},
+			examples: [][2]string{
+				{"spsim sensitivity baseline --vary workforce.leaving_hazard_per_year=0.1..0.3 --vary demand.referrals_per_week=20..30", "which of two assumptions moves needs met and leavers more"},
+				{"spsim sensitivity baseline --method sobol --samples 64 --vary workforce.pressure_sensitivity=0..2 --vary workforce.leaving_hazard_per_year=0.1..0.3 --kpi leavers", "Sobol indices for leavers"},
+			},
+			run: cmdSensitivity,
+		},
+		{
 			name: "calibrate", args: "REFERRALS.csv",
 			summary: "fit referrals a week, growth and seasonality to your own referral extract",
 			about: `Reads an extract with one row per referral (a date column, and optionally an

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// mmcOpt is the Erlang C case: λ 9, μ 1, servers as the lever, a post
+// priced so that more servers cost more.
+var mmcOpt = []string{"optimise", "mmc", "--lever", "workforce.link_workers=10..14",
+	"--set", "costs.salary_per_fte_year=1000", "--set", "run.horizon_weeks=520", "--set", "run.warmup_weeks=52", "--jobs", "2"}
+
+func TestOptimiseOutputs(t *testing.T) {
+	dir := t.TempDir()
+	stdout, _ := spsim(t, append(append([]string(nil), mmcOpt...), "--target", "wait_first_contact_mean_weeks<=0.15±0.03", "-o", dir)...)
+	if !strings.Contains(stdout, "The cheapest plan meeting wait_first_contact_mean_weeks at most 0.15 at 95.0% confidence is link_workers=12") ||
+		!strings.Contains(stdout, "The runner-up is link_workers=13") {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	checkPlots(t, dir, "frontier_wait_first_contact_mean_weeks")
+	checkReport(t, dir, "link_workers=12")
+	f, err := os.Open(filepath.Join(dir, "optimise.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(recs[0][:7], ","); got != "order,workforce.link_workers,planned_cost,decision,role,replications,replications_used" {
+		t.Errorf("optimise.csv header %s", got)
+	}
+	var j struct {
+		Plan  struct{ Levers map[string]string } `json:"plan"`
+		Spent int                                `json:"replications_spent"`
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "optimise.json"))
+	if err := json.Unmarshal(b, &j); err != nil || j.Plan.Levers["workforce.link_workers"] != "12" || j.Spent < 40 {
+		t.Errorf("optimise.json plan %+v, spent %d (%v)", j.Plan, j.Spent, err)
+	}
+	// The same seed writes the same files.
+	again := t.TempDir()
+	spsim(t, append(append([]string(nil), mmcOpt...), "--target", "wait_first_contact_mean_weeks<=0.15±0.03", "-o", again, "--jobs", "1")...)
+	for _, name := range []string{"optimise.csv", "optimise.json", "frontier_wait_first_contact_mean_weeks.svg"} {
+		a, _ := os.ReadFile(filepath.Join(dir, name))
+		b, _ := os.ReadFile(filepath.Join(again, name))
+		if string(a) != string(b) {
+			t.Errorf("%s differs between --jobs 2 and --jobs 1", name)
+		}
+	}
+}
+
+func TestOptimiseRefusesTheImpossible(t *testing.T) {
+	_, msg := spsimFails(t, append(append([]string(nil), mmcOpt...), "--target", "wait_first_contact_mean_weeks<=0.001±0.0005", "-o", t.TempDir())...)
+	if !strings.Contains(msg, "no plan within these levers meets the target; the best reaches wait_first_contact_mean_weeks") ||
+		!strings.Contains(msg, "with link_workers=14") {
+		t.Errorf("refusal: %s", msg)
+	}
+	for _, bad := range [][]string{
+		{"optimise", "mmc", "--lever", "workforce.link_workers=10..12", "--target", "wait<=1"},
+		{"optimise", "mmc", "--lever", "workforce.link_workers=12..10", "--target", "wait_first_contact_mean_weeks<=1"},
+		{"optimise", "mmc", "--target", "wait_first_contact_mean_weeks<=1"},
+	} {
+		if _, msg := spsimFails(t, append(bad, "-o", t.TempDir())...); msg == "" {
+			t.Errorf("%v: no message", bad)
+		}
+	}
+}
+
+func TestSensitivityOutputs(t *testing.T) {
+	dir := t.TempDir()
+	stdout, _ := spsim(t, "sensitivity", short, "--vary", "workforce.leaving_hazard_per_year=0.05..0.4",
+		"--vary", "workforce.link_workers=2..4", "--trajectories", "3", "--reps", "2", "--kpi", "leavers", "-o", dir, "--jobs", "2")
+	if !strings.Contains(stdout, "leavers is driven most by") {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	checkPlots(t, dir, "tornado_leavers", "morris_leavers")
+	checkReport(t, dir, "workforce.leaving_hazard_per_year")
+	b, _ := os.ReadFile(filepath.Join(dir, "sensitivity.csv"))
+	if !strings.HasPrefix(string(b), "kpi,input,method,measure,value,ci_low,ci_high,noise_share\n") {
+		t.Errorf("sensitivity.csv:\n%s", b)
+	}
+}

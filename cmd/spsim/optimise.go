@@ -1,0 +1,81 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spsim/spsim/optimise"
+	"github.com/spsim/spsim/study"
+)
+
+// cmdOptimise finds the cheapest combination of levers meeting every target.
+func cmdOptimise(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("optimise")
+	df := addDecideFlags(fs)
+	var spec optimise.Spec
+	fs.Var((*listFlag)(&spec.Levers), "lever", "`KEY=LO..HI[:STEP]` or KEY=V1,V2,...: a lever and its values (repeatable)")
+	fs.Var((*listFlag)(&spec.Targets), "target", "`'KPI<=X'` or 'KPI>=X', optionally ±E for the tolerance (repeatable)")
+	fs.Var(&df.sets, "set", "`KEY=VALUE`: a fixed value, set before the levers (repeatable)")
+	fs.Var(&df.kpis, "kpi", "a further `KPI` to report for each combination (repeatable)")
+	fs.Float64Var(&spec.Confidence, "confidence", 0.95, "that every feasibility decision is right")
+	fs.Float64Var(&spec.Budget, "budget", 0, "leave out combinations costing more than `GBP` a year (0: no limit)")
+	fs.IntVar(&spec.N0, "first", 10, "replications in each candidate's first batch")
+	fs.IntVar(&spec.MaxReps, "max-replications", 500, "most replications for one candidate")
+	fs.BoolVar(&spec.Exhaustive, "all", false, "check every combination, not only up to the runner-up (the full grid)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("optimise takes one scenario, got %d", len(pos))
+	}
+	spec.Ref, spec.Sets, spec.Report, spec.Jobs = pos[0], df.sets, df.kpis, *df.jobs
+	if flagSet(fs, "seed") {
+		spec.Seed = df.seed
+	}
+	start := time.Now()
+	p, err := optimise.Plan(spec)
+	if err != nil {
+		return err
+	}
+	dir, ctx, stop, err := df.prepare("optimise-" + p.Base.Name)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	if bar := newProgress(stderr, *df.quiet, ""); bar != nil {
+		p.Progress = func(done int) {
+			bar.update(study.Progress{Label: "optimise", Done: done, Total: len(p.Cands) * p.Options.N0, Cap: true})
+		}
+		defer bar.finish()
+	}
+	r, err := p.Solve(ctx)
+	if err != nil {
+		return interrupted(err, dir)
+	}
+	if err := p.Write(dir, r, version, time.Since(start)); err != nil {
+		return err
+	}
+	if !*df.quiet {
+		fmt.Fprintf(stdout, "optimise %s over %s: %d combinations, %d checked, %d replications (seed %d, common random numbers)\n",
+			p.Base.Name, strings.Join(leverNames(p), " × "), len(r.Candidates), len(r.Checked), r.Spent(), p.Base.Run.Seed)
+		for _, s := range p.Sentences(r) {
+			fmt.Fprintln(stdout, s)
+		}
+		printWhere(stdout, dir, time.Since(start).Seconds())
+	}
+	if r.Plan < 0 {
+		return fmt.Errorf("%s", r.NoPlan(p.Label))
+	}
+	return nil
+}
+
+func leverNames(p *optimise.Problem) []string {
+	var ks []string
+	for _, l := range p.Levers {
+		ks = append(ks, l.Key)
+	}
+	return ks
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sensitivity"
+	"github.com/spsim/spsim/study"
+)
+
+// flagSet reports whether the named flag was given.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// decideFlags are the flags the decision commands share.
+type decideFlags struct {
+	dir          *string
+	force, quiet *bool
+	seed         *uint64
+	jobs         *int
+	sets         listFlag
+	kpis         listFlag
+}
+
+func addDecideFlags(fs *flag.FlagSet) *decideFlags {
+	return &decideFlags{
+		dir:   fs.String("o", "", "write the outputs into folder `DIR` (default out/NAME)"),
+		force: fs.Bool("force", false, "overwrite an existing output folder"),
+		quiet: fs.Bool("quiet", false, "print nothing but errors"),
+		seed:  fs.Uint64("seed", 0, "random seed (default: the scenario's run.seed)"),
+		jobs:  fs.Int("jobs", 0, "parallel workers (default: all cores); results do not depend on it"),
+	}
+}
+
+// prepare checks the output folder before any work and returns it with
+// an interruptible context.
+func (f *decideFlags) prepare(name string) (string, context.Context, context.CancelFunc, error) {
+	dir := *f.dir
+	if dir == "" {
+		dir = defaultDir(name)
+	}
+	if err := output.PrepareDir(dir, *f.force); err != nil {
+		return "", nil, nil, err
+	}
+	ctx, stop := interruptible()
+	return dir, ctx, stop, nil
+}
+
+func interrupted(err error, dir string) error {
+	if errors.Is(err, context.Canceled) {
+		return &exitError{exitInterrupted, fmt.Errorf("%w; nothing written to %s", err, dir)}
+	}
+	return err
+}
+
+// cmdSensitivity runs a global sensitivity analysis.
+func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("sensitivity")
+	df := addDecideFlags(fs)
+	var spec sensitivity.Spec
+	fs.Var((*listFlag)(&spec.Vary), "vary", "`KEY=LO..HI`: an uncertain input and its range (repeatable)")
+	fs.Var(&df.sets, "set", "`KEY=VALUE`: a fixed value, set before the varied ones (repeatable)")
+	fs.Var(&df.kpis, "kpi", "a `KPI` to analyse (repeatable; default "+strings.Join(sensitivity.DefaultKPIs, ", ")+")")
+	fs.StringVar(&spec.Method, "method", "morris", "`morris` (screen many inputs) or sobol (indices for a few)")
+	fs.IntVar(&spec.Reps, "reps", 3, "replications at every point, on common random numbers")
+	fs.IntVar(&spec.Trajectories, "trajectories", 10, "Morris trajectories")
+	fs.IntVar(&spec.Samples, "samples", 32, "Sobol base samples N (points: N times inputs+2)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("sensitivity takes one scenario, got %d", len(pos))
+	}
+	spec.Ref, spec.Sets, spec.KPIs, spec.Jobs = pos[0], df.sets, df.kpis, *df.jobs
+	if flagSet(fs, "seed") {
+		spec.Seed = df.seed
+	}
+	if spec.Reps < 1 || spec.Trajectories < 2 || spec.Samples < 4 {
+		return usagef("--reps must be at least 1, --trajectories at least 2 and --samples at least 4")
+	}
+	dir, ctx, stop, err := df.prepare("sensitivity-" + strings.TrimSuffix(spec.Ref, ".toml"))
+	if err != nil {
+		return err
+	}
+	defer stop()
+	if bar := newProgress(stderr, *df.quiet, ""); bar != nil {
+		spec.Progress = func(done, total int) { bar.update(study.Progress{Label: "sensitivity", Done: done, Total: total}) }
+		defer bar.finish()
+	}
+	r, err := sensitivity.Run(ctx, spec)
+	if err != nil {
+		return interrupted(err, dir)
+	}
+	if err := sensitivity.Write(dir, r, version); err != nil {
+		return err
+	}
+	if !*df.quiet {
+		fmt.Fprintf(stdout, "sensitivity of %s (%s) over %d inputs: %d points, %d replications each, seed %d, common random numbers\n",
+			r.Base.Name, r.Method, len(r.Inputs), r.Points, r.Reps, r.Seed)
+		for _, s := range r.Sentences() {
+			fmt.Fprintln(stdout, s)
+		}
+		printWhere(stdout, dir, r.Elapsed.Seconds())
+	}
+	return nil
+}

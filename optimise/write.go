@@ -1,0 +1,371 @@
+package optimise
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/spsim/spsim/chart"
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// Sentences state the answer in plain words: the plan, its cost and its
+// outcomes with intervals, and the runner-up; or why there is no plan.
+func (p *Problem) Sentences(r *Result) []string {
+	if r.Plan < 0 {
+		return []string{capital(r.NoPlan(p.Label)) + "."}
+	}
+	plan := r.checked(r.Plan)
+	out := []string{fmt.Sprintf("The cheapest plan meeting %s at %s confidence is %s, costing %s a year: %s.",
+		p.targetWords(), experiment.Percent(r.Options.Confidence), p.Label(r.Plan), experiment.Money(r.Candidates[r.Plan].Cost), p.outcomes(plan))}
+	if r.RunnerUp >= 0 {
+		ru := r.checked(r.RunnerUp)
+		out = append(out, fmt.Sprintf("The runner-up is %s, costing %s more a year: %s.", p.Label(r.RunnerUp),
+			experiment.Money(r.Candidates[r.RunnerUp].Cost-r.Candidates[r.Plan].Cost), p.outcomes(ru)))
+	} else {
+		out = append(out, "No other combination within the levers was shown to meet the targets.")
+	}
+	return out
+}
+
+func (p *Problem) targetWords() string {
+	var ts []string
+	for _, t := range p.Targets {
+		ts = append(ts, t.KPI+" "+t.Words())
+	}
+	return strings.Join(ts, " and ")
+}
+
+// outcomes lists a checked candidate's KPIs with their intervals.
+func (p *Problem) outcomes(c Checked) string {
+	var parts []string
+	for _, k := range c.KPIs {
+		if k.KPI == sim.KPICostTotal {
+			continue
+		}
+		unit := ""
+		if m, ok := sim.LookupKPI(k.KPI); ok {
+			unit = m.Unit
+		}
+		e := k.Estimate
+		parts = append(parts, fmt.Sprintf("%s %s %s", k.KPI, experiment.Quantity(e.Mean, unit, false), experiment.Bounds(e.Low, e.High, unit)))
+	}
+	return strings.Join(parts, ", ") + fmt.Sprintf(" (%d replications)", c.Reps)
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func (r *Result) checked(i int) Checked {
+	for _, c := range r.Checked {
+		if c.Index == i {
+			return c
+		}
+	}
+	return Checked{}
+}
+
+// role is "plan", "runner_up" or "".
+func (r *Result) role(i int) string {
+	switch i {
+	case r.Plan:
+		return "plan"
+	case r.RunnerUp:
+		return "runner_up"
+	}
+	return ""
+}
+
+func decisionWord(d Decision) string {
+	if d == Undecided {
+		return "uncertain"
+	}
+	return d.String()
+}
+
+func num(x float64) string {
+	if math.IsNaN(x) {
+		return "NA"
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+func jnum(x float64) *float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return &x
+}
+
+// Write writes optimise.csv, optimise.json, the frontier charts and
+// report.html into dir.
+func (p *Problem) Write(dir string, r *Result, version string, elapsed time.Duration) error {
+	if err := output.WriteFile(filepath.Join(dir, "optimise.csv"), func(w io.Writer) error { return p.writeCSV(w, r) }); err != nil {
+		return err
+	}
+	if err := output.WriteFile(filepath.Join(dir, "optimise.json"), func(w io.Writer) error { return p.writeJSON(w, r, version) }); err != nil {
+		return err
+	}
+	figs, err := p.Figures(r)
+	if err != nil {
+		return err
+	}
+	if err := output.WriteFigures(dir, figs); err != nil {
+		return err
+	}
+	return output.WriteFile(filepath.Join(dir, "report.html"), func(w io.Writer) error {
+		return output.WriteReport(w, p.report(r, figs, version, elapsed))
+	})
+}
+
+// writeCSV writes one row per candidate checked, in the order checked.
+func (p *Problem) writeCSV(w io.Writer, r *Result) error {
+	cw := csv.NewWriter(w)
+	head := []string{"order"}
+	for _, l := range p.Levers {
+		head = append(head, l.Key)
+	}
+	head = append(head, "planned_cost", "decision", "role", "replications", "replications_used")
+	for _, k := range p.KPIs {
+		head = append(head, k+"_mean", k+"_ci_low", k+"_ci_high")
+	}
+	cw.Write(head)
+	for n, c := range r.Checked {
+		rec := append([]string{strconv.Itoa(n + 1)}, r.Candidates[c.Index].Levers...)
+		rec = append(rec, num(r.Candidates[c.Index].Cost), decisionWord(c.Decision), r.role(c.Index), strconv.Itoa(c.Reps), strconv.Itoa(c.Used))
+		for _, k := range c.KPIs {
+			rec = append(rec, num(k.Estimate.Mean), num(k.Estimate.Low), num(k.Estimate.High))
+		}
+		cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+type jsonKPI struct {
+	KPI      string   `json:"kpi"`
+	Mean     *float64 `json:"mean"`
+	Low      *float64 `json:"ci_low"`
+	High     *float64 `json:"ci_high"`
+	Decision string   `json:"decision,omitempty"`
+}
+
+type jsonCandidate struct {
+	Levers       map[string]string `json:"levers"`
+	PlannedCost  float64           `json:"planned_cost"`
+	Decision     string            `json:"decision"`
+	Role         string            `json:"role,omitempty"`
+	Replications int               `json:"replications"`
+	Used         int               `json:"replications_used"`
+	KPIs         []jsonKPI         `json:"kpis"`
+}
+
+func (p *Problem) jcandidate(r *Result, c Checked) jsonCandidate {
+	jc := jsonCandidate{Levers: map[string]string{}, PlannedCost: r.Candidates[c.Index].Cost, Decision: decisionWord(c.Decision),
+		Role: r.role(c.Index), Replications: c.Reps, Used: c.Used}
+	for f, v := range r.Candidates[c.Index].Levers {
+		jc.Levers[p.Levers[f].Key] = v
+	}
+	for t, k := range c.KPIs {
+		jk := jsonKPI{KPI: k.KPI, Mean: jnum(k.Estimate.Mean), Low: jnum(k.Estimate.Low), High: jnum(k.Estimate.High)}
+		if t < len(p.Targets) {
+			jk.Decision = decisionWord(k.Decision)
+		}
+		jc.KPIs = append(jc.KPIs, jk)
+	}
+	return jc
+}
+
+func (p *Problem) writeJSON(w io.Writer, r *Result, version string) error {
+	type jtarget struct {
+		KPI       string  `json:"kpi"`
+		Op        string  `json:"op"`
+		Value     float64 `json:"value"`
+		Tolerance float64 `json:"tolerance"`
+	}
+	type jlever struct {
+		Key    string   `json:"key"`
+		Values []string `json:"values"`
+	}
+	out := struct {
+		Scenario   string          `json:"scenario"`
+		Seed       uint64          `json:"seed"`
+		Confidence float64         `json:"confidence"`
+		Beta       float64         `json:"error_per_check"`
+		Procedure  string          `json:"procedure"`
+		Levers     []jlever        `json:"levers"`
+		Targets    []jtarget       `json:"targets"`
+		Candidates int             `json:"candidates"`
+		OverBudget int             `json:"over_budget"`
+		Spent      int             `json:"replications_spent"`
+		Sentences  []string        `json:"sentences"`
+		Plan       *jsonCandidate  `json:"plan"`
+		RunnerUp   *jsonCandidate  `json:"runner_up"`
+		Checked    []jsonCandidate `json:"checked"`
+		Version    string          `json:"spsim_version"`
+	}{Scenario: p.Base.Name, Seed: p.Base.Run.Seed, Confidence: r.Options.Confidence, Beta: r.Beta,
+		Procedure:  "fully sequential feasibility check (Andradóttir & Kim 2010; Batur & Kim 2010), candidates in order of planned cost, Bonferroni over candidates and targets",
+		Candidates: len(r.Candidates), OverBudget: len(r.OverBudget), Spent: r.Spent(), Sentences: p.Sentences(r), Version: version}
+	for _, l := range p.Levers {
+		out.Levers = append(out.Levers, jlever{l.Key, l.Values})
+	}
+	for _, t := range p.Targets {
+		op := ">="
+		if t.AtMost {
+			op = "<="
+		}
+		out.Targets = append(out.Targets, jtarget{t.KPI, op, t.Value, t.Tolerance})
+	}
+	for _, c := range r.Checked {
+		jc := p.jcandidate(r, c)
+		out.Checked = append(out.Checked, jc)
+		switch c.Index {
+		case r.Plan:
+			out.Plan = &jc
+		case r.RunnerUp:
+			out.RunnerUp = &jc
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// Figures draw, for each target, the candidates checked at their planned
+// cost against the target KPI with its interval: the cost–outcome frontier.
+func (p *Problem) Figures(r *Result) ([]output.Figure, error) {
+	var figs []output.Figure
+	for t, tg := range p.Targets {
+		pl := chart.New("Cost against "+output.KPILabel(tg.KPI), "planned cost (£ a year)", output.KPILabel(tg.KPI))
+		groups := map[Decision]plotter.XYs{}
+		errs := map[Decision]plotter.YErrors{}
+		for _, c := range r.Checked {
+			e := c.KPIs[t].Estimate
+			x := r.Candidates[c.Index].Cost
+			groups[c.Decision] = append(groups[c.Decision], plotter.XY{X: x, Y: e.Mean})
+			lo, hi := e.Mean-e.Low, e.High-e.Mean
+			if math.IsNaN(lo) {
+				lo, hi = 0, 0
+			}
+			errs[c.Decision] = append(errs[c.Decision], struct{ Low, High float64 }{lo, hi})
+		}
+		for _, d := range []Decision{Feasible, Infeasible, Undecided} {
+			if len(groups[d]) == 0 {
+				continue
+			}
+			sc, err := plotter.NewScatter(groups[d])
+			if err != nil {
+				return nil, err
+			}
+			col := map[Decision]draw.GlyphStyle{
+				Feasible:   {Color: chart.Green, Radius: vg.Points(4), Shape: draw.CircleGlyph{}},
+				Infeasible: {Color: chart.Red, Radius: vg.Points(4), Shape: draw.CrossGlyph{}},
+				Undecided:  {Color: chart.Grey, Radius: vg.Points(4), Shape: draw.RingGlyph{}},
+			}[d]
+			sc.GlyphStyle = col
+			eb := &plotter.YErrorBars{XYs: groups[d], YErrors: errs[d], LineStyle: draw.LineStyle{Color: col.Color, Width: vg.Points(1)}, CapWidth: vg.Points(5)}
+			pl.Add(eb, sc)
+			pl.Legend.Add(decisionWord(d), sc)
+		}
+		if r.Plan >= 0 {
+			plan := r.checked(r.Plan)
+			mk, err := plotter.NewScatter(plotter.XYs{{X: r.Candidates[r.Plan].Cost, Y: plan.KPIs[t].Estimate.Mean}})
+			if err != nil {
+				return nil, err
+			}
+			mk.GlyphStyle = draw.GlyphStyle{Color: chart.Blue, Radius: vg.Points(8), Shape: draw.RingGlyph{}}
+			pl.Add(mk)
+			pl.Legend.Add("the plan: "+p.Label(r.Plan), mk)
+		}
+		th := plotter.NewFunction(func(float64) float64 { return tg.Value })
+		th.Color, th.Dashes = chart.Grey, []vg.Length{vg.Points(4), vg.Points(3)}
+		pl.Add(th)
+		pl.Legend.Add("target: "+tg.Words(), th)
+		pl.Add(plotter.NewGrid())
+		widen(pl)
+		f, err := chart.Render(pl, "frontier_"+tg.KPI, "Each combination checked, at its planned cost, with its "+tg.KPI+" and 95% interval; the dashed line is the target.", 9, 6)
+		if err != nil {
+			return nil, err
+		}
+		figs = append(figs, f)
+	}
+	return figs, nil
+}
+
+// widen pads the axes so no point sits on the frame.
+func widen(p *plot.Plot) {
+	dx, dy := (p.X.Max-p.X.Min)*0.05, (p.Y.Max-p.Y.Min)*0.08
+	if dx == 0 {
+		dx = math.Max(1, math.Abs(p.X.Max)*0.05)
+	}
+	if dy == 0 {
+		dy = math.Max(1e-3, math.Abs(p.Y.Max)*0.08)
+	}
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = p.X.Min-dx, p.X.Max+dx, p.Y.Min-dy, p.Y.Max+dy
+}
+
+func (p *Problem) report(r *Result, figs []output.Figure, version string, elapsed time.Duration) output.Report {
+	head := []string{"order"}
+	for _, l := range p.Levers {
+		head = append(head, l.Key)
+	}
+	head = append(head, "planned cost", "decision", "replications")
+	head = append(head, p.KPIs...)
+	var rows [][]string
+	for n, c := range r.Checked {
+		row := append([]string{strconv.Itoa(n + 1)}, r.Candidates[c.Index].Levers...)
+		d := decisionWord(c.Decision)
+		if role := r.role(c.Index); role != "" {
+			d += " (" + strings.ReplaceAll(role, "_", "-") + ")"
+		}
+		row = append(row, experiment.Money(r.Candidates[c.Index].Cost), d, strconv.Itoa(c.Reps))
+		for _, k := range c.KPIs {
+			row = append(row, experiment.Number(k.Estimate.Mean)+" "+experiment.Bounds(k.Estimate.Low, k.Estimate.High, ""))
+		}
+		rows = append(rows, row)
+	}
+	var targets []string
+	for _, t := range p.Targets {
+		targets = append(targets, fmt.Sprintf("%s %s (tolerance ±%s)", t.KPI, t.Words(), experiment.Number(t.Tolerance)))
+	}
+	return output.Report{
+		Title:    "spsim optimise: " + p.Base.Name,
+		Question: "What is the cheapest combination of " + strings.Join(leverKeys(p.Levers), ", ") + " that meets " + strings.Join(targets, " and ") + "?",
+		Answer:   p.Sentences(r),
+		Facts: []string{
+			fmt.Sprintf("%d combinations; %d checked in order of planned cost (posts at salary and on-costs, plus services' funding), %d replications in all (seed %d, common random numbers).",
+				len(r.Candidates), len(r.Checked), r.Spent(), p.Base.Run.Seed),
+			fmt.Sprintf("Each target is checked by the fully sequential feasibility procedure of Andradóttir & Kim (2010) and Batur & Kim (2010): a first batch of %d replications fixes the variance, then replications are added one at a time until the running sum of (value − threshold) leaves a triangular region. Each check may err with probability %.2g (%s split over %d candidates and %d targets, Bonferroni), so every decision is right together with probability at least %s for candidates further than the tolerance from a threshold.",
+				r.Options.N0, r.Beta, experiment.Percent(1-r.Options.Confidence), len(r.Order), len(p.Targets), experiment.Percent(r.Options.Confidence)),
+		},
+		Headline: output.Table{Caption: "Every combination checked, cheapest first, with means and 95% intervals", Head: head, Rows: rows},
+		Figures:  figs,
+		Method: output.Method{Level: r.Options.Confidence, Version: version, RunTime: elapsed.Round(time.Millisecond).String(),
+			Replications: fmt.Sprintf("%d in all, added only while a decision was uncertain", r.Spent())},
+	}
+}
+
+func leverKeys(ls []Lever) []string {
+	var ks []string
+	for _, l := range ls {
+		ks = append(ks, l.Key)
+	}
+	return ks
+}

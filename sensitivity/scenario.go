@@ -1,0 +1,223 @@
+package sensitivity
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// Input is an uncertain scenario value and its range.
+type Input struct {
+	Key     string
+	Lo, Hi  float64
+	Integer bool // the key takes whole numbers: values are rounded
+}
+
+// At is the input's value at u in [0, 1], as the scenario file writes it.
+func (in Input) At(u float64) string {
+	x := in.Lo + u*(in.Hi-in.Lo)
+	if in.Integer {
+		return strconv.Itoa(int(math.Round(x)))
+	}
+	return strconv.FormatFloat(x, 'g', 6, 64)
+}
+
+// ParseInput reads KEY=LO..HI.
+func ParseInput(s string) (Input, error) {
+	key, spec, ok := strings.Cut(s, "=")
+	lo, hi, ok2 := strings.Cut(spec, "..")
+	a, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
+	b, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
+	if !ok || !ok2 || err1 != nil || err2 != nil || strings.TrimSpace(key) == "" || !(a < b) || math.IsInf(a, 0) || math.IsInf(b, 0) {
+		return Input{}, fmt.Errorf("--vary %q: want KEY=LO..HI with LO < HI, such as workforce.leaving_hazard_per_year=0.1..0.3", s)
+	}
+	return Input{Key: strings.TrimSpace(key), Lo: a, Hi: b}, nil
+}
+
+// Spec asks for a sensitivity analysis.
+type Spec struct {
+	Ref    string
+	Vary   []string // KEY=LO..HI
+	Sets   []string // KEY=VALUE, fixed
+	Method string   // "morris" or "sobol"
+	KPIs   []string
+	// Reps is the replications per point (common random numbers across
+	// points); Trajectories (Morris) and Samples (Sobol's N) size the
+	// design; Boot is the bootstrap resamples.
+	Reps, Trajectories, Samples, Boot int
+	Seed                              *uint64
+	Jobs                              int
+	// Progress, if set, is told the points done and the total.
+	Progress func(done, total int)
+}
+
+// DefaultKPIs are analysed when none are named.
+var DefaultKPIs = []string{sim.KPINeedsMet, sim.KPILeavers}
+
+// Result is a finished analysis.
+type Result struct {
+	Ref, Method string
+	Inputs      []Input
+	KPIs        []string
+	Reps        int
+	Points      int
+	Seed        uint64
+	Level       float64
+	Morris      [][]MorrisEffects // per KPI, per input
+	Sobol       [][]SobolIndices  // per KPI, per input
+	// Noise is, per KPI, the share of the variance of the points' means
+	// that is replication noise.
+	Noise   []float64
+	Base    *sim.Config
+	Elapsed time.Duration
+}
+
+// Run plans and runs the analysis.
+func Run(ctx context.Context, spec Spec) (*Result, error) {
+	start := time.Now()
+	if spec.Method == "" {
+		spec.Method = "morris"
+	}
+	if spec.Method != "morris" && spec.Method != "sobol" {
+		return nil, fmt.Errorf("--method %q: want morris (screening many inputs) or sobol (indices for a few)", spec.Method)
+	}
+	if len(spec.Vary) == 0 {
+		return nil, fmt.Errorf("sensitivity needs at least one --vary KEY=LO..HI, such as workforce.leaving_hazard_per_year=0.1..0.3")
+	}
+	if len(spec.KPIs) == 0 {
+		spec.KPIs = DefaultKPIs
+	}
+	for _, k := range spec.KPIs {
+		if _, ok := sim.LookupKPI(k); !ok {
+			return nil, fmt.Errorf("--kpi %s: no such KPI (see the README's KPI table)", k)
+		}
+	}
+	spec.Reps, spec.Trajectories, spec.Samples, spec.Boot = or(spec.Reps, 3), or(spec.Trajectories, 10), or(spec.Samples, 32), or(spec.Boot, 500)
+	base, err := load(spec)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Seed: base.Run.Seed, Level: 0.95, Base: base}
+	for _, s := range spec.Vary {
+		in, err := ParseInput(s)
+		if err != nil {
+			return nil, err
+		}
+		// A key that refuses 0.5 takes whole numbers.
+		probe, _ := load(spec)
+		if err := scenarios.Set(probe, in.Key, "0.5"); err != nil {
+			if err2 := scenarios.Set(probe, in.Key, strconv.Itoa(int(math.Round(in.Lo)))); err2 != nil {
+				return nil, fmt.Errorf("--vary %s: %w", s, err2)
+			}
+			in.Integer = true
+		}
+		r.Inputs = append(r.Inputs, in)
+	}
+	var points [][]float64
+	var morris *MorrisDesign
+	var sobol *SobolDesign
+	if spec.Method == "morris" {
+		if morris, err = NewMorris(len(r.Inputs), spec.Trajectories, 4, r.Seed); err != nil {
+			return nil, err
+		}
+		points = morris.Points
+	} else {
+		if sobol, err = NewSobol(len(r.Inputs), spec.Samples, r.Seed); err != nil {
+			return nil, err
+		}
+		points = sobol.Points()
+	}
+	r.Points = len(points)
+	means, noise, err := evaluate(ctx, spec, r, points)
+	if err != nil {
+		return nil, err
+	}
+	r.Noise = noise
+	for k := range r.KPIs {
+		if morris != nil {
+			r.Morris = append(r.Morris, morris.Morris(means[k], r.Level, spec.Boot, r.Seed))
+		} else {
+			r.Sobol = append(r.Sobol, sobol.Indices(means[k], r.Level, spec.Boot, r.Seed))
+		}
+	}
+	r.Elapsed = time.Since(start)
+	return r, nil
+}
+
+func or(x, def int) int {
+	if x > 0 {
+		return x
+	}
+	return def
+}
+
+func load(spec Spec) (*sim.Config, error) {
+	c, err := scenarios.Load(spec.Ref)
+	if err != nil {
+		return nil, err
+	}
+	if spec.Seed != nil {
+		c.Run.Seed = *spec.Seed
+	}
+	for _, kv := range spec.Sets {
+		k, v, _ := strings.Cut(kv, "=")
+		if err := scenarios.Set(c, strings.TrimSpace(k), strings.TrimSpace(v)); err != nil {
+			return nil, fmt.Errorf("--set %s: %w", kv, err)
+		}
+	}
+	return c, nil
+}
+
+// evaluate runs every point's replications and returns, per KPI, each
+// point's mean, and the share of the means' variance that is noise.
+func evaluate(ctx context.Context, spec Spec, r *Result, points [][]float64) (means [][]float64, noise []float64, err error) {
+	means = make([][]float64, len(r.KPIs))
+	within := make([]float64, len(r.KPIs))
+	for p, u := range points {
+		c, err := load(spec)
+		if err != nil {
+			return nil, nil, err
+		}
+		for i, in := range r.Inputs {
+			if err := scenarios.Set(c, in.Key, in.At(u[i])); err != nil {
+				return nil, nil, fmt.Errorf("--vary %s at %s: %w", in.Key, in.At(u[i]), err)
+			}
+		}
+		rs, err := experiment.Replicate(ctx, c, experiment.Options{Replications: r.Reps, Jobs: spec.Jobs})
+		if err != nil {
+			return nil, nil, err
+		}
+		for k, name := range r.KPIs {
+			xs := make([]float64, len(rs))
+			for j, res := range rs {
+				xs[j], _ = res.KPI(name)
+			}
+			m, v := stat.MeanVariance(xs, nil)
+			means[k] = append(means[k], m)
+			if len(xs) > 1 {
+				within[k] += v
+			}
+		}
+		if spec.Progress != nil {
+			spec.Progress(p+1, len(points))
+		}
+	}
+	for k := range r.KPIs {
+		total := stat.Variance(means[k], nil)
+		share := within[k] / float64(len(points)) / float64(r.Reps) / total
+		if r.Reps < 2 || total == 0 {
+			share = math.NaN()
+		}
+		noise = append(noise, math.Min(share, 1))
+	}
+	return means, noise, nil
+}

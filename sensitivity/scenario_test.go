@@ -1,0 +1,116 @@
+package sensitivity_test
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/spsim/spsim/sensitivity"
+)
+
+// spec is a small Morris screen of a shortened baseline.
+func spec() sensitivity.Spec {
+	return sensitivity.Spec{
+		Ref: "baseline",
+		Vary: []string{
+			"workforce.leaving_hazard_per_year=0.05..0.4",
+			"costs.gp_appointment_value=10..50", // values appointments only: no effect on any flow
+			"workforce.link_workers=2..5",
+		},
+		Sets:         []string{"run.horizon_weeks=104", "run.warmup_weeks=26"},
+		KPIs:         []string{"leavers", "needs_met", "gp_value_assumed"},
+		Reps:         3,
+		Trajectories: 6,
+		Boot:         100,
+		Jobs:         2,
+	}
+}
+
+// TestMorrisOnTheModel: on common random numbers, an input that changes
+// nothing a KPI depends on has elementary effects of exactly 0; the
+// leaving hazard raises leavers; more link workers meet more needs; and
+// the same seed gives the same analysis.
+func TestMorrisOnTheModel(t *testing.T) {
+	r, err := sensitivity.Run(context.Background(), spec())
+	if err != nil {
+		t.Fatal(err)
+	}
+	leavers, needs, value := r.Morris[0], r.Morris[1], r.Morris[2]
+	for _, s := range r.Sentences() {
+		t.Log(s)
+	}
+	if needs[1].MuStar.Value != 0 || needs[1].Sigma != 0 || leavers[1].MuStar.Value != 0 {
+		t.Errorf("GP appointment value moves needs met (μ* %g) or leavers (μ* %g)", needs[1].MuStar.Value, leavers[1].MuStar.Value)
+	}
+	if !(value[1].Mu > 0) {
+		t.Errorf("GP appointment value does not raise the value of appointments avoided: μ %g", value[1].Mu)
+	}
+	if !(leavers[0].Mu > 0) || !(needs[2].Mu > 0) {
+		t.Errorf("leaving hazard on leavers μ %g, link workers on needs met μ %g: want both positive", leavers[0].Mu, needs[2].Mu)
+	}
+	if !r.Inputs[2].Integer || r.Inputs[0].Integer {
+		t.Errorf("inputs %+v: link_workers takes whole numbers, the hazard does not", r.Inputs)
+	}
+	for k, n := range r.Noise {
+		if !(n >= 0 && n <= 1) {
+			t.Errorf("KPI %s: noise share %g", r.KPIs[k], n)
+		}
+	}
+	again, err := sensitivity.Run(context.Background(), spec())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(r.Rows(), again.Rows()) && !nanEqual(r.Rows(), again.Rows()) {
+		t.Error("the same seed gave a different analysis")
+	}
+}
+
+func nanEqual(a, b []sensitivity.Row) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	same := func(x, y float64) bool { return x == y || (math.IsNaN(x) && math.IsNaN(y)) }
+	for i := range a {
+		if a[i].KPI != b[i].KPI || a[i].Input != b[i].Input || !same(a[i].Value, b[i].Value) || !same(a[i].Low, b[i].Low) || !same(a[i].High, b[i].High) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestSobolOnTheModel(t *testing.T) {
+	s := spec()
+	s.Method, s.Samples, s.Vary, s.KPIs = "sobol", 8, s.Vary[:2], []string{"leavers"}
+	r, err := sensitivity.Run(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Points != 8*4 {
+		t.Errorf("%d points, want N(k+2) = 32", r.Points)
+	}
+	// The GP value cannot move leavers: its total index is exactly 0.
+	if got := r.Sobol[0][1].Total.Value; got != 0 {
+		t.Errorf("total index of an input without effect %g, want 0", got)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		change func(*sensitivity.Spec)
+	}{
+		{func(s *sensitivity.Spec) { s.Method = "fast" }},
+		{func(s *sensitivity.Spec) { s.Vary = []string{"workforce.fte=1..0.5"} }},
+		{func(s *sensitivity.Spec) { s.Vary = []string{"no.such.key=1..2"} }},
+		{func(s *sensitivity.Spec) { s.KPIs = []string{"happiness"} }},
+		{func(s *sensitivity.Spec) { s.Vary = nil }},
+	} {
+		s := spec()
+		tc.change(&s)
+		if _, err := sensitivity.Run(context.Background(), s); err == nil {
+			t.Errorf("%+v accepted", s)
+		} else {
+			t.Log(err)
+		}
+	}
+}

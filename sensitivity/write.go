@@ -1,0 +1,360 @@
+package sensitivity
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/spsim/spsim/chart"
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// Row is one measure of one input's influence on one KPI, as in
+// sensitivity.csv.
+type Row struct {
+	KPI     string  `json:"kpi"`
+	Input   string  `json:"input"`
+	Measure string  `json:"measure"` // mu_star, mu, sigma; first_order, total
+	Value   float64 `json:"value"`
+	Low     float64 `json:"ci_low"`
+	High    float64 `json:"ci_high"`
+}
+
+// Rows lists every measure, KPI by KPI, inputs in the order given.
+func (r *Result) Rows() []Row {
+	var rows []Row
+	nan := math.NaN()
+	for k, kpi := range r.KPIs {
+		for i, in := range r.Inputs {
+			if r.Method == "morris" {
+				m := r.Morris[k][i]
+				rows = append(rows, Row{kpi, in.Key, "mu_star", m.MuStar.Value, m.MuStar.Low, m.MuStar.High},
+					Row{kpi, in.Key, "mu", m.Mu, nan, nan}, Row{kpi, in.Key, "sigma", m.Sigma, nan, nan})
+				continue
+			}
+			s := r.Sobol[k][i]
+			rows = append(rows, Row{kpi, in.Key, "first_order", s.First.Value, s.First.Low, s.First.High},
+				Row{kpi, in.Key, "total", s.Total.Value, s.Total.Low, s.Total.High})
+		}
+	}
+	return rows
+}
+
+// Ranked is the inputs by their influence on KPI k, largest first: μ* for
+// Morris, the total index for Sobol.
+func (r *Result) Ranked(k int) []int {
+	idx := make([]int, len(r.Inputs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return r.influence(k, idx[a]) > r.influence(k, idx[b]) })
+	return idx
+}
+
+func (r *Result) influence(k, i int) float64 {
+	if r.Method == "morris" {
+		return r.Morris[k][i].MuStar.Value
+	}
+	return r.Sobol[k][i].Total.Value
+}
+
+// Sentences say in plain words which inputs matter most for each KPI.
+func (r *Result) Sentences() []string {
+	var out []string
+	for k, kpi := range r.KPIs {
+		rank := r.Ranked(k)
+		var parts []string
+		for _, i := range rank[:min(3, len(rank))] {
+			if !(r.influence(k, i) > 0) && len(parts) > 0 {
+				break // an input without effect is not a driver
+			}
+			if r.Method == "morris" {
+				m := r.Morris[k][i]
+				parts = append(parts, fmt.Sprintf("%s (μ* %s [%s, %s], σ %s)", r.Inputs[i].Key, experiment.Number(m.MuStar.Value),
+					experiment.Number(m.MuStar.Low), experiment.Number(m.MuStar.High), experiment.Number(m.Sigma)))
+			} else {
+				s := r.Sobol[k][i]
+				parts = append(parts, fmt.Sprintf("%s (total %s [%s, %s], first order %s)", r.Inputs[i].Key, fixed(s.Total.Value),
+					fixed(s.Total.Low), fixed(s.Total.High), fixed(s.First.Value)))
+			}
+		}
+		s := fmt.Sprintf("%s is driven most by %s; replication noise is %s of the variance between points.", kpi, strings.Join(parts, ", then "), experiment.Percent(r.Noise[k]))
+		if r.Noise[k] > 0.3 {
+			s += " That is large: add replications (--reps) before trusting the ranking."
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func fixed(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+
+// Write writes sensitivity.csv, sensitivity.json, the charts and
+// report.html into dir.
+func Write(dir string, r *Result, version string) error {
+	if err := output.WriteFile(filepath.Join(dir, "sensitivity.csv"), func(w io.Writer) error { return r.writeCSV(w) }); err != nil {
+		return err
+	}
+	if err := output.WriteFile(filepath.Join(dir, "sensitivity.json"), func(w io.Writer) error { return r.writeJSON(w, version) }); err != nil {
+		return err
+	}
+	figs, err := r.Figures()
+	if err != nil {
+		return err
+	}
+	if err := output.WriteFigures(dir, figs); err != nil {
+		return err
+	}
+	return output.WriteFile(filepath.Join(dir, "report.html"), func(w io.Writer) error { return output.WriteReport(w, r.report(figs, version)) })
+}
+
+func (r *Result) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"kpi", "input", "method", "measure", "value", "ci_low", "ci_high", "noise_share"})
+	for _, row := range r.Rows() {
+		k := indexOf(r.KPIs, row.KPI)
+		cw.Write([]string{row.KPI, row.Input, r.Method, row.Measure, num(row.Value), num(row.Low), num(row.High), num(r.Noise[k])})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func indexOf(xs []string, x string) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}
+
+func num(x float64) string {
+	if math.IsNaN(x) {
+		return "NA"
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+func jnum(x float64) *float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return &x
+}
+
+func (r *Result) writeJSON(w io.Writer, version string) error {
+	type jin struct {
+		Key     string  `json:"key"`
+		Lo      float64 `json:"lo"`
+		Hi      float64 `json:"hi"`
+		Integer bool    `json:"integer"`
+	}
+	type jrow struct {
+		Input   string   `json:"input"`
+		Measure string   `json:"measure"`
+		Value   *float64 `json:"value"`
+		Low     *float64 `json:"ci_low"`
+		High    *float64 `json:"ci_high"`
+	}
+	type jkpi struct {
+		KPI        string   `json:"kpi"`
+		NoiseShare *float64 `json:"noise_share"`
+		Measures   []jrow   `json:"measures"`
+		Sentence   string   `json:"sentence"`
+	}
+	out := struct {
+		Scenario     string  `json:"scenario"`
+		Method       string  `json:"method"`
+		Inputs       []jin   `json:"inputs"`
+		Points       int     `json:"points"`
+		Replications int     `json:"replications_per_point"`
+		Seed         uint64  `json:"seed"`
+		Level        float64 `json:"confidence_level"`
+		Version      string  `json:"spsim_version"`
+		KPIs         []jkpi  `json:"kpis"`
+	}{Scenario: r.Base.Name, Method: r.Method, Points: r.Points, Replications: r.Reps, Seed: r.Seed, Level: r.Level, Version: version}
+	for _, in := range r.Inputs {
+		out.Inputs = append(out.Inputs, jin{in.Key, in.Lo, in.Hi, in.Integer})
+	}
+	sentences := r.Sentences()
+	rows := r.Rows()
+	for k, kpi := range r.KPIs {
+		jk := jkpi{KPI: kpi, NoiseShare: jnum(r.Noise[k]), Sentence: sentences[k]}
+		for _, row := range rows {
+			if row.KPI == kpi {
+				jk.Measures = append(jk.Measures, jrow{row.Input, row.Measure, jnum(row.Value), jnum(row.Low), jnum(row.High)})
+			}
+		}
+		out.KPIs = append(out.KPIs, jk)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// Figures are a tornado chart per KPI and, for Morris, a μ*–σ chart per KPI.
+func (r *Result) Figures() ([]output.Figure, error) {
+	var figs []output.Figure
+	for k, kpi := range r.KPIs {
+		f, err := r.tornado(k)
+		if err != nil {
+			return nil, err
+		}
+		figs = append(figs, f)
+		if r.Method == "morris" {
+			if f, err = r.muSigma(k); err != nil {
+				return nil, err
+			}
+			figs = append(figs, f)
+		}
+		_ = kpi
+	}
+	return figs, nil
+}
+
+// tornado draws the inputs' influence as horizontal bars, largest at the top.
+func (r *Result) tornado(k int) (output.Figure, error) {
+	rank := r.Ranked(k)
+	n := len(rank)
+	what := "μ* (mean |elementary effect|, per whole range)"
+	if r.Method == "sobol" {
+		what = "Sobol index (total, and first order)"
+	}
+	p := chart.New(output.KPILabel(r.KPIs[k])+": what drives it", what, "")
+	names := make([]string, n)
+	main, second := make(plotter.Values, n), make(plotter.Values, n)
+	for pos, i := range rank {
+		// Bars run bottom to top, so the largest goes last.
+		at := n - 1 - pos
+		names[at] = r.Inputs[i].Key
+		if r.Method == "morris" {
+			main[at] = r.Morris[k][i].MuStar.Value
+			second[at] = r.Morris[k][i].Sigma
+		} else {
+			main[at] = math.Max(0, r.Sobol[k][i].Total.Value)
+			second[at] = math.Max(0, r.Sobol[k][i].First.Value)
+		}
+	}
+	w := vg.Points(9)
+	a, err := plotter.NewBarChart(main, w)
+	if err != nil {
+		return output.Figure{}, err
+	}
+	b, err := plotter.NewBarChart(second, w)
+	if err != nil {
+		return output.Figure{}, err
+	}
+	a.Horizontal, b.Horizontal = true, true
+	a.Color, b.Color = chart.Blue, chart.Orange
+	a.LineStyle.Width, b.LineStyle.Width = 0, 0
+	a.Offset, b.Offset = w/2, -w/2
+	p.Add(a, b)
+	label := "σ"
+	if r.Method == "sobol" {
+		label = "first order"
+	}
+	p.Legend.Add(strings.Split(what, " (")[0], a)
+	p.Legend.Add(label, b)
+	p.NominalY(names...)
+	p.X.Min = 0
+	p.X.Max = 1.15 * math.Max(maxOf(main), maxOf(second))
+	if !(p.X.Max > 0) {
+		p.X.Max = 1
+	}
+	name := "tornado_" + r.KPIs[k]
+	return chart.Render(p, name, "Inputs ranked by their influence on "+r.KPIs[k]+"; the longer bar matters more.", 9, 1.5+0.45*float64(n))
+}
+
+// muSigma draws each input at (μ*, σ): far right matters, high up
+// interacts or is non-linear.
+func (r *Result) muSigma(k int) (output.Figure, error) {
+	p := chart.New(output.KPILabel(r.KPIs[k])+": Morris screening", "μ* (importance)", "σ (interaction or non-linearity)")
+	xys := make(plotter.XYs, len(r.Inputs))
+	labels := make([]string, len(r.Inputs))
+	for i, in := range r.Inputs {
+		xys[i].X, xys[i].Y = r.Morris[k][i].MuStar.Value, r.Morris[k][i].Sigma
+		labels[i] = in.Key
+	}
+	sc, err := plotter.NewScatter(xys)
+	if err != nil {
+		return output.Figure{}, err
+	}
+	sc.Color = chart.Blue
+	sc.Radius = vg.Points(4)
+	lb, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	if err != nil {
+		return output.Figure{}, err
+	}
+	for i := range lb.TextStyle {
+		lb.TextStyle[i].Font.Size = 9
+		lb.Offset = vg.Point{X: vg.Points(5), Y: vg.Points(3)}
+	}
+	p.Add(sc, lb)
+	p.X.Min, p.Y.Min = 0, 0
+	p.X.Max *= 1.3
+	p.Y.Max *= 1.1
+	p.Add(plotter.NewGrid())
+	return chart.Render(p, "morris_"+r.KPIs[k], "Each input at its μ* and σ: to the right it matters more; higher up its effect depends on the other inputs or is non-linear.", 8, 6)
+}
+
+func (r *Result) report(figs []output.Figure, version string) output.Report {
+	head := []string{"KPI", "input", "range"}
+	if r.Method == "morris" {
+		head = append(head, "μ* [95% CI]", "μ", "σ")
+	} else {
+		head = append(head, "total [95% CI]", "first order [95% CI]")
+	}
+	var rows [][]string
+	for k, kpi := range r.KPIs {
+		for _, i := range r.Ranked(k) {
+			in := r.Inputs[i]
+			row := []string{kpi, in.Key, in.At(0) + " to " + in.At(1)}
+			if r.Method == "morris" {
+				m := r.Morris[k][i]
+				row = append(row, experiment.Number(m.MuStar.Value)+" "+experiment.Bounds(m.MuStar.Low, m.MuStar.High, ""), experiment.Number(m.Mu), experiment.Number(m.Sigma))
+			} else {
+				s := r.Sobol[k][i]
+				row = append(row, fixed(s.Total.Value)+" ["+fixed(s.Total.Low)+", "+fixed(s.Total.High)+"]",
+					fixed(s.First.Value)+" ["+fixed(s.First.Low)+", "+fixed(s.First.High)+"]")
+			}
+			rows = append(rows, row)
+		}
+	}
+	method := "Morris elementary effects (Morris 1991; μ* of Campolongo et al. 2007): " + strconv.Itoa(len(r.Inputs)+1) + " points on each of " +
+		strconv.Itoa(r.Points/(len(r.Inputs)+1)) + " trajectories on a 4-level grid; intervals for μ* are percentile bootstraps over trajectories."
+	if r.Method == "sobol" {
+		method = "Sobol indices by Saltelli's design (Saltelli et al. 2010) on a scrambled Halton sequence, with Jansen's estimators; " +
+			strconv.Itoa(r.Points) + " points; intervals are percentile bootstraps over the base samples."
+	}
+	return output.Report{
+		Title:    "spsim sensitivity: " + r.Base.Name,
+		Question: "Which of these assumptions drive " + strings.Join(r.KPIs, " and ") + "?",
+		Answer:   r.Sentences(),
+		Facts: []string{
+			method,
+			fmt.Sprintf("%d replications at every point on common random numbers (seed %d); the analysis uses each point's mean. The share of variance that is noise is the mean within-point variance over %d, against the variance between points.", r.Reps, r.Seed, r.Reps),
+		},
+		Headline: output.Table{Caption: "Inputs by influence, for each KPI", Head: head, Rows: rows},
+		Figures:  figs,
+		Method: output.Method{Level: r.Level, Version: version, RunTime: r.Elapsed.Round(1e6).String(),
+			Replications: fmt.Sprintf("%d per point, %d points", r.Reps, r.Points)},
+	}
+}
+
+func maxOf(xs plotter.Values) float64 {
+	m := 0.0
+	for _, x := range xs {
+		m = math.Max(m, x)
+	}
+	return m
+}
