@@ -31,6 +31,7 @@ type decideFlags struct {
 }
 
 func addDecideFlags(fs *flag.FlagSet) *decideFlags {
+	defer alias(fs, "o", "output")
 	return &decideFlags{
 		dir:   fs.String("o", "", "write the outputs into folder `DIR` (default out/NAME)"),
 		force: fs.Bool("force", false, "overwrite an existing output folder"),
