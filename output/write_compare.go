@@ -5,7 +5,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spsim/spsim/output/workbook"
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -19,6 +21,7 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 	files := when(outs.Has(study.Summary),
 		file{"compare.csv", func(w io.Writer) error { return WriteCompareCSV(w, cmp) }},
 		file{"compare.json", func(w io.Writer) error { return WriteCompareJSON(w, meta, cmp) }})
+	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error { return workbook.WriteCompare(w, compareWorkbook(r)) }})...)
 	for _, c := range r.Configs {
 		files = append(files, when(outs.Has(study.Scenario),
 			file{"scenario." + c.Name + ".toml", func(w io.Writer) error { return scenarios.Encode(w, c) }})...)
@@ -44,6 +47,20 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 		return err
 	}
 	return writeReportFile(dir, rep)
+}
+
+// compareWorkbook is what the comparison's workbook shows: the verdicts
+// first.
+func compareWorkbook(r *study.CompareResult) workbook.Compare {
+	cmp, ref := r.Comparison, r.Configs[0]
+	var verdict []string
+	for _, v := range experiment.Verdicts(cmp) {
+		verdict = append(verdict, v.Sentences...)
+	}
+	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: ref.Question,
+		Facts: []string{fmt.Sprintf("%d replications of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
+			ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)},
+		Verdict: verdict, Headline: CompareKPIs, C: cmp}
 }
 
 func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {

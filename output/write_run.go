@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spsim/spsim/output/workbook"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/study"
 )
@@ -19,6 +20,7 @@ func WriteRun(dir string, r *study.RunResult, outs study.Outputs) error {
 		file{"summary.json", func(w io.Writer) error { return WriteSummaryJSON(w, runMeta(r), r.Summaries) }})...)
 	files = append(files, when(outs.Has(study.Scenario),
 		file{"scenario.toml", func(w io.Writer) error { return scenarios.Encode(w, cfg) }})...)
+	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error { return workbook.WriteRun(w, runWorkbook(r)) }})...)
 	files = append(files, when(outs.Has(study.Areas) && len(r.Results[0].Areas) > 0,
 		file{"areas.csv", func(w io.Writer) error { return WriteAreas(w, r.Results, r.Level) }})...)
 	if err := writeFiles(dir, files); err != nil {
@@ -42,6 +44,12 @@ func WriteRun(dir string, r *study.RunResult, outs study.Outputs) error {
 		return err
 	}
 	return writeReportFile(dir, rep)
+}
+
+// runWorkbook is what the run's workbook shows.
+func runWorkbook(r *study.RunResult) workbook.Run {
+	return workbook.Run{Title: "spsim run: " + r.Config.Name, Question: r.Config.Question, Facts: runFacts(r),
+		Headline: Headline, Summaries: r.Summaries, Results: r.Results, Level: r.Level}
 }
 
 // runMeta is the run's description in summary.json.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spsim/spsim/output/workbook"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
@@ -15,6 +16,9 @@ func WriteSweep(dir string, r *study.SweepResult, outs study.Outputs) error {
 	files := when(outs.Has(study.Summary), file{"sweep.csv", func(w io.Writer) error { return WriteSweepCSV(w, r.Sweep) }})
 	files = append(files, when(outs.Has(study.Scenario),
 		file{"scenario.toml", func(w io.Writer) error { return scenarios.Encode(w, r.Base) }})...)
+	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error {
+		return workbook.WriteSweep(w, workbook.Sweep{Title: "spsim sweep: " + r.Base.Name, Question: r.Base.Question, S: r.Sweep, KPIs: r.KPIs})
+	}})...)
 	if err := writeFiles(dir, files); err != nil {
 		return err
 	}

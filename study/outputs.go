@@ -19,10 +19,11 @@ const (
 	Charts   Output = "charts"   // SVG charts
 	PNG      Output = "png"      // PNG copies of the charts (slow to encode)
 	Report   Output = "report"   // report.html, with the charts inline
+	XLSX     Output = "xlsx"     // results.xlsx, a workbook: summary in words, KPIs, weekly table, charts
 )
 
 // AllOutputs lists every output, in the order they are documented.
-var AllOutputs = []Output{Summary, Weekly, Areas, Scenario, Charts, PNG, Report}
+var AllOutputs = []Output{Summary, Weekly, Areas, Scenario, Charts, PNG, Report, XLSX}
 
 // Outputs is a set of outputs.
 type Outputs map[Output]bool

@@ -99,6 +99,15 @@ func (b *book) widths(sheet string, widths ...float64) {
 	}
 }
 
+// printWide fits a sheet to one landscape page wide when printed (or
+// converted to PDF).
+func (b *book) printWide(sheet string) {
+	landscape, one, any := "landscape", 1, 0
+	fit := true
+	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}))
+}
+
 // freeze keeps the first row (and the first cols columns) in view.
 func (b *book) freeze(sheet string, cols int) {
 	b.check(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: cols, YSplit: 1,

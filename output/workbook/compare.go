@@ -15,7 +15,7 @@ import (
 // Compare is what a comparison's workbook shows.
 type Compare struct {
 	Title, Question string
-	Facts           []Fact
+	Facts           []string
 	Verdict         []string
 	Headline        []string
 	C               *experiment.Comparison
@@ -38,7 +38,7 @@ func (b *book) compareSummary(c Compare) {
 	b.row(s, 2, c.Question)
 	row := 4
 	for _, f := range c.Facts {
-		b.row(s, row, f.Label, f.Value)
+		b.row(s, row, f)
 		row++
 	}
 	if len(c.Verdict) > 0 {
@@ -89,6 +89,7 @@ func (b *book) compareSummary(c Compare) {
 		widths = append(widths, 44)
 	}
 	b.widths(s, widths...)
+	b.printWide(s)
 }
 
 // DifferenceWords says a paired difference in words: "+0.8 weeks (95% CI
@@ -152,6 +153,7 @@ func (b *book) compareSheet(c *experiment.Comparison) {
 	}
 	b.freeze(s, 1)
 	b.widths(s, 34, 46, 22, 12, 12, 12, 12, 12, 12, 16)
+	b.printWide(s)
 	if waitRows[0] == 0 {
 		return
 	}
@@ -170,7 +172,7 @@ func (b *book) compareSheet(c *experiment.Comparison) {
 // Sweep is what a sweep's workbook shows.
 type Sweep struct {
 	Title, Question string
-	Facts           []Fact
+	Facts           []string
 	S               *experiment.Sweep
 	KPIs            []string // charted against the first factor
 }
@@ -186,7 +188,7 @@ func WriteSweep(w io.Writer, sw Sweep) error {
 	b.row(s, 2, sw.Question)
 	row := 4
 	for _, f := range sw.Facts {
-		b.row(s, row, f.Label, f.Value)
+		b.row(s, row, f)
 		row++
 	}
 	row++

@@ -9,14 +9,11 @@ import (
 	"github.com/spsim/spsim/sim/experiment"
 )
 
-// Fact is one line of a workbook's description: "Replications", "20".
-type Fact struct{ Label, Value string }
-
 // Run is what a run's workbook shows.
 type Run struct {
 	Title    string // e.g. "spsim run: baseline"
 	Question string
-	Facts    []Fact
+	Facts    []string // how the results were made, a sentence each
 	// Verdict is the run's conclusion in sentences, if it has one.
 	Verdict   []string
 	Headline  []string // KPI names shown first, in words, on the summary sheet
@@ -41,6 +38,9 @@ var weeklyCharts = []struct {
 func WriteRun(w io.Writer, r Run) error {
 	b := newBook("Summary")
 	b.summary(r)
+	if len(r.Results) > 0 {
+		b.sheet("Charts")
+	}
 	b.kpiSheet("KPIs", r.Summaries)
 	if len(r.Results) > 0 {
 		b.weekly(r.Results)
@@ -60,7 +60,7 @@ func (b *book) summary(r Run) {
 	b.row(s, 2, r.Question)
 	row := 4
 	for _, f := range r.Facts {
-		b.row(s, row, f.Label, f.Value)
+		b.row(s, row, f)
 		row++
 	}
 	if len(r.Verdict) > 0 {
@@ -91,6 +91,7 @@ func (b *book) summary(r Run) {
 	row++
 	b.row(s, row, "Every KPI is on the KPIs sheet; each week's figures are on the Weekly sheet. Intervals are 95% confidence intervals across replications.")
 	b.widths(s, 48, 46, 14, 14, 14, 18)
+	b.printWide(s)
 }
 
 // kpiSheet writes every KPI: its stable name, words, mean, interval,
@@ -106,6 +107,7 @@ func (b *book) kpiSheet(s string, sums []experiment.Summary) {
 	}
 	b.freeze(s, 1)
 	b.widths(s, 36, 52, 14, 14, 14, 6, 18)
+	b.printWide(s)
 }
 
 // weekly writes each week's mean across replications, every column, and
@@ -132,32 +134,38 @@ func (b *book) weekly(results []*sim.Result) {
 	}
 	b.freeze(s, 1)
 	anchor := 2
+	zero, last := 0.0, float64(weeks)
 	for _, ch := range weeklyCharts {
 		var series []excelize.ChartSeries
-		for _, name := range ch.cols {
+		for i, name := range ch.cols {
 			c := results[0].Col(name)
 			if c < 0 {
 				continue
 			}
+			// The legend names series in words, from cells in the
+			// charts sheet's hidden first column.
+			b.set("Charts", 1, anchor+i, label(name, sim.LookupColumn))
 			series = append(series, excelize.ChartSeries{
-				Name:       "'" + s + "'!" + abs(c+1, 1),
+				Name:       "'Charts'!" + abs(1, anchor+i),
 				Categories: "'" + s + "'!" + abs(1, 2) + ":" + abs(1, weeks+1),
 				Values:     "'" + s + "'!" + abs(c+1, 2) + ":" + abs(c+1, weeks+1),
-				Line:       excelize.ChartLine{Width: 1.5},
+				Line:       excelize.ChartLine{Type: excelize.ChartLineSolid, Width: 1.5},
 				Marker:     excelize.ChartMarker{Symbol: "none"},
 			})
 		}
 		if len(series) == 0 {
 			continue
 		}
-		b.chart("Charts", cell(2, anchor), &excelize.Chart{Type: excelize.Line, Series: series,
+		b.chart("Charts", cell(2, anchor), &excelize.Chart{Type: excelize.Scatter, Series: series,
 			Title:  []excelize.RichTextRun{{Text: ch.title}},
 			Legend: excelize.ChartLegend{Position: "bottom"},
-			XAxis:  excelize.ChartAxis{Title: []excelize.RichTextRun{{Text: "week"}}, TickLabelSkip: 26},
-			YAxis:  excelize.ChartAxis{Title: []excelize.RichTextRun{{Text: ch.axis}}, MajorGridLines: true},
+			XAxis:  excelize.ChartAxis{Title: []excelize.RichTextRun{{Text: "week"}}, MajorUnit: 26, Minimum: &zero, Maximum: &last},
+			YAxis:  excelize.ChartAxis{Title: []excelize.RichTextRun{{Text: ch.axis}}, MajorGridLines: true, Minimum: &zero},
 			Format: excelize.GraphicOptions{ScaleX: 1.6, ScaleY: 1.4}})
 		anchor += 22
 	}
+	b.check(b.f.SetColVisible("Charts", "A", false))
+	b.printWide("Charts")
 }
 
 // chart adds a chart to the named sheet, creating the sheet if needed.

@@ -37,7 +37,7 @@ func runBook(t *testing.T, name string) ([]byte, []experiment.Summary) {
 	sums := experiment.Summarise(res, 0.95)
 	var b bytes.Buffer
 	err = workbook.WriteRun(&b, workbook.Run{Title: "spsim run: " + cfg.Name, Question: cfg.Question,
-		Facts:     []workbook.Fact{{"Replications", "3"}},
+		Facts:     []string{"3 replications."},
 		Verdict:   []string{"Waits are long."},
 		Headline:  []string{"wait_first_contact_mean_weeks", "needs_met_share", "cost_total"},
 		Summaries: sums, Results: res, Level: 0.95})
@@ -56,7 +56,7 @@ func TestRunWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); strings.Join(got, ",") != "Summary,KPIs,Weekly,Charts" {
+	if got := f.GetSheetList(); strings.Join(got, ",") != "Summary,Charts,KPIs,Weekly" {
 		t.Errorf("sheets %v", got)
 	}
 	rows, err := f.GetRows("Summary")
