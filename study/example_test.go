@@ -39,5 +39,5 @@ func ExampleParseOutputs() {
 	fmt.Println(o)
 	// Output:
 	// summary,charts <nil>
-	// summary,weekly,areas,scenario,charts,png,report
+	// summary,weekly,areas,scenario,charts,png,report,xlsx
 }
