@@ -3,8 +3,10 @@ package output
 import (
 	"image/color"
 	"math"
+	"strconv"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -337,4 +339,33 @@ func at(xs []float64, i int) float64 {
 		return xs[i]
 	}
 	return math.NaN()
+}
+
+// events marks timeline events on a chart over time: a dotted vertical
+// line at each event's week, numbered at the top, so every time chart
+// shows when a post ended or funding was cut. The numbers refer to the
+// list in the figure's caption.
+type events struct {
+	weeks []float64
+	style draw.LineStyle
+	font  text.Style
+}
+
+// Plot implements plot.Plotter.
+func (e *events) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, _ := p.Transforms(&c)
+	for i, w := range e.weeks {
+		x := trX(w)
+		if x < c.Min.X || x > c.Max.X {
+			continue
+		}
+		c.StrokeLine2(e.style, x, c.Min.Y, x, c.Max.Y)
+		c.FillText(e.font, vg.Point{X: x + vg.Points(2), Y: c.Max.Y - e.font.Font.Size}, strconv.Itoa(i+1))
+	}
+}
+
+// Thumbnail implements plot.Thumbnailer.
+func (e *events) Thumbnail(c *draw.Canvas) {
+	x := c.Center().X
+	c.StrokeLine2(e.style, x, c.Min.Y, x, c.Max.Y)
 }

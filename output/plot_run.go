@@ -16,13 +16,14 @@ import (
 )
 
 // RunFigures draws the charts of a run from its replications and their
-// KPI summaries. warmup is the scenario's warm-up in weeks, shaded on
-// every chart over time; level is the confidence level of the bands.
-func RunFigures(results []*sim.Result, sums []experiment.Summary, warmup int, level float64) ([]Figure, error) {
+// KPI summaries. The scenario's warm-up is shaded and its timeline events
+// marked on every chart over time; level is the confidence level of the
+// bands.
+func RunFigures(results []*sim.Result, sums []experiment.Summary, cfg *sim.Config, level float64) ([]Figure, error) {
 	if len(results) == 0 {
 		return nil, fmt.Errorf("charts: no replications")
 	}
-	r := runCharts{results: results, sums: sums, warmup: warmup, level: level}
+	r := runCharts{results: results, sums: sums, warmup: cfg.Run.WarmupWeeks, level: level, timeline: cfg.Timeline}
 	makers := []func() (Figure, error){
 		r.demandSupply, r.waiting, r.caseloadPerFTE, r.vcse, r.workforce, r.needsByGroup, r.costs,
 	}
@@ -42,6 +43,8 @@ type runCharts struct {
 	sums    []experiment.Summary
 	warmup  int
 	level   float64
+	// timeline are the scenario's changes, marked on every chart over time.
+	timeline []sim.Change
 }
 
 // line is one series of a chart over time.
@@ -51,6 +54,9 @@ type line struct {
 	color  color.Color
 	dashes []vg.Length
 	scale  float64 // 0 means 1
+	// from is the first week drawn: 1 for flows whose week 0 holds the
+	// initial caseload's onward referrals, made all at once.
+	from int
 	// ref, if set, makes the line a constant reference level, such as a
 	// cap, instead of a series.
 	ref *float64
@@ -59,8 +65,37 @@ type line struct {
 var dashed = []vg.Length{vg.Points(6), vg.Points(3)}
 
 func (r runCharts) note() string {
-	return fmt.Sprintf("Lines: mean of %d replications, week by week. Bands: %.0f%% confidence interval of that mean. Grey: warm-up, excluded from the KPIs.",
+	s := fmt.Sprintf("Lines: mean of %d replications, week by week. Bands: %.0f%% confidence interval of that mean. Grey: warm-up, excluded from the KPIs.",
 		len(r.results), 100*r.level)
+	return s + r.eventsNote()
+}
+
+// eventsNote lists the timeline events the dotted lines mark, by number.
+func (r runCharts) eventsNote() string {
+	if len(r.timeline) == 0 {
+		return ""
+	}
+	var parts []string
+	for i, c := range r.timeline {
+		note := c.Note
+		if note == "" {
+			note = "a timeline change"
+		}
+		parts = append(parts, fmt.Sprintf("%d: week %d, %s", i+1, c.Week, note))
+	}
+	return "\nDotted lines: " + strings.Join(parts, "; ") + "."
+}
+
+// eventMarks is the plotter of the timeline's events, or nil if none.
+func (r runCharts) eventMarks() *events {
+	if len(r.timeline) == 0 {
+		return nil
+	}
+	e := &events{style: draw.LineStyle{Color: colBlack, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(1.5), vg.Points(2.5)}}, font: textStyle(vg.Points(10), true)}
+	for _, c := range r.timeline {
+		e.weeks = append(e.weeks, float64(c.Week))
+	}
+	return e
 }
 
 // timePanel draws lines over weeks with their bands and the warm-up shaded,
@@ -88,6 +123,9 @@ func (r runCharts) timePanel(title, yLabel string, yFormat func(v, step float64)
 		}
 		b := &bandLine{color: l.color, dashes: l.dashes}
 		for w, e := range est {
+			if w < l.from {
+				continue
+			}
 			b.x = append(b.x, float64(w)+0.5)
 			b.mean = append(b.mean, e.Mean*scale)
 			b.lo = append(b.lo, e.Low*scale)
@@ -99,6 +137,10 @@ func (r runCharts) timePanel(title, yLabel string, yFormat func(v, step float64)
 	if r.warmup > 0 {
 		lg.Add(fmt.Sprintf("Warm-up (%d weeks)", r.warmup), warm)
 	}
+	if ev := r.eventMarks(); ev != nil {
+		p.Add(ev)
+		lg.Add("Timeline event (numbered)", ev)
+	}
 	p.X.Min = 0
 	p.X.Max = float64(len(r.results[0].Weekly))
 	p.Y.Min = math.Min(p.Y.Min, 0)
@@ -107,6 +149,15 @@ func (r runCharts) timePanel(title, yLabel string, yFormat func(v, step float64)
 	}
 	return p, lg
 }
+
+// colourNames are the words captions use for the colours drawn, so that
+// a caption names the colour a reader sees.
+var colourNames = map[color.Color]string{
+	colBlue: "blue", colOrange: "amber", colRed: "dark orange", colGreen: "green",
+	colSky: "light blue", colPurple: "pink", colBlack: "black", colGrey: "grey",
+}
+
+func colourName(c color.Color) string { return colourNames[c] }
 
 func col(name string) experiment.Series { return experiment.Column(name) }
 
@@ -127,8 +178,9 @@ func (r runCharts) demandSupply() (Figure, error) {
 		legend: []*plot.Legend{lp, lh, lv},
 		width:  11 * vg.Inch, height: 11 * vg.Inch,
 	}
-	return l.render("demand_supply",
-		"Where the red line (demand) runs above the blue dashed line (supply), people queue: for a link worker (top), for link-worker time (middle), or for a community place (bottom).")
+	return l.render("demand_supply", fmt.Sprintf(
+		"Where the %s line (demand) runs above the %s dashed line (supply), people queue: for a link worker (top), for link-worker time (middle), or for a community place (bottom).",
+		colourName(colRed), colourName(colBlue)))
 }
 
 func (r runCharts) waiting() (Figure, error) {
@@ -159,7 +211,7 @@ func (r runCharts) caseloadPerFTE() (Figure, error) {
 	}
 	l := layout{title: "Caseload per full-time link worker against the cap", note: r.note(), rows: [][]*plot.Plot{{p}}, legend: []*plot.Legend{lg},
 		width: 11 * vg.Inch, height: 5.5 * vg.Inch}
-	return l.render("caseload_per_fte", "People on caseload per full-time-equivalent link worker in post, against the caseload cap (dashed). Near the cap, new referrals can only wait; above it, link workers carry more than the cap, as when a leaver's caseload is handed to colleagues.")
+	return l.render("caseload_per_fte", "People on caseload per full-time-equivalent link worker in post ("+colourName(colBlue)+"), against the caseload cap ("+colourName(colRed)+", dashed). Near the cap, new referrals can only wait; above it, link workers carry more than the cap, as when a leaver's caseload is handed to colleagues.")
 }
 
 func (r runCharts) vcse() (Figure, error) {
@@ -169,9 +221,9 @@ func (r runCharts) vcse() (Figure, error) {
 		occ.Y.Max = 100
 	}
 	ref, lr := r.timePanel("Onward referrals that did not get a place", "Referrals a week", nil,
-		line{label: "Refused: service full", series: col("vcse_refused"), color: colRed},
-		line{label: "Declined by the service", series: col("vcse_declined"), color: colOrange, dashes: dashed},
-		line{label: "Gave up waiting for a place", series: col("vcse_gave_up"), color: colPurple, dashes: []vg.Length{vg.Points(2), vg.Points(2)}})
+		line{label: "Refused: service full", series: col("vcse_refused"), color: colRed, from: 1},
+		line{label: "Declined by the service", series: col("vcse_declined"), color: colOrange, dashes: dashed, from: 1},
+		line{label: "Gave up waiting for a place", series: col("vcse_gave_up"), color: colPurple, dashes: []vg.Length{vg.Points(2), vg.Points(2)}, from: 1})
 	l := layout{
 		title:  "Community (VCSE) services: occupancy and refusals",
 		note:   r.note(),
@@ -179,7 +231,8 @@ func (r runCharts) vcse() (Figure, error) {
 		legend: []*plot.Legend{lo, lr},
 		width:  11 * vg.Inch, height: 8 * vg.Inch,
 	}
-	return l.render("vcse", "Share of community places occupied (top) and onward referrals each week that were refused, declined or abandoned (bottom).")
+	return l.render("vcse", "Share of community places occupied (top) and onward referrals each week that were refused, declined or abandoned (bottom). "+
+		"The bottom panel starts at week 1: in week 0 the people already on caseloads at the start are all referred on at once.")
 }
 
 func (r runCharts) workforce() (Figure, error) {

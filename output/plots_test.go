@@ -68,9 +68,9 @@ func wellFormed(r io.Reader) error {
 }
 
 func TestRunFigures(t *testing.T) {
-	_, res := replicate(t, "baseline", 3)
+	cfg, res := replicate(t, "baseline", 3)
 	sums := experiment.Summarise(res, 0.95)
-	figs, err := output.RunFigures(res, sums, 10, 0.95)
+	figs, err := output.RunFigures(res, sums, cfg, 0.95)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestRunFigures(t *testing.T) {
 		checkFigure(t, f)
 	}
 	// Drawing is deterministic: the same data give the same bytes.
-	again, err := output.RunFigures(res, sums, 10, 0.95)
+	again, err := output.RunFigures(res, sums, cfg, 0.95)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,8 +101,8 @@ func TestRunFigures(t *testing.T) {
 
 func TestRunFiguresOneReplication(t *testing.T) {
 	// One replication has no intervals: lines without bands, no panic.
-	_, res := replicate(t, "deprived-area", 1)
-	figs, err := output.RunFigures(res, experiment.Summarise(res, 0.95), 10, 0.95)
+	cfg, res := replicate(t, "deprived-area", 1)
+	figs, err := output.RunFigures(res, experiment.Summarise(res, 0.95), cfg, 0.95)
 	if err != nil {
 		t.Fatal(err)
 	}

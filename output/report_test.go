@@ -12,7 +12,7 @@ import (
 func TestReport(t *testing.T) {
 	cfg, res := replicate(t, "baseline", 3)
 	sums := experiment.Summarise(res, 0.95)
-	figs, err := output.RunFigures(res, sums, 10, 0.95)
+	figs, err := output.RunFigures(res, sums, cfg, 0.95)
 	if err != nil {
 		t.Fatal(err)
 	}

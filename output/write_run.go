@@ -29,7 +29,7 @@ func WriteRun(dir string, r *study.RunResult, outs study.Outputs) error {
 	if !outs.Figures() {
 		return nil
 	}
-	figs, err := RunFigures(r.Results, r.Summaries, cfg.Run.WarmupWeeks, r.Level)
+	figs, err := RunFigures(r.Results, r.Summaries, cfg, r.Level)
 	if err != nil {
 		return err
 	}
