@@ -49,6 +49,7 @@ func validate(c *sim.Config, skip func(FieldError) bool) *validator {
 	v.serviceRules()
 	v.holding()
 	v.timeline()
+	v.modelRules() // validate_model.go
 	v.areas()
 	v.reported = map[string]bool{}
 	for _, e := range v.errs {

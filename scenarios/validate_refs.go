@@ -137,7 +137,6 @@ func (v *validator) serviceRules() {
 		v.num(path("completion_probability"), s.CompletionProbability, probability)
 		v.oneOf(path("when_full"), s.WhenFull, "waitlist", "refuse")
 		v.duration(path("patience_weeks"), s.PatienceWeeks)
-		v.num(path("funding_per_year"), s.FundingPerYear, nonNegative)
 		v.num(path("closure_hazard_per_year"), s.ClosureHazardPerYear, nonNegative)
 	}
 	// A need that no service meets can never be met: say so once per
@@ -188,9 +187,6 @@ func (v *validator) timeline() {
 			}
 			if sc.Places != nil {
 				v.whole(path("services", name, "places"), *sc.Places, 0, math.MaxInt)
-			}
-			if sc.FundingPerYear != nil {
-				v.num(path("services", name, "funding_per_year"), *sc.FundingPerYear, nonNegative)
 			}
 		}
 	}

@@ -79,7 +79,7 @@ func TestValidate(t *testing.T) {
 		{"unserved need", func(c *sim.Config) { delete(c.Services, "food_and_practical") }, "profiles.complex.needs.practical_support", `no service meets the category "practical_support"`},
 		{"places", func(c *sim.Config) { c.Services["wellbeing_groups"].Places = -1 }, "services.wellbeing_groups.places", "0 or more"},
 		{"when full", func(c *sim.Config) { c.Services["wellbeing_groups"].WhenFull = "wait" }, "services.wellbeing_groups.when_full", `"waitlist", "refuse"`},
-		{"funding", func(c *sim.Config) { c.Services["wellbeing_groups"].FundingPerYear = math.Inf(1) }, "services.wellbeing_groups.funding_per_year", "finite"},
+		{"funding", func(c *sim.Config) { f := math.Inf(1); c.Services["wellbeing_groups"].FundingPerYear = &f }, "services.wellbeing_groups.funding_per_year", "finite"},
 		{"checkin", func(c *sim.Config) { c.Holding.CheckinIntervalWeeks = 0 }, "holding.checkin_interval_weeks", "> 0"},
 		{"rereferral", func(c *sim.Config) { c.Rereferral.Probability = -0.1 }, "rereferral.probability", "between 0 and 1"},
 		{"costs", func(c *sim.Config) { c.Costs.OnCostShare = -0.1 }, "costs.on_cost_share", ">= 0"},

@@ -6,7 +6,7 @@ import "github.com/spsim/spsim/sim/des"
 type service struct {
 	open     bool
 	places   int
-	funding  float64
+	grant    float64 // per place a year; 0 when unfunded
 	occupied int
 	waiting  int
 	queue    deque[needRef]
@@ -19,10 +19,19 @@ type needRef struct {
 	cat int16
 }
 
+// costPerWeek is what the service's grants cost this week: its places
+// priced at its grant per place.
+func (sv *service) costPerWeek() float64 {
+	if !sv.open {
+		return 0
+	}
+	return float64(sv.places) * sv.grant / 52
+}
+
 func newServices(ps []serviceParams) []service {
 	s := make([]service, len(ps))
 	for i, p := range ps {
-		s[i] = service{open: true, places: p.places, funding: p.funding}
+		s[i] = service{open: true, places: p.places, grant: p.grant}
 	}
 	return s
 }

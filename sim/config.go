@@ -113,6 +113,23 @@ type Workforce struct {
 	RampUpCapShare         float64   `toml:"ramp_up_cap_share"`
 	Handover               string    `toml:"handover"` // "colleagues" or "waiting_list"
 	HandoverExtraSessions  int       `toml:"handover_extra_sessions"`
+
+	// Pressure on a link worker adds, each with its weight: caseload over
+	// its cap and hours beyond contract (weight 1), the share of complex
+	// cases, people waiting per caseload place in the team, and people held
+	// on caseload for a community place per place of their own.
+	WaitingPressureWeight float64     `toml:"waiting_pressure_weight" spsim:"optional"`
+	HoldingPressureWeight float64     `toml:"holding_pressure_weight" spsim:"optional"`
+	Supervision           Supervision `toml:"supervision" spsim:"optional"`
+}
+
+// Supervision is clinical supervision of link workers: it takes hours from
+// sessions and costs money, and lowers the leaving hazard. All zero means
+// none (61% of link workers had none, NALW 2020).
+type Supervision struct {
+	HoursPerWeek           float64 `toml:"hours_per_week" spsim:"optional"`           // per FTE, out of session time
+	CostPerFTEYear         float64 `toml:"cost_per_fte_year" spsim:"optional"`        // the supervisor's time, GBP
+	LeavingHazardReduction float64 `toml:"leaving_hazard_reduction" spsim:"optional"` // share by which the leaving hazard falls
 }
 
 // Support is how link workers run an episode.
@@ -145,8 +162,18 @@ type Service struct {
 	CompletionProbability float64   `toml:"completion_probability"`
 	WhenFull              string    `toml:"when_full"` // "waitlist" or "refuse"
 	PatienceWeeks         dist.Spec `toml:"patience_weeks"`
-	FundingPerYear        float64   `toml:"funding_per_year"`
-	ClosureHazardPerYear  float64   `toml:"closure_hazard_per_year"` // while unfunded
+	GrantPerPlaceYear     float64   `toml:"grant_per_place_year" spsim:"optional"` // the service's cost follows its places
+	FundingPerYear        *float64  `toml:"funding_per_year" spsim:"optional"`     // if given, must equal places × grant_per_place_year; alone, sets the grant per place
+	ClosureHazardPerYear  float64   `toml:"closure_hazard_per_year"`               // while unfunded
+}
+
+// Grant is the service's grant per place a year: grant_per_place_year, or
+// funding_per_year spread over its places when only that is given.
+func (s *Service) Grant() float64 {
+	if s.GrantPerPlaceYear > 0 || s.FundingPerYear == nil || s.Places <= 0 {
+		return s.GrantPerPlaceYear
+	}
+	return *s.FundingPerYear / float64(s.Places)
 }
 
 // Holding keeps a person on caseload while they wait for a community place.

@@ -97,7 +97,13 @@ func (m *Model) onRenege(id int32) {
 		panic("sim: renege for a person not waiting")
 	}
 	m.leaveList(id)
-	m.m.renege(int(p.group))
+	needs := 0
+	for _, st := range p.need {
+		if st == needPending {
+			needs++
+		}
+	}
+	m.m.renege(int(p.group), needs)
 	m.finish(id, false)
 }
 
@@ -107,6 +113,7 @@ func (m *Model) finish(id int32, allMet bool) {
 	p := &m.pp.slots[id]
 	profile, group := int(p.profile), int(p.group)
 	m.m.finished++
+	m.m.ended++
 	m.pp.release(id)
 	if allMet {
 		m.m.personMet(m.p.profiles[profile].gpPerYear)

@@ -15,6 +15,7 @@ type linkWorker struct {
 	caseload int // people on caseload, holding included
 	longer   int // of which on longer-term support
 	complex  int // of which with a complex profile
+	held     int // of which held for a community place
 	hours    float64
 	cap      int // caseload cap now, refreshed when the post changes
 	shortCap int // of which short-term work may use (tiered support)
@@ -54,14 +55,14 @@ func (m *Model) computeCap(i int) int {
 }
 
 // sessionHoursAvailable is a link worker's contracted time for sessions in
-// a week, after admin and networking.
+// a week, after admin, networking and supervision.
 func (m *Model) sessionHoursAvailable(i int) float64 {
 	lw := &m.lws[i]
 	if !lw.inPost {
 		return 0
 	}
 	w := &m.cfg.Workforce
-	return lw.fte * w.ContractedHoursPerWeek * (1 - w.AdminShare)
+	return lw.fte * (w.ContractedHoursPerWeek*(1-w.AdminShare) - w.Supervision.HoursPerWeek)
 }
 
 // free is the number of people link worker i can take on now on the given
@@ -216,7 +217,9 @@ func (m *Model) onSessionDue(id int32) {
 		return
 	}
 	lim := m.limits(p)
-	if int(p.held) >= lim.MaxSessions || m.now()-p.start >= lim.MaxWeeks {
+	// The same tolerance as the holding limit: sessions at whole-week
+	// intervals add up to 11.999999 weeks, which must count as 12.
+	if int(p.held) >= lim.MaxSessions || m.now()-p.start >= lim.MaxWeeks-1e-9 {
 		// The support model's limits end the episode before the person's
 		// needs are met: the short-term tension the research describes.
 		p.supportIncomplete = true
@@ -257,6 +260,7 @@ func (m *Model) endSupport(id int32) {
 	if m.waitlistedNeeds(p) > 0 && m.holding {
 		p.state = stHolding
 		p.holdSince = m.now()
+		m.lws[p.lw].held++
 		m.m.holding.add(m.now(), 1)
 		m.scheduleHoldCheck(id)
 		return
@@ -294,7 +298,7 @@ func (m *Model) discharge(id int32) {
 		m.m.holding.add(m.now(), -1)
 	}
 	m.offCaseload(id)
-	m.m.episodeCompleted(int(p.group), int(p.profile))
+	m.m.episodeCompleted(int(p.group), int(p.profile), m.now()-p.start)
 	p.state = stDischarged
 	if p.open == 0 {
 		m.conclude(id)
@@ -309,6 +313,9 @@ func (m *Model) offCaseload(id int32) {
 	w.caseload--
 	if p.track == trackLonger {
 		w.longer--
+	}
+	if p.state == stHolding {
+		w.held--
 	}
 	if m.p.profiles[p.profile].complex {
 		w.complex--

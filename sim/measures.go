@@ -58,6 +58,16 @@ const (
 	KPIAllNeedsMetShare         = "all_needs_met_share" // per profile
 	KPIInequityGapNeedsMetShare = "inequity_gap_needs_met_share"
 	KPIInequityGapWait          = "inequity_gap_wait_weeks"
+
+	KPINewReferrals             = "new_referrals"
+	KPIPeopleSupportedPerFTE    = "people_supported_per_fte_year"
+	KPIEpisodeWeeksMean         = "episode_weeks_mean"
+	KPILeaversPerFTE            = "leavers_per_fte_year"
+	KPINeedsUnseen              = "needs_unseen"
+	KPINeedsMetShareReached     = "needs_met_share_reached"
+	KPINeedsMetPer1000Referrals = "needs_met_per_1000_referrals"
+	KPIReferredAllNeedsMetShare = "referred_all_needs_met_share"
+	KPICostSupervision          = "cost_supervision"
 )
 
 // Weekly column names. Flows are per week, levels at the week's end
@@ -117,6 +127,10 @@ const (
 	ColCostLW               = "cost_lw"
 	ColCostRecruitment      = "cost_recruitment"
 	ColCostVCSE             = "cost_vcse"
+	ColCostSupervision      = "cost_supervision"
+	ColEpisodeWeeksSum      = "episode_weeks_sum"
+	ColNeedsUnseen          = "needs_unseen"
+	ColReferralsEnded       = "referrals_ended"
 	ColSupportedConcluded   = "supported_concluded"     // per profile
 	ColSupportedAllNeedsMet = "supported_all_needs_met" // per profile
 )
@@ -129,6 +143,7 @@ const (
 
 var kpiTable = []Measure{
 	count(KPIReferrals, peopleYear, "Referrals", "referrals received, re-referrals included", Neutral),
+	count(KPINewReferrals, peopleYear, "New referrals", "referrals received, re-referrals excluded (calibration: about 1,000-1,100 a PCN)", Neutral),
 	count(KPIRereferrals, peopleYear, "Re-referrals", "referrals of people whose needs had stayed unmet", Neutral),
 	count(KPIInappropriate, peopleYear, "Inappropriate referrals", "referrals assessed and closed", Neutral),
 	count(KPIFirstContacts, peopleYear, "First contacts", "people seen for the first time", HigherIsBetter),
@@ -141,6 +156,8 @@ var kpiTable = []Measure{
 	count(KPIReneged, peopleYear, "People who gave up waiting", "people who gave up waiting", LowerIsBetter),
 	share(KPIRenegedShare, "Share of waiting list leavers who gave up", "of people leaving the list, the share who gave up", "people leaving the list", LowerIsBetter),
 	count(KPIEpisodesCompleted, peopleYear, "Support episodes completed", "discharges from a caseload", HigherIsBetter),
+	ratio(KPIPeopleSupportedPerFTE, "people/FTE-year", "People supported per FTE a year", "support episodes completed per FTE-year in post (calibration: 200-250)", "FTE-years in post", Neutral),
+	ratio(KPIEpisodeWeeksMean, "weeks", "Support episode length, mean", "weeks from first contact to discharge, holding included, of episodes completed (calibration: 9-12)", "episodes completed", Neutral),
 	count(KPIShortSupport, peopleYear, "Episodes ended by session limits, needs unmet", "episodes ended by the support model's limits with sessions still needed", LowerIsBetter),
 	count(KPIDropouts, peopleYear, "Drop-outs", "episodes ended after consecutive missed sessions", LowerIsBetter),
 	count(KPICaseloadMean, "people", "Caseload, mean", "time-average people on caseloads (holding included)", Neutral),
@@ -162,21 +179,27 @@ var kpiTable = []Measure{
 	count(KPIVCSEClosures, "services", "VCSE services closed", "services closed (unfunded) during the measured period", LowerIsBetter),
 	count(KPINeedsMet, "needs/year", "Needs met", "community needs resolved as met", HigherIsBetter),
 	count(KPINeedsUnmet, "needs/year", "Needs unmet", "community needs resolved as unmet", LowerIsBetter),
-	share(KPINeedsMetShare, "Share of needs met", "needs met over needs resolved", "community needs resolved", HigherIsBetter),
+	count(KPINeedsUnseen, "needs/year", "Needs never seen", "community needs of people who gave up waiting for a link worker: unmet, never referred on", LowerIsBetter),
+	share(KPINeedsMetShare, "Share of needs met", "headline: needs met over every need of appropriate referrals that ended, including the needs of people who gave up waiting (never seen)", "needs met + unmet + never seen", HigherIsBetter),
+	share(KPINeedsMetShareReached, "Share of needs met, of those that reached a service", "needs met over needs resolved by a community service; not a headline: it rises when fewer people are seen", "needs that reached a service", HigherIsBetter),
+	ratio(KPINeedsMetPer1000Referrals, "needs/1,000 referrals", "Needs met per 1,000 referrals", "headline: community needs met per 1,000 appropriate referrals", "appropriate referrals (referrals less inappropriate ones)", HigherIsBetter),
 	count(KPIPeopleNeedsMet, peopleYear, "People with all needs met", "people discharged with every need met", HigherIsBetter),
+	share(KPIReferredAllNeedsMetShare, "Share of referred people with every need met", "headline: of appropriate referrals that ended (supported, or gave up waiting), the share that ended with every need met", "appropriate referrals ended", HigherIsBetter),
 	count(KPILeavers, peopleYear, "Link workers leaving", "link workers who left (turnover)", LowerIsBetter),
+	ratio(KPILeaversPerFTE, "people/FTE-year", "Link workers leaving per FTE", "leavers per FTE-year in post", "FTE-years in post", LowerIsBetter),
 	count(KPIVacancyWeeks, "post-weeks/year", "Vacancy weeks", "funded posts left empty", LowerIsBetter),
-	ratio(KPIPressureMean, "index", "Workload pressure index", "mean link-worker pressure (caseload and hours over contract, complex share)", "link-worker weeks in post", LowerIsBetter),
+	ratio(KPIPressureMean, "index", "Workload pressure index", "mean link-worker pressure: caseload over cap, hours beyond contract, complex share, people waiting per caseload place, people held for a community place per place (each weighted)", "link-worker weeks in post", LowerIsBetter),
 	count(KPICostLW, gbpYear, "Link-worker cost", "link-worker pay with on-costs", LowerIsBetter),
 	count(KPICostRecruitment, gbpYear, "Recruitment cost", "recruitment", LowerIsBetter),
-	count(KPICostVCSE, gbpYear, "VCSE grants", "community grants", LowerIsBetter),
-	count(KPICostTotal, gbpYear, "Total cost", "link workers, recruitment and community grants", LowerIsBetter),
+	count(KPICostSupervision, gbpYear, "Supervision cost", "clinical supervision of link workers", LowerIsBetter),
+	count(KPICostVCSE, gbpYear, "VCSE grants", "community grants: each open service's places at its grant per place", LowerIsBetter),
+	count(KPICostTotal, gbpYear, "Total cost", "link workers, supervision, recruitment and community grants", LowerIsBetter),
 	ratio(KPICostPerPersonSupported, "GBP", "Cost per person supported", "total cost over episodes completed", "episodes completed", LowerIsBetter),
 	ratio(KPICostPerNeedMet, "GBP", "Cost per need met", "total cost over needs met", "needs met", LowerIsBetter),
 	count(KPIGPAppointmentsAvoided, "appointments/year", "GP appointments avoided (assumption-driven)", "**assumption-driven**: from the scenario's effect size for people whose needs were all met", HigherIsBetter),
 	count(KPIGPValue, gbpYear, "Value of GP appointments avoided (assumption-driven)", "**assumption-driven**: those appointments valued", HigherIsBetter),
 
-	per(PerGroup, share(KPINeedsMetShare, "Share of needs met", "needs met over needs resolved, for the group", "community needs resolved", HigherIsBetter)),
+	per(PerGroup, share(KPINeedsMetShare, "Share of needs met", "needs met over every need, never-seen ones included, for the group", "needs met + unmet + never seen", HigherIsBetter)),
 	per(PerGroup, ratio(KPIWaitMean, "weeks", "Wait to first contact, mean", "mean wait to first contact, for the group", "people first seen", LowerIsBetter)),
 	per(PerGroup, count(KPIShortSupport, peopleYear, "Episodes ended by session limits, needs unmet", "support cut short, for the group", LowerIsBetter)),
 	per(PerGroup, count(KPIReneged, peopleYear, "People who gave up waiting", "people who gave up waiting, for the group", LowerIsBetter)),
@@ -184,7 +207,7 @@ var kpiTable = []Measure{
 	per(PerProfile, share(KPIAllNeedsMetShare, "Share of supported people with all needs met", "share of supported people with every need met, for the profile", "supported people concluded", HigherIsBetter)),
 
 	{Name: KPIInequityGapNeedsMetShare, Unit: "share", Label: "Inequity gap in needs met (reference group minus rest)",
-		Description: "the reference group (e.g. most deprived) minus everyone else: share of needs met", Denominator: "community needs resolved", Min: -1, Max: 1},
+		Description: "the reference group (e.g. most deprived) minus everyone else: share of needs met (headline definition)", Denominator: "needs met + unmet + never seen", Min: -1, Max: 1},
 	{Name: KPIInequityGapWait, Unit: "weeks", Label: "Inequity gap in wait (reference group minus rest)",
 		Description: "the reference group minus everyone else: mean wait to first contact", Denominator: "people first seen", Min: -inf, Max: inf},
 }
@@ -244,6 +267,10 @@ var columnTable = []Measure{
 	count(ColCostLW, "GBP", "Link-worker cost", "pay with on-costs of FTE in post", LowerIsBetter),
 	count(ColCostRecruitment, "GBP", "Recruitment cost", "recruitment started", LowerIsBetter),
 	count(ColCostVCSE, "GBP", "VCSE grants", "community grants of open services", LowerIsBetter),
+	count(ColCostSupervision, "GBP", "Supervision cost", "supervision of FTE in post", LowerIsBetter),
+	count(ColEpisodeWeeksSum, "person-weeks", "Episode lengths, summed", "weeks from first contact to discharge of episodes completed this week", Neutral),
+	count(ColNeedsUnseen, "needs", "Needs never seen", "community needs of people who gave up waiting", LowerIsBetter),
+	count(ColReferralsEnded, "people", "Referrals ended", "appropriate referrals whose journey ended (concluded or gave up waiting)", Neutral),
 
 	per(PerGroup, count(ColReferrals, "people", "Referrals", "referrals of the group", Neutral)),
 	per(PerGroup, count(ColFirstContacts, "people", "First contacts", "first contacts of the group", HigherIsBetter)),
@@ -253,6 +280,7 @@ var columnTable = []Measure{
 	per(PerGroup, count(ColShortSupport, "people", "Episodes ended by session limits, needs unmet", "of the group", LowerIsBetter)),
 	per(PerGroup, count(ColNeedsMet, "needs", "Needs met", "of the group", HigherIsBetter)),
 	per(PerGroup, count(ColNeedsUnmet, "needs", "Needs unmet", "of the group", LowerIsBetter)),
+	per(PerGroup, count(ColNeedsUnseen, "needs", "Needs never seen", "of the group", LowerIsBetter)),
 	per(PerProfile, count(ColEpisodesCompleted, "people", "Support episodes completed", "of the profile", HigherIsBetter)),
 	per(PerProfile, count(ColShortSupport, "people", "Episodes ended by session limits, needs unmet", "of the profile", LowerIsBetter)),
 	per(PerProfile, count(ColSupportedConcluded, "people", "Supported people concluded", "supported people whose community needs all resolved", Neutral)),

@@ -29,7 +29,7 @@ type flows struct {
 	vcseReferrals, vcseAccepted, vcseDeclined, vcseWaitlisted, vcseRefused,
 	vcseGaveUp, vcseClosures, needsMet, needsUnmet, peopleMet, gpAvoided,
 	leavers, postsEnded, handedOver, sessionHours, costRecruitment,
-	pressureSum, lwAssessed float64
+	pressureSum, lwAssessed, episodeWeeks, needsUnseen, ended float64
 	listExits, listSojourn, caseEntries, caseExits, caseSojourn float64
 	group                                                       []groupFlows
 	profile                                                     []profileFlows
@@ -41,7 +41,7 @@ type profileFlows struct {
 
 type groupFlows struct {
 	referrals, firstContacts, waitSum, reneged, episodes, limitReached,
-	needsMet, needsUnmet float64
+	needsMet, needsUnmet, needsUnseen float64
 }
 
 // metrics collects a replication's weekly table as it goes, so memory does
@@ -63,6 +63,7 @@ type metrics struct {
 	naming           bool
 	done             bool
 	lwCostPerFTEWeek float64
+	supCostPerFTE    float64 // supervision, per FTE-week
 	gpEffect         float64 // GP appointments avoided per appointment a year at baseline
 	gnames, pnames   [][]string
 	flat             []float64 // backing store of rows: one allocation for the run
@@ -82,6 +83,7 @@ func (mt *metrics) init(m *Model) {
 	}
 	c := &m.cfg.Costs
 	mt.lwCostPerFTEWeek = c.SalaryPerFTEYear * (1 + c.OnCostShare) / 52
+	mt.supCostPerFTE = m.cfg.Workforce.Supervision.CostPerFTEYear / 52
 	o := &m.cfg.Outcomes
 	mt.gpEffect = o.GPEffectSize * o.GPEffectDurationWeeks / 52
 	total := 0
@@ -113,9 +115,13 @@ func (mt *metrics) firstContact(g int, wait, now float64) {
 	}
 }
 
-func (mt *metrics) renege(g int) {
+// renege records someone who gave up waiting; their community needs were
+// never seen and count as unmet in the headline outcomes.
+func (mt *metrics) renege(g, needs int) {
 	mt.reneged++
 	mt.group[g].reneged++
+	mt.needsUnseen += float64(needs)
+	mt.group[g].needsUnseen += float64(needs)
 }
 
 func (mt *metrics) listExit(sojourn float64) {
@@ -134,8 +140,9 @@ func (mt *metrics) limitReached(g, pr int) {
 	mt.profile[pr].limitReached++
 }
 
-func (mt *metrics) episodeCompleted(g, pr int) {
+func (mt *metrics) episodeCompleted(g, pr int, weeks float64) {
 	mt.episodes++
+	mt.episodeWeeks += weeks
 	mt.group[g].episodes++
 	mt.profile[pr].episodes++
 }
@@ -223,9 +230,7 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 	costLW := fteArea * mt.lwCostPerFTEWeek
 	costVCSE := 0.0
 	for s := range m.svcs {
-		if m.svcs[s].open {
-			costVCSE += m.svcs[s].funding / 52
-		}
+		costVCSE += m.svcs[s].costPerWeek()
 	}
 
 	mt.put(ColWeek, float64(w))
@@ -282,6 +287,10 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 	mt.put(ColCostLW, costLW)
 	mt.put(ColCostRecruitment, mt.costRecruitment)
 	mt.put(ColCostVCSE, costVCSE)
+	mt.put(ColCostSupervision, fteArea*mt.supCostPerFTE)
+	mt.put(ColEpisodeWeeksSum, mt.episodeWeeks)
+	mt.put(ColNeedsUnseen, mt.needsUnseen)
+	mt.put(ColReferralsEnded, mt.ended)
 	for i, g := range mt.group {
 		n := mt.groupCols(m, i)
 		mt.put(n[0], g.referrals)
@@ -292,6 +301,7 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 		mt.put(n[5], g.limitReached)
 		mt.put(n[6], g.needsMet)
 		mt.put(n[7], g.needsUnmet)
+		mt.put(n[8], g.needsUnseen)
 	}
 	for i, pf := range mt.profile {
 		n := mt.profileCols(m, i)
@@ -310,7 +320,7 @@ func (mt *metrics) groupCols(m *Model, i int) []string {
 		mt.gnames = append(mt.gnames, []string{
 			ColReferrals + "." + name, ColFirstContacts + "." + name, ColWaitSum + "." + name,
 			ColReneged + "." + name, ColEpisodesCompleted + "." + name, ColShortSupport + "." + name,
-			ColNeedsMet + "." + name, ColNeedsUnmet + "." + name})
+			ColNeedsMet + "." + name, ColNeedsUnmet + "." + name, ColNeedsUnseen + "." + name})
 	}
 	return mt.gnames[i]
 }

@@ -58,7 +58,7 @@ type serviceParams struct {
 	complete   float64
 	waitlist   bool
 	patience   dist.Duration
-	funding    float64
+	grant      float64 // per place a year
 	hazard     float64
 }
 
@@ -119,7 +119,7 @@ func compile(cfg *Config) (params, error) {
 		s := cfg.Services[name]
 		sp := serviceParams{name: name, places: s.Places, accept: s.AcceptanceProbability,
 			complete: s.CompletionProbability, waitlist: s.WhenFull == "waitlist",
-			funding: s.FundingPerYear, hazard: s.ClosureHazardPerYear}
+			grant: s.Grant(), hazard: s.ClosureHazardPerYear}
 		if sp.engagement, err = s.EngagementWeeks.Duration(); err != nil {
 			return p, fmt.Errorf("services.%s.engagement_weeks: %w", name, err)
 		}

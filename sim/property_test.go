@@ -50,7 +50,7 @@ func randomScenario(t *testing.T, r *rand.Rand) *sim.Config {
 		s.Places = r.IntN(100)
 		s.WhenFull = []string{"waitlist", "refuse"}[r.IntN(2)]
 		if r.IntN(4) == 0 {
-			s.FundingPerYear = 0
+			s.GrantPerPlaceYear, s.FundingPerYear = 0, nil
 			s.ClosureHazardPerYear = 5 * r.Float64()
 		}
 	}

@@ -114,7 +114,12 @@ func kpis(in kpiInput, r *Result) []KPI {
 	last := r.Weekly[len(r.Weekly)-1]
 	h := in.waits
 
+	fteYears := w.sum(ColFTEInPostMean) / 52
+	appropriate := w.sum(ColReferrals) - w.sum(ColInappropriate)
+	met, unmet, unseen := w.sum(ColNeedsMet), w.sum(ColNeedsUnmet), w.sum(ColNeedsUnseen)
+
 	add(KPIReferrals, w.perYear(ColReferrals))
+	add(KPINewReferrals, w.perYear(ColReferrals)-w.perYear(ColRereferrals))
 	add(KPIRereferrals, w.perYear(ColRereferrals))
 	add(KPIInappropriate, w.perYear(ColInappropriate))
 	add(KPIFirstContacts, w.perYear(ColFirstContacts))
@@ -127,6 +132,8 @@ func kpis(in kpiInput, r *Result) []KPI {
 	add(KPIReneged, w.perYear(ColReneged))
 	add(KPIRenegedShare, nanDiv(w.sum(ColReneged), w.sum(ColListExits)))
 	add(KPIEpisodesCompleted, w.perYear(ColEpisodesCompleted))
+	add(KPIPeopleSupportedPerFTE, nanDiv(w.sum(ColEpisodesCompleted), fteYears))
+	add(KPIEpisodeWeeksMean, nanDiv(w.sum(ColEpisodeWeeksSum), w.sum(ColEpisodesCompleted)))
 	add(KPIShortSupport, w.perYear(ColShortSupport))
 	add(KPIDropouts, w.perYear(ColDropouts))
 	add(KPICaseloadMean, w.mean(ColCaseloadMean))
@@ -148,15 +155,21 @@ func kpis(in kpiInput, r *Result) []KPI {
 	add(KPIVCSEClosures, w.sum(ColVCSEClosures))
 	add(KPINeedsMet, w.perYear(ColNeedsMet))
 	add(KPINeedsUnmet, w.perYear(ColNeedsUnmet))
-	add(KPINeedsMetShare, nanDiv(w.sum(ColNeedsMet), w.sum(ColNeedsMet)+w.sum(ColNeedsUnmet)))
+	add(KPINeedsUnseen, w.perYear(ColNeedsUnseen))
+	add(KPINeedsMetShare, nanDiv(met, met+unmet+unseen))
+	add(KPINeedsMetShareReached, nanDiv(met, met+unmet))
+	add(KPINeedsMetPer1000Referrals, nanDiv(1000*met, appropriate))
 	add(KPIPeopleNeedsMet, w.perYear(ColPeopleNeedsMet))
+	add(KPIReferredAllNeedsMetShare, nanDiv(w.sum(ColPeopleNeedsMet), w.sum(ColReferralsEnded)))
 	add(KPILeavers, w.perYear(ColLeavers))
+	add(KPILeaversPerFTE, nanDiv(w.sum(ColLeavers), fteYears))
 	add(KPIVacancyWeeks, w.perYear(ColVacancyWeeks))
 	add(KPIPressureMean, nanDiv(w.sum(ColPressureSum), w.sum(ColLWAssessed)))
 
-	costLW, costRec, costVCSE := w.perYear(ColCostLW), w.perYear(ColCostRecruitment), w.perYear(ColCostVCSE)
-	total := costLW + costRec + costVCSE
+	costLW, costSup, costRec, costVCSE := w.perYear(ColCostLW), w.perYear(ColCostSupervision), w.perYear(ColCostRecruitment), w.perYear(ColCostVCSE)
+	total := costLW + costSup + costRec + costVCSE
 	add(KPICostLW, costLW)
+	add(KPICostSupervision, costSup)
 	add(KPICostRecruitment, costRec)
 	add(KPICostVCSE, costVCSE)
 	add(KPICostTotal, total)
@@ -170,7 +183,7 @@ func kpis(in kpiInput, r *Result) []KPI {
 	ref := cfg.Outcomes.ReferenceGroup
 	var refMet, refAll, restMet, restAll, refWait, refN, restWait, restN float64
 	for _, g := range in.groups {
-		met, unmet := w.sum(ColNeedsMet+"."+g), w.sum(ColNeedsUnmet+"."+g)
+		met, unmet := w.sum(ColNeedsMet+"."+g), w.sum(ColNeedsUnmet+"."+g)+w.sum(ColNeedsUnseen+"."+g)
 		wait, n := w.sum(ColWaitSum+"."+g), w.sum(ColFirstContacts+"."+g)
 		add(KPINeedsMetShare+"."+g, nanDiv(met, met+unmet))
 		add(KPIWaitMean+"."+g, nanDiv(wait, n))
@@ -199,6 +212,7 @@ func kpis(in kpiInput, r *Result) []KPI {
 func (m *Model) check() error {
 	var waiting, active, holding, discharged int
 	caseload := make([]int, len(m.lws))
+	held := make([]int, len(m.lws))
 	for i := range m.pp.slots {
 		p := &m.pp.slots[i]
 		switch p.state {
@@ -210,6 +224,7 @@ func (m *Model) check() error {
 		case stHolding:
 			holding++
 			caseload[p.lw]++
+			held[p.lw]++
 		case stDischarged:
 			discharged++
 		}
@@ -228,6 +243,9 @@ func (m *Model) check() error {
 			waiting, mt.waiting.v, active+holding, mt.caseload.v, holding, mt.holding.v)
 	}
 	for i := range m.lws {
+		if held[i] != m.lws[i].held {
+			return fmt.Errorf("invariant holding: link worker %d holds %d people but counts %d", i, held[i], m.lws[i].held)
+		}
 		if caseload[i] != m.lws[i].caseload {
 			return fmt.Errorf("invariant caseload: link worker %d has %d people but counts %d", i, caseload[i], m.lws[i].caseload)
 		}

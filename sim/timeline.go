@@ -43,13 +43,23 @@ func (m *Model) apply(c *Change) {
 		}
 		sc := c.Services[name]
 		sv := &m.svcs[s]
-		if sc.FundingPerYear != nil {
-			sv.funding = *sc.FundingPerYear
-		}
 		if sc.Places != nil && sv.open {
 			m.m.vcsePlaces.add(m.now(), float64(*sc.Places-sv.places))
 			sv.places = *sc.Places
 			m.fillPlaces(s)
+		}
+		// Funding follows places at the grant per place; 0 withdraws it
+		// (the service may then close), a sum restores it, spread over the
+		// places (validation checks it agrees with the grant).
+		if f := sc.FundingPerYear; f != nil {
+			switch {
+			case *f == 0:
+				sv.grant = 0
+			case sv.places > 0:
+				sv.grant = *f / float64(sv.places)
+			default:
+				sv.grant = m.p.services[s].grant
+			}
 		}
 	}
 }
@@ -68,7 +78,7 @@ func (m *Model) weeklyClosures() {
 	for s := range m.svcs {
 		u := m.rng.closure.Float64() // one draw per service per week: aligned streams
 		sv := &m.svcs[s]
-		if !sv.open || sv.funding > 0 {
+		if !sv.open || sv.grant > 0 {
 			continue
 		}
 		if u < 1-math.Exp(-m.p.services[s].hazard/52) {

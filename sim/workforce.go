@@ -45,29 +45,37 @@ func (m *Model) onRampEnd(i int) {
 	m.allocate()
 }
 
-// pressure is how strained link worker i is: caseload over its cap, session
-// hours over contract last week, and the share of complex cases.
+// pressure is how strained link worker i is, from what strains link
+// workers in the research (docs/model.md): caseload pushed past its cap
+// and session hours beyond contract last week (weight 1 each); complex
+// cases and people held on caseload for a community place, each per
+// caseload place of their own; and people waiting for the team, as a share
+// of those waiting or on the team's caseload places (so a long list weighs
+// up to 1, however few link workers are left).
 func (m *Model) pressure(i int) float64 {
 	lw := &m.lws[i]
 	w := &m.cfg.Workforce
 	pr := 0.0
-	if cp := m.capOf(i); cp > 0 {
-		pr += max(0, float64(lw.caseload)/float64(cp)-1)
+	if cp := float64(m.capOf(i)); cp > 0 {
+		pr += max(0, float64(lw.caseload)/cp-1)
+		pr += w.ComplexPressureWeight * float64(lw.complex) / cp
+		pr += w.HoldingPressureWeight * float64(lw.held) / cp
 	}
 	if h := m.sessionHoursAvailable(i); h > 0 {
 		pr += max(0, lw.hours/h-1)
 	}
-	if lw.caseload > 0 {
-		pr += w.ComplexPressureWeight * float64(lw.complex) / float64(lw.caseload)
+	if waiting := m.m.waiting.v; waiting > 0 {
+		pr += w.WaitingPressureWeight * waiting / (waiting + m.m.places.v)
 	}
 	return pr
 }
 
 // weeklyTurnover lets each link worker in post leave with a weekly
-// probability from a yearly hazard that rises with pressure:
-// hazard = base × exp(sensitivity × pressure).
+// probability from a yearly hazard that rises with pressure and falls with
+// supervision: hazard = base × (1 − supervision's reduction) × exp(sensitivity × pressure).
 func (m *Model) weeklyTurnover() {
 	w := &m.cfg.Workforce
+	base := w.LeavingHazardPerYear * (1 - w.Supervision.LeavingHazardReduction)
 	var sum float64
 	n := 0
 	for i := range m.lws {
@@ -80,10 +88,10 @@ func (m *Model) weeklyTurnover() {
 		pr := m.pressure(i)
 		sum += pr
 		n++
-		if w.LeavingHazardPerYear == 0 {
+		if base == 0 {
 			continue
 		}
-		hazard := w.LeavingHazardPerYear * math.Exp(w.PressureSensitivity*pr)
+		hazard := base * math.Exp(w.PressureSensitivity*pr)
 		if u < 1-math.Exp(-hazard/52) {
 			m.m.leavers++
 			m.vacate(i)
@@ -149,6 +157,9 @@ func (m *Model) moveCaseload(id int32, a, b int) {
 		w.caseload += d
 		if p.track == trackLonger {
 			w.longer += d
+		}
+		if p.state == stHolding {
+			w.held += d
 		}
 		if complex {
 			w.complex += d

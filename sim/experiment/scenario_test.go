@@ -102,9 +102,9 @@ func TestPairedNarrowerThanUnpaired(t *testing.T) {
 		other string
 		kpis  []string
 	}{
-		{"vcse-investment", []string{
+		{"vcse-investment", []string{ // holding_weeks: the extra places all but end holding
 			"wait_first_contact_mean_weeks", "wait_first_contact_p90_weeks", "waiting_list_mean", "reneged",
-			"episodes_completed", "needs_met_share", "people_needs_met", "holding_weeks", "cost_total",
+			"episodes_completed", "needs_met_share", "people_needs_met", "vcse_waitlisted", "cost_total",
 		}},
 		{"extra-link-worker", []string{
 			"wait_first_contact_mean_weeks", "wait_first_contact_p90_weeks", "waiting_list_mean", "reneged",

@@ -1,0 +1,51 @@
+package sim_test
+
+import (
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// calibration are the NHS figures the baseline must reproduce (docs/model.md;
+// sources in scenarios/baseline.toml and docs/calibration.md).
+var calibration = []struct {
+	kpi      string
+	low, hig float64
+	source   string
+}{
+	{sim.KPIPeopleSupportedPerFTE, 200, 250, "NHS England link worker guidance: 200-250 people a year per FTE"},
+	{sim.KPICaseloadPerFTE, 30, 60, "NHS England: an active caseload of 30-60 per FTE"},
+	{sim.KPIEpisodeWeeksMean, 9, 12, "NHS England: support over about 9-12 weeks"},
+	{sim.KPINewReferrals, 1000, 1100, "Bu et al. 2025: 1.3M referrals across ~1,250 PCNs"},
+}
+
+// TestBaselineCalibration: with the baseline's own replications, the whole
+// 95% interval of each figure lies inside its NHS range.
+func TestBaselineCalibration(t *testing.T) {
+	cfg := load(t, "baseline")
+	rs := replicate(t, cfg, cfg.Run.Replications, 2)
+	for _, c := range calibration {
+		e := experiment.Interval(kpi(t, rs, c.kpi), 0.95)
+		t.Logf("%-32s %8.1f [%.1f, %.1f]  target %g-%g (%s)", c.kpi, e.Mean, e.Low, e.High, c.low, c.hig, c.source)
+		if e.Low < c.low || e.High > c.hig {
+			t.Errorf("%s: %.1f [%.1f, %.1f] not within the NHS range %g-%g", c.kpi, e.Mean, e.Low, e.High, c.low, c.hig)
+		}
+	}
+}
+
+// TestEnglandReferrals: england receives about 1.3M new referrals a year
+// (Bu et al. 2025). New referrals do not depend on the warm-up, so a short
+// run suffices.
+func TestEnglandReferrals(t *testing.T) {
+	if testing.Short() {
+		t.Skip("england is large")
+	}
+	cfg := load(t, "england")
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 30, 4
+	e := experiment.Interval(kpi(t, replicate(t, cfg, 3, 2), sim.KPINewReferrals), 0.95)
+	t.Logf("england new referrals a year %.0f [%.0f, %.0f]", e.Mean, e.Low, e.High)
+	if e.Low < 1.2e6 || e.High > 1.4e6 {
+		t.Errorf("england: %.0f [%.0f, %.0f] new referrals a year, want about 1.3M (1.2M-1.4M)", e.Mean, e.Low, e.High)
+	}
+}
