@@ -60,18 +60,19 @@ func ParseLever(s string) (Lever, error) {
 
 // PlannedCost is what a scenario's levers cost to fund a year, known
 // before any simulation: every funded link-worker post at its FTE, salary
-// and on-costs, and every community service's funding. It leaves out what
+// and on-costs (and supervision), and every community service's places at
+// its grant per place. It leaves out what
 // only the simulation knows (recruitment after leavers, vacant posts).
 func PlannedCost(c *sim.Config) float64 {
 	w := c.Workforce
-	cost := float64(w.LinkWorkers) * w.FTE * c.Costs.SalaryPerFTEYear * (1 + c.Costs.OnCostShare)
+	cost := float64(w.LinkWorkers) * w.FTE * (c.Costs.SalaryPerFTEYear*(1+c.Costs.OnCostShare) + w.Supervision.CostPerFTEYear)
 	names := make([]string, 0, len(c.Services))
 	for n := range c.Services {
 		names = append(names, n)
 	}
 	sort.Strings(names) // a fixed order of summation
 	for _, n := range names {
-		cost += c.Services[n].FundingPerYear
+		cost += c.Services[n].CostPerYear() // places × grant per place
 	}
 	return cost
 }

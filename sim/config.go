@@ -176,6 +176,9 @@ func (s *Service) Grant() float64 {
 	return *s.FundingPerYear / float64(s.Places)
 }
 
+// CostPerYear is what the service's places cost a year at its grant per place.
+func (s *Service) CostPerYear() float64 { return float64(s.Places) * s.Grant() }
+
 // Holding keeps a person on caseload while they wait for a community place.
 type Holding struct {
 	Enabled              bool    `toml:"enabled"`
