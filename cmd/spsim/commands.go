@@ -143,6 +143,25 @@ once.`,
 			run: cmdMerge,
 		},
 		{
+			name: "serve",
+			summary: "serve the browser workbench: controls, results, comparisons, sweeps and downloads",
+			about: `Starts a local web app and prints its URL. Choose a built-in scenario or upload
+your own, move the main levers (posts, caseload cap, support model, holding,
+referrals, community places and grants, a funding cliff) and the results follow:
+verdict sentences, the headline table with 95% intervals, and charts of demand
+against supply, waiting and the workforce. Pin up to 4 settings and compare them
+on common random numbers, sweep one lever, and download the scenario (which
+spsim run turns into the same numbers), report.html and the CSVs.
+
+Everything is embedded: the page works offline. It listens on 127.0.0.1 unless
+told otherwise, and warns when --addr reaches beyond this machine.`,
+			examples: [][2]string{
+				{"spsim serve", "the workbench on http://127.0.0.1:8080/"},
+				{"spsim serve --addr 127.0.0.1:9000", "on another port"},
+			},
+			run: cmdServe,
+		},
+		{
 			name:     "list",
 			summary:  "list the built-in scenarios and the question each answers",
 			examples: [][2]string{{"spsim list", "every built-in scenario"}, {"spsim list | grep vcse", "the scenarios about community services"}},

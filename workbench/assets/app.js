@@ -1,0 +1,368 @@
+// spsim workbench: the page's controller. Everything it shows comes from
+// the server's JSON API; the charts arrive as SVG drawn on the server.
+'use strict';
+
+const $ = (sel) => document.querySelector(sel);
+const state = {
+  view: null,        // the scenario as the server resolved it
+  pending: new Map(),// lever key -> value not yet sent
+  run: null,         // AbortController of the request in flight
+  pins: [],          // {name, toml}
+  editing: false,    // the TOML editor has unsent edits
+};
+
+function el(tag, attrs = {}, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v);
+  }
+  for (const k of kids) e.append(k);
+  return e;
+}
+
+function debounce(fn, ms) {
+  let t;
+  return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); };
+}
+
+// ---- talking to the server ----
+
+class APIError extends Error {
+  constructor(body, status) { super(body.error || ('HTTP ' + status)); this.problems = body.problems || []; this.status = status; }
+}
+
+async function postJSON(url, body, signal) {
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal });
+  const data = await res.json().catch(() => ({ error: res.statusText }));
+  if (!res.ok) throw new APIError(data, res.status);
+  return data;
+}
+
+// stream posts body and calls onMsg for each line of the server's
+// newline-delimited JSON answer: queued, scenario, progress, result, error.
+async function stream(url, body, signal, onMsg) {
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal });
+  if (!res.ok) throw new APIError(await res.json().catch(() => ({ error: res.statusText })), res.status);
+  const reader = res.body.getReader();
+  const dec = new TextDecoder();
+  let buf = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buf += dec.decode(value, { stream: true });
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      if (line.trim()) onMsg(JSON.parse(line));
+    }
+  }
+}
+
+// ---- status, progress and cancel ----
+
+function status(text, isError = false) {
+  $('#status').textContent = text;
+  $('#status').classList.toggle('error', isError);
+}
+
+function progress(done, of) {
+  $('#progress').max = Math.max(of, 1);
+  $('#progress').value = done;
+}
+
+// task runs one long request at a time: a new one cancels the last.
+async function task(label, url, body, onResult) {
+  if (state.run) state.run.abort();
+  const ctl = new AbortController();
+  state.run = ctl;
+  const t0 = performance.now();
+  document.body.classList.add('busy');
+  $('#cancel').disabled = false;
+  status(label + '…');
+  progress(0, 1);
+  try {
+    let got = false;
+    await stream(url, body, ctl.signal, (m) => {
+      if (ctl !== state.run) return;
+      switch (m.type) {
+        case 'queued': status(`${label}: waiting for ${m.ahead} run${m.ahead === 1 ? '' : 's'} ahead…`); break;
+        case 'scenario': showScenario(m.scenario); break;
+        case 'progress': progress(m.done, m.of); status(`${label}: ${m.done} of ${m.of} replications`); break;
+        case 'error': status(m.error, true); break;
+        case 'result':
+          got = true;
+          onResult(m.result);
+          progress(1, 1);
+          status(`${label}: done in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+          break;
+      }
+    });
+    if (!got && ctl === state.run && !$('#status').classList.contains('error')) status(label + ': stopped before it finished', true);
+  } catch (e) {
+    if (e.name === 'AbortError') { if (ctl === state.run) status(label + ': cancelled'); return; }
+    showProblems(e.problems);
+    status(e.message + (e.problems.length ? ' (see the advanced pane)' : ''), true);
+    if (e.problems.length) $('#advanced').open = true;
+    if (state.view) showLevers(state.view); // put the controls back
+  } finally {
+    if (ctl === state.run) {
+      state.run = null;
+      $('#cancel').disabled = true;
+      document.body.classList.remove('busy');
+    }
+  }
+}
+
+// ---- the scenario and its controls ----
+
+function showScenario(v) {
+  state.view = v;
+  $('#question').textContent = `${v.name}: ${v.question}`;
+  if (!state.editing) $('#toml').value = v.toml;
+  showProblems([]);
+  showLevers(v);
+  fillSweepKeys(v);
+}
+
+function leverValue(l) {
+  return state.pending.has(l.key) ? state.pending.get(l.key) : l.value;
+}
+
+function showLevers(v) {
+  const box = $('#levers');
+  box.replaceChildren();
+  const groups = new Map();
+  for (const l of v.levers) {
+    if (!groups.has(l.group)) groups.set(l.group, el('fieldset', {}, el('legend', { text: l.group })));
+    groups.get(l.group).append(leverControl(l));
+  }
+  for (const g of groups.values()) box.append(g);
+}
+
+function leverControl(l) {
+  const id = 'lever-' + l.key.replace(/[^a-z0-9]/gi, '-');
+  const wrap = el('div', { class: 'lever' + (state.pending.has(l.key) ? ' changed' : '') });
+  const label = el('label', { for: id, text: l.label });
+  wrap.append(label);
+  const row = el('div', { class: 'row' });
+  const value = leverValue(l);
+  const changed = (v) => { state.pending.set(l.key, v); wrap.classList.add('changed'); scheduleRun(); };
+  if (l.kind === 'bool') {
+    const box = el('input', { id, type: 'checkbox', 'data-key': l.key });
+    box.checked = !!value;
+    box.addEventListener('change', () => changed(box.checked));
+    row.append(box, el('span', { class: 'unit', text: box.checked ? 'on' : 'off' }));
+  } else if (l.kind === 'choice') {
+    const sel = el('select', { id, 'data-key': l.key });
+    for (const c of l.choices) sel.append(el('option', { value: c, text: c.replace(/_/g, '-') }));
+    sel.value = value;
+    sel.addEventListener('change', () => changed(sel.value));
+    row.append(sel);
+  } else {
+    const lo = Math.min(l.min, value), hi = Math.max(l.max, value);
+    const range = el('input', { type: 'range', min: lo, max: hi, step: l.step || 'any', 'aria-label': l.label + ' (slider)' });
+    const num = el('input', { id, type: 'number', step: 'any', 'data-key': l.key });
+    range.value = value; num.value = value;
+    range.addEventListener('input', () => { num.value = range.value; changed(Number(range.value)); });
+    num.addEventListener('input', () => { if (num.value !== '' && !isNaN(Number(num.value))) { range.value = num.value; changed(Number(num.value)); } });
+    row.append(range, num, el('span', { class: 'unit', text: l.unit }));
+  }
+  wrap.append(row);
+  let note = l.note;
+  if (l.kind === 'number') note = `Plausible ${fmt(l.min)}–${fmt(l.max)} ${l.unit}. ` + note;
+  wrap.append(el('p', { class: 'note', text: note }));
+  return wrap;
+}
+
+function fmt(x) { return Number(x).toLocaleString('en-GB'); }
+
+const scheduleRun = debounce(() => runNow(), 350);
+
+function runNow() {
+  if (!state.view) return;
+  const set = [...state.pending].map(([key, value]) => ({ key, value }));
+  state.pending.clear();
+  task('Running ' + state.view.name, 'api/run', { toml: state.view.toml, set }, showResults);
+}
+
+// ---- results ----
+
+function showResults(r) {
+  $('#sentences').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
+  $('#headline tbody').replaceChildren(...r.headline.map((h) =>
+    el('tr', { 'data-kpi': h.kpi, 'data-mean': h.mean, 'data-low': h.low, 'data-high': h.high },
+      el('td', { text: h.label }), el('td', { class: 'num', text: h.value }), el('td', { class: 'num', text: h.interval }))));
+  $('#charts').replaceChildren(...r.charts.map(figure));
+}
+
+function figure(c) {
+  const f = el('figure', { 'data-chart': c.name });
+  const holder = el('div');
+  holder.innerHTML = c.svg; // drawn and escaped by the server
+  f.append(holder, el('figcaption', { text: c.caption }));
+  return f;
+}
+
+// ---- the TOML editor ----
+
+function showProblems(ps) {
+  const list = $('#problems');
+  list.replaceChildren(...(ps || []).map((p) => {
+    const li = el('li', { text: p.text, 'data-line': p.line || 0 });
+    li.addEventListener('click', () => gotoLine(p.line));
+    return li;
+  }));
+}
+
+function gotoLine(n) {
+  if (!n) return;
+  const ta = $('#toml');
+  const lines = ta.value.split('\n');
+  let pos = 0;
+  for (let i = 0; i < n - 1 && i < lines.length; i++) pos += lines[i].length + 1;
+  ta.focus();
+  ta.setSelectionRange(pos, pos + (lines[n - 1] || '').length);
+}
+
+const checkEdits = debounce(async () => {
+  const text = $('#toml').value;
+  try {
+    const v = await postJSON('api/check', { toml: text });
+    state.editing = false;
+    state.pending.clear();
+    showScenario(v);
+    runNow();
+  } catch (e) {
+    showProblems(e.problems.length ? e.problems : [{ text: e.message }]);
+    status('The scenario has problems: see the advanced pane', true);
+  }
+}, 600);
+
+// ---- compare ----
+
+function showPins() {
+  $('#pins').replaceChildren(...state.pins.map((p, i) =>
+    el('li', {}, (i === 0 ? 'reference: ' : '') + p.name + ' ',
+      el('button', { type: 'button', 'aria-label': 'Unpin ' + p.name, text: '×', onclick: () => { state.pins.splice(i, 1); showPins(); } }))));
+  $('#pin-count').textContent = `(${state.pins.length})`;
+  $('#compare').disabled = state.pins.length < 2;
+  $('#pin').disabled = state.pins.length >= 4;
+}
+
+function pin() {
+  if (!state.view) return;
+  const name = $('#pin-name').value.trim() || `${state.view.name} ${state.pins.length + 1}`;
+  if (state.pins.some((p) => p.name === name)) { status(`A pinned scenario is already named "${name}"`, true); return; }
+  if (state.pins.length >= 4) { status('Up to 4 scenarios can be pinned', true); return; }
+  state.pins.push({ name, toml: state.view.toml });
+  $('#pin-name').value = '';
+  showPins();
+}
+
+function compare() {
+  task('Comparing', 'api/compare', { pins: state.pins }, (r) => {
+    $('#verdict').replaceChildren(...r.verdict.map((s) => el('li', { text: s })));
+    const head = el('tr', {}, el('th', { text: 'What' }), ...r.names.map((n, i) => el('th', { text: n + (i === 0 ? ' (reference)' : '') })),
+      ...r.names.slice(1).map((n) => el('th', { text: `${n} − ${r.names[0]} (paired)` })));
+    const rows = r.rows.map((row) => el('tr', { 'data-kpi': row.kpi }, el('td', { text: row.label }),
+      ...row.values.map((v) => el('td', { class: 'num', text: v })), ...row.diffs.slice(1).map((d) => el('td', { class: 'num', text: d }))));
+    $('#compare-table').replaceChildren(el('caption', { text: `${r.replications} replications each on common random numbers (seed ${r.seed}); 95% intervals` }),
+      el('thead', {}, head), el('tbody', {}, ...rows));
+    $('#compare-chart').replaceChildren(figure(r.chart));
+  });
+}
+
+// ---- sweep ----
+
+function fillSweepKeys(v) {
+  const sel = $('#sweep-key');
+  const keep = sel.value;
+  sel.replaceChildren(...v.levers.filter((l) => l.kind === 'number' && l.key !== 'run.replications' && l.key !== 'run.seed')
+    .map((l) => el('option', { value: l.key, text: l.label, 'data-min': l.min, 'data-max': l.max, 'data-value': l.value })));
+  if (keep && [...sel.options].some((o) => o.value === keep)) sel.value = keep;
+  else sweepDefaults();
+}
+
+function sweepDefaults() {
+  const o = $('#sweep-key').selectedOptions[0];
+  if (!o) return;
+  const v = Number(o.dataset.value);
+  const lo = Math.max(Number(o.dataset.min), v > 0 ? Math.floor(v / 2) : 0);
+  $('#sweep-from').value = lo;
+  $('#sweep-to').value = Math.max(lo + 1, Math.ceil(v > 0 ? v * 2 : Number(o.dataset.max)));
+}
+
+function sweep() {
+  const from = Number($('#sweep-from').value), to = Number($('#sweep-to').value), n = Number($('#sweep-steps').value);
+  if (!(n >= 2 && n <= 12) || !(to > from)) { status('A sweep needs "from" below "to" and 2 to 12 steps', true); return; }
+  const values = [];
+  for (let i = 0; i < n; i++) values.push(Number((from + (to - from) * i / (n - 1)).toPrecision(6)));
+  const key = $('#sweep-key').value;
+  const label = $('#sweep-key').selectedOptions[0].textContent;
+  task('Sweeping ' + label, 'api/sweep', { toml: state.view.toml, key, label, values }, (r) => {
+    $('#sweep-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
+      el('tbody', {}, ...r.rows.map((row) => el('tr', {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
+    $('#sweep-chart').replaceChildren(figure(r.chart));
+  });
+}
+
+// ---- downloads ----
+
+function download(file) {
+  if (!state.view) return;
+  const f = $('#download-form');
+  f.elements.toml.value = state.view.toml;
+  f.elements.file.value = file;
+  f.submit();
+}
+
+// ---- start ----
+
+async function open(req) {
+  state.pending.clear();
+  state.editing = false;
+  try {
+    showScenario(await postJSON('api/open', req));
+    runNow();
+  } catch (e) {
+    showProblems(e.problems);
+    if (e.problems.length) $('#advanced').open = true;
+    status(e.message, true);
+  }
+}
+
+function tabs() {
+  for (const b of document.querySelectorAll('.tabs button')) {
+    b.addEventListener('click', () => {
+      for (const o of document.querySelectorAll('.tabs button')) o.setAttribute('aria-selected', String(o === b));
+      for (const t of document.querySelectorAll('.tab')) t.hidden = t.id !== 'tab-' + b.dataset.tab;
+    });
+  }
+}
+
+async function start() {
+  tabs();
+  $('#cancel').addEventListener('click', () => { if (state.run) state.run.abort(); });
+  $('#toml').addEventListener('input', () => { state.editing = true; checkEdits(); });
+  $('#pin').addEventListener('click', pin);
+  $('#compare').addEventListener('click', compare);
+  $('#sweep').addEventListener('click', sweep);
+  $('#sweep-key').addEventListener('change', sweepDefaults);
+  for (const b of document.querySelectorAll('[data-file]')) b.addEventListener('click', () => download(b.dataset.file));
+  $('#upload').addEventListener('change', async (ev) => {
+    const f = ev.target.files[0];
+    if (f) open({ toml: await f.text() });
+  });
+  const list = await (await fetch('api/scenarios')).json();
+  const sel = $('#scenario-select');
+  sel.replaceChildren(...list.map((s) => el('option', { value: s.Name, title: s.Question, text: s.Name })));
+  sel.value = 'baseline';
+  sel.addEventListener('change', () => open({ name: sel.value }));
+  showPins();
+  open({ name: 'baseline' });
+}
+
+start();

@@ -1,0 +1,281 @@
+package workbench
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"strings"
+
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// Charts are drawn here as SVG rather than with the output package's
+// gonum/plot figures: those take over a second for a run's set (PNG and
+// SVG of every chart), which alone would break the one-second what-if,
+// while this takes about a millisecond. Each line also carries its
+// series name and each panel its scales, so the page, screen readers and
+// tests can read the values back. report.html still has the command
+// line's figures.
+
+// band is one line with its confidence band.
+type band struct {
+	Name            string // stable name, e.g. "waiting_list_mean"
+	Label           string
+	Color           int // index into palette
+	Dashed          bool
+	X               []float64
+	Mean, Low, High []float64
+}
+
+// panel is one chart area: lines over a shared x axis.
+type panel struct {
+	Title, XLabel, YLabel string
+	Shade                 float64 // x from 0 to Shade is shaded (the warm-up)
+	Points                bool    // mark each point (sweeps)
+	Bands                 []band
+}
+
+// palette is colour-blind safe (Okabe-Ito).
+var palette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"}
+
+const (
+	chartW  = 720.0
+	panelH  = 220.0
+	padL    = 64.0
+	padR    = 16.0
+	padTop  = 46.0 // title and legend
+	padBot  = 36.0
+	fontCSS = `font-family="system-ui, sans-serif" font-size="12"`
+)
+
+// svgChart draws panels stacked in one SVG.
+func svgChart(name, title string, panels []panel) string {
+	var b strings.Builder
+	h := panelH * float64(len(panels))
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="%s" viewBox="0 0 %g %g" role="img" aria-label="%s" %s>`,
+		name, chartW, h, html.EscapeString(title), fontCSS)
+	fmt.Fprintf(&b, `<title>%s</title>`, html.EscapeString(title))
+	for i, p := range panels {
+		p.draw(&b, float64(i)*panelH)
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+// draw writes the panel with its top at y0.
+func (p panel) draw(b *strings.Builder, y0 float64) {
+	left, right := padL, chartW-padR
+	top, bottom := y0+padTop, y0+panelH-padBot
+	xmin, xmax, ymin, ymax := p.extent()
+	xs := func(x float64) float64 { return left + (x-xmin)/(xmax-xmin)*(right-left) }
+	ys := func(y float64) float64 { return bottom - (y-ymin)/(ymax-ymin)*(bottom-top) }
+	fmt.Fprintf(b, `<g class="panel" data-x0="%g" data-x1="%g" data-y0="%g" data-y1="%g" data-left="%g" data-right="%g" data-top="%g" data-bottom="%g">`,
+		xmin, xmax, ymin, ymax, left, right, top, bottom)
+	fmt.Fprintf(b, `<text x="%g" y="%g" font-weight="600" font-size="13">%s</text>`, left, y0+16, html.EscapeString(p.Title))
+	// Legend, one row under the title.
+	lx := left
+	for _, s := range p.Bands {
+		fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="2.5"%s/>`, lx, y0+31, lx+18, y0+31, palette[s.Color%len(palette)], dash(s.Dashed))
+		fmt.Fprintf(b, `<text x="%g" y="%g">%s</text>`, lx+22, y0+35, html.EscapeString(s.Label))
+		lx += 22 + 6.6*float64(len(s.Label)) + 18
+	}
+	if p.Shade > xmin {
+		fmt.Fprintf(b, `<rect class="warmup" x="%g" y="%g" width="%g" height="%g" fill="#eee"><title>Warm-up: not counted in the results</title></rect>`,
+			left, top, xs(math.Min(p.Shade, xmax))-left, bottom-top)
+	}
+	// Axes and grid.
+	for _, t := range ticks(ymin, ymax) {
+		y := ys(t)
+		fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#ddd"/>`, left, y, right, y)
+		fmt.Fprintf(b, `<text x="%g" y="%g" text-anchor="end">%s</text>`, left-6, y+4, sig3(t))
+	}
+	for _, t := range ticks(xmin, xmax) {
+		x := xs(t)
+		fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#999"/>`, x, bottom, x, bottom+4)
+		fmt.Fprintf(b, `<text x="%g" y="%g" text-anchor="middle">%s</text>`, x, bottom+16, sig3(t))
+	}
+	fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#999"/>`, left, bottom, right, bottom)
+	fmt.Fprintf(b, `<text x="%g" y="%g" text-anchor="middle" fill="#444">%s</text>`, (left+right)/2, bottom+31, html.EscapeString(p.XLabel))
+	fmt.Fprintf(b, `<text transform="translate(14 %g) rotate(-90)" text-anchor="middle" fill="#444">%s</text>`, (top+bottom)/2, html.EscapeString(p.YLabel))
+	for _, s := range p.Bands {
+		col := palette[s.Color%len(palette)]
+		fmt.Fprintf(b, `<g class="series" data-series="%s">`, html.EscapeString(s.Name))
+		for _, seg := range segments(s) {
+			var d strings.Builder
+			for k, i := range seg {
+				fmt.Fprintf(&d, "%s%.1f %.1f", moveOrLine(k), xs(s.X[i]), ys(s.High[i]))
+			}
+			for k := len(seg) - 1; k >= 0; k-- {
+				i := seg[k]
+				fmt.Fprintf(&d, "L%.1f %.1f", xs(s.X[i]), ys(s.Low[i]))
+			}
+			fmt.Fprintf(b, `<path class="band" d="%sZ" fill="%s" fill-opacity="0.18" stroke="none"/>`, d.String(), col)
+		}
+		for _, seg := range segments(s) {
+			var d strings.Builder
+			for k, i := range seg {
+				fmt.Fprintf(&d, "%s%.2f %.2f", moveOrLine(k), xs(s.X[i]), ys(s.Mean[i]))
+			}
+			fmt.Fprintf(b, `<path class="line" d="%s" fill="none" stroke="%s" stroke-width="2"%s/>`, d.String(), col, dash(s.Dashed))
+			if p.Points {
+				for _, i := range seg {
+					fmt.Fprintf(b, `<circle cx="%.2f" cy="%.2f" r="3.5" fill="%s"><title>%s: %s (%s to %s)</title></circle>`,
+						xs(s.X[i]), ys(s.Mean[i]), col, sig3(s.X[i]), sig3(s.Mean[i]), sig3(s.Low[i]), sig3(s.High[i]))
+				}
+			}
+		}
+		b.WriteString(`</g>`)
+	}
+	b.WriteString(`</g>`)
+}
+
+func moveOrLine(k int) string {
+	if k == 0 {
+		return "M"
+	}
+	return "L"
+}
+
+func dash(d bool) string {
+	if d {
+		return ` stroke-dasharray="6 3"`
+	}
+	return ""
+}
+
+// segments splits a series into runs of points where it is defined.
+func segments(s band) [][]int {
+	var out [][]int
+	var cur []int
+	for i := range s.X {
+		ok := finite(s.Mean[i]) && finite(s.Low[i]) && finite(s.High[i])
+		if ok {
+			cur = append(cur, i)
+			continue
+		}
+		if len(cur) > 0 {
+			out = append(out, cur)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// extent is the panel's data range: y always includes 0, and both axes
+// have some width.
+func (p panel) extent() (xmin, xmax, ymin, ymax float64) {
+	xmin, xmax, ymin, ymax = math.Inf(1), math.Inf(-1), 0, math.Inf(-1)
+	for _, s := range p.Bands {
+		for i, x := range s.X {
+			xmin, xmax = math.Min(xmin, x), math.Max(xmax, x)
+			for _, v := range []float64{s.Mean[i], s.Low[i], s.High[i]} {
+				if finite(v) {
+					ymin, ymax = math.Min(ymin, v), math.Max(ymax, v)
+				}
+			}
+		}
+	}
+	if !finite(xmin) || !finite(xmax) {
+		xmin, xmax = 0, 1
+	}
+	if xmax <= xmin {
+		xmin, xmax = xmin-1, xmax+1
+	}
+	if !finite(ymax) || ymax <= ymin {
+		ymax = ymin + 1
+	}
+	ymax += 0.05 * (ymax - ymin)
+	return
+}
+
+// ticks are round values spanning [lo, hi], about five of them.
+func ticks(lo, hi float64) []float64 {
+	span := hi - lo
+	if !(span > 0) {
+		return []float64{lo}
+	}
+	raw := span / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	var out []float64
+	for t := math.Ceil(lo/step) * step; t <= hi+step*1e-9; t += step {
+		out = append(out, math.Round(t/step)*step)
+	}
+	return out
+}
+
+// diffRow is one scenario's paired difference from the reference.
+type diffRow struct {
+	Name string
+	Est  experiment.Estimate
+}
+
+// diffPanel is one KPI's differences.
+type diffPanel struct {
+	Title string
+	Unit  string
+	Rows  []diffRow
+}
+
+// svgDiffs draws each KPI's paired differences as dots with whiskers
+// against a zero line, one small panel per KPI.
+func svgDiffs(name, title string, panels []diffPanel) string {
+	const rowH, headH, gap = 22.0, 24.0, 14.0
+	h := 0.0
+	for _, p := range panels {
+		h += headH + rowH*float64(len(p.Rows)) + gap
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="%s" viewBox="0 0 %g %g" role="img" aria-label="%s" %s><title>%s</title>`,
+		name, chartW, h, html.EscapeString(title), fontCSS, html.EscapeString(title))
+	left, right := 200.0, chartW-150
+	y := 0.0
+	for _, p := range panels {
+		lo, hi := 0.0, 0.0
+		for _, r := range p.Rows {
+			if finite(r.Est.Low) && finite(r.Est.High) {
+				lo, hi = math.Min(lo, r.Est.Low), math.Max(hi, r.Est.High)
+			}
+			lo, hi = math.Min(lo, r.Est.Mean), math.Max(hi, r.Est.Mean)
+		}
+		if hi <= lo {
+			lo, hi = lo-1, hi+1
+		}
+		pad := 0.05 * (hi - lo)
+		lo, hi = lo-pad, hi+pad
+		xs := func(v float64) float64 { return left + (v-lo)/(hi-lo)*(right-left) }
+		fmt.Fprintf(&b, `<g class="panel" data-kpi="%s">`, html.EscapeString(p.Title))
+		fmt.Fprintf(&b, `<text x="0" y="%g" font-weight="600">%s</text>`, y+16, html.EscapeString(p.Title))
+		z := xs(0)
+		top, bottom := y+headH-4, y+headH+rowH*float64(len(p.Rows))
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="%g" x2="%.1f" y2="%g" stroke="#888" stroke-dasharray="3 3"/>`, z, top, z, bottom)
+		for i, r := range p.Rows {
+			cy := y + headH + rowH*float64(i) + rowH/2
+			col := palette[(i+1)%len(palette)]
+			if !detectable(r.Est) {
+				col = "#888"
+			}
+			fmt.Fprintf(&b, `<text x="12" y="%g">%s</text>`, cy+4, html.EscapeString(r.Name))
+			if finite(r.Est.Low) && finite(r.Est.High) {
+				fmt.Fprintf(&b, `<line x1="%.1f" y1="%g" x2="%.1f" y2="%g" stroke="%s" stroke-width="2"/>`, xs(r.Est.Low), cy, xs(r.Est.High), cy, col)
+			}
+			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%g" r="5" fill="%s"/>`, xs(r.Est.Mean), cy, col)
+			fmt.Fprintf(&b, `<text x="%g" y="%g">%s</text>`, right+10, cy+4, html.EscapeString(signed(r.Est.Mean, p.Unit)))
+		}
+		b.WriteString(`</g>`)
+		y += headH + rowH*float64(len(p.Rows)) + gap
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}

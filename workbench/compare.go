@@ -1,0 +1,258 @@
+package workbench
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// pin is a scenario the page pinned, under the name the user gave it.
+type pin struct {
+	Name string `json:"name"`
+	TOML string `json:"toml"`
+}
+
+type compareRequest struct {
+	Pins []pin `json:"pins"`
+}
+
+// compareView is a comparison as the page shows it.
+type compareView struct {
+	Names        []string     `json:"names"` // the reference first
+	Replications int          `json:"replications"`
+	Seed         uint64       `json:"seed"`
+	Seconds      float64      `json:"seconds"`
+	Verdict      []string     `json:"verdict"`
+	Rows         []compareRow `json:"rows"`
+	Chart        chart        `json:"chart"`
+}
+
+// compareRow is one KPI: each scenario's value, and each other scenario's
+// paired difference from the reference.
+type compareRow struct {
+	KPI    string   `json:"kpi"`
+	Label  string   `json:"label"`
+	Values []string `json:"values"`
+	Diffs  []string `json:"diffs"` // "" for the reference
+}
+
+var pinName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 _().,+-]{0,39}$`)
+
+// pinned loads each pin as the scenario named by the pin.
+func (s *Server) pinned(pins []pin) ([]*sim.Config, error) {
+	if len(pins) < 2 || len(pins) > s.lim.Pinned {
+		return nil, fmt.Errorf("%w: compare takes 2 to %d pinned scenarios, got %d", errBadRequest, s.lim.Pinned, len(pins))
+	}
+	seen := map[string]bool{}
+	var cfgs []*sim.Config
+	for _, p := range pins {
+		if !pinName.MatchString(p.Name) {
+			return nil, fmt.Errorf("%w: a pinned scenario's name is 1 to 40 letters, digits, spaces and _().,+-, got %s", errBadRequest, short(p.Name))
+		}
+		if seen[p.Name] {
+			return nil, fmt.Errorf("%w: two pinned scenarios are both named %s: give each its own name", errBadRequest, short(p.Name))
+		}
+		seen[p.Name] = true
+		cfg, _, err := s.prepare(scenarioRequest{TOML: p.TOML})
+		if err != nil {
+			if b, ok := err.(*badScenario); ok {
+				for i := range b.problems {
+					b.problems[i].Text = p.Name + ": " + b.problems[i].Text
+				}
+			}
+			return nil, err
+		}
+		cfg.Name = p.Name
+		cfgs = append(cfgs, cfg)
+	}
+	return cfgs, nil
+}
+
+// handleCompare runs the pinned scenarios on common random numbers and
+// streams the comparison.
+func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
+	var req compareRequest
+	if err := readJSON(r, &req); err != nil {
+		fail(w, err)
+		return
+	}
+	cfgs, err := s.pinned(req.Pins)
+	if err == nil {
+		for _, c := range cfgs[1:] {
+			c.Run.Seed, c.Run.Replications = cfgs[0].Run.Seed, cfgs[0].Run.Replications
+		}
+		err = s.checkLimits(cfgs)
+	}
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	st, release, ok := s.begin(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	start := now()
+	reps := cfgs[0].Run.Replications
+	cmp, err := s.compare(r.Context(), cfgs, st.progress(reps*len(cfgs)))
+	if err != nil {
+		if r.Context().Err() == nil {
+			st.send(message{Type: "error", Error: err.Error()})
+		}
+		return
+	}
+	v := newCompareView(cmp, cfgs)
+	v.Seconds = since(start)
+	st.send(message{Type: "result", Result: v})
+}
+
+// compareKPIs are the rows of the comparison table.
+var compareKPIs = []string{
+	"cost_total", "wait_first_contact_mean_weeks", "wait_first_contact_p90_weeks", "waiting_list_mean", "reneged",
+	"episodes_completed", "needs_met", "people_needs_met", "needs_met_share", "lw_utilisation", "leavers",
+}
+
+func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView {
+	v := &compareView{Names: cmp.Names, Replications: cfgs[0].Run.Replications, Seed: cfgs[0].Run.Seed}
+	byName := map[string]experiment.KPIComparison{}
+	for _, k := range cmp.KPIs {
+		byName[k.Name] = k
+	}
+	var panels []diffPanel
+	for _, name := range compareKPIs {
+		k, ok := byName[name]
+		if !ok {
+			continue
+		}
+		row := compareRow{KPI: name, Label: output.KPILabel(name)}
+		dp := diffPanel{Title: output.KPILabel(name), Unit: k.Unit}
+		for i, e := range k.Estimates {
+			row.Values = append(row.Values, plain(e.Mean, k.Unit)+" ("+interval(e, k.Unit)+")")
+			if i == 0 {
+				row.Diffs = append(row.Diffs, "")
+				continue
+			}
+			d := k.Paired[i]
+			row.Diffs = append(row.Diffs, signed(d.Mean, k.Unit)+" ("+signedInterval(d, k.Unit)+")")
+			dp.Rows = append(dp.Rows, diffRow{Name: cmp.Names[i], Est: d})
+		}
+		v.Rows = append(v.Rows, row)
+		panels = append(panels, dp)
+	}
+	v.Verdict = verdict(cmp, byName)
+	v.Chart = chart{Name: "differences", Title: "Differences from " + cmp.Names[0],
+		Caption: "Each dot is a scenario's difference from " + cmp.Names[0] + ", paired replication by replication on common random numbers; the whisker is its 95% interval. A whisker that crosses the zero line is no detectable difference.",
+		SVG:     svgDiffs("differences", "Differences from "+cmp.Names[0], panels)}
+	return v
+}
+
+func signedInterval(e experiment.Estimate, unit string) string {
+	if e.N < 2 {
+		return "one replication: no interval"
+	}
+	return signed(e.Low, unit) + " to " + signed(e.High, unit)
+}
+
+// detectable reports whether a paired interval excludes zero.
+func detectable(e experiment.Estimate) bool { return e.N >= 2 && (e.Low > 0 || e.High < 0) }
+
+// outcome is a change a commissioner buys, and how to say it.
+type outcome struct {
+	kpi       string
+	what      string // "waits", "needs met"...
+	up, down  string // verbs for a rise and a fall
+	per       string // "extra need met": the unit of cost-effectiveness
+	higherIsB bool
+}
+
+var outcomes = []outcome{
+	{kpi: "wait_first_contact_mean_weeks", what: "the mean wait for a first contact", up: "rises", down: "falls"},
+	{kpi: "needs_met", what: "community needs met", up: "rise", down: "fall", per: "extra need met", higherIsB: true},
+	{kpi: "people_needs_met", what: "people with every need met", up: "rise", down: "fall", per: "extra person with every need met", higherIsB: true},
+	{kpi: "reneged", what: "people giving up waiting", up: "rise", down: "fall"},
+	{kpi: "leavers", what: "link workers leaving", up: "rise", down: "fall"},
+}
+
+// verdict says, for each scenario against the reference, what it costs
+// and what changes, with paired intervals, and the cost per extra outcome
+// only where the outcome clearly changed: it never divides by noise.
+func verdict(cmp *experiment.Comparison, k map[string]experiment.KPIComparison) []string {
+	var out []string
+	ref := cmp.Names[0]
+	for i := 1; i < len(cmp.Names); i++ {
+		var parts []string
+		cost, hasCost := k["cost_total"]
+		if hasCost {
+			d := cost.Paired[i]
+			switch {
+			case !detectable(d):
+				parts = append(parts, fmt.Sprintf("%s costs no detectably different amount from %s (%s)", cmp.Names[i], ref, signedInterval(d, cost.Unit)))
+			case d.Mean > 0:
+				parts = append(parts, fmt.Sprintf("%s costs %s more a year than %s (%s)", cmp.Names[i], pounds(d.Mean), ref, pounds(d.Low)+" to "+pounds(d.High)))
+			default:
+				parts = append(parts, fmt.Sprintf("%s costs %s less a year than %s (%s)", cmp.Names[i], pounds(-d.Mean), ref, pounds(-d.High)+" to "+pounds(-d.Low)))
+			}
+		}
+		var same []string
+		var per []string
+		for _, o := range outcomes {
+			kc, ok := k[o.kpi]
+			if !ok {
+				continue
+			}
+			d := kc.Paired[i]
+			if !detectable(d) {
+				same = append(same, o.what)
+				continue
+			}
+			verb := o.up
+			if d.Mean < 0 {
+				verb = o.down
+			}
+			parts = append(parts, fmt.Sprintf("%s %s by %s (%s)", o.what, verb, plain(abs(d.Mean), kc.Unit), absInterval(d, kc.Unit)))
+			if o.per != "" && hasCost && d.Mean > 0 && detectable(cost.Paired[i]) && cost.Paired[i].Mean > 0 {
+				per = append(per, fmt.Sprintf("%s per %s", pounds(cost.Paired[i].Mean/d.Mean), o.per))
+			}
+		}
+		if len(same) > 0 {
+			parts = append(parts, joinAnd(same)+" show no detectable difference")
+		}
+		s := sentence("%s", strings.Join(parts, "; "))
+		if len(per) > 0 {
+			s += " " + sentence("that is %s", joinAnd(per))
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+
+func absInterval(e experiment.Estimate, unit string) string {
+	lo, hi := abs(e.Low), abs(e.High)
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	return interval(experiment.Estimate{Low: lo, High: hi, N: e.N}, unit)
+}
+
+func joinAnd(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}

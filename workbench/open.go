@@ -1,0 +1,109 @@
+package workbench
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
+)
+
+// scenarioRequest names a scenario the page works on: a built-in by name,
+// or TOML text (edited or uploaded), with levers set on top.
+type scenarioRequest struct {
+	Name string    `json:"name,omitempty"`
+	TOML string    `json:"toml,omitempty"`
+	Set  []setting `json:"set,omitempty"`
+}
+
+// scenarioView is a scenario as the page shows it: the resolved TOML that
+// runs (and downloads), and the levers with their values.
+type scenarioView struct {
+	Name         string  `json:"name"`
+	Question     string  `json:"question"`
+	TOML         string  `json:"toml"`
+	Levers       []lever `json:"levers"`
+	Replications int     `json:"replications"`
+	Seed         uint64  `json:"seed"`
+	HorizonWeeks int     `json:"horizon_weeks"`
+	WarmupWeeks  int     `json:"warmup_weeks"`
+	Areas        int     `json:"areas"`
+}
+
+// errUnknown is a built-in name the library does not have.
+type errUnknown struct{ name string }
+
+func (e errUnknown) Error() string {
+	var names []string
+	for _, i := range scenarios.List() {
+		names = append(names, i.Name)
+	}
+	return fmt.Sprintf("no built-in scenario named %s (built-ins: %s)", short(e.name), strings.Join(names, ", "))
+}
+
+// prepare resolves a scenario request into the scenario that will run. The
+// result is always the loader's reading of its own TOML, so that what runs
+// is exactly what downloads.
+func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error) {
+	var cfg *sim.Config
+	var err error
+	switch {
+	case req.Name != "" && req.TOML != "":
+		return nil, nil, fmt.Errorf("%w: send a built-in scenario's name or TOML text, not both", errBadRequest)
+	case req.Name != "":
+		if _, ok := scenarios.Source(req.Name); !ok || strings.ContainsAny(req.Name, `/\.`) {
+			return nil, nil, errUnknown{req.Name}
+		}
+		cfg, err = scenarios.Load(req.Name)
+	case req.TOML != "":
+		cfg, err = s.loadText(req.TOML)
+	default:
+		return nil, nil, newBad("%s: empty scenario: choose a built-in scenario or upload a .toml file", fileName)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg.Extends = ""
+	if err := apply(cfg, req.Set); err != nil {
+		return nil, nil, err
+	}
+	text, err := encode(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	if cfg, err = s.loadText(text); err != nil {
+		return nil, nil, err
+	}
+	var doc map[string]any
+	if _, err := toml.Decode(text, &doc); err != nil {
+		return nil, nil, fmt.Errorf("workbench: re-reading the scenario: %w", err)
+	}
+	v := &scenarioView{Name: cfg.Name, Question: cfg.Question, TOML: text, Levers: levers(cfg, doc),
+		Replications: cfg.Run.Replications, Seed: cfg.Run.Seed, HorizonWeeks: cfg.Run.HorizonWeeks,
+		WarmupWeeks: cfg.Run.WarmupWeeks, Areas: max(cfg.Areas.Count, len(cfg.Areas.List), 1)}
+	return cfg, v, nil
+}
+
+// handleOpen opens a built-in scenario or an uploaded one.
+func (s *Server) handleOpen(w http.ResponseWriter, r *http.Request) {
+	var req scenarioRequest
+	if err := readJSON(r, &req); err != nil {
+		fail(w, err)
+		return
+	}
+	_, v, err := s.prepare(req)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// handleCheck checks edited TOML and levers, answering with the scenario
+// or with every problem at its line.
+func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
+	s.handleOpen(w, r)
+}

@@ -1,0 +1,106 @@
+package workbench
+
+import (
+	"crypto/sha256"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// begin waits for the request's turn in the queue. It answers 503 itself
+// when the queue is full; while waiting it starts the stream to tell the
+// page how many runs are ahead. ok is false when the request is over.
+func (s *Server) begin(w http.ResponseWriter, r *http.Request) (st *stream, release func(), ok bool) {
+	release, err := s.queue.acquire(r.Context(), func(ahead int) {
+		st = newStream(w)
+		st.send(message{Type: "queued", Ahead: ahead})
+	})
+	if err != nil {
+		if st == nil {
+			fail(w, err)
+		}
+		return nil, nil, false
+	}
+	if st == nil {
+		st = newStream(w)
+	}
+	return st, release, true
+}
+
+// handleRun runs a scenario and streams its progress and results. The run
+// stops when the page cancels or goes away.
+func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
+	var req scenarioRequest
+	if err := readJSON(r, &req); err != nil {
+		fail(w, err)
+		return
+	}
+	cfg, view, err := s.prepare(req)
+	if err == nil {
+		err = s.checkLimits([]*sim.Config{cfg})
+	}
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	st, release, ok := s.begin(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	st.send(message{Type: "scenario", Scenario: view})
+	start := time.Now()
+	res, sums, err := s.replicate(r.Context(), cfg, st.progress(cfg.Run.Replications))
+	if err != nil {
+		if r.Context().Err() == nil {
+			st.send(message{Type: "error", Error: err.Error()})
+		}
+		return
+	}
+	s.runs.put(view.TOML, cfg, res, sums)
+	v := newRunView(cfg, res, sums)
+	v.Seconds = time.Since(start).Seconds()
+	st.send(message{Type: "result", Result: v})
+}
+
+// runCache keeps the last few runs, so that downloads after a run do not
+// run it again. A run is found by its resolved TOML, which fixes its
+// numbers.
+type runCache struct {
+	mu    sync.Mutex
+	items []cachedRun
+}
+
+type cachedRun struct {
+	key  [32]byte
+	cfg  *sim.Config
+	res  []*sim.Result
+	sums []experiment.Summary
+}
+
+// cacheSize bounds the runs kept; England's are about 50 MB each.
+const cacheSize = 3
+
+func (c *runCache) put(text string, cfg *sim.Config, res []*sim.Result, sums []experiment.Summary) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.items = append([]cachedRun{{sha256.Sum256([]byte(text)), cfg, res, sums}}, c.items...)
+	if len(c.items) > cacheSize {
+		c.items = c.items[:cacheSize]
+	}
+}
+
+func (c *runCache) get(text string) (cachedRun, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := sha256.Sum256([]byte(text))
+	for _, it := range c.items {
+		if it.key == k {
+			return it, true
+		}
+	}
+	return cachedRun{}, false
+}

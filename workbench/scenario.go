@@ -1,0 +1,229 @@
+package workbench
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
+)
+
+// problem is one thing wrong with a scenario, placed for the editor.
+type problem struct {
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
+	Key  string `json:"key,omitempty"`
+	Text string `json:"text"` // file:line:col: key: message, as the CLI says it
+}
+
+// badScenario is a scenario that cannot be used, with every problem found.
+type badScenario struct {
+	problems []problem
+}
+
+func (b *badScenario) Error() string {
+	var s []string
+	for _, p := range b.problems {
+		s = append(s, p.Text)
+	}
+	return strings.Join(s, "\n")
+}
+
+// newBad makes a badScenario of one problem without a place.
+func newBad(format string, args ...any) *badScenario {
+	return &badScenario{[]problem{{Text: fmt.Sprintf(format, args...)}}}
+}
+
+// asBad turns a loader error into problems, keeping file:line:col.
+func asBad(err error, file string) *badScenario {
+	var es scenarios.Errors
+	if !errors.As(err, &es) {
+		return newBad("%s: %v", file, err)
+	}
+	b := &badScenario{}
+	for _, e := range es {
+		if e.File == "" || !strings.HasPrefix(e.File, "builtin:") {
+			e.File = file
+		}
+		b.problems = append(b.problems, problem{Line: e.Line, Col: e.Col, Key: e.Key, Text: e.Error()})
+	}
+	return b
+}
+
+// fileName is the name a scenario's text is shown under in messages.
+const fileName = "scenario.toml"
+
+// loadText loads a scenario written in the page or uploaded. Its extends
+// may name a built-in scenario only: the server never reads its own files
+// for a visitor's scenario.
+func (s *Server) loadText(text string) (*sim.Config, error) {
+	if len(text) > s.lim.ScenarioBytes {
+		return nil, newBad("%s: the scenario is %d KiB, over the workbench's limit of %d KiB", fileName, len(text)>>10, s.lim.ScenarioBytes>>10)
+	}
+	if err := builtinExtendsOnly(text); err != nil {
+		return nil, err
+	}
+	// The loader reads files; a private empty folder holds the text, and
+	// extends was checked above to name a built-in, so nothing else is read.
+	dir, err := os.MkdirTemp("", "spsim-workbench-")
+	if err != nil {
+		return nil, fmt.Errorf("workbench: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, fileName)
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		return nil, fmt.Errorf("workbench: %w", err)
+	}
+	cfg, err := scenarios.LoadFile(path)
+	if err != nil {
+		return nil, asBad(err, fileName)
+	}
+	cfg.Extends = ""
+	return cfg, nil
+}
+
+// builtinExtendsOnly refuses a scenario whose extends names anything but a
+// built-in scenario. A text that is not TOML is left to the loader, which
+// stops at the syntax error before following extends.
+func builtinExtendsOnly(text string) error {
+	var head struct {
+		Extends any `toml:"extends"`
+	}
+	md, err := toml.Decode(strings.TrimPrefix(text, "\ufeff"), &head)
+	if err != nil || !md.IsDefined("extends") {
+		return nil
+	}
+	ref, ok := head.Extends.(string)
+	if _, builtin := scenarios.Source(ref); ok && builtin && !strings.ContainsAny(ref, `/\`) && !strings.HasSuffix(ref, ".toml") {
+		return nil
+	}
+	var names []string
+	for _, i := range scenarios.List() {
+		names = append(names, i.Name)
+	}
+	return &badScenario{[]problem{{Line: extendsLine(text), Key: "extends",
+		Text: fmt.Sprintf("%s:%d: extends: in the workbench a scenario may extend a built-in scenario only, not %s (built-ins: %s); paste the parent's settings into this scenario instead",
+			fileName, extendsLine(text), short(fmt.Sprint(head.Extends)), strings.Join(names, ", "))}}}
+}
+
+// extendsLine is the line on which extends is set, or 0.
+func extendsLine(text string) int {
+	for i, l := range strings.Split(text, "\n") {
+		if k, _, ok := strings.Cut(strings.TrimSpace(l), "="); ok && strings.Trim(strings.TrimSpace(k), `"'`) == "extends" {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// short quotes a value for a message, cut to a few words: errors never
+// echo much of what they were sent.
+func short(v string) string {
+	if len(v) > 40 {
+		v = v[:40] + "..."
+	}
+	return strconv.Quote(v)
+}
+
+// encode is a resolved scenario as TOML: what the page edits and downloads,
+// and what `spsim run` reads back to the same numbers.
+func encode(cfg *sim.Config) (string, error) {
+	var b bytes.Buffer
+	if err := scenarios.Encode(&b, cfg); err != nil {
+		return "", fmt.Errorf("encoding scenario %s: %w", cfg.Name, err)
+	}
+	return b.String(), nil
+}
+
+// setting is a lever's new value, as sent by the page.
+type setting struct {
+	Key   string `json:"key"`
+	Value any    `json:"value"`
+}
+
+// apply sets each lever's value in cfg, checking the result as the loader
+// would.
+func apply(cfg *sim.Config, sets []setting) error {
+	for _, st := range sets {
+		if st.Key == cliffKey {
+			if err := setCliff(cfg, st.Value); err != nil {
+				return err
+			}
+			continue
+		}
+		v, err := tomlValue(st.Value)
+		if err != nil {
+			return newBad("%s: %v", st.Key, err)
+		}
+		if err := scenarios.Set(cfg, st.Key, v); err != nil {
+			return asBad(err, fileName)
+		}
+	}
+	return nil
+}
+
+// tomlValue writes a JSON value as a TOML value.
+func tomlValue(v any) (string, error) {
+	switch x := v.(type) {
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64), nil
+	case bool:
+		return strconv.FormatBool(x), nil
+	case string:
+		return strconv.Quote(x), nil
+	}
+	return "", fmt.Errorf("a lever's value is a number, true or false, or text, got %s", short(fmt.Sprint(v)))
+}
+
+// The funding cliff is a timeline step that cuts link-worker posts; the
+// workbench shows its week as one lever (0 for none).
+const (
+	cliffKey  = "funding_cliff.week"
+	cliffNote = "funding cliff: fixed-term posts end"
+)
+
+// cliff finds the timeline step that cuts posts: the first that sets fewer
+// link workers than the scenario starts with.
+func cliff(cfg *sim.Config) (int, *sim.Change) {
+	for i := range cfg.Timeline {
+		c := &cfg.Timeline[i]
+		if c.LinkWorkers != nil && *c.LinkWorkers < cfg.Workforce.LinkWorkers {
+			return i, c
+		}
+	}
+	return -1, nil
+}
+
+// setCliff moves, adds or removes the funding cliff. A new cliff ends one
+// post.
+func setCliff(cfg *sim.Config, v any) error {
+	f, ok := v.(float64)
+	if !ok || f != float64(int(f)) || f < 0 || int(f) >= cfg.Run.HorizonWeeks {
+		return newBad("%s: the funding-cliff week is a whole week from 1 to %d, or 0 for none; got %s", cliffKey, cfg.Run.HorizonWeeks-1, short(fmt.Sprint(v)))
+	}
+	week := int(f)
+	i, c := cliff(cfg)
+	switch {
+	case week == 0 && c != nil:
+		cfg.Timeline = slices.Delete(cfg.Timeline, i, i+1)
+	case week == 0:
+	case c != nil:
+		c.Week = week
+	default:
+		if cfg.Workforce.LinkWorkers < 1 {
+			return newBad("%s: there is no post to end: the scenario has no link workers", cliffKey)
+		}
+		n := cfg.Workforce.LinkWorkers - 1
+		cfg.Timeline = append(cfg.Timeline, sim.Change{Week: week, Note: cliffNote, LinkWorkers: &n})
+	}
+	slices.SortStableFunc(cfg.Timeline, func(a, b sim.Change) int { return a.Week - b.Week })
+	return nil
+}

@@ -1,0 +1,172 @@
+package workbench
+
+import (
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/spsim/spsim/scenarios"
+)
+
+//go:embed assets
+var assets embed.FS
+
+// Limits bound what one request may ask of the server.
+type Limits struct {
+	BodyBytes     int64 // largest request body
+	ScenarioBytes int   // largest scenario text
+	Replications  int   // most replications a request may ask for
+	Pinned        int   // most scenarios in a comparison
+	SweepPoints   int   // most values in a sweep
+	Waiting       int   // most runs waiting in the queue
+	// Events and Bytes are the estimate limits of the command line's
+	// runs without --allow-large: events and memory of a whole request.
+	Events float64
+	Bytes  float64
+}
+
+// DefaultLimits suit one commissioner's browser on a laptop.
+var DefaultLimits = Limits{
+	BodyBytes:     2 << 20,
+	ScenarioBytes: 256 << 10,
+	Replications:  100,
+	Pinned:        4,
+	SweepPoints:   12,
+	Waiting:       8,
+	Events:        2e10,
+	Bytes:         8 << 30,
+}
+
+// Options configure a Server.
+type Options struct {
+	Limits  Limits
+	Version string // spsim's version, for reports
+	Jobs    int    // parallel workers for a run; 0 means all cores
+	Log     *log.Logger
+}
+
+// Server is the workbench: its handler serves the page, the assets and
+// the JSON API the page calls.
+type Server struct {
+	lim   Limits
+	opt   Options
+	queue *queue
+	mux   *http.ServeMux
+	runs  runCache
+}
+
+// New makes a workbench server.
+func New(opt Options) *Server {
+	if opt.Limits == (Limits{}) {
+		opt.Limits = DefaultLimits
+	}
+	if opt.Log == nil {
+		opt.Log = log.New(io.Discard, "", 0)
+	}
+	s := &Server{lim: opt.Limits, opt: opt, queue: newQueue(opt.Limits.Waiting), mux: http.NewServeMux()}
+	static, _ := fs.Sub(assets, "assets")
+	s.mux.Handle("GET /", http.FileServerFS(static))
+	s.mux.HandleFunc("GET /api/scenarios", s.handleScenarios)
+	s.mux.HandleFunc("POST /api/open", s.handleOpen)
+	s.mux.HandleFunc("POST /api/check", s.handleCheck)
+	s.mux.HandleFunc("POST /api/run", s.handleRun)
+	s.mux.HandleFunc("POST /api/compare", s.handleCompare)
+	s.mux.HandleFunc("POST /api/sweep", s.handleSweep)
+	s.mux.HandleFunc("POST /api/download", s.handleDownload)
+	return s
+}
+
+// ServeHTTP serves the workbench with its safety headers.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	// Nothing on the page comes from elsewhere, and nothing may frame it.
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	if r.Method == http.MethodPost {
+		// A page on another site may not drive the workbench.
+		if o := r.Header.Get("Origin"); o != "" && !sameOrigin(o, r.Host) {
+			httpError(w, http.StatusForbidden, "requests from another site's page are refused")
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, s.lim.BodyBytes)
+	}
+	start := time.Now()
+	s.mux.ServeHTTP(w, r)
+	s.opt.Log.Printf("%s %s %.3fs", r.Method, r.URL.Path, time.Since(start).Seconds())
+}
+
+func sameOrigin(origin, host string) bool {
+	_, rest, ok := strings.Cut(origin, "://")
+	return ok && rest == host
+}
+
+// apiError is the body of every error answer.
+type apiError struct {
+	Error    string    `json:"error"`
+	Problems []problem `json:"problems,omitempty"`
+}
+
+func httpError(w http.ResponseWriter, code int, msg string) {
+	writeJSON(w, code, apiError{Error: msg})
+}
+
+// fail answers a request that cannot be done, with the status its error
+// calls for.
+func fail(w http.ResponseWriter, err error) {
+	var bad *badScenario
+	var tooBig *http.MaxBytesError
+	var large *tooLarge
+	var unknown errUnknown
+	switch {
+	case errors.As(err, &unknown):
+		httpError(w, http.StatusNotFound, unknown.Error())
+	case errors.As(err, &tooBig):
+		httpError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the request is over the workbench's limit of %d KiB", tooBig.Limit>>10))
+	case errors.As(err, &bad):
+		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: "the scenario has problems", Problems: bad.problems})
+	case errors.As(err, &large):
+		httpError(w, http.StatusUnprocessableEntity, large.Error())
+	case errors.Is(err, errBusy):
+		w.Header().Set("Retry-After", "5")
+		httpError(w, http.StatusServiceUnavailable, err.Error())
+	case errors.Is(err, errBadRequest):
+		httpError(w, http.StatusBadRequest, err.Error())
+	default:
+		httpError(w, http.StatusInternalServerError, err.Error())
+	}
+}
+
+var errBadRequest = errors.New("bad request")
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(v)
+}
+
+// readJSON decodes a request body strictly.
+func readJSON(r *http.Request, v any) error {
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return err
+		}
+		return fmt.Errorf("%w: the body is not the JSON the page sends: %v", errBadRequest, err)
+	}
+	return nil
+}
+
+// handleScenarios lists the built-in scenarios and the question each answers.
+func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, scenarios.List())
+}

@@ -1,0 +1,157 @@
+package workbench
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+type sweepRequest struct {
+	TOML   string    `json:"toml"`
+	Key    string    `json:"key"`
+	Label  string    `json:"label,omitempty"`
+	Values []float64 `json:"values"`
+}
+
+// sweepView is a sweep as the page shows it.
+type sweepView struct {
+	Key     string     `json:"key"`
+	Values  []float64  `json:"values"`
+	Seconds float64    `json:"seconds"`
+	Head    []string   `json:"head"`
+	Rows    [][]string `json:"rows"`
+	Chart   chart      `json:"chart"`
+}
+
+// sweepKPIs are charted against the lever, one panel each.
+var sweepKPIs = []string{"wait_first_contact_mean_weeks", "reneged", "needs_met_share", "lw_utilisation", "cost_total"}
+
+// handleSweep runs the scenario at each value of one lever, on common
+// random numbers, and streams the result.
+func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
+	var req sweepRequest
+	if err := readJSON(r, &req); err != nil {
+		fail(w, err)
+		return
+	}
+	cfgs, err := s.sweepConfigs(req)
+	if err == nil {
+		err = s.checkLimits(cfgs)
+	}
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	st, release, ok := s.begin(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	start := now()
+	f := experiment.Factor{Key: req.Key}
+	for _, v := range req.Values {
+		f.Values = append(f.Values, strconv.FormatFloat(v, 'g', -1, 64))
+	}
+	sw, err := s.sweep(r.Context(), f, cfgs, st.progress(len(cfgs)*cfgs[0].Run.Replications))
+	if err != nil {
+		if r.Context().Err() == nil {
+			st.send(message{Type: "error", Error: err.Error()})
+		}
+		return
+	}
+	label := req.Label
+	if label == "" {
+		label = req.Key
+	}
+	v := newSweepView(sw, req.Key, label, req.Values)
+	v.Seconds = since(start)
+	st.send(message{Type: "result", Result: v})
+}
+
+// sweepConfigs is the scenario at each value, checked.
+func (s *Server) sweepConfigs(req sweepRequest) ([]*sim.Config, error) {
+	if len(req.Values) < 2 || len(req.Values) > s.lim.SweepPoints {
+		return nil, fmt.Errorf("%w: a sweep takes 2 to %d values, got %d", errBadRequest, s.lim.SweepPoints, len(req.Values))
+	}
+	if req.Key == "" {
+		return nil, fmt.Errorf("%w: a sweep needs the key of the lever to vary", errBadRequest)
+	}
+	var cfgs []*sim.Config
+	for _, v := range req.Values {
+		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML, Set: []setting{{Key: req.Key, Value: v}}})
+		if err != nil {
+			return nil, err
+		}
+		cfgs = append(cfgs, cfg)
+	}
+	for _, c := range cfgs[1:] {
+		c.Run.Seed, c.Run.Replications = cfgs[0].Run.Seed, cfgs[0].Run.Replications
+	}
+	return cfgs, nil
+}
+
+func newSweepView(sw *experiment.Sweep, key, label string, values []float64) *sweepView {
+	v := &sweepView{Key: key, Values: values, Head: []string{label}}
+	var panels []panel
+	for _, k := range sweepKPIs {
+		p := panel{Title: output.KPILabel(k), XLabel: label, Points: true}
+		b := band{Name: k, Label: output.KPILabel(k), Color: len(panels)}
+		unit := ""
+		for i, pt := range sw.Points {
+			s, ok := summaryOf(pt.Summaries, k)
+			if !ok {
+				break
+			}
+			unit = s.Unit
+			lo, hi := s.Estimate.Low, s.Estimate.High
+			if s.Estimate.N < 2 {
+				lo, hi = s.Estimate.Mean, s.Estimate.Mean
+			}
+			b.X = append(b.X, values[i])
+			b.Mean = append(b.Mean, scaleFor(unit)*s.Estimate.Mean)
+			b.Low = append(b.Low, scaleFor(unit)*lo)
+			b.High = append(b.High, scaleFor(unit)*hi)
+		}
+		if len(b.X) == 0 {
+			continue
+		}
+		p.YLabel = axisUnit(unit)
+		p.Bands = []band{b}
+		panels = append(panels, p)
+		v.Head = append(v.Head, output.KPILabel(k))
+	}
+	for i, pt := range sw.Points {
+		row := []string{sig3(values[i])}
+		for _, k := range sweepKPIs {
+			if s, ok := summaryOf(pt.Summaries, k); ok {
+				row = append(row, plain(s.Estimate.Mean, s.Unit)+" ("+interval(s.Estimate, s.Unit)+")")
+			}
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	v.Chart = chart{Name: "sweep", Title: "Sweep of " + label, SVG: svgChart("sweep", "Sweep of "+label, panels),
+		Caption: "Each point is the mean of the replications at that value, all on common random numbers; the band is its 95% confidence interval."}
+	return v
+}
+
+// scaleFor draws shares as percentages.
+func scaleFor(unit string) float64 {
+	if unit == "share" {
+		return 100
+	}
+	return 1
+}
+
+func axisUnit(unit string) string {
+	switch unit {
+	case "share":
+		return "%"
+	case "GBP/year":
+		return "£ a year"
+	}
+	return unit
+}

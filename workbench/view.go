@@ -1,0 +1,162 @@
+package workbench
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// runView is a run's results as the page shows them.
+type runView struct {
+	Name         string   `json:"name"`
+	Replications int      `json:"replications"`
+	Seed         uint64   `json:"seed"`
+	Seconds      float64  `json:"seconds"` // server time for the run and its view
+	Sentences    []string `json:"sentences"`
+	Headline     []row    `json:"headline"`
+	Charts       []chart  `json:"charts"`
+}
+
+// row is one KPI in plain words, with its interval; the numbers are kept
+// for scripts and tests.
+type row struct {
+	KPI      string  `json:"kpi"`
+	Label    string  `json:"label"`
+	Value    string  `json:"value"`
+	Interval string  `json:"interval"`
+	Mean     float64 `json:"mean"`
+	Low      float64 `json:"low"`
+	High     float64 `json:"high"`
+}
+
+// chart is a drawn chart and how to read it.
+type chart struct {
+	Name    string `json:"name"`
+	Title   string `json:"title"`
+	Caption string `json:"caption"`
+	SVG     string `json:"svg"`
+}
+
+// newRow describes one KPI's estimate.
+func newRow(s experiment.Summary) row {
+	e := s.Estimate
+	return row{KPI: s.Name, Label: output.KPILabel(s.Name), Value: plain(e.Mean, s.Unit), Interval: interval(e, s.Unit),
+		Mean: jsonNum(e.Mean), Low: jsonNum(e.Low), High: jsonNum(e.High)}
+}
+
+// jsonNum keeps NaN and infinities, which JSON cannot hold, out of answers.
+func jsonNum(v float64) float64 {
+	if finite(v) {
+		return v
+	}
+	return 0
+}
+
+func summaryOf(sums []experiment.Summary, name string) (experiment.Summary, bool) {
+	for _, s := range sums {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return experiment.Summary{}, false
+}
+
+// newRunView builds the page's view of a run.
+func newRunView(cfg *sim.Config, res []*sim.Result, sums []experiment.Summary) *runView {
+	v := &runView{Name: cfg.Name, Replications: len(res), Seed: cfg.Run.Seed, Sentences: runSentences(sums)}
+	for _, name := range output.Headline {
+		if s, ok := summaryOf(sums, name); ok {
+			v.Headline = append(v.Headline, newRow(s))
+		}
+	}
+	v.Charts = runCharts(res, cfg.Run.WarmupWeeks)
+	return v
+}
+
+// runSentences say what a run found, in a commissioner's words, each
+// figure with its interval.
+func runSentences(sums []experiment.Summary) []string {
+	get := func(name string) (experiment.Summary, bool) { return summaryOf(sums, name) }
+	var out []string
+	if w, ok := get("wait_first_contact_mean_weeks"); ok {
+		s := fmt.Sprintf("people wait %s (%s) for a first contact with a link worker", plain(w.Estimate.Mean, w.Unit), interval(w.Estimate, w.Unit))
+		if p, ok := get("wait_first_contact_p90_weeks"); ok {
+			s += "; one in ten waits over " + plain(p.Estimate.Mean, p.Unit)
+		}
+		out = append(out, sentence("%s", s))
+	}
+	if u, ok := get("lw_utilisation"); ok {
+		out = append(out, sentence("link workers' caseload places are %s full (%s)", plain(u.Estimate.Mean, u.Unit), interval(u.Estimate, u.Unit)))
+	}
+	if r, ok := get("reneged"); ok && r.Estimate.Mean >= 0.5 {
+		out = append(out, sentence("%s give up waiting (%s)", plain(r.Estimate.Mean, r.Unit), interval(r.Estimate, r.Unit)))
+	}
+	if n, ok := get("needs_met_share"); ok {
+		out = append(out, sentence("%s of community needs that reach a service are met (%s)", plain(n.Estimate.Mean, n.Unit), interval(n.Estimate, n.Unit)))
+	}
+	if c, ok := get("cost_total"); ok {
+		out = append(out, sentence("the service costs %s (%s)", plain(c.Estimate.Mean, c.Unit), interval(c.Estimate, c.Unit)))
+	}
+	return out
+}
+
+// runCharts draws demand against supply, waiting and the workforce over
+// time, each line the mean of the replications with its 95% band.
+func runCharts(res []*sim.Result, warmup int) []chart {
+	col := experiment.Column
+	weeks := "Week of the run (grey: warm-up, not counted)"
+	tb := func(name, label string, color int, dashed bool, s experiment.Series) band {
+		return weeklyBand(res, name, label, color, dashed, s)
+	}
+	demand := svgChart("demand_supply", "Demand against supply", []panel{
+		{Title: "Link-worker caseload: people needing a place against places", XLabel: weeks, YLabel: "people or places", Shade: float64(warmup), Bands: []band{
+			tb("caseload_demand", "Demand: on caseload or waiting", 1, false, experiment.Sum(col("caseload_mean"), col("waiting_list_mean"))),
+			tb("capacity_places_mean", "Supply: caseload places", 0, true, col("capacity_places_mean"))}},
+		{Title: "Link-worker time: session hours against hours available", XLabel: weeks, YLabel: "hours a week", Shade: float64(warmup), Bands: []band{
+			tb("session_hours", "Session hours delivered", 1, false, col("session_hours")),
+			tb("capacity_hours", "Hours available for sessions", 0, true, col("capacity_hours"))}},
+		{Title: "Community services: people in or waiting for a place against places", XLabel: weeks, YLabel: "people or places", Shade: float64(warmup), Bands: []band{
+			tb("vcse_demand", "Demand: in or waiting for a place", 1, false, experiment.Sum(col("vcse_occupied_mean"), col("vcse_waiting_mean"))),
+			tb("vcse_places_mean", "Supply: community places", 0, true, col("vcse_places_mean"))}},
+	})
+	waiting := svgChart("waiting", "Waiting", []panel{
+		{Title: "People waiting for a link worker", XLabel: weeks, YLabel: "people", Shade: float64(warmup), Bands: []band{
+			tb("waiting_list_mean", "Waiting list (weekly mean)", 0, false, col("waiting_list_mean"))}},
+		{Title: "Wait to first contact of people first seen that week", XLabel: weeks, YLabel: "weeks", Shade: float64(warmup), Bands: []band{
+			tb("wait_first_contact_weeks", "Mean wait", 1, false, experiment.Ratio(col("wait_first_contact_sum"), col("first_contacts")))}},
+	})
+	workforce := svgChart("workforce", "Workforce", []panel{
+		{Title: "Link workers in post against funded posts", XLabel: weeks, YLabel: "FTE or posts", Shade: float64(warmup), Bands: []band{
+			tb("fte_in_post_mean", "FTE in post", 2, false, col("fte_in_post_mean")),
+			tb("posts_funded", "Funded posts", 0, true, col("posts_funded"))}},
+		{Title: "Link workers leaving, cumulative", XLabel: weeks, YLabel: "people", Shade: float64(warmup), Bands: []band{
+			tb("leavers_cumulative", "Leavers since the start", 1, false, experiment.Cumulative(col("leavers")))}},
+	})
+	note := "Lines: the mean of the replications, week by week; shaded bands: its 95% confidence interval."
+	return []chart{
+		{Name: "demand_supply", Title: "Demand against supply", SVG: demand,
+			Caption: "Where the solid line (demand) runs above the dashed line (supply), people queue. " + note},
+		{Name: "waiting", Title: "Waiting", SVG: waiting, Caption: note},
+		{Name: "workforce", Title: "Workforce", SVG: workforce, Caption: "Vacancies open when link workers leave, and close after recruitment. " + note},
+	}
+}
+
+// weeklyBand is a weekly series across replications, at mid-week.
+func weeklyBand(res []*sim.Result, name, label string, color int, dashed bool, s experiment.Series) band {
+	est := experiment.Weekly(res, s, level)
+	b := band{Name: name, Label: label, Color: color, Dashed: dashed}
+	for w, e := range est {
+		lo, hi := e.Low, e.High
+		if e.N < 2 || math.IsNaN(lo) {
+			lo, hi = e.Mean, e.Mean
+		}
+		b.X = append(b.X, float64(w)+0.5)
+		b.Mean = append(b.Mean, e.Mean)
+		b.Low = append(b.Low, lo)
+		b.High = append(b.High, hi)
+	}
+	return b
+}
