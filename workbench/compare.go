@@ -9,6 +9,7 @@ import (
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
 )
 
 // pin is a scenario the page pinned, under the name the user gave it.
@@ -82,31 +83,31 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cfgs, err := s.pinned(req.Pins)
+	var j *job
 	if err == nil {
-		for _, c := range cfgs[1:] {
-			c.Run.Seed, c.Run.Replications = cfgs[0].Run.Seed, cfgs[0].Run.Replications
-		}
-		err = s.checkLimits(cfgs)
+		j, err = s.planCompare(cfgs)
 	}
 	if err != nil {
 		fail(w, err)
 		return
 	}
+	defer j.close()
 	st, release, ok := s.begin(w, r)
 	if !ok {
 		return
 	}
 	defer release()
 	start := now()
-	reps := cfgs[0].Run.Replications
-	cmp, err := s.compare(r.Context(), cfgs, st.progress(reps*len(cfgs)))
-	if err != nil {
-		if r.Context().Err() == nil {
-			st.send(message{Type: "error", Error: err.Error()})
-		}
+	res, err := j.execute(r.Context(), st)
+	if r.Context().Err() != nil {
 		return
 	}
-	v := newCompareView(cmp, cfgs)
+	if err != nil {
+		st.send(message{Type: "error", Error: err.Error()})
+		return
+	}
+	cr := res.(*study.CompareResult)
+	v := newCompareView(cr.Comparison, cr.Configs)
 	v.Seconds = since(start)
 	st.send(message{Type: "result", Result: v})
 }
@@ -222,7 +223,8 @@ func verdict(cmp *experiment.Comparison, k map[string]experiment.KPIComparison) 
 		if len(same) > 0 {
 			parts = append(parts, joinAnd(same)+" show no detectable difference")
 		}
-		s := sentence("%s", strings.Join(parts, "; "))
+		// Not sentence(): a scenario's name keeps its own case.
+		s := strings.Join(parts, "; ") + "."
 		if len(per) > 0 {
 			s += " " + sentence("that is %s", joinAnd(per))
 		}
@@ -237,7 +239,6 @@ func abs(v float64) float64 {
 	}
 	return v
 }
-
 
 func absInterval(e experiment.Estimate, unit string) string {
 	lo, hi := abs(e.Low), abs(e.High)

@@ -2,72 +2,149 @@ package workbench
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"runtime"
+	"os"
+	"path/filepath"
 
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
-	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
 )
 
-// level is the confidence level of every interval, as on the command line.
-const level = 0.95
+// This file is the workbench's only door to the simulation core: package
+// study, which the command line calls too. The page's scenario, resolved
+// and checked, is written to a private folder and handed to study like
+// any scenario file, so a run here is exactly `spsim run scenario.toml`.
 
-// This file is the workbench's only door to the simulation core: the same
-// replication, comparison and sweep functions the command line calls.
+// job is a study planned and ready to execute, with its scenario files.
+type job struct {
+	dir      string
+	progress func(study.Progress) // set before Execute
+	run      *study.RunPlan
+	compare  *study.ComparePlan
+	sweep    *study.SweepPlan
+}
 
-// replicate runs cfg's replications.
-func (s *Server) replicate(ctx context.Context, cfg *sim.Config, progress func(int)) ([]*sim.Result, []experiment.Summary, error) {
-	res, err := experiment.Replicate(ctx, cfg, experiment.Options{Replications: cfg.Run.Replications, Jobs: s.opt.Jobs, Progress: progress})
+// close removes the job's scenario files.
+func (j *job) close() { os.RemoveAll(j.dir) }
+
+// options are the study options of every workbench job: its progress goes
+// to whatever j.progress is when a replication finishes.
+func (s *Server) options(j *job) study.Options {
+	return study.Options{Jobs: s.opt.Jobs, Version: s.opt.Version, Outputs: study.Outputs{study.Summary: true},
+		Progress: func(p study.Progress) {
+			if f := j.progress; f != nil {
+				f(p)
+			}
+		}}
+}
+
+// newJob writes each scenario to name.toml in a private folder.
+func (s *Server) newJob(cfgs []*sim.Config) (*job, []string, error) {
+	for _, c := range cfgs {
+		if c.Run.Replications > s.lim.Replications {
+			return nil, nil, &tooLarge{fmt.Sprintf("%s asks for %d replications; the workbench runs at most %d (use spsim run for more)", c.Name, c.Run.Replications, s.lim.Replications)}
+		}
+	}
+	dir, err := os.MkdirTemp("", "spsim-workbench-")
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("workbench: %w", err)
 	}
-	return res, experiment.Summarise(res, level), nil
+	j := &job{dir: dir}
+	var paths []string
+	for i, c := range cfgs {
+		text, err := encode(c)
+		if err != nil {
+			j.close()
+			return nil, nil, err
+		}
+		p := filepath.Join(dir, fmt.Sprintf("%d-%s.toml", i, safeFileName(c.Name)))
+		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+			j.close()
+			return nil, nil, fmt.Errorf("workbench: %w", err)
+		}
+		paths = append(paths, p)
+	}
+	return j, paths, nil
 }
 
-// compare runs scenarios on common random numbers: the first's seed and
-// replications for all.
-func (s *Server) compare(ctx context.Context, cfgs []*sim.Config, progress func(int)) (*experiment.Comparison, error) {
-	for _, c := range cfgs[1:] {
-		c.Run.Seed, c.Run.Replications = cfgs[0].Run.Seed, cfgs[0].Run.Replications
+// planErr makes a planning error a refusal of the request: the scenario
+// was checked already, so what is left is its size.
+func planErr(j *job, err error) error {
+	j.close()
+	var es scenarios.Errors
+	if errors.As(err, &es) {
+		return asBad(err, fileName)
 	}
-	return experiment.Compare(ctx, cfgs, experiment.Options{Replications: cfgs[0].Run.Replications, Jobs: s.opt.Jobs, Progress: progress}, level)
+	return &tooLarge{err.Error()}
 }
 
-// sweep runs cfgs, one per value of the factor, on common random numbers.
-func (s *Server) sweep(ctx context.Context, f experiment.Factor, cfgs []*sim.Config, progress func(int)) (*experiment.Sweep, error) {
-	for _, c := range cfgs[1:] {
-		c.Run.Seed, c.Run.Replications = cfgs[0].Run.Seed, cfgs[0].Run.Replications
+// planRun plans cfg's replications.
+func (s *Server) planRun(cfg *sim.Config) (*job, error) {
+	j, paths, err := s.newJob([]*sim.Config{cfg})
+	if err != nil {
+		return nil, err
 	}
-	return experiment.RunSweep(ctx, []experiment.Factor{f}, cfgs, experiment.Options{Replications: cfgs[0].Run.Replications, Jobs: s.opt.Jobs, Progress: progress}, level)
+	if j.run, err = study.PlanRun(study.RunSpec{Ref: paths[0], Options: s.options(j)}); err != nil {
+		return nil, planErr(j, err)
+	}
+	return j, nil
 }
 
-// tooLarge is a request over the estimate limits.
+// planCompare plans scenarios on common random numbers: the first's seed
+// and replications for all.
+func (s *Server) planCompare(cfgs []*sim.Config) (*job, error) {
+	j, paths, err := s.newJob(cfgs)
+	if err != nil {
+		return nil, err
+	}
+	if j.compare, err = study.PlanCompare(study.CompareSpec{Refs: paths, Options: s.options(j)}); err != nil {
+		return nil, planErr(j, err)
+	}
+	return j, nil
+}
+
+// planSweep plans cfg at each value of one key, on common random numbers.
+func (s *Server) planSweep(cfg *sim.Config, vary string) (*job, error) {
+	j, paths, err := s.newJob([]*sim.Config{cfg})
+	if err != nil {
+		return nil, err
+	}
+	if j.sweep, err = study.PlanSweep(study.SweepSpec{Ref: paths[0], Vary: []string{vary}, KPIs: sweepKPIs, Options: s.options(j)}); err != nil {
+		return nil, planErr(j, err)
+	}
+	return j, nil
+}
+
+// tooLarge is a request over the limits.
 type tooLarge struct{ msg string }
 
 func (e *tooLarge) Error() string { return e.msg }
 
-// checkLimits refuses scenarios whose estimated events or memory, for all
-// their replications together, exceed the limits: the same estimate and
-// limits as the command line without --allow-large.
-func (s *Server) checkLimits(cfgs []*sim.Config) error {
-	var events, bytes float64
-	jobs := s.opt.Jobs
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
-	for _, c := range cfgs {
-		if c.Run.Replications > s.lim.Replications {
-			return &tooLarge{fmt.Sprintf("%s asks for %d replications; the workbench runs at most %d (use spsim run for more)", c.Name, c.Run.Replications, s.lim.Replications)}
+// cleanSources names the scenario file as the page knows it, not by its
+// private folder.
+func cleanSources(fs []scenarios.File) {
+	for i := range fs {
+		if !filepathIsBuiltin(fs[i].Name) {
+			fs[i].Name = fileName
 		}
-		fp := sim.Estimate(c)
-		reps := float64(c.Run.Replications)
-		events += fp.Events * reps
-		// Every replication's weekly table is kept; each job holds one model.
-		bytes = max(bytes, fp.Bytes*float64(jobs)) + reps*float64(c.Run.HorizonWeeks)*150*8
 	}
-	if events <= s.lim.Events && bytes <= s.lim.Bytes {
-		return nil
+}
+
+func filepathIsBuiltin(name string) bool { return len(name) > 8 && name[:8] == "builtin:" }
+
+// level is the confidence level of every interval, as on the command line.
+const level = study.Level
+
+// execute runs a planned job, reporting progress to the stream.
+func (j *job) execute(ctx context.Context, st *stream) (study.Result, error) {
+	j.progress = func(p study.Progress) { st.send(message{Type: "progress", Done: p.Done, Of: p.Total}) }
+	switch {
+	case j.run != nil:
+		return j.run.Execute(ctx)
+	case j.compare != nil:
+		return j.compare.Execute(ctx)
 	}
-	return &tooLarge{fmt.Sprintf("too large to run here: about %.3g events (limit %.3g) and %.1f GiB of memory (limit %.0f GiB); use fewer replications, a shorter horizon or fewer areas, or run it with spsim run --allow-large",
-		events, s.lim.Events, bytes/(1<<30), s.lim.Bytes/(1<<30))}
+	return j.sweep.Execute(ctx)
 }

@@ -1,16 +1,14 @@
 package workbench
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"net/http"
-	"runtime"
-	"time"
+	"os"
+	"path/filepath"
 
 	"github.com/spsim/spsim/output"
-	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/study"
 )
 
 // downloads are the files the page offers, each written by the same
@@ -46,38 +44,61 @@ func (s *Server) handleDownload(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	var body bytes.Buffer
-	if what == "scenario.toml" {
-		body.WriteString(view.TOML)
-	} else {
+	body := []byte(view.TOML)
+	if what != "scenario.toml" {
 		run, ok := s.runs.get(view.TOML)
 		if !ok {
-			if err := s.checkLimits([]*sim.Config{cfg}); err != nil {
+			if run, err = s.runAgain(r, cfg); err != nil {
 				fail(w, err)
 				return
 			}
-			release, err := s.queue.acquire(r.Context(), nil)
-			if err != nil {
-				fail(w, err)
-				return
-			}
-			res, sums, err := s.replicate(r.Context(), cfg, nil)
-			release()
-			if err != nil {
-				fail(w, err)
-				return
-			}
-			run = cachedRun{cfg: cfg, res: res, sums: sums}
-			s.runs.put(view.TOML, cfg, res, sums)
+			s.runs.put(view.TOML, run)
 		}
-		if err := s.writeFile(&body, what, run); err != nil {
+		if body, err = s.runFile(run, what); err != nil {
 			fail(w, err)
 			return
 		}
 	}
 	w.Header().Set("Content-Type", ctype+"; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-%s"`, safeFileName(cfg.Name), what))
-	w.Write(body.Bytes())
+	w.Write(body)
+}
+
+// runAgain runs a scenario whose results are no longer kept, in its turn.
+func (s *Server) runAgain(r *http.Request, cfg *sim.Config) (*study.RunResult, error) {
+	j, err := s.planRun(cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer j.close()
+	release, err := s.queue.acquire(r.Context(), nil)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	res, err := j.run.Execute(r.Context())
+	if err == nil && r.Context().Err() != nil {
+		err = r.Context().Err()
+	}
+	if err != nil {
+		return nil, err
+	}
+	cleanSources(res.Sources)
+	return res, nil
+}
+
+// runFile is one of a run's files, written by the command line's writer.
+func (s *Server) runFile(run *study.RunResult, what string) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "spsim-workbench-out-")
+	if err != nil {
+		return nil, fmt.Errorf("workbench: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	outs := study.Outputs{study.Summary: what == "summary.csv" || what == "summary.json", study.Weekly: what == "weekly.csv", study.Report: what == "report.html"}
+	if err := output.WriteRun(dir, run, outs); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(filepath.Join(dir, what))
 }
 
 // safeFileName keeps letters, digits, - and _ of a scenario's name.
@@ -94,56 +115,3 @@ func safeFileName(name string) string {
 	return string(b)
 }
 
-// writeFile writes one of a run's files.
-func (s *Server) writeFile(w io.Writer, what string, run cachedRun) error {
-	cfg := run.cfg
-	meta := output.Meta{Scenario: cfg.Name, Question: cfg.Question, Seed: cfg.Run.Seed, Replications: len(run.res),
-		HorizonWeeks: cfg.Run.HorizonWeeks, WarmupWeeks: cfg.Run.WarmupWeeks, Level: level, Version: s.opt.Version}
-	switch what {
-	case "summary.csv":
-		return output.WriteSummaryCSV(w, run.sums)
-	case "summary.json":
-		return output.WriteSummaryJSON(w, meta, run.sums)
-	case "weekly.csv":
-		return output.WriteWeekly(w, run.res)
-	case "report.html":
-		return s.writeReport(w, run)
-	}
-	return fmt.Errorf("workbench: no writer for %s", what)
-}
-
-// writeReport writes the run's report.html with the command line's
-// charts and method section.
-func (s *Server) writeReport(w io.Writer, run cachedRun) error {
-	start := time.Now()
-	cfg := run.cfg
-	figs, err := output.RunFigures(run.res, run.sums, cfg.Run.WarmupWeeks, level)
-	if err != nil {
-		return err
-	}
-	var text bytes.Buffer
-	if err := scenarios.Encode(&text, cfg); err != nil {
-		return err
-	}
-	rep := output.Report{
-		Title:     "spsim workbench: " + cfg.Name,
-		Question:  cfg.Question,
-		Facts:     append([]string{fmt.Sprintf("%d replications of %d weeks (warm-up %d weeks), seed %d.", len(run.res), cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.Seed)}, runSentences(run.sums)...),
-		Headline:  output.HeadlineTable(run.sums, output.Headline, level),
-		Figures:   figs,
-		Scenarios: []output.Listing{{Name: cfg.Name, Text: text.String()}},
-		Method: output.Method{
-			Assumptions:  output.Assumptions(cfg),
-			Warmup:       output.WarmupMethod(cfg.Run.WarmupWeeks, nil),
-			RunLength:    fmt.Sprintf("%d weeks per replication, of which %d are warm-up; KPIs cover the last %d weeks.", cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.HorizonWeeks-cfg.Run.WarmupWeeks),
-			Replications: fmt.Sprintf("%d replications; intervals are across replications.", len(run.res)),
-			Random:       output.RandomMethod(cfg.Run.Seed, false),
-			Level:        level,
-			Version:      s.opt.Version,
-			GoVersion:    runtime.Version(),
-			RunTime:      fmt.Sprintf("Report drawn in %.1f s on %d cores (%s/%s).", time.Since(start).Seconds(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH),
-		},
-	}
-	rep.Headline.Caption = "Headline KPIs after the warm-up"
-	return output.WriteReport(w, rep)
-}

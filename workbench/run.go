@@ -4,10 +4,8 @@ import (
 	"crypto/sha256"
 	"net/http"
 	"sync"
-	"time"
 
-	"github.com/spsim/spsim/sim"
-	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
 )
 
 // begin waits for the request's turn in the queue. It answers 503 itself
@@ -39,30 +37,35 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cfg, view, err := s.prepare(req)
+	var j *job
 	if err == nil {
-		err = s.checkLimits([]*sim.Config{cfg})
+		j, err = s.planRun(cfg)
 	}
 	if err != nil {
 		fail(w, err)
 		return
 	}
+	defer j.close()
 	st, release, ok := s.begin(w, r)
 	if !ok {
 		return
 	}
 	defer release()
 	st.send(message{Type: "scenario", Scenario: view})
-	start := time.Now()
-	res, sums, err := s.replicate(r.Context(), cfg, st.progress(cfg.Run.Replications))
-	if err != nil {
-		if r.Context().Err() == nil {
-			st.send(message{Type: "error", Error: err.Error()})
-		}
+	start := now()
+	res, err := j.execute(r.Context(), st)
+	if r.Context().Err() != nil {
 		return
 	}
-	s.runs.put(view.TOML, cfg, res, sums)
-	v := newRunView(cfg, res, sums)
-	v.Seconds = time.Since(start).Seconds()
+	if err != nil {
+		st.send(message{Type: "error", Error: err.Error()})
+		return
+	}
+	rr := res.(*study.RunResult)
+	cleanSources(rr.Sources)
+	s.runs.put(view.TOML, rr)
+	v := newRunView(rr.Config, rr.Results, rr.Summaries)
+	v.Seconds = since(start)
 	st.send(message{Type: "result", Result: v})
 }
 
@@ -75,32 +78,30 @@ type runCache struct {
 }
 
 type cachedRun struct {
-	key  [32]byte
-	cfg  *sim.Config
-	res  []*sim.Result
-	sums []experiment.Summary
+	key [32]byte
+	run *study.RunResult
 }
 
 // cacheSize bounds the runs kept; England's are about 50 MB each.
 const cacheSize = 3
 
-func (c *runCache) put(text string, cfg *sim.Config, res []*sim.Result, sums []experiment.Summary) {
+func (c *runCache) put(text string, r *study.RunResult) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.items = append([]cachedRun{{sha256.Sum256([]byte(text)), cfg, res, sums}}, c.items...)
+	c.items = append([]cachedRun{{sha256.Sum256([]byte(text)), r}}, c.items...)
 	if len(c.items) > cacheSize {
 		c.items = c.items[:cacheSize]
 	}
 }
 
-func (c *runCache) get(text string) (cachedRun, bool) {
+func (c *runCache) get(text string) (*study.RunResult, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	k := sha256.Sum256([]byte(text))
 	for _, it := range c.items {
 		if it.key == k {
-			return it, true
+			return it.run, true
 		}
 	}
-	return cachedRun{}, false
+	return nil, false
 }

@@ -3,11 +3,14 @@ package workbench
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
 )
 
 type sweepRequest struct {
@@ -38,61 +41,59 @@ func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	cfgs, err := s.sweepConfigs(req)
+	vary, err := s.vary(req)
+	var cfg *sim.Config
 	if err == nil {
-		err = s.checkLimits(cfgs)
+		cfg, _, err = s.prepare(scenarioRequest{TOML: req.TOML})
+	}
+	var j *job
+	if err == nil {
+		j, err = s.planSweep(cfg, vary)
 	}
 	if err != nil {
 		fail(w, err)
 		return
 	}
+	defer j.close()
 	st, release, ok := s.begin(w, r)
 	if !ok {
 		return
 	}
 	defer release()
 	start := now()
-	f := experiment.Factor{Key: req.Key}
-	for _, v := range req.Values {
-		f.Values = append(f.Values, strconv.FormatFloat(v, 'g', -1, 64))
+	res, err := j.execute(r.Context(), st)
+	if r.Context().Err() != nil {
+		return
 	}
-	sw, err := s.sweep(r.Context(), f, cfgs, st.progress(len(cfgs)*cfgs[0].Run.Replications))
 	if err != nil {
-		if r.Context().Err() == nil {
-			st.send(message{Type: "error", Error: err.Error()})
-		}
+		st.send(message{Type: "error", Error: err.Error()})
 		return
 	}
 	label := req.Label
 	if label == "" {
 		label = req.Key
 	}
-	v := newSweepView(sw, req.Key, label, req.Values)
+	v := newSweepView(res.(*study.SweepResult).Sweep, req.Key, label, req.Values)
 	v.Seconds = since(start)
 	st.send(message{Type: "result", Result: v})
 }
 
-// sweepConfigs is the scenario at each value, checked.
-func (s *Server) sweepConfigs(req sweepRequest) ([]*sim.Config, error) {
+// vary checks a sweep request and writes it as the command line's --vary.
+func (s *Server) vary(req sweepRequest) (string, error) {
 	if len(req.Values) < 2 || len(req.Values) > s.lim.SweepPoints {
-		return nil, fmt.Errorf("%w: a sweep takes 2 to %d values, got %d", errBadRequest, s.lim.SweepPoints, len(req.Values))
+		return "", fmt.Errorf("%w: a sweep takes 2 to %d values, got %d", errBadRequest, s.lim.SweepPoints, len(req.Values))
 	}
-	if req.Key == "" {
-		return nil, fmt.Errorf("%w: a sweep needs the key of the lever to vary", errBadRequest)
+	if !sweepKey.MatchString(req.Key) {
+		return "", fmt.Errorf("%w: a sweep varies a scenario key such as workforce.link_workers, got %s", errBadRequest, short(req.Key))
 	}
-	var cfgs []*sim.Config
-	for _, v := range req.Values {
-		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML, Set: []setting{{Key: req.Key, Value: v}}})
-		if err != nil {
-			return nil, err
-		}
-		cfgs = append(cfgs, cfg)
+	vs := make([]string, len(req.Values))
+	for i, v := range req.Values {
+		vs[i] = strconv.FormatFloat(v, 'g', -1, 64)
 	}
-	for _, c := range cfgs[1:] {
-		c.Run.Seed, c.Run.Replications = cfgs[0].Run.Seed, cfgs[0].Run.Replications
-	}
-	return cfgs, nil
+	return req.Key + "=" + strings.Join(vs, ","), nil
 }
+
+var sweepKey = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$`)
 
 func newSweepView(sw *experiment.Sweep, key, label string, values []float64) *sweepView {
 	v := &sweepView{Key: key, Values: values, Head: []string{label}}

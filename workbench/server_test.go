@@ -1,0 +1,430 @@
+package workbench
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spsim/spsim/scenarios"
+)
+
+func newTestServer() *Server { return New(Options{Version: "test"}) }
+
+func post(t *testing.T, h http.Handler, path, body string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
+// messages splits a streamed answer into its messages.
+func messages(t *testing.T, body string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	sc := bufio.NewScanner(strings.NewReader(body))
+	sc.Buffer(nil, 16<<20)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("a streamed line is not JSON: %v: %.200s", err, sc.Text())
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// result is the streamed answer's result, failing without one.
+func result(t *testing.T, w *httptest.ResponseRecorder) map[string]any {
+	t.Helper()
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", w.Code, w.Body.String())
+	}
+	for _, m := range messages(t, w.Body.String()) {
+		if m["type"] == "error" {
+			t.Fatalf("streamed error: %v", m["error"])
+		}
+		if m["type"] == "result" {
+			return m["result"].(map[string]any)
+		}
+	}
+	t.Fatalf("no result in %.300s", w.Body.String())
+	return nil
+}
+
+// small is the baseline with few replications, as TOML the page would send.
+func small(t *testing.T, sets ...string) string {
+	t.Helper()
+	cfg, err := scenarios.Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Extends = ""
+	sets = append([]string{"run.replications=4"}, sets...)
+	for _, kv := range sets {
+		k, v, _ := strings.Cut(kv, "=")
+		if err := scenarios.Set(cfg, k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text, err := encode(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func TestPageAndAssets(t *testing.T) {
+	h := newTestServer()
+	for path, want := range map[string]string{"/": "spsim workbench", "/app.js": "api/run", "/app.css": "font"} {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), want) {
+			t.Errorf("GET %s: %d, want %q in the body", path, w.Code, want)
+		}
+		if csp := w.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
+			t.Errorf("GET %s: Content-Security-Policy %q lets the page load from elsewhere", path, csp)
+		}
+	}
+}
+
+func TestAssetsLoadNothingFromTheNetwork(t *testing.T) {
+	entries, err := assets.ReadDir("assets")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, _ := assets.ReadFile("assets/" + e.Name())
+		for _, bad := range []string{"http://", "https://", "//cdn", "@import"} {
+			if strings.Contains(string(b), bad) {
+				t.Errorf("%s refers to %q: every asset must be embedded", e.Name(), bad)
+			}
+		}
+	}
+}
+
+func TestOpenBuiltin(t *testing.T) {
+	w := post(t, newTestServer(), "/api/open", `{"name":"baseline"}`)
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", w.Code, w.Body)
+	}
+	var v scenarioView
+	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]any{}
+	for _, l := range v.Levers {
+		found[l.Key] = l.Value
+		if l.Note == "" || l.Group == "" || l.Label == "" {
+			t.Errorf("lever %s lacks a note, group or label", l.Key)
+		}
+	}
+	for key, want := range map[string]any{"workforce.link_workers": 3.0, "holding.enabled": true, "support.model": "short_term",
+		"services.wellbeing_groups.places": 50.0, cliffKey: 0.0, "demand.referrals_per_week": 20.0} {
+		if got, ok := found[key]; !ok || got != want {
+			t.Errorf("lever %s = %v (shown %v), want %v", key, got, ok, want)
+		}
+	}
+}
+
+// TestBadInput sends each handler what a careless or hostile page might.
+func TestBadInput(t *testing.T) {
+	h := New(Options{Version: "test", Limits: func() Limits { l := DefaultLimits; l.BodyBytes = 64 << 10; return l }()})
+	huge := `{"toml":` + jsonString(strings.Repeat("# padding\n", 10000)) + `}`
+	invalid := jsonString("name = \"x\"\nextends = \"baseline\"\n[workforce]\nlink_workers = \"three\"\n")
+	syntax := jsonString("name = \"x\"\n[workforce\n")
+	england := jsonString("name = \"big\"\nextends = \"england\"\n[run]\nreplications = 100\nhorizon_weeks = 2000\n")
+	tooMany := jsonString("name = \"x\"\nextends = \"baseline\"\n[run]\nreplications = 5000\n")
+	deep := jsonString("x = " + strings.Repeat("[", 30000))
+	// Too large even at the 4 replications a comparison with small() runs.
+	flood := jsonString("name = \"flood\"\nextends = \"baseline\"\n[run]\nreplications = 4\n[demand]\nreferrals_per_week = 1e7\n")
+	cases := []struct {
+		name, path, body string
+		code             int
+		want             string
+	}{
+		{"not JSON", "/api/run", "{", 400, "not the JSON"},
+		{"unknown field", "/api/open", `{"name":"baseline","file":"/etc/passwd"}`, 400, "unknown field"},
+		{"oversized body", "/api/run", huge, 413, "limit"},
+		{"oversized body to check", "/api/check", huge, 413, "limit"},
+		{"oversized body to compare", "/api/compare", `{"pins":[{"name":"a","toml":` + jsonString(strings.Repeat("#", 70000)) + `}]}`, 413, "limit"},
+		{"invalid TOML value", "/api/run", `{"toml":` + invalid + `}`, 422, "scenario.toml:4"},
+		{"TOML syntax", "/api/check", `{"toml":` + syntax + `}`, 422, "scenario.toml:3"},
+		{"deeply nested", "/api/check", `{"toml":` + deep + `}`, 422, "nested"},
+		{"unknown scenario", "/api/open", `{"name":"no-such-place"}`, 404, "no built-in scenario"},
+		{"unknown scenario to run", "/api/run", `{"name":"../../etc/passwd"}`, 404, "no built-in scenario"},
+		{"empty scenario", "/api/run", `{}`, 422, "empty scenario"},
+		{"name and text", "/api/open", `{"name":"baseline","toml":"x = 1"}`, 400, "not both"},
+		{"too large to run", "/api/run", `{"toml":` + england + `}`, 422, "too large"},
+		{"too many replications", "/api/run", `{"toml":` + tooMany + `}`, 422, "at most 100"},
+		{"bad lever value", "/api/run", `{"name":"baseline","set":[{"key":"workforce.link_workers","value":-2}]}`, 422, "link_workers"},
+		{"unknown lever", "/api/run", `{"name":"baseline","set":[{"key":"workforce.link_wrkers","value":4}]}`, 422, "link_wrkers"},
+		{"lever of the wrong kind", "/api/run", `{"name":"baseline","set":[{"key":"workforce.link_workers","value":[1]}]}`, 422, "a lever's value"},
+		{"cliff after the horizon", "/api/run", `{"name":"baseline","set":[{"key":"funding_cliff.week","value":900}]}`, 422, "funding-cliff week"},
+		{"one pin", "/api/compare", `{"pins":[{"name":"a","toml":"x"}]}`, 400, "2 to 4"},
+		{"five pins", "/api/compare", `{"pins":[{"name":"a"},{"name":"b"},{"name":"c"},{"name":"d"},{"name":"e"}]}`, 400, "2 to 4"},
+		{"pins of one name", "/api/compare", `{"pins":[{"name":"a","toml":` + jsonString(small(t)) + `},{"name":"a","toml":` + jsonString(small(t)) + `}]}`, 400, "both named"},
+		{"pin name", "/api/compare", `{"pins":[{"name":"../x","toml":"x"},{"name":"b","toml":"x"}]}`, 400, "name"},
+		{"invalid pinned TOML", "/api/compare", `{"pins":[{"name":"a","toml":` + jsonString(small(t)) + `},{"name":"b","toml":` + syntax + `}]}`, 422, "b: scenario.toml:3"},
+		{"pinned too large", "/api/compare", `{"pins":[{"name":"a","toml":` + jsonString(small(t)) + `},{"name":"b","toml":` + flood + `}]}`, 422, "too large"},
+		{"sweep of one value", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"workforce.link_workers","values":[3]}`, 400, "2 to 12"},
+		{"sweep of a bad key", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"../x","values":[3,4]}`, 400, "scenario key"},
+		{"sweep of an unknown key", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"workforce.nope","values":[3,4]}`, 422, "nope"},
+		{"sweep of invalid TOML", "/api/sweep", `{"toml":` + syntax + `,"key":"workforce.link_workers","values":[3,4]}`, 422, "scenario.toml:3"},
+		{"sweep too large", "/api/sweep", `{"toml":` + flood + `,"key":"workforce.link_workers","values":[3,4]}`, 422, "too large"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := post(t, h, c.path, c.body)
+			if w.Code != c.code || !strings.Contains(w.Body.String(), c.want) {
+				t.Errorf("status %d, want %d with %q: %.400s", w.Code, c.code, c.want, w.Body.String())
+			}
+			if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("Content-Type %q, want JSON", ct)
+			}
+		})
+	}
+}
+
+// TestUploadsNeverReadServerFiles: extends in an upload names built-ins
+// only, and nothing of a file the server can read comes back.
+func TestUploadsNeverReadServerFiles(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(dir, "secrets.toml")
+	if err := os.WriteFile(secret, []byte("DB_PASSWORD = \"hunter2\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h := newTestServer()
+	for _, ext := range []string{secret, "../../../../" + secret, "secrets.toml", "/etc/passwd", "baseline.toml"} {
+		body := `{"toml":` + jsonString("name = \"x\"\nextends = \""+ext+"\"\n") + `}`
+		for _, path := range []string{"/api/open", "/api/run"} {
+			w := post(t, h, path, body)
+			if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), "built-in scenario only") {
+				t.Errorf("%s extends %q: status %d: %s", path, ext, w.Code, w.Body)
+			}
+			if strings.Contains(w.Body.String(), "hunter2") || strings.Contains(w.Body.String(), "root:") {
+				t.Errorf("%s extends %q echoed a server file: %s", path, ext, w.Body)
+			}
+		}
+	}
+	w := post(t, h, "/api/open", `{"toml":`+jsonString("name = \"mine\"\nextends = \"baseline\"\n[workforce]\nlink_workers = 4\n")+`}`)
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"name":"mine"`) {
+		t.Errorf("an upload extending a built-in: %d %s", w.Code, w.Body)
+	}
+}
+
+func TestCrossSitePostRefused(t *testing.T) {
+	req := httptest.NewRequest(http.MethodPost, "/api/run", strings.NewReader(`{"name":"baseline"}`))
+	req.Host = "127.0.0.1:8080"
+	req.Header.Set("Origin", "https://evil.example")
+	w := httptest.NewRecorder()
+	newTestServer().ServeHTTP(w, req)
+	if w.Code != http.StatusForbidden {
+		t.Errorf("a post from another site's page: %d, want 403", w.Code)
+	}
+}
+
+func TestRunStreamsProgressAndResults(t *testing.T) {
+	w := post(t, newTestServer(), "/api/run", `{"toml":`+jsonString(small(t))+`,"set":[{"key":"workforce.link_workers","value":4}]}`)
+	msgs := messages(t, w.Body.String())
+	types := map[string]int{}
+	for _, m := range msgs {
+		types[m["type"].(string)]++
+	}
+	if types["scenario"] != 1 || types["progress"] != 4 || types["result"] != 1 {
+		t.Errorf("messages %v, want a scenario, 4 progress and a result", types)
+	}
+	sc := msgs[0]["scenario"].(map[string]any)
+	if !strings.Contains(sc["toml"].(string), "link_workers = 4") {
+		t.Errorf("the scenario sent back does not hold the lever's new value")
+	}
+	r := result(t, w)
+	if len(r["sentences"].([]any)) < 3 || len(r["headline"].([]any)) < 10 || len(r["charts"].([]any)) != 3 {
+		t.Errorf("result lacks sentences, headline or charts: %.300v", r)
+	}
+	for _, c := range r["charts"].([]any) {
+		svg := c.(map[string]any)["svg"].(string)
+		if !strings.HasPrefix(svg, "<svg") || !strings.Contains(svg, `class="band"`) {
+			t.Errorf("chart %v is not an SVG with bands", c.(map[string]any)["name"])
+		}
+	}
+}
+
+// TestMoreLinkWorkersShortenTheWait is the page's main response: the wait
+// falls when posts rise, on common random numbers.
+func TestMoreLinkWorkersShortenTheWait(t *testing.T) {
+	h := newTestServer()
+	wait := func(posts int) (mean, low, high float64) {
+		w := post(t, h, "/api/run", `{"toml":`+jsonString(small(t))+`,"set":[{"key":"workforce.link_workers","value":`+strconv.Itoa(posts)+`}]}`)
+		for _, row := range result(t, w)["headline"].([]any) {
+			r := row.(map[string]any)
+			if r["kpi"] == "wait_first_contact_mean_weeks" {
+				return r["mean"].(float64), r["low"].(float64), r["high"].(float64)
+			}
+		}
+		t.Fatal("no wait in the headline")
+		return
+	}
+	_, lo3, _ := wait(3)
+	m5, _, hi5 := wait(5)
+	if !(hi5 < lo3) {
+		t.Errorf("with 5 link workers the wait's interval (up to %.3g) does not lie below 3's (from %.3g); mean %.3g", hi5, lo3, m5)
+	}
+}
+
+func TestCompareVerdict(t *testing.T) {
+	body := `{"pins":[{"name":"three","toml":` + jsonString(small(t)) + `},{"name":"five","toml":` + jsonString(small(t, "workforce.link_workers=5")) + `}]}`
+	r := result(t, post(t, newTestServer(), "/api/compare", body))
+	v := r["verdict"].([]any)
+	if len(v) != 1 {
+		t.Fatalf("verdict %v, want one sentence for the one scenario against the reference", v)
+	}
+	s := v[0].(string)
+	for _, want := range []string{"five costs £", "more a year than three", "the mean wait for a first contact falls by"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("verdict %q lacks %q", s, want)
+		}
+	}
+	if names := r["names"].([]any); names[0] != "three" || names[1] != "five" {
+		t.Errorf("names %v", names)
+	}
+	if !strings.Contains(r["chart"].(map[string]any)["svg"].(string), "<circle") {
+		t.Error("the difference chart has no dots")
+	}
+}
+
+func TestSweep(t *testing.T) {
+	body := `{"toml":` + jsonString(small(t)) + `,"key":"workforce.link_workers","label":"Link-worker posts","values":[2,3,5]}`
+	r := result(t, post(t, newTestServer(), "/api/sweep", body))
+	rows := r["rows"].([]any)
+	if len(rows) != 3 {
+		t.Fatalf("rows %v, want one per value", rows)
+	}
+	svg := r["chart"].(map[string]any)["svg"].(string)
+	if strings.Count(svg, `class="band"`) < len(sweepKPIs) {
+		t.Errorf("the sweep chart lacks a band per KPI")
+	}
+}
+
+// TestDownloads: the TOML the page offers loads as it is, and result files
+// are the command line's.
+func TestDownloads(t *testing.T) {
+	h := newTestServer()
+	text := small(t, "workforce.link_workers=5")
+	get := func(file, toml string) *httptest.ResponseRecorder {
+		form := url.Values{"toml": {toml}, "file": {file}}
+		req := httptest.NewRequest(http.MethodPost, "/api/download", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return w
+	}
+	w := get("scenario.toml", text)
+	if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Disposition"), "baseline-scenario.toml") {
+		t.Fatalf("scenario.toml: %d %v", w.Code, w.Header())
+	}
+	path := filepath.Join(t.TempDir(), "s.toml")
+	os.WriteFile(path, w.Body.Bytes(), 0o600)
+	cfg, err := scenarios.LoadFile(path)
+	if err != nil {
+		t.Fatalf("the downloaded TOML does not load: %v", err)
+	}
+	if cfg.Workforce.LinkWorkers != 5 || cfg.Run.Replications != 4 {
+		t.Errorf("downloaded scenario has %d link workers and %d replications", cfg.Workforce.LinkWorkers, cfg.Run.Replications)
+	}
+	for file, want := range map[string]string{"summary.csv": "kpi,mean,ci_low", "weekly.csv": "replication,week", "report.html": "<html", "summary.json": `"scenario"`} {
+		w := get(file, text)
+		if w.Code != 200 || !strings.Contains(w.Body.String(), want) {
+			t.Errorf("%s: %d %.200s", file, w.Code, w.Body.String())
+		}
+	}
+	for _, c := range []struct {
+		file, toml string
+		code       int
+	}{{"passwd", text, 404}, {"../summary.csv", text, 404}, {"summary.csv", "[x", 422}, {"summary.csv", "", 422}} {
+		if w := get(c.file, c.toml); w.Code != c.code {
+			t.Errorf("download %q of %q: %d, want %d", c.file, c.toml, w.Code, c.code)
+		}
+	}
+	big := strings.Repeat("x", int(DefaultLimits.BodyBytes)+10)
+	if w := get("summary.csv", big); w.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("an oversized download request: %d, want 413", w.Code)
+	}
+}
+
+// TestRunStopsWhenThePageGoesAway: a cancelled request ends its run and
+// frees the queue.
+func TestRunStopsWhenThePageGoesAway(t *testing.T) {
+	s := newTestServer()
+	ctx, cancel := context.WithCancel(context.Background())
+	text := jsonString("name = \"long\"\nextends = \"baseline\"\n[run]\nreplications = 100\nhorizon_weeks = 2000\n")
+	req := httptest.NewRequest(http.MethodPost, "/api/run", strings.NewReader(`{"toml":`+text+`}`)).WithContext(ctx)
+	done := make(chan struct{})
+	go func() {
+		s.ServeHTTP(httptest.NewRecorder(), req)
+		close(done)
+	}()
+	for s.queue.length() == 0 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the run went on after its page went away")
+	}
+	if n := s.queue.length(); n != 0 {
+		t.Errorf("%d runs still queued after the page went away", n)
+	}
+}
+
+func TestQueue(t *testing.T) {
+	q := newQueue(1)
+	ctx := context.Background()
+	rel1, err := q.acquire(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan func(), 1)
+	aheadSeen := make(chan int, 1)
+	go func() {
+		rel, err := q.acquire(ctx, func(n int) { aheadSeen <- n })
+		if err != nil {
+			t.Error(err)
+		}
+		got <- rel
+	}()
+	if n := <-aheadSeen; n != 1 {
+		t.Errorf("second run told %d ahead, want 1", n)
+	}
+	if _, err := q.acquire(ctx, nil); err != errBusy {
+		t.Errorf("a third run with one waiting allowed: %v, want errBusy", err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := newQueue(0).acquire(cctx, nil); err != nil {
+		t.Errorf("an idle queue refused a run: %v", err)
+	}
+	rel1()
+	rel2 := <-got
+	rel2()
+	if q.length() != 0 {
+		t.Errorf("queue length %d after every run released", q.length())
+	}
+}
