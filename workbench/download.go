@@ -114,4 +114,3 @@ func safeFileName(name string) string {
 	}
 	return string(b)
 }
-

@@ -143,7 +143,7 @@ once.`,
 			run: cmdMerge,
 		},
 		{
-			name: "serve",
+			name:    "serve",
 			summary: "serve the browser workbench: controls, results, comparisons, sweeps and downloads",
 			about: `Starts a local web app and prints its URL. Choose a built-in scenario or upload
 your own, move the main levers (posts, caseload cap, support model, holding,

@@ -18,7 +18,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on; anything but loopback lets other machines use it")
 	jobs := fs.Int("jobs", 0, "parallel workers per run (default: all cores)")
-	verbose := fs.Bool("v", false, "log each request to stderr")
+	verbose := fs.Bool("log", false, "log each request to stderr")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
