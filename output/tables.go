@@ -14,13 +14,27 @@ import (
 	"github.com/spsim/spsim/study"
 )
 
-// num formats a number in the shortest form that reads back exactly, so
-// outputs are reproducible byte for byte; an undefined value is "NA".
+// Digits is the precision of every number in spsim's CSV and JSON files:
+// significant figures, far finer than any interval, and coarse enough that
+// floating-point noise (1266.7800000000002) never reaches a user.
+const Digits = 8
+
+// Round rounds v to Digits significant figures.
+func Round(v float64) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', Digits, 64), 64)
+	return r
+}
+
+// num formats a number rounded to Digits significant figures, without an
+// exponent; an undefined value is "NA".
 func num(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "NA"
 	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
+	return strconv.FormatFloat(Round(v), 'f', -1, 64)
 }
 
 // WriteWeekly writes the tidy weekly table: one row per replication and
@@ -101,6 +115,7 @@ func jnum(v float64) *float64 {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return nil
 	}
+	v = Round(v)
 	return &v
 }
 
