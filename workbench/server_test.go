@@ -135,8 +135,13 @@ func TestOpenBuiltin(t *testing.T) {
 			t.Errorf("lever %s lacks a note, group or label", l.Key)
 		}
 	}
-	for key, want := range map[string]any{"workforce.link_workers": 3.0, "holding.enabled": true, "support.model": "short_term",
-		"services.wellbeing_groups.places": 50.0, cliffKey: 0.0, "demand.referrals_per_week": 20.0} {
+	base, err := scenarios.Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]any{"workforce.link_workers": float64(base.Workforce.LinkWorkers), "holding.enabled": base.Holding.Enabled,
+		"support.model": base.Support.Model, "services.wellbeing_groups.places": float64(base.Services["wellbeing_groups"].Places),
+		cliffKey: 0.0, "demand.referrals_per_week": base.Demand.ReferralsPerWeek} {
 		if got, ok := found[key]; !ok || got != want {
 			t.Errorf("lever %s = %v (shown %v), want %v", key, got, ok, want)
 		}
