@@ -39,7 +39,7 @@ func newServices(ps []serviceParams) []service {
 // referOn refers a person to a community service for each pending need.
 func (m *Model) referOn(id int32) {
 	p := &m.pp.slots[id]
-	for c := range p.need {
+	for c := range m.needs(p) {
 		if p.need[c] == needPending {
 			m.referNeed(id, c)
 		}
@@ -173,7 +173,7 @@ func (m *Model) unwait(id int32, c int, to needState) {
 // withdrawWaitlisted ends every community wait of a person, needs unmet.
 func (m *Model) withdrawWaitlisted(id int32) {
 	p := &m.pp.slots[id]
-	for c := range p.need {
+	for c := range m.needs(p) {
 		if p.need[c] == needWaitlisted {
 			m.cal.Cancel(p.needEvent[c])
 			p.needEvent[c] = des.Handle{}
@@ -184,7 +184,7 @@ func (m *Model) withdrawWaitlisted(id int32) {
 
 func (m *Model) waitlistedNeeds(p *person) int {
 	n := 0
-	for _, s := range p.need {
+	for _, s := range m.needs(p) {
 		if s == needWaitlisted {
 			n++
 		}
@@ -240,7 +240,7 @@ func (m *Model) closeService(s int) {
 			continue
 		}
 		touched := false
-		for c := range p.need {
+		for c := range m.needs(p) {
 			if int(p.needSvc[c]) != s {
 				continue
 			}

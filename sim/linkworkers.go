@@ -331,7 +331,7 @@ func (m *Model) offCaseload(id int32) {
 func (m *Model) conclude(id int32) {
 	p := &m.pp.slots[id]
 	allMet := !p.supportIncomplete
-	for _, s := range p.need {
+	for _, s := range m.needs(p) {
 		if s == needUnmet {
 			allMet = false
 		}

@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // level is a quantity whose time integral (area) is needed: waiting list,
 // caseload, places. The area is collected week by week.
@@ -195,15 +198,20 @@ func (mt *metrics) capacityChanged(m *Model) {
 
 // closeWeek appends the row for week w (the interval [w, w+1)).
 func (mt *metrics) closeWeek(m *Model, w int) {
-	mt.row = mt.row[:0]
-	mt.writeRow(m, w, m.now())
+	cols := len(mt.columns)
 	n := len(mt.flat)
-	if n+len(mt.row) > cap(mt.flat) {
-		mt.flat = make([]float64, 0, max(len(mt.row)*(cap(mt.rows)-len(mt.rows)), len(mt.row)))
+	if n+cols > cap(mt.flat) {
+		mt.flat = make([]float64, 0, max(cols*(cap(mt.rows)-len(mt.rows)), cols))
 		n = 0
 	}
-	mt.flat = append(mt.flat, mt.row...)
-	mt.rows = append(mt.rows, mt.flat[n:n+len(mt.row):n+len(mt.row)])
+	// The row is written straight into the table's backing store.
+	mt.row = mt.flat[n:n:n+cols]
+	mt.writeRow(m, w, m.now())
+	if len(mt.row) != cols {
+		panic(fmt.Sprintf("sim: weekly row of %d columns, %d named", len(mt.row), cols))
+	}
+	mt.flat = mt.flat[:n+cols]
+	mt.rows = append(mt.rows, mt.row)
 	clear(mt.group)
 	clear(mt.profile)
 	mt.flows = flows{group: mt.group, profile: mt.profile}
@@ -213,9 +221,13 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 // time, its value always.
 func (mt *metrics) put(name string, v float64) {
 	if mt.naming {
-		mt.columns = append(mt.columns, Column{Name: name, Unit: columnReg.unit(name)})
+		mt.name(name)
 	}
-	mt.row = append(mt.row, v)
+	mt.row = append(mt.row, v) // small enough to inline: ~70 columns a week
+}
+
+func (mt *metrics) name(name string) {
+	mt.columns = append(mt.columns, Column{Name: name, Unit: columnReg.unit(name)})
 }
 
 // writeRow defines the weekly table: every column, in order.

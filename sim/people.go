@@ -59,6 +59,10 @@ type person struct {
 	needEvent [maxCategories]des.Handle
 }
 
+// needs is a person's need states for the scenario's categories only: the
+// loops over them run on every referral and discharge.
+func (m *Model) needs(p *person) []needState { return p.need[:len(m.p.catSvcs)] }
+
 // people is the slab of persons.
 type people struct {
 	slots []person

@@ -8,6 +8,7 @@ import "fmt"
 // after every arrival and discharge, so scanning every link worker there
 // would make a large team quadratic.
 type roomTree struct {
+	used   bool  // some profile is on this track; if not, the tree is empty
 	leaves int   // a power of two, at least the number of link workers
 	max    []int // node 1 is the root; leaf i is node leaves+i
 }
@@ -59,25 +60,42 @@ func (t *roomTree) best() int {
 	return k - t.leaves
 }
 
-// roomChanged refreshes link worker i's free places on both tracks; call
-// it whenever a caseload or cap changes. A post added since the trees were
-// last sized (a vacancy: no room until filled) makes them grow.
+// roomChanged refreshes link worker i's free places on the tracks in use;
+// call it whenever a caseload or cap changes. A post added since the trees
+// were last sized (a vacancy: no room until filled) makes them grow.
 func (m *Model) roomChanged(i int) {
-	if i >= m.room[trackShort].leaves {
-		m.roomRebuild()
-		return
+	for t := range m.room {
+		r := &m.room[t]
+		if !r.used {
+			continue
+		}
+		if i >= r.leaves {
+			m.roomRebuild()
+			return
+		}
+		r.set(i, m.free(i, t))
 	}
-	m.room[trackShort].set(i, m.free(i, trackShort))
-	m.room[trackLonger].set(i, m.free(i, trackLonger))
 }
 
 // roomRebuild resizes the trees to the link workers and fills them.
 func (m *Model) roomRebuild() {
 	for t := range m.room {
+		m.room[t].used = false
 		m.room[t].reset(len(m.lws))
 	}
-	for i := range m.lws {
-		m.roomChanged(i)
+	for _, pr := range m.p.profiles {
+		if pr.longer {
+			m.room[trackLonger].used = true
+		} else {
+			m.room[trackShort].used = true
+		}
+	}
+	for t := range m.room {
+		if r := &m.room[t]; r.used {
+			for i := range m.lws {
+				r.set(i, m.free(i, t))
+			}
+		}
 	}
 }
 
@@ -85,6 +103,9 @@ func (m *Model) roomRebuild() {
 func (m *Model) checkRoom() error {
 	for t := range m.room {
 		for i := range m.lws {
+			if !m.room[t].used {
+				break
+			}
 			got := 0 // a vacancy added since the trees were sized
 			if i < m.room[t].leaves {
 				got = m.room[t].max[m.room[t].leaves+i]
