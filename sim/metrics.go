@@ -205,7 +205,7 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 		n = 0
 	}
 	// The row is written straight into the table's backing store.
-	mt.row = mt.flat[n:n:n+cols]
+	mt.row = mt.flat[n : n : n+cols]
 	mt.writeRow(m, w, m.now())
 	if len(mt.row) != cols {
 		panic(fmt.Sprintf("sim: weekly row of %d columns, %d named", len(mt.row), cols))
