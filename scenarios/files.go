@@ -21,7 +21,7 @@ func Files(ref string) []File {
 	var out []File
 	for depth := 0; depth <= maxDepth; depth++ {
 		out = append(out, File{Name: src.file, Text: string(src.data)})
-		m, _, errs := parse(src)
+		m, _, errs := parse(src, 0)
 		if errs != nil {
 			break
 		}

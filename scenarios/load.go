@@ -18,7 +18,10 @@ const (
 	// maxDepth bounds the number of extends followed from one file.
 	maxDepth = 16
 	// maxFileSize bounds a scenario file; real ones are a few kilobytes.
-	maxFileSize = 4 << 20
+	maxFileSize = 1 << 20
+	// maxChainSize bounds the bytes of all the files of an extends chain
+	// together, so that a chain costs no more to load than one large file.
+	maxChainSize = 2 << 20
 )
 
 // Load loads a scenario by reference: the name of a built-in scenario (no
@@ -59,22 +62,24 @@ type source struct {
 	dir     string // the folder relative extends are resolved in
 	builtin bool
 	data    []byte
+	keys    int // keys the file sets (an upper bound), once parsed
 }
 
 // readSource reads a scenario file, refusing huge ones.
 func readSource(path string) (source, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return source{}, fmt.Errorf("reading scenario: %w", err)
-	}
-	defer f.Close()
-	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
+	// Stat before opening: opening a named pipe would block.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
 		what := "not a regular file"
 		if info.IsDir() {
 			what = "a folder, not a file"
 		}
 		return source{}, Errors{{File: path, Msg: what + ": a scenario is a TOML file"}}
 	}
+	f, err := os.Open(path)
+	if err != nil {
+		return source{}, fmt.Errorf("reading scenario: %w", err)
+	}
+	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
 		return source{}, fmt.Errorf("reading scenario: %w", err)
@@ -200,7 +205,11 @@ func place(fes []FieldError, m map[string]any, pv provenance, top string) Errors
 // resolve parses src and, if it extends another scenario, resolves that
 // and lays src over it. stack holds the files that led here.
 func resolve(src source, stack []source) (map[string]any, provenance, Errors) {
-	m, locs, errs := parse(src)
+	before := 0
+	for _, s := range stack {
+		before += s.keys
+	}
+	m, locs, errs := parse(src, before)
 	if errs != nil {
 		return nil, nil, errs
 	}
@@ -224,6 +233,7 @@ func resolve(src source, stack []source) (map[string]any, provenance, Errors) {
 	if msg != "" {
 		return nil, nil, fail(msg)
 	}
+	src.keys = len(locs)
 	stack = append(slices.Clip(stack), src)
 	for i, s := range stack {
 		if s.id == parent.id {
@@ -236,6 +246,13 @@ func resolve(src source, stack []source) (map[string]any, provenance, Errors) {
 	}
 	if len(stack) > maxDepth {
 		return nil, nil, fail(fmt.Sprintf("too many levels of extends (at most %d)", maxDepth))
+	}
+	total := len(parent.data)
+	for _, s := range stack {
+		total += len(s.data)
+	}
+	if total > maxChainSize {
+		return nil, nil, fail(fmt.Sprintf("the scenarios of this extends chain are too large together (over %d MiB); real scenarios are a few kilobytes", maxChainSize>>20))
 	}
 	pm, merged, errs := resolve(parent, stack)
 	if errs != nil {

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"strconv"
 	"unicode/utf8"
 )
@@ -19,14 +20,23 @@ type loc struct{ line, col int }
 // only on sources the TOML parser accepted, so it does not check syntax, but
 // it never panics or loops on any input.
 func locate(src []byte) map[string]loc {
-	pos, _ := locateChecked(src)
+	pos, _ := locateChecked(src, 0)
 	return pos
 }
 
-// locateChecked is locate, also returning where nesting first passed
-// maxNesting, if it did.
-func locateChecked(src []byte) (map[string]loc, *loc) {
-	l := &locator{src: src, line: 1, arrays: map[string]int{}, pos: map[string]loc{}}
+// limitHit is where a file first broke one of the limits that keep loading
+// cheap, and what it broke.
+type limitHit struct {
+	at  loc
+	msg string
+}
+
+// locateChecked is locate, also returning where the file first nested
+// deeper than maxNesting or set more than maxKeys keys, if it did. The
+// scan stops there. before is the keys already set by the files that
+// extend this one.
+func locateChecked(src []byte, before int) (map[string]loc, *limitHit) {
+	l := &locator{src: src, line: 1, keys: before, arrays: map[string]int{}, pos: map[string]loc{}}
 	for l.i < len(l.src) {
 		start := l.i
 		l.skipSpace()
@@ -48,14 +58,25 @@ func locateChecked(src []byte) (map[string]loc, *loc) {
 			l.next() // unreachable on valid TOML; guarantees progress
 		}
 	}
-	return l.pos, l.tooDeep
+	return l.pos, l.stop
 }
 
-// nest notes that the point p is nested depth deep.
+// nest notes that the point p is nested depth deep. Past maxNesting the
+// scan stops: the file is refused, and stopping here is what bounds the
+// locator's recursion (a file of a million '[' would otherwise recurse a
+// million deep and overflow the stack).
 func (l *locator) nest(depth int, p loc) {
-	if depth > maxNesting && l.tooDeep == nil {
-		l.tooDeep = &p
+	if depth > maxNesting {
+		l.halt(p, fmt.Sprintf("nested too deeply: keys, tables and arrays may nest at most %d levels", maxNesting))
 	}
+}
+
+// halt stops the scan at p, for the reason msg, unless it stopped already.
+func (l *locator) halt(p loc, msg string) {
+	if l.stop == nil {
+		l.stop = &limitHit{p, msg}
+	}
+	l.i = len(l.src)
 }
 
 // maxLocateDepth bounds the key paths recorded: values nested deeper are
@@ -63,16 +84,24 @@ func (l *locator) nest(depth int, p loc) {
 const maxLocateDepth = 24
 
 // maxNesting bounds how deeply keys, tables and arrays may nest in a
-// scenario. Real scenarios nest 4 deep; the TOML parser takes quadratic
-// time on absurd nesting, so such files are refused before parsing.
-const maxNesting = 32
+// scenario. Real scenarios nest at most 5 deep (a distribution's values
+// in a profile); the TOML parser recurses and takes quadratic time on
+// absurd nesting, so such files are refused before parsing.
+const maxNesting = 10
+
+// maxKeys bounds the keys, tables and array elements in a scenario and the
+// files it extends together. The baseline sets about 300 and a list of
+// England's 1,250 areas about 4,000; parsing costs about 30 µs a key, so a
+// file of a million short keys would take half a minute and gigabytes.
+const maxKeys = 10000
 
 type locator struct {
-	depth      int  // key segments and arrays around the current point
-	tableDepth int  // segments in the current table header
-	tooDeep    *loc // where nesting first passed maxNesting, if it did
-	quiet      int  // > 0 while skipping a value nested too deeply to record
-	lost       bool // the current table is nested too deeply to record
+	depth      int       // key segments and arrays around the current point
+	tableDepth int       // segments in the current table header
+	stop       *limitHit // where the file first broke a limit, if it did
+	keys       int       // keys counted towards maxKeys, this file's and those before it
+	quiet      int       // > 0 while skipping a value nested too deeply to record
+	lost       bool      // the current table is nested too deeply to record
 	src        []byte
 	i          int
 	line       int
@@ -139,6 +168,9 @@ func (l *locator) skipLine() { l.skipComment() }
 func (l *locator) set(key string, p loc) {
 	if l.quiet == 0 {
 		l.pos[key] = p
+		if l.keys++; l.keys > maxKeys {
+			l.halt(p, fmt.Sprintf("too many keys: a scenario and the scenarios it extends may set at most %d keys, tables and array elements together (the baseline sets about 300)", maxKeys))
+		}
 	}
 }
 
@@ -242,6 +274,10 @@ func (l *locator) key() []string {
 		}
 		segs = append(segs, s)
 		l.skipSpace()
+		if len(segs) > maxNesting {
+			l.nest(len(segs), l.here())
+			return segs
+		}
 		if l.peek() != '.' {
 			return segs
 		}

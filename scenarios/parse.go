@@ -12,8 +12,9 @@ import (
 
 // parse checks that src is a non-empty TOML text file, decodes it into a
 // map and locates its keys. Every failure is reported with the file and,
-// where there is one, the line.
-func parse(src source) (map[string]any, map[string]loc, Errors) {
+// where there is one, the line. before is the keys set by the files that
+// extend src, which count towards maxKeys.
+func parse(src source, before int) (map[string]any, map[string]loc, Errors) {
 	data := bytes.TrimPrefix(src.data, []byte("\xef\xbb\xbf")) // a BOM, as Windows editors write
 	fail := func(line, col int, msg string) Errors {
 		return Errors{{File: src.file, Line: line, Col: col, Msg: msg}}
@@ -30,9 +31,9 @@ func parse(src source) (map[string]any, map[string]loc, Errors) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, fail(0, 0, `empty file: a scenario needs at least name = "...", and extends = "baseline" or a full set of tables`)
 	}
-	locs, deep := locateChecked(data)
-	if deep != nil {
-		return nil, nil, fail(deep.line, deep.col, fmt.Sprintf("nested too deeply: keys, tables and arrays may nest at most %d levels", maxNesting))
+	locs, stop := locateChecked(data, before)
+	if stop != nil {
+		return nil, nil, fail(stop.at.line, stop.at.col, stop.msg)
 	}
 	m := map[string]any{}
 	if _, err := toml.Decode(string(data), &m); err != nil {
