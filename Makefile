@@ -18,7 +18,7 @@ test:
 
 # Speed and memory targets live here, never in timed tests.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./sim/... | tee bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./sim/... ./cmd/spsim/ | tee bench.txt
 
 # The main job: the embedded default scenario.
 run: build

@@ -35,15 +35,7 @@ func CompareFigures(c *experiment.Comparison, kpis []string) ([]Figure, error) {
 	if len(ks) == 0 {
 		return nil, fmt.Errorf("charts: none of the KPIs %s in the comparison", strings.Join(kpis, ", "))
 	}
-	bars, err := compareBars(c, ks)
-	if err != nil {
-		return nil, err
-	}
-	diffs, err := compareDiffs(c, ks)
-	if err != nil {
-		return nil, err
-	}
-	return []Figure{bars, diffs}, nil
+	return drawAll(func() (Figure, error) { return compareBars(c, ks) }, func() (Figure, error) { return compareDiffs(c, ks) })
 }
 
 // grid arranges panels two to a row, padding the last row with nil.

@@ -6,7 +6,9 @@ import (
 	"image/color"
 	"io"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
@@ -19,33 +21,102 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
-// Figure is a finished chart, rendered as PNG and SVG. Rendering is
-// deterministic: the same data give the same bytes.
+// Figure is a finished chart, drawn as SVG; its PNG is rendered only
+// when asked for (PNG encoding costs more than the whole simulation of a
+// small run). Rendering is deterministic: the same data give the same
+// bytes.
 type Figure struct {
 	Name    string // file name without extension, e.g. "demand_supply"
 	Title   string
 	Caption string // how to read it, for the report
-	PNG     []byte
 	SVG     []byte
+	lay     layout
 }
 
-// WriteFigures writes each figure as NAME.png and NAME.svg in dir.
-func WriteFigures(dir string, figs []Figure) error {
-	for _, f := range figs {
-		for _, file := range []struct {
-			ext  string
-			data []byte
-		}{{".png", f.PNG}, {".svg", f.SVG}} {
-			err := WriteFile(filepath.Join(dir, f.Name+file.ext), func(w io.Writer) error {
-				_, err := w.Write(file.data)
-				return err
-			})
-			if err != nil {
+// PNG renders the figure as PNG.
+func (f Figure) PNG() ([]byte, error) {
+	img := vgimg.NewWith(vgimg.UseWH(f.lay.width, f.lay.height), vgimg.UseDPI(pngDPI))
+	f.lay.draw(draw.New(img))
+	var buf bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("rendering %s.png: %w", f.Name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteFigures writes each figure as NAME.svg if svg and NAME.png if png,
+// in dir, the figures in parallel.
+func WriteFigures(dir string, figs []Figure, svg, png bool) error {
+	return parallel(len(figs), func(i int) error {
+		f := figs[i]
+		if svg {
+			if err := writeBytes(filepath.Join(dir, f.Name+".svg"), f.SVG); err != nil {
 				return err
 			}
 		}
+		if !png {
+			return nil
+		}
+		b, err := f.PNG()
+		if err != nil {
+			return err
+		}
+		return writeBytes(filepath.Join(dir, f.Name+".png"), b)
+	})
+}
+
+// writeBytes writes data to path atomically.
+func writeBytes(path string, data []byte) error {
+	return WriteFile(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// parallel calls do(0..n-1) on as many goroutines as there are cores and
+// returns the first error by index, so that what is reported does not
+// depend on timing.
+func parallel(n int, do func(i int) error) error {
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = do(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return firstErr(errs)
+}
+
+func firstErr(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// drawAll draws figures in parallel, in the makers' order.
+func drawAll(makers ...func() (Figure, error)) ([]Figure, error) {
+	figs := make([]Figure, len(makers))
+	err := parallel(len(makers), func(i int) (err error) {
+		figs[i], err = makers[i]()
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return figs, nil
 }
 
 // pngDPI sets the PNG resolution: a 10-inch-wide figure is 1200 pixels.
@@ -242,16 +313,9 @@ func (l layout) draw(dc draw.Canvas) {
 	}
 }
 
-// render draws the layout as PNG and SVG.
+// render draws the layout as SVG, keeping it for a PNG on request.
 func (l layout) render(name, caption string) (Figure, error) {
-	fig := Figure{Name: name, Title: l.title, Caption: caption}
-	img := vgimg.NewWith(vgimg.UseWH(l.width, l.height), vgimg.UseDPI(pngDPI))
-	l.draw(draw.New(img))
-	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&buf); err != nil {
-		return fig, fmt.Errorf("rendering %s.png: %w", name, err)
-	}
-	fig.PNG = buf.Bytes()
+	fig := Figure{Name: name, Title: l.title, Caption: caption, lay: l}
 	svg := vgsvg.New(l.width, l.height)
 	l.draw(draw.New(svg))
 	var sb bytes.Buffer

@@ -24,18 +24,7 @@ func RunFigures(results []*sim.Result, sums []experiment.Summary, cfg *sim.Confi
 		return nil, fmt.Errorf("charts: no replications")
 	}
 	r := runCharts{results: results, sums: sums, warmup: cfg.Run.WarmupWeeks, level: level, timeline: cfg.Timeline}
-	makers := []func() (Figure, error){
-		r.demandSupply, r.waiting, r.caseloadPerFTE, r.vcse, r.workforce, r.needsByGroup, r.costs,
-	}
-	var figs []Figure
-	for _, mk := range makers {
-		f, err := mk()
-		if err != nil {
-			return nil, err
-		}
-		figs = append(figs, f)
-	}
-	return figs, nil
+	return drawAll(r.demandSupply, r.waiting, r.caseloadPerFTE, r.vcse, r.workforce, r.needsByGroup, r.costs)
 }
 
 type runCharts struct {

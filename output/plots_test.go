@@ -38,7 +38,11 @@ func checkFigure(t *testing.T, f output.Figure) {
 	if f.Name == "" || f.Title == "" || f.Caption == "" {
 		t.Errorf("figure %q lacks a name, title or caption: %q, %q", f.Name, f.Title, f.Caption)
 	}
-	img, err := png.Decode(bytes.NewReader(f.PNG))
+	b, err := f.PNG()
+	if err != nil {
+		t.Fatalf("%s.png: %v", f.Name, err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
 	if err != nil {
 		t.Errorf("%s.png: %v", f.Name, err)
 	} else if b := img.Bounds(); b.Dx() < 800 || b.Dy() < 400 {
@@ -90,7 +94,9 @@ func TestRunFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range figs {
-		if !bytes.Equal(figs[i].PNG, again[i].PNG) || !bytes.Equal(figs[i].SVG, again[i].SVG) {
+		p1, _ := figs[i].PNG()
+		p2, _ := again[i].PNG()
+		if !bytes.Equal(p1, p2) || !bytes.Equal(figs[i].SVG, again[i].SVG) {
 			t.Errorf("%s drawn twice differs", figs[i].Name)
 		}
 	}

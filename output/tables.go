@@ -38,7 +38,9 @@ func num(v float64) string {
 }
 
 // WriteWeekly writes the tidy weekly table: one row per replication and
-// week, with every weekly column of the model.
+// week, with every weekly column of the model. It is the largest output,
+// so rows are formatted straight into a buffer: numbers never need CSV
+// quoting, and the bytes are those encoding/csv would write.
 func WriteWeekly(w io.Writer, results []*sim.Result) error {
 	cw := csv.NewWriter(w)
 	if len(results) == 0 {
@@ -52,20 +54,30 @@ func WriteWeekly(w io.Writer, results []*sim.Result) error {
 	if err := cw.Write(head); err != nil {
 		return err
 	}
-	rec := make([]string, len(head))
+	if cw.Flush(); cw.Error() != nil {
+		return cw.Error()
+	}
+	var buf []byte
 	for _, r := range results {
 		for _, row := range r.Weekly {
-			rec[0] = strconv.Itoa(r.Replication)
-			for i, v := range row {
-				rec[i+1] = num(v)
+			buf = strconv.AppendInt(buf[:0], int64(r.Replication), 10)
+			for _, v := range row {
+				buf = appendNum(append(buf, ','), v)
 			}
-			if err := cw.Write(rec); err != nil {
+			if _, err := w.Write(append(buf, '\n')); err != nil {
 				return err
 			}
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
+}
+
+// appendNum appends num(v).
+func appendNum(b []byte, v float64) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(b, "NA"...)
+	}
+	return strconv.AppendFloat(b, v, 'g', -1, 64)
 }
 
 // WriteSummaryCSV writes one row per KPI: kpi, mean, ci_low, ci_high, n, unit.

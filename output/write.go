@@ -55,10 +55,7 @@ func when(on bool, files ...file) []file {
 
 // writeFigures writes the charts outs asks for.
 func writeFigures(dir string, figs []Figure, outs study.Outputs) error {
-	if !outs.Has(study.Charts) && !outs.Has(study.PNG) {
-		return nil
-	}
-	return WriteFigures(dir, figs)
+	return WriteFigures(dir, figs, outs.Has(study.Charts), outs.Has(study.PNG))
 }
 
 // writeReportFile renders and writes report.html.

@@ -23,13 +23,22 @@ func WriteRun(dir string, r *study.RunResult, outs study.Outputs) error {
 	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error { return workbook.WriteRun(w, runWorkbook(r)) }})...)
 	files = append(files, when(outs.Has(study.Areas) && len(r.Results[0].Areas) > 0,
 		file{"areas.csv", func(w io.Writer) error { return WriteAreas(w, r.Results, r.Level) }})...)
-	if err := writeFiles(dir, files); err != nil {
-		return err
-	}
+	// The tables and the charts are written side by side: weekly.csv is
+	// the largest file and the charts the most drawing.
+	return parallel(2, func(i int) error {
+		if i == 0 {
+			return writeFiles(dir, files)
+		}
+		return writeRunFigures(dir, r, outs)
+	})
+}
+
+// writeRunFigures draws the run's charts and writes them and the report.
+func writeRunFigures(dir string, r *study.RunResult, outs study.Outputs) error {
 	if !outs.Figures() {
 		return nil
 	}
-	figs, err := RunFigures(r.Results, r.Summaries, cfg, r.Level)
+	figs, err := RunFigures(r.Results, r.Summaries, r.Config, r.Level)
 	if err != nil {
 		return err
 	}

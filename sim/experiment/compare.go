@@ -7,7 +7,6 @@ import (
 
 	"github.com/spsim/spsim/sim"
 	"gonum.org/v1/gonum/stat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Comparison holds scenarios run on common random numbers and, for every
@@ -152,7 +151,7 @@ func Welch(a, b []float64, level float64) Estimate {
 		e.HalfWidth = 0
 	default:
 		df := (va + vb) * (va + vb) / (va*va/float64(len(a)-1) + vb*vb/float64(len(b)-1))
-		t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(1 - (1-level)/2)
+		t := tQuantile(level, df)
 		e.HalfWidth = t * se
 	}
 	e.Low, e.High = e.Mean-e.HalfWidth, e.Mean+e.HalfWidth

@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/stat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Estimate is a sample mean with a two-sided Student-t confidence interval.
@@ -37,7 +36,7 @@ func Interval(xs []float64, level float64) Estimate {
 		return e
 	}
 	e.Mean, e.SD = stat.MeanStdDev(xs, nil)
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(e.N - 1)}.Quantile(1 - (1-level)/2)
+	t := tQuantile(level, float64(e.N-1))
 	e.HalfWidth = t * stat.StdErr(e.SD, float64(e.N))
 	e.Low, e.High = e.Mean-e.HalfWidth, e.Mean+e.HalfWidth
 	return e

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"io"
+	"path/filepath"
+	"testing"
+)
+
+// benchCommand runs a whole spsim command, outputs included, b.N times.
+func benchCommand(b *testing.B, args ...string) {
+	dir := filepath.Join(b.TempDir(), "out")
+	args = append(args, "-o", dir, "--force", "--quiet")
+	for b.Loop() {
+		if code := Main(args, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("spsim %v: exit %d", args, code)
+		}
+	}
+}
+
+// BenchmarkRunBaseline30 is `spsim run baseline --replications 30`, the
+// commissioner's everyday question: target at most 0.25 s on 2 cores.
+func BenchmarkRunBaseline30(b *testing.B) { benchCommand(b, "run", "baseline", "--replications", "30") }
+
+// BenchmarkRunBaseline30PNG adds PNG charts, the costliest output.
+func BenchmarkRunBaseline30PNG(b *testing.B) {
+	benchCommand(b, "run", "baseline", "--replications", "30", "--png")
+}
+
+// BenchmarkCompareBaseline is a two-scenario comparison with its outputs.
+func BenchmarkCompareBaseline(b *testing.B) {
+	benchCommand(b, "compare", "baseline", "testdata/short-extra.toml", "--replications", "10")
+}
