@@ -4,15 +4,10 @@
 package chart
 
 import (
-	"bytes"
-	"fmt"
 	"image/color"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/spsim/spsim/output"
 )
@@ -39,24 +34,8 @@ func New(title, x, y string) *plot.Plot {
 	return p
 }
 
-// Render draws p, w by h inches, as a figure named name.
+// Render draws p, w by h inches, as a figure named name: SVG now, PNG
+// when written.
 func Render(p *plot.Plot, name, caption string, w, h float64) (output.Figure, error) {
-	fig := output.Figure{Name: name, Title: p.Title.Text, Caption: caption}
-	width, height := vg.Length(w)*vg.Inch, vg.Length(h)*vg.Inch
-	img := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(120))
-	p.Draw(draw.New(img))
-	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&buf); err != nil {
-		return fig, fmt.Errorf("rendering %s.png: %w", name, err)
-	}
-	fig.PNG = buf.Bytes()
-	svg := vgsvg.New(width, height)
-	p.Draw(draw.New(svg))
-	var sb bytes.Buffer
-	if _, err := svg.WriteTo(&sb); err != nil {
-		return fig, fmt.Errorf("rendering %s.svg: %w", name, err)
-	}
-	fig.SVG = bytes.ReplaceAll(sb.Bytes(), []byte("font-family:Liberation Sans;"),
-		[]byte("font-family:Liberation Sans,Arial,Helvetica,sans-serif;"))
-	return fig, nil
+	return output.NewFigure(name, p.Title.Text, caption, vg.Length(w)*vg.Inch, vg.Length(h)*vg.Inch, p.Draw)
 }

@@ -30,13 +30,29 @@ type Figure struct {
 	Title   string
 	Caption string // how to read it, for the report
 	SVG     []byte
-	lay     layout
+	// paint draws the figure on a canvas of width by height, for the PNG.
+	paint         func(draw.Canvas)
+	width, height vg.Length
+}
+
+// NewFigure draws a figure of width by height with paint: its SVG now,
+// its PNG when asked for.
+func NewFigure(name, title, caption string, width, height vg.Length, paint func(draw.Canvas)) (Figure, error) {
+	fig := Figure{Name: name, Title: title, Caption: caption, paint: paint, width: width, height: height}
+	svg := vgsvg.New(width, height)
+	paint(draw.New(svg))
+	var sb bytes.Buffer
+	if _, err := svg.WriteTo(&sb); err != nil {
+		return fig, fmt.Errorf("rendering %s.svg: %w", name, err)
+	}
+	fig.SVG = fixSVGFonts(sb.Bytes())
+	return fig, nil
 }
 
 // PNG renders the figure as PNG.
 func (f Figure) PNG() ([]byte, error) {
-	img := vgimg.NewWith(vgimg.UseWH(f.lay.width, f.lay.height), vgimg.UseDPI(pngDPI))
-	f.lay.draw(draw.New(img))
+	img := vgimg.NewWith(vgimg.UseWH(f.width, f.height), vgimg.UseDPI(pngDPI))
+	f.paint(draw.New(img))
 	var buf bytes.Buffer
 	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("rendering %s.png: %w", f.Name, err)
@@ -44,9 +60,12 @@ func (f Figure) PNG() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// WriteFigures writes each figure as NAME.svg if svg and NAME.png if png,
+// WriteFigures writes each figure as NAME.svg and NAME.png in dir.
+func WriteFigures(dir string, figs []Figure) error { return WriteCharts(dir, figs, true, true) }
+
+// WriteCharts writes each figure as NAME.svg if svg and NAME.png if png,
 // in dir, the figures in parallel.
-func WriteFigures(dir string, figs []Figure, svg, png bool) error {
+func WriteCharts(dir string, figs []Figure, svg, png bool) error {
 	return parallel(len(figs), func(i int) error {
 		f := figs[i]
 		if svg {
@@ -315,15 +334,7 @@ func (l layout) draw(dc draw.Canvas) {
 
 // render draws the layout as SVG, keeping it for a PNG on request.
 func (l layout) render(name, caption string) (Figure, error) {
-	fig := Figure{Name: name, Title: l.title, Caption: caption, lay: l}
-	svg := vgsvg.New(l.width, l.height)
-	l.draw(draw.New(svg))
-	var sb bytes.Buffer
-	if _, err := svg.WriteTo(&sb); err != nil {
-		return fig, fmt.Errorf("rendering %s.svg: %w", name, err)
-	}
-	fig.SVG = fixSVGFonts(sb.Bytes())
-	return fig, nil
+	return NewFigure(name, l.title, caption, l.width, l.height, l.draw)
 }
 
 // fixSVGFonts gives the SVG's font a fallback: Liberation Sans is laid out

@@ -55,7 +55,7 @@ func when(on bool, files ...file) []file {
 
 // writeFigures writes the charts outs asks for.
 func writeFigures(dir string, figs []Figure, outs study.Outputs) error {
-	return WriteFigures(dir, figs, outs.Has(study.Charts), outs.Has(study.PNG))
+	return WriteCharts(dir, figs, outs.Has(study.Charts), outs.Has(study.PNG))
 }
 
 // writeReportFile renders and writes report.html.

@@ -152,8 +152,8 @@ func checkPlots(t *testing.T, dir string, names ...string) {
 func TestRunWritesChartsAndReport(t *testing.T) {
 	dir := t.TempDir()
 	stdout, stderr := spsim(t, "run", short, "-o", dir, "--force", "--png")
-	if len(files(t, dir)) != 4+2*7+1 {
-		t.Errorf("run --png wrote %v, want the tables, scenario, 7 charts as SVG and PNG, and the report", files(t, dir))
+	if len(files(t, dir)) != 5+2*7+1 {
+		t.Errorf("run --png wrote %v, want the tables, workbook, scenario, 7 charts as SVG and PNG, and the report", files(t, dir))
 	}
 	checkPlots(t, dir, "demand_supply", "waiting", "caseload_per_fte", "vcse", "workforce", "needs_by_group", "costs")
 	checkReport(t, dir, output.Headline...)
@@ -195,7 +195,7 @@ func TestOutputsChooseFiles(t *testing.T) {
 		{"summary", []string{"summary.csv", "summary.json"}},
 		{"weekly,scenario", []string{"scenario.toml", "weekly.csv"}},
 		{"png", []string{"caseload_per_fte.png", "costs.png", "demand_supply.png", "needs_by_group.png", "vcse.png", "waiting.png", "workforce.png"}},
-		{"default", []string{"caseload_per_fte.svg", "costs.svg", "demand_supply.svg", "needs_by_group.svg", "report.html",
+		{"default", []string{"caseload_per_fte.svg", "costs.svg", "demand_supply.svg", "needs_by_group.svg", "report.html", "results.xlsx",
 			"scenario.toml", "summary.csv", "summary.json", "vcse.svg", "waiting.svg", "weekly.csv", "workforce.svg"}},
 	} {
 		dir := t.TempDir()
