@@ -30,12 +30,7 @@ func Round(v float64) float64 {
 
 // num formats a number rounded to Digits significant figures, without an
 // exponent; an undefined value is "NA".
-func num(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "NA"
-	}
-	return strconv.FormatFloat(Round(v), 'f', -1, 64)
-}
+func num(v float64) string { return string(appendNum(nil, v)) }
 
 // WriteWeekly writes the tidy weekly table: one row per replication and
 // week, with every weekly column of the model. It is the largest output,
@@ -77,7 +72,7 @@ func appendNum(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return append(b, "NA"...)
 	}
-	return strconv.AppendFloat(b, v, 'g', -1, 64)
+	return strconv.AppendFloat(b, Round(v), 'f', -1, 64)
 }
 
 // WriteSummaryCSV writes one row per KPI: kpi, mean, ci_low, ci_high, n, unit.
