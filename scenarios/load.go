@@ -116,6 +116,9 @@ func load(src source) (*sim.Config, error) {
 func build(m map[string]any, pv provenance, top string) (*sim.Config, error) {
 	c, d := decodeConfig(m)
 	errs := place(d.errs, m, pv, top)
+	if len(errs) == 0 {
+		errs = expandAreas(c, pv, top)
+	}
 	bad := newKeySet(d.bad)
 	v := validate(c, bad.involves)
 	errs = append(errs, place(v.errs, m, pv, top)...)

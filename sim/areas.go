@@ -63,6 +63,13 @@ func AreaConfigs(cfg *Config) ([]Area, error) {
 		if len(a.List) > 0 {
 			l := a.List[i]
 			name = l.Name
+			if len(l.Set) > 0 {
+				if l.Resolved == nil {
+					return nil, fmt.Errorf("area %s: its overrides (set) are applied when the scenario is loaded; load it with package scenarios", l.Name)
+				}
+				c = *l.Resolved
+				c.Areas = Areas{}
+			}
 			if l.ReferralsMultiplier != nil {
 				mul = *l.ReferralsMultiplier
 			}
@@ -71,9 +78,9 @@ func AreaConfigs(cfg *Config) ([]Area, error) {
 			}
 		}
 		c.Demand.ReferralsPerWeek *= mul
-		if mul != 1 && len(cfg.Timeline) > 0 {
-			c.Timeline = make([]Change, len(cfg.Timeline))
-			for j, ch := range cfg.Timeline {
+		if tl := c.Timeline; mul != 1 && len(tl) > 0 {
+			c.Timeline = make([]Change, len(tl))
+			for j, ch := range tl {
 				if ch.ReferralsPerWeek != nil {
 					v := *ch.ReferralsPerWeek * mul
 					ch.ReferralsPerWeek = &v
@@ -81,8 +88,8 @@ func AreaConfigs(cfg *Config) ([]Area, error) {
 				c.Timeline[j] = ch
 			}
 		}
-		if share >= 0 && cfg.Outcomes.ReferenceGroup != "" {
-			c.Groups = reshare(cfg.Groups, cfg.Outcomes.ReferenceGroup, share)
+		if share >= 0 && c.Outcomes.ReferenceGroup != "" {
+			c.Groups = reshare(c.Groups, c.Outcomes.ReferenceGroup, share)
 		}
 		areas[i] = Area{Name: name, Config: &c}
 	}

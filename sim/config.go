@@ -41,6 +41,9 @@ type Areas struct {
 	ReferralsMultiplier dist.Spec  `toml:"referrals_multiplier" spsim:"optional"`  // per area, multiplies demand.referrals_per_week (and timeline rates)
 	ReferenceGroupShare dist.Spec  `toml:"reference_group_share" spsim:"optional"` // per area, the share of outcomes.reference_group
 	List                []AreaSpec `toml:"list" spsim:"optional"`                  // named areas instead of count copies
+	// File is a CSV of one row per area (a name column, then any scenario
+	// key), read by the loader into List; relative to the scenario file.
+	File string `toml:"file" spsim:"optional"`
 }
 
 // AreaSpec is one listed area.
@@ -48,6 +51,12 @@ type AreaSpec struct {
 	Name                string   `toml:"name"`
 	ReferralsMultiplier *float64 `toml:"referrals_multiplier" spsim:"optional"`
 	ReferenceGroupShare *float64 `toml:"reference_group_share" spsim:"optional"`
+	// Set overrides scenario keys for this area alone, by key path:
+	// "workforce.link_workers" = 4.
+	Set map[string]Value `toml:"set" spsim:"optional"`
+	// Resolved is the area's scenario with Set applied, made and checked
+	// by the loader (package scenarios); nil when Set is empty.
+	Resolved *Config `toml:"-"`
 }
 
 // RunSpec sets the length and replication of an experiment.

@@ -1,0 +1,249 @@
+package scenarios
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// maxAreaRows bounds an areas file: England has about 1,250 PCNs.
+const maxAreaRows = 20000
+
+// areaOnlyColumns are the columns of an areas file that are not scenario
+// keys but the area's own fields.
+var areaOnlyColumns = []string{"name", "referrals_multiplier", "reference_group_share"}
+
+// expandAreas reads areas.file into areas.list and resolves every listed
+// area's overrides into its own checked scenario. Problems are reported at
+// the file and line (of the scenario or the CSV) that caused them.
+func expandAreas(c *sim.Config, pv provenance, top string) Errors {
+	a := &c.Areas
+	fromFile, csvLines := "", []int(nil)
+	if a.File != "" {
+		where, ok := pv.find("areas.file")
+		file := where.file
+		if !ok || file == "" {
+			file = top
+		}
+		if len(a.List) > 0 {
+			return Errors{{File: file, Line: where.line, Col: where.col, Key: "areas.file", Value: strconv.Quote(a.File),
+				Msg: "give the areas as a file or as [[areas.list]], not both"}}
+		}
+		path := a.File
+		if strings.HasPrefix(file, "builtin:") && !filepath.IsAbs(path) {
+			return Errors{{File: file, Key: "areas.file", Msg: "a built-in scenario cannot read a relative areas file"}}
+		}
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(filepath.Dir(file), path)
+		}
+		list, lines, errs := readAreas(path)
+		if errs != nil {
+			return errs
+		}
+		a.List, a.File = list, ""
+		fromFile, csvLines = path, lines
+	}
+	var errs Errors
+	for i := range a.List {
+		l := &a.List[i]
+		l.Resolved = nil
+		if len(l.Set) == 0 {
+			continue
+		}
+		res, err := applyArea(c, l)
+		if err != nil && fromFile != "" {
+			errs = append(errs, &Error{File: fromFile, Line: csvLines[i], Msg: fmt.Sprintf("area %q: %v", l.Name, err)})
+			continue
+		}
+		if err != nil {
+			where, _ := pv.find(keyString([]string{"areas", "list", strconv.Itoa(i)}))
+			errs = append(errs, &Error{File: orTop(where.file, top), Line: where.line, Col: where.col,
+				Key: fmt.Sprintf("areas.list.%d.set", i), Msg: fmt.Sprintf("area %q: %v", l.Name, err)})
+			continue
+		}
+		l.Resolved = res
+	}
+	return errs
+}
+
+func orTop(file, top string) string {
+	if file == "" {
+		return top
+	}
+	return file
+}
+
+// applyArea returns the scenario c with area l's overrides applied, checked
+// as Load would check it.
+func applyArea(c *sim.Config, l *sim.AreaSpec) (*sim.Config, error) {
+	base := *c
+	base.Areas = sim.Areas{}
+	var buf bytes.Buffer
+	if err := Encode(&buf, &base); err != nil {
+		return nil, err
+	}
+	var doc map[string]any
+	if _, err := toml.Decode(buf.String(), &doc); err != nil {
+		return nil, fmt.Errorf("re-reading the scenario: %w", err)
+	}
+	keys := make([]string, 0, len(l.Set))
+	for k := range l.Set {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		path := splitKey(k)
+		if len(path) == 0 || slices.Contains([]string{"run", "areas", "name", "question", "extends"}, path[0]) {
+			return nil, fmt.Errorf("%s cannot differ between areas (allowed: any key of demand, initial, profiles, groups, workforce, support, services, holding, rereferral, costs, outcomes, timeline)", k)
+		}
+		if t := typeAt(path); t == nil {
+			return nil, fmt.Errorf("%s is not a scenario key (write it as in the scenario file, e.g. workforce.link_workers or services.wellbeing_groups.places)", k)
+		}
+		if msg := setIn(doc, path, l.Set[k].V); msg != "" {
+			return nil, fmt.Errorf("%s: %s", k, msg)
+		}
+	}
+	nc, err := build(doc, provenance{}, "area "+l.Name)
+	if err != nil {
+		var es Errors
+		if errors.As(err, &es) {
+			msgs := make([]string, len(es))
+			for i, e := range es {
+				msgs[i] = e.Key + ": " + e.Msg
+			}
+			return nil, errors.New(strings.Join(msgs, "; "))
+		}
+		return nil, err
+	}
+	return nc, nil
+}
+
+// readAreas reads an areas file: a header row of "name" and scenario keys
+// (and optionally referrals_multiplier, reference_group_share), then one
+// row per area. A cell holds a TOML value; text may be bare; an empty cell
+// leaves the key as the scenario has it.
+func readAreas(path string) (list []sim.AreaSpec, lines []int, _ Errors) {
+	fail := func(line, col int, key, msg string) ([]sim.AreaSpec, []int, Errors) {
+		return nil, nil, Errors{{File: path, Line: line, Col: col, Key: key, Msg: msg}}
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return fail(0, 0, "", "cannot read the areas file: "+err.Error())
+	}
+	raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
+	cr := csv.NewReader(bytes.NewReader(raw))
+	if first, _, _ := bytes.Cut(raw, []byte{'\n'}); bytes.Count(first, []byte{';'}) > bytes.Count(first, []byte{','}) {
+		cr.Comma = ';'
+	}
+	cr.TrimLeadingSpace = true
+	head, err := cr.Read()
+	if err != nil {
+		return fail(1, 0, "", "no header row: "+err.Error())
+	}
+	for i := range head {
+		head[i] = strings.TrimSpace(head[i])
+	}
+	if len(head) == 0 || head[0] != "name" {
+		return fail(1, 1, "", `the first column must be "name", then one column per scenario key (e.g. workforce.link_workers)`)
+	}
+	for i, h := range head[1:] {
+		if slices.Contains(areaOnlyColumns, h) {
+			continue
+		}
+		if typeAt(splitKey(h)) == nil {
+			return fail(1, i+2, h, "not a scenario key; columns are name, referrals_multiplier, reference_group_share or key paths such as workforce.link_workers, demand.referrals_per_week, services.NAME.places, groups.NAME.share")
+		}
+	}
+	seen := map[string]int{}
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return fail(pe.Line, pe.Column, "", pe.Err.Error())
+			}
+			return fail(line, 0, "", err.Error())
+		}
+		if len(list) >= maxAreaRows {
+			return fail(line, 0, "", fmt.Sprintf("more than %d areas", maxAreaRows))
+		}
+		spec, errs := areaRow(path, line, head, rec)
+		if errs != nil {
+			return nil, nil, errs
+		}
+		if spec.Name == "" {
+			continue // a blank row
+		}
+		if prev, dup := seen[spec.Name]; dup {
+			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d; names must differ", spec.Name, prev))
+		}
+		seen[spec.Name] = line
+		list, lines = append(list, spec), append(lines, line)
+	}
+	if len(list) == 0 {
+		return fail(0, 0, "", "the areas file has no areas")
+	}
+	return list, lines, nil
+}
+
+// areaRow reads one row of an areas file.
+func areaRow(path string, line int, head, rec []string) (sim.AreaSpec, Errors) {
+	var spec sim.AreaSpec
+	for i, cell := range rec {
+		cell = strings.TrimSpace(cell)
+		if i >= len(head) {
+			if cell != "" {
+				return spec, Errors{{File: path, Line: line, Col: i + 1, Msg: fmt.Sprintf("more values than the %d columns of the header", len(head))}}
+			}
+			continue
+		}
+		if cell == "" {
+			continue
+		}
+		bad := func(msg string) Errors {
+			return Errors{{File: path, Line: line, Col: i + 1, Key: head[i], Value: cell, Msg: msg}}
+		}
+		switch head[i] {
+		case "name":
+			spec.Name = cell
+		case "referrals_multiplier", "reference_group_share":
+			x, err := strconv.ParseFloat(cell, 64)
+			if err != nil || x < 0 {
+				return spec, bad("a number, 0 or more")
+			}
+			if head[i] == "referrals_multiplier" {
+				spec.ReferralsMultiplier = &x
+			} else {
+				spec.ReferenceGroupShare = &x
+			}
+		default:
+			v, err := parseValue(cell)
+			if err != nil {
+				v = cell // bare text, checked when applied
+			}
+			if spec.Set == nil {
+				spec.Set = map[string]sim.Value{}
+			}
+			spec.Set[head[i]] = sim.Value{V: v}
+		}
+	}
+	if spec.Name == "" && (len(spec.Set) > 0 || spec.ReferralsMultiplier != nil || spec.ReferenceGroupShare != nil) {
+		return spec, Errors{{File: path, Line: line, Col: 1, Key: "name", Msg: "every area needs a name"}}
+	}
+	return spec, nil
+}

@@ -1,0 +1,111 @@
+package scenarios
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+)
+
+const icbHead = `name = "five"
+extends = "baseline"
+question = "q"
+`
+
+// TestAreasDiffer: areas set any key, from [[areas.list]] and from a CSV,
+// and each area's scenario carries its own values and the base's rest.
+func TestAreasDiffer(t *testing.T) {
+	list := icbHead + `
+[[areas.list]]
+name = "Riverside PCN"
+set = { "workforce.link_workers" = 5, "services.wellbeing_groups.places" = 70 }
+
+[[areas.list]]
+name = "Northgate PCN"
+referrals_multiplier = 1.5
+[areas.list.set]
+"demand.referrals_per_week" = 30.0
+"groups.most_deprived.share" = 0.7
+"groups.rest.share" = 0.3
+"workforce.recruitment_delay_weeks" = { dist = "gamma", mean = 20.0, sd = 5.0 }
+`
+	csv := "\uFEFFname,workforce.link_workers,services.wellbeing_groups.places,demand.referrals_per_week,groups.most_deprived.share,groups.rest.share,workforce.recruitment_delay_weeks,referrals_multiplier\r\n" +
+		"Riverside PCN,5,70,,,,,\r\n" +
+		"Northgate PCN,,,30,0.7,0.3,\"{ dist = \"\"gamma\"\", mean = 20.0, sd = 5.0 }\",1.5\r\n"
+	dir := writeFiles(t, map[string]string{"list.toml": list, "file.toml": icbHead + "\n[areas]\nfile = \"pcns.csv\"\n", "pcns.csv": csv})
+	for _, name := range []string{"list.toml", "file.toml"} {
+		t.Run(name, func(t *testing.T) {
+			c, err := LoadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			areas, err := sim.AreaConfigs(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(areas) != 2 || areas[0].Name != "Riverside PCN" || areas[1].Name != "Northgate PCN" {
+				t.Fatalf("areas %+v", areas)
+			}
+			r, n := areas[0].Config, areas[1].Config
+			if r.Workforce.LinkWorkers != 5 || r.Services["wellbeing_groups"].Places != 70 || r.Demand.ReferralsPerWeek != c.Demand.ReferralsPerWeek {
+				t.Errorf("Riverside: %d link workers, %d places, %g referrals a week", r.Workforce.LinkWorkers, r.Services["wellbeing_groups"].Places, r.Demand.ReferralsPerWeek)
+			}
+			if d := n.Workforce.RecruitmentDelayWeeks; n.Workforce.LinkWorkers != c.Workforce.LinkWorkers || n.Demand.ReferralsPerWeek != 45 ||
+				n.Groups["most_deprived"].Share != 0.7 || d.Dist != "gamma" || d.Mean == nil || *d.Mean != 20 {
+				t.Errorf("Northgate: %d link workers, %g referrals a week (want 30 × 1.5), most deprived %g, delay %v",
+					n.Workforce.LinkWorkers, n.Demand.ReferralsPerWeek, n.Groups["most_deprived"].Share, n.Workforce.RecruitmentDelayWeeks)
+			}
+			// The resolved scenario stands alone and loads to the same areas.
+			var b bytes.Buffer
+			if err := Encode(&b, c); err != nil {
+				t.Fatal(err)
+			}
+			again, err := loadBytes("resolved.toml", dir, b.Bytes())
+			if err != nil {
+				t.Fatalf("%v\n%s", err, b.String())
+			}
+			areas2, _ := sim.AreaConfigs(again)
+			if areas2[1].Config.Demand.ReferralsPerWeek != 45 || areas2[0].Config.Workforce.LinkWorkers != 5 {
+				t.Error("the resolved scenario does not reload to the same areas")
+			}
+		})
+	}
+}
+
+// TestAreasRefused: bad area overrides are refused naming the file, line,
+// column and key.
+func TestAreasRefused(t *testing.T) {
+	cases := []struct{ name, toml, csv, want string }{
+		{"unknown key", `[[areas.list]]
+name = "A"
+set = { "workforce.link_worker" = 4 }
+`, "", `workforce.link_worker is not a scenario key`},
+		{"run key", `[[areas.list]]
+name = "A"
+set = { "run.seed" = 4 }
+`, "", `run.seed cannot differ between areas`},
+		{"bad value", `[[areas.list]]
+name = "A"
+set = { "workforce.link_workers" = -1 }
+`, "", `area "A": workforce.link_workers: `},
+		{"csv unknown column", "[areas]\nfile = \"p.csv\"\n", "name,workforce.linkworkers\nA,3\n", `p.csv:1:2: workforce.linkworkers: not a scenario key`},
+		{"csv bad cell", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,three\n", `p.csv:3: area "B": workforce.link_workers`},
+		{"csv duplicate", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nA,4\n", `p.csv:3:1: name: area "A" is also on line 2`},
+		{"csv no name column", "[areas]\nfile = \"p.csv\"\n", "pcn,workforce.link_workers\nA,3\n", `the first column must be "name"`},
+		{"csv missing", "[areas]\nfile = \"none.csv\"\n", "", `none.csv: cannot read the areas file`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeFiles(t, map[string]string{"s.toml": icbHead + c.toml, "p.csv": c.csv})
+			_, err := LoadFile(filepath.Join(dir, "s.toml"))
+			if err == nil {
+				t.Fatal("loaded; want a refusal")
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error\n  %v\nwant it to contain\n  %s", err, c.want)
+			}
+		})
+	}
+}
