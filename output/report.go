@@ -31,7 +31,12 @@ type Report struct {
 	Answer    []string // the answer in plain sentences, leading the summary
 	Facts     []string // what was run, one sentence each
 	Warnings  []string
-	Headline  Table
+	// KeyNumbers and Lead make the summary page: the figures a reader
+	// needs, written as people read them, and the demand-against-supply
+	// chart.
+	KeyNumbers []KeyNumber
+	Lead       *Figure
+	Headline   Table
 	Tables    []Table // further tables, e.g. the precision reached
 	Figures   []Figure
 	Sources   []Listing // scenario files as written, with their comments
@@ -44,6 +49,7 @@ type Table struct {
 	Caption string
 	Head    []string
 	Rows    [][]string
+	Code    int // the column of stable snake_case names, set in monospace
 }
 
 // Listing is a named block of text shown verbatim (HTML-escaped).
@@ -71,12 +77,19 @@ func WriteReport(w io.Writer, r Report) error {
 	return nil
 }
 
-// HeadlineTable is the run's headline KPIs with words, mean and interval.
+// HeadlineTable is the run's headline KPIs as people read them (56.8%,
+// £256,464 a year, 3.1 weeks) with their intervals, and last the KPI's
+// stable name for finding it in the CSV.
 func HeadlineTable(sums []experiment.Summary, names []string, level float64) Table {
-	t := Table{Head: []string{"KPI", "meaning", "mean", fmt.Sprintf("%.0f%% CI", 100*level), "unit"}}
+	t := Table{Head: []string{"measure", "mean", fmt.Sprintf("%.0f%% CI", 100*level), "name in summary.csv"}, Code: 3}
 	for _, name := range names {
 		if s, ok := findSummary(sums, name); ok {
-			t.Rows = append(t.Rows, []string{s.Name, KPILabel(s.Name), short(s.Estimate.Mean), interval(s.Estimate), s.Unit})
+			e := s.Estimate
+			ci := experiment.Bounds(e.Low, e.High, s.Unit)
+			if s.Unit == "share" {
+				ci = "[" + experiment.Percent(e.Low) + ", " + experiment.Percent(e.High) + "]"
+			}
+			t.Rows = append(t.Rows, []string{KPILabel(s.Name), experiment.Quantity(e.Mean, s.Unit, false), ci, s.Name})
 		}
 	}
 	return t

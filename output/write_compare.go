@@ -65,19 +65,29 @@ func compareWorkbook(r *study.CompareResult) workbook.Compare {
 
 func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 	cmp, ref := r.Comparison, r.Configs[0]
+	// Only what differs: the reference in full, then what each other
+	// scenario changes, in its assumptions and its resolved values.
 	var resolved []Listing
-	var assumptions, questions []string
-	for _, c := range r.Configs {
+	var sets [][]string
+	var questions []string
+	for i, c := range r.Configs {
 		text, err := encoded(c)
 		if err != nil {
 			return Report{}, err
 		}
-		resolved = append(resolved, Listing{Name: c.Name, Text: text})
-		for _, a := range Assumptions(c) {
-			assumptions = append(assumptions, c.Name+": "+a)
+		if i == 0 {
+			resolved = append(resolved, Listing{Name: c.Name + ", fully resolved", Text: text})
+		} else {
+			diff := tomlDiff(resolved[0].Text, text)
+			if diff == "" {
+				diff = "# the same values as " + cmp.Names[0] + "\n"
+			}
+			resolved = append(resolved, Listing{Name: c.Name + ", where it differs from " + cmp.Names[0], Text: diff})
 		}
+		sets = append(sets, Assumptions(c))
 		questions = append(questions, c.Name+": "+c.Question)
 	}
+	assumptions := differingAssumptions(cmp.Names, sets)
 	head, rows := CompareTable(cmp, Headline, WithCI)
 	for i := 2; i < len(head); i++ {
 		if head[i] == "diff" {

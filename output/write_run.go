@@ -87,15 +87,21 @@ func runReport(r *study.RunResult, figs []Figure) (Report, error) {
 		return Report{}, err
 	}
 	rep := Report{
-		Title:     "spsim run: " + cfg.Name,
-		Question:  cfg.Question,
-		Facts:     runFacts(r),
-		Warnings:  r.Warnings,
-		Headline:  HeadlineTable(r.Summaries, Headline, r.Level),
-		Figures:   figs,
+		Title:      "spsim run: " + cfg.Name,
+		Question:   cfg.Question,
+		Answer:     RunAnswer(r.Summaries),
+		KeyNumbers: KeyNumbers(r.Summaries),
+		Facts:      runFacts(r),
+		Warnings:   r.Warnings,
+		Headline:   HeadlineTable(r.Summaries, Headline, r.Level),
+		Figures:    figs,
 		Sources:   listings(r.Sources),
-		Scenarios: []Listing{{Name: cfg.Name, Text: resolved}},
+		Scenarios: []Listing{{Name: cfg.Name + ", fully resolved", Text: resolved}},
 		Method:    method(cfg, r.Version, r.Elapsed, r.Workers, false),
+	}
+	// The demand-against-supply chart leads, on the summary page.
+	if len(figs) > 0 && figs[0].Name == "demand_supply" {
+		rep.Lead, rep.Figures = &figs[0], figs[1:]
 	}
 	rep.Method.Warmup = WarmupMethod(cfg.Run.WarmupWeeks, r.Warmup)
 	rep.Method.RunLength = fmt.Sprintf("%d weeks per replication, of which %d are warm-up; KPIs cover the last %d weeks.",

@@ -67,7 +67,7 @@ func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
 		Headline:  Table{Caption: "KPIs at each point: mean with 95% CI", Head: head, Rows: rows},
 		Figures:   []Figure{fig},
 		Sources:   listings(r.Sources),
-		Scenarios: []Listing{{Name: base.Name + " (before the swept values are applied)", Text: resolved}},
+		Scenarios: []Listing{{Name: base.Name + ", fully resolved (before the swept values are applied)", Text: resolved}},
 		Method:    method(base, r.Version, r.Elapsed, r.Workers, true),
 	}
 	rep.Method.Warmup = WarmupMethod(base.Run.WarmupWeeks, nil) + " Run a point with spsim run for its MSER-5 warm-up suggestion."

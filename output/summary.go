@@ -1,0 +1,158 @@
+package output
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// KeyNumber is one figure of a report's summary page, written as people
+// read it (56.8%, £256,464 a year, 3.1 weeks) with its interval.
+type KeyNumber struct {
+	Label    string
+	Value    string
+	Interval string
+	KPI      string // the stable name, for those who look it up
+}
+
+// keyNumberSlots are the summary's figures. Each slot takes the first KPI
+// of its list that the run has, so the summary keeps working as KPIs are
+// added (the headline outcome counts every referral once it exists).
+var keyNumberSlots = []struct {
+	label string
+	kpis  []string
+}{
+	{"Referred people with every need met", []string{"referred_all_needs_met_share", "needs_met_share"}},
+	{"Wait to first contact, mean", []string{"wait_first_contact_mean_weeks"}},
+	{"People who gave up waiting", []string{"reneged"}},
+	{"Link-worker caseload places in use", []string{"lw_utilisation"}},
+	{"Total cost", []string{"cost_total"}},
+	{"Cost per need met", []string{"cost_per_need_met"}},
+}
+
+// KeyNumbers picks the summary's figures from a run's KPI summaries.
+func KeyNumbers(sums []experiment.Summary) []KeyNumber {
+	var out []KeyNumber
+	for _, slot := range keyNumberSlots {
+		for _, name := range slot.kpis {
+			s, ok := findSummary(sums, name)
+			if !ok {
+				continue
+			}
+			label := slot.label
+			if name == "needs_met_share" {
+				label = "Community needs met"
+			}
+			k := KeyNumber{Label: label, KPI: name, Value: experiment.Quantity(s.Estimate.Mean, s.Unit, false)}
+			if lo, hi := s.Estimate.Low, s.Estimate.High; defined(lo, hi) {
+				k.Interval = "95% CI " + experiment.Bounds(lo, hi, s.Unit)
+				if s.Unit == "share" {
+					k.Interval = "95% CI [" + experiment.Percent(lo) + ", " + experiment.Percent(hi) + "]"
+				}
+			}
+			out = append(out, k)
+			break
+		}
+	}
+	return out
+}
+
+// RunAnswer is a run's result in plain sentences, for the top of its
+// report: whether link workers' places are the constraint, what that
+// means for waiting, the outcome and the cost.
+func RunAnswer(sums []experiment.Summary) []string {
+	get := func(name string) (experiment.Summary, bool) { return findSummary(sums, name) }
+	q := func(s experiment.Summary) string { return experiment.Quantity(s.Estimate.Mean, s.Unit, false) }
+	var out []string
+	util, okU := get("lw_utilisation")
+	wait, okW := get("wait_first_contact_mean_weeks")
+	gave, okG := get("reneged")
+	if okU && okW && okG {
+		if util.Estimate.Mean >= 0.95 {
+			out = append(out, fmt.Sprintf("Demand outstrips link-worker supply: caseloads are %s full, people wait %s on average for a first contact, and %s give up waiting.",
+				q(util), q(wait), q(gave)))
+		} else {
+			out = append(out, fmt.Sprintf("Link workers have room: caseloads are %s full and people wait %s on average for a first contact; %s give up waiting.",
+				q(util), q(wait), q(gave)))
+		}
+	}
+	for _, name := range []string{"referred_all_needs_met_share", "needs_met_share"} {
+		if s, ok := get(name); ok {
+			what := "of referred people have every community need met"
+			if name == "needs_met_share" {
+				what = "of community needs are met"
+			}
+			out = append(out, fmt.Sprintf("%s %s.", capitalise(q(s)), what))
+			break
+		}
+	}
+	if cost, ok := get("cost_total"); ok {
+		s := fmt.Sprintf("The service costs %s", q(cost))
+		if per, ok := get("cost_per_need_met"); ok {
+			s += fmt.Sprintf(", %s per need met", q(per))
+		}
+		out = append(out, s+".")
+	}
+	return out
+}
+
+// tomlDiff lists the lines of other that the reference lacks, each under
+// its [section] header: what a compared scenario changes.
+func tomlDiff(ref, other string) string {
+	type key struct{ section, line string }
+	have := map[key]bool{}
+	section := ""
+	for _, l := range strings.Split(ref, "\n") {
+		if strings.HasPrefix(l, "[") {
+			section = l
+		}
+		have[key{section, l}] = true
+	}
+	var b strings.Builder
+	section, shown := "", ""
+	for _, l := range strings.Split(other, "\n") {
+		if strings.HasPrefix(l, "[") {
+			section = l
+			continue
+		}
+		if strings.TrimSpace(l) == "" || have[key{section, l}] {
+			continue
+		}
+		if section != shown {
+			b.WriteString(section + "\n")
+			shown = section
+		}
+		b.WriteString(l + "\n")
+	}
+	return b.String()
+}
+
+// differingAssumptions lists the reference's assumptions in full, then
+// for each other scenario only those that differ from the reference's.
+func differingAssumptions(names []string, sets [][]string) []string {
+	if len(sets) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(sets[0]))
+	for _, a := range sets[0] {
+		out = append(out, names[0]+" (and the others unless listed below): "+a)
+	}
+	ref := map[string]bool{}
+	for _, a := range sets[0] {
+		ref[a] = true
+	}
+	for i := 1; i < len(sets); i++ {
+		n := 0
+		for _, a := range sets[i] {
+			if !ref[a] {
+				out = append(out, names[i]+": "+a)
+				n++
+			}
+		}
+		if n == 0 {
+			out = append(out, names[i]+": the same assumptions as "+names[0]+".")
+		}
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+package output
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+func TestKeyNumbersAsPeopleReadThem(t *testing.T) {
+	est := func(m, lo, hi float64) experiment.Estimate { return experiment.Estimate{Mean: m, Low: lo, High: hi, N: 20} }
+	sums := []experiment.Summary{
+		{Name: "needs_met_share", Unit: "share", Estimate: est(0.568, 0.55, 0.58)},
+		{Name: "wait_first_contact_mean_weeks", Unit: "weeks", Estimate: est(3.14, 2.9, 3.3)},
+		{Name: "reneged", Unit: "people/year", Estimate: est(403.3, 382, 425)},
+		{Name: "lw_utilisation", Unit: "share", Estimate: est(0.999, 0.998, 1)},
+		{Name: "cost_total", Unit: "GBP/year", Estimate: est(256464, 255000, 258000)},
+		{Name: "cost_per_need_met", Unit: "GBP", Estimate: est(350.2, 342, 358)},
+	}
+	got := map[string]string{}
+	for _, k := range KeyNumbers(sums) {
+		got[k.KPI] = k.Value + " " + k.Interval
+	}
+	want := map[string]string{
+		"needs_met_share":               "56.8% 95% CI [55.0%, 58.0%]",
+		"wait_first_contact_mean_weeks": "3.14 weeks",
+		"reneged":                       "403 a year",
+		"cost_total":                    "£256,464 a year 95% CI [£255,000, £258,000]",
+		"cost_per_need_met":             "£350",
+	}
+	if len(got) != 6 {
+		t.Errorf("%d key numbers, want 6: %v", len(got), got)
+	}
+	for kpi, w := range want {
+		if !strings.HasPrefix(got[kpi], w) {
+			t.Errorf("%s: %q, want it to start %q", kpi, got[kpi], w)
+		}
+	}
+	answer := strings.Join(RunAnswer(sums), " ")
+	for _, w := range []string{"Demand outstrips link-worker supply", "99.9% full", "3.14 weeks", "56.8% of community needs are met", "£256,464 a year, £350 per need met"} {
+		if !strings.Contains(answer, w) {
+			t.Errorf("answer %q lacks %q", answer, w)
+		}
+	}
+}
+
+func TestCompareShowsOnlyWhatDiffers(t *testing.T) {
+	ref := "name = \"baseline\"\n[workforce]\nlink_workers = 3\nfte = 1.0\n[costs]\nrecruitment_cost = 5000.0\n"
+	other := "name = \"extra\"\n[workforce]\nlink_workers = 4\nfte = 1.0\n[costs]\nrecruitment_cost = 5000.0\n"
+	if got, want := tomlDiff(ref, other), "name = \"extra\"\n[workforce]\nlink_workers = 4\n"; got != want {
+		t.Errorf("tomlDiff:\n%s\nwant\n%s", got, want)
+	}
+	as := differingAssumptions([]string{"baseline", "a", "b"}, [][]string{{"x", "y"}, {"x", "y2"}, {"x", "y"}})
+	joined := strings.Join(as, "\n")
+	if strings.Count(joined, ": x") != 1 {
+		t.Errorf("a shared assumption is repeated:\n%s", joined)
+	}
+	for _, w := range []string{"a: y2", "b: the same assumptions as baseline."} {
+		if !strings.Contains(joined, w) {
+			t.Errorf("assumptions lack %q:\n%s", w, joined)
+		}
+	}
+}
+
+func TestReportSummaryPageAndPrintCSS(t *testing.T) {
+	var b strings.Builder
+	r := Report{Title: "t", Answer: []string{"Demand outstrips supply."},
+		KeyNumbers: []KeyNumber{{Label: "Total cost", Value: "£256,464 a year", KPI: "cost_total"}},
+		Lead:       &Figure{Name: "demand_supply", Caption: "c", SVG: []byte("<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>")}}
+	if err := WriteReport(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	html := b.String()
+	summary := html[strings.Index(html, `<section id="summary">`):strings.Index(html, `<section id="headline">`)]
+	for _, w := range []string{"Demand outstrips supply.", `class="keys"`, "£256,464 a year", `id="fig-demand_supply"`} {
+		if !strings.Contains(summary, w) {
+			t.Errorf("summary section lacks %q", w)
+		}
+	}
+	for _, w := range []string{"@media print", "size: A4", "#summary { break-after: page; }", "#scenario"} {
+		if !strings.Contains(html, w) {
+			t.Errorf("print CSS lacks %q", w)
+		}
+	}
+}
