@@ -26,22 +26,22 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 // charts inline, no external style, script or font, and a method section
 // following the STRESS-DES reporting items.
 type Report struct {
-	Title     string
-	Question  string
-	Answer    []string // the answer in plain sentences, leading the summary
-	Facts     []string // what was run, one sentence each
-	Warnings  []string
+	Title    string
+	Question string
+	Answer   []string // the answer in plain sentences, leading the summary
+	Facts    []string // what was run, one sentence each
+	Warnings []string
 	// KeyNumbers and Lead make the summary page: the figures a reader
 	// needs, written as people read them, and the demand-against-supply
 	// chart.
 	KeyNumbers []KeyNumber
 	Lead       *Figure
 	Headline   Table
-	Tables    []Table // further tables, e.g. the precision reached
-	Figures   []Figure
-	Sources   []Listing // scenario files as written, with their comments
-	Scenarios []Listing // resolved scenarios, as TOML
-	Method    Method
+	Tables     []Table // further tables, e.g. the precision reached
+	Figures    []Figure
+	Sources    []Listing // scenario files as written, with their comments
+	Scenarios  []Listing // resolved scenarios, as TOML
+	Method     Method
 }
 
 // Table is a table of text for the report.

@@ -8,7 +8,9 @@ import (
 )
 
 func TestKeyNumbersAsPeopleReadThem(t *testing.T) {
-	est := func(m, lo, hi float64) experiment.Estimate { return experiment.Estimate{Mean: m, Low: lo, High: hi, N: 20} }
+	est := func(m, lo, hi float64) experiment.Estimate {
+		return experiment.Estimate{Mean: m, Low: lo, High: hi, N: 20}
+	}
 	sums := []experiment.Summary{
 		{Name: "needs_met_share", Unit: "share", Estimate: est(0.568, 0.55, 0.58)},
 		{Name: "wait_first_contact_mean_weeks", Unit: "weeks", Estimate: est(3.14, 2.9, 3.3)},

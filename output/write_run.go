@@ -95,9 +95,9 @@ func runReport(r *study.RunResult, figs []Figure) (Report, error) {
 		Warnings:   r.Warnings,
 		Headline:   HeadlineTable(r.Summaries, Headline, r.Level),
 		Figures:    figs,
-		Sources:   listings(r.Sources),
-		Scenarios: []Listing{{Name: cfg.Name + ", fully resolved", Text: resolved}},
-		Method:    method(cfg, r.Version, r.Elapsed, r.Workers, false),
+		Sources:    listings(r.Sources),
+		Scenarios:  []Listing{{Name: cfg.Name + ", fully resolved", Text: resolved}},
+		Method:     method(cfg, r.Version, r.Elapsed, r.Workers, false),
 	}
 	// The demand-against-supply chart leads, on the summary page.
 	if len(figs) > 0 && figs[0].Name == "demand_supply" {
