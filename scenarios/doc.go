@@ -19,12 +19,16 @@
 //	[services.wellbeing_groups]
 //	places = 20
 //
-// changes one field of one service. Anything else a child sets replaces the
-// parent's value whole: numbers, strings, arrays (so a child's [[timeline]]
-// replaces its parent's timeline), distributions, and maps of numbers such
-// as needs and profile_mix, whose values belong together. A child can add
-// a profile, group or service but not remove one. Chains of extends are
-// followed up to 16 deep; a cycle is an error.
+// changes one field of one service. A child's [[timeline]] steps add to
+// its parent's (extends = "funding-cliff" plus a week-120 step keeps the
+// week-104 cut), unless the child sets timeline_replace = true, when its
+// steps, or none, replace them. The resolved timeline is sorted by week,
+// steps of the same week in order (a parent's first). Anything else a
+// child sets replaces the parent's value whole: numbers, strings, other
+// arrays, distributions, and maps of numbers such as needs and
+// profile_mix, whose values belong together. A child can add a profile,
+// group or service but not remove one. Chains of extends are followed up
+// to 16 deep; a cycle is an error.
 //
 // name is never inherited: every file names itself. question is inherited
 // when a child does not ask its own; the resolved Config's Extends is what

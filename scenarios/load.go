@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -123,6 +124,9 @@ func build(m map[string]any, pv provenance, top string) (*sim.Config, error) {
 	v := validate(c, bad.involves)
 	errs = append(errs, place(v.errs, m, pv, top)...)
 	if len(errs) == 0 {
+		// Steps apply in week order, those of one week in file order
+		// (a parent's before its child's).
+		slices.SortStableFunc(c.Timeline, func(a, b sim.Change) int { return cmp.Compare(a.Week, b.Week) })
 		return c, nil
 	}
 	errs = errs.sort()
@@ -220,6 +224,11 @@ func resolve(src source, stack []source) (map[string]any, provenance, Errors) {
 	for k, l := range locs {
 		pv[k] = pos{src.file, l.line, l.col}
 	}
+	replaceAt := pv[timelineReplaceKey]
+	replace, msg := takeTimelineReplace(m, pv)
+	if msg != "" {
+		return nil, nil, Errors{{File: src.file, Line: replaceAt.line, Col: replaceAt.col, Key: timelineReplaceKey, Value: formatValue(m[timelineReplaceKey]), Msg: msg}}
+	}
 	ext, ok := m["extends"]
 	if !ok {
 		return m, pv, nil
@@ -261,10 +270,7 @@ func resolve(src source, stack []source) (map[string]any, provenance, Errors) {
 	if errs != nil {
 		return nil, nil, errs
 	}
-	out := merge(pm, m, merged)
-	for k, at := range pv {
-		merged[k] = at
-	}
+	out := mergeTimelines(pm, m, merged, pv, replace)
 	if _, ok := m["name"]; !ok {
 		// Every file names itself: an inherited name would mislabel results.
 		delete(out, "name")

@@ -254,6 +254,8 @@ func TestExtendsRelativeFile(t *testing.T) {
 	}
 }
 
+// Distributions and maps of numbers are replaced whole; timeline steps add
+// up (TestTimelineInheritance).
 func TestExtendsReplacesWhole(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"parent.toml": `name = "parent"
@@ -286,8 +288,8 @@ referrals_per_week = 25
 	if n := c.Profiles["low"].Needs; len(n) != 1 || n["social_connection"] != 1 {
 		t.Errorf("needs = %v, want only social_connection", n)
 	}
-	if len(c.Timeline) != 1 || c.Timeline[0].Week != 30 {
-		t.Errorf("timeline = %+v, want the child's one change", c.Timeline)
+	if len(c.Timeline) != 3 || c.Timeline[2].Week != 30 {
+		t.Errorf("timeline = %+v, want the parent's two changes and the child's (steps add up)", c.Timeline)
 	}
 }
 

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -54,8 +55,8 @@ func (pv provenance) find(key string) (pos, bool) {
 
 // merge lays child over parent. Tables merge key by key, recursively, so a
 // child can change one field of one service. Everything else a child sets
-// replaces the parent's value whole: numbers, strings, arrays (including
-// arrays of tables such as [[timeline]]), distributions (a table with a
+// replaces the parent's value whole: numbers, strings, arrays (but see
+// mergeTimelines for [[timeline]]), distributions (a table with a
 // dist key, or any value decoded into dist.Spec) and maps of numbers such
 // as needs and profile_mix, which are one value each (a mix whose shares
 // must sum to 1 is restated whole, not patched).
@@ -117,4 +118,99 @@ func mergesByKey(t reflect.Type, a, b map[string]any) bool {
 		return e.Kind() == reflect.Struct && !isOpaque(e)
 	}
 	return false
+}
+
+// timelineReplaceKey, set true in a file that extends another, makes the
+// file's [[timeline]] replace its parent's rather than add to it (with no
+// [[timeline]] of its own, the file then has none). It is an instruction to
+// the loader, not a parameter, so it never reaches the Config.
+const timelineReplaceKey = "timeline_replace"
+
+// takeTimelineReplace removes timeline_replace from a parsed file and
+// returns its value, or a message if it is not true or false.
+func takeTimelineReplace(m map[string]any, pv provenance) (replace bool, msg string) {
+	raw, ok := m[timelineReplaceKey]
+	if !ok {
+		return false, ""
+	}
+	b, ok := raw.(bool)
+	if !ok {
+		return false, "must be true or false: true makes this file's [[timeline]] replace the timeline of the scenario it extends; by default steps add to it"
+	}
+	delete(m, timelineReplaceKey)
+	delete(pv, timelineReplaceKey)
+	return b, ""
+}
+
+// mergeTimelines lays a child's file over its parent's, where the child's
+// timeline steps are added after the parent's unless replace. It returns
+// the merged document and its provenance, child entries renumbered.
+func mergeTimelines(parent, child map[string]any, merged, childPV provenance, replace bool) map[string]any {
+	pt, pok := timelineSteps(parent["timeline"])
+	ct, cok := timelineSteps(child["timeline"])
+	offset := 0
+	if pok && cok && !replace && len(pt) > 0 {
+		c := make(map[string]any, len(child))
+		for k, v := range child {
+			c[k] = v
+		}
+		c["timeline"] = slices.Concat(pt, ct)
+		child, offset = c, len(pt)
+	}
+	keep := provenance{}
+	if offset > 0 {
+		for k, at := range merged {
+			if strings.HasPrefix(k, "timeline.") {
+				keep[k] = at
+			}
+		}
+	}
+	out := merge(parent, child, merged)
+	if replace && !cok {
+		if old, ok := out["timeline"]; ok {
+			merged.drop([]string{"timeline"}, old)
+			delete(out, "timeline")
+		}
+	}
+	for k, at := range keep {
+		merged[k] = at
+	}
+	for k, at := range childPV {
+		merged[shiftStep(k, offset)] = at
+	}
+	return out
+}
+
+// timelineSteps returns the steps of a timeline as written in TOML, as
+// [[timeline]] tables or an inline array.
+func timelineSteps(v any) ([]any, bool) {
+	switch a := v.(type) {
+	case []any:
+		return a, true
+	case []map[string]any:
+		out := make([]any, len(a))
+		for i, e := range a {
+			out[i] = e
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// shiftStep renumbers a key path inside timeline step i as step i+offset.
+func shiftStep(key string, offset int) string {
+	rest, ok := strings.CutPrefix(key, "timeline.")
+	if !ok || offset == 0 {
+		return key
+	}
+	num, tail, _ := strings.Cut(rest, ".")
+	i, err := strconv.Atoi(num)
+	if err != nil {
+		return key
+	}
+	key = "timeline." + strconv.Itoa(i+offset)
+	if tail != "" {
+		key += "." + tail
+	}
+	return key
 }

@@ -48,7 +48,6 @@ type Model struct {
 	maxRate     float64 // thinning bound over the whole horizon
 	posts       int     // funded link-worker posts
 	holding     bool
-	timelineIdx int
 	room        [2]roomTree // free places by track, for allocation
 
 	m metrics
@@ -182,7 +181,11 @@ func (m *Model) RunContext(ctx context.Context) (*Result, error) {
 	if err := m.check(); err != nil {
 		return nil, fmt.Errorf("scenario %q replication %d (seed %d): %w", m.cfg.Name, m.rep, m.cfg.Run.Seed, err)
 	}
-	return m.m.result(m), nil
+	r := m.m.result(m)
+	if err := r.CheckFinite(); err != nil {
+		return nil, fmt.Errorf("scenario %q replication %d (seed %d): %w", m.cfg.Name, m.rep, m.cfg.Run.Seed, err)
+	}
+	return r, nil
 }
 
 func (m *Model) now() float64 { return m.cal.Now() }

@@ -10,11 +10,14 @@ func (m *Model) onWeek(w int) {
 		m.m.done = true
 		return
 	}
-	for m.timelineIdx < len(m.cfg.Timeline) && m.cfg.Timeline[m.timelineIdx].Week <= w {
-		if m.cfg.Timeline[m.timelineIdx].Week == w {
-			m.apply(&m.cfg.Timeline[m.timelineIdx])
+	// Every step of week w, in file order, whatever order the timeline is
+	// in: the loader sorts it, but a Config built in Go need not be, and a
+	// step skipped because an earlier one had a later week would silently
+	// lose a cut. Timelines are a few steps, checked once a week.
+	for i := range m.cfg.Timeline {
+		if m.cfg.Timeline[i].Week == w {
+			m.apply(&m.cfg.Timeline[i])
 		}
-		m.timelineIdx++
 	}
 	m.weeklyTurnover()
 	m.weeklyClosures()
@@ -24,8 +27,8 @@ func (m *Model) onWeek(w int) {
 	m.cal.Schedule(float64(w+1), evWeek, int32(w+1), 0)
 }
 
-// apply makes one timeline change. The timeline is sorted by week when the
-// scenario is loaded, and changes in the same week apply in file order.
+// apply makes one timeline change. Changes in the same week apply in file
+// order, so where two set the same value the later one wins.
 func (m *Model) apply(c *Change) {
 	if c.ReferralsPerWeek != nil {
 		m.baseRate = *c.ReferralsPerWeek

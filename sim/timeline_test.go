@@ -1,0 +1,44 @@
+package sim_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// TestTimelineOutOfOrder: a step written after a later one still happens.
+// Before, a week-150 step followed by a week-100 step skipped the week-100
+// cut.
+func TestTimelineOutOfOrder(t *testing.T) {
+	cfg := load(t, "baseline")
+	five, one := 5, 1
+	cfg.Timeline = []sim.Change{{Week: 150, LinkWorkers: &five}, {Week: 100, LinkWorkers: &one}}
+	r, err := sim.Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	posts := r.Col(sim.ColPostsFunded)
+	for _, c := range []struct{ week, want int }{{99, 3}, {100, 1}, {149, 1}, {150, 5}} {
+		if got := r.Weekly[c.week][posts]; got != float64(c.want) {
+			t.Errorf("week %d: %v posts funded, want %d", c.week, got, c.want)
+		}
+	}
+}
+
+func TestCheckFinite(t *testing.T) {
+	ok := &sim.Result{Columns: []sim.Column{{Name: "a"}}, Weekly: [][]float64{{1}}, KPIs: []sim.KPI{{Name: "k", Value: math.NaN()}}}
+	if err := ok.CheckFinite(); err != nil {
+		t.Errorf("NaN KPI (nothing to divide by) refused: %v", err)
+	}
+	for name, r := range map[string]*sim.Result{
+		"weekly inf": {Columns: []sim.Column{{Name: "a"}}, Weekly: [][]float64{{math.Inf(1)}}},
+		"weekly nan": {Columns: []sim.Column{{Name: "a"}}, Weekly: [][]float64{{1}, {math.NaN()}}},
+		"kpi inf":    {KPIs: []sim.KPI{{Name: "cost_total", Value: math.Inf(1)}}},
+		"area inf":   {Areas: []sim.AreaResult{{Name: "x", KPIs: []sim.KPI{{Name: "k", Value: math.Inf(-1)}}}}},
+	} {
+		if err := r.CheckFinite(); err == nil {
+			t.Errorf("%s: passed the self-check", name)
+		}
+	}
+}
