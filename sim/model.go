@@ -44,11 +44,11 @@ type Model struct {
 	svcs  []service
 	queue [2][]deque[ref] // waiting list by [track][priority class]
 
-	baseRate    float64 // referrals a week before growth and season; the timeline changes it
-	maxRate     float64 // thinning bound over the whole horizon
-	posts       int     // funded link-worker posts
-	holding     bool
-	room        [2]roomTree // free places by track, for allocation
+	baseRate float64 // referrals a week before growth and season; the timeline changes it
+	maxRate  float64 // thinning bound over the whole horizon
+	posts    int     // funded link-worker posts
+	holding  bool
+	room     [2]roomTree // free places by track, for allocation
 
 	m metrics
 }
