@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build test bench run fuzz lint clean
+.PHONY: all build test bench bench-anchors run fuzz lint clean
 
 all: build test
 
@@ -19,6 +19,11 @@ test:
 # Speed and memory targets live here, never in timed tests.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./sim/... ./cmd/spsim/ | tee bench.txt
+
+# spsim against SimPy on the same M/M/c queue, in alternating runs (installs
+# python3-simpy3 if SimPy is missing). ROUNDS=5 for more.
+bench-anchors:
+	bash bench/anchors.sh
 
 # The main job: the embedded default scenario.
 run: build

@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/spsim/spsim/sim"
 )
@@ -21,18 +22,63 @@ func BenchmarkBaselineYear(b *testing.B) {
 	benchRuns(b, cfg)
 }
 
+// BenchmarkMMcAnchor is the anchor workload of bench/anchors.sh: 77
+// replications of the M/M/c scenario (2,600 weeks each), about 1.8M
+// customers, one op. It is what `spsim run mmc --replications 77 --jobs 1`
+// simulates, without the outputs.
+func BenchmarkMMcAnchor(b *testing.B) {
+	cfg := load(b, "mmc")
+	b.ReportAllocs()
+	var events, customers float64
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for i := range anchorReplications {
+			r, err := sim.Run(cfg, i)
+			if err != nil {
+				b.Fatal(err)
+			}
+			events += float64(r.Events)
+			customers += sumColumn(r, "referrals")
+		}
+	}
+	reportRates(b, events, customers, cpuTime()-cpu0)
+}
+
+const anchorReplications = 77
+
+func sumColumn(r *sim.Result, name string) float64 {
+	c, s := r.Col(name), 0.0
+	for _, row := range r.Weekly {
+		s += row[c]
+	}
+	return s
+}
+
+func reportRates(b *testing.B, events, customers float64, cpu time.Duration) {
+	b.ReportMetric(events/b.Elapsed().Seconds(), "events/s")
+	if cpu > 0 {
+		b.ReportMetric(events/cpu.Seconds(), "events/cpu-s")
+	}
+	b.ReportMetric(events/float64(b.N), "events/op")
+	b.ReportMetric(customers/float64(b.N), "customers/op")
+}
+
+// benchRuns runs replications of cfg and reports events a second, both of
+// wall time and of the process's CPU time: on a shared machine the second
+// is the steadier.
 func benchRuns(b *testing.B, cfg *sim.Config) {
 	b.ReportAllocs()
-	var events uint64
+	var events, customers float64
+	cpu0 := cpuTime()
 	for i := 0; b.Loop(); i++ {
 		r, err := sim.Run(cfg, i)
 		if err != nil {
 			b.Fatal(err)
 		}
-		events += r.Events
+		events += float64(r.Events)
+		customers += sumColumn(r, "referrals")
 	}
-	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
-	b.ReportMetric(float64(events)/float64(b.N), "events/op")
+	reportRates(b, events, customers, cpuTime()-cpu0)
 }
 
 // BenchmarkEnglandYear is one replication of England (~1,250 PCNs) for a

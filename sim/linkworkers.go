@@ -77,9 +77,6 @@ func (m *Model) free(i, track int) int {
 	return n
 }
 
-// roomFor returns the link worker with the most room on a track, the lowest
-// index on ties, or -1 if nobody has room.
-func (m *Model) roomFor(track int) int { return m.room[track].best() }
 
 // allocate moves people from the waiting list onto caseloads while there is
 // room: highest priority class first, first come first served within it.

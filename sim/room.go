@@ -6,9 +6,10 @@ import "fmt"
 // in O(log n): a tournament tree whose leaves hold each link worker's free
 // places and whose inner nodes hold the most below them. Allocation asks it
 // after every arrival and discharge, so scanning every link worker there
-// would make a large team quadratic.
+// would make a large team quadratic. A small team is scanned instead: that
+// is cheaper than keeping the tree.
 type roomTree struct {
-	used   bool  // some profile is on this track; if not, the tree is empty
+	used   bool  // kept: a large team, and some profile is on this track
 	leaves int   // a power of two, at least the number of link workers
 	max    []int // node 1 is the root; leaf i is node leaves+i
 }
@@ -77,6 +78,24 @@ func (m *Model) roomChanged(i int) {
 	}
 }
 
+// roomTreeMin is the smallest team for which the trees are kept.
+var roomTreeMin = 32 // a variable so that tests can compare the two ways
+
+// roomFor returns the link worker with the most room on a track, the lowest
+// index on ties, or -1 if nobody has room.
+func (m *Model) roomFor(track int) int {
+	if m.room[track].used {
+		return m.room[track].best()
+	}
+	best, bestFree := -1, 0
+	for i := range m.lws {
+		if f := m.free(i, track); f > bestFree {
+			best, bestFree = i, f
+		}
+	}
+	return best
+}
+
 // roomRebuild resizes the trees to the link workers and fills them.
 func (m *Model) roomRebuild() {
 	for t := range m.room {
@@ -84,6 +103,9 @@ func (m *Model) roomRebuild() {
 		m.room[t].reset(len(m.lws))
 	}
 	for _, pr := range m.p.profiles {
+		if len(m.lws) < roomTreeMin {
+			break
+		}
 		if pr.longer {
 			m.room[trackLonger].used = true
 		} else {

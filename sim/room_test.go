@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 )
@@ -29,5 +30,30 @@ func TestRoomTreeMatchesScan(t *testing.T) {
 				t.Fatalf("n=%d step %d: best %d, scan %d (free %v)", n, step, got, want, free)
 			}
 		}
+	}
+}
+
+// TestRoomTreeAllocatesAsScan: a team large enough for the trees allocates
+// exactly as scanning it would, with tiered support (both tracks, reserved
+// places) and turnover (posts emptied and refilled) under way.
+func TestRoomTreeAllocatesAsScan(t *testing.T) {
+	cfg := baselineConfig(t)
+	cfg.Workforce.LinkWorkers = 40
+	cfg.Demand.ReferralsPerWeek *= 14
+	cfg.Support.Model = "tiered"
+	cfg.Workforce.LeavingHazardPerYear = 0.5
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 60, 10
+	run := func(min int) string {
+		orig := roomTreeMin
+		roomTreeMin = min
+		defer func() { roomTreeMin = orig }()
+		r, err := Run(cfg, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%#v", r)
+	}
+	if tree, scan := run(32), run(1<<30); tree != scan {
+		t.Fatal("allocation with the room trees differs from scanning the team")
 	}
 }
