@@ -77,7 +77,6 @@ func (m *Model) free(i, track int) int {
 	return n
 }
 
-
 // allocate moves people from the waiting list onto caseloads while there is
 // room: highest priority class first, first come first served within it.
 func (m *Model) allocate() {
