@@ -105,8 +105,8 @@ type Verdict struct {
 // every need met, waits, reneging and link-worker turnover. A KPI the
 // results do not carry is left out.
 var VerdictKPIs = []string{
-	"needs_met_per_1000_referrals", sim.KPINeedsMet,
-	"referred_all_needs_met_share", sim.KPIPeopleNeedsMet,
+	sim.KPINeedsMetPer1000Referrals, sim.KPINeedsMet,
+	sim.KPIReferredAllNeedsMetShare, sim.KPIPeopleNeedsMet,
 	sim.KPIWaitMean, sim.KPIReneged, sim.KPILeavers,
 }
 
@@ -117,13 +117,13 @@ var phrases = map[string]struct {
 	plural bool
 	unit   string
 }{
-	"needs_met_per_1000_referrals": {"needs met per 1,000 referrals", true, ""},
-	sim.KPINeedsMet:                {"needs met", true, "need met"},
-	"referred_all_needs_met_share": {"the share of referred people with every need met", false, ""},
-	sim.KPIPeopleNeedsMet:          {"people with every need met", true, "person with every need met"},
-	sim.KPIWaitMean:                {"waits", true, "week off the mean wait"},
-	sim.KPIReneged:                 {"people giving up waiting", true, "person fewer giving up"},
-	sim.KPILeavers:                 {"link workers leaving", true, "leaver fewer"},
+	sim.KPINeedsMetPer1000Referrals: {"needs met per 1,000 referrals", true, ""},
+	sim.KPINeedsMet:                 {"needs met", true, "need met"},
+	sim.KPIReferredAllNeedsMetShare: {"the share of referred people with every need met", false, ""},
+	sim.KPIPeopleNeedsMet:           {"people with every need met", true, "person with every need met"},
+	sim.KPIWaitMean:                 {"waits", true, "week off the mean wait"},
+	sim.KPIReneged:                  {"people giving up waiting", true, "person fewer giving up"},
+	sim.KPILeavers:                  {"link workers leaving", true, "leaver fewer"},
 }
 
 // Verdicts judges every scenario of c against the first.
@@ -228,7 +228,11 @@ func sentences(v Verdict) []string {
 		if !p.plural {
 			verb += "s"
 		}
-		b.WriteString("; " + p.text + " " + verb + " by " + Quantity(math.Abs(o.Diff.Mean), o.Unit, true) + " " + Bounds(lo, hi, o.Unit))
+		amount := Quantity(math.Abs(o.Diff.Mean), o.Unit, true)
+		if strings.Contains(p.text, " per ") {
+			amount = Number(math.Abs(o.Diff.Mean)) // the phrase names the unit
+		}
+		b.WriteString("; " + p.text + " " + verb + " by " + amount + " " + Bounds(lo, hi, o.Unit))
 	}
 	if len(same) > 0 {
 		verb := " do not change detectably"
@@ -256,8 +260,8 @@ func sentenceOutcomes(os []Change) []Change {
 	var out []Change
 	for _, o := range os {
 		switch {
-		case o.KPI == sim.KPINeedsMet && have["needs_met_per_1000_referrals"],
-			o.KPI == sim.KPIPeopleNeedsMet && have["referred_all_needs_met_share"]:
+		case o.KPI == sim.KPINeedsMet && have[sim.KPINeedsMetPer1000Referrals],
+			o.KPI == sim.KPIPeopleNeedsMet && have[sim.KPIReferredAllNeedsMetShare]:
 			continue
 		}
 		out = append(out, o)
