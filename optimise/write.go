@@ -104,13 +104,14 @@ func num(x float64) string {
 	if math.IsNaN(x) {
 		return "NA"
 	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
+	return strconv.FormatFloat(output.Round(x), 'f', -1, 64) // as every spsim CSV
 }
 
 func jnum(x float64) *float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return nil
 	}
+	x = output.Round(x)
 	return &x
 }
 
@@ -178,7 +179,7 @@ type jsonCandidate struct {
 }
 
 func (p *Problem) jcandidate(r *Result, c Checked) jsonCandidate {
-	jc := jsonCandidate{Levers: map[string]string{}, PlannedCost: r.Candidates[c.Index].Cost, Decision: decisionWord(c.Decision),
+	jc := jsonCandidate{Levers: map[string]string{}, PlannedCost: output.Round(r.Candidates[c.Index].Cost), Decision: decisionWord(c.Decision),
 		Role: r.role(c.Index), Replications: c.Reps, Used: c.Used}
 	for f, v := range r.Candidates[c.Index].Levers {
 		jc.Levers[p.Levers[f].Key] = v

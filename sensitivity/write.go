@@ -142,13 +142,14 @@ func num(x float64) string {
 	if math.IsNaN(x) {
 		return "NA"
 	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
+	return strconv.FormatFloat(output.Round(x), 'f', -1, 64) // as every spsim CSV
 }
 
 func jnum(x float64) *float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return nil
 	}
+	x = output.Round(x)
 	return &x
 }
 
