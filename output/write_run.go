@@ -42,6 +42,13 @@ func writeRunFigures(dir string, r *study.RunResult, outs study.Outputs) error {
 	if err != nil {
 		return err
 	}
+	if len(r.Results) > 0 && len(r.Results[0].Areas) > 0 {
+		af, err := AreaFigure(r.Results, r.Level)
+		if err != nil {
+			return err
+		}
+		figs = append(figs, af)
+	}
 	if err := writeFigures(dir, figs, outs); err != nil {
 		return err
 	}
@@ -108,6 +115,9 @@ func runReport(r *study.RunResult, figs []Figure) (Report, error) {
 		cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.HorizonWeeks-cfg.Run.WarmupWeeks)
 	rep.Method.Replications = ReplicationsMethod(r)
 	rep.Headline.Caption = "Headline KPIs after the warm-up"
+	if len(r.Results) > 0 && len(r.Results[0].Areas) > 0 {
+		rep.Tables = append(rep.Tables, AreaTable(r.Results, r.Level))
+	}
 	if p := precisionMeta(r); p != nil {
 		rep.Tables = append(rep.Tables, p.Table())
 	}

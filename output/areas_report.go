@@ -1,0 +1,136 @@
+package output
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// areaKPIs are the KPIs the per-area table and chart rank areas by: the
+// wait, the link workers' pressure and the share of needs met.
+var areaKPIs = []string{sim.KPIWaitMean, sim.KPIPressureMean, sim.KPINeedsMetShare}
+
+// areaTableKPIs are the per-area table's columns.
+var areaTableKPIs = []string{sim.KPIWaitMean, sim.KPIPressureMean, sim.KPINeedsMetShare, sim.KPIUtilisation, sim.KPIReferrals, sim.KPICostTotal}
+
+// areaStat is one area's estimates of the KPIs it is ranked by.
+type areaStat struct {
+	name string
+	est  map[string]experiment.Estimate
+	unit map[string]string
+}
+
+// areaStats estimates each area's KPIs across replications, most strained
+// (longest wait) first.
+func areaStats(results []*sim.Result, level float64) []areaStat {
+	if len(results) == 0 {
+		return nil
+	}
+	vals := make([]float64, len(results))
+	var out []areaStat
+	for a, area := range results[0].Areas {
+		s := areaStat{name: area.Name, est: map[string]experiment.Estimate{}, unit: map[string]string{}}
+		for k, kpi := range area.KPIs {
+			if !slices.Contains(areaTableKPIs, kpi.Name) {
+				continue
+			}
+			for r, res := range results {
+				vals[r] = res.Areas[a].KPIs[k].Value
+			}
+			s.est[kpi.Name] = experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
+			s.unit[kpi.Name] = kpi.Unit
+		}
+		out = append(out, s)
+	}
+	slices.SortStableFunc(out, func(a, b areaStat) int {
+		return cmp.Compare(b.est[sim.KPIWaitMean].Mean, a.est[sim.KPIWaitMean].Mean)
+	})
+	return out
+}
+
+// AreaTable is the per-area table of a run of several areas: each area's
+// wait, pressure, needs met, utilisation, referrals and cost, with
+// intervals, most strained first.
+func AreaTable(results []*sim.Result, level float64) Table {
+	stats := areaStats(results, level)
+	t := Table{Caption: fmt.Sprintf("Areas, longest wait first (mean and %.0f%% confidence interval across replications)", 100*level)}
+	t.Head = []string{"area"}
+	for _, k := range areaTableKPIs {
+		t.Head = append(t.Head, KPILabel(k))
+	}
+	for _, s := range stats {
+		row := []string{s.name}
+		for _, k := range areaTableKPIs {
+			e, ok := s.est[k]
+			if !ok {
+				row = append(row, "-")
+				continue
+			}
+			d := displayFor(s.unit[k])
+			cell := d.label(e.Mean * d.scale)
+			if defined(e.Low, e.High) {
+				cell += " (" + d.label(e.Low*d.scale) + " to " + d.label(e.High*d.scale) + ")"
+			}
+			row = append(row, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// AreaFigure ranks the areas of a run by wait, pressure and needs met: one
+// panel each, areas in the same order (longest wait at the top), bars with
+// their intervals.
+func AreaFigure(results []*sim.Result, level float64) (Figure, error) {
+	stats := areaStats(results, level)
+	n := len(stats)
+	names := make([]plot.Tick, n)
+	for i, s := range stats {
+		names[i] = plot.Tick{Value: float64(n - 1 - i), Label: s.name}
+	}
+	var panels []*plot.Plot
+	for j, k := range areaKPIs {
+		unit := ""
+		if n > 0 {
+			unit = stats[0].unit[k]
+		}
+		d := displayFor(unit)
+		p := newBarPanel(KPILabel(k), d.unit, "", true)
+		p.Title.TextStyle = textStyle(12, true)
+		p.X.Tick.Marker = niceTicks{format: d.format, n: 4}
+		p.Y.Tick.Marker = plot.ConstantTicks(names)
+		if j > 0 {
+			blank := make([]plot.Tick, n)
+			for i := range names {
+				blank[i] = plot.Tick{Value: names[i].Value}
+			}
+			p.Y.Tick.Marker = plot.ConstantTicks(blank)
+		}
+		b := &bars{width: 0.7, color: paletteAt(j), horizontal: true}
+		for i, s := range stats {
+			e := s.est[k]
+			b.pos = append(b.pos, float64(n-1-i))
+			b.val = append(b.val, e.Mean*d.scale)
+			b.lo = append(b.lo, e.Low*d.scale)
+			b.hi = append(b.hi, e.High*d.scale)
+			b.labels = append(b.labels, d.label(e.Mean*d.scale))
+		}
+		p.Add(b)
+		p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4
+		panels = append(panels, p)
+	}
+	l := layout{
+		title:  "Where is it most strained? Areas ranked by wait",
+		note:   fmt.Sprintf("Bars: mean after the warm-up across replications. Whiskers: %.0f%% confidence interval. Longest wait at the top.", 100*level),
+		rows:   [][]*plot.Plot{panels},
+		width:  13 * vg.Inch,
+		height: vg.Length(max(3.6, 1.6+0.32*float64(n))) * vg.Inch,
+	}
+	return l.render("areas", "Each row is one area, in the same order in every panel: the mean wait to first contact, the link workers' pressure index and the share of community needs met, with confidence intervals.")
+}

@@ -1,0 +1,57 @@
+package output_test
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// TestAreaTableAndFigure: areas that differ only in their link workers are
+// ranked by wait, fewest link workers (longest wait) first, and the chart
+// names every area.
+func TestAreaTableAndFigure(t *testing.T) {
+	cfg, err := scenarios.Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 60, 10
+	for _, lw := range []int{6, 2, 4} {
+		spec := sim.AreaSpec{Name: "PCN with " + strconv.Itoa(lw), Set: map[string]sim.Value{"workforce.link_workers": {V: int64(lw)}}}
+		cfg.Areas.List = append(cfg.Areas.List, spec)
+	}
+	// Resolve the areas as the loader does.
+	if err := scenarios.Set(cfg, "run.seed", "3"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 3, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := output.AreaTable(res, 0.95)
+	var order []string
+	for _, r := range tab.Rows {
+		order = append(order, r[0])
+	}
+	if strings.Join(order, ",") != "PCN with 2,PCN with 4,PCN with 6" {
+		t.Errorf("areas ranked %v; want the fewest link workers (longest wait) first", order)
+	}
+	if !strings.Contains(tab.Rows[0][1], " to ") {
+		t.Errorf("wait cell %q has no interval", tab.Rows[0][1])
+	}
+	fig, err := output.AreaFigure(res, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFigure(t, fig)
+	for _, name := range order {
+		if !strings.Contains(string(fig.SVG), name) {
+			t.Errorf("the chart does not name %s", name)
+		}
+	}
+}
