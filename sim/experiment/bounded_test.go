@@ -145,3 +145,20 @@ func TestKPIRangeFromRegistry(t *testing.T) {
 		t.Errorf("unregistered KPI in people: %v, want [0, ∞)", got)
 	}
 }
+
+// TestWeeklyBandsStayAboveZero: a weekly series that is mostly 0 with an
+// occasional burst (a waiting list that is usually empty) has bands that
+// never reach below 0, where the plain interval would.
+func TestWeeklyBandsStayAboveZero(t *testing.T) {
+	var rs []*sim.Result
+	for _, v := range []float64{0, 0, 0, 0, 12} {
+		rs = append(rs, result(map[string][]float64{"waiting": {v, 0}}, "waiting"))
+	}
+	est := Weekly(rs, Column("waiting"), 0.95)
+	if plain := Interval([]float64{0, 0, 0, 0, 12}, 0.95); plain.Low >= 0 {
+		t.Fatalf("plain interval [%g, %g] does not cross 0: a poor case", plain.Low, plain.High)
+	}
+	if est[0].Low < 0 || !(est[0].High > est[0].Mean) || est[1].Low != 0 || est[1].High != 0 {
+		t.Errorf("weekly bands %+v, want within [0, ∞)", est)
+	}
+}

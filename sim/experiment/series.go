@@ -90,16 +90,18 @@ func combine(parts []Series, f func([]float64) float64) Series {
 
 // Weekly summarises a series across replications week by week: the mean of
 // the replications' values for each week and its Student-t interval at the
-// given level, unbounded; [WeeklyIn] keeps the intervals within a range. Undefined values (NaN) are left out of their week, so a
-// week's N may be below len(results). The result has one Estimate per week
-// of the shortest replication; replications without the series are skipped.
+// given level, kept within [0, ∞) ([WeeklyIn] with [NonNegative]): every
+// weekly column is a count, a mean of counts, hours or money, and so are
+// their sums, ratios and running totals. A series that can be negative (a
+// difference) needs WeeklyIn with its own range. Undefined values (NaN) are
+// left out of their week, so a week's N may be below len(results). The
+// result has one Estimate per week of the shortest replication;
+// replications without the series are skipped.
 func Weekly(results []*sim.Result, s Series, level float64) []Estimate {
-	return WeeklyIn(results, s, level, Unbounded)
+	return WeeklyIn(results, s, level, NonNegative)
 }
 
 // WeeklyIn is [Weekly] with every week's interval within r ([IntervalIn]).
-// Every weekly column is a count, a mean of counts, hours or money, so r is
-// [NonNegative] for them, their sums, ratios and running totals.
 func WeeklyIn(results []*sim.Result, s Series, level float64, r Range) []Estimate {
 	var cols [][]float64
 	weeks := math.MaxInt
