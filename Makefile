@@ -18,7 +18,7 @@ test:
 
 # Speed and memory targets live here, never in timed tests.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./sim/... ./cmd/spsim/ | tee bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./sim/... ./cmd/spsim/ ./workbench/ | tee bench.txt
 
 # spsim against SimPy on the same M/M/c queue, in alternating runs (installs
 # python3-simpy3 if SimPy is missing). ROUNDS=5 for more.

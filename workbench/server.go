@@ -89,10 +89,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Nothing on the page comes from elsewhere, and nothing may frame it.
 	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
+	// same-origin, not no-referrer: with no-referrer a form post carries
+	// "Origin: null" and would be refused below.
+	h.Set("Referrer-Policy", "same-origin")
 	if r.Method == http.MethodPost {
 		// A page on another site may not drive the workbench.
 		if o := r.Header.Get("Origin"); o != "" && !sameOrigin(o, r.Host) {
+			s.opt.Log.Printf("%s %s refused: Origin %s", r.Method, r.URL.Path, o)
 			httpError(w, http.StatusForbidden, "requests from another site's page are refused")
 			return
 		}

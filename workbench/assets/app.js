@@ -95,6 +95,8 @@ async function task(label, url, body, onResult) {
         case 'result':
           got = true;
           onResult(m.result);
+          // Counts finished tasks, for scripts and tests that wait on the page.
+          document.body.dataset.done = String(Number(document.body.dataset.done || 0) + 1);
           progress(1, 1);
           status(`${label}: done in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
           break;

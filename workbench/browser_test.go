@@ -1,0 +1,228 @@
+package workbench
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+
+	"github.com/spsim/spsim/scenarios"
+)
+
+// chromium finds a Chromium or Chrome to drive: $SPSIM_CHROMIUM, or one on
+// the PATH. Without one the test skips, except in CI (CI=true), which must
+// run it: .ci/run installs Debian's chromium.
+func chromium(t *testing.T) string {
+	if p := os.Getenv("SPSIM_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	msg := "no Chromium found (install Debian's chromium, or set SPSIM_CHROMIUM): the browser test needs one"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg + "; CI never skips it")
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// browserFlags are what Chromium needs to run headless as root on a
+// machine without a network, in a fresh profile.
+func browserFlags(exe, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1400, 1000),
+	}
+}
+
+// TestBrowser drives the workbench in headless Chromium as a commissioner
+// would: open the page, move link workers from 3 to 5 and see the wait
+// fall in the table and in the chart, pin both settings and read the
+// comparison's verdict, and download the scenario and check it loads.
+// With SPSIM_SCREENSHOTS=DIR it also saves screenshots there.
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives a browser")
+	}
+	exe := chromium(t)
+	srv := httptest.NewServer(New(Options{Version: "test"}))
+	defer srv.Close()
+	downloads := t.TempDir()
+
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserFlags(exe, t.TempDir())...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancelTime()
+	q := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	shot := func(name, sel string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			dir := os.Getenv("SPSIM_SCREENSHOTS")
+			if dir == "" {
+				return nil
+			}
+			png, err := chromedp.Screenshot(q(sel))(ctx, tg)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
+		})
+	}
+	// waitDone waits until the page has finished n tasks (runs, comparisons).
+	waitDone := func(n int) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Poll[bool](fmt.Sprintf(`Number(document.body.dataset.done || 0) >= %d`, n), chromedp.WithPollingTimeout(90*time.Second))(ctx, tg)
+			return err
+		})
+	}
+	const linkWorkers = `input[type=number][data-key="workforce.link_workers"]`
+
+	do("open the page", chromedp.Navigate(srv.URL+"/"), waitDone(1))
+	// Downloads go to a folder of the test's, as the tab's own setting.
+	yes := true
+	if _, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: downloads, EventsEnabled: &yes}); err != nil {
+		t.Fatalf("allowing downloads: %v", err)
+	}
+	posts, err := chromedp.Run(ctx, chromedp.Value(q(linkWorkers)))
+	if err != nil || posts != "3" {
+		t.Fatalf("the page opens the baseline with %q link workers (%v), want 3", posts, err)
+	}
+	table3, text3 := tableWait(t, ctx)
+	chart3 := chartWait(t, ctx)
+	do("screenshots of the controls and results", shot("workbench-controls", "#controls"), shot("workbench-results", "#workspace"))
+
+	// Pin the baseline, then move link workers to 5 as a user would: select
+	// the number and type over it.
+	do("pin three", chromedp.Click(q(`[data-tab=compare]`)), chromedp.SendKeys(q("#pin-name"), "three"), chromedp.Click(q("#pin")))
+	do("type 5 link workers", chromedp.Click(q(linkWorkers)),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[any](`document.querySelector('`+linkWorkers+`').select()`)(ctx, tg)
+			return err
+		}),
+		chromedp.SendKeys(q(linkWorkers), "5"), waitDone(2), chromedp.Click(q(`[data-tab=results]`)))
+	table5, text5 := tableWait(t, ctx)
+	chart5 := chartWait(t, ctx)
+	t.Logf("wait to first contact: 3 link workers %s (table) %.3g (chart); 5 link workers %s (table) %.3g (chart)", text3, chart3, text5, chart5)
+	if !(table5 < table3) {
+		t.Errorf("the table's wait did not fall with 5 link workers: %s, then %s", text3, text5)
+	}
+	if !(chart5 < chart3) {
+		t.Errorf("the chart's wait did not fall with 5 link workers: %.3g, then %.3g", chart3, chart5)
+	}
+
+	do("pin five and compare", chromedp.Click(q(`[data-tab=compare]`)), chromedp.SendKeys(q("#pin-name"), "five"),
+		chromedp.Click(q("#pin")), chromedp.Click(q("#compare")), waitDone(3), shot("workbench-compare", "#workspace"))
+	verdict, err := chromedp.Run(ctx, chromedp.Text(q("#verdict")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("verdict: %s", verdict)
+	for _, want := range []string{"five costs", "than three", "the mean wait for a first contact falls by"} {
+		if !strings.Contains(verdict, want) {
+			t.Errorf("the verdict %q lacks %q", verdict, want)
+		}
+	}
+
+	do("download the TOML", chromedp.Click(q(`[data-tab=downloads]`)), chromedp.Click(q("#download-toml")))
+	path := downloaded(t, downloads)
+	cfg, err := scenarios.LoadFile(path)
+	if err != nil {
+		t.Fatalf("the downloaded TOML does not validate: %v", err)
+	}
+	if cfg.Workforce.LinkWorkers != 5 {
+		t.Errorf("the downloaded TOML has %d link workers, want the page's 5", cfg.Workforce.LinkWorkers)
+	}
+}
+
+// downloaded waits for Chromium to finish a download into dir and returns
+// its path. Chromium names a file by its download's id, and writes it
+// under a .crdownload name until it is complete.
+func downloaded(t *testing.T, dir string) string {
+	t.Helper()
+	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".crdownload") {
+				return filepath.Join(dir, e.Name())
+			}
+		}
+	}
+	t.Fatal("the download never finished")
+	return ""
+}
+
+// tableWait reads the mean wait to first contact from the headline table:
+// its number and its words.
+func tableWait(t *testing.T, ctx context.Context) (float64, string) {
+	t.Helper()
+	const row = `#headline tr[data-kpi="wait_first_contact_mean_weeks"]`
+	mean, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(row), "data-mean"))
+	if err != nil {
+		t.Fatalf("reading the table: %v", err)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(row+" td:nth-child(2)")))
+	if err != nil {
+		t.Fatalf("reading the table: %v", err)
+	}
+	v, err := strconv.ParseFloat(mean.Value, 64)
+	if err != nil {
+		t.Fatalf("the table's wait %q: %v", mean.Value, err)
+	}
+	return v, text
+}
+
+// chartWait reads the waiting chart's line of mean wait back into weeks,
+// through the panel's scales, and averages it over the weeks after the
+// warm-up: what a reader sees of the line's height.
+func chartWait(t *testing.T, ctx context.Context) float64 {
+	t.Helper()
+	const js = `(() => {
+	  const g = document.querySelector('#charts g.series[data-series="wait_first_contact_weeks"]');
+	  const p = g.closest('g.panel').dataset;
+	  const [x0, x1, y0, y1, L, R, T, B] = [p.x0, p.x1, p.y0, p.y1, p.left, p.right, p.top, p.bottom].map(Number);
+	  const warm = g.closest('g.panel').querySelector('rect.warmup');
+	  const warmEnd = warm ? x0 + (Number(warm.getAttribute('x')) + Number(warm.getAttribute('width')) - L) / (R - L) * (x1 - x0) : x0;
+	  let sum = 0, n = 0;
+	  for (const path of g.querySelectorAll('path.line')) {
+	    const xy = path.getAttribute('d').match(/-?[0-9.]+/g).map(Number);
+	    for (let i = 0; i + 1 < xy.length; i += 2) {
+	      const x = x0 + (xy[i] - L) / (R - L) * (x1 - x0);
+	      const y = y0 + (B - xy[i + 1]) / (B - T) * (y1 - y0);
+	      if (x >= warmEnd) { sum += y; n++; }
+	    }
+	  }
+	  return n ? sum / n : NaN;
+	})()`
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[float64](js))
+	if err != nil {
+		t.Fatalf("reading the chart: %v", err)
+	}
+	return v
+}
