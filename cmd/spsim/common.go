@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/spsim/spsim/output"
@@ -29,6 +30,7 @@ type expFlags struct {
 	// allowLarge lifts the limits on estimated events and memory.
 	allowLarge *bool
 	bar        *progress // nil when quiet or not on a terminal
+	stderr     io.Writer
 }
 
 // addExpFlags adds the flags of the commands that run replications.
@@ -69,6 +71,7 @@ func (f *expFlags) isSet(name string) bool {
 
 // options are the study options the flags give.
 func (f *expFlags) options(stderr io.Writer) (study.Options, error) {
+	f.stderr = stderr
 	o := study.Options{Jobs: *f.jobs, AllowLarge: *f.allowLarge, Version: version}
 	if f.isSet("replications") {
 		o.Replications = *f.reps
@@ -101,16 +104,19 @@ func interruptible() (context.Context, context.CancelFunc) {
 var notifyContext = signal.NotifyContext
 
 // execute runs a planned study and writes its outputs into the folder of
-// -o (or out/NAME), which is checked before any work. show prints the
-// result unless --quiet.
+// -o (or out/NAME), which is locked and checked before any work and
+// replaced only once every output is written. show prints the result
+// unless --quiet.
 func execute[R study.Result](ef *expFlags, name string, run func(context.Context) (R, error), outs study.Outputs, show func(R, string)) error {
 	dir := *ef.dir
 	if dir == "" {
 		dir = defaultDir(name)
 	}
-	if err := output.PrepareDir(dir, *ef.force); err != nil {
+	folder, err := output.OpenFolder(dir, *ef.force)
+	if err != nil {
 		return err
 	}
+	defer folder.Close()
 	ctx, stop := interruptible()
 	defer stop()
 	res, err := run(ctx)
@@ -121,7 +127,7 @@ func execute[R study.Result](ef *expFlags, name string, run func(context.Context
 	if err != nil {
 		return err
 	}
-	if err := output.Write(dir, res, outs); err != nil {
+	if err := commit(ef, folder, res, outs); err != nil {
 		return err
 	}
 	if !*ef.quiet {
@@ -131,6 +137,19 @@ func execute[R study.Result](ef *expFlags, name string, run func(context.Context
 		return &exitError{exitInterrupted, fmt.Errorf("interrupted: kept %d replications in %s, marked partial", len(r.Results), dir)}
 	}
 	return nil
+}
+
+// commit writes the outputs and moves them into place, saying what
+// --force removed.
+func commit(ef *expFlags, folder *output.Folder, res study.Result, outs study.Outputs) error {
+	if err := output.Write(folder.Path(), res, outs); err != nil {
+		return err
+	}
+	removed, err := folder.Commit()
+	if len(removed) > 0 && !*ef.quiet {
+		fmt.Fprintf(ef.stderr, "--force: removed %d files of an earlier run from %s: %s\n", len(removed), folder.Dir(), strings.Join(removed, ", "))
+	}
+	return err
 }
 
 // defaultDir is out/NAME, or out/NAME-2, -3... if that folder already holds

@@ -1,0 +1,131 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Folder is an output folder being written. Its files go into a fresh
+// temporary folder beside it, which Commit moves into place, so the folder
+// always holds one whole run: never half of one, and never one run's
+// files beside another's. The folder is locked from OpenFolder to Close,
+// so a second run into it fails at once rather than mixing its files in.
+type Folder struct {
+	dir, tmp string
+	force    bool
+	unlock   func()
+	done     bool
+}
+
+// spsimKinds are the kinds of file spsim writes; --force replaces a
+// folder only if it holds nothing else.
+var spsimKinds = []string{".csv", ".json", ".toml", ".svg", ".png", ".html", ".xlsx", ".gob"}
+
+// OpenFolder locks dir and checks, before any work, that it can be
+// written: it must be new, empty, or (with force) hold only files spsim
+// writes, and its parent must take a new folder.
+func OpenFolder(dir string, force bool) (*Folder, error) {
+	dir = filepath.Clean(dir)
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("creating output folder: %w", err)
+	}
+	unlock, err := lockFolder(filepath.Join(parent, "."+base+".lock"))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	f := &Folder{dir: dir, force: force, unlock: unlock}
+	if _, err := f.replaced(); err != nil {
+		unlock()
+		return nil, err
+	}
+	if f.tmp, err = os.MkdirTemp(parent, "."+base+".tmp-"); err != nil {
+		unlock()
+		return nil, fmt.Errorf("output folder %s cannot be written: %w", dir, err)
+	}
+	// A temporary folder is private; the outputs are not.
+	if err := os.Chmod(f.tmp, 0o755); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("output folder %s: %w", dir, err)
+	}
+	return f, nil
+}
+
+// Path is where the outputs are written until Commit.
+func (f *Folder) Path() string { return f.tmp }
+
+// Dir is the output folder.
+func (f *Folder) Dir() string { return f.dir }
+
+// replaced lists the files an earlier run left in the folder, which Commit
+// will remove, or says why the folder cannot be replaced.
+func (f *Folder) replaced() ([]string, error) {
+	entries, err := os.ReadDir(f.dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("reading output folder: %w", err)
+	case len(entries) > 0 && !f.force:
+		return nil, fmt.Errorf("%s: %w", f.dir, ErrExists)
+	}
+	var names, foreign []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+		if e.IsDir() || !slices.Contains(spsimKinds, strings.ToLower(filepath.Ext(e.Name()))) {
+			foreign = append(foreign, e.Name())
+		}
+	}
+	if len(foreign) > 0 {
+		return nil, fmt.Errorf("%s holds files spsim does not write (%s): --force replaces only a folder of spsim's outputs; move them or choose another folder",
+			f.dir, strings.Join(foreign, ", "))
+	}
+	return names, nil
+}
+
+// Commit moves the finished outputs into place, replacing the folder's
+// earlier files, and returns the names of those it removed.
+func (f *Folder) Commit() ([]string, error) {
+	removed, err := f.replaced()
+	if err != nil {
+		return nil, err
+	}
+	old := ""
+	if _, err := os.Stat(f.dir); err == nil {
+		old = f.tmp + ".old"
+		if err := os.Rename(f.dir, old); err != nil {
+			return nil, fmt.Errorf("replacing %s: %w", f.dir, err)
+		}
+	}
+	if err := os.Rename(f.tmp, f.dir); err != nil {
+		if old != "" {
+			os.Rename(old, f.dir)
+		}
+		return nil, fmt.Errorf("moving the outputs into %s: %w", f.dir, err)
+	}
+	f.done = true
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return removed, fmt.Errorf("removing the earlier outputs (%s): %w", old, err)
+		}
+	}
+	return removed, nil
+}
+
+// Close releases the lock and, unless committed, removes what was written.
+func (f *Folder) Close() error {
+	var err error
+	if !f.done {
+		err = os.RemoveAll(f.tmp)
+	}
+	f.unlock()
+	return err
+}
