@@ -50,7 +50,8 @@ type Model struct {
 	holding  bool
 	room     [2]roomTree // free places by track, for allocation
 
-	m metrics
+	m       metrics
+	several bool // the scenario has several areas: Run runs them all
 }
 
 // streams are the model's random processes, one named stream each, so that
@@ -103,9 +104,14 @@ func newStreams(seed uint64, rep int, prefix string) streams {
 
 // New prepares replication rep of cfg, which must have passed validation
 // (package scenarios). It returns an error only for a Config that could not
-// have passed it, such as an invalid distribution.
+// have passed it, such as an invalid distribution. A scenario of several
+// areas runs them all, as Run does.
 func New(cfg *Config, rep int) (*Model, error) {
-	return newModel(cfg, rep, "", nil)
+	m, err := newModel(cfg, rep, "", nil)
+	if err == nil && cfg.Areas.several() {
+		m.several = true
+	}
+	return m, err
 }
 
 // newModel prepares a model. If prev is a finished model that is no longer
@@ -158,6 +164,9 @@ const cancelCheckEvents = 1024
 // RunContext is Run that stops early, returning ctx's error, once ctx is
 // cancelled.
 func (m *Model) RunContext(ctx context.Context) (*Result, error) {
+	if m.several {
+		return runAreas(ctx, m.cfg, m.rep, nil)
+	}
 	horizon := float64(m.cfg.Run.HorizonWeeks)
 	done := ctx.Done()
 	m.start()

@@ -178,3 +178,27 @@ func TestGroupNameThatReadsAsAProfile(t *testing.T) {
 		}
 	}
 }
+
+// TestNewHonoursAreas: sim.New(...).Run() on a scenario of several areas
+// gives what sim.Run gives: every area, not the first.
+func TestNewHonoursAreas(t *testing.T) {
+	cfg := load(t, "icb")
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 20, 4
+	m, err := sim.New(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := m.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := sim.Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := a.KPI(sim.KPIReferrals)
+	y, _ := b.KPI(sim.KPIReferrals)
+	if x != y || len(a.Areas) != len(b.Areas) || len(a.Areas) != cfg.Areas.Count {
+		t.Errorf("New(icb).Run(): %v referrals over %d areas; Run: %v over %d", x, len(a.Areas), y, len(b.Areas))
+	}
+}
