@@ -13,8 +13,6 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-
-	"github.com/spsim/spsim/sim"
 )
 
 // maxAreaRows bounds an areas file: England has about 1,250 PCNs.
@@ -27,7 +25,7 @@ var areaOnlyColumns = []string{"name", "referrals_multiplier", "reference_group_
 // expandAreas reads areas.file into areas.list and resolves every listed
 // area's overrides into its own checked scenario. Problems are reported at
 // the file and line (of the scenario or the CSV) that caused them.
-func expandAreas(c *sim.Config, pv provenance, top string) Errors {
+func expandAreas(c *Config, pv provenance, top string) Errors {
 	a := &c.Areas
 	fromFile, csvLines := "", []int(nil)
 	if a.File != "" {
@@ -86,9 +84,9 @@ func orTop(file, top string) string {
 
 // applyArea returns the scenario c with area l's overrides applied, checked
 // as Load would check it.
-func applyArea(c *sim.Config, l *sim.AreaSpec) (*sim.Config, error) {
+func applyArea(c *Config, l *AreaSpec) (*Config, error) {
 	base := *c
-	base.Areas = sim.Areas{}
+	base.Areas = Areas{}
 	var buf bytes.Buffer
 	if err := Encode(&buf, &base); err != nil {
 		return nil, err
@@ -133,8 +131,8 @@ func applyArea(c *sim.Config, l *sim.AreaSpec) (*sim.Config, error) {
 // (and optionally referrals_multiplier, reference_group_share), then one
 // row per area. A cell holds a TOML value; text may be bare; an empty cell
 // leaves the key as the scenario has it.
-func readAreas(path string) (list []sim.AreaSpec, lines []int, _ Errors) {
-	fail := func(line, col int, key, msg string) ([]sim.AreaSpec, []int, Errors) {
+func readAreas(path string) (list []AreaSpec, lines []int, _ Errors) {
+	fail := func(line, col int, key, msg string) ([]AreaSpec, []int, Errors) {
 		return nil, nil, Errors{{File: path, Line: line, Col: col, Key: key, Msg: msg}}
 	}
 	raw, err := os.ReadFile(path)
@@ -202,8 +200,8 @@ func readAreas(path string) (list []sim.AreaSpec, lines []int, _ Errors) {
 }
 
 // areaRow reads one row of an areas file.
-func areaRow(path string, line int, head, rec []string) (sim.AreaSpec, Errors) {
-	var spec sim.AreaSpec
+func areaRow(path string, line int, head, rec []string) (AreaSpec, Errors) {
+	var spec AreaSpec
 	for i, cell := range rec {
 		cell = strings.TrimSpace(cell)
 		if i >= len(head) {
@@ -237,9 +235,9 @@ func areaRow(path string, line int, head, rec []string) (sim.AreaSpec, Errors) {
 				v = cell // bare text, checked when applied
 			}
 			if spec.Set == nil {
-				spec.Set = map[string]sim.Value{}
+				spec.Set = map[string]Value{}
 			}
-			spec.Set[head[i]] = sim.Value{V: v}
+			spec.Set[head[i]] = Value{V: v}
 		}
 	}
 	if spec.Name == "" && (len(spec.Set) > 0 || spec.ReferralsMultiplier != nil || spec.ReferenceGroupShare != nil) {

@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/spsim/spsim/sim"
 )
 
 const icbHead = `name = "five"
@@ -41,20 +39,20 @@ referrals_multiplier = 1.5
 			if err != nil {
 				t.Fatal(err)
 			}
-			areas, err := sim.AreaConfigs(c)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(areas) != 2 || areas[0].Name != "Riverside PCN" || areas[1].Name != "Northgate PCN" {
+			// The model applies referrals_multiplier; here, each area's
+			// resolved scenario and its multiplier.
+			areas := c.Areas.List
+			if len(areas) != 2 || areas[0].Name != "Riverside PCN" || areas[1].Name != "Northgate PCN" ||
+				areas[0].Resolved == nil || areas[1].Resolved == nil || areas[1].ReferralsMultiplier == nil || *areas[1].ReferralsMultiplier != 1.5 {
 				t.Fatalf("areas %+v", areas)
 			}
-			r, n := areas[0].Config, areas[1].Config
+			r, n := areas[0].Resolved, areas[1].Resolved
 			if r.Workforce.LinkWorkers != 5 || r.Services["wellbeing_groups"].Places != 70 || r.Demand.ReferralsPerWeek != c.Demand.ReferralsPerWeek {
 				t.Errorf("Riverside: %d link workers, %d places, %g referrals a week", r.Workforce.LinkWorkers, r.Services["wellbeing_groups"].Places, r.Demand.ReferralsPerWeek)
 			}
-			if d := n.Workforce.RecruitmentDelayWeeks; n.Workforce.LinkWorkers != c.Workforce.LinkWorkers || n.Demand.ReferralsPerWeek != 45 ||
+			if d := n.Workforce.RecruitmentDelayWeeks; n.Workforce.LinkWorkers != c.Workforce.LinkWorkers || n.Demand.ReferralsPerWeek != 30 ||
 				n.Groups["most_deprived"].Share != 0.7 || d.Dist != "gamma" || d.Mean == nil || *d.Mean != 20 {
-				t.Errorf("Northgate: %d link workers, %g referrals a week (want 30 × 1.5), most deprived %g, delay %v",
+				t.Errorf("Northgate: %d link workers, %g referrals a week (want 30), most deprived %g, delay %v",
 					n.Workforce.LinkWorkers, n.Demand.ReferralsPerWeek, n.Groups["most_deprived"].Share, n.Workforce.RecruitmentDelayWeeks)
 			}
 			// The resolved scenario stands alone and loads to the same areas.
@@ -66,8 +64,8 @@ referrals_multiplier = 1.5
 			if err != nil {
 				t.Fatalf("%v\n%s", err, b.String())
 			}
-			areas2, _ := sim.AreaConfigs(again)
-			if areas2[1].Config.Demand.ReferralsPerWeek != 45 || areas2[0].Config.Workforce.LinkWorkers != 5 {
+			areas2 := again.Areas.List
+			if len(areas2) != 2 || areas2[1].Resolved == nil || areas2[1].Resolved.Demand.ReferralsPerWeek != 30 || areas2[0].Resolved == nil || areas2[0].Resolved.Workforce.LinkWorkers != 5 {
 				t.Error("the resolved scenario does not reload to the same areas")
 			}
 		})

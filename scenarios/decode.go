@@ -10,8 +10,6 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
-
-	"github.com/spsim/spsim/sim"
 )
 
 var unmarshalerType = reflect.TypeFor[toml.Unmarshaler]()
@@ -85,9 +83,9 @@ type decoder struct {
 }
 
 // decodeConfig decodes m strictly into a new Config.
-func decodeConfig(m map[string]any) (*sim.Config, *decoder) {
+func decodeConfig(m map[string]any) (*Config, *decoder) {
 	d := &decoder{}
-	c := new(sim.Config)
+	c := new(Config)
 	d.value(nil, m, reflect.ValueOf(c).Elem())
 	return c, d
 }

@@ -1,7 +1,7 @@
 // Package scenarios loads, checks and writes spsim scenarios.
 //
 // A scenario is a TOML file that sets every parameter of the model (see
-// [sim.Config]). The built-in library, embedded in the binary, holds
+// [Config]). The built-in library, embedded in the binary, holds
 // baseline.toml, a typical primary care network, and scenarios that each
 // ask one question by changing a few of its values. [List] describes them,
 // [Source] returns their text and [Load] loads one by name or loads a file

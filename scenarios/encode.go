@@ -8,8 +8,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-
-	"github.com/spsim/spsim/sim"
 )
 
 // Encode writes c as a complete TOML scenario, every value written out, in
@@ -20,7 +18,7 @@ import (
 // The output stands alone: c.Extends is written as a comment, not a key,
 // because the values it would pull in are already written out. Loading the
 // output gives a Config equal to c apart from Extends.
-func Encode(w io.Writer, c *sim.Config) error {
+func Encode(w io.Writer, c *Config) error {
 	if c == nil {
 		return errors.New("encoding scenario: nil Config")
 	}

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"github.com/spsim/spsim/sim"
 )
 
 // hints say in a few words what a key means, for error messages. Keys are
@@ -122,7 +120,7 @@ var hints = map[string]string{
 // genericKey replaces the collection entries and array indices in path by
 // "*", giving the key of hints.
 func genericKey(path []string) string {
-	t := reflect.TypeFor[sim.Config]()
+	t := reflect.TypeFor[Config]()
 	out := make([]string, len(path))
 	for i, s := range path {
 		for t != nil && t.Kind() == reflect.Pointer {
@@ -162,7 +160,7 @@ var tableOf = sync.OnceValue(func() map[string][]string {
 			walk(t.Field(f.index).Type, join(prefix, f.name), depth+1)
 		}
 	}
-	walk(reflect.TypeFor[sim.Config](), nil, 0)
+	walk(reflect.TypeFor[Config](), nil, 0)
 	return m
 })
 

@@ -11,8 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/spsim/spsim/sim"
 )
 
 const (
@@ -31,7 +29,7 @@ const (
 //
 // The error, when the scenario has problems, is an Errors listing every
 // problem with its file, line and column.
-func Load(ref string) (*sim.Config, error) {
+func Load(ref string) (*Config, error) {
 	if isBuiltinRef(ref) {
 		src, _ := builtinSource(ref)
 		return load(src)
@@ -48,7 +46,7 @@ func Load(ref string) (*sim.Config, error) {
 
 // LoadFile loads the scenario file at path, resolving its extends chain,
 // decoding it strictly and validating it.
-func LoadFile(path string) (*sim.Config, error) {
+func LoadFile(path string) (*Config, error) {
 	src, err := readSource(path)
 	if err != nil {
 		return nil, err
@@ -97,12 +95,12 @@ func readSource(path string) (source, error) {
 
 // loadBytes loads data as the scenario file named file in folder dir,
 // which relative extends are resolved in.
-func loadBytes(file, dir string, data []byte) (*sim.Config, error) {
+func loadBytes(file, dir string, data []byte) (*Config, error) {
 	return load(source{file: file, id: filepath.Join(dir, file), dir: dir, data: data})
 }
 
 // load resolves, decodes and validates the scenario in src.
-func load(src source) (*sim.Config, error) {
+func load(src source) (*Config, error) {
 	m, pv, errs := resolve(src, nil)
 	if errs != nil {
 		return nil, errs
@@ -114,7 +112,7 @@ func load(src source) (*sim.Config, error) {
 // at the places pv gives. Problems without a place are reported against
 // file top. Validation problems that follow from a value that could not be
 // decoded are left out.
-func build(m map[string]any, pv provenance, top string) (*sim.Config, error) {
+func build(m map[string]any, pv provenance, top string) (*Config, error) {
 	c, d := decodeConfig(m)
 	errs := place(d.errs, m, pv, top)
 	if len(errs) == 0 {
@@ -126,7 +124,7 @@ func build(m map[string]any, pv provenance, top string) (*sim.Config, error) {
 	if len(errs) == 0 {
 		// Steps apply in week order, those of one week in file order
 		// (a parent's before its child's).
-		slices.SortStableFunc(c.Timeline, func(a, b sim.Change) int { return cmp.Compare(a.Week, b.Week) })
+		slices.SortStableFunc(c.Timeline, func(a, b Change) int { return cmp.Compare(a.Week, b.Week) })
 		return c, nil
 	}
 	errs = errs.sort()

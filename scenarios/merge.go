@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/spsim/spsim/sim"
 )
 
 // pos is where a value was set: a file and a place in it.
@@ -65,7 +63,7 @@ func (pv provenance) find(key string) (pos, bool) {
 // values the child replaces. The caller then adds the child's provenance.
 // Neither input map is modified.
 func merge(parent, child map[string]any, pv provenance) map[string]any {
-	return mergeTable(parent, child, reflect.TypeFor[sim.Config](), nil, pv)
+	return mergeTable(parent, child, reflect.TypeFor[Config](), nil, pv)
 }
 
 func mergeTable(parent, child map[string]any, t reflect.Type, path []string, pv provenance) map[string]any {

@@ -7,8 +7,6 @@ import (
 	"strconv"
 
 	"github.com/BurntSushi/toml"
-
-	"github.com/spsim/spsim/sim"
 )
 
 // Set sets one scenario value by its TOML key path, such as
@@ -19,7 +17,7 @@ import (
 // also be given bare (priority rather than "priority").
 //
 // On error c is unchanged and the error is an Errors naming the key.
-func Set(c *sim.Config, key, value string) error {
+func Set(c *Config, key, value string) error {
 	fail := func(msg string) error { return Errors{{Key: key, Value: value, Msg: msg}} }
 	path := splitKey(key)
 	if key == "" || len(path) == 0 {
@@ -81,7 +79,7 @@ func parseValue(s string) (any, error) {
 
 // typeAt returns the Go type a key path decodes into, or nil.
 func typeAt(path []string) reflect.Type {
-	t := reflect.TypeFor[sim.Config]()
+	t := reflect.TypeFor[Config]()
 	for _, s := range path {
 		if t = targetType(t, s); t == nil {
 			return nil

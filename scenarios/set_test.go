@@ -5,11 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/spsim/spsim/sim"
 )
 
-func loadBaseline(t *testing.T) *sim.Config {
+func loadBaseline(t *testing.T) *Config {
 	t.Helper()
 	c, err := Load("baseline")
 	if err != nil {
@@ -21,28 +19,28 @@ func loadBaseline(t *testing.T) *sim.Config {
 func TestSet(t *testing.T) {
 	tests := []struct {
 		key, value string
-		check      func(c *sim.Config) bool
+		check      func(c *Config) bool
 	}{
-		{"workforce.link_workers", "6", func(c *sim.Config) bool { return c.Workforce.LinkWorkers == 6 }},
-		{"services.wellbeing_groups.places", "20", func(c *sim.Config) bool { return c.Services["wellbeing_groups"].Places == 20 }},
-		{"demand.referrals_per_week", "25.5", func(c *sim.Config) bool { return c.Demand.ReferralsPerWeek == 25.5 }},
-		{"demand.referrals_per_week", "30", func(c *sim.Config) bool { return c.Demand.ReferralsPerWeek == 30 }},
-		{"workforce.allocation", `"priority"`, func(c *sim.Config) bool { return c.Workforce.Allocation == "priority" }},
-		{"workforce.allocation", "priority", func(c *sim.Config) bool { return c.Workforce.Allocation == "priority" }},
-		{"holding.enabled", "false", func(c *sim.Config) bool { return !c.Holding.Enabled }},
-		{"workforce.recruitment_delay_weeks.mean", "10", func(c *sim.Config) bool {
+		{"workforce.link_workers", "6", func(c *Config) bool { return c.Workforce.LinkWorkers == 6 }},
+		{"services.wellbeing_groups.places", "20", func(c *Config) bool { return c.Services["wellbeing_groups"].Places == 20 }},
+		{"demand.referrals_per_week", "25.5", func(c *Config) bool { return c.Demand.ReferralsPerWeek == 25.5 }},
+		{"demand.referrals_per_week", "30", func(c *Config) bool { return c.Demand.ReferralsPerWeek == 30 }},
+		{"workforce.allocation", `"priority"`, func(c *Config) bool { return c.Workforce.Allocation == "priority" }},
+		{"workforce.allocation", "priority", func(c *Config) bool { return c.Workforce.Allocation == "priority" }},
+		{"holding.enabled", "false", func(c *Config) bool { return !c.Holding.Enabled }},
+		{"workforce.recruitment_delay_weeks.mean", "10", func(c *Config) bool {
 			s, was := c.Workforce.RecruitmentDelayWeeks, loadBaseline(t).Workforce.RecruitmentDelayWeeks
 			return *s.Mean == 10 && *s.SD == *was.SD && s.Dist == was.Dist
 		}},
-		{"workforce.recruitment_delay_weeks", `{ dist = "exponential", mean = 5 }`, func(c *sim.Config) bool {
+		{"workforce.recruitment_delay_weeks", `{ dist = "exponential", mean = 5 }`, func(c *Config) bool {
 			s := c.Workforce.RecruitmentDelayWeeks
 			return s.Dist == "exponential" && *s.Mean == 5 && s.SD == nil
 		}},
-		{"profiles.low.needs", "{ social_connection = 0.9 }", func(c *sim.Config) bool {
+		{"profiles.low.needs", "{ social_connection = 0.9 }", func(c *Config) bool {
 			return reflect.DeepEqual(c.Profiles["low"].Needs, map[string]float64{"social_connection": 0.9})
 		}},
-		{"support.short_term.max_sessions", "8", func(c *sim.Config) bool { return c.Support.ShortTerm.MaxSessions == 8 }},
-		{"timeline", "[{ week = 52, link_workers = 6 }]", func(c *sim.Config) bool {
+		{"support.short_term.max_sessions", "8", func(c *Config) bool { return c.Support.ShortTerm.MaxSessions == 8 }},
+		{"timeline", "[{ week = 52, link_workers = 6 }]", func(c *Config) bool {
 			return len(c.Timeline) == 1 && *c.Timeline[0].LinkWorkers == 6
 		}},
 	}

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/dist"
 )
 
@@ -16,7 +15,7 @@ import (
 // every problem found, in no particular order; it returns nil for a valid
 // Config. Problems are named by key path; Load turns them into Errors that
 // say which file and line set the value.
-func Validate(c *sim.Config) []FieldError {
+func Validate(c *Config) []FieldError {
 	if c == nil {
 		return []FieldError{{Msg: "no scenario (nil Config)"}}
 	}
@@ -29,7 +28,7 @@ func Validate(c *sim.Config) []FieldError {
 
 // validate checks c, leaving out errors for which skip is true, and stops
 // composing messages after maxErrors.
-func validate(c *sim.Config, skip func(FieldError) bool) *validator {
+func validate(c *Config, skip func(FieldError) bool) *validator {
 	v := &validator{
 		c:          c,
 		skip:       skip,
@@ -61,7 +60,7 @@ func validate(c *sim.Config, skip func(FieldError) bool) *validator {
 
 type validator struct {
 	collector
-	c    *sim.Config
+	c    *Config
 	skip func(FieldError) bool
 
 	profiles, groups, services, categories names
@@ -274,14 +273,14 @@ func (v *validator) workforce() {
 	v.num(path("contracted_hours_per_week"), w.ContractedHoursPerWeek, rule{"more than 0 and at most 80", func(x float64) bool { return x > 0 && x <= 80 }})
 	v.num(path("caseload_cap_per_fte"), w.CaseloadCapPerFTE, positive)
 	v.num(path("admin_share"), w.AdminShare, fraction)
-	v.oneOf(path("allocation"), w.Allocation, "fcfs", "priority")
+	v.oneOf(path("allocation"), string(w.Allocation), choiceNames(Allocations)...)
 	v.num(path("leaving_hazard_per_year"), w.LeavingHazardPerYear, nonNegative)
 	v.num(path("pressure_sensitivity"), w.PressureSensitivity, nonNegative)
 	v.num(path("complex_pressure_weight"), w.ComplexPressureWeight, nonNegative)
 	v.duration(path("recruitment_delay_weeks"), w.RecruitmentDelayWeeks)
 	v.num(path("ramp_up_weeks"), w.RampUpWeeks, nonNegative)
 	v.num(path("ramp_up_cap_share"), w.RampUpCapShare, rule{"more than 0 and at most 1", func(x float64) bool { return x > 0 && x <= 1 }})
-	v.oneOf(path("handover"), w.Handover, "colleagues", "waiting_list")
+	v.oneOf(path("handover"), string(w.Handover), choiceNames(Handovers)...)
 	v.whole(path("handover_extra_sessions"), w.HandoverExtraSessions, 0, math.MaxInt)
 }
 
@@ -307,7 +306,7 @@ func (v *validator) initial() {
 func (v *validator) support() {
 	s := v.c.Support
 	path := func(k ...string) []string { return join(p("support"), k...) }
-	v.oneOf(path("model"), s.Model, "short_term", "longer_term", "tiered")
+	v.oneOf(path("model"), string(s.Model), choiceNames(SupportModels)...)
 	v.num(path("first_session_minutes"), s.FirstSessionMinutes, positive)
 	v.num(path("followup_minutes"), s.FollowupMinutes, positive)
 	if d := v.duration(path("session_interval_weeks"), s.SessionIntervalWeeks); d != nil && !(d.Mean() > 0) {
@@ -316,7 +315,7 @@ func (v *validator) support() {
 	v.whole(path("dropout_after_dnas"), s.DropoutAfterDNAs, 0, math.MaxInt)
 	for _, l := range []struct {
 		name string
-		lim  sim.Limits
+		lim  Limits
 	}{{"short_term", s.ShortTerm}, {"longer_term", s.LongerTerm}} {
 		v.whole(path(l.name, "max_sessions"), l.lim.MaxSessions, 1, math.MaxInt)
 		v.num(path(l.name, "max_weeks"), l.lim.MaxWeeks, positive)

@@ -135,7 +135,7 @@ func (v *validator) serviceRules() {
 		v.duration(path("engagement_weeks"), s.EngagementWeeks)
 		v.num(path("acceptance_probability"), s.AcceptanceProbability, probability)
 		v.num(path("completion_probability"), s.CompletionProbability, probability)
-		v.oneOf(path("when_full"), s.WhenFull, "waitlist", "refuse")
+		v.oneOf(path("when_full"), string(s.WhenFull), choiceNames(WhenFullRules)...)
 		v.duration(path("patience_weeks"), s.PatienceWeeks)
 		v.num(path("closure_hazard_per_year"), s.ClosureHazardPerYear, nonNegative)
 	}

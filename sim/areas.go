@@ -10,9 +10,6 @@ import (
 	"github.com/spsim/spsim/sim/dist"
 )
 
-// several reports whether the scenario has more than one area.
-func (a *Areas) several() bool { return a.Count > 1 || len(a.List) > 0 }
-
 // given reports whether an optional distribution was set.
 func given(s *dist.Spec) bool { return s.Dist != "" || s.Value != nil }
 

@@ -1,235 +1,29 @@
 package sim
 
-import "github.com/spsim/spsim/sim/dist"
+import "github.com/spsim/spsim/scenarios"
 
-// Config is a fully resolved scenario: every parameter the model reads. It
-// is decoded from TOML by package scenarios, which also checks it; the model
-// assumes a Config that passed Validate. Times are in weeks unless a field
-// name says otherwise. Named collections (profiles, groups, services) are
-// maps so that a scenario that extends another can override one entry by
-// name; the model always walks them in sorted name order.
-type Config struct {
-	Name     string `toml:"name"`
-	Question string `toml:"question"`
-	Extends  string `toml:"extends,omitempty" spsim:"optional"`
-
-	Run        RunSpec             `toml:"run"`
-	Demand     Demand              `toml:"demand"`
-	Initial    Initial             `toml:"initial"`
-	Profiles   map[string]*Profile `toml:"profiles"`
-	Groups     map[string]*Group   `toml:"groups"`
-	Workforce  Workforce           `toml:"workforce"`
-	Support    Support             `toml:"support"`
-	Categories []string            `toml:"categories" spsim:"optional"`
-	Services   map[string]*Service `toml:"services" spsim:"optional"`
-	Holding    Holding             `toml:"holding"`
-	Rereferral Rereferral          `toml:"rereferral"`
-	Costs      Costs               `toml:"costs"`
-	Outcomes   Outcomes            `toml:"outcomes"`
-	Timeline   []Change            `toml:"timeline" spsim:"optional"`
-	Areas      Areas               `toml:"areas" spsim:"optional"`
-}
-
-// Areas repeats the scenario's PCN as several areas, for an integrated care
-// board or England. Each area has its own link-worker team, services and
-// demand, and its own calendar and random streams; they share nothing, so
-// they are simulated one after another (or in parallel) and their weekly
-// tables summed. Variation between areas is structural: it is drawn once
-// from the scenario seed and is the same in every replication.
-type Areas struct {
-	Count               int        `toml:"count" spsim:"optional"`                 // copies of the area; 0 or 1 means a single area
-	ReferralsMultiplier dist.Spec  `toml:"referrals_multiplier" spsim:"optional"`  // per area, multiplies demand.referrals_per_week (and timeline rates)
-	ReferenceGroupShare dist.Spec  `toml:"reference_group_share" spsim:"optional"` // per area, the share of outcomes.reference_group
-	List                []AreaSpec `toml:"list" spsim:"optional"`                  // named areas instead of count copies
-	// File is a CSV of one row per area (a name column, then any scenario
-	// key), read by the loader into List; relative to the scenario file.
-	File string `toml:"file" spsim:"optional"`
-}
-
-// AreaSpec is one listed area.
-type AreaSpec struct {
-	Name                string   `toml:"name"`
-	ReferralsMultiplier *float64 `toml:"referrals_multiplier" spsim:"optional"`
-	ReferenceGroupShare *float64 `toml:"reference_group_share" spsim:"optional"`
-	// Set overrides scenario keys for this area alone, by key path:
-	// "workforce.link_workers" = 4.
-	Set map[string]Value `toml:"set" spsim:"optional"`
-	// Resolved is the area's scenario with Set applied, made and checked
-	// by the loader (package scenarios); nil when Set is empty.
-	Resolved *Config `toml:"-"`
-}
-
-// RunSpec sets the length and replication of an experiment.
-type RunSpec struct {
-	HorizonWeeks int    `toml:"horizon_weeks"`
-	WarmupWeeks  int    `toml:"warmup_weeks"`
-	Replications int    `toml:"replications"`
-	Seed         uint64 `toml:"seed"`
-}
-
-// Demand is the referral process: a non-homogeneous Poisson process with
-// rate(t) = base × (1+growth)^(t/52) × (1 + amplitude·cos(2π(t−peak)/52)).
-type Demand struct {
-	ReferralsPerWeek   float64 `toml:"referrals_per_week"`
-	AnnualGrowth       float64 `toml:"annual_growth"`
-	SeasonalAmplitude  float64 `toml:"seasonal_amplitude"`
-	SeasonalPeakWeek   float64 `toml:"seasonal_peak_week"`
-	InappropriateShare float64 `toml:"inappropriate_share"`
-}
-
-// Initial is today's state, so a run starts where the service is now.
-type Initial struct {
-	Waiting int `toml:"waiting"` // people already on the waiting list
-	Active  int `toml:"active"`  // people already on link workers' caseloads
-}
-
-// Profile is a kind of need: how much link-worker support and which
-// community support a person with it needs.
-type Profile struct {
-	Share                 float64            `toml:"share"`                     // of referrals, unless a group overrides the mix
-	Priority              int                `toml:"priority" spsim:"optional"` // higher is allocated first under priority allocation
-	Complex               bool               `toml:"complex"`                   // counts towards link-worker pressure and the complex-needs KPIs
-	Sessions              dist.Spec          `toml:"sessions"`                  // link-worker sessions needed (a count, at least 1)
-	Needs                 map[string]float64 `toml:"needs" spsim:"optional"`    // community need category → probability
-	PatienceWeeks         dist.Spec          `toml:"patience_weeks"`
-	DNAProbability        float64            `toml:"dna_probability"`
-	GPAppointmentsPerYear float64            `toml:"gp_appointments_per_year"`
-}
-
-// Group is a population group, for example the most deprived quintile.
-type Group struct {
-	Share                    float64            `toml:"share"`
-	Priority                 int                `toml:"priority" spsim:"optional"`
-	ProfileMix               map[string]float64 `toml:"profile_mix" spsim:"optional"` // overrides profile shares for this group
-	PatienceMultiplier       float64            `toml:"patience_multiplier"`
-	VCSEAcceptanceMultiplier float64            `toml:"vcse_acceptance_multiplier"`
-	ServiceAcceptance        map[string]float64 `toml:"service_acceptance" spsim:"optional"` // service → multiplier, on top of the above
-}
-
-// Workforce is the link-worker team and its dynamics.
-type Workforce struct {
-	LinkWorkers            int       `toml:"link_workers"` // funded posts
-	FTE                    float64   `toml:"fte"`          // per post
-	ContractedHoursPerWeek float64   `toml:"contracted_hours_per_week"`
-	CaseloadCapPerFTE      float64   `toml:"caseload_cap_per_fte"`
-	AdminShare             float64   `toml:"admin_share"`
-	Allocation             string    `toml:"allocation"` // "fcfs" or "priority"
-	LeavingHazardPerYear   float64   `toml:"leaving_hazard_per_year"`
-	PressureSensitivity    float64   `toml:"pressure_sensitivity"`
-	ComplexPressureWeight  float64   `toml:"complex_pressure_weight"`
-	RecruitmentDelayWeeks  dist.Spec `toml:"recruitment_delay_weeks"`
-	RampUpWeeks            float64   `toml:"ramp_up_weeks"`
-	RampUpCapShare         float64   `toml:"ramp_up_cap_share"`
-	Handover               string    `toml:"handover"` // "colleagues" or "waiting_list"
-	HandoverExtraSessions  int       `toml:"handover_extra_sessions"`
-
-	// Pressure on a link worker adds, each with its weight: caseload over
-	// its cap and hours beyond contract (weight 1), the share of complex
-	// cases, people waiting per caseload place in the team, and people held
-	// on caseload for a community place per place of their own.
-	WaitingPressureWeight float64     `toml:"waiting_pressure_weight" spsim:"optional"`
-	HoldingPressureWeight float64     `toml:"holding_pressure_weight" spsim:"optional"`
-	Supervision           Supervision `toml:"supervision" spsim:"optional"`
-}
-
-// Supervision is clinical supervision of link workers: it takes hours from
-// sessions and costs money, and lowers the leaving hazard. All zero means
-// none (61% of link workers had none, NALW 2020).
-type Supervision struct {
-	HoursPerWeek           float64 `toml:"hours_per_week" spsim:"optional"`           // per FTE, out of session time
-	CostPerFTEYear         float64 `toml:"cost_per_fte_year" spsim:"optional"`        // the supervisor's time, GBP
-	LeavingHazardReduction float64 `toml:"leaving_hazard_reduction" spsim:"optional"` // share by which the leaving hazard falls
-}
-
-// Support is how link workers run an episode.
-type Support struct {
-	Model                 string    `toml:"model"` // "short_term", "longer_term" or "tiered"
-	FirstSessionMinutes   float64   `toml:"first_session_minutes"`
-	FollowupMinutes       float64   `toml:"followup_minutes"`
-	SessionIntervalWeeks  dist.Spec `toml:"session_interval_weeks"`
-	DropoutAfterDNAs      int       `toml:"dropout_after_dnas"` // consecutive missed sessions that end an episode; 0 never
-	ShortTerm             Limits    `toml:"short_term"`
-	LongerTerm            Limits    `toml:"longer_term"`
-	TieredLongerProfiles  []string  `toml:"tiered_longer_profiles" spsim:"optional"`
-	TieredReservedShare   float64   `toml:"tiered_reserved_share" spsim:"optional"` // of each caseload, kept for longer-term work
-	AssessmentMinutes     float64   `toml:"assessment_minutes"`                     // for an inappropriate referral
-	InappropriateAssessed bool      `toml:"inappropriate_assessed"`
-}
-
-// Limits bound one support model's episodes.
-type Limits struct {
-	MaxSessions int     `toml:"max_sessions"`
-	MaxWeeks    float64 `toml:"max_weeks"`
-}
-
-// Service is a community (VCSE) service that link workers refer people to.
-type Service struct {
-	Categories            []string  `toml:"categories"`
-	Places                int       `toml:"places"`
-	EngagementWeeks       dist.Spec `toml:"engagement_weeks"`
-	AcceptanceProbability float64   `toml:"acceptance_probability"`
-	CompletionProbability float64   `toml:"completion_probability"`
-	WhenFull              string    `toml:"when_full"` // "waitlist" or "refuse"
-	PatienceWeeks         dist.Spec `toml:"patience_weeks"`
-	GrantPerPlaceYear     float64   `toml:"grant_per_place_year" spsim:"optional"` // the service's cost follows its places
-	FundingPerYear        *float64  `toml:"funding_per_year" spsim:"optional"`     // if given, must equal places × grant_per_place_year; alone, sets the grant per place
-	ClosureHazardPerYear  float64   `toml:"closure_hazard_per_year"`               // while unfunded
-}
-
-// Grant is the service's grant per place a year: grant_per_place_year, or
-// funding_per_year spread over its places when only that is given.
-func (s *Service) Grant() float64 {
-	if s.GrantPerPlaceYear > 0 || s.FundingPerYear == nil || s.Places <= 0 {
-		return s.GrantPerPlaceYear
-	}
-	return *s.FundingPerYear / float64(s.Places)
-}
-
-// CostPerYear is what the service's places cost a year at its grant per place.
-func (s *Service) CostPerYear() float64 { return float64(s.Places) * s.Grant() }
-
-// Holding keeps a person on caseload while they wait for a community place.
-type Holding struct {
-	Enabled              bool    `toml:"enabled"`
-	CheckinIntervalWeeks float64 `toml:"checkin_interval_weeks"`
-	CheckinMinutes       float64 `toml:"checkin_minutes"`
-	MaxWeeks             float64 `toml:"max_weeks"`
-}
-
-// Rereferral is the revolving door: people whose needs stayed unmet come back.
-type Rereferral struct {
-	Probability float64   `toml:"probability"`
-	DelayWeeks  dist.Spec `toml:"delay_weeks"`
-}
-
-// Costs prices the inputs.
-type Costs struct {
-	SalaryPerFTEYear   float64 `toml:"salary_per_fte_year"`
-	OnCostShare        float64 `toml:"on_cost_share"`
-	RecruitmentCost    float64 `toml:"recruitment_cost"`
-	GPAppointmentValue float64 `toml:"gp_appointment_value"`
-}
-
-// Outcomes holds assumptions used only to value results.
-type Outcomes struct {
-	GPEffectSize          float64 `toml:"gp_effect_size"`                   // share of GP appointments avoided once all needs are met
-	GPEffectDurationWeeks float64 `toml:"gp_effect_duration_weeks"`         // how long the effect lasts
-	ReferenceGroup        string  `toml:"reference_group" spsim:"optional"` // the group whose gap to the rest is the inequity gap
-}
-
-// Change is a step on the scenario timeline: at Week, every set field
-// takes its new value.
-type Change struct {
-	Week             int                       `toml:"week"`
-	Note             string                    `toml:"note" spsim:"optional"`
-	LinkWorkers      *int                      `toml:"link_workers" spsim:"optional"`
-	ReferralsPerWeek *float64                  `toml:"referrals_per_week" spsim:"optional"`
-	Holding          *bool                     `toml:"holding" spsim:"optional"`
-	Services         map[string]*ServiceChange `toml:"services" spsim:"optional"`
-}
-
-// ServiceChange alters one community service on the timeline.
-type ServiceChange struct {
-	Places         *int     `toml:"places" spsim:"optional"`
-	FundingPerYear *float64 `toml:"funding_per_year" spsim:"optional"`
-}
+// The scenario types live in package scenarios, the layer below the model;
+// these aliases keep sim.Config and friends working for code written
+// against them.
+type (
+	Config        = scenarios.Config
+	Areas         = scenarios.Areas
+	AreaSpec      = scenarios.AreaSpec
+	RunSpec       = scenarios.RunSpec
+	Demand        = scenarios.Demand
+	Initial       = scenarios.Initial
+	Profile       = scenarios.Profile
+	Group         = scenarios.Group
+	Workforce     = scenarios.Workforce
+	Supervision   = scenarios.Supervision
+	Support       = scenarios.Support
+	Limits        = scenarios.Limits
+	Service       = scenarios.Service
+	Holding       = scenarios.Holding
+	Rereferral    = scenarios.Rereferral
+	Costs         = scenarios.Costs
+	Outcomes      = scenarios.Outcomes
+	Change        = scenarios.Change
+	ServiceChange = scenarios.ServiceChange
+	Value         = scenarios.Value
+)

@@ -45,9 +45,7 @@ func (m *Model) newPerson(profile, group int, rereferral bool) int32 {
 	p.profile, p.group, p.rerefer = uint8(profile), uint8(group), rereferral
 	p.arrival = m.now()
 	p.lw = -1
-	if pr.longer {
-		p.track = trackLonger
-	}
+	p.track = uint8(pr.track)
 	p.needed = int32(max(1, pr.sessions.Rand(m.rng.sessions)))
 	for _, n := range pr.needs {
 		if m.rng.needs.Float64() < n.p {

@@ -12,13 +12,13 @@ type linkWorker struct {
 	inPost   bool
 	ramping  bool
 	fte      float64
-	caseload int // people on caseload, holding included
-	longer   int // of which on longer-term support
-	complex  int // of which with a complex profile
-	held     int // of which held for a community place
+	caseload int            // people on caseload, holding included
+	onTrack  [maxTracks]int // of which on each support track
+	complex  int            // of which with a complex profile
+	held     int            // of which held for a community place
 	hours    float64
-	cap      int // caseload cap now, refreshed when the post changes
-	shortCap int // of which short-term work may use (tiered support)
+	cap      int            // caseload cap now, refreshed when the post changes
+	trackCap [maxTracks]int // of which each track may use
 	recruit  des.Handle
 	rampEnd  des.Handle
 }
@@ -31,9 +31,8 @@ func (m *Model) refreshCaps() {
 	for i := range m.lws {
 		lw := &m.lws[i]
 		lw.cap = m.computeCap(i)
-		lw.shortCap = lw.cap
-		if m.cfg.Support.Model == "tiered" {
-			lw.shortCap = int(math.Floor(float64(lw.cap)*(1-m.cfg.Support.TieredReservedShare) + 1e-9))
+		for t, tr := range m.p.tracks {
+			lw.trackCap[t] = int(math.Floor(float64(lw.cap)*tr.share + 1e-9))
 		}
 	}
 	m.roomRebuild()
@@ -70,11 +69,7 @@ func (m *Model) sessionHoursAvailable(i int) float64 {
 // places reserved for longer-term work.
 func (m *Model) free(i, track int) int {
 	lw := &m.lws[i]
-	n := lw.cap - lw.caseload
-	if track == trackShort {
-		n = min(n, lw.shortCap-(lw.caseload-lw.longer))
-	}
-	return n
+	return min(lw.cap-lw.caseload, lw.trackCap[track]-lw.onTrack[track])
 }
 
 // allocate moves people from the waiting list onto caseloads while there is
@@ -99,7 +94,7 @@ func (m *Model) nextAllocation() (int32, int) {
 	for class := range m.p.classes {
 		bestTrack, bestLW := -1, -1
 		var bestSince float64
-		for track := range 2 {
+		for track := range m.p.tracks {
 			q := &m.queue[track][class]
 			m.dropStale(q)
 			if q.len() == 0 {
@@ -142,9 +137,7 @@ func (m *Model) startEpisode(id int32, lw int, partWay bool) {
 	p.caseSince = m.now()
 	w := &m.lws[lw]
 	w.caseload++
-	if p.track == trackLonger {
-		w.longer++
-	}
+	w.onTrack[p.track]++
 	if pr.complex {
 		w.complex++
 	}
@@ -196,12 +189,7 @@ func (m *Model) chargeAssessment(hours float64) {
 }
 
 // limits are the support model's bounds for a person's track.
-func (m *Model) limits(p *person) Limits {
-	if p.track == trackLonger {
-		return m.cfg.Support.LongerTerm
-	}
-	return m.cfg.Support.ShortTerm
-}
+func (m *Model) limits(p *person) Limits { return m.p.tracks[p.track].limits }
 
 // onSessionDue ends the interval after a session: either the next session
 // happens or support ends.
@@ -307,9 +295,7 @@ func (m *Model) offCaseload(id int32) {
 	p := &m.pp.slots[id]
 	w := &m.lws[p.lw]
 	w.caseload--
-	if p.track == trackLonger {
-		w.longer--
-	}
+	w.onTrack[p.track]--
 	if p.state == stHolding {
 		w.held--
 	}

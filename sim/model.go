@@ -25,12 +25,6 @@ const (
 	evRereferral
 )
 
-// Support tracks.
-const (
-	trackShort  = 0
-	trackLonger = 1
-)
-
 // Model is one replication of a scenario. It is not safe for concurrent
 // use; run replications on separate Models.
 type Model struct {
@@ -42,13 +36,13 @@ type Model struct {
 	pp    people
 	lws   []linkWorker
 	svcs  []service
-	queue [2][]deque[ref] // waiting list by [track][priority class]
+	queue [][]deque[ref] // waiting list by [track][priority class]
 
 	baseRate float64 // referrals a week before growth and season; the timeline changes it
 	maxRate  float64 // thinning bound over the whole horizon
 	posts    int     // funded link-worker posts
 	holding  bool
-	room     [2]roomTree // free places by track, for allocation
+	room     []roomTree // free places by track, for allocation
 
 	m       metrics
 	several bool // the scenario has several areas: Run runs them all
@@ -108,7 +102,7 @@ func newStreams(seed uint64, rep int, prefix string) streams {
 // areas runs them all, as Run does.
 func New(cfg *Config, rep int) (*Model, error) {
 	m, err := newModel(cfg, rep, "", nil)
-	if err == nil && cfg.Areas.several() {
+	if err == nil && cfg.Areas.Several() {
 		m.several = true
 	}
 	return m, err
@@ -134,8 +128,12 @@ func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, e
 		m.m.rows, m.m.flat = prev.m.rows[:0], prev.m.flat[:0]
 		*prev = Model{} // prev must not be used again
 	}
+	m.queue = make([][]deque[ref], len(p.tracks))
 	for t := range m.queue {
 		m.queue[t] = make([]deque[ref], p.classes)
+	}
+	if len(m.room) != len(p.tracks) {
+		m.room = make([]roomTree, len(p.tracks))
 	}
 	m.baseRate = cfg.Demand.ReferralsPerWeek
 	m.maxRate = maxReferralRate(cfg)

@@ -5,30 +5,44 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim/dist"
 )
 
 // params is a Config compiled for fast use: names resolved to indices,
 // distributions built, cumulative shares precomputed.
 type params struct {
-	profiles   []profileParams
-	groups     []groupParams
-	groupCum   []float64
-	services   []serviceParams
-	categories []string
-	catSvcs    [][]int // category → services serving it
-	classes    int     // priority classes on the waiting list
-	classOf    [][]int // [profile][group] → class, nil under first come first served
-	interval   dist.Duration
-	recruit    dist.Duration
-	reDelay    dist.Duration
+	profiles     []profileParams
+	groups       []groupParams
+	groupCum     []float64
+	services     []serviceParams
+	categories   []string
+	catSvcs      [][]int // category → services serving it
+	classes      int     // priority classes on the waiting list
+	classOf      [][]int // [profile][group] → class, nil under first come first served
+	tracks       []trackParams
+	toColleagues bool // a leaver's caseload goes to colleagues with room first
+	interval     dist.Duration
+	recruit      dist.Duration
+	reDelay      dist.Duration
 }
+
+// trackParams is one support track: the limits of its episodes and the
+// share of each caseload it may use (the rest is kept for other tracks).
+type trackParams struct {
+	limits Limits
+	share  float64
+}
+
+// maxTracks bounds the support tracks so that a link worker's per-track
+// counts fit in fixed arrays.
+const maxTracks = 4
 
 type profileParams struct {
 	name      string
 	priority  int
 	complex   bool
-	longer    bool // routed to longer-term support
+	track     int // support track
 	sessions  dist.Count
 	needs     []needParams
 	patience  dist.Duration
@@ -89,11 +103,8 @@ func compile(cfg *Config) (params, error) {
 		profileIndex[name] = i
 		pr := cfg.Profiles[name]
 		pp := profileParams{name: name, priority: pr.Priority, complex: pr.Complex, dna: pr.DNAProbability, gpPerYear: pr.GPAppointmentsPerYear}
-		switch cfg.Support.Model {
-		case "longer_term":
-			pp.longer = true
-		case "tiered":
-			pp.longer = slices.Contains(cfg.Support.TieredLongerProfiles, name)
+		if cfg.Support.Model == scenarios.Tiered && slices.Contains(cfg.Support.TieredLongerProfiles, name) {
+			pp.track = 1
 		}
 		if pp.sessions, err = pr.Sessions.Count(); err != nil {
 			return p, fmt.Errorf("profiles.%s.sessions: %w", name, err)
@@ -118,7 +129,7 @@ func compile(cfg *Config) (params, error) {
 		serviceIndex[name] = i
 		s := cfg.Services[name]
 		sp := serviceParams{name: name, places: s.Places, accept: s.AcceptanceProbability,
-			complete: s.CompletionProbability, waitlist: s.WhenFull == "waitlist",
+			complete: s.CompletionProbability, waitlist: s.WhenFull == scenarios.Waitlist,
 			grant: s.Grant(), hazard: s.ClosureHazardPerYear}
 		if sp.engagement, err = s.EngagementWeeks.Duration(); err != nil {
 			return p, fmt.Errorf("services.%s.engagement_weeks: %w", name, err)
@@ -176,7 +187,9 @@ func compile(cfg *Config) (params, error) {
 		return p, fmt.Errorf("at most 255 profiles and 255 groups")
 	}
 	p.classes = 1
-	if cfg.Workforce.Allocation == "priority" {
+	p.tracks = supportTracks(&cfg.Support)
+	p.toColleagues = cfg.Workforce.Handover == scenarios.ToColleagues
+	if cfg.Workforce.Allocation == scenarios.Priority {
 		p.classes = priorityClasses(&p)
 	}
 	return p, nil
@@ -191,6 +204,19 @@ func memberName(name string) error {
 		}
 	}
 	return nil
+}
+
+// supportTracks lists the support model's tracks: one for short-term or
+// longer-term support; short-term (which may not use the reserved share of
+// each caseload) and longer-term for tiered support.
+func supportTracks(s *Support) []trackParams {
+	switch s.Model {
+	case scenarios.LongerTerm:
+		return []trackParams{{limits: s.LongerTerm, share: 1}}
+	case scenarios.Tiered:
+		return []trackParams{{limits: s.ShortTerm, share: 1 - s.TieredReservedShare}, {limits: s.LongerTerm, share: 1}}
+	}
+	return []trackParams{{limits: s.ShortTerm, share: 1}}
 }
 
 // priorityClasses numbers the distinct priorities (profile + group) so that

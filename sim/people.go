@@ -35,7 +35,7 @@ type person struct {
 	state   personState
 	profile uint8
 	group   uint8
-	track   uint8 // trackShort or trackLonger
+	track   uint8 // support track, an index of params.tracks
 	resume  bool  // handed back to the waiting list mid-episode
 	rerefer bool  // this referral is a re-referral
 	lw      int32

@@ -44,7 +44,7 @@ func (p *Pool) release() {
 // simulation stops within a few thousand events and RunContext returns
 // ctx's error. Simulations run on pool's workers (nil: one at a time).
 func RunContext(ctx context.Context, cfg *Config, rep int, pool *Pool) (*Result, error) {
-	if cfg.Areas.several() {
+	if cfg.Areas.Several() {
 		return runAreas(ctx, cfg, rep, pool)
 	}
 	m, err := New(cfg, rep)

@@ -36,19 +36,19 @@ func randomScenario(t *testing.T, r *rand.Rand) *sim.Config {
 	w.LeavingHazardPerYear = 2 * r.Float64()
 	w.PressureSensitivity = 3 * r.Float64()
 	w.RampUpWeeks = 20 * r.Float64()
-	w.Allocation = []string{"fcfs", "priority"}[r.IntN(2)]
-	w.Handover = []string{"colleagues", "waiting_list"}[r.IntN(2)]
+	w.Allocation = scenarios.Allocations[r.IntN(2)]
+	w.Handover = scenarios.Handovers[r.IntN(2)]
 	places := float64(w.LinkWorkers) * w.FTE * w.CaseloadCapPerFTE
 	cfg.Initial.Active = r.IntN(int(places*0.9) + 1)
 	cfg.Initial.Waiting = r.IntN(50)
-	cfg.Support.Model = []string{"short_term", "longer_term", "tiered"}[r.IntN(3)]
+	cfg.Support.Model = scenarios.SupportModels[r.IntN(3)]
 	cfg.Support.SessionIntervalWeeks = dist.Spec{Dist: "exponential", Mean: ptr(0.5 + 3*r.Float64())}
 	cfg.Holding.Enabled = r.IntN(2) == 0
 	cfg.Holding.MaxWeeks = 30 * r.Float64()
 	cfg.Rereferral.Probability = r.Float64()
 	for _, s := range cfg.Services {
 		s.Places = r.IntN(100)
-		s.WhenFull = []string{"waitlist", "refuse"}[r.IntN(2)]
+		s.WhenFull = scenarios.WhenFullRules[r.IntN(2)]
 		if r.IntN(4) == 0 {
 			s.GrantPerPlaceYear, s.FundingPerYear = 0, nil
 			s.ClosureHazardPerYear = 5 * r.Float64()

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Column names one column of the weekly table and its unit.
@@ -249,7 +250,7 @@ func (m *Model) check() error {
 		if caseload[i] != m.lws[i].caseload {
 			return fmt.Errorf("invariant caseload: link worker %d has %d people but counts %d", i, caseload[i], m.lws[i].caseload)
 		}
-		if m.lws[i].caseload < 0 || m.lws[i].longer < 0 || m.lws[i].complex < 0 {
+		if m.lws[i].caseload < 0 || slices.Min(m.lws[i].onTrack[:]) < 0 || m.lws[i].complex < 0 {
 			return fmt.Errorf("invariant non-negative: link worker %d counts went negative", i)
 		}
 	}

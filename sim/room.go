@@ -106,11 +106,7 @@ func (m *Model) roomRebuild() {
 		if len(m.lws) < roomTreeMin {
 			break
 		}
-		if pr.longer {
-			m.room[trackLonger].used = true
-		} else {
-			m.room[trackShort].used = true
-		}
+		m.room[pr.track].used = true
 	}
 	for t := range m.room {
 		if r := &m.room[t]; r.used {

@@ -118,7 +118,7 @@ func (m *Model) vacate(i int) {
 		return
 	}
 	extra := int32(m.cfg.Workforce.HandoverExtraSessions)
-	toColleagues := m.cfg.Workforce.Handover == "colleagues"
+	toColleagues := m.p.toColleagues
 	for id := range m.pp.slots {
 		p := &m.pp.slots[id]
 		if p.lw != int32(i) || (p.state != stActive && p.state != stHolding) {
@@ -155,9 +155,7 @@ func (m *Model) moveCaseload(id int32, a, b int) {
 		}
 		w := &m.lws[k]
 		w.caseload += d
-		if p.track == trackLonger {
-			w.longer += d
-		}
+		w.onTrack[p.track] += d
 		if p.state == stHolding {
 			w.held += d
 		}
