@@ -140,7 +140,7 @@ func TestOpenBuiltin(t *testing.T) {
 		t.Fatal(err)
 	}
 	for key, want := range map[string]any{"workforce.link_workers": float64(base.Workforce.LinkWorkers), "holding.enabled": base.Holding.Enabled,
-		"support.model": base.Support.Model, "services.wellbeing_groups.places": float64(base.Services["wellbeing_groups"].Places),
+		"support.model": string(base.Support.Model), "services.wellbeing_groups.places": float64(base.Services["wellbeing_groups"].Places),
 		cliffKey: 0.0, "demand.referrals_per_week": base.Demand.ReferralsPerWeek} {
 		if got, ok := found[key]; !ok || got != want {
 			t.Errorf("lever %s = %v (shown %v), want %v", key, got, ok, want)
