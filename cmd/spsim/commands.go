@@ -192,6 +192,20 @@ key and what is allowed. Exit status 1 if any file has errors.`,
 			run: cmdValidate,
 		},
 		{
+			name:    "schema",
+			summary: "print the JSON Schema of scenario files, for editors",
+			about: `Prints a JSON Schema (draft 2020-12) of scenario files, generated from the
+typed configuration: every key with its description, unit, range and allowed
+values. Editors that read JSON Schema for TOML (Taplo, VS Code's Even Better
+TOML) then complete keys and underline mistakes as you type. Point a scenario
+at it with a first line '#:schema ./spsim.schema.json'.`,
+			examples: [][2]string{
+				{"spsim schema > spsim.schema.json", "write the schema beside your scenarios"},
+				{"spsim schema | grep -A3 '\"link_workers\"'", "what the schema says about one key"},
+			},
+			run: cmdSchema,
+		},
+		{
 			name:     "version",
 			summary:  "print the version, the commit and the Go version",
 			examples: [][2]string{{"spsim version", "the version; 'spsim --version' is the same"}},

@@ -1,0 +1,198 @@
+package schema
+
+import (
+	"encoding/json"
+	"io"
+	"reflect"
+	"strings"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/dist"
+)
+
+// ID is the schema's identifier.
+const ID = "https://github.com/spsim/spsim/schema/scenario.schema.json"
+
+// Families are the distribution families a scenario may name, durations
+// and counts together.
+var Families = []string{"constant", "exponential", "uniform", "triangular", "gamma", "lognormal", "weibull",
+	"empirical", "poisson", "geometric", "negative_binomial"}
+
+// choices are the keys whose value is one of a fixed list.
+var choices = map[string][]string{
+	"workforce.allocation": {"fcfs", "priority"},
+	"workforce.handover":   {"colleagues", "waiting_list"},
+	"support.model":        {"short_term", "longer_term", "tiered"},
+	"services.*.when_full": {"waitlist", "refuse"},
+}
+
+// Schema is a JSON Schema (draft 2020-12) document, or one of its parts.
+type Schema = map[string]any
+
+// Scenario returns the JSON Schema of a scenario file.
+func Scenario() Schema {
+	s := object(reflect.TypeFor[sim.Config](), nil)
+	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+	s["$id"] = ID
+	s["title"] = "spsim scenario"
+	s["description"] = "A scenario for spsim, the social prescribing capacity simulator. Most scenarios start with extends = \"baseline\" and change a few keys. Times are in weeks, money in pounds. See docs/model.md for what each part means and where its defaults come from."
+	s["$defs"] = Schema{"distribution": distribution()}
+	return s
+}
+
+// Write writes the schema as indented JSON.
+func Write(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(Scenario())
+}
+
+// object is the schema of a struct type: its keys, each with its own
+// schema, and no others (the loader refuses unknown keys).
+func object(t reflect.Type, path []string) Schema {
+	props := Schema{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		props[name] = value(f.Type, append(append([]string(nil), path...), name))
+	}
+	s := Schema{"type": "object", "properties": props, "additionalProperties": false}
+	// Every key may be left out of a scenario that extends another;
+	// "extends" and the checks in `spsim validate` do the rest.
+	return s
+}
+
+// value is the schema of a key of type t at path.
+func value(t reflect.Type, path []string) Schema {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	key := strings.Join(path, ".")
+	var s Schema
+	switch {
+	case t == reflect.TypeFor[dist.Spec]():
+		s = Schema{"$ref": "#/$defs/distribution"}
+	case t == reflect.TypeFor[sim.Value]():
+		s = Schema{} // any TOML value: a key path's value, checked by the loader
+	default:
+		switch t.Kind() {
+		case reflect.Struct:
+			s = object(t, path)
+		case reflect.Map:
+			s = Schema{"type": "object", "additionalProperties": value(t.Elem(), append(path, "*"))}
+		case reflect.Slice:
+			s = Schema{"type": "array", "items": value(t.Elem(), append(path, "*"))}
+		case reflect.Bool:
+			s = Schema{"type": "boolean"}
+		case reflect.String:
+			s = Schema{"type": "string"}
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			s = Schema{"type": "integer"}
+		case reflect.Float32, reflect.Float64:
+			s = Schema{"type": "number"}
+		default:
+			s = Schema{}
+		}
+	}
+	if allowed, ok := choices[key]; ok {
+		s["enum"] = allowed
+	}
+	if s["type"] == "integer" || s["type"] == "number" {
+		lo, hi := bounds(key)
+		if lo != nil {
+			s["minimum"] = *lo
+		}
+		if hi != nil {
+			s["maximum"] = *hi
+		}
+	}
+	if d := describe(key); d != "" {
+		s["description"] = d
+	}
+	return s
+}
+
+// describe is a key's description: the loader's hint and its unit.
+func describe(key string) string {
+	d := scenarios.Describe(key)
+	if u := unit(key); u != "" && !strings.Contains(d, u) {
+		if d != "" {
+			d += ". "
+		}
+		d += "Unit: " + u + "."
+	}
+	return d
+}
+
+// unit is the unit a key's name implies.
+func unit(key string) string {
+	last := key[strings.LastIndex(key, ".")+1:]
+	switch {
+	case strings.HasSuffix(last, "_weeks"), last == "week":
+		return "weeks"
+	case strings.HasSuffix(last, "_minutes"):
+		return "minutes"
+	case strings.HasSuffix(last, "_per_week") && strings.Contains(last, "hours"):
+		return "hours a week"
+	case strings.HasPrefix(last, "salary") || strings.HasPrefix(last, "funding") || strings.HasPrefix(last, "grant") ||
+		strings.HasSuffix(last, "_cost") || strings.HasPrefix(last, "cost_"):
+		if strings.HasSuffix(last, "_year") {
+			return "pounds a year"
+		}
+		return "pounds"
+	case strings.HasSuffix(last, "_value"):
+		return "pounds"
+	case strings.HasSuffix(last, "_share") || strings.HasSuffix(last, "_probability") || strings.HasSuffix(last, "_size") ||
+		strings.HasSuffix(last, "_reduction"), strings.Contains(key, "profile_mix.") || strings.Contains(key, "needs."):
+		return "a share, 0 to 1"
+	case strings.HasSuffix(last, "_per_year"):
+		return "a year"
+	}
+	return ""
+}
+
+// bounds are a numeric key's hard limits, those the loader enforces
+// whatever the scenario; typical ranges are in the descriptions.
+func bounds(key string) (lo, hi *float64) {
+	f := func(v float64) *float64 { return &v }
+	last := key[strings.LastIndex(key, ".")+1:]
+	switch {
+	case unit(key) == "a share, 0 to 1" && !strings.HasSuffix(last, "on_cost_share"):
+		return f(0), f(1)
+	case last == "annual_growth":
+		return f(-1), nil
+	case last == "priority":
+		return nil, nil
+	case last == "seasonal_peak_week":
+		return f(0), f(52)
+	}
+	return f(0), nil
+}
+
+// distribution is the schema of a distribution: a number (a constant) or
+// a table naming its family and the parameters people think in.
+func distribution() Schema {
+	num := Schema{"type": "number"}
+	nums := Schema{"type": "array", "items": num}
+	return Schema{
+		"description": "A number (a constant), or a distribution by the parameters people think in, e.g. { dist = \"gamma\", mean = 13.0, sd = 4.0 }.",
+		"oneOf": []any{
+			Schema{"type": "number", "minimum": 0.0},
+			Schema{"type": "object", "additionalProperties": false, "required": []string{"dist"},
+				"properties": Schema{
+					"dist":  Schema{"type": "string", "enum": Families, "description": "the family: durations are constant, exponential, uniform, triangular, gamma, lognormal, weibull, empirical; counts are constant, poisson, geometric, negative_binomial, empirical"},
+					"value": num, "mean": num, "sd": num, "min": num, "max": num, "mode": num, "shape": num, "scale": num,
+					"values": nums, "weights": nums,
+				}},
+		},
+	}
+}
