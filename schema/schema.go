@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/spsim/spsim/scenarios"
-	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/dist"
 )
 
@@ -19,12 +18,21 @@ const ID = "https://github.com/spsim/spsim/schema/scenario.schema.json"
 var Families = []string{"constant", "exponential", "uniform", "triangular", "gamma", "lognormal", "weibull",
 	"empirical", "poisson", "geometric", "negative_binomial"}
 
-// choices are the keys whose value is one of a fixed list.
+// choices are the keys whose value is one of a fixed list: the typed
+// configuration's lists, so the schema and the loader agree.
 var choices = map[string][]string{
-	"workforce.allocation": {"fcfs", "priority"},
-	"workforce.handover":   {"colleagues", "waiting_list"},
-	"support.model":        {"short_term", "longer_term", "tiered"},
-	"services.*.when_full": {"waitlist", "refuse"},
+	"workforce.allocation": names(scenarios.Allocations),
+	"workforce.handover":   names(scenarios.Handovers),
+	"support.model":        names(scenarios.SupportModels),
+	"services.*.when_full": names(scenarios.WhenFullRules),
+}
+
+func names[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
 }
 
 // Schema is a JSON Schema (draft 2020-12) document, or one of its parts.
@@ -32,7 +40,7 @@ type Schema = map[string]any
 
 // Scenario returns the JSON Schema of a scenario file.
 func Scenario() Schema {
-	s := object(reflect.TypeFor[sim.Config](), nil)
+	s := object(reflect.TypeFor[scenarios.Config](), nil)
 	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	s["$id"] = ID
 	s["title"] = "spsim scenario"
@@ -80,7 +88,7 @@ func value(t reflect.Type, path []string) Schema {
 	switch {
 	case t == reflect.TypeFor[dist.Spec]():
 		s = Schema{"$ref": "#/$defs/distribution"}
-	case t == reflect.TypeFor[sim.Value]():
+	case t == reflect.TypeFor[scenarios.Value]():
 		s = Schema{} // any TOML value: a key path's value, checked by the loader
 	default:
 		switch t.Kind() {
