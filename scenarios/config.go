@@ -84,6 +84,35 @@ type Demand struct {
 type Initial struct {
 	Waiting int `toml:"waiting"` // people already on the waiting list
 	Active  int `toml:"active"`  // people already on link workers' caseloads
+	// File is a caseload extract (CSV, one row per person), read by the
+	// loader into People; relative to the scenario file.
+	File string `toml:"file" spsim:"optional"`
+	// Date is the extract's date, when the run starts (default: the day
+	// after its latest referral); it turns referral dates into waits.
+	Date string `toml:"date" spsim:"optional"`
+	// People is today's state person by person; Waiting and Active then
+	// count them.
+	People []InitialPerson `toml:"people" spsim:"optional"`
+}
+
+// Statuses of a person in today's state.
+const (
+	StatusWaiting = "waiting" // on the waiting list
+	StatusActive  = "active"  // on a link worker's caseload
+)
+
+// InitialPerson is one person in today's state, from a caseload extract:
+// on the waiting list or on a caseload. Empty fields are drawn as for a new
+// referral.
+type InitialPerson struct {
+	Status   string  `toml:"status"`                     // "waiting" or "active"
+	AgeWeeks float64 `toml:"age_weeks" spsim:"optional"` // weeks since referral at the start of the run
+	Sessions *int    `toml:"sessions" spsim:"optional"`  // sessions held so far (active only)
+	Group    string  `toml:"group" spsim:"optional"`
+	Profile  string  `toml:"profile" spsim:"optional"`
+	// AwaitingPlace is set for a person on a caseload whose sessions are
+	// done and who waits for a community place.
+	AwaitingPlace bool `toml:"awaiting_place" spsim:"optional"`
 }
 
 // Profile is a kind of need: how much link-worker support and which

@@ -116,7 +116,10 @@ func build(m map[string]any, pv provenance, top string) (*Config, error) {
 	c, d := decodeConfig(m)
 	errs := place(d.errs, m, pv, top)
 	if len(errs) == 0 {
-		errs = expandAreas(c, pv, top)
+		// Today's people first: each area's scenario is built from them.
+		if errs = expandInitial(c, pv, top); len(errs) == 0 {
+			errs = expandAreas(c, pv, top)
+		}
 	}
 	bad := newKeySet(d.bad)
 	v := validate(c, bad.involves)

@@ -127,6 +127,10 @@ func (m *Model) finish(id int32, allMet bool) {
 
 // seedInitialState puts today's waiting list and caseloads in place.
 func (m *Model) seedInitialState() {
+	if len(m.cfg.Initial.People) > 0 {
+		m.seedPeople(m.cfg.Initial.People)
+		return
+	}
 	r := m.rng.initial
 	for range m.cfg.Initial.Waiting {
 		g := pick(m.p.groupCum, r.Float64())

@@ -1,0 +1,243 @@
+package scenarios
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spsim/spsim/calibrate"
+)
+
+// caseloadColumns are the accepted headers of a caseload extract,
+// compared in lower case with spaces as underscores.
+var caseloadColumns = map[string][]string{
+	"date":     {"referral_date", "date", "referred", "date_of_referral"},
+	"status":   {"status", "state"},
+	"sessions": {"sessions", "sessions_so_far", "sessions_held"},
+	"group":    {"group", "population_group"},
+	"profile":  {"profile", "need_profile"},
+	"awaiting": {"awaiting_place", "waiting_for_community_place", "awaiting_community_place", "holding"},
+}
+
+// statusWords maps the words extracts use to the model's two states.
+var statusWords = map[string]string{
+	"waiting": StatusWaiting, "waiting_list": StatusWaiting, "referred": StatusWaiting, "awaiting_contact": StatusWaiting,
+	"active": StatusActive, "caseload": StatusActive, "on_caseload": StatusActive, "open": StatusActive, "holding": StatusActive,
+}
+
+// expandInitial reads initial.file into initial.people, checks the people
+// against the scenario's groups and profiles, and sets the waiting and
+// active counts from them.
+func expandInitial(c *Config, pv provenance, top string) Errors {
+	in := &c.Initial
+	where := func(key string) pos {
+		p, _ := pv.find(key)
+		if p.file == "" {
+			p.file = top
+		}
+		return p
+	}
+	lines := []int(nil)
+	file := ""
+	if in.File != "" {
+		w := where("initial.file")
+		if len(in.People) > 0 {
+			return Errors{{File: w.file, Line: w.line, Col: w.col, Key: "initial.file", Msg: "give today's people as a file or as initial.people, not both"}}
+		}
+		file = in.File
+		if strings.HasPrefix(w.file, "builtin:") && !filepath.IsAbs(file) {
+			return Errors{{File: w.file, Key: "initial.file", Msg: "a built-in scenario cannot read a relative caseload file"}}
+		}
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(filepath.Dir(w.file), file)
+		}
+		var errs Errors
+		in.People, lines, errs = readCaseload(file, in.Date)
+		if errs != nil {
+			return errs
+		}
+		in.File = ""
+	}
+	if len(in.People) == 0 {
+		return nil
+	}
+	var errs Errors
+	waiting, active := 0, 0
+	for i, p := range in.People {
+		e := &Error{File: file, Key: "initial.people." + strconv.Itoa(i)}
+		if lines != nil {
+			e.Line, e.Key = lines[i], ""
+		} else {
+			w := where(e.Key)
+			e.File, e.Line, e.Col = w.file, w.line, w.col
+		}
+		switch {
+		case p.Status != StatusWaiting && p.Status != StatusActive:
+			e.Msg = fmt.Sprintf("status %q: allowed: waiting, active", p.Status)
+		case p.Group != "" && c.Groups[p.Group] == nil:
+			e.Msg = fmt.Sprintf("group %q is not a group of the scenario (%s)", p.Group, strings.Join(sortedKeys(c.Groups), ", "))
+		case p.Profile != "" && c.Profiles[p.Profile] == nil:
+			e.Msg = fmt.Sprintf("profile %q is not a profile of the scenario (%s)", p.Profile, strings.Join(sortedKeys(c.Profiles), ", "))
+		case p.AgeWeeks < 0:
+			e.Msg = "referred after the run starts (initial.date)"
+		case p.Sessions != nil && (*p.Sessions < 0 || p.Status == StatusWaiting && *p.Sessions > 0):
+			e.Msg = fmt.Sprintf("sessions %d: a person waiting has had none, and a count is 0 or more", *p.Sessions)
+		case p.AwaitingPlace && p.Status == StatusWaiting:
+			e.Msg = "a person awaiting a community place is on a caseload (status active)"
+		}
+		if e.Msg != "" {
+			errs = append(errs, e)
+		}
+		if p.Status == StatusWaiting {
+			waiting++
+		} else {
+			active++
+		}
+	}
+	in.Waiting, in.Active = waiting, active
+	return errs
+}
+
+// readCaseload reads a caseload extract: a header row, then one row per
+// person waiting or on a caseload. It returns the people and their lines.
+func readCaseload(path, date string) ([]InitialPerson, []int, Errors) {
+	fail := func(line, col int, msg string) ([]InitialPerson, []int, Errors) {
+		return nil, nil, Errors{{File: path, Line: line, Col: col, Msg: msg}}
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return fail(0, 0, "cannot read the caseload file: "+err.Error())
+	}
+	raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
+	cr := csv.NewReader(bytes.NewReader(raw))
+	if first, _, _ := bytes.Cut(raw, []byte{'\n'}); bytes.Count(first, []byte{';'}) > bytes.Count(first, []byte{','}) {
+		cr.Comma = ';'
+	}
+	cr.TrimLeadingSpace = true
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		return fail(1, 0, "no header row: "+err.Error())
+	}
+	cols := map[string]int{}
+	for i, h := range head {
+		n := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(h), " ", "_"))
+		for key, names := range caseloadColumns {
+			if slices.Contains(names, n) {
+				cols[key] = i
+			}
+		}
+	}
+	for _, need := range []string{"date", "status"} {
+		if _, ok := cols[need]; !ok {
+			return fail(1, 0, fmt.Sprintf("no %s column; the columns are referral_date, status (waiting or active), and optionally sessions, group, profile, awaiting_place", need))
+		}
+	}
+	type row struct {
+		p    InitialPerson
+		date time.Time
+		line int
+	}
+	var rows []row
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return fail(pe.Line, pe.Column, pe.Err.Error())
+			}
+			return fail(0, 0, err.Error())
+		}
+		line, _ := cr.FieldPos(0)
+		cell := func(key string) (string, int) {
+			i, ok := cols[key]
+			if !ok || i >= len(rec) {
+				return "", i + 1
+			}
+			return strings.TrimSpace(rec[i]), i + 1
+		}
+		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+			continue
+		}
+		var r row
+		r.line = line
+		v, col := cell("date")
+		d, err := calibrate.ParseDate(v)
+		if err != nil {
+			return fail(line, col, err.Error())
+		}
+		r.date = d
+		v, col = cell("status")
+		st, ok := statusWords[strings.ToLower(strings.ReplaceAll(v, " ", "_"))]
+		if !ok {
+			return fail(line, col, fmt.Sprintf("status %q: allowed: waiting (or waiting_list, referred), active (or caseload, open, holding)", v))
+		}
+		r.p.Status = st
+		if strings.EqualFold(v, "holding") {
+			r.p.AwaitingPlace = true
+		}
+		if v, col = cell("sessions"); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				return fail(line, col, fmt.Sprintf("sessions %q: a whole number, 0 or more", v))
+			}
+			r.p.Sessions = &n
+		}
+		r.p.Group, _ = cell("group")
+		r.p.Profile, _ = cell("profile")
+		if v, col = cell("awaiting"); v != "" {
+			b, ok := yesNo(v)
+			if !ok {
+				return fail(line, col, fmt.Sprintf("%q: allowed: yes, no, true, false, 1, 0", v))
+			}
+			r.p.AwaitingPlace = r.p.AwaitingPlace || b
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) == 0 {
+		return fail(0, 0, "the caseload file has no people")
+	}
+	var start time.Time
+	if date != "" {
+		d, err := calibrate.ParseDate(date)
+		if err != nil {
+			return nil, nil, Errors{{File: path, Key: "initial.date", Msg: err.Error()}}
+		}
+		start = d
+	} else {
+		for _, r := range rows {
+			if r.date.After(start) {
+				start = r.date
+			}
+		}
+		start = start.AddDate(0, 0, 1)
+	}
+	people := make([]InitialPerson, len(rows))
+	lines := make([]int, len(rows))
+	for i, r := range rows {
+		r.p.AgeWeeks = start.Sub(r.date).Hours() / 24 / 7
+		people[i], lines[i] = r.p, r.line
+	}
+	return people, lines, nil
+}
+
+func yesNo(s string) (bool, bool) {
+	switch strings.ToLower(s) {
+	case "yes", "y", "true", "1":
+		return true, true
+	case "no", "n", "false", "0":
+		return false, true
+	}
+	return false, false
+}

@@ -1,0 +1,79 @@
+package scenarios
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCaseloadFile: a caseload extract becomes today's people, with waits
+// counted to initial.date, and sets the counts.
+func TestCaseloadFile(t *testing.T) {
+	csv := "\uFEFFReferral date;Status;Sessions so far;Group;Profile;Waiting for community place\r\n" +
+		"02/11/2025;waiting;;most_deprived;;\r\n" +
+		"16/11/2025;Waiting list;;;complex;\r\n" +
+		"01/09/2025;active;3;rest;moderate;no\r\n" +
+		"01/08/2025;caseload;6;;;yes\r\n" +
+		";;;;;\r\n"
+	dir := writeFiles(t, map[string]string{
+		"s.toml":       icbHead + "\n[initial]\nfile = \"caseload.csv\"\ndate = \"2025-11-30\"\nwaiting = 0\nactive = 0\n",
+		"caseload.csv": csv,
+	})
+	c, err := LoadFile(filepath.Join(dir, "s.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := c.Initial
+	if in.Waiting != 2 || in.Active != 2 || len(in.People) != 4 || in.File != "" {
+		t.Fatalf("initial: %d waiting, %d active, %d people, file %q", in.Waiting, in.Active, len(in.People), in.File)
+	}
+	p := in.People
+	if p[0].AgeWeeks != 4 || p[0].Group != "most_deprived" || p[1].Profile != "complex" || p[1].Status != StatusWaiting {
+		t.Errorf("waiting people: %+v %+v", p[0], p[1])
+	}
+	if *p[2].Sessions != 3 || p[2].AwaitingPlace || !p[3].AwaitingPlace || p[3].Status != StatusActive {
+		t.Errorf("active people: %+v %+v", p[2], p[3])
+	}
+	// The resolved scenario holds the people and reloads to the same.
+	again := encodeAndLoad(t, c)
+	if len(again.Initial.People) != 4 || again.Initial.People[3].AgeWeeks != p[3].AgeWeeks {
+		t.Errorf("resolved scenario reloads with %+v", again.Initial.People)
+	}
+}
+
+func encodeAndLoad(t *testing.T, c *Config) *Config {
+	t.Helper()
+	var b strings.Builder
+	if err := Encode(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	again, err := loadBytes("resolved.toml", t.TempDir(), []byte(b.String()))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	return again
+}
+
+func TestCaseloadRefused(t *testing.T) {
+	cases := []struct{ name, csv, want string }{
+		{"status", "referral_date,status\n2025-01-01,discharged\n", `caseload.csv:2:2: status "discharged": allowed: waiting`},
+		{"date", "referral_date,status\n2025-13-01,waiting\n", `caseload.csv:2:1: "2025-13-01" is not a date`},
+		{"group", "referral_date,status,group\n2025-01-01,waiting,poorest\n", `caseload.csv:2: group "poorest" is not a group of the scenario (most_deprived, rest)`},
+		{"sessions", "referral_date,status,sessions\n2025-01-01,active,two\n", `caseload.csv:2:3: sessions "two": a whole number`},
+		{"waiting with sessions", "referral_date,status,sessions\n2025-01-01,waiting,2\n", `caseload.csv:2: sessions 2: a person waiting has had none`},
+		{"no status column", "referral_date,group\n2025-01-01,rest\n", `caseload.csv:1: no status column`},
+		{"too many active", "referral_date,status\n" + strings.Repeat("2025-01-01,active\n", 200), `initial.active`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeFiles(t, map[string]string{"s.toml": icbHead + "\n[initial]\nfile = \"caseload.csv\"\nwaiting = 0\nactive = 0\n", "caseload.csv": c.csv})
+			_, err := LoadFile(filepath.Join(dir, "s.toml"))
+			if err == nil {
+				t.Fatal("loaded; want a refusal")
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error\n  %v\nwant it to contain\n  %s", err, c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,109 @@
+package sim
+
+import "github.com/spsim/spsim/scenarios"
+
+// InitialPerson is one person in today's state (see package scenarios).
+type InitialPerson = scenarios.InitialPerson
+
+// Statuses of a person in today's state.
+const (
+	StatusWaiting = scenarios.StatusWaiting
+	StatusActive  = scenarios.StatusActive
+)
+
+// seedPeople puts today's waiting list and caseloads in place from a list
+// of people: the waiting first, then the active, each in list order. The
+// draws are those of seeding from counts (group, profile and, on a
+// caseload, sessions held are drawn for everyone, then replaced by what the
+// list gives), so a list without details is exactly the same state as the
+// same counts.
+func (m *Model) seedPeople(people []InitialPerson) {
+	r := m.rng.initial
+	for _, ip := range people {
+		if ip.Status != StatusWaiting {
+			continue
+		}
+		id := m.initialPerson(ip, r.Float64(), r.Float64())
+		m.pp.slots[id].arrival = -ip.AgeWeeks
+		m.join(id, false)
+	}
+	i := 0
+	for _, ip := range people {
+		if ip.Status != StatusActive {
+			continue
+		}
+		id := m.initialPerson(ip, r.Float64(), r.Float64())
+		p := &m.pp.slots[id]
+		p.arrival = -ip.AgeWeeks
+		lw := m.roomFor(int(p.track))
+		if lw < 0 {
+			lw = i % len(m.lws)
+		}
+		p.attended = int32(r.IntN(int(p.needed)))
+		if ip.Sessions != nil {
+			p.attended = int32(*ip.Sessions)
+			// Someone on a caseload still has a session to come.
+			p.needed = max(p.needed, p.attended+1)
+		}
+		if ip.AwaitingPlace {
+			p.attended = p.needed
+			m.ensureNeed(id)
+		}
+		p.held = p.attended
+		m.startEpisode(id, lw, true)
+		i++
+	}
+}
+
+// initialPerson creates a person of the listed group and profile, or of
+// those drawn from u1 and u2 as for a new referral.
+func (m *Model) initialPerson(ip InitialPerson, u1, u2 float64) int32 {
+	g := pick(m.p.groupCum, u1)
+	if ip.Group != "" {
+		g = m.groupIndex(ip.Group)
+	}
+	pr := pick(m.p.groups[g].profileCum, u2)
+	if ip.Profile != "" {
+		pr = m.profileIndex(ip.Profile)
+	}
+	m.m.initial++
+	return m.newPerson(pr, g, false)
+}
+
+// ensureNeed gives a person waiting for a community place at least one
+// community need: their profile's likeliest.
+func (m *Model) ensureNeed(id int32) {
+	p := &m.pp.slots[id]
+	for _, n := range m.p.profiles[p.profile].needs {
+		if p.need[n.cat] == needPending {
+			return
+		}
+	}
+	best := -1
+	for i, n := range m.p.profiles[p.profile].needs {
+		if best < 0 || n.p > m.p.profiles[p.profile].needs[best].p {
+			best = i
+		}
+	}
+	if best >= 0 {
+		p.need[m.p.profiles[p.profile].needs[best].cat] = needPending
+	}
+}
+
+func (m *Model) groupIndex(name string) int {
+	for i, g := range m.p.groups {
+		if g.name == name {
+			return i
+		}
+	}
+	panic("sim: initial person of unknown group " + name + " (the loader checks names)")
+}
+
+func (m *Model) profileIndex(name string) int {
+	for i, p := range m.p.profiles {
+		if p.name == name {
+			return i
+		}
+	}
+	panic("sim: initial person of unknown profile " + name + " (the loader checks names)")
+}

@@ -1,0 +1,62 @@
+package sim_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// TestInitialPeopleSameAsCounts: a list of people without details is the
+// same state as the same counts, so the runs are identical.
+func TestInitialPeopleSameAsCounts(t *testing.T) {
+	counts := load(t, "baseline")
+	counts.Run.HorizonWeeks, counts.Run.WarmupWeeks = 60, 10
+	list := load(t, "baseline")
+	list.Run.HorizonWeeks, list.Run.WarmupWeeks = 60, 10
+	list.Initial.People = nil
+	for range counts.Initial.Waiting {
+		list.Initial.People = append(list.Initial.People, sim.InitialPerson{Status: sim.StatusWaiting})
+	}
+	for range counts.Initial.Active {
+		list.Initial.People = append(list.Initial.People, sim.InitialPerson{Status: sim.StatusActive})
+	}
+	a, b := replicate(t, counts, 3, 2), replicate(t, list, 3, 2)
+	for i := range a {
+		if !reflect.DeepEqual(a[i].KPIs, b[i].KPIs) || !reflect.DeepEqual(a[i].Weekly, b[i].Weekly) {
+			t.Fatalf("replication %d: a list of %d waiting and %d active differs from the same counts", i, counts.Initial.Waiting, counts.Initial.Active)
+		}
+	}
+}
+
+// TestInitialPeopleDetails: listed groups, profiles, sessions and people
+// awaiting a community place start the run as listed; the run's
+// self-checks (conservation among them) hold, and a longer list starts
+// with a longer waiting list.
+func TestInitialPeopleDetails(t *testing.T) {
+	cfg := load(t, "baseline")
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 40, 10
+	two, five := 2, 5
+	var people []sim.InitialPerson
+	for i := range 60 {
+		people = append(people, sim.InitialPerson{Status: sim.StatusWaiting, AgeWeeks: float64(i) / 4, Group: "most_deprived", Profile: "complex"})
+	}
+	for i := range 90 {
+		p := sim.InitialPerson{Status: sim.StatusActive, AgeWeeks: 10, Sessions: &two, Profile: "moderate"}
+		if i%3 == 0 {
+			p.Sessions, p.AwaitingPlace = &five, true
+		}
+		people = append(people, p)
+	}
+	cfg.Initial.People, cfg.Initial.Waiting, cfg.Initial.Active = people, 60, 90
+	rs := replicate(t, cfg, 3, 2) // fails if a self-check (conservation, caseload caps...) fails
+	base := load(t, "baseline")
+	base.Run.HorizonWeeks, base.Run.WarmupWeeks = 40, 10
+	rb := replicate(t, base, 3, 2)
+	col := rs[0].Col("waiting_list_mean")
+	for i := range rs {
+		if rs[i].Weekly[0][col] <= rb[i].Weekly[0][col]+20 {
+			t.Errorf("replication %d: week 0 waiting list %.1f with 60 listed waiting, %.1f with the baseline's 20", i, rs[i].Weekly[0][col], rb[i].Weekly[0][col])
+		}
+	}
+}
