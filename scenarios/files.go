@@ -10,10 +10,17 @@ type File struct {
 // comments that give each value's source: the file itself, then the files
 // it extends, as far as they can be read. It follows Load's rule for
 // extends, so a report lists exactly the files a run was built from.
-func Files(ref string) []File {
+func Files(ref string) []File { return FilesWith(ref, Options{}) }
+
+// FilesWith is Files under opts: it reads only the files LoadWith would.
+func FilesWith(ref string, opts Options) []File {
+	ld := &loader{opts: opts}
 	src, ok := builtinSource(ref)
 	if !ok || !isBuiltinRef(ref) {
 		var err error
+		if ld.allowedFile(ref) != "" {
+			return nil
+		}
 		if src, err = readSource(ref); err != nil {
 			return nil
 		}
@@ -29,7 +36,7 @@ func Files(ref string) []File {
 		if ext == "" {
 			break
 		}
-		parent, msg := findParent(src, ext)
+		parent, msg := ld.findParent(src, ext)
 		if msg != "" {
 			break
 		}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,23 +26,17 @@ const (
 
 // Load loads a scenario by reference: the name of a built-in scenario (no
 // path separator, no .toml suffix, and present in the library), or else
-// the path of a scenario file.
+// the path of a scenario file. It is LoadWith with no options, leaving out
+// the warnings.
 //
 // The error, when the scenario has problems, is an Errors listing every
 // problem with its file, line and column.
 func Load(ref string) (*Config, error) {
-	if isBuiltinRef(ref) {
-		src, _ := builtinSource(ref)
-		return load(src)
-	}
-	src, err := readSource(ref)
+	l, err := LoadWith(ref, Options{})
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && looksLikeName(ref) {
-			return nil, fmt.Errorf("no built-in scenario or file named %q (built-ins: %s)", ref, strings.Join(builtinNames(), ", "))
-		}
 		return nil, err
 	}
-	return load(src)
+	return l.Config, nil
 }
 
 // LoadFile loads the scenario file at path, resolving its extends chain,
@@ -51,7 +46,14 @@ func LoadFile(path string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return load(src)
+	return configOf((&loader{}).load(src))
+}
+
+func configOf(l *Loaded, err error) (*Config, error) {
+	if err != nil {
+		return nil, err
+	}
+	return l.Config, nil
 }
 
 // source is one scenario file's text and where it came from.
@@ -96,16 +98,7 @@ func readSource(path string) (source, error) {
 // loadBytes loads data as the scenario file named file in folder dir,
 // which relative extends are resolved in.
 func loadBytes(file, dir string, data []byte) (*Config, error) {
-	return load(source{file: file, id: filepath.Join(dir, file), dir: dir, data: data})
-}
-
-// load resolves, decodes and validates the scenario in src.
-func load(src source) (*Config, error) {
-	m, pv, errs := resolve(src, nil)
-	if errs != nil {
-		return nil, errs
-	}
-	return build(m, pv, src.file)
+	return configOf((&loader{}).load(source{file: file, id: filepath.Join(dir, file), dir: dir, data: data}))
 }
 
 // build decodes a merged scenario and validates it, reporting the problems
@@ -113,6 +106,13 @@ func load(src source) (*Config, error) {
 // file top. Validation problems that follow from a value that could not be
 // decoded are left out.
 func build(m map[string]any, pv provenance, top string) (*Config, error) {
+	c, _, err := buildWarn(m, pv, top)
+	return c, err
+}
+
+// buildWarn is build, also returning the warnings about values that are
+// allowed but unlikely.
+func buildWarn(m map[string]any, pv provenance, top string) (*Config, []Warning, error) {
 	c, d := decodeConfig(m)
 	errs := place(d.errs, m, pv, top)
 	if len(errs) == 0 {
@@ -128,13 +128,17 @@ func build(m map[string]any, pv provenance, top string) (*Config, error) {
 		// Steps apply in week order, those of one week in file order
 		// (a parent's before its child's).
 		slices.SortStableFunc(c.Timeline, func(a, b Change) int { return cmp.Compare(a.Week, b.Week) })
-		return c, nil
+		var warns []Warning
+		for _, w := range place(v.warns, m, pv, top).sort() {
+			warns = append(warns, Warning{File: w.File, Line: w.Line, Col: w.Col, Key: w.Key, Value: w.Value, Message: w.Msg})
+		}
+		return c, warns, nil
 	}
 	errs = errs.sort()
 	if n := d.more + v.more; n > 0 {
 		errs = append(errs, &Error{File: top, Msg: fmt.Sprintf("... and %d more problems", n)})
 	}
-	return nil, errs
+	return nil, nil, errs
 }
 
 // keySet is a set of key paths, answering whether a key is at or beneath
@@ -212,14 +216,20 @@ func place(fes []FieldError, m map[string]any, pv provenance, top string) Errors
 
 // resolve parses src and, if it extends another scenario, resolves that
 // and lays src over it. stack holds the files that led here.
-func resolve(src source, stack []source) (map[string]any, provenance, Errors) {
+func (ld *loader) resolve(src source, stack []source) (map[string]any, provenance, Errors) {
 	before := 0
 	for _, s := range stack {
 		before += s.keys
 	}
 	m, locs, errs := parse(src, before)
 	if errs != nil {
+		if len(stack) > 0 && !src.builtin {
+			return nil, nil, parentFailed(src, errs)
+		}
 		return nil, nil, errs
+	}
+	if len(stack) > 0 && !src.builtin && !looksLikeScenario(m) {
+		return nil, nil, Errors{{File: src.file, Msg: "not a spsim scenario: it has keys that scenarios do not have, or no name = \"...\" (its contents are not shown)"}}
 	}
 	pv := provenance{}
 	for k, l := range locs {
@@ -242,7 +252,7 @@ func resolve(src source, stack []source) (map[string]any, provenance, Errors) {
 	if !ok {
 		return nil, nil, fail(`must be a string: a built-in scenario such as "baseline", or a file such as "../my-area.toml"`)
 	}
-	parent, msg := findParent(src, ref)
+	parent, msg := ld.findParent(src, ref)
 	if msg != "" {
 		return nil, nil, fail(msg)
 	}
@@ -267,7 +277,7 @@ func resolve(src source, stack []source) (map[string]any, provenance, Errors) {
 	if total > maxChainSize {
 		return nil, nil, fail(fmt.Sprintf("the scenarios of this extends chain are too large together (over %d MiB); real scenarios are a few kilobytes", maxChainSize>>20))
 	}
-	pm, merged, errs := resolve(parent, stack)
+	pm, merged, errs := ld.resolve(parent, stack)
 	if errs != nil {
 		return nil, nil, errs
 	}
@@ -281,24 +291,45 @@ func resolve(src source, stack []source) (map[string]any, provenance, Errors) {
 }
 
 // findParent finds the scenario that src extends, or says why it cannot.
-func findParent(src source, ref string) (source, string) {
-	if ref == "" {
+func (ld *loader) findParent(src source, ref string) (source, string) {
+	names := strings.Join(builtinNames(), ", ")
+	switch {
+	case ref == "":
 		return source{}, `must name a scenario: a built-in such as "baseline", or a file such as "../my-area.toml"`
-	}
-	if src.builtin {
-		if s, ok := builtinSource(ref); ok {
-			return s, ""
-		}
-		return source{}, fmt.Sprintf("a built-in scenario can only extend another built-in, and %q is not one (built-ins: %s)",
-			ref, strings.Join(builtinNames(), ", "))
-	}
-	if isBuiltinRef(ref) {
+	case isBuiltinRef(ref):
 		s, _ := builtinSource(ref)
 		return s, ""
+	}
+	if name, ok := strings.CutSuffix(ref, ".toml"); ok && isBuiltinRef(name) && (src.builtin || ld.opts.BuiltinOnly) {
+		return source{}, fmt.Sprintf("did you mean extends = %q? Built-in scenarios are named without .toml", name)
+	}
+	switch {
+	case src.builtin:
+		return source{}, fmt.Sprintf("a built-in scenario can only extend another built-in, and %q is not one (built-ins: %s)", ref, names)
+	case ld.opts.BuiltinOnly:
+		msg := fmt.Sprintf("only built-in scenarios can be extended here, and %q is not one", ref)
+		if s := suggest(ref, builtinNames()); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		return source{}, msg + " (built-ins: " + names + ")"
 	}
 	path := ref
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(src.dir, ref)
+	}
+	if !strings.HasSuffix(ref, ".toml") {
+		// Only .toml files are read, so that extends cannot be pointed at
+		// a file of secrets to have it echoed in errors.
+		if looksLikeName(ref) {
+			if s := suggest(ref, builtinNames()); s != "" {
+				return source{}, fmt.Sprintf("no built-in scenario %q; did you mean %q? (built-ins: %s)", ref, s, names)
+			}
+			return source{}, fmt.Sprintf("no built-in scenario %q (built-ins: %s), and a scenario file's name ends in .toml", ref, names)
+		}
+		return source{}, fmt.Sprintf("a scenario file's name ends in .toml, and %s does not", path)
+	}
+	if msg := ld.allowedFile(path); msg != "" {
+		return source{}, fmt.Sprintf("%s is %s", path, msg)
 	}
 	s, err := readSource(path)
 	switch {
@@ -306,17 +337,48 @@ func findParent(src source, ref string) (source, string) {
 		return s, ""
 	case errors.Is(err, fs.ErrNotExist) && looksLikeName(ref):
 		if s := suggest(ref, builtinNames()); s != "" {
-			return source{}, fmt.Sprintf("no built-in scenario %q; did you mean %q? (built-ins: %s)", ref, s, strings.Join(builtinNames(), ", "))
+			return source{}, fmt.Sprintf("no built-in scenario %q; did you mean %q? (built-ins: %s)", ref, s, names)
 		}
-		return source{}, fmt.Sprintf("no built-in scenario %q and no file %s (built-ins: %s)", ref, path, strings.Join(builtinNames(), ", "))
+		return source{}, fmt.Sprintf("no built-in scenario %q and no file %s (built-ins: %s)", ref, path, names)
 	case errors.Is(err, fs.ErrNotExist):
-		return source{}, fmt.Sprintf("parent scenario %s does not exist (a relative path is taken from the folder of %s)", path, src.file)
+		msg := fmt.Sprintf("parent scenario %s does not exist (a relative path is taken from the folder of %s)", path, src.file)
+		if name, ok := strings.CutSuffix(ref, ".toml"); ok && isBuiltinRef(name) {
+			msg = fmt.Sprintf("no file %s; did you mean extends = %q, the built-in scenario? (built-ins are named without .toml)", path, name)
+		}
+		return source{}, msg
 	}
 	var es Errors
 	if errors.As(err, &es) {
 		return source{}, es[0].Msg
 	}
 	return source{}, err.Error()
+}
+
+// parentFailed reports that a file src extends could not be read as a
+// scenario, giving the place but not the parser's message, which may quote
+// the file: a file extends names might not be a scenario at all, and its
+// contents must never be echoed.
+func parentFailed(src source, errs Errors) Errors {
+	e := errs[0]
+	msg := e.Msg
+	if strings.HasPrefix(msg, "TOML syntax error") {
+		msg = "TOML syntax error (spsim validate " + src.file + " shows it)"
+	}
+	return Errors{{File: e.File, Line: e.Line, Col: e.Col, Msg: "in a scenario this one extends: " + msg}}
+}
+
+// looksLikeScenario reports whether a parsed file has only keys a scenario
+// file may have at the top level, and a name.
+func looksLikeScenario(m map[string]any) bool {
+	if _, ok := m["name"].(string); !ok {
+		return false
+	}
+	for k := range m {
+		if k != timelineReplaceKey && targetType(reflect.TypeFor[Config](), k) == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikeName reports whether ref is written like a built-in name rather

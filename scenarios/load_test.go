@@ -334,7 +334,7 @@ func TestExtendsDepth(t *testing.T) {
 
 func TestBuiltinExtendsOnlyBuiltins(t *testing.T) {
 	src := source{file: "builtin:x.toml", id: "builtin:x", builtin: true, data: []byte("name = \"x\"\nextends = \"testdata/override.toml\"\n")}
-	_, err := load(src)
+	_, err := (&loader{}).load(src)
 	checkErrors(t, "builtin:x.toml", err, []want{{line: 2, key: "extends", msg: "a built-in scenario can only extend another built-in"}})
 }
 

@@ -55,6 +55,7 @@ func validate(c *Config, skip func(FieldError) bool) *validator {
 		v.reported[e.Key] = true
 	}
 	v.finite(nil, reflect.ValueOf(c).Elem())
+	v.checkRanges(nil, reflect.ValueOf(c).Elem())
 	return v
 }
 
@@ -65,6 +66,16 @@ type validator struct {
 
 	profiles, groups, services, categories names
 	reported                               map[string]bool // keys with an error, for finite
+	warns                                  []FieldError    // values that are allowed but unlikely
+}
+
+// warn reports a value that is allowed but unlikely, such as a percentage
+// where a fraction is expected.
+func (v *validator) warn(path []string, x any, msg string) {
+	if len(v.warns) >= maxErrors || v.skip != nil && v.skip(FieldError{Key: keyString(path)}) {
+		return
+	}
+	v.warns = append(v.warns, FieldError{Key: keyString(path), Value: formatValue(x), Msg: msg})
 }
 
 // names is a list of names, with a set for quick look-ups.
@@ -271,7 +282,12 @@ func (v *validator) workforce() {
 	v.whole(path("link_workers"), w.LinkWorkers, 0, 100000)
 	v.num(path("fte"), w.FTE, rule{"more than 0 and at most 1.5", func(x float64) bool { return x > 0 && x <= 1.5 }})
 	v.num(path("contracted_hours_per_week"), w.ContractedHoursPerWeek, rule{"more than 0 and at most 80", func(x float64) bool { return x > 0 && x <= 80 }})
-	v.num(path("caseload_cap_per_fte"), w.CaseloadCapPerFTE, positive)
+	if v.num(path("caseload_cap_per_fte"), w.CaseloadCapPerFTE, positive) && w.FTE > 0 && w.FTE <= 1.5 &&
+		math.Floor(w.FTE*w.CaseloadCapPerFTE+1e-9) < 1 {
+		v.add(path("caseload_cap_per_fte"), w.CaseloadCapPerFTE, fmt.Sprintf(
+			"a link worker of fte %s would have %s × %s = %s caseload places, which rounds down to none, so nobody would be seen; fte × caseload_cap_per_fte must be at least 1",
+			formatNumber(w.FTE), formatNumber(w.FTE), formatNumber(w.CaseloadCapPerFTE), formatNumber(w.FTE*w.CaseloadCapPerFTE)), "workforce.fte")
+	}
 	v.num(path("admin_share"), w.AdminShare, fraction)
 	v.oneOf(path("allocation"), string(w.Allocation), choiceNames(Allocations)...)
 	v.num(path("leaving_hazard_per_year"), w.LeavingHazardPerYear, nonNegative)

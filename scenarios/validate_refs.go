@@ -7,6 +7,12 @@ import (
 	"strings"
 )
 
+// maxProfiles and maxGroups are the model's limits (sim/params.go).
+const (
+	maxProfiles = 255
+	maxGroups   = 255
+)
+
 // This file holds the rules for the named collections (profiles, groups,
 // categories, services) and the timeline, which refer to each other by name.
 
@@ -14,6 +20,9 @@ func (v *validator) profileRules() {
 	if len(v.c.Profiles) == 0 {
 		v.add(p("profiles"), nil, "at least one profile is required, e.g. [profiles.low] with share = 1")
 		return
+	}
+	if n := len(v.c.Profiles); n > maxProfiles {
+		v.add(p("profiles"), nil, fmt.Sprintf("%d profiles: at most %d (the model numbers them in a byte)", n, maxProfiles))
 	}
 	shares := map[string]float64{}
 	for _, name := range v.profiles.list {
@@ -59,6 +68,9 @@ func (v *validator) groupRules() {
 	if len(groups) == 0 {
 		v.add(p("groups"), nil, "at least one group is required, e.g. [groups.everyone] with share = 1")
 		return
+	}
+	if len(groups) > maxGroups {
+		v.add(p("groups"), nil, fmt.Sprintf("%d groups: at most %d (the model numbers them in a byte)", len(groups), maxGroups))
 	}
 	shares := map[string]float64{}
 	for _, name := range groups {

@@ -37,7 +37,8 @@ func Estimate(cfg *Config) Footprint {
 	// People stay while waiting, supported and engaged: a year is a
 	// generous bound for all three together in a scenario that is not
 	// collapsing, and the initial state adds to it.
-	people := rate*52 + float64(cfg.Initial.Waiting+cfg.Initial.Active)
+	// Converted before adding: two huge ints would wrap negative.
+	people := rate*52 + float64(cfg.Initial.Waiting) + float64(cfg.Initial.Active)
 	const perPerson = float64(unsafe.Sizeof(person{})) + 4*48 // slab entry plus its pending events
 	columns := 60.0 + 8*float64(len(cfg.Groups)) + 4*float64(len(cfg.Profiles))
 	bytes := people*perPerson + weeks*columns*8

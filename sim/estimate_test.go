@@ -24,3 +24,15 @@ func TestEstimateBoundsTheWork(t *testing.T) {
 		}
 	}
 }
+
+// TestEstimateNeverWraps: an initial state the loader would refuse, built
+// in Go, still gives a positive estimate (before, 9223372036854775807 people
+// waiting wrapped the sum negative and passed every limit).
+func TestEstimateNeverWraps(t *testing.T) {
+	cfg := load(t, "baseline")
+	cfg.Initial.Waiting, cfg.Initial.Active = 1<<63-1, 1<<63-1
+	fp := sim.Estimate(cfg)
+	if !(fp.PeakPeople > 1e18 && fp.Bytes > 1e18) {
+		t.Errorf("estimate %+v, want huge and positive", fp)
+	}
+}

@@ -18,9 +18,17 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	}
 	bad := 0
 	for _, f := range pos {
-		if _, err := scenarios.Load(f); err != nil {
+		l, err := scenarios.LoadWith(f, scenarios.Options{})
+		if err != nil {
 			bad++
 			fmt.Fprintln(stdout, err)
+			continue
+		}
+		for _, w := range l.Warnings {
+			fmt.Fprintln(stdout, w)
+		}
+		if len(l.Warnings) > 0 {
+			fmt.Fprintf(stdout, "%s: ok, with %d warnings\n", f, len(l.Warnings))
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: ok\n", f)

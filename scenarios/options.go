@@ -1,0 +1,199 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Options control how LoadWith and LoadBytes load a scenario. The zero
+// value is what the command line uses: files anywhere, warnings reported.
+type Options struct {
+	// Root, if set, is the only folder scenario files may be read from:
+	// the file loaded, the files it extends and its areas file must be in
+	// it or below it (after following symbolic links).
+	Root string
+	// BuiltinOnly lets extends name built-in scenarios only, and refuses
+	// areas files: for scenarios uploaded to a server, which must not read
+	// the server's files.
+	BuiltinOnly bool
+	// Strict makes every warning an error, for scripted use.
+	Strict bool
+}
+
+// Warning is a value that is allowed but unlikely to be meant, such as
+// on_cost_share = 28 where 0.28 is typical. A run still goes ahead.
+type Warning struct {
+	File      string // as in Error
+	Line, Col int
+	Key       string
+	Value     string
+	Message   string // the typical range, what the key means and the likely fix
+}
+
+// String formats w as "file:line:col: key = value: warning: message".
+func (w Warning) String() string {
+	e := Error{File: w.File, Line: w.Line, Col: w.Col, Key: w.Key, Value: w.Value, Msg: "warning: " + w.Message}
+	return e.Error()
+}
+
+// Loaded is a loaded scenario and the warnings about it.
+type Loaded struct {
+	Config   *Config
+	Warnings []Warning
+}
+
+// LoadWith loads a scenario by reference, as Load does, under opts. With
+// opts.Strict, warnings are returned as Errors.
+func LoadWith(ref string, opts Options) (*Loaded, error) {
+	ld := &loader{opts: opts}
+	if isBuiltinRef(ref) {
+		src, _ := builtinSource(ref)
+		return ld.load(src)
+	}
+	if msg := ld.allowedFile(ref); msg != "" {
+		return nil, Errors{{File: ref, Msg: msg}}
+	}
+	src, err := readSource(ref)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && looksLikeName(ref) {
+			return nil, fmt.Errorf("no built-in scenario or file named %q (built-ins: %s)", ref, strings.Join(builtinNames(), ", "))
+		}
+		return nil, err
+	}
+	return ld.load(src)
+}
+
+// LoadBytes loads data, the text of a scenario file named name (for
+// messages), under opts: for a scenario uploaded to a server, with
+// BuiltinOnly set. A relative extends is taken from opts.Root.
+func LoadBytes(name string, data []byte, opts Options) (*Loaded, error) {
+	if len(data) > maxFileSize {
+		return nil, Errors{{File: name, Msg: fmt.Sprintf("file too large for a scenario (over %d MiB)", maxFileSize>>20)}}
+	}
+	dir := opts.Root
+	if dir == "" {
+		dir = "."
+	}
+	ld := &loader{opts: opts}
+	return ld.load(source{file: name, id: "upload:" + name, dir: dir, data: data})
+}
+
+// loader loads one scenario under its options.
+type loader struct{ opts Options }
+
+// allowedFile returns why path may not be read under the options, or "".
+func (ld *loader) allowedFile(path string) string {
+	if ld.opts.Root == "" {
+		return ""
+	}
+	root, err := filepath.Abs(ld.opts.Root)
+	if err == nil {
+		root, err = filepath.EvalSymlinks(root)
+	}
+	if err != nil {
+		return "the folder scenarios may be read from cannot be found"
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "outside the folder scenarios may be read from"
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "outside the folder scenarios may be read from"
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(os.PathSeparator)) || filepath.IsAbs(rel) {
+		return "outside the folder scenarios may be read from"
+	}
+	return ""
+}
+
+// load resolves, decodes and validates the scenario in src.
+func (ld *loader) load(src source) (*Loaded, error) {
+	m, pv, errs := ld.resolve(src, nil)
+	if errs != nil {
+		return nil, errs
+	}
+	if errs := ld.checkAreasFile(m, pv, src.file); errs != nil {
+		return nil, errs
+	}
+	c, warns, err := buildWarn(m, pv, src.file)
+	if err != nil {
+		return nil, err
+	}
+	if ld.opts.Strict && len(warns) > 0 {
+		es := make(Errors, len(warns))
+		for i, w := range warns {
+			es[i] = &Error{File: w.File, Line: w.Line, Col: w.Col, Key: w.Key, Value: w.Value, Msg: w.Message + " (an error under --strict)"}
+		}
+		return nil, es
+	}
+	return &Loaded{Config: c, Warnings: warns}, nil
+}
+
+// checkAreasFile refuses an areas file the options do not allow reading.
+func (ld *loader) checkAreasFile(m map[string]any, pv provenance, top string) Errors {
+	areas, _ := m["areas"].(map[string]any)
+	file, ok := areas["file"].(string)
+	if !ok || ld.opts.Root == "" && !ld.opts.BuiltinOnly {
+		return nil
+	}
+	at, _ := pv.find("areas.file")
+	fail := func(msg string) Errors {
+		return Errors{{File: orTop(at.file, top), Line: at.line, Col: at.col, Key: "areas.file", Value: quoteString(file), Msg: msg}}
+	}
+	if ld.opts.BuiltinOnly && !strings.HasPrefix(at.file, "builtin:") {
+		return fail("areas files cannot be read here: list the areas with [[areas.list]] instead")
+	}
+	path := file
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(filepath.Dir(at.file), file)
+	}
+	if !strings.HasPrefix(at.file, "builtin:") {
+		if msg := ld.allowedFile(path); msg != "" {
+			return fail(msg)
+		}
+	}
+	return nil
+}
+
+// SafeName turns a scenario name into a folder name that cannot escape the
+// folder it is made in: letters, digits, '.', '-' and '_' are kept, runs of
+// anything else become one '-', leading dots and dashes are dropped, and
+// the result is at most 64 bytes. A name with nothing left becomes
+// "scenario"; Windows' reserved device names get a trailing '_'.
+func SafeName(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range name {
+		ok := r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_')
+		switch {
+		case ok:
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	s := strings.TrimLeft(b.String(), ".-")
+	if len(s) > 64 {
+		s = s[:64]
+	}
+	s = strings.TrimRight(s, ".- ")
+	if s == "" {
+		return "scenario"
+	}
+	base, _, _ := strings.Cut(strings.ToUpper(s), ".")
+	switch base {
+	case "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+		"LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9":
+		s += "_"
+	}
+	return s
+}

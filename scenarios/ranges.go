@@ -1,0 +1,264 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+
+	"github.com/spsim/spsim/sim/dist"
+)
+
+// span is a closed range of numbers.
+type span struct{ lo, hi float64 }
+
+func (s span) has(x float64) bool { return x >= s.lo && x <= s.hi }
+
+// bounds are the ranges of one numeric key: a value outside hard is an
+// error (it is impossible, or large enough to overflow or to make a run
+// take hours); a value outside typical is a warning, as it is more likely a
+// typo (28 for 0.28) than a real scenario. For a distribution they bound
+// its mean.
+type bounds struct {
+	hard, typical span
+	weeks         bool // a number of weeks, which might have been given in years
+}
+
+// b builds bounds.
+func b(hardLo, hardHi, lo, hi float64) bounds {
+	return bounds{hard: span{hardLo, hardHi}, typical: span{lo, hi}}
+}
+
+// inWeeks marks bounds as a number of weeks.
+func inWeeks(x bounds) bounds { x.weeks = true; return x }
+
+var (
+	probabilityBounds = b(0, 1, 0, 1)
+	linkWorkers       = b(0, 100000, 0, 200)
+	referralRate      = b(0, 1e6, 0.5, 500)
+	places            = b(0, 1e6, 0, 2000)
+	funding           = b(0, 1e9, 0, 1e6)
+	patience          = inWeeks(b(0, 1e12, 0.5, 104)) // 1e12: never gives up
+	priority          = b(-1000, 1000, -100, 100)
+	multiplier        = b(0, 100, 0.2, 5)
+)
+
+// ranges holds the bounds of every numeric key of a scenario, by generic
+// key (see hintFor). TestRangesCoverConfig checks that every numeric key of
+// Config has an entry, so a key added to the model must be given one.
+var ranges = map[string]bounds{
+	"run.horizon_weeks": inWeeks(b(1, 2600, 13, 2600)),
+	"run.warmup_weeks":  inWeeks(b(0, 2599, 0, 520)),
+	"run.replications":  b(1, 10000, 2, 1000),
+	"run.seed":          b(0, math.MaxUint64, 0, math.MaxUint64),
+
+	"demand.referrals_per_week":  referralRate,
+	"demand.annual_growth":       b(-1, 10, -0.2, 0.3),
+	"demand.seasonal_amplitude":  b(0, 1, 0, 0.5),
+	"demand.seasonal_peak_week":  b(0, 52, 0, 52),
+	"demand.inappropriate_share": b(0, 1, 0, 0.5),
+
+	"initial.waiting": b(0, 1e7, 0, 5000),
+	"initial.active":  b(0, 1e7, 0, 5000),
+
+	"profiles.*.share":                    probabilityBounds,
+	"profiles.*.priority":                 priority,
+	"profiles.*.sessions":                 b(1, 1000, 1, 50),
+	"profiles.*.needs.*":                  probabilityBounds,
+	"profiles.*.patience_weeks":           patience,
+	"profiles.*.dna_probability":          b(0, 1, 0, 0.6),
+	"profiles.*.gp_appointments_per_year": b(0, 365, 0, 50),
+
+	"groups.*.share":                      probabilityBounds,
+	"groups.*.priority":                   priority,
+	"groups.*.profile_mix.*":              probabilityBounds,
+	"groups.*.patience_multiplier":        multiplier,
+	"groups.*.vcse_acceptance_multiplier": b(0, 100, 0.2, 2),
+	"groups.*.service_acceptance.*":       b(0, 100, 0.2, 2),
+
+	"workforce.link_workers":                         linkWorkers,
+	"workforce.fte":                                  b(0, 1.5, 0.2, 1.2),
+	"workforce.contracted_hours_per_week":            b(0, 80, 15, 48),
+	"workforce.caseload_cap_per_fte":                 b(1, 10000, 10, 150),
+	"workforce.admin_share":                          b(0, 1, 0, 0.6),
+	"workforce.leaving_hazard_per_year":              b(0, 52, 0, 1),
+	"workforce.pressure_sensitivity":                 b(0, 50, 0, 5),
+	"workforce.complex_pressure_weight":              b(0, 100, 0, 10),
+	"workforce.waiting_pressure_weight":              b(0, 100, 0, 10),
+	"workforce.holding_pressure_weight":              b(0, 100, 0, 10),
+	"workforce.recruitment_delay_weeks":              inWeeks(b(0, 520, 0, 78)),
+	"workforce.ramp_up_weeks":                        inWeeks(b(0, 520, 0, 52)),
+	"workforce.ramp_up_cap_share":                    b(0, 1, 0.1, 1),
+	"workforce.handover_extra_sessions":              b(0, 100, 0, 5),
+	"workforce.supervision.hours_per_week":           b(0, 40, 0, 8),
+	"workforce.supervision.cost_per_fte_year":        b(0, 1e6, 0, 20000),
+	"workforce.supervision.leaving_hazard_reduction": b(0, 1, 0, 0.8),
+
+	"support.first_session_minutes":    b(0, 1440, 10, 180),
+	"support.followup_minutes":         b(0, 1440, 5, 120),
+	"support.session_interval_weeks":   inWeeks(b(0.1, 52, 0.5, 8)),
+	"support.dropout_after_dnas":       b(0, 100, 0, 10),
+	"support.short_term.max_sessions":  b(1, 1000, 1, 60),
+	"support.short_term.max_weeks":     inWeeks(b(0, 1e12, 1, 156)), // 1e12: no limit
+	"support.longer_term.max_sessions": b(1, 1000, 1, 60),
+	"support.longer_term.max_weeks":    inWeeks(b(0, 1e12, 1, 156)),
+	"support.tiered_reserved_share":    b(0, 1, 0, 0.8),
+	"support.assessment_minutes":       b(0, 1440, 0, 180),
+
+	"services.*.places":                  places,
+	"services.*.engagement_weeks":        inWeeks(b(0, 520, 0.5, 104)),
+	"services.*.acceptance_probability":  probabilityBounds,
+	"services.*.completion_probability":  probabilityBounds,
+	"services.*.patience_weeks":          patience,
+	"services.*.grant_per_place_year":    b(0, 1e6, 0, 10000),
+	"services.*.funding_per_year":        funding,
+	"services.*.closure_hazard_per_year": b(0, 52, 0, 2),
+
+	// A check-in more often than every 0.1 weeks (half a day) would make a
+	// single replication run for minutes.
+	"holding.checkin_interval_weeks": inWeeks(b(0.1, 52, 0.5, 8)),
+	"holding.checkin_minutes":        b(0, 1440, 0, 60),
+	"holding.max_weeks":              inWeeks(b(0, 1e12, 0, 104)),
+
+	"rereferral.probability": probabilityBounds,
+	"rereferral.delay_weeks": inWeeks(b(0, 520, 1, 104)),
+
+	"costs.salary_per_fte_year":  b(0, 1e6, 15000, 80000),
+	"costs.on_cost_share":        b(0, 100, 0, 0.6),
+	"costs.recruitment_cost":     b(0, 1e6, 0, 20000),
+	"costs.gp_appointment_value": b(0, 10000, 10, 200),
+
+	"outcomes.gp_effect_size":           b(0, 1, 0, 0.5),
+	"outcomes.gp_effect_duration_weeks": inWeeks(b(0, 520, 0, 156)),
+
+	"timeline.*.week":                        inWeeks(b(1, 2600, 1, 2600)),
+	"timeline.*.link_workers":                linkWorkers,
+	"timeline.*.referrals_per_week":          referralRate,
+	"timeline.*.services.*.places":           places,
+	"timeline.*.services.*.funding_per_year": funding,
+
+	"areas.count":                        b(0, maxAreas, 0, 2000),
+	"areas.referrals_multiplier":         b(0, 100, 0.1, 10),
+	"areas.reference_group_share":        probabilityBounds,
+	"areas.list.*.referrals_multiplier":  b(0, 100, 0.1, 10),
+	"areas.list.*.reference_group_share": probabilityBounds,
+}
+
+// unbounded are numeric generic keys that ranges leaves out on purpose:
+// an area's set overrides are checked as the keys they set.
+var unbounded = map[string]bool{"areas.list.*.set.*": true}
+
+// checkRanges reports every number of the Config outside its hard range as
+// an error (unless another rule reported it) and outside its typical range
+// as a warning.
+func (v *validator) checkRanges(path []string, x reflect.Value) {
+	if len(path) > 0 && v.reported[keyString(path)] {
+		return
+	}
+	var value float64
+	switch x.Kind() {
+	case reflect.Pointer:
+		if !x.IsNil() {
+			v.checkRanges(path, x.Elem())
+		}
+		return
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		value = float64(x.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		value = float64(x.Uint())
+	case reflect.Float32, reflect.Float64:
+		value = x.Float()
+	case reflect.Struct:
+		if isOpaque(x.Type()) {
+			s, ok := x.Interface().(dist.Spec)
+			if !ok || !isSet(s) {
+				return
+			}
+			m, ok := specMean(s)
+			if !ok {
+				return
+			}
+			v.rangeOf(path, m, s, "its mean ")
+			return
+		}
+		for _, f := range fieldsOf(x.Type()) {
+			v.checkRanges(join(path, f.name), x.Field(f.index))
+		}
+		return
+	case reflect.Map:
+		for _, k := range x.MapKeys() {
+			v.checkRanges(join(path, k.String()), x.MapIndex(k))
+		}
+		return
+	case reflect.Slice:
+		for i := range x.Len() {
+			v.checkRanges(join(path, fmt.Sprint(i)), x.Index(i))
+		}
+		return
+	default:
+		return
+	}
+	v.rangeOf(path, value, x.Interface(), "")
+}
+
+// specMean is the mean of a distribution, if it has a finite one.
+func specMean(s dist.Spec) (float64, bool) {
+	if d, err := s.Duration(); err == nil {
+		m := d.Mean()
+		return m, !math.IsNaN(m) && !math.IsInf(m, 0)
+	}
+	if c, err := s.Count(); err == nil {
+		m := c.Mean()
+		return m, !math.IsNaN(m) && !math.IsInf(m, 0)
+	}
+	return 0, false
+}
+
+// rangeOf checks x, the value (or mean, as what says) at path, against its
+// bounds. raw is the value as set, for the message.
+func (v *validator) rangeOf(path []string, x float64, raw any, what string) {
+	bd, ok := ranges[genericKey(path)]
+	if !ok || math.IsNaN(x) || math.IsInf(x, 0) {
+		return // NaN and Inf are reported by finite
+	}
+	if !bd.hard.has(x) {
+		msg := withHint(fmt.Sprintf("%smust be between %s and %s", what, formatNumber(bd.hard.lo), formatNumber(bd.hard.hi)), path)
+		if s := likelyFix(x, bd); s != "" {
+			msg += "; " + s
+		}
+		v.add(path, raw, msg)
+		return
+	}
+	if bd.typical.has(x) {
+		return
+	}
+	msg := fmt.Sprintf("%s%s is outside the plausible range %s to %s", what, formatNumber(x), formatNumber(bd.typical.lo), formatNumber(bd.typical.hi))
+	if h := hintFor(path); h != "" {
+		msg += " (" + h + ")"
+	}
+	if s := likelyFix(x, bd); s != "" {
+		msg += "; " + s
+	}
+	v.warn(path, raw, msg)
+}
+
+// likelyFix suggests the value a typo most likely stood for: a percentage
+// for a fraction (28 for 0.28), a value ten or a thousand times too large,
+// or years for weeks. It returns "" if none is typical.
+func likelyFix(x float64, bd bounds) string {
+	type fix struct {
+		y    float64
+		note string
+	}
+	fixes := []fix{{x / 100, ""}, {x / 10, ""}, {x / 1000, ""}}
+	if bd.weeks {
+		fixes = append(fixes, fix{x * 52, fmt.Sprintf(" (%s years in weeks)", formatNumber(x))})
+	}
+	fixes = append(fixes, fix{x * 100, ""})
+	for _, f := range fixes {
+		if f.y != 0 && bd.typical.has(f.y) {
+			return fmt.Sprintf("did you mean %s%s?", strings.TrimSuffix(formatNumber(f.y), ".0"), f.note)
+		}
+	}
+	return ""
+}

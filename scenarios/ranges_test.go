@@ -1,0 +1,132 @@
+package scenarios
+
+import (
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// numericKeys lists the generic key of every number in Config,
+// distributions included.
+func numericKeys() []string {
+	var keys []string
+	var walk func(t reflect.Type, prefix []string, depth int)
+	walk = func(t reflect.Type, prefix []string, depth int) {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if depth > 8 {
+			return
+		}
+		switch {
+		case isOpaque(t):
+			keys = append(keys, strings.Join(prefix, "."))
+		case t.Kind() == reflect.Struct:
+			for _, f := range fieldsOf(t) {
+				walk(t.Field(f.index).Type, join(prefix, f.name), depth+1)
+			}
+		case t.Kind() == reflect.Map || t.Kind() == reflect.Slice:
+			walk(t.Elem(), join(prefix, "*"), depth+1)
+		case t.Kind() >= reflect.Int && t.Kind() <= reflect.Float64:
+			keys = append(keys, strings.Join(prefix, "."))
+		}
+	}
+	walk(reflect.TypeFor[Config](), nil, 0)
+	return keys
+}
+
+// TestRangesCoverConfig: every numeric key has a hard and a typical range,
+// the typical inside the hard, and no range names a key that does not exist.
+func TestRangesCoverConfig(t *testing.T) {
+	keys := numericKeys()
+	for _, k := range keys {
+		bd, ok := ranges[k]
+		switch {
+		case unbounded[k]:
+		case !ok:
+			t.Errorf("%s has no entry in ranges (scenarios/ranges.go): give it a hard and a typical range", k)
+		case bd.typical.lo < bd.hard.lo || bd.typical.hi > bd.hard.hi || bd.hard.lo > bd.hard.hi:
+			t.Errorf("%s: typical range %v is not inside the hard range %v", k, bd.typical, bd.hard)
+		}
+	}
+	for k := range ranges {
+		if !slices.Contains(keys, k) {
+			t.Errorf("ranges has %s, which is not a numeric key of the scenario", k)
+		}
+	}
+}
+
+// TestBuiltinsHaveNoWarnings: the library's values are all typical, apart
+// from the queueing-theory checks, which are deliberately extreme.
+func TestBuiltinsHaveNoWarnings(t *testing.T) {
+	for _, name := range builtinNames() {
+		l, err := LoadWith(name, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if name == "mmc" || name == "erlang-a" {
+			continue
+		}
+		for _, w := range l.Warnings {
+			t.Errorf("%s: %s", name, w)
+		}
+	}
+}
+
+// TestRanges: plausible typos warn with the likely fix; impossible or
+// overflowing values are errors; --strict makes warnings errors.
+func TestRanges(t *testing.T) {
+	tests := []struct {
+		name, body string
+		warn, err  string // a warning and an error the load must give, if any
+	}{
+		{"percentage for a share", "[costs]\non_cost_share = 28\n",
+			"x.toml:4:1: costs.on_cost_share = 28: warning: 28 is outside the plausible range 0 to 0.6 (employer on-costs as a share of salary, 0 or more; typical 0.28); did you mean 0.28?", ""},
+		{"growth as a percentage", "[demand]\nannual_growth = 5\n", "did you mean 0.05?", ""},
+		{"leaving hazard as a percentage", "[workforce]\nleaving_hazard_per_year = 15\n", "did you mean 0.15?", ""},
+		{"acceptance multiplier as a percentage", "[groups.rest]\nvcse_acceptance_multiplier = 90\n", "did you mean 0.9?", ""},
+		{"caseload cap", "[workforce]\ncaseload_cap_per_fte = 4000\n", "did you mean 40?", ""},
+		{"horizon in years", "[run]\nhorizon_weeks = 4\nwarmup_weeks = 0\n", "did you mean 208 (4 years in weeks)?", ""},
+		{"mean of a distribution", "[profiles.low]\npatience_weeks = { dist = \"exponential\", mean = 1000.0 }\n", "its mean 1000 is outside the plausible range 0.5 to 104", ""},
+		{"cap overflows an int", "[workforce]\ncaseload_cap_per_fte = 1e19\n", "", "workforce.caseload_cap_per_fte = 1e+19: must be between 1 and 10000"},
+		{"cap of 1e308", "[workforce]\ncaseload_cap_per_fte = 1e308\n", "", "must be between 1 and 10000"},
+		{"salary overflows a sum", "[costs]\nsalary_per_fte_year = 1e308\n", "", "costs.salary_per_fte_year = 1e+308: must be between 0 and 1000000"},
+		{"waiting list that wraps", "[initial]\nwaiting = 9223372036854775807\n", "", "initial.waiting = 9223372036854775807: must be between 0 and 10000000"},
+		{"check-in every 1e-9 weeks", "[holding]\ncheckin_interval_weeks = 1e-9\n", "", "holding.checkin_interval_weeks = 1e-09: must be between 0.1 and 52"},
+		{"cap that rounds to no places", "[workforce]\ncaseload_cap_per_fte = 0.1\n[initial]\nactive = 0\n", "", "which rounds down to none"},
+		{"half a place", "[workforce]\nfte = 0.5\ncaseload_cap_per_fte = 1.5\n[initial]\nactive = 0\n", "", "0.5 × 1.5 = 0.75 caseload places, which rounds down to none"},
+		{"in range", "[costs]\non_cost_share = 0.3\n", "", ""},
+	}
+	dir := t.TempDir()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte("name = \"x\"\nextends = \"baseline\"\n" + tt.body)
+			l, err := LoadBytes(filepath.Join(dir, "x.toml"), data, Options{})
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("got %v, want error %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all []string
+			for _, w := range l.Warnings {
+				all = append(all, w.String())
+			}
+			got := strings.Join(all, "\n")
+			if tt.warn == "" && got != "" || !strings.Contains(got, tt.warn) {
+				t.Fatalf("warnings:\n%s\nwant %q", got, tt.warn)
+			}
+			if tt.warn == "" {
+				return
+			}
+			if _, err := LoadBytes(filepath.Join(dir, "x.toml"), data, Options{Strict: true}); err == nil || !strings.Contains(err.Error(), "under --strict") {
+				t.Errorf("strict: got %v, want the warning as an error", err)
+			}
+		})
+	}
+}
