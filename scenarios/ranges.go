@@ -35,7 +35,7 @@ func inWeeks(x bounds) bounds { x.weeks = true; return x }
 var (
 	probabilityBounds = b(0, 1, 0, 1)
 	linkWorkers       = b(0, 100000, 0, 200)
-	referralRate      = b(0, 1e6, 0.5, 500)
+	referralRate      = b(0, 1e9, 0.5, 500) // the estimate refuses runs too large long before
 	places            = b(0, 1e6, 0, 2000)
 	funding           = b(0, 1e9, 0, 1e6)
 	patience          = inWeeks(b(0, 1e12, 0.5, 104)) // 1e12: never gives up
