@@ -166,9 +166,9 @@ func WithCI(e experiment.Estimate) string { return withCI(e) }
 // PlusMinus is "mean ±half-width", the compact form of a symmetric interval.
 func PlusMinus(e experiment.Estimate) string {
 	if math.IsNaN(e.HalfWidth) {
-		return short(e.Mean)
+		return sig3(e.Mean)
 	}
-	return short(e.Mean) + " ±" + short(e.HalfWidth)
+	return sig3(e.Mean) + " ±" + sig3(e.HalfWidth)
 }
 
 // SweepTable is the headline of a sweep as rows of text: the varied values,
@@ -238,9 +238,9 @@ func findSummary(sums []experiment.Summary, name string) (experiment.Summary, bo
 // withCI is "mean [low, high]" for people.
 func withCI(e experiment.Estimate) string {
 	if iv := interval(e); iv != "-" {
-		return short(e.Mean) + " " + iv
+		return sig3(e.Mean) + " " + iv
 	}
-	return short(e.Mean)
+	return sig3(e.Mean)
 }
 
 // printTable aligns a table of text; numbers are right-aligned.

@@ -102,7 +102,8 @@ func displayFor(unit string) display {
 	return display{scale: 1, unit: u, format: plainNumber, label: sig3}
 }
 
-// sig3 prints a value to about three significant figures, whole numbers
+// sig3 prints a value to about three significant figures, in tables and on
+// charts alike, whole numbers
 // from 1,000 up with thousands separators: 0.136, 3.38, 57.6, 1,071.
 func sig3(v float64) string {
 	a := math.Abs(v)

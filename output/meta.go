@@ -56,14 +56,14 @@ func (m *PrecisionMeta) Table() Table {
 	}
 	for _, c := range m.check {
 		if c.Skipped != "" {
-			t.Rows = append(t.Rows, []string{c.KPI, short(c.Mean), short(c.HalfWidth), "-", "skipped: " + c.Skipped})
+			t.Rows = append(t.Rows, []string{c.KPI, sig3(c.Mean), sig3(c.HalfWidth), "-", "skipped: " + c.Skipped})
 			continue
 		}
 		met := "no"
 		if c.Met {
 			met = "yes"
 		}
-		t.Rows = append(t.Rows, []string{c.KPI, short(c.Mean), short(c.HalfWidth), short(100 * c.Relative), met})
+		t.Rows = append(t.Rows, []string{c.KPI, sig3(c.Mean), sig3(c.HalfWidth), sig3(100 * c.Relative), met})
 	}
 	return t
 }

@@ -342,7 +342,7 @@ func (r runCharts) costs() (Figure, error) {
 
 // compact formats a number for a label: 3 significant figures at most,
 // without trailing zeros (40, 0.65, 255397).
-func compact(v float64) string { return trimZeros(short(v)) }
+func compact(v float64) string { return trimZeros(sig3(v)) }
 
 // thousands formats a whole number with comma separators: 255,397.
 func thousands(v float64) string {

@@ -160,7 +160,7 @@ func PrintHeadline(w io.Writer, sums []experiment.Summary, names []string) error
 				continue
 			}
 			e := s.Estimate
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", s.Name, short(e.Mean), interval(e), s.Unit)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", s.Name, sig3(e.Mean), interval(e), s.Unit)
 		}
 	}
 	return tw.Flush()
@@ -170,24 +170,7 @@ func interval(e experiment.Estimate) string {
 	if math.IsNaN(e.Low) {
 		return "-"
 	}
-	return "[" + short(e.Low) + ", " + short(e.High) + "]"
-}
-
-// short formats a number for people: 3 significant figures, no exponent
-// for everyday magnitudes.
-func short(v float64) string {
-	switch a := math.Abs(v); {
-	case math.IsNaN(v):
-		return "NA"
-	case a >= 1000:
-		return strconv.FormatFloat(v, 'f', 0, 64)
-	case a >= 100:
-		return strconv.FormatFloat(v, 'f', 1, 64)
-	case a >= 1:
-		return strconv.FormatFloat(v, 'f', 2, 64)
-	default:
-		return strconv.FormatFloat(v, 'f', 3, 64)
-	}
+	return "[" + sig3(e.Low) + " to " + sig3(e.High) + "]"
 }
 
 // WriteAreas writes, for a scenario of several areas, each area's KPIs

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/spsim/spsim/internal/tomlnum"
 )
 
 // Encode writes c as a complete TOML scenario, every value written out, in
@@ -141,7 +143,7 @@ func (e *encoder) inline(v reflect.Value) string {
 	case reflect.String:
 		return quoteString(v.String())
 	case reflect.Float32, reflect.Float64:
-		return formatFloat(v.Float())
+		return tomlnum.Float(v.Float())
 	case reflect.Slice:
 		parts := make([]string, v.Len())
 		for i := range parts {

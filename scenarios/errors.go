@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/spsim/spsim/internal/tomlnum"
 )
 
 // Error is one problem in a scenario, located in the file that set the
@@ -170,7 +172,7 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		b.WriteString(strconv.FormatUint(v.Uint(), 10))
 	case reflect.Float32, reflect.Float64:
-		b.WriteString(formatFloat(v.Float()))
+		b.WriteString(tomlnum.Float(v.Float()))
 	case reflect.Slice, reflect.Array:
 		b.WriteByte('[')
 		for i := range v.Len() {
@@ -198,26 +200,6 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 	default:
 		fmt.Fprint(b, v.Interface())
 	}
-}
-
-// formatFloat writes f as a TOML float that reads back exactly.
-func formatFloat(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	if a := math.Abs(f); a != 0 && (a >= 1e16 || a < 1e-5) {
-		return strconv.FormatFloat(f, 'e', -1, 64)
-	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.ContainsAny(s, ".") {
-		s += ".0"
-	}
-	return s
 }
 
 // describe names the TOML type of a decoded value, for type errors.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/spsim/spsim/internal/editdist"
 )
 
 // hints say in a few words what a key means, for error messages. Keys are
@@ -205,42 +207,9 @@ func suggestExcept(name string, candidates []string) string {
 		if m := len([]rune(lc)); m < n-limit || m > n+limit {
 			continue // too different in length to be close
 		}
-		if d := distance(lower, lc); d < bestD {
+		if d := editdist.Distance(lower, lc); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// distance is the optimal-string-alignment edit distance between a and b:
-// insertions, deletions, substitutions and swaps of adjacent characters.
-func distance(a, b string) int {
-	s, t := []rune(a), []rune(b)
-	if len(s) > 64 || len(t) > 64 {
-		if a == b {
-			return 0
-		}
-		return max(len(s), len(t))
-	}
-	d := make([][]int, len(s)+1)
-	for i := range d {
-		d[i] = make([]int, len(t)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(s); i++ {
-		for j := 1; j <= len(t); j++ {
-			cost := 1
-			if s[i-1] == t[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && s[i-1] == t[j-2] && s[i-2] == t[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(s)][len(t)]
 }

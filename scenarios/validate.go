@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spsim/spsim/internal/tomlnum"
 	"github.com/spsim/spsim/sim/dist"
 )
 
@@ -240,7 +241,7 @@ func (v *validator) sumToOne(path []string, what string, shares map[string]float
 
 // formatNumber writes x briefly, for messages.
 func formatNumber(x float64) string {
-	s := formatFloat(x)
+	s := tomlnum.Float(x)
 	return strings.TrimSuffix(s, ".0")
 }
 

@@ -3,6 +3,8 @@ package dist
 import (
 	"fmt"
 	"strings"
+
+	"github.com/spsim/spsim/internal/editdist"
 )
 
 // synonyms maps words people commonly write for a parameter to the key this
@@ -32,7 +34,7 @@ func didYouMean(word string, candidates []string) string {
 	}
 	best, bestDist := "", -1
 	for _, c := range candidates {
-		d := editDistance(w, c)
+		d := editdist.Distance(w, c)
 		if len(w) >= 3 && strings.HasPrefix(c, w) {
 			d = min(d, 1)
 		}
@@ -47,33 +49,4 @@ func didYouMean(word string, candidates []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// editDistance returns the optimal string alignment distance between a
-// and b, counting runes: the Levenshtein distance with the transposition of
-// two adjacent letters ("sclae") as one edit, the commonest typo.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	// d[i][j] is the distance between ra[:i] and rb[:j].
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }

@@ -2,10 +2,10 @@ package dist
 
 import (
 	"fmt"
-	"math"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/spsim/spsim/internal/tomlnum"
 )
 
 // UnmarshalTOML implements toml.Unmarshaler. It accepts a bare number
@@ -122,7 +122,7 @@ func describeTOML(v any) string {
 func (s Spec) MarshalTOML() ([]byte, error) {
 	keys := s.setKeys()
 	if s.Dist == "constant" && len(keys) == 1 && keys[0] == "value" {
-		return []byte(tomlFloat(*s.Value)), nil
+		return []byte(tomlnum.Float(*s.Value)), nil
 	}
 	var b strings.Builder
 	b.WriteByte('{')
@@ -132,30 +132,12 @@ func (s Spec) MarshalTOML() ([]byte, error) {
 		b.WriteString(tomlString(s.Dist))
 		lead = ", "
 	}
-	s.writeParams(&b, lead, " = ", tomlFloat)
+	s.writeParams(&b, lead, " = ", tomlnum.Float)
 	if s.Dist != "" || len(keys) > 0 {
 		b.WriteByte(' ')
 	}
 	b.WriteByte('}')
 	return []byte(b.String()), nil
-}
-
-// tomlFloat writes v as a TOML float, which, unlike Go's shortest form,
-// needs a fraction or exponent ("3.0") and spells the specials inf and nan.
-func tomlFloat(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "nan"
-	case math.IsInf(v, 1):
-		return "inf"
-	case math.IsInf(v, -1):
-		return "-inf"
-	}
-	f := strconv.FormatFloat(v, 'g', -1, 64)
-	if !strings.ContainsAny(f, ".e") {
-		f += ".0"
-	}
-	return f
 }
 
 // tomlString quotes s as a TOML basic string. TOML allows fewer escapes
