@@ -1,6 +1,8 @@
 package sim_test
 
 import (
+	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -105,6 +107,23 @@ func BenchmarkScaling(b *testing.B) {
 			cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = c.weeks, 26
 			cfg.Areas.Count = c.areas
 			benchRuns(b, cfg)
+		})
+	}
+}
+
+// BenchmarkEnglandYearWorkers is one England year on a pool of one and of
+// two workers: the areas of one replication share the cores (compare
+// ns/op; the results are identical, see TestAreasInParallelMatchSequential).
+func BenchmarkEnglandYearWorkers(b *testing.B) {
+	cfg := load(b, "england")
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 52, 0
+	for _, n := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", n), func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				if _, err := sim.RunContext(context.Background(), cfg, i, sim.NewPool(n)); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }

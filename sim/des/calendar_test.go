@@ -175,3 +175,19 @@ func ExampleCalendar() {
 	// 1 0 9
 	// 2.5 1 7
 }
+
+// TestCalendarCompactsToEmpty: cancelling every pending event leaves an
+// empty calendar, not a broken heap.
+func TestCalendarCompactsToEmpty(t *testing.T) {
+	var c Calendar
+	var hs []Handle
+	for i := range 200 {
+		hs = append(hs, c.Schedule(float64(i), 0, 0, 0))
+	}
+	for _, h := range hs {
+		c.Cancel(h)
+	}
+	if _, ok := c.Next(); ok || c.Len() != 0 {
+		t.Fatalf("after cancelling all: Len %d, Next ok %v", c.Len(), ok)
+	}
+}
