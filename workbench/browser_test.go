@@ -81,13 +81,20 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
+	// shot saves a screenshot of the element sel, or of the window for "".
 	shot := func(name, sel string) chromedp.Action[chromedp.Void] {
 		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			dir := os.Getenv("SPSIM_SCREENSHOTS")
 			if dir == "" {
 				return nil
 			}
-			png, err := chromedp.Screenshot(q(sel))(ctx, tg)
+			var png []byte
+			var err error
+			if sel == "" {
+				png, err = chromedp.CaptureScreenshot()(ctx, tg)
+			} else {
+				png, err = chromedp.Screenshot(q(sel))(ctx, tg)
+			}
 			if err != nil {
 				return err
 			}
@@ -116,7 +123,7 @@ func TestBrowser(t *testing.T) {
 	}
 	table3, text3 := tableWait(t, ctx)
 	chart3 := chartWait(t, ctx)
-	do("screenshots of the controls and results", shot("workbench-controls", "#controls"), shot("workbench-results", "#workspace"))
+	do("screenshots of the controls and results", shot("workbench", ""), shot("workbench-controls", "#controls"), shot("workbench-results", "#workspace"))
 
 	// Pin the baseline, then move link workers to 5 as a user would: select
 	// the number and type over it.

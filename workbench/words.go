@@ -106,6 +106,10 @@ func pounds(v float64) string {
 // signed writes a difference with its sign: "+1.4 weeks", "−£1,200".
 func signed(v float64, unit string) string {
 	s := plain(math.Abs(v), unit)
+	if unit == "share" {
+		// A difference of two percentages is in points, not per cent.
+		s = sig3(100*math.Abs(v)) + " percentage points"
+	}
 	switch {
 	case math.Round(v*1e9) == 0:
 		return s
