@@ -29,6 +29,7 @@ type compareView struct {
 	Seed         uint64       `json:"seed"`
 	Seconds      float64      `json:"seconds"`
 	Verdict      []string     `json:"verdict"`
+	Costs        []string     `json:"costs"` // cost per extra outcome, where an outcome clearly improves
 	Rows         []compareRow `json:"rows"`
 	Chart        chart        `json:"chart"`
 }
@@ -145,7 +146,7 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 		v.Rows = append(v.Rows, row)
 		panels = append(panels, dp)
 	}
-	v.Verdict = verdict(cmp, byName)
+	v.Verdict, v.Costs = verdict(cmp)
 	v.Chart = chart{Name: "differences", Title: "Differences from " + cmp.Names[0],
 		Caption: "Each dot is a scenario's difference from " + cmp.Names[0] + ", paired replication by replication on common random numbers; the whisker is its 95% interval. A whisker that crosses the zero line is no detectable difference.",
 		SVG:     svgDiffs("differences", "Differences from "+cmp.Names[0], panels)}
@@ -162,98 +163,19 @@ func signedInterval(e experiment.Estimate, unit string) string {
 // detectable reports whether a paired interval excludes zero.
 func detectable(e experiment.Estimate) bool { return e.N >= 2 && (e.Low > 0 || e.High < 0) }
 
-// outcome is a change a commissioner buys, and how to say it.
-type outcome struct {
-	kpi       string
-	what      string // "waits", "needs met"...
-	up, down  string // verbs for a rise and a fall
-	per       string // "extra need met": the unit of cost-effectiveness
-	higherIsB bool
-}
-
-var outcomes = []outcome{
-	{kpi: "wait_first_contact_mean_weeks", what: "the mean wait for a first contact", up: "rises", down: "falls"},
-	{kpi: "needs_met", what: "community needs met", up: "rise", down: "fall", per: "extra need met", higherIsB: true},
-	{kpi: "people_needs_met", what: "people with every need met", up: "rise", down: "fall", per: "extra person with every need met", higherIsB: true},
-	{kpi: "reneged", what: "people giving up waiting", up: "rise", down: "fall"},
-	{kpi: "leavers", what: "link workers leaving", up: "rise", down: "fall"},
-}
-
-// verdict says, for each scenario against the reference, what it costs
-// and what changes, with paired intervals, and the cost per extra outcome
-// only where the outcome clearly changed: it never divides by noise.
-func verdict(cmp *experiment.Comparison, k map[string]experiment.KPIComparison) []string {
-	var out []string
-	ref := cmp.Names[0]
-	for i := 1; i < len(cmp.Names); i++ {
-		var parts []string
-		cost, hasCost := k["cost_total"]
-		if hasCost {
-			d := cost.Paired[i]
-			switch {
-			case !detectable(d):
-				parts = append(parts, fmt.Sprintf("%s costs no detectably different amount from %s (%s)", cmp.Names[i], ref, signedInterval(d, cost.Unit)))
-			case d.Mean > 0:
-				parts = append(parts, fmt.Sprintf("%s costs %s more a year than %s (%s)", cmp.Names[i], pounds(d.Mean), ref, pounds(d.Low)+" to "+pounds(d.High)))
-			default:
-				parts = append(parts, fmt.Sprintf("%s costs %s less a year than %s (%s)", cmp.Names[i], pounds(-d.Mean), ref, pounds(-d.High)+" to "+pounds(-d.Low)))
-			}
-		}
-		var same []string
-		var per []string
-		for _, o := range outcomes {
-			kc, ok := k[o.kpi]
-			if !ok {
+// verdict is every scenario's verdict against the reference, in the
+// command line's words, and each clear improvement's cost per unit with
+// its interval; never a ratio over noise.
+func verdict(cmp *experiment.Comparison) (sentences, costs []string) {
+	for _, v := range experiment.Verdicts(cmp) {
+		sentences = append(sentences, v.Sentences...)
+		for _, ch := range v.Outcomes {
+			if ch.CostPer == nil {
 				continue
 			}
-			d := kc.Paired[i]
-			if !detectable(d) {
-				same = append(same, o.what)
-				continue
-			}
-			verb := o.up
-			if d.Mean < 0 {
-				verb = o.down
-			}
-			parts = append(parts, fmt.Sprintf("%s %s by %s (%s)", o.what, verb, plain(abs(d.Mean), kc.Unit), absInterval(d, kc.Unit)))
-			if o.per != "" && hasCost && d.Mean > 0 && detectable(cost.Paired[i]) && cost.Paired[i].Mean > 0 {
-				per = append(per, fmt.Sprintf("%s per %s", pounds(cost.Paired[i].Mean/d.Mean), o.per))
-			}
+			costs = append(costs, fmt.Sprintf("%s: %s a year per unit of %s (%s)", v.Scenario, experiment.Money(ch.CostPer.Value),
+				strings.ToLower(ch.Label[:1])+ch.Label[1:], experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, "GBP")))
 		}
-		if len(same) > 0 {
-			parts = append(parts, joinAnd(same)+" show no detectable difference")
-		}
-		// Not sentence(): a scenario's name keeps its own case.
-		s := strings.Join(parts, "; ") + "."
-		if len(per) > 0 {
-			s += " " + sentence("that is %s", joinAnd(per))
-		}
-		out = append(out, s)
 	}
-	return out
-}
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
-}
-
-func absInterval(e experiment.Estimate, unit string) string {
-	lo, hi := abs(e.Low), abs(e.High)
-	if lo > hi {
-		lo, hi = hi, lo
-	}
-	return interval(experiment.Estimate{Low: lo, High: hi, N: e.N}, unit)
-}
-
-func joinAnd(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+	return sentences, costs
 }

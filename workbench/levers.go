@@ -27,6 +27,7 @@ type lever struct {
 	Step    float64  `toml:"step" json:"step"`
 	Choices []string `toml:"choices" json:"choices,omitempty"`
 	Note    string   `toml:"note" json:"note"`
+	Default *float64 `toml:"default" json:"-"`
 	Value   any      `toml:"-" json:"value"`
 }
 
@@ -68,6 +69,9 @@ func levers(cfg *sim.Config, doc map[string]any) []lever {
 		if !strings.Contains(l.Key, "*") {
 			if v, ok := lookup(doc, l.Key); ok {
 				l.Value = v
+				out = append(out, l)
+			} else if l.Default != nil {
+				l.Value = *l.Default
 				out = append(out, l)
 			}
 			continue

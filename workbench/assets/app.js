@@ -267,6 +267,7 @@ function pin() {
 function compare() {
   task('Comparing', 'api/compare', { pins: state.pins }, (r) => {
     $('#verdict').replaceChildren(...r.verdict.map((s) => el('li', { text: s })));
+    $('#costs').replaceChildren(...(r.costs || []).map((s) => el('li', { text: s })));
     const head = el('tr', {}, el('th', { text: 'What' }), ...r.names.map((n, i) => el('th', { text: n + (i === 0 ? ' (reference)' : '') })),
       ...r.names.slice(1).map((n) => el('th', { text: `${n} − ${r.names[0]} (paired)` })));
     const rows = r.rows.map((row) => el('tr', { 'data-kpi': row.kpi }, el('td', { text: row.label }),
