@@ -174,14 +174,25 @@ func (d *decoder) value(path []string, raw any, v reflect.Value) {
 		v.SetBool(b)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		n, ok := wholeNumber(raw)
-		if !ok || v.OverflowInt(n) {
+		if !ok && tooLarge(raw) || ok && v.OverflowInt(n) {
+			d.fail(path, raw, withHint("too large for a whole number here", path))
+			return
+		}
+		if !ok {
 			d.typeError(path, raw, "a whole number")
 			return
 		}
 		v.SetInt(n)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		n, ok := wholeNumber(raw)
-		if !ok || n < 0 || v.OverflowUint(uint64(n)) {
+		switch {
+		case ok && n < 0:
+			d.fail(path, raw, withHint("must be 0 or more", path))
+			return
+		case !ok && tooLarge(raw) || ok && v.OverflowUint(uint64(n)):
+			d.fail(path, raw, withHint("too large for a whole number here", path))
+			return
+		case !ok:
 			d.typeError(path, raw, "a whole number, 0 or more")
 			return
 		}
@@ -198,6 +209,13 @@ func (d *decoder) value(path []string, raw any, v reflect.Value) {
 	default:
 		d.fail(path, raw, fmt.Sprintf("cannot decode into Go type %s", t))
 	}
+}
+
+// tooLarge reports whether raw is a whole number written as a float, such
+// as 1e308, too large to be held exactly.
+func tooLarge(raw any) bool {
+	f, ok := raw.(float64)
+	return ok && f == math.Trunc(f) && !math.IsInf(f, 0) && math.Abs(f) >= 1<<53
 }
 
 // wholeNumber accepts a TOML integer, or a float with no fractional part

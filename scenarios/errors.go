@@ -82,6 +82,10 @@ type FieldError struct {
 	Value string   // the offending value as TOML, if any
 	Msg   string   // what is wrong and what is allowed
 	Also  []string // other keys the problem involves, e.g. the shares that do not sum to 1
+
+	// alt says the problem about another key, for when that key was set
+	// in the file being loaded and Key was inherited.
+	alt *FieldError
 }
 
 func (e FieldError) Error() string {

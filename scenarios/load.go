@@ -195,6 +195,11 @@ func place(fes []FieldError, m map[string]any, pv provenance, top string) Errors
 			for _, k := range fe.Also {
 				if a, found := pv[k]; found && a.file == top {
 					at, ok = a, true
+					if fe.alt != nil && fe.alt.Key == k {
+						// Say it about the value written here.
+						fe = *fe.alt
+						raw, found = lookup(m, splitKey(fe.Key))
+					}
 					break
 				}
 			}

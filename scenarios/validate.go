@@ -264,6 +264,11 @@ func (v *validator) run() {
 		v.add(p("run", "warmup_weeks"), r.WarmupWeeks, fmt.Sprintf(
 			"a warm-up at least as long as the horizon leaves nothing to report; must be less than run.horizon_weeks = %d",
 			r.HorizonWeeks), "run.horizon_weeks")
+		if n := len(v.errs); n > 0 && v.errs[n-1].Key == "run.warmup_weeks" {
+			v.errs[n-1].alt = &FieldError{Key: "run.horizon_weeks", Value: fmt.Sprint(r.HorizonWeeks), Also: []string{"run.warmup_weeks"}, Msg: fmt.Sprintf(
+				"the horizon must be longer than the warm-up, run.warmup_weeks = %d (inherited), or nothing is left to report; lengthen the horizon or set a shorter warmup_weeks",
+				r.WarmupWeeks)}
+		}
 	}
 	v.whole(p("run", "replications"), r.Replications, 1, 10000)
 }
