@@ -28,6 +28,33 @@ type Config struct {
 	Outcomes   Outcomes            `toml:"outcomes"`
 	Timeline   []Change            `toml:"timeline" spsim:"optional"`
 	Areas      Areas               `toml:"areas" spsim:"optional"`
+	Roles      map[string]*Role    `toml:"roles" spsim:"optional"`
+}
+
+// LinkWorkerRole is the name of the role [workforce] describes: the link
+// workers every scenario has. Further roles ([roles.NAME]) sit beside them.
+const LinkWorkerRole = "link_workers"
+
+// MaxRoles bounds the roles beside the link workers.
+const MaxRoles = 6
+
+// Role is a kind of worker beside the link workers, for example a care
+// navigator who does light-touch signposting. It takes referrals of the
+// profiles it lists (those people wait for it instead of for a link
+// worker), supports them within its own limits and, if they need more
+// sessions than those allow, hands them over to another role's waiting
+// list instead of ending their support. Contracted hours, admin, pressure,
+// recruitment and ramp-up follow [workforce].
+type Role struct {
+	Posts                int      `toml:"posts"`
+	FTE                  float64  `toml:"fte"`
+	CaseloadCapPerFTE    float64  `toml:"caseload_cap_per_fte"`
+	SalaryPerFTEYear     float64  `toml:"salary_per_fte_year"`                         // on-costs as [costs]
+	LeavingHazardPerYear float64  `toml:"leaving_hazard_per_year"`                     // at no pressure
+	Profiles             []string `toml:"profiles"`                                    // the profiles whose referrals it takes
+	Support              Limits   `toml:"support"`                                     // its episodes' limits
+	HandoverTo           string   `toml:"handover_to" spsim:"optional"`                // a role (e.g. "link_workers"), or "" to end support at the limits
+	SupervisionHours     float64  `toml:"supervision_hours_per_week" spsim:"optional"` // per FTE, out of session time
 }
 
 // Areas repeats the scenario's PCN as several areas, for an integrated care

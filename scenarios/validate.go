@@ -50,6 +50,7 @@ func validate(c *Config, skip func(FieldError) bool) *validator {
 	v.holding()
 	v.timeline()
 	v.modelRules() // validate_model.go
+	v.roleRules()  // validate_roles.go
 	v.areas()
 	v.reported = map[string]bool{}
 	for _, e := range v.errs {

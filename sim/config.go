@@ -25,5 +25,6 @@ type (
 	Outcomes      = scenarios.Outcomes
 	Change        = scenarios.Change
 	ServiceChange = scenarios.ServiceChange
+	Role          = scenarios.Role
 	Value         = scenarios.Value
 )

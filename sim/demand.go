@@ -148,7 +148,7 @@ func (m *Model) seedInitialState() {
 		if lw < 0 {
 			// Validation keeps initial.active within total places; a
 			// tiered reserve can still leave no room on a track.
-			lw = i % len(m.lws)
+			lw = m.fallbackWorker(i, int(m.pp.slots[id].track))
 		}
 		p := &m.pp.slots[id]
 		// Part-way through an episode: some sessions already held.
@@ -156,4 +156,19 @@ func (m *Model) seedInitialState() {
 		p.held = p.attended
 		m.startEpisode(id, lw, true)
 	}
+}
+
+// fallbackWorker is who takes initial active person i when nobody has room
+// on their track: the link workers in turn, or with several roles the first
+// worker of the track's role.
+func (m *Model) fallbackWorker(i, track int) int {
+	if len(m.p.roles) == 1 {
+		return i % len(m.lws)
+	}
+	for j := range m.lws {
+		if m.lws[j].role == m.p.tracks[track].role {
+			return j
+		}
+	}
+	return i % len(m.lws)
 }

@@ -8,6 +8,7 @@ import (
 
 // linkWorker is one funded post and, when filled, the person in it.
 type linkWorker struct {
+	role     int // index of params.roles
 	funded   bool
 	inPost   bool
 	ramping  bool
@@ -32,7 +33,10 @@ func (m *Model) refreshCaps() {
 		lw := &m.lws[i]
 		lw.cap = m.computeCap(i)
 		for t, tr := range m.p.tracks {
-			lw.trackCap[t] = int(math.Floor(float64(lw.cap)*tr.share + 1e-9))
+			lw.trackCap[t] = 0
+			if tr.role == lw.role {
+				lw.trackCap[t] = int(math.Floor(float64(lw.cap)*tr.share + 1e-9))
+			}
 		}
 	}
 	m.roomRebuild()
@@ -45,7 +49,7 @@ func (m *Model) computeCap(i int) int {
 	if !lw.inPost {
 		return 0
 	}
-	c := lw.fte * m.cfg.Workforce.CaseloadCapPerFTE
+	c := lw.fte * m.p.roles[lw.role].capPerFTE
 	if lw.ramping {
 		c *= m.cfg.Workforce.RampUpCapShare
 	}
@@ -61,7 +65,7 @@ func (m *Model) sessionHoursAvailable(i int) float64 {
 		return 0
 	}
 	w := &m.cfg.Workforce
-	return lw.fte * (w.ContractedHoursPerWeek*(1-w.AdminShare) - w.Supervision.HoursPerWeek)
+	return lw.fte * (w.ContractedHoursPerWeek*(1-w.AdminShare) - m.p.roles[lw.role].supHours)
 }
 
 // free is the number of people link worker i can take on now on the given
@@ -143,6 +147,9 @@ func (m *Model) startEpisode(id int32, lw int, partWay bool) {
 	}
 	m.roomChanged(lw)
 	m.m.caseload.add(m.now(), 1)
+	if m.m.roleCaseload != nil {
+		m.m.roleCaseload[w.role].add(m.now(), 1)
+	}
 	m.m.caseEntries++
 	switch {
 	case p.resume:
@@ -204,6 +211,10 @@ func (m *Model) onSessionDue(id int32) {
 	// The same tolerance as the holding limit: sessions at whole-week
 	// intervals add up to 11.999999 weeks, which must count as 12.
 	if int(p.held) >= lim.MaxSessions || m.now()-p.start >= lim.MaxWeeks-1e-9 {
+		if t := m.p.handoverTrack(int(p.track), int(p.profile)); t >= 0 {
+			m.handOn(id, t)
+			return
+		}
 		// The support model's limits end the episode before the person's
 		// needs are met: the short-term tension the research describes.
 		p.supportIncomplete = true
@@ -281,6 +292,9 @@ func (m *Model) discharge(id int32) {
 	if p.state == stHolding {
 		m.m.holding.add(m.now(), -1)
 	}
+	if m.m.roleEpisodes != nil {
+		m.m.roleEpisodes[m.lws[p.lw].role]++
+	}
 	m.offCaseload(id)
 	m.m.episodeCompleted(int(p.group), int(p.profile), m.now()-p.start)
 	p.state = stDischarged
@@ -305,6 +319,9 @@ func (m *Model) offCaseload(id int32) {
 	m.roomChanged(int(p.lw))
 	p.lw = -1
 	m.m.caseload.add(m.now(), -1)
+	if m.m.roleCaseload != nil {
+		m.m.roleCaseload[w.role].add(m.now(), -1)
+	}
 	m.m.caseExit(m.now() - p.caseSince)
 }
 
@@ -320,4 +337,19 @@ func (m *Model) conclude(id int32) {
 	}
 	m.m.concluded(int(p.profile), allMet)
 	m.finish(id, allMet)
+}
+
+// handOn passes a person whose support on their track has reached its
+// limits to the waiting list of the role that takes over (track t): for
+// example a care navigator passing someone who needs more to a link worker.
+// The new episode continues the old: sessions count on, and the person
+// does not give up waiting for it.
+func (m *Model) handOn(id int32, t int) {
+	p := &m.pp.slots[id]
+	m.offCaseload(id)
+	p.track = uint8(t)
+	p.start, p.held, p.resume = m.now(), 0, true
+	m.m.roleHandovers++
+	m.join(id, false)
+	m.allocate()
 }

@@ -68,6 +68,7 @@ const (
 	KPINeedsMetPer1000Referrals = "needs_met_per_1000_referrals"
 	KPIReferredAllNeedsMetShare = "referred_all_needs_met_share"
 	KPICostSupervision          = "cost_supervision"
+	KPIRoleHandovers            = "role_handovers"
 )
 
 // Weekly column names. Flows are per week, levels at the week's end
@@ -131,6 +132,7 @@ const (
 	ColEpisodeWeeksSum      = "episode_weeks_sum"
 	ColNeedsUnseen          = "needs_unseen"
 	ColReferralsEnded       = "referrals_ended"
+	ColRoleHandovers        = "role_handovers"
 	ColSupportedConcluded   = "supported_concluded"     // per profile
 	ColSupportedAllNeedsMet = "supported_all_needs_met" // per profile
 )
@@ -204,7 +206,11 @@ var kpiTable = []Measure{
 	per(PerGroup, count(KPIShortSupport, peopleYear, "Episodes ended by session limits, needs unmet", "support cut short, for the group", LowerIsBetter)),
 	per(PerGroup, count(KPIReneged, peopleYear, "People who gave up waiting", "people who gave up waiting, for the group", LowerIsBetter)),
 	per(PerProfile, count(KPIShortSupport, peopleYear, "Episodes ended by session limits, needs unmet", "support cut short, for the profile", LowerIsBetter)),
+	per(PerProfile, count(KPIEpisodesCompleted, peopleYear, "Support episodes completed", "discharges from a caseload, for the profile", HigherIsBetter)),
 	per(PerProfile, share(KPIAllNeedsMetShare, "Share of supported people with all needs met", "share of supported people with every need met, for the profile", "supported people concluded", HigherIsBetter)),
+	count(KPIRoleHandovers, peopleYear, "People handed from one role to another", "people whose support reached a role's limits and who went on to another role (for example a care navigator to a link worker); with several roles", Neutral),
+	per(PerRole, ratio(KPICaseloadPerFTE, "people/FTE", "Caseload per FTE", "caseload per FTE in post, for the role", "FTE in post", Neutral)),
+	per(PerRole, count(KPIEpisodesCompleted, peopleYear, "Support episodes completed", "discharges from the role's caseloads", HigherIsBetter)),
 
 	{Name: KPIInequityGapNeedsMetShare, Unit: "share", Label: "Inequity gap in needs met (reference group minus rest)",
 		Description: "the reference group (e.g. most deprived) minus everyone else: share of needs met (headline definition)", Denominator: "needs met + unmet + never seen", Min: -1, Max: 1},
@@ -272,6 +278,10 @@ var columnTable = []Measure{
 	count(ColNeedsUnseen, "needs", "Needs never seen", "community needs of people who gave up waiting", LowerIsBetter),
 	count(ColReferralsEnded, "people", "Referrals ended", "appropriate referrals whose journey ended (concluded or gave up waiting)", Neutral),
 
+	count(ColRoleHandovers, "people", "People handed from one role to another", "with several roles", Neutral),
+	per(PerRole, count(ColFTEInPostMean, "FTE", "FTE in post, mean", "of the role", Neutral)),
+	per(PerRole, count(ColCaseloadMean, "people", "Caseload, mean", "of the role", Neutral)),
+	per(PerRole, count(ColEpisodesCompleted, "people", "Support episodes completed", "of the role", HigherIsBetter)),
 	per(PerGroup, count(ColReferrals, "people", "Referrals", "referrals of the group", Neutral)),
 	per(PerGroup, count(ColFirstContacts, "people", "First contacts", "first contacts of the group", HigherIsBetter)),
 	per(PerGroup, count(ColWaitSum, "person-weeks", "Waits to first contact, summed", "of the group", Neutral)),

@@ -34,6 +34,8 @@ type flows struct {
 	leavers, postsEnded, handedOver, sessionHours, costRecruitment,
 	pressureSum, lwAssessed, episodeWeeks, needsUnseen, ended float64
 	listExits, listSojourn, caseEntries, caseExits, caseSojourn float64
+	roleHandovers                                               float64
+	roleEpisodes                                                []float64 // by role, with several roles
 	group                                                       []groupFlows
 	profile                                                     []profileFlows
 }
@@ -69,11 +71,22 @@ type metrics struct {
 	supCostPerFTE    float64 // supervision, per FTE-week
 	gpEffect         float64 // GP appointments avoided per appointment a year at baseline
 	gnames, pnames   [][]string
+	rnames           [][]string
+	roleCaseload     []level // by role, with several roles
+	roleFTE          []level
+	roleBuf          []float64 // FTE in post by role, a scratch buffer
 	flat             []float64 // backing store of rows: one allocation for the run
 }
 
 func (mt *metrics) init(m *Model) {
 	mt.group = make([]groupFlows, len(m.p.groups))
+	mt.roleEpisodes, mt.roleCaseload, mt.roleFTE = nil, nil, nil
+	if len(m.p.roles) > 1 {
+		mt.roleEpisodes = make([]float64, len(m.p.roles))
+		mt.roleCaseload = make([]level, len(m.p.roles))
+		mt.roleFTE = make([]level, len(m.p.roles))
+		mt.roleBuf = make([]float64, len(m.p.roles))
+	}
 	mt.profile = make([]profileFlows, len(m.p.profiles))
 	mt.warmup = float64(m.cfg.Run.WarmupWeeks)
 	// Waits are binned by the day up to ten years: fixed memory, and
@@ -179,12 +192,16 @@ func (mt *metrics) personMet(gpPerYear float64) {
 func (mt *metrics) capacityChanged(m *Model) {
 	m.refreshCaps()
 	var places, hours, fte, vacant float64
+	clear(mt.roleBuf)
 	for i := range m.lws {
 		lw := &m.lws[i]
 		places += float64(m.capOf(i))
 		hours += m.sessionHoursAvailable(i)
 		if lw.inPost {
 			fte += lw.fte
+			if mt.roleBuf != nil {
+				mt.roleBuf[lw.role] += lw.fte
+			}
 		} else if lw.funded {
 			vacant++
 		}
@@ -194,6 +211,9 @@ func (mt *metrics) capacityChanged(m *Model) {
 	mt.hoursCap.set(t, hours)
 	mt.fte.set(t, fte)
 	mt.vacant.set(t, vacant)
+	for r := range mt.roleFTE {
+		mt.roleFTE[r].set(t, mt.roleBuf[r])
+	}
 }
 
 // closeWeek appends the row for week w (the interval [w, w+1)).
@@ -214,7 +234,8 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 	mt.rows = append(mt.rows, mt.row)
 	clear(mt.group)
 	clear(mt.profile)
-	mt.flows = flows{group: mt.group, profile: mt.profile}
+	clear(mt.roleEpisodes)
+	mt.flows = flows{group: mt.group, profile: mt.profile, roleEpisodes: mt.roleEpisodes}
 }
 
 // put adds one column: its name and its unit from the registry the first
@@ -240,6 +261,14 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 	vcsePlacesArea := mt.vcsePlaces.take(now)
 	vcseOccArea := mt.vcseOccupied.take(now)
 	costLW := fteArea * mt.lwCostPerFTEWeek
+	var roleFTE, roleCase [maxTracks]float64
+	if mt.roleFTE != nil {
+		costLW = 0 // each role at its own pay
+		for r := range mt.roleFTE {
+			roleFTE[r], roleCase[r] = mt.roleFTE[r].take(now), mt.roleCaseload[r].take(now)
+			costLW += roleFTE[r] * m.p.roles[r].payPerFTEWeek
+		}
+	}
 	costVCSE := 0.0
 	for s := range m.svcs {
 		costVCSE += m.svcs[s].costPerWeek()
@@ -315,6 +344,15 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 		mt.put(n[7], g.needsUnmet)
 		mt.put(n[8], g.needsUnseen)
 	}
+	if mt.roleFTE != nil {
+		mt.put(ColRoleHandovers, mt.roleHandovers)
+		for r := range mt.roleFTE {
+			n := mt.roleCols(m, r)
+			mt.put(n[0], roleFTE[r])
+			mt.put(n[1], roleCase[r])
+			mt.put(n[2], mt.roleEpisodes[r])
+		}
+	}
 	for i, pf := range mt.profile {
 		n := mt.profileCols(m, i)
 		mt.put(n[0], pf.episodes)
@@ -335,6 +373,16 @@ func (mt *metrics) groupCols(m *Model, i int) []string {
 			ColNeedsMet + "." + name, ColNeedsUnmet + "." + name, ColNeedsUnseen + "." + name})
 	}
 	return mt.gnames[i]
+}
+
+// roleCols names role r's weekly columns, once.
+func (mt *metrics) roleCols(m *Model, r int) []string {
+	for len(mt.rnames) <= r {
+		name := RolePrefix + m.p.roles[len(mt.rnames)].name
+		mt.rnames = append(mt.rnames, []string{
+			ColFTEInPostMean + "." + name, ColCaseloadMean + "." + name, ColEpisodesCompleted + "." + name})
+	}
+	return mt.rnames[r]
 }
 
 // profileCols names profile i's weekly columns, once.

@@ -230,8 +230,10 @@ func (m *Model) dispatch(ev des.Event) {
 // start sets up the initial state and the first events.
 func (m *Model) start() {
 	m.posts = m.cfg.Workforce.LinkWorkers
-	for range m.posts {
-		m.addPost(true)
+	for r, role := range m.p.roles {
+		for range role.posts {
+			m.addPost(true, r)
+		}
 	}
 	m.m.capacityChanged(m) // once for the whole team: each is O(posts)
 	m.seedInitialState()

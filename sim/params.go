@@ -21,7 +21,8 @@ type params struct {
 	classes      int     // priority classes on the waiting list
 	classOf      [][]int // [profile][group] → class, nil under first come first served
 	tracks       []trackParams
-	toColleagues bool // a leaver's caseload goes to colleagues with room first
+	roles        []roleParams // 0 is the link workers ([workforce])
+	toColleagues bool         // a leaver's caseload goes to colleagues with room first
 	interval     dist.Duration
 	recruit      dist.Duration
 	reDelay      dist.Duration
@@ -30,19 +31,34 @@ type params struct {
 // trackParams is one support track: the limits of its episodes and the
 // share of each caseload it may use (the rest is kept for other tracks).
 type trackParams struct {
-	limits Limits
-	share  float64
+	limits   Limits
+	share    float64
+	role     int // the role whose workers run it
+	handover int // the role people go to when its limits end support early; -1 none
+}
+
+// roleParams is one kind of worker: link workers, or a role beside them.
+type roleParams struct {
+	name          string
+	posts         int
+	fte           float64
+	capPerFTE     float64
+	payPerFTEWeek float64 // with on-costs
+	hazard        float64 // leaving, a year, at no pressure, after supervision
+	supHours      float64 // supervision, hours a week per FTE
+	track         int     // its track (roles beside the link workers have one)
 }
 
 // maxTracks bounds the support tracks so that a link worker's per-track
 // counts fit in fixed arrays.
-const maxTracks = 4
+const maxTracks = 8
 
 type profileParams struct {
 	name      string
 	priority  int
 	complex   bool
-	track     int // support track
+	track     int // support track on referral
+	lwTrack   int // support track with the link workers, for a handover
 	sessions  dist.Count
 	needs     []needParams
 	patience  dist.Duration
@@ -188,6 +204,12 @@ func compile(cfg *Config) (params, error) {
 	}
 	p.classes = 1
 	p.tracks = supportTracks(&cfg.Support)
+	for i := range p.profiles {
+		p.profiles[i].lwTrack = p.profiles[i].track
+	}
+	if err := compileRoles(cfg, &p, profileIndex); err != nil {
+		return p, err
+	}
 	p.toColleagues = cfg.Workforce.Handover == scenarios.ToColleagues
 	if cfg.Workforce.Allocation == scenarios.Priority {
 		p.classes = priorityClasses(&p)
@@ -212,11 +234,11 @@ func memberName(name string) error {
 func supportTracks(s *Support) []trackParams {
 	switch s.Model {
 	case scenarios.LongerTerm:
-		return []trackParams{{limits: s.LongerTerm, share: 1}}
+		return []trackParams{{limits: s.LongerTerm, share: 1, handover: -1}}
 	case scenarios.Tiered:
-		return []trackParams{{limits: s.ShortTerm, share: 1 - s.TieredReservedShare}, {limits: s.LongerTerm, share: 1}}
+		return []trackParams{{limits: s.ShortTerm, share: 1 - s.TieredReservedShare, handover: -1}, {limits: s.LongerTerm, share: 1, handover: -1}}
 	}
-	return []trackParams{{limits: s.ShortTerm, share: 1}}
+	return []trackParams{{limits: s.ShortTerm, share: 1, handover: -1}}
 }
 
 // priorityClasses numbers the distinct priorities (profile + group) so that
@@ -258,4 +280,57 @@ func pick(cum []float64, u float64) int {
 		}
 	}
 	return len(cum) - 1
+}
+
+// compileRoles sets up the link workers (role 0, from [workforce]) and the
+// roles beside them, in name order: each has one track with its limits,
+// takes its profiles' referrals, and may hand people over to another role.
+func compileRoles(cfg *Config, p *params, profileIndex map[string]int) error {
+	w, c := &cfg.Workforce, &cfg.Costs
+	onCost := 1 + c.OnCostShare
+	p.roles = []roleParams{{name: scenarios.LinkWorkerRole, posts: w.LinkWorkers, fte: w.FTE, capPerFTE: w.CaseloadCapPerFTE,
+		payPerFTEWeek: c.SalaryPerFTEYear * onCost / 52, hazard: w.LeavingHazardPerYear, supHours: w.Supervision.HoursPerWeek}}
+	names := sortedKeys(cfg.Roles)
+	index := map[string]int{scenarios.LinkWorkerRole: 0}
+	for i, n := range names {
+		index[n] = i + 1
+	}
+	if len(p.tracks)+len(names) > maxTracks {
+		return fmt.Errorf("roles: at most %d roles beside the link workers under this support model", maxTracks-len(p.tracks))
+	}
+	for _, n := range names {
+		r := cfg.Roles[n]
+		k := len(p.roles)
+		h := -1
+		if r.HandoverTo != "" {
+			var ok bool
+			if h, ok = index[r.HandoverTo]; !ok {
+				return fmt.Errorf("roles.%s.handover_to: unknown role %q", n, r.HandoverTo)
+			}
+		}
+		p.roles = append(p.roles, roleParams{name: n, posts: r.Posts, fte: r.FTE, capPerFTE: r.CaseloadCapPerFTE,
+			payPerFTEWeek: r.SalaryPerFTEYear * onCost / 52, hazard: r.LeavingHazardPerYear, supHours: r.SupervisionHours, track: len(p.tracks)})
+		p.tracks = append(p.tracks, trackParams{limits: r.Support, share: 1, role: k, handover: h})
+		for _, pr := range r.Profiles {
+			i, ok := profileIndex[pr]
+			if !ok {
+				return fmt.Errorf("roles.%s.profiles: unknown profile %q", n, pr)
+			}
+			p.profiles[i].track = len(p.tracks) - 1
+		}
+	}
+	return nil
+}
+
+// handoverTrack is the track a person on track t goes to when t's limits
+// end their support early, or -1.
+func (p *params) handoverTrack(t, profile int) int {
+	switch h := p.tracks[t].handover; {
+	case h < 0:
+		return -1
+	case h == 0:
+		return p.profiles[profile].lwTrack
+	default:
+		return p.roles[h].track
+	}
 }

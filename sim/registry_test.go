@@ -28,7 +28,16 @@ func emitted(t *testing.T) *sim.Result {
 // registry with the same unit, and every registry entry is emitted (a
 // family's entry by at least one member).
 func TestRegistryMatchesModel(t *testing.T) {
+	// navigator-triage has a role beside the link workers: the per-role family.
+	nav := load(t, "navigator-triage")
+	nav.Run.HorizonWeeks, nav.Run.WarmupWeeks = 30, 10
+	rn, err := sim.Run(nav, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	r := emitted(t)
+	r.Columns = append(r.Columns, rn.Columns...)
+	r.KPIs = append(r.KPIs, rn.KPIs...)
 	check := func(kind string, names, units []string, reg []sim.Measure, lookup func(string) (sim.Measure, bool)) {
 		seen := map[string]bool{}
 		for i, n := range names {

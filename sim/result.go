@@ -63,6 +63,7 @@ type kpiInput struct {
 	cfg      *Config
 	groups   []string
 	profiles []string
+	roles    []string // with several roles
 	waits    *Histogram
 }
 
@@ -73,6 +74,11 @@ func (m *Model) kpiInput() kpiInput {
 	}
 	for _, p := range m.p.profiles {
 		in.profiles = append(in.profiles, p.name)
+	}
+	if len(m.p.roles) > 1 {
+		for _, r := range m.p.roles {
+			in.roles = append(in.roles, r.name)
+		}
 	}
 	return in
 }
@@ -199,7 +205,16 @@ func kpis(in kpiInput, r *Result) []KPI {
 	for _, pr := range in.profiles {
 		name := ProfilePrefix + pr
 		add(KPIShortSupport+"."+name, w.perYear(ColShortSupport+"."+name))
+		add(KPIEpisodesCompleted+"."+name, w.perYear(ColEpisodesCompleted+"."+name))
 		add(KPIAllNeedsMetShare+"."+name, nanDiv(w.sum(ColSupportedAllNeedsMet+"."+name), w.sum(ColSupportedConcluded+"."+name)))
+	}
+	if len(in.roles) > 0 {
+		add(KPIRoleHandovers, w.perYear(ColRoleHandovers))
+	}
+	for _, r := range in.roles {
+		name := RolePrefix + r
+		add(KPICaseloadPerFTE+"."+name, nanDiv(w.sum(ColCaseloadMean+"."+name), w.sum(ColFTEInPostMean+"."+name)))
+		add(KPIEpisodesCompleted+"."+name, w.perYear(ColEpisodesCompleted+"."+name))
 	}
 	if ref != "" && len(in.groups) > 1 {
 		add(KPIInequityGapNeedsMetShare, nanDiv(refMet, refAll)-nanDiv(restMet, restAll))

@@ -8,8 +8,8 @@ import (
 
 // addPost creates a funded post, filled at once (the starting team, whose
 // capacity the caller then records) or recruited to.
-func (m *Model) addPost(filled bool) {
-	m.lws = append(m.lws, linkWorker{funded: true, fte: m.cfg.Workforce.FTE})
+func (m *Model) addPost(filled bool, role int) {
+	m.lws = append(m.lws, linkWorker{funded: true, fte: m.p.roles[role].fte, role: role})
 	i := len(m.lws) - 1
 	if filled {
 		m.lws[i].inPost = true // the caller updates capacity
@@ -75,7 +75,7 @@ func (m *Model) pressure(i int) float64 {
 // supervision: hazard = base × (1 − supervision's reduction) × exp(sensitivity × pressure).
 func (m *Model) weeklyTurnover() {
 	w := &m.cfg.Workforce
-	base := w.LeavingHazardPerYear * (1 - w.Supervision.LeavingHazardReduction)
+	keep := 1 - w.Supervision.LeavingHazardReduction
 	var sum float64
 	n := 0
 	for i := range m.lws {
@@ -88,6 +88,7 @@ func (m *Model) weeklyTurnover() {
 		pr := m.pressure(i)
 		sum += pr
 		n++
+		base := m.p.roles[m.lws[i].role].hazard * keep
 		if base == 0 {
 			continue
 		}
@@ -174,11 +175,11 @@ func (m *Model) moveCaseload(id int32, a, b int) {
 func (m *Model) setPosts(n int) {
 	for m.posts < n {
 		m.posts++
-		m.addPost(false)
+		m.addPost(false, 0)
 	}
 	for i := len(m.lws) - 1; i >= 0 && m.posts > n; i-- {
 		lw := &m.lws[i]
-		if lw.funded && !lw.inPost {
+		if lw.funded && !lw.inPost && lw.role == 0 {
 			lw.funded = false
 			m.cal.Cancel(lw.recruit)
 			lw.recruit = des.Handle{}
@@ -187,7 +188,7 @@ func (m *Model) setPosts(n int) {
 	}
 	for i := len(m.lws) - 1; i >= 0 && m.posts > n; i-- {
 		lw := &m.lws[i]
-		if lw.funded {
+		if lw.funded && lw.role == 0 {
 			lw.funded = false
 			m.posts--
 			m.m.postsEnded++
