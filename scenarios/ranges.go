@@ -60,6 +60,9 @@ var ranges = map[string]bounds{
 
 	"initial.waiting": b(0, 1e7, 0, 5000),
 	"initial.active":  b(0, 1e7, 0, 5000),
+	// initial.people: a caseload extract's rows.
+	"initial.people.*.age_weeks": inWeeks(b(0, 2600, 0, 156)),
+	"initial.people.*.sessions":  b(0, 1000, 0, 50),
 
 	"initial.people.*.age_weeks": inWeeks(b(0, 5200, 0, 520)),
 	"initial.people.*.sessions":  b(0, 1000, 0, 60),
@@ -96,6 +99,15 @@ var ranges = map[string]bounds{
 	"workforce.supervision.hours_per_week":           b(0, 40, 0, 8),
 	"workforce.supervision.cost_per_fte_year":        b(0, 1e6, 0, 20000),
 	"workforce.supervision.leaving_hazard_reduction": b(0, 1, 0, 0.8),
+
+	"roles.*.posts":                      linkWorkers,
+	"roles.*.fte":                        b(0, 1.5, 0.2, 1.2),
+	"roles.*.caseload_cap_per_fte":       b(1, 10000, 10, 150),
+	"roles.*.salary_per_fte_year":        b(0, 1e6, 15000, 80000),
+	"roles.*.leaving_hazard_per_year":    b(0, 52, 0, 1),
+	"roles.*.support.max_sessions":       b(1, 1000, 1, 60),
+	"roles.*.support.max_weeks":          inWeeks(b(0, 1e12, 1, 156)),
+	"roles.*.supervision_hours_per_week": b(0, 40, 0, 8),
 
 	"support.first_session_minutes":    b(0, 1440, 10, 180),
 	"support.followup_minutes":         b(0, 1440, 5, 120),
