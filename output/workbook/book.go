@@ -99,6 +99,19 @@ func (b *book) widths(sheet string, widths ...float64) {
 	}
 }
 
+// paragraph writes text in row r as one wrapped cell across the first
+// cols columns (of the given total width in characters), tall enough to
+// show it whole: long sentences would otherwise run off the page.
+func (b *book) paragraph(sheet string, r int, text string, cols int, width float64) {
+	b.set(sheet, 1, r, text)
+	if cols > 1 {
+		b.check(b.f.MergeCell(sheet, cell(1, r), cell(cols, r)))
+	}
+	b.styleCells(sheet, 1, r, cols, r, b.wrap)
+	lines := math.Ceil(float64(len(text)) / max(20, width*1.1))
+	b.check(b.f.SetRowHeight(sheet, r, 15*max(1, lines)))
+}
+
 // printWide fits a sheet to one landscape page wide when printed (or
 // converted to PDF).
 func (b *book) printWide(sheet string) {

@@ -35,10 +35,13 @@ func (b *book) compareSummary(c Compare) {
 	const s = "Summary"
 	b.row(s, 1, c.Title)
 	b.styleCells(s, 1, 1, 1, 1, b.title)
-	b.row(s, 2, c.Question)
+	names := c.C.Names
+	cols := 1 + 2*len(names) - 1
+	width := 48 + 16*float64(len(names)) + 44*float64(len(names)-1)
+	b.paragraph(s, 2, c.Question, cols, width)
 	row := 4
 	for _, f := range c.Facts {
-		b.row(s, row, f)
+		b.paragraph(s, row, f, cols, width)
 		row++
 	}
 	if len(c.Verdict) > 0 {
@@ -47,11 +50,10 @@ func (b *book) compareSummary(c Compare) {
 		b.styleCells(s, 1, row, 1, row, b.bold)
 		row++
 		for _, line := range c.Verdict {
-			b.row(s, row, line)
+			b.paragraph(s, row, line, cols, width)
 			row++
 		}
 	}
-	names := c.C.Names
 	row++
 	head := []any{"Key results"}
 	for _, n := range names {
@@ -80,7 +82,7 @@ func (b *book) compareSummary(c Compare) {
 		row++
 	}
 	row++
-	b.row(s, row, "Scenarios ran on common random numbers: differences are paired, replication by replication. Every KPI is on the Comparison sheet.")
+	b.paragraph(s, row, "Scenarios ran on common random numbers: differences are paired, replication by replication. Every KPI is on the Comparison sheet.", cols, width)
 	widths := []float64{48}
 	for range names {
 		widths = append(widths, 16)

@@ -57,10 +57,11 @@ func (b *book) summary(r Run) {
 	const s = "Summary"
 	b.row(s, 1, r.Title)
 	b.styleCells(s, 1, 1, 1, 1, b.title)
-	b.row(s, 2, r.Question)
+	const cols, width = 6, 48 + 46 + 14 + 14 + 14 + 18
+	b.paragraph(s, 2, r.Question, cols, width)
 	row := 4
 	for _, f := range r.Facts {
-		b.row(s, row, f)
+		b.paragraph(s, row, f, cols, width)
 		row++
 	}
 	if len(r.Verdict) > 0 {
@@ -69,7 +70,7 @@ func (b *book) summary(r Run) {
 		b.styleCells(s, 1, row, 1, row, b.bold)
 		row++
 		for _, line := range r.Verdict {
-			b.row(s, row, line)
+			b.paragraph(s, row, line, cols, width)
 			row++
 		}
 	}
@@ -89,7 +90,7 @@ func (b *book) summary(r Run) {
 		}
 	}
 	row++
-	b.row(s, row, "Every KPI is on the KPIs sheet; each week's figures are on the Weekly sheet. Intervals are 95% confidence intervals across replications.")
+	b.paragraph(s, row, "Every KPI is on the KPIs sheet; each week's figures are on the Weekly sheet. Intervals are 95% confidence intervals across replications.", cols, width)
 	b.widths(s, 48, 46, 14, 14, 14, 18)
 	b.printWide(s)
 }
