@@ -60,11 +60,6 @@ var ranges = map[string]bounds{
 
 	"initial.waiting": b(0, 1e7, 0, 5000),
 	"initial.active":  b(0, 1e7, 0, 5000),
-	// A person's time since referral and sessions held, from a caseload
-	// extract: waits of years and dozens of sessions happen.
-	"initial.people.*.age_weeks": inWeeks(b(0, 5200, 0, 260)),
-	"initial.people.*.sessions":  b(0, 1000, 0, 50),
-
 	"initial.people.*.age_weeks": inWeeks(b(0, 5200, 0, 520)),
 	"initial.people.*.sessions":  b(0, 1000, 0, 60),
 
