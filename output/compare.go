@@ -25,6 +25,8 @@ type CompareMeta struct {
 	// used the same named random streams, which is what makes the paired
 	// intervals valid.
 	CommonRandomNumbers bool `json:"common_random_numbers"`
+	// LoadWarnings are the scenarios' load warnings.
+	LoadWarnings []string `json:"load_warnings,omitempty"`
 }
 
 // WriteCompareCSV writes the tidy comparison table: one row per KPI and

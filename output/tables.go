@@ -89,15 +89,18 @@ func WriteSummaryCSV(w io.Writer, sums []experiment.Summary) error {
 
 // Meta describes a run in summary.json.
 type Meta struct {
-	Scenario     string  `json:"scenario"`
-	Question     string  `json:"question"`
-	Seed         uint64  `json:"seed"`
-	Replications int     `json:"replications"`
-	HorizonWeeks int     `json:"horizon_weeks"`
-	WarmupWeeks  int     `json:"warmup_weeks"`
-	Level        float64 `json:"confidence_level"`
-	Partial      bool    `json:"partial"`
-	Version      string  `json:"spsim_version"`
+	// LoadWarnings are values the scenario allows but that are unlikely
+	// to be meant, as file:line:col: key = value: warning: message.
+	LoadWarnings []string `json:"load_warnings,omitempty"`
+	Scenario     string   `json:"scenario"`
+	Question     string   `json:"question"`
+	Seed         uint64   `json:"seed"`
+	Replications int      `json:"replications"`
+	HorizonWeeks int      `json:"horizon_weeks"`
+	WarmupWeeks  int      `json:"warmup_weeks"`
+	Level        float64  `json:"confidence_level"`
+	Partial      bool     `json:"partial"`
+	Version      string   `json:"spsim_version"`
 	// Precision is set for a run that added replications until its
 	// intervals were narrow enough (--precision).
 	Precision *PrecisionMeta `json:"precision,omitempty"`

@@ -17,7 +17,7 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 	cmp := r.Comparison
 	ref := r.Configs[0]
 	meta := CompareMeta{Scenarios: cmp.Names, Reference: cmp.Names[0], Seed: ref.Run.Seed,
-		Replications: ref.Run.Replications, Level: r.Level, Version: r.Version, CommonRandomNumbers: true}
+		Replications: ref.Run.Replications, Level: r.Level, Version: r.Version, CommonRandomNumbers: true, LoadWarnings: r.LoadWarnings}
 	files := when(outs.Has(study.Summary),
 		file{"compare.csv", func(w io.Writer) error { return WriteCompareCSV(w, cmp) }},
 		file{"compare.json", func(w io.Writer) error { return WriteCompareJSON(w, meta, cmp) }})
@@ -105,7 +105,7 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 		}, questions...),
 		Answer:    verdictSentences(cmp),
 		Tables:    []Table{VerdictTable(cmp)},
-		Warnings:  r.Warnings,
+		Warnings:  append(append([]string(nil), r.LoadWarnings...), r.Warnings...),
 		Headline:  Table{Caption: "Headline KPIs: means with 95% CI, and paired differences from " + cmp.Names[0], Head: head, Rows: rows},
 		Figures:   figs,
 		Sources:   listings(r.Sources),

@@ -73,7 +73,7 @@ func runMeta(r *study.RunResult) Meta {
 	cfg := r.Config
 	meta := Meta{Scenario: cfg.Name, Question: cfg.Question, Seed: cfg.Run.Seed,
 		Replications: len(r.Results), HorizonWeeks: cfg.Run.HorizonWeeks, WarmupWeeks: cfg.Run.WarmupWeeks,
-		Level: r.Level, Partial: r.Partial, Version: r.Version, Precision: precisionMeta(r)}
+		Level: r.Level, Partial: r.Partial, Version: r.Version, Precision: precisionMeta(r), LoadWarnings: r.LoadWarnings}
 	if r.Warmup != nil {
 		meta.WarmupSuggestion = NewWarmupMeta(*r.Warmup, cfg.Run.WarmupWeeks)
 	}
@@ -99,7 +99,7 @@ func runReport(r *study.RunResult, figs []Figure) (Report, error) {
 		Answer:     RunAnswer(r.Summaries),
 		KeyNumbers: KeyNumbers(r.Summaries),
 		Facts:      runFacts(r),
-		Warnings:   r.Warnings,
+		Warnings:   append(append([]string(nil), r.LoadWarnings...), r.Warnings...),
 		Headline:   HeadlineTable(r.Summaries, Headline, r.Level),
 		Figures:    figs,
 		Sources:    listings(r.Sources),

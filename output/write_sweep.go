@@ -64,6 +64,7 @@ func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
 			"Set for every point: " + orNone(r.Sets) + ".",
 			"Every KPI at every point is in sweep.csv.",
 		},
+		Warnings:  r.LoadWarnings,
 		Headline:  Table{Caption: "KPIs at each point: mean with 95% CI", Head: head, Rows: rows},
 		Figures:   []Figure{fig},
 		Sources:   listings(r.Sources),

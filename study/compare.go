@@ -20,9 +20,10 @@ type CompareSpec struct {
 
 // ComparePlan is a comparison checked and ready.
 type ComparePlan struct {
-	spec     CompareSpec
-	cfgs     []*sim.Config
-	warnings []string
+	spec         CompareSpec
+	cfgs         []*sim.Config
+	warnings     []string
+	loadWarnings []string
 }
 
 // PlanCompare loads the scenarios, gives them the reference's seed and
@@ -34,10 +35,11 @@ func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
 	p := &ComparePlan{spec: spec, cfgs: make([]*sim.Config, len(spec.Refs))}
 	seen := map[string]string{}
 	for i, ref := range spec.Refs {
-		c, err := scenarios.Load(ref)
+		c, ws, err := spec.load(ref)
 		if err != nil {
 			return nil, err
 		}
+		p.loadWarnings = append(p.loadWarnings, ws...)
 		if prev, dup := seen[c.Name]; dup {
 			return nil, fmt.Errorf("%s and %s are both named %q: compare needs distinct scenario names", prev, ref, c.Name)
 		}
@@ -83,11 +85,13 @@ type CompareResult struct {
 	Configs    []*sim.Config // the reference first
 	Comparison *experiment.Comparison
 	Warnings   []string
-	Sources    []scenarios.File // every file behind the scenarios, once each
-	Level      float64
-	Version    string
-	Workers    int
-	Elapsed    time.Duration
+	// LoadWarnings are the scenarios' load warnings.
+	LoadWarnings []string
+	Sources      []scenarios.File // every file behind the scenarios, once each
+	Level        float64
+	Version      string
+	Workers      int
+	Elapsed      time.Duration
 }
 
 // Compare plans and executes spec.
@@ -113,10 +117,10 @@ func (p *ComparePlan) Execute(ctx context.Context) (*CompareResult, error) {
 		}
 		return nil, err
 	}
-	r := &CompareResult{Refs: p.spec.Refs, Configs: p.cfgs, Comparison: cmp, Warnings: p.warnings,
+	r := &CompareResult{Refs: p.spec.Refs, Configs: p.cfgs, Comparison: cmp, Warnings: p.warnings, LoadWarnings: p.loadWarnings,
 		Level: Level, Version: p.spec.Version, Workers: p.spec.Workers()}
 	for _, ref := range p.spec.Refs {
-		r.Sources = appendFiles(r.Sources, scenarios.Files(ref))
+		r.Sources = appendFiles(r.Sources, p.spec.files(ref))
 	}
 	r.Elapsed = time.Since(start)
 	return r, nil

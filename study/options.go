@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"runtime"
 
+	"github.com/spsim/spsim/scenarios"
+
 	"github.com/spsim/spsim/sim"
 )
 
@@ -29,6 +31,9 @@ type Options struct {
 	Progress func(Progress)
 	// Version is the spsim version recorded in results and shards.
 	Version string
+	// Load controls how scenarios are read: an allowed root for files and
+	// extends, built-ins only, and Strict, which makes load warnings errors.
+	Load scenarios.Options
 }
 
 // Progress is how far a study has gone.
@@ -88,3 +93,20 @@ var Headline = []string{
 	"caseload_per_fte_mean", "lw_utilisation", "holding_weeks", "needs_met_share",
 	"inequity_gap_needs_met_share", "leavers", "cost_total", "cost_per_need_met",
 }
+
+// load loads the scenario ref under the options, returning the load
+// warnings as text ("file:line:col: key = value: warning: ...").
+func (o *Options) load(ref string) (*scenarios.Config, []string, error) {
+	ld, err := scenarios.LoadWith(ref, o.Load)
+	if err != nil {
+		return nil, nil, err
+	}
+	var ws []string
+	for _, w := range ld.Warnings {
+		ws = append(ws, w.String())
+	}
+	return ld.Config, ws, nil
+}
+
+// files lists the files behind ref, as the options load them.
+func (o *Options) files(ref string) []scenarios.File { return scenarios.FilesWith(ref, o.Load) }

@@ -36,6 +36,8 @@ type RunPlan struct {
 	spec  RunSpec
 	cfg   *sim.Config
 	shard *Manifest // nil for a whole run
+	// warnings are the scenario's load warnings.
+	warnings []string
 }
 
 // PlanRun loads the scenario, applies the options and checks the run's
@@ -44,14 +46,14 @@ func PlanRun(spec RunSpec) (*RunPlan, error) {
 	if spec.Ref == "" {
 		spec.Ref = "baseline"
 	}
-	cfg, err := scenarios.Load(spec.Ref)
+	cfg, warnings, err := spec.load(spec.Ref)
 	if err != nil {
 		return nil, err
 	}
 	if err := spec.apply(cfg); err != nil {
 		return nil, err
 	}
-	p := &RunPlan{spec: spec, cfg: cfg}
+	p := &RunPlan{spec: spec, cfg: cfg, warnings: warnings}
 	reps := cfg.Run.Replications
 	if spec.Precision != 0 {
 		if reps, err = p.spec.checkPrecision(cfg); err != nil {
@@ -115,11 +117,14 @@ type RunResult struct {
 	Precision *Precision                   // for a precision run
 	Warmup    *experiment.WarmupSuggestion // MSER-5, when it could be made
 	Warnings  []string
-	Sources   []scenarios.File // the scenario files as written
-	Level     float64
-	Version   string
-	Workers   int
-	Elapsed   time.Duration
+	// LoadWarnings are values the scenario allows but that are unlikely
+	// to be meant (file:line:col: key = value: warning: ...).
+	LoadWarnings []string
+	Sources      []scenarios.File // the scenario files as written
+	Level        float64
+	Version      string
+	Workers      int
+	Elapsed      time.Duration
 }
 
 // Precision is how a precision run went.
@@ -178,14 +183,14 @@ func (p *RunPlan) Execute(ctx context.Context) (*RunResult, error) {
 		return nil, fmt.Errorf("interrupted before any replication finished: %w", err)
 	}
 	r := newRunResult(spec.Ref, cfg, results, spec.Options)
-	r.Partial, r.Precision = partial, prec
+	r.Partial, r.Precision, r.LoadWarnings = partial, prec, p.warnings
 	r.analyse()
 	r.Elapsed = time.Since(start)
 	return r, nil
 }
 
 func newRunResult(ref string, cfg *sim.Config, results []*sim.Result, o Options) *RunResult {
-	return &RunResult{Ref: ref, Config: cfg, Results: results, Sources: scenarios.Files(ref),
+	return &RunResult{Ref: ref, Config: cfg, Results: results, Sources: o.files(ref),
 		Level: Level, Version: o.Version, Workers: o.Workers()}
 }
 

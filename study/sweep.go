@@ -39,6 +39,8 @@ type SweepPlan struct {
 	points  [][]string
 	cfgs    []*sim.Config // one a point
 	shard   *Manifest
+	// loadWarnings are the scenario's load warnings.
+	loadWarnings []string
 }
 
 // PlanSweep builds every point's scenario and checks the whole sweep's
@@ -52,7 +54,7 @@ func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 		return nil, err
 	}
 	var err error
-	if p.base, err = p.load(); err != nil {
+	if p.base, p.loadWarnings, err = p.load(); err != nil {
 		return nil, err
 	}
 	if err := p.spec.apply(p.base); err != nil {
@@ -103,20 +105,21 @@ func (p *SweepPlan) parse() error {
 	return nil
 }
 
-// load is the scenario with the --set values, fresh for each point.
-func (p *SweepPlan) load() (*sim.Config, error) {
-	c, err := scenarios.Load(p.spec.Ref)
+// load is the scenario with the --set values, fresh for each point, and
+// its load warnings.
+func (p *SweepPlan) load() (*sim.Config, []string, error) {
+	c, ws, err := p.spec.load(p.spec.Ref)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, kv := range p.spec.Sets {
 		k, v, _ := strings.Cut(kv, "=")
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
 		if err := scenarios.Set(c, k, v); err != nil {
-			return nil, fmt.Errorf("--set %s=%s: %w", k, v, err)
+			return nil, nil, fmt.Errorf("--set %s=%s: %w", k, v, err)
 		}
 	}
-	return c, nil
+	return c, ws, nil
 }
 
 // build makes each point's scenario.
@@ -128,7 +131,7 @@ func (p *SweepPlan) build() error {
 	}
 	p.cfgs = make([]*sim.Config, len(p.points))
 	for i, pt := range p.points {
-		c, err := p.load()
+		c, _, err := p.load()
 		if err != nil {
 			return err
 		}
@@ -188,16 +191,18 @@ func (p *SweepPlan) Points() int { return len(p.points) }
 
 // SweepResult is a finished sweep.
 type SweepResult struct {
-	Ref     string
-	Base    *sim.Config // before the varied values
-	Sweep   *experiment.Sweep
-	KPIs    []string // to chart and print
-	Sets    []string
-	Sources []scenarios.File
-	Level   float64
-	Version string
-	Workers int
-	Elapsed time.Duration
+	Ref   string
+	Base  *sim.Config // before the varied values
+	Sweep *experiment.Sweep
+	KPIs  []string // to chart and print
+	Sets  []string
+	// LoadWarnings are the scenario's load warnings.
+	LoadWarnings []string
+	Sources      []scenarios.File
+	Level        float64
+	Version      string
+	Workers      int
+	Elapsed      time.Duration
 }
 
 // Sweep plans and executes spec.
@@ -232,7 +237,7 @@ func (p *SweepPlan) Execute(ctx context.Context) (*SweepResult, error) {
 
 func (p *SweepPlan) result(sw *experiment.Sweep) *SweepResult {
 	return &SweepResult{Ref: p.spec.Ref, Base: p.base, Sweep: sw, KPIs: p.spec.KPIs, Sets: p.spec.Sets,
-		Sources: scenarios.Files(p.spec.Ref), Level: Level, Version: p.spec.Version, Workers: p.spec.Workers()}
+		LoadWarnings: p.loadWarnings, Sources: p.spec.files(p.spec.Ref), Level: Level, Version: p.spec.Version, Workers: p.spec.Workers()}
 }
 
 // ParseVary reads KEY=V1,V2,... Values are split at commas outside

@@ -29,6 +29,7 @@ type expFlags struct {
 	png     *bool
 	// allowLarge lifts the limits on estimated events and memory.
 	allowLarge *bool
+	strict     *bool
 	bar        *progress // nil when quiet or not on a terminal
 	stderr     io.Writer
 }
@@ -40,6 +41,7 @@ func addExpFlags(fs *flag.FlagSet) *expFlags {
 	f.seed = fs.Uint64("seed", 0, "random seed (default: the scenario's run.seed)")
 	f.jobs = fs.Int("jobs", 0, "parallel workers (default: all cores); results do not depend on it")
 	f.allowLarge = fs.Bool("allow-large", false, "run even if the estimated events or memory exceed the limits")
+	f.strict = fs.Bool("strict", false, "treat the scenario's warnings (values allowed but unlikely, such as on_cost_share = 28) as errors, for scripts")
 	return f
 }
 
@@ -57,6 +59,7 @@ func addOutputFlags(fs *flag.FlagSet) *expFlags {
 		seed:       new(uint64),
 		jobs:       new(int),
 		allowLarge: new(bool),
+		strict:     new(bool),
 	}
 	alias(fs, "o", "output")
 	return f
@@ -73,6 +76,7 @@ func (f *expFlags) isSet(name string) bool {
 func (f *expFlags) options(stderr io.Writer) (study.Options, error) {
 	f.stderr = stderr
 	o := study.Options{Jobs: *f.jobs, AllowLarge: *f.allowLarge, Version: version}
+	o.Load.Strict = *f.strict
 	if f.isSet("replications") {
 		o.Replications = *f.reps
 		if o.Replications < 1 || o.Replications > study.MaxReplications {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -134,5 +135,38 @@ func TestInterruptedForceRerunKeepsTheEarlierRun(t *testing.T) {
 		if strings.Contains(name, ".tmp") {
 			t.Errorf("temporary folder left behind: %s", name)
 		}
+	}
+}
+
+// TestLoadWarningsRecordedAndStrict: a scenario's load warnings reach
+// stderr, summary.json and the report; --strict makes them errors before
+// any work.
+func TestLoadWarningsRecordedAndStrict(t *testing.T) {
+	const warned = "testdata/short-warning.toml"
+	dir := t.TempDir()
+	_, stderr := spsim(t, "run", warned, "--replications", "2", "-o", dir, "--force")
+	if !strings.Contains(stderr, "on_cost_share") {
+		t.Errorf("stderr lacks the warning: %q", stderr)
+	}
+	for _, f := range []string{"summary.json", "report.html"} {
+		b, _ := os.ReadFile(filepath.Join(dir, f))
+		if !strings.Contains(string(b), "on_cost_share") {
+			t.Errorf("%s does not record the load warning", f)
+		}
+	}
+	var meta struct {
+		LoadWarnings []string `json:"load_warnings"`
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if json.Unmarshal(b, &meta) != nil || len(meta.LoadWarnings) == 0 {
+		t.Errorf("summary.json load_warnings: %v", meta.LoadWarnings)
+	}
+	out := filepath.Join(t.TempDir(), "strict")
+	code, stderr := spsimFails(t, "run", warned, "--strict", "-o", out)
+	if code != 1 || !strings.Contains(stderr, "on_cost_share") {
+		t.Errorf("--strict: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("--strict left an output folder")
 	}
 }

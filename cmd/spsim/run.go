@@ -60,7 +60,7 @@ func shardFlag(ef *expFlags, spec string, sh *study.ShardSpec) error {
 // printRun writes the warnings to stderr and the headline to stdout and,
 // last, where the outputs are.
 func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
-	printWarnings(stderr, r.Warnings)
+	printWarnings(stderr, append(r.LoadWarnings, r.Warnings...))
 	cfg := r.Config
 	fmt.Fprintf(stdout, "%s: %d replications of %d weeks (warm-up %d), seed %d\n",
 		cfg.Name, len(r.Results), cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.Seed)

@@ -35,6 +35,6 @@ func printMerged(stdout, stderr io.Writer, r study.Result, dir string) {
 	case *study.RunResult:
 		printRun(stdout, stderr, r, dir)
 	case *study.SweepResult:
-		printSweep(stdout, r, dir)
+		printSweep(stdout, stderr, r, dir)
 	}
 }

@@ -45,16 +45,17 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 	if plan.Shard() != nil {
 		return execute(ef, plan.Name(), plan.ExecuteShard, spec.Outputs, func(s *study.ShardResult, dir string) { printShard(stdout, s, dir) })
 	}
-	return execute(ef, plan.Name(), plan.Execute, spec.Outputs, func(r *study.SweepResult, dir string) { printSweep(stdout, r, dir) })
+	return execute(ef, plan.Name(), plan.Execute, spec.Outputs, func(r *study.SweepResult, dir string) { printSweep(stdout, stderr, r, dir) })
 }
 
 // printSweep writes the sweep's headline to stdout.
-func printSweep(w io.Writer, r *study.SweepResult, dir string) {
+func printSweep(w, stderr io.Writer, r *study.SweepResult, dir string) {
 	var keys []string
 	for _, f := range r.Sweep.Factors {
 		keys = append(keys, f.Key)
 	}
 	b := r.Base
+	printWarnings(stderr, r.LoadWarnings)
 	fmt.Fprintf(w, "sweep %s over %s: %d points, %d replications each of %d weeks (warm-up %d), seed %d, common random numbers\n",
 		b.Name, strings.Join(keys, " × "), len(r.Sweep.Points), b.Run.Replications, b.Run.HorizonWeeks, b.Run.WarmupWeeks, b.Run.Seed)
 	output.PrintSweepHeadline(w, r.Sweep, r.KPIs)
