@@ -6,3 +6,11 @@ package scenarios
 // "services.*.places". The JSON Schema (package schema) uses it for its
 // descriptions.
 func Describe(key string) string { return hints[key] }
+
+// Range returns a numeric key's ranges: a value outside hard is refused
+// by the loader, one outside typical draws a warning. key is generic, as
+// for Describe; ok is false for a key without ranges.
+func Range(key string) (hardLo, hardHi, typicalLo, typicalHi float64, ok bool) {
+	bd, ok := ranges[key]
+	return bd.hard.lo, bd.hard.hi, bd.typical.lo, bd.typical.hi, ok
+}

@@ -2,7 +2,9 @@ package schema
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"strings"
 
@@ -114,16 +116,31 @@ func value(t reflect.Type, path []string) Schema {
 	if allowed, ok := choices[key]; ok {
 		s["enum"] = allowed
 	}
+	d := describe(key)
 	if s["type"] == "integer" || s["type"] == "number" {
-		lo, hi := bounds(key)
-		if lo != nil {
-			s["minimum"] = *lo
-		}
-		if hi != nil {
-			s["maximum"] = *hi
+		lo, hi, tlo, thi, ok := scenarios.Range(key)
+		if ok {
+			// The loader's hard limits; its typical range only warns.
+			if !math.IsInf(lo, -1) && lo > -math.MaxFloat64 {
+				s["minimum"] = lo
+			}
+			if !math.IsInf(hi, 1) && hi < math.MaxFloat64 && !(s["type"] == "integer" && hi >= 1<<53) {
+				s["maximum"] = hi
+			}
+			if tlo != lo || thi != hi {
+				d = strings.TrimSuffix(d, ".") + fmt.Sprintf(". spsim validate warns outside %g to %g.", tlo, thi)
+				d = strings.TrimPrefix(d, ". ")
+			}
+		} else if lo, hi := bounds(key); lo != nil || hi != nil {
+			if lo != nil {
+				s["minimum"] = *lo
+			}
+			if hi != nil {
+				s["maximum"] = *hi
+			}
 		}
 	}
-	if d := describe(key); d != "" {
+	if d != "" {
 		s["description"] = d
 	}
 	return s
@@ -168,8 +185,8 @@ func unit(key string) string {
 	return ""
 }
 
-// bounds are a numeric key's hard limits, those the loader enforces
-// whatever the scenario; typical ranges are in the descriptions.
+// bounds are a numeric key's limits where the loader's table of ranges
+// has none: shares 0 to 1, most quantities 0 or more.
 func bounds(key string) (lo, hi *float64) {
 	f := func(v float64) *float64 { return &v }
 	last := key[strings.LastIndex(key, ".")+1:]
