@@ -14,3 +14,26 @@ func ExampleInterval() {
 	// Output:
 	// mean 3.00, 95% CI [1.04, 4.96], n=5
 }
+
+// A waiting list at the end of five replications: usually empty, once
+// long. The plain interval reaches below zero; the interval within the
+// possible range [0, ∞) does not.
+func ExampleIntervalIn() {
+	waiting := []float64{0, 0, 1, 0, 9}
+	plain := experiment.Interval(waiting, 0.95)
+	within := experiment.IntervalIn(waiting, 0.95, experiment.NonNegative)
+	fmt.Printf("plain [%.2f, %.2f]; within the range [%.2f, %.2f]\n", plain.Low, plain.High, within.Low, within.High)
+	// Output:
+	// plain [-2.89, 6.89]; within the range [0.17, 23.04]
+}
+
+// Extra cost and extra needs met in each of five paired replications: the
+// cost of one extra need met, with Fieller's interval.
+func ExampleFieller() {
+	extraCost := []float64{45000, 46000, 45500, 44800, 45900}
+	extraNeeds := []float64{80, 95, 70, 88, 91}
+	r, ok := experiment.Fieller(extraCost, extraNeeds, 0.95)
+	fmt.Println(ok, experiment.Money(r.Value), experiment.Bounds(r.Low, r.High, "GBP"))
+	// Output:
+	// true £536 [£470, £624]
+}
