@@ -22,7 +22,11 @@ func TestRenderDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return f.PNG, f.SVG
+		b, err := f.PNG()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b, f.SVG
 	}
 	png1, svg1 := draw()
 	png2, svg2 := draw()
