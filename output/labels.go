@@ -1,79 +1,28 @@
 package output
 
 import (
+	"github.com/spsim/spsim/sim"
 	"math"
 	"strconv"
 	"strings"
 )
 
-// kpiWords names the KPIs in words, for chart titles and axes; a KPI not
-// listed is named from its identifier.
-var kpiWords = map[string]string{
-	"referrals":                       "Referrals",
-	"rereferrals":                     "Re-referrals",
-	"inappropriate":                   "Inappropriate referrals",
-	"first_contacts":                  "First contacts",
-	"wait_first_contact_mean_weeks":   "Wait to first contact, mean",
-	"wait_first_contact_median_weeks": "Wait to first contact, median",
-	"wait_first_contact_p90_weeks":    "Wait to first contact, 90th percentile",
-	"wait_list_time_mean_weeks":       "Time on the waiting list, mean",
-	"waiting_list_mean":               "People on the waiting list, mean",
-	"waiting_list_end":                "People on the waiting list at the end",
-	"reneged":                         "People who gave up waiting",
-	"reneged_share":                   "Share of waiting list leavers who gave up",
-	"episodes_completed":              "Support episodes completed",
-	"needs_unmet_short_support":       "Episodes ended by session limits, needs unmet",
-	"dropouts":                        "Drop-outs",
-	"caseload_mean":                   "Caseload, mean",
-	"caseload_per_fte_mean":           "Caseload per FTE",
-	"caseload_cap_per_fte":            "Caseload cap per FTE",
-	"lw_utilisation":                  "Link-worker caseload utilisation",
-	"lw_hours_utilisation":            "Link-worker hours utilisation",
-	"capacity_places_mean":            "Caseload places",
-	"capacity_hours_mean":             "Hours available for sessions",
-	"session_hours_mean":              "Session hours delivered",
-	"holding_weeks":                   "Weeks held on caseload awaiting a community place",
-	"vcse_referrals":                  "Onward (VCSE) referrals",
-	"vcse_accepted":                   "VCSE referrals accepted",
-	"vcse_waitlisted":                 "VCSE referrals waitlisted",
-	"vcse_refused":                    "VCSE referrals refused (service full)",
-	"vcse_declined":                   "VCSE referrals declined",
-	"vcse_gave_up":                    "VCSE waiters who gave up",
-	"vcse_occupancy":                  "VCSE occupancy",
-	"vcse_closures":                   "VCSE services closed",
-	"needs_met":                       "Needs met",
-	"needs_unmet":                     "Needs unmet",
-	"needs_met_share":                 "Share of needs met",
-	"people_needs_met":                "People with all needs met",
-	"leavers":                         "Link workers leaving",
-	"vacancy_weeks":                   "Vacancy weeks",
-	"pressure_mean":                   "Workload pressure index",
-	"pressure_sum":                    "Workload pressure, summed over link workers",
-	"cost_lw":                         "Link-worker cost",
-	"cost_recruitment":                "Recruitment cost",
-	"cost_vcse":                       "VCSE grants",
-	"cost_total":                      "Total cost",
-	"cost_per_person_supported":       "Cost per person supported",
-	"cost_per_need_met":               "Cost per need met",
-	"gp_appointments_avoided_assumed": "GP appointments avoided (assumption-driven)",
-	"gp_value_assumed":                "Value of GP appointments avoided (assumption-driven)",
-	"inequity_gap_needs_met_share":    "Inequity gap in needs met (reference group minus rest)",
-	"inequity_gap_wait_weeks":         "Inequity gap in wait (reference group minus rest)",
-}
-
-// KPILabel names a KPI in words: "wait_first_contact_p90_weeks" is "Wait
-// to first contact, 90th percentile"; a per-group KPI such as
-// "needs_met_share.most_deprived" adds the group: "Share of needs met: most
-// deprived".
+// KPILabel names a KPI in words, from the model's registry
+// ([sim.LookupKPI]): "wait_first_contact_p90_weeks" is "Wait to first
+// contact, 90th percentile"; a family's member adds the member:
+// "needs_met_share.most_deprived" is "Share of needs met: most deprived".
+// A name the registry lacks (results read from an older file) is named
+// from its identifier.
 func KPILabel(name string) string {
-	base, group, _ := strings.Cut(name, ".")
-	w, ok := kpiWords[base]
-	if !ok {
+	base, _, member := sim.SplitMember(name)
+	m, ok := sim.LookupKPI(name)
+	w := m.Label
+	if !ok || w == "" {
 		w = strings.ReplaceAll(base, "_", " ")
 		w = strings.ToUpper(w[:1]) + w[1:]
 	}
-	if group != "" {
-		w += ": " + strings.ReplaceAll(group, "_", " ")
+	if member != "" {
+		w += ": " + strings.ReplaceAll(member, "_", " ")
 	}
 	return w
 }
