@@ -10,7 +10,7 @@ import (
 )
 
 // plain writes a value in the words people use for its unit: 56.8%,
-// £256,464 a year, 3.1 weeks, 1,043 people a year.
+// £256,464 a year, 3.1 weeks, 1,043 people a year, 0.52 people a year.
 func plain(v float64, unit string) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "not defined"
@@ -25,15 +25,16 @@ func plain(v float64, unit string) string {
 	case "weeks":
 		return sig3(v) + " weeks"
 	case "people/year", "referrals/year", "needs/year", "appointments/year":
-		return count(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
+		return sig3(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
 	case "person-weeks/year", "post-weeks/year":
-		return count(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
+		return sig3(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
 	case "hours/week":
 		return sig3(v) + " hours a week"
 	case "people/FTE":
 		return sig3(v) + " people per FTE"
 	case "people", "places", "services":
-		return count(v) + " " + unit
+		// Small flows keep three figures: 0.52 leavers a year is not "1".
+		return sig3(v) + " " + unit
 	case "index", "":
 		return sig3(v)
 	}

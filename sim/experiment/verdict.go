@@ -285,6 +285,12 @@ func costSentence(v Verdict) string {
 		if o.CostPer == nil || (o.KPI != sim.KPINeedsMet && o.KPI != sim.KPIPeopleNeedsMet) {
 			continue
 		}
+		// The sentence names the headline rate in place of the count: when
+		// more needs are met a year but a smaller part of the referrals'
+		// needs, the scenario has not "achieved" anything to price.
+		if h, ok := headlineOf(v.Outcomes, o.KPI); ok && h.Effect != Better {
+			continue
+		}
 		p := phrases[o.KPI]
 		switch v.Cost.Effect {
 		case NoDifference:
@@ -296,6 +302,19 @@ func costSentence(v Verdict) string {
 		return "Each extra " + p.unit + " costs " + Money(r.Value) + " " + Bounds(r.Low, r.High, "GBP") + "."
 	}
 	return ""
+}
+
+// headlineOf returns the headline rate that stands for count kpi in the
+// sentence (needs met per 1,000 referrals for needs met; the share of
+// referred people with every need met for people), if it was reported.
+func headlineOf(os []Change, kpi string) (Change, bool) {
+	rate := map[string]string{sim.KPINeedsMet: sim.KPINeedsMetPer1000Referrals, sim.KPIPeopleNeedsMet: sim.KPIReferredAllNeedsMetShare}[kpi]
+	for _, o := range os {
+		if o.KPI == rate {
+			return o, true
+		}
+	}
+	return Change{}, false
 }
 
 func list(xs []string) string {

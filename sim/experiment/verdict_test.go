@@ -21,7 +21,7 @@ func fake(vals map[string][]float64, units map[string]string) []*sim.Result {
 	out := make([]*sim.Result, n)
 	for i := range out {
 		r := &sim.Result{Replication: i}
-		for _, k := range []string{sim.KPINeedsMet, sim.KPIWaitMean, sim.KPIReneged, sim.KPICostTotal} {
+		for _, k := range []string{sim.KPINeedsMet, sim.KPINeedsMetPer1000Referrals, sim.KPIWaitMean, sim.KPIReneged, sim.KPICostTotal} {
 			if v, ok := vals[k]; ok {
 				r.KPIs = append(r.KPIs, sim.KPI{Name: k, Unit: units[k], Value: v[i]})
 			}
@@ -85,6 +85,30 @@ func TestVerdictRealDifference(t *testing.T) {
 		if !strings.Contains(text, s) {
 			t.Errorf("verdict %q lacks %q", text, s)
 		}
+	}
+}
+
+// TestVerdictCountUpRateDown: more needs met a year but fewer per 1,000
+// referrals, at no detectable extra cost, is no achievement to price.
+func TestVerdictCountUpRateDown(t *testing.T) {
+	ref, alt := arms(20, 0, 92, 0, 3)
+	for i := range ref[sim.KPINeedsMet] {
+		ref[sim.KPINeedsMetPer1000Referrals] = append(ref[sim.KPINeedsMetPer1000Referrals], 600+float64(i%3))
+		alt[sim.KPINeedsMetPer1000Referrals] = append(alt[sim.KPINeedsMetPer1000Referrals], 560+float64(i%3))
+	}
+	u := map[string]string{sim.KPINeedsMetPer1000Referrals: "needs/1,000 referrals"}
+	for k, v := range units {
+		u[k] = v
+	}
+	cmp := experiment.Contrast([]string{"baseline", "longer"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95)
+	v := experiment.NewVerdict(cmp, 1)
+	text := strings.Join(v.Sentences, " ")
+	t.Log(text)
+	if strings.Contains(text, "achieves") || strings.Contains(text, "Each extra need met") {
+		t.Errorf("verdict %q prices needs met while needs met per 1,000 referrals fall", text)
+	}
+	if !strings.Contains(text, "fall by 40") {
+		t.Errorf("verdict %q should say needs met per 1,000 referrals fall by 40", text)
 	}
 }
 
