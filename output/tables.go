@@ -153,27 +153,34 @@ func WriteSummaryJSON(w io.Writer, meta Meta, sums []experiment.Summary) error {
 // Headline is the short table printed after a run.
 var Headline = study.Headline
 
-// PrintHeadline writes the named KPIs as an aligned table with intervals.
+// PrintHeadline writes the named KPIs for people: what each is, its value
+// and interval as people read them (56.8%, £256,464 a year, 3.1 weeks),
+// and last the KPI's stable name, to look it up in summary.csv.
 func PrintHeadline(w io.Writer, sums []experiment.Summary, names []string) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "KPI\tmean\t95%% CI\tunit\t\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "what\tvalue\t95%% CI\tkpi\n")
 	for _, name := range names {
 		for _, s := range sums {
 			if s.Name != name {
 				continue
 			}
 			e := s.Estimate
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", s.Name, sig3(e.Mean), interval(e), s.Unit)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", KPILabel(s.Name), experiment.Quantity(e.Mean, s.Unit, false), plainInterval(e, s.Unit), s.Name)
 		}
 	}
 	return tw.Flush()
 }
 
-func interval(e experiment.Estimate) string {
+// plainInterval writes an interval in the words of its unit: [5.59, 6.04],
+// [32.9%, 34.2%], [£253,583, £256,431].
+func plainInterval(e experiment.Estimate, unit string) string {
 	if math.IsNaN(e.Low) {
 		return "-"
 	}
-	return "[" + sig3(e.Low) + " to " + sig3(e.High) + "]"
+	if unit == "share" {
+		return "[" + experiment.Percent(e.Low) + ", " + experiment.Percent(e.High) + "]"
+	}
+	return experiment.Bounds(e.Low, e.High, unit)
 }
 
 // WriteAreas writes, for a scenario of several areas, each area's KPIs
@@ -197,4 +204,12 @@ func WriteAreas(w io.Writer, results []*sim.Result, level float64) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// interval is "[low to high]" to three figures, or "-" without one.
+func interval(e experiment.Estimate) string {
+	if math.IsNaN(e.Low) {
+		return "-"
+	}
+	return "[" + sig3(e.Low) + " to " + sig3(e.High) + "]"
 }

@@ -75,6 +75,9 @@ func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
 	if r.Warmup != nil {
 		fmt.Fprintf(stdout, "warm-up: scenario %d weeks, MSER-5 suggests %d\n", cfg.Run.WarmupWeeks, r.Warmup.Weeks)
 	}
+	for _, line := range output.RunAnswer(r.Summaries) {
+		fmt.Fprintln(stdout, line)
+	}
 	output.PrintHeadline(stdout, r.Summaries, output.Headline)
 	printWhere(stdout, dir, r.Elapsed.Seconds())
 }
