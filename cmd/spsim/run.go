@@ -25,8 +25,8 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		return usagef("run takes at most one scenario, got %d: %s", len(pos), strings.Join(pos, " "))
 	}
 	spec := study.RunSpec{Precision: *precision, MaxReplications: *maxReps}
-	if ef.isSet("precision") && !(*precision > 0 && *precision < 100) {
-		return usagef("--precision is a percentage of the mean between 0 and 100, got %g", *precision)
+	if err := checkPrecision(ef, *precision); err != nil {
+		return err
 	}
 	if len(pos) == 1 {
 		spec.Ref = pos[0]
@@ -45,6 +45,14 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		return execute(ef, plan.Name(), plan.ExecuteShard, spec.Outputs, func(s *study.ShardResult, dir string) { printShard(stdout, s, dir) })
 	}
 	return execute(ef, plan.Name(), plan.Execute, spec.Outputs, func(r *study.RunResult, dir string) { printRun(stdout, stderr, r, dir) })
+}
+
+// checkPrecision refuses a --precision that is not a percentage.
+func checkPrecision(ef *expFlags, percent float64) error {
+	if ef.isSet("precision") && !(percent > 0 && percent < 100) {
+		return usagef("--precision is a percentage of the mean between 0 and 100, got %g", percent)
+	}
+	return nil
 }
 
 // shardFlag reads --shard when given.
