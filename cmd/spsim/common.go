@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/study"
 )
 
@@ -160,7 +161,8 @@ func commit(ef *expFlags, folder *output.Folder, res study.Result, outs study.Ou
 // a run: without -o, a run never overwrites an earlier one and never fails
 // for it.
 func defaultDir(name string) string {
-	base := filepath.Join("out", name)
+	// A scenario's name is the user's text: it must not reach outside out/.
+	base := filepath.Join("out", scenarios.SafeName(name))
 	dir := base
 	for i := 2; ; i++ {
 		entries, err := os.ReadDir(dir)
