@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/spsim/spsim/study"
 )
@@ -28,6 +29,37 @@ func (s *Server) begin(w http.ResponseWriter, r *http.Request) (st *stream, rele
 	return st, release, true
 }
 
+// runJob answers a planning error (err) as a failed request, or queues job
+// j, sends first on its stream, runs it and reports a failed run on the
+// stream. With ok it returns the result, the stream to send it on and when
+// the run started; the caller calls release once it has sent the result.
+func (s *Server) runJob(w http.ResponseWriter, r *http.Request, j *job, err error, first ...message) (res study.Result, st *stream, start time.Time, release func(), ok bool) {
+	if err != nil {
+		fail(w, err)
+		return nil, nil, start, nil, false
+	}
+	st, rel, ok := s.begin(w, r)
+	if !ok {
+		j.close()
+		return nil, nil, start, nil, false
+	}
+	release = func() { rel(); j.close() }
+	for _, m := range first {
+		st.send(m)
+	}
+	start = now()
+	res, err = j.execute(r.Context(), st)
+	switch {
+	case r.Context().Err() != nil:
+	case err != nil:
+		st.send(message{Type: "error", Error: err.Error()})
+	default:
+		return res, st, start, release, true
+	}
+	release()
+	return nil, nil, start, nil, false
+}
+
 // handleRun runs a scenario and streams its progress and results. The run
 // stops when the page cancels or goes away.
 func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
@@ -41,26 +73,11 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		j, err = s.planRun(cfg)
 	}
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	defer j.close()
-	st, release, ok := s.begin(w, r)
+	res, st, start, release, ok := s.runJob(w, r, j, err, message{Type: "scenario", Scenario: view})
 	if !ok {
 		return
 	}
 	defer release()
-	st.send(message{Type: "scenario", Scenario: view})
-	start := now()
-	res, err := j.execute(r.Context(), st)
-	if r.Context().Err() != nil {
-		return
-	}
-	if err != nil {
-		st.send(message{Type: "error", Error: err.Error()})
-		return
-	}
 	rr := res.(*study.RunResult)
 	cleanSources(rr.Sources)
 	s.runs.put(view.TOML, rr)

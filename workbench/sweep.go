@@ -50,25 +50,11 @@ func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		j, err = s.planSweep(cfg, vary)
 	}
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	defer j.close()
-	st, release, ok := s.begin(w, r)
+	res, st, start, release, ok := s.runJob(w, r, j, err)
 	if !ok {
 		return
 	}
 	defer release()
-	start := now()
-	res, err := j.execute(r.Context(), st)
-	if r.Context().Err() != nil {
-		return
-	}
-	if err != nil {
-		st.send(message{Type: "error", Error: err.Error()})
-		return
-	}
 	label := req.Label
 	if label == "" {
 		label = req.Key
