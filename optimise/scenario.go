@@ -138,22 +138,7 @@ func Plan(spec Spec) (*Problem, error) {
 		}
 		p.KPIs = append(p.KPIs, k)
 	}
-	load := func() (*sim.Config, error) {
-		c, err := scenarios.Load(spec.Ref)
-		if err != nil {
-			return nil, err
-		}
-		if spec.Seed != nil {
-			c.Run.Seed = *spec.Seed
-		}
-		for _, kv := range spec.Sets {
-			k, v, _ := strings.Cut(kv, "=")
-			if err := scenarios.Set(c, strings.TrimSpace(k), strings.TrimSpace(v)); err != nil {
-				return nil, fmt.Errorf("--set %s: %w", kv, err)
-			}
-		}
-		return c, nil
-	}
+	load := func() (*sim.Config, error) { return scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets) }
 	var err error
 	if p.Base, err = load(); err != nil {
 		return nil, err

@@ -100,21 +100,6 @@ func decisionWord(d Decision) string {
 	return d.String()
 }
 
-func num(x float64) string {
-	if math.IsNaN(x) {
-		return "NA"
-	}
-	return strconv.FormatFloat(output.Round(x), 'f', -1, 64) // as every spsim CSV
-}
-
-func jnum(x float64) *float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return nil
-	}
-	x = output.Round(x)
-	return &x
-}
-
 // Write writes optimise.csv, optimise.json, the frontier charts and
 // report.html into dir.
 func (p *Problem) Write(dir string, r *Result, version string, elapsed time.Duration) error {
@@ -150,9 +135,9 @@ func (p *Problem) writeCSV(w io.Writer, r *Result) error {
 	cw.Write(head)
 	for n, c := range r.Checked {
 		rec := append([]string{strconv.Itoa(n + 1)}, r.Candidates[c.Index].Levers...)
-		rec = append(rec, num(r.Candidates[c.Index].Cost), decisionWord(c.Decision), r.role(c.Index), strconv.Itoa(c.Reps), strconv.Itoa(c.Used))
+		rec = append(rec, output.Num(r.Candidates[c.Index].Cost), decisionWord(c.Decision), r.role(c.Index), strconv.Itoa(c.Reps), strconv.Itoa(c.Used))
 		for _, k := range c.KPIs {
-			rec = append(rec, num(k.Estimate.Mean), num(k.Estimate.Low), num(k.Estimate.High))
+			rec = append(rec, output.Num(k.Estimate.Mean), output.Num(k.Estimate.Low), output.Num(k.Estimate.High))
 		}
 		cw.Write(rec)
 	}
@@ -185,7 +170,7 @@ func (p *Problem) jcandidate(r *Result, c Checked) jsonCandidate {
 		jc.Levers[p.Levers[f].Key] = v
 	}
 	for t, k := range c.KPIs {
-		jk := jsonKPI{KPI: k.KPI, Mean: jnum(k.Estimate.Mean), Low: jnum(k.Estimate.Low), High: jnum(k.Estimate.High)}
+		jk := jsonKPI{KPI: k.KPI, Mean: output.JSONNum(k.Estimate.Mean), Low: output.JSONNum(k.Estimate.Low), High: output.JSONNum(k.Estimate.High)}
 		if t < len(p.Targets) {
 			jk.Decision = decisionWord(k.Decision)
 		}

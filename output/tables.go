@@ -32,6 +32,13 @@ func Round(v float64) float64 {
 // exponent; an undefined value is "NA".
 func num(v float64) string { return string(appendNum(nil, v)) }
 
+// Num is a number as every spsim CSV writes it (num), for the commands
+// whose files are written outside this package.
+func Num(v float64) string { return num(v) }
+
+// JSONNum is a number as every spsim JSON file writes it (jnum).
+func JSONNum(v float64) *float64 { return jnum(v) }
+
 // WriteWeekly writes the tidy weekly table: one row per replication and
 // week, with every weekly column of the model. It is the largest output,
 // so rows are formatted straight into a buffer: numbers never need CSV

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 )
@@ -141,4 +142,24 @@ func setIn(doc map[string]any, path []string, v any) string {
 		}
 	}
 	return ""
+}
+
+// LoadWithSets loads a scenario, then sets the seed (when given) and each
+// "KEY=VALUE" of a --set list, as the commands that search over scenarios
+// do.
+func LoadWithSets(ref string, seed *uint64, sets []string) (*Config, error) {
+	c, err := Load(ref)
+	if err != nil {
+		return nil, err
+	}
+	if seed != nil {
+		c.Run.Seed = *seed
+	}
+	for _, kv := range sets {
+		k, v, _ := strings.Cut(kv, "=")
+		if err := Set(c, strings.TrimSpace(k), strings.TrimSpace(v)); err != nil {
+			return nil, fmt.Errorf("--set %s: %w", kv, err)
+		}
+	}
+	return c, nil
 }

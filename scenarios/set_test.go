@@ -107,3 +107,14 @@ func TestSetErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadWithSets(t *testing.T) {
+	seed := uint64(7)
+	c, err := LoadWithSets("baseline", &seed, []string{"workforce.link_workers = 5"})
+	if err != nil || c.Workforce.LinkWorkers != 5 || c.Run.Seed != 7 {
+		t.Fatalf("LoadWithSets: %v, link workers %v, seed %v", err, c.Workforce.LinkWorkers, c.Run.Seed)
+	}
+	if _, err := LoadWithSets("baseline", nil, []string{"workforce.link_wrokers=5"}); err == nil || !strings.Contains(err.Error(), "--set workforce.link_wrokers=5") {
+		t.Errorf("a bad --set: %v", err)
+	}
+}

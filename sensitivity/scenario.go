@@ -161,20 +161,7 @@ func or(x, def int) int {
 }
 
 func load(spec Spec) (*sim.Config, error) {
-	c, err := scenarios.Load(spec.Ref)
-	if err != nil {
-		return nil, err
-	}
-	if spec.Seed != nil {
-		c.Run.Seed = *spec.Seed
-	}
-	for _, kv := range spec.Sets {
-		k, v, _ := strings.Cut(kv, "=")
-		if err := scenarios.Set(c, strings.TrimSpace(k), strings.TrimSpace(v)); err != nil {
-			return nil, fmt.Errorf("--set %s: %w", kv, err)
-		}
-	}
-	return c, nil
+	return scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets)
 }
 
 // evaluate runs every point's replications and returns, per KPI, each

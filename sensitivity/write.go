@@ -123,7 +123,7 @@ func (r *Result) writeCSV(w io.Writer) error {
 	cw.Write([]string{"kpi", "input", "method", "measure", "value", "ci_low", "ci_high", "noise_share"})
 	for _, row := range r.Rows() {
 		k := indexOf(r.KPIs, row.KPI)
-		cw.Write([]string{row.KPI, row.Input, r.Method, row.Measure, num(row.Value), num(row.Low), num(row.High), num(r.Noise[k])})
+		cw.Write([]string{row.KPI, row.Input, r.Method, row.Measure, output.Num(row.Value), output.Num(row.Low), output.Num(row.High), output.Num(r.Noise[k])})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -136,21 +136,6 @@ func indexOf(xs []string, x string) int {
 		}
 	}
 	return -1
-}
-
-func num(x float64) string {
-	if math.IsNaN(x) {
-		return "NA"
-	}
-	return strconv.FormatFloat(output.Round(x), 'f', -1, 64) // as every spsim CSV
-}
-
-func jnum(x float64) *float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return nil
-	}
-	x = output.Round(x)
-	return &x
 }
 
 func (r *Result) writeJSON(w io.Writer, version string) error {
@@ -190,10 +175,10 @@ func (r *Result) writeJSON(w io.Writer, version string) error {
 	sentences := r.Sentences()
 	rows := r.Rows()
 	for k, kpi := range r.KPIs {
-		jk := jkpi{KPI: kpi, NoiseShare: jnum(r.Noise[k]), Sentence: sentences[k]}
+		jk := jkpi{KPI: kpi, NoiseShare: output.JSONNum(r.Noise[k]), Sentence: sentences[k]}
 		for _, row := range rows {
 			if row.KPI == kpi {
-				jk.Measures = append(jk.Measures, jrow{row.Input, row.Measure, jnum(row.Value), jnum(row.Low), jnum(row.High)})
+				jk.Measures = append(jk.Measures, jrow{row.Input, row.Measure, output.JSONNum(row.Value), output.JSONNum(row.Low), output.JSONNum(row.High)})
 			}
 		}
 		out.KPIs = append(out.KPIs, jk)
