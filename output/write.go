@@ -58,9 +58,20 @@ func writeFigures(dir string, figs []Figure, outs study.Outputs) error {
 	return WriteCharts(dir, figs, outs.Has(study.Charts), outs.Has(study.PNG))
 }
 
-// writeReportFile renders and writes report.html.
-func writeReportFile(dir string, r Report) error {
-	return WriteFile(filepath.Join(dir, "report.html"), func(w io.Writer) error { return WriteReport(w, r) })
+// writeFiguresAndReport writes the charts, then, if outs asks for it,
+// the report that build makes around them: the same tail for every study.
+func writeFiguresAndReport(dir string, figs []Figure, outs study.Outputs, build func([]Figure) (Report, error)) error {
+	if err := writeFigures(dir, figs, outs); err != nil {
+		return err
+	}
+	if !outs.Has(study.Report) {
+		return nil
+	}
+	rep, err := build(figs)
+	if err != nil {
+		return err
+	}
+	return WriteFile(filepath.Join(dir, "report.html"), func(w io.Writer) error { return WriteReport(w, rep) })
 }
 
 // encoded is a resolved scenario as TOML text.

@@ -36,17 +36,7 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 	if err != nil {
 		return err
 	}
-	if err := writeFigures(dir, figs, outs); err != nil {
-		return err
-	}
-	if !outs.Has(study.Report) {
-		return nil
-	}
-	rep, err := compareReport(r, figs)
-	if err != nil {
-		return err
-	}
-	return writeReportFile(dir, rep)
+	return writeFiguresAndReport(dir, figs, outs, func(figs []Figure) (Report, error) { return compareReport(r, figs) })
 }
 
 // compareWorkbook is what the comparison's workbook shows: the verdicts

@@ -49,17 +49,7 @@ func writeRunFigures(dir string, r *study.RunResult, outs study.Outputs) error {
 		}
 		figs = append(figs, af)
 	}
-	if err := writeFigures(dir, figs, outs); err != nil {
-		return err
-	}
-	if !outs.Has(study.Report) {
-		return nil
-	}
-	rep, err := runReport(r, figs)
-	if err != nil {
-		return err
-	}
-	return writeReportFile(dir, rep)
+	return writeFiguresAndReport(dir, figs, outs, func(figs []Figure) (Report, error) { return runReport(r, figs) })
 }
 
 // runWorkbook is what the run's workbook shows.

@@ -29,17 +29,7 @@ func WriteSweep(dir string, r *study.SweepResult, outs study.Outputs) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFigures(dir, []Figure{fig}, outs); err != nil {
-		return err
-	}
-	if !outs.Has(study.Report) {
-		return nil
-	}
-	rep, err := sweepReport(r, fig)
-	if err != nil {
-		return err
-	}
-	return writeReportFile(dir, rep)
+	return writeFiguresAndReport(dir, []Figure{fig}, outs, func([]Figure) (Report, error) { return sweepReport(r, fig) })
 }
 
 func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {

@@ -33,28 +33,10 @@ func WriteCompare(w io.Writer, c Compare) error {
 
 func (b *book) compareSummary(c Compare) {
 	const s = "Summary"
-	b.row(s, 1, c.Title)
-	b.styleCells(s, 1, 1, 1, 1, b.title)
 	names := c.C.Names
 	cols := 1 + 2*len(names) - 1
 	width := 48 + 16*float64(len(names)) + 44*float64(len(names)-1)
-	b.paragraph(s, 2, c.Question, cols, width)
-	row := 4
-	for _, f := range c.Facts {
-		b.paragraph(s, row, f, cols, width)
-		row++
-	}
-	if len(c.Verdict) > 0 {
-		row++
-		b.row(s, row, "Verdict")
-		b.styleCells(s, 1, row, 1, row, b.bold)
-		row++
-		for _, line := range c.Verdict {
-			b.paragraph(s, row, line, cols, width)
-			row++
-		}
-	}
-	row++
+	row := b.opening(s, c.Title, c.Question, c.Facts, c.Verdict, cols, width)
 	head := []any{"Key results"}
 	for _, n := range names {
 		head = append(head, n)

@@ -53,28 +53,34 @@ func WriteRun(w io.Writer, r Run) error {
 
 // summary writes the summary sheet: title, question, facts, verdict and
 // the headline KPIs in words and as numbers.
-func (b *book) summary(r Run) {
-	const s = "Summary"
-	b.row(s, 1, r.Title)
+// opening writes a summary sheet's title, question, facts and verdict,
+// wrapped to cols columns of the given width, and returns the next row.
+func (b *book) opening(s, title, question string, facts, verdict []string, cols int, width float64) int {
+	b.row(s, 1, title)
 	b.styleCells(s, 1, 1, 1, 1, b.title)
-	const cols, width = 6, 48 + 46 + 14 + 14 + 14 + 18
-	b.paragraph(s, 2, r.Question, cols, width)
+	b.paragraph(s, 2, question, cols, width)
 	row := 4
-	for _, f := range r.Facts {
+	for _, f := range facts {
 		b.paragraph(s, row, f, cols, width)
 		row++
 	}
-	if len(r.Verdict) > 0 {
+	if len(verdict) > 0 {
 		row++
 		b.row(s, row, "Verdict")
 		b.styleCells(s, 1, row, 1, row, b.bold)
 		row++
-		for _, line := range r.Verdict {
+		for _, line := range verdict {
 			b.paragraph(s, row, line, cols, width)
 			row++
 		}
 	}
-	row++
+	return row + 1
+}
+
+func (b *book) summary(r Run) {
+	const s = "Summary"
+	const cols, width = 6, 48 + 46 + 14 + 14 + 14 + 18
+	row := b.opening(s, r.Title, r.Question, r.Facts, r.Verdict, cols, width)
 	b.row(s, row, "Key results", "In words", "Mean", "95% CI low", "95% CI high", "Unit")
 	b.styleCells(s, 1, row, 6, row, b.bold)
 	row++
