@@ -30,3 +30,10 @@ func BenchmarkRunBaseline30PNG(b *testing.B) {
 func BenchmarkCompareBaseline(b *testing.B) {
 	benchCommand(b, "compare", "baseline", "testdata/short-extra.toml", "--replications", "10")
 }
+
+// BenchmarkRunMMcAnchor is the whole-process side of bench/anchors.sh:
+// `spsim run mmc --replications 77 --jobs 1` (about 1.8M customers) with
+// every default output.
+func BenchmarkRunMMcAnchor(b *testing.B) {
+	benchCommand(b, "run", "mmc", "--replications", "77", "--jobs", "1")
+}
