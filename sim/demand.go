@@ -9,7 +9,7 @@ func (m *Model) onArrivalCandidate() {
 		pr := pick(m.p.groups[g].profileCum, m.rng.profile.Float64())
 		m.refer(pr, g, false)
 	}
-	m.cal.Schedule(t+m.arrivalGap(), evArrival, 0, 0)
+	m.cal.ScheduleLane(laneArrivals, t+m.arrivalGap(), evArrival, 0, 0)
 }
 
 // onRereferral brings back a person whose needs stayed unmet.

@@ -107,9 +107,13 @@ func (mt *metrics) init(m *Model) {
 		total += s.places
 	}
 	mt.vcsePlaces.set(0, float64(total))
-	mt.naming = true
-	mt.writeRow(m, 0, 0)
-	mt.naming = false
+	if mt.columns == nil {
+		// Writing a row once names the columns (a row at time 0 adds
+		// nothing to any level's area).
+		mt.naming = true
+		mt.writeRow(m, 0, 0)
+		mt.naming = false
+	}
 }
 
 func (mt *metrics) referral(g int, rereferral bool) {

@@ -25,6 +25,13 @@ const (
 	evRereferral
 )
 
+// The calendar's lanes: the candidate arrivals and the weekly tick each
+// always have exactly one next event, and are the most frequent.
+const (
+	laneArrivals = iota
+	laneWeeks
+)
+
 // Model is one replication of a scenario. It is not safe for concurrent
 // use; run replications on separate Models.
 type Model struct {
@@ -126,6 +133,10 @@ func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, e
 		m.m.waits = prev.m.waits
 		m.m.waits.Reset()
 		m.m.rows, m.m.flat = prev.m.rows[:0], prev.m.flat[:0]
+		if sameColumns(&prev.p, &p) {
+			// An area like the last: its column names are built once.
+			m.m.columns, m.m.gnames, m.m.pnames, m.m.rnames = prev.m.columns, prev.m.gnames, prev.m.pnames, prev.m.rnames
+		}
 		*prev = Model{} // prev must not be used again
 	}
 	m.queue = make([][]deque[ref], len(p.tracks))
@@ -141,6 +152,30 @@ func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, e
 	m.svcs = newServices(p.services)
 	m.m.init(m)
 	return m, nil
+}
+
+// sameColumns reports whether models of a and b have the same weekly
+// columns: the same groups, profiles and roles.
+func sameColumns(a, b *params) bool {
+	if len(a.groups) != len(b.groups) || len(a.profiles) != len(b.profiles) || len(a.roles) != len(b.roles) {
+		return false
+	}
+	for i := range a.groups {
+		if a.groups[i].name != b.groups[i].name {
+			return false
+		}
+	}
+	for i := range a.profiles {
+		if a.profiles[i].name != b.profiles[i].name {
+			return false
+		}
+	}
+	for i := range a.roles {
+		if a.roles[i].name != b.roles[i].name {
+			return false
+		}
+	}
+	return true
 }
 
 // Run simulates replication rep of the scenario and returns its result. A
@@ -237,8 +272,8 @@ func (m *Model) start() {
 	}
 	m.m.capacityChanged(m) // once for the whole team: each is O(posts)
 	m.seedInitialState()
-	m.cal.Schedule(m.arrivalGap(), evArrival, 0, 0)
-	m.cal.Schedule(1, evWeek, 1, 0)
+	m.cal.ScheduleLane(laneArrivals, m.arrivalGap(), evArrival, 0, 0)
+	m.cal.ScheduleLane(laneWeeks, 1, evWeek, 1, 0)
 	m.allocate()
 }
 

@@ -24,7 +24,7 @@ func (m *Model) onWeek(w int) {
 	for i := range m.lws {
 		m.lws[i].hours = 0
 	}
-	m.cal.Schedule(float64(w+1), evWeek, int32(w+1), 0)
+	m.cal.ScheduleLane(laneWeeks, float64(w+1), evWeek, int32(w+1), 0)
 }
 
 // apply makes one timeline change. Changes in the same week apply in file
