@@ -51,9 +51,18 @@ func (a *entry) before(b *entry) bool {
 // Calendar is a future-event list ordered by (time, sequence). Its zero value
 // is ready to use, with the clock at 0.
 //
-// Cancellation is lazy: a cancelled event stays in the heap, marked, and is
-// dropped when it reaches the top, or all at once when cancelled events
-// make up half the heap. This keeps sifting free of position bookkeeping.
+// It has two levels. A binary heap holds the events before the current
+// whole time unit's end (a week, in spsim); later events wait, unsorted, in
+// a bucket for their whole time unit, and a bucket is sorted into the heap
+// only when the heap has run dry. Most events are scheduled weeks ahead,
+// so the heap stays a few dozen events deep instead of hundreds, and
+// scheduling far ahead costs an append.
+//
+// Cancellation is lazy: a cancelled event stays where it is, marked, and is
+// dropped when it reaches the heap's top or its bucket is emptied, or all
+// at once when cancelled events make up half the calendar. This keeps
+// sifting free of position bookkeeping, and an event cancelled before its
+// week comes (patience, mostly) never enters the heap.
 //
 // A lane holds at most one pending event beside the heap, for a process
 // that always has exactly one next event, such as an arrival stream or a
@@ -70,6 +79,13 @@ type Calendar struct {
 	cancelled int
 	fired     uint64
 	lanes     [Lanes]lane
+
+	cur      int64             // the first whole time unit not yet sorted into the heap
+	ring     [ringSize][]entry // bucket k (cur <= k < cur+ringSize) at ring[k%ringSize]
+	far      []entry           // events from unit cur+ringSize on
+	farMin   int64             // the earliest unit in far, when far is not empty
+	inRing   int               // entries in the ring's buckets
+	bucketed int               // entries in the ring and far, cancelled included
 }
 
 // Lanes is the number of lanes a Calendar has, numbered from 0.
@@ -91,7 +107,7 @@ func (c *Calendar) Now() float64 { return c.now }
 
 // Len is the number of pending events.
 func (c *Calendar) Len() int {
-	n := len(c.heap) - c.cancelled
+	n := len(c.heap) + c.bucketed - c.cancelled
 	for i := range c.lanes {
 		if c.lanes[i].pending {
 			n++
@@ -124,9 +140,8 @@ func (c *Calendar) Schedule(t float64, kind Kind, subject, aux int32) Handle {
 	if sl.gen == 0 { // wrapped: 0 is reserved for the zero Handle
 		sl.gen = 1
 	}
-	c.heap = append(c.heap, entry{time: t, seq: c.seq, slot: s})
+	c.push(entry{time: t, seq: c.seq, slot: s})
 	c.seq++
-	c.up(len(c.heap) - 1)
 	return Handle{slot: s + 1, gen: sl.gen}
 }
 
@@ -158,7 +173,7 @@ func (c *Calendar) Cancel(h Handle) bool {
 	}
 	sl.state = slotCancelled
 	c.cancelled++
-	if c.cancelled > 64 && 2*c.cancelled > len(c.heap) {
+	if c.cancelled > 64 && 2*c.cancelled > len(c.heap)+c.bucketed {
 		c.compact()
 	}
 	return true
@@ -167,12 +182,7 @@ func (c *Calendar) Cancel(h Handle) bool {
 // Next removes the earliest pending event, advances the clock to its time
 // and returns it. ok is false when no event is pending.
 func (c *Calendar) Next() (ev Event, ok bool) {
-	// Cancelled events at the top go first: the top is then the heap's
-	// earliest pending event, to set against the lanes'.
-	for len(c.heap) > 0 && c.slots[c.heap[0].slot].state == slotCancelled {
-		c.release(c.pop().slot)
-		c.cancelled--
-	}
+	c.settle()
 	l := c.earliestLane()
 	if l < 0 {
 		if len(c.heap) == 0 {
@@ -219,76 +229,17 @@ func (c *Calendar) Reset() {
 		c.release(e.slot)
 	}
 	c.heap = c.heap[:0]
+	for i := range c.ring {
+		for _, e := range c.ring[i] {
+			c.release(e.slot)
+		}
+		c.ring[i] = c.ring[i][:0]
+	}
+	for _, e := range c.far {
+		c.release(e.slot)
+	}
+	c.far = c.far[:0]
 	c.lanes = [Lanes]lane{}
 	c.now, c.seq, c.fired, c.cancelled = 0, 0, 0, 0
-}
-
-// pop removes and returns the top of the heap, which must not be empty.
-func (c *Calendar) pop() entry {
-	e := c.heap[0]
-	last := len(c.heap) - 1
-	c.heap[0] = c.heap[last]
-	c.heap = c.heap[:last]
-	if last > 0 {
-		c.down(0)
-	}
-	return e
-}
-
-// compact drops every cancelled event and rebuilds the heap in O(n).
-func (c *Calendar) compact() {
-	kept := c.heap[:0]
-	for _, e := range c.heap {
-		if c.slots[e.slot].state == slotCancelled {
-			c.release(e.slot)
-			continue
-		}
-		kept = append(kept, e)
-	}
-	c.heap = kept
-	c.cancelled = 0
-	for i := len(c.heap)/2 - 1; i >= 0; i-- {
-		c.down(i)
-	}
-}
-
-func (c *Calendar) release(s int32) {
-	c.slots[s].state = slotFree
-	c.free = append(c.free, s)
-}
-
-func (c *Calendar) up(j int) {
-	h := c.heap
-	e := h[j]
-	for j > 0 {
-		i := (j - 1) / 2
-		if !e.before(&h[i]) {
-			break
-		}
-		h[j] = h[i]
-		j = i
-	}
-	h[j] = e
-}
-
-func (c *Calendar) down(i int) {
-	h := c.heap
-	n := len(h)
-	e := h[i]
-	for {
-		l := 2*i + 1
-		if l >= n {
-			break
-		}
-		j := l
-		if r := l + 1; r < n && h[r].before(&h[l]) {
-			j = r
-		}
-		if !h[j].before(&e) {
-			break
-		}
-		h[i] = h[j]
-		i = j
-	}
-	h[i] = e
+	c.cur, c.farMin, c.inRing, c.bucketed = 0, 0, 0, 0
 }

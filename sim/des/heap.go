@@ -1,0 +1,193 @@
+package des
+
+// ringSize is how many whole time units ahead the ring of buckets reaches;
+// later events wait in one unsorted list. A power of two.
+const ringSize = 128
+
+// unitOf is the whole time unit t falls in, saturating for times beyond
+// any horizon.
+func unitOf(t float64) int64 {
+	if t >= 1<<62 {
+		return 1 << 62
+	}
+	return int64(t) // t >= 0: truncation is floor
+}
+
+// push files an event: into the heap if its unit has been sorted in, else
+// into its unit's bucket.
+func (c *Calendar) push(e entry) {
+	k := unitOf(e.time)
+	switch {
+	case k < c.cur:
+		c.heap = append(c.heap, e)
+		c.up(len(c.heap) - 1)
+		return
+	case k < c.cur+ringSize:
+		b := &c.ring[k%ringSize]
+		*b = append(*b, e)
+		c.inRing++
+	default:
+		if len(c.far) == 0 || k < c.farMin {
+			c.farMin = k
+		}
+		c.far = append(c.far, e)
+	}
+	c.bucketed++
+}
+
+// settle drops cancelled events from the heap's top and, while the heap is
+// empty and events wait in buckets, sorts the next bucket in: afterwards the
+// heap's top, if any, is the earliest pending event outside the lanes.
+func (c *Calendar) settle() {
+	for {
+		for len(c.heap) > 0 && c.slots[c.heap[0].slot].state == slotCancelled {
+			c.release(c.pop().slot)
+			c.cancelled--
+		}
+		if len(c.heap) > 0 || c.bucketed == 0 {
+			return
+		}
+		c.advance()
+	}
+}
+
+// advance sorts bucket cur into the (empty) heap and moves on a unit. With
+// the ring empty it first jumps to the earliest unit waiting in far.
+func (c *Calendar) advance() {
+	if c.inRing == 0 {
+		c.cur = c.farMin
+		c.refill()
+	}
+	b := &c.ring[c.cur%ringSize]
+	for _, e := range *b {
+		if c.slots[e.slot].state == slotCancelled {
+			c.release(e.slot)
+			c.cancelled--
+			continue
+		}
+		c.heap = append(c.heap, e)
+	}
+	c.inRing -= len(*b)
+	c.bucketed -= len(*b)
+	*b = (*b)[:0]
+	c.heapify()
+	c.cur++
+	if len(c.far) > 0 && c.farMin < c.cur+ringSize {
+		c.refill()
+	}
+}
+
+// refill moves the events in far whose units the ring now reaches into
+// their buckets.
+func (c *Calendar) refill() {
+	kept := c.far[:0]
+	for _, e := range c.far {
+		k := unitOf(e.time)
+		if k < c.cur+ringSize {
+			b := &c.ring[k%ringSize]
+			*b = append(*b, e)
+			c.inRing++
+			continue
+		}
+		if len(kept) == 0 || k < c.farMin {
+			c.farMin = k
+		}
+		kept = append(kept, e)
+	}
+	clear(c.far[len(kept):])
+	c.far = kept
+}
+
+// compact drops every cancelled event, wherever it waits, and rebuilds the
+// heap in O(n).
+func (c *Calendar) compact() {
+	c.heap = c.dropCancelled(c.heap)
+	for i := range c.ring {
+		n := len(c.ring[i])
+		c.ring[i] = c.dropCancelled(c.ring[i])
+		c.inRing -= n - len(c.ring[i])
+		c.bucketed -= n - len(c.ring[i])
+	}
+	n := len(c.far)
+	c.far = c.dropCancelled(c.far)
+	c.bucketed -= n - len(c.far)
+	for i, e := range c.far {
+		if k := unitOf(e.time); i == 0 || k < c.farMin {
+			c.farMin = k
+		}
+	}
+	c.cancelled = 0
+	c.heapify()
+}
+
+// dropCancelled removes cancelled events from es, releasing their slots.
+func (c *Calendar) dropCancelled(es []entry) []entry {
+	kept := es[:0]
+	for _, e := range es {
+		if c.slots[e.slot].state == slotCancelled {
+			c.release(e.slot)
+			continue
+		}
+		kept = append(kept, e)
+	}
+	return kept
+}
+
+func (c *Calendar) release(s int32) {
+	c.slots[s].state = slotFree
+	c.free = append(c.free, s)
+}
+
+// pop removes and returns the top of the heap, which must not be empty.
+func (c *Calendar) pop() entry {
+	e := c.heap[0]
+	last := len(c.heap) - 1
+	c.heap[0] = c.heap[last]
+	c.heap = c.heap[:last]
+	if last > 0 {
+		c.down(0)
+	}
+	return e
+}
+
+func (c *Calendar) heapify() {
+	for i := len(c.heap)/2 - 1; i >= 0; i-- {
+		c.down(i)
+	}
+}
+
+func (c *Calendar) up(j int) {
+	h := c.heap
+	e := h[j]
+	for j > 0 {
+		i := (j - 1) / 2
+		if !e.before(&h[i]) {
+			break
+		}
+		h[j] = h[i]
+		j = i
+	}
+	h[j] = e
+}
+
+func (c *Calendar) down(i int) {
+	h := c.heap
+	n := len(h)
+	e := h[i]
+	for {
+		l := 2*i + 1
+		if l >= n {
+			break
+		}
+		j := l
+		if r := l + 1; r < n && h[r].before(&h[l]) {
+			j = r
+		}
+		if !h[j].before(&e) {
+			break
+		}
+		h[i] = h[j]
+		i = j
+	}
+	h[i] = e
+}
