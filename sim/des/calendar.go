@@ -51,12 +51,12 @@ func (a *entry) before(b *entry) bool {
 // Calendar is a future-event list ordered by (time, sequence). Its zero value
 // is ready to use, with the clock at 0.
 //
-// It has two levels. A binary heap holds the events before the current
-// whole time unit's end (a week, in spsim); later events wait, unsorted, in
-// a bucket for their whole time unit, and a bucket is sorted into the heap
-// only when the heap has run dry. Most events are scheduled weeks ahead,
-// so the heap stays a few dozen events deep instead of hundreds, and
-// scheduling far ahead costs an append.
+// It has two levels. A binary heap holds the events before the end of the
+// current bucket (a quarter of a time unit: in spsim, of a week); later
+// events wait, unsorted, in their bucket, and a bucket is sorted into the
+// heap only when the heap has run dry. Most events are scheduled weeks
+// ahead, so the heap stays a few dozen events deep instead of hundreds,
+// and scheduling far ahead costs an append.
 //
 // Cancellation is lazy: a cancelled event stays where it is, marked, and is
 // dropped when it reaches the heap's top or its bucket is emptied, or all
@@ -80,10 +80,10 @@ type Calendar struct {
 	fired     uint64
 	lanes     [Lanes]lane
 
-	cur      int64             // the first whole time unit not yet sorted into the heap
+	cur      int64             // the first bucket not yet sorted into the heap
 	ring     [ringSize][]entry // bucket k (cur <= k < cur+ringSize) at ring[k%ringSize]
-	far      []entry           // events from unit cur+ringSize on
-	farMin   int64             // the earliest unit in far, when far is not empty
+	far      []entry           // events from bucket cur+ringSize on
+	farMin   int64             // the earliest bucket in far, when far is not empty
 	inRing   int               // entries in the ring's buckets
 	bucketed int               // entries in the ring and far, cancelled included
 }

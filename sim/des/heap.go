@@ -1,22 +1,26 @@
 package des
 
-// ringSize is how many whole time units ahead the ring of buckets reaches;
+// bucketsPerUnit is how many buckets a time unit is split into: a power of
+// two, so that the bucket of t is exact.
+const bucketsPerUnit = 4
+
+// ringSize is how many buckets ahead (32 weeks in spsim) the ring reaches;
 // later events wait in one unsorted list. A power of two.
 const ringSize = 128
 
-// unitOf is the whole time unit t falls in, saturating for times beyond
+// bucketOf is the bucket t falls in, saturating for times beyond
 // any horizon.
-func unitOf(t float64) int64 {
-	if t >= 1<<62 {
+func bucketOf(t float64) int64 {
+	if t >= 1<<60 {
 		return 1 << 62
 	}
-	return int64(t) // t >= 0: truncation is floor
+	return int64(t * bucketsPerUnit) // t >= 0: truncation is floor; the product is exact
 }
 
 // push files an event: into the heap if its unit has been sorted in, else
 // into its unit's bucket.
 func (c *Calendar) push(e entry) {
-	k := unitOf(e.time)
+	k := bucketOf(e.time)
 	switch {
 	case k < c.cur:
 		c.heap = append(c.heap, e)
@@ -82,7 +86,7 @@ func (c *Calendar) advance() {
 func (c *Calendar) refill() {
 	kept := c.far[:0]
 	for _, e := range c.far {
-		k := unitOf(e.time)
+		k := bucketOf(e.time)
 		if k < c.cur+ringSize {
 			b := &c.ring[k%ringSize]
 			*b = append(*b, e)
@@ -112,7 +116,7 @@ func (c *Calendar) compact() {
 	c.far = c.dropCancelled(c.far)
 	c.bucketed -= n - len(c.far)
 	for i, e := range c.far {
-		if k := unitOf(e.time); i == 0 || k < c.farMin {
+		if k := bucketOf(e.time); i == 0 || k < c.farMin {
 			c.farMin = k
 		}
 	}
