@@ -17,8 +17,8 @@ func bucketOf(t float64) int64 {
 	return int64(t * bucketsPerUnit) // t >= 0: truncation is floor; the product is exact
 }
 
-// push files an event: into the heap if its unit has been sorted in, else
-// into its unit's bucket.
+// push files an event: into the heap if its bucket has been sorted in, else
+// into its bucket.
 func (c *Calendar) push(e entry) {
 	k := bucketOf(e.time)
 	switch {
@@ -55,8 +55,8 @@ func (c *Calendar) settle() {
 	}
 }
 
-// advance sorts bucket cur into the (empty) heap and moves on a unit. With
-// the ring empty it first jumps to the earliest unit waiting in far.
+// advance sorts bucket cur into the (empty) heap and moves on a bucket. With
+// the ring empty it first jumps to the earliest bucket waiting in far.
 func (c *Calendar) advance() {
 	if c.inRing == 0 {
 		c.cur = c.farMin
@@ -81,7 +81,7 @@ func (c *Calendar) advance() {
 	}
 }
 
-// refill moves the events in far whose units the ring now reaches into
+// refill moves the events in far whose buckets the ring now reaches into
 // their buckets.
 func (c *Calendar) refill() {
 	kept := c.far[:0]
