@@ -2,23 +2,31 @@ package sim
 
 import "fmt"
 
-// roomTree finds the link worker with the most free places on one track
-// in O(log n): a tournament tree whose leaves hold each link worker's free
-// places and whose inner nodes hold the most below them. Allocation asks it
-// after every arrival and discharge, so scanning every link worker there
-// would make a large team quadratic. A small team is scanned instead: that
-// is cheaper than keeping the tree.
+// roomTree finds the link worker with the most free places on one track.
+// Its leaves hold each link worker's free places, and it counts those with
+// any: allocation asks after every arrival and discharge, and most often,
+// with a queue, the answer is "nobody", which the count gives at once. For a
+// large team it is a tournament tree, whose inner nodes hold the most below
+// them, and answers in O(log n): scanning every link worker there would
+// make a large team quadratic. A small team's leaves are scanned instead:
+// that is cheaper than keeping the tree.
 type roomTree struct {
-	used   bool  // kept: a large team, and some profile is on this track
-	leaves int   // a power of two, at least the number of link workers
+	used   bool  // kept: some profile is on this track
+	tree   bool  // a large team: the inner nodes are kept too
+	open   int   // link workers with room
+	leaves int   // at least the number of link workers; a power of two for a tree
 	max    []int // node 1 is the root; leaf i is node leaves+i
 }
 
 // reset sizes the tree for n link workers, all without room.
-func (t *roomTree) reset(n int) {
+func (t *roomTree) reset(n int, tree bool) {
+	t.tree, t.open = tree, 0
 	t.leaves = 1
 	for t.leaves < n {
 		t.leaves *= 2
+	}
+	if !tree {
+		t.leaves = max(n, 1)
 	}
 	if cap(t.max) >= 2*t.leaves {
 		t.max = t.max[:2*t.leaves]
@@ -31,10 +39,21 @@ func (t *roomTree) reset(n int) {
 // set records that link worker i has v free places.
 func (t *roomTree) set(i, v int) {
 	k := t.leaves + i
-	if t.max[k] == v {
+	old := t.max[k]
+	if old == v {
 		return
 	}
 	t.max[k] = v
+	if (old > 0) != (v > 0) {
+		if v > 0 {
+			t.open++
+		} else {
+			t.open--
+		}
+	}
+	if !t.tree {
+		return
+	}
 	for k > 1 {
 		k /= 2
 		m := max(t.max[2*k], t.max[2*k+1])
@@ -48,8 +67,17 @@ func (t *roomTree) set(i, v int) {
 // best returns the link worker with the most free places, the lowest index
 // on ties, or -1 if nobody has room.
 func (t *roomTree) best() int {
-	if len(t.max) < 2 || t.max[1] <= 0 {
+	if t.open == 0 {
 		return -1
+	}
+	if !t.tree {
+		best, bestFree := -1, 0
+		for i, f := range t.max[t.leaves:] {
+			if f > bestFree {
+				best, bestFree = i, f
+			}
+		}
+		return best
 	}
 	k := 1
 	for k < t.leaves {
@@ -78,7 +106,7 @@ func (m *Model) roomChanged(i int) {
 	}
 }
 
-// roomTreeMin is the smallest team for which the trees are kept.
+// roomTreeMin is the smallest team for which the inner nodes are kept.
 var roomTreeMin = 32 // a variable so that tests can compare the two ways
 
 // roomFor returns the link worker with the most room on a track, the lowest
@@ -100,12 +128,9 @@ func (m *Model) roomFor(track int) int {
 func (m *Model) roomRebuild() {
 	for t := range m.room {
 		m.room[t].used = false
-		m.room[t].reset(len(m.lws))
+		m.room[t].reset(len(m.lws), len(m.lws) >= roomTreeMin)
 	}
 	for _, pr := range m.p.profiles {
-		if len(m.lws) < roomTreeMin {
-			break
-		}
 		m.room[pr.track].used = true
 	}
 	for t := range m.room {
@@ -130,6 +155,17 @@ func (m *Model) checkRoom() error {
 			}
 			if want := m.free(i, t); got != want {
 				return fmt.Errorf("invariant room: link worker %d on track %d has %d free places but the tree says %d", i, t, want, got)
+			}
+		}
+		if r := &m.room[t]; r.used {
+			open := 0
+			for _, f := range r.max[r.leaves:] {
+				if f > 0 {
+					open++
+				}
+			}
+			if open != r.open {
+				return fmt.Errorf("invariant room: %d link workers on track %d have room but the tree counts %d", open, t, r.open)
 			}
 		}
 	}

@@ -6,13 +6,18 @@ import (
 	"testing"
 )
 
-// TestRoomTreeMatchesScan: the tree's answer is a scan's: the most room,
-// the lowest index on ties, -1 when nobody has any.
+// TestRoomTreeMatchesScan: the tree's answer, and the small team's cached
+// leaves', is a scan's: the most room, the lowest index on ties, -1 when
+// nobody has any.
 func TestRoomTreeMatchesScan(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{0, 1, 2, 3, 5, 8, 13, 100} {
+	for _, c := range []struct {
+		n    int
+		tree bool
+	}{{0, false}, {1, false}, {3, false}, {13, false}, {0, true}, {1, true}, {2, true}, {3, true}, {5, true}, {8, true}, {13, true}, {100, true}} {
+		n := c.n
 		var tr roomTree
-		tr.reset(n)
+		tr.reset(n, c.tree)
 		free := make([]int, n)
 		for step := range 2000 {
 			if n > 0 {
@@ -27,7 +32,7 @@ func TestRoomTreeMatchesScan(t *testing.T) {
 				}
 			}
 			if got := tr.best(); got != want {
-				t.Fatalf("n=%d step %d: best %d, scan %d (free %v)", n, step, got, want, free)
+				t.Fatalf("n=%d tree %v step %d: best %d, scan %d (free %v)", n, c.tree, step, got, want, free)
 			}
 		}
 	}

@@ -28,6 +28,9 @@ func (c *Calendar) push(e entry) {
 		return
 	case k < c.cur+ringSize:
 		b := &c.ring[k%ringSize]
+		if cap(*b) == 0 {
+			c.initRing()
+		}
 		*b = append(*b, e)
 		c.inRing++
 	default:
@@ -37,6 +40,18 @@ func (c *Calendar) push(e entry) {
 		c.far = append(c.far, e)
 	}
 	c.bucketed++
+}
+
+// initRing gives every bucket without room its first room, from one
+// allocation.
+func (c *Calendar) initRing() {
+	const room = 8
+	slab := make([]entry, ringSize*room)
+	for i := range c.ring {
+		if cap(c.ring[i]) == 0 {
+			c.ring[i] = slab[i*room : i*room : (i+1)*room]
+		}
+	}
 }
 
 // settle drops cancelled events from the heap's top and, while the heap is
@@ -89,6 +104,9 @@ func (c *Calendar) refill() {
 		k := bucketOf(e.time)
 		if k < c.cur+ringSize {
 			b := &c.ring[k%ringSize]
+			if cap(*b) == 0 {
+				c.initRing()
+			}
 			*b = append(*b, e)
 			c.inRing++
 			continue
