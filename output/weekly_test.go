@@ -2,12 +2,17 @@ package output
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
+	"errors"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
 )
 
 // TestWeeklyBytesAsEncodingCSV: the fast weekly writer writes the bytes
@@ -37,5 +42,93 @@ func TestWeeklyBytesAsEncodingCSV(t *testing.T) {
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Errorf("weekly.csv:\n%s\nencoding/csv:\n%s", got.Bytes(), want.Bytes())
+	}
+}
+
+// weeklySequential is the weekly table written row by row, as it was
+// before it was written in parallel: the reference.
+func weeklySequential(t *testing.T, res []*sim.Result) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := writeWeekly(&b, res, 1, 1<<30); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestWeeklyParallelBytes: on a real run of several replications, the
+// parallel writer writes the sequential bytes whatever the number of
+// goroutines and the size of the spans they format.
+func TestWeeklyParallelBytes(t *testing.T) {
+	cfg, err := scenarios.Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 60, 10
+	res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 5, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := weeklySequential(t, res)
+	if n := bytes.Count(want, []byte{'\n'}); n != 1+5*60 {
+		t.Fatalf("sequential weekly.csv has %d lines, want a header and 300 rows", n)
+	}
+	for _, c := range []struct{ workers, rows int }{{2, 1}, {2, 7}, {3, 60}, {8, 13}, {2, 1000}} {
+		var got bytes.Buffer
+		if err := writeWeekly(&got, res, c.workers, c.rows); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%d workers, spans of %d rows: %d bytes differ from the sequential %d", c.workers, c.rows, got.Len(), len(want))
+		}
+	}
+	var got bytes.Buffer
+	if err := WriteWeekly(&got, res); err != nil || !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("WriteWeekly differs from the sequential writer (err %v)", err)
+	}
+}
+
+// failAfter accepts n writes, then fails.
+type failAfter struct{ n int }
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if f.n == 0 {
+		return 0, errors.New("disk full")
+	}
+	f.n--
+	return len(p), nil
+}
+
+// TestWeeklyParallelWriteError: a failed write stops the writer and its
+// goroutines and is returned.
+func TestWeeklyParallelWriteError(t *testing.T) {
+	row := []float64{1, 2.5, 3}
+	var res []*sim.Result
+	for r := range 4 {
+		weekly := make([][]float64, 100)
+		for w := range weekly {
+			weekly[w] = row
+		}
+		res = append(res, &sim.Result{Replication: r, Columns: []sim.Column{{Name: "a"}, {Name: "b"}, {Name: "c"}}, Weekly: weekly})
+	}
+	for _, n := range []int{0, 1, 5, 30} {
+		if err := writeWeekly(&failAfter{n}, res, 2, 3); err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("failing after %d writes: error %v, want disk full", n, err)
+		}
+	}
+}
+
+// TestWeeklyRowsAllocateNothing: formatting rows allocates nothing once
+// the buffer has grown.
+func TestWeeklyRowsAllocateNothing(t *testing.T) {
+	row := []float64{12, 57.6, 0.56789123456, -3, 1e-9, 256464.37512}
+	weekly := make([][]float64, 50)
+	for w := range weekly {
+		weekly[w] = row
+	}
+	s := weeklySpan{&sim.Result{Replication: 7, Weekly: weekly}, 0, 50}
+	buf := s.format(nil)
+	if n := testing.AllocsPerRun(20, func() { buf = s.format(buf[:0]) }); n != 0 {
+		t.Errorf("formatting 50 rows allocates %v times", n)
 	}
 }

@@ -1,0 +1,136 @@
+package output
+
+import (
+	"encoding/csv"
+	"io"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// weeklyChunk is how many rows of weekly.csv one goroutine formats at a
+// time: enough to make the hand-over cheap, few enough that the buffers
+// in flight stay small (a row is about a kilobyte).
+const weeklyChunk = 256
+
+// WriteWeekly writes the tidy weekly table: one row per replication and
+// week, with every weekly column of the model. It is the largest output,
+// so rows are formatted straight into buffers, by every core, and written
+// strictly in order: numbers never need CSV quoting, and the bytes are
+// those encoding/csv would write.
+func WriteWeekly(w io.Writer, results []*sim.Result) error {
+	return writeWeekly(w, results, runtime.GOMAXPROCS(0), weeklyChunk)
+}
+
+// weeklySpan is a run of rows of one replication: weeks lo to hi-1.
+type weeklySpan struct {
+	r      *sim.Result
+	lo, hi int
+}
+
+// weeklySpans cuts the table into spans of at most rows rows.
+func weeklySpans(results []*sim.Result, rows int) []weeklySpan {
+	var spans []weeklySpan
+	for _, r := range results {
+		for lo := 0; lo < len(r.Weekly); lo += rows {
+			spans = append(spans, weeklySpan{r, lo, min(lo+rows, len(r.Weekly))})
+		}
+	}
+	return spans
+}
+
+// format appends the span's rows to buf.
+func (s weeklySpan) format(buf []byte) []byte {
+	for _, row := range s.r.Weekly[s.lo:s.hi] {
+		buf = strconv.AppendInt(buf, int64(s.r.Replication), 10)
+		for _, v := range row {
+			buf = appendNum(append(buf, ','), v)
+		}
+		buf = append(buf, '\n')
+	}
+	return buf
+}
+
+// writeWeekly is WriteWeekly with workers goroutines formatting spans of
+// at most rows rows. A ring of 2×workers buffers bounds the memory: span
+// k is formatted into slot k mod len(ring) once the writer has written
+// span k-len(ring) from it.
+func writeWeekly(w io.Writer, results []*sim.Result, workers, rows int) error {
+	cw := csv.NewWriter(w)
+	if len(results) == 0 {
+		cw.Flush()
+		return cw.Error()
+	}
+	head := []string{"replication"}
+	for _, c := range results[0].Columns {
+		head = append(head, c.Name)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	if cw.Flush(); cw.Error() != nil {
+		return cw.Error()
+	}
+	spans := weeklySpans(results, rows)
+	if workers < 2 || len(spans) < 2 {
+		var buf []byte
+		for _, s := range spans {
+			if _, err := w.Write(s.format(buf[:0])); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	ring := make([]struct {
+		buf  []byte
+		done chan struct{}
+	}, 2*workers)
+	for i := range ring {
+		ring[i].done = make(chan struct{}, 1)
+	}
+	free := make(chan int, len(ring)) // slots the writer is done with, in order
+	for i := range ring {
+		free <- i
+	}
+	jobs := make(chan int)
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for k := range jobs {
+				slot := &ring[k%len(ring)]
+				slot.buf = spans[k].format(slot.buf[:0])
+				slot.done <- struct{}{}
+			}
+		})
+	}
+	wg.Go(func() {
+		defer close(jobs)
+		for k := range spans {
+			select {
+			case <-free:
+			case <-quit:
+				return
+			}
+			select {
+			case jobs <- k:
+			case <-quit:
+				return
+			}
+		}
+	})
+	var err error
+	for k := range spans {
+		slot := &ring[k%len(ring)]
+		<-slot.done
+		if _, err = w.Write(slot.buf); err != nil {
+			break
+		}
+		free <- k % len(ring)
+	}
+	close(quit)
+	wg.Wait()
+	return err
+}
