@@ -16,29 +16,38 @@ func (b *book) areas(results []*sim.Result, level float64) {
 	const s = "Areas"
 	b.sheet(s)
 	first := results[0].Areas
-	b.set(s, 1, 1, "area")
-	for k, kpi := range first[0].KPIs {
-		b.set(s, k+2, 1, kpi.Name)
+	kpis := first[0].KPIs
+	// England has 1,250 areas: streamed, not cell by cell.
+	sw := b.stream(s, 1)
+	if sw == nil {
+		return
 	}
-	b.styleCells(s, 1, 1, len(first[0].KPIs)+1, 1, b.bold)
-	vals := make([]float64, len(results))
+	b.check(sw.SetColWidth(1, 1, 28))
+	row := make([]any, len(kpis)+1)
+	row[0] = excelize.Cell{StyleID: b.bold, Value: "area"}
+	styles := make([]int, len(kpis))
 	chartCol := -1
+	for k, kpi := range kpis {
+		row[k+1] = excelize.Cell{StyleID: b.bold, Value: kpi.Name}
+		styles[k] = b.numStyle(Format(kpi.Unit))
+		if kpi.Name == areaChartKPI {
+			chartCol = k + 2
+		}
+	}
+	b.check(sw.SetRow("A1", row))
+	vals := make([]float64, len(results))
 	for a, area := range first {
-		b.set(s, 1, a+2, area.Name)
+		row[0] = area.Name
 		for k, kpi := range area.KPIs {
 			for r, res := range results {
 				vals[r] = res.Areas[a].KPIs[k].Value
 			}
 			e := experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
-			b.set(s, k+2, a+2, e.Mean)
-			b.styleCells(s, k+2, a+2, k+2, a+2, b.numStyle(Format(kpi.Unit)))
-			if kpi.Name == areaChartKPI {
-				chartCol = k + 2
-			}
+			row[k+1] = excelize.Cell{StyleID: styles[k], Value: number(e.Mean)}
 		}
+		b.check(sw.SetRow(cell(1, a+2), row))
 	}
-	b.freeze(s, 1)
-	b.widths(s, 28)
+	b.check(sw.Flush())
 	if chartCol < 0 {
 		return
 	}

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -32,6 +31,9 @@ func newBook(first string) *book {
 	f := excelize.NewFile()
 	b := &book{f: f, styles: map[string]int{}}
 	b.check(f.SetSheetName("Sheet1", first))
+	// The first sheet opens: set now, as later it would read back every
+	// streamed sheet.
+	f.SetActiveSheet(0)
 	b.bold = b.style(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	b.title = b.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
 	b.wrap = b.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
@@ -81,6 +83,27 @@ func (b *book) set(sheet string, c, r int, v any) {
 	b.check(b.f.SetCellValue(sheet, cell(c, r), v))
 }
 
+// number is v as a streamed cell's value: nothing if it is not finite.
+func number(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return v
+}
+
+// stream starts writing sheet row by row, its first row and first cols
+// columns frozen: for large sheets, many times faster than cell by cell.
+// Rows must be written in order, and nothing else on the sheet.
+func (b *book) stream(sheet string, cols int) *excelize.StreamWriter {
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		b.check(err)
+		return nil
+	}
+	b.check(sw.SetPanes(panes(cols)))
+	return sw
+}
+
 // row writes values from column 1 of row r.
 func (b *book) row(sheet string, r int, vals ...any) {
 	for i, v := range vals {
@@ -123,8 +146,12 @@ func (b *book) printWide(sheet string) {
 
 // freeze keeps the first row (and the first cols columns) in view.
 func (b *book) freeze(sheet string, cols int) {
-	b.check(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: cols, YSplit: 1,
-		TopLeftCell: cell(cols+1, 2), ActivePane: "bottomRight"}))
+	b.check(b.f.SetPanes(sheet, panes(cols)))
+}
+
+// panes freeze the first row and the first cols columns.
+func panes(cols int) *excelize.Panes {
+	return &excelize.Panes{Freeze: true, XSplit: cols, YSplit: 1, TopLeftCell: cell(cols+1, 2), ActivePane: "bottomRight"}
 }
 
 // finish pins the document properties and writes the workbook.
@@ -132,20 +159,18 @@ func (b *book) finish(w io.Writer, title string) error {
 	defer b.f.Close()
 	b.check(b.f.SetDocProps(&excelize.DocProperties{Creator: "spsim", LastModifiedBy: "spsim", Title: title,
 		Created: Pinned, Modified: Pinned}))
-	b.f.SetActiveSheet(0)
 	if b.err != nil {
 		return fmt.Errorf("building workbook: %w", b.err)
 	}
-	var buf bytes.Buffer
-	if _, err := b.f.WriteTo(&buf); err != nil {
+	var p parts
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &p })
+	if _, err := b.f.WriteTo(io.Discard); err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
 	}
-	data, err := canonical(buf.Bytes())
-	if err != nil {
+	if err := p.zipCanonical(w); err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
 	}
-	_, err = w.Write(data)
-	return err
+	return nil
 }
 
 // Format is the Excel number format that shows a value of the unit as

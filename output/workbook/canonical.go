@@ -3,51 +3,78 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"regexp"
 	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
+
+// contentTypes is the part that names every other part's type.
+const contentTypes = "[Content_Types].xml"
+
+// parts collects a workbook's parts as excelize writes them, uncompressed,
+// so that they are compressed once, in an order of their own (excelize
+// writes streamed sheets in a Go map's order).
+type parts struct {
+	list []*part
+}
+
+type part struct {
+	name string
+	body bytes.Buffer
+}
+
+var _ excelize.ZipWriter = (*parts)(nil)
+
+func (p *parts) Create(name string) (io.Writer, error) {
+	e := &part{name: name}
+	p.list = append(p.list, e)
+	return &e.body, nil
+}
+
+// AddFS is never called by the excelize features spsim uses.
+func (p *parts) AddFS(fs.FS) error { return errors.New("workbook: adding a file system is not supported") }
+
+func (p *parts) Close() error { return nil }
 
 // defaultType matches one <Default> element of [Content_Types].xml.
 var defaultType = regexp.MustCompile(`<Default [^>]*>(</Default>)?`)
 
-// canonical rewrites an .xlsx so that its bytes depend only on its
-// content. excelize adds the image content types of a workbook with
-// charts by walking a Go map, so their order varies from run to run; they
-// are sorted here. Entries keep their order and carry no times.
-func canonical(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
+// zipCanonical writes the parts as an .xlsx whose bytes depend only on
+// its content: [Content_Types].xml first, the other parts by name, no
+// times. excelize adds the image content types of a workbook with charts
+// by walking a Go map, so their order varies from run to run; they are
+// sorted here.
+func (p *parts) zipCanonical(w io.Writer) error {
+	slices.SortFunc(p.list, func(a, b *part) int {
+		if (a.name == contentTypes) != (b.name == contentTypes) {
+			if a.name == contentTypes {
+				return -1
+			}
+			return 1
 		}
-		body, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
-		if f.Name == "[Content_Types].xml" {
+		return strings.Compare(a.name, b.name)
+	})
+	zw := zip.NewWriter(w)
+	for _, e := range p.list {
+		body := e.body.Bytes()
+		if e.name == contentTypes {
 			body = sortDefaults(body)
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate})
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("writing %s: %w", e.name, err)
 		}
-		if _, err := w.Write(body); err != nil {
-			return nil, err
+		if _, err := fw.Write(body); err != nil {
+			return fmt.Errorf("writing %s: %w", e.name, err)
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("rewriting workbook: %w", err)
-	}
-	return out.Bytes(), nil
+	return zw.Close()
 }
 
 // sortDefaults puts the <Default> elements, which are contiguous, in

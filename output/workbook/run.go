@@ -123,23 +123,29 @@ func (b *book) weekly(results []*sim.Result) {
 	const s = "Weekly"
 	b.sheet(s)
 	cols := results[0].Columns
-	for c, col := range cols {
-		b.set(s, c+1, 1, col.Name)
-	}
-	b.styleCells(s, 1, 1, len(cols), 1, b.bold)
 	weeks := len(results[0].Weekly)
+	// The largest sheet is streamed: cell by cell it would cost most of
+	// the workbook's time.
+	sw := b.stream(s, 1)
+	if sw == nil {
+		return
+	}
+	vals := make([]any, len(cols))
+	for c, col := range cols {
+		vals[c] = excelize.Cell{StyleID: b.bold, Value: col.Name}
+	}
+	b.check(sw.SetRow("A1", vals))
 	for w := range weeks {
-		vals := make([]any, len(cols))
 		for c := range cols {
 			sum := 0.0
 			for _, r := range results {
 				sum += r.Weekly[w][c]
 			}
-			vals[c] = sum / float64(len(results))
+			vals[c] = number(sum / float64(len(results)))
 		}
-		b.row(s, w+2, vals...)
+		b.check(sw.SetRow(cell(1, w+2), vals))
 	}
-	b.freeze(s, 1)
+	b.check(sw.Flush())
 	anchor := 2
 	zero, last := 0.0, float64(weeks)
 	for _, ch := range weeklyCharts {

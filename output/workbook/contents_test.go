@@ -1,0 +1,140 @@
+package workbook_test
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"strconv"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spsim/spsim/output/workbook"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// TestStreamedSheetsReadBack: the streamed sheets, Weekly and Areas,
+// read back cell for cell as the means they show, with their bold
+// headers, number formats, frozen panes and widths.
+func TestStreamedSheetsReadBack(t *testing.T) {
+	cfg := load(t, "icb", 30)
+	cfg.Areas.Count = 3
+	res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 3, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := workbook.WriteRun(&buf, workbook.Run{Title: "icb", Summaries: experiment.Summarise(res, 0.95), Results: res, Level: 0.95}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+
+	cols := res[0].Columns
+	for c, col := range cols {
+		checkHeader(t, f, "Weekly", c+1, col.Name)
+	}
+	for w := range res[0].Weekly {
+		for c := range cols {
+			sum := 0.0
+			for _, r := range res {
+				sum += r.Weekly[w][c]
+			}
+			checkNumber(t, f, "Weekly", c+1, w+2, sum/float64(len(res)))
+		}
+	}
+	checkFrozen(t, f, "Weekly")
+
+	areas := res[0].Areas
+	checkHeader(t, f, "Areas", 1, "area")
+	vals := make([]float64, len(res))
+	for a, area := range areas {
+		if got, _ := f.GetCellValue("Areas", cellName(1, a+2)); got != area.Name {
+			t.Errorf("Areas!%s = %q, want %q", cellName(1, a+2), got, area.Name)
+		}
+		for k, kpi := range area.KPIs {
+			if a == 0 {
+				checkHeader(t, f, "Areas", k+2, kpi.Name)
+			}
+			for r := range res {
+				vals[r] = res[r].Areas[a].KPIs[k].Value
+			}
+			e := experiment.IntervalIn(vals, 0.95, experiment.KPIRange(kpi.Name, kpi.Unit))
+			checkNumber(t, f, "Areas", k+2, a+2, e.Mean)
+			checkFormat(t, f, "Areas", k+2, a+2, workbook.Format(kpi.Unit))
+		}
+	}
+	checkFrozen(t, f, "Areas")
+	if w, err := f.GetColWidth("Areas", "A"); err != nil || w != 28 {
+		t.Errorf("Areas column A is %v wide (%v), want 28", w, err)
+	}
+	if rows, _ := f.GetRows("Areas"); len(rows) != 1+len(areas) {
+		t.Errorf("Areas has %d rows, want a header and %d areas", len(rows), len(areas))
+	}
+}
+
+func cellName(c, r int) string {
+	name, _ := excelize.CoordinatesToCellName(c, r)
+	return name
+}
+
+func checkHeader(t *testing.T, f *excelize.File, sheet string, c int, want string) {
+	t.Helper()
+	at := cellName(c, 1)
+	if got, _ := f.GetCellValue(sheet, at); got != want {
+		t.Errorf("%s!%s = %q, want %q", sheet, at, got, want)
+	}
+	id, err := f.GetCellStyle(sheet, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := f.GetStyle(id); err != nil || st.Font == nil || !st.Font.Bold {
+		t.Errorf("%s!%s is not bold (%v)", sheet, at, err)
+	}
+}
+
+// checkNumber: the cell holds want exactly, or nothing if want is not finite.
+func checkNumber(t *testing.T, f *excelize.File, sheet string, c, r int, want float64) {
+	t.Helper()
+	at := cellName(c, r)
+	raw, err := f.GetCellValue(sheet, at, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.IsNaN(want) || math.IsInf(want, 0) {
+		if raw != "" {
+			t.Errorf("%s!%s = %q, want empty for %v", sheet, at, raw, want)
+		}
+		return
+	}
+	if got, err := strconv.ParseFloat(raw, 64); err != nil || got != want {
+		t.Errorf("%s!%s = %q, want %v", sheet, at, raw, want)
+	}
+	if typ, _ := f.GetCellType(sheet, at); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("%s!%s has type %v, want a number", sheet, at, typ)
+	}
+}
+
+func checkFormat(t *testing.T, f *excelize.File, sheet string, c, r int, want string) {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cellName(c, r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != want {
+		t.Errorf("%s!%s has number format %v (%v), want %q", sheet, cellName(c, r), st.CustomNumFmt, err, want)
+	}
+}
+
+func checkFrozen(t *testing.T, f *excelize.File, sheet string) {
+	t.Helper()
+	p, err := f.GetPanes(sheet)
+	if err != nil || !p.Freeze || p.XSplit != 1 || p.YSplit != 1 || p.TopLeftCell != "B2" {
+		t.Errorf("%s panes %+v (%v), want the first row and column frozen", sheet, p, err)
+	}
+}
+
