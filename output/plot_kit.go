@@ -4,11 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
-	"io"
-	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
@@ -58,71 +54,6 @@ func (f Figure) PNG() ([]byte, error) {
 		return nil, fmt.Errorf("rendering %s.png: %w", f.Name, err)
 	}
 	return buf.Bytes(), nil
-}
-
-// WriteFigures writes each figure as NAME.svg and NAME.png in dir.
-func WriteFigures(dir string, figs []Figure) error { return WriteCharts(dir, figs, true, true) }
-
-// WriteCharts writes each figure as NAME.svg if svg and NAME.png if png,
-// in dir, the figures in parallel.
-func WriteCharts(dir string, figs []Figure, svg, png bool) error {
-	return parallel(len(figs), func(i int) error {
-		f := figs[i]
-		if svg {
-			if err := writeBytes(filepath.Join(dir, f.Name+".svg"), f.SVG); err != nil {
-				return err
-			}
-		}
-		if !png {
-			return nil
-		}
-		b, err := f.PNG()
-		if err != nil {
-			return err
-		}
-		return writeBytes(filepath.Join(dir, f.Name+".png"), b)
-	})
-}
-
-// writeBytes writes data to path atomically.
-func writeBytes(path string, data []byte) error {
-	return WriteFile(path, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-}
-
-// parallel calls do(0..n-1) on as many goroutines as there are cores and
-// returns the first error by index, so that what is reported does not
-// depend on timing.
-func parallel(n int, do func(i int) error) error {
-	errs := make([]error, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = do(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return firstErr(errs)
-}
-
-func firstErr(errs []error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // drawAll draws figures in parallel, in the makers' order.

@@ -35,16 +35,6 @@ type file struct {
 	write func(io.Writer) error
 }
 
-// writeFiles writes each file into dir atomically.
-func writeFiles(dir string, files []file) error {
-	for _, f := range files {
-		if err := WriteFile(filepath.Join(dir, f.name), f.write); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // when returns files if on, else nothing.
 func when(on bool, files ...file) []file {
 	if on {
@@ -53,25 +43,63 @@ func when(on bool, files ...file) []file {
 	return nil
 }
 
-// writeFigures writes the charts outs asks for.
-func writeFigures(dir string, figs []Figure, outs study.Outputs) error {
-	return WriteCharts(dir, figs, outs.Has(study.Charts), outs.Has(study.PNG))
+// WriteFigures writes each figure as NAME.svg and NAME.png in dir.
+func WriteFigures(dir string, figs []Figure) error {
+	return writeFiles(dir, chartFiles(figs, true, true))
 }
 
-// writeFiguresAndReport writes the charts, then, if outs asks for it,
-// the report that build makes around them: the same tail for every study.
-func writeFiguresAndReport(dir string, figs []Figure, outs study.Outputs, build func([]Figure) (Report, error)) error {
-	if err := writeFigures(dir, figs, outs); err != nil {
-		return err
+// chartFiles are each figure as NAME.svg if svg and NAME.png if png.
+func chartFiles(figs []Figure, svg, png bool) []file {
+	var files []file
+	for _, f := range figs {
+		if svg {
+			files = append(files, file{f.Name + ".svg", func(w io.Writer) error {
+				_, err := w.Write(f.SVG)
+				return err
+			}})
+		}
+		if png {
+			files = append(files, file{f.Name + ".png", func(w io.Writer) error {
+				b, err := f.PNG()
+				if err != nil {
+					return err
+				}
+				_, err = w.Write(b)
+				return err
+			}})
+		}
 	}
-	if !outs.Has(study.Report) {
-		return nil
-	}
-	rep, err := build(figs)
-	if err != nil {
-		return err
-	}
-	return WriteFile(filepath.Join(dir, "report.html"), func(w io.Writer) error { return WriteReport(w, rep) })
+	return files
+}
+
+// figureFiles are the charts outs asks for and, if it asks for it, the
+// report that build makes around them: the same tail for every study.
+func figureFiles(figs []Figure, outs study.Outputs, build func([]Figure) (Report, error)) []file {
+	files := chartFiles(figs, outs.Has(study.Charts), outs.Has(study.PNG))
+	return append(files, when(outs.Has(study.Report), file{"report.html", func(w io.Writer) error {
+		rep, err := build(figs)
+		if err != nil {
+			return err
+		}
+		return WriteReport(w, rep)
+	}})...)
+}
+
+// writeAll writes the tables and, side by side, draws the figures and
+// writes them with the report (draw returns no files when outs asks for
+// no figure): every file is written at once, so that none waits for
+// another's drawing, formatting or fsync.
+func writeAll(dir string, tables []file, draw func() ([]file, error)) error {
+	return concurrently(2, func(i int) error {
+		if i == 0 {
+			return writeFiles(dir, tables)
+		}
+		figs, err := draw()
+		if err != nil {
+			return err
+		}
+		return writeFiles(dir, figs)
+	})
 }
 
 // encoded is a resolved scenario as TOML text.

@@ -26,17 +26,16 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 		files = append(files, when(outs.Has(study.Scenario),
 			file{"scenario." + c.Name + ".toml", func(w io.Writer) error { return scenarios.Encode(w, c) }})...)
 	}
-	if err := writeFiles(dir, files); err != nil {
-		return err
-	}
-	if !outs.Figures() {
-		return nil
-	}
-	figs, err := CompareFigures(cmp, CompareKPIs)
-	if err != nil {
-		return err
-	}
-	return writeFiguresAndReport(dir, figs, outs, func(figs []Figure) (Report, error) { return compareReport(r, figs) })
+	return writeAll(dir, files, func() ([]file, error) {
+		if !outs.Figures() {
+			return nil, nil
+		}
+		figs, err := CompareFigures(cmp, CompareKPIs)
+		if err != nil {
+			return nil, err
+		}
+		return figureFiles(figs, outs, func(figs []Figure) (Report, error) { return compareReport(r, figs) }), nil
+	})
 }
 
 // compareWorkbook is what the comparison's workbook shows: the verdicts

@@ -25,31 +25,26 @@ func WriteRun(dir string, r *study.RunResult, outs study.Outputs) error {
 		file{"areas.csv", func(w io.Writer) error { return WriteAreas(w, r.Results, r.Level) }})...)
 	// The tables and the charts are written side by side: weekly.csv is
 	// the largest file and the charts the most drawing.
-	return parallel(2, func(i int) error {
-		if i == 0 {
-			return writeFiles(dir, files)
-		}
-		return writeRunFigures(dir, r, outs)
-	})
+	return writeAll(dir, files, func() ([]file, error) { return runFigureFiles(r, outs) })
 }
 
-// writeRunFigures draws the run's charts and writes them and the report.
-func writeRunFigures(dir string, r *study.RunResult, outs study.Outputs) error {
+// runFigureFiles draws the run's charts: the files of them and the report.
+func runFigureFiles(r *study.RunResult, outs study.Outputs) ([]file, error) {
 	if !outs.Figures() {
-		return nil
+		return nil, nil
 	}
 	figs, err := RunFigures(r.Results, r.Summaries, r.Config, r.Level)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(r.Results) > 0 && len(r.Results[0].Areas) > 0 {
 		af, err := AreaFigure(r.Results, r.Level)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		figs = append(figs, af)
 	}
-	return writeFiguresAndReport(dir, figs, outs, func(figs []Figure) (Report, error) { return runReport(r, figs) })
+	return figureFiles(figs, outs, func(figs []Figure) (Report, error) { return runReport(r, figs) }), nil
 }
 
 // runWorkbook is what the run's workbook shows.

@@ -19,17 +19,16 @@ func WriteSweep(dir string, r *study.SweepResult, outs study.Outputs) error {
 	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error {
 		return workbook.WriteSweep(w, workbook.Sweep{Title: "spsim sweep: " + r.Base.Name, Question: r.Base.Question, S: r.Sweep, KPIs: r.KPIs})
 	}})...)
-	if err := writeFiles(dir, files); err != nil {
-		return err
-	}
-	if !outs.Figures() {
-		return nil
-	}
-	fig, err := SweepFigure(r.Sweep, r.KPIs)
-	if err != nil {
-		return err
-	}
-	return writeFiguresAndReport(dir, []Figure{fig}, outs, func([]Figure) (Report, error) { return sweepReport(r, fig) })
+	return writeAll(dir, files, func() ([]file, error) {
+		if !outs.Figures() {
+			return nil, nil
+		}
+		fig, err := SweepFigure(r.Sweep, r.KPIs)
+		if err != nil {
+			return nil, err
+		}
+		return figureFiles([]Figure{fig}, outs, func([]Figure) (Report, error) { return sweepReport(r, fig) }), nil
+	})
 }
 
 func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {

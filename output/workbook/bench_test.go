@@ -22,7 +22,7 @@ func BenchmarkWriteRunBaseline30(b *testing.B) {
 		b.Fatal(err)
 	}
 	r := workbook.Run{Title: "spsim run: baseline", Question: cfg.Question, Facts: []string{"30 replications."},
-		Headline: []string{"wait_first_contact_mean_weeks", "needs_met_share", "cost_total"},
+		Headline:  []string{"wait_first_contact_mean_weeks", "needs_met_share", "cost_total"},
 		Summaries: experiment.Summarise(res, 0.95), Results: res, Level: 0.95}
 	for b.Loop() {
 		if err := workbook.WriteRun(io.Discard, r); err != nil {

@@ -3,6 +3,7 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -38,7 +39,9 @@ func (p *parts) Create(name string) (io.Writer, error) {
 }
 
 // AddFS is never called by the excelize features spsim uses.
-func (p *parts) AddFS(fs.FS) error { return errors.New("workbook: adding a file system is not supported") }
+func (p *parts) AddFS(fs.FS) error {
+	return errors.New("workbook: adding a file system is not supported")
+}
 
 func (p *parts) Close() error { return nil }
 
@@ -61,6 +64,19 @@ func (p *parts) zipCanonical(w io.Writer) error {
 		return strings.Compare(a.name, b.name)
 	})
 	zw := zip.NewWriter(w)
+	// The fastest deflate: the weekly sheet is most of the workbook, and
+	// at the default level compressing it costs more than building it,
+	// for a file about 15% smaller. One compressor serves every part.
+	var fw *flate.Writer
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(out, flate.BestSpeed)
+			return fw, err
+		}
+		fw.Reset(out)
+		return fw, nil
+	})
 	for _, e := range p.list {
 		body := e.body.Bytes()
 		if e.name == contentTypes {

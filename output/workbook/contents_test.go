@@ -137,4 +137,3 @@ func checkFrozen(t *testing.T, f *excelize.File, sheet string) {
 		t.Errorf("%s panes %+v (%v), want the first row and column frozen", sheet, p, err)
 	}
 }
-
