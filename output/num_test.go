@@ -31,15 +31,20 @@ var numEdges = []float64{
 	0.5, 1.5, 2.5, 0.125, 1e-5, 1e-7, 1.5e-7, 1e-8, 123.456789012, 57.6, 0.001,
 	math.Nextafter(1, 2), math.Nextafter(1, 0), math.Nextafter(1e8, 0), math.Nextafter(1e8, 2e8),
 	math.Pi, -math.E, 1 / 3.0, 2 / 3.0, 7e-4, 123456.785, 1.00000005, 1.000000049999,
+	// The ends of the fast path's range.
+	1e-15, 1.0000001e-15, 9.9999999e-16, 9.99999995e-16, 1e30, 9.99999995e29, 9.9999999e29, 1e29, 1e-16,
+	0.5e-15, 1.23456789e29, 12345678.5, 1234567.85, 0.125e-3, 99999999.49999999,
 }
 
 // TestAppendNumEdges: at every edge, the fast number writer writes the
 // bytes of the reference one.
 func TestAppendNumEdges(t *testing.T) {
 	for _, v := range numEdges {
-		got, want := string(appendNum([]byte("x"), v)), string(appendNumRef([]byte("x"), v))
-		if got != want {
-			t.Errorf("appendNum(%v [%#x]) = %q, want %q", v, math.Float64bits(v), got, want)
+		for _, v := range []float64{v, math.Nextafter(v, 0), math.Nextafter(v, math.Inf(1))} {
+			got, want := string(appendNum([]byte("x"), v)), string(appendNumRef([]byte("x"), v))
+			if got != want {
+				t.Errorf("appendNum(%v [%#x]) = %q, want %q", v, math.Float64bits(v), got, want)
+			}
 		}
 	}
 }
@@ -104,15 +109,18 @@ func TestAppendNumNoAlloc(t *testing.T) {
 }
 
 // FuzzAppendNum compares the fast writer with the reference on arbitrary
-// float64 bits.
+// float64 bits, and on the same bits with the exponent folded into
+// [2^-64, 2^96), where the weekly numbers are and the fast path works.
 func FuzzAppendNum(f *testing.F) {
 	for _, v := range numEdges {
 		f.Add(math.Float64bits(v))
 	}
 	f.Fuzz(func(t *testing.T, bits uint64) {
-		v := math.Float64frombits(bits)
-		if got, want := string(appendNum(nil, v)), string(appendNumRef(nil, v)); got != want {
-			t.Errorf("appendNum(%v [%#x]) = %q, want %q", v, bits, got, want)
+		folded := bits&^(0x7ff<<52) | (1023-64+(bits>>52&0x7ff)%160)<<52
+		for _, v := range []float64{math.Float64frombits(bits), math.Float64frombits(folded)} {
+			if got, want := string(appendNum(nil, v)), string(appendNumRef(nil, v)); got != want {
+				t.Errorf("appendNum(%v [%#x]) = %q, want %q", v, math.Float64bits(v), got, want)
+			}
 		}
 	})
 }

@@ -25,6 +25,8 @@ type book struct {
 	title  int
 	wrap   int
 	err    error // the first error; later calls do nothing
+	// raw are sheets whose cells are written as XML, not by excelize.
+	raw map[string]*rows
 }
 
 func newBook(first string) *book {
@@ -104,6 +106,17 @@ func (b *book) stream(sheet string, cols int) *excelize.StreamWriter {
 	return sw
 }
 
+// rawRows is where the cells of sheet are written straight as XML; the
+// sheet must have no cells set otherwise.
+func (b *book) rawRows(sheet string) *rows {
+	if b.raw == nil {
+		b.raw = map[string]*rows{}
+	}
+	r := &rows{}
+	b.raw[sheet] = r
+	return r
+}
+
 // row writes values from column 1 of row r.
 func (b *book) row(sheet string, r int, vals ...any) {
 	for i, v := range vals {
@@ -165,6 +178,9 @@ func (b *book) finish(w io.Writer, title string) error {
 	var p parts
 	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &p })
 	if _, err := b.f.WriteTo(io.Discard); err != nil {
+		return fmt.Errorf("writing workbook: %w", err)
+	}
+	if err := p.splice(b.raw); err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
 	}
 	if err := p.zipCanonical(w); err != nil {

@@ -13,10 +13,11 @@ import (
 	"github.com/spsim/spsim/sim/experiment"
 )
 
-// TestStreamedSheetsReadBack: the streamed sheets, Weekly and Areas,
-// read back cell for cell as the means they show, with their bold
-// headers, number formats, frozen panes and widths.
-func TestStreamedSheetsReadBack(t *testing.T) {
+// TestLargeSheetsReadBack: the sheets not written cell by cell, Weekly
+// (raw XML) and Areas (streamed), read back cell for cell as the means
+// they show, with their bold headers, number formats, frozen panes and
+// widths.
+func TestLargeSheetsReadBack(t *testing.T) {
 	cfg := load(t, "icb", 30)
 	cfg.Areas.Count = 3
 	res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 3, Jobs: 2})

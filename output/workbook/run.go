@@ -124,28 +124,32 @@ func (b *book) weekly(results []*sim.Result) {
 	b.sheet(s)
 	cols := results[0].Columns
 	weeks := len(results[0].Weekly)
-	// The largest sheet is streamed: cell by cell it would cost most of
-	// the workbook's time.
-	sw := b.stream(s, 1)
-	if sw == nil {
-		return
-	}
-	vals := make([]any, len(cols))
+	// The largest sheet's cells are written as XML: cell by cell through
+	// excelize they would cost most of the workbook's time.
+	b.freeze(s, 1)
+	out := b.rawRows(s)
+	out.buf = make([]byte, 0, (weeks+1)*len(cols)*48) // a cell is about 45 bytes
+	out.start(1)
 	for c, col := range cols {
-		vals[c] = excelize.Cell{StyleID: b.bold, Value: col.Name}
+		out.str(c+1, 1, b.bold, col.Name)
 	}
-	b.check(sw.SetRow("A1", vals))
+	out.end()
+	sums := make([]float64, len(cols))
 	for w := range weeks {
-		for c := range cols {
-			sum := 0.0
-			for _, r := range results {
-				sum += r.Weekly[w][c]
+		// Row by row, replication by replication: each column's sum
+		// adds in the same order as column by column, so the same bits.
+		clear(sums)
+		for _, r := range results {
+			for c, v := range r.Weekly[w] {
+				sums[c] += v
 			}
-			vals[c] = number(sum / float64(len(results)))
 		}
-		b.check(sw.SetRow(cell(1, w+2), vals))
+		out.start(w + 2)
+		for c, sum := range sums {
+			out.num(c+1, w+2, 0, sum/float64(len(results)))
+		}
+		out.end()
 	}
-	b.check(sw.Flush())
 	anchor := 2
 	zero, last := 0.0, float64(weeks)
 	for _, ch := range weeklyCharts {
