@@ -30,3 +30,7 @@ func BenchmarkWriteRunBaseline30(b *testing.B) { benchWriteRun(b, "baseline", 30
 // BenchmarkWriteRunMMc77 is the outputs of the SimPy anchor, `spsim run
 // mmc --replications 77`: a weekly.csv of 200,200 rows.
 func BenchmarkWriteRunMMc77(b *testing.B) { benchWriteRun(b, "mmc", 77) }
+
+// BenchmarkWriteRunEngland2 is the outputs of `spsim run england
+// --replications 2`: 1,250 areas in areas.csv, the workbook and the report.
+func BenchmarkWriteRunEngland2(b *testing.B) { benchWriteRun(b, "england", 2) }

@@ -33,16 +33,27 @@ func runFigureFiles(r *study.RunResult, outs study.Outputs) ([]file, error) {
 	if !outs.Figures() {
 		return nil, nil
 	}
-	figs, err := RunFigures(r.Results, r.Summaries, r.Config, r.Level)
+	// The areas' chart, the largest for England, is drawn alongside the
+	// others rather than after them.
+	var figs []Figure
+	var area *Figure
+	err := concurrently(2, func(i int) (err error) {
+		if i == 0 {
+			figs, err = RunFigures(r.Results, r.Summaries, r.Config, r.Level)
+			return err
+		}
+		if len(r.Results) > 0 && len(r.Results[0].Areas) > 0 {
+			af, err := AreaFigure(r.Results, r.Level)
+			area = &af
+			return err
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	if len(r.Results) > 0 && len(r.Results[0].Areas) > 0 {
-		af, err := AreaFigure(r.Results, r.Level)
-		if err != nil {
-			return nil, err
-		}
-		figs = append(figs, af)
+	if area != nil {
+		figs = append(figs, *area)
 	}
 	return figureFiles(figs, outs, func(figs []Figure) (Report, error) { return runReport(r, figs) }), nil
 }

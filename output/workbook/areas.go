@@ -17,37 +17,35 @@ func (b *book) areas(results []*sim.Result, level float64) {
 	b.sheet(s)
 	first := results[0].Areas
 	kpis := first[0].KPIs
-	// England has 1,250 areas: streamed, not cell by cell.
-	sw := b.stream(s, 1)
-	if sw == nil {
-		return
-	}
-	b.check(sw.SetColWidth(1, 1, 28))
-	row := make([]any, len(kpis)+1)
-	row[0] = excelize.Cell{StyleID: b.bold, Value: "area"}
+	// England has 1,250 areas: written as XML, not cell by cell.
+	b.freeze(s, 1)
+	b.widths(s, 28)
+	out := b.rawRows(s)
+	out.start(1)
+	out.str(1, 1, b.bold, "area")
 	styles := make([]int, len(kpis))
 	chartCol := -1
 	for k, kpi := range kpis {
-		row[k+1] = excelize.Cell{StyleID: b.bold, Value: kpi.Name}
+		out.str(k+2, 1, b.bold, kpi.Name)
 		styles[k] = b.numStyle(Format(kpi.Unit))
 		if kpi.Name == areaChartKPI {
 			chartCol = k + 2
 		}
 	}
-	b.check(sw.SetRow("A1", row))
+	out.end()
 	vals := make([]float64, len(results))
 	for a, area := range first {
-		row[0] = area.Name
+		out.start(a + 2)
+		out.str(1, a+2, 0, area.Name)
 		for k, kpi := range area.KPIs {
 			for r, res := range results {
 				vals[r] = res.Areas[a].KPIs[k].Value
 			}
 			e := experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
-			row[k+1] = excelize.Cell{StyleID: styles[k], Value: number(e.Mean)}
+			out.num(k+2, a+2, styles[k], e.Mean)
 		}
-		b.check(sw.SetRow(cell(1, a+2), row))
+		out.end()
 	}
-	b.check(sw.Flush())
 	if chartCol < 0 {
 		return
 	}

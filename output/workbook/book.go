@@ -85,27 +85,6 @@ func (b *book) set(sheet string, c, r int, v any) {
 	b.check(b.f.SetCellValue(sheet, cell(c, r), v))
 }
 
-// number is v as a streamed cell's value: nothing if it is not finite.
-func number(v float64) any {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil
-	}
-	return v
-}
-
-// stream starts writing sheet row by row, its first row and first cols
-// columns frozen: for large sheets, many times faster than cell by cell.
-// Rows must be written in order, and nothing else on the sheet.
-func (b *book) stream(sheet string, cols int) *excelize.StreamWriter {
-	sw, err := b.f.NewStreamWriter(sheet)
-	if err != nil {
-		b.check(err)
-		return nil
-	}
-	b.check(sw.SetPanes(panes(cols)))
-	return sw
-}
-
 // rawRows is where the cells of sheet are written straight as XML; the
 // sheet must have no cells set otherwise.
 func (b *book) rawRows(sheet string) *rows {
