@@ -4,7 +4,9 @@ package sim
 // a referral with probability rate(t)/maxRate.
 func (m *Model) onArrivalCandidate() {
 	t := m.now()
-	if m.rng.arrivals.Float64()*m.maxRate < m.rate(t) {
+	// Below the least rate of the whole run a candidate is a referral
+	// whatever the time: the same decision, without the cosine and power.
+	if u := m.rng.arrivals.Float64() * m.maxRate; u < m.minRate || u < m.rate(t) {
 		g := pick(m.p.groupCum, m.rng.group.Float64())
 		pr := pick(m.p.groups[g].profileCum, m.rng.profile.Float64())
 		m.refer(pr, g, false)

@@ -47,6 +47,7 @@ type Model struct {
 
 	baseRate float64 // referrals a week before growth and season; the timeline changes it
 	maxRate  float64 // thinning bound over the whole horizon
+	minRate  float64 // below rate(t) at every t of the run
 	posts    int     // funded link-worker posts
 	holding  bool
 	room     []roomTree // free places by track, for allocation
@@ -148,6 +149,7 @@ func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, e
 	}
 	m.baseRate = cfg.Demand.ReferralsPerWeek
 	m.maxRate = maxReferralRate(cfg)
+	m.minRate = minReferralRate(cfg)
 	m.holding = cfg.Holding.Enabled
 	m.svcs = newServices(p.services)
 	m.m.init(m)
@@ -304,6 +306,21 @@ func maxReferralRate(cfg *Config) float64 {
 	}
 	growth := max(1, math.Pow(1+d.AnnualGrowth, float64(cfg.Run.HorizonWeeks)/52))
 	return base * growth * (1 + d.SeasonalAmplitude)
+}
+
+// minReferralRate is a little below the least rate(t) over the horizon,
+// whatever the timeline sets: the margin covers rate's rounding (about
+// 1e-15 of it), so a draw below it is below rate(t) as computed.
+func minReferralRate(cfg *Config) float64 {
+	d := &cfg.Demand
+	base := d.ReferralsPerWeek
+	for _, c := range cfg.Timeline {
+		if c.ReferralsPerWeek != nil {
+			base = min(base, *c.ReferralsPerWeek)
+		}
+	}
+	growth := min(1, math.Pow(1+d.AnnualGrowth, float64(cfg.Run.HorizonWeeks)/52))
+	return max(0, base*growth*(1-math.Abs(d.SeasonalAmplitude))*(1-1e-9))
 }
 
 // sortedKeys returns a map's keys in order, so that iteration never depends

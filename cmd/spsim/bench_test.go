@@ -37,3 +37,9 @@ func BenchmarkCompareBaseline(b *testing.B) {
 func BenchmarkRunMMcAnchor(b *testing.B) {
 	benchCommand(b, "run", "mmc", "--replications", "77", "--jobs", "1")
 }
+
+// BenchmarkRunEngland1 is `spsim run england --replications 1`: 1,250 PCNs
+// for three years, its areas on both cores; target at most 3 s.
+func BenchmarkRunEngland1(b *testing.B) {
+	benchCommand(b, "run", "england", "--replications", "1")
+}
