@@ -79,6 +79,7 @@ type Calendar struct {
 	cancelled int
 	fired     uint64
 	lanes     [Lanes]lane
+	firstLane int // 1 + the lane with the earliest pending event; 0 if none
 
 	cur      int64             // the first bucket not yet sorted into the heap
 	ring     [ringSize][]entry // bucket k (cur <= k < cur+ringSize) at ring[k%ringSize]
@@ -158,6 +159,23 @@ func (c *Calendar) ScheduleLane(l int, t float64, kind Kind, subject, aux int32)
 	}
 	*ln = lane{pending: true, kind: kind, time: t, seq: c.seq, subject: subject, aux: aux}
 	c.seq++
+	c.pickFirstLane()
+}
+
+// pickFirstLane finds the earliest pending lane event, so that Next sets
+// only it against the heap's top.
+func (c *Calendar) pickFirstLane() {
+	c.firstLane = 0
+	var first entry
+	for i := range c.lanes {
+		ln := &c.lanes[i]
+		if !ln.pending {
+			continue
+		}
+		if e := (entry{time: ln.time, seq: ln.seq}); c.firstLane == 0 || e.before(&first) {
+			c.firstLane, first = i+1, e
+		}
+	}
 }
 
 // Cancel withdraws the event h refers to and reports whether it was still
@@ -183,44 +201,27 @@ func (c *Calendar) Cancel(h Handle) bool {
 // and returns it. ok is false when no event is pending.
 func (c *Calendar) Next() (ev Event, ok bool) {
 	c.settle()
-	l := c.earliestLane()
-	if l < 0 {
-		if len(c.heap) == 0 {
-			return Event{}, false
-		}
-		e := c.pop()
-		sl := &c.slots[e.slot]
-		ev = Event{Time: e.time, Kind: sl.kind, Subject: sl.subject, Aux: sl.aux}
-		c.release(e.slot)
-	} else {
+	if l := c.firstLane - 1; l >= 0 {
 		ln := &c.lanes[l]
-		ev = Event{Time: ln.time, Kind: ln.kind, Subject: ln.subject, Aux: ln.aux}
-		ln.pending = false
+		if len(c.heap) == 0 || ln.time < c.heap[0].time || ln.time == c.heap[0].time && ln.seq < c.heap[0].seq {
+			ev = Event{Time: ln.time, Kind: ln.kind, Subject: ln.subject, Aux: ln.aux}
+			ln.pending = false
+			c.pickFirstLane()
+			c.now = ev.Time
+			c.fired++
+			return ev, true
+		}
 	}
+	if len(c.heap) == 0 {
+		return Event{}, false
+	}
+	e := c.pop()
+	sl := &c.slots[e.slot]
+	ev = Event{Time: e.time, Kind: sl.kind, Subject: sl.subject, Aux: sl.aux}
+	c.release(e.slot)
 	c.now = ev.Time
 	c.fired++
 	return ev, true
-}
-
-// earliestLane returns the lane whose event comes before every other
-// pending event, or -1 if the heap's top does (or nothing is pending).
-func (c *Calendar) earliestLane() int {
-	best := -1
-	var top entry
-	if len(c.heap) > 0 {
-		top = c.heap[0]
-	}
-	for i := range c.lanes {
-		ln := &c.lanes[i]
-		if !ln.pending {
-			continue
-		}
-		e := entry{time: ln.time, seq: ln.seq}
-		if (best < 0 && len(c.heap) == 0) || e.before(&top) {
-			best, top = i, e
-		}
-	}
-	return best
 }
 
 // Reset empties the calendar and sets the clock to 0, keeping its memory.
@@ -240,6 +241,7 @@ func (c *Calendar) Reset() {
 	}
 	c.far = c.far[:0]
 	c.lanes = [Lanes]lane{}
+	c.firstLane = 0
 	c.now, c.seq, c.fired, c.cancelled = 0, 0, 0, 0
 	c.cur, c.farMin, c.inRing, c.bucketed = 0, 0, 0, 0
 }
