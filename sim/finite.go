@@ -11,7 +11,19 @@ import (
 // was seen, written NA). The loader bounds every parameter so that none can
 // overflow; a failure here is a bug, reported rather than written as Inf.
 func (r *Result) CheckFinite() error {
+	// x·0 is 0 for a finite x and NaN otherwise: one branch-free pass
+	// finds whether any weekly value is not finite, and only then is the
+	// culprit looked for.
+	var any float64
+	for _, row := range r.Weekly {
+		for _, x := range row {
+			any += x * 0
+		}
+	}
 	for w, row := range r.Weekly {
+		if any == 0 {
+			break
+		}
 		for j, x := range row {
 			if math.IsNaN(x) || math.IsInf(x, 0) {
 				name := "?"

@@ -31,11 +31,16 @@ func TestCheckFinite(t *testing.T) {
 	if err := ok.CheckFinite(); err != nil {
 		t.Errorf("NaN KPI (nothing to divide by) refused: %v", err)
 	}
+	huge := &sim.Result{Columns: []sim.Column{{Name: "a"}}, Weekly: [][]float64{{math.MaxFloat64}, {math.MaxFloat64}, {-math.MaxFloat64}}}
+	if err := huge.CheckFinite(); err != nil {
+		t.Errorf("huge finite values refused: %v", err)
+	}
 	for name, r := range map[string]*sim.Result{
-		"weekly inf": {Columns: []sim.Column{{Name: "a"}}, Weekly: [][]float64{{math.Inf(1)}}},
-		"weekly nan": {Columns: []sim.Column{{Name: "a"}}, Weekly: [][]float64{{1}, {math.NaN()}}},
-		"kpi inf":    {KPIs: []sim.KPI{{Name: "cost_total", Value: math.Inf(1)}}},
-		"area inf":   {Areas: []sim.AreaResult{{Name: "x", KPIs: []sim.KPI{{Name: "k", Value: math.Inf(-1)}}}}},
+		"weekly inf":  {Columns: []sim.Column{{Name: "a"}}, Weekly: [][]float64{{math.Inf(1)}}},
+		"weekly nan":  {Columns: []sim.Column{{Name: "a"}}, Weekly: [][]float64{{1}, {math.NaN()}}},
+		"weekly -inf": {Columns: []sim.Column{{Name: "a"}, {Name: "b"}}, Weekly: [][]float64{{1, 2}, {3, math.Inf(-1)}}},
+		"kpi inf":     {KPIs: []sim.KPI{{Name: "cost_total", Value: math.Inf(1)}}},
+		"area inf":    {Areas: []sim.AreaResult{{Name: "x", KPIs: []sim.KPI{{Name: "k", Value: math.Inf(-1)}}}}},
 	} {
 		if err := r.CheckFinite(); err == nil {
 			t.Errorf("%s: passed the self-check", name)
