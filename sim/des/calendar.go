@@ -159,11 +159,15 @@ func (c *Calendar) ScheduleLane(l int, t float64, kind Kind, subject, aux int32)
 	}
 	*ln = lane{pending: true, kind: kind, time: t, seq: c.seq, subject: subject, aux: aux}
 	c.seq++
-	c.pickFirstLane()
+	// The newest event is last among equal times: it comes first only by
+	// an earlier time.
+	if f := c.firstLane - 1; f < 0 || t < c.lanes[f].time {
+		c.firstLane = l + 1
+	}
 }
 
-// pickFirstLane finds the earliest pending lane event, so that Next sets
-// only it against the heap's top.
+// pickFirstLane finds the earliest pending lane event, once one has fired,
+// so that Next sets only it against the heap's top.
 func (c *Calendar) pickFirstLane() {
 	c.firstLane = 0
 	var first entry
