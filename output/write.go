@@ -49,8 +49,11 @@ func WriteFigures(dir string, figs []Figure) error {
 }
 
 // chartFiles are each figure as NAME.svg if svg and NAME.png if png.
+// Files are written all at once, but PNGs are rendered no more at a time
+// than there are cores: each holds a full-size image.
 func chartFiles(figs []Figure, svg, png bool) []file {
 	var files []file
+	cores := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, f := range figs {
 		if svg {
 			files = append(files, file{f.Name + ".svg", func(w io.Writer) error {
@@ -60,7 +63,9 @@ func chartFiles(figs []Figure, svg, png bool) []file {
 		}
 		if png {
 			files = append(files, file{f.Name + ".png", func(w io.Writer) error {
+				cores <- struct{}{}
 				b, err := f.PNG()
+				<-cores
 				if err != nil {
 					return err
 				}

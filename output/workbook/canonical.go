@@ -28,6 +28,10 @@ type parts struct {
 type part struct {
 	name string
 	body bytes.Buffer
+	// rows, if set, replace the cut bytes at at: a sheet's empty
+	// <sheetData> (see splice).
+	rows    []byte
+	at, cut int
 }
 
 var _ excelize.ZipWriter = (*parts)(nil)
@@ -86,7 +90,7 @@ func (p *parts) zipCanonical(w io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("writing %s: %w", e.name, err)
 		}
-		if _, err := fw.Write(body); err != nil {
+		if err := e.write(fw, body); err != nil {
 			return fmt.Errorf("writing %s: %w", e.name, err)
 		}
 	}

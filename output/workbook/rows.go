@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"math"
 	"path"
 	"strconv"
@@ -152,23 +153,28 @@ func (p *parts) fill(name string, data []byte) error {
 		if e.name != name {
 			continue
 		}
-		body := e.body.Bytes()
 		for _, empty := range emptySheetData {
-			i := bytes.Index(body, empty)
-			if i < 0 {
-				continue
+			if i := bytes.Index(e.body.Bytes(), empty); i >= 0 {
+				e.at, e.cut, e.rows = i, len(empty), data
+				return nil
 			}
-			var b bytes.Buffer
-			b.Grow(len(body) + len(data) + 32)
-			b.Write(body[:i])
-			b.WriteString("<sheetData>")
-			b.Write(data)
-			b.WriteString("</sheetData>")
-			b.Write(body[i+len(empty):])
-			e.body = b
-			return nil
 		}
 		return fmt.Errorf("%s has cells already", name)
 	}
 	return fmt.Errorf("no part %s", name)
+}
+
+// write writes the part's body, with its rows in place of its empty
+// <sheetData> if it has any.
+func (e *part) write(w io.Writer, body []byte) error {
+	if e.rows == nil {
+		_, err := w.Write(body)
+		return err
+	}
+	for _, b := range [][]byte{body[:e.at], []byte("<sheetData>"), e.rows, []byte("</sheetData>"), body[e.at+e.cut:]} {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
