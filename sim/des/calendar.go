@@ -51,10 +51,11 @@ func (a *entry) before(b *entry) bool {
 // Calendar is a future-event list ordered by (time, sequence). Its zero value
 // is ready to use, with the clock at 0.
 //
-// It has two levels. A binary heap holds the events before the end of the
-// current bucket (a quarter of a time unit: in spsim, of a week); later
-// events wait, unsorted, in their bucket, and a bucket is sorted into the
-// heap only when the heap has run dry. Most events are scheduled weeks
+// It has two levels. The events before the end of the current bucket (a
+// quarter of a time unit: in spsim, of a week) are in a sorted run, taken
+// from the front, or if there are many in a binary heap; later events wait,
+// unsorted, in their bucket, and a bucket is sorted in only when the run
+// has run dry. Most events are scheduled weeks
 // ahead, so the heap stays a few dozen events deep instead of hundreds,
 // and scheduling far ahead costs an append.
 //
@@ -73,7 +74,9 @@ func (a *entry) before(b *entry) bool {
 type Calendar struct {
 	now       float64
 	seq       uint64
-	heap      []entry
+	heap      []entry // from head on: a binary heap, or a run sorted in order if sorted
+	head      int
+	sorted    bool
 	slots     []slot
 	free      []int32
 	cancelled int
@@ -108,7 +111,7 @@ func (c *Calendar) Now() float64 { return c.now }
 
 // Len is the number of pending events.
 func (c *Calendar) Len() int {
-	n := len(c.heap) + c.bucketed - c.cancelled
+	n := c.live() + c.bucketed - c.cancelled
 	for i := range c.lanes {
 		if c.lanes[i].pending {
 			n++
@@ -195,7 +198,7 @@ func (c *Calendar) Cancel(h Handle) bool {
 	}
 	sl.state = slotCancelled
 	c.cancelled++
-	if c.cancelled > 64 && 2*c.cancelled > len(c.heap)+c.bucketed {
+	if c.cancelled > 64 && 2*c.cancelled > c.live()+c.bucketed {
 		c.compact()
 	}
 	return true
@@ -207,7 +210,7 @@ func (c *Calendar) Next() (ev Event, ok bool) {
 	c.settle()
 	if l := c.firstLane - 1; l >= 0 {
 		ln := &c.lanes[l]
-		if len(c.heap) == 0 || ln.time < c.heap[0].time || ln.time == c.heap[0].time && ln.seq < c.heap[0].seq {
+		if c.live() == 0 || ln.time < c.heap[c.head].time || ln.time == c.heap[c.head].time && ln.seq < c.heap[c.head].seq {
 			ev = Event{Time: ln.time, Kind: ln.kind, Subject: ln.subject, Aux: ln.aux}
 			ln.pending = false
 			c.pickFirstLane()
@@ -216,7 +219,7 @@ func (c *Calendar) Next() (ev Event, ok bool) {
 			return ev, true
 		}
 	}
-	if len(c.heap) == 0 {
+	if c.live() == 0 {
 		return Event{}, false
 	}
 	e := c.pop()
@@ -230,10 +233,10 @@ func (c *Calendar) Next() (ev Event, ok bool) {
 
 // Reset empties the calendar and sets the clock to 0, keeping its memory.
 func (c *Calendar) Reset() {
-	for _, e := range c.heap {
+	for _, e := range c.heap[c.head:] {
 		c.release(e.slot)
 	}
-	c.heap = c.heap[:0]
+	c.heap, c.head, c.sorted = c.heap[:0], 0, false
 	for i := range c.ring {
 		for _, e := range c.ring[i] {
 			c.release(e.slot)

@@ -1,5 +1,12 @@
 package des
 
+import "slices"
+
+// sortMax is the largest bucket kept as a sorted run rather than a heap:
+// a small run is sorted once and then taken from the front, cheaper than
+// sifting at every pop, and a rare event for its time inserted in place.
+const sortMax = 48
+
 // bucketsPerUnit is how many buckets a time unit is split into: a power of
 // two, so that the bucket of t is exact.
 const bucketsPerUnit = 4
@@ -23,8 +30,7 @@ func (c *Calendar) push(e entry) {
 	k := bucketOf(e.time)
 	switch {
 	case k < c.cur:
-		c.heap = append(c.heap, e)
-		c.up(len(c.heap) - 1)
+		c.insert(e)
 		return
 	case k < c.cur+ringSize:
 		b := &c.ring[k%ringSize]
@@ -59,11 +65,11 @@ func (c *Calendar) initRing() {
 // heap's top, if any, is the earliest pending event outside the lanes.
 func (c *Calendar) settle() {
 	for {
-		for len(c.heap) > 0 && c.slots[c.heap[0].slot].state == slotCancelled {
+		for c.live() > 0 && c.slots[c.heap[c.head].slot].state == slotCancelled {
 			c.release(c.pop().slot)
 			c.cancelled--
 		}
-		if len(c.heap) > 0 || c.bucketed == 0 {
+		if c.live() > 0 || c.bucketed == 0 {
 			return
 		}
 		c.advance()
@@ -77,6 +83,7 @@ func (c *Calendar) advance() {
 		c.cur = c.farMin
 		c.refill()
 	}
+	c.heap, c.head = c.heap[:0], 0
 	b := &c.ring[c.cur%ringSize]
 	for _, e := range *b {
 		if c.slots[e.slot].state == slotCancelled {
@@ -89,7 +96,12 @@ func (c *Calendar) advance() {
 	c.inRing -= len(*b)
 	c.bucketed -= len(*b)
 	*b = (*b)[:0]
-	c.heapify()
+	c.sorted = len(c.heap) <= sortMax
+	if c.sorted {
+		sortEntries(c.heap)
+	} else {
+		c.heapify()
+	}
 	c.cur++
 	if len(c.far) > 0 && c.farMin < c.cur+ringSize {
 		c.refill()
@@ -123,14 +135,15 @@ func (c *Calendar) refill() {
 // compact drops every cancelled event, wherever it waits, and rebuilds the
 // heap in O(n).
 func (c *Calendar) compact() {
-	c.heap = c.dropCancelled(c.heap)
+	n := copy(c.heap, c.heap[c.head:])
+	c.heap, c.head = c.dropCancelled(c.heap[:n]), 0
 	for i := range c.ring {
 		n := len(c.ring[i])
 		c.ring[i] = c.dropCancelled(c.ring[i])
 		c.inRing -= n - len(c.ring[i])
 		c.bucketed -= n - len(c.ring[i])
 	}
-	n := len(c.far)
+	n = len(c.far)
 	c.far = c.dropCancelled(c.far)
 	c.bucketed -= n - len(c.far)
 	for i, e := range c.far {
@@ -139,7 +152,9 @@ func (c *Calendar) compact() {
 		}
 	}
 	c.cancelled = 0
-	c.heapify()
+	if !c.sorted {
+		c.heapify() // a sorted run stays sorted
+	}
 }
 
 // dropCancelled removes cancelled events from es, releasing their slots.
@@ -160,8 +175,64 @@ func (c *Calendar) release(s int32) {
 	c.free = append(c.free, s)
 }
 
-// pop removes and returns the top of the heap, which must not be empty.
+// live is the number of events in the heap or sorted run, cancelled ones
+// included.
+func (c *Calendar) live() int { return len(c.heap) - c.head }
+
+// insert adds an event for a bucket already sorted in: in place in a small
+// sorted run, else into the heap (a sorted run is a heap already).
+func (c *Calendar) insert(e entry) {
+	if c.sorted {
+		if c.live() < sortMax {
+			run := c.heap[c.head:]
+			j, _ := slices.BinarySearchFunc(run, e, compareEntries)
+			c.heap = append(c.heap, entry{})
+			j += c.head
+			copy(c.heap[j+1:], c.heap[j:])
+			c.heap[j] = e
+			return
+		}
+		n := copy(c.heap, c.heap[c.head:])
+		c.heap, c.head, c.sorted = c.heap[:n], 0, false
+	}
+	c.heap = append(c.heap, e)
+	c.up(len(c.heap) - 1)
+}
+
+// sortEntries sorts a short run by insertion.
+func sortEntries(h []entry) {
+	for i := 1; i < len(h); i++ {
+		e := h[i]
+		j := i
+		for ; j > 0 && e.before(&h[j-1]); j-- {
+			h[j] = h[j-1]
+		}
+		h[j] = e
+	}
+}
+
+// compareEntries orders entries by time, then sequence.
+func compareEntries(a, b entry) int {
+	switch {
+	case a.before(&b):
+		return -1
+	case b.before(&a):
+		return 1
+	}
+	return 0
+}
+
+// pop removes and returns the first event of the heap or sorted run, which
+// must not be empty.
 func (c *Calendar) pop() entry {
+	if c.sorted {
+		e := c.heap[c.head]
+		c.head++
+		if c.head == len(c.heap) {
+			c.heap, c.head = c.heap[:0], 0
+		}
+		return e
+	}
 	e := c.heap[0]
 	last := len(c.heap) - 1
 	c.heap[0] = c.heap[last]
