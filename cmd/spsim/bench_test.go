@@ -43,3 +43,10 @@ func BenchmarkRunMMcAnchor(b *testing.B) {
 func BenchmarkRunEngland1(b *testing.B) {
 	benchCommand(b, "run", "england", "--replications", "1")
 }
+
+// BenchmarkSweepBaseline is a 32-point sweep with its outputs: sweep.csv,
+// the workbook's sweep sheets, the chart and the report.
+func BenchmarkSweepBaseline(b *testing.B) {
+	benchCommand(b, "sweep", "baseline", "--vary", "workforce.link_workers=2,3,4,5,6,7,8,9",
+		"--vary", "demand.referrals_per_week=15,20,25,30", "--replications", "3")
+}

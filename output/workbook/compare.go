@@ -230,30 +230,47 @@ func factorValue(v string) any {
 	return v
 }
 
+// sweepSheet writes every KPI at every point, a row each: thousands of
+// rows for a grid, so written as XML rather than cell by cell.
 func (b *book) sweepSheet(sw *experiment.Sweep) {
 	const s = "Sweep"
 	b.sheet(s)
-	head := []any{}
+	nf := len(sw.Factors)
+	b.freeze(s, nf)
+	out := b.rawRows(s)
+	out.start(1)
+	head := []string{}
 	for _, f := range sw.Factors {
 		head = append(head, f.Key)
 	}
-	head = append(head, "kpi", "mean", "ci_low", "ci_high", "n", "unit")
-	b.row(s, 1, head...)
-	b.styleCells(s, 1, 1, len(head), 1, b.bold)
+	for c, h := range append(head, "kpi", "mean", "ci_low", "ci_high", "n", "unit") {
+		out.str(c+1, 1, b.bold, h)
+	}
+	out.end()
 	row := 2
-	nf := len(sw.Factors)
 	for _, p := range sw.Points {
+		factors := make([]any, len(p.Values))
+		for i, v := range p.Values {
+			factors[i] = factorValue(v)
+		}
 		for _, sum := range p.Summaries {
-			vals := []any{}
-			for _, v := range p.Values {
-				vals = append(vals, factorValue(v))
+			out.start(row)
+			for i, v := range factors {
+				if x, ok := v.(float64); ok {
+					out.num(i+1, row, 0, x)
+				} else {
+					out.str(i+1, row, 0, v.(string))
+				}
 			}
-			e := sum.Estimate
-			vals = append(vals, sum.Name, e.Mean, e.Low, e.High, e.N, sum.Unit)
-			b.row(s, row, vals...)
-			b.styleCells(s, nf+2, row, nf+4, row, b.numStyle(Format(sum.Unit)))
+			e, style := sum.Estimate, b.numStyle(Format(sum.Unit))
+			out.str(nf+1, row, 0, sum.Name)
+			out.num(nf+2, row, style, e.Mean)
+			out.num(nf+3, row, style, e.Low)
+			out.num(nf+4, row, style, e.High)
+			out.num(nf+5, row, 0, float64(e.N))
+			out.str(nf+6, row, 0, sum.Unit)
+			out.end()
 			row++
 		}
 	}
-	b.freeze(s, nf)
 }
