@@ -46,14 +46,19 @@ const minExact = 1e-300
 // no decimal shorter than D (its trailing zeros dropped) reads back as
 // Round(v), and the shortest form is D itself, laid out without exponent.
 func appendNum(b []byte, v float64) []byte {
+	// Most weekly numbers are counts, and most of those are 0.
+	if v == 0 && !math.Signbit(v) {
+		return append(b, '0')
+	}
+	if v > 0 && v < 1e8 && float64(uint64(v)) == v {
+		// Whole numbers of at most Digits figures are exact.
+		return appendCount(b, uint64(v))
+	}
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return append(b, "NA"...)
 	case v == math.Trunc(v) && v != 0 && v > -1e8 && v < 1e8:
-		// Whole numbers of at most Digits figures are counts: exact.
 		return strconv.AppendInt(b, int64(v), 10)
-	case v == 0 && !math.Signbit(v):
-		return append(b, '0')
 	case v == 0 || math.Abs(v) < minExact:
 		// -0 keeps its sign; subnormals lose the 15-figure guarantee, so
 		// they take the long way.
@@ -152,6 +157,26 @@ func figuresFast(digits *[Digits]byte, v float64) (exp int, ok bool) {
 		digits[2*i], digits[2*i+1] = pairs[2*p], pairs[2*p+1]
 	}
 	return exp, true
+}
+
+// appendCount appends u < 1e8 in decimal, two figures at a time.
+func appendCount(b []byte, u uint64) []byte {
+	var buf [8]byte
+	i := len(buf)
+	for u >= 100 {
+		p := 2 * (u % 100)
+		u /= 100
+		i -= 2
+		buf[i], buf[i+1] = pairs[p], pairs[p+1]
+	}
+	if u >= 10 {
+		i -= 2
+		buf[i], buf[i+1] = pairs[2*u], pairs[2*u+1]
+	} else {
+		i--
+		buf[i] = byte('0' + u)
+	}
+	return append(b, buf[i:]...)
 }
 
 // pairs are the figures of 00 to 99.
