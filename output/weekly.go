@@ -54,9 +54,7 @@ func (s weeklySpan) format(buf []byte) []byte {
 }
 
 // writeWeekly is WriteWeekly with workers goroutines formatting spans of
-// at most rows rows. A ring of 2×workers buffers bounds the memory: span
-// k is formatted into slot k mod len(ring) once the writer has written
-// span k-len(ring) from it.
+// at most rows rows.
 func writeWeekly(w io.Writer, results []*sim.Result, workers, rows int) error {
 	cw := csv.NewWriter(w)
 	if len(results) == 0 {
@@ -77,22 +75,29 @@ func writeWeekly(w io.Writer, results []*sim.Result, workers, rows int) error {
 	if workers < 2 || len(spans) < 2 {
 		var buf []byte
 		for _, s := range spans {
-			if _, err := w.Write(s.format(buf[:0])); err != nil {
+			buf = s.format(buf[:0])
+			if _, err := w.Write(buf); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
+	return writeInOrder(w, spans, workers)
+}
+
+// writeInOrder formats the spans on workers goroutines and writes them in
+// order. A ring of 2×workers buffers bounds the memory: span k is
+// formatted into slot k mod len(ring) once the writer has written span
+// k-len(ring) from it. A failed write stops the goroutines.
+func writeInOrder(w io.Writer, spans []weeklySpan, workers int) error {
 	ring := make([]struct {
 		buf  []byte
 		done chan struct{}
 	}, 2*workers)
+	free := make(chan struct{}, len(ring)) // a token a slot, given back in order
 	for i := range ring {
 		ring[i].done = make(chan struct{}, 1)
-	}
-	free := make(chan int, len(ring)) // slots the writer is done with, in order
-	for i := range ring {
-		free <- i
+		free <- struct{}{}
 	}
 	jobs := make(chan int)
 	quit := make(chan struct{})
@@ -128,7 +133,7 @@ func writeWeekly(w io.Writer, results []*sim.Result, workers, rows int) error {
 		if _, err = w.Write(slot.buf); err != nil {
 			break
 		}
-		free <- k % len(ring)
+		free <- struct{}{}
 	}
 	close(quit)
 	wg.Wait()

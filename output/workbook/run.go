@@ -122,34 +122,9 @@ func (b *book) kpiSheet(s string, sums []experiment.Summary) {
 func (b *book) weekly(results []*sim.Result) {
 	const s = "Weekly"
 	b.sheet(s)
-	cols := results[0].Columns
 	weeks := len(results[0].Weekly)
-	// The largest sheet's cells are written as XML: cell by cell through
-	// excelize they would cost most of the workbook's time.
 	b.freeze(s, 1)
-	out := b.rawRows(s)
-	out.buf = make([]byte, 0, (weeks+1)*len(cols)*48) // a cell is about 45 bytes
-	out.start(1)
-	for c, col := range cols {
-		out.str(c+1, 1, b.bold, col.Name)
-	}
-	out.end()
-	sums := make([]float64, len(cols))
-	for w := range weeks {
-		// Row by row, replication by replication: each column's sum
-		// adds in the same order as column by column, so the same bits.
-		clear(sums)
-		for _, r := range results {
-			for c, v := range r.Weekly[w] {
-				sums[c] += v
-			}
-		}
-		out.start(w + 2)
-		for c, sum := range sums {
-			out.num(c+1, w+2, 0, sum/float64(len(results)))
-		}
-		out.end()
-	}
+	b.weeklyMeans(b.rawRows(s), results)
 	anchor := 2
 	zero, last := 0.0, float64(weeks)
 	for _, ch := range weeklyCharts {
@@ -183,6 +158,37 @@ func (b *book) weekly(results []*sim.Result) {
 	}
 	b.check(b.f.SetColVisible("Charts", "A", false))
 	b.printWide("Charts")
+}
+
+// weeklyMeans writes the weekly sheet's cells: a header of column names,
+// then each week's mean across replications. It is the largest sheet, so
+// its cells are written as XML: cell by cell through excelize they would
+// cost most of the workbook's time.
+func (b *book) weeklyMeans(out *rows, results []*sim.Result) {
+	cols := results[0].Columns
+	weeks := len(results[0].Weekly)
+	out.buf = make([]byte, 0, (weeks+1)*len(cols)*48) // a cell is about 45 bytes
+	out.start(1)
+	for c, col := range cols {
+		out.str(c+1, 1, b.bold, col.Name)
+	}
+	out.end()
+	sums := make([]float64, len(cols))
+	for w := range weeks {
+		// Row by row, replication by replication: each column's sum
+		// adds in the same order as column by column, so the same bits.
+		clear(sums)
+		for _, r := range results {
+			for c, v := range r.Weekly[w] {
+				sums[c] += v
+			}
+		}
+		out.start(w + 2)
+		for c, sum := range sums {
+			out.num(c+1, w+2, 0, sum/float64(len(results)))
+		}
+		out.end()
+	}
 }
 
 // chart adds a chart to the named sheet, creating the sheet if needed.
