@@ -297,30 +297,36 @@ func (m *Model) rate(t float64) float64 {
 
 // maxReferralRate bounds rate(t) over the horizon for thinning.
 func maxReferralRate(cfg *Config) float64 {
-	d := &cfg.Demand
-	base := d.ReferralsPerWeek
-	for _, c := range cfg.Timeline {
-		if c.ReferralsPerWeek != nil {
-			base = max(base, *c.ReferralsPerWeek)
-		}
-	}
-	growth := max(1, math.Pow(1+d.AnnualGrowth, float64(cfg.Run.HorizonWeeks)/52))
-	return base * growth * (1 + d.SeasonalAmplitude)
+	base, growth := referralExtremes(cfg, false)
+	return base * growth * (1 + cfg.Demand.SeasonalAmplitude)
 }
 
 // minReferralRate is a little below the least rate(t) over the horizon,
 // whatever the timeline sets: the margin covers rate's rounding (about
 // 1e-15 of it), so a draw below it is below rate(t) as computed.
 func minReferralRate(cfg *Config) float64 {
+	base, growth := referralExtremes(cfg, true)
+	return max(0, base*growth*(1-math.Abs(cfg.Demand.SeasonalAmplitude))*(1-1e-9))
+}
+
+// referralExtremes is the least (or greatest) of the base rates the
+// scenario and its timeline set, and of no growth and the growth over the
+// whole horizon.
+func referralExtremes(cfg *Config, least bool) (base, growth float64) {
+	pick := func(a, b float64) float64 {
+		if least {
+			return min(a, b)
+		}
+		return max(a, b)
+	}
 	d := &cfg.Demand
-	base := d.ReferralsPerWeek
+	base = d.ReferralsPerWeek
 	for _, c := range cfg.Timeline {
 		if c.ReferralsPerWeek != nil {
-			base = min(base, *c.ReferralsPerWeek)
+			base = pick(base, *c.ReferralsPerWeek)
 		}
 	}
-	growth := min(1, math.Pow(1+d.AnnualGrowth, float64(cfg.Run.HorizonWeeks)/52))
-	return max(0, base*growth*(1-math.Abs(d.SeasonalAmplitude))*(1-1e-9))
+	return base, pick(1, math.Pow(1+d.AnnualGrowth, float64(cfg.Run.HorizonWeeks)/52))
 }
 
 // sortedKeys returns a map's keys in order, so that iteration never depends
