@@ -6,7 +6,9 @@
 Each round runs every command once, in order, so that a shared machine's
 drift falls on all of them alike; then prints, per command, the wall time,
 the CPU time (user + system) and the peak memory (RSS) as median [min-max].
-For example, an old and a new binary:
+Peak memory counts the forked Python process before it runs the command
+(about 14 MiB), so it means nothing below that. For example, an old and a
+new binary:
 
     bench/alternate.py 15 "old=/tmp/old/spsim run baseline --replications 30 -o /tmp/a --force --quiet" \
                           "new=./spsim run baseline --replications 30 -o /tmp/b --force --quiet"
