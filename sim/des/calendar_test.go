@@ -191,3 +191,21 @@ func TestCalendarCompactsToEmpty(t *testing.T) {
 		t.Fatalf("after cancelling all: Len %d, Next ok %v", c.Len(), ok)
 	}
 }
+
+// BenchmarkCalendarFar is the hold model with delays of 100 time units on
+// average, so most events wait in the list beyond the ring of buckets
+// (32 units): the list must not be scanned at every bucket.
+func BenchmarkCalendarFar(b *testing.B) {
+	var c Calendar
+	r := rand.New(rand.NewPCG(1, 1))
+	for range 100_000 {
+		c.Schedule(100*r.ExpFloat64(), 0, 0, 0)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		ev, _ := c.Next()
+		c.Schedule(ev.Time+100*r.ExpFloat64(), 0, 0, 0)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}

@@ -103,7 +103,10 @@ func (c *Calendar) advance() {
 		c.heapify()
 	}
 	c.cur++
-	if len(c.far) > 0 && c.farMin < c.cur+ringSize {
+	// Far is scanned once the earliest of it is half a ring away: then at
+	// most every half ring, however many events wait there, and always
+	// before their buckets come round.
+	if len(c.far) > 0 && c.farMin < c.cur+ringSize/2 {
 		c.refill()
 	}
 }
