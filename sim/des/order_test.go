@@ -1,6 +1,7 @@
 package des
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -121,5 +122,28 @@ func TestCalendarMatchesReference(t *testing.T) {
 				t.Fatalf("seed %d step %d: Len = %d, want %d", seed, step, c.Len(), pending)
 			}
 		}
+	}
+}
+
+// TestCalendarFarTimes: times far beyond any horizon, up to +Inf, share the
+// last bucket and still come out in order, after the near ones.
+func TestCalendarFarTimes(t *testing.T) {
+	var c Calendar
+	times := []float64{math.Inf(1), 1e300, 5, 1e18, 0, 1 << 61, 1e300, 3.25}
+	for i, tm := range times {
+		c.Schedule(tm, 0, int32(i), 0)
+	}
+	c.ScheduleLane(0, 4, 0, 100, 0)
+	var got []int32
+	for {
+		ev, ok := c.Next()
+		if !ok {
+			break
+		}
+		got = append(got, ev.Subject)
+	}
+	want := []int32{4, 7, 100, 2, 3, 5, 1, 6, 0}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("order %v, want %v", got, want)
 	}
 }
