@@ -51,6 +51,18 @@ func displayFor(unit string) display {
 	return display{scale: 1, unit: u, format: plainNumber, label: sig3}
 }
 
+// diffDisplayFor is how a difference of two values in unit is shown: a
+// difference of shares is in percentage points (57.6% against 55.1% is
+// 2.5 percentage points, not 2.5%).
+func diffDisplayFor(unit string) display {
+	d := displayFor(unit)
+	if unit == "share" {
+		d.unit, d.format = "percentage points", plainNumber
+		d.label = func(v float64) string { return sig3(v) + " percentage points" }
+	}
+	return d
+}
+
 // sig3 prints a value to about three significant figures, in tables and on
 // charts alike, whole numbers
 // from 1,000 up with thousands separators: 0.136, 3.38, 57.6, 1,071.

@@ -110,7 +110,7 @@ func compareDiffs(c *experiment.Comparison, ks []experiment.KPIComparison) (Figu
 	lg := newLegend()
 	others := c.Names[1:]
 	for i, k := range ks {
-		d := displayFor(k.Unit)
+		d := diffDisplayFor(k.Unit)
 		p := newPanel(panelTitle(k.Name, k.Unit), "Difference from "+c.Names[0]+" ("+d.unit+")", "")
 		p.Title.TextStyle = textStyle(12, true)
 		p.X.Tick.Marker = niceTicks{format: d.format, n: 5}

@@ -131,6 +131,13 @@ func TestCompareAndSweepFigures(t *testing.T) {
 	for _, f := range figs {
 		checkFigure(t, f)
 	}
+	// A difference of shares is in percentage points, a share in percent.
+	if svg := string(figs[1].SVG); !strings.Contains(svg, "Difference from baseline (percentage points)") {
+		t.Error("the differences chart does not put a difference of shares in percentage points")
+	}
+	if svg := string(figs[0].SVG); strings.Contains(svg, "percentage points") {
+		t.Error("the KPI bars chart calls a share percentage points")
+	}
 	if _, err := output.CompareFigures(cmp, []string{"no_such_kpi"}); err == nil {
 		t.Error("a comparison chart of no known KPI did not fail")
 	}
