@@ -19,7 +19,15 @@ import (
 //
 // On error c is unchanged and the error is an Errors naming the key.
 func Set(c *Config, key, value string) error {
-	fail := func(msg string) error { return Errors{{Key: key, Value: value, Msg: msg}} }
+	_, err := SetWarn(c, key, value)
+	return err
+}
+
+// SetWarn is Set, also returning the warnings about the value set: allowed
+// but unlikely, such as costs.on_cost_share = 28 where about 0.28 is
+// typical. Warnings about the rest of the scenario are not repeated.
+func SetWarn(c *Config, key, value string) ([]Warning, error) {
+	fail := func(msg string) ([]Warning, error) { return nil, Errors{{Key: key, Value: value, Msg: msg}} }
 	path := splitKey(key)
 	if key == "" || len(path) == 0 {
 		return fail("no key given")
@@ -38,10 +46,10 @@ func Set(c *Config, key, value string) error {
 	var doc map[string]any
 	var buf bytes.Buffer
 	if err := Encode(&buf, c); err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := toml.Decode(buf.String(), &doc); err != nil {
-		return fmt.Errorf("setting %s: re-reading the scenario: %w", key, err)
+		return nil, fmt.Errorf("setting %s: re-reading the scenario: %w", key, err)
 	}
 	raw, err := parseValue(value)
 	if err != nil {
@@ -53,13 +61,19 @@ func Set(c *Config, key, value string) error {
 	if msg := setIn(doc, path, raw); msg != "" {
 		return fail(msg)
 	}
-	nc, err := build(doc, provenance{}, "")
+	nc, warns, err := buildWarn(doc, provenance{}, "")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	nc.Extends = c.Extends
 	*c = *nc
-	return nil
+	var mine []Warning
+	for _, w := range warns {
+		if w.Key == key || strings.HasPrefix(w.Key, key+".") {
+			mine = append(mine, w)
+		}
+	}
+	return mine, nil
 }
 
 // parseValue parses a single TOML value.

@@ -118,3 +118,29 @@ func TestLoadWithSets(t *testing.T) {
 		t.Errorf("a bad --set: %v", err)
 	}
 }
+
+// TestSetWarn: a plausible typo set by key path is warned of with the
+// typical value, as it would be in a file; a likely value, and the rest of
+// the scenario, give no warning.
+func TestSetWarn(t *testing.T) {
+	for _, tc := range []struct {
+		key, value string
+		want       string // in the one warning; "" for none
+	}{
+		{"costs.on_cost_share", "28", "0.28"},
+		{"costs.on_cost_share", "0.3", ""},
+		{"workforce.link_workers", "5", ""},
+	} {
+		c := loadBaseline(t)
+		ws, err := SetWarn(c, tc.key, tc.value)
+		if err != nil {
+			t.Fatalf("%s=%s: %v", tc.key, tc.value, err)
+		}
+		switch {
+		case tc.want == "" && len(ws) != 0:
+			t.Errorf("%s=%s: warnings %v, want none", tc.key, tc.value, ws)
+		case tc.want != "" && (len(ws) != 1 || ws[0].Key != tc.key || !strings.Contains(ws[0].String(), tc.want)):
+			t.Errorf("%s=%s: warnings %v, want one on %s naming %s", tc.key, tc.value, ws, tc.key, tc.want)
+		}
+	}
+}

@@ -108,5 +108,23 @@ func (o *Options) load(ref string) (*scenarios.Config, []string, error) {
 	return ld.Config, ws, nil
 }
 
+// set sets key to value in c, returning the warnings about the value as
+// text after flag ("--vary KEY = VALUE: warning: ..."); with Strict a
+// warning is an error.
+func (o *Options) set(c *scenarios.Config, flag, key, value string) ([]string, error) {
+	ws, err := scenarios.SetWarn(c, key, value)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, w := range ws {
+		if o.Load.Strict {
+			return nil, fmt.Errorf("%s (an error under --strict)", w)
+		}
+		out = append(out, flag+" "+w.String())
+	}
+	return out, nil
+}
+
 // files lists the files behind ref, as the options load them.
 func (o *Options) files(ref string) []scenarios.File { return scenarios.FilesWith(ref, o.Load) }

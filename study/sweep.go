@@ -115,9 +115,11 @@ func (p *SweepPlan) load() (*sim.Config, []string, error) {
 	for _, kv := range p.spec.Sets {
 		k, v, _ := strings.Cut(kv, "=")
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-		if err := scenarios.Set(c, k, v); err != nil {
+		sw, err := p.spec.set(c, "--set", k, v)
+		if err != nil {
 			return nil, nil, fmt.Errorf("--set %s=%s: %w", k, v, err)
 		}
+		ws = append(ws, sw...)
 	}
 	return c, ws, nil
 }
@@ -136,8 +138,14 @@ func (p *SweepPlan) build() error {
 			return err
 		}
 		for f, v := range pt {
-			if err := scenarios.Set(c, p.factors[f].Key, v); err != nil {
+			ws, err := p.spec.set(c, "--vary", p.factors[f].Key, v)
+			if err != nil {
 				return fmt.Errorf("sweep point %s: %w\n(a value the sweep does not vary can be set for every point with --set KEY=VALUE)", pointLabel(p.factors, pt), err)
+			}
+			for _, w := range ws {
+				if !slices.Contains(p.loadWarnings, w) {
+					p.loadWarnings = append(p.loadWarnings, w)
+				}
 			}
 		}
 		// The options' seed and replications win; one seed for all

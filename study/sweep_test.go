@@ -1,7 +1,9 @@
 package study_test
 
 import (
+	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/spsim/spsim/study"
@@ -34,5 +36,36 @@ func TestParseVary(t *testing.T) {
 		if err != nil || f.Key != tc.key || !reflect.DeepEqual(f.Values, tc.vals) {
 			t.Errorf("study.ParseVary(%q) = %+v, %v; want %s %q", tc.in, f, err, tc.key, tc.vals)
 		}
+	}
+}
+
+// TestSweepWarnsOfUnlikelyValues: a plausible typo in --vary or --set
+// (on-costs of 28 for 0.28) is warned of once, naming the typical value,
+// as a scenario file's would be; under --strict it stops the sweep.
+func TestSweepWarnsOfUnlikelyValues(t *testing.T) {
+	spec := study.SweepSpec{Ref: short, Vary: []string{"costs.on_cost_share=28,0.3"},
+		Sets: []string{"workforce.link_workers=2"}, Options: study.Options{Replications: 2, Jobs: 1}}
+	p, err := study.PlanSweep(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.Execute(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range r.LoadWarnings {
+		if strings.Contains(w, "on_cost_share") {
+			got = append(got, w)
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "--vary costs.on_cost_share = 28") || !strings.Contains(got[0], "0.28") {
+		t.Errorf("warnings about on_cost_share: %q, want one for --vary 28 naming 0.28", got)
+	}
+
+	spec.Vary, spec.Sets = []string{"workforce.link_workers=2,3"}, []string{"costs.on_cost_share=28"}
+	spec.Load.Strict = true
+	if _, err := study.PlanSweep(spec); err == nil || !strings.Contains(err.Error(), "--strict") {
+		t.Errorf("--set costs.on_cost_share=28 under --strict: %v, want an error", err)
 	}
 }
