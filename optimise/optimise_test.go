@@ -166,3 +166,32 @@ func TestFewerReplicationsThanTheGrid(t *testing.T) {
 		t.Errorf("search %d (plan %d), full %d (plan %d), fixed %d", r.Spent(), r.Plan, full.Spent(), full.Plan, fixed)
 	}
 }
+
+// TestPlanWarnsOfUnlikelyValues: a plausible typo in --set or a lever's
+// values (on-costs of 28 for 0.28) is warned of once, naming the typical
+// value; likely values are not.
+func TestPlanWarnsOfUnlikelyValues(t *testing.T) {
+	p, err := optimise.Plan(optimise.Spec{
+		Ref:     "baseline",
+		Levers:  []string{"costs.on_cost_share=28,0.3", "workforce.link_workers=3,4"},
+		Targets: []string{"wait_first_contact_p90_weeks<=8"},
+		Sets:    []string{"costs.recruitment_cost=5000", "demand.annual_growth=5"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set, lever int
+	for _, w := range p.Warnings {
+		switch {
+		case strings.HasPrefix(w, "--set demand.annual_growth = 5"):
+			set++
+		case strings.HasPrefix(w, "--lever costs.on_cost_share = 28") && strings.Contains(w, "0.28"):
+			lever++
+		default:
+			t.Errorf("unexpected warning %q", w)
+		}
+	}
+	if set != 1 || lever != 1 {
+		t.Errorf("warnings %q: want one for --set annual_growth = 5 and one for the lever's 28", p.Warnings)
+	}
+}

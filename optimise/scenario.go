@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -103,6 +104,9 @@ type Problem struct {
 	Options Options
 	// Progress, if set, is told the replications run so far.
 	Progress func(done int)
+	// Warnings are about values the scenario, --set or a lever allows
+	// but that are unlikely to be meant (on-costs of 28 for 0.28).
+	Warnings []string
 }
 
 // Plan builds every candidate's scenario and cost; nothing runs.
@@ -138,10 +142,13 @@ func Plan(spec Spec) (*Problem, error) {
 		}
 		p.KPIs = append(p.KPIs, k)
 	}
-	load := func() (*sim.Config, error) { return scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets) }
 	var err error
-	if p.Base, err = load(); err != nil {
+	if p.Base, p.Warnings, err = scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets); err != nil {
 		return nil, err
+	}
+	load := func() (*sim.Config, error) {
+		c, _, err := scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets)
+		return c, err
 	}
 	var factors []experiment.Factor
 	for _, l := range p.Levers {
@@ -157,8 +164,14 @@ func Plan(spec Spec) (*Problem, error) {
 			return nil, err
 		}
 		for f, v := range pt {
-			if err := scenarios.Set(c, p.Levers[f].Key, v); err != nil {
+			ws, err := scenarios.SetWarn(c, p.Levers[f].Key, v)
+			if err != nil {
 				return nil, fmt.Errorf("--lever %s=%s: %w", p.Levers[f].Key, v, err)
+			}
+			for _, w := range ws {
+				if s := "--lever " + w.String(); !slices.Contains(p.Warnings, s) {
+					p.Warnings = append(p.Warnings, s)
+				}
 			}
 		}
 		p.Configs = append(p.Configs, c)

@@ -160,20 +160,31 @@ func setIn(doc map[string]any, path []string, v any) string {
 
 // LoadWithSets loads a scenario, then sets the seed (when given) and each
 // "KEY=VALUE" of a --set list, as the commands that search over scenarios
-// do.
-func LoadWithSets(ref string, seed *uint64, sets []string) (*Config, error) {
-	c, err := Load(ref)
+// do. The warnings are the scenario's and the set values', as text
+// ("file:line:col: key = value: warning: ..." and "--set key = value:
+// warning: ...").
+func LoadWithSets(ref string, seed *uint64, sets []string) (*Config, []string, error) {
+	ld, err := LoadWith(ref, Options{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	c := ld.Config
+	var warns []string
+	for _, w := range ld.Warnings {
+		warns = append(warns, w.String())
 	}
 	if seed != nil {
 		c.Run.Seed = *seed
 	}
 	for _, kv := range sets {
 		k, v, _ := strings.Cut(kv, "=")
-		if err := Set(c, strings.TrimSpace(k), strings.TrimSpace(v)); err != nil {
-			return nil, fmt.Errorf("--set %s: %w", kv, err)
+		ws, err := SetWarn(c, strings.TrimSpace(k), strings.TrimSpace(v))
+		if err != nil {
+			return nil, nil, fmt.Errorf("--set %s: %w", kv, err)
+		}
+		for _, w := range ws {
+			warns = append(warns, "--set "+w.String())
 		}
 	}
-	return c, nil
+	return c, warns, nil
 }

@@ -110,11 +110,14 @@ func TestSetErrors(t *testing.T) {
 
 func TestLoadWithSets(t *testing.T) {
 	seed := uint64(7)
-	c, err := LoadWithSets("baseline", &seed, []string{"workforce.link_workers = 5"})
+	c, _, err := LoadWithSets("baseline", &seed, []string{"workforce.link_workers = 5"})
 	if err != nil || c.Workforce.LinkWorkers != 5 || c.Run.Seed != 7 {
 		t.Fatalf("LoadWithSets: %v, link workers %v, seed %v", err, c.Workforce.LinkWorkers, c.Run.Seed)
 	}
-	if _, err := LoadWithSets("baseline", nil, []string{"workforce.link_wrokers=5"}); err == nil || !strings.Contains(err.Error(), "--set workforce.link_wrokers=5") {
+	if _, ws, err := LoadWithSets("baseline", nil, []string{"costs.on_cost_share=28"}); err != nil || len(ws) != 1 || !strings.HasPrefix(ws[0], "--set costs.on_cost_share = 28") {
+		t.Errorf("--set costs.on_cost_share=28: warnings %q, error %v; want one warning", ws, err)
+	}
+	if _, _, err := LoadWithSets("baseline", nil, []string{"workforce.link_wrokers=5"}); err == nil || !strings.Contains(err.Error(), "--set workforce.link_wrokers=5") {
 		t.Errorf("a bad --set: %v", err)
 	}
 }

@@ -79,6 +79,9 @@ type Result struct {
 	Noise   []float64
 	Base    *sim.Config
 	Elapsed time.Duration
+	// Warnings are about values the scenario or --set allows but that
+	// are unlikely to be meant (on-costs of 28 for 0.28).
+	Warnings []string
 }
 
 // Run plans and runs the analysis.
@@ -102,11 +105,11 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 		}
 	}
 	spec.Reps, spec.Trajectories, spec.Samples, spec.Boot = or(spec.Reps, 3), or(spec.Trajectories, 10), or(spec.Samples, 32), or(spec.Boot, 500)
-	base, err := load(spec)
+	base, warns, err := scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets)
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Seed: base.Run.Seed, Level: 0.95, Base: base}
+	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns}
 	for _, s := range spec.Vary {
 		in, err := ParseInput(s)
 		if err != nil {
@@ -161,7 +164,8 @@ func or(x, def int) int {
 }
 
 func load(spec Spec) (*sim.Config, error) {
-	return scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets)
+	c, _, err := scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets)
+	return c, err
 }
 
 // evaluate runs every point's replications and returns, per KPI, each

@@ -101,6 +101,7 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return interrupted(err, dir)
 	}
+	printWarnings(stderr, r.Warnings)
 	if err := sensitivity.Write(dir, r, version); err != nil {
 		return err
 	}
