@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"strconv"
 	"strings"
@@ -23,30 +24,72 @@ func SweepFigure(sw *experiment.Sweep, kpis []string) (Figure, error) {
 	if len(sw.Factors) == 0 || len(sw.Points) == 0 {
 		return Figure{}, fmt.Errorf("sweep chart: no points")
 	}
-	first := sw.Factors[0]
-	// A numeric parameter is drawn to scale; text values are placed evenly.
-	xs := make(map[string]float64, len(first.Values))
-	numeric := true
+	ax := newSweepAxis(sw.Factors[0])
+	groups := sweepGroups(sw)
+	// One group is one line (or set of bars) per panel. With several, a
+	// panel per group and KPI (small multiples, a row per KPI sharing its
+	// scale) keeps bands from blurring into each other; beyond 4 groups,
+	// one panel per KPI with a line per group and a legend.
+	sf := &sweepFigure{sw: sw, ax: ax, groups: groups, multiples: len(groups) > 1 && len(groups) <= 4}
+	if len(groups) > 1 && !sf.multiples {
+		sf.lg = newLegend()
+	}
+	var (
+		rows [][]*plot.Plot // small multiples: a row per KPI
+		flat []*plot.Plot   // otherwise: a panel per KPI, two to a row
+	)
+	for i, name := range kpis {
+		row := sf.kpiPanels(name, i == 0)
+		if sf.multiples {
+			shareY(row)
+			rows = append(rows, row)
+		} else {
+			flat = append(flat, row...)
+		}
+	}
+	if !sf.multiples {
+		rows = grid(flat, 2)
+	}
+	return sf.render(rows)
+}
+
+// sweepAxis places the first varied parameter's values: a numeric
+// parameter to scale, text values evenly.
+type sweepAxis struct {
+	factor  experiment.Factor
+	xs      map[string]float64
+	numeric bool
+}
+
+func newSweepAxis(first experiment.Factor) sweepAxis {
+	ax := sweepAxis{factor: first, xs: make(map[string]float64, len(first.Values)), numeric: true}
 	for _, v := range first.Values {
 		x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil || !defined(x) {
-			numeric = false
+			ax.numeric = false
 		}
-		xs[v] = x
+		ax.xs[v] = x
 	}
-	if !numeric {
+	if !ax.numeric {
 		for i, v := range first.Values {
-			xs[v] = float64(i)
+			ax.xs[v] = float64(i)
 		}
 	}
-	// Lines: the points grouped by the values of the other factors, in
-	// the order they first appear.
-	type group struct {
-		label  string
-		points []experiment.SweepPoint
-	}
-	var groups []*group
-	byKey := map[string]*group{}
+	return ax
+}
+
+// sweepGroup is the points of one line: one combination of the values of
+// the factors after the first.
+type sweepGroup struct {
+	label  string
+	points []experiment.SweepPoint
+}
+
+// sweepGroups groups the points by the values of the other factors, in
+// the order they first appear.
+func sweepGroups(sw *experiment.Sweep) []*sweepGroup {
+	var groups []*sweepGroup
+	byKey := map[string]*sweepGroup{}
 	for _, p := range sw.Points {
 		var parts []string
 		for f := 1; f < len(sw.Factors); f++ {
@@ -55,106 +98,106 @@ func SweepFigure(sw *experiment.Sweep, kpis []string) (Figure, error) {
 		key := strings.Join(parts, ", ")
 		g, ok := byKey[key]
 		if !ok {
-			g = &group{label: key}
+			g = &sweepGroup{label: key}
 			byKey[key] = g
 			groups = append(groups, g)
 		}
 		g.points = append(g.points, p)
 	}
-	// One group is one line (or set of bars) per panel. With several, a
-	// panel per group and KPI (small multiples, a row per KPI sharing its
-	// scale) keeps bands from blurring into each other; beyond 4 groups,
-	// one panel per KPI with a line per group and a legend.
-	multiples := len(groups) > 1 && len(groups) <= 4
-	var (
-		rows [][]*plot.Plot // small multiples: a row per KPI
-		flat []*plot.Plot   // otherwise: a panel per KPI, two to a row
-		lg   *plot.Legend
-	)
-	if len(groups) > 1 && !multiples {
-		lg = newLegend()
+	return groups
+}
+
+// sweepFigure is a sweep chart being drawn.
+type sweepFigure struct {
+	sw        *experiment.Sweep
+	ax        sweepAxis
+	groups    []*sweepGroup
+	multiples bool
+	lg        *plot.Legend // a line per group, when not small multiples
+}
+
+// kpiPanels draws one KPI: a panel per group with small multiples, else
+// one panel with every group. The first KPI's groups fill the legend.
+func (sf *sweepFigure) kpiPanels(name string, first bool) []*plot.Plot {
+	unit := ""
+	if s, ok := findSummary(sf.sw.Points[0].Summaries, name); ok {
+		unit = s.Unit
 	}
-	xLabel := capitalise(shortKey(first.Key)) + " (" + first.Key + ")"
-	for i, name := range kpis {
-		unit := ""
-		if s, ok := findSummary(sw.Points[0].Summaries, name); ok {
-			unit = s.Unit
+	d := displayFor(unit)
+	var row []*plot.Plot
+	p := sf.panel(panelTitle(name, unit), d)
+	for gi, g := range sf.groups {
+		c := paletteAt(gi)
+		if sf.multiples {
+			p = sf.panel(panelTitle(name, unit)+"\n"+g.label, d)
+			c = colBlue
 		}
-		d := displayFor(unit)
-		newKPIPanel := func(title string) *plot.Plot {
-			p := newPanel(title, xLabel, d.unit)
-			p.Title.TextStyle = textStyle(12, true)
-			p.Y.Tick.Marker = niceTicks{format: d.format, n: 5}
-			if !numeric {
-				p.X.Tick.Marker = constantTicks(first.Values)
-				p.X.Min, p.X.Max = -0.6, float64(len(first.Values))-0.4
-			} else if len(first.Values) <= 12 {
-				p.X.Tick.Marker = valueTicks(first.Values)
-			}
-			return p
+		thumb := sf.drawGroup(p, g, gi, name, d, c)
+		if first && sf.lg != nil {
+			sf.lg.Add(g.label, thumb)
 		}
-		var row []*plot.Plot
-		p := newKPIPanel(panelTitle(name, unit))
-		for gi, g := range groups {
-			if multiples {
-				p = newKPIPanel(panelTitle(name, unit) + "\n" + g.label)
+		if sf.multiples || gi == len(sf.groups)-1 {
+			// Counts, times and shares start at zero, so that a
+			// flat line is not drawn as a steep one.
+			if p.Y.Min >= 0 {
+				p.Y.Min = 0
 			}
-			c := paletteAt(gi)
-			if multiples {
-				c = colBlue
-			}
-			var x, mean, lo, hi []float64
-			for _, pt := range g.points {
-				s, _ := findSummary(pt.Summaries, name)
-				x = append(x, xs[pt.Values[0]])
-				mean = append(mean, s.Estimate.Mean*d.scale)
-				lo = append(lo, s.Estimate.Low*d.scale)
-				hi = append(hi, s.Estimate.High*d.scale)
-			}
-			var legendThumb plot.Thumbnailer
-			if numeric {
-				b := &bandLine{color: c, x: x, mean: mean, lo: lo, hi: hi}
-				p.Add(b, &whiskers{pos: x, mid: mean, lo: mean, hi: mean, color: c, radius: vg.Points(3.5)})
-				legendThumb = b
-			} else {
-				// Unordered categories: bars side by side, never a line
-				// joining them.
-				n, k := 1, 0
-				if !multiples {
-					n, k = len(groups), gi
-				}
-				w := 0.7 / float64(n)
-				b := &bars{width: w, color: c, val: mean, lo: lo, hi: hi}
-				for _, xi := range x {
-					b.pos = append(b.pos, xi-0.35+w*(float64(k)+0.5))
-				}
-				p.Add(b)
-				legendThumb = b
-			}
-			if i == 0 && lg != nil {
-				lg.Add(g.label, legendThumb)
-			}
-			if multiples || gi == len(groups)-1 {
-				// Counts, times and shares start at zero, so that a
-				// flat line is not drawn as a steep one.
-				if p.Y.Min >= 0 {
-					p.Y.Min = 0
-				}
-				row = append(row, p)
-			}
-		}
-		if multiples {
-			shareY(row)
-			rows = append(rows, row)
-		} else {
-			flat = append(flat, row...)
+			row = append(row, p)
 		}
 	}
-	if !multiples {
-		rows = grid(flat, 2)
+	return row
+}
+
+// panel is an empty KPI panel against the first parameter.
+func (sf *sweepFigure) panel(title string, d display) *plot.Plot {
+	first := sf.ax.factor
+	p := newPanel(title, capitalise(shortKey(first.Key))+" ("+first.Key+")", d.unit)
+	p.Title.TextStyle = textStyle(12, true)
+	p.Y.Tick.Marker = niceTicks{format: d.format, n: 5}
+	if !sf.ax.numeric {
+		p.X.Tick.Marker = constantTicks(first.Values)
+		p.X.Min, p.X.Max = -0.6, float64(len(first.Values))-0.4
+	} else if len(first.Values) <= 12 {
+		p.X.Tick.Marker = valueTicks(first.Values)
 	}
+	return p
+}
+
+// drawGroup adds one group's KPI to p: a band and dots for a numeric
+// parameter, bars for unordered categories. It returns the legend's thumb.
+func (sf *sweepFigure) drawGroup(p *plot.Plot, g *sweepGroup, gi int, name string, d display, c color.Color) plot.Thumbnailer {
+	var x, mean, lo, hi []float64
+	for _, pt := range g.points {
+		s, _ := findSummary(pt.Summaries, name)
+		x = append(x, sf.ax.xs[pt.Values[0]])
+		mean = append(mean, s.Estimate.Mean*d.scale)
+		lo = append(lo, s.Estimate.Low*d.scale)
+		hi = append(hi, s.Estimate.High*d.scale)
+	}
+	if sf.ax.numeric {
+		b := &bandLine{color: c, x: x, mean: mean, lo: lo, hi: hi}
+		p.Add(b, &whiskers{pos: x, mid: mean, lo: mean, hi: mean, color: c, radius: vg.Points(3.5)})
+		return b
+	}
+	// Unordered categories: bars side by side, never a line joining them.
+	n, k := 1, 0
+	if !sf.multiples {
+		n, k = len(sf.groups), gi
+	}
+	w := 0.7 / float64(n)
+	b := &bars{width: w, color: c, val: mean, lo: lo, hi: hi}
+	for _, xi := range x {
+		b.pos = append(b.pos, xi-0.35+w*(float64(k)+0.5))
+	}
+	p.Add(b)
+	return b
+}
+
+// render lays the panels out with the sweep's title, note and caption.
+func (sf *sweepFigure) render(rows [][]*plot.Plot) (Figure, error) {
+	sw, first, numeric, multiples := sf.sw, sf.ax.factor, sf.ax.numeric, sf.multiples
 	legends := make([]*plot.Legend, len(rows))
-	legends[0] = lg
+	legends[0] = sf.lg
 	what := "Lines: mean"
 	if !numeric {
 		what = "Bars: mean"
@@ -176,7 +219,7 @@ func SweepFigure(sw *experiment.Sweep, kpis []string) (Figure, error) {
 		legend: legends,
 		width:  12 * vg.Inch, height: vg.Length(perRow*float64(len(rows))+0.8) * vg.Inch,
 	}
-	if lg == nil && !multiples {
+	if sf.lg == nil && !multiples {
 		l.width = 11 * vg.Inch
 	}
 	caption := "Each panel is one KPI against " + first.Key + "; the band is the 95% confidence interval at each value."
