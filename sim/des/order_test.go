@@ -27,6 +27,16 @@ func (r *reference) schedule(ev Event) int {
 	return len(r.events) - 1
 }
 
+func (r *reference) pending() int {
+	n := 0
+	for _, e := range r.events {
+		if !e.cancelled {
+			n++
+		}
+	}
+	return n
+}
+
 func (r *reference) next() (Event, bool) {
 	best := -1
 	for i, e := range r.events {
@@ -50,79 +60,100 @@ func (r *reference) next() (Event, bool) {
 // and fractional times, near and far), cancelling and firing.
 func TestCalendarMatchesReference(t *testing.T) {
 	for seed := range uint64(10) {
-		r := rand.New(rand.NewPCG(seed, 7))
-		var c Calendar
-		var ref reference
-		type pendingRef struct {
-			h   Handle
-			idx int
-		}
-		var handles []pendingRef
-		laneIdx := [Lanes]int{-1, -1}
-		var n int32
-		schedule := func(now float64) {
-			n++
-			var t float64
-			switch r.IntN(4) {
-			case 0:
-				t = math.Floor(now) + float64(r.IntN(3)) // whole times: ties
-			case 1:
-				t = now + r.ExpFloat64()*0.1
-			case 2:
-				t = now + r.ExpFloat64()*5
-			default:
-				t = now + r.ExpFloat64()*500
-			}
-			t = max(t, now)
-			ev := Event{Time: t, Kind: Kind(r.IntN(4)), Subject: n, Aux: int32(r.IntN(100))}
-			if l := r.IntN(8); l < Lanes && laneIdx[l] < 0 {
-				c.ScheduleLane(l, ev.Time, ev.Kind, ev.Subject, ev.Aux)
-				laneIdx[l] = ref.schedule(ev)
-				return
-			}
-			h := c.Schedule(ev.Time, ev.Kind, ev.Subject, ev.Aux)
-			handles = append(handles, pendingRef{h, ref.schedule(ev)})
-		}
+		d := &driver{r: rand.New(rand.NewPCG(seed, 7)), lane: [Lanes]int{-1, -1}}
 		for range 200 {
-			schedule(0)
+			d.schedule(0)
 		}
 		for step := range 6000 {
-			switch k := r.IntN(10); {
+			var err string
+			switch k := d.r.IntN(10); {
 			case k < 4:
-				schedule(c.Now())
-			case k < 5 && len(handles) > 0:
-				i := r.IntN(len(handles))
-				p := handles[i]
-				was := !ref.events[p.idx].cancelled
-				if got := c.Cancel(p.h); got != was {
-					t.Fatalf("seed %d step %d: Cancel = %v, want %v", seed, step, got, was)
-				}
-				ref.events[p.idx].cancelled = true
-				handles[i] = handles[len(handles)-1]
-				handles = handles[:len(handles)-1]
+				d.schedule(d.c.Now())
+			case k < 5 && len(d.handles) > 0:
+				err = d.cancel()
 			default:
-				got, ok := c.Next()
-				want, wok := ref.next()
-				if ok != wok || got != want {
-					t.Fatalf("seed %d step %d: Next = %+v %v, want %+v %v", seed, step, got, ok, want, wok)
-				}
-				for l := range laneIdx {
-					if laneIdx[l] >= 0 && ref.events[laneIdx[l]].cancelled {
-						laneIdx[l] = -1
-					}
-				}
+				err = d.next()
 			}
-			pending := 0
-			for _, e := range ref.events {
-				if !e.cancelled {
-					pending++
-				}
+			if err == "" && d.c.Len() != d.ref.pending() {
+				err = fmt.Sprintf("Len = %d, want %d", d.c.Len(), d.ref.pending())
 			}
-			if c.Len() != pending {
-				t.Fatalf("seed %d step %d: Len = %d, want %d", seed, step, c.Len(), pending)
+			if err != "" {
+				t.Fatalf("seed %d step %d: %s", seed, step, err)
 			}
 		}
 	}
+}
+
+// driver applies the same random operations to a Calendar and to the
+// reference.
+type driver struct {
+	r       *rand.Rand
+	c       Calendar
+	ref     reference
+	handles []pendingRef
+	lane    [Lanes]int // the reference's index of each lane's event, or -1
+	n       int32
+}
+
+// pendingRef is an event scheduled in the heap: its handle and its index
+// in the reference.
+type pendingRef struct {
+	h   Handle
+	idx int
+}
+
+// schedule adds an event at now or later: at a whole time (ties), soon,
+// weeks or years ahead; in a free lane one time in eight.
+func (d *driver) schedule(now float64) {
+	d.n++
+	var t float64
+	switch d.r.IntN(4) {
+	case 0:
+		t = math.Floor(now) + float64(d.r.IntN(3))
+	case 1:
+		t = now + d.r.ExpFloat64()*0.1
+	case 2:
+		t = now + d.r.ExpFloat64()*5
+	default:
+		t = now + d.r.ExpFloat64()*500
+	}
+	ev := Event{Time: max(t, now), Kind: Kind(d.r.IntN(4)), Subject: d.n, Aux: int32(d.r.IntN(100))}
+	if l := d.r.IntN(8); l < Lanes && d.lane[l] < 0 {
+		d.c.ScheduleLane(l, ev.Time, ev.Kind, ev.Subject, ev.Aux)
+		d.lane[l] = d.ref.schedule(ev)
+		return
+	}
+	h := d.c.Schedule(ev.Time, ev.Kind, ev.Subject, ev.Aux)
+	d.handles = append(d.handles, pendingRef{h, d.ref.schedule(ev)})
+}
+
+// cancel cancels a random heap event, fired or not, in both.
+func (d *driver) cancel() string {
+	i := d.r.IntN(len(d.handles))
+	p := d.handles[i]
+	was := !d.ref.events[p.idx].cancelled
+	if got := d.c.Cancel(p.h); got != was {
+		return fmt.Sprintf("Cancel = %v, want %v", got, was)
+	}
+	d.ref.events[p.idx].cancelled = true
+	d.handles[i] = d.handles[len(d.handles)-1]
+	d.handles = d.handles[:len(d.handles)-1]
+	return ""
+}
+
+// next fires the earliest event of both, which must be the same.
+func (d *driver) next() string {
+	got, ok := d.c.Next()
+	want, wok := d.ref.next()
+	if ok != wok || got != want {
+		return fmt.Sprintf("Next = %+v %v, want %+v %v", got, ok, want, wok)
+	}
+	for l := range d.lane {
+		if d.lane[l] >= 0 && d.ref.events[d.lane[l]].cancelled {
+			d.lane[l] = -1
+		}
+	}
+	return ""
 }
 
 // TestCalendarFarTimes: times far beyond any horizon, up to +Inf, share the
