@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"io"
 	"maps"
@@ -21,19 +22,7 @@ import (
 // cmdCalibrate fits the referral process to an extract and writes a
 // scenario fragment, a parameter table and a plot of the fit.
 func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("calibrate")
-	dir := fs.String("o", "", "write the outputs into folder `DIR` (default out/calibrate-NAME)")
-	alias(fs, "o", "output")
-	force := fs.Bool("force", false, "overwrite an existing output folder")
-	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	extends := fs.String("extends", "baseline", "the `SCENARIO` the fragment extends (a built-in name or a file)")
-	name := fs.String("name", "", "the fragment's scenario `NAME` (default calibrated-NAME)")
-	from := fs.String("from", "", "first `DATE` counted (default: the first referral's date)")
-	to := fs.String("to", "", "last `DATE` counted (default: the last referral's date); only whole weeks are used")
-	start := fs.String("start", "", "the run's first day, week 0 of the model, as a `DATE` (default: the day after the last week counted)")
-	noGrowth := fs.Bool("no-growth", false, "fix annual growth at 0")
-	noSeason := fs.Bool("no-season", false, "fix the seasonal amplitude at 0")
-	inappropriate := fs.String("inappropriate", strings.Join(calibrate.DefaultInappropriate, ","), "outcome values that mean an inappropriate referral, a comma-separated `LIST`")
+	fs, cf := calibrateFlags()
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -41,32 +30,16 @@ func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
 	if len(pos) != 1 {
 		return usagef("calibrate takes one referral extract (a CSV file), got %d", len(pos))
 	}
-	var o calibrate.Options
-	for _, d := range []struct {
-		flag, v string
-		to      *time.Time
-	}{{"--from", *from, &o.From}, {"--to", *to, &o.To}, {"--start", *start, &o.Start}} {
-		if d.v == "" {
-			continue
-		}
-		t, err := calibrate.ParseDate(d.v)
-		if err != nil {
-			return usagef("%s: %w", d.flag, err)
-		}
-		*d.to = t
+	o, err := cf.options()
+	if err != nil {
+		return err
 	}
-	o.NoGrowth, o.NoSeason = *noGrowth, *noSeason
-	base, err := scenarios.Load(*extends)
+	base, err := scenarios.Load(*cf.extends)
 	if err != nil {
 		return fmt.Errorf("--extends: %w", err)
 	}
 	path := pos[0]
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	x, err := calibrate.Read(path, f)
-	f.Close()
+	x, err := readExtract(path)
 	if err != nil {
 		return err
 	}
@@ -74,32 +47,105 @@ func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	spec := calibrate.FragmentSpec{Name: *cf.name, Source: filepath.Base(path), Extends: *cf.extends, Fit: fit,
+		Shares: calibrate.Summarise(x, cf.inappropriateValues()), Groups: sortedNames(base.Groups), Profiles: sortedNames(base.Profiles)}
+	out, err := cf.prepare(&spec, path)
+	if err != nil {
+		return err
+	}
+	return writeCalibration(out, spec, stdout, *cf.quiet)
+}
+
+// prepare names the fragment and its folder after the extract when the
+// flags do not, makes the folder ready, and points a file that the
+// fragment extends at it from there.
+func (cf *calibrateFlagValues) prepare(spec *calibrate.FragmentSpec, path string) (string, error) {
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if spec.Name == "" {
+		spec.Name = "calibrated-" + stem
+	}
+	out := *cf.dir
+	if out == "" {
+		out = defaultDir("calibrate-" + stem)
+	}
+	if err := output.PrepareDir(out, *cf.force); err != nil {
+		return "", err
+	}
+	if !isBuiltinName(*cf.extends) {
+		// A file is found relative to the fragment's folder.
+		rel, err := relativeTo(out, *cf.extends)
+		if err != nil {
+			return "", err
+		}
+		spec.Extends = rel
+	}
+	return out, nil
+}
+
+// calibrateFlagValues are calibrate's flags, once parsed.
+type calibrateFlagValues struct {
+	dir, extends, name, from, to, start, inappropriate *string
+	force, quiet, noGrowth, noSeason                   *bool
+}
+
+func calibrateFlags() (*flag.FlagSet, *calibrateFlagValues) {
+	fs := newFlags("calibrate")
+	cf := &calibrateFlagValues{}
+	cf.dir = fs.String("o", "", "write the outputs into folder `DIR` (default out/calibrate-NAME)")
+	alias(fs, "o", "output")
+	cf.force = fs.Bool("force", false, "overwrite an existing output folder")
+	cf.quiet = fs.Bool("quiet", false, "print nothing but errors")
+	cf.extends = fs.String("extends", "baseline", "the `SCENARIO` the fragment extends (a built-in name or a file)")
+	cf.name = fs.String("name", "", "the fragment's scenario `NAME` (default calibrated-NAME)")
+	cf.from = fs.String("from", "", "first `DATE` counted (default: the first referral's date)")
+	cf.to = fs.String("to", "", "last `DATE` counted (default: the last referral's date); only whole weeks are used")
+	cf.start = fs.String("start", "", "the run's first day, week 0 of the model, as a `DATE` (default: the day after the last week counted)")
+	cf.noGrowth = fs.Bool("no-growth", false, "fix annual growth at 0")
+	cf.noSeason = fs.Bool("no-season", false, "fix the seasonal amplitude at 0")
+	cf.inappropriate = fs.String("inappropriate", strings.Join(calibrate.DefaultInappropriate, ","), "outcome values that mean an inappropriate referral, a comma-separated `LIST`")
+	return fs, cf
+}
+
+// options are the fit's options from the flags: the dates, growth and season.
+func (cf *calibrateFlagValues) options() (calibrate.Options, error) {
+	var o calibrate.Options
+	for _, d := range []struct {
+		flag, v string
+		to      *time.Time
+	}{{"--from", *cf.from, &o.From}, {"--to", *cf.to, &o.To}, {"--start", *cf.start, &o.Start}} {
+		if d.v == "" {
+			continue
+		}
+		t, err := calibrate.ParseDate(d.v)
+		if err != nil {
+			return o, usagef("%s: %w", d.flag, err)
+		}
+		*d.to = t
+	}
+	o.NoGrowth, o.NoSeason = *cf.noGrowth, *cf.noSeason
+	return o, nil
+}
+
+// inappropriateValues are --inappropriate's outcome values, in the
+// extract's spelling: lower case, underscores for spaces.
+func (cf *calibrateFlagValues) inappropriateValues() []string {
 	var bad []string
-	for _, v := range strings.Split(*inappropriate, ",") {
+	for _, v := range strings.Split(*cf.inappropriate, ",") {
 		if v = strings.TrimSpace(v); v != "" {
 			bad = append(bad, strings.ToLower(strings.ReplaceAll(v, " ", "_")))
 		}
 	}
-	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	spec := calibrate.FragmentSpec{Name: *name, Source: filepath.Base(path), Extends: *extends, Fit: fit,
-		Shares: calibrate.Summarise(x, bad), Groups: sortedNames(base.Groups), Profiles: sortedNames(base.Profiles)}
-	if spec.Name == "" {
-		spec.Name = "calibrated-" + stem
+	return bad
+}
+
+// readExtract reads a referral extract file.
+func readExtract(path string) (*calibrate.Extract, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
-	out := *dir
-	if out == "" {
-		out = defaultDir("calibrate-" + stem)
-	}
-	if err := output.PrepareDir(out, *force); err != nil {
-		return err
-	}
-	if !isBuiltinName(*extends) {
-		// A file is found relative to the fragment's folder.
-		if spec.Extends, err = relativeTo(out, *extends); err != nil {
-			return err
-		}
-	}
-	return writeCalibration(out, spec, stdout, *quiet)
+	defer f.Close()
+	return calibrate.Read(path, f)
 }
 
 // writeCalibration writes the fragment (checked by loading it back), the
