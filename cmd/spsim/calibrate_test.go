@@ -88,3 +88,37 @@ func TestCalibrateRefusesBadExtract(t *testing.T) {
 		t.Errorf("stderr %q does not name the line, column and value", stderr)
 	}
 }
+
+// TestCalibrateExtendsFile: a fragment that extends a scenario file names
+// it relative to the fragment's folder, and loads from there.
+func TestCalibrateExtendsFile(t *testing.T) {
+	tmp := t.TempDir()
+	refs := calibrate.Synthetic(calibrate.Params{Base: 20}, time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 104, 5)
+	extract := filepath.Join(tmp, "referrals.csv")
+	f, err := os.Create(extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := calibrate.WriteCSV(f, refs); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	base, err := filepath.Abs("../../scenarios/baseline.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(tmp, "out", "cal")
+	spsim(t, "calibrate", extract, "-o", dir, "--extends", base, "--quiet")
+	cfg, err := scenarios.LoadFile(filepath.Join(dir, "calibrated.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(filepath.Join(dir, "calibrated.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, _ := filepath.Rel(dir, base)
+	if want := `extends = "` + filepath.ToSlash(rel) + `"`; !strings.Contains(string(text), want) || cfg.Workforce.LinkWorkers == 0 {
+		t.Errorf("fragment (%d link workers) lacks %s:\n%s", cfg.Workforce.LinkWorkers, want, text)
+	}
+}
