@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,29 +15,17 @@ import (
 func cmdOptimise(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("optimise")
 	df := addDecideFlags(fs)
-	var spec optimise.Spec
-	fs.Var((*listFlag)(&spec.Levers), "lever", "`KEY=LO..HI[:STEP]` or KEY=V1,V2,...: a lever and its values (repeatable)")
-	fs.Var((*listFlag)(&spec.Targets), "target", "`'KPI<=X'` or 'KPI>=X', optionally ±E for the tolerance (repeatable)")
-	fs.Var(&df.sets, "set", "`KEY=VALUE`: a fixed value, set before the levers (repeatable)")
-	fs.Var(&df.kpis, "kpi", "a further `KPI` to report for each combination (repeatable)")
-	fs.Float64Var(&spec.Confidence, "confidence", 0.95, "that every feasibility decision is right")
-	fs.Float64Var(&spec.Budget, "budget", 0, "leave out combinations costing more than `GBP` a year (0: no limit)")
-	fs.IntVar(&spec.N0, "first", 10, "replications in each candidate's first batch")
-	fs.IntVar(&spec.MaxReps, "max-replications", 500, "most replications for one candidate")
-	fs.BoolVar(&spec.Exhaustive, "all", false, "check every combination, not only up to the runner-up (the full grid)")
+	spec := optimiseFlags(fs, df)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("optimise takes one scenario, got %d", len(pos))
+	if spec.Ref, spec.Seed, err = df.scenario(fs, pos, "optimise"); err != nil {
+		return err
 	}
-	spec.Ref, spec.Sets, spec.Report, spec.Jobs = pos[0], df.sets, df.kpis, *df.jobs
-	if flagSet(fs, "seed") {
-		spec.Seed = df.seed
-	}
+	spec.Sets, spec.Report, spec.Jobs = df.sets, df.kpis, *df.jobs
 	start := time.Now()
-	p, err := optimise.Plan(spec)
+	p, err := optimise.Plan(*spec)
 	if err != nil {
 		return err
 	}
@@ -60,17 +49,37 @@ func cmdOptimise(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if !*df.quiet {
-		fmt.Fprintf(stdout, "optimise %s over %s: %d combinations, %d checked, %d replications (seed %d, common random numbers)\n",
-			p.Base.Name, strings.Join(leverNames(p), " × "), len(r.Candidates), len(r.Checked), r.Spent(), p.Base.Run.Seed)
-		for _, s := range p.Sentences(r) {
-			fmt.Fprintln(stdout, s)
-		}
-		printWhere(stdout, dir, time.Since(start).Seconds())
+		printOptimise(stdout, p, r, dir, time.Since(start))
 	}
 	if r.Plan < 0 {
 		return fmt.Errorf("%s", r.NoPlan(p.Label))
 	}
 	return nil
+}
+
+// optimiseFlags defines optimise's own flags, into the spec.
+func optimiseFlags(fs *flag.FlagSet, df *decideFlags) *optimise.Spec {
+	spec := &optimise.Spec{}
+	fs.Var((*listFlag)(&spec.Levers), "lever", "`KEY=LO..HI[:STEP]` or KEY=V1,V2,...: a lever and its values (repeatable)")
+	fs.Var((*listFlag)(&spec.Targets), "target", "`'KPI<=X'` or 'KPI>=X', optionally ±E for the tolerance (repeatable)")
+	fs.Var(&df.sets, "set", "`KEY=VALUE`: a fixed value, set before the levers (repeatable)")
+	fs.Var(&df.kpis, "kpi", "a further `KPI` to report for each combination (repeatable)")
+	fs.Float64Var(&spec.Confidence, "confidence", 0.95, "that every feasibility decision is right")
+	fs.Float64Var(&spec.Budget, "budget", 0, "leave out combinations costing more than `GBP` a year (0: no limit)")
+	fs.IntVar(&spec.N0, "first", 10, "replications in each candidate's first batch")
+	fs.IntVar(&spec.MaxReps, "max-replications", 500, "most replications for one candidate")
+	fs.BoolVar(&spec.Exhaustive, "all", false, "check every combination, not only up to the runner-up (the full grid)")
+	return spec
+}
+
+// printOptimise says what was searched and what the plan is.
+func printOptimise(stdout io.Writer, p *optimise.Problem, r *optimise.Result, dir string, took time.Duration) {
+	fmt.Fprintf(stdout, "optimise %s over %s: %d combinations, %d checked, %d replications (seed %d, common random numbers)\n",
+		p.Base.Name, strings.Join(leverNames(p), " × "), len(r.Candidates), len(r.Checked), r.Spent(), p.Base.Run.Seed)
+	for _, s := range p.Sentences(r) {
+		fmt.Fprintln(stdout, s)
+	}
+	printWhere(stdout, dir, took.Seconds())
 }
 
 func leverNames(p *optimise.Problem) []string {

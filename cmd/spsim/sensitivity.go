@@ -30,6 +30,18 @@ type decideFlags struct {
 	kpis         listFlag
 }
 
+// scenario is the one scenario a decision command takes, and the seed if
+// --seed was given.
+func (df *decideFlags) scenario(fs *flag.FlagSet, pos []string, cmd string) (string, *uint64, error) {
+	if len(pos) != 1 {
+		return "", nil, usagef("%s takes one scenario, got %d", cmd, len(pos))
+	}
+	if flagSet(fs, "seed") {
+		return pos[0], df.seed, nil
+	}
+	return pos[0], nil, nil
+}
+
 func addDecideFlags(fs *flag.FlagSet) *decideFlags {
 	defer alias(fs, "o", "output")
 	return &decideFlags{
@@ -66,27 +78,17 @@ func interrupted(err error, dir string) error {
 func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("sensitivity")
 	df := addDecideFlags(fs)
-	var spec sensitivity.Spec
-	fs.Var((*listFlag)(&spec.Vary), "vary", "`KEY=LO..HI`: an uncertain input and its range (repeatable)")
-	fs.Var(&df.sets, "set", "`KEY=VALUE`: a fixed value, set before the varied ones (repeatable)")
-	fs.Var(&df.kpis, "kpi", "a `KPI` to analyse (repeatable; default "+strings.Join(sensitivity.DefaultKPIs, ", ")+")")
-	fs.StringVar(&spec.Method, "method", "morris", "`morris` (screen many inputs) or sobol (indices for a few)")
-	fs.IntVar(&spec.Reps, "reps", 3, "replications at every point, on common random numbers")
-	fs.IntVar(&spec.Trajectories, "trajectories", 10, "Morris trajectories")
-	fs.IntVar(&spec.Samples, "samples", 32, "Sobol base samples N (points: N times inputs+2)")
+	spec := sensitivityFlags(fs, df)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("sensitivity takes one scenario, got %d", len(pos))
+	if spec.Ref, spec.Seed, err = df.scenario(fs, pos, "sensitivity"); err != nil {
+		return err
 	}
-	spec.Ref, spec.Sets, spec.KPIs, spec.Jobs = pos[0], df.sets, df.kpis, *df.jobs
-	if flagSet(fs, "seed") {
-		spec.Seed = df.seed
-	}
-	if spec.Reps < 1 || spec.Trajectories < 2 || spec.Samples < 4 {
-		return usagef("--reps must be at least 1, --trajectories at least 2 and --samples at least 4")
+	spec.Sets, spec.KPIs, spec.Jobs = df.sets, df.kpis, *df.jobs
+	if err := checkSensitivityCounts(spec); err != nil {
+		return err
 	}
 	dir, ctx, stop, err := df.prepare("sensitivity-" + strings.TrimSuffix(spec.Ref, ".toml"))
 	if err != nil {
@@ -97,7 +99,7 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 		spec.Progress = func(done, total int) { bar.update(study.Progress{Label: "sensitivity", Done: done, Total: total}) }
 		defer bar.finish()
 	}
-	r, err := sensitivity.Run(ctx, spec)
+	r, err := sensitivity.Run(ctx, *spec)
 	if err != nil {
 		return interrupted(err, dir)
 	}
@@ -106,12 +108,39 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if !*df.quiet {
-		fmt.Fprintf(stdout, "sensitivity of %s (%s) over %d inputs: %d points, %d replications each, seed %d, common random numbers\n",
-			r.Base.Name, r.Method, len(r.Inputs), r.Points, r.Reps, r.Seed)
-		for _, s := range r.Sentences() {
-			fmt.Fprintln(stdout, s)
-		}
-		printWhere(stdout, dir, r.Elapsed.Seconds())
+		printSensitivity(stdout, r, dir)
 	}
 	return nil
+}
+
+// sensitivityFlags defines sensitivity's own flags, into the spec.
+func sensitivityFlags(fs *flag.FlagSet, df *decideFlags) *sensitivity.Spec {
+	spec := &sensitivity.Spec{}
+	fs.Var((*listFlag)(&spec.Vary), "vary", "`KEY=LO..HI`: an uncertain input and its range (repeatable)")
+	fs.Var(&df.sets, "set", "`KEY=VALUE`: a fixed value, set before the varied ones (repeatable)")
+	fs.Var(&df.kpis, "kpi", "a `KPI` to analyse (repeatable; default "+strings.Join(sensitivity.DefaultKPIs, ", ")+")")
+	fs.StringVar(&spec.Method, "method", "morris", "`morris` (screen many inputs) or sobol (indices for a few)")
+	fs.IntVar(&spec.Reps, "reps", 3, "replications at every point, on common random numbers")
+	fs.IntVar(&spec.Trajectories, "trajectories", 10, "Morris trajectories")
+	fs.IntVar(&spec.Samples, "samples", 32, "Sobol base samples N (points: N times inputs+2)")
+	return spec
+}
+
+// checkSensitivityCounts refuses too few replications, trajectories or
+// samples to analyse.
+func checkSensitivityCounts(spec *sensitivity.Spec) error {
+	if spec.Reps < 1 || spec.Trajectories < 2 || spec.Samples < 4 {
+		return usagef("--reps must be at least 1, --trajectories at least 2 and --samples at least 4")
+	}
+	return nil
+}
+
+// printSensitivity says what was analysed and what drives each KPI.
+func printSensitivity(stdout io.Writer, r *sensitivity.Result, dir string) {
+	fmt.Fprintf(stdout, "sensitivity of %s (%s) over %d inputs: %d points, %d replications each, seed %d, common random numbers\n",
+		r.Base.Name, r.Method, len(r.Inputs), r.Points, r.Reps, r.Seed)
+	for _, s := range r.Sentences() {
+		fmt.Fprintln(stdout, s)
+	}
+	printWhere(stdout, dir, r.Elapsed.Seconds())
 }
