@@ -15,11 +15,16 @@ const bucketsPerUnit = 4
 // later events wait in one unsorted list. A power of two.
 const ringSize = 128
 
-// bucketOf is the bucket t falls in, saturating for times beyond
-// any horizon.
+// lastBucket holds every time from lastBucket/bucketsPerUnit on: far
+// beyond any horizon, and far enough below the largest int64 that the
+// ring's end, cur+ringSize, cannot overflow.
+const lastBucket = 1 << 62
+
+// bucketOf is the bucket t falls in, saturating for times beyond any
+// horizon.
 func bucketOf(t float64) int64 {
-	if t >= 1<<60 {
-		return 1 << 62
+	if t >= lastBucket/bucketsPerUnit {
+		return lastBucket
 	}
 	return int64(t * bucketsPerUnit) // t >= 0: truncation is floor; the product is exact
 }
