@@ -56,12 +56,12 @@ func (p *Problem) outcomes(c Checked) string {
 		if k.KPI == sim.KPICostTotal {
 			continue
 		}
-		unit := ""
+		unit, gap := "", false
 		if m, ok := sim.LookupKPI(k.KPI); ok {
-			unit = m.Unit
+			unit, gap = m.Unit, m.Gap
 		}
 		e := k.Estimate
-		parts = append(parts, fmt.Sprintf("%s %s %s", k.KPI, experiment.Quantity(e.Mean, unit, false), experiment.Bounds(e.Low, e.High, unit)))
+		parts = append(parts, fmt.Sprintf("%s %s %s", k.KPI, experiment.Quantity(e.Mean, unit, gap), experiment.Bounds(e.Low, e.High, unit)))
 	}
 	return strings.Join(parts, ", ") + fmt.Sprintf(" (%d replications)", c.Reps)
 }

@@ -84,12 +84,8 @@ func HeadlineTable(sums []experiment.Summary, names []string, level float64) Tab
 	t := Table{Head: []string{"measure", "mean", fmt.Sprintf("%.0f%% CI", 100*level), "name in summary.csv"}, Code: 3}
 	for _, name := range names {
 		if s, ok := findSummary(sums, name); ok {
-			e := s.Estimate
-			ci := experiment.Bounds(e.Low, e.High, s.Unit)
-			if s.Unit == "share" {
-				ci = "[" + experiment.Percent(e.Low) + ", " + experiment.Percent(e.High) + "]"
-			}
-			t.Rows = append(t.Rows, []string{KPILabel(s.Name), experiment.Quantity(e.Mean, s.Unit, false), ci, s.Name})
+			value, ci := kpiWords(s)
+			t.Rows = append(t.Rows, []string{KPILabel(s.Name), value, ci, s.Name})
 		}
 	}
 	return t

@@ -44,12 +44,10 @@ func KeyNumbers(sums []experiment.Summary) []KeyNumber {
 			if name == "needs_met_share" {
 				label = "Community needs met"
 			}
-			k := KeyNumber{Label: label, KPI: name, Value: experiment.Quantity(s.Estimate.Mean, s.Unit, false)}
-			if lo, hi := s.Estimate.Low, s.Estimate.High; defined(lo, hi) {
-				k.Interval = "95% CI " + experiment.Bounds(lo, hi, s.Unit)
-				if s.Unit == "share" {
-					k.Interval = "95% CI [" + experiment.Percent(lo) + ", " + experiment.Percent(hi) + "]"
-				}
+			value, ci := kpiWords(s)
+			k := KeyNumber{Label: label, KPI: name, Value: value}
+			if defined(s.Estimate.Low, s.Estimate.High) {
+				k.Interval = "95% CI " + ci
 			}
 			out = append(out, k)
 			break

@@ -85,3 +85,33 @@ func TestReportSummaryPageAndPrintCSS(t *testing.T) {
 		}
 	}
 }
+
+// TestKPIWords: a share is in per cent, a gap between groups' shares in
+// percentage points, a gap in weeks in weeks, as the terminal table, the
+// report and the one-page summary all write them.
+func TestKPIWords(t *testing.T) {
+	for _, tc := range []struct {
+		s         experiment.Summary
+		value, ci string
+	}{
+		{experiment.Summary{Name: "needs_met_share", Unit: "share", Estimate: experiment.Estimate{Mean: 0.341, Low: 0.334, High: 0.349}},
+			"34.1%", "[33.4%, 34.9%]"},
+		{experiment.Summary{Name: "inequity_gap_needs_met_share", Unit: "share", Estimate: experiment.Estimate{Mean: -0.087, Low: -0.095, High: -0.079}},
+			"-8.7 percentage points", "[-9.5, -7.9]"},
+		{experiment.Summary{Name: "inequity_gap_wait_weeks", Unit: "weeks", Estimate: experiment.Estimate{Mean: 0.5, Low: 0.2, High: 0.8}},
+			"0.5 weeks", "[0.2, 0.8]"},
+	} {
+		value, ci := kpiWords(tc.s)
+		if value != tc.value || ci != tc.ci {
+			t.Errorf("%s: %q %q, want %q %q", tc.s.Name, value, ci, tc.value, tc.ci)
+		}
+	}
+	var b strings.Builder
+	if err := PrintHeadline(&b, []experiment.Summary{{Name: "inequity_gap_needs_met_share", Unit: "share",
+		Estimate: experiment.Estimate{Mean: -0.087, Low: -0.095, High: -0.079}}}, []string{"inequity_gap_needs_met_share"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "-8.7 percentage points") {
+		t.Errorf("headline table:\n%s\nwant the gap in percentage points", b.String())
+	}
+}

@@ -103,23 +103,31 @@ func PrintHeadline(w io.Writer, sums []experiment.Summary, names []string) error
 			if s.Name != name {
 				continue
 			}
-			e := s.Estimate
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", KPILabel(s.Name), experiment.Quantity(e.Mean, s.Unit, false), plainInterval(e, s.Unit), s.Name)
+			value, ci := kpiWords(s)
+			if math.IsNaN(s.Estimate.Low) {
+				ci = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", KPILabel(s.Name), value, ci, s.Name)
 		}
 	}
 	return tw.Flush()
 }
 
-// plainInterval writes an interval in the words of its unit: [5.59, 6.04],
-// [32.9%, 34.2%], [£253,583, £256,431].
-func plainInterval(e experiment.Estimate, unit string) string {
-	if math.IsNaN(e.Low) {
-		return "-"
+// kpiWords writes a KPI's mean and interval as people read them: 56.8%
+// [55.1%, 58.4%] for a share, 3.1 weeks [2.9, 3.3], £256,464 a year
+// [£253,583, £256,431]; a gap between groups' shares is in percentage
+// points, -8.7 percentage points [-9.5, -7.9].
+func kpiWords(s experiment.Summary) (value, interval string) {
+	e := s.Estimate
+	gap := false
+	if m, ok := sim.LookupKPI(s.Name); ok {
+		gap = m.Gap
 	}
-	if unit == "share" {
-		return "[" + experiment.Percent(e.Low) + ", " + experiment.Percent(e.High) + "]"
+	value = experiment.Quantity(e.Mean, s.Unit, gap)
+	if s.Unit == "share" && !gap {
+		return value, "[" + experiment.Percent(e.Low) + ", " + experiment.Percent(e.High) + "]"
 	}
-	return experiment.Bounds(e.Low, e.High, unit)
+	return value, experiment.Bounds(e.Low, e.High, s.Unit)
 }
 
 // WriteAreas writes, for a scenario of several areas, each area's KPIs

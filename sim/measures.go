@@ -213,9 +213,9 @@ var kpiTable = []Measure{
 	per(PerRole, count(KPIEpisodesCompleted, peopleYear, "Support episodes completed", "discharges from the role's caseloads", HigherIsBetter)),
 
 	{Name: KPIInequityGapNeedsMetShare, Unit: "share", Label: "Inequity gap in needs met (reference group minus rest)",
-		Description: "the reference group (e.g. most deprived) minus everyone else: share of needs met (headline definition)", Denominator: "needs met + unmet + never seen", Min: -1, Max: 1},
+		Description: "the reference group (e.g. most deprived) minus everyone else: share of needs met (headline definition)", Denominator: "needs met + unmet + never seen", Min: -1, Max: 1, Gap: true},
 	{Name: KPIInequityGapWait, Unit: "weeks", Label: "Inequity gap in wait (reference group minus rest)",
-		Description: "the reference group minus everyone else: mean wait to first contact", Denominator: "people first seen", Min: -inf, Max: inf},
+		Description: "the reference group minus everyone else: mean wait to first contact", Denominator: "people first seen", Min: -inf, Max: inf, Gap: true},
 }
 
 var columnTable = []Measure{

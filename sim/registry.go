@@ -46,6 +46,9 @@ type Measure struct {
 	Direction                                   Direction
 	Min, Max                                    float64 // possible range; Max may be +Inf, Min -Inf
 	Family                                      Family
+	// Gap marks a difference between groups: a gap between two shares is
+	// in percentage points, not a share itself.
+	Gap bool
 }
 
 // Member names a family's member: for PerGroup "needs_met_share.most_deprived",
