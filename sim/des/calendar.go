@@ -53,24 +53,24 @@ func (a *entry) before(b *entry) bool {
 //
 // It has two levels. The events before the end of the current bucket (a
 // quarter of a time unit: in spsim, of a week) are in a sorted run, taken
-// from the front, or if there are many in a binary heap; later events wait,
-// unsorted, in their bucket, and a bucket is sorted in only when the run
-// has run dry. Most events are scheduled weeks
-// ahead, so the heap stays a few dozen events deep instead of hundreds,
-// and scheduling far ahead costs an append.
+// from the front, or if there are many, in a binary heap; later events
+// wait, unsorted, in their bucket, and a bucket is sorted in only when the
+// run has run dry. Most events are scheduled weeks ahead, so the run is a
+// few dozen events instead of a heap of hundreds, and scheduling far
+// ahead costs an append.
 //
 // Cancellation is lazy: a cancelled event stays where it is, marked, and is
-// dropped when it reaches the heap's top or its bucket is emptied, or all
-// at once when cancelled events make up half the calendar. This keeps
-// sifting free of position bookkeeping, and an event cancelled before its
-// week comes (patience, mostly) never enters the heap.
+// dropped when it comes first or its bucket is sorted in, or all at once
+// when cancelled events make up half the calendar. This keeps sifting free
+// of position bookkeeping, and an event cancelled before its bucket comes
+// (patience, mostly) is never sorted at all.
 //
-// A lane holds at most one pending event beside the heap, for a process
+// A lane holds at most one pending event beside the rest, for a process
 // that always has exactly one next event, such as an arrival stream or a
 // clock tick: such events are among the most frequent and are never
-// cancelled, and in a lane they cost no sifting. Lane events take their
+// cancelled, and in a lane they cost no sorting. Lane events take their
 // sequence numbers from the same counter as the rest, so the order of
-// events is exactly what it would be with every event in the heap.
+// events is exactly what it would be with every event in one heap.
 type Calendar struct {
 	now       float64
 	seq       uint64
@@ -84,7 +84,7 @@ type Calendar struct {
 	lanes     [Lanes]lane
 	firstLane int // 1 + the lane with the earliest pending event; 0 if none
 
-	cur      int64             // the first bucket not yet sorted into the heap
+	cur      int64             // the first bucket not yet sorted in
 	ring     [ringSize][]entry // bucket k (cur <= k < cur+ringSize) at ring[k%ringSize]
 	far      []entry           // events from bucket cur+ringSize on
 	farMin   int64             // the earliest bucket in far, when far is not empty
