@@ -29,8 +29,8 @@ func bucketOf(t float64) int64 {
 	return int64(t * bucketsPerUnit) // t >= 0: truncation is floor; the product is exact
 }
 
-// push files an event: into the heap if its bucket has been sorted in, else
-// into its bucket.
+// push files an event: into the run or heap if its bucket has been sorted
+// in, else into its bucket.
 func (c *Calendar) push(e entry) {
 	k := bucketOf(e.time)
 	switch {
@@ -65,9 +65,10 @@ func (c *Calendar) initRing() {
 	}
 }
 
-// settle drops cancelled events from the heap's top and, while the heap is
-// empty and events wait in buckets, sorts the next bucket in: afterwards the
-// heap's top, if any, is the earliest pending event outside the lanes.
+// settle drops cancelled events from the front (of the run or heap) and,
+// while nothing is left there and events wait in buckets, sorts the next
+// bucket in: afterwards the front, if any, is the earliest pending event
+// outside the lanes.
 func (c *Calendar) settle() {
 	for {
 		for c.live() > 0 && c.slots[c.heap[c.head].slot].state == slotCancelled {
@@ -81,8 +82,9 @@ func (c *Calendar) settle() {
 	}
 }
 
-// advance sorts bucket cur into the (empty) heap and moves on a bucket. With
-// the ring empty it first jumps to the earliest bucket waiting in far.
+// advance sorts bucket cur in (nothing is left before it) and moves on a
+// bucket. With the ring empty it first jumps to the earliest bucket
+// waiting in far.
 func (c *Calendar) advance() {
 	if c.inRing == 0 {
 		c.cur = c.farMin
