@@ -141,12 +141,3 @@ func (c *check) add(x float64) Decision {
 	}
 	return c.result
 }
-
-// bound is the most replications the check can need: the region closes
-// at r = h²S²/ε².
-func (c *check) bound() int {
-	if c.n < c.n0 {
-		return math.MaxInt
-	}
-	return max(c.n0, int(math.Ceil(c.h2*c.s2/(c.t.Tolerance*c.t.Tolerance))))
-}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spsim/spsim/internal/cputime"
 	"github.com/spsim/spsim/sim"
 )
 
@@ -32,7 +33,7 @@ func BenchmarkMMcAnchor(b *testing.B) {
 	cfg := load(b, "mmc")
 	b.ReportAllocs()
 	var events, customers float64
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		for i := range anchorReplications {
 			r, err := sim.Run(cfg, i)
@@ -43,7 +44,7 @@ func BenchmarkMMcAnchor(b *testing.B) {
 			customers += sumColumn(r, "referrals")
 		}
 	}
-	reportRates(b, events, customers, cpuTime()-cpu0)
+	reportRates(b, events, customers, cputime.Process()-cpu0)
 }
 
 const anchorReplications = 77
@@ -71,7 +72,7 @@ func reportRates(b *testing.B, events, customers float64, cpu time.Duration) {
 func benchRuns(b *testing.B, cfg *sim.Config) {
 	b.ReportAllocs()
 	var events, customers float64
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for i := 0; b.Loop(); i++ {
 		r, err := sim.Run(cfg, i)
 		if err != nil {
@@ -80,7 +81,7 @@ func benchRuns(b *testing.B, cfg *sim.Config) {
 		events += float64(r.Events)
 		customers += sumColumn(r, "referrals")
 	}
-	reportRates(b, events, customers, cpuTime()-cpu0)
+	reportRates(b, events, customers, cputime.Process()-cpu0)
 }
 
 // BenchmarkEnglandYear is one replication of England (~1,250 PCNs) for a

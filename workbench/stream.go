@@ -41,8 +41,3 @@ func (s *stream) send(m message) {
 		f.Flush()
 	}
 }
-
-// progress returns a callback that reports replications done out of of.
-func (s *stream) progress(of int) func(int) {
-	return func(done int) { s.send(message{Type: "progress", Done: done, Of: of}) }
-}

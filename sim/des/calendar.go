@@ -84,12 +84,11 @@ type Calendar struct {
 	lanes     [Lanes]lane
 	firstLane int // 1 + the lane with the earliest pending event; 0 if none
 
-	cur      int64             // the first bucket not yet sorted in
-	ring     [ringSize][]entry // bucket k (cur <= k < cur+ringSize) at ring[k%ringSize]
-	far      []entry           // events from bucket cur+ringSize on
-	farMin   int64             // the earliest bucket in far, when far is not empty
-	inRing   int               // entries in the ring's buckets
-	bucketed int               // entries in the ring and far, cancelled included
+	cur    int64             // the first bucket not yet sorted in
+	ring   [ringSize][]entry // bucket k (cur <= k < cur+ringSize) at ring[k%ringSize]
+	far    []entry           // events from bucket cur+ringSize on
+	farMin int64             // the earliest bucket in far, when far is not empty
+	inRing int               // entries in the ring's buckets
 }
 
 // Lanes is the number of lanes a Calendar has, numbered from 0.
@@ -111,7 +110,7 @@ func (c *Calendar) Now() float64 { return c.now }
 
 // Len is the number of pending events.
 func (c *Calendar) Len() int {
-	n := c.live() + c.bucketed - c.cancelled
+	n := c.live() + c.bucketed() - c.cancelled
 	for i := range c.lanes {
 		if c.lanes[i].pending {
 			n++
@@ -198,7 +197,7 @@ func (c *Calendar) Cancel(h Handle) bool {
 	}
 	sl.state = slotCancelled
 	c.cancelled++
-	if c.cancelled > 64 && 2*c.cancelled > c.live()+c.bucketed {
+	if c.cancelled > 64 && 2*c.cancelled > c.live()+c.bucketed() {
 		c.compact()
 	}
 	return true
@@ -250,5 +249,5 @@ func (c *Calendar) Reset() {
 	c.lanes = [Lanes]lane{}
 	c.firstLane = 0
 	c.now, c.seq, c.fired, c.cancelled = 0, 0, 0, 0
-	c.cur, c.farMin, c.inRing, c.bucketed = 0, 0, 0, 0
+	c.cur, c.farMin, c.inRing = 0, 0, 0
 }

@@ -36,7 +36,6 @@ func (c *Calendar) push(e entry) {
 	switch {
 	case k < c.cur:
 		c.insert(e)
-		return
 	case k < c.cur+ringSize:
 		b := &c.ring[k%ringSize]
 		if cap(*b) == 0 {
@@ -50,8 +49,10 @@ func (c *Calendar) push(e entry) {
 		}
 		c.far = append(c.far, e)
 	}
-	c.bucketed++
 }
+
+// bucketed is the number of events waiting in buckets, cancelled included.
+func (c *Calendar) bucketed() int { return c.inRing + len(c.far) }
 
 // initRing gives every bucket without room its first room, from one
 // allocation.
@@ -75,7 +76,7 @@ func (c *Calendar) settle() {
 			c.release(c.pop().slot)
 			c.cancelled--
 		}
-		if c.live() > 0 || c.bucketed == 0 {
+		if c.live() > 0 || c.bucketed() == 0 {
 			return
 		}
 		c.advance()
@@ -101,7 +102,6 @@ func (c *Calendar) advance() {
 		c.heap = append(c.heap, e)
 	}
 	c.inRing -= len(*b)
-	c.bucketed -= len(*b)
 	*b = (*b)[:0]
 	c.sorted = len(c.heap) <= sortMax
 	if c.sorted {
@@ -151,11 +151,8 @@ func (c *Calendar) compact() {
 		n := len(c.ring[i])
 		c.ring[i] = c.dropCancelled(c.ring[i])
 		c.inRing -= n - len(c.ring[i])
-		c.bucketed -= n - len(c.ring[i])
 	}
-	n = len(c.far)
 	c.far = c.dropCancelled(c.far)
-	c.bucketed -= n - len(c.far)
 	for i, e := range c.far {
 		if k := bucketOf(e.time); i == 0 || k < c.farMin {
 			c.farMin = k
