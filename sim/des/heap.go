@@ -119,8 +119,11 @@ func (c *Calendar) advance() {
 }
 
 // refill moves the events in far whose buckets the ring now reaches into
-// their buckets.
+// their buckets. They go before the events already there: a bucket stays
+// in scheduling order (far's events for a bucket were all scheduled before
+// the ring reached it), which is what lets sortEntries compare times only.
 func (c *Calendar) refill() {
+	var before [ringSize]int32 // a bucket's length before refill, +1; 0 if untouched
 	kept := c.far[:0]
 	for _, e := range c.far {
 		k := bucketOf(e.time)
@@ -128,6 +131,9 @@ func (c *Calendar) refill() {
 			b := &c.ring[k%ringSize]
 			if cap(*b) == 0 {
 				c.initRing()
+			}
+			if before[k%ringSize] == 0 {
+				before[k%ringSize] = int32(len(*b)) + 1
 			}
 			*b = append(*b, e)
 			c.inRing++
@@ -140,6 +146,14 @@ func (c *Calendar) refill() {
 	}
 	clear(c.far[len(kept):])
 	c.far = kept
+	for i, n := range before {
+		if n > 1 {
+			b := c.ring[i]
+			slices.Reverse(b[:n-1])
+			slices.Reverse(b[n-1:])
+			slices.Reverse(b)
+		}
+	}
 }
 
 // compact drops every cancelled event, wherever it waits, and rebuilds the
@@ -206,12 +220,13 @@ func (c *Calendar) insert(e entry) {
 	c.up(len(c.heap) - 1)
 }
 
-// sortEntries sorts a short run by insertion.
+// sortEntries sorts a short run, in scheduling order, by insertion. The
+// sort is stable, so comparing times alone orders ties by sequence.
 func sortEntries(h []entry) {
 	for i := 1; i < len(h); i++ {
 		e := h[i]
 		j := i
-		for ; j > 0 && e.before(&h[j-1]); j-- {
+		for ; j > 0 && e.time < h[j-1].time; j-- {
 			h[j] = h[j-1]
 		}
 		h[j] = e

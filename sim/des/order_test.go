@@ -107,9 +107,13 @@ type pendingRef struct {
 func (d *driver) schedule(now float64) {
 	d.n++
 	var t float64
-	switch d.r.IntN(4) {
+	switch d.r.IntN(5) {
 	case 0:
 		t = math.Floor(now) + float64(d.r.IntN(3))
+	case 4:
+		// Whole times up to 40 weeks ahead: ties between events
+		// scheduled beyond the ring's reach and within it.
+		t = 8*math.Ceil(now/8) + float64(8*d.r.IntN(6))
 	case 1:
 		t = now + d.r.ExpFloat64()*0.1
 	case 2:
