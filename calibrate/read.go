@@ -1,15 +1,13 @@
 package calibrate
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
-	"unicode/utf16"
-	"unicode/utf8"
+
+	"github.com/spsim/spsim/internal/extract"
 )
 
 // Referral is one row of an extract.
@@ -81,28 +79,23 @@ func Read(name string, r io.Reader) (*Extract, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
-	text, err := decodeText(raw)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if strings.TrimSpace(text) == "" {
+	er, err := extract.Open(raw)
+	if errors.Is(err, extract.ErrEmpty) {
 		return nil, fmt.Errorf("%s: the file is empty; expected a header row naming a date column, then one row per referral", name)
 	}
-	delim := sniffDelimiter(text)
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = delim
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	cr.ReuseRecord = false
-	x := &Extract{File: name, Delimiter: delim}
-	head, err := cr.Read()
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, fileError(name, err)
 	}
-	cols, err := mapColumns(name, head)
+	head := er.Head
+	cols, err := extract.Columns(head, columnNames)
 	if err != nil {
-		return nil, err
+		return nil, fileError(name, err)
 	}
+	if _, ok := cols["date"]; !ok {
+		return nil, fmt.Errorf("%s: line 1: no date column among %q; name it one of %s (optional columns: group, profile, outcome)",
+			name, head, strings.Join(columnNames["date"], ", "))
+	}
+	x := &Extract{File: name, Delimiter: er.Delimiter}
 	_, x.HasGroup = cols["group"]
 	_, x.HasProfile = cols["profile"]
 	_, x.HasOutcome = cols["outcome"]
@@ -115,21 +108,19 @@ func Read(name string, r io.Reader) (*Extract, error) {
 		}
 	}
 	for {
-		rec, err := cr.Read()
+		rec, line, err := er.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				add(csvError(name, err).(*RowError))
-				// A broken quote desynchronises the rest of the file.
-				break
+			var ee *extract.Error
+			if !errors.As(err, &ee) {
+				return nil, fmt.Errorf("reading %s: %w", name, err)
 			}
-			return nil, csvError(name, err)
+			add(&RowError{File: name, Line: ee.Line, Column: ee.Column, Header: "-", Msg: ee.Msg})
+			break // a broken quote desynchronises the rest of the file
 		}
-		line, _ := cr.FieldPos(0)
-		if blank(rec) {
+		if extract.Blank(rec) {
 			x.SkippedBlank++
 			continue
 		}
@@ -148,6 +139,11 @@ func Read(name string, r io.Reader) (*Extract, error) {
 		return nil, fmt.Errorf("%s: no referrals: the file has a header but no rows with a date", name)
 	}
 	return x, nil
+}
+
+// fileError names the file in an error about the whole file or its header.
+func fileError(name string, err error) error {
+	return fmt.Errorf("%s: %w", name, err)
 }
 
 // parseRow turns one record into a referral.
@@ -174,124 +170,4 @@ func parseRow(name string, line int, head []string, cols map[string]int, rec []s
 	ref.Profile, _ = cell("profile")
 	ref.Outcome, _ = cell("outcome")
 	return ref, errs
-}
-
-// decodeText strips a byte-order mark and decodes UTF-16, which Excel's
-// "Unicode text" export writes; anything else must be UTF-8.
-func decodeText(raw []byte) (string, error) {
-	switch {
-	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		raw = raw[3:]
-	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		le := raw[0] == 0xFF
-		raw = raw[2:]
-		if len(raw)%2 != 0 {
-			return "", errors.New("the file starts with a UTF-16 byte-order mark but has an odd number of bytes")
-		}
-		u := make([]uint16, len(raw)/2)
-		for i := range u {
-			if le {
-				u[i] = uint16(raw[2*i]) | uint16(raw[2*i+1])<<8
-			} else {
-				u[i] = uint16(raw[2*i])<<8 | uint16(raw[2*i+1])
-			}
-		}
-		return string(utf16.Decode(u)), nil
-	}
-	if !utf8.Valid(raw) {
-		line := 1 + bytes.Count(raw[:firstInvalid(raw)], []byte{'\n'})
-		return "", fmt.Errorf("line %d: the file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"", line)
-	}
-	return string(raw), nil
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
-}
-
-// sniffDelimiter picks the delimiter that occurs most in the header line,
-// outside quotes: a comma, a semicolon (spreadsheets in locales with a
-// decimal comma) or a tab.
-func sniffDelimiter(text string) rune {
-	counts := map[rune]int{}
-	quoted := false
-	for _, r := range text {
-		if r == '"' {
-			quoted = !quoted
-			continue
-		}
-		if !quoted && (r == '\n' || r == '\r') {
-			break
-		}
-		if !quoted && (r == ',' || r == ';' || r == '\t') {
-			counts[r]++
-		}
-	}
-	best := ','
-	for _, r := range []rune{';', '\t'} {
-		if counts[r] > counts[best] {
-			best = r
-		}
-	}
-	return best
-}
-
-// normal is a header as compared: lower case, spaces and hyphens as
-// underscores.
-func normal(h string) string {
-	h = strings.ToLower(strings.TrimSpace(h))
-	return strings.NewReplacer(" ", "_", "-", "_").Replace(h)
-}
-
-// mapColumns finds each known column in the header.
-func mapColumns(name string, head []string) (map[string]int, error) {
-	cols := map[string]int{}
-	for i, h := range head {
-		n := normal(h)
-		for key, names := range columnNames {
-			for _, a := range names {
-				if n != a {
-					continue
-				}
-				if j, dup := cols[key]; dup {
-					return nil, fmt.Errorf("%s: line 1: columns %d (%s) and %d (%s) are both a %s column; keep one",
-						name, j+1, head[j], i+1, h, key)
-				}
-				cols[key] = i
-			}
-		}
-	}
-	if _, ok := cols["date"]; !ok {
-		return nil, fmt.Errorf("%s: line 1: no date column among %q; name it one of %s (optional columns: group, profile, outcome)",
-			name, head, strings.Join(columnNames["date"], ", "))
-	}
-	return cols, nil
-}
-
-func blank(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-func csvError(name string, err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		msg := pe.Err.Error()
-		if pe.StartLine != pe.Line {
-			msg += fmt.Sprintf(" (in a quoted field that starts on line %d: close its quote, or double a quote inside it)", pe.StartLine)
-		}
-		return &RowError{File: name, Line: pe.Line, Column: pe.Column, Header: "-", Msg: msg}
-	}
-	return fmt.Errorf("reading %s: %w", name, err)
 }

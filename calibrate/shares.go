@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/spsim/spsim/internal/extract"
 )
 
 // Share is the share of referrals in one category, with its 95% Wilson
@@ -17,7 +19,7 @@ type Share struct {
 }
 
 // DefaultInappropriate are the outcome values counted as an inappropriate
-// referral (assessed and closed), compared as normal() does.
+// referral (assessed and closed), compared as extract.Normal does.
 var DefaultInappropriate = []string{"inappropriate", "inappropriate_referral", "not_appropriate", "declined", "rejected", "closed_inappropriate", "not_suitable"}
 
 // Shares are the categorical columns of an extract, summarised.
@@ -69,7 +71,7 @@ func Summarise(x *Extract, inappropriate []string) Shares {
 		bad, total := 0, 0
 		for _, o := range s.Outcomes {
 			total += o.Count
-			if slices.Contains(inappropriate, normal(o.Name)) {
+			if slices.Contains(inappropriate, extract.Normal(o.Name)) {
 				bad += o.Count
 			}
 		}

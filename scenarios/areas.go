@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/spsim/spsim/internal/extract"
 )
 
 // maxAreaRows bounds an areas file: England has about 1,250 PCNs.
@@ -139,19 +139,11 @@ func readAreas(path string) (list []AreaSpec, lines []int, _ Errors) {
 	if err != nil {
 		return fail(0, 0, "", "cannot read the areas file: "+err.Error())
 	}
-	raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
-	cr := csv.NewReader(bytes.NewReader(raw))
-	if first, _, _ := bytes.Cut(raw, []byte{'\n'}); bytes.Count(first, []byte{';'}) > bytes.Count(first, []byte{','}) {
-		cr.Comma = ';'
-	}
-	cr.TrimLeadingSpace = true
-	head, err := cr.Read()
+	er, err := extract.Open(raw)
 	if err != nil {
-		return fail(1, 0, "", "no header row: "+err.Error())
+		return nil, nil, extractErrors(path, "the areas file", err)
 	}
-	for i := range head {
-		head[i] = strings.TrimSpace(head[i])
-	}
+	head := er.Head
 	if len(head) == 0 || head[0] != "name" {
 		return fail(1, 1, "", `the first column must be "name", then one column per scenario key (e.g. workforce.link_workers)`)
 	}
@@ -165,17 +157,12 @@ func readAreas(path string) (list []AreaSpec, lines []int, _ Errors) {
 	}
 	seen := map[string]int{}
 	for {
-		rec, err := cr.Read()
+		rec, line, err := er.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return fail(pe.Line, pe.Column, "", pe.Err.Error())
-			}
-			return fail(line, 0, "", err.Error())
+			return nil, nil, extractErrors(path, "the areas file", err)
 		}
 		if len(list) >= maxAreaRows {
 			return fail(line, 0, "", fmt.Sprintf("more than %d areas", maxAreaRows))

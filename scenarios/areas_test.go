@@ -93,6 +93,9 @@ set = { "workforce.link_workers" = -1 }
 		{"csv duplicate", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nA,4\n", `p.csv:3:1: name: area "A" is also on line 2`},
 		{"csv no name column", "[areas]\nfile = \"p.csv\"\n", "pcn,workforce.link_workers\nA,3\n", `the first column must be "name"`},
 		{"csv missing", "[areas]\nfile = \"none.csv\"\n", "", `none.csv: cannot read the areas file`},
+		{"csv empty", "[areas]\nfile = \"p.csv\"\n", "\uFEFF\r\n", `p.csv: the areas file is empty`},
+		{"csv broken quote", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\n\"A,3\nB,4\n", `quoted field that starts on line 2`},
+		{"csv more values", "[areas]\nfile = \"p.csv\"\n", "name;workforce.link_workers\nA;3;4\n", `p.csv:2:3: more values than the 2 columns`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,23 +1,21 @@
 package scenarios
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spsim/spsim/calibrate"
+	"github.com/spsim/spsim/internal/extract"
 )
 
 // caseloadColumns are the accepted headers of a caseload extract,
-// compared in lower case with spaces as underscores.
+// compared as extract.Normal does.
 var caseloadColumns = map[string][]string{
 	"date":     {"referral_date", "date", "referred", "date_of_referral"},
 	"status":   {"status", "state"},
@@ -116,25 +114,13 @@ func readCaseload(path, date string) ([]InitialPerson, []int, Errors) {
 	if err != nil {
 		return fail(0, 0, "cannot read the caseload file: "+err.Error())
 	}
-	raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
-	cr := csv.NewReader(bytes.NewReader(raw))
-	if first, _, _ := bytes.Cut(raw, []byte{'\n'}); bytes.Count(first, []byte{';'}) > bytes.Count(first, []byte{','}) {
-		cr.Comma = ';'
-	}
-	cr.TrimLeadingSpace = true
-	cr.FieldsPerRecord = -1
-	head, err := cr.Read()
+	er, err := extract.Open(raw)
 	if err != nil {
-		return fail(1, 0, "no header row: "+err.Error())
+		return nil, nil, extractErrors(path, "the caseload file", err)
 	}
-	cols := map[string]int{}
-	for i, h := range head {
-		n := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(h), " ", "_"))
-		for key, names := range caseloadColumns {
-			if slices.Contains(names, n) {
-				cols[key] = i
-			}
-		}
+	cols, err := extract.Columns(er.Head, caseloadColumns)
+	if err != nil {
+		return nil, nil, extractErrors(path, "the caseload file", err)
 	}
 	for _, need := range []string{"date", "status"} {
 		if _, ok := cols[need]; !ok {
@@ -148,27 +134,22 @@ func readCaseload(path, date string) ([]InitialPerson, []int, Errors) {
 	}
 	var rows []row
 	for {
-		rec, err := cr.Read()
+		rec, line, err := er.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return fail(pe.Line, pe.Column, pe.Err.Error())
-			}
-			return fail(0, 0, err.Error())
+			return nil, nil, extractErrors(path, "the caseload file", err)
 		}
-		line, _ := cr.FieldPos(0)
+		if extract.Blank(rec) {
+			continue
+		}
 		cell := func(key string) (string, int) {
 			i, ok := cols[key]
 			if !ok || i >= len(rec) {
 				return "", i + 1
 			}
 			return strings.TrimSpace(rec[i]), i + 1
-		}
-		if strings.TrimSpace(strings.Join(rec, "")) == "" {
-			continue
 		}
 		var r row
 		r.line = line
@@ -179,7 +160,7 @@ func readCaseload(path, date string) ([]InitialPerson, []int, Errors) {
 		}
 		r.date = d
 		v, col = cell("status")
-		st, ok := statusWords[strings.ToLower(strings.ReplaceAll(v, " ", "_"))]
+		st, ok := statusWords[extract.Normal(v)]
 		if !ok {
 			return fail(line, col, fmt.Sprintf("status %q: allowed: waiting (or waiting_list, referred), active (or caseload, open, holding)", v))
 		}
@@ -240,4 +221,17 @@ func yesNo(s string) (bool, bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// extractErrors places an error from package extract in file path; what
+// names the file in words ("the caseload file").
+func extractErrors(path, what string, err error) Errors {
+	var ee *extract.Error
+	switch {
+	case errors.Is(err, extract.ErrEmpty):
+		return Errors{{File: path, Msg: what + " is empty: it needs a header row, then one row per line of data"}}
+	case errors.As(err, &ee):
+		return Errors{{File: path, Line: ee.Line, Col: ee.Column, Msg: ee.Msg}}
+	}
+	return Errors{{File: path, Msg: err.Error()}}
 }

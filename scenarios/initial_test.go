@@ -41,6 +41,30 @@ func TestCaseloadFile(t *testing.T) {
 	}
 }
 
+// TestCaseloadFileAsExcelUnicodeText: the extract of TestCaseloadFile saved
+// as Excel's "Unicode text" (UTF-16, tab-separated) gives the same people.
+func TestCaseloadFileAsExcelUnicodeText(t *testing.T) {
+	text := "Referral date\tStatus\tSessions so far\tGroup\r\n" +
+		"02/11/2025\twaiting\t\tmost_deprived\r\n" +
+		"01/09/2025\tactive\t3\trest\r\n"
+	raw := []byte{0xFF, 0xFE}
+	for _, r := range text {
+		raw = append(raw, byte(r), byte(r>>8))
+	}
+	dir := writeFiles(t, map[string]string{
+		"s.toml":       icbHead + "\n[initial]\nfile = \"caseload.txt\"\ndate = \"2025-11-30\"\nwaiting = 0\nactive = 0\n",
+		"caseload.txt": string(raw),
+	})
+	c, err := LoadFile(filepath.Join(dir, "s.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Initial.People
+	if len(p) != 2 || p[0].AgeWeeks != 4 || p[0].Group != "most_deprived" || p[1].Status != StatusActive || *p[1].Sessions != 3 {
+		t.Fatalf("people %+v", p)
+	}
+}
+
 func encodeAndLoad(t *testing.T, c *Config) *Config {
 	t.Helper()
 	var b strings.Builder
@@ -62,6 +86,9 @@ func TestCaseloadRefused(t *testing.T) {
 		{"sessions", "referral_date,status,sessions\n2025-01-01,active,two\n", `caseload.csv:2:3: sessions "two": a whole number`},
 		{"waiting with sessions", "referral_date,status,sessions\n2025-01-01,waiting,2\n", `caseload.csv:2: sessions 2: a person waiting has had none`},
 		{"no status column", "referral_date,group\n2025-01-01,rest\n", `caseload.csv:1: no status column`},
+		{"two status columns", "referral_date,status,State\n2025-01-01,waiting,waiting\n", `caseload.csv:1: columns 2 (status) and 3 (State) are both a status column; keep one`},
+		{"not UTF-8", "referral_date,status,group\n2025-01-01,waiting,caf\xe9\n", `caseload.csv:2: the file is not UTF-8 text`},
+		{"empty", "", `caseload.csv: the caseload file is empty`},
 		{"too many active", "referral_date,status\n" + strings.Repeat("2025-01-01,active\n", 200), `initial.active`},
 	}
 	for _, c := range cases {

@@ -1,0 +1,222 @@
+// Package extract opens the CSV files that local services export from
+// spreadsheets and case-management systems: referral extracts, caseload
+// snapshots and lists of areas. Whatever the export, a file is read the
+// same way: a byte-order mark is dropped, UTF-16 (Excel's "Unicode text")
+// is decoded, the delimiter is a comma, a semicolon (locales with a
+// decimal comma) or a tab, and a problem is reported at its line and
+// column.
+package extract
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Error is a problem at a place in an extract. Line and Column are
+// 1-based; 0 means the whole file or the whole line.
+type Error struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line == 0:
+		return e.Msg
+	case e.Column == 0:
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+// ErrEmpty is returned by Open for a file with nothing in it.
+var ErrEmpty = errors.New("the file is empty")
+
+// Reader reads an extract's rows after its header.
+type Reader struct {
+	Head      []string // the header row, each name trimmed
+	Delimiter rune
+	cr        *csv.Reader
+}
+
+// Open decodes raw and reads its header row. A file that is empty or only
+// white space is ErrEmpty; text that cannot be decoded, or a header that
+// is not valid CSV, is an *Error.
+func Open(raw []byte) (*Reader, error) {
+	text, err := Text(raw)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, ErrEmpty
+	}
+	r := &Reader{Delimiter: Delimiter(text)}
+	r.cr = csv.NewReader(strings.NewReader(text))
+	r.cr.Comma = r.Delimiter
+	r.cr.FieldsPerRecord = -1
+	// Leading spaces go, so that a quoted field may follow ", "; but not
+	// with tabs, where "trimming" would swallow an empty cell.
+	r.cr.TrimLeadingSpace = r.Delimiter != '\t'
+	head, err := r.cr.Read()
+	if err != nil {
+		return nil, parseError(err)
+	}
+	for i := range head {
+		head[i] = strings.TrimSpace(head[i])
+	}
+	r.Head = head
+	return r, nil
+}
+
+// Next returns the next row and its line, or io.EOF after the last. A row
+// that is not valid CSV is an *Error; after it the rest of the file cannot
+// be trusted (a broken quote swallows what follows), so stop reading.
+func (r *Reader) Next() (rec []string, line int, err error) {
+	rec, err = r.cr.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, 0, io.EOF
+		}
+		return nil, 0, parseError(err)
+	}
+	line, _ = r.cr.FieldPos(0)
+	return rec, line, nil
+}
+
+// parseError turns encoding/csv's error into an *Error, with a hint when a
+// quoted field ran on past its line.
+func parseError(err error) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	msg := pe.Err.Error()
+	if pe.StartLine != pe.Line {
+		msg += fmt.Sprintf(" (in a quoted field that starts on line %d: close its quote, or double a quote inside it)", pe.StartLine)
+	}
+	return &Error{Line: pe.Line, Column: pe.Column, Msg: msg}
+}
+
+// Text strips a byte-order mark and decodes UTF-16; anything else must be
+// UTF-8.
+func Text(raw []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		raw = raw[3:]
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		return decodeUTF16(raw[2:], raw[0] == 0xFF)
+	}
+	if !utf8.Valid(raw) {
+		line := 1 + bytes.Count(raw[:firstInvalid(raw)], []byte{'\n'})
+		return "", &Error{Line: line, Msg: `the file is not UTF-8 text; save it from the spreadsheet as "CSV UTF-8"`}
+	}
+	return string(raw), nil
+}
+
+func decodeUTF16(raw []byte, littleEndian bool) (string, error) {
+	if len(raw)%2 != 0 {
+		return "", &Error{Msg: "the file starts with a UTF-16 byte-order mark but has an odd number of bytes"}
+	}
+	u := make([]uint16, len(raw)/2)
+	for i := range u {
+		if littleEndian {
+			u[i] = uint16(raw[2*i]) | uint16(raw[2*i+1])<<8
+		} else {
+			u[i] = uint16(raw[2*i])<<8 | uint16(raw[2*i+1])
+		}
+	}
+	return string(utf16.Decode(u)), nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// Delimiter is the delimiter that occurs most in the header line, outside
+// quotes: a comma, a semicolon or a tab; a comma when none does.
+func Delimiter(text string) rune {
+	var commas, semicolons, tabs int
+	quoted := false
+	for _, r := range text {
+		if r == '"' {
+			quoted = !quoted
+			continue
+		}
+		if quoted {
+			continue
+		}
+		switch r {
+		case '\n', '\r':
+			return pickDelimiter(commas, semicolons, tabs)
+		case ',':
+			commas++
+		case ';':
+			semicolons++
+		case '\t':
+			tabs++
+		}
+	}
+	return pickDelimiter(commas, semicolons, tabs)
+}
+
+func pickDelimiter(commas, semicolons, tabs int) rune {
+	best, n := ',', commas
+	if semicolons > n {
+		best, n = ';', semicolons
+	}
+	if tabs > n {
+		best = '\t'
+	}
+	return best
+}
+
+// Normal is a header or a word as compared: trimmed, lower case, with
+// spaces and hyphens as underscores ("Referral Date" is referral_date).
+func Normal(h string) string {
+	return strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(h)))
+}
+
+// Columns finds the known columns in a header: known maps each column to
+// the headers accepted for it, in Normal form. A column found twice is an
+// *Error on line 1.
+func Columns(head []string, known map[string][]string) (map[string]int, error) {
+	cols := map[string]int{}
+	for i, h := range head {
+		n := Normal(h)
+		for key, names := range known {
+			if !slices.Contains(names, n) {
+				continue
+			}
+			if j, dup := cols[key]; dup {
+				return nil, &Error{Line: 1, Msg: fmt.Sprintf("columns %d (%s) and %d (%s) are both a %s column; keep one",
+					j+1, head[j], i+1, h, key)}
+			}
+			cols[key] = i
+		}
+	}
+	return cols, nil
+}
+
+// Blank reports whether a row has no value at all.
+func Blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}

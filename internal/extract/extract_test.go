@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func utf16Bytes(s string, littleEndian bool) []byte {
+	b := []byte{0xFE, 0xFF}
+	if littleEndian {
+		b = []byte{0xFF, 0xFE}
+	}
+	for _, r := range s {
+		if littleEndian {
+			b = append(b, byte(r), byte(r>>8))
+		} else {
+			b = append(b, byte(r>>8), byte(r))
+		}
+	}
+	return b
+}
+
+// TestOpenReadsEveryExport: the same table, as spreadsheets and systems
+// write it, reads as the same header and rows on the same lines.
+func TestOpenReadsEveryExport(t *testing.T) {
+	head := []string{"Referral Date", "Group"}
+	rows := [][]string{{"31/01/2024", "rest, north"}, {"03/02/2024", "most_deprived"}}
+	cases := []struct {
+		name  string
+		raw   []byte
+		delim rune
+		lines []int
+	}{
+		{"comma", []byte("Referral Date,Group\n31/01/2024,\"rest, north\"\n03/02/2024,most_deprived\n"), ',', []int{2, 3}},
+		{"BOM, CRLF, padding", []byte("\uFEFF Referral Date , Group\r\n31/01/2024,\"rest, north\"\r\n\r\n03/02/2024, most_deprived\r\n"), ',', []int{2, 4}},
+		{"semicolon", []byte("Referral Date;Group\n31/01/2024;rest, north\n03/02/2024;most_deprived\n"), ';', []int{2, 3}},
+		{"tab", []byte("Referral Date\tGroup\n31/01/2024\trest, north\n03/02/2024\tmost_deprived\n"), '\t', []int{2, 3}},
+		{"UTF-16 little-endian", utf16Bytes("Referral Date\tGroup\r\n31/01/2024\trest, north\r\n03/02/2024\tmost_deprived\r\n", true), '\t', []int{2, 3}},
+		{"UTF-16 big-endian", utf16Bytes("Referral Date,Group\n31/01/2024,\"rest, north\"\n03/02/2024,most_deprived\n", false), ',', []int{2, 3}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := Open(c.raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(r.Head, head) || r.Delimiter != c.delim {
+				t.Fatalf("head %q, delimiter %q; want %q, %q", r.Head, r.Delimiter, head, c.delim)
+			}
+			for i := 0; ; i++ {
+				rec, line, err := r.Next()
+				if errors.Is(err, io.EOF) {
+					if i != len(rows) {
+						t.Fatalf("%d rows, want %d", i, len(rows))
+					}
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				for j := range rec {
+					rec[j] = strings.TrimSpace(rec[j])
+				}
+				if !reflect.DeepEqual(rec, rows[i]) || line != c.lines[i] {
+					t.Errorf("row %d: %q on line %d; want %q on line %d", i, rec, line, rows[i], c.lines[i])
+				}
+			}
+		})
+	}
+}
+
+// TestTabKeepsEmptyCells: in a tab-separated file an empty cell stays a
+// cell (csv's TrimLeadingSpace would take the tab after it as space).
+func TestTabKeepsEmptyCells(t *testing.T) {
+	r, err := Open([]byte("date\tsessions\tgroup\n2024-01-31\t\trest\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, _, err := r.Next()
+	if err != nil || !reflect.DeepEqual(rec, []string{"2024-01-31", "", "rest"}) {
+		t.Fatalf("row %q, %v; want the empty cell kept", rec, err)
+	}
+}
+
+// TestOpenRefuses: what cannot be read is an error at its place.
+func TestOpenRefuses(t *testing.T) {
+	cases := []struct {
+		name string
+		raw  string
+		want string
+	}{
+		{"empty", "", ErrEmpty.Error()},
+		{"white space", " \r\n\t\n", ErrEmpty.Error()},
+		{"latin-1", "date,group\n2024-01-01,caf\xe9\n", `line 2: the file is not UTF-8 text; save it from the spreadsheet as "CSV UTF-8"`},
+		{"odd UTF-16", "\xFF\xFEd\x00a", "odd number of bytes"},
+		{"broken header quote", "\"date,group\n", `line 1, column 13: extraneous or missing " in quoted-field`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Open([]byte(c.raw))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("Open: %v; want an error containing %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestNextStopsAtABrokenQuote: a quote left open is reported where its
+// field starts, as an *Error.
+func TestNextStopsAtABrokenQuote(t *testing.T) {
+	r, err := Open([]byte("date,group\n2024-01-01,\"a\n2024-01-02,b\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = r.Next()
+	var ee *Error
+	if !errors.As(err, &ee) || !strings.Contains(ee.Msg, "starts on line 2") {
+		t.Fatalf("Next: %v; want an *Error naming line 2", err)
+	}
+}
+
+func TestDelimiter(t *testing.T) {
+	cases := []struct {
+		text string
+		want rune
+	}{
+		{"a,b,c\nx;y;z;w;v\n", ','},
+		{"a;b;c\n", ';'},
+		{"a\tb\n", '\t'},
+		{"\"a;b;c\",d\n", ','}, // inside quotes does not count
+		{"name\n", ','},
+		{"a;b,c;d", ';'},
+	}
+	for _, c := range cases {
+		if got := Delimiter(c.text); got != c.want {
+			t.Errorf("Delimiter(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestColumns(t *testing.T) {
+	known := map[string][]string{"date": {"date", "referral_date"}, "group": {"group"}}
+	cols, err := Columns([]string{"ID", " Referral-Date ", "GROUP"}, known)
+	if err != nil || !reflect.DeepEqual(cols, map[string]int{"date": 1, "group": 2}) {
+		t.Fatalf("Columns = %v, %v", cols, err)
+	}
+	_, err = Columns([]string{"date", "Referral date"}, known)
+	if err == nil || err.Error() != "line 1: columns 1 (date) and 2 (Referral date) are both a date column; keep one" {
+		t.Fatalf("two date columns: %v", err)
+	}
+}
+
+func TestBlank(t *testing.T) {
+	for _, c := range []struct {
+		rec  []string
+		want bool
+	}{{nil, true}, {[]string{"", " ", "\t"}, true}, {[]string{"", "x"}, false}} {
+		if got := Blank(c.rec); got != c.want {
+			t.Errorf("Blank(%q) = %v", c.rec, got)
+		}
+	}
+}
+
+func ExampleOpen() {
+	raw := []byte("\uFEFFReferral date;Group\r\n31/01/2024;most_deprived\r\n;\r\n03/02/2024;rest\r\n")
+	r, err := Open(raw)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	cols, _ := Columns(r.Head, map[string][]string{"date": {"referral_date"}, "group": {"group"}})
+	for {
+		rec, line, err := r.Next()
+		if err != nil {
+			break // io.EOF, or an *Error
+		}
+		if Blank(rec) {
+			continue
+		}
+		fmt.Printf("line %d: %s, %s\n", line, rec[cols["date"]], rec[cols["group"]])
+	}
+	// Output:
+	// line 2: 31/01/2024, most_deprived
+	// line 4: 03/02/2024, rest
+}
