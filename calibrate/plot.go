@@ -26,6 +26,43 @@ var (
 // counts, with the band in which 95% of weeks should fall if the fitted
 // Poisson process is right, and returns it as SVG and PNG.
 func Plot(f *Fit, source string) (svg, png []byte, err error) {
+	p, err := fitPlot(f, source)
+	if err != nil {
+		return nil, nil, err
+	}
+	if svg, err = renderSVG(p); err != nil {
+		return nil, nil, err
+	}
+	img := vgimg.NewWith(vgimg.UseWH(10*vg.Inch, 5*vg.Inch), vgimg.UseDPI(120))
+	p.Draw(draw.New(img))
+	var pb bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&pb); err != nil {
+		return nil, nil, fmt.Errorf("rendering the plot: %w", err)
+	}
+	return svg, pb.Bytes(), nil
+}
+
+// PlotSVG is Plot's SVG alone.
+func PlotSVG(f *Fit, source string) ([]byte, error) {
+	p, err := fitPlot(f, source)
+	if err != nil {
+		return nil, err
+	}
+	return renderSVG(p)
+}
+
+func renderSVG(p *plot.Plot) ([]byte, error) {
+	c := vgsvg.New(10*vg.Inch, 5*vg.Inch)
+	p.Draw(draw.New(c))
+	var sb bytes.Buffer
+	if _, err := c.WriteTo(&sb); err != nil {
+		return nil, fmt.Errorf("rendering the plot: %w", err)
+	}
+	return sb.Bytes(), nil
+}
+
+// fitPlot is the plot of Plot, not yet drawn.
+func fitPlot(f *Fit, source string) (*plot.Plot, error) {
 	p := plot.New()
 	p.Title.Text = "Weekly referrals in " + source + ": observed and fitted"
 	p.X.Label.Text = "week starting"
@@ -53,19 +90,19 @@ func Plot(f *Fit, source string) (svg, png []byte, err error) {
 	}
 	poly, err := plotter.NewPolygon(band)
 	if err != nil {
-		return nil, nil, fmt.Errorf("plotting the band: %w", err)
+		return nil, fmt.Errorf("plotting the band: %w", err)
 	}
 	poly.Color = colBand
 	poly.LineStyle.Width = 0
 	line, err := plotter.NewLine(fit)
 	if err != nil {
-		return nil, nil, fmt.Errorf("plotting the fit: %w", err)
+		return nil, fmt.Errorf("plotting the fit: %w", err)
 	}
 	line.Color = colBlue
 	line.Width = vg.Points(2)
 	dots, err := plotter.NewScatter(obs)
 	if err != nil {
-		return nil, nil, fmt.Errorf("plotting the counts: %w", err)
+		return nil, fmt.Errorf("plotting the counts: %w", err)
 	}
 	dots.GlyphStyle = draw.GlyphStyle{Color: colDots, Radius: vg.Points(1.8), Shape: draw.CircleGlyph{}}
 	p.Add(poly, line, dots)
@@ -86,18 +123,7 @@ func Plot(f *Fit, source string) (svg, png []byte, err error) {
 	}
 	p.Y.Min, p.Y.Max = 0, top*1.3
 
-	c := vgsvg.New(10*vg.Inch, 5*vg.Inch)
-	p.Draw(draw.New(c))
-	var sb, pb bytes.Buffer
-	if _, err := c.WriteTo(&sb); err != nil {
-		return nil, nil, fmt.Errorf("rendering the plot: %w", err)
-	}
-	img := vgimg.NewWith(vgimg.UseWH(10*vg.Inch, 5*vg.Inch), vgimg.UseDPI(120))
-	p.Draw(draw.New(img))
-	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&pb); err != nil {
-		return nil, nil, fmt.Errorf("rendering the plot: %w", err)
-	}
-	return sb.Bytes(), pb.Bytes(), nil
+	return p, nil
 }
 
 // sans is Liberation Sans (metrically Arial), as in spsim's other charts.

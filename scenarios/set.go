@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -27,21 +28,19 @@ func Set(c *Config, key, value string) error {
 // but unlikely, such as costs.on_cost_share = 28 where about 0.28 is
 // typical. Warnings about the rest of the scenario are not repeated.
 func SetWarn(c *Config, key, value string) ([]Warning, error) {
-	fail := func(msg string) ([]Warning, error) { return nil, Errors{{Key: key, Value: value, Msg: msg}} }
-	path := splitKey(key)
-	if key == "" || len(path) == 0 {
-		return fail("no key given")
-	}
-	for _, s := range path {
-		if s == "" {
-			return fail("a key path has no empty parts (write it like workforce.link_workers)")
-		}
-	}
-	switch {
-	case c == nil:
-		return fail("no scenario to change (nil Config)")
-	case path[0] == "extends":
-		return fail("extends cannot be set: it is resolved when a scenario is loaded")
+	return SetAll(c, []KeyValue{{key, value}})
+}
+
+// KeyValue is a key path and its value as TOML, for SetAll.
+type KeyValue struct{ Key, Value string }
+
+// SetAll sets several values as Set does, and checks the result once, so
+// that values which must change together can: group shares that sum to 1,
+// or a minimum raised past the old maximum. It returns the warnings about
+// the values set. On error c is unchanged.
+func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
+	if c == nil {
+		return nil, Errors{{Msg: "no scenario to change (nil Config)"}}
 	}
 	var doc map[string]any
 	var buf bytes.Buffer
@@ -49,17 +48,12 @@ func SetWarn(c *Config, key, value string) ([]Warning, error) {
 		return nil, err
 	}
 	if _, err := toml.Decode(buf.String(), &doc); err != nil {
-		return nil, fmt.Errorf("setting %s: re-reading the scenario: %w", key, err)
+		return nil, fmt.Errorf("setting %s: re-reading the scenario: %w", kvs, err)
 	}
-	raw, err := parseValue(value)
-	if err != nil {
-		if t := typeAt(path); t == nil || t.Kind() != reflect.String {
-			return fail("not a TOML value (" + err.Error() + `); write text in quotes, e.g. "fcfs"`)
+	for _, kv := range kvs {
+		if msg := setKey(doc, kv.Key, kv.Value); msg != "" {
+			return nil, Errors{{Key: kv.Key, Value: kv.Value, Msg: msg}}
 		}
-		raw = value
-	}
-	if msg := setIn(doc, path, raw); msg != "" {
-		return fail(msg)
 	}
 	nc, warns, err := buildWarn(doc, provenance{}, "")
 	if err != nil {
@@ -69,11 +63,39 @@ func SetWarn(c *Config, key, value string) ([]Warning, error) {
 	*c = *nc
 	var mine []Warning
 	for _, w := range warns {
-		if w.Key == key || strings.HasPrefix(w.Key, key+".") {
-			mine = append(mine, w)
+		for _, kv := range kvs {
+			if w.Key == kv.Key || strings.HasPrefix(w.Key, kv.Key+".") {
+				mine = append(mine, w)
+				break
+			}
 		}
 	}
 	return mine, nil
+}
+
+// setKey sets key to value in a decoded scenario document; it returns why
+// it cannot, or "".
+func setKey(doc map[string]any, key, value string) string {
+	path := splitKey(key)
+	if key == "" || len(path) == 0 {
+		return "no key given"
+	}
+	for _, s := range path {
+		if s == "" {
+			return "a key path has no empty parts (write it like workforce.link_workers)"
+		}
+	}
+	if path[0] == "extends" {
+		return "extends cannot be set: it is resolved when a scenario is loaded"
+	}
+	raw, err := parseValue(value)
+	if err != nil {
+		if t := typeAt(path); t == nil || t.Kind() != reflect.String {
+			return "not a TOML value (" + err.Error() + `); write text in quotes, e.g. "fcfs"`
+		}
+		raw = value
+	}
+	return setIn(doc, path, raw)
 }
 
 // parseValue parses a single TOML value.
@@ -176,15 +198,36 @@ func LoadWithSets(ref string, seed *uint64, sets []string) (*Config, []string, e
 	if seed != nil {
 		c.Run.Seed = *seed
 	}
+	var kvs []KeyValue
 	for _, kv := range sets {
 		k, v, _ := strings.Cut(kv, "=")
-		ws, err := SetWarn(c, strings.TrimSpace(k), strings.TrimSpace(v))
-		if err != nil {
-			return nil, nil, fmt.Errorf("--set %s: %w", kv, err)
-		}
-		for _, w := range ws {
-			warns = append(warns, "--set "+w.String())
-		}
+		kvs = append(kvs, KeyValue{strings.TrimSpace(k), strings.TrimSpace(v)})
+	}
+	if len(kvs) == 0 {
+		return c, warns, nil
+	}
+	// All at once: --set groups.a.share=0.3 --set groups.b.share=0.7
+	// must not be refused for the sum between the two.
+	ws, err := SetAll(c, kvs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--set %s: %w", blamed(sets, kvs, err), err)
+	}
+	for _, w := range ws {
+		warns = append(warns, "--set "+w.String())
 	}
 	return c, warns, nil
+}
+
+// blamed is the --set an error is about: the one whose key it names, else
+// all of them, since only together were they refused.
+func blamed(sets []string, kvs []KeyValue, err error) string {
+	var es Errors
+	if errors.As(err, &es) && len(es) > 0 {
+		for i, kv := range kvs {
+			if es[0].Key == kv.Key {
+				return sets[i]
+			}
+		}
+	}
+	return strings.Join(sets, " --set ")
 }

@@ -122,6 +122,36 @@ func TestLoadWithSets(t *testing.T) {
 	}
 }
 
+// TestSetAllTogether: values that are valid only together, such as group
+// shares that must sum to 1, are set together; one at a time each is
+// refused, and a refusal leaves the scenario as it was.
+func TestSetAllTogether(t *testing.T) {
+	c, err := Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Set(c, "groups.rest.share", "0.7"); err == nil || !strings.Contains(err.Error(), "sum to") {
+		t.Fatalf("one share alone: %v, want the sum refused", err)
+	}
+	before := *c
+	if _, err := SetAll(c, []KeyValue{{"groups.rest.share", "0.7"}, {"groups.most_deprived.share", "0.2"}}); err == nil {
+		t.Fatal("shares summing to 0.9 were accepted")
+	}
+	if !reflect.DeepEqual(*c, before) {
+		t.Error("a refused SetAll changed the Config")
+	}
+	if _, err := SetAll(c, []KeyValue{{"groups.rest.share", "0.7"}, {"groups.most_deprived.share", "0.3"}}); err != nil {
+		t.Fatal(err)
+	}
+	if c.Groups["rest"].Share != 0.7 || c.Groups["most_deprived"].Share != 0.3 {
+		t.Errorf("shares %v and %v", c.Groups["rest"].Share, c.Groups["most_deprived"].Share)
+	}
+	c, _, err = LoadWithSets("baseline", nil, []string{"groups.rest.share=0.7", "groups.most_deprived.share=0.3"})
+	if err != nil || c.Groups["rest"].Share != 0.7 {
+		t.Errorf("two --set group shares: %v", err)
+	}
+}
+
 // TestSetWarn: a plausible typo set by key path is warned of with the
 // typical value, as it would be in a file; a likely value, and the rest of
 // the scenario, give no warning.

@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 
+	"github.com/spsim/spsim/calibrate"
 	"github.com/spsim/spsim/scenarios"
 )
 
@@ -166,6 +167,44 @@ func TestBrowser(t *testing.T) {
 	if cfg.Workforce.LinkWorkers != 5 {
 		t.Errorf("the downloaded TOML has %d link workers, want the page's 5", cfg.Workforce.LinkWorkers)
 	}
+
+	// Fit demand to a referral extract, saved as Excel's "Unicode text",
+	// and use it: the referrals lever takes the fitted rate, and the run
+	// that follows is of it.
+	extract := filepath.Join(t.TempDir(), "referrals.txt")
+	if err := os.WriteFile(extract, utf16LE(strings.ReplaceAll(extractCSV(calibrate.Params{Base: 45, Growth: 0.03, Amplitude: 0.1, Peak: 8}, 104, "most_deprived", "rest"), ",", "\t")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const rate = `#fit-table tr[data-key="demand.referrals_per_week"]`
+	do("fit an extract", chromedp.Click(q(`[data-tab=data]`)), chromedp.SetUploadFiles(q("#extract"), []string{extract}),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Poll[bool](`Number(document.body.dataset.fitted || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			return err
+		}), shot("workbench-referrals", "#workspace"))
+	fitted, err := chromedp.Run(ctx, chromedp.AttributeValue(q(rate), "data-number"))
+	if err != nil {
+		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
+		t.Fatalf("no fitted rate (%v); the page says %q", err, status)
+	}
+	do("use the fit", chromedp.Click(q("#fit-apply")), waitDone(4))
+	const referrals = `input[type=number][data-key="demand.referrals_per_week"]`
+	got, err := chromedp.Run(ctx, chromedp.Value(q(referrals)))
+	if err != nil || got != fitted.Value {
+		t.Errorf("after using the fit the referrals lever is %q (%v), want the fitted %q", got, err, fitted.Value)
+	}
+	if v, _ := strconv.ParseFloat(fitted.Value, 64); v < 40 || v > 50 {
+		t.Errorf("fitted %v referrals a week, drawn at 45", v)
+	}
+}
+
+// utf16LE is s as Excel's "Unicode text" saves it: UTF-16, little-endian,
+// with a byte-order mark.
+func utf16LE(s string) []byte {
+	b := []byte{0xFF, 0xFE}
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
 }
 
 // downloaded waits for Chromium to finish a download into dir and returns

@@ -152,6 +152,7 @@ type setting struct {
 // apply sets each lever's value in cfg, checking the result as the loader
 // would.
 func apply(cfg *sim.Config, sets []setting) error {
+	var kvs []scenarios.KeyValue
 	for _, st := range sets {
 		if st.Key == cliffKey {
 			if err := setCliff(cfg, st.Value); err != nil {
@@ -163,9 +164,15 @@ func apply(cfg *sim.Config, sets []setting) error {
 		if err != nil {
 			return newBad("%s: %v", st.Key, err)
 		}
-		if err := scenarios.Set(cfg, st.Key, v); err != nil {
-			return asBad(err, fileName)
-		}
+		kvs = append(kvs, scenarios.KeyValue{Key: st.Key, Value: v})
+	}
+	if len(kvs) == 0 {
+		return nil
+	}
+	// Together, so that values valid only together (a fit's group
+	// shares) are checked as a whole.
+	if _, err := scenarios.SetAll(cfg, kvs); err != nil {
+		return asBad(err, fileName)
 	}
 	return nil
 }

@@ -21,6 +21,7 @@ var assets embed.FS
 // Limits bound what one request may ask of the server.
 type Limits struct {
 	BodyBytes     int64 // largest request body
+	ExtractBytes  int64 // largest request body with a referral extract
 	ScenarioBytes int   // largest scenario text
 	Replications  int   // most replications a request may ask for
 	Pinned        int   // most scenarios in a comparison
@@ -35,6 +36,7 @@ type Limits struct {
 // DefaultLimits suit one commissioner's browser on a laptop.
 var DefaultLimits = Limits{
 	BodyBytes:     2 << 20,
+	ExtractBytes:  32 << 20, // about 500,000 referrals, in base64
 	ScenarioBytes: 256 << 10,
 	Replications:  100,
 	Pinned:        4,
@@ -80,6 +82,7 @@ func New(opt Options) *Server {
 	s.mux.HandleFunc("POST /api/compare", s.handleCompare)
 	s.mux.HandleFunc("POST /api/sweep", s.handleSweep)
 	s.mux.HandleFunc("POST /api/download", s.handleDownload)
+	s.mux.HandleFunc("POST /api/calibrate", s.handleCalibrate)
 	return s
 }
 
@@ -99,7 +102,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			httpError(w, http.StatusForbidden, "requests from another site's page are refused")
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, s.lim.BodyBytes)
+		limit := s.lim.BodyBytes
+		if r.URL.Path == "/api/calibrate" {
+			limit = max(limit, s.lim.ExtractBytes)
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 	}
 	start := time.Now()
 	s.mux.ServeHTTP(w, r)
@@ -128,7 +135,10 @@ func fail(w http.ResponseWriter, err error) {
 	var tooBig *http.MaxBytesError
 	var large *tooLarge
 	var unknown errUnknown
+	var extract *badExtract
 	switch {
+	case errors.As(err, &extract):
+		httpError(w, http.StatusUnprocessableEntity, extract.Error())
 	case errors.As(err, &unknown):
 		httpError(w, http.StatusNotFound, unknown.Error())
 	case errors.As(err, &tooBig):

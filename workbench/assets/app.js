@@ -9,6 +9,7 @@ const state = {
   run: null,         // AbortController of the request in flight
   pins: [],          // {name, toml}
   editing: false,    // the TOML editor has unsent edits
+  fit: null,         // the last fit of a referral extract
 };
 
 function el(tag, attrs = {}, ...kids) {
@@ -312,6 +313,50 @@ function sweep() {
   });
 }
 
+// ---- your referrals: fitting demand to an extract ----
+
+// base64 encodes a file's bytes for the JSON request, in chunks small
+// enough for String.fromCharCode's argument list.
+function base64(bytes) {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+async function fitExtract(file) {
+  status(`Fitting ${file.name}…`);
+  try {
+    const data = base64(new Uint8Array(await file.arrayBuffer()));
+    const r = await postJSON('api/calibrate', { file: file.name, data, toml: state.view ? state.view.toml : '' });
+    state.fit = r;
+    showFit(r);
+    status(`Fitted ${fmt(r.referrals)} referrals in ${r.weeks} weeks from ${r.file}`);
+  } catch (e) {
+    $('#fit-out').hidden = true;
+    status(e.message, true);
+  }
+  document.body.dataset.fitted = String(Number(document.body.dataset.fitted || 0) + 1);
+}
+
+function showFit(r) {
+  $('#fit-sentences').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
+  $('#fit-notes').replaceChildren(...(r.notes || []).map((s) => el('li', { text: 'Note: ' + s })));
+  $('#fit-table tbody').replaceChildren(...r.rows.map((row) =>
+    el('tr', { 'data-key': row.key, 'data-number': row.number },
+      el('td', { text: row.label }), el('td', { class: 'num', text: row.value }), el('td', { class: 'num', text: row.interval }),
+      el('td', {}, el('code', { text: row.key })))));
+  $('#fit-chart').replaceChildren(figure(r.chart));
+  $('#fit-fragment').textContent = r.fragment;
+  $('#fit-out').hidden = false;
+}
+
+function applyFit() {
+  if (!state.fit || !state.view) return;
+  for (const s of state.fit.set) state.pending.set(s.key, s.value);
+  runNow();
+  document.querySelector('.tabs button[data-tab=results]').click();
+}
+
 // ---- downloads ----
 
 function download(file) {
@@ -355,6 +400,8 @@ async function start() {
   $('#sweep').addEventListener('click', sweep);
   $('#sweep-key').addEventListener('change', sweepDefaults);
   for (const b of document.querySelectorAll('[data-file]')) b.addEventListener('click', () => download(b.dataset.file));
+  $('#extract').addEventListener('change', (ev) => { if (ev.target.files[0]) fitExtract(ev.target.files[0]); });
+  $('#fit-apply').addEventListener('click', applyFit);
   $('#upload').addEventListener('change', async (ev) => {
     const f = ev.target.files[0];
     if (f) open({ toml: await f.text() });

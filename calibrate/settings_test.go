@@ -1,0 +1,69 @@
+package calibrate
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// TestSettingsAreTheFragments: the settings the workbench applies are the
+// keys and values the fragment writes, so the browser and the command line
+// calibrate a scenario alike.
+func TestSettingsAreTheFragments(t *testing.T) {
+	refs := Synthetic(Params{Base: 25, Growth: 0.05, Amplitude: 0.15, Peak: 10}, from, 104, 3)
+	for i := range refs {
+		refs[i].Group = []string{"most_deprived", "rest", "rest"}[i%3]
+		refs[i].Outcome = []string{"accepted", "accepted", "accepted", "inappropriate"}[i%4]
+	}
+	x := &Extract{Referrals: refs, HasGroup: true, HasOutcome: true}
+	f, err := FitExtract(x, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := Summarise(x, nil)
+	for _, groups := range [][]string{{"most_deprived", "rest"}, {"north", "south"}} {
+		var b strings.Builder
+		spec := FragmentSpec{Name: "n", Source: "x.csv", Extends: "baseline", Fit: f, Shares: sh, Groups: groups}
+		if err := WriteFragment(&b, spec); err != nil {
+			t.Fatal(err)
+		}
+		var doc map[string]any
+		if _, err := toml.Decode(b.String(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		got := Settings(f, sh, groups)
+		keys := map[string]bool{}
+		for _, s := range got {
+			keys[s.Key] = true
+			v, ok := lookup(doc, s.Key)
+			if !ok || v != s.Value {
+				t.Errorf("groups %v: %s = %v; the fragment has %v (%v)", groups, s.Key, s.Value, v, ok)
+			}
+			if !(s.Low <= s.High) {
+				t.Errorf("%s: interval [%v, %v]", s.Key, s.Low, s.High)
+			}
+		}
+		if want := groups[0] == "most_deprived"; keys["groups.rest.share"] != want {
+			t.Errorf("groups %v: group shares set = %v, want %v", groups, !want, want)
+		}
+		if len(got) < 5 {
+			t.Errorf("only %d settings: %+v", len(got), got)
+		}
+	}
+}
+
+// lookup finds a dotted key's number in a decoded TOML document.
+func lookup(doc map[string]any, key string) (float64, bool) {
+	parts := strings.Split(key, ".")
+	var cur any = doc
+	for _, p := range parts {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return 0, false
+		}
+		cur = m[p]
+	}
+	v, ok := cur.(float64)
+	return v, ok
+}

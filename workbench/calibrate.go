@@ -1,0 +1,216 @@
+package workbench
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"math"
+	"net/http"
+	"path"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/spsim/spsim/calibrate"
+)
+
+// calibrateRequest is a referral extract to fit: the file's name (for
+// messages), its bytes as the browser read them, and the scenario on the
+// page, whose groups decide whether the extract's group shares apply.
+type calibrateRequest struct {
+	File string `json:"file"`
+	Data []byte `json:"data"` // base64 in JSON
+	TOML string `json:"toml,omitempty"`
+}
+
+// calibrationView is a fit as the page shows it: what it found in plain
+// words, each setting with its interval, the settings to apply, and the
+// chart of observed against fitted weekly referrals.
+type calibrationView struct {
+	File      string      `json:"file"`
+	Sentences []string    `json:"sentences"`
+	Notes     []string    `json:"notes,omitempty"`
+	Rows      []fitRow    `json:"rows"`
+	Set       []setting   `json:"set"`
+	Chart     chart       `json:"chart"`
+	Fragment  string      `json:"fragment"` // the scenario fragment spsim calibrate writes
+	Referrals int         `json:"referrals"`
+	Weeks     int         `json:"weeks"`
+	Groups    []shareText `json:"groups,omitempty"`
+}
+
+// fitRow is one setting in plain words.
+type fitRow struct {
+	Key      string  `json:"key"`
+	Label    string  `json:"label"`
+	Value    string  `json:"value"`
+	Interval string  `json:"interval"`
+	Number   float64 `json:"number"`
+}
+
+// shareText is a group's share of the extract's referrals, in words.
+type shareText struct {
+	Name  string `json:"name"`
+	Share string `json:"share"`
+}
+
+// badExtract is an extract that cannot be read or fitted; its message
+// names the line and column.
+type badExtract struct{ err error }
+
+func (e *badExtract) Error() string { return e.err.Error() }
+
+// handleCalibrate fits the referral process to an uploaded extract, as
+// `spsim calibrate` does. Nothing is written on the server.
+func (s *Server) handleCalibrate(w http.ResponseWriter, r *http.Request) {
+	var req calibrateRequest
+	if err := readJSON(r, &req); err != nil {
+		fail(w, err)
+		return
+	}
+	v, err := s.calibrate(req)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
+	name := extractName(req.File)
+	if len(req.Data) == 0 {
+		return nil, &badExtract{fmt.Errorf("%s is empty: choose a CSV with a header row naming a date column, then one row per referral", name)}
+	}
+	x, err := calibrate.Read(name, bytes.NewReader(req.Data))
+	if err != nil {
+		return nil, &badExtract{err}
+	}
+	f, err := calibrate.FitExtract(x, calibrate.Options{})
+	if err != nil {
+		return nil, &badExtract{fmt.Errorf("%s: %w", name, err)}
+	}
+	var groups, profiles []string
+	extends := "baseline"
+	if req.TOML != "" {
+		cfg, err := s.loadText(req.TOML)
+		if err != nil {
+			return nil, err
+		}
+		groups, profiles, extends = sortedKeys(cfg.Groups), sortedKeys(cfg.Profiles), cfg.Name
+	}
+	sh := calibrate.Summarise(x, nil)
+	spec := calibrate.FragmentSpec{Name: "calibrated", Source: name, Extends: extends, Fit: f, Shares: sh, Groups: groups, Profiles: profiles}
+	var frag strings.Builder
+	if err := calibrate.WriteFragment(&frag, spec); err != nil {
+		return nil, err
+	}
+	svg, err := calibrate.PlotSVG(f, "the extract")
+	if err != nil {
+		return nil, err
+	}
+	v := &calibrationView{File: name, Referrals: f.Referrals, Weeks: f.Weeks, Fragment: frag.String(), Notes: f.Warnings,
+		Sentences: fitSentences(f, sh),
+		Chart: chart{Name: "referrals_fit", Title: "Weekly referrals: observed and fitted",
+			Caption: "Dots are the extract's weekly referrals; the line is the fitted expected count, and the band holds 95% of weeks if the fit is right.",
+			SVG:     `<img alt="Weekly referrals, observed and fitted" src="data:image/svg+xml;base64,` + base64.StdEncoding.EncodeToString(svg) + `">`}}
+	for _, st := range calibrate.Settings(f, sh, groups) {
+		v.Set = append(v.Set, setting{Key: st.Key, Value: st.Value})
+		v.Rows = append(v.Rows, newFitRow(st))
+	}
+	for _, g := range sh.Groups {
+		v.Groups = append(v.Groups, shareText{Name: g.Name, Share: fmt.Sprintf("%s [%s to %s]", percent(g.Value), percent(g.Low), percent(g.High))})
+	}
+	if len(sh.Groups) > 0 && !slices.ContainsFunc(v.Set, func(s setting) bool { return strings.HasPrefix(s.Key, "groups.") }) {
+		v.Notes = append(v.Notes, fmt.Sprintf("the extract's groups (%s) are not the scenario's (%s), so their shares are shown but not applied",
+			strings.Join(shareNames(sh.Groups), ", "), strings.Join(groups, ", ")))
+	}
+	return v, nil
+}
+
+// extractName is the base of the file name the browser gave, printable
+// and short: it names the extract in messages, and nothing is opened by it.
+func extractName(file string) string {
+	name := path.Base(strings.ReplaceAll(file, `\`, "/"))
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsPrint(r) {
+			return r
+		}
+		return -1
+	}, name)
+	if r := []rune(name); len(r) > 60 {
+		name = string(r[:60]) + "…"
+	}
+	if name == "." || name == "/" || name == "" {
+		return "the extract"
+	}
+	return name
+}
+
+func shareNames(sh []calibrate.Share) []string {
+	out := make([]string, len(sh))
+	for i, s := range sh {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// fitSentences say what the fit found, for a commissioner.
+func fitSentences(f *calibrate.Fit, sh calibrate.Shares) []string {
+	last := f.From.AddDate(0, 0, 7*f.Weeks-1)
+	out := []string{sentence("%s referrals in %d whole weeks, %s to %s, were fitted; the run starts on %s, the day after",
+		count(float64(f.Referrals)), f.Weeks, f.From.Format("2 Jan 2006"), last.Format("2 Jan 2006"), f.Start.Format("2 Jan 2006"))}
+	demand := fmt.Sprintf("referrals come at %s a week at the start of the run (95%% interval %s to %s)",
+		sig3(f.Base.Value), sig3(f.Base.Low), sig3(f.Base.High))
+	if !f.Growth.Fixed {
+		demand += fmt.Sprintf(", changing by %s a year (%s to %s)", signedPercent(f.Growth.Value), signedPercent(f.Growth.Low), signedPercent(f.Growth.High))
+	}
+	out = append(out, sentence("%s", demand))
+	switch {
+	case f.Amplitude.Fixed:
+	case f.Peak.Undetermined:
+		out = append(out, sentence("the seasons move referrals by ±%s (%s to %s), but the data cannot tell when they peak",
+			percent(f.Amplitude.Value), percent(f.Amplitude.Low), percent(f.Amplitude.High)))
+	default:
+		peak := math.Mod(math.Mod(f.Peak.Value, 52)+52, 52)
+		out = append(out, sentence("the seasons move referrals by ±%s (%s to %s), peaking around %s",
+			percent(f.Amplitude.Value), percent(f.Amplitude.Low), percent(f.Amplitude.High),
+			f.Start.AddDate(0, 0, int(math.Round(peak*7))).Format("2 January")))
+	}
+	if s := sh.Inappropriate; s != nil {
+		out = append(out, sentence("%s of referrals with an outcome were inappropriate (%s to %s)", percent(s.Value), percent(s.Low), percent(s.High)))
+	}
+	if f.Dispersion > 1.5 {
+		out = append(out, sentence("weekly counts vary %.1f times as much as steady random arrivals would, so the intervals are widened to match", f.Dispersion))
+	}
+	return out
+}
+
+// newFitRow writes one setting and its interval in words.
+func newFitRow(st calibrate.Setting) fitRow {
+	r := fitRow{Key: st.Key, Number: st.Value}
+	switch {
+	case st.Key == "demand.referrals_per_week":
+		r.Label, r.Value, r.Interval = "Referrals a week at the start", sig3(st.Value), sig3(st.Low)+" to "+sig3(st.High)
+	case st.Key == "demand.annual_growth":
+		r.Label, r.Value, r.Interval = "Growth a year", signedPercent(st.Value), signedPercent(st.Low)+" to "+signedPercent(st.High)
+	case st.Key == "demand.seasonal_amplitude":
+		r.Label, r.Value, r.Interval = "Seasonal swing", "±"+percent(st.Value), percent(st.Low)+" to "+percent(st.High)
+	case st.Key == "demand.seasonal_peak_week":
+		r.Label, r.Value, r.Interval = "Seasonal peak", "week "+sig3(st.Value)+" of the run", "week "+sig3(st.Low)+" to "+sig3(st.High)
+	case st.Key == "demand.inappropriate_share":
+		r.Label, r.Value, r.Interval = "Inappropriate referrals", percent(st.Value), percent(st.Low)+" to "+percent(st.High)
+	default:
+		g := strings.TrimSuffix(strings.TrimPrefix(st.Key, "groups."), ".share")
+		r.Label, r.Value, r.Interval = "Share of referrals: "+strings.ToLower(words(g)), percent(st.Value), percent(st.Low)+" to "+percent(st.High)
+	}
+	return r
+}
+
+func percent(v float64) string { return sig3(100*v) + "%" }
+
+func signedPercent(v float64) string {
+	if v >= 0 {
+		return "+" + percent(v)
+	}
+	return "−" + percent(-v)
+}
