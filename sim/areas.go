@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"sync"
 
 	"github.com/spsim/spsim/sim/des"
@@ -266,7 +267,7 @@ func (s *areaRuns) fold(cfg *Config, rep int) (*Result, error) {
 		if i == 0 {
 			// The total owns its table and histogram: the area's are
 			// recycled for a later area.
-			total.Columns = r.Columns
+			total.Columns = slices.Clone(r.Columns) // the area's are reused
 			cols := len(r.Columns)
 			flat := make([]float64, len(r.Weekly)*cols)
 			total.Weekly = make([][]float64, len(r.Weekly))

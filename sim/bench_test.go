@@ -28,15 +28,16 @@ func BenchmarkBaselineYear(b *testing.B) {
 // BenchmarkMMcAnchor is the anchor workload of bench/anchors.sh: 77
 // replications of the M/M/c scenario (2,600 weeks each), about 1.8M
 // customers, one op. It is what `spsim run mmc --replications 77 --jobs 1`
-// simulates, without the outputs.
+// simulates, without the outputs (and, as there, in one Workspace).
 func BenchmarkMMcAnchor(b *testing.B) {
 	cfg := load(b, "mmc")
 	b.ReportAllocs()
 	var events, customers float64
+	var ws sim.Workspace
 	cpu0 := cputime.Process()
 	for b.Loop() {
 		for i := range anchorReplications {
-			r, err := sim.Run(cfg, i)
+			r, err := ws.Run(context.Background(), cfg, i, nil)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -66,15 +67,17 @@ func reportRates(b *testing.B, events, customers float64, cpu time.Duration) {
 	b.ReportMetric(customers/float64(b.N), "customers/op")
 }
 
-// benchRuns runs replications of cfg and reports events a second, both of
-// wall time and of the process's CPU time: on a shared machine the second
-// is the steadier.
+// benchRuns runs replications of cfg one after another in one Workspace,
+// as each worker of experiment.Replicate does, and reports events a
+// second, both of wall time and of the process's CPU time: on a shared
+// machine the second is the steadier.
 func benchRuns(b *testing.B, cfg *sim.Config) {
 	b.ReportAllocs()
 	var events, customers float64
+	var ws sim.Workspace
 	cpu0 := cputime.Process()
 	for i := 0; b.Loop(); i++ {
-		r, err := sim.Run(cfg, i)
+		r, err := ws.Run(context.Background(), cfg, i, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -117,8 +117,8 @@ func New(cfg *Config, rep int) (*Model, error) {
 }
 
 // newModel prepares a model. If prev is a finished model that is no longer
-// needed, its larger buffers (calendar, people, weekly table, histogram)
-// are reused: the areas of a scenario then cost the garbage collector
+// needed, its larger buffers (calendar, people, waiting lists, weekly
+// table, histogram) are reused: the areas of a scenario then cost the garbage collector
 // almost nothing.
 func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, error) {
 	p, err := compile(cfg)
@@ -126,6 +126,7 @@ func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, e
 		return nil, err
 	}
 	m := &Model{cfg: cfg, rep: rep, p: p, rng: newStreams(cfg.Run.Seed, rep, streamPrefix)}
+	m.queue = newQueues(prev, len(p.tracks), p.classes)
 	if prev != nil {
 		m.cal = prev.cal
 		m.room = prev.room
@@ -140,10 +141,6 @@ func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, e
 		}
 		*prev = Model{} // prev must not be used again
 	}
-	m.queue = make([][]deque[ref], len(p.tracks))
-	for t := range m.queue {
-		m.queue[t] = make([]deque[ref], p.classes)
-	}
 	if len(m.room) != len(p.tracks) {
 		m.room = make([]roomTree, len(p.tracks))
 	}
@@ -154,6 +151,24 @@ func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, e
 	m.svcs = newServices(p.services)
 	m.m.init(m)
 	return m, nil
+}
+
+// newQueues are the waiting lists, one per track and class: prev's, emptied,
+// when it has lists of the same shape.
+func newQueues(prev *Model, tracks, classes int) [][]deque[ref] {
+	if prev != nil && len(prev.queue) == tracks && (tracks == 0 || len(prev.queue[0]) == classes) {
+		for _, qs := range prev.queue {
+			for i := range qs {
+				qs[i].head, qs[i].size = 0, 0
+			}
+		}
+		return prev.queue
+	}
+	q := make([][]deque[ref], tracks)
+	for t := range q {
+		q[t] = make([]deque[ref], classes)
+	}
+	return q
 }
 
 // sameColumns reports whether models of a and b have the same weekly

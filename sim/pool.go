@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"runtime"
+	"slices"
 )
 
 // Pool limits how many simulations run at once, across every replication
@@ -54,4 +55,37 @@ func RunContext(ctx context.Context, cfg *Config, rep int, pool *Pool) (*Result,
 	pool.acquire()
 	defer pool.release()
 	return m.RunContext(ctx)
+}
+
+// Workspace keeps a model's working memory (its calendar, people, rooms,
+// waits histogram and column names) from one run to the next, so that a
+// worker running replications one after another allocates little more
+// than each result. Results never share a Workspace's memory, and do not
+// depend on what it ran before. A Workspace is for one goroutine at a time;
+// its zero value is ready to use.
+type Workspace struct{ prev *Model }
+
+// Run is RunContext, reusing w's memory.
+func (w *Workspace) Run(ctx context.Context, cfg *Config, rep int, pool *Pool) (*Result, error) {
+	if cfg.Areas.Several() {
+		return runAreas(ctx, cfg, rep, pool)
+	}
+	prev := w.prev
+	w.prev = nil
+	m, err := newModel(cfg, rep, "", prev)
+	if err != nil {
+		return nil, err
+	}
+	pool.acquire()
+	r, err := m.RunContext(ctx)
+	pool.release()
+	if err != nil {
+		return nil, err
+	}
+	// The result owns the weekly table: the next run writes a new one.
+	// Column names are kept for the next run, so the result gets a copy.
+	m.m.rows, m.m.flat = nil, nil
+	r.Columns = slices.Clone(r.Columns)
+	w.prev = m
+	return r, nil
 }

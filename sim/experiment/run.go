@@ -45,8 +45,9 @@ func Replicate(ctx context.Context, cfg *sim.Config, opt Options) ([]*sim.Result
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var ws sim.Workspace // this worker's memory, from one replication to the next
 			for i := range next {
-				results[i], errs[i] = sim.RunContext(ctx, cfg, opt.First+i, pool)
+				results[i], errs[i] = ws.Run(ctx, cfg, opt.First+i, pool)
 				if errs[i] != nil && ctx.Err() != nil {
 					results[i], errs[i] = nil, nil // stopped part-way: not finished
 					continue
