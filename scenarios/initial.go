@@ -64,6 +64,35 @@ func expandInitial(c *Config, pv provenance, top string) Errors {
 		}
 		in.File = ""
 	}
+	return checkPeople(c, file, lines, where)
+}
+
+// SetCaseload makes today's state the people of a caseload extract, as
+// initial.file does, from the extract's bytes (named name in messages):
+// each person is checked against the scenario's groups and profiles, and
+// the waiting and active counts become the extract's. date is the
+// extract's date, when the run starts ("" for the day after its latest
+// referral). The rest of the scenario (caseload places, say) is checked
+// when it is loaded or run. On error c is unchanged.
+func SetCaseload(c *Config, name string, raw []byte, date string) error {
+	people, lines, errs := parseCaseload(name, raw, date)
+	if errs != nil {
+		return errs
+	}
+	nc := *c
+	nc.Initial = Initial{People: people}
+	if errs := checkPeople(&nc, name, lines, nil); errs != nil {
+		return errs
+	}
+	*c = nc
+	return nil
+}
+
+// checkPeople checks initial.people against the scenario and sets the
+// waiting and active counts from them. A person is placed at their line of
+// file when lines is given, else where their key was written.
+func checkPeople(c *Config, file string, lines []int, where func(string) pos) Errors {
+	in := &c.Initial
 	if len(in.People) == 0 {
 		return nil
 	}
@@ -73,7 +102,7 @@ func expandInitial(c *Config, pv provenance, top string) Errors {
 		e := &Error{File: file, Key: "initial.people." + strconv.Itoa(i)}
 		if lines != nil {
 			e.Line, e.Key = lines[i], ""
-		} else {
+		} else if where != nil {
 			w := where(e.Key)
 			e.File, e.Line, e.Col = w.file, w.line, w.col
 		}
@@ -113,6 +142,15 @@ func readCaseload(path, date string) ([]InitialPerson, []int, Errors) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return fail(0, 0, "cannot read the caseload file: "+err.Error())
+	}
+	return parseCaseload(path, raw, date)
+}
+
+// parseCaseload reads the bytes of a caseload extract, named path in
+// messages.
+func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int, Errors) {
+	fail := func(line, col int, msg string) ([]InitialPerson, []int, Errors) {
+		return nil, nil, Errors{{File: path, Line: line, Col: col, Msg: msg}}
 	}
 	er, err := extract.Open(raw)
 	if err != nil {

@@ -195,6 +195,26 @@ func TestBrowser(t *testing.T) {
 	if v, _ := strconv.ParseFloat(fitted.Value, 64); v < 40 || v > 50 {
 		t.Errorf("fitted %v referrals a week, drawn at 45", v)
 	}
+
+	// Start from today's caseload: the run that follows starts from it.
+	caseload := filepath.Join(t.TempDir(), "today.csv")
+	if err := os.WriteFile(caseload, []byte(caseloadCSV(60, 40)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do("start from a caseload", chromedp.Click(q(`[data-tab=data]`)), chromedp.SetUploadFiles(q("#caseload"), []string{caseload}),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Poll[bool](`Number(document.body.dataset.caseloads || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			return err
+		}), waitDone(5), shot("workbench-data", "#workspace"))
+	said, err := chromedp.Run(ctx, chromedp.Text(q("#caseload-sentences")))
+	if err != nil || !strings.Contains(said, "60 people waiting for a first contact and 40 people on link workers' caseloads") {
+		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
+		t.Errorf("after the caseload the page says %q (%v); status %q", said, err, status)
+	}
+	toml, err := chromedp.Run(ctx, chromedp.Value(q("#toml")))
+	if err != nil || !strings.Contains(toml, "waiting = 60") {
+		t.Errorf("the page's scenario does not start from the caseload (%v)", err)
+	}
 }
 
 // utf16LE is s as Excel's "Unicode text" saves it: UTF-16, little-endian,

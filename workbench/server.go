@@ -83,6 +83,7 @@ func New(opt Options) *Server {
 	s.mux.HandleFunc("POST /api/sweep", s.handleSweep)
 	s.mux.HandleFunc("POST /api/download", s.handleDownload)
 	s.mux.HandleFunc("POST /api/calibrate", s.handleCalibrate)
+	s.mux.HandleFunc("POST /api/caseload", s.handleCaseload)
 	return s
 }
 
@@ -103,7 +104,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		limit := s.lim.BodyBytes
-		if r.URL.Path == "/api/calibrate" {
+		if r.URL.Path == "/api/calibrate" || r.URL.Path == "/api/caseload" {
 			limit = max(limit, s.lim.ExtractBytes)
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)

@@ -357,6 +357,27 @@ function applyFit() {
   document.querySelector('.tabs button[data-tab=results]').click();
 }
 
+// ---- today's caseload ----
+
+async function startFromCaseload(file) {
+  if (!state.view) return;
+  status(`Reading ${file.name}…`);
+  try {
+    const data = base64(new Uint8Array(await file.arrayBuffer()));
+    const r = await postJSON('api/caseload', { file: file.name, data, toml: state.view.toml, date: $('#caseload-date').value });
+    state.pending.clear();
+    state.editing = false;
+    showScenario(r.scenario);
+    $('#caseload-sentences').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
+    runNow();
+  } catch (e) {
+    $('#caseload-sentences').replaceChildren();
+    showProblems(e.problems);
+    status(e.message + (e.problems.length ? ' (see the advanced pane)' : ''), true);
+  }
+  document.body.dataset.caseloads = String(Number(document.body.dataset.caseloads || 0) + 1);
+}
+
 // ---- downloads ----
 
 function download(file) {
@@ -402,6 +423,7 @@ async function start() {
   for (const b of document.querySelectorAll('[data-file]')) b.addEventListener('click', () => download(b.dataset.file));
   $('#extract').addEventListener('change', (ev) => { if (ev.target.files[0]) fitExtract(ev.target.files[0]); });
   $('#fit-apply').addEventListener('click', applyFit);
+  $('#caseload').addEventListener('change', (ev) => { if (ev.target.files[0]) startFromCaseload(ev.target.files[0]); });
   $('#upload').addEventListener('change', async (ev) => {
     const f = ev.target.files[0];
     if (f) open({ toml: await f.text() });

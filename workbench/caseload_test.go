@@ -1,0 +1,92 @@
+package workbench
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func caseloadBody(file, data, toml, date string) string {
+	b, _ := json.Marshal(caseloadRequest{File: file, Data: []byte(data), TOML: toml, Date: date})
+	return string(b)
+}
+
+// caseloadCSV is an extract of waiting people referred 1 to waiting weeks
+// before 30 November 2025, and active people with 2 sessions held, as a
+// spreadsheet in a decimal-comma locale saves it.
+func caseloadCSV(waiting, active int) string {
+	var b strings.Builder
+	b.WriteString("\uFEFFReferral date;Status;Sessions so far;Group\r\n")
+	for i := range waiting {
+		fmt.Fprintf(&b, "%02d/11/2025;waiting;;most_deprived\r\n", 29-i%28)
+	}
+	for range active {
+		b.WriteString("01/09/2025;active;2;rest\r\n")
+	}
+	return b.String()
+}
+
+// TestCaseloadStartsTheRun: a caseload extract uploaded in the browser
+// becomes the scenario's state today, as initial.file does, and a fuller
+// waiting list today means longer waits in the run.
+func TestCaseloadStartsTheRun(t *testing.T) {
+	h := newTestServer()
+	page := small(t, "run.warmup_weeks=0", "run.horizon_weeks=30")
+	w := post(t, h, "/api/caseload", caseloadBody("today.csv", caseloadCSV(150, 100), page, "2025-11-30"))
+	if w.Code != http.StatusOK {
+		t.Fatalf("%d %s", w.Code, w.Body.String())
+	}
+	var v caseloadView
+	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Waiting != 150 || v.Active != 100 || !strings.Contains(v.Scenario.TOML, "people = [{ status = \"waiting\"") {
+		t.Fatalf("%d waiting, %d active; the scenario:\n%.400s", v.Waiting, v.Active, v.Scenario.TOML)
+	}
+	if len(v.Sentences) < 2 || !strings.Contains(v.Sentences[0], "150 people waiting") || !strings.Contains(v.Sentences[1], "4 weeks at the longest") {
+		t.Errorf("sentences %q", v.Sentences)
+	}
+	wait := func(toml string) float64 {
+		r := result(t, post(t, h, "/api/run", `{"toml":`+jsonString(toml)+`}`))
+		for _, row := range r["headline"].([]any) {
+			if m := row.(map[string]any); m["kpi"] == "wait_first_contact_mean_weeks" {
+				return m["mean"].(float64)
+			}
+		}
+		t.Fatal("no wait in the headline")
+		return 0
+	}
+	empty, full := wait(page), wait(v.Scenario.TOML)
+	t.Logf("mean wait to first contact over 30 weeks: %.2f weeks from the scenario's state, %.2f from 150 waiting today", empty, full)
+	if !(full > empty) {
+		t.Errorf("150 people waiting today did not lengthen the waits: %.2f then %.2f weeks", empty, full)
+	}
+}
+
+// TestCaseloadRefused: a caseload the scenario cannot hold is refused
+// naming the line, or the limit it breaks.
+func TestCaseloadRefused(t *testing.T) {
+	h := newTestServer()
+	page := small(t)
+	cases := []struct {
+		name, body string
+		want       string
+	}{
+		{"no scenario", caseloadBody("c.csv", caseloadCSV(1, 0), "", ""), "no scenario"},
+		{"empty", caseloadBody("c.csv", "", page, ""), "c.csv is empty"},
+		{"unknown group", caseloadBody("c.csv", "referral_date,status,group\n2025-01-01,waiting,poorest\n", page, ""), `c.csv:2: group \"poorest\" is not a group of the scenario`},
+		{"bad status", caseloadBody("c.csv", "referral_date,status\n2025-01-01,discharged\n", page, ""), `c.csv:2:2: status \"discharged\"`},
+		{"more active than places", caseloadBody("c.csv", caseloadCSV(0, 400), page, ""), "initial.active"},
+		{"referred after the date", caseloadBody("c.csv", caseloadCSV(3, 0), page, "2025-11-01"), "referred after the run starts"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := post(t, h, "/api/caseload", c.body)
+			if w.Code/100 != 4 || !strings.Contains(w.Body.String(), c.want) {
+				t.Fatalf("%d %s; want a refusal with %q", w.Code, w.Body.String(), c.want)
+			}
+		})
+	}
+}
