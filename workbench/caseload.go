@@ -104,4 +104,3 @@ func people(n int) string {
 	}
 	return count(float64(n)) + " people"
 }
-
