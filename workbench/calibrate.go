@@ -2,7 +2,6 @@ package workbench
 
 import (
 	"bytes"
-	"encoding/base64"
 	"fmt"
 	"math"
 	"net/http"
@@ -112,7 +111,7 @@ func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 		Sentences: fitSentences(f, sh),
 		Chart: chart{Name: "referrals_fit", Title: "Weekly referrals: observed and fitted",
 			Caption: "Dots are the extract's weekly referrals; the line is the fitted expected count, and the band holds 95% of weeks if the fit is right.",
-			SVG:     `<img alt="Weekly referrals, observed and fitted" src="data:image/svg+xml;base64,` + base64.StdEncoding.EncodeToString(svg) + `">`}}
+			SVG:     svgImage("Weekly referrals, observed and fitted", svg)}}
 	for _, st := range calibrate.Settings(f, sh, groups) {
 		v.Set = append(v.Set, setting{Key: st.Key, Value: st.Value})
 		v.Rows = append(v.Rows, newFitRow(st))

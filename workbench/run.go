@@ -81,7 +81,11 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 	rr := res.(*study.RunResult)
 	cleanSources(rr.Sources)
 	s.runs.put(view.TOML, rr)
-	v := newRunView(rr.Config, rr.Results, rr.Summaries)
+	v, err := newRunView(rr.Config, rr.Results, rr.Summaries)
+	if err != nil {
+		st.send(message{Type: "error", Error: err.Error()})
+		return
+	}
 	v.Seconds = since(start)
 	st.send(message{Type: "result", Result: v})
 }

@@ -1,7 +1,9 @@
 package workbench
 
 import (
+	"encoding/base64"
 	"fmt"
+	"html"
 	"math"
 
 	"github.com/spsim/spsim/output"
@@ -18,6 +20,43 @@ type runView struct {
 	Sentences    []string `json:"sentences"`
 	Headline     []row    `json:"headline"`
 	Charts       []chart  `json:"charts"`
+	Areas        *areas   `json:"areas,omitempty"` // with several areas
+}
+
+// areas ranks the areas of a run: the report's per-area table, and its
+// chart when there are few enough areas to read one.
+type areas struct {
+	Caption string     `json:"caption"`
+	Head    []string   `json:"head"`
+	Rows    [][]string `json:"rows"`
+	Chart   *chart     `json:"chart,omitempty"`
+}
+
+// svgImage shows an SVG drawn by gonum/plot as an image: it scales with
+// the page, and nothing in it can run.
+func svgImage(alt string, svg []byte) string {
+	return `<img alt="` + html.EscapeString(alt) + `" src="data:image/svg+xml;base64,` + base64.StdEncoding.EncodeToString(svg) + `">`
+}
+
+// maxAreaChart is the most areas charted: beyond it the chart is too tall
+// to read on a page, and the table (scrollable) carries the ranking.
+const maxAreaChart = 60
+
+// newAreas is the per-area view of a run of several areas, or nil.
+func newAreas(res []*sim.Result) (*areas, error) {
+	if len(res) == 0 || len(res[0].Areas) < 2 {
+		return nil, nil
+	}
+	t := output.AreaTable(res, 0.95)
+	a := &areas{Caption: t.Caption, Head: t.Head, Rows: t.Rows}
+	if len(res[0].Areas) <= maxAreaChart {
+		f, err := output.AreaFigure(res, 0.95)
+		if err != nil {
+			return nil, err
+		}
+		a.Chart = &chart{Name: f.Name, Title: f.Title, Caption: f.Caption, SVG: svgImage(f.Title, f.SVG)}
+	}
+	return a, nil
 }
 
 // row is one KPI in plain words, with its interval; the numbers are kept
@@ -65,15 +104,16 @@ func summaryOf(sums []experiment.Summary, name string) (experiment.Summary, bool
 }
 
 // newRunView builds the page's view of a run.
-func newRunView(cfg *sim.Config, res []*sim.Result, sums []experiment.Summary) *runView {
-	v := &runView{Name: cfg.Name, Replications: len(res), Seed: cfg.Run.Seed, Sentences: runSentences(sums)}
+func newRunView(cfg *sim.Config, res []*sim.Result, sums []experiment.Summary) (v *runView, err error) {
+	v = &runView{Name: cfg.Name, Replications: len(res), Seed: cfg.Run.Seed, Sentences: runSentences(sums)}
 	for _, name := range output.Headline {
 		if s, ok := summaryOf(sums, name); ok {
 			v.Headline = append(v.Headline, newRow(s))
 		}
 	}
 	v.Charts = runCharts(res, cfg.Run.WarmupWeeks)
-	return v
+	v.Areas, err = newAreas(res)
+	return v, err
 }
 
 // runSentences say what a run found, in a commissioner's words, each

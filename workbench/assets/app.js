@@ -199,6 +199,17 @@ function showResults(r) {
     el('tr', { 'data-kpi': h.kpi, 'data-mean': h.mean, 'data-low': h.low, 'data-high': h.high },
       el('td', { text: h.label }), el('td', { class: 'num', text: h.value }), el('td', { class: 'num', text: h.interval }))));
   $('#charts').replaceChildren(...r.charts.map(figure));
+  showAreas(r.areas);
+}
+
+// showAreas ranks the areas of a run of several, longest wait first.
+function showAreas(a) {
+  $('#areas').hidden = !a;
+  if (!a) return;
+  $('#areas-table').replaceChildren(el('caption', { text: a.caption }),
+    el('thead', {}, el('tr', {}, ...a.head.map((h) => el('th', { text: h })))),
+    el('tbody', {}, ...a.rows.map((row) => el('tr', { 'data-area': row[0] }, ...row.map((c, i) => el('td', { class: i ? 'num' : '', text: c }))))));
+  $('#areas-chart').replaceChildren(...(a.chart ? [figure(a.chart)] : []));
 }
 
 function figure(c) {
