@@ -52,6 +52,34 @@ func expandAreas(c *Config, pv provenance, top string) Errors {
 		a.List, a.File = list, ""
 		fromFile, csvLines = path, lines
 	}
+	return resolveAreas(c, fromFile, csvLines, pv, top)
+}
+
+// SetAreas makes the scenario's areas the rows of an areas file, as
+// areas.file does, from the file's bytes (named name in messages): each
+// area's overrides are applied and checked, and a problem names its line.
+// The areas replace areas.count; the scenario's variation between areas,
+// if any, still applies where a row sets no multiplier or share. On error
+// c is unchanged.
+func SetAreas(c *Config, name string, raw []byte) error {
+	list, lines, errs := parseAreas(name, raw)
+	if errs != nil {
+		return errs
+	}
+	nc := *c
+	nc.Areas.List, nc.Areas.File, nc.Areas.Count = list, "", 0
+	if errs := resolveAreas(&nc, name, lines, provenance{}, name); errs != nil {
+		return errs
+	}
+	*c = nc
+	return nil
+}
+
+// resolveAreas resolves every listed area's overrides into its own checked
+// scenario. A problem is placed at its line of fromFile when the areas
+// came from one, else where the area was written.
+func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top string) Errors {
+	a := &c.Areas
 	var errs Errors
 	for i := range a.List {
 		l := &a.List[i]
@@ -138,6 +166,14 @@ func readAreas(path string) (list []AreaSpec, lines []int, _ Errors) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return fail(0, 0, "", "cannot read the areas file: "+err.Error())
+	}
+	return parseAreas(path, raw)
+}
+
+// parseAreas reads the bytes of an areas file, named path in messages.
+func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors) {
+	fail := func(line, col int, key, msg string) ([]AreaSpec, []int, Errors) {
+		return nil, nil, Errors{{File: path, Line: line, Col: col, Key: key, Msg: msg}}
 	}
 	er, err := extract.Open(raw)
 	if err != nil {

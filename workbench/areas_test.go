@@ -1,6 +1,8 @@
 package workbench
 
 import (
+	"encoding/json"
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -57,5 +59,58 @@ func TestRunShowsAreas(t *testing.T) {
 	}
 	if one := result(t, post(t, h, "/api/run", `{"toml":`+jsonString(small(t))+`}`)); one["areas"] != nil {
 		t.Error("a run of one area shows areas")
+	}
+}
+
+func areasBody(file, data, toml string) string {
+	b, _ := json.Marshal(areasRequest{File: file, Data: []byte(data), TOML: toml})
+	return string(b)
+}
+
+// TestAreasFromAFile: an areas file uploaded in the browser makes the
+// scenario one of its areas, as areas.file does, and the run ranks them:
+// the area with the fewest link workers for its referrals waits longest.
+func TestAreasFromAFile(t *testing.T) {
+	h := newTestServer()
+	page := small(t, "run.warmup_weeks=26", "run.horizon_weeks=78")
+	pcns := "name,workforce.link_workers,demand.referrals_per_week\r\n" +
+		"Riverside PCN,5,16\r\nNorthgate PCN,2,24\r\nMarket Town PCN,3,20\r\nHill PCN,4,,\r\n"
+	w := post(t, h, "/api/areas", areasBody("pcns.csv", pcns, page))
+	if w.Code != http.StatusOK {
+		t.Fatalf("%d %s", w.Code, w.Body.String())
+	}
+	var v areasView
+	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Areas != 4 || v.Scenario.Areas != 4 || !strings.Contains(v.Sentences[0], "demand.referrals_per_week, workforce.link_workers") {
+		t.Fatalf("%d areas (view %d); %q", v.Areas, v.Scenario.Areas, v.Sentences)
+	}
+	r := result(t, post(t, h, "/api/run", `{"toml":`+jsonString(v.Scenario.TOML)+`}`))
+	rows := r["areas"].(map[string]any)["rows"].([]any)
+	first, last := rows[0].([]any)[0], rows[len(rows)-1].([]any)[0]
+	if first != "Northgate PCN" || last != "Riverside PCN" {
+		t.Errorf("ranked %v first and %v last; want Northgate (2 link workers, 24 referrals a week) first and Riverside (5, 16) last", first, last)
+	}
+}
+
+// TestAreasFileRefused: a bad areas file is refused at its line and column.
+func TestAreasFileRefused(t *testing.T) {
+	h := newTestServer()
+	page := small(t)
+	cases := []struct{ name, csv, want string }{
+		{"unknown key", "name,workforce.linkworkers\nA,3\n", `p.csv:1:2: workforce.linkworkers: not a scenario key`},
+		{"bad value", "name,workforce.link_workers\nA,3\nB,-2\n", `p.csv:3: area \"B\": workforce.link_workers`},
+		{"same name", "name,workforce.link_workers\nA,3\nA,4\n", `p.csv:3:1: name: area \"A\" is also on line 2`},
+		{"a run key", "name,run.seed\nA,3\n", "run.seed cannot differ between areas"},
+		{"empty", "", "p.csv is empty"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := post(t, h, "/api/areas", areasBody("p.csv", c.csv, page))
+			if w.Code/100 != 4 || !strings.Contains(w.Body.String(), c.want) {
+				t.Fatalf("%d %s; want a refusal with %q", w.Code, w.Body.String(), c.want)
+			}
+		})
 	}
 }

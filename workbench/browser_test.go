@@ -215,6 +215,22 @@ func TestBrowser(t *testing.T) {
 	if err != nil || !strings.Contains(toml, "waiting = 60") {
 		t.Errorf("the page's scenario does not start from the caseload (%v)", err)
 	}
+
+	// Several areas from a file: the results rank them.
+	pcns := filepath.Join(t.TempDir(), "pcns.csv")
+	if err := os.WriteFile(pcns, []byte("name,workforce.link_workers,demand.referrals_per_week\nRiverside PCN,6,12\nNorthgate PCN,3,30\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do("run areas from a file", chromedp.SetUploadFiles(q("#areas-file"), []string{pcns}),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Poll[bool](`Number(document.body.dataset.areas || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			return err
+		}), waitDone(6), chromedp.Click(q(`[data-tab=results]`)), shot("workbench-areas", "#areas"))
+	top, err := chromedp.Run(ctx, chromedp.AttributeValue(q("#areas-table tbody tr"), "data-area"))
+	if err != nil || top.Value != "Northgate PCN" {
+		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
+		t.Errorf("the most strained area is %q (%v), want Northgate PCN (3 link workers for 30 referrals a week); status %q", top.Value, err, status)
+	}
 }
 
 // utf16LE is s as Excel's "Unicode text" saves it: UTF-16, little-endian,

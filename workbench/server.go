@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,6 +85,7 @@ func New(opt Options) *Server {
 	s.mux.HandleFunc("POST /api/download", s.handleDownload)
 	s.mux.HandleFunc("POST /api/calibrate", s.handleCalibrate)
 	s.mux.HandleFunc("POST /api/caseload", s.handleCaseload)
+	s.mux.HandleFunc("POST /api/areas", s.handleAreas)
 	return s
 }
 
@@ -104,7 +106,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		limit := s.lim.BodyBytes
-		if r.URL.Path == "/api/calibrate" || r.URL.Path == "/api/caseload" {
+		if strings.HasPrefix(r.URL.Path, "/api/") && slices.Contains(extractPaths, r.URL.Path[len("/api/"):]) {
 			limit = max(limit, s.lim.ExtractBytes)
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
@@ -113,6 +115,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 	s.opt.Log.Printf("%s %s %.3fs", r.Method, r.URL.Path, time.Since(start).Seconds())
 }
+
+// extractPaths are the API calls that carry a local extract, which may be
+// larger than a scenario.
+var extractPaths = []string{"calibrate", "caseload", "areas"}
 
 func sameOrigin(origin, host string) bool {
 	_, rest, ok := strings.Cut(origin, "://")

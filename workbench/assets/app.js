@@ -368,25 +368,29 @@ function applyFit() {
   document.querySelector('.tabs button[data-tab=results]').click();
 }
 
-// ---- today's caseload ----
+// ---- today's caseload and your areas ----
 
-async function startFromCaseload(file) {
+// fromExtract sends a local extract with the page's scenario to url, which
+// answers with the scenario that uses it and what it holds in words; the
+// page then runs that scenario. counter names the body's data attribute
+// that counts answers, for tests that wait on the page.
+async function fromExtract(file, url, extra, said, counter) {
   if (!state.view) return;
   status(`Reading ${file.name}…`);
   try {
     const data = base64(new Uint8Array(await file.arrayBuffer()));
-    const r = await postJSON('api/caseload', { file: file.name, data, toml: state.view.toml, date: $('#caseload-date').value });
+    const r = await postJSON(url, { file: file.name, data, toml: state.view.toml, ...extra });
     state.pending.clear();
     state.editing = false;
     showScenario(r.scenario);
-    $('#caseload-sentences').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
+    said.replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
     runNow();
   } catch (e) {
-    $('#caseload-sentences').replaceChildren();
+    said.replaceChildren();
     showProblems(e.problems);
     status(e.message + (e.problems.length ? ' (see the advanced pane)' : ''), true);
   }
-  document.body.dataset.caseloads = String(Number(document.body.dataset.caseloads || 0) + 1);
+  document.body.dataset[counter] = String(Number(document.body.dataset[counter] || 0) + 1);
 }
 
 // ---- downloads ----
@@ -434,7 +438,12 @@ async function start() {
   for (const b of document.querySelectorAll('[data-file]')) b.addEventListener('click', () => download(b.dataset.file));
   $('#extract').addEventListener('change', (ev) => { if (ev.target.files[0]) fitExtract(ev.target.files[0]); });
   $('#fit-apply').addEventListener('click', applyFit);
-  $('#caseload').addEventListener('change', (ev) => { if (ev.target.files[0]) startFromCaseload(ev.target.files[0]); });
+  $('#caseload').addEventListener('change', (ev) => {
+    if (ev.target.files[0]) fromExtract(ev.target.files[0], 'api/caseload', { date: $('#caseload-date').value }, $('#caseload-sentences'), 'caseloads');
+  });
+  $('#areas-file').addEventListener('change', (ev) => {
+    if (ev.target.files[0]) fromExtract(ev.target.files[0], 'api/areas', {}, $('#areas-sentences'), 'areas');
+  });
   $('#upload').addEventListener('change', async (ev) => {
     const f = ev.target.files[0];
     if (f) open({ toml: await f.text() });

@@ -1,0 +1,89 @@
+package workbench
+
+import (
+	"fmt"
+	"maps"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/spsim/spsim/scenarios"
+)
+
+// areasRequest is an areas file to make the page's scenario one of several
+// areas: one row per area (a PCN, say), named, with any scenario keys.
+type areasRequest struct {
+	File string `json:"file"`
+	Data []byte `json:"data"` // base64 in JSON
+	TOML string `json:"toml"`
+}
+
+// areasView is the scenario of the file's areas, and what the file sets.
+type areasView struct {
+	Scenario  *scenarioView `json:"scenario"`
+	Sentences []string      `json:"sentences"`
+	Areas     int           `json:"areas"`
+}
+
+// handleAreas makes the page's scenario one of the uploaded file's areas,
+// as areas.file does on the command line. Nothing is written on the
+// server.
+func (s *Server) handleAreas(w http.ResponseWriter, r *http.Request) {
+	var req areasRequest
+	if err := readJSON(r, &req); err != nil {
+		fail(w, err)
+		return
+	}
+	v, err := s.areas(req)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+func (s *Server) areas(req areasRequest) (*areasView, error) {
+	name := extractName(req.File)
+	if len(req.Data) == 0 {
+		return nil, &badExtract{fmt.Errorf(`%s is empty: choose a CSV with a header row ("name", then scenario keys such as workforce.link_workers), then one row per area`, name)}
+	}
+	if req.TOML == "" {
+		return nil, newBad("%s: no scenario to give the areas to", fileName)
+	}
+	cfg, err := s.loadText(req.TOML)
+	if err != nil {
+		return nil, err
+	}
+	if err := scenarios.SetAreas(cfg, name, req.Data); err != nil {
+		return nil, &badExtract{err}
+	}
+	text, err := encode(cfg)
+	if err != nil {
+		return nil, err
+	}
+	_, v, err := s.prepare(scenarioRequest{TOML: text})
+	if err != nil {
+		return nil, err
+	}
+	list := cfg.Areas.List
+	keys := map[string]bool{}
+	for _, a := range list {
+		for k := range a.Set {
+			keys[k] = true
+		}
+		if a.ReferralsMultiplier != nil {
+			keys["referrals_multiplier"] = true
+		}
+		if a.ReferenceGroupShare != nil {
+			keys["reference_group_share"] = true
+		}
+	}
+	set := slices.Sorted(maps.Keys(keys))
+	out := &areasView{Scenario: v, Areas: len(list)}
+	s1 := fmt.Sprintf("the scenario now runs %d areas from %s", len(list), name)
+	if len(set) > 0 {
+		s1 += ", each with its own " + strings.Join(set, ", ")
+	}
+	out.Sentences = []string{sentence("%s", s1), sentence("the results rank them, longest wait first, under the headline table")}
+	return out, nil
+}
