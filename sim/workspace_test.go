@@ -97,3 +97,46 @@ func sameResult(a, b *sim.Result) string {
 	}
 	return ""
 }
+
+// TestWorkspaceTrim: a trimmed result keeps the named columns' values and
+// its KPIs, and its full table is written over by the next run instead of
+// a new one.
+func TestWorkspaceTrim(t *testing.T) {
+	cfg := load(t, "baseline")
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 60, 10
+	var ws sim.Workspace
+	r, err := ws.Run(context.Background(), cfg, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := flatten(r)
+	wl, cl := r.Col("waiting_list_mean"), r.Col("caseload_mean")
+	want := make([][2]float64, len(r.Weekly))
+	for w, row := range r.Weekly {
+		want[w] = [2]float64{row[cl], row[wl]}
+	}
+	kpis := fmt.Sprint(r.KPIs)
+	table := &r.Weekly[0][0]
+	ws.Trim(r, []string{"caseload_mean", "no_such_column", "waiting_list_mean"})
+	if len(r.Columns) != 2 || r.Columns[0].Name != "caseload_mean" || r.Columns[1].Name != "waiting_list_mean" || fmt.Sprint(r.KPIs) != kpis {
+		t.Fatalf("trimmed to columns %v", r.Columns)
+	}
+	for w, row := range r.Weekly {
+		if len(row) != 2 || row[0] != want[w][0] || row[1] != want[w][1] {
+			t.Fatalf("week %d: %v, want %v", w, row, want[w])
+		}
+	}
+	r2, err := ws.Run(context.Background(), cfg, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if &r2.Weekly[0][0] != table {
+		t.Error("the next run did not write into the trimmed result's table")
+	}
+	if !sameBits(flatten(r2), full) {
+		t.Error("the same replication again differs in a reused table")
+	}
+	if r.Weekly[0][0] != want[0][0] {
+		t.Error("the next run changed the trimmed result")
+	}
+}

@@ -50,6 +50,11 @@ func (o Outputs) Has(k Output) bool {
 // report, which holds them inline.
 func (o Outputs) Figures() bool { return o.Has(Charts) || o.Has(PNG) || o.Has(Report) }
 
+// NeedsWeekly reports whether any output in o is drawn or written from
+// the replications' weekly tables: weekly.csv, the workbook, the charts or
+// the report.
+func (o Outputs) NeedsWeekly() bool { return o.Has(Weekly) || o.Has(XLSX) || o.Figures() }
+
 // String lists the outputs in o, comma-separated in documented order.
 func (o Outputs) String() string {
 	var names []string

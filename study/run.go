@@ -158,12 +158,18 @@ func (p *RunPlan) Execute(ctx context.Context) (*RunResult, error) {
 		prec    *Precision
 		err     error
 	)
+	// Without an output drawn from the weekly tables, each replication
+	// keeps only the series the warm-up suggestion reads.
+	var columns []string
+	if !spec.Outputs.NeedsWeekly() {
+		columns = experiment.WarmupColumns
+	}
 	if spec.Precision != 0 {
 		var out *experiment.PrecisionOutcome
 		out, err = experiment.Sequential(ctx, cfg, experiment.PrecisionOptions{
 			Target: spec.Precision / 100, KPIs: spec.HeadlineKPIs, Level: Level,
 			Initial: max(cfg.Run.Replications, 2), Max: spec.MaxReplications, Jobs: spec.Jobs,
-			Progress: spec.progress(cfg.Name, spec.MaxReplications, true),
+			Progress: spec.progress(cfg.Name, spec.MaxReplications, true), Columns: columns,
 		})
 		if out != nil {
 			results = out.Results
@@ -172,7 +178,7 @@ func (p *RunPlan) Execute(ctx context.Context) (*RunResult, error) {
 	} else {
 		results, err = experiment.Replicate(ctx, cfg, experiment.Options{
 			Replications: cfg.Run.Replications, Jobs: spec.Jobs,
-			Progress: spec.progress(cfg.Name, cfg.Run.Replications, false),
+			Progress: spec.progress(cfg.Name, cfg.Run.Replications, false), Columns: columns,
 		})
 	}
 	partial := err != nil && errors.Is(err, context.Canceled)

@@ -32,7 +32,10 @@ func (j *job) close() { os.RemoveAll(j.dir) }
 // options are the study options of every workbench job: its progress goes
 // to whatever j.progress is when a replication finishes.
 func (s *Server) options(j *job) study.Options {
-	return study.Options{Jobs: s.opt.Jobs, Version: s.opt.Version, Outputs: study.Outputs{study.Summary: true},
+	// The page draws its charts, and serves weekly.csv and the report,
+	// from the weekly tables.
+	outs := study.Outputs{study.Summary: true, study.Weekly: true, study.Charts: true, study.Report: true}
+	return study.Options{Jobs: s.opt.Jobs, Version: s.opt.Version, Outputs: outs,
 		Progress: func(p study.Progress) {
 			if f := j.progress; f != nil {
 				f(p)

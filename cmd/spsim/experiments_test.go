@@ -204,6 +204,18 @@ func TestOutputsChooseFiles(t *testing.T) {
 			t.Errorf("--outputs %s wrote %v, want %v", tc.outputs, got, tc.want)
 		}
 	}
+	// The summary is the same whichever outputs come with it, though a
+	// summary alone keeps only the warm-up's weekly series.
+	all, alone := t.TempDir(), t.TempDir()
+	spsim(t, "run", short, "-o", all, "--force", "--quiet", "--replications", "3")
+	spsim(t, "run", short, "-o", alone, "--force", "--quiet", "--outputs", "summary", "--replications", "3")
+	for _, f := range []string{"summary.csv", "summary.json"} {
+		a, _ := os.ReadFile(filepath.Join(all, f))
+		b, _ := os.ReadFile(filepath.Join(alone, f))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the default outputs and --outputs summary", f)
+		}
+	}
 	code, stderr := spsimFails(t, "run", short, "--outputs", "summary,pdf")
 	if code == 0 || !strings.Contains(stderr, `no output "pdf"`) {
 		t.Errorf("--outputs summary,pdf: exit %d, %q", code, stderr)

@@ -23,6 +23,8 @@ type PrecisionOptions struct {
 	// Progress, if set, is called as each replication finishes with the
 	// number done so far in the whole run.
 	Progress func(done int)
+	// Columns are the weekly columns each result keeps (Options.Columns).
+	Columns []string
 }
 
 // PrecisionCheck is one KPI's interval against the target.
@@ -72,7 +74,7 @@ func Sequential(ctx context.Context, cfg *sim.Config, opt PrecisionOptions) (*Pr
 		if progress != nil {
 			progress = func(done int) { opt.Progress(n + done) }
 		}
-		batch, err := Replicate(ctx, cfg, Options{Replications: next - n, First: n, Jobs: opt.Jobs, Progress: progress})
+		batch, err := Replicate(ctx, cfg, Options{Replications: next - n, First: n, Jobs: opt.Jobs, Progress: progress, Columns: opt.Columns})
 		out.Results = append(out.Results, batch...)
 		if err != nil {
 			if len(out.Results) >= 2 {

@@ -17,6 +17,11 @@ type Options struct {
 	// Progress, if set, is called after each replication finishes with the
 	// number done so far. It may be called from several goroutines.
 	Progress func(done int)
+	// Columns, if not nil, are the only weekly columns each result keeps
+	// (sim.Workspace.Trim): for a study whose outputs need no weekly
+	// table, say WarmupColumns. KPIs are computed before, from every
+	// column.
+	Columns []string
 }
 
 // Replicate runs replications First..First+Replications-1 of cfg. Results
@@ -51,6 +56,9 @@ func Replicate(ctx context.Context, cfg *sim.Config, opt Options) ([]*sim.Result
 				if errs[i] != nil && ctx.Err() != nil {
 					results[i], errs[i] = nil, nil // stopped part-way: not finished
 					continue
+				}
+				if errs[i] == nil && opt.Columns != nil {
+					ws.Trim(results[i], opt.Columns)
 				}
 				mu.Lock()
 				done++
