@@ -11,24 +11,35 @@ import (
 )
 
 // BenchmarkMMc runs the M/M/c validation model (λ=9, μ=1, c=10); one op is
-// one replication. events/s is the engine and model together.
+// one replication. events/s is the engine and model together, with each
+// replication's weekly table reused by the next, as in a run whose outputs
+// need no weekly table.
 func BenchmarkMMc(b *testing.B) {
 	cfg := load(b, "mmc")
 	cfg.Run.HorizonWeeks = 5200
-	benchRuns(b, cfg)
+	benchRuns(b, cfg, false)
+}
+
+// BenchmarkMMcKeepWeekly is BenchmarkMMc with every replication's weekly
+// table kept, as for weekly.csv: each replication writes a new 3 MB table.
+func BenchmarkMMcKeepWeekly(b *testing.B) {
+	cfg := load(b, "mmc")
+	cfg.Run.HorizonWeeks = 5200
+	benchRuns(b, cfg, true)
 }
 
 // BenchmarkBaselineYear is one PCN-year of the baseline scenario.
 func BenchmarkBaselineYear(b *testing.B) {
 	cfg := load(b, "baseline")
 	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 52, 0
-	benchRuns(b, cfg)
+	benchRuns(b, cfg, false)
 }
 
 // BenchmarkMMcAnchor is the anchor workload of bench/anchors.sh: 77
 // replications of the M/M/c scenario (2,600 weeks each), about 1.8M
 // customers, one op. It is what `spsim run mmc --replications 77 --jobs 1`
-// simulates, without the outputs (and, as there, in one Workspace).
+// simulates, without the outputs (and, as with --outputs summary, in one
+// Workspace whose weekly table each replication reuses).
 func BenchmarkMMcAnchor(b *testing.B) {
 	cfg := load(b, "mmc")
 	b.ReportAllocs()
@@ -43,6 +54,9 @@ func BenchmarkMMcAnchor(b *testing.B) {
 			}
 			events += float64(r.Events)
 			customers += sumColumn(r, "referrals")
+			// As a run with no weekly output does: the next replication
+			// writes into this one's table.
+			ws.Trim(r, nil)
 		}
 	}
 	reportRates(b, events, customers, cputime.Process()-cpu0)
@@ -70,8 +84,10 @@ func reportRates(b *testing.B, events, customers float64, cpu time.Duration) {
 // benchRuns runs replications of cfg one after another in one Workspace,
 // as each worker of experiment.Replicate does, and reports events a
 // second, both of wall time and of the process's CPU time: on a shared
-// machine the second is the steadier.
-func benchRuns(b *testing.B, cfg *sim.Config) {
+// machine the second is the steadier. Unless keep is set, each result's
+// weekly table is handed back to the Workspace (Trim), as in a run whose
+// outputs need none.
+func benchRuns(b *testing.B, cfg *sim.Config, keep bool) {
 	b.ReportAllocs()
 	var events, customers float64
 	var ws sim.Workspace
@@ -83,6 +99,9 @@ func benchRuns(b *testing.B, cfg *sim.Config) {
 		}
 		events += float64(r.Events)
 		customers += sumColumn(r, "referrals")
+		if !keep {
+			ws.Trim(r, nil)
+		}
 	}
 	reportRates(b, events, customers, cputime.Process()-cpu0)
 }
@@ -92,7 +111,7 @@ func benchRuns(b *testing.B, cfg *sim.Config) {
 func BenchmarkEnglandYear(b *testing.B) {
 	cfg := load(b, "england")
 	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 52, 0
-	benchRuns(b, cfg)
+	benchRuns(b, cfg, false)
 }
 
 // BenchmarkScaling doubles the horizon and the number of areas: time
@@ -110,7 +129,7 @@ func BenchmarkScaling(b *testing.B) {
 			cfg := load(b, "icb")
 			cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = c.weeks, 26
 			cfg.Areas.Count = c.areas
-			benchRuns(b, cfg)
+			benchRuns(b, cfg, false)
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -44,5 +45,39 @@ func TestCheckCatchesViolations(t *testing.T) {
 				t.Fatalf("check() = %v, want an error containing %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestRowsScannedAsWritten: the window's sums kept as rows are written are
+// bit for bit what a pass over the finished table gives, and a value that
+// is not finite, written into a row, fails the run's self-check.
+func TestRowsScannedAsWritten(t *testing.T) {
+	cfg := baselineConfig(t)
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 80, 30
+	m, err := New(cfg, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := m.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := newWindow(r, cfg.Run.WarmupWeeks, 50).sums
+	for c, v := range m.m.windowSums {
+		if math.Float64bits(v) != math.Float64bits(want[c]) {
+			t.Fatalf("column %s: %v as written, %v from the table", r.Columns[c].Name, v, want[c])
+		}
+	}
+	if !r.finite {
+		t.Error("a run of finite values is not known to be finite")
+	}
+	for _, bad := range []float64{math.Inf(1), math.NaN()} {
+		var mt metrics
+		mt.windowSums = make([]float64, 2)
+		mt.scan([]float64{1, 2}, true)
+		mt.scan([]float64{bad, 0}, false)
+		if mt.notFinite == 0 {
+			t.Errorf("a row with %v scanned as finite", bad)
+		}
 	}
 }

@@ -15,9 +15,11 @@ func (r *Result) CheckFinite() error {
 	// finds whether any weekly value is not finite, and only then is the
 	// culprit looked for.
 	var any float64
-	for _, row := range r.Weekly {
-		for _, x := range row {
-			any += x * 0
+	if !r.finite {
+		for _, row := range r.Weekly {
+			for _, x := range row {
+				any += x * 0
+			}
 		}
 	}
 	for w, row := range r.Weekly {

@@ -76,6 +76,13 @@ type metrics struct {
 	roleFTE          []level
 	roleBuf          []float64 // FTE in post by role, a scratch buffer
 	flat             []float64 // backing store of rows: one allocation for the run
+
+	// As rows are written: the sums of the weeks after the warm-up (the
+	// KPIs' window), and the sum of every value times 0, which is NaN if
+	// any value is not finite. Summed while a row is in cache, they spare
+	// two passes over the whole table at the end.
+	windowSums []float64
+	notFinite  float64
 }
 
 func (mt *metrics) init(m *Model) {
@@ -114,6 +121,8 @@ func (mt *metrics) init(m *Model) {
 		mt.writeRow(m, 0, 0)
 		mt.naming = false
 	}
+	mt.windowSums = append(mt.windowSums[:0], make([]float64, len(mt.columns))...)
+	mt.notFinite = 0
 }
 
 func (mt *metrics) referral(g int, rereferral bool) {
@@ -236,10 +245,29 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 	}
 	mt.flat = mt.flat[:n+cols]
 	mt.rows = append(mt.rows, mt.row)
+	mt.scan(mt.row, w >= int(mt.warmup))
 	clear(mt.group)
 	clear(mt.profile)
 	clear(mt.roleEpisodes)
 	mt.flows = flows{group: mt.group, profile: mt.profile, roleEpisodes: mt.roleEpisodes}
+}
+
+// scan adds a finished row to the finiteness sum, and to the window's sums
+// if it is after the warm-up, in week order as newWindow would.
+func (mt *metrics) scan(row []float64, inWindow bool) {
+	var nf float64
+	if inWindow {
+		sums := mt.windowSums[:len(row)]
+		for c, v := range row {
+			sums[c] += v
+			nf += v * 0
+		}
+	} else {
+		for _, v := range row {
+			nf += v * 0
+		}
+	}
+	mt.notFinite += nf
 }
 
 // put adds one column: its name and its unit from the registry the first

@@ -24,6 +24,8 @@ type Result struct {
 	KPIs        []KPI
 	Areas       []AreaResult // per area, for a scenario of several areas
 	Events      uint64       // events fired
+
+	finite bool // every weekly value is known to be finite (the model checked as it wrote them)
 }
 
 // AreaResult is one area's headline figures in a scenario of several areas.
@@ -54,7 +56,10 @@ func (r *Result) KPI(name string) (float64, bool) {
 
 func (mt *metrics) result(m *Model) *Result {
 	r := &Result{Replication: m.rep, Columns: mt.columns, Weekly: mt.rows, Events: m.cal.Fired()}
-	r.KPIs = kpis(m.kpiInput(), r)
+	in := m.kpiInput()
+	in.windowSums = mt.windowSums
+	r.KPIs = kpis(in, r)
+	r.finite = mt.notFinite == 0 // a NaN sum is not 0
 	return r
 }
 
@@ -65,6 +70,9 @@ type kpiInput struct {
 	profiles []string
 	roles    []string // with several roles
 	waits    *Histogram
+	// windowSums, if not nil, are the weekly columns summed over the
+	// weeks after the warm-up, as newWindow would sum them.
+	windowSums []float64
 }
 
 func (m *Model) kpiInput() kpiInput {
@@ -115,7 +123,11 @@ func (w window) mean(name string) float64    { return w.sum(name) / w.weeks }
 // interface: they are documented in the README and must not change lightly.
 func kpis(in kpiInput, r *Result) []KPI {
 	cfg := in.cfg
-	w := newWindow(r, cfg.Run.WarmupWeeks, float64(cfg.Run.HorizonWeeks-cfg.Run.WarmupWeeks))
+	weeks := float64(cfg.Run.HorizonWeeks - cfg.Run.WarmupWeeks)
+	w := window{r: r, sums: in.windowSums, weeks: weeks}
+	if w.sums == nil {
+		w = newWindow(r, cfg.Run.WarmupWeeks, weeks)
+	}
 	var ks []KPI
 	add := func(name string, v float64) { ks = append(ks, KPI{name, kpiReg.unit(name), v}) }
 	last := r.Weekly[len(r.Weekly)-1]
