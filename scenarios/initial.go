@@ -67,6 +67,25 @@ func expandInitial(c *Config, pv provenance, top string) Errors {
 	return checkPeople(c, file, lines, where)
 }
 
+// personProblem says what is wrong with one of today's people, or "".
+func personProblem(c *Config, p *InitialPerson) string {
+	switch {
+	case p.Status != StatusWaiting && p.Status != StatusActive:
+		return fmt.Sprintf("status %q: allowed: waiting, active", p.Status)
+	case p.Group != "" && c.Groups[p.Group] == nil:
+		return fmt.Sprintf("group %q is not a group of the scenario (%s)", p.Group, strings.Join(sortedKeys(c.Groups), ", "))
+	case p.Profile != "" && c.Profiles[p.Profile] == nil:
+		return fmt.Sprintf("profile %q is not a profile of the scenario (%s)", p.Profile, strings.Join(sortedKeys(c.Profiles), ", "))
+	case p.AgeWeeks < 0:
+		return "referred after the run starts (initial.date)"
+	case p.Sessions != nil && (*p.Sessions < 0 || p.Status == StatusWaiting && *p.Sessions > 0):
+		return fmt.Sprintf("sessions %d: a person waiting has had none, and a count is 0 or more", *p.Sessions)
+	case p.AwaitingPlace && p.Status == StatusWaiting:
+		return "a person awaiting a community place is on a caseload (status active)"
+	}
+	return ""
+}
+
 // SetCaseload makes today's state the people of a caseload extract, as
 // initial.file does, from the extract's bytes (named name in messages):
 // each person is checked against the scenario's groups and profiles, and
@@ -106,21 +125,7 @@ func checkPeople(c *Config, file string, lines []int, where func(string) pos) Er
 			w := where(e.Key)
 			e.File, e.Line, e.Col = w.file, w.line, w.col
 		}
-		switch {
-		case p.Status != StatusWaiting && p.Status != StatusActive:
-			e.Msg = fmt.Sprintf("status %q: allowed: waiting, active", p.Status)
-		case p.Group != "" && c.Groups[p.Group] == nil:
-			e.Msg = fmt.Sprintf("group %q is not a group of the scenario (%s)", p.Group, strings.Join(sortedKeys(c.Groups), ", "))
-		case p.Profile != "" && c.Profiles[p.Profile] == nil:
-			e.Msg = fmt.Sprintf("profile %q is not a profile of the scenario (%s)", p.Profile, strings.Join(sortedKeys(c.Profiles), ", "))
-		case p.AgeWeeks < 0:
-			e.Msg = "referred after the run starts (initial.date)"
-		case p.Sessions != nil && (*p.Sessions < 0 || p.Status == StatusWaiting && *p.Sessions > 0):
-			e.Msg = fmt.Sprintf("sessions %d: a person waiting has had none, and a count is 0 or more", *p.Sessions)
-		case p.AwaitingPlace && p.Status == StatusWaiting:
-			e.Msg = "a person awaiting a community place is on a caseload (status active)"
-		}
-		if e.Msg != "" {
+		if e.Msg = personProblem(c, &p); e.Msg != "" {
 			errs = append(errs, e)
 		}
 		if p.Status == StatusWaiting {
@@ -165,12 +170,7 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 			return fail(1, 0, fmt.Sprintf("no %s column; the columns are referral_date, status (waiting or active), and optionally sessions, group, profile, awaiting_place", need))
 		}
 	}
-	type row struct {
-		p    InitialPerson
-		date time.Time
-		line int
-	}
-	var rows []row
+	var rows []caseloadRow
 	for {
 		rec, line, err := er.Next()
 		if errors.Is(err, io.EOF) {
@@ -182,65 +182,19 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 		if extract.Blank(rec) {
 			continue
 		}
-		cell := func(key string) (string, int) {
-			i, ok := cols[key]
-			if !ok || i >= len(rec) {
-				return "", i + 1
-			}
-			return strings.TrimSpace(rec[i]), i + 1
+		r, col, msg := readCaseloadRow(cols, rec)
+		if msg != "" {
+			return fail(line, col, msg)
 		}
-		var r row
 		r.line = line
-		v, col := cell("date")
-		d, err := calibrate.ParseDate(v)
-		if err != nil {
-			return fail(line, col, err.Error())
-		}
-		r.date = d
-		v, col = cell("status")
-		st, ok := statusWords[extract.Normal(v)]
-		if !ok {
-			return fail(line, col, fmt.Sprintf("status %q: allowed: waiting (or waiting_list, referred), active (or caseload, open, holding)", v))
-		}
-		r.p.Status = st
-		if strings.EqualFold(v, "holding") {
-			r.p.AwaitingPlace = true
-		}
-		if v, col = cell("sessions"); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 0 {
-				return fail(line, col, fmt.Sprintf("sessions %q: a whole number, 0 or more", v))
-			}
-			r.p.Sessions = &n
-		}
-		r.p.Group, _ = cell("group")
-		r.p.Profile, _ = cell("profile")
-		if v, col = cell("awaiting"); v != "" {
-			b, ok := yesNo(v)
-			if !ok {
-				return fail(line, col, fmt.Sprintf("%q: allowed: yes, no, true, false, 1, 0", v))
-			}
-			r.p.AwaitingPlace = r.p.AwaitingPlace || b
-		}
 		rows = append(rows, r)
 	}
 	if len(rows) == 0 {
 		return fail(0, 0, "the caseload file has no people")
 	}
-	var start time.Time
-	if date != "" {
-		d, err := calibrate.ParseDate(date)
-		if err != nil {
-			return nil, nil, Errors{{File: path, Key: "initial.date", Msg: err.Error()}}
-		}
-		start = d
-	} else {
-		for _, r := range rows {
-			if r.date.After(start) {
-				start = r.date
-			}
-		}
-		start = start.AddDate(0, 0, 1)
+	start, err := caseloadStart(rows, date)
+	if err != nil {
+		return nil, nil, Errors{{File: path, Key: "initial.date", Msg: err.Error()}}
 	}
 	people := make([]InitialPerson, len(rows))
 	lines := make([]int, len(rows))
@@ -249,6 +203,71 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 		people[i], lines[i] = r.p, r.line
 	}
 	return people, lines, nil
+}
+
+// caseloadRow is one person of a caseload extract, with their referral
+// date and line.
+type caseloadRow struct {
+	p    InitialPerson
+	date time.Time
+	line int
+}
+
+// readCaseloadRow reads one row of a caseload extract; a bad cell is
+// reported by its column and what is allowed.
+func readCaseloadRow(cols map[string]int, rec []string) (r caseloadRow, col int, msg string) {
+	cell := func(key string) (string, int) {
+		i, ok := cols[key]
+		if !ok || i >= len(rec) {
+			return "", i + 1
+		}
+		return strings.TrimSpace(rec[i]), i + 1
+	}
+	v, col := cell("date")
+	d, err := calibrate.ParseDate(v)
+	if err != nil {
+		return r, col, err.Error()
+	}
+	r.date = d
+	v, col = cell("status")
+	st, ok := statusWords[extract.Normal(v)]
+	if !ok {
+		return r, col, fmt.Sprintf("status %q: allowed: waiting (or waiting_list, referred), active (or caseload, open, holding)", v)
+	}
+	r.p.Status = st
+	r.p.AwaitingPlace = strings.EqualFold(v, "holding")
+	if v, col = cell("sessions"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return r, col, fmt.Sprintf("sessions %q: a whole number, 0 or more", v)
+		}
+		r.p.Sessions = &n
+	}
+	r.p.Group, _ = cell("group")
+	r.p.Profile, _ = cell("profile")
+	if v, col = cell("awaiting"); v != "" {
+		b, ok := yesNo(v)
+		if !ok {
+			return r, col, fmt.Sprintf("%q: allowed: yes, no, true, false, 1, 0", v)
+		}
+		r.p.AwaitingPlace = r.p.AwaitingPlace || b
+	}
+	return r, 0, ""
+}
+
+// caseloadStart is the day the run starts: the extract's date, or the day
+// after its latest referral.
+func caseloadStart(rows []caseloadRow, date string) (time.Time, error) {
+	if date != "" {
+		return calibrate.ParseDate(date)
+	}
+	var last time.Time
+	for _, r := range rows {
+		if r.date.After(last) {
+			last = r.date
+		}
+	}
+	return last.AddDate(0, 0, 1), nil
 }
 
 func yesNo(s string) (bool, bool) {

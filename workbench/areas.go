@@ -3,11 +3,11 @@ package workbench
 import (
 	"fmt"
 	"maps"
-	"net/http"
 	"slices"
 	"strings"
 
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
 )
 
 // areasRequest is an areas file to make the page's scenario one of several
@@ -25,46 +25,15 @@ type areasView struct {
 	Areas     int           `json:"areas"`
 }
 
-// handleAreas makes the page's scenario one of the uploaded file's areas,
-// as areas.file does on the command line. Nothing is written on the
-// server.
-func (s *Server) handleAreas(w http.ResponseWriter, r *http.Request) {
-	var req areasRequest
-	if err := readJSON(r, &req); err != nil {
-		fail(w, err)
-		return
-	}
-	v, err := s.areas(req)
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
-}
-
+// areas makes the page's scenario one of the uploaded file's areas, as
+// areas.file does on the command line. Nothing is written on the server.
 func (s *Server) areas(req areasRequest) (*areasView, error) {
+	cfg, v, err := s.withExtract(req.File, req.Data, req.TOML, `a header row ("name", then scenario keys such as workforce.link_workers), then one row per area`,
+		func(cfg *sim.Config, name string) error { return scenarios.SetAreas(cfg, name, req.Data) })
+	if err != nil {
+		return nil, err
+	}
 	name := extractName(req.File)
-	if len(req.Data) == 0 {
-		return nil, &badExtract{fmt.Errorf(`%s is empty: choose a CSV with a header row ("name", then scenario keys such as workforce.link_workers), then one row per area`, name)}
-	}
-	if req.TOML == "" {
-		return nil, newBad("%s: no scenario to give the areas to", fileName)
-	}
-	cfg, err := s.loadText(req.TOML)
-	if err != nil {
-		return nil, err
-	}
-	if err := scenarios.SetAreas(cfg, name, req.Data); err != nil {
-		return nil, &badExtract{err}
-	}
-	text, err := encode(cfg)
-	if err != nil {
-		return nil, err
-	}
-	_, v, err := s.prepare(scenarioRequest{TOML: text})
-	if err != nil {
-		return nil, err
-	}
 	list := cfg.Areas.List
 	keys := map[string]bool{}
 	for _, a := range list {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"net/http"
 	"path"
 	"slices"
 	"strings"
@@ -59,22 +58,8 @@ type badExtract struct{ err error }
 
 func (e *badExtract) Error() string { return e.err.Error() }
 
-// handleCalibrate fits the referral process to an uploaded extract, as
-// `spsim calibrate` does. Nothing is written on the server.
-func (s *Server) handleCalibrate(w http.ResponseWriter, r *http.Request) {
-	var req calibrateRequest
-	if err := readJSON(r, &req); err != nil {
-		fail(w, err)
-		return
-	}
-	v, err := s.calibrate(req)
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
-}
-
+// calibrate fits the referral process to an uploaded extract, as `spsim
+// calibrate` does. Nothing is written on the server.
 func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 	name := extractName(req.File)
 	if len(req.Data) == 0 {

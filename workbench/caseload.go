@@ -2,10 +2,10 @@ package workbench
 
 import (
 	"fmt"
-	"net/http"
 	"slices"
 
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
 )
 
 // caseloadRequest is a caseload extract to start the page's scenario from:
@@ -26,51 +26,46 @@ type caseloadView struct {
 	Active    int           `json:"active"`
 }
 
-// handleCaseload sets today's state of the page's scenario from an uploaded
+// caseload sets today's state of the page's scenario from an uploaded
 // caseload extract, as initial.file does on the command line. Nothing is
 // written on the server.
-func (s *Server) handleCaseload(w http.ResponseWriter, r *http.Request) {
-	var req caseloadRequest
-	if err := readJSON(r, &req); err != nil {
-		fail(w, err)
-		return
-	}
-	v, err := s.caseload(req)
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
-}
-
 func (s *Server) caseload(req caseloadRequest) (*caseloadView, error) {
-	name := extractName(req.File)
-	if len(req.Data) == 0 {
-		return nil, &badExtract{fmt.Errorf("%s is empty: choose a CSV with a header row (referral_date, status, and optionally sessions, group, profile, awaiting_place), then one row per person", name)}
-	}
-	if req.TOML == "" {
-		return nil, newBad("%s: no scenario to start from the caseload", fileName)
-	}
-	cfg, err := s.loadText(req.TOML)
-	if err != nil {
-		return nil, err
-	}
-	if err := scenarios.SetCaseload(cfg, name, req.Data, req.Date); err != nil {
-		return nil, &badExtract{err}
-	}
-	text, err := encode(cfg)
-	if err != nil {
-		return nil, err
-	}
-	// The scenario as it will run, checked whole: places for the active.
-	_, v, err := s.prepare(scenarioRequest{TOML: text})
+	cfg, v, err := s.withExtract(req.File, req.Data, req.TOML, `a header row (referral_date, status, and optionally sessions, group, profile, awaiting_place), then one row per person`,
+		func(cfg *sim.Config, name string) error { return scenarios.SetCaseload(cfg, name, req.Data, req.Date) })
 	if err != nil {
 		return nil, err
 	}
 	in := cfg.Initial
-	out := &caseloadView{Scenario: v, Waiting: in.Waiting, Active: in.Active}
-	out.Sentences = caseloadSentences(name, in)
-	return out, nil
+	return &caseloadView{Scenario: v, Waiting: in.Waiting, Active: in.Active, Sentences: caseloadSentences(extractName(req.File), in)}, nil
+}
+
+// withExtract applies an uploaded extract to the page's scenario (text):
+// set reads data into the scenario, and the result is resolved and checked
+// whole, as it will run. what says what the file must hold, for an empty
+// one.
+func (s *Server) withExtract(file string, data []byte, text, what string, set func(cfg *sim.Config, name string) error) (*sim.Config, *scenarioView, error) {
+	name := extractName(file)
+	if len(data) == 0 {
+		return nil, nil, &badExtract{fmt.Errorf("%s is empty: choose a CSV with %s", name, what)}
+	}
+	if text == "" {
+		return nil, nil, newBad("%s: no scenario to use %s with", fileName, name)
+	}
+	cfg, err := s.loadText(text)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := set(cfg, name); err != nil {
+		return nil, nil, &badExtract{err}
+	}
+	if text, err = encode(cfg); err != nil {
+		return nil, nil, err
+	}
+	_, v, err := s.prepare(scenarioRequest{TOML: text})
+	if err != nil {
+		return nil, nil, err
+	}
+	return cfg, v, nil
 }
 
 // caseloadSentences say what the extract holds.

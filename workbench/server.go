@@ -83,9 +83,9 @@ func New(opt Options) *Server {
 	s.mux.HandleFunc("POST /api/compare", s.handleCompare)
 	s.mux.HandleFunc("POST /api/sweep", s.handleSweep)
 	s.mux.HandleFunc("POST /api/download", s.handleDownload)
-	s.mux.HandleFunc("POST /api/calibrate", s.handleCalibrate)
-	s.mux.HandleFunc("POST /api/caseload", s.handleCaseload)
-	s.mux.HandleFunc("POST /api/areas", s.handleAreas)
+	s.mux.HandleFunc("POST /api/calibrate", handleJSON(s.calibrate))
+	s.mux.HandleFunc("POST /api/caseload", handleJSON(s.caseload))
+	s.mux.HandleFunc("POST /api/areas", handleJSON(s.areas))
 	return s
 }
 
@@ -189,4 +189,22 @@ func readJSON(r *http.Request, v any) error {
 // handleScenarios lists the built-in scenarios and the question each answers.
 func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, scenarios.List())
+}
+
+// handleJSON answers a request whose JSON body do turns into a JSON
+// answer, or into the error's status and message.
+func handleJSON[Req, Resp any](do func(Req) (Resp, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var req Req
+		if err := readJSON(r, &req); err != nil {
+			fail(w, err)
+			return
+		}
+		v, err := do(req)
+		if err != nil {
+			fail(w, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, v)
+	}
 }
