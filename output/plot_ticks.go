@@ -22,7 +22,7 @@ func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
 	if n == 0 {
 		n = 6
 	}
-	step := niceStep((hi - lo) / float64(n))
+	step := NiceStep((hi - lo) / float64(n))
 	if !(step > 0) || math.IsInf(step, 0) {
 		return []plot.Tick{{Value: lo, Label: t.format(lo, 1)}}
 	}
@@ -45,8 +45,9 @@ func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
 	return ticks
 }
 
-// niceStep rounds raw up to 1, 2, 2.5 or 5 times a power of ten.
-func niceStep(raw float64) float64 {
+// NiceStep rounds raw up to 1, 2, 2.5 or 5 times a power of ten: the step
+// between the ticks of every spsim axis, in files and in the workbench.
+func NiceStep(raw float64) float64 {
 	if !(raw > 0) {
 		return 0
 	}

@@ -9,8 +9,8 @@ func TestNiceStep(t *testing.T) {
 	for _, tc := range []struct{ raw, want float64 }{
 		{0.7, 1}, {1, 1}, {1.2, 2}, {2.2, 2.5}, {3, 5}, {7, 10}, {23, 25}, {0.031, 0.05}, {4100, 5000}, {0, 0},
 	} {
-		if got := niceStep(tc.raw); got != tc.want {
-			t.Errorf("niceStep(%g) = %g, want %g", tc.raw, got, tc.want)
+		if got := NiceStep(tc.raw); got != tc.want {
+			t.Errorf("NiceStep(%g) = %g, want %g", tc.raw, got, tc.want)
 		}
 	}
 }

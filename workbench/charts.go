@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -199,15 +200,7 @@ func ticks(lo, hi float64) []float64 {
 	if !(span > 0) {
 		return []float64{lo}
 	}
-	raw := span / 5
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := mag
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*mag >= raw {
-			step = m * mag
-			break
-		}
-	}
+	step := output.NiceStep(span / 5)
 	var out []float64
 	for t := math.Ceil(lo/step) * step; t <= hi+step*1e-9; t += step {
 		out = append(out, math.Round(t/step)*step)
