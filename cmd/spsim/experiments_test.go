@@ -205,10 +205,17 @@ func TestOutputsChooseFiles(t *testing.T) {
 		}
 	}
 	// The summary is the same whichever outputs come with it, though a
-	// summary alone keeps only the warm-up's weekly series.
+	// summary alone keeps only the warm-up's weekly series; and no report
+	// is named when none is written.
 	all, alone := t.TempDir(), t.TempDir()
-	spsim(t, "run", short, "-o", all, "--force", "--quiet", "--replications", "3")
-	spsim(t, "run", short, "-o", alone, "--force", "--quiet", "--outputs", "summary", "--replications", "3")
+	stdout, _ := spsim(t, "run", short, "-o", all, "--force", "--replications", "3")
+	if !strings.Contains(stdout, "(report: ") {
+		t.Errorf("a run with a report does not name it: %q", stdout)
+	}
+	stdout, _ = spsim(t, "run", short, "-o", alone, "--force", "--outputs", "summary", "--replications", "3")
+	if strings.Contains(stdout, "report") {
+		t.Errorf("a run without a report names one: %q", stdout)
+	}
 	for _, f := range []string{"summary.csv", "summary.json"} {
 		a, _ := os.ReadFile(filepath.Join(all, f))
 		b, _ := os.ReadFile(filepath.Join(alone, f))

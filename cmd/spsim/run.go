@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -90,9 +91,15 @@ func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
 	printWhere(stdout, dir, r.Elapsed.Seconds())
 }
 
-// printWhere says where the outputs are.
+// printWhere says where the outputs are, and the report if one was
+// written (--outputs may leave it out).
 func printWhere(w io.Writer, dir string, seconds float64) {
-	fmt.Fprintf(w, "outputs in %s (report: %s) in %.1fs\n", dir, filepath.Join(dir, "report.html"), seconds)
+	report := filepath.Join(dir, "report.html")
+	if _, err := os.Stat(report); err != nil {
+		fmt.Fprintf(w, "outputs in %s in %.1fs\n", dir, seconds)
+		return
+	}
+	fmt.Fprintf(w, "outputs in %s (report: %s) in %.1fs\n", dir, report, seconds)
 }
 
 // printShard says which part a shard ran and where it is.
