@@ -180,7 +180,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := chromedp.Poll[bool](`Number(document.body.dataset.fitted || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 			return err
-		}), shot("workbench-referrals", "#workspace"))
+		}), shot("workbench-referrals", "#tab-data"))
 	fitted, err := chromedp.Run(ctx, chromedp.AttributeValue(q(rate), "data-number"))
 	if err != nil {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
@@ -205,7 +205,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := chromedp.Poll[bool](`Number(document.body.dataset.caseloads || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 			return err
-		}), waitDone(5), shot("workbench-data", "#workspace"))
+		}), waitDone(5), shot("workbench-data", "#tab-data"))
 	said, err := chromedp.Run(ctx, chromedp.Text(q("#caseload-sentences")))
 	if err != nil || !strings.Contains(said, "60 people waiting for a first contact and 40 people on link workers' caseloads") {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
