@@ -61,6 +61,10 @@ func (s *Server) withExtract(file string, data []byte, text, what string, set fu
 	if text, err = encode(cfg); err != nil {
 		return nil, nil, err
 	}
+	if len(text) > s.lim.ScenarioBytes {
+		return nil, nil, &badExtract{fmt.Errorf("%s makes the scenario %d KiB, over the workbench's limit of %d KiB; run it on the command line (spsim run), where [initial] file and [areas] file take files of any size",
+			name, len(text)>>10, s.lim.ScenarioBytes>>10)}
+	}
 	_, v, err := s.prepare(scenarioRequest{TOML: text})
 	if err != nil {
 		return nil, nil, err

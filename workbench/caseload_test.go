@@ -80,6 +80,7 @@ func TestCaseloadRefused(t *testing.T) {
 		{"bad status", caseloadBody("c.csv", "referral_date,status\n2025-01-01,discharged\n", page, ""), `c.csv:2:2: status \"discharged\"`},
 		{"more active than places", caseloadBody("c.csv", caseloadCSV(0, 400), page, ""), "initial.active"},
 		{"referred after the date", caseloadBody("c.csv", caseloadCSV(3, 0), page, "2025-11-01"), "referred after the run starts"},
+		{"too big for the page", caseloadBody("c.csv", caseloadCSV(5000, 0), page, ""), "c.csv makes the scenario 389 KiB, over the workbench's limit of 256 KiB; run it on the command line"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
