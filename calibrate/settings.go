@@ -52,3 +52,37 @@ func asWritten(x float64, d int) float64 {
 	v, _ := strconv.ParseFloat(fmtNum(x, d), 64)
 	return v
 }
+
+// MixSetting is one group's profile mix a calibration sets: each profile's
+// share as the fragment writes it (Value), with its 95% interval (Low,
+// High) as estimated.
+type MixSetting struct {
+	Key    string // groups.NAME.profile_mix
+	Group  string
+	Shares []Share
+}
+
+// ProfileMixes are the groups' profile mixes a calibration sets, as the
+// fragment writes them: when the extract has groups and profiles, its
+// groups are the scenario's groups (as Settings sets their shares) and its
+// profiles are among the scenario's profiles.
+func ProfileMixes(sh Shares, groups, profiles []string) []MixSetting {
+	if len(sh.ProfileMix) == 0 || !known(sh.Groups, groups) || len(sh.Groups) != len(groups) || !known(sh.Profiles, profiles) {
+		return nil
+	}
+	var out []MixSetting
+	for _, g := range sh.Groups {
+		m := sh.ProfileMix[g.Name]
+		if len(m) == 0 {
+			continue
+		}
+		vals := rounded(m)
+		ms := MixSetting{Key: "groups." + g.Name + ".profile_mix", Group: g.Name}
+		for j, x := range m {
+			x.Value = asWritten(vals[j], 4)
+			ms.Shares = append(ms.Shares, x)
+		}
+		out = append(out, ms)
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package calibrate
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -15,8 +16,10 @@ func TestSettingsAreTheFragments(t *testing.T) {
 	for i := range refs {
 		refs[i].Group = []string{"most_deprived", "rest", "rest"}[i%3]
 		refs[i].Outcome = []string{"accepted", "accepted", "accepted", "inappropriate"}[i%4]
+		refs[i].Profile = []string{"complex", "low", "moderate", "moderate", "low"}[i%5]
 	}
-	x := &Extract{Referrals: refs, HasGroup: true, HasOutcome: true}
+	x := &Extract{Referrals: refs, HasGroup: true, HasOutcome: true, HasProfile: true}
+	profiles := []string{"complex", "low", "moderate"}
 	f, err := FitExtract(x, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -24,7 +27,7 @@ func TestSettingsAreTheFragments(t *testing.T) {
 	sh := Summarise(x, nil)
 	for _, groups := range [][]string{{"most_deprived", "rest"}, {"north", "south"}} {
 		var b strings.Builder
-		spec := FragmentSpec{Name: "n", Source: "x.csv", Extends: "baseline", Fit: f, Shares: sh, Groups: groups}
+		spec := FragmentSpec{Name: "n", Source: "x.csv", Extends: "baseline", Fit: f, Shares: sh, Groups: groups, Profiles: profiles}
 		if err := WriteFragment(&b, spec); err != nil {
 			t.Fatal(err)
 		}
@@ -49,6 +52,23 @@ func TestSettingsAreTheFragments(t *testing.T) {
 		}
 		if len(got) < 5 {
 			t.Errorf("only %d settings: %+v", len(got), got)
+		}
+		mixes := ProfileMixes(sh, groups, profiles)
+		if want := groups[0] == "most_deprived"; (len(mixes) == 2) != want {
+			t.Errorf("groups %v: %d profile mixes, want them set %v", groups, len(mixes), want)
+		}
+		for _, m := range mixes {
+			sum := 0.0
+			for _, x := range m.Shares {
+				v, ok := lookup(doc, m.Key+"."+x.Name)
+				if !ok || v != x.Value {
+					t.Errorf("%s.%s = %v; the fragment has %v (%v)", m.Key, x.Name, x.Value, v, ok)
+				}
+				sum += x.Value
+			}
+			if math.Abs(sum-1) > 1e-9 {
+				t.Errorf("%s sums to %v", m.Key, sum)
+			}
 		}
 	}
 }

@@ -101,6 +101,18 @@ func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 		v.Set = append(v.Set, setting{Key: st.Key, Value: st.Value})
 		v.Rows = append(v.Rows, newFitRow(st))
 	}
+	for _, m := range calibrate.ProfileMixes(sh, groups, profiles) {
+		mix := map[string]float64{}
+		var val, ci []string
+		for _, x := range m.Shares {
+			mix[x.Name] = x.Value
+			val = append(val, fmt.Sprintf("%s %s", x.Name, percent(x.Value)))
+			ci = append(ci, fmt.Sprintf("%s %s to %s", x.Name, percent(x.Low), percent(x.High)))
+		}
+		v.Set = append(v.Set, setting{Key: m.Key, Value: mix})
+		v.Rows = append(v.Rows, fitRow{Key: m.Key, Label: "Profile mix: " + strings.ToLower(words(m.Group)),
+			Value: strings.Join(val, ", "), Interval: strings.Join(ci, "; ")})
+	}
 	for _, g := range sh.Groups {
 		v.Groups = append(v.Groups, shareText{Name: g.Name, Share: fmt.Sprintf("%s [%s to %s]", percent(g.Value), percent(g.Low), percent(g.High))})
 	}

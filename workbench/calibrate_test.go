@@ -17,13 +17,14 @@ import (
 func extractCSV(p calibrate.Params, weeks int, groups ...string) string {
 	from := time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC)
 	var b strings.Builder
-	b.WriteString("Referral date,Group,Outcome\r\n")
+	b.WriteString("Referral date,Group,Profile,Outcome\r\n")
 	for i, r := range calibrate.Synthetic(p, from, weeks, 7) {
 		outcome := "accepted"
 		if i%5 == 0 {
 			outcome = "inappropriate"
 		}
-		fmt.Fprintf(&b, "%s,%s,%s\r\n", r.Date.Format("02/01/2006"), groups[i%len(groups)], outcome)
+		profile := []string{"complex", "moderate", "moderate", "low"}[i%4]
+		fmt.Fprintf(&b, "%s,%s,%s,%s\r\n", r.Date.Format("02/01/2006"), groups[i%len(groups)], profile, outcome)
 	}
 	return b.String()
 }
@@ -52,8 +53,16 @@ func TestCalibrateFitsAnExtract(t *testing.T) {
 		t.Fatalf("file %q, %d weeks, chart %.80s", v.File, v.Weeks, v.Chart.SVG)
 	}
 	set := map[string]float64{}
+	mixes := map[string]map[string]any{}
 	for _, s := range v.Set {
+		if m, ok := s.Value.(map[string]any); ok {
+			mixes[s.Key] = m
+			continue
+		}
 		set[s.Key] = s.Value.(float64)
+	}
+	if m := mixes["groups.rest.profile_mix"]; len(m) != 3 || m["moderate"].(float64) < 0.45 || m["moderate"].(float64) > 0.55 {
+		t.Errorf("the rest's profile mix %v, truth complex 1/4, moderate 1/2, low 1/4", m)
 	}
 	for _, r := range v.Rows {
 		if r.Value == "" || r.Interval == "" || r.Label == "" {
@@ -83,7 +92,8 @@ func TestCalibrateFitsAnExtract(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{fmt.Sprintf("referrals_per_week = %v", set["demand.referrals_per_week"]),
-		fmt.Sprintf("seasonal_peak_week = %v", set["demand.seasonal_peak_week"])} {
+		fmt.Sprintf("seasonal_peak_week = %v", set["demand.seasonal_peak_week"]),
+		fmt.Sprintf("moderate = %v", mixes["groups.rest.profile_mix"]["moderate"])} {
 		if !strings.Contains(sv.TOML, want) {
 			t.Errorf("the scenario after applying lacks %q", want)
 		}

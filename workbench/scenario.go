@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -186,8 +187,20 @@ func tomlValue(v any) (string, error) {
 		return strconv.FormatBool(x), nil
 	case string:
 		return strconv.Quote(x), nil
+	case map[string]any:
+		// A mix, such as a group's profile_mix: name = number.
+		keys := slices.Sorted(maps.Keys(x))
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			n, ok := x[k].(float64)
+			if !ok {
+				return "", fmt.Errorf("a mix is names with numbers, got %s", short(fmt.Sprint(v)))
+			}
+			parts[i] = strconv.Quote(k) + " = " + strconv.FormatFloat(n, 'g', -1, 64)
+		}
+		return "{ " + strings.Join(parts, ", ") + " }", nil
 	}
-	return "", fmt.Errorf("a lever's value is a number, true or false, or text, got %s", short(fmt.Sprint(v)))
+	return "", fmt.Errorf("a lever's value is a number, true or false, text, or a mix of names and numbers, got %s", short(fmt.Sprint(v)))
 }
 
 // The funding cliff is a timeline step that cuts link-worker posts; the
