@@ -187,3 +187,29 @@ func ExampleOpen() {
 	// line 2: 31/01/2024, most_deprived
 	// line 4: 03/02/2024, rest
 }
+
+// FuzzOpen: no bytes make the reader panic or loop; every row comes with a
+// line after the header's, and an error stops the reading.
+func FuzzOpen(f *testing.F) {
+	for _, s := range []string{"date,group\n2024-01-01,a\n", "\uFEFFa;b\r\n1;2\r\n", "a\tb\n\t\n", "\"a\n", "\xFF\xFEa\x00", "\xFE\xFF\x00a\x00\n\x00b", ""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		r, err := Open(raw)
+		if err != nil {
+			return
+		}
+		last := 1
+		for range len(raw) + 2 {
+			_, line, err := r.Next()
+			if err != nil {
+				return
+			}
+			if line <= last {
+				t.Fatalf("row on line %d after line %d", line, last)
+			}
+			last = line
+		}
+		t.Fatal("more rows than bytes")
+	})
+}
