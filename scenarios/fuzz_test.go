@@ -54,3 +54,30 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// FuzzExtracts: no caseload or areas file makes the readers panic, and a
+// refused one leaves the scenario as it was.
+func FuzzExtracts(f *testing.F) {
+	for _, s := range []string{
+		"referral_date,status,sessions,group\n2025-01-01,active,2,rest\n02/11/2025,waiting,,most_deprived\n",
+		"name,workforce.link_workers,demand.referrals_per_week\nA,3,20\nB,,\n",
+		"name;services.wellbeing_groups.places\nA;40\n", "name,run.seed\nA,1\n", "\"", "",
+	} {
+		f.Add([]byte(s))
+	}
+	base, err := Load("baseline")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		for _, set := range []func(*Config) error{
+			func(c *Config) error { return SetCaseload(c, "c.csv", raw, "") },
+			func(c *Config) error { return SetAreas(c, "a.csv", raw) },
+		} {
+			c := *base
+			if err := set(&c); err != nil && !reflect.DeepEqual(c, *base) {
+				t.Fatalf("a refused file changed the scenario: %v", err)
+			}
+		}
+	})
+}
