@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -89,5 +90,33 @@ func TestCaseloadRefused(t *testing.T) {
 				t.Fatalf("%d %s; want a refusal with %q", w.Code, w.Body.String(), c.want)
 			}
 		})
+	}
+}
+
+// TestExamplesAreValid: the example files the page offers are served, and
+// each is taken by its upload as it is.
+func TestExamplesAreValid(t *testing.T) {
+	h := newTestServer()
+	get := func(path string) string {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != http.StatusOK {
+			t.Fatalf("GET %s: %d", path, w.Code)
+		}
+		return w.Body.String()
+	}
+	page := small(t)
+	for _, c := range []struct{ path, api, body string }{
+		{"/examples/referrals.csv", "/api/calibrate", calibrateBody("referrals.csv", get("/examples/referrals.csv"), page)},
+		{"/examples/caseload.csv", "/api/caseload", caseloadBody("caseload.csv", get("/examples/caseload.csv"), page, "")},
+		{"/examples/areas.csv", "/api/areas", areasBody("areas.csv", get("/examples/areas.csv"), page)},
+	} {
+		if w := post(t, h, c.api, c.body); w.Code != http.StatusOK {
+			t.Errorf("%s through %s: %d %.300s", c.path, c.api, w.Code, w.Body.String())
+		}
+	}
+	if !strings.Contains(get("/"), `href="examples/caseload.csv"`) {
+		t.Error("the page does not offer the caseload example")
 	}
 }
