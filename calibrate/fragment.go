@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // FragmentSpec says what a calibrated scenario fragment contains.
@@ -58,12 +59,12 @@ func WriteFragment(w io.Writer, spec FragmentSpec) error {
 	} else {
 		p("# ±%s around the trend (95%% CI %s to %s)", pct(f.Amplitude.Value), pct(f.Amplitude.Low), pct(f.Amplitude.High))
 		p("seasonal_amplitude = %s", fmtNum(f.Amplitude.Value, 4))
-		peak := wrap52(f.Peak.Value)
+		peak := f.PeakWeek()
 		if f.Peak.Undetermined {
 			p("# peak: the data cannot tell when demand peaks (95%% CI: any week)")
 		} else {
 			p("# peak in week %.1f of the run, around %s (95%% CI week %.1f to %.1f)", peak,
-				f.Start.AddDate(0, 0, int(math.Round(peak*7))).Format("2 January"), wrap52(f.Peak.Low), wrap52(f.Peak.High))
+				f.PeakDate().Format("2 January"), wrap52(f.Peak.Low), wrap52(f.Peak.High))
 		}
 		p("seasonal_peak_week = %s", fmtNum(peak, 2))
 	}
@@ -140,6 +141,15 @@ func outcomeList(sh []Share) string {
 		parts[i] = fmt.Sprintf("%s %s", s.Name, thousands(s.Count))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// PeakWeek is the week of the run's year in which the fitted seasonal
+// demand peaks, from 0 up to 52.
+func (f *Fit) PeakWeek() float64 { return wrap52(f.Peak.Value) }
+
+// PeakDate is the first date of the run on which demand peaks.
+func (f *Fit) PeakDate() time.Time {
+	return f.Start.AddDate(0, 0, int(math.Round(f.PeakWeek()*7)))
 }
 
 func wrap52(w float64) float64 {

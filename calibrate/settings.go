@@ -25,10 +25,7 @@ func Settings(f *Fit, sh Shares, groups []string) []Setting {
 	out := []Setting{est("demand.referrals_per_week", f.Base, 2), est("demand.annual_growth", f.Growth, 4)}
 	out = append(out, est("demand.seasonal_amplitude", f.Amplitude, 4))
 	if !f.Amplitude.Fixed {
-		peak := f.Peak
-		peak.Value = wrap52(peak.Value)
-		s := est("demand.seasonal_peak_week", peak, 2)
-		s.Low, s.High = wrap52(f.Peak.Low), wrap52(f.Peak.High)
+		s := Setting{Key: "demand.seasonal_peak_week", Value: asWritten(f.PeakWeek(), 2), Low: wrap52(f.Peak.Low), High: wrap52(f.Peak.High)}
 		if f.Peak.Undetermined {
 			s.Low, s.High = 0, 52
 		}
@@ -37,13 +34,19 @@ func Settings(f *Fit, sh Shares, groups []string) []Setting {
 	if s := sh.Inappropriate; s != nil {
 		out = append(out, Setting{Key: "demand.inappropriate_share", Value: asWritten(s.Value, 4), Low: s.Low, High: s.High})
 	}
-	if known(sh.Groups, groups) && len(sh.Groups) == len(groups) {
+	if sameGroups(sh, groups) {
 		vals := rounded(sh.Groups)
 		for i, g := range sh.Groups {
 			out = append(out, Setting{Key: "groups." + g.Name + ".share", Value: asWritten(vals[i], 4), Low: g.Low, High: g.High})
 		}
 	}
 	return out
+}
+
+// sameGroups reports whether the extract's groups are exactly the
+// scenario's: only then are their shares set.
+func sameGroups(sh Shares, groups []string) bool {
+	return known(sh.Groups, groups) && len(sh.Groups) == len(groups)
 }
 
 // asWritten is x as the fragment writes it (fmtNum with d decimals), read
@@ -67,7 +70,7 @@ type MixSetting struct {
 // groups are the scenario's groups (as Settings sets their shares) and its
 // profiles are among the scenario's profiles.
 func ProfileMixes(sh Shares, groups, profiles []string) []MixSetting {
-	if len(sh.ProfileMix) == 0 || !known(sh.Groups, groups) || len(sh.Groups) != len(groups) || !known(sh.Profiles, profiles) {
+	if len(sh.ProfileMix) == 0 || !sameGroups(sh, groups) || !known(sh.Profiles, profiles) {
 		return nil
 	}
 	var out []MixSetting

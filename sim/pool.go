@@ -45,16 +45,8 @@ func (p *Pool) release() {
 // simulation stops within a few thousand events and RunContext returns
 // ctx's error. Simulations run on pool's workers (nil: one at a time).
 func RunContext(ctx context.Context, cfg *Config, rep int, pool *Pool) (*Result, error) {
-	if cfg.Areas.Several() {
-		return runAreas(ctx, cfg, rep, pool)
-	}
-	m, err := New(cfg, rep)
-	if err != nil {
-		return nil, err
-	}
-	pool.acquire()
-	defer pool.release()
-	return m.RunContext(ctx)
+	var w Workspace
+	return w.Run(ctx, cfg, rep, pool)
 }
 
 // Workspace keeps a model's working memory (its calendar, people, rooms,

@@ -3,7 +3,6 @@ package workbench
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"path"
 	"slices"
 	"strings"
@@ -167,10 +166,8 @@ func fitSentences(f *calibrate.Fit, sh calibrate.Shares) []string {
 		out = append(out, sentence("the seasons move referrals by ±%s (%s to %s), but the data cannot tell when they peak",
 			percent(f.Amplitude.Value), percent(f.Amplitude.Low), percent(f.Amplitude.High)))
 	default:
-		peak := math.Mod(math.Mod(f.Peak.Value, 52)+52, 52)
 		out = append(out, sentence("the seasons move referrals by ±%s (%s to %s), peaking around %s",
-			percent(f.Amplitude.Value), percent(f.Amplitude.Low), percent(f.Amplitude.High),
-			f.Start.AddDate(0, 0, int(math.Round(peak*7))).Format("2 January")))
+			percent(f.Amplitude.Value), percent(f.Amplitude.Low), percent(f.Amplitude.High), f.PeakDate().Format("2 January")))
 	}
 	if s := sh.Inappropriate; s != nil {
 		out = append(out, sentence("%s of referrals with an outcome were inappropriate (%s to %s)", percent(s.Value), percent(s.Low), percent(s.High)))
@@ -202,8 +199,10 @@ func newFitRow(st calibrate.Setting) fitRow {
 	return r
 }
 
-func percent(v float64) string { return sig3(100*v) + "%" }
+func percent(v float64) string { return plain(v, "share") }
 
+// signedPercent is a growth rate with its sign: +3.16%, −2.38% (signed
+// would write a change of share in percentage points).
 func signedPercent(v float64) string {
 	if v >= 0 {
 		return "+" + percent(v)

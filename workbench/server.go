@@ -106,7 +106,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		limit := s.lim.BodyBytes
-		if strings.HasPrefix(r.URL.Path, "/api/") && slices.Contains(extractPaths, r.URL.Path[len("/api/"):]) {
+		if slices.Contains(extractPaths, r.URL.Path) {
 			limit = max(limit, s.lim.ExtractBytes)
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
@@ -118,7 +118,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // extractPaths are the API calls that carry a local extract, which may be
 // larger than a scenario.
-var extractPaths = []string{"calibrate", "caseload", "areas"}
+var extractPaths = []string{"/api/calibrate", "/api/caseload", "/api/areas"}
 
 func sameOrigin(origin, host string) bool {
 	_, rest, ok := strings.Cut(origin, "://")
