@@ -25,15 +25,7 @@ func TestCalibrate(t *testing.T) {
 		refs[i].Group = []string{"most_deprived", "rest"}[i%2]
 		refs[i].Outcome = []string{"seen", "seen", "seen", "inappropriate"}[i%4]
 	}
-	extract := filepath.Join(tmp, "referrals.csv")
-	f, err := os.Create(extract)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := calibrate.WriteCSV(f, refs); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	extract := writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
 	dir := filepath.Join(tmp, "cal")
 	stdout, _ := spsim(t, "calibrate", extract, "-o", dir, "--from", "2023-01-02")
 	for _, want := range []string{"referrals_per_week", "profile likelihood", "calibrated.toml"} {
@@ -94,15 +86,7 @@ func TestCalibrateRefusesBadExtract(t *testing.T) {
 func TestCalibrateExtendsFile(t *testing.T) {
 	tmp := t.TempDir()
 	refs := calibrate.Synthetic(calibrate.Params{Base: 20}, time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 104, 5)
-	extract := filepath.Join(tmp, "referrals.csv")
-	f, err := os.Create(extract)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := calibrate.WriteCSV(f, refs); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	extract := writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
 	base, err := filepath.Abs("../../scenarios/baseline.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -121,4 +105,18 @@ func TestCalibrateExtendsFile(t *testing.T) {
 	if want := `extends = "` + filepath.ToSlash(rel) + `"`; !strings.Contains(string(text), want) || cfg.Workforce.LinkWorkers == 0 {
 		t.Errorf("fragment (%d link workers) lacks %s:\n%s", cfg.Workforce.LinkWorkers, want, text)
 	}
+}
+
+// writeExtract writes refs as a referral extract at path.
+func writeExtract(t *testing.T, path string, refs []calibrate.Referral) string {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := calibrate.WriteCSV(f, refs); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
