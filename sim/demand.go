@@ -7,8 +7,8 @@ func (m *Model) onArrivalCandidate() {
 	// Below the least rate of the whole run a candidate is a referral
 	// whatever the time: the same decision, without the cosine and power.
 	if u := m.rng.arrivals.Float64() * m.maxRate; u < m.minRate || u < m.rate(t) {
-		g := pick(m.p.groupCum, m.rng.group.Float64())
-		pr := pick(m.p.groups[g].profileCum, m.rng.profile.Float64())
+		g := pickFrom(m.p.groupCum, m.rng.group)
+		pr := pickFrom(m.p.groups[g].profileCum, m.rng.profile)
 		m.refer(pr, g, false)
 	}
 	m.cal.ScheduleLane(laneArrivals, t+m.arrivalGap(), evArrival, 0, 0)
@@ -25,8 +25,9 @@ func (m *Model) onRereferral(profile, group int) {
 func (m *Model) refer(profile, group int, rereferral bool) {
 	m.m.referral(group, rereferral)
 	// The draw is made for every referral, so the inappropriate stream stays
-	// aligned across scenarios that differ only in the share.
-	if m.rng.inappropriate.Float64() < m.cfg.Demand.InappropriateShare {
+	// aligned across scenarios that differ only in the share. With no share
+	// (it is fixed for the run) the stream has nothing to decide.
+	if share := m.cfg.Demand.InappropriateShare; share > 0 && m.rng.inappropriate.Float64() < share {
 		m.m.inappropriate++
 		m.m.closedInappropriate++
 		if m.cfg.Support.InappropriateAssessed {

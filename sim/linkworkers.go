@@ -231,7 +231,7 @@ func (m *Model) holdSession(id int32) {
 	pr := &m.p.profiles[p.profile]
 	m.chargeSession(int(p.lw), m.cfg.Support.FollowupMinutes)
 	p.held++
-	if m.rng.dna.Float64() < pr.dna {
+	if m.p.anyDNA && m.rng.dna.Float64() < pr.dna {
 		m.m.dna++
 		p.dnaRun++
 		if d := m.cfg.Support.DropoutAfterDNAs; d > 0 && int(p.dnaRun) >= d {

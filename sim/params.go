@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -23,9 +24,14 @@ type params struct {
 	tracks       []trackParams
 	roles        []roleParams // 0 is the link workers ([workforce])
 	toColleagues bool         // a leaver's caseload goes to colleagues with room first
-	interval     dist.Duration
-	recruit      dist.Duration
-	reDelay      dist.Duration
+	// A stream that cannot change anything in this run is not drawn from.
+	// Each stream serves one process, so skipping it leaves every other
+	// draw, and so every result, as it was.
+	anyDNA     bool // some profile misses sessions
+	anyLeaving bool // some role's workers can leave
+	interval   dist.Duration
+	recruit    dist.Duration
+	reDelay    dist.Duration
 }
 
 // trackParams is one support track: the limits of its episodes and the
@@ -211,6 +217,12 @@ func compile(cfg *Config) (params, error) {
 		return p, err
 	}
 	p.toColleagues = cfg.Workforce.Handover == scenarios.ToColleagues
+	for i := range p.profiles {
+		p.anyDNA = p.anyDNA || p.profiles[i].dna > 0
+	}
+	for i := range p.roles {
+		p.anyLeaving = p.anyLeaving || p.roles[i].hazard > 0
+	}
 	if cfg.Workforce.Allocation == scenarios.Priority {
 		p.classes = priorityClasses(&p)
 	}
@@ -280,6 +292,15 @@ func pick(cum []float64, u float64) int {
 		}
 	}
 	return len(cum) - 1
+}
+
+// pickFrom is pick with a draw from r, made only when there is a choice:
+// the stream serves this pick alone, so a sure pick need not consume it.
+func pickFrom(cum []float64, r *rand.Rand) int {
+	if len(cum) == 1 {
+		return 0
+	}
+	return pick(cum, r.Float64())
 }
 
 // compileRoles sets up the link workers (role 0, from [workforce]) and the

@@ -81,7 +81,10 @@ func (m *Model) weeklyTurnover() {
 	for i := range m.lws {
 		// One draw per post per week, filled or not, keeps the stream
 		// aligned across scenarios with the same posts.
-		u := m.rng.leaving.Float64()
+		var u float64
+		if m.p.anyLeaving {
+			u = m.rng.leaving.Float64()
+		}
 		if !m.lws[i].inPost {
 			continue
 		}
