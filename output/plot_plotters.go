@@ -37,7 +37,7 @@ func (b *bandLine) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	if b.lo != nil {
 		fill := translucent(b.color, 0x48)
-		for _, seg := range segments(len(b.x), func(i int) bool { return defined(b.x[i], b.lo[i], b.hi[i]) }) {
+		for _, seg := range Segments(len(b.x), func(i int) bool { return defined(b.x[i], b.lo[i], b.hi[i]) }) {
 			pts := make([]vg.Point, 0, 2*len(seg))
 			for _, i := range seg {
 				pts = append(pts, vg.Point{X: trX(b.x[i]), Y: trY(b.hi[i])})
@@ -54,7 +54,7 @@ func (b *bandLine) Plot(c draw.Canvas, p *plot.Plot) {
 			c.FillPolygon(fill, c.ClipPolygonXY(pts))
 		}
 	}
-	for _, seg := range segments(len(b.x), func(i int) bool { return defined(b.x[i], b.mean[i]) }) {
+	for _, seg := range Segments(len(b.x), func(i int) bool { return defined(b.x[i], b.mean[i]) }) {
 		pts := make([]vg.Point, len(seg))
 		for k, i := range seg {
 			pts[k] = vg.Point{X: trX(b.x[i]), Y: trY(b.mean[i])}
@@ -303,8 +303,9 @@ func (w *whiskers) Thumbnail(c *draw.Canvas) {
 	c.DrawGlyph(glyph, c.Center())
 }
 
-// segments splits 0..n-1 into runs of consecutive indices where ok holds.
-func segments(n int, ok func(int) bool) [][]int {
+// Segments splits 0..n-1 into runs of consecutive indices where ok holds:
+// the pieces of a line or band drawn around its undefined points.
+func Segments(n int, ok func(int) bool) [][]int {
 	var out [][]int
 	var cur []int
 	for i := range n {

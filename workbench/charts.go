@@ -146,23 +146,9 @@ func dash(d bool) string {
 
 // segments splits a series into runs of points where it is defined.
 func segments(s band) [][]int {
-	var out [][]int
-	var cur []int
-	for i := range s.X {
-		ok := finite(s.Mean[i]) && finite(s.Low[i]) && finite(s.High[i])
-		if ok {
-			cur = append(cur, i)
-			continue
-		}
-		if len(cur) > 0 {
-			out = append(out, cur)
-			cur = nil
-		}
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
+	return output.Segments(len(s.X), func(i int) bool {
+		return finite(s.Mean[i]) && finite(s.Low[i]) && finite(s.High[i])
+	})
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
