@@ -98,6 +98,8 @@ type serviceParams struct {
 	hazard     float64
 }
 
+// compile checks the parts of cfg that only the model's own indexing can
+// and turns names into indices; the order of every list is the names'.
 func compile(cfg *Config) (params, error) {
 	var p params
 	var err error
@@ -118,89 +120,14 @@ func compile(cfg *Config) (params, error) {
 	if p.reDelay, err = cfg.Rereferral.DelayWeeks.Duration(); err != nil {
 		return p, fmt.Errorf("rereferral.delay_weeks: %w", err)
 	}
-
-	profileNames := sortedKeys(cfg.Profiles)
-	profileIndex := map[string]int{}
-	for i, name := range profileNames {
-		profileIndex[name] = i
-		pr := cfg.Profiles[name]
-		pp := profileParams{name: name, priority: pr.Priority, complex: pr.Complex, dna: pr.DNAProbability, gpPerYear: pr.GPAppointmentsPerYear}
-		if cfg.Support.Model == scenarios.Tiered && slices.Contains(cfg.Support.TieredLongerProfiles, name) {
-			pp.track = 1
-		}
-		if pp.sessions, err = pr.Sessions.Count(); err != nil {
-			return p, fmt.Errorf("profiles.%s.sessions: %w", name, err)
-		}
-		if pp.patience, err = pr.PatienceWeeks.Duration(); err != nil {
-			return p, fmt.Errorf("profiles.%s.patience_weeks: %w", name, err)
-		}
-		for _, c := range sortedKeys(pr.Needs) {
-			ci, ok := catIndex[c]
-			if !ok {
-				return p, fmt.Errorf("profiles.%s.needs: unknown category %q", name, c)
-			}
-			pp.needs = append(pp.needs, needParams{cat: ci, p: pr.Needs[c]})
-		}
-		p.profiles = append(p.profiles, pp)
+	if err := p.compileProfiles(cfg, catIndex); err != nil {
+		return p, err
 	}
-
-	serviceNames := sortedKeys(cfg.Services)
-	serviceIndex := map[string]int{}
-	p.catSvcs = make([][]int, len(cfg.Categories))
-	for i, name := range serviceNames {
-		serviceIndex[name] = i
-		s := cfg.Services[name]
-		sp := serviceParams{name: name, places: s.Places, accept: s.AcceptanceProbability,
-			complete: s.CompletionProbability, waitlist: s.WhenFull == scenarios.Waitlist,
-			grant: s.Grant(), hazard: s.ClosureHazardPerYear}
-		if sp.engagement, err = s.EngagementWeeks.Duration(); err != nil {
-			return p, fmt.Errorf("services.%s.engagement_weeks: %w", name, err)
-		}
-		if sp.patience, err = s.PatienceWeeks.Duration(); err != nil {
-			return p, fmt.Errorf("services.%s.patience_weeks: %w", name, err)
-		}
-		for _, c := range s.Categories {
-			ci, ok := catIndex[c]
-			if !ok {
-				return p, fmt.Errorf("services.%s.categories: unknown category %q", name, c)
-			}
-			sp.cats = append(sp.cats, ci)
-			p.catSvcs[ci] = append(p.catSvcs[ci], i)
-		}
-		p.services = append(p.services, sp)
+	if err := p.compileServices(cfg, catIndex); err != nil {
+		return p, err
 	}
-
-	cum := 0.0
-	for _, name := range sortedKeys(cfg.Groups) {
-		if err := memberName(name); err != nil {
-			return p, fmt.Errorf("groups.%s: %w", name, err)
-		}
-		g := cfg.Groups[name]
-		gp := groupParams{name: name, priority: g.Priority, patienceMul: g.PatienceMultiplier}
-		c := 0.0
-		for _, pn := range profileNames {
-			share := cfg.Profiles[pn].Share
-			if g.ProfileMix != nil {
-				share = g.ProfileMix[pn]
-			}
-			c += share
-			gp.profileCum = append(gp.profileCum, c)
-		}
-		for _, sn := range serviceNames {
-			mul := g.VCSEAcceptanceMultiplier
-			if v, ok := g.ServiceAcceptance[sn]; ok {
-				mul *= v
-			}
-			gp.acceptMul = append(gp.acceptMul, mul)
-		}
-		for s := range g.ServiceAcceptance {
-			if _, ok := serviceIndex[s]; !ok {
-				return p, fmt.Errorf("groups.%s.service_acceptance: unknown service %q", name, s)
-			}
-		}
-		p.groups = append(p.groups, gp)
-		cum += g.Share
-		p.groupCum = append(p.groupCum, cum)
+	if err := p.compileGroups(cfg); err != nil {
+		return p, err
 	}
 	if len(p.profiles) == 0 || len(p.groups) == 0 {
 		return p, fmt.Errorf("a scenario needs at least one profile and one group")
@@ -210,8 +137,10 @@ func compile(cfg *Config) (params, error) {
 	}
 	p.classes = 1
 	p.tracks = supportTracks(&cfg.Support)
+	profileIndex := map[string]int{}
 	for i := range p.profiles {
 		p.profiles[i].lwTrack = p.profiles[i].track
+		profileIndex[p.profiles[i].name] = i
 	}
 	if err := compileRoles(cfg, &p, profileIndex); err != nil {
 		return p, err
@@ -227,6 +156,100 @@ func compile(cfg *Config) (params, error) {
 		p.classes = priorityClasses(&p)
 	}
 	return p, nil
+}
+
+// compileProfiles builds the profiles, in name order.
+func (p *params) compileProfiles(cfg *Config, catIndex map[string]int) error {
+	var err error
+	for _, name := range sortedKeys(cfg.Profiles) {
+		pr := cfg.Profiles[name]
+		pp := profileParams{name: name, priority: pr.Priority, complex: pr.Complex, dna: pr.DNAProbability, gpPerYear: pr.GPAppointmentsPerYear}
+		if cfg.Support.Model == scenarios.Tiered && slices.Contains(cfg.Support.TieredLongerProfiles, name) {
+			pp.track = 1
+		}
+		if pp.sessions, err = pr.Sessions.Count(); err != nil {
+			return fmt.Errorf("profiles.%s.sessions: %w", name, err)
+		}
+		if pp.patience, err = pr.PatienceWeeks.Duration(); err != nil {
+			return fmt.Errorf("profiles.%s.patience_weeks: %w", name, err)
+		}
+		for _, c := range sortedKeys(pr.Needs) {
+			ci, ok := catIndex[c]
+			if !ok {
+				return fmt.Errorf("profiles.%s.needs: unknown category %q", name, c)
+			}
+			pp.needs = append(pp.needs, needParams{cat: ci, p: pr.Needs[c]})
+		}
+		p.profiles = append(p.profiles, pp)
+	}
+	return nil
+}
+
+// compileServices builds the community services, in name order, and the
+// services that serve each category.
+func (p *params) compileServices(cfg *Config, catIndex map[string]int) error {
+	var err error
+	p.catSvcs = make([][]int, len(cfg.Categories))
+	for i, name := range sortedKeys(cfg.Services) {
+		s := cfg.Services[name]
+		sp := serviceParams{name: name, places: s.Places, accept: s.AcceptanceProbability,
+			complete: s.CompletionProbability, waitlist: s.WhenFull == scenarios.Waitlist,
+			grant: s.Grant(), hazard: s.ClosureHazardPerYear}
+		if sp.engagement, err = s.EngagementWeeks.Duration(); err != nil {
+			return fmt.Errorf("services.%s.engagement_weeks: %w", name, err)
+		}
+		if sp.patience, err = s.PatienceWeeks.Duration(); err != nil {
+			return fmt.Errorf("services.%s.patience_weeks: %w", name, err)
+		}
+		for _, c := range s.Categories {
+			ci, ok := catIndex[c]
+			if !ok {
+				return fmt.Errorf("services.%s.categories: unknown category %q", name, c)
+			}
+			sp.cats = append(sp.cats, ci)
+			p.catSvcs[ci] = append(p.catSvcs[ci], i)
+		}
+		p.services = append(p.services, sp)
+	}
+	return nil
+}
+
+// compileGroups builds the groups, in name order, each with its profile
+// mix and service acceptance over the profiles and services built before.
+func (p *params) compileGroups(cfg *Config) error {
+	cum := 0.0
+	for _, name := range sortedKeys(cfg.Groups) {
+		if err := memberName(name); err != nil {
+			return fmt.Errorf("groups.%s: %w", name, err)
+		}
+		g := cfg.Groups[name]
+		gp := groupParams{name: name, priority: g.Priority, patienceMul: g.PatienceMultiplier}
+		c := 0.0
+		for _, pr := range p.profiles {
+			share := cfg.Profiles[pr.name].Share
+			if g.ProfileMix != nil {
+				share = g.ProfileMix[pr.name]
+			}
+			c += share
+			gp.profileCum = append(gp.profileCum, c)
+		}
+		for _, sv := range p.services {
+			mul := g.VCSEAcceptanceMultiplier
+			if v, ok := g.ServiceAcceptance[sv.name]; ok {
+				mul *= v
+			}
+			gp.acceptMul = append(gp.acceptMul, mul)
+		}
+		for s := range g.ServiceAcceptance {
+			if _, ok := cfg.Services[s]; !ok {
+				return fmt.Errorf("groups.%s.service_acceptance: unknown service %q", name, s)
+			}
+		}
+		p.groups = append(p.groups, gp)
+		cum += g.Share
+		p.groupCum = append(p.groupCum, cum)
+	}
+	return nil
 }
 
 // memberName refuses a group name that would read as another family's
