@@ -125,39 +125,9 @@ func (d *decoder) value(path []string, raw any, v reflect.Value) {
 	case reflect.Struct:
 		d.table(path, raw, v)
 	case reflect.Map:
-		m, ok := raw.(map[string]any)
-		if !ok {
-			d.typeError(path, raw, "a table")
-			return
-		}
-		out := reflect.MakeMapWithSize(t, len(m))
-		keys := sortedKeys(m)
-		for _, k := range keys {
-			e := reflect.New(t.Elem()).Elem()
-			d.siblings = keys
-			d.value(join(path, k), m[k], e)
-			d.siblings = nil
-			out.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
-		}
-		v.Set(out)
+		d.mapValue(path, raw, v)
 	case reflect.Slice:
-		var elems []any
-		switch a := raw.(type) {
-		case []any:
-			elems = a
-		case []map[string]any:
-			for _, e := range a {
-				elems = append(elems, e)
-			}
-		default:
-			d.typeError(path, raw, "an array")
-			return
-		}
-		out := reflect.MakeSlice(t, len(elems), len(elems))
-		for i, e := range elems {
-			d.value(join(path, fmt.Sprint(i)), e, out.Index(i))
-		}
-		v.Set(out)
+		d.sliceValue(path, raw, v)
 	case reflect.String:
 		s, ok := raw.(string)
 		if !ok {
@@ -173,30 +143,9 @@ func (d *decoder) value(path []string, raw any, v reflect.Value) {
 		}
 		v.SetBool(b)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, ok := wholeNumber(raw)
-		if !ok && tooLarge(raw) || ok && v.OverflowInt(n) {
-			d.fail(path, raw, withHint("too large for a whole number here", path))
-			return
-		}
-		if !ok {
-			d.typeError(path, raw, "a whole number")
-			return
-		}
-		v.SetInt(n)
+		d.intValue(path, raw, v)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n, ok := wholeNumber(raw)
-		switch {
-		case ok && n < 0:
-			d.fail(path, raw, withHint("must be 0 or more", path))
-			return
-		case !ok && tooLarge(raw) || ok && v.OverflowUint(uint64(n)):
-			d.fail(path, raw, withHint("too large for a whole number here", path))
-			return
-		case !ok:
-			d.typeError(path, raw, "a whole number, 0 or more")
-			return
-		}
-		v.SetUint(uint64(n))
+		d.uintValue(path, raw, v)
 	case reflect.Float32, reflect.Float64:
 		switch f := raw.(type) {
 		case float64:
@@ -209,6 +158,78 @@ func (d *decoder) value(path []string, raw any, v reflect.Value) {
 	default:
 		d.fail(path, raw, fmt.Sprintf("cannot decode into Go type %s", t))
 	}
+}
+
+// mapValue decodes a TOML table into a map, key by key in name order.
+func (d *decoder) mapValue(path []string, raw any, v reflect.Value) {
+	t := v.Type()
+	m, ok := raw.(map[string]any)
+	if !ok {
+		d.typeError(path, raw, "a table")
+		return
+	}
+	out := reflect.MakeMapWithSize(t, len(m))
+	keys := sortedKeys(m)
+	for _, k := range keys {
+		e := reflect.New(t.Elem()).Elem()
+		d.siblings = keys
+		d.value(join(path, k), m[k], e)
+		d.siblings = nil
+		out.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
+	}
+	v.Set(out)
+}
+
+// sliceValue decodes a TOML array, or an array of tables, into a slice.
+func (d *decoder) sliceValue(path []string, raw any, v reflect.Value) {
+	var elems []any
+	switch a := raw.(type) {
+	case []any:
+		elems = a
+	case []map[string]any:
+		for _, e := range a {
+			elems = append(elems, e)
+		}
+	default:
+		d.typeError(path, raw, "an array")
+		return
+	}
+	out := reflect.MakeSlice(v.Type(), len(elems), len(elems))
+	for i, e := range elems {
+		d.value(join(path, fmt.Sprint(i)), e, out.Index(i))
+	}
+	v.Set(out)
+}
+
+// intValue decodes a whole number that fits v.
+func (d *decoder) intValue(path []string, raw any, v reflect.Value) {
+	n, ok := wholeNumber(raw)
+	if !ok && tooLarge(raw) || ok && v.OverflowInt(n) {
+		d.fail(path, raw, withHint("too large for a whole number here", path))
+		return
+	}
+	if !ok {
+		d.typeError(path, raw, "a whole number")
+		return
+	}
+	v.SetInt(n)
+}
+
+// uintValue decodes a whole number, 0 or more, that fits v.
+func (d *decoder) uintValue(path []string, raw any, v reflect.Value) {
+	n, ok := wholeNumber(raw)
+	switch {
+	case ok && n < 0:
+		d.fail(path, raw, withHint("must be 0 or more", path))
+		return
+	case !ok && tooLarge(raw) || ok && v.OverflowUint(uint64(n)):
+		d.fail(path, raw, withHint("too large for a whole number here", path))
+		return
+	case !ok:
+		d.typeError(path, raw, "a whole number, 0 or more")
+		return
+	}
+	v.SetUint(uint64(n))
 }
 
 // tooLarge reports whether raw is a whole number written as a float, such
