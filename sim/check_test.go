@@ -30,6 +30,10 @@ func TestCheckCatchesViolations(t *testing.T) {
 		{"waiting counter", func(m *Model) { m.m.waiting.v++ }, "invariant counts"},
 		{"negative community queue", func(m *Model) { m.svcs[0].waiting = -1 }, "invariant non-negative"},
 		{"missing week", func(m *Model) { m.m.rows = m.m.rows[:len(m.m.rows)-1] }, "invariant clock"},
+		{"holding count", func(m *Model) { m.lws[0].held++ }, "invariant holding"},
+		{"community count", func(m *Model) { m.m.vcseOccupied.v++ }, "invariant community counts"},
+		{"slab", func(m *Model) { m.pp.inUse++ }, "invariant people slab"},
+		{"negative re-referrals", func(m *Model) { m.m.rereferralsPending = -1 }, "invariant non-negative"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m, err := New(baselineConfig(t), 0)

@@ -238,69 +238,105 @@ func kpis(in kpiInput, r *Result) []KPI {
 // check verifies the replication's invariants; a violation is a bug in the
 // model, reported rather than hidden in plausible numbers.
 func (m *Model) check() error {
-	var waiting, active, holding, discharged int
-	caseload := make([]int, len(m.lws))
-	held := make([]int, len(m.lws))
+	c := m.census()
+	if err := m.checkPeople(&c); err != nil {
+		return err
+	}
+	if err := m.checkLinkWorkers(&c); err != nil {
+		return err
+	}
+	if err := m.checkServices(); err != nil {
+		return err
+	}
+	if err := m.checkRoom(); err != nil {
+		return err
+	}
+	if len(m.m.rows) != m.cfg.Run.HorizonWeeks {
+		return fmt.Errorf("invariant clock: %d weekly rows for a horizon of %d weeks", len(m.m.rows), m.cfg.Run.HorizonWeeks)
+	}
+	return nil
+}
+
+// census is everyone in the system by state, counted from the people
+// themselves, and each link worker's people.
+type census struct {
+	waiting, active, holding, discharged int
+	caseload, held                       []int // by link worker
+}
+
+func (m *Model) census() census {
+	c := census{caseload: make([]int, len(m.lws)), held: make([]int, len(m.lws))}
 	for i := range m.pp.slots {
 		p := &m.pp.slots[i]
 		switch p.state {
 		case stWaiting:
-			waiting++
+			c.waiting++
 		case stActive:
-			active++
-			caseload[p.lw]++
+			c.active++
+			c.caseload[p.lw]++
 		case stHolding:
-			holding++
-			caseload[p.lw]++
-			held[p.lw]++
+			c.holding++
+			c.caseload[p.lw]++
+			c.held[p.lw]++
 		case stDischarged:
-			discharged++
+			c.discharged++
 		}
 	}
+	return c
+}
+
+// checkPeople holds the census to conservation (every referral accounted
+// for) and to the running counts.
+func (m *Model) checkPeople(c *census) error {
 	mt := &m.m
-	inSystem := int64(waiting + active + holding + discharged)
+	inSystem := int64(c.waiting + c.active + c.holding + c.discharged)
 	if in, out := mt.initial+mt.referred, mt.closedInappropriate+mt.finished+inSystem; in != out {
 		return fmt.Errorf("invariant conservation: initial %d + referrals %d != closed as inappropriate %d + finished %d + in system %d (waiting %d, active %d, holding %d, discharged awaiting community outcome %d)",
-			mt.initial, mt.referred, mt.closedInappropriate, mt.finished, inSystem, waiting, active, holding, discharged)
+			mt.initial, mt.referred, mt.closedInappropriate, mt.finished, inSystem, c.waiting, c.active, c.holding, c.discharged)
 	}
 	if int64(m.pp.inUse) != inSystem {
 		return fmt.Errorf("invariant people slab: %d slots in use, %d people in a state", m.pp.inUse, inSystem)
 	}
-	if float64(waiting) != mt.waiting.v || float64(active+holding) != mt.caseload.v || float64(holding) != mt.holding.v {
+	if float64(c.waiting) != mt.waiting.v || float64(c.active+c.holding) != mt.caseload.v || float64(c.holding) != mt.holding.v {
 		return fmt.Errorf("invariant counts: waiting %d/%v, caseload %d/%v, holding %d/%v (people/counter)",
-			waiting, mt.waiting.v, active+holding, mt.caseload.v, holding, mt.holding.v)
+			c.waiting, mt.waiting.v, c.active+c.holding, mt.caseload.v, c.holding, mt.holding.v)
 	}
+	if mt.rereferralsPending < 0 {
+		return fmt.Errorf("invariant non-negative: re-referrals pending %d", mt.rereferralsPending)
+	}
+	return nil
+}
+
+// checkLinkWorkers holds each link worker's counts to their people.
+func (m *Model) checkLinkWorkers(c *census) error {
 	for i := range m.lws {
-		if held[i] != m.lws[i].held {
-			return fmt.Errorf("invariant holding: link worker %d holds %d people but counts %d", i, held[i], m.lws[i].held)
+		if c.held[i] != m.lws[i].held {
+			return fmt.Errorf("invariant holding: link worker %d holds %d people but counts %d", i, c.held[i], m.lws[i].held)
 		}
-		if caseload[i] != m.lws[i].caseload {
-			return fmt.Errorf("invariant caseload: link worker %d has %d people but counts %d", i, caseload[i], m.lws[i].caseload)
+		if c.caseload[i] != m.lws[i].caseload {
+			return fmt.Errorf("invariant caseload: link worker %d has %d people but counts %d", i, c.caseload[i], m.lws[i].caseload)
 		}
 		if m.lws[i].caseload < 0 || slices.Min(m.lws[i].onTrack[:]) < 0 || m.lws[i].complex < 0 {
 			return fmt.Errorf("invariant non-negative: link worker %d counts went negative", i)
 		}
 	}
-	occupied, waitingV := 0, 0
+	return nil
+}
+
+// checkServices holds the community services' counts to their totals.
+func (m *Model) checkServices() error {
+	mt := &m.m
+	occupied, waiting := 0, 0
 	for s := range m.svcs {
 		sv := &m.svcs[s]
 		if sv.occupied < 0 || sv.waiting < 0 {
 			return fmt.Errorf("invariant non-negative: service %s has occupied %d, waiting %d", m.p.services[s].name, sv.occupied, sv.waiting)
 		}
 		occupied += sv.occupied
-		waitingV += sv.waiting
+		waiting += sv.waiting
 	}
-	if float64(occupied) != mt.vcseOccupied.v || float64(waitingV) != mt.vcseWaiting.v {
-		return fmt.Errorf("invariant community counts: occupied %d/%v, waiting %d/%v", occupied, mt.vcseOccupied.v, waitingV, mt.vcseWaiting.v)
-	}
-	if mt.rereferralsPending < 0 {
-		return fmt.Errorf("invariant non-negative: re-referrals pending %d", mt.rereferralsPending)
-	}
-	if err := m.checkRoom(); err != nil {
-		return err
-	}
-	if len(mt.rows) != m.cfg.Run.HorizonWeeks {
-		return fmt.Errorf("invariant clock: %d weekly rows for a horizon of %d weeks", len(mt.rows), m.cfg.Run.HorizonWeeks)
+	if float64(occupied) != mt.vcseOccupied.v || float64(waiting) != mt.vcseWaiting.v {
+		return fmt.Errorf("invariant community counts: occupied %d/%v, waiting %d/%v", occupied, mt.vcseOccupied.v, waiting, mt.vcseWaiting.v)
 	}
 	return nil
 }
