@@ -34,7 +34,7 @@ simpy_version=$("$PY" -c 'import simpy; print(simpy.__version__)')
 
 cd "$root"
 go build -o "$work/spsim" ./cmd/spsim
-go test -c -o "$work/sim.test" ./sim/
+go test -c -pgo="$root/cmd/spsim/default.pgo" -o "$work/sim.test" ./sim/  # as go build optimises the binary
 
 # timed LABEL CMD...: appends "LABEL cpu wall" to $work/times.
 timed() {
