@@ -30,20 +30,9 @@ func AreaConfigs(cfg *Config) ([]Area, error) {
 	if len(a.List) > 0 {
 		n = len(a.List)
 	}
-	var refMul, refShare dist.Duration
-	if given(&a.ReferralsMultiplier) {
-		d, err := a.ReferralsMultiplier.Duration()
-		if err != nil {
-			return nil, fmt.Errorf("areas.referrals_multiplier: %w", err)
-		}
-		refMul = d
-	}
-	if given(&a.ReferenceGroupShare) {
-		d, err := a.ReferenceGroupShare.Duration()
-		if err != nil {
-			return nil, fmt.Errorf("areas.reference_group_share: %w", err)
-		}
-		refShare = d
+	refMul, refShare, err := areaVariation(a)
+	if err != nil {
+		return nil, err
 	}
 	areas := make([]Area, n)
 	for i := range n {
@@ -75,23 +64,48 @@ func AreaConfigs(cfg *Config) ([]Area, error) {
 				share = *l.ReferenceGroupShare
 			}
 		}
-		c.Demand.ReferralsPerWeek *= mul
-		if tl := c.Timeline; mul != 1 && len(tl) > 0 {
-			c.Timeline = make([]Change, len(tl))
-			for j, ch := range tl {
-				if ch.ReferralsPerWeek != nil {
-					v := *ch.ReferralsPerWeek * mul
-					ch.ReferralsPerWeek = &v
-				}
-				c.Timeline[j] = ch
-			}
-		}
+		scaleReferrals(&c, mul)
 		if share >= 0 && c.Outcomes.ReferenceGroup != "" {
 			c.Groups = reshare(c.Groups, c.Outcomes.ReferenceGroup, share)
 		}
 		areas[i] = Area{Name: name, Config: &c}
 	}
 	return areas, nil
+}
+
+// areaVariation is how areas drawn at random vary: their referral
+// multiplier and reference group's share, each nil if not given.
+func areaVariation(a *Areas) (refMul, refShare dist.Duration, err error) {
+	if given(&a.ReferralsMultiplier) {
+		if refMul, err = a.ReferralsMultiplier.Duration(); err != nil {
+			return nil, nil, fmt.Errorf("areas.referrals_multiplier: %w", err)
+		}
+	}
+	if given(&a.ReferenceGroupShare) {
+		if refShare, err = a.ReferenceGroupShare.Duration(); err != nil {
+			return nil, nil, fmt.Errorf("areas.reference_group_share: %w", err)
+		}
+	}
+	return refMul, refShare, nil
+}
+
+// scaleReferrals multiplies an area's referral rate, and every rate its
+// timeline sets, by mul. The timeline is copied: areas share the
+// scenario's.
+func scaleReferrals(c *Config, mul float64) {
+	c.Demand.ReferralsPerWeek *= mul
+	tl := c.Timeline
+	if mul == 1 || len(tl) == 0 {
+		return
+	}
+	c.Timeline = make([]Change, len(tl))
+	for j, ch := range tl {
+		if ch.ReferralsPerWeek != nil {
+			v := *ch.ReferralsPerWeek * mul
+			ch.ReferralsPerWeek = &v
+		}
+		c.Timeline[j] = ch
+	}
 }
 
 // reshare gives the reference group the share s and scales the other
