@@ -263,24 +263,8 @@ func (ld *loader) resolve(src source, stack []source) (map[string]any, provenanc
 	}
 	src.keys = len(locs)
 	stack = append(slices.Clip(stack), src)
-	for i, s := range stack {
-		if s.id == parent.id {
-			var chain []string
-			for _, s := range stack[i:] {
-				chain = append(chain, s.file)
-			}
-			return nil, nil, fail("extends cycle: " + strings.Join(append(chain, parent.file), " extends "))
-		}
-	}
-	if len(stack) > maxDepth {
-		return nil, nil, fail(fmt.Sprintf("too many levels of extends (at most %d)", maxDepth))
-	}
-	total := len(parent.data)
-	for _, s := range stack {
-		total += len(s.data)
-	}
-	if total > maxChainSize {
-		return nil, nil, fail(fmt.Sprintf("the scenarios of this extends chain are too large together (over %d MiB); real scenarios are a few kilobytes", maxChainSize>>20))
+	if msg := checkChain(stack, parent); msg != "" {
+		return nil, nil, fail(msg)
 	}
 	pm, merged, errs := ld.resolve(parent, stack)
 	if errs != nil {
@@ -293,6 +277,31 @@ func (ld *loader) resolve(src source, stack []source) (map[string]any, provenanc
 		delete(merged, "name")
 	}
 	return out, merged, nil
+}
+
+// checkChain says why stack may not go on to parent: a cycle, too many
+// levels, or too many bytes in all; "" if it may.
+func checkChain(stack []source, parent source) string {
+	for i, s := range stack {
+		if s.id == parent.id {
+			var chain []string
+			for _, s := range stack[i:] {
+				chain = append(chain, s.file)
+			}
+			return "extends cycle: " + strings.Join(append(chain, parent.file), " extends ")
+		}
+	}
+	if len(stack) > maxDepth {
+		return fmt.Sprintf("too many levels of extends (at most %d)", maxDepth)
+	}
+	total := len(parent.data)
+	for _, s := range stack {
+		total += len(s.data)
+	}
+	if total > maxChainSize {
+		return fmt.Sprintf("the scenarios of this extends chain are too large together (over %d MiB); real scenarios are a few kilobytes", maxChainSize>>20)
+	}
+	return ""
 }
 
 // findParent finds the scenario that src extends, or says why it cannot.
