@@ -48,7 +48,7 @@ type Spec struct {
 	Ref    string
 	Vary   []string // KEY=LO..HI
 	Sets   []string // KEY=VALUE, fixed
-	Method string   // "morris" or "sobol"
+	Method Method   // Morris if empty
 	KPIs   []string
 	// Reps is the replications per point (common random numbers across
 	// points); Trajectories (Morris) and Samples (Sobol's N) size the
@@ -60,20 +60,31 @@ type Spec struct {
 	Progress func(done, total int)
 }
 
+// Method is a sensitivity method.
+type Method string
+
+// The methods: Morris's elementary effects screen many inputs cheaply;
+// Sobol's indices apportion the variance among a few.
+const (
+	Morris Method = "morris"
+	Sobol  Method = "sobol"
+)
+
 // DefaultKPIs are analysed when none are named.
 var DefaultKPIs = []string{sim.KPINeedsMet, sim.KPILeavers}
 
 // Result is a finished analysis.
 type Result struct {
-	Ref, Method string
-	Inputs      []Input
-	KPIs        []string
-	Reps        int
-	Points      int
-	Seed        uint64
-	Level       float64
-	Morris      [][]MorrisEffects // per KPI, per input
-	Sobol       [][]SobolIndices  // per KPI, per input
+	Ref    string
+	Method Method
+	Inputs []Input
+	KPIs   []string
+	Reps   int
+	Points int
+	Seed   uint64
+	Level  float64
+	Morris [][]MorrisEffects // per KPI, per input
+	Sobol  [][]SobolIndices  // per KPI, per input
 	// Noise is, per KPI, the share of the variance of the points' means
 	// that is replication noise.
 	Noise   []float64
@@ -88,9 +99,9 @@ type Result struct {
 func Run(ctx context.Context, spec Spec) (*Result, error) {
 	start := time.Now()
 	if spec.Method == "" {
-		spec.Method = "morris"
+		spec.Method = Morris
 	}
-	if spec.Method != "morris" && spec.Method != "sobol" {
+	if spec.Method != Morris && spec.Method != Sobol {
 		return nil, fmt.Errorf("--method %q: want morris (screening many inputs) or sobol (indices for a few)", spec.Method)
 	}
 	if len(spec.Vary) == 0 {
@@ -128,7 +139,7 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 	var points [][]float64
 	var morris *MorrisDesign
 	var sobol *SobolDesign
-	if spec.Method == "morris" {
+	if spec.Method == Morris {
 		if morris, err = NewMorris(len(r.Inputs), spec.Trajectories, 4, r.Seed); err != nil {
 			return nil, err
 		}

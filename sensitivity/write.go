@@ -36,7 +36,7 @@ func (r *Result) Rows() []Row {
 	nan := math.NaN()
 	for k, kpi := range r.KPIs {
 		for i, in := range r.Inputs {
-			if r.Method == "morris" {
+			if r.Method == Morris {
 				m := r.Morris[k][i]
 				rows = append(rows, Row{kpi, in.Key, "mu_star", m.MuStar.Value, m.MuStar.Low, m.MuStar.High},
 					Row{kpi, in.Key, "mu", m.Mu, nan, nan}, Row{kpi, in.Key, "sigma", m.Sigma, nan, nan})
@@ -62,7 +62,7 @@ func (r *Result) Ranked(k int) []int {
 }
 
 func (r *Result) influence(k, i int) float64 {
-	if r.Method == "morris" {
+	if r.Method == Morris {
 		return r.Morris[k][i].MuStar.Value
 	}
 	return r.Sobol[k][i].Total.Value
@@ -78,7 +78,7 @@ func (r *Result) Sentences() []string {
 			if !(r.influence(k, i) > 0) && len(parts) > 0 {
 				break // an input without effect is not a driver
 			}
-			if r.Method == "morris" {
+			if r.Method == Morris {
 				m := r.Morris[k][i]
 				parts = append(parts, fmt.Sprintf("%s (μ* %s [%s, %s], σ %s)", r.Inputs[i].Key, experiment.Number(m.MuStar.Value),
 					experiment.Number(m.MuStar.Low), experiment.Number(m.MuStar.High), experiment.Number(m.Sigma)))
@@ -123,7 +123,7 @@ func (r *Result) writeCSV(w io.Writer) error {
 	cw.Write([]string{"kpi", "input", "method", "measure", "value", "ci_low", "ci_high", "noise_share"})
 	for _, row := range r.Rows() {
 		k := indexOf(r.KPIs, row.KPI)
-		cw.Write([]string{row.KPI, row.Input, r.Method, row.Measure, output.Num(row.Value), output.Num(row.Low), output.Num(row.High), output.Num(r.Noise[k])})
+		cw.Write([]string{row.KPI, row.Input, string(r.Method), row.Measure, output.Num(row.Value), output.Num(row.Low), output.Num(row.High), output.Num(r.Noise[k])})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -160,7 +160,7 @@ func (r *Result) writeJSON(w io.Writer, version string) error {
 	}
 	out := struct {
 		Scenario     string  `json:"scenario"`
-		Method       string  `json:"method"`
+		Method       Method  `json:"method"`
 		Inputs       []jin   `json:"inputs"`
 		Points       int     `json:"points"`
 		Replications int     `json:"replications_per_point"`
@@ -197,7 +197,7 @@ func (r *Result) Figures() ([]output.Figure, error) {
 			return nil, err
 		}
 		figs = append(figs, f)
-		if r.Method == "morris" {
+		if r.Method == Morris {
 			if f, err = r.muSigma(k); err != nil {
 				return nil, err
 			}
@@ -213,7 +213,7 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 	rank := r.Ranked(k)
 	n := len(rank)
 	what := "μ* (mean |elementary effect|, per whole range)"
-	if r.Method == "sobol" {
+	if r.Method == Sobol {
 		what = "Sobol index (total, and first order)"
 	}
 	p := chart.New(output.KPILabel(r.KPIs[k])+": what drives it", what, "")
@@ -223,7 +223,7 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 		// Bars run bottom to top, so the largest goes last.
 		at := n - 1 - pos
 		names[at] = r.Inputs[i].Key
-		if r.Method == "morris" {
+		if r.Method == Morris {
 			main[at] = r.Morris[k][i].MuStar.Value
 			second[at] = r.Morris[k][i].Sigma
 		} else {
@@ -246,7 +246,7 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 	a.Offset, b.Offset = w/2, -w/2
 	p.Add(a, b)
 	label := "σ"
-	if r.Method == "sobol" {
+	if r.Method == Sobol {
 		label = "first order"
 	}
 	p.Legend.Add(strings.Split(what, " (")[0], a)
@@ -295,7 +295,7 @@ func (r *Result) muSigma(k int) (output.Figure, error) {
 
 func (r *Result) report(figs []output.Figure, version string) output.Report {
 	head := []string{"KPI", "input", "range"}
-	if r.Method == "morris" {
+	if r.Method == Morris {
 		head = append(head, "μ* [95% CI]", "μ", "σ")
 	} else {
 		head = append(head, "total [95% CI]", "first order [95% CI]")
@@ -305,7 +305,7 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 		for _, i := range r.Ranked(k) {
 			in := r.Inputs[i]
 			row := []string{kpi, in.Key, in.At(0) + " to " + in.At(1)}
-			if r.Method == "morris" {
+			if r.Method == Morris {
 				m := r.Morris[k][i]
 				row = append(row, experiment.Number(m.MuStar.Value)+" "+experiment.Bounds(m.MuStar.Low, m.MuStar.High, ""), experiment.Number(m.Mu), experiment.Number(m.Sigma))
 			} else {
@@ -318,7 +318,7 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 	}
 	method := "Morris elementary effects (Morris 1991; μ* of Campolongo et al. 2007): " + strconv.Itoa(len(r.Inputs)+1) + " points on each of " +
 		strconv.Itoa(r.Points/(len(r.Inputs)+1)) + " trajectories on a 4-level grid; intervals for μ* are percentile bootstraps over trajectories."
-	if r.Method == "sobol" {
+	if r.Method == Sobol {
 		method = "Sobol indices by Saltelli's design (Saltelli et al. 2010) on a scrambled Halton sequence, with Jansen's estimators; " +
 			strconv.Itoa(r.Points) + " points; intervals are percentile bootstraps over the base samples."
 	}

@@ -119,7 +119,10 @@ func sensitivityFlags(fs *flag.FlagSet, df *decideFlags) *sensitivity.Spec {
 	fs.Var((*listFlag)(&spec.Vary), "vary", "`KEY=LO..HI`: an uncertain input and its range (repeatable)")
 	fs.Var(&df.sets, "set", "`KEY=VALUE`: a fixed value, set before the varied ones (repeatable)")
 	fs.Var(&df.kpis, "kpi", "a `KPI` to analyse (repeatable; default "+strings.Join(sensitivity.DefaultKPIs, ", ")+")")
-	fs.StringVar(&spec.Method, "method", "morris", "`morris` (screen many inputs) or sobol (indices for a few)")
+	fs.Func("method", "`morris` (screen many inputs, the default) or sobol (indices for a few)", func(v string) error {
+		spec.Method = sensitivity.Method(v) // Run refuses any other
+		return nil
+	})
 	fs.IntVar(&spec.Reps, "reps", 3, "replications at every point, on common random numbers")
 	fs.IntVar(&spec.Trajectories, "trajectories", 10, "Morris trajectories")
 	fs.IntVar(&spec.Samples, "samples", 32, "Sobol base samples N (points: N times inputs+2)")
