@@ -9,14 +9,15 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
 // CompareKPIs are the KPIs charted by a comparison: access, throughput,
 // outcome, workforce load and money.
 var CompareKPIs = []string{
-	"wait_first_contact_p90_weeks", "waiting_list_mean", "reneged", "episodes_completed",
-	"needs_met_share", "people_needs_met", "lw_utilisation", "cost_total",
+	sim.KPIWaitP90, sim.KPIWaitingListMean, sim.KPIReneged, sim.KPIEpisodesCompleted,
+	sim.KPINeedsMetShare, sim.KPIPeopleNeedsMet, sim.KPIUtilisation, sim.KPICostTotal,
 }
 
 // CompareFigures draws a comparison: each scenario's KPIs as bars with

@@ -152,14 +152,14 @@ func col(name string) experiment.Series { return experiment.Column(name) }
 
 func (r runCharts) demandSupply() (Figure, error) {
 	places, lp := r.timePanel("Link-worker caseload: people needing a place against places", "People or places", nil,
-		line{label: "Demand: on caseload or waiting", series: experiment.Sum(col("caseload_mean"), col("waiting_list_mean")), color: colRed},
-		line{label: "Supply: caseload places", series: col("capacity_places_mean"), color: colBlue, dashes: dashed})
+		line{label: "Demand: on caseload or waiting", series: experiment.Sum(col(sim.ColCaseloadMean), col(sim.ColWaitingListMean)), color: colRed},
+		line{label: "Supply: caseload places", series: col(sim.ColCapacityPlacesMean), color: colBlue, dashes: dashed})
 	hours, lh := r.timePanel("Link-worker time: session hours against hours available", "Hours a week", nil,
-		line{label: "Session hours delivered", series: col("session_hours"), color: colRed},
-		line{label: "Hours available for sessions", series: col("capacity_hours"), color: colBlue, dashes: dashed})
+		line{label: "Session hours delivered", series: col(sim.ColSessionHours), color: colRed},
+		line{label: "Hours available for sessions", series: col(sim.ColCapacityHours), color: colBlue, dashes: dashed})
 	vcse, lv := r.timePanel("Community (VCSE) services: onward referrals against places", "People or places", nil,
-		line{label: "Demand: in or waiting for a place", series: experiment.Sum(col("vcse_occupied_mean"), col("vcse_waiting_mean")), color: colRed},
-		line{label: "Supply: VCSE places", series: col("vcse_places_mean"), color: colBlue, dashes: dashed})
+		line{label: "Demand: in or waiting for a place", series: experiment.Sum(col(sim.ColVCSEOccupiedMean), col(sim.ColVCSEWaitingMean)), color: colRed},
+		line{label: "Supply: VCSE places", series: col(sim.ColVCSEPlacesMean), color: colBlue, dashes: dashed})
 	l := layout{
 		title:  "Demand against supply over time",
 		note:   r.note(),
@@ -174,9 +174,9 @@ func (r runCharts) demandSupply() (Figure, error) {
 
 func (r runCharts) waiting() (Figure, error) {
 	list, ll := r.timePanel("Waiting list for a link worker", "People waiting", nil,
-		line{label: "People waiting (weekly mean)", series: col("waiting_list_mean"), color: colBlue})
+		line{label: "People waiting (weekly mean)", series: col(sim.ColWaitingListMean), color: colBlue})
 	wait, lw := r.timePanel("Time to first contact", "Weeks", nil,
-		line{label: "Mean wait of people first seen that week", series: experiment.Ratio(col("wait_first_contact_sum"), col("first_contacts")), color: colRed})
+		line{label: "Mean wait of people first seen that week", series: experiment.Ratio(col(sim.ColWaitSum), col(sim.ColFirstContacts)), color: colRed})
 	l := layout{
 		title:  "Waiting list and time to first contact",
 		note:   r.note(),
@@ -188,8 +188,8 @@ func (r runCharts) waiting() (Figure, error) {
 }
 
 func (r runCharts) caseloadPerFTE() (Figure, error) {
-	lines := []line{{label: "Caseload per FTE in post", series: experiment.Ratio(col("caseload_mean"), col("fte_in_post_mean")), color: colBlue}}
-	cap, ok := r.kpi("caseload_cap_per_fte")
+	lines := []line{{label: "Caseload per FTE in post", series: experiment.Ratio(col(sim.ColCaseloadMean), col(sim.ColFTEInPostMean)), color: colBlue}}
+	cap, ok := r.kpi(sim.KPICaseloadCapPerFTE)
 	if ok && defined(cap.Mean) {
 		lines = append(lines, line{label: "Caseload cap (" + compact(cap.Mean) + " per FTE)", ref: &cap.Mean, color: colRed, dashes: dashed})
 	}
@@ -205,14 +205,14 @@ func (r runCharts) caseloadPerFTE() (Figure, error) {
 
 func (r runCharts) vcse() (Figure, error) {
 	occ, lo := r.timePanel("Community (VCSE) occupancy", "Places occupied (%)", percent,
-		line{label: "Occupied places", series: experiment.Ratio(col("vcse_occupied_mean"), col("vcse_places_mean")), color: colBlue, scale: 100})
+		line{label: "Occupied places", series: experiment.Ratio(col(sim.ColVCSEOccupiedMean), col(sim.ColVCSEPlacesMean)), color: colBlue, scale: 100})
 	if occ.Y.Max < 100 {
 		occ.Y.Max = 100
 	}
 	ref, lr := r.timePanel("Onward referrals that did not get a place", "Referrals a week", nil,
-		line{label: "Refused: service full", series: col("vcse_refused"), color: colRed, from: 1},
-		line{label: "Declined by the service", series: col("vcse_declined"), color: colOrange, dashes: dashed, from: 1},
-		line{label: "Gave up waiting for a place", series: col("vcse_gave_up"), color: colPurple, dashes: []vg.Length{vg.Points(2), vg.Points(2)}, from: 1})
+		line{label: "Refused: service full", series: col(sim.ColVCSERefused), color: colRed, from: 1},
+		line{label: "Declined by the service", series: col(sim.ColVCSEDeclined), color: colOrange, dashes: dashed, from: 1},
+		line{label: "Gave up waiting for a place", series: col(sim.ColVCSEGaveUp), color: colPurple, dashes: []vg.Length{vg.Points(2), vg.Points(2)}, from: 1})
 	l := layout{
 		title:  "Community (VCSE) services: occupancy and refusals",
 		note:   r.note(),
@@ -226,11 +226,11 @@ func (r runCharts) vcse() (Figure, error) {
 
 func (r runCharts) workforce() (Figure, error) {
 	posts, lp := r.timePanel("Link-worker posts", "Posts or FTE", nil,
-		line{label: "Posts funded", series: col("posts_funded"), color: colBlack, dashes: dashed},
-		line{label: "FTE in post", series: col("fte_in_post_mean"), color: colBlue},
-		line{label: "Vacant posts", series: col("vacancies_end"), color: colRed})
+		line{label: "Posts funded", series: col(sim.ColPostsFunded), color: colBlack, dashes: dashed},
+		line{label: "FTE in post", series: col(sim.ColFTEInPostMean), color: colBlue},
+		line{label: "Vacant posts", series: col(sim.ColVacanciesEnd), color: colRed})
 	leavers, ll := r.timePanel("Link workers who left, cumulative", "People", nil,
-		line{label: "Leavers since the start", series: experiment.Cumulative(col("leavers")), color: colPurple})
+		line{label: "Leavers since the start", series: experiment.Cumulative(col(sim.ColLeavers)), color: colPurple})
 	l := layout{
 		title:  "Workforce: posts, staff in post, vacancies and leavers",
 		note:   r.note(),
@@ -261,7 +261,7 @@ func (r runCharts) needsByGroup() (Figure, error) {
 			est = append(est, s.Estimate)
 		}
 	}
-	if all, ok := r.kpi("needs_met_share"); ok {
+	if all, ok := r.kpi(sim.KPINeedsMetShare); ok {
 		names = append(names, "all referrals")
 		est = append(est, all)
 	}
@@ -296,11 +296,11 @@ func (r runCharts) needsByGroup() (Figure, error) {
 
 func (r runCharts) costs() (Figure, error) {
 	items := []struct{ kpi, label string }{
-		{"cost_lw", "Link workers"},
-		{"cost_recruitment", "Recruitment"},
-		{"cost_vcse", "VCSE grants"},
-		{"cost_total", "Total cost"},
-		{"gp_value_assumed", "GP time freed\n(assumption-driven)"},
+		{sim.KPICostLW, "Link workers"},
+		{sim.KPICostRecruitment, "Recruitment"},
+		{sim.KPICostVCSE, "VCSE grants"},
+		{sim.KPICostTotal, "Total cost"},
+		{sim.KPIGPValue, "GP time freed\n(assumption-driven)"},
 	}
 	p := newBarPanel("", "£ a year", "", true)
 	p.X.Tick.Marker = niceTicks{format: pounds}
@@ -319,9 +319,9 @@ func (r runCharts) costs() (Figure, error) {
 		b.hi = append(b.hi, e.High)
 		b.labels = append(b.labels, money(e.Mean))
 		switch it.kpi {
-		case "gp_value_assumed":
+		case sim.KPIGPValue:
 			b.colors = append(b.colors, colOrange)
-		case "cost_total":
+		case sim.KPICostTotal:
 			b.colors = append(b.colors, colBlack)
 		default:
 			b.colors = append(b.colors, colBlue)

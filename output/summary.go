@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -23,12 +24,12 @@ var keyNumberSlots = []struct {
 	label string
 	kpis  []string
 }{
-	{"Referred people with every need met", []string{"referred_all_needs_met_share", "needs_met_share"}},
-	{"Wait to first contact, mean", []string{"wait_first_contact_mean_weeks"}},
-	{"People who gave up waiting", []string{"reneged"}},
-	{"Link-worker caseload places in use", []string{"lw_utilisation"}},
-	{"Total cost", []string{"cost_total"}},
-	{"Cost per need met", []string{"cost_per_need_met"}},
+	{"Referred people with every need met", []string{sim.KPIReferredAllNeedsMetShare, sim.KPINeedsMetShare}},
+	{"Wait to first contact, mean", []string{sim.KPIWaitMean}},
+	{"People who gave up waiting", []string{sim.KPIReneged}},
+	{"Link-worker caseload places in use", []string{sim.KPIUtilisation}},
+	{"Total cost", []string{sim.KPICostTotal}},
+	{"Cost per need met", []string{sim.KPICostPerNeedMet}},
 }
 
 // KeyNumbers picks the summary's figures from a run's KPI summaries.
@@ -41,7 +42,7 @@ func KeyNumbers(sums []experiment.Summary) []KeyNumber {
 				continue
 			}
 			label := slot.label
-			if name == "needs_met_share" {
+			if name == sim.KPINeedsMetShare {
 				label = "Community needs met"
 			}
 			value, ci := kpiWords(s)
@@ -63,9 +64,9 @@ func RunAnswer(sums []experiment.Summary) []string {
 	get := func(name string) (experiment.Summary, bool) { return findSummary(sums, name) }
 	q := func(s experiment.Summary) string { return experiment.Quantity(s.Estimate.Mean, s.Unit, false) }
 	var out []string
-	util, okU := get("lw_utilisation")
-	wait, okW := get("wait_first_contact_mean_weeks")
-	gave, okG := get("reneged")
+	util, okU := get(sim.KPIUtilisation)
+	wait, okW := get(sim.KPIWaitMean)
+	gave, okG := get(sim.KPIReneged)
 	if okU && okW && okG {
 		if util.Estimate.Mean >= 0.95 {
 			out = append(out, fmt.Sprintf("Demand outstrips link-worker supply: caseloads are %s full, people wait %s on average for a first contact, and %s give up waiting.",
@@ -75,19 +76,19 @@ func RunAnswer(sums []experiment.Summary) []string {
 				q(util), q(wait), q(gave)))
 		}
 	}
-	for _, name := range []string{"referred_all_needs_met_share", "needs_met_share"} {
+	for _, name := range []string{sim.KPIReferredAllNeedsMetShare, sim.KPINeedsMetShare} {
 		if s, ok := get(name); ok {
 			what := "of referred people have every community need met"
-			if name == "needs_met_share" {
+			if name == sim.KPINeedsMetShare {
 				what = "of community needs are met"
 			}
 			out = append(out, fmt.Sprintf("%s %s.", capitalise(q(s)), what))
 			break
 		}
 	}
-	if cost, ok := get("cost_total"); ok {
+	if cost, ok := get(sim.KPICostTotal); ok {
 		s := fmt.Sprintf("The service costs %s", q(cost))
-		if per, ok := get("cost_per_need_met"); ok {
+		if per, ok := get(sim.KPICostPerNeedMet); ok {
 			s += fmt.Sprintf(", %s per need met", q(per))
 		}
 		out = append(out, s+".")

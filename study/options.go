@@ -88,10 +88,10 @@ func (o *Options) apply(cfg *sim.Config) error {
 // Headline are the KPIs printed after a run, shown first in its report,
 // and judged by a precision run.
 var Headline = []string{
-	"referrals", "wait_first_contact_mean_weeks", "wait_first_contact_p90_weeks",
-	"waiting_list_end", "reneged", "episodes_completed", "needs_unmet_short_support",
-	"caseload_per_fte_mean", "lw_utilisation", "holding_weeks", "needs_met_share",
-	"inequity_gap_needs_met_share", "leavers", "cost_total", "cost_per_need_met",
+	sim.KPIReferrals, sim.KPIWaitMean, sim.KPIWaitP90,
+	sim.KPIWaitingListEnd, sim.KPIReneged, sim.KPIEpisodesCompleted, sim.KPIShortSupport,
+	sim.KPICaseloadPerFTE, sim.KPIUtilisation, sim.KPIHoldingWeeks, sim.KPINeedsMetShare,
+	sim.KPIInequityGapNeedsMetShare, sim.KPILeavers, sim.KPICostTotal, sim.KPICostPerNeedMet,
 }
 
 // load loads the scenario ref under the options, returning the load

@@ -14,7 +14,7 @@ import (
 
 // DefaultSweepKPIs are the KPIs a sweep charts and prints when none are
 // named.
-var DefaultSweepKPIs = []string{"wait_first_contact_p90_weeks", "waiting_list_mean", "lw_utilisation", "needs_met_share"}
+var DefaultSweepKPIs = []string{sim.KPIWaitP90, sim.KPIWaitingListMean, sim.KPIUtilisation, sim.KPINeedsMetShare}
 
 // MaxSweepPoints bounds a sweep's grid unless Options.AllowLarge.
 const MaxSweepPoints = 1000

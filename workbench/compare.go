@@ -101,8 +101,8 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 
 // compareKPIs are the rows of the comparison table.
 var compareKPIs = []string{
-	"cost_total", "wait_first_contact_mean_weeks", "wait_first_contact_p90_weeks", "waiting_list_mean", "reneged",
-	"episodes_completed", "needs_met", "people_needs_met", "needs_met_share", "lw_utilisation", "leavers",
+	sim.KPICostTotal, sim.KPIWaitMean, sim.KPIWaitP90, sim.KPIWaitingListMean, sim.KPIReneged,
+	sim.KPIEpisodesCompleted, sim.KPINeedsMet, sim.KPIPeopleNeedsMet, sim.KPINeedsMetShare, sim.KPIUtilisation, sim.KPILeavers,
 }
 
 func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView {

@@ -31,7 +31,7 @@ type sweepView struct {
 }
 
 // sweepKPIs are charted against the lever, one panel each.
-var sweepKPIs = []string{"wait_first_contact_mean_weeks", "reneged", "needs_met_share", "lw_utilisation", "cost_total"}
+var sweepKPIs = []string{sim.KPIWaitMean, sim.KPIReneged, sim.KPINeedsMetShare, sim.KPIUtilisation, sim.KPICostTotal}
 
 // handleSweep runs the scenario at each value of one lever, on common
 // random numbers, and streams the result.

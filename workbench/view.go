@@ -121,23 +121,23 @@ func newRunView(cfg *sim.Config, res []*sim.Result, sums []experiment.Summary) (
 func runSentences(sums []experiment.Summary) []string {
 	get := func(name string) (experiment.Summary, bool) { return summaryOf(sums, name) }
 	var out []string
-	if w, ok := get("wait_first_contact_mean_weeks"); ok {
+	if w, ok := get(sim.KPIWaitMean); ok {
 		s := fmt.Sprintf("people wait %s (%s) for a first contact with a link worker", plain(w.Estimate.Mean, w.Unit), interval(w.Estimate, w.Unit))
-		if p, ok := get("wait_first_contact_p90_weeks"); ok {
+		if p, ok := get(sim.KPIWaitP90); ok {
 			s += "; one in ten waits over " + plain(p.Estimate.Mean, p.Unit)
 		}
 		out = append(out, sentence("%s", s))
 	}
-	if u, ok := get("lw_utilisation"); ok {
+	if u, ok := get(sim.KPIUtilisation); ok {
 		out = append(out, sentence("link workers' caseload places are %s full (%s)", plain(u.Estimate.Mean, u.Unit), interval(u.Estimate, u.Unit)))
 	}
-	if r, ok := get("reneged"); ok && r.Estimate.Mean >= 0.5 {
+	if r, ok := get(sim.KPIReneged); ok && r.Estimate.Mean >= 0.5 {
 		out = append(out, sentence("%s give up waiting (%s)", plain(r.Estimate.Mean, r.Unit), interval(r.Estimate, r.Unit)))
 	}
-	if n, ok := get("needs_met_share"); ok {
+	if n, ok := get(sim.KPINeedsMetShare); ok {
 		out = append(out, sentence("%s of community needs that reach a service are met (%s)", plain(n.Estimate.Mean, n.Unit), interval(n.Estimate, n.Unit)))
 	}
-	if c, ok := get("cost_total"); ok {
+	if c, ok := get(sim.KPICostTotal); ok {
 		out = append(out, sentence("the service costs %s (%s)", plain(c.Estimate.Mean, c.Unit), interval(c.Estimate, c.Unit)))
 	}
 	return out
@@ -153,27 +153,27 @@ func runCharts(res []*sim.Result, warmup int) []chart {
 	}
 	demand := svgChart("demand_supply", "Demand against supply", []panel{
 		{Title: "Link-worker caseload: people needing a place against places", XLabel: weeks, YLabel: "people or places", Shade: float64(warmup), Bands: []band{
-			tb("caseload_demand", "Demand: on caseload or waiting", 1, false, experiment.Sum(col("caseload_mean"), col("waiting_list_mean"))),
-			tb("capacity_places_mean", "Supply: caseload places", 0, true, col("capacity_places_mean"))}},
+			tb("caseload_demand", "Demand: on caseload or waiting", 1, false, experiment.Sum(col(sim.ColCaseloadMean), col(sim.ColWaitingListMean))),
+			tb("capacity_places_mean", "Supply: caseload places", 0, true, col(sim.ColCapacityPlacesMean))}},
 		{Title: "Link-worker time: session hours against hours available", XLabel: weeks, YLabel: "hours a week", Shade: float64(warmup), Bands: []band{
-			tb("session_hours", "Session hours delivered", 1, false, col("session_hours")),
-			tb("capacity_hours", "Hours available for sessions", 0, true, col("capacity_hours"))}},
+			tb("session_hours", "Session hours delivered", 1, false, col(sim.ColSessionHours)),
+			tb("capacity_hours", "Hours available for sessions", 0, true, col(sim.ColCapacityHours))}},
 		{Title: "Community services: people in or waiting for a place against places", XLabel: weeks, YLabel: "people or places", Shade: float64(warmup), Bands: []band{
-			tb("vcse_demand", "Demand: in or waiting for a place", 1, false, experiment.Sum(col("vcse_occupied_mean"), col("vcse_waiting_mean"))),
-			tb("vcse_places_mean", "Supply: community places", 0, true, col("vcse_places_mean"))}},
+			tb("vcse_demand", "Demand: in or waiting for a place", 1, false, experiment.Sum(col(sim.ColVCSEOccupiedMean), col(sim.ColVCSEWaitingMean))),
+			tb("vcse_places_mean", "Supply: community places", 0, true, col(sim.ColVCSEPlacesMean))}},
 	})
 	waiting := svgChart("waiting", "Waiting", []panel{
 		{Title: "People waiting for a link worker", XLabel: weeks, YLabel: "people", Shade: float64(warmup), Bands: []band{
-			tb("waiting_list_mean", "Waiting list (weekly mean)", 0, false, col("waiting_list_mean"))}},
+			tb("waiting_list_mean", "Waiting list (weekly mean)", 0, false, col(sim.ColWaitingListMean))}},
 		{Title: "Wait to first contact of people first seen that week", XLabel: weeks, YLabel: "weeks", Shade: float64(warmup), Bands: []band{
-			tb("wait_first_contact_weeks", "Mean wait", 1, false, experiment.Ratio(col("wait_first_contact_sum"), col("first_contacts")))}},
+			tb("wait_first_contact_weeks", "Mean wait", 1, false, experiment.Ratio(col(sim.ColWaitSum), col(sim.ColFirstContacts)))}},
 	})
 	workforce := svgChart("workforce", "Workforce", []panel{
 		{Title: "Link workers in post against funded posts", XLabel: weeks, YLabel: "FTE or posts", Shade: float64(warmup), Bands: []band{
-			tb("fte_in_post_mean", "FTE in post", 2, false, col("fte_in_post_mean")),
-			tb("posts_funded", "Funded posts", 0, true, col("posts_funded"))}},
+			tb("fte_in_post_mean", "FTE in post", 2, false, col(sim.ColFTEInPostMean)),
+			tb("posts_funded", "Funded posts", 0, true, col(sim.ColPostsFunded))}},
 		{Title: "Link workers leaving, cumulative", XLabel: weeks, YLabel: "people", Shade: float64(warmup), Bands: []band{
-			tb("leavers_cumulative", "Leavers since the start", 1, false, experiment.Cumulative(col("leavers")))}},
+			tb("leavers_cumulative", "Leavers since the start", 1, false, experiment.Cumulative(col(sim.ColLeavers)))}},
 	})
 	note := "Lines: the mean of the replications, week by week; shaded bands: its 95% confidence interval."
 	return []chart{

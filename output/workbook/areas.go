@@ -8,7 +8,7 @@ import (
 )
 
 // areaChartKPI is the KPI the areas are charted by.
-const areaChartKPI = "wait_first_contact_mean_weeks"
+const areaChartKPI = sim.KPIWaitMean
 
 // areas writes one row per area and one column per KPI (the mean across
 // replications), and a bar chart of each area's wait.

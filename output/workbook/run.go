@@ -28,8 +28,8 @@ var weeklyCharts = []struct {
 	title, axis string
 	cols        []string
 }{
-	{"Waiting list and caseload (mean across replications)", "people", []string{"waiting_list_mean", "caseload_mean", "capacity_places_mean"}},
-	{"Referrals and first contacts a week (mean across replications)", "people a week", []string{"referrals", "first_contacts"}},
+	{"Waiting list and caseload (mean across replications)", "people", []string{sim.ColWaitingListMean, sim.ColCaseloadMean, sim.ColCapacityPlacesMean}},
+	{"Referrals and first contacts a week (mean across replications)", "people a week", []string{sim.ColReferrals, sim.ColFirstContacts}},
 }
 
 // WriteRun writes a run's workbook: Summary (plain words, verdict), KPIs

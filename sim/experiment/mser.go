@@ -15,7 +15,7 @@ const MSERBatch = 5
 // WarmupColumns are the weekly columns whose initial transient the warm-up
 // suggestion looks for: the two stocks that start from the scenario's
 // initial state and take longest to settle.
-var WarmupColumns = []string{"waiting_list_mean", "caseload_mean"}
+var WarmupColumns = []string{sim.ColWaitingListMean, sim.ColCaseloadMean}
 
 // MSER returns the truncation point d, in observations, that minimises the
 // MSER statistic of y in batches of the given size:
