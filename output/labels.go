@@ -38,11 +38,11 @@ type display struct {
 
 func displayFor(unit string) display {
 	switch unit {
-	case "share":
+	case sim.UnitShare:
 		return display{scale: 100, unit: "%", format: percent, label: func(v float64) string { return sig3(v) + "%" }}
-	case "GBP":
+	case sim.UnitGBP:
 		return display{scale: 1, unit: "£", format: pounds, label: money}
-	case "GBP/year":
+	case sim.UnitGBPPerYear:
 		return display{scale: 1, unit: "£ a year", format: pounds, label: money}
 	}
 	u := strings.ReplaceAll(unit, "/year", " a year")
@@ -56,7 +56,7 @@ func displayFor(unit string) display {
 // 2.5 percentage points, not 2.5%).
 func diffDisplayFor(unit string) display {
 	d := displayFor(unit)
-	if unit == "share" {
+	if unit == sim.UnitShare {
 		d.unit, d.format = "percentage points", plainNumber
 		d.label = func(v float64) string { return sig3(v) + " percentage points" }
 	}

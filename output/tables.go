@@ -124,7 +124,7 @@ func kpiWords(s experiment.Summary) (value, interval string) {
 		gap = m.Gap
 	}
 	value = experiment.Quantity(e.Mean, s.Unit, gap)
-	if s.Unit == "share" && !gap {
+	if s.Unit == sim.UnitShare && !gap {
 		return value, "[" + experiment.Percent(e.Low) + ", " + experiment.Percent(e.High) + "]"
 	}
 	return value, experiment.Bounds(e.Low, e.High, s.Unit)

@@ -25,7 +25,7 @@ func VerdictTable(c *experiment.Comparison) Table {
 		for _, ch := range append([]experiment.Change{v.Cost}, v.Outcomes...) {
 			per := "—"
 			if ch.CostPer != nil {
-				per = experiment.Money(ch.CostPer.Value) + " " + experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, "GBP")
+				per = experiment.Money(ch.CostPer.Value) + " " + experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP)
 			} else if ch.Effect == experiment.NoDifference {
 				per = "no detectable difference"
 			}

@@ -160,7 +160,7 @@ func count(name, unit, label, desc string, d Direction) Measure {
 }
 
 func share(name, label, desc, denom string, d Direction) Measure {
-	return Measure{Name: name, Unit: "share", Label: label, Description: desc, Denominator: denom, Direction: d, Max: 1}
+	return Measure{Name: name, Unit: UnitShare, Label: label, Description: desc, Denominator: denom, Direction: d, Max: 1}
 }
 
 func ratio(name, unit, label, desc, denom string, d Direction) Measure {
@@ -168,3 +168,14 @@ func ratio(name, unit, label, desc, denom string, d Direction) Measure {
 }
 
 func per(f Family, m Measure) Measure { m.Family = f; return m }
+
+// The units that outputs format specially; the registry's other units
+// ("people", "needs/year", ...) are words shown as they are. A rate's unit
+// is its count's with "/year" added.
+const (
+	UnitShare      = "share"    // a proportion from 0 to 1, shown as a percentage
+	UnitGBP        = "GBP"      // pounds sterling
+	UnitGBPPerYear = "GBP/year" // pounds a year
+	UnitWeeks      = "weeks"
+	UnitIndex      = "index" // a pressure index, no unit
+)

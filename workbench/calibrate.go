@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/spsim/spsim/calibrate"
+	"github.com/spsim/spsim/sim"
 )
 
 // calibrateRequest is a referral extract to fit: the file's name (for
@@ -199,7 +200,7 @@ func newFitRow(st calibrate.Setting) fitRow {
 	return r
 }
 
-func percent(v float64) string { return plain(v, "share") }
+func percent(v float64) string { return plain(v, sim.UnitShare) }
 
 // signedPercent is a growth rate with its sign: +3.16%, −2.38% (signed
 // would write a change of share in percentage points).

@@ -160,7 +160,7 @@ func verdict(cmp *experiment.Comparison) (sentences, costs []string) {
 				continue
 			}
 			costs = append(costs, fmt.Sprintf("%s: %s a year per unit of %s (%s)", v.Scenario, experiment.Money(ch.CostPer.Value),
-				strings.ToLower(ch.Label[:1])+ch.Label[1:], experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, "GBP")))
+				strings.ToLower(ch.Label[:1])+ch.Label[1:], experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP)))
 		}
 	}
 	return sentences, costs

@@ -127,7 +127,7 @@ func newSweepView(sw *experiment.Sweep, key, label string, values []float64) *sw
 
 // scaleFor draws shares as percentages.
 func scaleFor(unit string) float64 {
-	if unit == "share" {
+	if unit == sim.UnitShare {
 		return 100
 	}
 	return 1
@@ -135,9 +135,9 @@ func scaleFor(unit string) float64 {
 
 func axisUnit(unit string) string {
 	switch unit {
-	case "share":
+	case sim.UnitShare:
 		return "%"
-	case "GBP/year":
+	case sim.UnitGBPPerYear:
 		return "£ a year"
 	}
 	return unit

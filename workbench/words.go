@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -16,13 +17,13 @@ func plain(v float64, unit string) string {
 		return "not defined"
 	}
 	switch unit {
-	case "share":
+	case sim.UnitShare:
 		return sig3(100*v) + "%"
-	case "GBP":
+	case sim.UnitGBP:
 		return pounds(v)
-	case "GBP/year":
+	case sim.UnitGBPPerYear:
 		return pounds(v) + " a year"
-	case "weeks":
+	case sim.UnitWeeks:
 		return sig3(v) + " weeks"
 	case "people/year", "referrals/year", "needs/year", "appointments/year":
 		return sig3(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
@@ -35,7 +36,7 @@ func plain(v float64, unit string) string {
 	case "people", "places", "services":
 		// Small flows keep three figures: 0.52 leavers a year is not "1".
 		return sig3(v) + " " + unit
-	case "index", "":
+	case sim.UnitIndex, "":
 		return sig3(v)
 	}
 	return sig3(v) + " " + unit
@@ -107,7 +108,7 @@ func pounds(v float64) string {
 // signed writes a difference with its sign: "+1.4 weeks", "−£1,200".
 func signed(v float64, unit string) string {
 	s := plain(math.Abs(v), unit)
-	if unit == "share" {
+	if unit == sim.UnitShare {
 		// A difference of two percentages is in points, not per cent.
 		s = sig3(100*math.Abs(v)) + " percentage points"
 	}

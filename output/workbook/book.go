@@ -172,13 +172,13 @@ func (b *book) finish(w io.Writer, title string) error {
 // people read it: shares as percentages, money in pounds, waits in weeks.
 func Format(unit string) string {
 	switch {
-	case unit == "share":
+	case unit == sim.UnitShare:
 		return "0.0%"
-	case strings.HasPrefix(unit, "GBP"):
+	case strings.HasPrefix(unit, sim.UnitGBP):
 		return `"£"#,##0`
-	case unit == "weeks":
+	case unit == sim.UnitWeeks:
 		return `0.0" weeks"`
-	case unit == "index":
+	case unit == sim.UnitIndex:
 		return "0.00"
 	case strings.HasSuffix(unit, "/year"):
 		return "#,##0"
@@ -193,15 +193,15 @@ func Words(v float64, unit string) string {
 		return "not defined"
 	}
 	switch {
-	case unit == "share":
+	case unit == sim.UnitShare:
 		return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
-	case unit == "GBP/year":
+	case unit == sim.UnitGBPPerYear:
 		return pounds(v) + " a year"
-	case strings.HasPrefix(unit, "GBP"):
+	case strings.HasPrefix(unit, sim.UnitGBP):
 		return pounds(v)
-	case unit == "weeks":
+	case unit == sim.UnitWeeks:
 		return strconv.FormatFloat(v, 'f', 1, 64) + " weeks"
-	case unit == "index":
+	case unit == sim.UnitIndex:
 		return strconv.FormatFloat(v, 'f', 2, 64)
 	case strings.HasSuffix(unit, "/year"):
 		return group(math.Round(v)) + " " + strings.TrimSuffix(unit, "/year") + " a year"
@@ -226,13 +226,13 @@ func WordsCI(mean, low, high float64, unit string) string {
 
 func unitSuffix(unit string) string {
 	switch {
-	case unit == "GBP/year":
+	case unit == sim.UnitGBPPerYear:
 		return " a year"
-	case unit == "weeks":
+	case unit == sim.UnitWeeks:
 		return " weeks"
 	case strings.HasSuffix(unit, "/year"):
 		return " " + strings.TrimSuffix(unit, "/year") + " a year"
-	case unit == "share", unit == "index", strings.HasPrefix(unit, "GBP"):
+	case unit == sim.UnitShare, unit == sim.UnitIndex, strings.HasPrefix(unit, sim.UnitGBP):
 		return ""
 	}
 	return " " + unit

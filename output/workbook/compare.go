@@ -100,7 +100,7 @@ func signed(v float64, unit string) string {
 	if v < 0 {
 		sign = "-"
 	}
-	if unit == "share" {
+	if unit == sim.UnitShare {
 		return fmt.Sprintf("%s%.1f percentage points", sign, math.Abs(100*v))
 	}
 	return sign + Words(math.Abs(v), unit)

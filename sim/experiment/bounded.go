@@ -45,14 +45,14 @@ func (r Range) Difference() Range { return Range{r.Min - r.Max, r.Max - r.Min} }
 // which lies in [−1, 1]: see [RangeOf].
 func RangeOfUnit(unit string) Range {
 	switch {
-	case unit == "share":
+	case unit == sim.UnitShare:
 		return UnitShare
 	case unit == "":
 		return Unbounded
 	}
 	base, _, _ := strings.Cut(unit, "/")
 	switch base {
-	case "people", "weeks", "GBP", "needs", "referrals", "places", "hours", "index",
+	case "people", sim.UnitWeeks, sim.UnitGBP, "needs", "referrals", "places", "hours", sim.UnitIndex,
 		"appointments", "person-weeks", "post-weeks", "services", "count", "days", "FTE", "posts":
 		return NonNegative
 	}
@@ -64,7 +64,7 @@ func RangeOfUnit(unit string) Range {
 // negative.
 func RangeOf(name, unit string) Range {
 	if strings.HasPrefix(name, "inequity_gap") {
-		if unit == "share" {
+		if unit == sim.UnitShare {
 			return UnitShare.Difference()
 		}
 		return Unbounded

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/spsim/spsim/sim"
 )
 
 // Number writes x for people to read: thousands separated by commas, whole
@@ -67,16 +69,16 @@ func Percent(share float64) string {
 // unit. A difference of shares is in percentage points; diff selects that.
 func Quantity(x float64, unit string, diff bool) string {
 	switch unit {
-	case "share":
+	case sim.UnitShare:
 		if diff {
 			return strconv.FormatFloat(100*x, 'f', 1, 64) + " percentage points"
 		}
 		return Percent(x)
-	case "GBP":
+	case sim.UnitGBP:
 		return Money(x)
-	case "GBP/year":
+	case sim.UnitGBPPerYear:
 		return Money(x) + " a year"
-	case "weeks":
+	case sim.UnitWeeks:
 		if x == 1 {
 			return "1 week"
 		}
@@ -97,9 +99,9 @@ func Quantity(x float64, unit string, diff bool) string {
 func Bounds(lo, hi float64, unit string) string {
 	f := Number
 	switch unit {
-	case "share":
+	case sim.UnitShare:
 		f = func(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) }
-	case "GBP", "GBP/year":
+	case sim.UnitGBP, sim.UnitGBPPerYear:
 		f = Money
 	}
 	return "[" + f(lo) + ", " + f(hi) + "]"
