@@ -306,27 +306,42 @@ func checkChain(stack []source, parent source) string {
 
 // findParent finds the scenario that src extends, or says why it cannot.
 func (ld *loader) findParent(src source, ref string) (source, string) {
+	if s, msg, done := ld.builtinParent(src, ref); done {
+		return s, msg
+	}
+	return ld.fileParent(src, ref)
+}
+
+// builtinParent finds a built-in parent, or says why ref must be one and is
+// not; done is false if ref may name a file.
+func (ld *loader) builtinParent(src source, ref string) (s source, msg string, done bool) {
 	names := strings.Join(builtinNames(), ", ")
 	switch {
 	case ref == "":
-		return source{}, `must name a scenario: a built-in such as "baseline", or a file such as "../my-area.toml"`
+		return source{}, `must name a scenario: a built-in such as "baseline", or a file such as "../my-area.toml"`, true
 	case isBuiltinRef(ref):
 		s, _ := builtinSource(ref)
-		return s, ""
+		return s, "", true
 	}
 	if name, ok := strings.CutSuffix(ref, ".toml"); ok && isBuiltinRef(name) && (src.builtin || ld.opts.BuiltinOnly) {
-		return source{}, fmt.Sprintf("did you mean extends = %q? Built-in scenarios are named without .toml", name)
+		return source{}, fmt.Sprintf("did you mean extends = %q? Built-in scenarios are named without .toml", name), true
 	}
 	switch {
 	case src.builtin:
-		return source{}, fmt.Sprintf("a built-in scenario can only extend another built-in, and %q is not one (built-ins: %s)", ref, names)
+		return source{}, fmt.Sprintf("a built-in scenario can only extend another built-in, and %q is not one (built-ins: %s)", ref, names), true
 	case ld.opts.BuiltinOnly:
 		msg := fmt.Sprintf("only built-in scenarios can be extended here, and %q is not one", ref)
 		if s := suggest(ref, builtinNames()); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
-		return source{}, msg + " (built-ins: " + names + ")"
+		return source{}, msg + " (built-ins: " + names + ")", true
 	}
+	return source{}, "", false
+}
+
+// fileParent reads the scenario file ref names, relative to src's folder,
+// or says why it cannot.
+func (ld *loader) fileParent(src source, ref string) (source, string) {
 	path := ref
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(src.dir, ref)
@@ -335,10 +350,7 @@ func (ld *loader) findParent(src source, ref string) (source, string) {
 		// Only .toml files are read, so that extends cannot be pointed at
 		// a file of secrets to have it echoed in errors.
 		if looksLikeName(ref) {
-			if s := suggest(ref, builtinNames()); s != "" {
-				return source{}, fmt.Sprintf("no built-in scenario %q; did you mean %q? (built-ins: %s)", ref, s, names)
-			}
-			return source{}, fmt.Sprintf("no built-in scenario %q (built-ins: %s), and a scenario file's name ends in .toml", ref, names)
+			return source{}, unknownBuiltin(ref, ", and a scenario file's name ends in .toml")
 		}
 		return source{}, fmt.Sprintf("a scenario file's name ends in .toml, and %s does not", path)
 	}
@@ -350,10 +362,7 @@ func (ld *loader) findParent(src source, ref string) (source, string) {
 	case err == nil:
 		return s, ""
 	case errors.Is(err, fs.ErrNotExist) && looksLikeName(ref):
-		if s := suggest(ref, builtinNames()); s != "" {
-			return source{}, fmt.Sprintf("no built-in scenario %q; did you mean %q? (built-ins: %s)", ref, s, names)
-		}
-		return source{}, fmt.Sprintf("no built-in scenario %q and no file %s (built-ins: %s)", ref, path, names)
+		return source{}, unknownBuiltin(ref, " and no file "+path)
 	case errors.Is(err, fs.ErrNotExist):
 		msg := fmt.Sprintf("parent scenario %s does not exist (a relative path is taken from the folder of %s)", path, src.file)
 		if name, ok := strings.CutSuffix(ref, ".toml"); ok && isBuiltinRef(name) {
@@ -366,6 +375,17 @@ func (ld *loader) findParent(src source, ref string) (source, string) {
 		return source{}, es[0].Msg
 	}
 	return source{}, err.Error()
+}
+
+// unknownBuiltin says that ref is no built-in scenario, with the nearest
+// name if one is near, or else with more, which says why it is no file
+// either.
+func unknownBuiltin(ref, more string) string {
+	names := strings.Join(builtinNames(), ", ")
+	if s := suggest(ref, builtinNames()); s != "" {
+		return fmt.Sprintf("no built-in scenario %q; did you mean %q? (built-ins: %s)", ref, s, names)
+	}
+	return fmt.Sprintf("no built-in scenario %q%s (built-ins: %s)", ref, more, names)
 }
 
 // parentFailed reports that a file src extends could not be read as a
