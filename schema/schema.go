@@ -86,52 +86,55 @@ func value(t reflect.Type, path []string) Schema {
 		t = t.Elem()
 	}
 	key := strings.Join(path, ".")
-	var s Schema
-	switch {
-	case t == reflect.TypeFor[dist.Spec]():
-		s = Schema{"$ref": "#/$defs/distribution"}
-	case t == reflect.TypeFor[scenarios.Value]():
-		s = Schema{} // any TOML value: a key path's value, checked by the loader
-	default:
-		switch t.Kind() {
-		case reflect.Struct:
-			s = object(t, path)
-		case reflect.Map:
-			s = Schema{"type": "object", "additionalProperties": value(t.Elem(), append(path, "*"))}
-		case reflect.Slice:
-			s = Schema{"type": "array", "items": value(t.Elem(), append(path, "*"))}
-		case reflect.Bool:
-			s = Schema{"type": "boolean"}
-		case reflect.String:
-			s = Schema{"type": "string"}
-		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-			s = Schema{"type": "integer"}
-		case reflect.Float32, reflect.Float64:
-			s = Schema{"type": "number"}
-		default:
-			s = Schema{}
-		}
-	}
+	s := typeSchema(t, path)
 	if allowed, ok := choices[key]; ok {
 		s["enum"] = allowed
 	}
 	d := describe(key)
 	if s["type"] == "integer" || s["type"] == "number" {
-		lo, hi, tlo, thi, ok := scenarios.Range(key)
-		if ok {
-			// The loader's hard limits; its typical range only warns.
-			if !math.IsInf(lo, -1) && lo > -math.MaxFloat64 {
-				s["minimum"] = lo
-			}
-			if !math.IsInf(hi, 1) && hi < math.MaxFloat64 && !(s["type"] == "integer" && hi >= 1<<53) {
-				s["maximum"] = hi
-			}
-			if tlo != lo || thi != hi {
-				d = strings.TrimSuffix(d, ".") + fmt.Sprintf(". spsim validate warns outside %g to %g.", tlo, thi)
-				d = strings.TrimPrefix(d, ". ")
-			}
-		} else if lo, hi := bounds(key); lo != nil || hi != nil {
+		d = limits(s, key, d)
+	}
+	if d != "" {
+		s["description"] = d
+	}
+	return s
+}
+
+// typeSchema is the JSON Schema type of a Go type.
+func typeSchema(t reflect.Type, path []string) Schema {
+	switch {
+	case t == reflect.TypeFor[dist.Spec]():
+		return Schema{"$ref": "#/$defs/distribution"}
+	case t == reflect.TypeFor[scenarios.Value]():
+		return Schema{} // any TOML value: a key path's value, checked by the loader
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		return object(t, path)
+	case reflect.Map:
+		return Schema{"type": "object", "additionalProperties": value(t.Elem(), append(path, "*"))}
+	case reflect.Slice:
+		return Schema{"type": "array", "items": value(t.Elem(), append(path, "*"))}
+	case reflect.Bool:
+		return Schema{"type": "boolean"}
+	case reflect.String:
+		return Schema{"type": "string"}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return Schema{"type": "integer"}
+	case reflect.Float32, reflect.Float64:
+		return Schema{"type": "number"}
+	}
+	return Schema{}
+}
+
+// limits sets a number's minimum and maximum from the loader's hard limits
+// and returns its description d with the typical range the loader warns
+// outside.
+func limits(s Schema, key, d string) string {
+	lo, hi, tlo, thi, ok := scenarios.Range(key)
+	if !ok {
+		if lo, hi := bounds(key); lo != nil || hi != nil {
 			if lo != nil {
 				s["minimum"] = *lo
 			}
@@ -139,11 +142,19 @@ func value(t reflect.Type, path []string) Schema {
 				s["maximum"] = *hi
 			}
 		}
+		return d
 	}
-	if d != "" {
-		s["description"] = d
+	if !math.IsInf(lo, -1) && lo > -math.MaxFloat64 {
+		s["minimum"] = lo
 	}
-	return s
+	if !math.IsInf(hi, 1) && hi < math.MaxFloat64 && !(s["type"] == "integer" && hi >= 1<<53) {
+		s["maximum"] = hi
+	}
+	if tlo != lo || thi != hi {
+		d = strings.TrimSuffix(d, ".") + fmt.Sprintf(". spsim validate warns outside %g to %g.", tlo, thi)
+		d = strings.TrimPrefix(d, ". ")
+	}
+	return d
 }
 
 // describe is a key's description: the loader's hint and its unit.
