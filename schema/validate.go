@@ -45,36 +45,14 @@ func (v *validator) check(s Schema, x any, path string) {
 		return
 	}
 	if alts, ok := s["oneOf"].([]any); ok {
-		n := 0
-		for _, a := range alts {
-			sub := validator{root: v.root}
-			sub.check(a.(Schema), x, path)
-			if len(sub.errs) == 0 {
-				n++
-			}
-		}
-		if n != 1 {
-			v.fail(path, "matches %d of the %d allowed forms, want exactly 1", n, len(alts))
-		}
+		v.oneOf(alts, x, path)
 		return
 	}
 	if t, ok := s["type"].(string); ok && !hasType(t, x) {
 		v.fail(path, "is %s, want %s", kind(x), t)
 		return
 	}
-	if allowed, ok := s["enum"].([]string); ok {
-		if str, _ := x.(string); !slices.Contains(allowed, str) {
-			v.fail(path, "is %v, want one of %s", x, strings.Join(allowed, ", "))
-		}
-	}
-	if f, ok := number(x); ok {
-		if lo, ok := s["minimum"].(float64); ok && f < lo {
-			v.fail(path, "is %v, below the minimum %v", x, lo)
-		}
-		if hi, ok := s["maximum"].(float64); ok && f > hi {
-			v.fail(path, "is %v, above the maximum %v", x, hi)
-		}
-	}
+	v.allowed(s, x, path)
 	switch x := x.(type) {
 	case map[string]any:
 		v.object(s, x, path)
@@ -89,6 +67,38 @@ func (v *validator) check(s Schema, x any, path string) {
 			for i, e := range x {
 				v.check(items, e, fmt.Sprintf("%s[%d]", path, i))
 			}
+		}
+	}
+}
+
+// oneOf checks that x matches exactly one of the alternatives.
+func (v *validator) oneOf(alts []any, x any, path string) {
+	n := 0
+	for _, a := range alts {
+		sub := validator{root: v.root}
+		sub.check(a.(Schema), x, path)
+		if len(sub.errs) == 0 {
+			n++
+		}
+	}
+	if n != 1 {
+		v.fail(path, "matches %d of the %d allowed forms, want exactly 1", n, len(alts))
+	}
+}
+
+// allowed checks a value against its schema's enum, minimum and maximum.
+func (v *validator) allowed(s Schema, x any, path string) {
+	if allowed, ok := s["enum"].([]string); ok {
+		if str, _ := x.(string); !slices.Contains(allowed, str) {
+			v.fail(path, "is %v, want one of %s", x, strings.Join(allowed, ", "))
+		}
+	}
+	if f, ok := number(x); ok {
+		if lo, ok := s["minimum"].(float64); ok && f < lo {
+			v.fail(path, "is %v, below the minimum %v", x, lo)
+		}
+		if hi, ok := s["maximum"].(float64); ok && f > hi {
+			v.fail(path, "is %v, above the maximum %v", x, hi)
 		}
 	}
 }
