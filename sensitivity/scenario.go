@@ -98,43 +98,16 @@ type Result struct {
 // Run plans and runs the analysis.
 func Run(ctx context.Context, spec Spec) (*Result, error) {
 	start := time.Now()
-	if spec.Method == "" {
-		spec.Method = Morris
+	if err := spec.complete(); err != nil {
+		return nil, err
 	}
-	if spec.Method != Morris && spec.Method != Sobol {
-		return nil, fmt.Errorf("--method %q: want morris (screening many inputs) or sobol (indices for a few)", spec.Method)
-	}
-	if len(spec.Vary) == 0 {
-		return nil, fmt.Errorf("sensitivity needs at least one --vary KEY=LO..HI, such as workforce.leaving_hazard_per_year=0.1..0.3")
-	}
-	if len(spec.KPIs) == 0 {
-		spec.KPIs = DefaultKPIs
-	}
-	for _, k := range spec.KPIs {
-		if _, ok := sim.LookupKPI(k); !ok {
-			return nil, fmt.Errorf("--kpi %s: no such KPI (see the README's KPI table)", k)
-		}
-	}
-	spec.Reps, spec.Trajectories, spec.Samples, spec.Boot = or(spec.Reps, 3), or(spec.Trajectories, 10), or(spec.Samples, 32), or(spec.Boot, 500)
 	base, warns, err := scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets)
 	if err != nil {
 		return nil, err
 	}
 	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns}
-	for _, s := range spec.Vary {
-		in, err := ParseInput(s)
-		if err != nil {
-			return nil, err
-		}
-		// A key that refuses 0.5 takes whole numbers.
-		probe, _ := load(spec)
-		if err := scenarios.Set(probe, in.Key, "0.5"); err != nil {
-			if err2 := scenarios.Set(probe, in.Key, strconv.Itoa(int(math.Round(in.Lo)))); err2 != nil {
-				return nil, fmt.Errorf("--vary %s: %w", s, err2)
-			}
-			in.Integer = true
-		}
-		r.Inputs = append(r.Inputs, in)
+	if r.Inputs, err = inputs(spec); err != nil {
+		return nil, err
 	}
 	var points [][]float64
 	var morris *MorrisDesign
@@ -165,6 +138,50 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 	}
 	r.Elapsed = time.Since(start)
 	return r, nil
+}
+
+// complete checks spec and fills in its defaults.
+func (spec *Spec) complete() error {
+	if spec.Method == "" {
+		spec.Method = Morris
+	}
+	if spec.Method != Morris && spec.Method != Sobol {
+		return fmt.Errorf("--method %q: want morris (screening many inputs) or sobol (indices for a few)", spec.Method)
+	}
+	if len(spec.Vary) == 0 {
+		return fmt.Errorf("sensitivity needs at least one --vary KEY=LO..HI, such as workforce.leaving_hazard_per_year=0.1..0.3")
+	}
+	if len(spec.KPIs) == 0 {
+		spec.KPIs = DefaultKPIs
+	}
+	for _, k := range spec.KPIs {
+		if _, ok := sim.LookupKPI(k); !ok {
+			return fmt.Errorf("--kpi %s: no such KPI (see the README's KPI table)", k)
+		}
+	}
+	spec.Reps, spec.Trajectories, spec.Samples, spec.Boot = or(spec.Reps, 3), or(spec.Trajectories, 10), or(spec.Samples, 32), or(spec.Boot, 500)
+	return nil
+}
+
+// inputs parses the varied inputs; a key that refuses 0.5 takes whole
+// numbers.
+func inputs(spec Spec) ([]Input, error) {
+	var out []Input
+	for _, s := range spec.Vary {
+		in, err := ParseInput(s)
+		if err != nil {
+			return nil, err
+		}
+		probe, _ := load(spec)
+		if err := scenarios.Set(probe, in.Key, "0.5"); err != nil {
+			if err2 := scenarios.Set(probe, in.Key, strconv.Itoa(int(math.Round(in.Lo)))); err2 != nil {
+				return nil, fmt.Errorf("--vary %s: %w", s, err2)
+			}
+			in.Integer = true
+		}
+		out = append(out, in)
+	}
+	return out, nil
 }
 
 func or(x, def int) int {
