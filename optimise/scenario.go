@@ -112,43 +112,12 @@ type Problem struct {
 // Plan builds every candidate's scenario and cost; nothing runs.
 func Plan(spec Spec) (*Problem, error) {
 	p := &Problem{Ref: spec.Ref, Jobs: spec.Jobs, Options: spec.Options}
-	if len(spec.Levers) == 0 {
-		return nil, fmt.Errorf("optimise needs at least one --lever KEY=LO..HI, such as workforce.link_workers=3..8")
-	}
-	if len(spec.Targets) == 0 {
-		return nil, fmt.Errorf("optimise needs at least one --target KPI<=X, such as 'wait_first_contact_p90_weeks<=4'")
-	}
-	for _, s := range spec.Levers {
-		l, err := ParseLever(s)
-		if err != nil {
-			return nil, err
-		}
-		p.Levers = append(p.Levers, l)
-	}
-	for _, s := range spec.Targets {
-		t, err := ParseTarget(s)
-		if err != nil {
-			return nil, err
-		}
-		if _, ok := sim.LookupKPI(t.KPI); !ok {
-			return nil, fmt.Errorf("--target %s: no KPI %q (see the README's KPI table)", s, t.KPI)
-		}
-		p.Targets = append(p.Targets, t)
-		p.KPIs = append(p.KPIs, t.KPI)
-	}
-	for _, k := range append([]string{sim.KPICostTotal}, spec.Report...) {
-		if _, ok := sim.LookupKPI(k); !ok {
-			return nil, fmt.Errorf("--kpi %s: no such KPI", k)
-		}
-		p.KPIs = append(p.KPIs, k)
+	if err := p.parse(spec); err != nil {
+		return nil, err
 	}
 	var err error
 	if p.Base, p.Warnings, err = scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets); err != nil {
 		return nil, err
-	}
-	load := func() (*sim.Config, error) {
-		c, _, err := scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets)
-		return c, err
 	}
 	var factors []experiment.Factor
 	for _, l := range p.Levers {
@@ -159,25 +128,70 @@ func Plan(spec Spec) (*Problem, error) {
 		return nil, fmt.Errorf("%d combinations of levers: narrow the ranges or take larger steps (at most 2,000)", len(grid))
 	}
 	for _, pt := range grid {
-		c, err := load()
+		c, err := p.candidate(spec, pt)
 		if err != nil {
 			return nil, err
-		}
-		for f, v := range pt {
-			ws, err := scenarios.SetWarn(c, p.Levers[f].Key, v)
-			if err != nil {
-				return nil, fmt.Errorf("--lever %s=%s: %w", p.Levers[f].Key, v, err)
-			}
-			for _, w := range ws {
-				if s := "--lever " + w.String(); !slices.Contains(p.Warnings, s) {
-					p.Warnings = append(p.Warnings, s)
-				}
-			}
 		}
 		p.Configs = append(p.Configs, c)
 		p.Cands = append(p.Cands, Candidate{Levers: pt, Cost: PlannedCost(c)})
 	}
 	return p, nil
+}
+
+// parse reads the spec's levers, targets and reported KPIs into p.
+func (p *Problem) parse(spec Spec) error {
+	if len(spec.Levers) == 0 {
+		return fmt.Errorf("optimise needs at least one --lever KEY=LO..HI, such as workforce.link_workers=3..8")
+	}
+	if len(spec.Targets) == 0 {
+		return fmt.Errorf("optimise needs at least one --target KPI<=X, such as 'wait_first_contact_p90_weeks<=4'")
+	}
+	for _, s := range spec.Levers {
+		l, err := ParseLever(s)
+		if err != nil {
+			return err
+		}
+		p.Levers = append(p.Levers, l)
+	}
+	for _, s := range spec.Targets {
+		t, err := ParseTarget(s)
+		if err != nil {
+			return err
+		}
+		if _, ok := sim.LookupKPI(t.KPI); !ok {
+			return fmt.Errorf("--target %s: no KPI %q (see the README's KPI table)", s, t.KPI)
+		}
+		p.Targets = append(p.Targets, t)
+		p.KPIs = append(p.KPIs, t.KPI)
+	}
+	for _, k := range append([]string{sim.KPICostTotal}, spec.Report...) {
+		if _, ok := sim.LookupKPI(k); !ok {
+			return fmt.Errorf("--kpi %s: no such KPI", k)
+		}
+		p.KPIs = append(p.KPIs, k)
+	}
+	return nil
+}
+
+// candidate is the scenario with the levers set to the grid point pt; the
+// warnings of setting them join p's, once each.
+func (p *Problem) candidate(spec Spec, pt []string) (*sim.Config, error) {
+	c, _, err := scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets)
+	if err != nil {
+		return nil, err
+	}
+	for f, v := range pt {
+		ws, err := scenarios.SetWarn(c, p.Levers[f].Key, v)
+		if err != nil {
+			return nil, fmt.Errorf("--lever %s=%s: %w", p.Levers[f].Key, v, err)
+		}
+		for _, w := range ws {
+			if s := "--lever " + w.String(); !slices.Contains(p.Warnings, s) {
+				p.Warnings = append(p.Warnings, s)
+			}
+		}
+	}
+	return c, nil
 }
 
 // Solve runs the search on the problem's scenarios.
