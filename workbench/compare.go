@@ -120,7 +120,8 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 		row := compareRow{KPI: name, Label: output.KPILabel(name)}
 		dp := diffPanel{Title: output.KPILabel(name), Unit: k.Unit}
 		for i, e := range k.Estimates {
-			row.Values = append(row.Values, plain(e.Mean, k.Unit)+" ("+interval(e, k.Unit)+")")
+			value, between := kpiWords(name, k.Unit, e)
+			row.Values = append(row.Values, value+" ("+between+")")
 			if i == 0 {
 				row.Diffs = append(row.Diffs, "")
 				continue

@@ -115,7 +115,8 @@ func newSweepView(sw *experiment.Sweep, key, label string, values []float64) *sw
 		row := []string{sig3(values[i])}
 		for _, k := range sweepKPIs {
 			if s, ok := summaryOf(pt.Summaries, k); ok {
-				row = append(row, plain(s.Estimate.Mean, s.Unit)+" ("+interval(s.Estimate, s.Unit)+")")
+				value, between := kpiWords(k, s.Unit, s.Estimate)
+				row = append(row, value+" ("+between+")")
 			}
 		}
 		v.Rows = append(v.Rows, row)

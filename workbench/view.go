@@ -79,10 +79,12 @@ type chart struct {
 	SVG     string `json:"svg"`
 }
 
-// newRow describes one KPI's estimate.
+// newRow describes one KPI's estimate: its words, and its numbers as
+// summary.json has them.
 func newRow(s experiment.Summary) row {
 	e := s.Estimate
-	return row{KPI: s.Name, Label: output.KPILabel(s.Name), Value: plain(e.Mean, s.Unit), Interval: interval(e, s.Unit),
+	value, between := kpiWords(s.Name, s.Unit, e)
+	return row{KPI: s.Name, Label: output.KPILabel(s.Name), Value: value, Interval: between,
 		Mean: jsonNum(e.Mean), Low: jsonNum(e.Low), High: jsonNum(e.High)}
 }
 

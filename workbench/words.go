@@ -10,6 +10,10 @@ import (
 	"github.com/spsim/spsim/sim/experiment"
 )
 
+// percentagePoints is the unit of a difference of two shares, written in
+// points: 57.6% against 55.1% is 2.5 percentage points, not 2.5%.
+const percentagePoints = "percentage points"
+
 // plain writes a value in the words people use for its unit: 56.8%,
 // £256,464 a year, 3.1 weeks, 1,043 people a year, 0.52 people a year.
 func plain(v float64, unit string) string {
@@ -40,6 +44,17 @@ func plain(v float64, unit string) string {
 		return sig3(v)
 	}
 	return sig3(v) + " " + unit
+}
+
+// kpiWords writes a KPI's estimate and its interval in plain words. A gap
+// between groups' shares is in percentage points (−8.7 percentage points,
+// not −8.7%).
+func kpiWords(name, unit string, e experiment.Estimate) (value, between string) {
+	if m, ok := sim.LookupKPI(name); ok && m.Gap && unit == sim.UnitShare {
+		e.Mean, e.Low, e.High = 100*e.Mean, 100*e.Low, 100*e.High
+		unit = percentagePoints
+	}
+	return plain(e.Mean, unit), interval(e, unit)
 }
 
 // interval writes an estimate's interval in the same words, without the
@@ -110,7 +125,7 @@ func signed(v float64, unit string) string {
 	s := plain(math.Abs(v), unit)
 	if unit == sim.UnitShare {
 		// A difference of two percentages is in points, not per cent.
-		s = sig3(100*math.Abs(v)) + " percentage points"
+		s = plain(100*math.Abs(v), percentagePoints)
 	}
 	switch {
 	case math.Round(v*1e9) == 0:

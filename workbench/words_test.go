@@ -1,6 +1,11 @@
 package workbench
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
 
 func TestPlainWords(t *testing.T) {
 	for _, c := range []struct {
@@ -18,6 +23,29 @@ func TestPlainWords(t *testing.T) {
 	} {
 		if got := plain(c.v, c.unit); got != c.want {
 			t.Errorf("plain(%v, %q) = %q, want %q", c.v, c.unit, got, c.want)
+		}
+	}
+}
+
+// A gap between groups' shares reads in percentage points, with its
+// interval; a share reads as a percentage.
+func TestRowWords(t *testing.T) {
+	for _, c := range []struct {
+		kpi, unit      string
+		mean, lo, hi   float64
+		value, between string
+	}{
+		{sim.KPIInequityGapNeedsMetShare, sim.UnitShare, -0.0874, -0.0953, -0.0794, "-8.74 percentage points", "-9.53 to -7.94 percentage points"},
+		{sim.KPINeedsMetShare, sim.UnitShare, 0.341, 0.334, 0.349, "34.1%", "33.4% to 34.9%"},
+		{sim.KPIWaitMean, sim.UnitWeeks, 5.62, 5.36, 5.9, "5.62 weeks", "5.36 to 5.9 weeks"},
+	} {
+		s := experiment.Summary{Name: c.kpi, Unit: c.unit, Estimate: experiment.Estimate{Mean: c.mean, Low: c.lo, High: c.hi, N: 20}}
+		r := newRow(s)
+		if r.Value != c.value || r.Interval != c.between {
+			t.Errorf("%s: %q, %q; want %q, %q", c.kpi, r.Value, r.Interval, c.value, c.between)
+		}
+		if r.Mean != c.mean || r.Low != c.lo || r.High != c.hi {
+			t.Errorf("%s: numbers %v %v %v changed; want them as summary.json has them", c.kpi, r.Mean, r.Low, r.High)
 		}
 	}
 }
