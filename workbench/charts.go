@@ -5,6 +5,7 @@ import (
 	"html"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim/experiment"
@@ -218,7 +219,15 @@ func svgDiffs(name, title string, panels []diffPanel) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="%s" viewBox="0 0 %g %g" role="img" aria-label="%s" %s><title>%s</title>`,
 		name, chartW, h, html.EscapeString(title), fontCSS, html.EscapeString(title))
-	left, right := 200.0, chartW-150
+	// The right margin fits the longest difference written beside its dot
+	// ("+6.86 percentage points"), at about 7.5 px a character.
+	labelW := 150.0
+	for _, p := range panels {
+		for _, r := range p.Rows {
+			labelW = max(labelW, 7.5*float64(utf8.RuneCountInString(signed(r.Est.Mean, p.Unit)))+20)
+		}
+	}
+	left, right := 200.0, chartW-labelW
 	y := 0.0
 	for _, p := range panels {
 		lo, hi := 0.0, 0.0

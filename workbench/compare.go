@@ -140,11 +140,13 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 	return v
 }
 
+// signedInterval writes a difference's interval with signs, the unit once:
+// "−5.3 to −4.91 weeks", "+6.31 to +7.4 percentage points".
 func signedInterval(e experiment.Estimate, unit string) string {
 	if e.N < 2 {
 		return "one replication: no interval"
 	}
-	return signed(e.Low, unit) + " to " + signed(e.High, unit)
+	return sharedUnit(signed(e.Low, unit), signed(e.High, unit))
 }
 
 // detectable reports whether a paired interval excludes zero.
@@ -160,7 +162,9 @@ func verdict(cmp *experiment.Comparison) (sentences, costs []string) {
 			if ch.CostPer == nil {
 				continue
 			}
-			costs = append(costs, fmt.Sprintf("%s: %s a year per unit of %s (%s)", v.Scenario, experiment.Money(ch.CostPer.Value),
+			// A cost a year over an outcome a year: pounds per unit, not a
+			// year.
+			costs = append(costs, fmt.Sprintf("%s: %s per unit of improvement in %s %s", v.Scenario, experiment.Money(ch.CostPer.Value),
 				strings.ToLower(ch.Label[:1])+ch.Label[1:], experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP)))
 		}
 	}

@@ -63,7 +63,12 @@ func interval(e experiment.Estimate, unit string) string {
 	if e.N < 2 || math.IsNaN(e.Low) {
 		return "one replication: no interval"
 	}
-	lo, hi := plain(e.Low, unit), plain(e.High, unit)
+	return sharedUnit(plain(e.Low, unit), plain(e.High, unit))
+}
+
+// sharedUnit joins two bounds written with their unit, the unit once:
+// "2.8 weeks" and "3.4 weeks" make "2.8 to 3.4 weeks".
+func sharedUnit(lo, hi string) string {
 	if i := strings.IndexByte(hi, ' '); i > 0 && strings.HasSuffix(lo, hi[i:]) {
 		lo = strings.TrimSuffix(lo, hi[i:])
 	}

@@ -49,3 +49,22 @@ func TestRowWords(t *testing.T) {
 		}
 	}
 }
+
+// A paired difference's interval has its signs and its unit once.
+func TestSignedInterval(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi float64
+		unit   string
+		want   string
+	}{
+		{-5.3, -4.91, sim.UnitWeeks, "−5.3 to −4.91 weeks"},
+		{0.0631, 0.074, sim.UnitShare, "+6.31 to +7.4 percentage points"},
+		{90645, 93713, sim.UnitGBPPerYear, "+£90,645 to +£93,713 a year"},
+		{-0.0451, 0.365, "people/year", "−0.0451 to +0.365 people a year"},
+	} {
+		got := signedInterval(experiment.Estimate{Low: c.lo, High: c.hi, N: 20}, c.unit)
+		if got != c.want {
+			t.Errorf("signedInterval(%v, %v, %q) = %q, want %q", c.lo, c.hi, c.unit, got, c.want)
+		}
+	}
+}
