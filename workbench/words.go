@@ -93,6 +93,9 @@ func sig3(v float64) string {
 	if s == "-0" {
 		s = "0"
 	}
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		s = "−" + rest // a minus sign, as signed and pounds write it
+	}
 	return s
 }
 
@@ -106,7 +109,7 @@ func count(v float64) string {
 	s := strconv.FormatInt(n, 10)
 	var b strings.Builder
 	if neg {
-		b.WriteByte('-')
+		b.WriteString("−")
 	}
 	for i, c := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {

@@ -20,6 +20,8 @@ func TestPlainWords(t *testing.T) {
 		{0.52, "people/year", "0.52 people a year"},
 		{12.34, "people", "12.3 people"},
 		{0, "people/year", "0 people a year"},
+		{-1234.5, "people", "−1,235 people"},
+		{-0.5, "", "−0.5"},
 	} {
 		if got := plain(c.v, c.unit); got != c.want {
 			t.Errorf("plain(%v, %q) = %q, want %q", c.v, c.unit, got, c.want)
@@ -35,7 +37,7 @@ func TestRowWords(t *testing.T) {
 		mean, lo, hi   float64
 		value, between string
 	}{
-		{sim.KPIInequityGapNeedsMetShare, sim.UnitShare, -0.0874, -0.0953, -0.0794, "-8.74 percentage points", "-9.53 to -7.94 percentage points"},
+		{sim.KPIInequityGapNeedsMetShare, sim.UnitShare, -0.0874, -0.0953, -0.0794, "−8.74 percentage points", "−9.53 to −7.94 percentage points"},
 		{sim.KPINeedsMetShare, sim.UnitShare, 0.341, 0.334, 0.349, "34.1%", "33.4% to 34.9%"},
 		{sim.KPIWaitMean, sim.UnitWeeks, 5.62, 5.36, 5.9, "5.62 weeks", "5.36 to 5.9 weeks"},
 	} {
