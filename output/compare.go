@@ -120,79 +120,84 @@ func WriteCompareJSON(w io.Writer, meta CompareMeta, c *experiment.Comparison) e
 	return enc.Encode(out)
 }
 
-// CompareTable is the headline comparison as rows of text: the KPI, its
-// unit, then each scenario's mean and interval, and for each scenario after
-// the reference its paired difference. cell formats an estimate; withCI
-// ("mean [low, high]") suits a page, plusMinus a terminal.
-func CompareTable(c *experiment.Comparison, names []string, cell func(experiment.Estimate) string) (head []string, rows [][]string) {
-	head = []string{"KPI", "unit"}
+// CompareTable is the headline comparison for people: what each KPI is,
+// each scenario's value with its interval in its unit's words (34.1%
+// [33.4%, 34.9%], 5.62 weeks [5.36, 5.9]), after the reference each
+// scenario's paired difference from it (+4.9 percentage points [4.4,
+// 5.4]), and last the KPI's stable name, to find it in compare.csv.
+func CompareTable(c *experiment.Comparison, names []string) (head []string, rows [][]string) {
+	head = []string{"what"}
 	for s, n := range c.Names {
 		head = append(head, n)
 		if s > 0 {
-			head = append(head, "diff")
+			head = append(head, n+" − "+c.Names[0]+" (paired)")
 		}
 	}
+	head = append(head, "kpi")
 	for _, name := range names {
 		for _, k := range c.KPIs {
 			if k.Name != name {
 				continue
 			}
-			row := []string{k.Name, k.Unit}
+			row := []string{KPILabel(k.Name)}
 			for s := range c.Names {
-				row = append(row, cell(k.Estimates[s]))
+				row = append(row, estimateWords(k.Name, k.Unit, k.Estimates[s]))
 				if s > 0 {
-					d := cell(k.Paired[s])
-					if k.Paired[s].Mean > 0 {
-						d = "+" + d
-					}
-					row = append(row, d)
+					row = append(row, differenceWords(k.Unit, k.Paired[s]))
 				}
 			}
-			rows = append(rows, row)
+			rows = append(rows, append(row, k.Name))
 		}
 	}
 	return head, rows
 }
 
-// PrintCompareHeadline writes the headline KPIs side by side as mean ±
-// half-width, each scenario followed by its paired difference from the
-// reference ("diff").
-func PrintCompareHeadline(w io.Writer, c *experiment.Comparison, names []string) error {
-	head, rows := CompareTable(c, names, PlusMinus)
-	return printTable(w, head, rows)
-}
-
-// WithCI is "mean [low, high]".
-func WithCI(e experiment.Estimate) string { return withCI(e) }
-
-// PlusMinus is "mean ±half-width", the compact form of a symmetric interval.
-func PlusMinus(e experiment.Estimate) string {
-	if math.IsNaN(e.HalfWidth) {
-		return sig3(e.Mean)
+// estimateWords is a KPI's value and interval as people read them.
+func estimateWords(name, unit string, e experiment.Estimate) string {
+	value, ci := kpiWords(experiment.Summary{Name: name, Unit: unit, Estimate: e})
+	if math.IsNaN(e.Low) {
+		return value
 	}
-	return sig3(e.Mean) + " ±" + sig3(e.HalfWidth)
+	return value + " " + ci
 }
 
-// SweepTable is the headline of a sweep as rows of text: the varied values,
-// then each chosen KPI's mean and interval.
+// differenceWords is a difference with its sign and interval: a difference
+// of shares in percentage points.
+func differenceWords(unit string, e experiment.Estimate) string {
+	if math.IsNaN(e.Mean) {
+		return "-"
+	}
+	v := experiment.Quantity(e.Mean, unit, true)
+	if e.Mean > 0 {
+		v = "+" + v
+	}
+	if math.IsNaN(e.Low) {
+		return v
+	}
+	return v + " " + experiment.Bounds(e.Low, e.High, unit)
+}
+
+// PrintCompareHeadline writes the headline KPIs side by side in words,
+// each scenario after the reference followed by its paired difference.
+func PrintCompareHeadline(w io.Writer, c *experiment.Comparison, names []string) error {
+	head, rows := CompareTable(c, names)
+	return printWords(w, head, rows)
+}
+
+// SweepTable is the headline of a sweep for people: the varied values, then
+// each chosen KPI's value and interval in its unit's words.
 func SweepTable(sw *experiment.Sweep, kpis []string) (head []string, rows [][]string) {
 	for _, f := range sw.Factors {
 		head = append(head, f.Key)
 	}
 	for _, k := range kpis {
-		unit := ""
-		if len(sw.Points) > 0 {
-			if s, ok := findSummary(sw.Points[0].Summaries, k); ok {
-				unit = " (" + s.Unit + ")"
-			}
-		}
-		head = append(head, k+unit)
+		head = append(head, KPILabel(k))
 	}
 	for _, p := range sw.Points {
 		row := append([]string(nil), p.Values...)
 		for _, k := range kpis {
 			if s, ok := findSummary(p.Summaries, k); ok {
-				row = append(row, withCI(s.Estimate))
+				row = append(row, estimateWords(s.Name, s.Unit, s.Estimate))
 			} else {
 				row = append(row, "-")
 			}
@@ -205,7 +210,7 @@ func SweepTable(sw *experiment.Sweep, kpis []string) (head []string, rows [][]st
 // PrintSweepHeadline writes one row per sweep point with the chosen KPIs.
 func PrintSweepHeadline(w io.Writer, sw *experiment.Sweep, kpis []string) error {
 	head, rows := SweepTable(sw, kpis)
-	return printTable(w, head, rows)
+	return printWords(w, head, rows)
 }
 
 // WriteSweepCSV writes one row per sweep point and KPI: the varied values
@@ -237,20 +242,12 @@ func findSummary(sums []experiment.Summary, name string) (experiment.Summary, bo
 	return experiment.Summary{}, false
 }
 
-// withCI is "mean [low, high]" for people.
-func withCI(e experiment.Estimate) string {
-	if iv := interval(e); iv != "-" {
-		return sig3(e.Mean) + " " + iv
-	}
-	return sig3(e.Mean)
-}
-
-// printTable aligns a table of text; numbers are right-aligned.
-func printTable(w io.Writer, head []string, rows [][]string) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+// printWords aligns a table of words in columns, as the run's headline.
+func printWords(w io.Writer, head []string, rows [][]string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	for _, r := range rows {
-		fmt.Fprintln(tw, strings.Join(r, "\t")+"\t")
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
 	return tw.Flush()
 }

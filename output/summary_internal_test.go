@@ -97,7 +97,7 @@ func TestKPIWords(t *testing.T) {
 		{experiment.Summary{Name: "needs_met_share", Unit: "share", Estimate: experiment.Estimate{Mean: 0.341, Low: 0.334, High: 0.349}},
 			"34.1%", "[33.4%, 34.9%]"},
 		{experiment.Summary{Name: "inequity_gap_needs_met_share", Unit: "share", Estimate: experiment.Estimate{Mean: -0.087, Low: -0.095, High: -0.079}},
-			"-8.7 percentage points", "[-9.5, -7.9]"},
+			"−8.7 percentage points", "[−9.5, −7.9]"},
 		{experiment.Summary{Name: "inequity_gap_wait_weeks", Unit: "weeks", Estimate: experiment.Estimate{Mean: 0.5, Low: 0.2, High: 0.8}},
 			"0.5 weeks", "[0.2, 0.8]"},
 	} {
@@ -111,7 +111,7 @@ func TestKPIWords(t *testing.T) {
 		Estimate: experiment.Estimate{Mean: -0.087, Low: -0.095, High: -0.079}}}, []string{"inequity_gap_needs_met_share"}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "-8.7 percentage points") {
+	if !strings.Contains(b.String(), "−8.7 percentage points") {
 		t.Errorf("headline table:\n%s\nwant the gap in percentage points", b.String())
 	}
 }

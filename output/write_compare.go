@@ -77,12 +77,8 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 		questions = append(questions, c.Name+": "+c.Question)
 	}
 	assumptions := differingAssumptions(cmp.Names, sets)
-	head, rows := CompareTable(cmp, Headline, WithCI)
-	for i := 2; i < len(head); i++ {
-		if head[i] == "diff" {
-			head[i] = head[i-1] + " − " + cmp.Names[0] + " (paired)"
-		}
-	}
+	head, rows := CompareTable(cmp, Headline)
+	head[len(head)-1] = "name in compare.csv"
 	rep := Report{
 		Title:    "spsim compare: " + strings.Join(cmp.Names, " vs "),
 		Question: fmt.Sprintf("How do %s compare with %s?", strings.Join(cmp.Names[1:], " and "), cmp.Names[0]),
@@ -95,7 +91,7 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 		Answer:    verdictSentences(cmp),
 		Tables:    []Table{VerdictTable(cmp)},
 		Warnings:  append(append([]string(nil), r.LoadWarnings...), r.Warnings...),
-		Headline:  Table{Caption: "Headline KPIs: means with 95% CI, and paired differences from " + cmp.Names[0], Head: head, Rows: rows},
+		Headline:  Table{Caption: "Headline KPIs: means with 95% CI, and paired differences from " + cmp.Names[0], Head: head, Rows: rows, Code: len(head) - 1},
 		Figures:   figs,
 		Sources:   listings(r.Sources),
 		Scenarios: resolved,

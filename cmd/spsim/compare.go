@@ -44,7 +44,7 @@ func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) 
 		fmt.Fprintln(stdout, strings.Join(v.Sentences, " "))
 	}
 	fmt.Fprintln(stdout)
-	fmt.Fprintf(stdout, "mean ±95%% CI half-width; diff: the scenario minus %s, paired, ±95%% CI half-width\n", names[0])
+	fmt.Fprintf(stdout, "values with their 95%% intervals; each (paired) column is a scenario minus %s, replication by replication on common random numbers\n", names[0])
 	output.PrintCompareHeadline(stdout, r.Comparison, output.Headline)
 	printWhere(stdout, dir, r.Elapsed.Seconds())
 }

@@ -293,7 +293,7 @@ func TestSweepOutputs(t *testing.T) {
 	stdout, _ := spsim(t, "sweep", short, "--set", "initial.active=80", "--vary", "workforce.link_workers=2,3,4",
 		"--kpi", "wait_first_contact_mean_weeks", "--kpi", "needs_met_share", "-o", dir)
 	checkPlots(t, dir, "sweep")
-	checkReport(t, dir, "wait_first_contact_mean_weeks", "initial.active=80")
+	checkReport(t, dir, "Wait to first contact, mean", "initial.active=80")
 	b, _ := os.ReadFile(filepath.Join(dir, "sweep.csv"))
 	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
 	if err != nil {

@@ -61,7 +61,20 @@ func Percent(share float64) string {
 	if math.IsNaN(share) {
 		return "n/a"
 	}
-	return strconv.FormatFloat(100*share, 'f', 1, 64) + "%"
+	return points(share) + "%"
+}
+
+// points writes a share as a number of percent or percentage points, to
+// one decimal, with a minus sign and never "-0.0".
+func points(share float64) string {
+	s := strconv.FormatFloat(100*share, 'f', 1, 64)
+	if s == "-0.0" {
+		return "0.0"
+	}
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		return "−" + rest
+	}
+	return s
 }
 
 // Quantity writes x in unit in plain words: "56.8%" for a share, "3.1
@@ -71,7 +84,7 @@ func Quantity(x float64, unit string, diff bool) string {
 	switch unit {
 	case sim.UnitShare:
 		if diff {
-			return strconv.FormatFloat(100*x, 'f', 1, 64) + " percentage points"
+			return points(x) + " percentage points"
 		}
 		return Percent(x)
 	case sim.UnitGBP:
@@ -100,7 +113,7 @@ func Bounds(lo, hi float64, unit string) string {
 	f := Number
 	switch unit {
 	case sim.UnitShare:
-		f = func(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) }
+		f = points
 	case sim.UnitGBP, sim.UnitGBPPerYear:
 		f = Money
 	}
