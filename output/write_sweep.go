@@ -54,6 +54,7 @@ func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
 			"Every KPI at every point is in sweep.csv.",
 		},
 		Warnings:  r.LoadWarnings,
+		Answer:    SweepAnswer(sw, r.KPIs, ""),
 		Headline:  Table{Caption: "KPIs at each point: mean with 95% CI", Head: head, Rows: rows},
 		Figures:   []Figure{fig},
 		Sources:   listings(r.Sources),

@@ -328,6 +328,11 @@ func TestSweep(t *testing.T) {
 	if strings.Count(svg, `class="band"`) < len(sweepKPIs) {
 		t.Errorf("the sweep chart lacks a band per KPI")
 	}
+	// It leads with what the sweep means, the lever named in words.
+	answer, _ := r["answer"].([]any)
+	if len(answer) != 1+len(sweepKPIs) || answer[0] != "As link-worker posts goes from 2 to 5:" {
+		t.Errorf("answer %q, want a lead naming the lever and a sentence per KPI", answer)
+	}
 }
 
 // TestDownloads: the TOML the page offers loads as it is, and result files

@@ -25,6 +25,7 @@ type sweepView struct {
 	Key     string     `json:"key"`
 	Values  []float64  `json:"values"`
 	Seconds float64    `json:"seconds"`
+	Answer  []string   `json:"answer"` // how each KPI goes from the first value to the last
 	Head    []string   `json:"head"`
 	Rows    [][]string `json:"rows"`
 	Chart   chart      `json:"chart"`
@@ -82,7 +83,8 @@ func (s *Server) vary(req sweepRequest) (string, error) {
 var sweepKey = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$`)
 
 func newSweepView(sw *experiment.Sweep, key, label string, values []float64) *sweepView {
-	v := &sweepView{Key: key, Values: values, Head: []string{label}}
+	v := &sweepView{Key: key, Values: values, Head: []string{label},
+		Answer: output.SweepAnswer(sw, sweepKPIs, strings.ToLower(label))}
 	var panels []panel
 	for _, k := range sweepKPIs {
 		p := panel{Title: output.KPILabel(k), XLabel: label, Points: true}

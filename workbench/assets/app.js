@@ -318,6 +318,7 @@ function sweep() {
   const key = $('#sweep-key').value;
   const label = $('#sweep-key').selectedOptions[0].textContent;
   task('Sweeping ' + label, 'api/sweep', { toml: state.view.toml, key, label, values }, (r) => {
+    $('#sweep-answer').replaceChildren(...(r.answer || []).map((s) => el('li', { text: s })));
     $('#sweep-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
       el('tbody', {}, ...r.rows.map((row) => el('tr', {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
     $('#sweep-chart').replaceChildren(figure(r.chart));

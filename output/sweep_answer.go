@@ -1,0 +1,51 @@
+package output
+
+import (
+	"fmt"
+
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// SweepAnswer is a one-key sweep's result in plain words, for the top of
+// its report and the terminal: how each chosen KPI goes from the first
+// value to the last. A change is told only where the two ends' intervals
+// do not overlap, a conservative test; otherwise the sentence says the
+// sweep shows no clear change, rather than reading a direction into noise.
+// Sweeps of several keys, whose ends are corners of a grid, get none. what
+// names the key in the first sentence; "" names it by its key path.
+func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
+	if len(sw.Factors) != 1 || len(sw.Points) < 2 {
+		return nil
+	}
+	first, last := sw.Points[0], sw.Points[len(sw.Points)-1]
+	var lines []string
+	for _, k := range kpis {
+		a, okA := findSummary(first.Summaries, k)
+		b, okB := findSummary(last.Summaries, k)
+		if okA && okB {
+			lines = append(lines, sweepChange(a, b))
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	if what == "" {
+		what = sw.Factors[0].Key
+	}
+	lead := fmt.Sprintf("As %s goes from %s to %s:", what, first.Values[0], last.Values[0])
+	return append([]string{lead}, lines...)
+}
+
+// sweepChange says in a sentence how one KPI goes from a to b.
+func sweepChange(a, b experiment.Summary) string {
+	from, _ := kpiWords(a)
+	to, _ := kpiWords(b)
+	ea, eb := a.Estimate, b.Estimate
+	switch {
+	case eb.Low > ea.High:
+		return fmt.Sprintf("%s: rises from %s to %s.", KPILabel(a.Name), from, to)
+	case eb.High < ea.Low:
+		return fmt.Sprintf("%s: falls from %s to %s.", KPILabel(a.Name), from, to)
+	}
+	return fmt.Sprintf("%s: no clear change (%s and %s; the intervals overlap).", KPILabel(a.Name), from, to)
+}

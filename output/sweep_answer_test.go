@@ -1,0 +1,55 @@
+package output
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// TestSweepAnswer: a change is told only where the ends' intervals do not
+// overlap; otherwise the sweep shows no clear change. A sweep of two keys
+// gets no answer.
+func TestSweepAnswer(t *testing.T) {
+	at := func(v string, mean, lo, hi float64) experiment.SweepPoint {
+		return experiment.SweepPoint{Values: []string{v}, Summaries: []experiment.Summary{{
+			Name: sim.KPIWaitMean, Unit: sim.UnitWeeks, Estimate: experiment.Estimate{Mean: mean, Low: lo, High: hi, N: 5}}}}
+	}
+	one := []experiment.Factor{{Key: "workforce.link_workers", Values: []string{"3", "4", "5"}}}
+	for _, c := range []struct {
+		name string
+		sw   experiment.Sweep
+		want []string
+	}{
+		{"falls", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("3", 8, 6.4, 10), at("4", 4.7, 3.3, 6.6), at("5", 2, 1.2, 3.4)}},
+			[]string{"As workforce.link_workers goes from 3 to 5:", "Wait to first contact, mean: falls from 8 weeks to 2 weeks."}},
+		{"rises", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("3", 2, 1.2, 3.4), at("5", 8, 6.4, 10)}},
+			[]string{"As workforce.link_workers goes from 3 to 5:", "Wait to first contact, mean: rises from 2 weeks to 8 weeks."}},
+		{"overlapping", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("3", 5, 4, 6), at("5", 5.5, 4.5, 6.5)}},
+			[]string{"As workforce.link_workers goes from 3 to 5:", "Wait to first contact, mean: no clear change (5 weeks and 5.5 weeks; the intervals overlap)."}},
+		{"two keys", experiment.Sweep{Factors: append(one, experiment.Factor{Key: "demand.annual_growth", Values: []string{"0"}}),
+			Points: []experiment.SweepPoint{at("3", 8, 6.4, 10), at("5", 2, 1.2, 3.4)}}, nil},
+	} {
+		if got := SweepAnswer(&c.sw, []string{sim.KPIWaitMean}, ""); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// A sweep's first sentence may name the key in words.
+func ExampleSweepAnswer() {
+	at := func(v string, mean, lo, hi float64) experiment.SweepPoint {
+		return experiment.SweepPoint{Values: []string{v}, Summaries: []experiment.Summary{{
+			Name: sim.KPINeedsMetShare, Unit: sim.UnitShare, Estimate: experiment.Estimate{Mean: mean, Low: lo, High: hi, N: 5}}}}
+	}
+	sw := &experiment.Sweep{Factors: []experiment.Factor{{Key: "workforce.link_workers"}},
+		Points: []experiment.SweepPoint{at("3", 0.333, 0.317, 0.351), at("5", 0.409, 0.4, 0.419)}}
+	for _, line := range SweepAnswer(sw, []string{sim.KPINeedsMetShare}, "the number of link workers") {
+		fmt.Println(line)
+	}
+	// Output:
+	// As the number of link workers goes from 3 to 5:
+	// Share of needs met: rises from 33.3% to 40.9%.
+}
