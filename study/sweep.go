@@ -60,6 +60,11 @@ func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 	if err := p.spec.apply(p.base); err != nil {
 		return nil, err
 	}
+	for _, f := range p.factors {
+		if everyAreaSets(p.base, f.Key) {
+			return nil, fmt.Errorf("--vary %s: every area of %s sets %s itself, so the sweep would change nothing; vary it in the areas, or remove it from them", f.Key, p.base.Name, f.Key)
+		}
+	}
 	if err := p.build(); err != nil {
 		return nil, err
 	}
@@ -79,6 +84,20 @@ func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// everyAreaSets reports whether every listed area of c overrides key, so
+// that a value of it for the whole scenario reaches no area.
+func everyAreaSets(c *sim.Config, key string) bool {
+	if len(c.Areas.List) == 0 {
+		return false
+	}
+	for _, a := range c.Areas.List {
+		if _, ok := a.Set[key]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // parse reads the varied factors and the fixed values.

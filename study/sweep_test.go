@@ -2,6 +2,8 @@ package study_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -67,5 +69,37 @@ func TestSweepWarnsOfUnlikelyValues(t *testing.T) {
 	spec.Load.Strict = true
 	if _, err := study.PlanSweep(spec); err == nil || !strings.Contains(err.Error(), "--strict") {
 		t.Errorf("--set costs.on_cost_share=28 under --strict: %v, want an error", err)
+	}
+}
+
+// TestSweepRefusesAKeyEveryAreaSets: a value for the whole scenario would
+// reach no area, so the sweep would silently change nothing.
+func TestSweepRefusesAKeyEveryAreaSets(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, areas string) string {
+		path := filepath.Join(dir, name+".toml")
+		text := "name = \"" + name + "\"\nextends = \"baseline\"\n" + areas
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	area := func(name, set string) string {
+		return "[[areas.list]]\nname = \"" + name + "\"\n" + set + "\n"
+	}
+	every := write("every", area("A", `set = { "workforce.link_workers" = 2 }`)+area("B", `set = { "workforce.link_workers" = 4 }`))
+	some := write("some", area("A", `set = { "workforce.link_workers" = 2 }`)+area("B", ""))
+	for _, c := range []struct {
+		ref, vary string
+		refused   bool
+	}{
+		{every, "workforce.link_workers=2,4", true},
+		{every, "demand.referrals_per_week=20,30", false},
+		{some, "workforce.link_workers=2,4", false},
+	} {
+		_, err := study.PlanSweep(study.SweepSpec{Ref: c.ref, Vary: []string{c.vary}, Options: study.Options{Replications: 2, Jobs: 1}})
+		if refused := err != nil && strings.Contains(err.Error(), "every area"); refused != c.refused {
+			t.Errorf("%s --vary %s: %v, want refused %v", filepath.Base(c.ref), c.vary, err, c.refused)
+		}
 	}
 }

@@ -158,6 +158,19 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
+	// A sweep of the first lever leads with what it means.
+	err = chromedp.Do(ctx, chromedp.Click(q(`[data-tab=sweep]`)), chromedp.Click(q("#sweep")), waitDone(4))
+	status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
+	if err != nil {
+		problems, _ := chromedp.Run(ctx, chromedp.Text(q("#problems")))
+		t.Fatalf("sweep a lever: %v; status %q; problems %q", err, status, problems)
+	}
+	do("screenshot the sweep", shot("workbench-sweep", "#workspace"))
+	answer, err := chromedp.Run(ctx, chromedp.Text(q("#sweep-answer")))
+	if err != nil || !strings.HasPrefix(answer, "As ") || !strings.Contains(answer, "Wait to first contact, mean: ") {
+		t.Errorf("the sweep's answer %q (%v) does not lead with how each KPI goes", answer, err)
+	}
+
 	do("download the TOML", chromedp.Click(q(`[data-tab=downloads]`)), chromedp.Click(q("#download-toml")))
 	path := downloaded(t, downloads)
 	cfg, err := scenarios.LoadFile(path)
@@ -186,7 +199,7 @@ func TestBrowser(t *testing.T) {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
 		t.Fatalf("no fitted rate (%v); the page says %q", err, status)
 	}
-	do("use the fit", chromedp.Click(q("#fit-apply")), waitDone(4))
+	do("use the fit", chromedp.Click(q("#fit-apply")), waitDone(5))
 	const referrals = `input[type=number][data-key="demand.referrals_per_week"]`
 	got, err := chromedp.Run(ctx, chromedp.Value(q(referrals)))
 	if err != nil || got != fitted.Value {
@@ -205,7 +218,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := chromedp.Poll[bool](`Number(document.body.dataset.caseloads || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 			return err
-		}), waitDone(5), shot("workbench-data", "#tab-data"))
+		}), waitDone(6), shot("workbench-data", "#tab-data"))
 	said, err := chromedp.Run(ctx, chromedp.Text(q("#caseload-sentences")))
 	if err != nil || !strings.Contains(said, "60 people waiting for a first contact and 40 people on link workers' caseloads") {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
@@ -225,12 +238,13 @@ func TestBrowser(t *testing.T) {
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := chromedp.Poll[bool](`Number(document.body.dataset.areas || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 			return err
-		}), waitDone(6), chromedp.Click(q(`[data-tab=results]`)), shot("workbench-areas", "#areas"))
+		}), waitDone(7), chromedp.Click(q(`[data-tab=results]`)), shot("workbench-areas", "#areas"))
 	top, err := chromedp.Run(ctx, chromedp.AttributeValue(q("#areas-table tbody tr"), "data-area"))
 	if err != nil || top.Value != "Northgate PCN" {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
 		t.Errorf("the most strained area is %q (%v), want Northgate PCN (3 link workers for 30 referrals a week); status %q", top.Value, err, status)
 	}
+
 }
 
 // utf16LE is s as Excel's "Unicode text" saves it: UTF-16, little-endian,

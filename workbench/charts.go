@@ -89,12 +89,12 @@ func (p panel) draw(b *strings.Builder, y0 float64) {
 	for _, t := range ticks(ymin, ymax) {
 		y := ys(t)
 		fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#ddd"/>`, left, y, right, y)
-		fmt.Fprintf(b, `<text x="%g" y="%g" text-anchor="end">%s</text>`, left-6, y+4, sig3(t))
+		fmt.Fprintf(b, `<text x="%g" y="%g" text-anchor="end">%s</text>`, left-6, y+4, tickLabel(t))
 	}
 	for _, t := range ticks(xmin, xmax) {
 		x := xs(t)
 		fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#999"/>`, x, bottom, x, bottom+4)
-		fmt.Fprintf(b, `<text x="%g" y="%g" text-anchor="middle">%s</text>`, x, bottom+16, sig3(t))
+		fmt.Fprintf(b, `<text x="%g" y="%g" text-anchor="middle">%s</text>`, x, bottom+16, tickLabel(t))
 	}
 	fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#999"/>`, left, bottom, right, bottom)
 	fmt.Fprintf(b, `<text x="%g" y="%g" text-anchor="middle" fill="#444">%s</text>`, (left+right)/2, bottom+31, html.EscapeString(p.XLabel))
@@ -143,6 +143,18 @@ func dash(d bool) string {
 		return ` stroke-dasharray="6 3"`
 	}
 	return ""
+}
+
+// tickLabel is an axis number short enough for the axis's margin: 400k,
+// not 400,000, which ran into the axis title.
+func tickLabel(t float64) string {
+	switch a := math.Abs(t); {
+	case a >= 1e6:
+		return sig3(t/1e6) + "M"
+	case a >= 1e4:
+		return sig3(t/1e3) + "k"
+	}
+	return sig3(t)
 }
 
 // segments splits a series into runs of points where it is defined.

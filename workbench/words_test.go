@@ -70,3 +70,11 @@ func TestSignedInterval(t *testing.T) {
 		}
 	}
 }
+
+func TestTickLabel(t *testing.T) {
+	for v, want := range map[float64]string{0: "0", 2.5: "2.5", 9000: "9,000", 400000: "400k", 1.5e6: "1.5M", -20000: "−20k"} {
+		if got := tickLabel(v); got != want {
+			t.Errorf("tickLabel(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

@@ -296,7 +296,7 @@ function fillSweepKeys(v) {
   const sel = $('#sweep-key');
   const keep = sel.value;
   sel.replaceChildren(...v.levers.filter((l) => l.kind === 'number' && l.key !== 'run.replications' && l.key !== 'run.seed')
-    .map((l) => el('option', { value: l.key, text: l.label, 'data-min': l.min, 'data-max': l.max, 'data-value': l.value })));
+    .map((l) => el('option', { value: l.key, text: l.label, 'data-min': l.min, 'data-max': l.max, 'data-value': l.value, 'data-step': l.step || 0 })));
   if (keep && [...sel.options].some((o) => o.value === keep)) sel.value = keep;
   else sweepDefaults();
 }
@@ -304,8 +304,10 @@ function fillSweepKeys(v) {
 function sweepDefaults() {
   const o = $('#sweep-key').selectedOptions[0];
   if (!o) return;
+  // From today's value up: below it a scenario can become one the loader
+  // refuses (more people on caseloads than places).
   const v = Number(o.dataset.value);
-  const lo = Math.max(Number(o.dataset.min), v > 0 ? Math.floor(v / 2) : 0);
+  const lo = Math.max(Number(o.dataset.min), v > 0 ? v : 0);
   $('#sweep-from').value = lo;
   $('#sweep-to').value = Math.max(lo + 1, Math.ceil(v > 0 ? v * 2 : Number(o.dataset.max)));
 }
@@ -313,8 +315,13 @@ function sweepDefaults() {
 function sweep() {
   const from = Number($('#sweep-from').value), to = Number($('#sweep-to').value), n = Number($('#sweep-steps').value);
   if (!(n >= 2 && n <= 12) || !(to > from)) { status('A sweep needs "from" below "to" and 2 to 12 steps', true); return; }
-  const values = [];
+  let values = [];
   for (let i = 0; i < n; i++) values.push(Number((from + (to - from) * i / (n - 1)).toPrecision(6)));
+  // A lever of whole steps (posts, sessions) takes whole values: 3 to 6 in
+  // 5 steps is 3, 4, 5, 6, not 3.75.
+  const step = Number($('#sweep-key').selectedOptions[0].dataset.step);
+  if (Number.isInteger(step) && step >= 1) values = [...new Set(values.map((v) => Math.round(v)))];
+  if (values.length < 2) { status('A sweep needs at least 2 different values', true); return; }
   const key = $('#sweep-key').value;
   const label = $('#sweep-key').selectedOptions[0].textContent;
   task('Sweeping ' + label, 'api/sweep', { toml: state.view.toml, key, label, values }, (r) => {
