@@ -171,6 +171,18 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the sweep's answer %q (%v) does not lead with how each KPI goes", answer, err)
 	}
 
+	// The cheapest number of link workers for a 90th-percentile wait of at
+	// most 4 weeks, from the page's defaults (today's 3 to 6).
+	do("find the cheapest plan", chromedp.Click(q(`[data-tab=plan]`)), chromedp.Click(q("#plan")), waitDone(5), shot("workbench-plan", "#workspace"))
+	planned, err := chromedp.Run(ctx, chromedp.Text(q("#plan-answer")))
+	if err != nil || !strings.HasPrefix(planned, "The cheapest plan meeting wait_first_contact_p90_weeks at most 4 ") {
+		t.Errorf("the plan's answer %q (%v)", planned, err)
+	}
+	planRow, err := chromedp.Run(ctx, chromedp.Text(q("#plan-table tr.plan td")))
+	if err != nil || (planRow != "4" && planRow != "5") {
+		t.Errorf("the plan row's link workers %q (%v), want 4 or 5", planRow, err)
+	}
+
 	do("download the TOML", chromedp.Click(q(`[data-tab=downloads]`)), chromedp.Click(q("#download-toml")))
 	path := downloaded(t, downloads)
 	cfg, err := scenarios.LoadFile(path)
@@ -199,7 +211,7 @@ func TestBrowser(t *testing.T) {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
 		t.Fatalf("no fitted rate (%v); the page says %q", err, status)
 	}
-	do("use the fit", chromedp.Click(q("#fit-apply")), waitDone(5))
+	do("use the fit", chromedp.Click(q("#fit-apply")), waitDone(6))
 	const referrals = `input[type=number][data-key="demand.referrals_per_week"]`
 	got, err := chromedp.Run(ctx, chromedp.Value(q(referrals)))
 	if err != nil || got != fitted.Value {
@@ -218,7 +230,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := chromedp.Poll[bool](`Number(document.body.dataset.caseloads || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 			return err
-		}), waitDone(6), shot("workbench-data", "#tab-data"))
+		}), waitDone(7), shot("workbench-data", "#tab-data"))
 	said, err := chromedp.Run(ctx, chromedp.Text(q("#caseload-sentences")))
 	if err != nil || !strings.Contains(said, "60 people waiting for a first contact and 40 people on link workers' caseloads") {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
@@ -238,7 +250,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := chromedp.Poll[bool](`Number(document.body.dataset.areas || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 			return err
-		}), waitDone(7), chromedp.Click(q(`[data-tab=results]`)), shot("workbench-areas", "#areas"))
+		}), waitDone(8), chromedp.Click(q(`[data-tab=results]`)), shot("workbench-areas", "#areas"))
 	top, err := chromedp.Run(ctx, chromedp.AttributeValue(q("#areas-table tbody tr"), "data-area"))
 	if err != nil || top.Value != "Northgate PCN" {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))

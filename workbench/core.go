@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/spsim/spsim/optimise"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/study"
@@ -24,6 +25,7 @@ type job struct {
 	run      *study.RunPlan
 	compare  *study.ComparePlan
 	sweep    *study.SweepPlan
+	optimise *optimise.Problem
 }
 
 // close removes the job's scenario files.
@@ -141,13 +143,35 @@ func filepathIsBuiltin(name string) bool { return len(name) > 8 && name[:8] == "
 const level = study.Level
 
 // execute runs a planned job, reporting progress to the stream.
-func (j *job) execute(ctx context.Context, st *stream) (study.Result, error) {
+func (j *job) execute(ctx context.Context, st *stream) (any, error) {
 	j.progress = func(p study.Progress) { st.send(message{Type: "progress", Done: p.Done, Of: p.Total}) }
 	switch {
 	case j.run != nil:
 		return j.run.Execute(ctx)
 	case j.compare != nil:
 		return j.compare.Execute(ctx)
+	case j.optimise != nil:
+		p := j.optimise
+		// The total is the first batches; more may follow where a
+		// decision is still open.
+		first := len(p.Cands) * p.Options.N0
+		p.Progress = func(done int) { j.progress(study.Progress{Done: done, Total: max(first, done)}) }
+		return p.Solve(ctx)
 	}
 	return j.sweep.Execute(ctx)
+}
+
+// planOptimise writes the scenario for the search and builds every
+// combination's scenario; nothing runs.
+func (s *Server) planOptimise(cfg *sim.Config, spec optimise.Spec) (*job, error) {
+	j, paths, err := s.newJob([]*sim.Config{cfg})
+	if err != nil {
+		return nil, err
+	}
+	spec.Ref, spec.Jobs = paths[0], s.opt.Jobs
+	spec.Options.Confidence, spec.Options.N0, spec.Options.MaxReps = level, 10, s.lim.Replications
+	if j.optimise, err = optimise.Plan(spec); err != nil {
+		return nil, planErr(j, err)
+	}
+	return j, nil
 }

@@ -33,7 +33,7 @@ func (s *Server) begin(w http.ResponseWriter, r *http.Request) (st *stream, rele
 // j, sends first on its stream, runs it and reports a failed run on the
 // stream. With ok it returns the result, the stream to send it on and when
 // the run started; the caller calls release once it has sent the result.
-func (s *Server) runJob(w http.ResponseWriter, r *http.Request, j *job, err error, first ...message) (res study.Result, st *stream, start time.Time, release func(), ok bool) {
+func (s *Server) runJob(w http.ResponseWriter, r *http.Request, j *job, err error, first ...message) (res any, st *stream, start time.Time, release func(), ok bool) {
 	if err != nil {
 		fail(w, err)
 		return nil, nil, start, nil, false

@@ -26,7 +26,8 @@ type Limits struct {
 	ScenarioBytes int   // largest scenario text
 	Replications  int   // most replications a request may ask for
 	Pinned        int   // most scenarios in a comparison
-	SweepPoints   int   // most values in a sweep
+	SweepPoints   int   // most values in a sweep, or of one lever of a plan
+	Candidates    int   // most combinations of levers a plan searches
 	Waiting       int   // most runs waiting in the queue
 	// Events and Bytes are the estimate limits of the command line's
 	// runs without --allow-large: events and memory of a whole request.
@@ -42,6 +43,7 @@ var DefaultLimits = Limits{
 	Replications:  100,
 	Pinned:        4,
 	SweepPoints:   12,
+	Candidates:    40,
 	Waiting:       8,
 	Events:        2e10,
 	Bytes:         8 << 30,
@@ -82,6 +84,7 @@ func New(opt Options) *Server {
 	s.mux.HandleFunc("POST /api/run", s.handleRun)
 	s.mux.HandleFunc("POST /api/compare", s.handleCompare)
 	s.mux.HandleFunc("POST /api/sweep", s.handleSweep)
+	s.mux.HandleFunc("POST /api/optimise", s.handleOptimise)
 	s.mux.HandleFunc("POST /api/download", s.handleDownload)
 	s.mux.HandleFunc("POST /api/calibrate", handleJSON(s.calibrate))
 	s.mux.HandleFunc("POST /api/caseload", handleJSON(s.caseload))

@@ -128,6 +128,7 @@ function showScenario(v) {
   showProblems([]);
   showLevers(v);
   fillSweepKeys(v);
+  fillPlanKeys(v);
 }
 
 function leverValue(l) {
@@ -332,6 +333,64 @@ function sweep() {
   });
 }
 
+// ---- the cheapest plan ----
+
+function leverOptions(v, none) {
+  const opts = v.levers.filter((l) => l.kind === 'number' && l.key !== 'run.replications' && l.key !== 'run.seed')
+    .map((l) => el('option', { value: l.key, text: l.label, 'data-min': l.min, 'data-max': l.max, 'data-value': l.value, 'data-step': l.step || 0 }));
+  return none ? [el('option', { value: '', text: '(no second lever)' }), ...opts] : opts;
+}
+
+function fillPlanKeys(v) {
+  for (const [n, none] of [[1, false], [2, true]]) {
+    const sel = $('#plan-key' + n), keep = sel.value;
+    sel.replaceChildren(...leverOptions(v, none));
+    if ([...sel.options].some((o) => o.value === keep)) sel.value = keep;
+    else planDefaults(n);
+  }
+}
+
+// planDefaults offers today's value up to three steps more.
+function planDefaults(n) {
+  const o = $('#plan-key' + n).selectedOptions[0];
+  if (!o || !o.value) { $('#plan-from' + n).value = ''; $('#plan-to' + n).value = ''; return; }
+  const v = Number(o.dataset.value), step = Number(o.dataset.step) || 1;
+  $('#plan-from' + n).value = v;
+  $('#plan-to' + n).value = Math.min(Number(o.dataset.max), v + 3 * step);
+}
+
+// planValues are a lever's values from..to: every whole step of a lever of
+// whole steps, else five evenly spaced.
+function planValues(n) {
+  const o = $('#plan-key' + n).selectedOptions[0];
+  const from = Number($('#plan-from' + n).value), to = Number($('#plan-to' + n).value);
+  if (!(to >= from)) throw new Error('A lever needs "from" at or below "to"');
+  const step = Number(o.dataset.step);
+  const values = [];
+  if (Number.isInteger(step) && step >= 1) {
+    for (let x = Math.round(from); x <= to; x += step) values.push(x);
+  } else {
+    for (let i = 0; i < 5; i++) values.push(Number((from + (to - from) * i / 4).toPrecision(6)));
+  }
+  if (values.length > 12) throw new Error('A lever takes at most 12 values: narrow its range');
+  return { key: o.value, label: o.textContent, values: [...new Set(values)] };
+}
+
+function plan() {
+  let levers;
+  try {
+    levers = [planValues(1)];
+    if ($('#plan-key2').value) levers.push(planValues(2));
+  } catch (e) { status(e.message, true); return; }
+  const target = { kpi: $('#plan-kpi').value, op: $('#plan-op').value, value: Number($('#plan-value').value) };
+  task('Finding the cheapest plan', 'api/optimise', { toml: state.view.toml, levers, target }, (r) => {
+    $('#plan-answer').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
+    $('#plan-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
+      el('tbody', {}, ...r.rows.map((row, i) => el('tr', i === r.plan ? { class: 'plan' } : {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
+    $('#plan-chart').replaceChildren(r.chart.svg ? figure(r.chart) : '');
+  });
+}
+
 // ---- your referrals: fitting demand to an extract ----
 
 // base64 encodes a file's bytes for the JSON request, in chunks small
@@ -443,6 +502,9 @@ async function start() {
   $('#compare').addEventListener('click', compare);
   $('#sweep').addEventListener('click', sweep);
   $('#sweep-key').addEventListener('change', sweepDefaults);
+  $('#plan').addEventListener('click', plan);
+  $('#plan-key1').addEventListener('change', () => planDefaults(1));
+  $('#plan-key2').addEventListener('change', () => planDefaults(2));
   for (const b of document.querySelectorAll('[data-file]')) b.addEventListener('click', () => download(b.dataset.file));
   $('#extract').addEventListener('change', (ev) => { if (ev.target.files[0]) fitExtract(ev.target.files[0]); });
   $('#fit-apply').addEventListener('click', applyFit);

@@ -1,0 +1,171 @@
+package workbench
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spsim/spsim/optimise"
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// optimiseRequest asks for the cheapest combination of one or two levers'
+// values that meets a target, as spsim optimise does.
+type optimiseRequest struct {
+	TOML   string         `json:"toml"`
+	Levers []leverValues  `json:"levers"`
+	Target optimiseTarget `json:"target"`
+}
+
+type leverValues struct {
+	Key    string    `json:"key"`
+	Label  string    `json:"label"` // its name on the page
+	Values []float64 `json:"values"`
+}
+
+type optimiseTarget struct {
+	KPI   string  `json:"kpi"`
+	Op    string  `json:"op"` // "<=" or ">="
+	Value float64 `json:"value"`
+}
+
+// optimiseView is a search as the page shows it.
+type optimiseView struct {
+	Sentences []string   `json:"sentences"`
+	Seconds   float64    `json:"seconds"`
+	Spent     int        `json:"replications"`
+	Head      []string   `json:"head"`
+	Rows      [][]string `json:"rows"`
+	Plan      int        `json:"plan"` // the plan's row, −1 if none
+	Chart     chart      `json:"chart"`
+}
+
+// targetKPIs are the outcomes a plan can be asked to reach on the page.
+var targetKPIs = []string{sim.KPIWaitP90, sim.KPIWaitMean, sim.KPIReneged, sim.KPINeedsMetShare,
+	sim.KPINeedsMetPer1000Referrals, sim.KPIUtilisation, sim.KPILeavers}
+
+// handleOptimise finds the cheapest plan and streams its progress and
+// answer.
+func (s *Server) handleOptimise(w http.ResponseWriter, r *http.Request) {
+	var req optimiseRequest
+	if err := readJSON(r, &req); err != nil {
+		fail(w, err)
+		return
+	}
+	spec, err := s.optimiseSpec(req)
+	var cfg *sim.Config
+	if err == nil {
+		cfg, _, err = s.prepare(scenarioRequest{TOML: req.TOML})
+	}
+	var j *job
+	if err == nil {
+		j, err = s.planOptimise(cfg, spec)
+	}
+	res, st, start, release, ok := s.runJob(w, r, j, err)
+	if !ok {
+		return
+	}
+	defer release()
+	v, err := newOptimiseView(j.optimise, res.(*optimise.Result), req.Levers)
+	if err != nil {
+		st.send(message{Type: "error", Error: err.Error()})
+		return
+	}
+	v.Seconds = since(start)
+	st.send(message{Type: "result", Result: v})
+}
+
+// optimiseSpec checks a request and writes it as the command line's
+// --lever and --target.
+func (s *Server) optimiseSpec(req optimiseRequest) (optimise.Spec, error) {
+	var spec optimise.Spec
+	if len(req.Levers) < 1 || len(req.Levers) > 2 {
+		return spec, fmt.Errorf("%w: a plan takes one or two levers, got %d", errBadRequest, len(req.Levers))
+	}
+	combinations := 1
+	for _, l := range req.Levers {
+		if !sweepKey.MatchString(l.Key) {
+			return spec, fmt.Errorf("%w: a lever is a scenario key such as workforce.link_workers, got %s", errBadRequest, short(l.Key))
+		}
+		if len(l.Values) < 1 || len(l.Values) > s.lim.SweepPoints {
+			return spec, fmt.Errorf("%w: a lever takes 1 to %d values, got %d", errBadRequest, s.lim.SweepPoints, len(l.Values))
+		}
+		vs := make([]string, len(l.Values))
+		for i, v := range l.Values {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return spec, fmt.Errorf("%w: %s: a value is not a number", errBadRequest, l.Key)
+			}
+			vs[i] = strconv.FormatFloat(v, 'g', -1, 64)
+		}
+		combinations *= len(l.Values)
+		spec.Levers = append(spec.Levers, l.Key+"="+strings.Join(vs, ","))
+	}
+	if combinations > s.lim.Candidates {
+		return spec, &tooLarge{fmt.Sprintf("%d combinations of levers; the workbench searches at most %d (use spsim optimise for more)", combinations, s.lim.Candidates)}
+	}
+	t := req.Target
+	known := false
+	for _, k := range targetKPIs {
+		known = known || k == t.KPI
+	}
+	if !known || (t.Op != "<=" && t.Op != ">=") || math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
+		return spec, fmt.Errorf("%w: a target is one of %s, <= or >=, and a number", errBadRequest, strings.Join(targetKPIs, ", "))
+	}
+	spec.Targets = []string{t.KPI + t.Op + strconv.FormatFloat(t.Value, 'g', -1, 64)}
+	return spec, nil
+}
+
+// newOptimiseView lays out a finished search: the answer in words, then
+// every combination checked, cheapest first, with its target outcome.
+func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValues) (*optimiseView, error) {
+	v := &optimiseView{Sentences: p.Sentences(r), Spent: r.Spent(), Plan: -1}
+	tg := p.Targets[0]
+	for i, l := range p.Levers {
+		name := l.Key
+		if i < len(levers) && levers[i].Label != "" {
+			name = levers[i].Label
+		}
+		v.Head = append(v.Head, name)
+	}
+	v.Head = append(v.Head, "Planned cost", output.KPILabel(tg.KPI), "Target "+tg.Words(), "Replications")
+	checked := slices.Clone(r.Checked)
+	slices.SortStableFunc(checked, func(a, b optimise.Checked) int {
+		return cmp.Compare(r.Candidates[a.Index].Cost, r.Candidates[b.Index].Cost)
+	})
+	for _, c := range checked {
+		row := append([]string(nil), r.Candidates[c.Index].Levers...)
+		unit := ""
+		if m, ok := sim.LookupKPI(tg.KPI); ok {
+			unit = m.Unit
+		}
+		value, between := kpiWords(tg.KPI, unit, c.KPIs[0].Estimate)
+		row = append(row, experiment.Money(r.Candidates[c.Index].Cost)+" a year", value+" ("+between+")",
+			decisionWords[c.KPIs[0].Decision], strconv.Itoa(c.Reps))
+		if c.Index == r.Plan {
+			v.Plan = len(v.Rows)
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	figs, err := p.Figures(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(figs) > 0 {
+		f := figs[0]
+		v.Chart = chart{Name: f.Name, Title: f.Title, Caption: f.Caption, SVG: string(f.SVG)}
+	}
+	return v, nil
+}
+
+// decisionWords say whether a combination meets the target.
+var decisionWords = map[optimise.Decision]string{
+	optimise.Feasible:   "meets it",
+	optimise.Infeasible: "misses it",
+	optimise.Undecided:  "uncertain",
+}
