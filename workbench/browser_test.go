@@ -183,6 +183,13 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the plan row's link workers %q (%v), want 4 or 5", planRow, err)
 	}
 
+	// Which of the default uncertain inputs drive the outcomes.
+	do("rank the inputs", chromedp.Click(q(`[data-tab=drivers]`)), chromedp.Click(q("#drivers")), waitDone(6), shot("workbench-drivers", "#workspace"))
+	drivers, err := chromedp.Run(ctx, chromedp.Text(q("#drivers-answer")))
+	if err != nil || !strings.Contains(drivers, "leavers is driven most by workforce.") {
+		t.Errorf("the inputs' ranking %q (%v)", drivers, err)
+	}
+
 	do("download the TOML", chromedp.Click(q(`[data-tab=downloads]`)), chromedp.Click(q("#download-toml")))
 	path := downloaded(t, downloads)
 	cfg, err := scenarios.LoadFile(path)
@@ -211,7 +218,7 @@ func TestBrowser(t *testing.T) {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
 		t.Fatalf("no fitted rate (%v); the page says %q", err, status)
 	}
-	do("use the fit", chromedp.Click(q("#fit-apply")), waitDone(6))
+	do("use the fit", chromedp.Click(q("#fit-apply")), waitDone(7))
 	const referrals = `input[type=number][data-key="demand.referrals_per_week"]`
 	got, err := chromedp.Run(ctx, chromedp.Value(q(referrals)))
 	if err != nil || got != fitted.Value {
@@ -230,7 +237,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := chromedp.Poll[bool](`Number(document.body.dataset.caseloads || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 			return err
-		}), waitDone(7), shot("workbench-data", "#tab-data"))
+		}), waitDone(8), shot("workbench-data", "#tab-data"))
 	said, err := chromedp.Run(ctx, chromedp.Text(q("#caseload-sentences")))
 	if err != nil || !strings.Contains(said, "60 people waiting for a first contact and 40 people on link workers' caseloads") {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
@@ -250,7 +257,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := chromedp.Poll[bool](`Number(document.body.dataset.areas || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 			return err
-		}), waitDone(8), chromedp.Click(q(`[data-tab=results]`)), shot("workbench-areas", "#areas"))
+		}), waitDone(9), chromedp.Click(q(`[data-tab=results]`)), shot("workbench-areas", "#areas"))
 	top, err := chromedp.Run(ctx, chromedp.AttributeValue(q("#areas-table tbody tr"), "data-area"))
 	if err != nil || top.Value != "Northgate PCN" {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))

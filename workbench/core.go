@@ -9,6 +9,7 @@ import (
 
 	"github.com/spsim/spsim/optimise"
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sensitivity"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/study"
 )
@@ -26,6 +27,7 @@ type job struct {
 	compare  *study.ComparePlan
 	sweep    *study.SweepPlan
 	optimise *optimise.Problem
+	screen   *sensitivity.Spec
 }
 
 // close removes the job's scenario files.
@@ -157,8 +159,22 @@ func (j *job) execute(ctx context.Context, st *stream) (any, error) {
 		first := len(p.Cands) * p.Options.N0
 		p.Progress = func(done int) { j.progress(study.Progress{Done: done, Total: max(first, done)}) }
 		return p.Solve(ctx)
+	case j.screen != nil:
+		j.screen.Progress = func(done, total int) { j.progress(study.Progress{Done: done, Total: total}) }
+		return sensitivity.Run(ctx, *j.screen)
 	}
 	return j.sweep.Execute(ctx)
+}
+
+// planSensitivity writes the scenario for a Morris screening of the
+// inputs vary (KEY=LO..HI each); nothing runs.
+func (s *Server) planSensitivity(cfg *sim.Config, vary []string) (*job, error) {
+	j, paths, err := s.newJob([]*sim.Config{cfg})
+	if err != nil {
+		return nil, err
+	}
+	j.screen = &sensitivity.Spec{Ref: paths[0], Vary: vary, Method: sensitivity.Morris, KPIs: sensitivityKPIs, Jobs: s.opt.Jobs}
+	return j, nil
 }
 
 // planOptimise writes the scenario for the search and builds every

@@ -85,6 +85,7 @@ func New(opt Options) *Server {
 	s.mux.HandleFunc("POST /api/compare", s.handleCompare)
 	s.mux.HandleFunc("POST /api/sweep", s.handleSweep)
 	s.mux.HandleFunc("POST /api/optimise", s.handleOptimise)
+	s.mux.HandleFunc("POST /api/sensitivity", s.handleSensitivity)
 	s.mux.HandleFunc("POST /api/download", s.handleDownload)
 	s.mux.HandleFunc("POST /api/calibrate", handleJSON(s.calibrate))
 	s.mux.HandleFunc("POST /api/caseload", handleJSON(s.caseload))

@@ -391,6 +391,51 @@ function plan() {
   });
 }
 
+// ---- what matters: screening uncertain inputs ----
+
+// driverKeys are scenario-wide inputs whose values are uncertain, with a
+// plausible range to start from (docs/model.md gives their sources).
+const driverKeys = [
+  ['workforce.leaving_hazard_per_year', 'Link workers leaving a year, at no pressure', 0.1, 0.3],
+  ['workforce.pressure_sensitivity', 'How strongly pressure raises leaving', 0, 2],
+  ['workforce.complex_pressure_weight', 'Pressure weight of complex cases', 0, 4],
+  ['demand.referrals_per_week', 'Referrals a week', 15, 25],
+  ['demand.annual_growth', 'Yearly growth in referrals', 0, 0.1],
+  ['demand.inappropriate_share', 'Share of referrals inappropriate', 0, 0.3],
+  ['rereferral.probability', 'Chance of re-referral with needs unmet', 0, 0.5],
+];
+
+function driverRows() {
+  const rows = [0, 1, 3].map((d, n) => {
+    const sel = el('select', { id: 'driver-key' + n, 'aria-label': 'input ' + (n + 1) },
+      el('option', { value: '', text: '(none)' }), ...driverKeys.map(([k, label]) => el('option', { value: k, text: label })));
+    sel.value = driverKeys[d][0];
+    const lo = el('input', { id: 'driver-lo' + n, type: 'number', step: 'any', value: driverKeys[d][2], 'aria-label': 'from' });
+    const hi = el('input', { id: 'driver-hi' + n, type: 'number', step: 'any', value: driverKeys[d][3], 'aria-label': 'to' });
+    sel.addEventListener('change', () => {
+      const k = driverKeys.find(([key]) => key === sel.value);
+      if (k) { lo.value = k[2]; hi.value = k[3]; }
+    });
+    return el('div', { class: 'sweepbar' }, el('label', { text: 'Input ' }, sel), el('label', { text: 'from ' }, lo), el('label', { text: 'to ' }, hi));
+  });
+  $('#driver-inputs').replaceChildren(...rows);
+}
+
+function drivers() {
+  const inputs = [];
+  for (let n = 0; n < 3; n++) {
+    const key = $('#driver-key' + n).value;
+    if (key) inputs.push({ key, lo: Number($('#driver-lo' + n).value), hi: Number($('#driver-hi' + n).value) });
+  }
+  if (inputs.length === 0) { status('Choose at least one input', true); return; }
+  task('Ranking the inputs', 'api/sensitivity', { toml: state.view.toml, inputs }, (r) => {
+    $('#drivers-answer').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
+    $('#drivers-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
+      el('tbody', {}, ...r.rows.map((row) => el('tr', {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
+    $('#drivers-charts').replaceChildren(...r.charts.map(figure));
+  });
+}
+
 // ---- your referrals: fitting demand to an extract ----
 
 // base64 encodes a file's bytes for the JSON request, in chunks small
@@ -503,6 +548,8 @@ async function start() {
   $('#sweep').addEventListener('click', sweep);
   $('#sweep-key').addEventListener('change', sweepDefaults);
   $('#plan').addEventListener('click', plan);
+  driverRows();
+  $('#drivers').addEventListener('click', drivers);
   $('#plan-key1').addEventListener('change', () => planDefaults(1));
   $('#plan-key2').addEventListener('change', () => planDefaults(2));
   for (const b of document.querySelectorAll('[data-file]')) b.addEventListener('click', () => download(b.dataset.file));

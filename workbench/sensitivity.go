@@ -1,0 +1,130 @@
+package workbench
+
+import (
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sensitivity"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// sensitivityRequest asks which uncertain inputs drive the outcomes, as
+// spsim sensitivity does with Morris screening.
+type sensitivityRequest struct {
+	TOML   string       `json:"toml"`
+	Inputs []inputRange `json:"inputs"`
+}
+
+type inputRange struct {
+	Key string  `json:"key"`
+	Lo  float64 `json:"lo"`
+	Hi  float64 `json:"hi"`
+}
+
+// sensitivityView is an analysis as the page shows it.
+type sensitivityView struct {
+	Sentences []string   `json:"sentences"`
+	Seconds   float64    `json:"seconds"`
+	Head      []string   `json:"head"`
+	Rows      [][]string `json:"rows"`
+	Charts    []chart    `json:"charts"`
+}
+
+// sensitivityKPIs are the outcomes whose drivers the page ranks.
+var sensitivityKPIs = []string{sim.KPIWaitP90, sim.KPINeedsMet, sim.KPILeavers}
+
+// maxInputs bounds the inputs of one analysis on the page; Morris runs
+// (inputs + 1) points a trajectory.
+const maxInputs = 6
+
+// handleSensitivity runs a Morris screening and streams its progress and
+// answer.
+func (s *Server) handleSensitivity(w http.ResponseWriter, r *http.Request) {
+	var req sensitivityRequest
+	if err := readJSON(r, &req); err != nil {
+		fail(w, err)
+		return
+	}
+	vary, err := sensitivityVary(req)
+	var cfg *sim.Config
+	if err == nil {
+		cfg, _, err = s.prepare(scenarioRequest{TOML: req.TOML})
+	}
+	if err == nil && cfg.Areas.Count+len(cfg.Areas.List) > 1 {
+		err = &tooLarge{"the workbench screens a scenario of one area; run spsim sensitivity for one of several"}
+	}
+	var j *job
+	if err == nil {
+		j, err = s.planSensitivity(cfg, vary)
+	}
+	res, st, start, release, ok := s.runJob(w, r, j, err)
+	if !ok {
+		return
+	}
+	defer release()
+	v, err := newSensitivityView(res.(*sensitivity.Result))
+	if err != nil {
+		st.send(message{Type: "error", Error: err.Error()})
+		return
+	}
+	v.Seconds = since(start)
+	st.send(message{Type: "result", Result: v})
+}
+
+// sensitivityVary checks a request and writes it as the command line's
+// --vary KEY=LO..HI.
+func sensitivityVary(req sensitivityRequest) ([]string, error) {
+	if len(req.Inputs) < 1 || len(req.Inputs) > maxInputs {
+		return nil, fmt.Errorf("%w: an analysis takes 1 to %d inputs, got %d", errBadRequest, maxInputs, len(req.Inputs))
+	}
+	var vary []string
+	seen := map[string]bool{}
+	for _, in := range req.Inputs {
+		if !sweepKey.MatchString(in.Key) {
+			return nil, fmt.Errorf("%w: an input is a scenario key such as workforce.leaving_hazard_per_year, got %s", errBadRequest, short(in.Key))
+		}
+		if seen[in.Key] {
+			return nil, fmt.Errorf("%w: %s is given twice", errBadRequest, in.Key)
+		}
+		seen[in.Key] = true
+		if math.IsNaN(in.Lo) || math.IsNaN(in.Hi) || math.IsInf(in.Lo, 0) || math.IsInf(in.Hi, 0) || !(in.Hi > in.Lo) {
+			return nil, fmt.Errorf("%w: %s needs a range from a number to a larger one", errBadRequest, in.Key)
+		}
+		vary = append(vary, in.Key+"="+strconv.FormatFloat(in.Lo, 'g', -1, 64)+".."+strconv.FormatFloat(in.Hi, 'g', -1, 64))
+	}
+	return vary, nil
+}
+
+// newSensitivityView lays out an analysis: the drivers in words, each
+// input's μ* on each outcome with its interval, and the tornado charts.
+func newSensitivityView(r *sensitivity.Result) (*sensitivityView, error) {
+	v := &sensitivityView{Sentences: r.Sentences(), Head: []string{"Input"}}
+	for _, k := range r.KPIs {
+		v.Head = append(v.Head, output.KPILabel(k)+": μ*")
+	}
+	for i, in := range r.Inputs {
+		row := []string{in.Key}
+		for k := range r.KPIs {
+			m := r.Morris[k][i]
+			row = append(row, experiment.Number(m.MuStar.Value)+" ["+experiment.Number(m.MuStar.Low)+", "+experiment.Number(m.MuStar.High)+"]")
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	figs, err := r.Figures()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range figs {
+		// The tornados answer "what drives it"; the μ*–σ charts are in
+		// spsim sensitivity's report.
+		if strings.HasPrefix(f.Name, "tornado_") {
+			v.Charts = append(v.Charts, chart{Name: f.Name, Title: f.Title, Caption: f.Caption, SVG: string(f.SVG)})
+		}
+	}
+	return v, nil
+}

@@ -1,0 +1,49 @@
+package workbench
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestSensitivity: of the leaving hazard and the seasonal swing, leavers
+// are driven most by the leaving hazard, and every input has its μ* on
+// every outcome, with tornado charts.
+func TestSensitivity(t *testing.T) {
+	req, _ := json.Marshal(sensitivityRequest{TOML: small(t), Inputs: []inputRange{
+		{Key: "workforce.leaving_hazard_per_year", Lo: 0.05, Hi: 0.6},
+		{Key: "demand.seasonal_amplitude", Lo: 0, Hi: 0.1},
+	}})
+	r := result(t, post(t, newTestServer(), "/api/sensitivity", string(req)))
+	sentences := r["sentences"].([]any)
+	var leavers string
+	for _, s := range sentences {
+		if strings.HasPrefix(s.(string), "leavers is driven most by ") {
+			leavers = s.(string)
+		}
+	}
+	if !strings.HasPrefix(leavers, "leavers is driven most by workforce.leaving_hazard_per_year") {
+		t.Errorf("sentences %q, want leavers driven most by the leaving hazard", sentences)
+	}
+	if rows := r["rows"].([]any); len(rows) != 2 || len(rows[0].([]any)) != 1+len(sensitivityKPIs) {
+		t.Errorf("rows %v, want one per input with a μ* per outcome", rows)
+	}
+	if charts := r["charts"].([]any); len(charts) == 0 || !strings.Contains(charts[0].(map[string]any)["svg"].(string), "<svg") {
+		t.Error("no tornado chart")
+	}
+}
+
+func TestSensitivityRefuses(t *testing.T) {
+	for _, c := range []struct{ name, inputs, want string }{
+		{"no input", `[]`, "1 to 6 inputs"},
+		{"a path", `[{"key":"../../etc/passwd","lo":0,"hi":1}]`, "scenario key"},
+		{"an empty range", `[{"key":"demand.annual_growth","lo":0.1,"hi":0.1}]`, "a larger one"},
+		{"twice", `[{"key":"demand.annual_growth","lo":0,"hi":0.1},{"key":"demand.annual_growth","lo":0,"hi":0.2}]`, "twice"},
+	} {
+		w := post(t, newTestServer(), "/api/sensitivity", `{"toml":`+jsonString(small(t))+`,"inputs":`+c.inputs+`}`)
+		if w.Code == http.StatusOK || !strings.Contains(w.Body.String(), c.want) {
+			t.Errorf("%s: %d %s, want a refusal saying %q", c.name, w.Code, w.Body.String(), c.want)
+		}
+	}
+}
