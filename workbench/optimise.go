@@ -58,27 +58,23 @@ func (s *Server) handleOptimise(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	spec, err := s.optimiseSpec(req)
-	var cfg *sim.Config
-	if err == nil {
-		cfg, _, err = s.prepare(scenarioRequest{TOML: req.TOML})
-	}
-	var j *job
-	if err == nil {
-		j, err = s.planOptimise(cfg, spec)
-	}
-	res, st, start, release, ok := s.runJob(w, r, j, err)
-	if !ok {
-		return
-	}
-	defer release()
-	v, err := newOptimiseView(j.optimise, res.(*optimise.Result), req.Levers)
-	if err != nil {
-		st.send(message{Type: "error", Error: err.Error()})
-		return
-	}
-	v.Seconds = since(start)
-	st.send(message{Type: "result", Result: v})
+	s.serveJob(w, r, func() (*job, error) {
+		spec, err := s.optimiseSpec(req)
+		if err != nil {
+			return nil, err
+		}
+		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
+		if err != nil {
+			return nil, err
+		}
+		return s.planOptimise(cfg, spec)
+	}, func(j *job, res any, seconds float64) (any, error) {
+		v, err := newOptimiseView(j.optimise, res.(*optimise.Result), req.Levers)
+		if err == nil {
+			v.Seconds = seconds
+		}
+		return v, err
+	})
 }
 
 // optimiseSpec checks a request and writes it as the command line's

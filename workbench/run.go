@@ -60,6 +60,24 @@ func (s *Server) runJob(w http.ResponseWriter, r *http.Request, j *job, err erro
 	return nil, nil, start, nil, false
 }
 
+// serveJob plans a job, runs it, streaming its progress, and sends the
+// page's view of its result, made by view from the result and the seconds
+// it took. A plan that fails is refused before anything runs.
+func (s *Server) serveJob(w http.ResponseWriter, r *http.Request, plan func() (*job, error), view func(j *job, res any, seconds float64) (any, error)) {
+	j, err := plan()
+	res, st, start, release, ok := s.runJob(w, r, j, err)
+	if !ok {
+		return
+	}
+	defer release()
+	v, err := view(j, res, since(start))
+	if err != nil {
+		st.send(message{Type: "error", Error: err.Error()})
+		return
+	}
+	st.send(message{Type: "result", Result: v})
+}
+
 // handleRun runs a scenario and streams its progress and results. The run
 // stops when the page cancels or goes away.
 func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {

@@ -50,30 +50,26 @@ func (s *Server) handleSensitivity(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	vary, err := sensitivityVary(req)
-	var cfg *sim.Config
-	if err == nil {
-		cfg, _, err = s.prepare(scenarioRequest{TOML: req.TOML})
-	}
-	if err == nil && cfg.Areas.Count+len(cfg.Areas.List) > 1 {
-		err = &tooLarge{"the workbench screens a scenario of one area; run spsim sensitivity for one of several"}
-	}
-	var j *job
-	if err == nil {
-		j, err = s.planSensitivity(cfg, vary)
-	}
-	res, st, start, release, ok := s.runJob(w, r, j, err)
-	if !ok {
-		return
-	}
-	defer release()
-	v, err := newSensitivityView(res.(*sensitivity.Result))
-	if err != nil {
-		st.send(message{Type: "error", Error: err.Error()})
-		return
-	}
-	v.Seconds = since(start)
-	st.send(message{Type: "result", Result: v})
+	s.serveJob(w, r, func() (*job, error) {
+		vary, err := sensitivityVary(req)
+		if err != nil {
+			return nil, err
+		}
+		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
+		if err != nil {
+			return nil, err
+		}
+		if cfg.Areas.Count+len(cfg.Areas.List) > 1 {
+			return nil, &tooLarge{"the workbench screens a scenario of one area; run spsim sensitivity for one of several"}
+		}
+		return s.planSensitivity(cfg, vary)
+	}, func(_ *job, res any, seconds float64) (any, error) {
+		v, err := newSensitivityView(res.(*sensitivity.Result))
+		if err == nil {
+			v.Seconds = seconds
+		}
+		return v, err
+	})
 }
 
 // sensitivityVary checks a request and writes it as the command line's

@@ -42,27 +42,25 @@ func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	vary, err := s.vary(req)
-	var cfg *sim.Config
-	if err == nil {
-		cfg, _, err = s.prepare(scenarioRequest{TOML: req.TOML})
-	}
-	var j *job
-	if err == nil {
-		j, err = s.planSweep(cfg, vary)
-	}
-	res, st, start, release, ok := s.runJob(w, r, j, err)
-	if !ok {
-		return
-	}
-	defer release()
-	label := req.Label
-	if label == "" {
-		label = req.Key
-	}
-	v := newSweepView(res.(*study.SweepResult).Sweep, req.Key, label, req.Values)
-	v.Seconds = since(start)
-	st.send(message{Type: "result", Result: v})
+	s.serveJob(w, r, func() (*job, error) {
+		vary, err := s.vary(req)
+		if err != nil {
+			return nil, err
+		}
+		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
+		if err != nil {
+			return nil, err
+		}
+		return s.planSweep(cfg, vary)
+	}, func(_ *job, res any, seconds float64) (any, error) {
+		label := req.Label
+		if label == "" {
+			label = req.Key
+		}
+		v := newSweepView(res.(*study.SweepResult).Sweep, req.Key, label, req.Values)
+		v.Seconds = seconds
+		return v, nil
+	})
 }
 
 // vary checks a sweep request and writes it as the command line's --vary.
