@@ -67,6 +67,9 @@ func (s *Server) handleOptimise(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
+		if err := oneArea(cfg, "spsim optimise"); err != nil {
+			return nil, err
+		}
 		return s.planOptimise(cfg, spec)
 	}, func(j *job, res any, seconds float64) (any, error) {
 		v, err := newOptimiseView(j.optimise, res.(*optimise.Result), req.Levers)
@@ -164,4 +167,13 @@ var decisionWords = map[optimise.Decision]string{
 	optimise.Feasible:   "meets it",
 	optimise.Infeasible: "misses it",
 	optimise.Undecided:  "uncertain",
+}
+
+// oneArea refuses a scenario of several areas for a search of many runs,
+// which could take hours on a laptop; the command line has no such limit.
+func oneArea(cfg *sim.Config, instead string) error {
+	if cfg.Areas.Count+len(cfg.Areas.List) > 1 {
+		return &tooLarge{"the workbench searches a scenario of one area; run " + instead + " for one of several"}
+	}
+	return nil
 }

@@ -67,4 +67,9 @@ func TestOptimiseRefuses(t *testing.T) {
 			t.Errorf("%s: %d %s, want a refusal saying %q", c.name, w.Code, w.Body.String(), c.want)
 		}
 	}
+	// Several areas: many runs each, so the command line's.
+	areas := `{"toml":` + jsonString(small(t, "areas.count=3")) + `,"levers":[` + lw + `],"target":` + good + `}`
+	if w := post(t, newTestServer(), "/api/optimise", areas); w.Code == http.StatusOK || !strings.Contains(w.Body.String(), "spsim optimise") {
+		t.Errorf("several areas: %d %s, want a refusal pointing to spsim optimise", w.Code, w.Body.String())
+	}
 }

@@ -59,8 +59,8 @@ func (s *Server) handleSensitivity(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		if cfg.Areas.Count+len(cfg.Areas.List) > 1 {
-			return nil, &tooLarge{"the workbench screens a scenario of one area; run spsim sensitivity for one of several"}
+		if err := oneArea(cfg, "spsim sensitivity"); err != nil {
+			return nil, err
 		}
 		return s.planSensitivity(cfg, vary)
 	}, func(_ *job, res any, seconds float64) (any, error) {
