@@ -123,7 +123,7 @@ func (s *Server) optimiseSpec(req optimiseRequest) (optimise.Spec, error) {
 // newOptimiseView lays out a finished search: the answer in words, then
 // every combination checked, cheapest first, with its target outcome.
 func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValues) (*optimiseView, error) {
-	v := &optimiseView{Sentences: p.Sentences(r), Spent: r.Spent(), Plan: -1}
+	v := &optimiseView{Sentences: append(planWords(p, r, levers), p.Sentences(r)...), Spent: r.Spent(), Plan: -1}
 	tg := p.Targets[0]
 	for i, l := range p.Levers {
 		name := l.Key
@@ -176,4 +176,39 @@ func oneArea(cfg *sim.Config, instead string) error {
 		return &tooLarge{"the workbench searches a scenario of one area; run " + instead + " for one of several"}
 	}
 	return nil
+}
+
+// planWords leads the answer in the page's words: the plan by the levers'
+// names, its cost, and its outcome against the target.
+func planWords(p *optimise.Problem, r *optimise.Result, levers []leverValues) []string {
+	if r.Plan < 0 {
+		return nil
+	}
+	var set []string
+	for i, val := range r.Candidates[r.Plan].Levers {
+		name := p.Levers[i].Key
+		if i < len(levers) && levers[i].Label != "" {
+			name = levers[i].Label
+		}
+		set = append(set, name+" "+val)
+	}
+	tg := p.Targets[0]
+	unit := ""
+	if m, ok := sim.LookupKPI(tg.KPI); ok {
+		unit = m.Unit
+	}
+	var plan optimise.Checked
+	for _, c := range r.Checked {
+		if c.Index == r.Plan {
+			plan = c
+		}
+	}
+	value, between := kpiWords(tg.KPI, unit, plan.KPIs[0].Estimate)
+	bound := "at least "
+	if tg.AtMost {
+		bound = "at most "
+	}
+	return []string{fmt.Sprintf("Plan: %s, costing %s a year. %s: %s (%s), against a target of %s.",
+		strings.Join(set, " and "), experiment.Money(r.Candidates[r.Plan].Cost), output.KPILabel(tg.KPI), value, between,
+		bound+experiment.Quantity(tg.Value, unit, false))}
 }
