@@ -163,11 +163,3 @@ func WriteAreas(w io.Writer, results []*sim.Result, level float64) error {
 	}
 	return nil
 }
-
-// interval is "[low to high]" to three figures, or "-" without one.
-func interval(e experiment.Estimate) string {
-	if math.IsNaN(e.Low) {
-		return "-"
-	}
-	return "[" + sig3(e.Low) + " to " + sig3(e.High) + "]"
-}

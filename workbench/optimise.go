@@ -89,35 +89,45 @@ func (s *Server) optimiseSpec(req optimiseRequest) (optimise.Spec, error) {
 	}
 	combinations := 1
 	for _, l := range req.Levers {
-		if !sweepKey.MatchString(l.Key) {
-			return spec, fmt.Errorf("%w: a lever is a scenario key such as workforce.link_workers, got %s", errBadRequest, short(l.Key))
-		}
-		if len(l.Values) < 1 || len(l.Values) > s.lim.SweepPoints {
-			return spec, fmt.Errorf("%w: a lever takes 1 to %d values, got %d", errBadRequest, s.lim.SweepPoints, len(l.Values))
-		}
-		vs := make([]string, len(l.Values))
-		for i, v := range l.Values {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return spec, fmt.Errorf("%w: %s: a value is not a number", errBadRequest, l.Key)
-			}
-			vs[i] = strconv.FormatFloat(v, 'g', -1, 64)
+		lever, err := s.leverSpec(l)
+		if err != nil {
+			return spec, err
 		}
 		combinations *= len(l.Values)
-		spec.Levers = append(spec.Levers, l.Key+"="+strings.Join(vs, ","))
+		spec.Levers = append(spec.Levers, lever)
 	}
 	if combinations > s.lim.Candidates {
 		return spec, &tooLarge{fmt.Sprintf("%d combinations of levers; the workbench searches at most %d (use spsim optimise for more)", combinations, s.lim.Candidates)}
 	}
-	t := req.Target
-	known := false
-	for _, k := range targetKPIs {
-		known = known || k == t.KPI
+	target, err := targetSpec(req.Target)
+	spec.Targets = []string{target}
+	return spec, err
+}
+
+// leverSpec checks one lever and writes it as KEY=V1,V2,...
+func (s *Server) leverSpec(l leverValues) (string, error) {
+	if !sweepKey.MatchString(l.Key) {
+		return "", fmt.Errorf("%w: a lever is a scenario key such as workforce.link_workers, got %s", errBadRequest, short(l.Key))
 	}
-	if !known || (t.Op != "<=" && t.Op != ">=") || math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
-		return spec, fmt.Errorf("%w: a target is one of %s, <= or >=, and a number", errBadRequest, strings.Join(targetKPIs, ", "))
+	if len(l.Values) < 1 || len(l.Values) > s.lim.SweepPoints {
+		return "", fmt.Errorf("%w: a lever takes 1 to %d values, got %d", errBadRequest, s.lim.SweepPoints, len(l.Values))
 	}
-	spec.Targets = []string{t.KPI + t.Op + strconv.FormatFloat(t.Value, 'g', -1, 64)}
-	return spec, nil
+	vs := make([]string, len(l.Values))
+	for i, v := range l.Values {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return "", fmt.Errorf("%w: %s: a value is not a number", errBadRequest, l.Key)
+		}
+		vs[i] = strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return l.Key + "=" + strings.Join(vs, ","), nil
+}
+
+// targetSpec checks the target and writes it as KPI<=X or KPI>=X.
+func targetSpec(t optimiseTarget) (string, error) {
+	if !slices.Contains(targetKPIs, t.KPI) || (t.Op != "<=" && t.Op != ">=") || math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
+		return "", fmt.Errorf("%w: a target is one of %s, <= or >=, and a number", errBadRequest, strings.Join(targetKPIs, ", "))
+	}
+	return t.KPI + t.Op + strconv.FormatFloat(t.Value, 'g', -1, 64), nil
 }
 
 // newOptimiseView lays out a finished search: the answer in words, then
