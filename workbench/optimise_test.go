@@ -1,10 +1,16 @@
 package workbench
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spsim/spsim/optimise"
 )
 
 // TestOptimise: the cheapest number of link workers that keeps the 90th
@@ -42,6 +48,25 @@ func TestOptimise(t *testing.T) {
 	}
 	if !strings.Contains(r["chart"].(map[string]any)["svg"].(string), "<svg") {
 		t.Error("no cost-outcome chart")
+	}
+
+	// The same search on the command line's path gives the same answer:
+	// the same scenario and seed, whatever the face.
+	path := filepath.Join(t.TempDir(), "small.toml")
+	if err := os.WriteFile(path, []byte(small(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := optimise.Plan(optimise.Spec{Ref: path, Levers: []string{"workforce.link_workers=2,3,4,5,6"},
+		Targets: []string{"wait_first_contact_p90_weeks<=4"}, Options: optimise.Options{Confidence: 0.95, N0: 10, MaxReps: 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli, err := p.Solve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := p.Sentences(cli); fmt.Sprint(sentences[1:]) != fmt.Sprint(want) {
+		t.Errorf("the page's answer %q, the command line's %q", sentences[1:], want)
 	}
 
 	r = ask("<=", 0.001)
