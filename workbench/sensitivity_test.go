@@ -1,10 +1,16 @@
 package workbench
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spsim/spsim/sensitivity"
 )
 
 // TestSensitivity: of the leaving hazard and the seasonal swing, leavers
@@ -28,6 +34,19 @@ func TestSensitivity(t *testing.T) {
 	}
 	if rows := r["rows"].([]any); len(rows) != 2 || len(rows[0].([]any)) != 1+len(sensitivityKPIs) {
 		t.Errorf("rows %v, want one per input with a μ* per outcome", rows)
+	}
+	// The command line's analysis of the same file says the same.
+	path := filepath.Join(t.TempDir(), "small.toml")
+	if err := os.WriteFile(path, []byte(small(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cli, err := sensitivity.Run(context.Background(), sensitivity.Spec{Ref: path, Method: sensitivity.Morris, KPIs: sensitivityKPIs,
+		Vary: []string{"workforce.leaving_hazard_per_year=0.05..0.6", "demand.seasonal_amplitude=0..0.1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := cli.Sentences(); fmt.Sprint(sentences) != fmt.Sprint(want) {
+		t.Errorf("the page's drivers %q, the command line's %q", sentences, want)
 	}
 	if charts := r["charts"].([]any); len(charts) == 0 || !strings.Contains(charts[0].(map[string]any)["svg"].(string), "<svg") {
 		t.Error("no tornado chart")
