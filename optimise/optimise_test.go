@@ -195,3 +195,12 @@ func TestPlanWarnsOfUnlikelyValues(t *testing.T) {
 		t.Errorf("warnings %q: want one for --set annual_growth = 5 and one for the lever's 28", p.Warnings)
 	}
 }
+
+// A lever given twice would make a grid whose second value silently wins.
+func TestLeverTwiceRefused(t *testing.T) {
+	_, err := optimise.Plan(optimise.Spec{Ref: "mmc", Levers: []string{"workforce.link_workers=10,11", "workforce.link_workers=12,13"},
+		Targets: []string{"wait_first_contact_mean_weeks<=0.5"}})
+	if err == nil || !strings.Contains(err.Error(), "--lever workforce.link_workers given twice") {
+		t.Errorf("a lever given twice: %v, want a refusal", err)
+	}
+}

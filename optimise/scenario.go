@@ -151,6 +151,11 @@ func (p *Problem) parse(spec Spec) error {
 		if err != nil {
 			return err
 		}
+		for _, prev := range p.Levers {
+			if prev.Key == l.Key {
+				return fmt.Errorf("--lever %s given twice: give all its values at once", l.Key)
+			}
+		}
 		p.Levers = append(p.Levers, l)
 	}
 	for _, s := range spec.Targets {

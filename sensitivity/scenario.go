@@ -172,6 +172,11 @@ func inputs(spec Spec) ([]Input, error) {
 		if err != nil {
 			return nil, err
 		}
+		for _, prev := range out {
+			if prev.Key == in.Key {
+				return nil, fmt.Errorf("--vary %s given twice: give it one range", in.Key)
+			}
+		}
 		probe, _ := load(spec)
 		if err := scenarios.Set(probe, in.Key, "0.5"); err != nil {
 			if err2 := scenarios.Set(probe, in.Key, strconv.Itoa(int(math.Round(in.Lo)))); err2 != nil {

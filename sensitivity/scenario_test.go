@@ -104,6 +104,7 @@ func TestBadInput(t *testing.T) {
 		{func(s *sensitivity.Spec) { s.Vary = []string{"no.such.key=1..2"} }},
 		{func(s *sensitivity.Spec) { s.KPIs = []string{"happiness"} }},
 		{func(s *sensitivity.Spec) { s.Vary = nil }},
+		{func(s *sensitivity.Spec) { s.Vary = []string{"workforce.fte=0.5..1", "workforce.fte=0.6..0.9"} }},
 	} {
 		s := spec()
 		tc.change(&s)
