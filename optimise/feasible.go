@@ -2,6 +2,7 @@ package optimise
 
 import (
 	"fmt"
+	"github.com/spsim/spsim/sim/experiment"
 	"math"
 	"strconv"
 	"strings"
@@ -36,6 +37,22 @@ func (t Target) Words() string {
 		return "at most " + strconv.FormatFloat(t.Value, 'g', -1, 64)
 	}
 	return "at least " + strconv.FormatFloat(t.Value, 'g', -1, 64)
+}
+
+// Bound is the requirement in the KPI's unit: "at most 4 weeks", "at least
+// 486.5 needs/1,000 referrals".
+func (t Target) Bound() string {
+	unit, gap := unitOf(t.KPI)
+	// The value as given, not rounded to three figures: a target of 486.5
+	// is not one of 487.
+	q := experiment.Quantity(t.Value, unit, gap)
+	if n := experiment.Number(t.Value); strings.HasPrefix(q, n) {
+		q = strconv.FormatFloat(t.Value, 'g', -1, 64) + q[len(n):]
+	}
+	if t.AtMost {
+		return "at most " + q
+	}
+	return "at least " + q
 }
 
 // ParseTarget reads "KPI<=X" or "KPI>=X", with an optional tolerance

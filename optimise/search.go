@@ -259,10 +259,11 @@ func (r *Result) NoPlan(label func(int) string) string {
 	var reach []string
 	for t, tg := range r.Targets {
 		e := b.KPIs[t].Estimate
-		reach = append(reach, fmt.Sprintf("%s %s [%s, %s] (target %s)", tg.KPI, experiment.Number(e.Mean),
-			experiment.Number(e.Low), experiment.Number(e.High), tg.Words()))
+		unit, gap := unitOf(tg.KPI)
+		reach = append(reach, fmt.Sprintf("%s %s %s (target %s)", kpiWords(tg.KPI), experiment.Quantity(e.Mean, unit, gap),
+			experiment.Bounds(e.Low, e.High, unit), tg.Bound()))
 	}
-	return fmt.Sprintf("no plan within these levers meets %s; the best reaches %s, with %s", what, strings.Join(reach, " and "), label(b.Index))
+	return fmt.Sprintf("no plan within these levers meets %s; the best reaches %s, with %s", what, strings.Join(reach, "; and "), label(b.Index))
 }
 
 func (r *Result) cheapest() float64 {

@@ -41,29 +41,47 @@ func (p *Problem) Sentences(r *Result) []string {
 	return out
 }
 
+// targetWords names the targets in words: "the target on wait to first
+// contact, 90th percentile (at most 4 weeks)".
 func (p *Problem) targetWords() string {
 	var ts []string
 	for _, t := range p.Targets {
-		ts = append(ts, t.KPI+" "+t.Words())
+		ts = append(ts, fmt.Sprintf("%s (%s)", kpiWords(t.KPI), t.Bound()))
 	}
-	return strings.Join(ts, " and ")
+	if len(ts) == 1 {
+		return "the target on " + ts[0]
+	}
+	return "the targets on " + strings.Join(ts, " and ")
 }
 
-// outcomes lists a checked candidate's KPIs with their intervals.
+// outcomes lists a checked candidate's KPIs with their intervals, in words;
+// semicolons part them, since a KPI's name may hold a comma.
 func (p *Problem) outcomes(c Checked) string {
 	var parts []string
 	for _, k := range c.KPIs {
 		if k.KPI == sim.KPICostTotal {
 			continue
 		}
-		unit, gap := "", false
-		if m, ok := sim.LookupKPI(k.KPI); ok {
-			unit, gap = m.Unit, m.Gap
-		}
+		unit, gap := unitOf(k.KPI)
 		e := k.Estimate
-		parts = append(parts, fmt.Sprintf("%s %s %s", k.KPI, experiment.Quantity(e.Mean, unit, gap), experiment.Bounds(e.Low, e.High, unit)))
+		parts = append(parts, fmt.Sprintf("%s %s %s", kpiWords(k.KPI), experiment.Quantity(e.Mean, unit, gap), experiment.Bounds(e.Low, e.High, unit)))
 	}
-	return strings.Join(parts, ", ") + fmt.Sprintf(" (%d replications)", c.Reps)
+	return strings.Join(parts, "; ") + fmt.Sprintf(" (%d replications)", c.Reps)
+}
+
+// kpiWords is a KPI's name for a sentence: "wait to first contact, mean".
+func kpiWords(name string) string {
+	l := output.KPILabel(name)
+	return strings.ToLower(l[:1]) + l[1:]
+}
+
+// unitOf is a KPI's unit, and whether it is a gap between groups' shares
+// (written in percentage points).
+func unitOf(name string) (unit string, gap bool) {
+	if m, ok := sim.LookupKPI(name); ok {
+		return m.Unit, m.Gap
+	}
+	return "", false
 }
 
 func capital(s string) string {

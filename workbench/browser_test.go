@@ -175,7 +175,7 @@ func TestBrowser(t *testing.T) {
 	// most 4 weeks, from the page's defaults (today's 3 to 6).
 	do("find the cheapest plan", chromedp.Click(q(`[data-tab=plan]`)), chromedp.Click(q("#plan")), waitDone(5), shot("workbench-plan", "#workspace"))
 	planned, err := chromedp.Run(ctx, chromedp.Text(q("#plan-answer")))
-	if err != nil || !strings.HasPrefix(planned, "Plan: Link-worker posts 5, costing ") || !strings.Contains(planned, "The cheapest plan meeting wait_first_contact_p90_weeks at most 4 ") {
+	if err != nil || !strings.HasPrefix(planned, "Plan: Link-worker posts 5, costing ") || !strings.Contains(planned, "The cheapest plan meeting the target on wait to first contact, 90th percentile (at most 4 weeks) ") {
 		t.Errorf("the plan's answer %q (%v)", planned, err)
 	}
 	planRow, err := chromedp.Run(ctx, chromedp.Text(q("#plan-table tr.plan td")))

@@ -142,7 +142,7 @@ func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValu
 		}
 		v.Head = append(v.Head, name)
 	}
-	v.Head = append(v.Head, "Planned cost", output.KPILabel(tg.KPI), "Target "+tg.Words(), "Replications")
+	v.Head = append(v.Head, "Planned cost", output.KPILabel(tg.KPI), "Target: "+tg.Bound(), "Replications")
 	checked := slices.Clone(r.Checked)
 	slices.SortStableFunc(checked, func(a, b optimise.Checked) int {
 		return cmp.Compare(r.Candidates[a.Index].Cost, r.Candidates[b.Index].Cost)
@@ -214,11 +214,6 @@ func planWords(p *optimise.Problem, r *optimise.Result, levers []leverValues) []
 		}
 	}
 	value, between := kpiWords(tg.KPI, unit, plan.KPIs[0].Estimate)
-	bound := "at least "
-	if tg.AtMost {
-		bound = "at most "
-	}
 	return []string{fmt.Sprintf("Plan: %s, costing %s a year. %s: %s (%s), against a target of %s.",
-		strings.Join(set, " and "), experiment.Money(r.Candidates[r.Plan].Cost), output.KPILabel(tg.KPI), value, between,
-		bound+experiment.Quantity(tg.Value, unit, false))}
+		strings.Join(set, " and "), experiment.Money(r.Candidates[r.Plan].Cost), output.KPILabel(tg.KPI), value, between, tg.Bound())}
 }

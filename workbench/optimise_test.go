@@ -29,7 +29,7 @@ func TestOptimise(t *testing.T) {
 	plan := int(r["plan"].(float64))
 	if len(sentences) < 2 || !strings.HasPrefix(sentences[0].(string), "Plan: Link-worker posts ") ||
 		!strings.HasSuffix(sentences[0].(string), "against a target of at most 4 weeks.") ||
-		!strings.HasPrefix(sentences[1].(string), "The cheapest plan meeting wait_first_contact_p90_weeks at most 4") || plan < 0 {
+		!strings.HasPrefix(sentences[1].(string), "The cheapest plan meeting the target on wait to first contact, 90th percentile (at most 4 weeks)") || plan < 0 {
 		t.Fatalf("sentences %q, plan row %d", sentences, plan)
 	}
 	// Baseline's 3 link workers wait 7.5 weeks at the 90th percentile and
