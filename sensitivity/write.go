@@ -88,7 +88,7 @@ func (r *Result) Sentences() []string {
 					fixed(s.Total.Low), fixed(s.Total.High), fixed(s.First.Value)))
 			}
 		}
-		s := fmt.Sprintf("%s is driven most by %s; replication noise is %s of the variance between points.", kpi, strings.Join(parts, ", then "), experiment.Percent(r.Noise[k]))
+		s := fmt.Sprintf("%s is driven most by %s; replication noise is %s of the variance between points.", output.KPILabel(kpi), strings.Join(parts, ", then "), experiment.Percent(r.Noise[k]))
 		if r.Noise[k] > 0.3 {
 			s += " That is large: add replications (--reps) before trusting the ranking."
 		}

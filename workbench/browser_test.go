@@ -186,7 +186,7 @@ func TestBrowser(t *testing.T) {
 	// Which of the default uncertain inputs drive the outcomes.
 	do("rank the inputs", chromedp.Click(q(`[data-tab=drivers]`)), chromedp.Click(q("#drivers")), waitDone(6), shot("workbench-drivers", "#workspace"))
 	drivers, err := chromedp.Run(ctx, chromedp.Text(q("#drivers-answer")))
-	if err != nil || !strings.Contains(drivers, "leavers is driven most by workforce.") {
+	if err != nil || !strings.Contains(drivers, "Link workers leaving is driven most by workforce.") {
 		t.Errorf("the inputs' ranking %q (%v)", drivers, err)
 	}
 

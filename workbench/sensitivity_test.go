@@ -25,11 +25,11 @@ func TestSensitivity(t *testing.T) {
 	sentences := r["sentences"].([]any)
 	var leavers string
 	for _, s := range sentences {
-		if strings.HasPrefix(s.(string), "leavers is driven most by ") {
+		if strings.HasPrefix(s.(string), "Link workers leaving is driven most by ") {
 			leavers = s.(string)
 		}
 	}
-	if !strings.HasPrefix(leavers, "leavers is driven most by workforce.leaving_hazard_per_year") {
+	if !strings.HasPrefix(leavers, "Link workers leaving is driven most by workforce.leaving_hazard_per_year") {
 		t.Errorf("sentences %q, want leavers driven most by the leaving hazard", sentences)
 	}
 	if rows := r["rows"].([]any); len(rows) != 2 || len(rows[0].([]any)) != 1+len(sensitivityKPIs) {

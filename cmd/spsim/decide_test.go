@@ -76,7 +76,7 @@ func TestSensitivityOutputs(t *testing.T) {
 	dir := t.TempDir()
 	stdout, _ := spsim(t, "sensitivity", short, "--vary", "workforce.leaving_hazard_per_year=0.05..0.4",
 		"--vary", "workforce.link_workers=2..4", "--trajectories", "3", "--reps", "2", "--kpi", "leavers", "-o", dir, "--jobs", "2")
-	if !strings.Contains(stdout, "leavers is driven most by") {
+	if !strings.Contains(stdout, "Link workers leaving is driven most by") {
 		t.Errorf("stdout:\n%s", stdout)
 	}
 	checkPlots(t, dir, "tornado_leavers", "morris_leavers")
