@@ -144,14 +144,17 @@ once.`,
 		},
 		{
 			name:    "serve",
-			summary: "serve the browser workbench: controls, results, comparisons, sweeps and downloads",
+			summary: "serve the browser workbench: controls, results, comparisons, sweeps, plans, local data and downloads",
 			about: `Starts a local web app and prints its URL. Choose a built-in scenario or upload
 your own, move the main levers (posts, caseload cap, support model, holding,
 referrals, community places and grants, a funding cliff) and the results follow:
 verdict sentences, the headline table with 95% intervals, and charts of demand
 against supply, waiting and the workforce. Pin up to 4 settings and compare them
-on common random numbers, sweep one lever, and download the scenario (which
-spsim run turns into the same numbers), report.html and the CSVs.
+on common random numbers; sweep one lever; find the cheapest plan that meets a
+target (as spsim optimise); rank which uncertain inputs matter (as spsim
+sensitivity); fit demand to your referral extract, or start from your caseload
+or your PCNs' areas; and download the scenario (which spsim run turns into the
+same numbers), report.html and the CSVs.
 
 Everything is embedded: the page works offline. It listens on 127.0.0.1 unless
 told otherwise, and warns when --addr reaches beyond this machine.`,
