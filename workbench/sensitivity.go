@@ -21,9 +21,10 @@ type sensitivityRequest struct {
 }
 
 type inputRange struct {
-	Key string  `json:"key"`
-	Lo  float64 `json:"lo"`
-	Hi  float64 `json:"hi"`
+	Key   string  `json:"key"`
+	Label string  `json:"label"` // its name on the page
+	Lo    float64 `json:"lo"`
+	Hi    float64 `json:"hi"`
 }
 
 // sensitivityView is an analysis as the page shows it.
@@ -64,7 +65,7 @@ func (s *Server) handleSensitivity(w http.ResponseWriter, r *http.Request) {
 		}
 		return s.planSensitivity(cfg, vary)
 	}, func(_ *job, res any, seconds float64) (any, error) {
-		v, err := newSensitivityView(res.(*sensitivity.Result))
+		v, err := newSensitivityView(res.(*sensitivity.Result), req.Inputs)
 		if err == nil {
 			v.Seconds = seconds
 		}
@@ -98,13 +99,17 @@ func sensitivityVary(req sensitivityRequest) ([]string, error) {
 
 // newSensitivityView lays out an analysis: the drivers in words, each
 // input's μ* on each outcome with its interval, and the tornado charts.
-func newSensitivityView(r *sensitivity.Result) (*sensitivityView, error) {
-	v := &sensitivityView{Sentences: r.Sentences(), Head: []string{"Input"}}
+func newSensitivityView(r *sensitivity.Result, asked []inputRange) (*sensitivityView, error) {
+	v := &sensitivityView{Sentences: r.Sentences(), Head: []string{"Input", "Key"}}
 	for _, k := range r.KPIs {
 		v.Head = append(v.Head, output.KPILabel(k)+": μ*")
 	}
 	for i, in := range r.Inputs {
-		row := []string{in.Key}
+		name := in.Key
+		if i < len(asked) && asked[i].Label != "" {
+			name = asked[i].Label
+		}
+		row := []string{name, in.Key}
 		for k := range r.KPIs {
 			m := r.Morris[k][i]
 			row = append(row, experiment.Number(m.MuStar.Value)+" ["+experiment.Number(m.MuStar.Low)+", "+experiment.Number(m.MuStar.High)+"]")

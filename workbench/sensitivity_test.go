@@ -18,7 +18,7 @@ import (
 // every outcome, with tornado charts.
 func TestSensitivity(t *testing.T) {
 	req, _ := json.Marshal(sensitivityRequest{TOML: small(t), Inputs: []inputRange{
-		{Key: "workforce.leaving_hazard_per_year", Lo: 0.05, Hi: 0.6},
+		{Key: "workforce.leaving_hazard_per_year", Label: "Leaving hazard", Lo: 0.05, Hi: 0.6},
 		{Key: "demand.seasonal_amplitude", Lo: 0, Hi: 0.1},
 	}})
 	r := result(t, post(t, newTestServer(), "/api/sensitivity", string(req)))
@@ -32,8 +32,8 @@ func TestSensitivity(t *testing.T) {
 	if !strings.HasPrefix(leavers, "Link workers leaving is driven most by workforce.leaving_hazard_per_year") {
 		t.Errorf("sentences %q, want leavers driven most by the leaving hazard", sentences)
 	}
-	if rows := r["rows"].([]any); len(rows) != 2 || len(rows[0].([]any)) != 1+len(sensitivityKPIs) {
-		t.Errorf("rows %v, want one per input with a μ* per outcome", rows)
+	if rows := r["rows"].([]any); len(rows) != 2 || len(rows[0].([]any)) != 2+len(sensitivityKPIs) || rows[0].([]any)[0] != "Leaving hazard" || rows[1].([]any)[0] != "demand.seasonal_amplitude" {
+		t.Errorf("rows %v, want one per input, named as the page names it, with a μ* per outcome", rows)
 	}
 	// The command line's analysis of the same file says the same.
 	path := filepath.Join(t.TempDir(), "small.toml")

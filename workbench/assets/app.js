@@ -425,7 +425,7 @@ function drivers() {
   const inputs = [];
   for (let n = 0; n < 3; n++) {
     const key = $('#driver-key' + n).value;
-    if (key) inputs.push({ key, lo: Number($('#driver-lo' + n).value), hi: Number($('#driver-hi' + n).value) });
+    if (key) inputs.push({ key, label: $('#driver-key' + n).selectedOptions[0].textContent, lo: Number($('#driver-lo' + n).value), hi: Number($('#driver-hi' + n).value) });
   }
   if (inputs.length === 0) { status('Choose at least one input', true); return; }
   task('Ranking the inputs', 'api/sensitivity', { toml: state.view.toml, inputs }, (r) => {
