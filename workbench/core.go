@@ -169,25 +169,39 @@ func (j *job) execute(ctx context.Context, st *stream) (any, error) {
 // planSensitivity writes the scenario for a Morris screening of the
 // inputs vary (KEY=LO..HI each); nothing runs.
 func (s *Server) planSensitivity(cfg *sim.Config, vary []string) (*job, error) {
-	j, paths, err := s.newJob([]*sim.Config{cfg})
+	j, path, err := s.searchJob(cfg, "spsim sensitivity")
 	if err != nil {
 		return nil, err
 	}
-	j.screen = &sensitivity.Spec{Ref: paths[0], Vary: vary, Method: sensitivity.Morris, KPIs: sensitivityKPIs, Jobs: s.opt.Jobs}
+	j.screen = &sensitivity.Spec{Ref: path, Vary: vary, Method: sensitivity.Morris, KPIs: sensitivityKPIs, Jobs: s.opt.Jobs}
 	return j, nil
 }
 
 // planOptimise writes the scenario for the search and builds every
 // combination's scenario; nothing runs.
 func (s *Server) planOptimise(cfg *sim.Config, spec optimise.Spec) (*job, error) {
-	j, paths, err := s.newJob([]*sim.Config{cfg})
+	j, path, err := s.searchJob(cfg, "spsim optimise")
 	if err != nil {
 		return nil, err
 	}
-	spec.Ref, spec.Jobs = paths[0], s.opt.Jobs
+	spec.Ref, spec.Jobs = path, s.opt.Jobs
 	spec.Options.Confidence, spec.Options.N0, spec.Options.MaxReps = level, 10, s.lim.Replications
 	if j.optimise, err = optimise.Plan(spec); err != nil {
 		return nil, planErr(j, err)
 	}
 	return j, nil
+}
+
+// searchJob writes the one scenario of a search of many runs (a plan or a
+// screening). A scenario of several areas is refused: each run would be
+// all its areas, hours on a laptop; instead names the command to use.
+func (s *Server) searchJob(cfg *sim.Config, instead string) (*job, string, error) {
+	if cfg.Areas.Count+len(cfg.Areas.List) > 1 {
+		return nil, "", &tooLarge{"the workbench searches a scenario of one area; run " + instead + " for one of several"}
+	}
+	j, paths, err := s.newJob([]*sim.Config{cfg})
+	if err != nil {
+		return nil, "", err
+	}
+	return j, paths[0], nil
 }

@@ -67,9 +67,6 @@ func (s *Server) handleOptimise(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		if err := oneArea(cfg, "spsim optimise"); err != nil {
-			return nil, err
-		}
 		return s.planOptimise(cfg, spec)
 	}, func(j *job, res any, seconds float64) (any, error) {
 		v, err := newOptimiseView(j.optimise, res.(*optimise.Result), req.Levers)
@@ -133,14 +130,18 @@ func targetSpec(t optimiseTarget) (string, error) {
 // newOptimiseView lays out a finished search: the answer in words, then
 // every combination checked, cheapest first, with its target outcome.
 func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValues) (*optimiseView, error) {
-	v := &optimiseView{Sentences: append(planWords(p, r, levers), p.Sentences(r)...), Spent: r.Spent(), Plan: -1}
+	v := &optimiseView{Spent: r.Spent(), Plan: -1}
 	tg := p.Targets[0]
-	for i, l := range p.Levers {
-		name := l.Key
-		if i < len(levers) && levers[i].Label != "" {
-			name = levers[i].Label
-		}
-		v.Head = append(v.Head, name)
+	unit := ""
+	if m, ok := sim.LookupKPI(tg.KPI); ok {
+		unit = m.Unit
+	}
+	outcome := func(c optimise.Checked) string {
+		value, between := kpiWords(tg.KPI, unit, c.KPIs[0].Estimate)
+		return value + " (" + between + ")"
+	}
+	for i := range p.Levers {
+		v.Head = append(v.Head, leverName(p, levers, i))
 	}
 	v.Head = append(v.Head, "Planned cost", output.KPILabel(tg.KPI), "Target: "+tg.Bound(), "Replications")
 	checked := slices.Clone(r.Checked)
@@ -149,18 +150,15 @@ func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValu
 	})
 	for _, c := range checked {
 		row := append([]string(nil), r.Candidates[c.Index].Levers...)
-		unit := ""
-		if m, ok := sim.LookupKPI(tg.KPI); ok {
-			unit = m.Unit
-		}
-		value, between := kpiWords(tg.KPI, unit, c.KPIs[0].Estimate)
-		row = append(row, experiment.Money(r.Candidates[c.Index].Cost)+" a year", value+" ("+between+")",
+		row = append(row, experiment.Money(r.Candidates[c.Index].Cost)+" a year", outcome(c),
 			decisionWords[c.KPIs[0].Decision], strconv.Itoa(c.Reps))
 		if c.Index == r.Plan {
 			v.Plan = len(v.Rows)
+			v.Sentences = append(v.Sentences, planWords(p, r, levers, outcome(c)))
 		}
 		v.Rows = append(v.Rows, row)
 	}
+	v.Sentences = append(v.Sentences, p.Sentences(r)...)
 	figs, err := p.Figures(r)
 	if err != nil {
 		return nil, err
@@ -172,6 +170,14 @@ func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValu
 	return v, nil
 }
 
+// leverName is lever i as the page names it, else by its key.
+func leverName(p *optimise.Problem, levers []leverValues, i int) string {
+	if i < len(levers) && levers[i].Label != "" {
+		return levers[i].Label
+	}
+	return p.Levers[i].Key
+}
+
 // decisionWords say whether a combination meets the target.
 var decisionWords = map[optimise.Decision]string{
 	optimise.Feasible:   "meets it",
@@ -179,41 +185,14 @@ var decisionWords = map[optimise.Decision]string{
 	optimise.Undecided:  "uncertain",
 }
 
-// oneArea refuses a scenario of several areas for a search of many runs,
-// which could take hours on a laptop; the command line has no such limit.
-func oneArea(cfg *sim.Config, instead string) error {
-	if cfg.Areas.Count+len(cfg.Areas.List) > 1 {
-		return &tooLarge{"the workbench searches a scenario of one area; run " + instead + " for one of several"}
-	}
-	return nil
-}
-
 // planWords leads the answer in the page's words: the plan by the levers'
-// names, its cost, and its outcome against the target.
-func planWords(p *optimise.Problem, r *optimise.Result, levers []leverValues) []string {
-	if r.Plan < 0 {
-		return nil
-	}
+// names, its cost, and its outcome (in words) against the target.
+func planWords(p *optimise.Problem, r *optimise.Result, levers []leverValues, outcome string) string {
 	var set []string
 	for i, val := range r.Candidates[r.Plan].Levers {
-		name := p.Levers[i].Key
-		if i < len(levers) && levers[i].Label != "" {
-			name = levers[i].Label
-		}
-		set = append(set, name+" "+val)
+		set = append(set, leverName(p, levers, i)+" "+val)
 	}
 	tg := p.Targets[0]
-	unit := ""
-	if m, ok := sim.LookupKPI(tg.KPI); ok {
-		unit = m.Unit
-	}
-	var plan optimise.Checked
-	for _, c := range r.Checked {
-		if c.Index == r.Plan {
-			plan = c
-		}
-	}
-	value, between := kpiWords(tg.KPI, unit, plan.KPIs[0].Estimate)
-	return []string{fmt.Sprintf("Plan: %s, costing %s a year. %s: %s (%s), against a target of %s.",
-		strings.Join(set, " and "), experiment.Money(r.Candidates[r.Plan].Cost), output.KPILabel(tg.KPI), value, between, tg.Bound())}
+	return fmt.Sprintf("Plan: %s, costing %s a year. %s: %s, against a target of %s.",
+		strings.Join(set, " and "), experiment.Money(r.Candidates[r.Plan].Cost), output.KPILabel(tg.KPI), outcome, tg.Bound())
 }

@@ -60,9 +60,6 @@ func (s *Server) handleSensitivity(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		if err := oneArea(cfg, "spsim sensitivity"); err != nil {
-			return nil, err
-		}
 		return s.planSensitivity(cfg, vary)
 	}, func(_ *job, res any, seconds float64) (any, error) {
 		v, err := newSensitivityView(res.(*sensitivity.Result), req.Inputs)
@@ -112,7 +109,7 @@ func newSensitivityView(r *sensitivity.Result, asked []inputRange) (*sensitivity
 		row := []string{name, in.Key}
 		for k := range r.KPIs {
 			m := r.Morris[k][i]
-			row = append(row, experiment.Number(m.MuStar.Value)+" ["+experiment.Number(m.MuStar.Low)+", "+experiment.Number(m.MuStar.High)+"]")
+			row = append(row, experiment.Number(m.MuStar.Value)+" "+experiment.Bounds(m.MuStar.Low, m.MuStar.High, ""))
 		}
 		v.Rows = append(v.Rows, row)
 	}
