@@ -45,6 +45,7 @@ func BenchmarkMMcAnchor(b *testing.B) {
 	b.ReportAllocs()
 	var events, customers float64
 	var ws sim.Workspace
+	ws.Keep([]string{sim.ColReferrals}) // as a run with no weekly output keeps none
 	cpu0 := cputime.Process()
 	for b.Loop() {
 		for i := range anchorReplications {
@@ -53,10 +54,7 @@ func BenchmarkMMcAnchor(b *testing.B) {
 				b.Fatal(err)
 			}
 			events += float64(r.Events)
-			customers += sumColumn(r, "referrals")
-			// As a run with no weekly output does: the next replication
-			// writes into this one's table.
-			ws.Trim(r, nil)
+			customers += sumColumn(r, sim.ColReferrals)
 		}
 	}
 	reportRates(b, events, customers, cputime.Process()-cpu0)
@@ -84,13 +82,16 @@ func reportRates(b *testing.B, events, customers float64, cpu time.Duration) {
 // benchRuns runs replications of cfg one after another in one Workspace,
 // as each worker of experiment.Replicate does, and reports events a
 // second, both of wall time and of the process's CPU time: on a shared
-// machine the second is the steadier. Unless keep is set, each result's
-// weekly table is handed back to the Workspace (Trim), as in a run whose
-// outputs need none.
+// machine the second is the steadier. Unless keep is set, results keep only
+// the referrals of their weekly tables (Workspace.Keep), as in a run whose
+// outputs need no table.
 func benchRuns(b *testing.B, cfg *sim.Config, keep bool) {
 	b.ReportAllocs()
 	var events, customers float64
 	var ws sim.Workspace
+	if !keep {
+		ws.Keep([]string{sim.ColReferrals})
+	}
 	cpu0 := cputime.Process()
 	for i := 0; b.Loop(); i++ {
 		r, err := ws.Run(context.Background(), cfg, i, nil)
@@ -98,10 +99,7 @@ func benchRuns(b *testing.B, cfg *sim.Config, keep bool) {
 			b.Fatal(err)
 		}
 		events += float64(r.Events)
-		customers += sumColumn(r, "referrals")
-		if !keep {
-			ws.Trim(r, nil)
-		}
+		customers += sumColumn(r, sim.ColReferrals)
 	}
 	reportRates(b, events, customers, cputime.Process()-cpu0)
 }

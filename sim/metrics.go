@@ -83,6 +83,11 @@ type metrics struct {
 	// two passes over the whole table at the end.
 	windowSums []float64
 	notFinite  float64
+
+	// The columns a Workspace keeps (their indices), copied as each row
+	// is written and still in cache; kept is their table, row by row.
+	keep []int
+	kept []float64
 }
 
 func (mt *metrics) init(m *Model) {
@@ -246,6 +251,9 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 	mt.flat = mt.flat[:n+cols]
 	mt.rows = append(mt.rows, mt.row)
 	mt.scan(mt.row, w >= int(mt.warmup))
+	for _, c := range mt.keep {
+		mt.kept = append(mt.kept, mt.row[c])
+	}
 	clear(mt.group)
 	clear(mt.profile)
 	clear(mt.roleEpisodes)

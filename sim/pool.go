@@ -50,22 +50,36 @@ func RunContext(ctx context.Context, cfg *Config, rep int, pool *Pool) (*Result,
 }
 
 // Workspace keeps a model's working memory (its calendar, people, rooms,
-// waits histogram and column names) from one run to the next, so that a
-// worker running replications one after another allocates little more
-// than each result. Results never share a Workspace's memory, and do not
-// depend on what it ran before. A Workspace is for one goroutine at a time;
-// its zero value is ready to use.
+// waits histogram, column names and weekly table) from one run to the
+// next, so that a worker running replications one after another allocates
+// little more than each result. Results never share a Workspace's memory,
+// and do not depend on what it ran before. A Workspace is for one
+// goroutine at a time; its zero value is ready to use.
 type Workspace struct {
 	prev *Model
-	// The weekly table of the last result, which Trim may take back.
-	rows [][]float64
-	flat []float64
+	keep []string
+	trim bool // results keep only the columns in keep
+}
+
+// Keep makes the results of w's later runs keep, of their weekly tables,
+// only the named columns, in that order (a name a result lacks is left
+// out); nil keeps every column, as a new Workspace does. The kept columns
+// are copied as each week is written, and the full table stays with w for
+// the next run to write over: a study that needs only a few weekly series,
+// or none, then keeps and allocates almost nothing per replication. The
+// KPIs are computed from every column either way.
+func (w *Workspace) Keep(columns []string) {
+	w.keep, w.trim = slices.Clone(columns), columns != nil
 }
 
 // Run is RunContext, reusing w's memory.
 func (w *Workspace) Run(ctx context.Context, cfg *Config, rep int, pool *Pool) (*Result, error) {
 	if cfg.Areas.Several() {
-		return runAreas(ctx, cfg, rep, pool)
+		r, err := runAreas(ctx, cfg, rep, pool)
+		if err == nil && w.trim {
+			keepColumns(r, w.keep)
+		}
+		return r, err
 	}
 	prev := w.prev
 	w.prev = nil
@@ -73,49 +87,73 @@ func (w *Workspace) Run(ctx context.Context, cfg *Config, rep int, pool *Pool) (
 	if err != nil {
 		return nil, err
 	}
+	var cols []Column
+	if w.trim {
+		cols = m.m.keepOnly(w.keep, cfg.Run.HorizonWeeks)
+	}
 	pool.acquire()
 	r, err := m.RunContext(ctx)
 	pool.release()
 	if err != nil {
 		return nil, err
 	}
-	// The result owns the weekly table: the next run writes a new one,
-	// unless Trim gives it back. Column names are kept for the next run,
-	// so the result gets a copy.
-	w.rows, w.flat = m.m.rows, m.m.flat
+	w.prev = m
+	if w.trim {
+		// The model keeps its full table for the next run.
+		r.Weekly, r.Columns = rowsOf(m.m.kept, len(cols), len(r.Weekly)), cols
+		m.m.keep, m.m.kept = nil, nil
+		return r, nil
+	}
+	// The result owns the weekly table: the next run writes a new one.
+	// Column names are kept for the next run, so the result gets a copy.
 	m.m.rows, m.m.flat = nil, nil
 	r.Columns = slices.Clone(r.Columns)
-	w.prev = m
 	return r, nil
 }
 
-// Trim keeps, of r's weekly table, only the named columns (in that order;
-// a name r lacks is left out), in a small table of r's own. If r is the
-// result of w's last Run, its full table goes back to w, so that the next
-// run writes into it instead of a new one: a study that needs only a few
-// weekly series, or none, then keeps and allocates almost nothing per
-// replication. r's KPIs, computed from the full table, are unchanged.
-func (w *Workspace) Trim(r *Result, columns []string) {
+// keepOnly resolves the named columns and makes room for them, week by
+// week, for a run of the given weeks; it returns the columns found.
+func (mt *metrics) keepOnly(names []string, weeks int) []Column {
+	var cols []Column
+	mt.keep = mt.keep[:0]
+	for _, name := range names {
+		for c := range mt.columns {
+			if mt.columns[c].Name == name {
+				mt.keep = append(mt.keep, c)
+				cols = append(cols, mt.columns[c])
+				break
+			}
+		}
+	}
+	mt.kept = make([]float64, 0, weeks*len(mt.keep))
+	return cols
+}
+
+// rowsOf slices a flat table of the given columns into weeks rows.
+func rowsOf(flat []float64, cols, weeks int) [][]float64 {
+	rows := make([][]float64, weeks)
+	for wk := range rows {
+		rows[wk] = flat[wk*cols : (wk+1)*cols : (wk+1)*cols]
+	}
+	return rows
+}
+
+// keepColumns keeps, of r's weekly table, only the named columns, in a
+// table of r's own: for a result whose table no Workspace can take back.
+func keepColumns(r *Result, names []string) {
 	var idx []int
 	var cols []Column
-	for _, name := range columns {
+	for _, name := range names {
 		if c := r.Col(name); c >= 0 {
 			idx = append(idx, c)
 			cols = append(cols, r.Columns[c])
 		}
 	}
-	flat := make([]float64, len(r.Weekly)*len(idx))
-	weekly := make([][]float64, len(r.Weekly))
-	for wk, row := range r.Weekly {
-		out := flat[wk*len(idx) : (wk+1)*len(idx) : (wk+1)*len(idx)]
-		for j, c := range idx {
-			out[j] = row[c]
+	flat := make([]float64, 0, len(r.Weekly)*len(idx))
+	for _, row := range r.Weekly {
+		for _, c := range idx {
+			flat = append(flat, row[c])
 		}
-		weekly[wk] = out
 	}
-	if w.prev != nil && len(r.Weekly) > 0 && len(w.rows) > 0 && &r.Weekly[0] == &w.rows[0] {
-		w.prev.m.rows, w.prev.m.flat = w.rows, w.flat
-	}
-	w.rows, w.flat = nil, nil
-	r.Weekly, r.Columns = weekly, cols
+	r.Weekly, r.Columns = rowsOf(flat, len(idx), len(r.Weekly)), cols
 }

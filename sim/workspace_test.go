@@ -98,45 +98,90 @@ func sameResult(a, b *sim.Result) string {
 	return ""
 }
 
-// TestWorkspaceTrim: a trimmed result keeps the named columns' values and
-// its KPIs, and its full table is written over by the next run instead of
-// a new one.
-func TestWorkspaceTrim(t *testing.T) {
+// TestWorkspaceKeep: a result of a Workspace that keeps some columns has
+// those columns' values, in the order named, and the KPIs of the full
+// table; the full table is written over by the next run instead of a new
+// one, which leaves the kept result alone; Keep(nil) keeps every column
+// again. An areas scenario, whose table is the areas' total, is trimmed
+// the same way.
+func TestWorkspaceKeep(t *testing.T) {
+	for _, name := range []string{"baseline", "icb"} {
+		t.Run(name, func(t *testing.T) {
+			cfg := load(t, name)
+			cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 60, 10
+			var full sim.Workspace
+			r, err := full.Run(context.Background(), cfg, 0, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wl, cl := r.Col(sim.ColWaitingListMean), r.Col(sim.ColCaseloadMean)
+			var ws sim.Workspace
+			ws.Keep([]string{sim.ColCaseloadMean, "no_such_column", sim.ColWaitingListMean})
+			k, err := ws.Run(context.Background(), cfg, 0, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(k.Columns) != 2 || k.Columns[0].Name != sim.ColCaseloadMean || k.Columns[1].Name != sim.ColWaitingListMean {
+				t.Fatalf("kept columns %v", k.Columns)
+			}
+			if fmt.Sprint(k.KPIs) != fmt.Sprint(r.KPIs) {
+				t.Errorf("KPIs differ when columns are kept:\n%v\n%v", k.KPIs, r.KPIs)
+			}
+			if len(k.Weekly) != len(r.Weekly) {
+				t.Fatalf("%d weeks kept of %d", len(k.Weekly), len(r.Weekly))
+			}
+			for w, row := range r.Weekly {
+				if got := k.Weekly[w]; len(got) != 2 || got[0] != row[cl] || got[1] != row[wl] {
+					t.Fatalf("week %d: kept %v, want [%v %v]", w, got, row[cl], row[wl])
+				}
+			}
+			before := flatten(k)
+			k2, err := ws.Run(context.Background(), cfg, 1, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameBits(flatten(k), before) {
+				t.Error("the next run changed the kept result")
+			}
+			if sameBits(flatten(k2), before) {
+				t.Error("another replication kept the same values")
+			}
+			ws.Keep(nil)
+			again, err := ws.Run(context.Background(), cfg, 0, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameBits(flatten(again), flatten(r)) {
+				t.Error("Keep(nil) then the same replication: a different table")
+			}
+		})
+	}
+}
+
+// TestWorkspaceKeepReusesTable: a Workspace that keeps some columns writes
+// each run's full table over the last one's instead of allocating a new
+// one.
+func TestWorkspaceKeepReusesTable(t *testing.T) {
 	cfg := load(t, "baseline")
 	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 60, 10
 	var ws sim.Workspace
-	r, err := ws.Run(context.Background(), cfg, 0, nil)
-	if err != nil {
+	ws.Keep([]string{})
+	if _, err := ws.Run(context.Background(), cfg, 0, nil); err != nil {
 		t.Fatal(err)
 	}
-	full := flatten(r)
-	wl, cl := r.Col("waiting_list_mean"), r.Col("caseload_mean")
-	want := make([][2]float64, len(r.Weekly))
-	for w, row := range r.Weekly {
-		want[w] = [2]float64{row[cl], row[wl]}
-	}
-	kpis := fmt.Sprint(r.KPIs)
-	table := &r.Weekly[0][0]
-	ws.Trim(r, []string{"caseload_mean", "no_such_column", "waiting_list_mean"})
-	if len(r.Columns) != 2 || r.Columns[0].Name != "caseload_mean" || r.Columns[1].Name != "waiting_list_mean" || fmt.Sprint(r.KPIs) != kpis {
-		t.Fatalf("trimmed to columns %v", r.Columns)
-	}
-	for w, row := range r.Weekly {
-		if len(row) != 2 || row[0] != want[w][0] || row[1] != want[w][1] {
-			t.Fatalf("week %d: %v, want %v", w, row, want[w])
+	allocs := testing.AllocsPerRun(5, func() {
+		if _, err := ws.Run(context.Background(), cfg, 0, nil); err != nil {
+			t.Fatal(err)
 		}
-	}
-	r2, err := ws.Run(context.Background(), cfg, 0, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if &r2.Weekly[0][0] != table {
-		t.Error("the next run did not write into the trimmed result's table")
-	}
-	if !sameBits(flatten(r2), full) {
-		t.Error("the same replication again differs in a reused table")
-	}
-	if r.Weekly[0][0] != want[0][0] {
-		t.Error("the next run changed the trimmed result")
+	})
+	var fresh sim.Workspace
+	whole := testing.AllocsPerRun(5, func() {
+		if _, err := fresh.Run(context.Background(), cfg, 0, nil); err != nil {
+			t.Fatal(err)
+		}
+	})
+	// A new table is one allocation for its rows and one for their values.
+	if allocs > whole-2 {
+		t.Errorf("%v allocations a run keeping no column, %v keeping all: the table is not reused", allocs, whole)
 	}
 }

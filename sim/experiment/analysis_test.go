@@ -142,6 +142,35 @@ func TestWeeklySeries(t *testing.T) {
 	}
 }
 
+// TestWeeklyMeans: the warm-up's weekly means are those of Weekly, bit for
+// bit, with undefined values left out, replications of other lengths
+// cut to the shortest, and replications without the column skipped.
+func TestWeeklyMeans(t *testing.T) {
+	nan := math.NaN()
+	rs := []*sim.Result{
+		result(map[string][]float64{"x": {0.1, nan, 0.7, 5}}, "x"),
+		result(map[string][]float64{"x": {0.2, nan, 1e-17, 6, 9}}, "x"),
+		result(map[string][]float64{"y": {1, 2, 3}}, "y"),
+		result(map[string][]float64{"x": {0.3, 4, 0.1, nan}}, "x"),
+	}
+	want := Means(Weekly(rs, Column("x"), 0.95))
+	got := weeklyMeans(rs, "x")
+	if len(got) != 4 || len(want) != 4 {
+		t.Fatalf("weeklyMeans = %v, Weekly's means %v", got, want)
+	}
+	for w := range want {
+		if math.Float64bits(got[w]) != math.Float64bits(want[w]) {
+			t.Errorf("week %d: %v, Weekly's mean %v", w, got[w], want[w])
+		}
+	}
+	if got[1] != 4 || got[3] != 5.5 {
+		t.Errorf("weeks 1 and 3: %v and %v, want 4 and 5.5", got[1], got[3])
+	}
+	if got := weeklyMeans(rs, "missing"); got != nil {
+		t.Errorf("weeklyMeans(missing) = %v, want nil", got)
+	}
+}
+
 func TestContrastMissingKPI(t *testing.T) {
 	a := []*sim.Result{{KPIs: []sim.KPI{{Name: "x", Unit: "u", Value: 1}, {Name: "y", Unit: "u", Value: 1}}}, {KPIs: []sim.KPI{{Name: "x", Unit: "u", Value: 2}, {Name: "y", Unit: "u", Value: 3}}}}
 	b := []*sim.Result{{KPIs: []sim.KPI{{Name: "x", Unit: "u", Value: 2}}}, {KPIs: []sim.KPI{{Name: "x", Unit: "u", Value: 4}}}}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"gonum.org/v1/gonum/stat"
+
 	"github.com/spsim/spsim/sim"
 )
 
@@ -88,7 +90,7 @@ func SuggestWarmup(results []*sim.Result) (WarmupSuggestion, error) {
 		return s, fmt.Errorf("warm-up suggestion: no replications")
 	}
 	for _, col := range WarmupColumns {
-		mean := Means(Weekly(results, Column(col), 0.95))
+		mean := weeklyMeans(results, col)
 		if mean == nil {
 			return s, fmt.Errorf("warm-up suggestion: no weekly column %s", col)
 		}
@@ -100,4 +102,38 @@ func SuggestWarmup(results []*sim.Result) (WarmupSuggestion, error) {
 		s.Weeks = max(s.Weeks, d)
 	}
 	return s, nil
+}
+
+// weeklyMeans is Means(Weekly(results, Column(col), level)), bit for bit,
+// without the intervals or a copy of each replication's column: each
+// week's mean over the replications that have the column, leaving out
+// undefined values. It is nil if none has the column.
+func weeklyMeans(results []*sim.Result, col string) []float64 {
+	type column struct {
+		rows [][]float64
+		c    int
+	}
+	var cols []column
+	weeks := math.MaxInt
+	for _, r := range results {
+		if c := r.Col(col); c >= 0 {
+			cols = append(cols, column{r.Weekly, c})
+			weeks = min(weeks, len(r.Weekly))
+		}
+	}
+	if len(cols) == 0 {
+		return nil
+	}
+	out := make([]float64, weeks)
+	vals := make([]float64, 0, len(cols))
+	for w := range out {
+		vals = vals[:0]
+		for _, c := range cols {
+			if v := c.rows[w][c.c]; !math.IsNaN(v) {
+				vals = append(vals, v)
+			}
+		}
+		out[w] = stat.Mean(vals, nil) // as Interval's; NaN for no value
+	}
+	return out
 }

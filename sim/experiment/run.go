@@ -18,7 +18,7 @@ type Options struct {
 	// number done so far. It may be called from several goroutines.
 	Progress func(done int)
 	// Columns, if not nil, are the only weekly columns each result keeps
-	// (sim.Workspace.Trim): for a study whose outputs need no weekly
+	// (sim.Workspace.Keep): for a study whose outputs need no weekly
 	// table, say WarmupColumns. KPIs are computed before, from every
 	// column.
 	Columns []string
@@ -51,14 +51,12 @@ func Replicate(ctx context.Context, cfg *sim.Config, opt Options) ([]*sim.Result
 		go func() {
 			defer wg.Done()
 			var ws sim.Workspace // this worker's memory, from one replication to the next
+			ws.Keep(opt.Columns)
 			for i := range next {
 				results[i], errs[i] = ws.Run(ctx, cfg, opt.First+i, pool)
 				if errs[i] != nil && ctx.Err() != nil {
 					results[i], errs[i] = nil, nil // stopped part-way: not finished
 					continue
-				}
-				if errs[i] == nil && opt.Columns != nil {
-					ws.Trim(results[i], opt.Columns)
 				}
 				mu.Lock()
 				done++
