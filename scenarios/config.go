@@ -95,6 +95,11 @@ type RunSpec struct {
 	WarmupWeeks  int    `toml:"warmup_weeks"`
 	Replications int    `toml:"replications"`
 	Seed         uint64 `toml:"seed"`
+	// PlausibilityWarnings, if false, silences the warnings for values
+	// outside the plausible ranges, for a scenario that sets them on
+	// purpose (a check against queueing theory, say). Values outside the
+	// allowed ranges are still refused. Unset means true.
+	PlausibilityWarnings *bool `toml:"plausibility_warnings" spsim:"optional"`
 }
 
 // Demand is the referral process: a non-homogeneous Poisson process with

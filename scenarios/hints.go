@@ -13,10 +13,11 @@ import (
 // generic: "*" stands for any profile, group, service, timeline entry or
 // map key.
 var hints = map[string]string{
-	"run.horizon_weeks": "weeks simulated, 1-2600; 156 is three years",
-	"run.warmup_weeks":  "weeks at the start left out of the results, less than horizon_weeks",
-	"run.replications":  "independent runs averaged, 1-10000; typical 20-100",
-	"run.seed":          "random seed, a whole number 0 or more",
+	"run.horizon_weeks":         "weeks simulated, 1-2600; 156 is three years",
+	"run.warmup_weeks":          "weeks at the start left out of the results, less than horizon_weeks",
+	"run.replications":          "independent runs averaged, 1-10000; typical 20-100",
+	"run.seed":                  "random seed, a whole number 0 or more",
+	"run.plausibility_warnings": "false silences the warnings for values outside the plausible ranges, for a scenario that sets them on purpose; true when unset",
 
 	"demand.referrals_per_week":  "mean referrals a week; about 20 for a 40,000-patient PCN",
 	"demand.annual_growth":       "yearly growth of referrals as a fraction, e.g. 0.05 for 5%; more than -1",

@@ -241,7 +241,7 @@ func (v *validator) rangeOf(path []string, x float64, raw any, what string) {
 		v.add(path, raw, msg)
 		return
 	}
-	if bd.typical.has(x) {
+	if bd.typical.has(x) || !v.c.warnsImplausible() {
 		return
 	}
 	msg := fmt.Sprintf("%s%s is outside the plausible range %s to %s", what, formatNumber(x), formatNumber(bd.typical.lo), formatNumber(bd.typical.hi))
@@ -273,4 +273,10 @@ func likelyFix(x float64, bd bounds) string {
 		}
 	}
 	return ""
+}
+
+// warnsImplausible reports whether values outside the plausible ranges are
+// warned of: unless run.plausibility_warnings is false.
+func (c *Config) warnsImplausible() bool {
+	return c.Run.PlausibilityWarnings == nil || *c.Run.PlausibilityWarnings
 }

@@ -59,15 +59,13 @@ func TestRangesCoverConfig(t *testing.T) {
 }
 
 // TestBuiltinsHaveNoWarnings: the library's values are all typical, apart
-// from the queueing-theory checks, which are deliberately extreme.
+// from the queueing-theory checks, which are deliberately extreme and say
+// so (run.plausibility_warnings = false).
 func TestBuiltinsHaveNoWarnings(t *testing.T) {
 	for _, name := range builtinNames() {
-		l, err := LoadWith(name, Options{})
+		l, err := LoadWith(name, Options{Strict: true})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
-		}
-		if name == "mmc" || name == "erlang-a" {
-			continue
 		}
 		for _, w := range l.Warnings {
 			t.Errorf("%s: %s", name, w)
@@ -98,6 +96,9 @@ func TestRanges(t *testing.T) {
 		{"cap that rounds to no places", "[workforce]\ncaseload_cap_per_fte = 0.1\n[initial]\nactive = 0\n", "", "which rounds down to none"},
 		{"half a place", "[workforce]\nfte = 0.5\ncaseload_cap_per_fte = 1.5\n[initial]\nactive = 0\n", "", "0.5 × 1.5 = 0.75 caseload places, which rounds down to none"},
 		{"in range", "[costs]\non_cost_share = 0.3\n", "", ""},
+		{"warnings off", "[run]\nplausibility_warnings = false\n[costs]\non_cost_share = 28\n", "", ""},
+		{"warnings off, an error still", "[run]\nplausibility_warnings = false\n[costs]\non_cost_share = 1e308\n", "", "costs.on_cost_share = 1e+308: must be between"},
+		{"warnings on", "[run]\nplausibility_warnings = true\n[costs]\non_cost_share = 28\n", "did you mean 0.28?", ""},
 	}
 	dir := t.TempDir()
 	for _, tt := range tests {
