@@ -75,7 +75,10 @@ type WarmupMeta struct {
 	ScenarioWeeks  int            `json:"scenario_warmup_weeks"`
 	Exceeds        bool           `json:"exceeds_scenario_warmup"`
 	PerSeries      []SeriesWarmup `json:"per_series"`
-	Error          string         `json:"error,omitempty"`
+	// BeforeWeek, when set, is the timeline's first change: the series
+	// were read only before it.
+	BeforeWeek int    `json:"before_week,omitempty"`
+	Error      string `json:"error,omitempty"`
 }
 
 // SeriesWarmup is one series' suggestion.
@@ -87,7 +90,10 @@ type SeriesWarmup struct {
 // NewWarmupMeta describes a warm-up suggestion against the scenario's.
 func NewWarmupMeta(s experiment.WarmupSuggestion, scenarioWeeks int) *WarmupMeta {
 	m := &WarmupMeta{Method: "MSER-5 on the across-replication mean", SuggestedWeeks: s.Weeks,
-		ScenarioWeeks: scenarioWeeks, Exceeds: s.Weeks > scenarioWeeks}
+		ScenarioWeeks: scenarioWeeks, Exceeds: s.Weeks > scenarioWeeks, BeforeWeek: s.Before}
+	if s.Before > 0 {
+		m.Method += ", weeks before the timeline's first change"
+	}
 	for _, p := range s.PerSeries {
 		m.PerSeries = append(m.PerSeries, SeriesWarmup{Column: p.Column, Weeks: p.Weeks})
 	}

@@ -111,8 +111,13 @@ func WarmupMethod(warmup int, sug *experiment.WarmupSuggestion) string {
 	for _, p := range sug.PerSeries {
 		parts = append(parts, fmt.Sprintf("%s %d weeks", p.Column, p.Weeks))
 	}
-	s += fmt.Sprintf(" MSER-5 (batch means of %d weeks, truncation point minimising the MSER statistic over the first half of the run) applied to the mean over replications suggests %d weeks (%s).",
-		experiment.MSERBatch, sug.Weeks, strings.Join(parts, "; "))
+	span := "the run"
+	if sug.Before > 0 {
+		// A planned change is part of the question, not a start-up transient.
+		span = fmt.Sprintf("the weeks before the timeline's first change at week %d", sug.Before)
+	}
+	s += fmt.Sprintf(" MSER-5 (batch means of %d weeks, truncation point minimising the MSER statistic over the first half of %s) applied to the mean over replications suggests %d weeks (%s).",
+		experiment.MSERBatch, span, sug.Weeks, strings.Join(parts, "; "))
 	if sug.Weeks > warmup {
 		s += " The suggestion exceeds the scenario's warm-up: consider raising run.warmup_weeks."
 	} else {

@@ -16,7 +16,7 @@ func TestReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sug, err := experiment.SuggestWarmup(res)
+	sug, err := experiment.SuggestWarmup(res, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package study_test
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/spsim/spsim/sim/experiment"
@@ -33,5 +34,33 @@ func TestSummaryAloneKeepsLittle(t *testing.T) {
 	}
 	if len(full.Results[0].Columns) <= len(experiment.WarmupColumns) {
 		t.Error("a run with every output lost weekly columns")
+	}
+}
+
+// TestWarmupReadsBeforeTheFirstChange: the funding cliff's warm-up
+// suggestion reads the weeks before its post ends (week 104), so the step
+// is not taken for a start-up transient and no warning is raised; a
+// scenario without a timeline reads the whole run.
+func TestWarmupReadsBeforeTheFirstChange(t *testing.T) {
+	for _, c := range []struct {
+		ref    string
+		before int
+	}{{"funding-cliff", 104}, {"baseline", 0}} {
+		r, err := study.Run(context.Background(), study.RunSpec{Ref: c.ref,
+			Options: study.Options{Replications: 10, Jobs: 2, Outputs: study.Outputs{study.Summary: true}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Warmup == nil || r.Warmup.Before != c.before {
+			t.Fatalf("%s: warm-up suggestion %+v, want one read before week %d", c.ref, r.Warmup, c.before)
+		}
+		if r.Warmup.Weeks > r.Config.Run.WarmupWeeks {
+			t.Errorf("%s: MSER-5 suggests %d weeks, more than the scenario's %d", c.ref, r.Warmup.Weeks, r.Config.Run.WarmupWeeks)
+		}
+		for _, w := range r.Warnings {
+			if strings.Contains(w, "MSER") {
+				t.Errorf("%s: %s", c.ref, w)
+			}
+		}
 	}
 }

@@ -204,13 +204,33 @@ func newRunResult(ref string, cfg *sim.Config, results []*sim.Result, o Options)
 // warnings.
 func (r *RunResult) analyse() {
 	r.Summaries = experiment.Summarise(r.Results, Level)
-	if sug, err := experiment.SuggestWarmup(r.Results); err == nil {
+	if sug, err := experiment.SuggestWarmup(r.Results, firstChange(r.Config)); err == nil {
 		r.Warmup = &sug
 	} else {
 		r.Warnings = append(r.Warnings, "no warm-up suggestion: "+err.Error())
 	}
 	r.Warnings = append(r.Warnings, r.warmupWarning()...)
 	r.Warnings = append(r.Warnings, r.precisionWarnings()...)
+}
+
+// firstChange is the week of the earliest planned change in cfg's
+// timeline or an area's, or 0 if there is none.
+func firstChange(cfg *sim.Config) int {
+	first := 0
+	visit := func(c *sim.Config) {
+		for _, ch := range c.Timeline {
+			if first == 0 || ch.Week < first {
+				first = ch.Week
+			}
+		}
+	}
+	visit(cfg)
+	for _, a := range cfg.Areas.List {
+		if a.Resolved != nil {
+			visit(a.Resolved)
+		}
+	}
+	return first
 }
 
 func (r *RunResult) warmupWarning() []string {

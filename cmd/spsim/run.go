@@ -82,13 +82,22 @@ func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
 			p.TargetPercent, state, len(r.Results), output.JoinInts(p.Outcome.Batches), p.MaxReplications)
 	}
 	if r.Warmup != nil {
-		fmt.Fprintf(stdout, "warm-up: scenario %d weeks, MSER-5 suggests %d\n", cfg.Run.WarmupWeeks, r.Warmup.Weeks)
+		fmt.Fprintf(stdout, "warm-up: scenario %d weeks, MSER-5 suggests %d%s\n", cfg.Run.WarmupWeeks, r.Warmup.Weeks, beforeChange(r.Warmup.Before))
 	}
 	for _, line := range output.RunAnswer(r.Summaries) {
 		fmt.Fprintln(stdout, line)
 	}
 	output.PrintHeadline(stdout, r.Summaries, output.Headline)
 	printWhere(stdout, dir, r.Elapsed.Seconds())
+}
+
+// beforeChange says, for a warm-up suggestion read before the timeline's
+// first change, which weeks it read.
+func beforeChange(week int) string {
+	if week == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (from the weeks before the timeline's first change, week %d)", week)
 }
 
 // printWhere says where the outputs are, and the report if one was

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/spsim/spsim/sim"
@@ -44,6 +45,42 @@ func TestMSER(t *testing.T) {
 		if d < tc.lo || d > tc.hi || d%MSERBatch != 0 {
 			t.Errorf("%s: truncation %d, want a multiple of %d in [%d, %d]", tc.name, d, MSERBatch, tc.lo, tc.hi)
 		}
+	}
+}
+
+// TestSuggestWarmupBeforeAChange: a stock that is steady from the start
+// and steps up at week 100 (a planned change) reads as a long transient
+// over the whole run, and as none before the change; a change too early
+// leaves too few weeks to suggest from, and the error says so.
+func TestSuggestWarmupBeforeAChange(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	var rs []*sim.Result
+	for range 5 {
+		wl, cl := make([]float64, 200), make([]float64, 200)
+		for w := range wl {
+			wl[w], cl[w] = 10+rng.NormFloat64(), 40+rng.NormFloat64()
+			if w >= 100 {
+				wl[w] += 30
+			}
+		}
+		rs = append(rs, result(map[string][]float64{sim.ColWaitingListMean: wl, sim.ColCaseloadMean: cl}, sim.ColWaitingListMean, sim.ColCaseloadMean))
+	}
+	whole, err := SuggestWarmup(rs, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := SuggestWarmup(rs, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole.Weeks < 50 || whole.Before != 0 {
+		t.Errorf("over the whole run: %+v, want the step read as a transient of at least 50 weeks", whole)
+	}
+	if before.Weeks > 25 || before.Before != 100 {
+		t.Errorf("before the change: %+v, want a short warm-up read before week 100", before)
+	}
+	if _, err := SuggestWarmup(rs, 12); err == nil || !strings.Contains(err.Error(), "before the timeline's first change, at week 12") {
+		t.Errorf("a change at week 12: %v", err)
 	}
 }
 

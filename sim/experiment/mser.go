@@ -74,6 +74,9 @@ func MSER(y []float64, batch int) (int, error) {
 type WarmupSuggestion struct {
 	Weeks     int            // the suggested warm-up, the largest over the series
 	PerSeries []SeriesWarmup // in the order of WarmupColumns
+	// Before, if not 0, is the week of the scenario's first planned change
+	// (its timeline): the series were read only before it.
+	Before int
 }
 
 // SeriesWarmup is one series' MSER-5 truncation point.
@@ -83,9 +86,13 @@ type SeriesWarmup struct {
 }
 
 // SuggestWarmup applies MSER-5 to the mean over replications of each
-// column in WarmupColumns, week by week.
-func SuggestWarmup(results []*sim.Result) (WarmupSuggestion, error) {
-	var s WarmupSuggestion
+// column in WarmupColumns, week by week. If before is above 0, only the
+// weeks before it are read: a scenario's planned change (a post whose
+// funding ends, say) is what the scenario asks about, not the start-up
+// transient a warm-up removes, and MSER would read the step it makes as
+// one.
+func SuggestWarmup(results []*sim.Result, before int) (WarmupSuggestion, error) {
+	s := WarmupSuggestion{Before: before}
 	if len(results) == 0 {
 		return s, fmt.Errorf("warm-up suggestion: no replications")
 	}
@@ -94,8 +101,14 @@ func SuggestWarmup(results []*sim.Result) (WarmupSuggestion, error) {
 		if mean == nil {
 			return s, fmt.Errorf("warm-up suggestion: no weekly column %s", col)
 		}
+		if before > 0 && before < len(mean) {
+			mean = mean[:before]
+		}
 		d, err := MSER(mean, MSERBatch)
 		if err != nil {
+			if before > 0 {
+				err = fmt.Errorf("%w (the weeks before the timeline's first change, at week %d)", err, before)
+			}
 			return s, fmt.Errorf("warm-up suggestion from %s: %w", col, err)
 		}
 		s.PerSeries = append(s.PerSeries, SeriesWarmup{Column: col, Weeks: d})
