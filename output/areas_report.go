@@ -60,9 +60,13 @@ func areaStats(results []*sim.Result, level float64) []areaStat {
 func AreaTable(results []*sim.Result, level float64) Table {
 	stats := areaStats(results, level)
 	t := Table{Caption: fmt.Sprintf("Areas, longest wait first (mean and %.0f%% confidence interval across replications)", 100*level)}
-	t.Head = []string{"area"}
+	t.Head = []string{"Area"}
 	for _, k := range areaTableKPIs {
-		t.Head = append(t.Head, KPILabel(k))
+		unit := ""
+		if len(stats) > 0 {
+			unit = stats[0].unit[k]
+		}
+		t.Head = append(t.Head, areaHead(k, unit))
 	}
 	for _, s := range stats {
 		row := []string{s.name}
@@ -82,6 +86,19 @@ func AreaTable(results []*sim.Result, level float64) Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// areaHead is a KPI's column head in the area table: its label, and its
+// unit where the cells do not show it (weeks, a year), so that a cell reads
+// "9.98 (9.74 to 10.2)" under "Wait to first contact, mean (weeks)".
+func areaHead(kpi, unit string) string {
+	label := KPILabel(kpi)
+	switch u := displayFor(unit).unit; {
+	case u == "" || u == "%" || unit == sim.UnitIndex:
+		return label
+	default:
+		return label + " (" + u + ")"
+	}
 }
 
 // AreaFigure ranks the areas of a run by wait, pressure and needs met: one

@@ -44,6 +44,15 @@ func TestAreaTableAndFigure(t *testing.T) {
 	if !strings.Contains(tab.Rows[0][1], " to ") {
 		t.Errorf("wait cell %q has no interval", tab.Rows[0][1])
 	}
+	// Units the cells do not show are in the heads; % and £ are in the cells.
+	want := []string{"Area", "Wait to first contact, mean (weeks)", "Workload pressure index", "Share of needs met",
+		"Link-worker caseload utilisation", "Referrals (people a year)", "Total cost (£ a year)"}
+	if strings.Join(tab.Head, "|") != strings.Join(want, "|") {
+		t.Errorf("heads %q, want %q", tab.Head, want)
+	}
+	if c := tab.Rows[0][3]; !strings.HasSuffix(c, "%)") {
+		t.Errorf("needs-met cell %q lacks its %%", c)
+	}
 	fig, err := output.AreaFigure(res, 0.95)
 	if err != nil {
 		t.Fatal(err)

@@ -38,7 +38,7 @@ func TestRunShowsAreas(t *testing.T) {
 		t.Fatalf("%d rows, want %d areas", len(rows), cfg.Areas.Count)
 	}
 	head := a["head"].([]any)
-	if head[1] != "Wait to first contact, mean" {
+	if head[1] != "Wait to first contact, mean (weeks)" {
 		t.Fatalf("the second column is %v, want the mean wait", head[1])
 	}
 	// Longest wait first: the leading number of each wait cell falls.
