@@ -264,6 +264,23 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the most strained area is %q (%v), want Northgate PCN (3 link workers for 30 referrals a week); status %q", top.Value, err, status)
 	}
 
+	// A plausible typo typed into the scenario is warned of, with its
+	// likely fix, above the results and in the editor; the run goes ahead.
+	do("type a typo", chromedp.Click(q("#advanced summary")),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[any](`(() => { const ta = document.querySelector('#toml');
+				ta.value = ta.value.replace(/on_cost_share = [0-9.]+/, 'on_cost_share = 28.0');
+				ta.dispatchEvent(new Event('input')); })()`)(ctx, tg)
+			return err
+		}), waitDone(10), shot("workbench-warning", "header"))
+	warned, err := chromedp.Run(ctx, chromedp.Text(q("#scenario-warnings")))
+	if err != nil || !strings.Contains(warned, "costs.on_cost_share = 28") || !strings.Contains(warned, "did you mean 0.28?") {
+		t.Errorf("after a typo the page warns %q (%v)", warned, err)
+	}
+	inEditor, err := chromedp.Run(ctx, chromedp.Text(q("#problems li.warning")))
+	if err != nil || !strings.Contains(inEditor, "did you mean 0.28?") {
+		t.Errorf("the editor lists %q (%v), want the warning", inEditor, err)
+	}
 }
 
 // utf16LE is s as Excel's "Unicode text" saves it: UTF-16, little-endian,

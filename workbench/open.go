@@ -31,6 +31,9 @@ type scenarioView struct {
 	HorizonWeeks int     `json:"horizon_weeks"`
 	WarmupWeeks  int     `json:"warmup_weeks"`
 	Areas        int     `json:"areas"`
+	// Warnings are values the scenario allows but that are unlikely, as
+	// spsim validate gives them: 28 for a share of 0.28, say.
+	Warnings []problem `json:"warnings,omitempty"`
 }
 
 // errUnknown is a built-in name the library does not have.
@@ -74,7 +77,8 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 	if err != nil {
 		return nil, nil, err
 	}
-	if cfg, err = s.loadText(text); err != nil {
+	cfg, warns, err := s.loadWarn(text)
+	if err != nil {
 		return nil, nil, err
 	}
 	var doc map[string]any
@@ -83,7 +87,7 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 	}
 	v := &scenarioView{Name: cfg.Name, Question: cfg.Question, TOML: text, Levers: levers(cfg, doc),
 		Replications: cfg.Run.Replications, Seed: cfg.Run.Seed, HorizonWeeks: cfg.Run.HorizonWeeks,
-		WarmupWeeks: cfg.Run.WarmupWeeks, Areas: max(cfg.Areas.Count, len(cfg.Areas.List), 1)}
+		WarmupWeeks: cfg.Run.WarmupWeeks, Areas: max(cfg.Areas.Count, len(cfg.Areas.List), 1), Warnings: warns}
 	return cfg, v, nil
 }
 

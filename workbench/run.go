@@ -105,6 +105,7 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Seconds = since(start)
+	v.Notes = rr.Warnings
 	st.send(message{Type: "result", Result: v})
 }
 

@@ -66,29 +66,43 @@ const fileName = "scenario.toml"
 // may name a built-in scenario only: the server never reads its own files
 // for a visitor's scenario.
 func (s *Server) loadText(text string) (*sim.Config, error) {
+	cfg, _, err := s.loadWarn(text)
+	return cfg, err
+}
+
+// loadWarn is loadText with the loader's warnings: values allowed but
+// unlikely, such as 28 for a share of 0.28, each placed for the editor.
+func (s *Server) loadWarn(text string) (*sim.Config, []problem, error) {
 	if len(text) > s.lim.ScenarioBytes {
-		return nil, newBad("%s: the scenario is %d KiB, over the workbench's limit of %d KiB", fileName, len(text)>>10, s.lim.ScenarioBytes>>10)
+		return nil, nil, newBad("%s: the scenario is %d KiB, over the workbench's limit of %d KiB", fileName, len(text)>>10, s.lim.ScenarioBytes>>10)
 	}
 	if err := builtinExtendsOnly(text); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The loader reads files; a private empty folder holds the text, and
 	// extends was checked above to name a built-in, so nothing else is read.
 	dir, err := os.MkdirTemp("", "spsim-workbench-")
 	if err != nil {
-		return nil, fmt.Errorf("workbench: %w", err)
+		return nil, nil, fmt.Errorf("workbench: %w", err)
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, fileName)
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-		return nil, fmt.Errorf("workbench: %w", err)
+		return nil, nil, fmt.Errorf("workbench: %w", err)
 	}
-	cfg, err := scenarios.LoadFile(path)
+	l, err := scenarios.LoadWith(path, scenarios.Options{})
 	if err != nil {
-		return nil, asBad(err, fileName)
+		return nil, nil, asBad(err, fileName)
 	}
-	cfg.Extends = ""
-	return cfg, nil
+	l.Config.Extends = ""
+	var warns []problem
+	for _, w := range l.Warnings {
+		if !strings.HasPrefix(w.File, "builtin:") {
+			w.File = fileName
+		}
+		warns = append(warns, problem{Line: w.Line, Col: w.Col, Key: w.Key, Text: w.String()})
+	}
+	return l.Config, warns, nil
 }
 
 // builtinExtendsOnly refuses a scenario whose extends names anything but a

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -481,5 +482,40 @@ func TestLeversSetTheScenario(t *testing.T) {
 		if l.Key == cliffKey && l.Value != 100 {
 			t.Errorf("the funding cliff shows week %v, want 100", l.Value)
 		}
+	}
+}
+
+// TestWarningsReachThePage: a plausible typo in the scenario's text is
+// warned of with its line and likely fix, as spsim validate does, and the
+// scenario still opens; a scenario without one has no warnings; a run whose
+// warm-up is shorter than the data suggest says so beside its results.
+func TestWarningsReachThePage(t *testing.T) {
+	s := newTestServer()
+	typo := strings.Replace(small(t), "on_cost_share = 0.28", "on_cost_share = 28.0", 1)
+	if typo == small(t) {
+		t.Fatal("the baseline's on_cost_share is not 0.28 as the test expects")
+	}
+	var v scenarioView
+	w := post(t, s, "/api/check", `{"toml":`+jsonString(typo)+`}`)
+	if w.Code != http.StatusOK || json.Unmarshal(w.Body.Bytes(), &v) != nil {
+		t.Fatalf("status %d: %s", w.Code, w.Body.String())
+	}
+	if len(v.Warnings) != 1 || v.Warnings[0].Line == 0 || v.Warnings[0].Key != "costs.on_cost_share" ||
+		!strings.HasPrefix(v.Warnings[0].Text, "scenario.toml:") || !strings.Contains(v.Warnings[0].Text, "did you mean 0.28?") {
+		t.Errorf("warnings %+v, want the on-cost share's, placed, with its likely fix", v.Warnings)
+	}
+	v = scenarioView{}
+	w = post(t, s, "/api/check", `{"toml":`+jsonString(small(t))+`}`)
+	if json.Unmarshal(w.Body.Bytes(), &v) != nil || len(v.Warnings) != 0 {
+		t.Errorf("the baseline has warnings %+v", v.Warnings)
+	}
+
+	r := result(t, post(t, s, "/api/run", `{"toml":`+jsonString(small(t, "run.warmup_weeks=0"))+`}`))
+	notes, _ := r["notes"].([]any)
+	if len(notes) == 0 || !strings.Contains(fmt.Sprint(notes[0]), "MSER-5 suggests a warm-up of") {
+		t.Errorf("a run with no warm-up has notes %v, want the warm-up suggestion's warning", notes)
+	}
+	if r := result(t, post(t, s, "/api/run", `{"toml":`+jsonString(small(t))+`}`)); r["notes"] != nil {
+		t.Errorf("the baseline's run has notes %v", r["notes"])
 	}
 }

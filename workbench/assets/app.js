@@ -125,7 +125,8 @@ function showScenario(v) {
   state.view = v;
   $('#question').textContent = `${v.name}: ${v.question}`;
   if (!state.editing) $('#toml').value = v.toml;
-  showProblems([]);
+  showProblems(v.warnings, 'warning');
+  showWarnings($('#scenario-warnings'), (v.warnings || []).map((w) => w.text + ' (see Advanced)'));
   showLevers(v);
   fillSweepKeys(v);
   fillPlanKeys(v);
@@ -195,6 +196,7 @@ function runNow() {
 // ---- results ----
 
 function showResults(r) {
+  showWarnings($('#run-notes'), r.notes);
   $('#sentences').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
   $('#headline tbody').replaceChildren(...r.headline.map((h) =>
     el('tr', { 'data-kpi': h.kpi, 'data-mean': h.mean, 'data-low': h.low, 'data-high': h.high },
@@ -223,13 +225,21 @@ function figure(c) {
 
 // ---- the TOML editor ----
 
-function showProblems(ps) {
+// showProblems lists a scenario's problems, or with kind 'warning' its
+// warnings, in the advanced pane, each leading to its line.
+function showProblems(ps, kind) {
   const list = $('#problems');
   list.replaceChildren(...(ps || []).map((p) => {
-    const li = el('li', { text: p.text, 'data-line': p.line || 0 });
+    const li = el('li', { text: p.text, 'data-line': p.line || 0, class: kind || '' });
     li.addEventListener('click', () => gotoLine(p.line));
     return li;
   }));
+}
+
+// showWarnings fills a list of warnings in words, hidden when there are none.
+function showWarnings(list, texts) {
+  list.replaceChildren(...(texts || []).map((t) => el('li', { text: t })));
+  list.hidden = !(texts && texts.length);
 }
 
 function gotoLine(n) {
