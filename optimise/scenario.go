@@ -3,10 +3,8 @@ package optimise
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/scenarios"
@@ -28,33 +26,19 @@ func ParseLever(s string) (Lever, error) {
 	if !ok || key == "" || spec == "" {
 		return Lever{}, fmt.Errorf("--lever %q: want KEY=LO..HI[:STEP] or KEY=V1,V2,..., such as workforce.link_workers=3..8", s)
 	}
-	lo, rest, isRange := strings.Cut(spec, "..")
-	if !isRange {
-		l := Lever{Key: key}
-		for _, v := range strings.Split(spec, ",") {
-			if v = strings.TrimSpace(v); v == "" {
-				return Lever{}, fmt.Errorf("--lever %s: an empty value in %q", key, spec)
-			}
-			l.Values = append(l.Values, v)
-		}
-		return l, nil
+	values, isRange, err := experiment.Steps(spec)
+	if err != nil {
+		return Lever{}, fmt.Errorf("--lever %s: %w", key, err)
 	}
-	hi, stepText, hasStep := strings.Cut(rest, ":")
-	if !hasStep {
-		stepText = "1"
-	}
-	a, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
-	b, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
-	step, err3 := strconv.ParseFloat(strings.TrimSpace(stepText), 64)
-	if err1 != nil || err2 != nil || err3 != nil || !(step > 0) || b < a || math.IsInf(a, 0) || math.IsInf(b, 0) {
-		return Lever{}, fmt.Errorf("--lever %q: want LO..HI[:STEP] with LO <= HI and STEP > 0, such as workforce.link_workers=3..8 or services.wellbeing_groups.places=40..100:20", s)
-	}
-	if (b-a)/step > 1000 {
-		return Lever{}, fmt.Errorf("--lever %s: %g..%g in steps of %g is over 1,000 values", key, a, b, step)
+	if isRange {
+		return Lever{Key: key, Values: values}, nil
 	}
 	l := Lever{Key: key}
-	for i := 0; a+float64(i)*step <= b+1e-9*step; i++ {
-		l.Values = append(l.Values, strconv.FormatFloat(a+float64(i)*step, 'f', -1, 64))
+	for _, v := range strings.Split(spec, ",") {
+		if v = strings.TrimSpace(v); v == "" {
+			return Lever{}, fmt.Errorf("--lever %s: an empty value in %q", key, spec)
+		}
+		l.Values = append(l.Values, v)
 	}
 	return l, nil
 }

@@ -280,7 +280,18 @@ func ParseVary(s string) (experiment.Factor, error) {
 	if err != nil {
 		return experiment.Factor{}, fmt.Errorf("--vary %s: %w", key, err)
 	}
-	return experiment.Factor{Key: key, Values: values}, nil
+	var out []string
+	for _, v := range values {
+		steps, isRange, err := experiment.Steps(v)
+		if err != nil {
+			return experiment.Factor{}, fmt.Errorf("--vary %s: %w", key, err)
+		}
+		if !isRange {
+			steps = []string{v}
+		}
+		out = append(out, steps...)
+	}
+	return experiment.Factor{Key: key, Values: out}, nil
 }
 
 // splitValues splits list at commas outside quotes and brackets.

@@ -63,12 +63,14 @@ compare.csv, compare.json, charts and report.html.`,
 			summary: "run a scenario over a grid of parameter values",
 			about: `Runs the scenario at every point of a grid: each --vary gives a scenario key
 (as in the TOML, e.g. workforce.link_workers) and its values, and several
---vary flags make a grid. Every point uses the same random numbers, so
+--vary flags make a grid. A range LO..HI[:STEP] stands for every value
+from LO to HI in steps of STEP (1 unless given), as optimise's levers do:
+workforce.link_workers=2..6 is 2,3,4,5,6, and 40..100:20 is 40,60,80,100. Every point uses the same random numbers, so
 differences between points are not noise. Writes sweep.csv, a chart of the
 chosen KPIs against the first parameter, and report.html.`,
 			argHelp: [][2]string{{"SCENARIO", scenarioArg}},
 			examples: [][2]string{
-				{"spsim sweep baseline --vary workforce.link_workers=2,3,4,5,6", "waits and outcomes as the team grows from 2 to 6"},
+				{"spsim sweep baseline --vary workforce.link_workers=2..6", "waits and outcomes as the team grows from 2 to 6"},
 				{"spsim sweep baseline --vary workforce.link_workers=3,4 --vary services.wellbeing_groups.places=30,50,80", "a 2 x 3 grid: link workers against community places"},
 				{"spsim sweep rising-demand --vary demand.annual_growth=0,0.1,0.2 --kpi wait_first_contact_mean_weeks", "one KPI charted against demand growth"},
 			},

@@ -20,7 +20,7 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("sweep")
 	ef := addExpFlags(fs)
 	var spec study.SweepSpec
-	fs.Var((*listFlag)(&spec.Vary), "vary", "`KEY=V1,V2,...`: a scenario key path and its values (repeat for a grid)")
+	fs.Var((*listFlag)(&spec.Vary), "vary", "`KEY=V1,V2,...`: a scenario key path and its values, or a range LO..HI[:STEP] (repeat for a grid)")
 	fs.Var((*listFlag)(&spec.Sets), "set", "`KEY=VALUE`: a value for every point, set before the varied ones (repeatable)")
 	fs.Var((*listFlag)(&spec.KPIs), "kpi", "a `KPI` to chart and print (repeatable; default "+strings.Join(study.DefaultSweepKPIs, ", ")+")")
 	shardSpec := fs.String("shard", "", "run only part `i/n` of the sweep's points (1/n to n/n), to combine later with spsim merge")

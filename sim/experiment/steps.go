@@ -1,0 +1,63 @@
+package experiment
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// MaxSteps is the most values a range LO..HI[:STEP] may stand for.
+const MaxSteps = 1000
+
+// Steps reads a range of values, LO..HI[:STEP] (whole numbers or decimals;
+// STEP is 1 unless given), as every value from LO to HI in steps of STEP:
+// "3..6" is 3, 4, 5, 6 and "40..100:20" is 40, 60, 80, 100. ok is false
+// for text that is not a range, which is then a value in its own right.
+// Sweeps, plans and screenings write ranges the same way.
+func Steps(text string) (values []string, ok bool, err error) {
+	lo, rest, isRange := strings.Cut(text, "..")
+	if !isRange || strings.ContainsAny(text, `"'{[`) {
+		return nil, false, nil
+	}
+	hi, stepText, hasStep := strings.Cut(rest, ":")
+	if !hasStep {
+		stepText = "1"
+	}
+	a, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
+	b, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
+	step, err3 := strconv.ParseFloat(strings.TrimSpace(stepText), 64)
+	if err1 != nil || err2 != nil || err3 != nil || !(step > 0) || !(a <= b) || math.IsInf(a, 0) || math.IsInf(b, 0) {
+		return nil, true, fmt.Errorf("%q: want LO..HI[:STEP] with LO <= HI and STEP > 0, such as 3..8 or 40..100:20", text)
+	}
+	if (b-a)/step >= MaxSteps {
+		return nil, true, fmt.Errorf("%q: %g..%g in steps of %g is over %d values", text, a, b, step, MaxSteps)
+	}
+	// Values are rounded to the places the range was written to (0.1..0.3:0.1
+	// gives 0.3, not the 0.30000000000000004 that adding 0.1 twice makes).
+	places := max(decimals(lo), decimals(hi), decimals(stepText))
+	for i := 0; a+float64(i)*step <= b+1e-9*step; i++ {
+		v := strconv.FormatFloat(a+float64(i)*step, 'f', places, 64)
+		if places > 0 {
+			v = strings.TrimSuffix(strings.TrimRight(v, "0"), ".")
+		}
+		if v == "-0" {
+			v = "0"
+		}
+		values = append(values, v)
+	}
+	return values, true, nil
+}
+
+// decimals is the number of places after the point in a number as
+// written, or -1 (as many as it takes) for one in exponent form.
+func decimals(text string) int {
+	text = strings.TrimSpace(text)
+	if strings.ContainsAny(text, "eE") {
+		return -1
+	}
+	if _, frac, ok := strings.Cut(text, "."); ok {
+		return len(frac)
+	}
+	return 0
+}
