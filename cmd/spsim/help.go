@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -67,7 +68,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, &helpRequest{fs}
 			}
-			return nil, &usageError{err}
+			return nil, &usageError{numberFlagError(fs, err)}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -76,6 +77,42 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// badNumber is the flag package's message for a value a number flag
+// cannot take.
+var badNumber = regexp.MustCompile(`^invalid value (".*") for flag -([\w-]+): (parse error|value out of range)$`)
+
+// numberFlagError says what a number flag takes, where the flag package
+// says only "parse error": `--seed "-1": want a whole number, 0 or more`.
+func numberFlagError(fs *flag.FlagSet, err error) error {
+	m := badNumber.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	f := fs.Lookup(m[2])
+	if f == nil {
+		return err
+	}
+	g, ok := f.Value.(flag.Getter)
+	if !ok {
+		return err
+	}
+	var want string
+	switch g.Get().(type) {
+	case int:
+		want = "a whole number"
+	case uint64:
+		want = "a whole number, 0 or more"
+	case float64:
+		want = "a number"
+	default:
+		return err
+	}
+	if m[3] == "value out of range" {
+		return fmt.Errorf("--%s %s: too large; want %s", m[2], m[1], want)
+	}
+	return fmt.Errorf("--%s %s: want %s", m[2], m[1], want)
 }
 
 // flagsOf returns a command's flag set, by asking the command for its help.
