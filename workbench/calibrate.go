@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/spsim/spsim/calibrate"
+	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
 )
 
@@ -93,7 +94,7 @@ func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 		return nil, err
 	}
 	v := &calibrationView{File: name, Referrals: f.Referrals, Weeks: f.Weeks, Fragment: frag.String(), Notes: f.Warnings,
-		Sentences: fitSentences(f, sh),
+		Sentences: output.CalibrationAnswer(f, sh),
 		Chart: chart{Name: "referrals_fit", Title: "Weekly referrals: observed and fitted",
 			Caption: "Dots are the extract's weekly referrals; the line is the fitted expected count, and the band holds 95% of weeks if the fit is right.",
 			SVG:     svgImage("Weekly referrals, observed and fitted", svg)}}
@@ -150,63 +151,11 @@ func shareNames(sh []calibrate.Share) []string {
 	return out
 }
 
-// fitSentences say what the fit found, for a commissioner.
-func fitSentences(f *calibrate.Fit, sh calibrate.Shares) []string {
-	last := f.From.AddDate(0, 0, 7*f.Weeks-1)
-	out := []string{sentence("%s referrals in %d whole weeks, %s to %s, were fitted; the run starts on %s, the day after",
-		count(float64(f.Referrals)), f.Weeks, f.From.Format("2 Jan 2006"), last.Format("2 Jan 2006"), f.Start.Format("2 Jan 2006"))}
-	demand := fmt.Sprintf("referrals come at %s a week at the start of the run (95%% interval %s to %s)",
-		sig3(f.Base.Value), sig3(f.Base.Low), sig3(f.Base.High))
-	if !f.Growth.Fixed {
-		demand += fmt.Sprintf(", changing by %s a year (%s to %s)", signedPercent(f.Growth.Value), signedPercent(f.Growth.Low), signedPercent(f.Growth.High))
-	}
-	out = append(out, sentence("%s", demand))
-	switch {
-	case f.Amplitude.Fixed:
-	case f.Peak.Undetermined:
-		out = append(out, sentence("the seasons move referrals by ±%s (%s to %s), but the data cannot tell when they peak",
-			percent(f.Amplitude.Value), percent(f.Amplitude.Low), percent(f.Amplitude.High)))
-	default:
-		out = append(out, sentence("the seasons move referrals by ±%s (%s to %s), peaking around %s",
-			percent(f.Amplitude.Value), percent(f.Amplitude.Low), percent(f.Amplitude.High), f.PeakDate().Format("2 January")))
-	}
-	if s := sh.Inappropriate; s != nil {
-		out = append(out, sentence("%s of referrals with an outcome were inappropriate (%s to %s)", percent(s.Value), percent(s.Low), percent(s.High)))
-	}
-	if f.Dispersion > 1.5 {
-		out = append(out, sentence("weekly counts vary %.1f times as much as steady random arrivals would, so the intervals are widened to match", f.Dispersion))
-	}
-	return out
-}
-
-// newFitRow writes one setting and its interval in words.
+// newFitRow writes one setting and its interval in words, as spsim
+// calibrate prints it.
 func newFitRow(st calibrate.Setting) fitRow {
-	r := fitRow{Key: st.Key, Number: st.Value}
-	switch {
-	case st.Key == "demand.referrals_per_week":
-		r.Label, r.Value, r.Interval = "Referrals a week at the start", sig3(st.Value), sig3(st.Low)+" to "+sig3(st.High)
-	case st.Key == "demand.annual_growth":
-		r.Label, r.Value, r.Interval = "Growth a year", signedPercent(st.Value), signedPercent(st.Low)+" to "+signedPercent(st.High)
-	case st.Key == "demand.seasonal_amplitude":
-		r.Label, r.Value, r.Interval = "Seasonal swing", "±"+percent(st.Value), percent(st.Low)+" to "+percent(st.High)
-	case st.Key == "demand.seasonal_peak_week":
-		r.Label, r.Value, r.Interval = "Seasonal peak", "week "+sig3(st.Value)+" of the run", "week "+sig3(st.Low)+" to "+sig3(st.High)
-	case st.Key == "demand.inappropriate_share":
-		r.Label, r.Value, r.Interval = "Inappropriate referrals", percent(st.Value), percent(st.Low)+" to "+percent(st.High)
-	default:
-		g := strings.TrimSuffix(strings.TrimPrefix(st.Key, "groups."), ".share")
-		r.Label, r.Value, r.Interval = "Share of referrals: "+strings.ToLower(words(g)), percent(st.Value), percent(st.Low)+" to "+percent(st.High)
-	}
-	return r
+	w := output.DescribeSetting(st)
+	return fitRow{Key: st.Key, Number: st.Value, Label: w.Label, Value: w.Value, Interval: w.Interval}
 }
 
 func percent(v float64) string { return plain(v, sim.UnitShare) }
-
-// signedPercent is a growth rate with its sign: +3.16%, −2.38% (signed
-// would write a change of share in percentage points).
-func signedPercent(v float64) string {
-	if v >= 0 {
-		return "+" + percent(v)
-	}
-	return "−" + percent(-v)
-}

@@ -173,13 +173,14 @@ func writeCalibration(dir string, spec calibrate.FragmentSpec, stdout io.Writer,
 	}
 	var b bytes.Buffer
 	fit := spec.Fit
-	fmt.Fprintf(&b, "%d referrals in %d whole weeks from %s; the run starts on %s.\n",
-		fit.Referrals, fit.Weeks, fit.From.Format("2 Jan 2006"), fit.Start.Format("2 Jan 2006"))
-	fmt.Fprintf(&b, "%-22s %10s   %s\n", "parameter", "estimate", "95% CI (profile likelihood)")
-	for _, r := range calibrationRows(spec) {
-		fmt.Fprintf(&b, "%-22s %10s   %s to %s\n", r[0], r[1], r[2], r[3])
+	for _, line := range output.CalibrationAnswer(fit, spec.Shares) {
+		fmt.Fprintln(&b, line)
 	}
-	fmt.Fprintf(&b, "dispersion %.2f (1 for a Poisson process)\n", fit.Dispersion)
+	fmt.Fprintln(&b)
+	if err := output.PrintCalibration(&b, calibrate.Settings(fit, spec.Shares, spec.Groups)); err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "dispersion %.2f (1 for steady random arrivals, a Poisson process)\n", fit.Dispersion)
 	for _, w := range fit.Warnings {
 		fmt.Fprintf(&b, "note: %s\n", w)
 	}

@@ -28,7 +28,14 @@ func TestCalibrate(t *testing.T) {
 	extract := writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
 	dir := filepath.Join(tmp, "cal")
 	stdout, _ := spsim(t, "calibrate", extract, "-o", dir, "--from", "2023-01-02")
-	for _, want := range []string{"referrals_per_week", "profile likelihood", "calibrated.toml"} {
+	// It leads with what the fit found, in words, then each setting in
+	// words beside the key it sets.
+	if first, _, _ := strings.Cut(stdout, "\n"); !strings.Contains(first, " referrals in 156 whole weeks, 2 Jan 2023 to ") {
+		t.Errorf("output does not lead with the extract in words:\n%s", stdout)
+	}
+	for _, want := range []string{"25.0% of referrals with an outcome were inappropriate",
+		"Referrals a week at the start", "demand.referrals_per_week", "Share of referrals: most deprived  50.0%",
+		"groups.rest.share", "profile likelihood", "calibrated.toml"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
 		}

@@ -1,0 +1,103 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spsim/spsim/calibrate"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// CalibrationAnswer says in words what a fit of a referral extract found,
+// as spsim calibrate and the workbench lead with it: the weeks fitted, the
+// rate and its change, the seasons, the inappropriate share, and
+// over-dispersion when it widened the intervals.
+func CalibrationAnswer(f *calibrate.Fit, sh calibrate.Shares) []string {
+	last := f.From.AddDate(0, 0, 7*f.Weeks-1)
+	out := []string{sentence("%s referrals in %d whole weeks, %s to %s, were fitted; the run starts on %s, the day after",
+		experiment.Number(float64(f.Referrals)), f.Weeks, f.From.Format("2 Jan 2006"), last.Format("2 Jan 2006"), f.Start.Format("2 Jan 2006"))}
+	demand := fmt.Sprintf("referrals come at %s a week at the start of the run (95%% interval %s to %s)",
+		experiment.Number(f.Base.Value), experiment.Number(f.Base.Low), experiment.Number(f.Base.High))
+	if !f.Growth.Fixed {
+		demand += fmt.Sprintf(", changing by %s a year (%s to %s)", signedPercent(f.Growth.Value), signedPercent(f.Growth.Low), signedPercent(f.Growth.High))
+	}
+	out = append(out, sentence("%s", demand))
+	amp := &f.Amplitude
+	switch {
+	case amp.Fixed:
+	case f.Peak.Undetermined:
+		out = append(out, sentence("the seasons move referrals by ±%s (%s to %s), but the data cannot tell when they peak",
+			experiment.Percent(amp.Value), experiment.Percent(amp.Low), experiment.Percent(amp.High)))
+	default:
+		out = append(out, sentence("the seasons move referrals by ±%s (%s to %s), peaking around %s",
+			experiment.Percent(amp.Value), experiment.Percent(amp.Low), experiment.Percent(amp.High), f.PeakDate().Format("2 January")))
+	}
+	if s := sh.Inappropriate; s != nil {
+		out = append(out, sentence("%s of referrals with an outcome were inappropriate (%s to %s)",
+			experiment.Percent(s.Value), experiment.Percent(s.Low), experiment.Percent(s.High)))
+	}
+	if f.Dispersion > 1.5 {
+		out = append(out, sentence("weekly counts vary %.1f times as much as steady random arrivals would, so the intervals are widened to match", f.Dispersion))
+	}
+	return out
+}
+
+// SettingWords is a fitted scenario setting as people read it.
+type SettingWords struct {
+	Label    string // what it is: "Growth a year"
+	Value    string // "+5.6%"
+	Interval string // its 95% interval: "−2.5% to +14.3%"
+}
+
+// DescribeSetting writes one fitted setting and its interval in words.
+func DescribeSetting(st calibrate.Setting) SettingWords {
+	between := func(f func(float64) string) string { return f(st.Low) + " to " + f(st.High) }
+	switch st.Key {
+	case "demand.referrals_per_week":
+		return SettingWords{"Referrals a week at the start", experiment.Number(st.Value), between(experiment.Number)}
+	case "demand.annual_growth":
+		return SettingWords{"Growth a year", signedPercent(st.Value), between(signedPercent)}
+	case "demand.seasonal_amplitude":
+		return SettingWords{"Seasonal swing", "±" + experiment.Percent(st.Value), between(experiment.Percent)}
+	case "demand.seasonal_peak_week":
+		return SettingWords{"Seasonal peak", "week " + experiment.Number(st.Value) + " of the run",
+			"week " + between(experiment.Number)}
+	case "demand.inappropriate_share":
+		return SettingWords{"Inappropriate referrals", experiment.Percent(st.Value), between(experiment.Percent)}
+	}
+	g := strings.TrimSuffix(strings.TrimPrefix(st.Key, "groups."), ".share")
+	return SettingWords{"Share of referrals: " + strings.ReplaceAll(g, "_", " "), experiment.Percent(st.Value), between(experiment.Percent)}
+}
+
+// PrintCalibration writes a fit's settings as spsim calibrate prints them:
+// what each is, its value and 95% interval in words, and the scenario key
+// it sets.
+func PrintCalibration(w io.Writer, settings []calibrate.Setting) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "what\tvalue\t95%% CI (profile likelihood)\tkey\n")
+	for _, st := range settings {
+		d := DescribeSetting(st)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", d.Label, d.Value, d.Interval, st.Key)
+	}
+	return tw.Flush()
+}
+
+// signedPercent is a rate of change with its sign: +3.2%, −2.4% (a change
+// of a share would be in percentage points).
+func signedPercent(v float64) string {
+	if v >= 0 {
+		return "+" + experiment.Percent(v)
+	}
+	return experiment.Percent(v) // Percent writes the minus sign
+}
+
+// sentence formats a sentence: a capital first letter and a full stop.
+func sentence(format string, args ...any) string {
+	s := fmt.Sprintf(format, args...)
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:] + "."
+}

@@ -1,0 +1,32 @@
+package output_test
+
+import (
+	"testing"
+
+	"github.com/spsim/spsim/calibrate"
+	"github.com/spsim/spsim/output"
+)
+
+func TestDescribeSetting(t *testing.T) {
+	for _, tc := range []struct {
+		st   calibrate.Setting
+		want output.SettingWords
+	}{
+		{calibrate.Setting{Key: "demand.referrals_per_week", Value: 21.577, Low: 19.71, High: 23.59},
+			output.SettingWords{Label: "Referrals a week at the start", Value: "21.6", Interval: "19.7 to 23.6"}},
+		{calibrate.Setting{Key: "demand.annual_growth", Value: 0.0558, Low: -0.0247, High: 0.1431},
+			output.SettingWords{Label: "Growth a year", Value: "+5.6%", Interval: "−2.5% to +14.3%"}},
+		{calibrate.Setting{Key: "demand.seasonal_amplitude", Value: 0.1253, Low: 0.0632, High: 0.1871},
+			output.SettingWords{Label: "Seasonal swing", Value: "±12.5%", Interval: "6.3% to 18.7%"}},
+		{calibrate.Setting{Key: "demand.seasonal_peak_week", Value: 5.67, Low: 1.12, High: 9.83},
+			output.SettingWords{Label: "Seasonal peak", Value: "week 5.67 of the run", Interval: "week 1.12 to 9.83"}},
+		{calibrate.Setting{Key: "demand.inappropriate_share", Value: 0.1266, Low: 0.1131, High: 0.1414},
+			output.SettingWords{Label: "Inappropriate referrals", Value: "12.7%", Interval: "11.3% to 14.1%"}},
+		{calibrate.Setting{Key: "groups.most_deprived.share", Value: 0.417, Low: 0.396, High: 0.438},
+			output.SettingWords{Label: "Share of referrals: most deprived", Value: "41.7%", Interval: "39.6% to 43.8%"}},
+	} {
+		if got := output.DescribeSetting(tc.st); got != tc.want {
+			t.Errorf("DescribeSetting(%s) = %+v, want %+v", tc.st.Key, got, tc.want)
+		}
+	}
+}
