@@ -16,30 +16,30 @@ import (
 // over-dispersion when it widened the intervals.
 func CalibrationAnswer(f *calibrate.Fit, sh calibrate.Shares) []string {
 	last := f.From.AddDate(0, 0, 7*f.Weeks-1)
-	out := []string{sentence("%s referrals in %d whole weeks, %s to %s, were fitted; the run starts on %s, the day after",
+	out := []string{Sentence("%s referrals in %d whole weeks, %s to %s, were fitted; the run starts on %s, the day after",
 		experiment.Number(float64(f.Referrals)), f.Weeks, f.From.Format("2 Jan 2006"), last.Format("2 Jan 2006"), f.Start.Format("2 Jan 2006"))}
 	demand := fmt.Sprintf("referrals come at %s a week at the start of the run (95%% interval %s to %s)",
 		experiment.Number(f.Base.Value), experiment.Number(f.Base.Low), experiment.Number(f.Base.High))
 	if !f.Growth.Fixed {
 		demand += fmt.Sprintf(", changing by %s a year (%s to %s)", signedPercent(f.Growth.Value), signedPercent(f.Growth.Low), signedPercent(f.Growth.High))
 	}
-	out = append(out, sentence("%s", demand))
+	out = append(out, Sentence("%s", demand))
 	amp := &f.Amplitude
 	switch {
 	case amp.Fixed:
 	case f.Peak.Undetermined:
-		out = append(out, sentence("the seasons move referrals by ±%s (%s to %s), but the data cannot tell when they peak",
+		out = append(out, Sentence("the seasons move referrals by ±%s (%s to %s), but the data cannot tell when they peak",
 			experiment.Percent(amp.Value), experiment.Percent(amp.Low), experiment.Percent(amp.High)))
 	default:
-		out = append(out, sentence("the seasons move referrals by ±%s (%s to %s), peaking around %s",
+		out = append(out, Sentence("the seasons move referrals by ±%s (%s to %s), peaking around %s",
 			experiment.Percent(amp.Value), experiment.Percent(amp.Low), experiment.Percent(amp.High), f.PeakDate().Format("2 January")))
 	}
 	if s := sh.Inappropriate; s != nil {
-		out = append(out, sentence("%s of referrals with an outcome were inappropriate (%s to %s)",
+		out = append(out, Sentence("%s of referrals with an outcome were inappropriate (%s to %s)",
 			experiment.Percent(s.Value), experiment.Percent(s.Low), experiment.Percent(s.High)))
 	}
 	if f.Dispersion > 1.5 {
-		out = append(out, sentence("weekly counts vary %.1f times as much as steady random arrivals would, so the intervals are widened to match", f.Dispersion))
+		out = append(out, Sentence("weekly counts vary %.1f times as much as steady random arrivals would, so the intervals are widened to match", f.Dispersion))
 	}
 	return out
 }
@@ -91,13 +91,4 @@ func signedPercent(v float64) string {
 		return "+" + experiment.Percent(v)
 	}
 	return experiment.Percent(v) // Percent writes the minus sign
-}
-
-// sentence formats a sentence: a capital first letter and a full stop.
-func sentence(format string, args ...any) string {
-	s := fmt.Sprintf(format, args...)
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:] + "."
 }

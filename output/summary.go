@@ -57,6 +57,16 @@ func KeyNumbers(sums []experiment.Summary) []KeyNumber {
 	return out
 }
 
+// Sentence formats a sentence for people: a capital first letter and a
+// full stop, as every face writes its answers.
+func Sentence(format string, args ...any) string {
+	s := fmt.Sprintf(format, args...)
+	if s == "" {
+		return s
+	}
+	return capitalise(s) + "."
+}
+
 // RunAnswer is a run's result in plain sentences, for the top of its
 // report: whether link workers' places are the constraint, what that
 // means for waiting, the outcome and the cost.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 )
@@ -53,6 +54,6 @@ func (s *Server) areas(req areasRequest) (*areasView, error) {
 	if len(set) > 0 {
 		s1 += ", each with its own " + strings.Join(set, ", ")
 	}
-	out.Sentences = []string{sentence("%s", s1), sentence("the results rank them, longest wait first, under the headline table")}
+	out.Sentences = []string{output.Sentence("%s", s1), output.Sentence("the results rank them, longest wait first, under the headline table")}
 	return out, nil
 }

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
 )
 
 // caseloadRequest is a caseload extract to start the page's scenario from:
@@ -84,15 +86,15 @@ func caseloadSentences(name string, in scenarios.Initial) []string {
 			awaiting++
 		}
 	}
-	out := []string{sentence("the run starts from %s: %s waiting for a first contact and %s on link workers' caseloads",
+	out := []string{output.Sentence("the run starts from %s: %s waiting for a first contact and %s on link workers' caseloads",
 		name, people(in.Waiting), people(in.Active))}
 	if len(waits) > 0 {
 		slices.Sort(waits)
-		out = append(out, sentence("those waiting have waited %s weeks at the median, and %s weeks at the longest",
-			sig3(waits[len(waits)/2]), sig3(waits[len(waits)-1])))
+		out = append(out, output.Sentence("those waiting have waited %s weeks at the median, and %s weeks at the longest",
+			experiment.Number(waits[len(waits)/2]), experiment.Number(waits[len(waits)-1])))
 	}
 	if awaiting > 0 {
-		out = append(out, sentence("%s on caseloads wait for a community place", people(awaiting)))
+		out = append(out, output.Sentence("%s on caseloads wait for a community place", people(awaiting)))
 	}
 	return out
 }

@@ -122,7 +122,7 @@ func (p panel) draw(b *strings.Builder, y0 float64) {
 			if p.Points {
 				for _, i := range seg {
 					fmt.Fprintf(b, `<circle cx="%.2f" cy="%.2f" r="3.5" fill="%s"><title>%s: %s (%s to %s)</title></circle>`,
-						xs(s.X[i]), ys(s.Mean[i]), col, sig3(s.X[i]), sig3(s.Mean[i]), sig3(s.Low[i]), sig3(s.High[i]))
+						xs(s.X[i]), ys(s.Mean[i]), col, experiment.Number(s.X[i]), experiment.Number(s.Mean[i]), experiment.Number(s.Low[i]), experiment.Number(s.High[i]))
 				}
 			}
 		}
@@ -150,11 +150,11 @@ func dash(d bool) string {
 func tickLabel(t float64) string {
 	switch a := math.Abs(t); {
 	case a >= 1e6:
-		return sig3(t/1e6) + "M"
+		return experiment.Number(t/1e6) + "M"
 	case a >= 1e4:
-		return sig3(t/1e3) + "k"
+		return experiment.Number(t/1e3) + "k"
 	}
-	return sig3(t)
+	return experiment.Number(t)
 }
 
 // segments splits a series into runs of points where it is defined.

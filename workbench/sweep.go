@@ -112,7 +112,7 @@ func newSweepView(sw *experiment.Sweep, key, label string, values []float64) *sw
 		v.Head = append(v.Head, output.KPILabel(k))
 	}
 	for i, pt := range sw.Points {
-		row := []string{sig3(values[i])}
+		row := []string{experiment.Number(values[i])}
 		for _, k := range sweepKPIs {
 			if s, ok := summaryOf(pt.Summaries, k); ok {
 				value, between := kpiWords(k, s.Unit, s.Estimate)

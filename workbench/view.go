@@ -131,19 +131,19 @@ func runSentences(sums []experiment.Summary) []string {
 		if p, ok := get(sim.KPIWaitP90); ok {
 			s += "; one in ten waits over " + plain(p.Estimate.Mean, p.Unit)
 		}
-		out = append(out, sentence("%s", s))
+		out = append(out, output.Sentence("%s", s))
 	}
 	if u, ok := get(sim.KPIUtilisation); ok {
-		out = append(out, sentence("link workers' caseload places are %s full (%s)", plain(u.Estimate.Mean, u.Unit), interval(u.Estimate, u.Unit)))
+		out = append(out, output.Sentence("link workers' caseload places are %s full (%s)", plain(u.Estimate.Mean, u.Unit), interval(u.Estimate, u.Unit)))
 	}
 	if r, ok := get(sim.KPIReneged); ok && r.Estimate.Mean >= 0.5 {
-		out = append(out, sentence("%s give up waiting (%s)", plain(r.Estimate.Mean, r.Unit), interval(r.Estimate, r.Unit)))
+		out = append(out, output.Sentence("%s give up waiting (%s)", plain(r.Estimate.Mean, r.Unit), interval(r.Estimate, r.Unit)))
 	}
 	if n, ok := get(sim.KPINeedsMetShare); ok {
-		out = append(out, sentence("%s of community needs that reach a service are met (%s)", plain(n.Estimate.Mean, n.Unit), interval(n.Estimate, n.Unit)))
+		out = append(out, output.Sentence("%s of community needs that reach a service are met (%s)", plain(n.Estimate.Mean, n.Unit), interval(n.Estimate, n.Unit)))
 	}
 	if c, ok := get(sim.KPICostTotal); ok {
-		out = append(out, sentence("the service costs %s (%s)", plain(c.Estimate.Mean, c.Unit), interval(c.Estimate, c.Unit)))
+		out = append(out, output.Sentence("the service costs %s (%s)", plain(c.Estimate.Mean, c.Unit), interval(c.Estimate, c.Unit)))
 	}
 	return out
 }

@@ -1,9 +1,7 @@
 package workbench
 
 import (
-	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/sim"
@@ -22,28 +20,28 @@ func plain(v float64, unit string) string {
 	}
 	switch unit {
 	case sim.UnitShare:
-		return sig3(100*v) + "%"
+		return experiment.Number(100*v) + "%"
 	case sim.UnitGBP:
 		return pounds(v)
 	case sim.UnitGBPPerYear:
 		return pounds(v) + " a year"
 	case sim.UnitWeeks:
-		return sig3(v) + " weeks"
+		return experiment.Number(v) + " weeks"
 	case "people/year", "referrals/year", "needs/year", "appointments/year":
-		return sig3(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
+		return experiment.Number(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
 	case "person-weeks/year", "post-weeks/year":
-		return sig3(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
+		return experiment.Number(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
 	case "hours/week":
-		return sig3(v) + " hours a week"
+		return experiment.Number(v) + " hours a week"
 	case "people/FTE":
-		return sig3(v) + " people per FTE"
+		return experiment.Number(v) + " people per FTE"
 	case "people", "places", "services":
 		// Small flows keep three figures: 0.52 leavers a year is not "1".
-		return sig3(v) + " " + unit
+		return experiment.Number(v) + " " + unit
 	case sim.UnitIndex, "":
-		return sig3(v)
+		return experiment.Number(v)
 	}
-	return sig3(v) + " " + unit
+	return experiment.Number(v) + " " + unit
 }
 
 // kpiWords writes a KPI's estimate and its interval in plain words. A gap
@@ -75,50 +73,8 @@ func sharedUnit(lo, hi string) string {
 	return lo + " to " + hi
 }
 
-// sig3 writes v to 3 significant figures (whole numbers from 100 up), with
-// thousands separators.
-func sig3(v float64) string {
-	a := math.Abs(v)
-	switch {
-	case a == 0:
-		return "0"
-	case a >= 100:
-		return count(v)
-	}
-	d := 2 - int(math.Floor(math.Log10(a)))
-	s := strconv.FormatFloat(v, 'f', d, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	if s == "-0" {
-		s = "0"
-	}
-	if rest, ok := strings.CutPrefix(s, "-"); ok {
-		s = "−" + rest // a minus sign, as signed and pounds write it
-	}
-	return s
-}
-
 // count writes v rounded to a whole number, with thousands separators.
-func count(v float64) string {
-	n := int64(math.Round(v))
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	if neg {
-		b.WriteString("−")
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func count(v float64) string { return experiment.Number(math.Round(v)) }
 
 // pounds writes money to the pound: £256,464, or −£1,200.
 func pounds(v float64) string {
@@ -142,13 +98,4 @@ func signed(v float64, unit string) string {
 		return "−" + s
 	}
 	return "+" + s
-}
-
-// sentence makes a sentence: first letter capital, a full stop.
-func sentence(format string, args ...any) string {
-	s := fmt.Sprintf(format, args...)
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
