@@ -3,7 +3,9 @@ package output
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -51,6 +53,57 @@ func areaStats(results []*sim.Result, level float64) []areaStat {
 	slices.SortStableFunc(out, func(a, b areaStat) int {
 		return cmp.Compare(b.est[sim.KPIWaitMean].Mean, a.est[sim.KPIWaitMean].Mean)
 	})
+	return out
+}
+
+// AreaAnswer says where a run of several areas is most strained, for the
+// terminal, the report's summary and the workbench: the longest and the
+// shortest wait for a first contact, each with its interval, and the
+// next-longest. The longest and shortest of many areas are far apart by
+// chance alone, so they are called different only if their intervals do
+// not overlap at a Bonferroni-adjusted level (1 − (1 − level)/areas);
+// otherwise it says that the areas cannot be told apart rather than
+// ranking noise. It is nil for a run of one area.
+func AreaAnswer(results []*sim.Result, level float64) []string {
+	if len(results) == 0 || len(results[0].Areas) < 2 {
+		return nil
+	}
+	shown := definedWaits(areaStats(results, level))
+	if len(shown) < 2 {
+		return nil
+	}
+	strict := definedWaits(areaStats(results, 1-(1-level)/float64(len(shown))))
+	top, bottom := shown[0], shown[len(shown)-1]
+	unit := top.unit[sim.KPIWaitMean]
+	wait := func(s areaStat) string {
+		e := s.est[sim.KPIWaitMean]
+		return experiment.Quantity(e.Mean, unit, false) + " " + experiment.Bounds(e.Low, e.High, unit)
+	}
+	if t, b := strict[0].est[sim.KPIWaitMean], strict[len(strict)-1].est[sim.KPIWaitMean]; !(t.Low > b.High) {
+		return []string{fmt.Sprintf("The %d areas' waits for a first contact cannot be told apart with these replications: from %s in %s to %s in %s, a spread chance alone could make among %d areas.",
+			len(shown), wait(bottom), bottom.name, wait(top), top.name, len(shown))}
+	}
+	out := []string{fmt.Sprintf("Most strained of the %d areas: %s, where people wait %s for a first contact; least strained: %s, %s.",
+		len(shown), top.name, wait(top), bottom.name, wait(bottom))}
+	if n := min(3, len(shown)-2); n > 0 {
+		var next []string
+		for _, s := range shown[1 : 1+n] {
+			next = append(next, fmt.Sprintf("%s (%s)", s.name, experiment.Quantity(s.est[sim.KPIWaitMean].Mean, unit, false)))
+		}
+		out = append(out, "Next longest waits: "+strings.Join(next, ", ")+".")
+	}
+	return out
+}
+
+// definedWaits keeps the areas whose mean wait is defined (an area where
+// nobody was seen has none), in their order.
+func definedWaits(stats []areaStat) []areaStat {
+	var out []areaStat
+	for _, s := range stats {
+		if e, ok := s.est[sim.KPIWaitMean]; ok && !math.IsNaN(e.Mean) {
+			out = append(out, s)
+		}
+	}
 	return out
 }
 

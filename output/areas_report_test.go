@@ -9,12 +9,14 @@ import (
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/dist"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
 // TestAreaTableAndFigure: areas that differ only in their link workers are
-// ranked by wait, fewest link workers (longest wait) first, and the chart
-// names every area.
+// ranked by wait, fewest link workers (longest wait) first, the chart
+// names every area, and the answer names the most and least strained once
+// the replications can tell them apart.
 func TestAreaTableAndFigure(t *testing.T) {
 	cfg, err := scenarios.Load("baseline")
 	if err != nil {
@@ -53,6 +55,20 @@ func TestAreaTableAndFigure(t *testing.T) {
 	if c := tab.Rows[0][3]; !strings.HasSuffix(c, "%)") {
 		t.Errorf("needs-met cell %q lacks its %%", c)
 	}
+	// Three replications cannot separate even these areas once the
+	// extremes of three are allowed for; ten can.
+	if a := output.AreaAnswer(res, 0.95); len(a) != 1 || !strings.Contains(a[0], "cannot be told apart") {
+		t.Errorf("with three replications the areas' answer is %q", a)
+	}
+	res, err = experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 10, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := strings.Join(output.AreaAnswer(res, 0.95), " ")
+	if !strings.HasPrefix(answer, "Most strained of the 3 areas: PCN with 2, where people wait ") ||
+		!strings.Contains(answer, "least strained: PCN with 6, ") || !strings.Contains(answer, "Next longest waits: PCN with 4 (") {
+		t.Errorf("with ten replications the areas' answer is %q", answer)
+	}
 	fig, err := output.AreaFigure(res, 0.95)
 	if err != nil {
 		t.Fatal(err)
@@ -62,5 +78,41 @@ func TestAreaTableAndFigure(t *testing.T) {
 		if !strings.Contains(string(fig.SVG), name) {
 			t.Errorf("the chart does not name %s", name)
 		}
+	}
+}
+
+// TestAreaAnswerWithoutADifference: areas that are the same place cannot
+// be ranked, and the answer says so instead of naming a most strained one,
+// though the extremes of a hundred identical areas' plain 95% intervals
+// part by chance (area92 and area66 here, without the adjustment for
+// picking the extremes); a run of one area has no answer.
+func TestAreaAnswerWithoutADifference(t *testing.T) {
+	cfg, err := scenarios.Load("icb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 40, 10
+	cfg.Areas.Count = 100
+	cfg.Areas.ReferralsMultiplier = dist.Spec{}
+	cfg.Areas.ReferenceGroupShare = dist.Spec{}
+	res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 20, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := output.AreaAnswer(res, 0.95)
+	if len(answer) != 1 || !strings.HasPrefix(answer[0], "The 100 areas' waits for a first contact cannot be told apart") {
+		t.Errorf("identical areas: %q", answer)
+	}
+	one, err := scenarios.Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	one.Run.HorizonWeeks, one.Run.WarmupWeeks = 40, 10
+	res, err = experiment.Replicate(context.Background(), one, experiment.Options{Replications: 2, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := output.AreaAnswer(res, 0.95); a != nil {
+		t.Errorf("one area: %q", a)
 	}
 }

@@ -92,7 +92,7 @@ func runReport(r *study.RunResult, figs []Figure) (Report, error) {
 	rep := Report{
 		Title:      "spsim run: " + cfg.Name,
 		Question:   cfg.Question,
-		Answer:     RunAnswer(r.Summaries),
+		Answer:     append(RunAnswer(r.Summaries), AreaAnswer(r.Results, r.Level)...),
 		KeyNumbers: KeyNumbers(r.Summaries),
 		Facts:      runFacts(r),
 		Warnings:   append(append([]string(nil), r.LoadWarnings...), r.Warnings...),

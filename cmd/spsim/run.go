@@ -84,7 +84,7 @@ func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
 	if r.Warmup != nil {
 		fmt.Fprintf(stdout, "warm-up: scenario %d weeks, MSER-5 suggests %d%s\n", cfg.Run.WarmupWeeks, r.Warmup.Weeks, beforeChange(r.Warmup.Before))
 	}
-	for _, line := range output.RunAnswer(r.Summaries) {
+	for _, line := range append(output.RunAnswer(r.Summaries), output.AreaAnswer(r.Results, r.Level)...) {
 		fmt.Fprintln(stdout, line)
 	}
 	output.PrintHeadline(stdout, r.Summaries, output.Headline)
