@@ -36,7 +36,7 @@ func (b *book) compareSummary(c Compare) {
 	names := c.C.Names
 	cols := 1 + 2*len(names) - 1
 	width := 48 + 16*float64(len(names)) + 44*float64(len(names)-1)
-	row := b.opening(s, c.Title, c.Question, c.Facts, c.Verdict, cols, width)
+	row := b.opening(s, c.Title, c.Question, c.Facts, "Verdict", c.Verdict, cols, width)
 	head := []any{"Key results"}
 	for _, n := range names {
 		head = append(head, n)
@@ -157,6 +157,7 @@ func (b *book) compareSheet(c *experiment.Comparison) {
 type Sweep struct {
 	Title, Question string
 	Facts           []string
+	Answer          []string // how each chosen KPI goes across the sweep, a sentence each
 	S               *experiment.Sweep
 	KPIs            []string // charted against the first factor
 }
@@ -167,15 +168,8 @@ type Sweep struct {
 func WriteSweep(w io.Writer, sw Sweep) error {
 	b := newBook("Summary")
 	const s = "Summary"
-	b.row(s, 1, sw.Title)
-	b.styleCells(s, 1, 1, 1, 1, b.title)
-	b.row(s, 2, sw.Question)
-	row := 4
-	for _, f := range sw.Facts {
-		b.row(s, row, f)
-		row++
-	}
-	row++
+	const cols, width = 7, 28 + 28 + 28 + 16 + 16 + 16 + 16
+	row := b.opening(s, sw.Title, sw.Question, sw.Facts, "What the sweep found", sw.Answer, cols, width)
 	head := []any{}
 	for _, f := range sw.S.Factors {
 		head = append(head, f.Key)

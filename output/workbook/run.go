@@ -51,11 +51,10 @@ func WriteRun(w io.Writer, r Run) error {
 	return b.finish(w, r.Title)
 }
 
-// summary writes the summary sheet: title, question, facts, verdict and
-// the headline KPIs in words and as numbers.
-// opening writes a summary sheet's title, question, facts and verdict,
+// opening writes a summary sheet's title, question and facts, then its
+// lead sentences under a heading ("Verdict", "What the run found"),
 // wrapped to cols columns of the given width, and returns the next row.
-func (b *book) opening(s, title, question string, facts, verdict []string, cols int, width float64) int {
+func (b *book) opening(s, title, question string, facts []string, heading string, lead []string, cols int, width float64) int {
 	b.row(s, 1, title)
 	b.styleCells(s, 1, 1, 1, 1, b.title)
 	b.paragraph(s, 2, question, cols, width)
@@ -64,12 +63,12 @@ func (b *book) opening(s, title, question string, facts, verdict []string, cols 
 		b.paragraph(s, row, f, cols, width)
 		row++
 	}
-	if len(verdict) > 0 {
+	if len(lead) > 0 {
 		row++
-		b.row(s, row, "Verdict")
+		b.row(s, row, heading)
 		b.styleCells(s, 1, row, 1, row, b.bold)
 		row++
-		for _, line := range verdict {
+		for _, line := range lead {
 			b.paragraph(s, row, line, cols, width)
 			row++
 		}
@@ -77,10 +76,12 @@ func (b *book) opening(s, title, question string, facts, verdict []string, cols 
 	return row + 1
 }
 
+// summary writes the summary sheet: title, question, facts, what the run
+// found, and the headline KPIs in words and as numbers.
 func (b *book) summary(r Run) {
 	const s = "Summary"
 	const cols, width = 6, 48 + 46 + 14 + 14 + 14 + 18
-	row := b.opening(s, r.Title, r.Question, r.Facts, r.Verdict, cols, width)
+	row := b.opening(s, r.Title, r.Question, r.Facts, "What the run found", r.Verdict, cols, width)
 	b.row(s, row, "Key results", "In words", "Mean", "95% CI low", "95% CI high", "Unit")
 	b.styleCells(s, 1, row, 6, row, b.bold)
 	row++

@@ -67,7 +67,7 @@ func TestRunWorkbook(t *testing.T) {
 	for _, r := range rows {
 		text += strings.Join(r, "|") + "\n"
 	}
-	for _, want := range []string{"Verdict", "Waits are long.", "Wait to first contact, mean|", " weeks (95% CI ", "% (95% CI ", "£", " a year (95% CI £"} {
+	for _, want := range []string{"What the run found", "Waits are long.", "Wait to first contact, mean|", " weeks (95% CI ", "% (95% CI ", "£", " a year (95% CI £"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, text)
 		}
@@ -182,12 +182,20 @@ func TestCompareAndSweepWorkbooks(t *testing.T) {
 		t.Fatal(err)
 	}
 	buf.Reset()
-	if err := workbook.WriteSweep(&buf, workbook.Sweep{Title: "sweep", S: sw, KPIs: []string{"wait_first_contact_mean_weeks"}}); err != nil {
+	if err := workbook.WriteSweep(&buf, workbook.Sweep{Title: "sweep", S: sw, KPIs: []string{"wait_first_contact_mean_weeks"},
+		Answer: []string{"Waits fall."}}); err != nil {
 		t.Fatal(err)
 	}
 	g, err := excelize.OpenReader(&buf)
 	if err != nil {
 		t.Fatal(err)
+	}
+	rows, err = g.GetRows("Summary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := fmt.Sprint(rows); !strings.Contains(text, "What the sweep found") || !strings.Contains(text, "Waits fall.") {
+		t.Errorf("the sweep's summary does not lead with its answer: %s", text)
 	}
 	typ, _ := g.GetCellType("Sweep", "A2")
 	if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {

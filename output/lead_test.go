@@ -67,3 +67,25 @@ func sharedStrings(t *testing.T, path string) string {
 	t.Fatal("no shared strings in the workbook")
 	return ""
 }
+
+// TestSweepWorkbookLeadsWithTheAnswer: a sweep's workbook leads with how
+// each chosen KPI goes across the sweep, as its report and the terminal do.
+func TestSweepWorkbookLeadsWithTheAnswer(t *testing.T) {
+	outs := study.Outputs{study.XLSX: true}
+	p, err := study.PlanSweep(study.SweepSpec{Ref: "baseline", Vary: []string{"workforce.link_workers=3,5"},
+		Options: study.Options{Replications: 5, Jobs: 2, Outputs: outs}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.Execute(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := output.Write(dir, r, outs); err != nil {
+		t.Fatal(err)
+	}
+	if book := sharedStrings(t, filepath.Join(dir, "results.xlsx")); !strings.Contains(book, "As workforce.link_workers goes from 3 to 5:") {
+		t.Error("the sweep's workbook does not lead with its answer")
+	}
+}
