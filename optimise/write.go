@@ -22,6 +22,9 @@ import (
 	"github.com/spsim/spsim/sim/experiment"
 )
 
+// levelWords writes a confidence level as people say it: 95%, 99.5%.
+func levelWords(c float64) string { return strconv.FormatFloat(100*c, 'f', -1, 64) + "%" }
+
 // Sentences state the answer in plain words: the plan, its cost and its
 // outcomes with intervals, and the runner-up; or why there is no plan.
 func (p *Problem) Sentences(r *Result) []string {
@@ -30,7 +33,7 @@ func (p *Problem) Sentences(r *Result) []string {
 	}
 	plan := r.checked(r.Plan)
 	out := []string{fmt.Sprintf("The cheapest plan meeting %s at %s confidence is %s, costing %s a year: %s.",
-		p.targetWords(), experiment.Percent(r.Options.Confidence), p.Label(r.Plan), experiment.Money(r.Candidates[r.Plan].Cost), p.outcomes(plan))}
+		p.targetWords(), levelWords(r.Options.Confidence), p.Label(r.Plan), experiment.Money(r.Candidates[r.Plan].Cost), p.outcomes(plan))}
 	if r.RunnerUp >= 0 {
 		ru := r.checked(r.RunnerUp)
 		out = append(out, fmt.Sprintf("The runner-up is %s, costing %s more a year: %s.", p.Label(r.RunnerUp),

@@ -17,7 +17,7 @@ var mmcOpt = []string{"optimise", "mmc", "--lever", "workforce.link_workers=10..
 func TestOptimiseOutputs(t *testing.T) {
 	dir := t.TempDir()
 	stdout, _ := spsim(t, append(append([]string(nil), mmcOpt...), "--target", "wait_first_contact_mean_weeks<=0.15±0.03", "-o", dir)...)
-	if !strings.Contains(stdout, "The cheapest plan meeting the target on wait to first contact, mean (at most 0.15 weeks) at 95.0% confidence is link_workers=12") ||
+	if !strings.Contains(stdout, "The cheapest plan meeting the target on wait to first contact, mean (at most 0.15 weeks) at 95% confidence is link_workers=12") ||
 		!strings.Contains(stdout, "The runner-up is link_workers=13") {
 		t.Errorf("stdout:\n%s", stdout)
 	}
