@@ -202,6 +202,7 @@ func hasFlags(fs *flag.FlagSet) bool {
 // usage.
 type flagLine struct {
 	short, long, value, usage string
+	alsoLong                  string // a second long name (--replications for --reps)
 }
 
 // flagLines gathers a flag set's flags, joining aliases (two names for
@@ -223,10 +224,13 @@ func flagLines(fs *flag.FlagSet) []*flagLine {
 				byValue[f.Value] = l
 			}
 		}
-		if len(f.Name) == 1 {
+		switch {
+		case len(f.Name) == 1:
 			l.short = f.Name
-		} else {
+		case l.long == "":
 			l.long = f.Name
+		default:
+			l.alsoLong = f.Name
 		}
 		if l.usage != "" {
 			return // the alias's text is the flag's
@@ -277,6 +281,9 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 			names = "-" + l.short
 		default:
 			names = "    --" + l.long
+		}
+		if l.alsoLong != "" {
+			names += ", --" + l.alsoLong
 		}
 		if l.value != "" {
 			names += " " + l.value

@@ -118,6 +118,7 @@ func TestExitStatuses(t *testing.T) {
 		{args: []string{"compare", "baseline"}, code: 2, stderr: "two or more", maxErrLine: 2},
 		{args: []string{"sweep"}, code: 2, stderr: "one scenario", maxErrLine: 2},
 		{args: []string{"merge"}, code: 2, stderr: "shard", maxErrLine: 2},
+		{args: []string{"sensitivity", "baseline", "--vary", "demand.referrals_per_week=20..30", "--replications", "0"}, code: 2, stderr: "--reps must be at least 1", maxErrLine: 2},
 		{args: []string{"merge", "--replications", "3", "x"}, code: 2, stderr: "-replications", maxErrLine: 2},
 		{args: []string{"merge", "--seed", "3", "x"}, code: 2, stderr: "-seed", maxErrLine: 2},
 		{args: []string{"version", "extra"}, code: 2, stderr: "no arguments", maxErrLine: 2},

@@ -124,6 +124,7 @@ func sensitivityFlags(fs *flag.FlagSet, df *decideFlags) *sensitivity.Spec {
 		return nil
 	})
 	fs.IntVar(&spec.Reps, "reps", 3, "replications at every point, on common random numbers")
+	alias(fs, "reps", "replications") // as every other command calls them
 	fs.IntVar(&spec.Trajectories, "trajectories", 10, "Morris trajectories")
 	fs.IntVar(&spec.Samples, "samples", 32, "Sobol base samples N (points: N times inputs+2)")
 	return spec
