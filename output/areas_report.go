@@ -75,22 +75,28 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 	strict := definedWaits(areaStats(results, 1-(1-level)/float64(len(shown))))
 	top, bottom := shown[0], shown[len(shown)-1]
 	unit := top.unit[sim.KPIWaitMean]
+	mean := func(s areaStat) float64 { return s.est[sim.KPIWaitMean].Mean }
 	wait := func(s areaStat) string {
 		e := s.est[sim.KPIWaitMean]
 		return experiment.Quantity(e.Mean, unit, false) + " " + experiment.Bounds(e.Low, e.High, unit)
 	}
+	areas := experiment.Number(float64(len(shown))) + " areas"
 	if t, b := strict[0].est[sim.KPIWaitMean], strict[len(strict)-1].est[sim.KPIWaitMean]; !(t.Low > b.High) {
-		return []string{fmt.Sprintf("The %d areas' waits for a first contact cannot be told apart with these replications: from %s in %s to %s in %s, a spread chance alone could make among %d areas.",
-			len(shown), wait(bottom), bottom.name, wait(top), top.name, len(shown))}
+		return []string{fmt.Sprintf("The %s' waits for a first contact cannot be told apart with these replications: from %s in %s to %s in %s, a spread chance alone could make among %s.",
+			areas, wait(bottom), bottom.name, wait(top), top.name, areas)}
 	}
-	out := []string{fmt.Sprintf("Most strained of the %d areas: %s, where people wait %s for a first contact; least strained: %s, %s.",
-		len(shown), top.name, wait(top), bottom.name, wait(bottom))}
+	shortest := bottom.name + ", " + wait(bottom)
+	if tied := len(shown) - slices.IndexFunc(shown, func(s areaStat) bool { return mean(s) == mean(bottom) }); tied > 1 {
+		shortest = fmt.Sprintf("%s, in %s areas", experiment.Quantity(mean(bottom), unit, false), experiment.Number(float64(tied)))
+	}
+	out := []string{fmt.Sprintf("The longest wait for a first contact of the %s is in %s: %s; the shortest is %s.",
+		areas, top.name, wait(top), shortest)}
 	if n := min(3, len(shown)-2); n > 0 {
 		var next []string
 		for _, s := range shown[1 : 1+n] {
-			next = append(next, fmt.Sprintf("%s (%s)", s.name, experiment.Quantity(s.est[sim.KPIWaitMean].Mean, unit, false)))
+			next = append(next, fmt.Sprintf("%s (%s)", s.name, experiment.Quantity(mean(s), unit, false)))
 		}
-		out = append(out, "Next longest waits: "+strings.Join(next, ", ")+".")
+		out = append(out, "Next longest: "+strings.Join(next, ", ")+".")
 	}
 	return out
 }

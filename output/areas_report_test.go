@@ -65,8 +65,8 @@ func TestAreaTableAndFigure(t *testing.T) {
 		t.Fatal(err)
 	}
 	answer := strings.Join(output.AreaAnswer(res, 0.95), " ")
-	if !strings.HasPrefix(answer, "Most strained of the 3 areas: PCN with 2, where people wait ") ||
-		!strings.Contains(answer, "least strained: PCN with 6, ") || !strings.Contains(answer, "Next longest waits: PCN with 4 (") {
+	if !strings.HasPrefix(answer, "The longest wait for a first contact of the 3 areas is in PCN with 2: ") ||
+		!strings.Contains(answer, "; the shortest is PCN with 6, ") || !strings.Contains(answer, "Next longest: PCN with 4 (") {
 		t.Errorf("with ten replications the areas' answer is %q", answer)
 	}
 	fig, err := output.AreaFigure(res, 0.95)

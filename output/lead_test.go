@@ -32,7 +32,7 @@ func TestRunOutputsLeadWithTheAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	book := sharedStrings(t, filepath.Join(dir, "results.xlsx"))
-	for _, want := range []string{"Demand outstrips link-worker supply", "Most strained of the 30 areas: "} {
+	for _, want := range []string{"Demand outstrips link-worker supply", "The longest wait for a first contact of the 30 areas is in "} {
 		if !strings.Contains(string(report), want) {
 			t.Errorf("report.html lacks %q", want)
 		}
