@@ -130,6 +130,9 @@ func runReport(r *study.RunResult, figs []Figure) (Report, error) {
 func runFacts(r *study.RunResult) []string {
 	cfg := r.Config
 	f := []string{fmt.Sprintf("%d replications of %d weeks (warm-up %d weeks), seed %d.", len(r.Results), cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.Seed)}
+	if len(r.Sets) > 0 {
+		f = append(f, "Set on the command line (in scenario.toml): "+strings.Join(r.Sets, "; ")+".")
+	}
 	if r.Partial {
 		f = append(f, "The run was interrupted: these results are partial.")
 	}

@@ -236,6 +236,7 @@ func (p *MergePlan) run() (*RunResult, error) {
 		}
 	}
 	r := newRunResult(first.Ref, p.cfg, results, p.spec.Options)
+	r.Sets = first.Sets
 	r.analyse()
 	return r, nil
 }

@@ -3,6 +3,7 @@ package study
 import (
 	"fmt"
 	"runtime"
+	"strings"
 
 	"github.com/spsim/spsim/scenarios"
 
@@ -124,6 +125,25 @@ func (o *Options) set(c *scenarios.Config, flag, key, value string) ([]string, e
 		out = append(out, flag+" "+w.String())
 	}
 	return out, nil
+}
+
+// applySets sets each KEY=VALUE of sets (--set) on c, in order, and
+// returns their warnings.
+func (o *Options) applySets(c *scenarios.Config, sets []string) ([]string, error) {
+	var ws []string
+	for _, kv := range sets {
+		k, v, ok := strings.Cut(kv, "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || k == "" {
+			return nil, fmt.Errorf("--set %q: want KEY=VALUE such as workforce.link_workers=4", kv)
+		}
+		sw, err := o.set(c, "--set", k, v)
+		if err != nil {
+			return nil, fmt.Errorf("--set %s=%s: %w", k, v, err)
+		}
+		ws = append(ws, sw...)
+	}
+	return ws, nil
 }
 
 // files lists the files behind ref, as the options load them.

@@ -27,6 +27,9 @@ type RunSpec struct {
 	Shard ShardSpec
 	// HeadlineKPIs are the KPIs a precision run judges.
 	HeadlineKPIs []string
+	// Sets are KEY=VALUE settings made on the loaded scenario (--set),
+	// in order: a change tried without writing a scenario file.
+	Sets []string
 	Options
 }
 
@@ -53,7 +56,11 @@ func PlanRun(spec RunSpec) (*RunPlan, error) {
 	if err := spec.apply(cfg); err != nil {
 		return nil, err
 	}
-	p := &RunPlan{spec: spec, cfg: cfg, warnings: warnings}
+	sw, err := spec.applySets(cfg, spec.Sets)
+	if err != nil {
+		return nil, err
+	}
+	p := &RunPlan{spec: spec, cfg: cfg, warnings: append(warnings, sw...)}
 	reps := cfg.Run.Replications
 	if spec.Precision != 0 {
 		if reps, err = p.spec.checkPrecision(cfg); err != nil {
@@ -69,6 +76,7 @@ func PlanRun(spec RunSpec) (*RunPlan, error) {
 		if p.shard, err = newManifest(KindRun, spec.Ref, cfg, spec.Shard, cfg.Run.Replications, spec.Version); err != nil {
 			return nil, err
 		}
+		p.shard.Sets = spec.Sets
 		reps = p.shard.Count
 	}
 	if err := checkLimits("scenario "+cfg.Name, []*sim.Config{cfg}, reps, spec.Workers(), spec.AllowLarge); err != nil {
@@ -120,6 +128,7 @@ type RunResult struct {
 	// LoadWarnings are values the scenario allows but that are unlikely
 	// to be meant (file:line:col: key = value: warning: ...).
 	LoadWarnings []string
+	Sets         []string         // KEY=VALUE settings made on the loaded scenario (--set)
 	Sources      []scenarios.File // the scenario files as written
 	Level        float64
 	Version      string
@@ -189,7 +198,7 @@ func (p *RunPlan) Execute(ctx context.Context) (*RunResult, error) {
 		return nil, fmt.Errorf("interrupted before any replication finished: %w", err)
 	}
 	r := newRunResult(spec.Ref, cfg, results, spec.Options)
-	r.Partial, r.Precision, r.LoadWarnings = partial, prec, p.warnings
+	r.Partial, r.Precision, r.LoadWarnings, r.Sets = partial, prec, p.warnings, spec.Sets
 	r.analyse()
 	r.Elapsed = time.Since(start)
 	return r, nil

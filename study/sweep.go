@@ -131,16 +131,8 @@ func (p *SweepPlan) load() (*sim.Config, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, kv := range p.spec.Sets {
-		k, v, _ := strings.Cut(kv, "=")
-		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-		sw, err := p.spec.set(c, "--set", k, v)
-		if err != nil {
-			return nil, nil, fmt.Errorf("--set %s=%s: %w", k, v, err)
-		}
-		ws = append(ws, sw...)
-	}
-	return c, ws, nil
+	sw, err := p.spec.applySets(c, p.spec.Sets)
+	return c, append(ws, sw...), err
 }
 
 // build makes each point's scenario.

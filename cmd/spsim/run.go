@@ -18,6 +18,8 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	precision := fs.Float64("precision", 0, "add replications until every headline KPI's 95% half-width is within `PERCENT` of its mean")
 	maxReps := fs.Int("max-replications", 0, fmt.Sprintf("with --precision, stop after this many replications (default %d)", study.DefaultMaxReplications))
 	shardSpec := fs.String("shard", "", "run only part `i/n` of the replications (1/n to n/n), to combine later with spsim merge")
+	var sets []string
+	fs.Var((*listFlag)(&sets), "set", "`KEY=VALUE`: a scenario value changed for this run, such as workforce.link_workers=4 (repeatable)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -25,7 +27,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if len(pos) > 1 {
 		return usagef("run takes at most one scenario, got %d: %s", len(pos), strings.Join(pos, " "))
 	}
-	spec := study.RunSpec{Precision: *precision, MaxReplications: *maxReps}
+	spec := study.RunSpec{Precision: *precision, MaxReplications: *maxReps, Sets: sets}
 	if err := checkPrecision(ef, *precision); err != nil {
 		return err
 	}
@@ -71,8 +73,12 @@ func shardFlag(ef *expFlags, spec string, sh *study.ShardSpec) error {
 func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
 	printWarnings(stderr, append(r.LoadWarnings, r.Warnings...))
 	cfg := r.Config
+	name := cfg.Name
+	if len(r.Sets) > 0 {
+		name += " with " + strings.Join(r.Sets, ", ")
+	}
 	fmt.Fprintf(stdout, "%s: %d replications of %d weeks (warm-up %d), seed %d\n",
-		cfg.Name, len(r.Results), cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.Seed)
+		name, len(r.Results), cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.Seed)
 	if p := r.Precision; p != nil {
 		state := "reached"
 		if !p.Outcome.Reached {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,5 +96,59 @@ func TestBadScenarioIsRefusedWithFileLineAndKey(t *testing.T) {
 		if !strings.Contains(stderr, "bad.toml") || !strings.Contains(stderr, c.want) {
 			t.Errorf("error %q does not name the file and %q", stderr, c.want)
 		}
+	}
+}
+
+// TestRunSet: --set changes the loaded scenario for this run alone. The
+// results are those of a scenario file that makes the same change, the
+// resolved scenario.toml holds it, the report says it was set, a plausible
+// typo is warned of, and a bad key or value is refused by name. A run
+// sharded and merged keeps the settings.
+func TestRunSet(t *testing.T) {
+	tmp := t.TempDir()
+	set, file := filepath.Join(tmp, "set"), filepath.Join(tmp, "file")
+	stdout, stderr := spsim(t, "run", "baseline", "--set", "workforce.link_workers=4", "--set", "costs.on_cost_share=28",
+		"--replications", "3", "--outputs", "summary,scenario,report", "-o", set)
+	if !strings.HasPrefix(stdout, "baseline with workforce.link_workers=4, costs.on_cost_share=28: 3 replications") {
+		t.Errorf("the terminal does not name the settings: %q", stdout)
+	}
+	if !strings.Contains(stderr, "--set") || !strings.Contains(stderr, "did you mean 0.28?") {
+		t.Errorf("a plausible typo in --set is not warned of: %q", stderr)
+	}
+	scenario := filepath.Join(tmp, "four.toml")
+	if err := os.WriteFile(scenario, []byte("name = \"baseline\"\nextends = \"baseline\"\n[workforce]\nlink_workers = 4\n[costs]\non_cost_share = 28.0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	spsim(t, "run", scenario, "--replications", "3", "--outputs", "summary", "-o", file)
+	a, _ := os.ReadFile(filepath.Join(set, "summary.csv"))
+	b, _ := os.ReadFile(filepath.Join(file, "summary.csv"))
+	if len(a) == 0 || string(a) != string(b) {
+		t.Error("--set gives other results than a file making the same change")
+	}
+	resolved, _ := os.ReadFile(filepath.Join(set, "scenario.toml"))
+	if !strings.Contains(string(resolved), "link_workers = 4") {
+		t.Error("scenario.toml does not hold the --set value")
+	}
+	report, _ := os.ReadFile(filepath.Join(set, "report.html"))
+	if !strings.Contains(string(report), "Set on the command line (in scenario.toml): workforce.link_workers=4; costs.on_cost_share=28.") {
+		t.Error("the report does not say what was set")
+	}
+	for _, c := range []struct{ set, want string }{
+		{"workforce.no_such_key=4", "no_such_key"},
+		{"workforce.link_workers=-1", "workforce.link_workers"},
+		{"link_workers", "want KEY=VALUE"},
+	} {
+		if _, stderr := spsimFails(t, "run", "baseline", "--set", c.set, "--replications", "2", "-o", filepath.Join(tmp, "bad")); !strings.Contains(stderr, c.want) {
+			t.Errorf("--set %s: %q lacks %q", c.set, stderr, c.want)
+		}
+	}
+	for i := range 2 {
+		spsim(t, "run", "baseline", "--set", "workforce.link_workers=4", "--replications", "2", "--shard", fmt.Sprintf("%d/2", i+1),
+			"-o", filepath.Join(tmp, fmt.Sprintf("shard%d", i+1)))
+	}
+	merged := filepath.Join(tmp, "merged")
+	spsim(t, "merge", filepath.Join(tmp, "shard1"), filepath.Join(tmp, "shard2"), "--outputs", "report", "-o", merged)
+	if report, _ := os.ReadFile(filepath.Join(merged, "report.html")); !strings.Contains(string(report), "Set on the command line (in scenario.toml): workforce.link_workers=4.") {
+		t.Error("the merged report does not say what was set")
 	}
 }
