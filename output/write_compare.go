@@ -47,9 +47,18 @@ func compareWorkbook(r *study.CompareResult) workbook.Compare {
 		verdict = append(verdict, v.Sentences...)
 	}
 	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: ref.Question,
-		Facts: []string{fmt.Sprintf("%d replications of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
-			ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)},
+		Facts: append([]string{fmt.Sprintf("%d replications of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
+			ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)}, compareSets(r)...),
 		Verdict: verdict, Headline: CompareKPIs, C: cmp}
+}
+
+// compareSets says what --set changed in every compared scenario, if
+// anything.
+func compareSets(r *study.CompareResult) []string {
+	if len(r.Sets) == 0 {
+		return nil
+	}
+	return []string{"Set in every scenario on the command line: " + strings.Join(r.Sets, "; ") + "."}
 }
 
 func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
@@ -87,7 +96,7 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 			fmt.Sprintf("%d replications of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
 				ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed),
 			"Differences are scenario minus reference, paired replication by replication; the unpaired (Welch) intervals in compare.csv show what pairing gains.",
-		}, questions...),
+		}, append(compareSets(r), questions...)...),
 		Answer:    verdictSentences(cmp),
 		Tables:    []Table{VerdictTable(cmp)},
 		Warnings:  append(append([]string(nil), r.LoadWarnings...), r.Warnings...),

@@ -15,6 +15,9 @@ import (
 // numbers, each compared with the first, the reference.
 type CompareSpec struct {
 	Refs []string
+	// Sets are KEY=VALUE settings made on every scenario after loading
+	// (--set): the comparison under other conditions, such as faster growth.
+	Sets []string
 	Options
 }
 
@@ -39,7 +42,11 @@ func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.loadWarnings = append(p.loadWarnings, ws...)
+		sw, err := spec.applySets(c, spec.Sets)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", ref, err)
+		}
+		p.loadWarnings = append(append(p.loadWarnings, ws...), sw...)
 		if prev, dup := seen[c.Name]; dup {
 			return nil, fmt.Errorf("%s and %s are both named %q: compare needs distinct scenario names", prev, ref, c.Name)
 		}
@@ -87,6 +94,7 @@ type CompareResult struct {
 	Warnings   []string
 	// LoadWarnings are the scenarios' load warnings.
 	LoadWarnings []string
+	Sets         []string         // KEY=VALUE settings made on every scenario (--set)
 	Sources      []scenarios.File // every file behind the scenarios, once each
 	Level        float64
 	Version      string
@@ -117,7 +125,7 @@ func (p *ComparePlan) Execute(ctx context.Context) (*CompareResult, error) {
 		}
 		return nil, err
 	}
-	r := &CompareResult{Refs: p.spec.Refs, Configs: p.cfgs, Comparison: cmp, Warnings: p.warnings, LoadWarnings: p.loadWarnings,
+	r := &CompareResult{Refs: p.spec.Refs, Configs: p.cfgs, Comparison: cmp, Warnings: p.warnings, LoadWarnings: p.loadWarnings, Sets: p.spec.Sets,
 		Level: Level, Version: p.spec.Version, Workers: p.spec.Workers()}
 	for _, ref := range p.spec.Refs {
 		r.Sources = appendFiles(r.Sources, p.spec.files(ref))

@@ -15,6 +15,8 @@ import (
 func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("compare")
 	ef := addExpFlags(fs)
+	var sets []string
+	fs.Var((*listFlag)(&sets), "set", "`KEY=VALUE`: a value set in every scenario, such as demand.annual_growth=0.1 (repeatable)")
 	refs, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -22,7 +24,7 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	if len(refs) < 2 {
 		return usagef("compare takes two or more scenarios (the first is the reference), got %d", len(refs))
 	}
-	spec := study.CompareSpec{Refs: refs}
+	spec := study.CompareSpec{Refs: refs, Sets: sets}
 	if spec.Options, err = ef.options(stderr); err != nil {
 		return err
 	}
@@ -40,6 +42,9 @@ func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) 
 	names, c := r.Comparison.Names, r.Configs[0]
 	fmt.Fprintf(stdout, "compare %s (reference) with %s: %d replications each of %d weeks (warm-up %d), seed %d, common random numbers\n",
 		names[0], strings.Join(names[1:], ", "), c.Run.Replications, c.Run.HorizonWeeks, c.Run.WarmupWeeks, c.Run.Seed)
+	if len(r.Sets) > 0 {
+		fmt.Fprintf(stdout, "set in every scenario: %s\n", strings.Join(r.Sets, ", "))
+	}
 	for _, v := range experiment.Verdicts(r.Comparison) {
 		fmt.Fprintln(stdout, strings.Join(v.Sentences, " "))
 	}

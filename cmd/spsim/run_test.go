@@ -152,3 +152,34 @@ func TestRunSet(t *testing.T) {
 		t.Error("the merged report does not say what was set")
 	}
 }
+
+// TestCompareSet: compare's --set makes the same change in every scenario,
+// so the comparison is the one of scenario files that make it; the
+// terminal and the report say what was set.
+func TestCompareSet(t *testing.T) {
+	tmp := t.TempDir()
+	grow := func(name, parent string) string {
+		p := filepath.Join(tmp, name+".toml")
+		body := fmt.Sprintf("name = %q\nextends = %q\n[demand]\nannual_growth = 0.1\n", parent, parent)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	set, files := filepath.Join(tmp, "set"), filepath.Join(tmp, "files")
+	stdout, _ := spsim(t, "compare", "baseline", "extra-link-worker", "--set", "demand.annual_growth=0.1",
+		"--replications", "3", "--outputs", "summary,report", "-o", set)
+	if !strings.Contains(stdout, "set in every scenario: demand.annual_growth=0.1") {
+		t.Errorf("the terminal does not say what was set:\n%s", stdout)
+	}
+	spsim(t, "compare", grow("baseline", "baseline"), grow("extra-link-worker", "extra-link-worker"),
+		"--replications", "3", "--outputs", "summary", "-o", files)
+	a, _ := os.ReadFile(filepath.Join(set, "compare.csv"))
+	b, _ := os.ReadFile(filepath.Join(files, "compare.csv"))
+	if len(a) == 0 || string(a) != string(b) {
+		t.Error("compare --set differs from scenario files that make the same change")
+	}
+	if report, _ := os.ReadFile(filepath.Join(set, "report.html")); !strings.Contains(string(report), "Set in every scenario on the command line: demand.annual_growth=0.1.") {
+		t.Error("the report does not say what was set")
+	}
+}
