@@ -20,7 +20,7 @@ func plain(v float64, unit string) string {
 	}
 	switch unit {
 	case sim.UnitShare:
-		return experiment.Number(100*v) + "%"
+		return experiment.Percent(v) // to one decimal, as the terminal and the report
 	case sim.UnitGBP:
 		return pounds(v)
 	case sim.UnitGBPPerYear:
@@ -38,6 +38,8 @@ func plain(v float64, unit string) string {
 	case "people", "places", "services":
 		// Small flows keep three figures: 0.52 leavers a year is not "1".
 		return experiment.Number(v) + " " + unit
+	case percentagePoints: // v is already in points, as the terminal writes them
+		return experiment.Quantity(v/100, sim.UnitShare, true)
 	case sim.UnitIndex, "":
 		return experiment.Number(v)
 	}

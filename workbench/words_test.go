@@ -37,7 +37,7 @@ func TestRowWords(t *testing.T) {
 		mean, lo, hi   float64
 		value, between string
 	}{
-		{sim.KPIInequityGapNeedsMetShare, sim.UnitShare, -0.0874, -0.0953, -0.0794, "−8.74 percentage points", "−9.53 to −7.94 percentage points"},
+		{sim.KPIInequityGapNeedsMetShare, sim.UnitShare, -0.0874, -0.0953, -0.0794, "−8.7 percentage points", "−9.5 to −7.9 percentage points"},
 		{sim.KPINeedsMetShare, sim.UnitShare, 0.341, 0.334, 0.349, "34.1%", "33.4% to 34.9%"},
 		{sim.KPIWaitMean, sim.UnitWeeks, 5.62, 5.36, 5.9, "5.62 weeks", "5.36 to 5.9 weeks"},
 	} {
@@ -60,7 +60,7 @@ func TestSignedInterval(t *testing.T) {
 		want   string
 	}{
 		{-5.3, -4.91, sim.UnitWeeks, "−5.3 to −4.91 weeks"},
-		{0.0631, 0.074, sim.UnitShare, "+6.31 to +7.4 percentage points"},
+		{0.0631, 0.074, sim.UnitShare, "+6.3 to +7.4 percentage points"},
 		{90645, 93713, sim.UnitGBPPerYear, "+£90,645 to +£93,713 a year"},
 		{-0.0451, 0.365, "people/year", "−0.0451 to +0.365 people a year"},
 	} {
