@@ -260,6 +260,24 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 	mt.flows = flows{group: mt.group, profile: mt.profile, roleEpisodes: mt.roleEpisodes}
 }
 
+// keepOnly resolves the named columns and makes room for them, week by
+// week, for a run of the given weeks; it returns the columns found.
+func (mt *metrics) keepOnly(names []string, weeks int) []Column {
+	var cols []Column
+	mt.keep = mt.keep[:0]
+	for _, name := range names {
+		for c := range mt.columns {
+			if mt.columns[c].Name == name {
+				mt.keep = append(mt.keep, c)
+				cols = append(cols, mt.columns[c])
+				break
+			}
+		}
+	}
+	mt.kept = make([]float64, 0, weeks*len(mt.keep))
+	return cols
+}
+
 // scan adds a finished row to the finiteness sum, and to the window's sums
 // if it is after the warm-up, in week order as newWindow would.
 func (mt *metrics) scan(row []float64, inWindow bool) {

@@ -111,24 +111,6 @@ func (w *Workspace) Run(ctx context.Context, cfg *Config, rep int, pool *Pool) (
 	return r, nil
 }
 
-// keepOnly resolves the named columns and makes room for them, week by
-// week, for a run of the given weeks; it returns the columns found.
-func (mt *metrics) keepOnly(names []string, weeks int) []Column {
-	var cols []Column
-	mt.keep = mt.keep[:0]
-	for _, name := range names {
-		for c := range mt.columns {
-			if mt.columns[c].Name == name {
-				mt.keep = append(mt.keep, c)
-				cols = append(cols, mt.columns[c])
-				break
-			}
-		}
-	}
-	mt.kept = make([]float64, 0, weeks*len(mt.keep))
-	return cols
-}
-
 // rowsOf slices a flat table of the given columns into weeks rows.
 func rowsOf(flat []float64, cols, weeks int) [][]float64 {
 	rows := make([][]float64, weeks)
