@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/spsim/spsim/calibrate"
 	"github.com/spsim/spsim/scenarios"
@@ -199,6 +200,22 @@ func TestBrowser(t *testing.T) {
 	if cfg.Workforce.LinkWorkers != 5 {
 		t.Errorf("the downloaded TOML has %d link workers, want the page's 5", cfg.Workforce.LinkWorkers)
 	}
+	// The workbook, into a folder of its own: it opens, and leads with
+	// what the run found.
+	books := t.TempDir()
+	if _, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: books, EventsEnabled: &yes}); err != nil {
+		t.Fatalf("allowing downloads: %v", err)
+	}
+	do("download the workbook", chromedp.Click(q("#download-xlsx")))
+	book, err := excelize.OpenFile(downloaded(t, books))
+	if err != nil {
+		t.Fatalf("the downloaded workbook does not open: %v", err)
+	}
+	if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "What the run found") {
+		t.Errorf("the downloaded workbook's summary: %.300v", rows)
+	}
+	book.Close()
 
 	// Fit demand to a referral extract, saved as Excel's "Unicode text",
 	// and use it: the referrals lever takes the fitted rate, and the run

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
@@ -19,7 +20,12 @@ var downloads = map[string]string{
 	"summary.json":  "application/json",
 	"weekly.csv":    "text/csv",
 	"report.html":   "text/html",
+	"results.xlsx":  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	"areas.csv":     "text/csv",
 }
+
+// downloadNames lists the downloads for messages.
+const downloadNames = "scenario.toml, summary.csv, summary.json, weekly.csv, report.html, results.xlsx, areas.csv"
 
 // handleDownload answers a form post of the scenario's TOML and the file
 // wanted with that file, as an attachment. Files of results come from the
@@ -36,12 +42,16 @@ func (s *Server) handleDownload(w http.ResponseWriter, r *http.Request) {
 	what := r.PostForm.Get("file")
 	ctype, ok := downloads[what]
 	if !ok {
-		httpError(w, http.StatusNotFound, fmt.Sprintf("no download named %s (scenario.toml, summary.csv, summary.json, weekly.csv, report.html)", short(what)))
+		httpError(w, http.StatusNotFound, fmt.Sprintf("no download named %s (%s)", short(what), downloadNames))
 		return
 	}
 	cfg, view, err := s.prepare(scenarioRequest{TOML: r.PostForm.Get("toml")})
 	if err != nil {
 		fail(w, err)
+		return
+	}
+	if what == "areas.csv" && !cfg.Areas.Several() {
+		httpError(w, http.StatusNotFound, "areas.csv is for a scenario of several areas; this one has one")
 		return
 	}
 	body := []byte(view.TOML)
@@ -59,7 +69,10 @@ func (s *Server) handleDownload(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	w.Header().Set("Content-Type", ctype+"; charset=utf-8")
+	if strings.HasPrefix(ctype, "text/") || ctype == "application/json" || ctype == "application/toml" {
+		ctype += "; charset=utf-8"
+	}
+	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-%s"`, safeFileName(cfg.Name), what))
 	w.Write(body)
 }
@@ -94,7 +107,8 @@ func (s *Server) runFile(run *study.RunResult, what string) ([]byte, error) {
 		return nil, fmt.Errorf("workbench: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	outs := study.Outputs{study.Summary: what == "summary.csv" || what == "summary.json", study.Weekly: what == "weekly.csv", study.Report: what == "report.html"}
+	outs := study.Outputs{study.Summary: what == "summary.csv" || what == "summary.json", study.Weekly: what == "weekly.csv",
+		study.Report: what == "report.html", study.XLSX: what == "results.xlsx", study.Areas: what == "areas.csv"}
 	if err := output.WriteRun(dir, run, outs); err != nil {
 		return nil, err
 	}

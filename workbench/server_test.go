@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -14,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/spsim/spsim/scenarios"
 )
@@ -362,11 +365,31 @@ func TestDownloads(t *testing.T) {
 	if cfg.Workforce.LinkWorkers != 5 || cfg.Run.Replications != 4 {
 		t.Errorf("downloaded scenario has %d link workers and %d replications", cfg.Workforce.LinkWorkers, cfg.Run.Replications)
 	}
-	for file, want := range map[string]string{"summary.csv": "kpi,mean,ci_low", "weekly.csv": "replication,week", "report.html": "<html", "summary.json": `"scenario"`} {
+	for file, want := range map[string]string{"summary.csv": "kpi,mean,ci_low", "weekly.csv": "replication,week", "report.html": "<html",
+		"summary.json": `"scenario"`, "results.xlsx": "PK\x03\x04"} {
 		w := get(file, text)
 		if w.Code != 200 || !strings.Contains(w.Body.String(), want) {
 			t.Errorf("%s: %d %.200s", file, w.Code, w.Body.String())
 		}
+	}
+	// The workbook is the command line's: it opens, and leads with what
+	// the run found.
+	book, err := excelize.OpenReader(bytes.NewReader(get("results.xlsx", text).Body.Bytes()))
+	if err != nil {
+		t.Fatalf("results.xlsx does not open: %v", err)
+	}
+	if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "What the run found") {
+		t.Errorf("results.xlsx's summary: %.300v", rows)
+	}
+	if w := get("areas.csv", text); w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), "several areas") {
+		t.Errorf("areas.csv of one area: %d %s", w.Code, w.Body.String())
+	}
+	areas := strings.Replace(text, "[areas]", "[areas]\ncount = 3", 1)
+	if !strings.Contains(areas, "count = 3") {
+		areas = text + "\n[areas]\ncount = 3\n"
+	}
+	if w := get("areas.csv", areas); w.Code != 200 || !strings.HasPrefix(w.Body.String(), "area,kpi,mean") {
+		t.Errorf("areas.csv of three areas: %d %.200s", w.Code, w.Body.String())
 	}
 	for _, c := range []struct {
 		file, toml string

@@ -130,6 +130,7 @@ function showScenario(v) {
   showLevers(v);
   fillSweepKeys(v);
   fillPlanKeys(v);
+  $('#download-areas').hidden = !(v.areas > 1); // areas.csv is for several areas
 }
 
 function leverValue(l) {
