@@ -158,6 +158,26 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the verdict %q lacks %q", verdict, want)
 		}
 	}
+	// The comparison's workbook, into a folder of its own.
+	saveTo := func(dir string) {
+		t.Helper()
+		if _, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &yes}); err != nil {
+			t.Fatalf("allowing downloads: %v", err)
+		}
+	}
+	compared := t.TempDir()
+	saveTo(compared)
+	do("download the comparison's workbook", chromedp.Click(q("#download-compare-xlsx")))
+	if book, err := excelize.OpenFile(downloaded(t, compared)); err != nil {
+		t.Errorf("the comparison's workbook does not open: %v", err)
+	} else {
+		if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "five costs") {
+			t.Errorf("the comparison's workbook does not lead with the verdict: %.300v", rows)
+		}
+		book.Close()
+	}
+	saveTo(downloads)
 
 	// A sweep of the first lever leads with what it means.
 	err = chromedp.Do(ctx, chromedp.Click(q(`[data-tab=sweep]`)), chromedp.Click(q("#sweep")), waitDone(4))
@@ -203,10 +223,7 @@ func TestBrowser(t *testing.T) {
 	// The workbook, into a folder of its own: it opens, and leads with
 	// what the run found.
 	books := t.TempDir()
-	if _, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: books, EventsEnabled: &yes}); err != nil {
-		t.Fatalf("allowing downloads: %v", err)
-	}
+	saveTo(books)
 	do("download the workbook", chromedp.Click(q("#download-xlsx")))
 	book, err := excelize.OpenFile(downloaded(t, books))
 	if err != nil {

@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
@@ -100,19 +101,98 @@ func (s *Server) runAgain(r *http.Request, cfg *sim.Config) (*study.RunResult, e
 	return res, nil
 }
 
-// runFile is one of a run's files, written by the command line's writer.
-func (s *Server) runFile(run *study.RunResult, what string) ([]byte, error) {
+// compareDownloads are the files of a comparison the page offers, each
+// the command line's.
+var compareDownloads = map[string]string{
+	"results.xlsx": downloads["results.xlsx"],
+	"compare.csv":  "text/csv",
+	"report.html":  "text/html",
+}
+
+// handleDownloadCompare answers a form post of a comparison request (the
+// pinned scenarios, as the page sends them to compare) and the file
+// wanted with that file of the comparison, run again in its turn: the
+// same pins give the same numbers.
+func (s *Server) handleDownloadCompare(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		if _, tooBig := err.(*http.MaxBytesError); !tooBig {
+			err = fmt.Errorf("%w: %v", errBadRequest, err)
+		}
+		fail(w, err)
+		return
+	}
+	what := r.PostForm.Get("file")
+	ctype, ok := compareDownloads[what]
+	if !ok {
+		httpError(w, http.StatusNotFound, fmt.Sprintf("no comparison download named %s (results.xlsx, compare.csv, report.html)", short(what)))
+		return
+	}
+	var req compareRequest
+	if err := json.Unmarshal([]byte(r.PostForm.Get("request")), &req); err != nil {
+		fail(w, fmt.Errorf("%w: the comparison request is not JSON: %v", errBadRequest, err))
+		return
+	}
+	cfgs, err := s.pinned(req.Pins)
+	var body []byte
+	if err == nil {
+		body, err = s.compareFile(r, cfgs, what)
+	}
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	if strings.HasPrefix(ctype, "text/") {
+		ctype += "; charset=utf-8"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="comparison-%s"`, what))
+	w.Write(body)
+}
+
+// compareFile runs the pinned scenarios' comparison in its turn and writes
+// one of its files with the command line's writer.
+func (s *Server) compareFile(r *http.Request, cfgs []*sim.Config, what string) ([]byte, error) {
+	j, err := s.planCompare(cfgs)
+	if err != nil {
+		return nil, err
+	}
+	defer j.close()
+	release, err := s.queue.acquire(r.Context(), nil)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	res, err := j.compare.Execute(r.Context())
+	if err == nil && r.Context().Err() != nil {
+		err = r.Context().Err()
+	}
+	if err != nil {
+		return nil, err
+	}
+	cleanSources(res.Sources)
+	outs := study.Outputs{study.Summary: what == "compare.csv", study.Report: what == "report.html", study.XLSX: what == "results.xlsx"}
+	return writeOne(res, outs, what)
+}
+
+// writeOne writes a result's outputs into a folder of its own and returns
+// the file named what.
+func writeOne(res study.Result, outs study.Outputs, what string) ([]byte, error) {
 	dir, err := os.MkdirTemp("", "spsim-workbench-out-")
 	if err != nil {
 		return nil, fmt.Errorf("workbench: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	outs := study.Outputs{study.Summary: what == "summary.csv" || what == "summary.json", study.Weekly: what == "weekly.csv",
-		study.Report: what == "report.html", study.XLSX: what == "results.xlsx", study.Areas: what == "areas.csv"}
-	if err := output.WriteRun(dir, run, outs); err != nil {
+	if err := output.Write(dir, res, outs); err != nil {
 		return nil, err
 	}
 	return os.ReadFile(filepath.Join(dir, what))
+}
+
+// runFile is one of a run's files, written by the command line's writer.
+func (s *Server) runFile(run *study.RunResult, what string) ([]byte, error) {
+	outs := study.Outputs{study.Summary: what == "summary.csv" || what == "summary.json", study.Weekly: what == "weekly.csv",
+		study.Report: what == "report.html", study.XLSX: what == "results.xlsx", study.Areas: what == "areas.csv"}
+	return writeOne(run, outs, what)
 }
 
 // safeFileName keeps letters, digits, - and _ of a scenario's name.

@@ -542,3 +542,42 @@ func TestWarningsReachThePage(t *testing.T) {
 		t.Errorf("the baseline's run has notes %v", r["notes"])
 	}
 }
+
+// TestDownloadComparison: the page's comparison downloads as spsim compare
+// writes it: the workbook opens and leads with the verdict, compare.csv is
+// the command line's, and a bad request or file is refused.
+func TestDownloadComparison(t *testing.T) {
+	h := newTestServer()
+	three, five := small(t), small(t, "workforce.link_workers=5")
+	req, _ := json.Marshal(compareRequest{Pins: []pin{{Name: "three", TOML: three}, {Name: "five", TOML: five}}})
+	get := func(file, request string) *httptest.ResponseRecorder {
+		form := url.Values{"request": {request}, "file": {file}}
+		r := httptest.NewRequest(http.MethodPost, "/api/download-compare", strings.NewReader(form.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w
+	}
+	w := get("results.xlsx", string(req))
+	if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Disposition"), "comparison-results.xlsx") {
+		t.Fatalf("results.xlsx: %d %v %.200s", w.Code, w.Header(), w.Body.String())
+	}
+	book, err := excelize.OpenReader(bytes.NewReader(w.Body.Bytes()))
+	if err != nil {
+		t.Fatalf("the comparison's workbook does not open: %v", err)
+	}
+	if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "five costs") {
+		t.Errorf("the comparison's workbook does not lead with the verdict: %.300v", rows)
+	}
+	if w := get("compare.csv", string(req)); w.Code != 200 || !strings.HasPrefix(w.Body.String(), "kpi,") || !strings.Contains(w.Body.String(), "five") {
+		t.Errorf("compare.csv: %d %.200s", w.Code, w.Body.String())
+	}
+	for _, c := range []struct {
+		file, request string
+		code          int
+	}{{"passwd", string(req), 404}, {"compare.csv", "{", 400}, {"compare.csv", `{"pins":[]}`, 400}} {
+		if w := get(c.file, c.request); w.Code != c.code {
+			t.Errorf("download %q of %q: %d, want %d", c.file, c.request, w.Code, c.code)
+		}
+	}
+}

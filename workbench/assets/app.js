@@ -8,6 +8,7 @@ const state = {
   pending: new Map(),// lever key -> value not yet sent
   run: null,         // AbortController of the request in flight
   pins: [],          // {name, toml}
+  compared: null,    // the pins of the comparison shown, for its downloads
   editing: false,    // the TOML editor has unsent edits
   fit: null,         // the last fit of a referral extract
 };
@@ -299,7 +300,19 @@ function compare() {
     $('#compare-table').replaceChildren(el('caption', { text: `${r.replications} replications each on common random numbers (seed ${r.seed}); 95% intervals` }),
       el('thead', {}, head), el('tbody', {}, ...rows));
     $('#compare-chart').replaceChildren(figure(r.chart));
+    state.compared = state.pins.slice(); // what the downloads are of
+    $('#compare-downloads').hidden = false;
   });
+}
+
+// downloadComparison asks for a file of the comparison last shown, which
+// the server runs again to the same numbers.
+function downloadComparison(file) {
+  if (!state.compared) return;
+  const f = $('#download-compare-form');
+  f.elements.request.value = JSON.stringify({ pins: state.compared });
+  f.elements.file.value = file;
+  f.submit();
 }
 
 // ---- sweep ----
@@ -564,6 +577,7 @@ async function start() {
   $('#plan-key1').addEventListener('change', () => planDefaults(1));
   $('#plan-key2').addEventListener('change', () => planDefaults(2));
   for (const b of document.querySelectorAll('[data-file]')) b.addEventListener('click', () => download(b.dataset.file));
+  for (const b of document.querySelectorAll('[data-compare-file]')) b.addEventListener('click', () => downloadComparison(b.dataset.compareFile));
   $('#extract').addEventListener('change', (ev) => { if (ev.target.files[0]) fitExtract(ev.target.files[0]); });
   $('#fit-apply').addEventListener('click', applyFit);
   $('#caseload').addEventListener('change', (ev) => {
