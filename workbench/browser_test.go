@@ -191,6 +191,18 @@ func TestBrowser(t *testing.T) {
 	if err != nil || !strings.HasPrefix(answer, "As ") || !strings.Contains(answer, "Wait to first contact, mean: ") {
 		t.Errorf("the sweep's answer %q (%v) does not lead with how each KPI goes", answer, err)
 	}
+	swept := t.TempDir()
+	saveTo(swept)
+	do("download the sweep's workbook", chromedp.Click(q("#download-sweep-xlsx")))
+	if book, err := excelize.OpenFile(downloaded(t, swept)); err != nil {
+		t.Errorf("the sweep's workbook does not open: %v", err)
+	} else {
+		if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "What the sweep found") {
+			t.Errorf("the sweep's workbook does not lead with its answer: %.300v", rows)
+		}
+		book.Close()
+	}
+	saveTo(downloads)
 
 	// The cheapest number of link workers for a 90th-percentile wait of at
 	// most 4 weeks, from the page's defaults (today's 3 to 6).

@@ -101,19 +101,57 @@ func (s *Server) runAgain(r *http.Request, cfg *sim.Config) (*study.RunResult, e
 	return res, nil
 }
 
-// compareDownloads are the files of a comparison the page offers, each
-// the command line's.
-var compareDownloads = map[string]string{
+// studyDownloads are the files of a comparison or a sweep the page offers,
+// each the command line's.
+var studyDownloads = map[string]string{
 	"results.xlsx": downloads["results.xlsx"],
 	"compare.csv":  "text/csv",
+	"sweep.csv":    "text/csv",
 	"report.html":  "text/html",
 }
 
 // handleDownloadCompare answers a form post of a comparison request (the
 // pinned scenarios, as the page sends them to compare) and the file
-// wanted with that file of the comparison, run again in its turn: the
-// same pins give the same numbers.
+// wanted with that file of the comparison.
 func (s *Server) handleDownloadCompare(w http.ResponseWriter, r *http.Request) {
+	s.downloadStudy(w, r, "comparison", "compare.csv", func(request string) (*job, error) {
+		var req compareRequest
+		if err := json.Unmarshal([]byte(request), &req); err != nil {
+			return nil, fmt.Errorf("%w: the comparison request is not JSON: %v", errBadRequest, err)
+		}
+		cfgs, err := s.pinned(req.Pins)
+		if err != nil {
+			return nil, err
+		}
+		return s.planCompare(cfgs)
+	})
+}
+
+// handleDownloadSweep answers a form post of a sweep request (the scenario
+// and the lever's values, as the page sends them to sweep) and the file
+// wanted with that file of the sweep.
+func (s *Server) handleDownloadSweep(w http.ResponseWriter, r *http.Request) {
+	s.downloadStudy(w, r, "sweep", "sweep.csv", func(request string) (*job, error) {
+		var req sweepRequest
+		if err := json.Unmarshal([]byte(request), &req); err != nil {
+			return nil, fmt.Errorf("%w: the sweep request is not JSON: %v", errBadRequest, err)
+		}
+		vary, err := s.vary(req)
+		if err != nil {
+			return nil, err
+		}
+		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
+		if err != nil {
+			return nil, err
+		}
+		return s.planSweep(cfg, vary)
+	})
+}
+
+// downloadStudy plans a comparison or sweep from the form's request, runs
+// it again in its turn (the same request gives the same numbers), and
+// answers with the file wanted: results.xlsx, report.html or its table.
+func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind, table string, plan func(request string) (*job, error)) {
 	if err := r.ParseForm(); err != nil {
 		if _, tooBig := err.(*http.MaxBytesError); !tooBig {
 			err = fmt.Errorf("%w: %v", errBadRequest, err)
@@ -122,20 +160,15 @@ func (s *Server) handleDownloadCompare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	what := r.PostForm.Get("file")
-	ctype, ok := compareDownloads[what]
-	if !ok {
-		httpError(w, http.StatusNotFound, fmt.Sprintf("no comparison download named %s (results.xlsx, compare.csv, report.html)", short(what)))
+	ctype, ok := studyDownloads[what]
+	if !ok || strings.HasSuffix(what, ".csv") && what != table {
+		httpError(w, http.StatusNotFound, fmt.Sprintf("no %s download named %s (results.xlsx, %s, report.html)", kind, short(what), table))
 		return
 	}
-	var req compareRequest
-	if err := json.Unmarshal([]byte(r.PostForm.Get("request")), &req); err != nil {
-		fail(w, fmt.Errorf("%w: the comparison request is not JSON: %v", errBadRequest, err))
-		return
-	}
-	cfgs, err := s.pinned(req.Pins)
+	j, err := plan(r.PostForm.Get("request"))
 	var body []byte
 	if err == nil {
-		body, err = s.compareFile(r, cfgs, what)
+		body, err = s.jobFile(r, j, what)
 	}
 	if err != nil {
 		fail(w, err)
@@ -145,32 +178,40 @@ func (s *Server) handleDownloadCompare(w http.ResponseWriter, r *http.Request) {
 		ctype += "; charset=utf-8"
 	}
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="comparison-%s"`, what))
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-%s"`, kind, what))
 	w.Write(body)
 }
 
-// compareFile runs the pinned scenarios' comparison in its turn and writes
-// one of its files with the command line's writer.
-func (s *Server) compareFile(r *http.Request, cfgs []*sim.Config, what string) ([]byte, error) {
-	j, err := s.planCompare(cfgs)
-	if err != nil {
-		return nil, err
-	}
+// jobFile runs a comparison or sweep job in its turn and writes one of its
+// files with the command line's writer.
+func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
 	defer j.close()
 	release, err := s.queue.acquire(r.Context(), nil)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	res, err := j.compare.Execute(r.Context())
+	var res study.Result
+	if j.compare != nil {
+		var cr *study.CompareResult
+		if cr, err = j.compare.Execute(r.Context()); err == nil {
+			cleanSources(cr.Sources)
+			res = cr
+		}
+	} else {
+		var sr *study.SweepResult
+		if sr, err = j.sweep.Execute(r.Context()); err == nil {
+			cleanSources(sr.Sources)
+			res = sr
+		}
+	}
 	if err == nil && r.Context().Err() != nil {
 		err = r.Context().Err()
 	}
 	if err != nil {
 		return nil, err
 	}
-	cleanSources(res.Sources)
-	outs := study.Outputs{study.Summary: what == "compare.csv", study.Report: what == "report.html", study.XLSX: what == "results.xlsx"}
+	outs := study.Outputs{study.Summary: strings.HasSuffix(what, ".csv"), study.Report: what == "report.html", study.XLSX: what == "results.xlsx"}
 	return writeOne(res, outs, what)
 }
 

@@ -581,3 +581,32 @@ func TestDownloadComparison(t *testing.T) {
 		}
 	}
 }
+
+// TestDownloadSweep: the page's sweep downloads as spsim sweep writes it,
+// and only the sweep's own table.
+func TestDownloadSweep(t *testing.T) {
+	h := newTestServer()
+	req, _ := json.Marshal(sweepRequest{TOML: small(t), Key: "workforce.link_workers", Values: []float64{3, 5}})
+	get := func(file string) *httptest.ResponseRecorder {
+		form := url.Values{"request": {string(req)}, "file": {file}}
+		r := httptest.NewRequest(http.MethodPost, "/api/download-sweep", strings.NewReader(form.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w
+	}
+	w := get("results.xlsx")
+	book, err := excelize.OpenReader(bytes.NewReader(w.Body.Bytes()))
+	if w.Code != 200 || err != nil {
+		t.Fatalf("results.xlsx: %d %v", w.Code, err)
+	}
+	if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "As workforce.link_workers goes from 3 to 5") {
+		t.Errorf("the sweep's workbook does not lead with its answer: %.300v", rows)
+	}
+	if w := get("sweep.csv"); w.Code != 200 || !strings.Contains(w.Body.String(), "workforce.link_workers") {
+		t.Errorf("sweep.csv: %d %.200s", w.Code, w.Body.String())
+	}
+	if w := get("compare.csv"); w.Code != 404 {
+		t.Errorf("a sweep's compare.csv: %d, want 404", w.Code)
+	}
+}

@@ -9,6 +9,7 @@ const state = {
   run: null,         // AbortController of the request in flight
   pins: [],          // {name, toml}
   compared: null,    // the pins of the comparison shown, for its downloads
+  swept: null,       // the request of the sweep shown, for its downloads
   editing: false,    // the TOML editor has unsent edits
   fit: null,         // the last fit of a referral extract
 };
@@ -305,12 +306,12 @@ function compare() {
   });
 }
 
-// downloadComparison asks for a file of the comparison last shown, which
-// the server runs again to the same numbers.
-function downloadComparison(file) {
-  if (!state.compared) return;
-  const f = $('#download-compare-form');
-  f.elements.request.value = JSON.stringify({ pins: state.compared });
+// downloadStudy asks for a file of the comparison or sweep last shown,
+// which the server runs again to the same numbers.
+function downloadStudy(form, request, file) {
+  if (!request) return;
+  const f = $(form);
+  f.elements.request.value = JSON.stringify(request);
   f.elements.file.value = file;
   f.submit();
 }
@@ -349,11 +350,14 @@ function sweep() {
   if (values.length < 2) { status('A sweep needs at least 2 different values', true); return; }
   const key = $('#sweep-key').value;
   const label = $('#sweep-key').selectedOptions[0].textContent;
-  task('Sweeping ' + label, 'api/sweep', { toml: state.view.toml, key, label, values }, (r) => {
+  const req = { toml: state.view.toml, key, label, values };
+  task('Sweeping ' + label, 'api/sweep', req, (r) => {
     $('#sweep-answer').replaceChildren(...(r.answer || []).map((s) => el('li', { text: s })));
     $('#sweep-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
       el('tbody', {}, ...r.rows.map((row) => el('tr', {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
     $('#sweep-chart').replaceChildren(figure(r.chart));
+    state.swept = req; // what the downloads are of
+    $('#sweep-downloads').hidden = false;
   });
 }
 
@@ -577,7 +581,12 @@ async function start() {
   $('#plan-key1').addEventListener('change', () => planDefaults(1));
   $('#plan-key2').addEventListener('change', () => planDefaults(2));
   for (const b of document.querySelectorAll('[data-file]')) b.addEventListener('click', () => download(b.dataset.file));
-  for (const b of document.querySelectorAll('[data-compare-file]')) b.addEventListener('click', () => downloadComparison(b.dataset.compareFile));
+  for (const b of document.querySelectorAll('[data-compare-file]')) {
+    b.addEventListener('click', () => downloadStudy('#download-compare-form', state.compared && { pins: state.compared }, b.dataset.compareFile));
+  }
+  for (const b of document.querySelectorAll('[data-sweep-file]')) {
+    b.addEventListener('click', () => downloadStudy('#download-sweep-form', state.swept, b.dataset.sweepFile));
+  }
   $('#extract').addEventListener('change', (ev) => { if (ev.target.files[0]) fitExtract(ev.target.files[0]); });
   $('#fit-apply').addEventListener('click', applyFit);
   $('#caseload').addEventListener('change', (ev) => {
