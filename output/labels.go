@@ -36,6 +36,10 @@ type display struct {
 	label  func(v float64) string // a value printed on a chart
 }
 
+// AxisUnit is a unit in words for a chart's axis, as the report's charts
+// label them: "%", "£ a year", "people a year", "weeks".
+func AxisUnit(unit string) string { return displayFor(unit).unit }
+
 func displayFor(unit string) display {
 	switch unit {
 	case sim.UnitShare:

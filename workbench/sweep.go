@@ -106,7 +106,7 @@ func newSweepView(sw *experiment.Sweep, key, label string, values []float64) *sw
 		if len(b.X) == 0 {
 			continue
 		}
-		p.YLabel = axisUnit(unit)
+		p.YLabel = output.AxisUnit(unit)
 		p.Bands = []band{b}
 		panels = append(panels, p)
 		v.Head = append(v.Head, output.KPILabel(k))
@@ -132,14 +132,4 @@ func scaleFor(unit string) float64 {
 		return 100
 	}
 	return 1
-}
-
-func axisUnit(unit string) string {
-	switch unit {
-	case sim.UnitShare:
-		return "%"
-	case sim.UnitGBPPerYear:
-		return "£ a year"
-	}
-	return unit
 }
