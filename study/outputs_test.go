@@ -40,12 +40,13 @@ func TestSummaryAloneKeepsLittle(t *testing.T) {
 // TestWarmupReadsBeforeTheFirstChange: the funding cliff's warm-up
 // suggestion reads the weeks before its post ends (week 104), so the step
 // is not taken for a start-up transient and no warning is raised; a
-// scenario without a timeline reads the whole run.
+// scenario without a timeline, or whose change comes in its warm-up (a post
+// funded from week 1), reads the whole run.
 func TestWarmupReadsBeforeTheFirstChange(t *testing.T) {
 	for _, c := range []struct {
 		ref    string
 		before int
-	}{{"funding-cliff", 104}, {"baseline", 0}} {
+	}{{"funding-cliff", 104}, {"baseline", 0}, {"extra-link-worker", 0}, {"vcse-investment", 0}} {
 		r, err := study.Run(context.Background(), study.RunSpec{Ref: c.ref,
 			Options: study.Options{Replications: 10, Jobs: 2, Outputs: study.Outputs{study.Summary: true}}})
 		if err != nil {

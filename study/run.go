@@ -222,13 +222,16 @@ func (r *RunResult) analyse() {
 	r.Warnings = append(r.Warnings, r.precisionWarnings()...)
 }
 
-// firstChange is the week of the earliest planned change in cfg's
-// timeline or an area's, or 0 if there is none.
+// firstChange is the week of the earliest planned change, in cfg's
+// timeline or an area's, that falls in the weeks the KPIs measure (from the
+// end of the warm-up on), or 0 if there is none. A change during the
+// warm-up (a post funded from week 1) is part of the start the warm-up
+// lets settle, and MSER-5 reads it as such.
 func firstChange(cfg *sim.Config) int {
 	first := 0
 	visit := func(c *sim.Config) {
 		for _, ch := range c.Timeline {
-			if first == 0 || ch.Week < first {
+			if ch.Week >= cfg.Run.WarmupWeeks && (first == 0 || ch.Week < first) {
 				first = ch.Week
 			}
 		}
