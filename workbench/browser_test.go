@@ -344,12 +344,20 @@ func utf16LE(s string) []byte {
 // under a .crdownload name until it is complete.
 func downloaded(t *testing.T, dir string) string {
 	t.Helper()
+	// With downloads named by the browser, a file can be listed before its
+	// bytes are written: wait until it has some and they stop growing.
+	last := map[string]int64{}
 	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
-			if !strings.HasSuffix(e.Name(), ".crdownload") {
+			info, err := e.Info()
+			if strings.HasSuffix(e.Name(), ".crdownload") || err != nil || info.Size() == 0 {
+				continue
+			}
+			if last[e.Name()] == info.Size() {
 				return filepath.Join(dir, e.Name())
 			}
+			last[e.Name()] = info.Size()
 		}
 	}
 	t.Fatal("the download never finished")
