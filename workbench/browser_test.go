@@ -215,6 +215,13 @@ func TestBrowser(t *testing.T) {
 	if err != nil || (planRow != "4" && planRow != "5") {
 		t.Errorf("the plan row's link workers %q (%v), want 4 or 5", planRow, err)
 	}
+	plans := t.TempDir()
+	saveTo(plans)
+	do("download the plan's table", chromedp.Click(q("#download-plan-csv")))
+	if table, err := os.ReadFile(downloaded(t, plans)); err != nil || !strings.Contains(string(table), "workforce.link_workers") {
+		t.Errorf("the downloaded optimise.csv (%v): %.200s", err, table)
+	}
+	saveTo(downloads)
 
 	// Which of the default uncertain inputs drive the outcomes.
 	do("rank the inputs", chromedp.Click(q(`[data-tab=drivers]`)), chromedp.Click(q("#drivers")), waitDone(6), shot("workbench-drivers", "#workspace"))

@@ -3,11 +3,15 @@ package workbench
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
+	"github.com/spsim/spsim/optimise"
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/study"
@@ -101,20 +105,20 @@ func (s *Server) runAgain(r *http.Request, cfg *sim.Config) (*study.RunResult, e
 	return res, nil
 }
 
-// studyDownloads are the files of a comparison or a sweep the page offers,
-// each the command line's.
-var studyDownloads = map[string]string{
-	"results.xlsx": downloads["results.xlsx"],
-	"compare.csv":  "text/csv",
-	"sweep.csv":    "text/csv",
-	"report.html":  "text/html",
-}
+// The files of a comparison, a sweep and a plan the page offers, each the
+// command line's, with their content types.
+var (
+	xlsxType          = downloads["results.xlsx"]
+	compareDownloads  = map[string]string{"results.xlsx": xlsxType, "compare.csv": "text/csv", "report.html": "text/html"}
+	sweepDownloads    = map[string]string{"results.xlsx": xlsxType, "sweep.csv": "text/csv", "report.html": "text/html"}
+	optimiseDownloads = map[string]string{"optimise.csv": "text/csv", "report.html": "text/html"}
+)
 
 // handleDownloadCompare answers a form post of a comparison request (the
 // pinned scenarios, as the page sends them to compare) and the file
 // wanted with that file of the comparison.
 func (s *Server) handleDownloadCompare(w http.ResponseWriter, r *http.Request) {
-	s.downloadStudy(w, r, "comparison", "compare.csv", func(request string) (*job, error) {
+	s.downloadStudy(w, r, "comparison", compareDownloads, func(request string) (*job, error) {
 		var req compareRequest
 		if err := json.Unmarshal([]byte(request), &req); err != nil {
 			return nil, fmt.Errorf("%w: the comparison request is not JSON: %v", errBadRequest, err)
@@ -131,7 +135,7 @@ func (s *Server) handleDownloadCompare(w http.ResponseWriter, r *http.Request) {
 // and the lever's values, as the page sends them to sweep) and the file
 // wanted with that file of the sweep.
 func (s *Server) handleDownloadSweep(w http.ResponseWriter, r *http.Request) {
-	s.downloadStudy(w, r, "sweep", "sweep.csv", func(request string) (*job, error) {
+	s.downloadStudy(w, r, "sweep", sweepDownloads, func(request string) (*job, error) {
 		var req sweepRequest
 		if err := json.Unmarshal([]byte(request), &req); err != nil {
 			return nil, fmt.Errorf("%w: the sweep request is not JSON: %v", errBadRequest, err)
@@ -148,10 +152,31 @@ func (s *Server) handleDownloadSweep(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// downloadStudy plans a comparison or sweep from the form's request, runs
-// it again in its turn (the same request gives the same numbers), and
-// answers with the file wanted: results.xlsx, report.html or its table.
-func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind, table string, plan func(request string) (*job, error)) {
+// handleDownloadPlan answers a form post of a plan request (the scenario,
+// levers and target, as the page sends them to optimise) and the file
+// wanted with that file of the search.
+func (s *Server) handleDownloadPlan(w http.ResponseWriter, r *http.Request) {
+	s.downloadStudy(w, r, "plan", optimiseDownloads, func(request string) (*job, error) {
+		var req optimiseRequest
+		if err := json.Unmarshal([]byte(request), &req); err != nil {
+			return nil, fmt.Errorf("%w: the plan request is not JSON: %v", errBadRequest, err)
+		}
+		spec, err := s.optimiseSpec(req)
+		if err != nil {
+			return nil, err
+		}
+		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
+		if err != nil {
+			return nil, err
+		}
+		return s.planOptimise(cfg, spec)
+	})
+}
+
+// downloadStudy plans a comparison, sweep or plan from the form's request,
+// runs it again in its turn (the same request gives the same numbers), and
+// answers with the file wanted, one of files.
+func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind string, files map[string]string, plan func(request string) (*job, error)) {
 	if err := r.ParseForm(); err != nil {
 		if _, tooBig := err.(*http.MaxBytesError); !tooBig {
 			err = fmt.Errorf("%w: %v", errBadRequest, err)
@@ -160,9 +185,9 @@ func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind, tab
 		return
 	}
 	what := r.PostForm.Get("file")
-	ctype, ok := studyDownloads[what]
-	if !ok || strings.HasSuffix(what, ".csv") && what != table {
-		httpError(w, http.StatusNotFound, fmt.Sprintf("no %s download named %s (results.xlsx, %s, report.html)", kind, short(what), table))
+	ctype, ok := files[what]
+	if !ok {
+		httpError(w, http.StatusNotFound, fmt.Sprintf("no %s download named %s (%s)", kind, short(what), strings.Join(slices.Sorted(maps.Keys(files)), ", ")))
 		return
 	}
 	j, err := plan(r.PostForm.Get("request"))
@@ -182,8 +207,8 @@ func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind, tab
 	w.Write(body)
 }
 
-// jobFile runs a comparison or sweep job in its turn and writes one of its
-// files with the command line's writer.
+// jobFile runs a comparison, sweep or plan job in its turn and writes one
+// of its files with the command line's writer.
 func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
 	defer j.close()
 	release, err := s.queue.acquire(r.Context(), nil)
@@ -191,25 +216,33 @@ func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
 		return nil, err
 	}
 	defer release()
+	start := time.Now()
 	var res study.Result
-	if j.compare != nil {
+	var opt *optimise.Result
+	switch {
+	case j.compare != nil:
 		var cr *study.CompareResult
 		if cr, err = j.compare.Execute(r.Context()); err == nil {
 			cleanSources(cr.Sources)
 			res = cr
 		}
-	} else {
+	case j.sweep != nil:
 		var sr *study.SweepResult
 		if sr, err = j.sweep.Execute(r.Context()); err == nil {
 			cleanSources(sr.Sources)
 			res = sr
 		}
+	default:
+		opt, err = j.optimise.Solve(r.Context())
 	}
 	if err == nil && r.Context().Err() != nil {
 		err = r.Context().Err()
 	}
 	if err != nil {
 		return nil, err
+	}
+	if opt != nil {
+		return inFolder(what, func(dir string) error { return j.optimise.Write(dir, opt, s.opt.Version, time.Since(start)) })
 	}
 	outs := study.Outputs{study.Summary: strings.HasSuffix(what, ".csv"), study.Report: what == "report.html", study.XLSX: what == "results.xlsx"}
 	return writeOne(res, outs, what)
@@ -218,12 +251,18 @@ func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
 // writeOne writes a result's outputs into a folder of its own and returns
 // the file named what.
 func writeOne(res study.Result, outs study.Outputs, what string) ([]byte, error) {
+	return inFolder(what, func(dir string) error { return output.Write(dir, res, outs) })
+}
+
+// inFolder has write fill a folder of its own, and returns the file named
+// what from it.
+func inFolder(what string, write func(dir string) error) ([]byte, error) {
 	dir, err := os.MkdirTemp("", "spsim-workbench-out-")
 	if err != nil {
 		return nil, fmt.Errorf("workbench: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	if err := output.Write(dir, res, outs); err != nil {
+	if err := write(dir); err != nil {
 		return nil, err
 	}
 	return os.ReadFile(filepath.Join(dir, what))

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,5 +100,31 @@ func TestOptimiseRefuses(t *testing.T) {
 	areas := `{"toml":` + jsonString(small(t, "areas.count=3")) + `,"levers":[` + lw + `],"target":` + good + `}`
 	if w := post(t, newTestServer(), "/api/optimise", areas); w.Code == http.StatusOK || !strings.Contains(w.Body.String(), "spsim optimise") {
 		t.Errorf("several areas: %d %s, want a refusal pointing to spsim optimise", w.Code, w.Body.String())
+	}
+}
+
+// TestDownloadPlan: the page's plan downloads as spsim optimise writes it:
+// optimise.csv names the plan's row, and report.html leads with it.
+func TestDownloadPlan(t *testing.T) {
+	h := newTestServer()
+	req, _ := json.Marshal(optimiseRequest{TOML: small(t), Target: optimiseTarget{KPI: "wait_first_contact_p90_weeks", Op: "<=", Value: 4},
+		Levers: []leverValues{{Key: "workforce.link_workers", Label: "Link-worker posts", Values: []float64{3, 4, 5, 6}}}})
+	get := func(file string) *httptest.ResponseRecorder {
+		form := url.Values{"request": {string(req)}, "file": {file}}
+		r := httptest.NewRequest(http.MethodPost, "/api/download-plan", strings.NewReader(form.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w
+	}
+	w := get("optimise.csv")
+	if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Disposition"), "plan-optimise.csv") || !strings.Contains(w.Body.String(), "workforce.link_workers") {
+		t.Fatalf("optimise.csv: %d %v %.300s", w.Code, w.Header(), w.Body.String())
+	}
+	if w := get("report.html"); w.Code != 200 || !strings.Contains(w.Body.String(), "The cheapest plan meeting the target") {
+		t.Errorf("report.html: %d %.300s", w.Code, w.Body.String())
+	}
+	if w := get("results.xlsx"); w.Code != 404 {
+		t.Errorf("a plan's results.xlsx: %d, want 404", w.Code)
 	}
 }

@@ -10,6 +10,7 @@ const state = {
   pins: [],          // {name, toml}
   compared: null,    // the pins of the comparison shown, for its downloads
   swept: null,       // the request of the sweep shown, for its downloads
+  planned: null,     // the request of the plan shown, for its downloads
   editing: false,    // the TOML editor has unsent edits
   fit: null,         // the last fit of a referral extract
 };
@@ -411,11 +412,14 @@ function plan() {
     if ($('#plan-key2').value) levers.push(planValues(2));
   } catch (e) { status(e.message, true); return; }
   const target = { kpi: $('#plan-kpi').value, op: $('#plan-op').value, value: Number($('#plan-value').value) };
-  task('Finding the cheapest plan', 'api/optimise', { toml: state.view.toml, levers, target }, (r) => {
+  const req = { toml: state.view.toml, levers, target };
+  task('Finding the cheapest plan', 'api/optimise', req, (r) => {
     $('#plan-answer').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
     $('#plan-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
       el('tbody', {}, ...r.rows.map((row, i) => el('tr', i === r.plan ? { class: 'plan' } : {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
     $('#plan-chart').replaceChildren(r.chart.svg ? figure(r.chart) : '');
+    state.planned = req; // what the downloads are of
+    $('#plan-downloads').hidden = false;
   });
 }
 
@@ -586,6 +590,9 @@ async function start() {
   }
   for (const b of document.querySelectorAll('[data-sweep-file]')) {
     b.addEventListener('click', () => downloadStudy('#download-sweep-form', state.swept, b.dataset.sweepFile));
+  }
+  for (const b of document.querySelectorAll('[data-plan-file]')) {
+    b.addEventListener('click', () => downloadStudy('#download-plan-form', state.planned, b.dataset.planFile));
   }
   $('#extract').addEventListener('change', (ev) => { if (ev.target.files[0]) fitExtract(ev.target.files[0]); });
   $('#fit-apply').addEventListener('click', applyFit);
