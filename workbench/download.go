@@ -13,6 +13,7 @@ import (
 
 	"github.com/spsim/spsim/optimise"
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sensitivity"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/study"
 )
@@ -112,6 +113,7 @@ var (
 	compareDownloads  = map[string]string{"results.xlsx": xlsxType, "compare.csv": "text/csv", "report.html": "text/html"}
 	sweepDownloads    = map[string]string{"results.xlsx": xlsxType, "sweep.csv": "text/csv", "report.html": "text/html"}
 	optimiseDownloads = map[string]string{"optimise.csv": "text/csv", "report.html": "text/html"}
+	driverDownloads   = map[string]string{"sensitivity.csv": "text/csv", "report.html": "text/html"}
 )
 
 // handleDownloadCompare answers a form post of a comparison request (the
@@ -173,7 +175,28 @@ func (s *Server) handleDownloadPlan(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// downloadStudy plans a comparison, sweep or plan from the form's request,
+// handleDownloadDrivers answers a form post of a screening request (the
+// scenario and the uncertain inputs, as the page sends them) and the file
+// wanted with that file of the screening.
+func (s *Server) handleDownloadDrivers(w http.ResponseWriter, r *http.Request) {
+	s.downloadStudy(w, r, "screening", driverDownloads, func(request string) (*job, error) {
+		var req sensitivityRequest
+		if err := json.Unmarshal([]byte(request), &req); err != nil {
+			return nil, fmt.Errorf("%w: the screening request is not JSON: %v", errBadRequest, err)
+		}
+		vary, err := sensitivityVary(req)
+		if err != nil {
+			return nil, err
+		}
+		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
+		if err != nil {
+			return nil, err
+		}
+		return s.planSensitivity(cfg, vary)
+	})
+}
+
+// downloadStudy plans a comparison, sweep, plan or screening from the form's request,
 // runs it again in its turn (the same request gives the same numbers), and
 // answers with the file wanted, one of files.
 func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind string, files map[string]string, plan func(request string) (*job, error)) {
@@ -207,7 +230,7 @@ func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind stri
 	w.Write(body)
 }
 
-// jobFile runs a comparison, sweep or plan job in its turn and writes one
+// jobFile runs a comparison, sweep, plan or screening job in its turn and writes one
 // of its files with the command line's writer.
 func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
 	defer j.close()
@@ -219,6 +242,7 @@ func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
 	start := time.Now()
 	var res study.Result
 	var opt *optimise.Result
+	var screen *sensitivity.Result
 	switch {
 	case j.compare != nil:
 		var cr *study.CompareResult
@@ -232,6 +256,8 @@ func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
 			cleanSources(sr.Sources)
 			res = sr
 		}
+	case j.screen != nil:
+		screen, err = sensitivity.Run(r.Context(), *j.screen)
 	default:
 		opt, err = j.optimise.Solve(r.Context())
 	}
@@ -241,8 +267,11 @@ func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opt != nil {
+	switch {
+	case opt != nil:
 		return inFolder(what, func(dir string) error { return j.optimise.Write(dir, opt, s.opt.Version, time.Since(start)) })
+	case screen != nil:
+		return inFolder(what, func(dir string) error { return sensitivity.Write(dir, screen, s.opt.Version) })
 	}
 	outs := study.Outputs{study.Summary: strings.HasSuffix(what, ".csv"), study.Report: what == "report.html", study.XLSX: what == "results.xlsx"}
 	return writeOne(res, outs, what)

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,5 +66,30 @@ func TestSensitivityRefuses(t *testing.T) {
 		if w.Code == http.StatusOK || !strings.Contains(w.Body.String(), c.want) {
 			t.Errorf("%s: %d %s, want a refusal saying %q", c.name, w.Code, w.Body.String(), c.want)
 		}
+	}
+}
+
+// TestDownloadDrivers: the page's screening downloads as spsim sensitivity
+// writes it.
+func TestDownloadDrivers(t *testing.T) {
+	h := newTestServer()
+	req, _ := json.Marshal(sensitivityRequest{TOML: small(t), Inputs: []inputRange{
+		{Key: "workforce.leaving_hazard_per_year", Lo: 0.05, Hi: 0.6}}})
+	get := func(file string) *httptest.ResponseRecorder {
+		form := url.Values{"request": {string(req)}, "file": {file}}
+		r := httptest.NewRequest(http.MethodPost, "/api/download-drivers", strings.NewReader(form.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w
+	}
+	if w := get("sensitivity.csv"); w.Code != 200 || !strings.Contains(w.Body.String(), "workforce.leaving_hazard_per_year") {
+		t.Errorf("sensitivity.csv: %d %.300s", w.Code, w.Body.String())
+	}
+	if w := get("report.html"); w.Code != 200 || !strings.Contains(w.Body.String(), "is driven most by") {
+		t.Errorf("report.html: %d %.300s", w.Code, w.Body.String())
+	}
+	if w := get("optimise.csv"); w.Code != 404 {
+		t.Errorf("a screening's optimise.csv: %d, want 404", w.Code)
 	}
 }

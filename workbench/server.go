@@ -90,6 +90,7 @@ func New(opt Options) *Server {
 	s.mux.HandleFunc("POST /api/download-compare", s.handleDownloadCompare)
 	s.mux.HandleFunc("POST /api/download-sweep", s.handleDownloadSweep)
 	s.mux.HandleFunc("POST /api/download-plan", s.handleDownloadPlan)
+	s.mux.HandleFunc("POST /api/download-drivers", s.handleDownloadDrivers)
 	s.mux.HandleFunc("POST /api/calibrate", handleJSON(s.calibrate))
 	s.mux.HandleFunc("POST /api/caseload", handleJSON(s.caseload))
 	s.mux.HandleFunc("POST /api/areas", handleJSON(s.areas))

@@ -11,6 +11,7 @@ const state = {
   compared: null,    // the pins of the comparison shown, for its downloads
   swept: null,       // the request of the sweep shown, for its downloads
   planned: null,     // the request of the plan shown, for its downloads
+  screened: null,    // the request of the screening shown, for its downloads
   editing: false,    // the TOML editor has unsent edits
   fit: null,         // the last fit of a referral extract
 };
@@ -460,11 +461,14 @@ function drivers() {
     if (key) inputs.push({ key, label: $('#driver-key' + n).selectedOptions[0].textContent, lo: Number($('#driver-lo' + n).value), hi: Number($('#driver-hi' + n).value) });
   }
   if (inputs.length === 0) { status('Choose at least one input', true); return; }
-  task('Ranking the inputs', 'api/sensitivity', { toml: state.view.toml, inputs }, (r) => {
+  const req = { toml: state.view.toml, inputs };
+  task('Ranking the inputs', 'api/sensitivity', req, (r) => {
     $('#drivers-answer').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
     $('#drivers-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
       el('tbody', {}, ...r.rows.map((row) => el('tr', {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
     $('#drivers-charts').replaceChildren(...r.charts.map(figure));
+    state.screened = req; // what the downloads are of
+    $('#drivers-downloads').hidden = false;
   });
 }
 
@@ -593,6 +597,9 @@ async function start() {
   }
   for (const b of document.querySelectorAll('[data-plan-file]')) {
     b.addEventListener('click', () => downloadStudy('#download-plan-form', state.planned, b.dataset.planFile));
+  }
+  for (const b of document.querySelectorAll('[data-drivers-file]')) {
+    b.addEventListener('click', () => downloadStudy('#download-drivers-form', state.screened, b.dataset.driversFile));
   }
   $('#extract').addEventListener('change', (ev) => { if (ev.target.files[0]) fitExtract(ev.target.files[0]); });
   $('#fit-apply').addEventListener('click', applyFit);
