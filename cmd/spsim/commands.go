@@ -156,7 +156,8 @@ on common random numbers; sweep one lever; find the cheapest plan that meets a
 target (as spsim optimise); rank which uncertain inputs matter (as spsim
 sensitivity); fit demand to your referral extract, or start from your caseload
 or your PCNs' areas; and download the scenario (which spsim run turns into the
-same numbers), report.html and the CSVs.
+same numbers) and, from every result tab, the files the command line writes:
+the Excel workbook, report.html and the CSVs.
 
 Everything is embedded: the page works offline. It listens on 127.0.0.1 unless
 told otherwise, and warns when --addr reaches beyond this machine.`,
