@@ -75,6 +75,16 @@ func (s *Server) pinned(pins []pin) ([]*sim.Config, error) {
 	return cfgs, nil
 }
 
+// compareJob plans a comparison request: the page's live comparison and
+// its downloads.
+func (s *Server) compareJob(req compareRequest) (*job, error) {
+	cfgs, err := s.pinned(req.Pins)
+	if err != nil {
+		return nil, err
+	}
+	return s.planCompare(cfgs)
+}
+
 // handleCompare runs the pinned scenarios on common random numbers and
 // streams the comparison.
 func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
@@ -83,11 +93,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	cfgs, err := s.pinned(req.Pins)
-	var j *job
-	if err == nil {
-		j, err = s.planCompare(cfgs)
-	}
+	j, err := s.compareJob(req)
 	res, st, start, release, ok := s.runJob(w, r, j, err)
 	if !ok {
 		return

@@ -18,6 +18,24 @@ import (
 	"github.com/spsim/spsim/study"
 )
 
+// wanted reads a download form and the file it asks for, one of files,
+// with its content type; it answers the error itself when there is none.
+// kind names the download in that answer ("sweep ").
+func wanted(w http.ResponseWriter, r *http.Request, kind string, files map[string]string) (what, ctype string, ok bool) {
+	if err := r.ParseForm(); err != nil {
+		if _, tooBig := err.(*http.MaxBytesError); !tooBig {
+			err = fmt.Errorf("%w: %v", errBadRequest, err)
+		}
+		fail(w, err)
+		return "", "", false
+	}
+	what = r.PostForm.Get("file")
+	if ctype, ok = files[what]; !ok {
+		httpError(w, http.StatusNotFound, fmt.Sprintf("no %sdownload named %s (%s)", kind, short(what), strings.Join(slices.Sorted(maps.Keys(files)), ", ")))
+	}
+	return what, ctype, ok
+}
+
 // downloads are the files the page offers, each written by the same
 // output functions as spsim run's files of the same name.
 var downloads = map[string]string{
@@ -30,25 +48,13 @@ var downloads = map[string]string{
 	"areas.csv":     "text/csv",
 }
 
-// downloadNames lists the downloads for messages.
-const downloadNames = "scenario.toml, summary.csv, summary.json, weekly.csv, report.html, results.xlsx, areas.csv"
-
 // handleDownload answers a form post of the scenario's TOML and the file
 // wanted with that file, as an attachment. Files of results come from the
 // run the page just made when it is still kept, or else are run again:
 // the same TOML gives the same numbers.
 func (s *Server) handleDownload(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		if _, tooBig := err.(*http.MaxBytesError); !tooBig {
-			err = fmt.Errorf("%w: %v", errBadRequest, err)
-		}
-		fail(w, err)
-		return
-	}
-	what := r.PostForm.Get("file")
-	ctype, ok := downloads[what]
+	what, ctype, ok := wanted(w, r, "", downloads)
 	if !ok {
-		httpError(w, http.StatusNotFound, fmt.Sprintf("no download named %s (%s)", short(what), downloadNames))
 		return
 	}
 	cfg, view, err := s.prepare(scenarioRequest{TOML: r.PostForm.Get("toml")})
@@ -116,101 +122,43 @@ var (
 	driverDownloads   = map[string]string{"sensitivity.csv": "text/csv", "report.html": "text/html"}
 )
 
-// handleDownloadCompare answers a form post of a comparison request (the
-// pinned scenarios, as the page sends them to compare) and the file
-// wanted with that file of the comparison.
+// handleDownloadCompare, handleDownloadSweep, handleDownloadPlan and
+// handleDownloadDrivers answer a form post of the tab's request (as the
+// page sends it to run) and the file wanted with that file of the result.
 func (s *Server) handleDownloadCompare(w http.ResponseWriter, r *http.Request) {
-	s.downloadStudy(w, r, "comparison", compareDownloads, func(request string) (*job, error) {
-		var req compareRequest
-		if err := json.Unmarshal([]byte(request), &req); err != nil {
-			return nil, fmt.Errorf("%w: the comparison request is not JSON: %v", errBadRequest, err)
-		}
-		cfgs, err := s.pinned(req.Pins)
-		if err != nil {
-			return nil, err
-		}
-		return s.planCompare(cfgs)
-	})
+	s.downloadStudy(w, r, "comparison", compareDownloads, jobOf(s.compareJob))
 }
 
-// handleDownloadSweep answers a form post of a sweep request (the scenario
-// and the lever's values, as the page sends them to sweep) and the file
-// wanted with that file of the sweep.
 func (s *Server) handleDownloadSweep(w http.ResponseWriter, r *http.Request) {
-	s.downloadStudy(w, r, "sweep", sweepDownloads, func(request string) (*job, error) {
-		var req sweepRequest
-		if err := json.Unmarshal([]byte(request), &req); err != nil {
-			return nil, fmt.Errorf("%w: the sweep request is not JSON: %v", errBadRequest, err)
-		}
-		vary, err := s.vary(req)
-		if err != nil {
-			return nil, err
-		}
-		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
-		if err != nil {
-			return nil, err
-		}
-		return s.planSweep(cfg, vary)
-	})
+	s.downloadStudy(w, r, "sweep", sweepDownloads, jobOf(s.sweepJob))
 }
 
-// handleDownloadPlan answers a form post of a plan request (the scenario,
-// levers and target, as the page sends them to optimise) and the file
-// wanted with that file of the search.
 func (s *Server) handleDownloadPlan(w http.ResponseWriter, r *http.Request) {
-	s.downloadStudy(w, r, "plan", optimiseDownloads, func(request string) (*job, error) {
-		var req optimiseRequest
-		if err := json.Unmarshal([]byte(request), &req); err != nil {
-			return nil, fmt.Errorf("%w: the plan request is not JSON: %v", errBadRequest, err)
-		}
-		spec, err := s.optimiseSpec(req)
-		if err != nil {
-			return nil, err
-		}
-		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
-		if err != nil {
-			return nil, err
-		}
-		return s.planOptimise(cfg, spec)
-	})
+	s.downloadStudy(w, r, "plan", optimiseDownloads, jobOf(s.optimiseJob))
 }
 
-// handleDownloadDrivers answers a form post of a screening request (the
-// scenario and the uncertain inputs, as the page sends them) and the file
-// wanted with that file of the screening.
 func (s *Server) handleDownloadDrivers(w http.ResponseWriter, r *http.Request) {
-	s.downloadStudy(w, r, "screening", driverDownloads, func(request string) (*job, error) {
-		var req sensitivityRequest
-		if err := json.Unmarshal([]byte(request), &req); err != nil {
-			return nil, fmt.Errorf("%w: the screening request is not JSON: %v", errBadRequest, err)
+	s.downloadStudy(w, r, "screening", driverDownloads, jobOf(s.screeningJob))
+}
+
+// jobOf plans a job from a request sent as JSON text, as a download form
+// carries it.
+func jobOf[T any](plan func(T) (*job, error)) func(string) (*job, error) {
+	return func(text string) (*job, error) {
+		var req T
+		if err := json.Unmarshal([]byte(text), &req); err != nil {
+			return nil, fmt.Errorf("%w: the request is not JSON: %v", errBadRequest, err)
 		}
-		vary, err := sensitivityVary(req)
-		if err != nil {
-			return nil, err
-		}
-		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
-		if err != nil {
-			return nil, err
-		}
-		return s.planSensitivity(cfg, vary)
-	})
+		return plan(req)
+	}
 }
 
 // downloadStudy plans a comparison, sweep, plan or screening from the form's request,
 // runs it again in its turn (the same request gives the same numbers), and
 // answers with the file wanted, one of files.
 func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind string, files map[string]string, plan func(request string) (*job, error)) {
-	if err := r.ParseForm(); err != nil {
-		if _, tooBig := err.(*http.MaxBytesError); !tooBig {
-			err = fmt.Errorf("%w: %v", errBadRequest, err)
-		}
-		fail(w, err)
-		return
-	}
-	what := r.PostForm.Get("file")
-	ctype, ok := files[what]
+	what, ctype, ok := wanted(w, r, kind+" ", files)
 	if !ok {
-		httpError(w, http.StatusNotFound, fmt.Sprintf("no %s download named %s (%s)", kind, short(what), strings.Join(slices.Sorted(maps.Keys(files)), ", ")))
 		return
 	}
 	j, err := plan(r.PostForm.Get("request"))

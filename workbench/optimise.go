@@ -58,17 +58,7 @@ func (s *Server) handleOptimise(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	s.serveJob(w, r, func() (*job, error) {
-		spec, err := s.optimiseSpec(req)
-		if err != nil {
-			return nil, err
-		}
-		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
-		if err != nil {
-			return nil, err
-		}
-		return s.planOptimise(cfg, spec)
-	}, func(j *job, res any, seconds float64) (any, error) {
+	s.serveJob(w, r, func() (*job, error) { return s.optimiseJob(req) }, func(j *job, res any, seconds float64) (any, error) {
 		v, err := newOptimiseView(j.optimise, res.(*optimise.Result), req.Levers)
 		if err == nil {
 			v.Seconds = seconds
@@ -79,6 +69,20 @@ func (s *Server) handleOptimise(w http.ResponseWriter, r *http.Request) {
 
 // optimiseSpec checks a request and writes it as the command line's
 // --lever and --target.
+// optimiseJob plans a plan request: the page's live search and its
+// downloads.
+func (s *Server) optimiseJob(req optimiseRequest) (*job, error) {
+	spec, err := s.optimiseSpec(req)
+	if err != nil {
+		return nil, err
+	}
+	cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
+	if err != nil {
+		return nil, err
+	}
+	return s.planOptimise(cfg, spec)
+}
+
 func (s *Server) optimiseSpec(req optimiseRequest) (optimise.Spec, error) {
 	var spec optimise.Spec
 	if len(req.Levers) < 1 || len(req.Levers) > 2 {

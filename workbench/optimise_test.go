@@ -110,12 +110,7 @@ func TestDownloadPlan(t *testing.T) {
 	req, _ := json.Marshal(optimiseRequest{TOML: small(t), Target: optimiseTarget{KPI: "wait_first_contact_p90_weeks", Op: "<=", Value: 4},
 		Levers: []leverValues{{Key: "workforce.link_workers", Label: "Link-worker posts", Values: []float64{3, 4, 5, 6}}}})
 	get := func(file string) *httptest.ResponseRecorder {
-		form := url.Values{"request": {string(req)}, "file": {file}}
-		r := httptest.NewRequest(http.MethodPost, "/api/download-plan", strings.NewReader(form.Encode()))
-		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
-		return w
+		return postForm(h, "/api/download-plan", url.Values{"request": {string(req)}, "file": {file}})
 	}
 	w := get("optimise.csv")
 	if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Disposition"), "plan-optimise.csv") || !strings.Contains(w.Body.String(), "workforce.link_workers") {

@@ -51,23 +51,27 @@ func (s *Server) handleSensitivity(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	s.serveJob(w, r, func() (*job, error) {
-		vary, err := sensitivityVary(req)
-		if err != nil {
-			return nil, err
-		}
-		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
-		if err != nil {
-			return nil, err
-		}
-		return s.planSensitivity(cfg, vary)
-	}, func(_ *job, res any, seconds float64) (any, error) {
+	s.serveJob(w, r, func() (*job, error) { return s.screeningJob(req) }, func(_ *job, res any, seconds float64) (any, error) {
 		v, err := newSensitivityView(res.(*sensitivity.Result), req.Inputs)
 		if err == nil {
 			v.Seconds = seconds
 		}
 		return v, err
 	})
+}
+
+// screeningJob plans a screening request: the page's live screening and
+// its downloads.
+func (s *Server) screeningJob(req sensitivityRequest) (*job, error) {
+	vary, err := sensitivityVary(req)
+	if err != nil {
+		return nil, err
+	}
+	cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
+	if err != nil {
+		return nil, err
+	}
+	return s.planSensitivity(cfg, vary)
 }
 
 // sensitivityVary checks a request and writes it as the command line's

@@ -76,12 +76,7 @@ func TestDownloadDrivers(t *testing.T) {
 	req, _ := json.Marshal(sensitivityRequest{TOML: small(t), Inputs: []inputRange{
 		{Key: "workforce.leaving_hazard_per_year", Lo: 0.05, Hi: 0.6}}})
 	get := func(file string) *httptest.ResponseRecorder {
-		form := url.Values{"request": {string(req)}, "file": {file}}
-		r := httptest.NewRequest(http.MethodPost, "/api/download-drivers", strings.NewReader(form.Encode()))
-		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
-		return w
+		return postForm(h, "/api/download-drivers", url.Values{"request": {string(req)}, "file": {file}})
 	}
 	if w := get("sensitivity.csv"); w.Code != 200 || !strings.Contains(w.Body.String(), "workforce.leaving_hazard_per_year") {
 		t.Errorf("sensitivity.csv: %d %.300s", w.Code, w.Body.String())

@@ -32,6 +32,15 @@ func post(t *testing.T, h http.Handler, path, body string) *httptest.ResponseRec
 	return w
 }
 
+// postForm posts a form, as the page's download forms do.
+func postForm(h http.Handler, path string, form url.Values) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
 // messages splits a streamed answer into its messages.
 func messages(t *testing.T, body string) []map[string]any {
 	t.Helper()
@@ -345,12 +354,7 @@ func TestDownloads(t *testing.T) {
 	h := newTestServer()
 	text := small(t, "workforce.link_workers=5")
 	get := func(file, toml string) *httptest.ResponseRecorder {
-		form := url.Values{"toml": {toml}, "file": {file}}
-		req := httptest.NewRequest(http.MethodPost, "/api/download", strings.NewReader(form.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, req)
-		return w
+		return postForm(h, "/api/download", url.Values{"toml": {toml}, "file": {file}})
 	}
 	w := get("scenario.toml", text)
 	if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Disposition"), "baseline-scenario.toml") {
@@ -551,12 +555,7 @@ func TestDownloadComparison(t *testing.T) {
 	three, five := small(t), small(t, "workforce.link_workers=5")
 	req, _ := json.Marshal(compareRequest{Pins: []pin{{Name: "three", TOML: three}, {Name: "five", TOML: five}}})
 	get := func(file, request string) *httptest.ResponseRecorder {
-		form := url.Values{"request": {request}, "file": {file}}
-		r := httptest.NewRequest(http.MethodPost, "/api/download-compare", strings.NewReader(form.Encode()))
-		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
-		return w
+		return postForm(h, "/api/download-compare", url.Values{"request": {request}, "file": {file}})
 	}
 	w := get("results.xlsx", string(req))
 	if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Disposition"), "comparison-results.xlsx") {
@@ -588,12 +587,7 @@ func TestDownloadSweep(t *testing.T) {
 	h := newTestServer()
 	req, _ := json.Marshal(sweepRequest{TOML: small(t), Key: "workforce.link_workers", Values: []float64{3, 5}})
 	get := func(file string) *httptest.ResponseRecorder {
-		form := url.Values{"request": {string(req)}, "file": {file}}
-		r := httptest.NewRequest(http.MethodPost, "/api/download-sweep", strings.NewReader(form.Encode()))
-		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
-		return w
+		return postForm(h, "/api/download-sweep", url.Values{"request": {string(req)}, "file": {file}})
 	}
 	w := get("results.xlsx")
 	book, err := excelize.OpenReader(bytes.NewReader(w.Body.Bytes()))

@@ -34,6 +34,19 @@ type sweepView struct {
 // sweepKPIs are charted against the lever, one panel each.
 var sweepKPIs = []string{sim.KPIWaitMean, sim.KPIReneged, sim.KPINeedsMetShare, sim.KPIUtilisation, sim.KPICostTotal}
 
+// sweepJob plans a sweep request: the page's live sweep and its downloads.
+func (s *Server) sweepJob(req sweepRequest) (*job, error) {
+	vary, err := s.vary(req)
+	if err != nil {
+		return nil, err
+	}
+	cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
+	if err != nil {
+		return nil, err
+	}
+	return s.planSweep(cfg, vary)
+}
+
 // handleSweep runs the scenario at each value of one lever, on common
 // random numbers, and streams the result.
 func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
@@ -42,17 +55,7 @@ func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	s.serveJob(w, r, func() (*job, error) {
-		vary, err := s.vary(req)
-		if err != nil {
-			return nil, err
-		}
-		cfg, _, err := s.prepare(scenarioRequest{TOML: req.TOML})
-		if err != nil {
-			return nil, err
-		}
-		return s.planSweep(cfg, vary)
-	}, func(_ *job, res any, seconds float64) (any, error) {
+	s.serveJob(w, r, func() (*job, error) { return s.sweepJob(req) }, func(_ *job, res any, seconds float64) (any, error) {
 		label := req.Label
 		if label == "" {
 			label = req.Key

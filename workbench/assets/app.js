@@ -308,11 +308,13 @@ function compare() {
   });
 }
 
-// downloadStudy asks for a file of the comparison or sweep last shown,
-// which the server runs again to the same numbers.
-function downloadStudy(form, request, file) {
+// downloadStudy asks api/download-KIND for a file of the comparison, sweep,
+// plan or screening last shown, which the server runs again to the same
+// numbers.
+function downloadStudy(kind, request, file) {
   if (!request) return;
-  const f = $(form);
+  const f = $('#download-study-form');
+  f.action = 'api/download-' + kind;
   f.elements.request.value = JSON.stringify(request);
   f.elements.file.value = file;
   f.submit();
@@ -589,17 +591,11 @@ async function start() {
   $('#plan-key1').addEventListener('change', () => planDefaults(1));
   $('#plan-key2').addEventListener('change', () => planDefaults(2));
   for (const b of document.querySelectorAll('[data-file]')) b.addEventListener('click', () => download(b.dataset.file));
-  for (const b of document.querySelectorAll('[data-compare-file]')) {
-    b.addEventListener('click', () => downloadStudy('#download-compare-form', state.compared && { pins: state.compared }, b.dataset.compareFile));
-  }
-  for (const b of document.querySelectorAll('[data-sweep-file]')) {
-    b.addEventListener('click', () => downloadStudy('#download-sweep-form', state.swept, b.dataset.sweepFile));
-  }
-  for (const b of document.querySelectorAll('[data-plan-file]')) {
-    b.addEventListener('click', () => downloadStudy('#download-plan-form', state.planned, b.dataset.planFile));
-  }
-  for (const b of document.querySelectorAll('[data-drivers-file]')) {
-    b.addEventListener('click', () => downloadStudy('#download-drivers-form', state.screened, b.dataset.driversFile));
+  // Each result tab's downloads are of the request it last showed.
+  const shown = { compare: () => state.compared && { pins: state.compared }, sweep: () => state.swept, plan: () => state.planned, drivers: () => state.screened };
+  for (const b of document.querySelectorAll('[data-study-file]')) {
+    const [kind, file] = b.dataset.studyFile.split(':');
+    b.addEventListener('click', () => downloadStudy(kind, shown[kind](), file));
   }
   $('#extract').addEventListener('change', (ev) => { if (ev.target.files[0]) fitExtract(ev.target.files[0]); });
   $('#fit-apply').addEventListener('click', applyFit);
