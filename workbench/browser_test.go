@@ -158,7 +158,7 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the verdict %q lacks %q", verdict, want)
 		}
 	}
-	// The comparison's workbook, into a folder of its own.
+	// Downloads of a tab's result go to a folder of their own.
 	saveTo := func(dir string) {
 		t.Helper()
 		if _, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
@@ -166,18 +166,25 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("allowing downloads: %v", err)
 		}
 	}
-	compared := t.TempDir()
-	saveTo(compared)
-	do("download the comparison's workbook", chromedp.Click(q("#download-compare-xlsx")))
-	if book, err := excelize.OpenFile(downloaded(t, compared)); err != nil {
-		t.Errorf("the comparison's workbook does not open: %v", err)
-	} else {
-		if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "five costs") {
-			t.Errorf("the comparison's workbook does not lead with the verdict: %.300v", rows)
+	// bookLeads clicks a workbook's download and checks that its summary
+	// sheet holds want.
+	bookLeads := func(what, button, want string) {
+		t.Helper()
+		dir := t.TempDir()
+		saveTo(dir)
+		defer saveTo(downloads)
+		do("download "+what, chromedp.Click(q(button)))
+		book, err := excelize.OpenFile(downloaded(t, dir))
+		if err != nil {
+			t.Errorf("%s does not open: %v", what, err)
+			return
 		}
-		book.Close()
+		defer book.Close()
+		if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), want) {
+			t.Errorf("%s's summary lacks %q: %.300v", what, want, rows)
+		}
 	}
-	saveTo(downloads)
+	bookLeads("the comparison's workbook", "#download-compare-xlsx", "five costs")
 
 	// A sweep of the first lever leads with what it means.
 	err = chromedp.Do(ctx, chromedp.Click(q(`[data-tab=sweep]`)), chromedp.Click(q("#sweep")), waitDone(4))
@@ -191,18 +198,7 @@ func TestBrowser(t *testing.T) {
 	if err != nil || !strings.HasPrefix(answer, "As ") || !strings.Contains(answer, "Wait to first contact, mean: ") {
 		t.Errorf("the sweep's answer %q (%v) does not lead with how each KPI goes", answer, err)
 	}
-	swept := t.TempDir()
-	saveTo(swept)
-	do("download the sweep's workbook", chromedp.Click(q("#download-sweep-xlsx")))
-	if book, err := excelize.OpenFile(downloaded(t, swept)); err != nil {
-		t.Errorf("the sweep's workbook does not open: %v", err)
-	} else {
-		if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "What the sweep found") {
-			t.Errorf("the sweep's workbook does not lead with its answer: %.300v", rows)
-		}
-		book.Close()
-	}
-	saveTo(downloads)
+	bookLeads("the sweep's workbook", "#download-sweep-xlsx", "What the sweep found")
 
 	// The cheapest number of link workers for a 90th-percentile wait of at
 	// most 4 weeks, from the page's defaults (today's 3 to 6).
@@ -239,19 +235,8 @@ func TestBrowser(t *testing.T) {
 	if cfg.Workforce.LinkWorkers != 5 {
 		t.Errorf("the downloaded TOML has %d link workers, want the page's 5", cfg.Workforce.LinkWorkers)
 	}
-	// The workbook, into a folder of its own: it opens, and leads with
-	// what the run found.
-	books := t.TempDir()
-	saveTo(books)
-	do("download the workbook", chromedp.Click(q("#download-xlsx")))
-	book, err := excelize.OpenFile(downloaded(t, books))
-	if err != nil {
-		t.Fatalf("the downloaded workbook does not open: %v", err)
-	}
-	if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "What the run found") {
-		t.Errorf("the downloaded workbook's summary: %.300v", rows)
-	}
-	book.Close()
+	// The run's workbook opens and leads with what the run found.
+	bookLeads("the run's workbook", "#download-xlsx", "What the run found")
 
 	// Fit demand to a referral extract, saved as Excel's "Unicode text",
 	// and use it: the referrals lever takes the fitted rate, and the run
