@@ -1,0 +1,146 @@
+package workbench
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spsim/spsim/scenarios"
+)
+
+// postForm posts a form, as the page's download forms do.
+func postForm(h http.Handler, path string, form url.Values) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
+// TestDownloads: the TOML the page offers loads as it is, and result files
+// are the command line's.
+func TestDownloads(t *testing.T) {
+	h := newTestServer()
+	text := small(t, "workforce.link_workers=5")
+	get := func(file, toml string) *httptest.ResponseRecorder {
+		return postForm(h, "/api/download", url.Values{"toml": {toml}, "file": {file}})
+	}
+	w := get("scenario.toml", text)
+	if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Disposition"), "baseline-scenario.toml") {
+		t.Fatalf("scenario.toml: %d %v", w.Code, w.Header())
+	}
+	path := filepath.Join(t.TempDir(), "s.toml")
+	os.WriteFile(path, w.Body.Bytes(), 0o600)
+	cfg, err := scenarios.LoadFile(path)
+	if err != nil {
+		t.Fatalf("the downloaded TOML does not load: %v", err)
+	}
+	if cfg.Workforce.LinkWorkers != 5 || cfg.Run.Replications != 4 {
+		t.Errorf("downloaded scenario has %d link workers and %d replications", cfg.Workforce.LinkWorkers, cfg.Run.Replications)
+	}
+	for file, want := range map[string]string{"summary.csv": "kpi,mean,ci_low", "weekly.csv": "replication,week", "report.html": "<html",
+		"summary.json": `"scenario"`, "results.xlsx": "PK\x03\x04"} {
+		w := get(file, text)
+		if w.Code != 200 || !strings.Contains(w.Body.String(), want) {
+			t.Errorf("%s: %d %.200s", file, w.Code, w.Body.String())
+		}
+	}
+	// The workbook is the command line's: it opens, and leads with what
+	// the run found.
+	book, err := excelize.OpenReader(bytes.NewReader(get("results.xlsx", text).Body.Bytes()))
+	if err != nil {
+		t.Fatalf("results.xlsx does not open: %v", err)
+	}
+	if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "What the run found") {
+		t.Errorf("results.xlsx's summary: %.300v", rows)
+	}
+	if w := get("areas.csv", text); w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), "several areas") {
+		t.Errorf("areas.csv of one area: %d %s", w.Code, w.Body.String())
+	}
+	areas := strings.Replace(text, "[areas]", "[areas]\ncount = 3", 1)
+	if !strings.Contains(areas, "count = 3") {
+		areas = text + "\n[areas]\ncount = 3\n"
+	}
+	if w := get("areas.csv", areas); w.Code != 200 || !strings.HasPrefix(w.Body.String(), "area,kpi,mean") {
+		t.Errorf("areas.csv of three areas: %d %.200s", w.Code, w.Body.String())
+	}
+	for _, c := range []struct {
+		file, toml string
+		code       int
+	}{{"passwd", text, 404}, {"../summary.csv", text, 404}, {"summary.csv", "[x", 422}, {"summary.csv", "", 422}} {
+		if w := get(c.file, c.toml); w.Code != c.code {
+			t.Errorf("download %q of %q: %d, want %d", c.file, c.toml, w.Code, c.code)
+		}
+	}
+	big := strings.Repeat("x", int(DefaultLimits.BodyBytes)+10)
+	if w := get("summary.csv", big); w.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("an oversized download request: %d, want 413", w.Code)
+	}
+}
+
+// TestDownloadComparison: the page's comparison downloads as spsim compare
+// writes it: the workbook opens and leads with the verdict, compare.csv is
+// the command line's, and a bad request or file is refused.
+func TestDownloadComparison(t *testing.T) {
+	h := newTestServer()
+	three, five := small(t), small(t, "workforce.link_workers=5")
+	req, _ := json.Marshal(compareRequest{Pins: []pin{{Name: "three", TOML: three}, {Name: "five", TOML: five}}})
+	get := func(file, request string) *httptest.ResponseRecorder {
+		return postForm(h, "/api/download-compare", url.Values{"request": {request}, "file": {file}})
+	}
+	w := get("results.xlsx", string(req))
+	if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Disposition"), "comparison-results.xlsx") {
+		t.Fatalf("results.xlsx: %d %v %.200s", w.Code, w.Header(), w.Body.String())
+	}
+	book, err := excelize.OpenReader(bytes.NewReader(w.Body.Bytes()))
+	if err != nil {
+		t.Fatalf("the comparison's workbook does not open: %v", err)
+	}
+	if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "five costs") {
+		t.Errorf("the comparison's workbook does not lead with the verdict: %.300v", rows)
+	}
+	if w := get("compare.csv", string(req)); w.Code != 200 || !strings.HasPrefix(w.Body.String(), "kpi,") || !strings.Contains(w.Body.String(), "five") {
+		t.Errorf("compare.csv: %d %.200s", w.Code, w.Body.String())
+	}
+	for _, c := range []struct {
+		file, request string
+		code          int
+	}{{"passwd", string(req), 404}, {"compare.csv", "{", 400}, {"compare.csv", `{"pins":[]}`, 400}} {
+		if w := get(c.file, c.request); w.Code != c.code {
+			t.Errorf("download %q of %q: %d, want %d", c.file, c.request, w.Code, c.code)
+		}
+	}
+}
+
+// TestDownloadSweep: the page's sweep downloads as spsim sweep writes it,
+// and only the sweep's own table.
+func TestDownloadSweep(t *testing.T) {
+	h := newTestServer()
+	req, _ := json.Marshal(sweepRequest{TOML: small(t), Key: "workforce.link_workers", Values: []float64{3, 5}})
+	get := func(file string) *httptest.ResponseRecorder {
+		return postForm(h, "/api/download-sweep", url.Values{"request": {string(req)}, "file": {file}})
+	}
+	w := get("results.xlsx")
+	book, err := excelize.OpenReader(bytes.NewReader(w.Body.Bytes()))
+	if w.Code != 200 || err != nil {
+		t.Fatalf("results.xlsx: %d %v", w.Code, err)
+	}
+	if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "As workforce.link_workers goes from 3 to 5") {
+		t.Errorf("the sweep's workbook does not lead with its answer: %.300v", rows)
+	}
+	if w := get("sweep.csv"); w.Code != 200 || !strings.Contains(w.Body.String(), "workforce.link_workers") {
+		t.Errorf("sweep.csv: %d %.200s", w.Code, w.Body.String())
+	}
+	if w := get("compare.csv"); w.Code != 404 {
+		t.Errorf("a sweep's compare.csv: %d, want 404", w.Code)
+	}
+}
