@@ -80,7 +80,8 @@ func TestSweepWarnsOfUnlikelyValues(t *testing.T) {
 }
 
 // TestSweepRefusesAKeyEveryAreaSets: a value for the whole scenario would
-// reach no area, so the sweep would silently change nothing.
+// reach no area, so a sweep, or a run's or comparison's --set, would
+// silently change nothing.
 func TestSweepRefusesAKeyEveryAreaSets(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, areas string) string {
@@ -107,6 +108,16 @@ func TestSweepRefusesAKeyEveryAreaSets(t *testing.T) {
 		_, err := study.PlanSweep(study.SweepSpec{Ref: c.ref, Vary: []string{c.vary}, Options: study.Options{Replications: 2, Jobs: 1}})
 		if refused := err != nil && strings.Contains(err.Error(), "every area"); refused != c.refused {
 			t.Errorf("%s --vary %s: %v, want refused %v", filepath.Base(c.ref), c.vary, err, c.refused)
+		}
+		// --set, on a run or a comparison, likewise.
+		set := c.vary[:strings.Index(c.vary, ",")] // the first value
+		_, err = study.PlanRun(study.RunSpec{Ref: c.ref, Sets: []string{set}, Options: study.Options{Replications: 2, Jobs: 1}})
+		if refused := err != nil && strings.Contains(err.Error(), "every area"); refused != c.refused {
+			t.Errorf("run %s --set %s: %v, want refused %v", filepath.Base(c.ref), set, err, c.refused)
+		}
+		_, err = study.PlanCompare(study.CompareSpec{Refs: []string{c.ref, "baseline"}, Sets: []string{set}, Options: study.Options{Replications: 2, Jobs: 1}})
+		if refused := err != nil && strings.Contains(err.Error(), "every area"); refused != c.refused {
+			t.Errorf("compare %s --set %s: %v, want refused %v", filepath.Base(c.ref), set, err, c.refused)
 		}
 	}
 }
