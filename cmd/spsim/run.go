@@ -88,7 +88,11 @@ func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
 			p.TargetPercent, state, len(r.Results), output.JoinInts(p.Outcome.Batches), p.MaxReplications)
 	}
 	if r.Warmup != nil {
-		fmt.Fprintf(stdout, "warm-up: scenario %d weeks, MSER-5 suggests %d%s\n", cfg.Run.WarmupWeeks, r.Warmup.Weeks, beforeChange(r.Warmup.Before))
+		found := fmt.Sprintf("MSER-5 finds the start settled by week %d", r.Warmup.Weeks)
+		if r.Warmup.Weeks == 0 {
+			found = "MSER-5 finds no start-up transient"
+		}
+		fmt.Fprintf(stdout, "warm-up: the first %d weeks are left out of the KPIs; %s%s\n", cfg.Run.WarmupWeeks, found, beforeChange(r.Warmup.Before))
 	}
 	for _, line := range append(output.RunAnswer(r.Summaries), output.AreaAnswer(r.Results, r.Level)...) {
 		fmt.Fprintln(stdout, line)
@@ -103,7 +107,7 @@ func beforeChange(week int) string {
 	if week == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (from the weeks before the timeline's first change, week %d)", week)
+	return fmt.Sprintf(" (reading the weeks before the timeline's change at week %d)", week)
 }
 
 // printWhere says where the outputs are, and the report if one was
