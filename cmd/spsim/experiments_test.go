@@ -294,6 +294,9 @@ func TestSweepOutputs(t *testing.T) {
 		"--kpi", "wait_first_contact_mean_weeks", "--kpi", "needs_met_share", "-o", dir)
 	checkPlots(t, dir, "sweep")
 	checkReport(t, dir, "Wait to first contact, mean", "initial.active=80")
+	if !strings.Contains(stdout, "set for every point: initial.active=80\n") {
+		t.Errorf("the terminal does not say what was set:\n%s", stdout)
+	}
 	b, _ := os.ReadFile(filepath.Join(dir, "sweep.csv"))
 	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
 	if err != nil {

@@ -58,6 +58,9 @@ func printSweep(w, stderr io.Writer, r *study.SweepResult, dir string) {
 	printWarnings(stderr, r.LoadWarnings)
 	fmt.Fprintf(w, "sweep %s over %s: %d points, %d replications each of %d weeks (warm-up %d), seed %d, common random numbers\n",
 		b.Name, strings.Join(keys, " × "), len(r.Sweep.Points), b.Run.Replications, b.Run.HorizonWeeks, b.Run.WarmupWeeks, b.Run.Seed)
+	if len(r.Sets) > 0 {
+		fmt.Fprintf(w, "set for every point: %s\n", strings.Join(r.Sets, ", "))
+	}
 	for _, line := range output.SweepAnswer(r.Sweep, r.KPIs, "") {
 		fmt.Fprintln(w, line)
 	}
