@@ -184,6 +184,17 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("%s's summary lacks %q: %.300v", what, want, rows)
 		}
 	}
+	// tableHolds clicks a table's download and checks that it holds want.
+	tableHolds := func(what, button, want string) {
+		t.Helper()
+		dir := t.TempDir()
+		saveTo(dir)
+		defer saveTo(downloads)
+		do("download "+what, chromedp.Click(q(button)))
+		if table, err := os.ReadFile(downloaded(t, dir)); err != nil || !strings.Contains(string(table), want) {
+			t.Errorf("%s (%v) lacks %q: %.200s", what, err, want, table)
+		}
+	}
 	bookLeads("the comparison's workbook", "#download-compare-xlsx", "five costs")
 
 	// A sweep of the first lever leads with what it means.
@@ -211,13 +222,7 @@ func TestBrowser(t *testing.T) {
 	if err != nil || (planRow != "4" && planRow != "5") {
 		t.Errorf("the plan row's link workers %q (%v), want 4 or 5", planRow, err)
 	}
-	plans := t.TempDir()
-	saveTo(plans)
-	do("download the plan's table", chromedp.Click(q("#download-plan-csv")))
-	if table, err := os.ReadFile(downloaded(t, plans)); err != nil || !strings.Contains(string(table), "workforce.link_workers") {
-		t.Errorf("the downloaded optimise.csv (%v): %.200s", err, table)
-	}
-	saveTo(downloads)
+	tableHolds("the plan's optimise.csv", "#download-plan-csv", "workforce.link_workers")
 
 	// Which of the default uncertain inputs drive the outcomes.
 	do("rank the inputs", chromedp.Click(q(`[data-tab=drivers]`)), chromedp.Click(q("#drivers")), waitDone(6), shot("workbench-drivers", "#workspace"))
@@ -225,6 +230,7 @@ func TestBrowser(t *testing.T) {
 	if err != nil || !strings.Contains(drivers, "Link workers leaving is driven most by workforce.") {
 		t.Errorf("the inputs' ranking %q (%v)", drivers, err)
 	}
+	tableHolds("the screening's sensitivity.csv", "#download-drivers-csv", "workforce.")
 
 	do("download the TOML", chromedp.Click(q(`[data-tab=downloads]`)), chromedp.Click(q("#download-toml")))
 	path := downloaded(t, downloads)
