@@ -75,13 +75,32 @@ func TestRowsScannedAsWritten(t *testing.T) {
 	if !r.finite {
 		t.Error("a run of finite values is not known to be finite")
 	}
-	for _, bad := range []float64{math.Inf(1), math.NaN()} {
+	// A value that is not finite is caught in the warm-up and in the
+	// window, and +Inf and −Inf in one column do not cancel.
+	for _, c := range []struct {
+		rows     [][]float64
+		inWindow []bool
+	}{
+		{[][]float64{{1, 2}, {math.Inf(1), 0}}, []bool{true, false}},
+		{[][]float64{{1, 2}, {math.NaN(), 0}}, []bool{true, false}},
+		{[][]float64{{1, 2}, {0, math.Inf(-1)}}, []bool{false, true}},
+		{[][]float64{{1, math.NaN()}, {0, 3}}, []bool{true, true}},
+		{[][]float64{{math.Inf(1), 2}, {math.Inf(-1), 3}}, []bool{true, true}},
+	} {
 		var mt metrics
 		mt.windowSums = make([]float64, 2)
-		mt.scan([]float64{1, 2}, true)
-		mt.scan([]float64{bad, 0}, false)
-		if mt.notFinite == 0 {
-			t.Errorf("a row with %v scanned as finite", bad)
+		for i, row := range c.rows {
+			mt.scan(row, c.inWindow[i])
 		}
+		if mt.finiteRows() {
+			t.Errorf("rows %v (in the window: %v) scanned as finite", c.rows, c.inWindow)
+		}
+	}
+	var mt metrics
+	mt.windowSums = make([]float64, 2)
+	mt.scan([]float64{1, 2}, false)
+	mt.scan([]float64{3, 4}, true)
+	if !mt.finiteRows() {
+		t.Error("finite rows scanned as not finite")
 	}
 }

@@ -278,22 +278,35 @@ func (mt *metrics) keepOnly(names []string, weeks int) []Column {
 	return cols
 }
 
-// scan adds a finished row to the finiteness sum, and to the window's sums
-// if it is after the warm-up, in week order as newWindow would.
+// scan adds a finished row to the window's sums if it is after the
+// warm-up, in week order as newWindow would, and otherwise to the
+// finiteness sum. A row in the window needs no finiteness sum of its own:
+// a value that is not finite leaves its column's window sum not finite
+// (finiteRows checks the sums).
 func (mt *metrics) scan(row []float64, inWindow bool) {
-	var nf float64
 	if inWindow {
 		sums := mt.windowSums[:len(row)]
 		for c, v := range row {
 			sums[c] += v
-			nf += v * 0
 		}
-	} else {
-		for _, v := range row {
-			nf += v * 0
-		}
+		return
+	}
+	var nf float64
+	for _, v := range row {
+		nf += v * 0
 	}
 	mt.notFinite += nf
+}
+
+// finiteRows reports whether every weekly value written is finite: those
+// of the warm-up by their finiteness sum, those after it by their window
+// sums (Inf or NaN in a column makes its sum Inf or NaN).
+func (mt *metrics) finiteRows() bool {
+	nf := mt.notFinite
+	for _, s := range mt.windowSums {
+		nf += s * 0
+	}
+	return nf == 0 // a NaN sum is not 0
 }
 
 // put adds one column: its name and its unit from the registry the first

@@ -59,7 +59,7 @@ func (mt *metrics) result(m *Model) *Result {
 	in := m.kpiInput()
 	in.windowSums = mt.windowSums
 	r.KPIs = kpis(in, r)
-	r.finite = mt.notFinite == 0 // a NaN sum is not 0
+	r.finite = mt.finiteRows()
 	return r
 }
 
