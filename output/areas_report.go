@@ -23,9 +23,11 @@ var areaTableKPIs = []string{sim.KPIWaitMean, sim.KPIPressureMean, sim.KPINeedsM
 
 // areaStat is one area's estimates of the KPIs it is ranked by.
 type areaStat struct {
-	name string
-	est  map[string]experiment.Estimate
-	unit map[string]string
+	index int // in each result's Areas
+	waitK int // the mean wait's index in the area's KPIs
+	name  string
+	est   map[string]experiment.Estimate
+	unit  map[string]string
 }
 
 // areaStats estimates each area's KPIs across replications, most strained
@@ -34,19 +36,16 @@ func areaStats(results []*sim.Result, level float64) []areaStat {
 	if len(results) == 0 {
 		return nil
 	}
-	vals := make([]float64, len(results))
 	var out []areaStat
 	for a, area := range results[0].Areas {
-		s := areaStat{name: area.Name, est: map[string]experiment.Estimate{}, unit: map[string]string{}}
+		s := areaStat{index: a, name: area.Name, est: map[string]experiment.Estimate{}, unit: map[string]string{}}
 		for k, kpi := range area.KPIs {
-			if !slices.Contains(areaTableKPIs, kpi.Name) {
-				continue
+			if slices.Contains(areaTableKPIs, kpi.Name) {
+				s.est[kpi.Name], s.unit[kpi.Name] = areaInterval(results, a, k, level), kpi.Unit
 			}
-			for r, res := range results {
-				vals[r] = res.Areas[a].KPIs[k].Value
+			if kpi.Name == sim.KPIWaitMean {
+				s.waitK = k
 			}
-			s.est[kpi.Name] = experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
-			s.unit[kpi.Name] = kpi.Unit
 		}
 		out = append(out, s)
 	}
@@ -72,7 +71,6 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 	if len(shown) < 2 {
 		return nil
 	}
-	strict := definedWaits(areaStats(results, 1-(1-level)/float64(len(shown))))
 	top, bottom := shown[0], shown[len(shown)-1]
 	unit := top.unit[sim.KPIWaitMean]
 	mean := func(s areaStat) float64 { return s.est[sim.KPIWaitMean].Mean }
@@ -81,7 +79,8 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 		return experiment.Quantity(e.Mean, unit, false) + " " + experiment.Bounds(e.Low, e.High, unit)
 	}
 	areas := experiment.Number(float64(len(shown))) + " areas"
-	if t, b := strict[0].est[sim.KPIWaitMean], strict[len(strict)-1].est[sim.KPIWaitMean]; !(t.Low > b.High) {
+	strict := 1 - (1-level)/float64(len(shown))
+	if t, b := waitAt(results, top, strict), waitAt(results, bottom, strict); !(t.Low > b.High) {
 		return []string{fmt.Sprintf("The %s' waits for a first contact cannot be told apart with these replications: from %s in %s to %s in %s, a spread chance alone could make among %s.",
 			areas, wait(bottom), bottom.name, wait(top), top.name, areas)}
 	}
@@ -111,6 +110,21 @@ func definedWaits(stats []areaStat) []areaStat {
 		}
 	}
 	return out
+}
+
+// areaInterval is the interval across replications of KPI k of area a.
+func areaInterval(results []*sim.Result, a, k int, level float64) experiment.Estimate {
+	vals := make([]float64, len(results))
+	for r, res := range results {
+		vals[r] = res.Areas[a].KPIs[k].Value
+	}
+	kpi := results[0].Areas[a].KPIs[k]
+	return experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
+}
+
+// waitAt is area s's interval of its mean wait at level (s has one).
+func waitAt(results []*sim.Result, s areaStat, level float64) experiment.Estimate {
+	return areaInterval(results, s.index, s.waitK, level)
 }
 
 // AreaTable is the per-area table of a run of several areas: each area's

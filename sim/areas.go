@@ -283,11 +283,7 @@ func (s *areaRuns) fold(cfg *Config, rep int) (*Result, error) {
 			// recycled for a later area.
 			total.Columns = slices.Clone(r.Columns) // the area's are reused
 			cols := len(r.Columns)
-			flat := make([]float64, len(r.Weekly)*cols)
-			total.Weekly = make([][]float64, len(r.Weekly))
-			for w := range r.Weekly {
-				total.Weekly[w] = flat[w*cols : (w+1)*cols : (w+1)*cols]
-			}
+			total.Weekly = rowsOf(make([]float64, len(r.Weekly)*cols), cols, len(r.Weekly))
 			in = m.kpiInput()
 			in.cfg = cfg
 			in.waits = NewHistogram(1.0/7, 520)

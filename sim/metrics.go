@@ -264,16 +264,7 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 // week, for a run of the given weeks; it returns the columns found.
 func (mt *metrics) keepOnly(names []string, weeks int) []Column {
 	var cols []Column
-	mt.keep = mt.keep[:0]
-	for _, name := range names {
-		for c := range mt.columns {
-			if mt.columns[c].Name == name {
-				mt.keep = append(mt.keep, c)
-				cols = append(cols, mt.columns[c])
-				break
-			}
-		}
-	}
+	mt.keep, cols = pickColumns(mt.columns, names)
 	mt.kept = make([]float64, 0, weeks*len(mt.keep))
 	return cols
 }

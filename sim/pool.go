@@ -120,17 +120,21 @@ func rowsOf(flat []float64, cols, weeks int) [][]float64 {
 	return rows
 }
 
+// pickColumns finds the named columns among columns, in the order named
+// (a name not there is left out): their indices and the columns.
+func pickColumns(columns []Column, names []string) (idx []int, picked []Column) {
+	for _, name := range names {
+		if c := slices.IndexFunc(columns, func(col Column) bool { return col.Name == name }); c >= 0 {
+			idx, picked = append(idx, c), append(picked, columns[c])
+		}
+	}
+	return idx, picked
+}
+
 // keepColumns keeps, of r's weekly table, only the named columns, in a
 // table of r's own: for a result whose table no Workspace can take back.
 func keepColumns(r *Result, names []string) {
-	var idx []int
-	var cols []Column
-	for _, name := range names {
-		if c := r.Col(name); c >= 0 {
-			idx = append(idx, c)
-			cols = append(cols, r.Columns[c])
-		}
-	}
+	idx, cols := pickColumns(r.Columns, names)
 	flat := make([]float64, 0, len(r.Weekly)*len(idx))
 	for _, row := range r.Weekly {
 		for _, c := range idx {

@@ -112,11 +112,6 @@ func (p *SweepPlan) parse() error {
 		}
 		p.factors = append(p.factors, f)
 	}
-	for _, kv := range p.spec.Sets {
-		if k, _, ok := strings.Cut(kv, "="); !ok || strings.TrimSpace(k) == "" {
-			return fmt.Errorf("--set %q: want KEY=VALUE such as initial.active=80", kv)
-		}
-	}
 	if len(p.spec.KPIs) == 0 {
 		p.spec.KPIs = DefaultSweepKPIs
 	}

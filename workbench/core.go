@@ -144,9 +144,9 @@ func filepathIsBuiltin(name string) bool { return len(name) > 8 && name[:8] == "
 // level is the confidence level of every interval, as on the command line.
 const level = study.Level
 
-// execute runs a planned job, reporting progress to the stream.
-func (j *job) execute(ctx context.Context, st *stream) (any, error) {
-	j.progress = func(p study.Progress) { st.send(message{Type: "progress", Done: p.Done, Of: p.Total}) }
+// execute runs a planned job, reporting its progress.
+func (j *job) execute(ctx context.Context, progress func(study.Progress)) (any, error) {
+	j.progress = progress
 	switch {
 	case j.run != nil:
 		return j.run.Execute(ctx)

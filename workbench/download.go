@@ -95,20 +95,38 @@ func (s *Server) runAgain(r *http.Request, cfg *sim.Config) (*study.RunResult, e
 	if err != nil {
 		return nil, err
 	}
+	res, err := s.again(r, j)
+	if err != nil {
+		return nil, err
+	}
+	return res.(*study.RunResult), nil
+}
+
+// again runs a planned job in its turn, for a download (no progress is
+// shown), and closes it; results of studies name the scenario file as the
+// page knows it.
+func (s *Server) again(r *http.Request, j *job) (any, error) {
 	defer j.close()
 	release, err := s.queue.acquire(r.Context(), nil)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	res, err := j.run.Execute(r.Context())
+	res, err := j.execute(r.Context(), func(study.Progress) {})
 	if err == nil && r.Context().Err() != nil {
 		err = r.Context().Err()
 	}
 	if err != nil {
 		return nil, err
 	}
-	cleanSources(res.Sources)
+	switch res := res.(type) {
+	case *study.RunResult:
+		cleanSources(res.Sources)
+	case *study.CompareResult:
+		cleanSources(res.Sources)
+	case *study.SweepResult:
+		cleanSources(res.Sources)
+	}
 	return res, nil
 }
 
@@ -178,51 +196,22 @@ func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind stri
 	w.Write(body)
 }
 
-// jobFile runs a comparison, sweep, plan or screening job in its turn and writes one
-// of its files with the command line's writer.
+// jobFile runs a comparison, sweep, plan or screening job in its turn and
+// writes one of its files with the command line's writer.
 func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
-	defer j.close()
-	release, err := s.queue.acquire(r.Context(), nil)
-	if err != nil {
-		return nil, err
-	}
-	defer release()
 	start := time.Now()
-	var res study.Result
-	var opt *optimise.Result
-	var screen *sensitivity.Result
-	switch {
-	case j.compare != nil:
-		var cr *study.CompareResult
-		if cr, err = j.compare.Execute(r.Context()); err == nil {
-			cleanSources(cr.Sources)
-			res = cr
-		}
-	case j.sweep != nil:
-		var sr *study.SweepResult
-		if sr, err = j.sweep.Execute(r.Context()); err == nil {
-			cleanSources(sr.Sources)
-			res = sr
-		}
-	case j.screen != nil:
-		screen, err = sensitivity.Run(r.Context(), *j.screen)
-	default:
-		opt, err = j.optimise.Solve(r.Context())
-	}
-	if err == nil && r.Context().Err() != nil {
-		err = r.Context().Err()
-	}
+	res, err := s.again(r, j)
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case opt != nil:
-		return inFolder(what, func(dir string) error { return j.optimise.Write(dir, opt, s.opt.Version, time.Since(start)) })
-	case screen != nil:
-		return inFolder(what, func(dir string) error { return sensitivity.Write(dir, screen, s.opt.Version) })
+	switch res := res.(type) {
+	case *optimise.Result:
+		return inFolder(what, func(dir string) error { return j.optimise.Write(dir, res, s.opt.Version, time.Since(start)) })
+	case *sensitivity.Result:
+		return inFolder(what, func(dir string) error { return sensitivity.Write(dir, res, s.opt.Version) })
 	}
 	outs := study.Outputs{study.Summary: strings.HasSuffix(what, ".csv"), study.Report: what == "report.html", study.XLSX: what == "results.xlsx"}
-	return writeOne(res, outs, what)
+	return writeOne(res.(study.Result), outs, what)
 }
 
 // writeOne writes a result's outputs into a folder of its own and returns

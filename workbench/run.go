@@ -48,7 +48,7 @@ func (s *Server) runJob(w http.ResponseWriter, r *http.Request, j *job, err erro
 		st.send(m)
 	}
 	start = now()
-	res, err = j.execute(r.Context(), st)
+	res, err = j.execute(r.Context(), func(p study.Progress) { st.send(message{Type: "progress", Done: p.Done, Of: p.Total}) })
 	switch {
 	case r.Context().Err() != nil:
 	case err != nil:

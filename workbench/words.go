@@ -8,8 +8,9 @@ import (
 	"github.com/spsim/spsim/sim/experiment"
 )
 
-// percentagePoints is the unit of a difference of two shares, written in
-// points: 57.6% against 55.1% is 2.5 percentage points, not 2.5%.
+// percentagePoints is the unit of a difference of two shares (the value
+// still a share), written in points: 57.6% against 55.1% is 2.5
+// percentage points, not 2.5%.
 const percentagePoints = "percentage points"
 
 // plain writes a value in the words people use for its unit: 56.8%,
@@ -38,8 +39,8 @@ func plain(v float64, unit string) string {
 	case "people", "places", "services":
 		// Small flows keep three figures: 0.52 leavers a year is not "1".
 		return experiment.Number(v) + " " + unit
-	case percentagePoints: // v is already in points, as the terminal writes them
-		return experiment.Quantity(v/100, sim.UnitShare, true)
+	case percentagePoints:
+		return experiment.Quantity(v, sim.UnitShare, true)
 	case sim.UnitIndex, "":
 		return experiment.Number(v)
 	}
@@ -51,7 +52,6 @@ func plain(v float64, unit string) string {
 // not −8.7%).
 func kpiWords(name, unit string, e experiment.Estimate) (value, between string) {
 	if m, ok := sim.LookupKPI(name); ok && m.Gap && unit == sim.UnitShare {
-		e.Mean, e.Low, e.High = 100*e.Mean, 100*e.Low, 100*e.High
 		unit = percentagePoints
 	}
 	return plain(e.Mean, unit), interval(e, unit)
@@ -88,11 +88,10 @@ func pounds(v float64) string {
 
 // signed writes a difference with its sign: "+1.4 weeks", "−£1,200".
 func signed(v float64, unit string) string {
-	s := plain(math.Abs(v), unit)
 	if unit == sim.UnitShare {
-		// A difference of two percentages is in points, not per cent.
-		s = plain(100*math.Abs(v), percentagePoints)
+		unit = percentagePoints // a difference of two percentages
 	}
+	s := plain(math.Abs(v), unit)
 	switch {
 	case math.Round(v*1e9) == 0:
 		return s
