@@ -104,3 +104,28 @@ func TestRowsScannedAsWritten(t *testing.T) {
 		t.Error("finite rows scanned as not finite")
 	}
 }
+
+// A run that keeps only some columns (Workspace.Keep) writes each week over
+// the last: a value that is not finite in an earlier week is still refused,
+// though its week can no longer be named.
+func TestCheckFiniteRowsGone(t *testing.T) {
+	written := &Result{Columns: []Column{{Name: "a"}}, Weekly: [][]float64{{1}, {2}}, rowsGone: true}
+	if err := written.CheckFinite(); err == nil || !strings.Contains(err.Error(), "not kept") {
+		t.Errorf("a run not known finite, whose rows are gone, passed the self-check: %v", err)
+	}
+	written.finite = true
+	if err := written.CheckFinite(); err != nil {
+		t.Errorf("a run known finite refused: %v", err)
+	}
+	cfg := baselineConfig(t)
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 60, 20
+	var w Workspace
+	w.Keep([]string{ColReferrals})
+	r, err := w.Run(t.Context(), cfg, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.rowsGone || !r.finite {
+		t.Errorf("a kept run: rows gone %v, known finite %v; want both", r.rowsGone, r.finite)
+	}
+}

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -11,6 +12,9 @@ import (
 // was seen, written NA). The loader bounds every parameter so that none can
 // overflow; a failure here is a bug, reported rather than written as Inf.
 func (r *Result) CheckFinite() error {
+	if !r.finite && r.rowsGone {
+		return errors.New("self-check: a weekly value is not a finite number (its week was not kept)")
+	}
 	// x·0 is 0 for a finite x and NaN otherwise: one branch-free pass
 	// finds whether any weekly value is not finite, and only then is the
 	// culprit looked for.

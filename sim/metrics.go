@@ -86,8 +86,9 @@ type metrics struct {
 
 	// The columns a Workspace keeps (their indices), copied as each row
 	// is written and still in cache; kept is their table, row by row.
-	keep []int
-	kept []float64
+	keep    []int
+	kept    []float64
+	keeping bool // only kept and the last row are read after the run
 }
 
 func (mt *metrics) init(m *Model) {
@@ -238,8 +239,17 @@ func (mt *metrics) capacityChanged(m *Model) {
 func (mt *metrics) closeWeek(m *Model, w int) {
 	cols := len(mt.columns)
 	n := len(mt.flat)
+	if mt.keeping {
+		// Only the kept columns and the last row are read after the
+		// run: one row, written over each week, stays in cache.
+		n = 0
+	}
 	if n+cols > cap(mt.flat) {
-		mt.flat = make([]float64, 0, max(cols*(cap(mt.rows)-len(mt.rows)), cols))
+		size := cols
+		if !mt.keeping {
+			size = max(cols*(cap(mt.rows)-len(mt.rows)), cols)
+		}
+		mt.flat = make([]float64, 0, size)
 		n = 0
 	}
 	// The row is written straight into the table's backing store.
@@ -265,6 +275,7 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 func (mt *metrics) keepOnly(names []string, weeks int) []Column {
 	var cols []Column
 	mt.keep, cols = pickColumns(mt.columns, names)
+	mt.keeping = true
 	mt.kept = make([]float64, 0, weeks*len(mt.keep))
 	return cols
 }

@@ -101,7 +101,7 @@ func (w *Workspace) Run(ctx context.Context, cfg *Config, rep int, pool *Pool) (
 	if w.trim {
 		// The model keeps its full table for the next run.
 		r.Weekly, r.Columns = rowsOf(m.m.kept, len(cols), len(r.Weekly)), cols
-		m.m.keep, m.m.kept = nil, nil
+		m.m.keep, m.m.kept, m.m.keeping = nil, nil, false
 		return r, nil
 	}
 	// The result owns the weekly table: the next run writes a new one.

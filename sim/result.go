@@ -26,6 +26,9 @@ type Result struct {
 	Events      uint64       // events fired
 
 	finite bool // every weekly value is known to be finite (the model checked as it wrote them)
+	// rowsGone: the weekly rows were written over as the run went
+	// (Workspace.Keep), so a value that is not finite cannot be found in them.
+	rowsGone bool
 }
 
 // AreaResult is one area's headline figures in a scenario of several areas.
@@ -59,7 +62,7 @@ func (mt *metrics) result(m *Model) *Result {
 	in := m.kpiInput()
 	in.windowSums = mt.windowSums
 	r.KPIs = kpis(in, r)
-	r.finite = mt.finiteRows()
+	r.finite, r.rowsGone = mt.finiteRows(), mt.keeping
 	return r
 }
 
