@@ -20,7 +20,21 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	// The SVG is spsim's own output, drawn from numbers and escaped labels.
 	"svg":     func(f Figure) template.HTML { return template.HTML(f.InlineSVG()) },
 	"percent": func(level float64) string { return fmt.Sprintf("%.0f%%", 100*level) },
+	"files":   chartFileNote,
 }).Parse(reportSource))
+
+// chartFileNote names a chart's files beside the report, such as
+// "(Files: waits.png, waits.svg.)", or is empty when none was written.
+func chartFileNote(name string, formats []string) string {
+	if len(formats) == 0 {
+		return ""
+	}
+	files := make([]string, len(formats))
+	for i, f := range formats {
+		files[i] = name + "." + f
+	}
+	return "(Files: " + strings.Join(files, ", ") + ".)"
+}
 
 // Report is the content of report.html: one self-contained page, with the
 // charts inline, no external style, script or font, and a method section
@@ -36,12 +50,15 @@ type Report struct {
 	// chart.
 	KeyNumbers []KeyNumber
 	Lead       *Figure
-	Headline   Table
-	Tables     []Table // further tables, e.g. the precision reached
-	Figures    []Figure
-	Sources    []Listing // scenario files as written, with their comments
-	Scenarios  []Listing // resolved scenarios, as TOML
-	Method     Method
+	// ChartFormats are the formats the charts were also written in,
+	// beside the report ("png", "svg"), for their captions to name.
+	ChartFormats []string
+	Headline     Table
+	Tables       []Table // further tables, e.g. the precision reached
+	Figures      []Figure
+	Sources      []Listing // scenario files as written, with their comments
+	Scenarios    []Listing // resolved scenarios, as TOML
+	Method       Method
 }
 
 // Table is a table of text for the report.

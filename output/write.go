@@ -86,6 +86,13 @@ func figureFiles(figs []Figure, outs study.Outputs, build func([]Figure) (Report
 		if err != nil {
 			return err
 		}
+		rep.ChartFormats = nil
+		if outs.Has(study.PNG) {
+			rep.ChartFormats = append(rep.ChartFormats, "png")
+		}
+		if outs.Has(study.Charts) {
+			rep.ChartFormats = append(rep.ChartFormats, "svg")
+		}
 		return WriteReport(w, rep)
 	}})...)
 }

@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spsim/spsim/output/workbook"
@@ -105,6 +106,11 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 		Sources:   listings(r.Sources),
 		Scenarios: resolved,
 		Method:    method(ref, r.Version, r.Elapsed, r.Workers, true),
+	}
+	// The paired differences lead, on the summary page.
+	if i := slices.IndexFunc(figs, func(f Figure) bool { return f.Name == "compare_differences" }); i >= 0 {
+		lead := figs[i]
+		rep.Lead, rep.Figures = &lead, slices.Delete(slices.Clone(figs), i, i+1)
 	}
 	rep.Method.Assumptions = assumptions
 	rep.Method.Warmup = WarmupMethod(ref.Run.WarmupWeeks, nil) + " Run each scenario with spsim run for its MSER-5 warm-up suggestion."

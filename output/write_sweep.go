@@ -57,7 +57,7 @@ func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
 		Warnings:  r.LoadWarnings,
 		Answer:    SweepAnswer(sw, r.KPIs, ""),
 		Headline:  Table{Caption: "KPIs at each point: mean with 95% CI", Head: head, Rows: rows},
-		Figures:   []Figure{fig},
+		Lead:      &fig, // the sweep's one chart leads, on the summary page
 		Sources:   listings(r.Sources),
 		Scenarios: []Listing{{Name: base.Name + ", fully resolved (before the swept values are applied)", Text: resolved}},
 		Method:    method(base, r.Version, r.Elapsed, r.Workers, true),
