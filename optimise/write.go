@@ -16,7 +16,6 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/spsim/spsim/chart"
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -260,18 +259,20 @@ func (p *Problem) writeJSON(w io.Writer, r *Result, version string) error {
 func (p *Problem) Figures(r *Result) ([]output.Figure, error) {
 	var figs []output.Figure
 	for t, tg := range p.Targets {
-		pl := chart.New("Cost against "+output.KPILabel(tg.KPI), "planned cost (£ a year)", output.KPILabel(tg.KPI))
+		c := output.NewChart("Cost against "+output.Uncapitalise(output.KPILabel(tg.KPI)), "Planned cost (£ a year)", "")
+		output.MoneyAxis(&c.Plot.X)
+		scale := output.KPIAxis(&c.Plot.Y, tg.KPI)
 		groups := map[Decision]plotter.XYs{}
 		errs := map[Decision]plotter.YErrors{}
-		for _, c := range r.Checked {
-			e := c.KPIs[t].Estimate
-			x := r.Candidates[c.Index].Cost
-			groups[c.Decision] = append(groups[c.Decision], plotter.XY{X: x, Y: e.Mean})
-			lo, hi := e.Mean-e.Low, e.High-e.Mean
+		for _, ch := range r.Checked {
+			e := ch.KPIs[t].Estimate
+			x := r.Candidates[ch.Index].Cost
+			groups[ch.Decision] = append(groups[ch.Decision], plotter.XY{X: x, Y: e.Mean * scale})
+			lo, hi := (e.Mean-e.Low)*scale, (e.High-e.Mean)*scale
 			if math.IsNaN(lo) {
 				lo, hi = 0, 0
 			}
-			errs[c.Decision] = append(errs[c.Decision], struct{ Low, High float64 }{lo, hi})
+			errs[ch.Decision] = append(errs[ch.Decision], struct{ Low, High float64 }{lo, hi})
 		}
 		for _, d := range []Decision{Feasible, Infeasible, Undecided} {
 			if len(groups[d]) == 0 {
@@ -281,39 +282,48 @@ func (p *Problem) Figures(r *Result) ([]output.Figure, error) {
 			if err != nil {
 				return nil, err
 			}
-			col := map[Decision]draw.GlyphStyle{
-				Feasible:   {Color: chart.Green, Radius: vg.Points(4), Shape: draw.CircleGlyph{}},
-				Infeasible: {Color: chart.Red, Radius: vg.Points(4), Shape: draw.CrossGlyph{}},
-				Undecided:  {Color: chart.Grey, Radius: vg.Points(4), Shape: draw.RingGlyph{}},
-			}[d]
-			sc.GlyphStyle = col
-			eb := &plotter.YErrorBars{XYs: groups[d], YErrors: errs[d], LineStyle: draw.LineStyle{Color: col.Color, Width: vg.Points(1)}, CapWidth: vg.Points(5)}
-			pl.Add(eb, sc)
-			pl.Legend.Add(decisionWord(d), sc)
+			sc.GlyphStyle = decisionGlyph(d)
+			eb := &plotter.YErrorBars{XYs: groups[d], YErrors: errs[d], LineStyle: draw.LineStyle{Color: sc.Color, Width: vg.Points(1)}, CapWidth: vg.Points(5)}
+			c.Plot.Add(eb, sc)
+			c.AddLegend(decisionWord(d), sc)
 		}
 		if r.Plan >= 0 {
-			plan := r.checked(r.Plan)
-			mk, err := plotter.NewScatter(plotter.XYs{{X: r.Candidates[r.Plan].Cost, Y: plan.KPIs[t].Estimate.Mean}})
+			xy := plotter.XYs{{X: r.Candidates[r.Plan].Cost, Y: r.checked(r.Plan).KPIs[t].Estimate.Mean * scale}}
+			mk, err := plotter.NewScatter(xy)
 			if err != nil {
 				return nil, err
 			}
-			mk.GlyphStyle = draw.GlyphStyle{Color: chart.Blue, Radius: vg.Points(8), Shape: draw.RingGlyph{}}
-			pl.Add(mk)
-			pl.Legend.Add("the plan: "+p.Label(r.Plan), mk)
+			mk.GlyphStyle = draw.GlyphStyle{Color: output.Blue, Radius: vg.Points(8), Shape: draw.RingGlyph{}}
+			c.Plot.Add(mk)
+			// The legend's ring is drawn smaller, to fit its line.
+			thumb := *mk
+			thumb.Radius = vg.Points(5)
+			c.AddLegend("the plan: "+p.Label(r.Plan), &thumb)
 		}
-		th := plotter.NewFunction(func(float64) float64 { return tg.Value })
-		th.Color, th.Dashes = chart.Grey, []vg.Length{vg.Points(4), vg.Points(3)}
-		pl.Add(th)
-		pl.Legend.Add("target: "+tg.Words(), th)
-		pl.Add(plotter.NewGrid())
-		widen(pl)
-		f, err := chart.Render(pl, "frontier_"+tg.KPI, "Each combination checked, at its planned cost, with its "+tg.KPI+" and 95% interval; the dashed line is the target.", 9, 6)
+		th := plotter.NewFunction(func(float64) float64 { return tg.Value * scale })
+		th.Color, th.Dashes = output.Grey, []vg.Length{vg.Points(4), vg.Points(3)}
+		c.Plot.Add(th)
+		c.AddLegend("target: "+tg.Words(), th)
+		widen(c.Plot)
+		f, err := c.Render("frontier_"+tg.KPI, "Each combination checked, at its planned cost: its "+output.Uncapitalise(output.KPILabel(tg.KPI))+", with a 95% interval, marked by the decision on it; the large ring is the plan, and the dashed line is the target.", 10*vg.Inch, 6*vg.Inch)
 		if err != nil {
 			return nil, err
 		}
 		figs = append(figs, f)
 	}
 	return figs, nil
+}
+
+// decisionGlyph is how a candidate checked is marked: feasible a green
+// dot, infeasible a red cross, undecided a grey ring.
+func decisionGlyph(d Decision) draw.GlyphStyle {
+	switch d {
+	case Feasible:
+		return draw.GlyphStyle{Color: output.Green, Radius: vg.Points(4), Shape: draw.CircleGlyph{}}
+	case Infeasible:
+		return draw.GlyphStyle{Color: output.Red, Radius: vg.Points(4), Shape: draw.CrossGlyph{}}
+	}
+	return draw.GlyphStyle{Color: output.Grey, Radius: vg.Points(4), Shape: draw.RingGlyph{}}
 }
 
 // widen pads the axes so no point sits on the frame.
@@ -363,10 +373,9 @@ func (p *Problem) report(r *Result, figs []output.Figure, version string, elapse
 				r.Options.N0, r.Beta, experiment.Percent(1-r.Options.Confidence), len(r.Order), len(p.Targets), experiment.Percent(r.Options.Confidence)),
 		},
 		Headline: output.Table{Caption: "Every combination checked, cheapest first, with means and 95% intervals", Head: head, Rows: rows},
-		Figures:  figs,
 		Method: output.Method{Level: r.Options.Confidence, Version: version, RunTime: elapsed.Round(time.Millisecond).String(),
 			Replications: fmt.Sprintf("%d in all, added only while a decision was uncertain", r.Spent())},
-	}
+	}.WithFigures(figs)
 }
 
 func leverKeys(ls []Lever) []string {

@@ -117,8 +117,8 @@ func compareDiffs(c *experiment.Comparison, ks []experiment.KPIComparison) (Figu
 		p.X.Tick.Marker = niceTicks{format: d.format, n: 5}
 		zero := &refLine{v: 0, vertical: true, style: draw.LineStyle{Color: colBlack, Width: vg.Points(1), Dashes: dashed}}
 		p.Add(zero)
-		paired := &whiskers{color: colBlue, horizontal: true, radius: vg.Points(4)}
-		unpaired := &whiskers{color: colGrey, horizontal: true, radius: vg.Points(4), hollow: true}
+		paired := &whiskers{color: Blue, horizontal: true, radius: vg.Points(4)}
+		unpaired := &whiskers{color: Grey, horizontal: true, radius: vg.Points(4), hollow: true}
 		for s := 1; s < len(c.Names); s++ {
 			pos := float64(len(c.Names) - 1 - s) // the first compared scenario on top
 			pe, ue := k.Paired[s], k.Unpaired[s]

@@ -73,19 +73,20 @@ func drawAll(makers ...func() (Figure, error)) ([]Figure, error) {
 const pngDPI = 120
 
 // Okabe–Ito colours, distinguishable with the common colour-vision
-// deficiencies.
+// deficiencies. Those exported are for the decision tools' charts.
 var (
-	colBlue    = color.NRGBA{0x00, 0x72, 0xB2, 0xff}
-	colOrange  = color.NRGBA{0xE6, 0x9F, 0x00, 0xff}
-	colRed     = color.NRGBA{0xD5, 0x5E, 0x00, 0xff}
-	colGreen   = color.NRGBA{0x00, 0x9E, 0x73, 0xff}
+	Blue   = color.NRGBA{0x00, 0x72, 0xB2, 0xff}
+	Orange = color.NRGBA{0xE6, 0x9F, 0x00, 0xff}
+	Red    = color.NRGBA{0xD5, 0x5E, 0x00, 0xff}
+	Green  = color.NRGBA{0x00, 0x9E, 0x73, 0xff}
+	Grey   = color.NRGBA{0x77, 0x77, 0x77, 0xff}
+
 	colSky     = color.NRGBA{0x56, 0xB4, 0xE9, 0xff}
 	colPurple  = color.NRGBA{0xCC, 0x79, 0xA7, 0xff}
 	colBlack   = color.NRGBA{0x22, 0x22, 0x22, 0xff}
-	colGrey    = color.NRGBA{0x77, 0x77, 0x77, 0xff}
 	colGridCol = color.NRGBA{0xdd, 0xdd, 0xdd, 0xff}
 	colWarmup  = color.NRGBA{0x99, 0x99, 0x99, 0x40}
-	palette    = []color.Color{colBlue, colRed, colGreen, colOrange, colPurple, colSky, colBlack}
+	palette    = []color.Color{Blue, Red, Green, Orange, colPurple, colSky, colBlack}
 )
 
 // paletteAt is the i-th series colour, cycling.
@@ -196,7 +197,7 @@ func (l layout) draw(dc draw.Canvas) {
 	}
 	if l.note != "" {
 		st := textStyle(11, false)
-		st.Color = colGrey
+		st.Color = Grey
 		st.XAlign, st.YAlign = draw.XCenter, draw.YTop
 		dc.FillText(st, vg.Point{X: dc.Center().X, Y: top}, l.note)
 		top -= st.Rectangle(l.note).Size().Y + 4

@@ -142,8 +142,8 @@ func (r runCharts) timePanel(title, yLabel string, yFormat func(v, step float64)
 // colourNames are the words captions use for the colours drawn, so that
 // a caption names the colour a reader sees.
 var colourNames = map[color.Color]string{
-	colBlue: "blue", colOrange: "amber", colRed: "dark orange", colGreen: "green",
-	colSky: "light blue", colPurple: "pink", colBlack: "black", colGrey: "grey",
+	Blue: "blue", Orange: "amber", Red: "dark orange", Green: "green",
+	colSky: "light blue", colPurple: "pink", colBlack: "black", Grey: "grey",
 }
 
 func colourName(c color.Color) string { return colourNames[c] }
@@ -152,14 +152,14 @@ func col(name string) experiment.Series { return experiment.Column(name) }
 
 func (r runCharts) demandSupply() (Figure, error) {
 	places, lp := r.timePanel("Link-worker caseload: people needing a place against places", "People or places", nil,
-		line{label: "Demand: on caseload or waiting", series: experiment.Sum(col(sim.ColCaseloadMean), col(sim.ColWaitingListMean)), color: colRed},
-		line{label: "Supply: caseload places", series: col(sim.ColCapacityPlacesMean), color: colBlue, dashes: dashed})
+		line{label: "Demand: on caseload or waiting", series: experiment.Sum(col(sim.ColCaseloadMean), col(sim.ColWaitingListMean)), color: Red},
+		line{label: "Supply: caseload places", series: col(sim.ColCapacityPlacesMean), color: Blue, dashes: dashed})
 	hours, lh := r.timePanel("Link-worker time: session hours against hours available", "Hours a week", nil,
-		line{label: "Session hours delivered", series: col(sim.ColSessionHours), color: colRed},
-		line{label: "Hours available for sessions", series: col(sim.ColCapacityHours), color: colBlue, dashes: dashed})
+		line{label: "Session hours delivered", series: col(sim.ColSessionHours), color: Red},
+		line{label: "Hours available for sessions", series: col(sim.ColCapacityHours), color: Blue, dashes: dashed})
 	vcse, lv := r.timePanel("Community (VCSE) services: onward referrals against places", "People or places", nil,
-		line{label: "Demand: in or waiting for a place", series: experiment.Sum(col(sim.ColVCSEOccupiedMean), col(sim.ColVCSEWaitingMean)), color: colRed},
-		line{label: "Supply: VCSE places", series: col(sim.ColVCSEPlacesMean), color: colBlue, dashes: dashed})
+		line{label: "Demand: in or waiting for a place", series: experiment.Sum(col(sim.ColVCSEOccupiedMean), col(sim.ColVCSEWaitingMean)), color: Red},
+		line{label: "Supply: VCSE places", series: col(sim.ColVCSEPlacesMean), color: Blue, dashes: dashed})
 	l := layout{
 		title:  "Demand against supply over time",
 		note:   r.note(),
@@ -169,14 +169,14 @@ func (r runCharts) demandSupply() (Figure, error) {
 	}
 	return l.render("demand_supply", fmt.Sprintf(
 		"Where the %s line (demand) runs above the %s dashed line (supply), people queue: for a link worker (top), for link-worker time (middle), or for a community place (bottom).",
-		colourName(colRed), colourName(colBlue)))
+		colourName(Red), colourName(Blue)))
 }
 
 func (r runCharts) waiting() (Figure, error) {
 	list, ll := r.timePanel("Waiting list for a link worker", "People waiting", nil,
-		line{label: "People waiting (weekly mean)", series: col(sim.ColWaitingListMean), color: colBlue})
+		line{label: "People waiting (weekly mean)", series: col(sim.ColWaitingListMean), color: Blue})
 	wait, lw := r.timePanel("Time to first contact", "Weeks", nil,
-		line{label: "Mean wait of people first seen that week", series: experiment.Ratio(col(sim.ColWaitSum), col(sim.ColFirstContacts)), color: colRed})
+		line{label: "Mean wait of people first seen that week", series: experiment.Ratio(col(sim.ColWaitSum), col(sim.ColFirstContacts)), color: Red})
 	l := layout{
 		title:  "Waiting list and time to first contact",
 		note:   r.note(),
@@ -188,10 +188,10 @@ func (r runCharts) waiting() (Figure, error) {
 }
 
 func (r runCharts) caseloadPerFTE() (Figure, error) {
-	lines := []line{{label: "Caseload per FTE in post", series: experiment.Ratio(col(sim.ColCaseloadMean), col(sim.ColFTEInPostMean)), color: colBlue}}
+	lines := []line{{label: "Caseload per FTE in post", series: experiment.Ratio(col(sim.ColCaseloadMean), col(sim.ColFTEInPostMean)), color: Blue}}
 	cap, ok := r.kpi(sim.KPICaseloadCapPerFTE)
 	if ok && defined(cap.Mean) {
-		lines = append(lines, line{label: "Caseload cap (" + compact(cap.Mean) + " per FTE)", ref: &cap.Mean, color: colRed, dashes: dashed})
+		lines = append(lines, line{label: "Caseload cap (" + compact(cap.Mean) + " per FTE)", ref: &cap.Mean, color: Red, dashes: dashed})
 	}
 	p, lg := r.timePanel("", "People per FTE", nil, lines...)
 	if ok && defined(cap.Mean) {
@@ -200,18 +200,18 @@ func (r runCharts) caseloadPerFTE() (Figure, error) {
 	}
 	l := layout{title: "Caseload per full-time link worker against the cap", note: r.note(), rows: [][]*plot.Plot{{p}}, legend: []*plot.Legend{lg},
 		width: 11 * vg.Inch, height: 5.5 * vg.Inch}
-	return l.render("caseload_per_fte", "People on caseload per full-time-equivalent link worker in post ("+colourName(colBlue)+"), against the caseload cap ("+colourName(colRed)+", dashed). Near the cap, new referrals can only wait; above it, link workers carry more than the cap, as when a leaver's caseload is handed to colleagues.")
+	return l.render("caseload_per_fte", "People on caseload per full-time-equivalent link worker in post ("+colourName(Blue)+"), against the caseload cap ("+colourName(Red)+", dashed). Near the cap, new referrals can only wait; above it, link workers carry more than the cap, as when a leaver's caseload is handed to colleagues.")
 }
 
 func (r runCharts) vcse() (Figure, error) {
 	occ, lo := r.timePanel("Community (VCSE) occupancy", "Places occupied (%)", percent,
-		line{label: "Occupied places", series: experiment.Ratio(col(sim.ColVCSEOccupiedMean), col(sim.ColVCSEPlacesMean)), color: colBlue, scale: 100})
+		line{label: "Occupied places", series: experiment.Ratio(col(sim.ColVCSEOccupiedMean), col(sim.ColVCSEPlacesMean)), color: Blue, scale: 100})
 	if occ.Y.Max < 100 {
 		occ.Y.Max = 100
 	}
 	ref, lr := r.timePanel("Onward referrals that did not get a place", "Referrals a week", nil,
-		line{label: "Refused: service full", series: col(sim.ColVCSERefused), color: colRed, from: 1},
-		line{label: "Declined by the service", series: col(sim.ColVCSEDeclined), color: colOrange, dashes: dashed, from: 1},
+		line{label: "Refused: service full", series: col(sim.ColVCSERefused), color: Red, from: 1},
+		line{label: "Declined by the service", series: col(sim.ColVCSEDeclined), color: Orange, dashes: dashed, from: 1},
 		line{label: "Gave up waiting for a place", series: col(sim.ColVCSEGaveUp), color: colPurple, dashes: []vg.Length{vg.Points(2), vg.Points(2)}, from: 1})
 	l := layout{
 		title:  "Community (VCSE) services: occupancy and refusals",
@@ -227,8 +227,8 @@ func (r runCharts) vcse() (Figure, error) {
 func (r runCharts) workforce() (Figure, error) {
 	posts, lp := r.timePanel("Link-worker posts", "Posts or FTE", nil,
 		line{label: "Posts funded", series: col(sim.ColPostsFunded), color: colBlack, dashes: dashed},
-		line{label: "FTE in post", series: col(sim.ColFTEInPostMean), color: colBlue},
-		line{label: "Vacant posts", series: col(sim.ColVacanciesEnd), color: colRed})
+		line{label: "FTE in post", series: col(sim.ColFTEInPostMean), color: Blue},
+		line{label: "Vacant posts", series: col(sim.ColVacanciesEnd), color: Red})
 	leavers, ll := r.timePanel("Link workers who left, cumulative", "People", nil,
 		line{label: "Leavers since the start", series: experiment.Cumulative(col(sim.ColLeavers)), color: colPurple})
 	l := layout{
@@ -266,16 +266,16 @@ func (r runCharts) needsByGroup() (Figure, error) {
 		est = append(est, all)
 	}
 	p := newBarPanel("", "Population group", "Needs met (%)", false)
-	b := &bars{width: 0.6, color: colBlue}
+	b := &bars{width: 0.6, color: Blue}
 	for i, e := range est {
 		b.pos = append(b.pos, float64(i))
 		b.val = append(b.val, 100*e.Mean)
 		b.lo = append(b.lo, 100*e.Low)
 		b.hi = append(b.hi, 100*e.High)
 		b.labels = append(b.labels, sig3(100*e.Mean)+"%")
-		c := color.Color(colBlue)
+		c := color.Color(Blue)
 		if i == len(est)-1 {
-			c = colGrey
+			c = Grey
 		}
 		b.colors = append(b.colors, c)
 	}
@@ -304,7 +304,7 @@ func (r runCharts) costs() (Figure, error) {
 	}
 	p := newBarPanel("", "£ a year", "", true)
 	p.X.Tick.Marker = niceTicks{format: pounds}
-	b := &bars{width: 0.6, color: colBlue, horizontal: true}
+	b := &bars{width: 0.6, color: Blue, horizontal: true}
 	var names []string
 	for _, it := range slices.Backward(items) {
 		e, ok := r.kpi(it.kpi)
@@ -320,11 +320,11 @@ func (r runCharts) costs() (Figure, error) {
 		b.labels = append(b.labels, money(e.Mean))
 		switch it.kpi {
 		case sim.KPIGPValue:
-			b.colors = append(b.colors, colOrange)
+			b.colors = append(b.colors, Orange)
 		case sim.KPICostTotal:
 			b.colors = append(b.colors, colBlack)
 		default:
-			b.colors = append(b.colors, colBlue)
+			b.colors = append(b.colors, Blue)
 		}
 	}
 	p.Add(b)

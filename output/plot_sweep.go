@@ -130,7 +130,7 @@ func (sf *sweepFigure) kpiPanels(name string, first bool) []*plot.Plot {
 		c := paletteAt(gi)
 		if sf.multiples {
 			p = sf.panel(panelTitle(name, unit)+"\n"+g.label, d)
-			c = colBlue
+			c = Blue
 		}
 		thumb := sf.drawGroup(p, g, gi, name, d, c)
 		if first && sf.lg != nil {
@@ -259,6 +259,15 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// Uncapitalise is a label with its first letter in lower case, to stand
+// within a sentence: "its wait to first contact, 90th percentile".
+func Uncapitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // valueTicks labels exactly the swept values.

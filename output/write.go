@@ -48,6 +48,19 @@ func WriteFigures(dir string, figs []Figure) error {
 	return writeFiles(dir, chartFiles(figs, true, true))
 }
 
+// WithFigures gives the report figs as WriteFigures writes them, PNG and
+// SVG beside it: the first leads, on the summary page, and the rest follow
+// under Charts.
+func (r Report) WithFigures(figs []Figure) Report {
+	r.Lead, r.Figures = nil, nil
+	if len(figs) > 0 {
+		lead := figs[0]
+		r.Lead, r.Figures = &lead, figs[1:]
+	}
+	r.ChartFormats = []string{"png", "svg"}
+	return r
+}
+
 // chartFiles are each figure as NAME.svg if svg and NAME.png if png.
 // Files are written all at once, but PNGs are rendered no more at a time
 // than there are cores: each holds a full-size image.

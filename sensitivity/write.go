@@ -14,7 +14,6 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
-	"github.com/spsim/spsim/chart"
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim/experiment"
 )
@@ -191,7 +190,7 @@ func (r *Result) writeJSON(w io.Writer, version string) error {
 // Figures are a tornado chart per KPI and, for Morris, a μ*–σ chart per KPI.
 func (r *Result) Figures() ([]output.Figure, error) {
 	var figs []output.Figure
-	for k, kpi := range r.KPIs {
+	for k := range r.KPIs {
 		f, err := r.tornado(k)
 		if err != nil {
 			return nil, err
@@ -203,7 +202,6 @@ func (r *Result) Figures() ([]output.Figure, error) {
 			}
 			figs = append(figs, f)
 		}
-		_ = kpi
 	}
 	return figs, nil
 }
@@ -216,7 +214,8 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 	if r.Method == Sobol {
 		what = "Sobol index (total, and first order)"
 	}
-	p := chart.New(output.KPILabel(r.KPIs[k])+": what drives it", what, "")
+	c := output.NewBarChart(output.KPILabel(r.KPIs[k])+": what drives it", what, "")
+	p := c.Plot
 	names := make([]string, n)
 	main, second := make(plotter.Values, n), make(plotter.Values, n)
 	for pos, i := range rank {
@@ -241,7 +240,7 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 		return output.Figure{}, err
 	}
 	a.Horizontal, b.Horizontal = true, true
-	a.Color, b.Color = chart.Blue, chart.Orange
+	a.Color, b.Color = output.Blue, output.Orange
 	a.LineStyle.Width, b.LineStyle.Width = 0, 0
 	a.Offset, b.Offset = w/2, -w/2
 	p.Add(a, b)
@@ -249,22 +248,24 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 	if r.Method == Sobol {
 		label = "first order"
 	}
-	p.Legend.Add(strings.Split(what, " (")[0], a)
-	p.Legend.Add(label, b)
+	c.AddLegend(strings.Split(what, " (")[0], a)
+	c.AddLegend(label, b)
 	p.NominalY(names...)
+	p.Y.Min, p.Y.Max = -0.7, float64(n)-0.3 // room for each pair of bars
 	p.X.Min = 0
 	p.X.Max = 1.15 * math.Max(maxOf(main), maxOf(second))
 	if !(p.X.Max > 0) {
 		p.X.Max = 1
 	}
 	name := "tornado_" + r.KPIs[k]
-	return chart.Render(p, name, "Inputs ranked by their influence on "+r.KPIs[k]+"; the longer bar matters more.", 9, 1.5+0.45*float64(n))
+	return c.Render(name, "Inputs ranked by their influence on "+output.Uncapitalise(output.KPILabel(r.KPIs[k]))+"; the longer bar matters more.", 10*vg.Inch, vg.Length(1.8+0.45*float64(n))*vg.Inch)
 }
 
 // muSigma draws each input at (μ*, σ): far right matters, high up
 // interacts or is non-linear.
 func (r *Result) muSigma(k int) (output.Figure, error) {
-	p := chart.New(output.KPILabel(r.KPIs[k])+": Morris screening", "μ* (importance)", "σ (interaction or non-linearity)")
+	c := output.NewChart(output.KPILabel(r.KPIs[k])+": Morris screening", "μ* (importance)", "σ (interaction or non-linearity)")
+	p := c.Plot
 	xys := make(plotter.XYs, len(r.Inputs))
 	labels := make([]string, len(r.Inputs))
 	for i, in := range r.Inputs {
@@ -275,22 +276,16 @@ func (r *Result) muSigma(k int) (output.Figure, error) {
 	if err != nil {
 		return output.Figure{}, err
 	}
-	sc.Color = chart.Blue
+	sc.Color = output.Blue
 	sc.Radius = vg.Points(4)
-	lb, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
-	if err != nil {
+	p.Add(sc)
+	if err := c.AddLabels(xys, labels); err != nil {
 		return output.Figure{}, err
 	}
-	for i := range lb.TextStyle {
-		lb.TextStyle[i].Font.Size = 9
-		lb.Offset = vg.Point{X: vg.Points(5), Y: vg.Points(3)}
-	}
-	p.Add(sc, lb)
 	p.X.Min, p.Y.Min = 0, 0
 	p.X.Max *= 1.3
 	p.Y.Max *= 1.1
-	p.Add(plotter.NewGrid())
-	return chart.Render(p, "morris_"+r.KPIs[k], "Each input at its μ* and σ: to the right it matters more; higher up its effect depends on the other inputs or is non-linear.", 8, 6)
+	return c.Render("morris_"+r.KPIs[k], "Each input at its μ* and σ: to the right it matters more; higher up its effect depends on the other inputs or is non-linear.", 9*vg.Inch, 6*vg.Inch)
 }
 
 func (r *Result) report(figs []output.Figure, version string) output.Report {
@@ -331,10 +326,9 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 			fmt.Sprintf("%d replications at every point on common random numbers (seed %d); the analysis uses each point's mean. The share of variance that is noise is the mean within-point variance over %d, against the variance between points.", r.Reps, r.Seed, r.Reps),
 		},
 		Headline: output.Table{Caption: "Inputs by influence, for each KPI", Head: head, Rows: rows},
-		Figures:  figs,
 		Method: output.Method{Level: r.Level, Version: version, RunTime: r.Elapsed.Round(1e6).String(),
 			Replications: fmt.Sprintf("%d per point, %d points", r.Reps, r.Points)},
-	}
+	}.WithFigures(figs)
 }
 
 func maxOf(xs plotter.Values) float64 {

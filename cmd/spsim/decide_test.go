@@ -23,6 +23,7 @@ func TestOptimiseOutputs(t *testing.T) {
 	}
 	checkPlots(t, dir, "frontier_wait_first_contact_mean_weeks")
 	checkReport(t, dir, "link_workers=12")
+	leadsWith(t, dir, "frontier_wait_first_contact_mean_weeks")
 	f, err := os.Open(filepath.Join(dir, "optimise.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -81,8 +82,25 @@ func TestSensitivityOutputs(t *testing.T) {
 	}
 	checkPlots(t, dir, "tornado_leavers", "morris_leavers")
 	checkReport(t, dir, "workforce.leaving_hazard_per_year")
+	leadsWith(t, dir, "tornado_leavers")
 	b, _ := os.ReadFile(filepath.Join(dir, "sensitivity.csv"))
 	if !strings.HasPrefix(string(b), "kpi,input,method,measure,value,ci_low,ci_high,noise_share\n") {
 		t.Errorf("sensitivity.csv:\n%s", b)
+	}
+}
+
+// leadsWith checks that the report's printed summary page carries the
+// chart named, so that the first page is the answer with its picture.
+func leadsWith(t *testing.T, dir, chart string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	start := strings.Index(page, `<section id="summary">`)
+	end := strings.Index(page, `<section id="headline">`)
+	if start < 0 || end < start || !strings.Contains(page[start:end], `<figure id="fig-`+chart+`">`) {
+		t.Errorf("the report's summary page does not carry %s", chart)
 	}
 }

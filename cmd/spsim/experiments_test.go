@@ -126,8 +126,8 @@ func checkReport(t *testing.T, dir string, headline ...string) {
 	}
 }
 
-// checkPlots checks that every chart was written as a well-formed SVG and,
-// when --png was given, a non-empty PNG that decodes.
+// checkPlots checks that every chart was written as a well-formed SVG in
+// the house style and, when --png was given, a non-empty PNG that decodes.
 func checkPlots(t *testing.T, dir string, names ...string) {
 	t.Helper()
 	for _, n := range names {
@@ -145,6 +145,8 @@ func checkPlots(t *testing.T, dir string, names ...string) {
 			t.Errorf("%s.svg missing or empty: %v", n, err)
 		} else if err := xml.Unmarshal(b, new(struct{})); err != nil {
 			t.Errorf("%s.svg: %v", n, err)
+		} else if bytes.Contains(b, []byte("Liberation Serif")) || !bytes.Contains(b, []byte("Liberation Sans")) {
+			t.Errorf("%s.svg is not in the house style (sans-serif text, as every chart)", n)
 		}
 	}
 }
