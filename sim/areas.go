@@ -152,38 +152,56 @@ func runAreas(ctx context.Context, cfg *Config, rep int, pool *Pool) (*Result, e
 	if err != nil {
 		return nil, err
 	}
-	s := &areaRuns{ctx: ctx, rep: rep, areas: areas, pool: pool, done: make([]*areaOut, len(areas))}
+	s := &areaRuns{ctx: ctx, rep: rep, cfg: cfg, areas: areas, pool: pool, done: make([]*areaOut, len(areas)),
+		total: &Result{Replication: rep}}
 	s.cond = sync.NewCond(&s.mu)
 	n := min(pool.size(), len(areas))
 	var wg sync.WaitGroup
 	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s.work(n * areaWindow)
-		}()
+		wg.Go(func() { s.work(n * areaWindow) })
 	}
-	total, err := s.fold(cfg, rep)
-	s.stop()
 	wg.Wait()
-	return total, err
+	if s.err != nil {
+		return nil, s.err
+	}
+	if s.added != len(areas) {
+		return nil, fmt.Errorf("sim: %d of %d areas added to the total", s.added, len(areas))
+	}
+	total := s.total
+	// Every area counts its own weeks; the total keeps the week number.
+	if c := total.Col("week"); c >= 0 {
+		for w, row := range total.Weekly {
+			row[c] = float64(w)
+		}
+	}
+	total.KPIs = kpis(s.in, total)
+	return total, nil
 }
 
-// areaRuns hands out the areas of one replication to workers and collects
-// what they finish.
+// areaRuns hands out the areas of one replication to workers and adds
+// what they finish to the total, in area order. The worker that finishes
+// the next area to add adds it, and those after it that are finished, so
+// that no goroutine waits to be woken for each area.
 type areaRuns struct {
 	ctx   context.Context
 	rep   int
+	cfg   *Config
 	areas []Area
 	pool  *Pool
 
 	mu      sync.Mutex
-	cond    *sync.Cond
+	cond    *sync.Cond // a worker waits on it for the total to catch up
 	next    int        // the next area to start
 	added   int        // areas added to the total so far
 	done    []*areaOut // finished, not yet added
 	spare   []*Model   // added areas' models, whose buffers can be reused
-	stopped bool       // an area failed or the total is complete: start no more
+	stopped bool       // an area failed: start no more
+	adding  bool       // a worker is adding finished areas to the total
+	err     error      // the lowest-numbered area's failure
+
+	// The total so far, touched only by the worker adding.
+	total *Result
+	in    kpiInput
 }
 
 // work runs areas in order until none is left or one fails, staying at
@@ -212,9 +230,35 @@ func (s *areaRuns) work(window int) {
 		s.done[i] = out
 		if out.err != nil {
 			s.stopped = true
+			s.cond.Broadcast()
 		}
-		s.cond.Broadcast()
+		if !s.adding {
+			s.adding = true
+			s.addFinished()
+			s.adding = false
+		}
 		s.mu.Unlock()
+	}
+}
+
+// addFinished adds the finished areas that come next in order to the
+// total, with s.mu held; the mutex is let go while each is added. Every
+// area before the first failure is started, so the error kept is always
+// the lowest-numbered area's, whatever the scheduling.
+func (s *areaRuns) addFinished() {
+	for s.err == nil && s.added < len(s.areas) && s.done[s.added] != nil {
+		i, out := s.added, s.done[s.added]
+		if out.err != nil {
+			s.err = out.err
+			return
+		}
+		s.done[i] = nil
+		s.mu.Unlock()
+		s.add(i, out)
+		s.mu.Lock()
+		s.spare = append(s.spare, out.m)
+		s.added++
+		s.cond.Broadcast()
 	}
 }
 
@@ -237,74 +281,26 @@ func (s *areaRuns) run(i int, prev *Model) *areaOut {
 	return &areaOut{m: m, r: r}
 }
 
-// stop makes the workers return once their current area ends.
-func (s *areaRuns) stop() {
-	s.mu.Lock()
-	s.stopped = true
-	s.cond.Broadcast()
-	s.mu.Unlock()
-}
-
-// take waits for area i, which has been started, to finish and takes it.
-// Every area before the first failure is started, so the error returned is
-// always the lowest-numbered area's, whatever the scheduling.
-func (s *areaRuns) take(i int) *areaOut {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for s.done[i] == nil {
-		s.cond.Wait()
+// add adds area i's weekly table, waits and events to the total.
+func (s *areaRuns) add(i int, out *areaOut) {
+	m, r, total := out.m, out.r, s.total
+	if i == 0 {
+		// The total owns its table and histogram: the area's are
+		// recycled for a later area.
+		total.Columns = slices.Clone(r.Columns) // the area's are reused
+		cols := len(r.Columns)
+		total.Weekly = rowsOf(make([]float64, len(r.Weekly)*cols), cols, len(r.Weekly))
+		s.in = m.kpiInput()
+		s.in.cfg = s.cfg
+		s.in.waits = NewHistogram(1.0/7, 520)
 	}
-	out := s.done[i]
-	s.done[i] = nil
-	return out
-}
-
-// give returns an added area's model for reuse and lets workers move on.
-func (s *areaRuns) give(m *Model) {
-	s.mu.Lock()
-	s.spare = append(s.spare, m)
-	s.added++
-	s.cond.Broadcast()
-	s.mu.Unlock()
-}
-
-// fold adds the areas to the total in area order.
-func (s *areaRuns) fold(cfg *Config, rep int) (*Result, error) {
-	total := &Result{Replication: rep}
-	var in kpiInput
-	for i, a := range s.areas {
-		out := s.take(i)
-		if out.err != nil {
-			return nil, out.err
-		}
-		m, r := out.m, out.r
-		if i == 0 {
-			// The total owns its table and histogram: the area's are
-			// recycled for a later area.
-			total.Columns = slices.Clone(r.Columns) // the area's are reused
-			cols := len(r.Columns)
-			total.Weekly = rowsOf(make([]float64, len(r.Weekly)*cols), cols, len(r.Weekly))
-			in = m.kpiInput()
-			in.cfg = cfg
-			in.waits = NewHistogram(1.0/7, 520)
-		}
-		for w, row := range r.Weekly {
-			acc := total.Weekly[w]
-			for c, v := range row {
-				acc[c] += v
-			}
-		}
-		in.waits.Merge(m.m.waits)
-		total.Events += r.Events
-		total.Areas = append(total.Areas, AreaResult{Name: a.Name, KPIs: r.KPIs})
-		s.give(m)
-	}
-	// Every area counts its own weeks; the total keeps the week number.
-	if c := total.Col("week"); c >= 0 {
-		for w, row := range total.Weekly {
-			row[c] = float64(w)
+	for w, row := range r.Weekly {
+		acc := total.Weekly[w]
+		for c, v := range row {
+			acc[c] += v
 		}
 	}
-	total.KPIs = kpis(in, total)
-	return total, nil
+	s.in.waits.Merge(m.m.waits)
+	total.Events += r.Events
+	total.Areas = append(total.Areas, AreaResult{Name: s.areas[i].Name, KPIs: r.KPIs})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -119,6 +120,31 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 		cancel()
 		if !errors.Is(err, context.Canceled) || r != nil {
 			t.Errorf("%s: got %v, %v; want context.Canceled and no result", name, r != nil, err)
+		}
+	}
+}
+
+// TestAreaFailureIsTheLowestNumbered: when areas fail, the error returned
+// is the lowest-numbered failing area's, on any number of workers, and no
+// result is returned.
+func TestAreaFailureIsTheLowestNumbered(t *testing.T) {
+	cfg := load(t, "icb")
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 30, 5
+	cfg.Areas = sim.Areas{}
+	base := *cfg
+	var list []sim.AreaSpec
+	for i := range 12 {
+		c := base
+		if i == 4 || i == 9 {
+			c.Support.SessionIntervalWeeks.Dist = "no-such-distribution"
+		}
+		list = append(list, sim.AreaSpec{Name: fmt.Sprintf("pcn%d", i+1), Set: map[string]sim.Value{"x": {}}, Resolved: &c})
+	}
+	cfg.Areas.List = list
+	for _, n := range []int{1, 2, 3, 16} {
+		r, err := sim.RunContext(context.Background(), cfg, 0, sim.NewPool(n))
+		if r != nil || err == nil || !strings.Contains(err.Error(), "area pcn5:") {
+			t.Errorf("pool of %d: got a result %v and error %v; want area pcn5's error", n, r != nil, err)
 		}
 	}
 }
