@@ -93,6 +93,18 @@ type Result struct {
 	// Warnings are about values the scenario or --set allows but that
 	// are unlikely to be meant (on-costs of 28 for 0.28).
 	Warnings []string
+	// Labels name inputs in words by key, such as "Referrals a week" for
+	// demand.referrals_per_week, in the sentences and charts; an input
+	// without one is named by its key.
+	Labels map[string]string
+}
+
+// name is input i in words, or its key.
+func (r *Result) name(i int) string {
+	if l := r.Labels[r.Inputs[i].Key]; l != "" {
+		return l
+	}
+	return r.Inputs[i].Key
 }
 
 // Run plans and runs the analysis.

@@ -79,11 +79,11 @@ func (r *Result) Sentences() []string {
 			}
 			if r.Method == Morris {
 				m := r.Morris[k][i]
-				parts = append(parts, fmt.Sprintf("%s (μ* %s [%s, %s], σ %s)", r.Inputs[i].Key, experiment.Number(m.MuStar.Value),
+				parts = append(parts, fmt.Sprintf("%s (μ* %s [%s, %s], σ %s)", output.Uncapitalise(r.name(i)), experiment.Number(m.MuStar.Value),
 					experiment.Number(m.MuStar.Low), experiment.Number(m.MuStar.High), experiment.Number(m.Sigma)))
 			} else {
 				s := r.Sobol[k][i]
-				parts = append(parts, fmt.Sprintf("%s (total %s [%s, %s], first order %s)", r.Inputs[i].Key, fixed(s.Total.Value),
+				parts = append(parts, fmt.Sprintf("%s (total %s [%s, %s], first order %s)", output.Uncapitalise(r.name(i)), fixed(s.Total.Value),
 					fixed(s.Total.Low), fixed(s.Total.High), fixed(s.First.Value)))
 			}
 		}
@@ -221,7 +221,7 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 	for pos, i := range rank {
 		// Bars run bottom to top, so the largest goes last.
 		at := n - 1 - pos
-		names[at] = r.Inputs[i].Key
+		names[at] = r.name(i)
 		if r.Method == Morris {
 			main[at] = r.Morris[k][i].MuStar.Value
 			second[at] = r.Morris[k][i].Sigma
@@ -268,9 +268,9 @@ func (r *Result) muSigma(k int) (output.Figure, error) {
 	p := c.Plot
 	xys := make(plotter.XYs, len(r.Inputs))
 	labels := make([]string, len(r.Inputs))
-	for i, in := range r.Inputs {
+	for i := range r.Inputs {
 		xys[i].X, xys[i].Y = r.Morris[k][i].MuStar.Value, r.Morris[k][i].Sigma
-		labels[i] = in.Key
+		labels[i] = r.name(i)
 	}
 	sc, err := plotter.NewScatter(xys)
 	if err != nil {

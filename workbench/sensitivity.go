@@ -101,14 +101,21 @@ func sensitivityVary(req sensitivityRequest) ([]string, error) {
 // newSensitivityView lays out an analysis: the drivers in words, each
 // input's μ* on each outcome with its interval, and the tornado charts.
 func newSensitivityView(r *sensitivity.Result, asked []inputRange) (*sensitivityView, error) {
+	// The inputs are named in words, as the page names them.
+	r.Labels = map[string]string{}
+	for _, in := range asked {
+		if in.Label != "" {
+			r.Labels[in.Key] = in.Label
+		}
+	}
 	v := &sensitivityView{Sentences: r.Sentences(), Head: []string{"Input", "Key"}}
 	for _, k := range r.KPIs {
 		v.Head = append(v.Head, output.KPILabel(k)+": μ*")
 	}
 	for i, in := range r.Inputs {
 		name := in.Key
-		if i < len(asked) && asked[i].Label != "" {
-			name = asked[i].Label
+		if l := r.Labels[in.Key]; l != "" {
+			name = l
 		}
 		row := []string{name, in.Key}
 		for k := range r.KPIs {

@@ -16,8 +16,8 @@ import (
 )
 
 // TestSensitivity: of the leaving hazard and the seasonal swing, leavers
-// are driven most by the leaving hazard, and every input has its μ* on
-// every outcome, with tornado charts.
+// are driven most by the leaving hazard, named in the page's words, and
+// every input has its μ* on every outcome, with tornado charts.
 func TestSensitivity(t *testing.T) {
 	req, _ := json.Marshal(sensitivityRequest{TOML: small(t), Inputs: []inputRange{
 		{Key: "workforce.leaving_hazard_per_year", Label: "Leaving hazard", Lo: 0.05, Hi: 0.6},
@@ -31,7 +31,7 @@ func TestSensitivity(t *testing.T) {
 			leavers = s.(string)
 		}
 	}
-	if !strings.HasPrefix(leavers, "Link workers leaving is driven most by workforce.leaving_hazard_per_year") {
+	if !strings.HasPrefix(leavers, "Link workers leaving is driven most by leaving hazard (") {
 		t.Errorf("sentences %q, want leavers driven most by the leaving hazard", sentences)
 	}
 	if rows := r["rows"].([]any); len(rows) != 2 || len(rows[0].([]any)) != 2+len(sensitivityKPIs) || rows[0].([]any)[0] != "Leaving hazard" || rows[1].([]any)[0] != "demand.seasonal_amplitude" {
@@ -47,6 +47,8 @@ func TestSensitivity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The same, but for the input the page names in words.
+	cli.Labels = map[string]string{"workforce.leaving_hazard_per_year": "Leaving hazard"}
 	if want := cli.Sentences(); fmt.Sprint(sentences) != fmt.Sprint(want) {
 		t.Errorf("the page's drivers %q, the command line's %q", sentences, want)
 	}
