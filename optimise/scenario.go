@@ -91,6 +91,10 @@ type Problem struct {
 	// Warnings are about values the scenario, --set or a lever allows
 	// but that are unlikely to be meant (on-costs of 28 for 0.28).
 	Warnings []string
+	// Labels name levers in words by key, such as "Link-worker posts" for
+	// workforce.link_workers, in the sentences and charts; a lever without
+	// one is named by its key.
+	Labels map[string]string
 }
 
 // Plan builds every candidate's scenario and cost; nothing runs.
@@ -206,11 +210,16 @@ func (p *Problem) Solve(ctx context.Context) (*Result, error) {
 	return Search(ctx, p.Cands, p.Targets, p.KPIs, eval, p.Options)
 }
 
-// Label names candidate i by its lever values: "link_workers=5, places=60".
+// Label names candidate i by its lever values: "link_workers=5, places=60",
+// or with Labels "link-worker posts 5, wellbeing groups: places 60".
 func (p *Problem) Label(i int) string {
 	var parts []string
 	for f, v := range p.Cands[i].Levers {
 		key := p.Levers[f].Key
+		if l := p.Labels[key]; l != "" {
+			parts = append(parts, strings.ToLower(l[:1])+l[1:]+" "+v)
+			continue
+		}
 		if j := strings.LastIndex(key, "."); j >= 0 && !strings.HasPrefix(key, "services.") {
 			key = key[j+1:]
 		}

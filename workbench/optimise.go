@@ -134,6 +134,13 @@ func targetSpec(t optimiseTarget) (string, error) {
 // newOptimiseView lays out a finished search: the answer in words, then
 // every combination checked, cheapest first, with its target outcome.
 func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValues) (*optimiseView, error) {
+	// The levers are named in words, as the page names them.
+	p.Labels = map[string]string{}
+	for _, l := range levers {
+		if l.Label != "" {
+			p.Labels[l.Key] = l.Label
+		}
+	}
 	v := &optimiseView{Spent: r.Spent(), Plan: -1}
 	tg := p.Targets[0]
 	unit := ""
