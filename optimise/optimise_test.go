@@ -105,7 +105,7 @@ func TestImpossibleRefused(t *testing.T) {
 	msg := r.NoPlan(p.Label)
 	t.Log(msg)
 	if !strings.HasPrefix(msg, "no plan within these levers meets the target; the best reaches wait to first contact, mean 0.2") ||
-		!strings.HasSuffix(msg, "with link_workers=11") {
+		!strings.HasSuffix(msg, "with link-worker posts 11") {
 		t.Errorf("refusal %q", msg)
 	}
 }

@@ -92,8 +92,8 @@ type Problem struct {
 	// but that are unlikely to be meant (on-costs of 28 for 0.28).
 	Warnings []string
 	// Labels name levers in words by key, such as "Link-worker posts" for
-	// workforce.link_workers, in the sentences and charts; a lever without
-	// one is named by its key.
+	// workforce.link_workers, in the sentences and charts: Plan takes them
+	// from scenarios.KeyLabel. A lever without one is named by its key.
 	Labels map[string]string
 }
 
@@ -108,8 +108,12 @@ func Plan(spec Spec) (*Problem, error) {
 		return nil, err
 	}
 	var factors []experiment.Factor
+	p.Labels = map[string]string{}
 	for _, l := range p.Levers {
 		factors = append(factors, experiment.Factor{Key: l.Key, Values: l.Values})
+		if w := scenarios.KeyLabel(l.Key); w != "" {
+			p.Labels[l.Key] = w
+		}
 	}
 	grid := experiment.Grid(factors)
 	if len(grid) > 2000 {

@@ -94,8 +94,8 @@ type Result struct {
 	// are unlikely to be meant (on-costs of 28 for 0.28).
 	Warnings []string
 	// Labels name inputs in words by key, such as "Referrals a week" for
-	// demand.referrals_per_week, in the sentences and charts; an input
-	// without one is named by its key.
+	// demand.referrals_per_week, in the sentences and charts: Run takes
+	// them from scenarios.KeyLabel. An input without one is named by its key.
 	Labels map[string]string
 }
 
@@ -120,6 +120,12 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns}
 	if r.Inputs, err = inputs(spec); err != nil {
 		return nil, err
+	}
+	r.Labels = map[string]string{}
+	for _, in := range r.Inputs {
+		if w := scenarios.KeyLabel(in.Key); w != "" {
+			r.Labels[in.Key] = w
+		}
 	}
 	var points [][]float64
 	var morris *MorrisDesign

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spsim/spsim/calibrate"
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 )
 
@@ -111,7 +112,7 @@ func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 			ci = append(ci, fmt.Sprintf("%s %s to %s", x.Name, percent(x.Low), percent(x.High)))
 		}
 		v.Set = append(v.Set, setting{Key: m.Key, Value: mix})
-		v.Rows = append(v.Rows, fitRow{Key: m.Key, Label: "Profile mix: " + strings.ToLower(words(m.Group)),
+		v.Rows = append(v.Rows, fitRow{Key: m.Key, Label: "Profile mix: " + strings.ToLower(scenarios.Words(m.Group)),
 			Value: strings.Join(val, ", "), Interval: strings.Join(ci, "; ")})
 	}
 	for _, g := range sh.Groups {

@@ -1,62 +1,30 @@
 package workbench
 
 import (
-	_ "embed"
-	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 )
 
-//go:embed levers.toml
-var leversTOML string
-
-// lever is a control on the page: a scenario key with its unit, plausible
-// range and the source of its default.
+// lever is a control on the page: a lever of scenarios/levers.toml with
+// its current value.
 type lever struct {
-	Group   string   `toml:"group" json:"group"`
-	Key     string   `toml:"key" json:"key"`
-	Label   string   `toml:"label" json:"label"`
-	Unit    string   `toml:"unit" json:"unit"`
-	Kind    string   `toml:"kind" json:"kind"` // "number" (the default), "choice" or "bool"
-	Min     float64  `toml:"min" json:"min"`
-	Max     float64  `toml:"max" json:"max"`
-	Step    float64  `toml:"step" json:"step"`
-	Choices []string `toml:"choices" json:"choices,omitempty"`
-	Note    string   `toml:"note" json:"note"`
-	Default *float64 `toml:"default" json:"-"`
-	Value   any      `toml:"-" json:"value"`
+	scenarios.Lever
+	Value any `json:"value"`
 }
-
-// leverSpecs are the levers of levers.toml.
-var leverSpecs = func() []lever {
-	var f struct {
-		Lever []lever `toml:"lever"`
-	}
-	md, err := toml.Decode(leversTOML, &f)
-	if err != nil {
-		panic("workbench: levers.toml: " + err.Error())
-	}
-	if u := md.Undecoded(); len(u) > 0 {
-		panic(fmt.Sprintf("workbench: levers.toml: unknown keys %v", u))
-	}
-	for i := range f.Lever {
-		if f.Lever[i].Kind == "" {
-			f.Lever[i].Kind = "number"
-		}
-	}
-	return f.Lever
-}()
 
 // levers are the controls for cfg with its current values. doc is cfg
 // encoded and decoded as a TOML document, which holds every key by the
 // same path a lever names.
 func levers(cfg *sim.Config, doc map[string]any) []lever {
 	var out []lever
-	for _, l := range leverSpecs {
+	for _, spec := range scenarios.Levers() {
+		if spec.Kind == scenarios.LeverInput {
+			continue // named for the decision tools, not a control
+		}
+		l := lever{Lever: spec}
 		if l.Key == cliffKey {
 			l.Value = 0
 			if _, c := cliff(cfg); c != nil {
@@ -79,7 +47,7 @@ func levers(cfg *sim.Config, doc map[string]any) []lever {
 		for _, name := range sortedKeys(cfg.Services) {
 			e := l
 			e.Key = strings.Replace(l.Key, "*", name, 1)
-			e.Label = words(name) + ": " + l.Label
+			e.Label = scenarios.Words(name) + ": " + l.Label
 			if v, ok := lookup(doc, e.Key); ok {
 				e.Value = v
 				e.Max = max(e.Max, numberOf(v)*2)
@@ -124,14 +92,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-// words turns a snake_case name into words: "wellbeing_groups" is
-// "Wellbeing groups".
-func words(name string) string {
-	s := strings.ReplaceAll(name, "_", " ")
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

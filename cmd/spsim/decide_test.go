@@ -17,12 +17,12 @@ var mmcOpt = []string{"optimise", "mmc", "--lever", "workforce.link_workers=10..
 func TestOptimiseOutputs(t *testing.T) {
 	dir := t.TempDir()
 	stdout, _ := spsim(t, append(append([]string(nil), mmcOpt...), "--target", "wait_first_contact_mean_weeks<=0.15±0.03", "-o", dir)...)
-	if !strings.Contains(stdout, "The cheapest plan meeting the target on wait to first contact, mean (at most 0.15 weeks) at 95% confidence is link_workers=12") ||
-		!strings.Contains(stdout, "The runner-up is link_workers=13") {
+	if !strings.Contains(stdout, "The cheapest plan meeting the target on wait to first contact, mean (at most 0.15 weeks) at 95% confidence is link-worker posts 12") ||
+		!strings.Contains(stdout, "The runner-up is link-worker posts 13") {
 		t.Errorf("stdout:\n%s", stdout)
 	}
 	checkPlots(t, dir, "frontier_wait_first_contact_mean_weeks")
-	checkReport(t, dir, "link_workers=12")
+	checkReport(t, dir, "link-worker posts 12")
 	leadsWith(t, dir, "frontier_wait_first_contact_mean_weeks")
 	f, err := os.Open(filepath.Join(dir, "optimise.csv"))
 	if err != nil {
@@ -59,7 +59,7 @@ func TestOptimiseOutputs(t *testing.T) {
 func TestOptimiseRefusesTheImpossible(t *testing.T) {
 	_, msg := spsimFails(t, append(append([]string(nil), mmcOpt...), "--target", "wait_first_contact_mean_weeks<=0.001±0.0005", "-o", t.TempDir())...)
 	if !strings.Contains(msg, "no plan within these levers meets the target; the best reaches wait to first contact, mean ") ||
-		!strings.Contains(msg, "with link_workers=14") {
+		!strings.Contains(msg, "with link-worker posts 14") {
 		t.Errorf("refusal: %s", msg)
 	}
 	for _, bad := range [][]string{
