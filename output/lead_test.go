@@ -85,7 +85,7 @@ func TestSweepWorkbookLeadsWithTheAnswer(t *testing.T) {
 	if err := output.Write(dir, r, outs); err != nil {
 		t.Fatal(err)
 	}
-	if book := sharedStrings(t, filepath.Join(dir, "results.xlsx")); !strings.Contains(book, "As workforce.link_workers goes from 3 to 5:") {
+	if book := sharedStrings(t, filepath.Join(dir, "results.xlsx")); !strings.Contains(book, "Changing link-worker posts from 3 to 5:") {
 		t.Error("the sweep's workbook does not lead with its answer")
 	}
 }

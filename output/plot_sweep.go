@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
@@ -246,6 +247,9 @@ func shareY(panels []*plot.Plot) {
 
 // shortKey is the last part of a key path, in words: "link workers".
 func shortKey(key string) string {
+	if w := scenarios.KeyLabel(key); w != "" {
+		return Uncapitalise(w)
+	}
 	parts := strings.Split(key, ".")
 	last := strings.ReplaceAll(parts[len(parts)-1], "_", " ")
 	if len(parts) >= 2 && parts[0] == "services" {

@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -12,7 +13,8 @@ import (
 // do not overlap, a conservative test; otherwise the sentence says the
 // sweep shows no clear change, rather than reading a direction into noise.
 // Sweeps of several keys, whose ends are corners of a grid, get none. what
-// names the key in the first sentence; "" names it by its key path.
+// names the key in the first sentence; "" names it in the words of
+// scenarios.KeyLabel, or by its key path if it has none.
 func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 	if len(sw.Factors) != 1 || len(sw.Points) < 2 {
 		return nil
@@ -31,8 +33,11 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 	}
 	if what == "" {
 		what = sw.Factors[0].Key
+		if w := scenarios.KeyLabel(what); w != "" {
+			what = Uncapitalise(w)
+		}
 	}
-	lead := fmt.Sprintf("As %s goes from %s to %s:", what, first.Values[0], last.Values[0])
+	lead := fmt.Sprintf("Changing %s from %s to %s:", what, first.Values[0], last.Values[0])
 	return append([]string{lead}, lines...)
 }
 

@@ -206,7 +206,7 @@ func TestBrowser(t *testing.T) {
 	}
 	do("screenshot the sweep", shot("workbench-sweep", "#workspace"))
 	answer, err := chromedp.Run(ctx, chromedp.Text(q("#sweep-answer")))
-	if err != nil || !strings.HasPrefix(answer, "As ") || !strings.Contains(answer, "Wait to first contact, mean: ") {
+	if err != nil || !strings.HasPrefix(answer, "Changing link-worker posts from ") || !strings.Contains(answer, "Wait to first contact, mean: ") {
 		t.Errorf("the sweep's answer %q (%v) does not lead with how each KPI goes", answer, err)
 	}
 	bookLeads("the sweep's workbook", "#download-sweep-xlsx", "What the sweep found")

@@ -134,7 +134,7 @@ func TestDownloadSweep(t *testing.T) {
 	if w.Code != 200 || err != nil {
 		t.Fatalf("results.xlsx: %d %v", w.Code, err)
 	}
-	if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "As workforce.link_workers goes from 3 to 5") {
+	if rows, _ := book.GetRows("Summary"); !strings.Contains(fmt.Sprint(rows), "Changing link-worker posts from 3 to 5") {
 		t.Errorf("the sweep's workbook does not lead with its answer: %.300v", rows)
 	}
 	if w := get("sweep.csv"); w.Code != 200 || !strings.Contains(w.Body.String(), "workforce.link_workers") {

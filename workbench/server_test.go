@@ -330,7 +330,7 @@ func TestSweep(t *testing.T) {
 	}
 	// It leads with what the sweep means, the lever named in words.
 	answer, _ := r["answer"].([]any)
-	if len(answer) != 1+len(sweepKPIs) || answer[0] != "As link-worker posts goes from 2 to 5:" {
+	if len(answer) != 1+len(sweepKPIs) || answer[0] != "Changing link-worker posts from 2 to 5:" {
 		t.Errorf("answer %q, want a lead naming the lever and a sentence per KPI", answer)
 	}
 }
