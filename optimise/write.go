@@ -341,10 +341,16 @@ func widen(p *plot.Plot) {
 func (p *Problem) report(r *Result, figs []output.Figure, version string, elapsed time.Duration) output.Report {
 	head := []string{"order"}
 	for _, l := range p.Levers {
-		head = append(head, l.Key)
+		name := l.Key
+		if w := p.Labels[l.Key]; w != "" {
+			name = w
+		}
+		head = append(head, name)
 	}
 	head = append(head, "planned cost", "decision", "replications")
-	head = append(head, p.KPIs...)
+	for _, k := range p.KPIs {
+		head = append(head, output.KPILabel(k))
+	}
 	var rows [][]string
 	for n, c := range r.Checked {
 		row := append([]string{strconv.Itoa(n + 1)}, r.Candidates[c.Index].Levers...)
@@ -354,7 +360,7 @@ func (p *Problem) report(r *Result, figs []output.Figure, version string, elapse
 		}
 		row = append(row, experiment.Money(r.Candidates[c.Index].Cost), d, strconv.Itoa(c.Reps))
 		for _, k := range c.KPIs {
-			row = append(row, experiment.Number(k.Estimate.Mean)+" "+experiment.Bounds(k.Estimate.Low, k.Estimate.High, ""))
+			row = append(row, output.EstimateWords(k.KPI, k.Estimate))
 		}
 		rows = append(rows, row)
 	}

@@ -66,7 +66,7 @@ type Table struct {
 	Caption string
 	Head    []string
 	Rows    [][]string
-	Code    int // the column of stable snake_case names, set in monospace
+	Code    string // the head of the column of stable snake_case names, set in monospace; "" if none
 }
 
 // Listing is a named block of text shown verbatim (HTML-escaped).
@@ -98,7 +98,7 @@ func WriteReport(w io.Writer, r Report) error {
 // £256,464 a year, 3.1 weeks) with their intervals, and last the KPI's
 // stable name for finding it in the CSV.
 func HeadlineTable(sums []experiment.Summary, names []string, level float64) Table {
-	t := Table{Head: []string{"measure", "mean", fmt.Sprintf("%.0f%% CI", 100*level), "name in summary.csv"}, Code: 3}
+	t := Table{Head: []string{"measure", "mean", fmt.Sprintf("%.0f%% CI", 100*level), "name in summary.csv"}, Code: "name in summary.csv"}
 	for _, name := range names {
 		if s, ok := findSummary(sums, name); ok {
 			value, ci := kpiWords(s)

@@ -113,3 +113,25 @@ func TestCaptionsNameOnlyFilesWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeColumn: only the column of stable names is set as code, and a
+// table without one has none (its first column was, before).
+func TestCodeColumn(t *testing.T) {
+	for _, tc := range []struct {
+		code  string
+		cells int
+	}{{"", 0}, {"kpi", 2}} {
+		var b strings.Builder
+		tab := output.Table{Head: []string{"what", "value", "kpi"}, Rows: [][]string{{"Wait", "3.1 weeks", "wait_weeks"}, {"Cost", "£5", "cost_total"}}, Code: tc.code}
+		if err := output.WriteReport(&b, output.Report{Title: "t", Headline: tab}); err != nil {
+			t.Fatal(err)
+		}
+		headline := section(b.String(), "headline")
+		if n := strings.Count(headline, `<td class="kpi">`); n != tc.cells {
+			t.Errorf("code column %q: %d cells set as code, want %d", tc.code, n, tc.cells)
+		}
+		if tc.cells > 0 && !strings.Contains(headline, `<td class="kpi">wait_weeks</td>`) {
+			t.Errorf("code column %q: the stable name is not set as code", tc.code)
+		}
+	}
+}

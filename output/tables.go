@@ -113,6 +113,15 @@ func PrintHeadline(w io.Writer, sums []experiment.Summary, names []string) error
 	return tw.Flush()
 }
 
+// EstimateWords writes an estimate of the KPI named name as people read
+// it, with its interval: "3.1 weeks [2.9, 3.3]", "56.8% [55.1%, 58.4%]",
+// "£256,464 a year [£253,583, £256,431]".
+func EstimateWords(name string, e experiment.Estimate) string {
+	m, _ := sim.LookupKPI(name)
+	value, interval := kpiWords(experiment.Summary{Name: name, Unit: m.Unit, Estimate: e})
+	return value + " " + interval
+}
+
 // kpiWords writes a KPI's mean and interval as people read them: 56.8%
 // [55.1%, 58.4%] for a share, 3.1 weeks [2.9, 3.3], £256,464 a year
 // [£253,583, £256,431]; a gap between groups' shares is in percentage

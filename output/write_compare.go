@@ -101,7 +101,7 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 		Answer:    verdictSentences(cmp),
 		Tables:    []Table{VerdictTable(cmp)},
 		Warnings:  append(append([]string(nil), r.LoadWarnings...), r.Warnings...),
-		Headline:  Table{Caption: "Headline KPIs: means with 95% CI, and paired differences from " + cmp.Names[0], Head: head, Rows: rows, Code: len(head) - 1},
+		Headline:  Table{Caption: "Headline KPIs: means with 95% CI, and paired differences from " + cmp.Names[0], Head: head, Rows: rows, Code: head[len(head)-1]},
 		Figures:   figs,
 		Sources:   listings(r.Sources),
 		Scenarios: resolved,

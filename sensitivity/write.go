@@ -289,7 +289,7 @@ func (r *Result) muSigma(k int) (output.Figure, error) {
 }
 
 func (r *Result) report(figs []output.Figure, version string) output.Report {
-	head := []string{"KPI", "input", "range"}
+	head := []string{"KPI", "input", "key", "range"}
 	if r.Method == Morris {
 		head = append(head, "μ* [95% CI]", "μ", "σ")
 	} else {
@@ -299,7 +299,7 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 	for k, kpi := range r.KPIs {
 		for _, i := range r.Ranked(k) {
 			in := r.Inputs[i]
-			row := []string{kpi, in.Key, in.At(0) + " to " + in.At(1)}
+			row := []string{output.KPILabel(kpi), r.name(i), in.Key, in.At(0) + " to " + in.At(1)}
 			if r.Method == Morris {
 				m := r.Morris[k][i]
 				row = append(row, experiment.Number(m.MuStar.Value)+" "+experiment.Bounds(m.MuStar.Low, m.MuStar.High, ""), experiment.Number(m.Mu), experiment.Number(m.Sigma))
@@ -325,7 +325,7 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 			method,
 			fmt.Sprintf("%d replications at every point on common random numbers (seed %d); the analysis uses each point's mean. The share of variance that is noise is the mean within-point variance over %d, against the variance between points.", r.Reps, r.Seed, r.Reps),
 		},
-		Headline: output.Table{Caption: "Inputs by influence, for each KPI", Head: head, Rows: rows},
+		Headline: output.Table{Caption: "Inputs by influence, for each KPI", Head: head, Rows: rows, Code: "key"},
 		Method: output.Method{Level: r.Level, Version: version, RunTime: r.Elapsed.Round(1e6).String(),
 			Replications: fmt.Sprintf("%d per point, %d points", r.Reps, r.Points)},
 	}.WithFigures(figs)
