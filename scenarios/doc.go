@@ -53,4 +53,9 @@
 //
 // [Encode] writes a resolved scenario back as TOML, and [Set] changes one
 // value by key path, checking the result, for parameter sweeps.
+//
+// [Levers] and [KeyLabel] are the keys people most often set or vary, in
+// words (words/levers.toml): the workbench's controls, and the names the
+// decision tools' answers give to keys, so that both faces say "link-worker
+// posts 5" where a script reads workforce.link_workers=5.
 package scenarios

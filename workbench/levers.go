@@ -8,7 +8,7 @@ import (
 	"github.com/spsim/spsim/sim"
 )
 
-// lever is a control on the page: a lever of scenarios/levers.toml with
+// lever is a control on the page: a lever of scenarios/words/levers.toml with
 // its current value.
 type lever struct {
 	scenarios.Lever
