@@ -2,6 +2,7 @@ package scenarios_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -57,4 +58,14 @@ func TestLeversNameRealKeys(t *testing.T) {
 			t.Errorf("lever %s (%s): the baseline has no such key", l.Key, l.Label)
 		}
 	}
+}
+
+func ExampleKeyLabel() {
+	for _, key := range []string{"workforce.link_workers", "services.wellbeing_groups.places", "demand.seasonal_peak_week"} {
+		fmt.Printf("%s: %q\n", key, scenarios.KeyLabel(key))
+	}
+	// Output:
+	// workforce.link_workers: "Link-worker posts"
+	// services.wellbeing_groups.places: "Wellbeing groups: places"
+	// demand.seasonal_peak_week: ""
 }
