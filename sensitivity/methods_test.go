@@ -126,3 +126,20 @@ func TestMorrisIshigami(t *testing.T) {
 		t.Errorf("x3: μ %.3f, μ* %.3f, σ %.3f: want effects of both signs", m[2].Mu, m[2].MuStar.Value, m[2].Sigma)
 	}
 }
+
+// TestNoiseWords: a share of noise at its cap is said as it is, not as
+// 100%, and one replication a point cannot measure it.
+func TestNoiseWords(t *testing.T) {
+	for _, tc := range []struct {
+		share float64
+		want  string
+	}{
+		{0.046, "replication noise is 4.6% of the variance between points"},
+		{1, "replication noise is as large as the variance between points"},
+		{math.NaN(), "replication noise cannot be measured with one replication a point"},
+	} {
+		if got := noiseWords(tc.share); got != tc.want {
+			t.Errorf("noiseWords(%v) = %q, want %q", tc.share, got, tc.want)
+		}
+	}
+}

@@ -87,13 +87,26 @@ func (r *Result) Sentences() []string {
 					fixed(s.Total.Low), fixed(s.Total.High), fixed(s.First.Value)))
 			}
 		}
-		s := fmt.Sprintf("%s is driven most by %s; replication noise is %s of the variance between points.", output.KPILabel(kpi), strings.Join(parts, ", then "), experiment.Percent(r.Noise[k]))
+		s := fmt.Sprintf("%s is driven most by %s; %s.", output.KPILabel(kpi), strings.Join(parts, ", then "), noiseWords(r.Noise[k]))
 		if r.Noise[k] > 0.3 {
 			s += " That is large: add replications (--reps) before trusting the ranking."
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// noiseWords says how much of the variance between points is replication
+// noise. The share is capped at 1: beyond it the points differ no more
+// than replications of one point would, and "100%" would understate it.
+func noiseWords(share float64) string {
+	switch {
+	case math.IsNaN(share):
+		return "replication noise cannot be measured with one replication a point"
+	case share >= 1:
+		return "replication noise is as large as the variance between points"
+	}
+	return "replication noise is " + experiment.Percent(share) + " of the variance between points"
 }
 
 func fixed(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
