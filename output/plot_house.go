@@ -67,6 +67,14 @@ func KPIAxis(ax *plot.Axis, kpi string) float64 {
 	return d.scale
 }
 
+// ChangeUnit is the unit in words of a change in the KPI named kpi, for
+// an axis ("weeks", "£ a year", and a share's "percentage points"), and
+// the scale to draw changes at: 100 for a share, otherwise 1.
+func ChangeUnit(kpi string) (unit string, scale float64) {
+	d := diffDisplayFor(kpiUnit(kpi))
+	return d.unit, d.scale
+}
+
 // kpiUnit is the unit of the KPI named name, or "" if it is not known.
 func kpiUnit(name string) string {
 	m, _ := sim.LookupKPI(name)

@@ -143,3 +143,20 @@ func TestNoiseWords(t *testing.T) {
 		}
 	}
 }
+
+// TestMuStarInTheKPIsUnit: an effect on a share is in percentage points
+// (0.089 is 8.9 points, not "0.089"), on a wait in weeks.
+func TestMuStarInTheKPIsUnit(t *testing.T) {
+	r := &Result{KPIs: []string{"needs_met_share", "wait_first_contact_p90_weeks"}, Morris: [][]MorrisEffects{
+		{{MuStar: Interval{Value: 0.089, Low: 0.077, High: 0.102}, Sigma: 0.02}},
+		{{MuStar: Interval{Value: 2.78, Low: 2.36, High: 3.26}, Sigma: 0.703}},
+	}}
+	for k, want := range []string{"8.9 percentage points [7.7, 10.2]", "2.78 weeks [2.36, 3.26]"} {
+		if got := r.MuStarWords(k, 0); got != want {
+			t.Errorf("%s: μ* %q, want %q", r.KPIs[k], got, want)
+		}
+	}
+	if got := r.effect(0, 0.02); got != "2.0 percentage points" {
+		t.Errorf("σ on a share: %q", got)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -79,8 +80,7 @@ func (r *Result) Sentences() []string {
 			}
 			if r.Method == Morris {
 				m := r.Morris[k][i]
-				parts = append(parts, fmt.Sprintf("%s (μ* %s [%s, %s], σ %s)", output.Uncapitalise(r.name(i)), experiment.Number(m.MuStar.Value),
-					experiment.Number(m.MuStar.Low), experiment.Number(m.MuStar.High), experiment.Number(m.Sigma)))
+				parts = append(parts, fmt.Sprintf("%s (μ* %s, σ %s)", output.Uncapitalise(r.name(i)), r.MuStarWords(k, i), r.effect(k, m.Sigma)))
 			} else {
 				s := r.Sobol[k][i]
 				parts = append(parts, fmt.Sprintf("%s (total %s [%s, %s], first order %s)", output.Uncapitalise(r.name(i)), fixed(s.Total.Value),
@@ -94,6 +94,21 @@ func (r *Result) Sentences() []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// effect is a change in KPI k, in its unit: 6.73 weeks, 125 a year, and a
+// share's in percentage points.
+func (r *Result) effect(k int, v float64) string {
+	m, _ := sim.LookupKPI(r.KPIs[k])
+	return experiment.Quantity(v, m.Unit, true)
+}
+
+// MuStarWords is input i's μ* on KPI k with its interval, in the KPI's
+// unit: "6.73 weeks [5.54, 8.06]", "5.2 percentage points [3.0, 6.0]".
+func (r *Result) MuStarWords(k, i int) string {
+	m, _ := sim.LookupKPI(r.KPIs[k])
+	e := r.Morris[k][i].MuStar
+	return experiment.Quantity(e.Value, m.Unit, true) + " " + experiment.Bounds(e.Low, e.High, m.Unit)
 }
 
 // noiseWords says how much of the variance between points is replication
@@ -227,6 +242,16 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 	if r.Method == Sobol {
 		what = "Sobol index (total, and first order)"
 	}
+	scale := 1.0
+	if r.Method == Morris {
+		// μ* and σ are changes in the KPI: in its unit, a share's in
+		// percentage points.
+		var unit string
+		unit, scale = output.ChangeUnit(r.KPIs[k])
+		if unit != "" {
+			what += ", " + unit
+		}
+	}
 	c := output.NewBarChart(output.KPILabel(r.KPIs[k])+": what drives it", what, "")
 	p := c.Plot
 	names := make([]string, n)
@@ -236,8 +261,8 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 		at := n - 1 - pos
 		names[at] = r.name(i)
 		if r.Method == Morris {
-			main[at] = r.Morris[k][i].MuStar.Value
-			second[at] = r.Morris[k][i].Sigma
+			main[at] = r.Morris[k][i].MuStar.Value * scale
+			second[at] = r.Morris[k][i].Sigma * scale
 		} else {
 			main[at] = math.Max(0, r.Sobol[k][i].Total.Value)
 			second[at] = math.Max(0, r.Sobol[k][i].First.Value)
@@ -315,7 +340,7 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 			row := []string{output.KPILabel(kpi), r.name(i), in.Key, in.At(0) + " to " + in.At(1)}
 			if r.Method == Morris {
 				m := r.Morris[k][i]
-				row = append(row, experiment.Number(m.MuStar.Value)+" "+experiment.Bounds(m.MuStar.Low, m.MuStar.High, ""), experiment.Number(m.Mu), experiment.Number(m.Sigma))
+				row = append(row, r.MuStarWords(k, i), r.effect(k, m.Mu), r.effect(k, m.Sigma))
 			} else {
 				s := r.Sobol[k][i]
 				row = append(row, fixed(s.Total.Value)+" ["+fixed(s.Total.Low)+", "+fixed(s.Total.High)+"]",

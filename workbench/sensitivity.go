@@ -10,7 +10,6 @@ import (
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sensitivity"
 	"github.com/spsim/spsim/sim"
-	"github.com/spsim/spsim/sim/experiment"
 )
 
 // sensitivityRequest asks which uncertain inputs drive the outcomes, as
@@ -119,8 +118,7 @@ func newSensitivityView(r *sensitivity.Result, asked []inputRange) (*sensitivity
 		}
 		row := []string{name, in.Key}
 		for k := range r.KPIs {
-			m := r.Morris[k][i]
-			row = append(row, experiment.Number(m.MuStar.Value)+" "+experiment.Bounds(m.MuStar.Low, m.MuStar.High, ""))
+			row = append(row, r.MuStarWords(k, i))
 		}
 		v.Rows = append(v.Rows, row)
 	}
