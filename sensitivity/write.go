@@ -302,12 +302,17 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 // muSigma draws each input at (μ*, σ): far right matters, high up
 // interacts or is non-linear.
 func (r *Result) muSigma(k int) (output.Figure, error) {
-	c := output.NewChart(output.KPILabel(r.KPIs[k])+": Morris screening", "μ* (importance)", "σ (interaction or non-linearity)")
+	unit, scale := output.ChangeUnit(r.KPIs[k])
+	in := ""
+	if unit != "" {
+		in = ", " + unit
+	}
+	c := output.NewChart(output.KPILabel(r.KPIs[k])+": Morris screening", "μ* (importance"+in+")", "σ (interaction or non-linearity"+in+")")
 	p := c.Plot
 	xys := make(plotter.XYs, len(r.Inputs))
 	labels := make([]string, len(r.Inputs))
 	for i := range r.Inputs {
-		xys[i].X, xys[i].Y = r.Morris[k][i].MuStar.Value, r.Morris[k][i].Sigma
+		xys[i].X, xys[i].Y = r.Morris[k][i].MuStar.Value*scale, r.Morris[k][i].Sigma*scale
 		labels[i] = r.name(i)
 	}
 	sc, err := plotter.NewScatter(xys)
