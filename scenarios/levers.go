@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -40,7 +41,8 @@ const (
 	LeverInput = "input"
 )
 
-var levers = func() []Lever {
+// levers are read on first use, not at start: most commands name no key.
+var levers = sync.OnceValue(func() []Lever {
 	var f struct {
 		Lever []Lever `toml:"lever"`
 	}
@@ -57,16 +59,16 @@ var levers = func() []Lever {
 		}
 	}
 	return f.Lever
-}()
+})
 
 // Levers are the levers of levers.toml, in its order.
-func Levers() []Lever { return slices.Clone(levers) }
+func Levers() []Lever { return slices.Clone(levers()) }
 
 // KeyLabel is a scenario key in words: "Link-worker posts" for
 // workforce.link_workers, "Wellbeing groups: places" for
 // services.wellbeing_groups.places; "" for a key without words.
 func KeyLabel(key string) string {
-	for _, l := range levers {
+	for _, l := range levers() {
 		if l.Key == key {
 			return l.Label
 		}
