@@ -268,19 +268,10 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 			second[at] = math.Max(0, r.Sobol[k][i].First.Value)
 		}
 	}
-	w := vg.Points(9)
-	a, err := plotter.NewBarChart(main, w)
+	a, b, err := barPair(main, second)
 	if err != nil {
 		return output.Figure{}, err
 	}
-	b, err := plotter.NewBarChart(second, w)
-	if err != nil {
-		return output.Figure{}, err
-	}
-	a.Horizontal, b.Horizontal = true, true
-	a.Color, b.Color = output.Blue, output.Orange
-	a.LineStyle.Width, b.LineStyle.Width = 0, 0
-	a.Offset, b.Offset = w/2, -w/2
 	p.Add(a, b)
 	label := "σ"
 	if r.Method == Sobol {
@@ -297,6 +288,22 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 	}
 	name := "tornado_" + r.KPIs[k]
 	return c.Render(name, "Inputs ranked by their influence on "+output.Uncapitalise(output.KPILabel(r.KPIs[k]))+"; the longer bar matters more.", 10*vg.Inch, vg.Length(1.8+0.45*float64(n))*vg.Inch)
+}
+
+// barPair draws two horizontal bars for each input, main above second.
+func barPair(main, second plotter.Values) (a, b *plotter.BarChart, err error) {
+	w := vg.Points(9)
+	if a, err = plotter.NewBarChart(main, w); err != nil {
+		return nil, nil, err
+	}
+	if b, err = plotter.NewBarChart(second, w); err != nil {
+		return nil, nil, err
+	}
+	a.Horizontal, b.Horizontal = true, true
+	a.Color, b.Color = output.Blue, output.Orange
+	a.LineStyle.Width, b.LineStyle.Width = 0, 0
+	a.Offset, b.Offset = w/2, -w/2
+	return a, b, nil
 }
 
 // muSigma draws each input at (μ*, σ): far right matters, high up
