@@ -58,16 +58,18 @@ func runFigureFiles(r *study.RunResult, outs study.Outputs) ([]file, error) {
 	return figureFiles(figs, outs, func(figs []Figure) (Report, error) { return runReport(r, figs) }), nil
 }
 
-// runAnswer is what a run found, in sentences: the report's and the
-// workbook's summary lead with it, as the terminal does.
-func runAnswer(r *study.RunResult) []string {
-	return append(RunAnswer(r.Summaries), AreaAnswer(r.Results, r.Level)...)
+// RunFound is what a run found, in sentences, as its terminal output, report
+// and workbook lead with: the run's answer, what changed at each timeline
+// change, and, with several areas, where it is most strained.
+func RunFound(r *study.RunResult) []string {
+	out := append(RunAnswer(r.Summaries), ChangeAnswer(r.Config, r.Results, r.Level)...)
+	return append(out, AreaAnswer(r.Results, r.Level)...)
 }
 
 // runWorkbook is what the run's workbook shows.
 func runWorkbook(r *study.RunResult) workbook.Run {
 	return workbook.Run{Title: "spsim run: " + r.Config.Name, Question: r.Config.Question, Facts: runFacts(r),
-		Verdict:  runAnswer(r),
+		Verdict:  RunFound(r),
 		Headline: Headline, Summaries: r.Summaries, Results: r.Results, Level: r.Level}
 }
 
@@ -99,7 +101,7 @@ func runReport(r *study.RunResult, figs []Figure) (Report, error) {
 	rep := Report{
 		Title:      "spsim run: " + cfg.Name,
 		Question:   cfg.Question,
-		Answer:     runAnswer(r),
+		Answer:     RunFound(r),
 		KeyNumbers: KeyNumbers(r.Summaries),
 		Facts:      runFacts(r),
 		Warnings:   append(append([]string(nil), r.LoadWarnings...), r.Warnings...),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -172,6 +173,10 @@ func (p *RunPlan) Execute(ctx context.Context) (*RunResult, error) {
 	var columns []string
 	if !spec.Outputs.NeedsWeekly() {
 		columns = experiment.WarmupColumns
+		if len(experiment.ChangeWindows(cfg)) > 0 {
+			// and those the answer reads before and after each change
+			columns = slices.Concat(columns, experiment.ChangeColumns)
+		}
 	}
 	if spec.Precision != 0 {
 		var out *experiment.PrecisionOutcome

@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -112,5 +113,16 @@ func TestAreasFileRefused(t *testing.T) {
 				t.Fatalf("%d %s; want a refusal with %q", w.Code, w.Body.String(), c.want)
 			}
 		})
+	}
+}
+
+// TestRunSaysWhatTheChangeDid: a run of a scenario with a timeline change
+// says on the page how the wait goes from before the change to after it,
+// as the command line does.
+func TestRunSaysWhatTheChangeDid(t *testing.T) {
+	r := result(t, post(t, newTestServer(), "/api/run", `{"name":"funding-cliff","set":[{"key":"run.replications","value":4}]}`))
+	got := fmt.Sprint(r["sentences"])
+	if !strings.Contains(got, "From week 104 (fixed-term funding for one post ends)") || !strings.Contains(got, "Wait to first contact, mean: rises from ") {
+		t.Errorf("sentences %s", got)
 	}
 }

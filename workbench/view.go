@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"slices"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
@@ -111,7 +112,7 @@ func summaryOf(sums []experiment.Summary, name string) (experiment.Summary, bool
 // newRunView builds the page's view of a run.
 func newRunView(cfg *sim.Config, res []*sim.Result, sums []experiment.Summary) (v *runView, err error) {
 	v = &runView{Name: cfg.Name, Replications: len(res), Seed: cfg.Run.Seed,
-		Sentences: append(runSentences(sums), output.AreaAnswer(res, level)...)}
+		Sentences: slices.Concat(runSentences(sums), output.ChangeAnswer(cfg, res, level), output.AreaAnswer(res, level))}
 	for _, name := range output.Headline {
 		if s, ok := summaryOf(sums, name); ok {
 			v.Headline = append(v.Headline, newRow(s))

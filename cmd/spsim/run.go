@@ -94,7 +94,7 @@ func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
 		}
 		fmt.Fprintf(stdout, "warm-up: the first %d weeks are left out of the KPIs; %s%s\n", cfg.Run.WarmupWeeks, found, beforeChange(r.Warmup.Before))
 	}
-	for _, line := range append(output.RunAnswer(r.Summaries), output.AreaAnswer(r.Results, r.Level)...) {
+	for _, line := range output.RunFound(r) {
 		fmt.Fprintln(stdout, line)
 	}
 	output.PrintHeadline(stdout, r.Summaries, output.Headline)

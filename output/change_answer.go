@@ -1,0 +1,52 @@
+package output
+
+import (
+	"fmt"
+
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// ChangeAnswer says, for each of the scenario's timeline changes inside the
+// KPIs' weeks, how the wait, the waiting list, people giving up and needs
+// met compare after it with before it, each with the 95% interval of the
+// paired difference; a difference whose interval covers 0 is said to be no
+// detectable change. The KPIs average over both periods, so without this a
+// run of "what happens when the funding ends?" would not say. Results
+// without the weekly columns it reads get no answer.
+func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []string {
+	var out []string
+	for _, cw := range experiment.ChangeWindows(cfg) {
+		effects := experiment.ChangeEffects(results, cw, level)
+		if len(effects) == 0 {
+			continue
+		}
+		what := fmt.Sprintf("week %d", cw.Week)
+		if cw.Note != "" {
+			what += " (" + cw.Note + ")"
+		}
+		out = append(out, fmt.Sprintf("From %s, weeks %d to %d against weeks %d to %d before it:",
+			what, cw.After[0], cw.After[1]-1, cw.Before[0], cw.Before[1]-1))
+		for _, e := range effects {
+			out = append(out, beforeAfterWords(e))
+		}
+		if cfg.Demand.SeasonalAmplitude != 0 || cfg.Demand.AnnualGrowth != 0 {
+			out = append(out, "Seasons and growth in referrals also differ between the two periods; comparing with the scenario without the change (spsim compare) isolates the change.")
+		}
+	}
+	return out
+}
+
+// beforeAfterWords says how one measure goes from before a change to after.
+func beforeAfterWords(e experiment.BeforeAfter) string {
+	before := experiment.Quantity(e.Before.Mean, e.Unit, false)
+	after := experiment.Quantity(e.After.Mean, e.Unit, false)
+	diff := differenceWords(e.Unit, e.Difference)
+	switch d := e.Difference; {
+	case d.Low > 0:
+		return fmt.Sprintf("%s: rises from %s to %s (%s).", KPILabel(e.KPI), before, after, diff)
+	case d.High < 0:
+		return fmt.Sprintf("%s: falls from %s to %s (%s).", KPILabel(e.KPI), before, after, diff)
+	}
+	return fmt.Sprintf("%s: no detectable change (%s and %s; %s).", KPILabel(e.KPI), before, after, diff)
+}

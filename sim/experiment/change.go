@@ -1,0 +1,136 @@
+package experiment
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// ChangeWindow is a timeline change inside the KPIs' weeks, with the weeks
+// its effect is read over: Before runs from the warm-up's end, or the
+// change before it, to the change; After from the change to the next
+// change or the horizon. Weeks are [from, to).
+type ChangeWindow struct {
+	Week   int
+	Note   string // the scenario's note on the change, if any
+	Before [2]int
+	After  [2]int
+}
+
+// minChangeWeeks is the fewest weeks on either side of a change that its
+// effect is read over: fewer say more about one season than the change.
+const minChangeWeeks = 8
+
+// ChangeWindows are cfg's timeline changes after the warm-up and before the
+// horizon, in week order; changes in the same week are one, their notes
+// joined. A change with fewer than 8 weeks on either side is left out.
+func ChangeWindows(cfg *sim.Config) []ChangeWindow {
+	start, end := cfg.Run.WarmupWeeks, cfg.Run.HorizonWeeks
+	notes := map[int][]string{}
+	var weeks []int
+	for _, c := range cfg.Timeline {
+		if c.Week <= start || c.Week >= end {
+			continue
+		}
+		if !slices.Contains(weeks, c.Week) {
+			weeks = append(weeks, c.Week)
+		}
+		if c.Note != "" {
+			notes[c.Week] = append(notes[c.Week], c.Note)
+		}
+	}
+	slices.Sort(weeks)
+	var out []ChangeWindow
+	for i, w := range weeks {
+		from, to := start, end
+		if i > 0 {
+			from = weeks[i-1]
+		}
+		if i+1 < len(weeks) {
+			to = weeks[i+1]
+		}
+		if w-from < minChangeWeeks || to-w < minChangeWeeks {
+			continue
+		}
+		out = append(out, ChangeWindow{Week: w, Note: strings.Join(notes[w], "; "), Before: [2]int{from, w}, After: [2]int{w, to}})
+	}
+	return out
+}
+
+// BeforeAfter is one measure read in the weeks before a change and after
+// it: its estimate in each, over replications, and their paired difference
+// (after minus before), replication by replication.
+type BeforeAfter struct {
+	KPI                       string // the KPI the measure is read as
+	Unit                      string
+	Before, After, Difference Estimate
+}
+
+// changeMeasures are what ChangeEffects reads, over a window, from the
+// weekly sums the KPIs of the same names are read from; the wait is the
+// mean of the exact waits of those first seen (the KPI bins them by day).
+var changeMeasures = []struct {
+	kpi, unit string
+	read      func(w window) float64
+}{
+	{sim.KPIWaitMean, sim.UnitWeeks, func(w window) float64 { return w.sum(sim.ColWaitSum) / w.sum(sim.ColFirstContacts) }},
+	{sim.KPIWaitingListMean, "people", func(w window) float64 { return w.sum(sim.ColWaitingListMean) / w.weeks }},
+	{sim.KPIReneged, "people/year", func(w window) float64 { return w.sum(sim.ColReneged) * 52 / w.weeks }},
+	{sim.KPINeedsMet, "needs/year", func(w window) float64 { return w.sum(sim.ColNeedsMet) * 52 / w.weeks }},
+}
+
+// ChangeColumns are the weekly columns ChangeEffects reads: a study that
+// keeps only some columns keeps these for a scenario with a change.
+var ChangeColumns = []string{sim.ColWaitSum, sim.ColFirstContacts, sim.ColWaitingListMean, sim.ColReneged, sim.ColNeedsMet}
+
+// window is one replication's weekly columns summed over some weeks.
+type window struct {
+	r     *sim.Result
+	from  int
+	to    int
+	weeks float64
+}
+
+func (w window) sum(col string) float64 {
+	c := w.r.Col(col)
+	if c < 0 {
+		return math.NaN()
+	}
+	s := 0.0
+	for _, row := range w.r.Weekly[w.from:w.to] {
+		s += row[c]
+	}
+	return s
+}
+
+// ChangeEffects reads, for the change cw, the wait to first contact, the
+// waiting list, people giving up waiting and needs met before and after
+// it, at the given confidence level. The difference is not the change's
+// effect alone: whatever else differs between the two periods (seasons,
+// growth in referrals) is in it too. A measure whose columns the results
+// lack, or that is undefined in some replication, is left out.
+func ChangeEffects(results []*sim.Result, cw ChangeWindow, level float64) []BeforeAfter {
+	var out []BeforeAfter
+	for _, m := range changeMeasures {
+		before, after := make([]float64, 0, len(results)), make([]float64, 0, len(results))
+		for _, r := range results {
+			if cw.After[1] > len(r.Weekly) {
+				return nil
+			}
+			b := m.read(window{r: r, from: cw.Before[0], to: cw.Before[1], weeks: float64(cw.Before[1] - cw.Before[0])})
+			a := m.read(window{r: r, from: cw.After[0], to: cw.After[1], weeks: float64(cw.After[1] - cw.After[0])})
+			before, after = append(before, b), append(after, a)
+		}
+		if slices.ContainsFunc(before, isNaN) || slices.ContainsFunc(after, isNaN) {
+			continue
+		}
+		out = append(out, BeforeAfter{KPI: m.kpi, Unit: m.unit,
+			Before: IntervalIn(before, level, NonNegative), After: IntervalIn(after, level, NonNegative),
+			Difference: PairedIn(before, after, level, NonNegative)})
+	}
+	return out
+}
+
+func isNaN(x float64) bool { return math.IsNaN(x) }
