@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -25,14 +26,17 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 		if cw.Note != "" {
 			what += " (" + cw.Note + ")"
 		}
-		out = append(out, fmt.Sprintf("From %s, weeks %d to %d against weeks %d to %d before it:",
-			what, cw.After[0], cw.After[1]-1, cw.Before[0], cw.Before[1]-1))
+		// One paragraph a change, as a comparison's verdict is one a
+		// scenario: it leads the report's first page with the rest.
+		words := []string{fmt.Sprintf("From %s, weeks %d to %d against weeks %d to %d before it:",
+			what, cw.After[0], cw.After[1]-1, cw.Before[0], cw.Before[1]-1)}
 		for _, e := range effects {
-			out = append(out, beforeAfterWords(e))
+			words = append(words, beforeAfterWords(e))
 		}
 		if cfg.Demand.SeasonalAmplitude != 0 || cfg.Demand.AnnualGrowth != 0 {
-			out = append(out, "Seasons and growth in referrals also differ between the two periods; comparing with the scenario without the change (spsim compare) isolates the change.")
+			words = append(words, "Seasons and growth in referrals also differ between the two periods; comparing with the scenario without the change (spsim compare) isolates the change.")
 		}
+		out = append(out, strings.Join(words, " "))
 	}
 	return out
 }
