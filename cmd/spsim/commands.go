@@ -27,7 +27,10 @@ func init() {
 			summary: "run a scenario's replications and write its results and report",
 			about: `Runs the scenario's replications in parallel and writes, into the output
 folder, weekly.csv, summary.csv, summary.json, the resolved scenario.toml, charts and
-report.html, then prints the headline KPIs with their 95% intervals.
+report.html, then prints what the run found in words and the headline KPIs with
+their 95% intervals. A scenario whose timeline changes something after the
+warm-up (a post ending, grants cut) is also told how waits, the waiting list,
+people giving up and needs met compare after the change with before it.
 
 The same scenario and seed give byte-identical files whatever --jobs is. Ctrl-C
 stops cleanly: finished replications are written, marked partial, and spsim
