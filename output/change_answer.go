@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/spsim/spsim/sim"
@@ -13,8 +14,10 @@ import (
 // met compare after it with before it, each with the 95% interval of the
 // paired difference; a difference whose interval covers 0 is said to be no
 // detectable change. The KPIs average over both periods, so without this a
-// run of "what happens when the funding ends?" would not say. Results
-// without the weekly columns it reads get no answer.
+// run of "what happens when the funding ends?" would not say. With growth
+// in referrals it says the same of the last year against the first ("how
+// long does the team hold up?"). Results without the weekly columns it
+// reads get no answer.
 func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []string {
 	var out []string
 	for _, cw := range experiment.ChangeWindows(cfg) {
@@ -37,6 +40,20 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 			words = append(words, "Seasons and growth in referrals also differ between the two periods; comparing with the scenario without the change (spsim compare) isolates the change.")
 		}
 		out = append(out, strings.Join(words, " "))
+	}
+	if cw, ok := experiment.GrowthWindow(cfg); ok {
+		if effects := experiment.ChangeEffects(results, cw, level); len(effects) > 0 {
+			words := []string{fmt.Sprintf("With referrals %s by %s a year, the last year (weeks %d to %d) against the first after the warm-up (weeks %d to %d):",
+				map[bool]string{true: "growing", false: "shrinking"}[cfg.Demand.AnnualGrowth > 0], experiment.Percent(math.Abs(cfg.Demand.AnnualGrowth)),
+				cw.After[0], cw.After[1]-1, cw.Before[0], cw.Before[1]-1)}
+			for _, e := range effects {
+				words = append(words, beforeAfterWords(e))
+			}
+			if len(experiment.ChangeWindows(cfg)) > 0 {
+				words = append(words, "The timeline's changes between them are in the difference too.")
+			}
+			out = append(out, strings.Join(words, " "))
+		}
 	}
 	return out
 }

@@ -173,8 +173,8 @@ func (p *RunPlan) Execute(ctx context.Context) (*RunResult, error) {
 	var columns []string
 	if !spec.Outputs.NeedsWeekly() {
 		columns = experiment.WarmupColumns
-		if len(experiment.ChangeWindows(cfg)) > 0 {
-			// and those the answer reads before and after each change
+		if experiment.ReadsChanges(cfg) {
+			// and those the answer reads before and after a change
 			columns = slices.Concat(columns, experiment.ChangeColumns)
 		}
 	}

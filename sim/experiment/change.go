@@ -59,6 +59,27 @@ func ChangeWindows(cfg *sim.Config) []ChangeWindow {
 	return out
 }
 
+// GrowthWindow is, for a scenario whose referrals grow (or shrink) year on
+// year, its first year after the warm-up as Before and its last year as
+// After: whole years, so that the seasons fall alike in both. Week is 0.
+// ok is false without growth or with fewer than two years after the
+// warm-up.
+func GrowthWindow(cfg *sim.Config) (w ChangeWindow, ok bool) {
+	start, end := cfg.Run.WarmupWeeks, cfg.Run.HorizonWeeks
+	if cfg.Demand.AnnualGrowth == 0 || end-start < 2*52 {
+		return ChangeWindow{}, false
+	}
+	return ChangeWindow{Before: [2]int{start, start + 52}, After: [2]int{end - 52, end}}, true
+}
+
+// ReadsChanges reports whether cfg has a change or growth that
+// ChangeEffects reads, so that a study keeping only some weekly columns
+// keeps ChangeColumns too.
+func ReadsChanges(cfg *sim.Config) bool {
+	_, growth := GrowthWindow(cfg)
+	return growth || len(ChangeWindows(cfg)) > 0
+}
+
 // BeforeAfter is one measure read in the weeks before a change and after
 // it: its estimate in each, over replications, and their paired difference
 // (after minus before), replication by replication.

@@ -92,3 +92,22 @@ func TestFundingCliffRaisesWaits(t *testing.T) {
 		}
 	}
 }
+
+func TestGrowthWindow(t *testing.T) {
+	for _, tc := range []struct {
+		growth          float64
+		warmup, horizon int
+		want            experiment.ChangeWindow
+		ok              bool
+	}{
+		{0.15, 78, 208, experiment.ChangeWindow{Before: [2]int{78, 130}, After: [2]int{156, 208}}, true},
+		{-0.05, 0, 104, experiment.ChangeWindow{Before: [2]int{0, 52}, After: [2]int{52, 104}}, true},
+		{0, 78, 208, experiment.ChangeWindow{}, false},
+		{0.15, 78, 181, experiment.ChangeWindow{}, false}, // under two years after the warm-up
+	} {
+		cfg := &sim.Config{Run: sim.RunSpec{WarmupWeeks: tc.warmup, HorizonWeeks: tc.horizon}, Demand: sim.Demand{AnnualGrowth: tc.growth}}
+		if got, ok := experiment.GrowthWindow(cfg); got != tc.want || ok != tc.ok {
+			t.Errorf("growth %v, weeks %d to %d: %+v %v, want %+v %v", tc.growth, tc.warmup, tc.horizon, got, ok, tc.want, tc.ok)
+		}
+	}
+}
