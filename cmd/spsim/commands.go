@@ -30,7 +30,8 @@ folder, weekly.csv, summary.csv, summary.json, the resolved scenario.toml, chart
 report.html, then prints what the run found in words and the headline KPIs with
 their 95% intervals. A scenario whose timeline changes something after the
 warm-up (a post ending, grants cut) is also told how waits, the waiting list,
-people giving up and needs met compare after the change with before it.
+people giving up and needs met compare after the change with before it; one
+whose referrals grow, how they compare in the last year with the first.
 
 The same scenario and seed give byte-identical files whatever --jobs is. Ctrl-C
 stops cleanly: finished replications are written, marked partial, and spsim
