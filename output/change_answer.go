@@ -20,42 +20,48 @@ import (
 // reads get no answer.
 func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []string {
 	var out []string
-	for _, cw := range experiment.ChangeWindows(cfg) {
-		effects := experiment.ChangeEffects(results, cw, level)
-		if len(effects) == 0 {
-			continue
-		}
+	changes := experiment.ChangeWindows(cfg)
+	for _, cw := range changes {
 		what := fmt.Sprintf("week %d", cw.Week)
 		if cw.Note != "" {
 			what += " (" + cw.Note + ")"
 		}
-		// One paragraph a change, as a comparison's verdict is one a
-		// scenario: it leads the report's first page with the rest.
-		words := []string{fmt.Sprintf("From %s, weeks %d to %d against weeks %d to %d before it:",
-			what, cw.After[0], cw.After[1]-1, cw.Before[0], cw.Before[1]-1)}
-		for _, e := range effects {
-			words = append(words, beforeAfterWords(e))
-		}
+		caveat := ""
 		if cfg.Demand.SeasonalAmplitude != 0 || cfg.Demand.AnnualGrowth != 0 {
-			words = append(words, "Seasons and growth in referrals also differ between the two periods; comparing with the scenario without the change (spsim compare) isolates the change.")
+			caveat = "Seasons and growth in referrals also differ between the two periods; comparing with the scenario without the change (spsim compare) isolates the change."
 		}
-		out = append(out, strings.Join(words, " "))
+		out = appendParagraph(out, experiment.ChangeEffects(results, cw, level), caveat,
+			"From %s, weeks %d to %d against weeks %d to %d before it:", what, cw.After[0], cw.After[1]-1, cw.Before[0], cw.Before[1]-1)
 	}
 	if cw, ok := experiment.GrowthWindow(cfg); ok {
-		if effects := experiment.ChangeEffects(results, cw, level); len(effects) > 0 {
-			words := []string{fmt.Sprintf("With referrals %s by %s a year, the last year (weeks %d to %d) against the first after the warm-up (weeks %d to %d):",
-				map[bool]string{true: "growing", false: "shrinking"}[cfg.Demand.AnnualGrowth > 0], experiment.Percent(math.Abs(cfg.Demand.AnnualGrowth)),
-				cw.After[0], cw.After[1]-1, cw.Before[0], cw.Before[1]-1)}
-			for _, e := range effects {
-				words = append(words, beforeAfterWords(e))
-			}
-			if len(experiment.ChangeWindows(cfg)) > 0 {
-				words = append(words, "The timeline's changes between them are in the difference too.")
-			}
-			out = append(out, strings.Join(words, " "))
+		way := map[bool]string{true: "growing", false: "shrinking"}[cfg.Demand.AnnualGrowth > 0]
+		caveat := ""
+		if len(changes) > 0 {
+			caveat = "The timeline's changes between them are in the difference too."
 		}
+		out = appendParagraph(out, experiment.ChangeEffects(results, cw, level), caveat,
+			"With referrals %s by %s a year, the last year (weeks %d to %d) against the first after the warm-up (weeks %d to %d):",
+			way, experiment.Percent(math.Abs(cfg.Demand.AnnualGrowth)), cw.After[0], cw.After[1]-1, cw.Before[0], cw.Before[1]-1)
 	}
 	return out
+}
+
+// appendParagraph adds one paragraph of effects, led by the formatted
+// lead and closed by caveat, if there are effects: one paragraph a change,
+// as a comparison's verdict is one a scenario, so that it leads the
+// report's first page with the rest.
+func appendParagraph(out []string, effects []experiment.BeforeAfter, caveat, lead string, args ...any) []string {
+	if len(effects) == 0 {
+		return out
+	}
+	words := []string{fmt.Sprintf(lead, args...)}
+	for _, e := range effects {
+		words = append(words, beforeAfterWords(e))
+	}
+	if caveat != "" {
+		words = append(words, caveat)
+	}
+	return append(out, strings.Join(words, " "))
 }
 
 // beforeAfterWords says how one measure goes from before a change to after.
