@@ -2,10 +2,13 @@ package output_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/study"
 )
 
@@ -52,5 +55,56 @@ func TestRunSaysWhatTheChangeDid(t *testing.T) {
 	}
 	if found = strings.Join(output.RunFound(r), "\n"); strings.Contains(found, "From week") || strings.Contains(found, "With referrals") {
 		t.Errorf("a run without a change: %s", found)
+	}
+}
+
+// TestCompareSaysWhatTheChangeDid: comparing a scenario that makes a
+// change with one that does not reads the weeks after it, paired, in the
+// comparison's sentences, and the wait is detectably longer; scenarios that
+// both make it, or neither, get no such paragraph.
+func TestCompareSaysWhatTheChangeDid(t *testing.T) {
+	for _, tc := range []struct {
+		refs []string
+		want bool
+	}{
+		{[]string{"baseline", "funding-cliff"}, true},
+		{[]string{"baseline", "extra-link-worker"}, false},
+	} {
+		r, err := study.Compare(context.Background(), study.CompareSpec{Refs: tc.refs, Options: study.Options{Replications: 5, Jobs: 2}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(output.CompareChangeAnswer(r.Comparison, r.Configs), "\n")
+		if tc.want {
+			// The report and the workbook lead with it too.
+			dir := t.TempDir()
+			outs := study.Outputs{study.Report: true, study.XLSX: true}
+			if err := output.Write(dir, r, outs); err != nil {
+				t.Fatal(err)
+			}
+			report, err := os.ReadFile(filepath.Join(dir, "report.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			const lead = "From week 104 in funding-cliff (fixed-term funding for one post ends)"
+			if !strings.Contains(section(string(report), "summary"), lead) || !strings.Contains(sharedStrings(t, filepath.Join(dir, "results.xlsx")), lead) {
+				t.Error("the comparison's report or workbook does not say what the change did")
+			}
+			// Were the reference to make the same change, it would be no
+			// difference between them.
+			if both := output.CompareChangeAnswer(r.Comparison, []*sim.Config{r.Configs[1], r.Configs[1]}); both != nil {
+				t.Errorf("a change both make: %q", both)
+			}
+		}
+		if !tc.want {
+			if got != "" {
+				t.Errorf("%v: %s", tc.refs, got)
+			}
+			continue
+		}
+		if !strings.HasPrefix(got, "From week 104 in funding-cliff (fixed-term funding for one post ends), weeks 104 to 207, against baseline in the same weeks: Wait to first contact, mean: ") ||
+			!strings.Contains(got, "People who gave up waiting: ") || strings.Contains(got, "Wait to first contact, mean: no detectable") {
+			t.Errorf("%v: %s", tc.refs, got)
+		}
 	}
 }

@@ -47,6 +47,7 @@ func compareWorkbook(r *study.CompareResult) workbook.Compare {
 	for _, v := range experiment.Verdicts(cmp) {
 		verdict = append(verdict, v.Sentences...)
 	}
+	verdict = append(verdict, CompareChangeAnswer(cmp, r.Configs)...)
 	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: ref.Question,
 		Facts: append([]string{fmt.Sprintf("%d replications of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
 			ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)}, compareSets(r)...),
@@ -98,7 +99,7 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 				ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed),
 			"Differences are scenario minus reference, paired replication by replication; the unpaired (Welch) intervals in compare.csv show what pairing gains.",
 		}, append(compareSets(r), questions...)...),
-		Answer:    verdictSentences(cmp),
+		Answer:    append(verdictSentences(cmp), CompareChangeAnswer(cmp, r.Configs)...),
 		Tables:    []Table{VerdictTable(cmp)},
 		Warnings:  append(append([]string(nil), r.LoadWarnings...), r.Warnings...),
 		Headline:  Table{Caption: "Headline KPIs: means with 95% CI, and paired differences from " + cmp.Names[0], Head: head, Rows: rows, Code: head[len(head)-1]},

@@ -48,6 +48,9 @@ func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) 
 	for _, v := range experiment.Verdicts(r.Comparison) {
 		fmt.Fprintln(stdout, strings.Join(v.Sentences, " "))
 	}
+	for _, line := range output.CompareChangeAnswer(r.Comparison, r.Configs) {
+		fmt.Fprintln(stdout, line)
+	}
 	fmt.Fprintln(stdout)
 	fmt.Fprintf(stdout, "values with their 95%% intervals; each (paired) column is a scenario minus %s, replication by replication on common random numbers\n", names[0])
 	output.PrintCompareHeadline(stdout, r.Comparison, output.Headline)

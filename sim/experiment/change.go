@@ -133,23 +133,45 @@ func (w window) sum(col string) float64 {
 // growth in referrals) is in it too. A measure whose columns the results
 // lack, or that is undefined in some replication, is left out.
 func ChangeEffects(results []*sim.Result, cw ChangeWindow, level float64) []BeforeAfter {
-	var out []BeforeAfter
-	for _, m := range changeMeasures {
-		before, after := make([]float64, 0, len(results)), make([]float64, 0, len(results))
-		for _, r := range results {
-			if cw.After[1] > len(r.Weekly) {
+	return effects(results, results, cw.Before, cw.After, level)
+}
+
+// AfterEffects reads the same measures over the weeks after the change cw
+// in a reference's results and in a scenario's that has the change:
+// Before is the reference's estimate, After the scenario's, and their
+// difference is paired replication by replication. On common random
+// numbers that difference is the change's effect in those weeks, with
+// nothing else between them.
+func AfterEffects(ref, alt []*sim.Result, cw ChangeWindow, level float64) []BeforeAfter {
+	return effects(ref, alt, cw.After, cw.After, level)
+}
+
+// effects reads each measure over weeks wa of a's results and wb of b's,
+// replication by replication.
+func effects(a, b []*sim.Result, wa, wb [2]int, level float64) []BeforeAfter {
+	if len(a) != len(b) {
+		return nil
+	}
+	for _, rs := range [][]*sim.Result{a, b} {
+		for _, r := range rs {
+			if max(wa[1], wb[1]) > len(r.Weekly) {
 				return nil
 			}
-			b := m.read(window{r: r, from: cw.Before[0], to: cw.Before[1], weeks: float64(cw.Before[1] - cw.Before[0])})
-			a := m.read(window{r: r, from: cw.After[0], to: cw.After[1], weeks: float64(cw.After[1] - cw.After[0])})
-			before, after = append(before, b), append(after, a)
 		}
-		if slices.ContainsFunc(before, isNaN) || slices.ContainsFunc(after, isNaN) {
+	}
+	var out []BeforeAfter
+	for _, m := range changeMeasures {
+		xs, ys := make([]float64, len(a)), make([]float64, len(b))
+		for i := range a {
+			xs[i] = m.read(window{r: a[i], from: wa[0], to: wa[1], weeks: float64(wa[1] - wa[0])})
+			ys[i] = m.read(window{r: b[i], from: wb[0], to: wb[1], weeks: float64(wb[1] - wb[0])})
+		}
+		if slices.ContainsFunc(xs, isNaN) || slices.ContainsFunc(ys, isNaN) {
 			continue
 		}
 		out = append(out, BeforeAfter{KPI: m.kpi, Unit: m.unit,
-			Before: IntervalIn(before, level, NonNegative), After: IntervalIn(after, level, NonNegative),
-			Difference: PairedIn(before, after, level, NonNegative)})
+			Before: IntervalIn(xs, level, NonNegative), After: IntervalIn(ys, level, NonNegative),
+			Difference: PairedIn(xs, ys, level, NonNegative)})
 	}
 	return out
 }

@@ -111,3 +111,29 @@ func TestGrowthWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestAfterEffectsPairScenarios: after a change, a scenario's measures
+// are read against the reference's over the same weeks, paired by
+// replication.
+func TestAfterEffectsPairScenarios(t *testing.T) {
+	cols := []sim.Column{{Name: sim.ColWaitSum}, {Name: sim.ColFirstContacts}, {Name: sim.ColWaitingListMean}, {Name: sim.ColReneged}, {Name: sim.ColNeedsMet}}
+	flat := func(v float64) *sim.Result {
+		r := &sim.Result{Columns: cols}
+		for range 20 {
+			r.Weekly = append(r.Weekly, []float64{10 * v, 10, v, v, 2 * v})
+		}
+		return r
+	}
+	ref := []*sim.Result{flat(2), flat(3), flat(4)}
+	alt := []*sim.Result{flat(5), flat(5), flat(8)}
+	got := experiment.AfterEffects(ref, alt, experiment.ChangeWindow{Week: 10, Before: [2]int{0, 10}, After: [2]int{10, 20}}, 0.95)
+	if len(got) != 4 || got[0].Before.Mean != 3 || got[0].After.Mean != 6 || got[0].Difference.Mean != 3 {
+		t.Fatalf("%+v, want the reference's 3 weeks against the scenario's 6, +3", got)
+	}
+	if d := experiment.Paired([]float64{2, 3, 4}, []float64{5, 5, 8}, 0.95); math.Abs(got[0].Difference.HalfWidth-d.HalfWidth) > 1e-12 {
+		t.Errorf("half-width %v, want the paired %v", got[0].Difference.HalfWidth, d.HalfWidth)
+	}
+	if experiment.AfterEffects(ref, alt[:2], experiment.ChangeWindow{After: [2]int{10, 20}}, 0.95) != nil {
+		t.Error("unequal replications read")
+	}
+}
