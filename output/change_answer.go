@@ -10,6 +10,65 @@ import (
 	"github.com/spsim/spsim/sim/experiment"
 )
 
+// The kinds of reading, as summary.json and compare.json name them.
+const (
+	readingChange = "timeline_change" // a run's weeks after a change against before it
+	readingGrowth = "growth"          // a run's last year against its first
+	readingAfter  = "after_change"    // a scenario's weeks after a change against the reference's
+)
+
+// reading is what one paragraph says: a change (or a run's growth), the
+// weeks read on either side, and each measure there.
+type reading struct {
+	kind     string
+	scenario string // the scenario that makes the change, for readingAfter
+	week     int    // the change's week; 0 for growth
+	note     string
+	before   [2]int // weeks [from, to)
+	after    [2]int
+	effects  []experiment.BeforeAfter
+}
+
+// runReadings are a run's readings: each timeline change inside the KPIs'
+// weeks, then growth, if any; those whose measures cannot be read (the
+// results lack the columns) are left out.
+func runReadings(cfg *sim.Config, results []*sim.Result, level float64) []reading {
+	var out []reading
+	for _, cw := range experiment.ChangeWindows(cfg) {
+		if e := experiment.ChangeEffects(results, cw, level); len(e) > 0 {
+			out = append(out, reading{kind: readingChange, week: cw.Week, note: cw.Note, before: cw.Before, after: cw.After, effects: e})
+		}
+	}
+	if cw, ok := experiment.GrowthWindow(cfg); ok {
+		if e := experiment.ChangeEffects(results, cw, level); len(e) > 0 {
+			out = append(out, reading{kind: readingGrowth, before: cw.Before, after: cw.After, effects: e})
+		}
+	}
+	return out
+}
+
+// compareReadings are, for each compared scenario's timeline change inside
+// the KPIs' weeks that the reference does not make, the weeks after it in
+// the scenario against the same weeks in the reference.
+func compareReadings(c *experiment.Comparison, cfgs []*sim.Config) []reading {
+	if len(cfgs) != len(c.Results) || len(cfgs) < 2 {
+		return nil
+	}
+	refChanges := experiment.ChangeWindows(cfgs[0])
+	var out []reading
+	for i := 1; i < len(cfgs); i++ {
+		for _, cw := range experiment.ChangeWindows(cfgs[i]) {
+			if slices.ContainsFunc(refChanges, func(r experiment.ChangeWindow) bool { return r.Week == cw.Week && r.Note == cw.Note }) {
+				continue // both make it: not a difference between them
+			}
+			if e := experiment.AfterEffects(c.Results[0], c.Results[i], cw, c.Level); len(e) > 0 {
+				out = append(out, reading{kind: readingAfter, scenario: c.Names[i], week: cw.Week, note: cw.Note, before: cw.After, after: cw.After, effects: e})
+			}
+		}
+	}
+	return out
+}
+
 // ChangeAnswer says, for each of the scenario's timeline changes inside the
 // KPIs' weeks, how the wait, the waiting list, people giving up and needs
 // met compare after it with before it, each with the 95% interval of the
@@ -20,49 +79,72 @@ import (
 // long does the team hold up?"). Results without the weekly columns it
 // reads get no answer.
 func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []string {
+	readings := runReadings(cfg, results, level)
+	changes := len(experiment.ChangeWindows(cfg)) > 0
 	var out []string
-	changes := experiment.ChangeWindows(cfg)
-	for _, cw := range changes {
-		what := fmt.Sprintf("week %d", cw.Week)
-		if cw.Note != "" {
-			what += " (" + cw.Note + ")"
+	for _, r := range readings {
+		switch r.kind {
+		case readingChange:
+			caveat := ""
+			if cfg.Demand.SeasonalAmplitude != 0 || cfg.Demand.AnnualGrowth != 0 {
+				caveat = "Seasons and growth in referrals also differ between the two periods; comparing with the scenario without the change (spsim compare) isolates the change."
+			}
+			out = append(out, paragraph(r, beforeAfterWords, caveat,
+				"From %s, weeks %d to %d against weeks %d to %d before it:", changeName(r, ""), r.after[0], r.after[1]-1, r.before[0], r.before[1]-1))
+		case readingGrowth:
+			way := map[bool]string{true: "growing", false: "shrinking"}[cfg.Demand.AnnualGrowth > 0]
+			caveat := ""
+			if changes {
+				caveat = "The timeline's changes between them are in the difference too."
+			}
+			out = append(out, paragraph(r, beforeAfterWords, caveat,
+				"With referrals %s by %s a year, the last year (weeks %d to %d) against the first after the warm-up (weeks %d to %d):",
+				way, experiment.Percent(math.Abs(cfg.Demand.AnnualGrowth)), r.after[0], r.after[1]-1, r.before[0], r.before[1]-1))
 		}
-		caveat := ""
-		if cfg.Demand.SeasonalAmplitude != 0 || cfg.Demand.AnnualGrowth != 0 {
-			caveat = "Seasons and growth in referrals also differ between the two periods; comparing with the scenario without the change (spsim compare) isolates the change."
-		}
-		out = appendParagraph(out, experiment.ChangeEffects(results, cw, level), beforeAfterWords, caveat,
-			"From %s, weeks %d to %d against weeks %d to %d before it:", what, cw.After[0], cw.After[1]-1, cw.Before[0], cw.Before[1]-1)
-	}
-	if cw, ok := experiment.GrowthWindow(cfg); ok {
-		way := map[bool]string{true: "growing", false: "shrinking"}[cfg.Demand.AnnualGrowth > 0]
-		caveat := ""
-		if len(changes) > 0 {
-			caveat = "The timeline's changes between them are in the difference too."
-		}
-		out = appendParagraph(out, experiment.ChangeEffects(results, cw, level), beforeAfterWords, caveat,
-			"With referrals %s by %s a year, the last year (weeks %d to %d) against the first after the warm-up (weeks %d to %d):",
-			way, experiment.Percent(math.Abs(cfg.Demand.AnnualGrowth)), cw.After[0], cw.After[1]-1, cw.Before[0], cw.Before[1]-1)
 	}
 	return out
 }
 
-// appendParagraph adds one paragraph of effects, led by the formatted
-// lead and closed by caveat, if there are effects: one paragraph a change,
-// as a comparison's verdict is one a scenario, so that it leads the
-// report's first page with the rest.
-func appendParagraph(out []string, effects []experiment.BeforeAfter, say func(experiment.BeforeAfter) string, caveat, lead string, args ...any) []string {
-	if len(effects) == 0 {
-		return out
+// CompareChangeAnswer says, for each compared scenario's timeline change
+// inside the KPIs' weeks that the reference does not make, how the same
+// measures compare with the reference's over the weeks after it, paired
+// replication by replication: on common random numbers, the change's
+// effect in those weeks. The comparison's KPIs average over every week
+// after the warm-up, before the change as well as after it.
+func CompareChangeAnswer(c *experiment.Comparison, cfgs []*sim.Config) []string {
+	var out []string
+	for _, r := range compareReadings(c, cfgs) {
+		out = append(out, paragraph(r, againstWords, "",
+			"From %s, weeks %d to %d, against %s in the same weeks:", changeName(r, r.scenario), r.after[0], r.after[1]-1, c.Names[0]))
 	}
+	return out
+}
+
+// changeName names a reading's change: "week 104 (a post ends)", or "week
+// 104 in funding-cliff (…)" for a scenario.
+func changeName(r reading, scenario string) string {
+	what := fmt.Sprintf("week %d", r.week)
+	if scenario != "" {
+		what += " in " + scenario
+	}
+	if r.note != "" {
+		what += " (" + r.note + ")"
+	}
+	return what
+}
+
+// paragraph is one reading in words, led by the formatted lead and closed
+// by caveat: one paragraph a change, as a comparison's verdict is one a
+// scenario, so that it leads the report's first page with the rest.
+func paragraph(r reading, say func(experiment.BeforeAfter) string, caveat, lead string, args ...any) string {
 	words := []string{fmt.Sprintf(lead, args...)}
-	for _, e := range effects {
+	for _, e := range r.effects {
 		words = append(words, say(e))
 	}
 	if caveat != "" {
 		words = append(words, caveat)
 	}
-	return append(out, strings.Join(words, " "))
+	return strings.Join(words, " ")
 }
 
 // beforeAfterWords says how one measure goes from before a change to after.
@@ -79,34 +161,6 @@ func beforeAfterWords(e experiment.BeforeAfter) string {
 	return fmt.Sprintf("%s: no detectable change (%s and %s; %s).", KPILabel(e.KPI), before, after, diff)
 }
 
-// CompareChangeAnswer says, for each compared scenario's timeline change
-// inside the KPIs' weeks that the reference does not make, how the same
-// measures compare with the reference's over the weeks after it, paired
-// replication by replication: on common random numbers, the change's
-// effect in those weeks. The comparison's KPIs average over every week
-// after the warm-up, before the change as well as after it.
-func CompareChangeAnswer(c *experiment.Comparison, cfgs []*sim.Config) []string {
-	if len(cfgs) != len(c.Results) || len(cfgs) < 2 {
-		return nil
-	}
-	refChanges := experiment.ChangeWindows(cfgs[0])
-	var out []string
-	for i := 1; i < len(cfgs); i++ {
-		for _, cw := range experiment.ChangeWindows(cfgs[i]) {
-			if slices.ContainsFunc(refChanges, func(r experiment.ChangeWindow) bool { return r.Week == cw.Week && r.Note == cw.Note }) {
-				continue // both make it: not a difference between them
-			}
-			what := fmt.Sprintf("week %d in %s", cw.Week, c.Names[i])
-			if cw.Note != "" {
-				what += " (" + cw.Note + ")"
-			}
-			out = appendParagraph(out, experiment.AfterEffects(c.Results[0], c.Results[i], cw, c.Level), againstWords, "",
-				"From %s, weeks %d to %d, against %s in the same weeks:", what, cw.After[0], cw.After[1]-1, c.Names[0])
-		}
-	}
-	return out
-}
-
 // againstWords says how one measure in a scenario compares with the
 // reference's over the same weeks.
 func againstWords(e experiment.BeforeAfter) string {
@@ -117,4 +171,45 @@ func againstWords(e experiment.BeforeAfter) string {
 		return fmt.Sprintf("%s: %s against %s (%s).", KPILabel(e.KPI), alt, ref, diff)
 	}
 	return fmt.Sprintf("%s: no detectable difference (%s against %s; %s).", KPILabel(e.KPI), alt, ref, diff)
+}
+
+// ChangeMeta is a reading in summary.json or compare.json: the weeks read
+// on either side (first and last, inclusive) and each measure there. For a
+// scenario's weeks after a change against the reference's ("after_change"),
+// before is the reference and after the scenario, over the same weeks.
+type ChangeMeta struct {
+	Kind        string          `json:"kind"` // timeline_change, growth or after_change
+	Scenario    string          `json:"scenario,omitempty"`
+	Week        int             `json:"week,omitempty"`
+	Note        string          `json:"note,omitempty"`
+	BeforeWeeks [2]int          `json:"before_weeks"`
+	AfterWeeks  [2]int          `json:"after_weeks"`
+	Measures    []ChangeMeasure `json:"measures"`
+}
+
+// ChangeMeasure is one measure of a reading: its means on either side and
+// the paired difference with its interval.
+type ChangeMeasure struct {
+	KPI        string   `json:"kpi"`
+	Unit       string   `json:"unit"`
+	Before     *float64 `json:"before"`
+	After      *float64 `json:"after"`
+	Difference *float64 `json:"difference"`
+	Low        *float64 `json:"ci_low"`
+	High       *float64 `json:"ci_high"`
+}
+
+func changeMetas(readings []reading) []ChangeMeta {
+	var out []ChangeMeta
+	for _, r := range readings {
+		m := ChangeMeta{Kind: r.kind, Scenario: r.scenario, Week: r.week, Note: r.note,
+			BeforeWeeks: [2]int{r.before[0], r.before[1] - 1}, AfterWeeks: [2]int{r.after[0], r.after[1] - 1}}
+		for _, e := range r.effects {
+			d := e.Difference
+			m.Measures = append(m.Measures, ChangeMeasure{KPI: e.KPI, Unit: e.Unit, Before: jnum(e.Before.Mean), After: jnum(e.After.Mean),
+				Difference: jnum(d.Mean), Low: jnum(d.Low), High: jnum(d.High)})
+		}
+		out = append(out, m)
+	}
+	return out
 }

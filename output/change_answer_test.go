@@ -2,6 +2,7 @@ package output_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,5 +107,61 @@ func TestCompareSaysWhatTheChangeDid(t *testing.T) {
 			!strings.Contains(got, "People who gave up waiting: ") || strings.Contains(got, "Wait to first contact, mean: no detectable") {
 			t.Errorf("%v: %s", tc.refs, got)
 		}
+	}
+}
+
+// TestChangesInJSON: summary.json and compare.json carry the readings the
+// sentences give, under stable names, and a run without a change has none.
+func TestChangesInJSON(t *testing.T) {
+	run, err := study.Run(context.Background(), study.RunSpec{Ref: "funding-cliff",
+		Options: study.Options{Replications: 4, Jobs: 2, Outputs: study.Outputs{study.Summary: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmp, err := study.Compare(context.Background(), study.CompareSpec{Refs: []string{"baseline", "funding-cliff"}, Options: study.Options{Replications: 4, Jobs: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		result study.Result
+		file   string
+		key    string
+		kind   string
+	}{
+		{run, "summary.json", "changes", "timeline_change"},
+		{cmp, "compare.json", "after_changes", "after_change"},
+	} {
+		dir := t.TempDir()
+		if err := output.Write(dir, tc.result, study.Outputs{study.Summary: true}); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all map[string]json.RawMessage
+		if err := json.Unmarshal(b, &all); err != nil {
+			t.Fatal(err)
+		}
+		var got []output.ChangeMeta
+		if err := json.Unmarshal(all[tc.key], &got); err != nil {
+			t.Fatalf("%s: %s: %v", tc.file, tc.key, err)
+		}
+		if len(got) != 1 || got[0].Kind != tc.kind || got[0].Week != 104 || len(got[0].Measures) != 4 ||
+			got[0].Measures[0].KPI != "wait_first_contact_mean_weeks" || *got[0].Measures[0].Difference <= 0 || got[0].AfterWeeks != [2]int{104, 207} {
+			t.Errorf("%s %s: %+v", tc.file, tc.key, got)
+		}
+	}
+	base, err := study.Run(context.Background(), study.RunSpec{Ref: "baseline",
+		Options: study.Options{Replications: 2, Jobs: 2, Outputs: study.Outputs{study.Summary: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := output.Write(dir, base, study.Outputs{study.Summary: true}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "summary.json")); strings.Contains(string(b), `"changes"`) {
+		t.Error("a run without a change has changes in summary.json")
 	}
 }

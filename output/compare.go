@@ -27,6 +27,9 @@ type CompareMeta struct {
 	CommonRandomNumbers bool `json:"common_random_numbers"`
 	// LoadWarnings are the scenarios' load warnings.
 	LoadWarnings []string `json:"load_warnings,omitempty"`
+	// AfterChanges are, for each timeline change a scenario makes and the
+	// reference does not, the weeks after it in both, as the sentences say.
+	AfterChanges []ChangeMeta `json:"after_changes,omitempty"`
 }
 
 // WriteCompareCSV writes the tidy comparison table: one row per KPI and

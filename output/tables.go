@@ -45,6 +45,9 @@ type Meta struct {
 	Precision *PrecisionMeta `json:"precision,omitempty"`
 	// WarmupSuggestion is the MSER-5 warm-up suggested by the run.
 	WarmupSuggestion *WarmupMeta `json:"warmup_suggestion,omitempty"`
+	// Changes are what the run found at each timeline change and across
+	// its years of growth, as its sentences say.
+	Changes []ChangeMeta `json:"changes,omitempty"`
 }
 
 type jsonKPI struct {

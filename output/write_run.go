@@ -82,6 +82,7 @@ func runMeta(r *study.RunResult) Meta {
 	if r.Warmup != nil {
 		meta.WarmupSuggestion = NewWarmupMeta(*r.Warmup, cfg.Run.WarmupWeeks)
 	}
+	meta.Changes = changeMetas(runReadings(cfg, r.Results, r.Level))
 	return meta
 }
 
