@@ -149,7 +149,7 @@ func AfterEffects(ref, alt []*sim.Result, cw ChangeWindow, level float64) []Befo
 // effects reads each measure over weeks wa of a's results and wb of b's,
 // replication by replication.
 func effects(a, b []*sim.Result, wa, wb [2]int, level float64) []BeforeAfter {
-	if len(a) != len(b) {
+	if len(a) != len(b) || len(a) == 0 {
 		return nil
 	}
 	for _, rs := range [][]*sim.Result{a, b} {

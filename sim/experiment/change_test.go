@@ -136,4 +136,7 @@ func TestAfterEffectsPairScenarios(t *testing.T) {
 	if experiment.AfterEffects(ref, alt[:2], experiment.ChangeWindow{After: [2]int{10, 20}}, 0.95) != nil {
 		t.Error("unequal replications read")
 	}
+	if experiment.ChangeEffects(nil, experiment.ChangeWindow{After: [2]int{10, 20}}, 0.95) != nil {
+		t.Error("no replications read")
+	}
 }
