@@ -21,7 +21,8 @@ const (
 // weeks read on either side, and each measure there.
 type reading struct {
 	kind     string
-	scenario string // the scenario that makes the change, for readingAfter
+	scenario string // for readingAfter: the scenario read against the reference
+	changeIn string // for readingAfter: the one that makes the change, it or the reference
 	week     int    // the change's week; 0 for growth
 	note     string
 	before   [2]int // weeks [from, to)
@@ -47,9 +48,10 @@ func runReadings(cfg *sim.Config, results []*sim.Result, level float64) []readin
 	return out
 }
 
-// compareReadings are, for each compared scenario's timeline change inside
-// the KPIs' weeks that the reference does not make, the weeks after it in
-// the scenario against the same weeks in the reference.
+// compareReadings are, for each timeline change inside the KPIs' weeks
+// that one of a compared scenario and the reference makes and the other
+// does not, the weeks after it in the scenario against the same weeks in
+// the reference.
 func compareReadings(c *experiment.Comparison, cfgs []*sim.Config) []reading {
 	if len(cfgs) != len(c.Results) || len(cfgs) < 2 {
 		return nil
@@ -57,12 +59,21 @@ func compareReadings(c *experiment.Comparison, cfgs []*sim.Config) []reading {
 	refChanges := experiment.ChangeWindows(cfgs[0])
 	var out []reading
 	for i := 1; i < len(cfgs); i++ {
-		for _, cw := range experiment.ChangeWindows(cfgs[i]) {
-			if slices.ContainsFunc(refChanges, func(r experiment.ChangeWindow) bool { return r.Week == cw.Week && r.Note == cw.Note }) {
-				continue // both make it: not a difference between them
-			}
-			if e := experiment.AfterEffects(c.Results[0], c.Results[i], cw, c.Level); len(e) > 0 {
-				out = append(out, reading{kind: readingAfter, scenario: c.Names[i], week: cw.Week, note: cw.Note, before: cw.After, after: cw.After, effects: e})
+		changes := experiment.ChangeWindows(cfgs[i])
+		// The changes one makes and the other does not, the scenario's
+		// first: the reference's own are read against it too.
+		for _, side := range []struct {
+			in           string
+			mine, theirs []experiment.ChangeWindow
+		}{{c.Names[i], changes, refChanges}, {c.Names[0], refChanges, changes}} {
+			for _, cw := range side.mine {
+				if slices.ContainsFunc(side.theirs, func(r experiment.ChangeWindow) bool { return r.Week == cw.Week && r.Note == cw.Note }) {
+					continue // both make it: not a difference between them
+				}
+				if e := experiment.AfterEffects(c.Results[0], c.Results[i], cw, c.Level); len(e) > 0 {
+					out = append(out, reading{kind: readingAfter, scenario: c.Names[i], changeIn: side.in, week: cw.Week, note: cw.Note,
+						before: cw.After, after: cw.After, effects: e})
+				}
 			}
 		}
 	}
@@ -105,17 +116,23 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 	return out
 }
 
-// CompareChangeAnswer says, for each compared scenario's timeline change
-// inside the KPIs' weeks that the reference does not make, how the same
-// measures compare with the reference's over the weeks after it, paired
+// CompareChangeAnswer says, for each timeline change inside the KPIs' weeks
+// that a compared scenario makes and the reference does not (or the
+// reference makes and the scenario does not), how the same measures in the
+// scenario compare with the reference's over the weeks after it, paired
 // replication by replication: on common random numbers, the change's
 // effect in those weeks. The comparison's KPIs average over every week
 // after the warm-up, before the change as well as after it.
 func CompareChangeAnswer(c *experiment.Comparison, cfgs []*sim.Config) []string {
 	var out []string
 	for _, r := range compareReadings(c, cfgs) {
-		out = append(out, paragraph(r, againstWords, "",
-			"From %s, weeks %d to %d, against %s in the same weeks:", changeName(r, r.scenario), r.after[0], r.after[1]-1, c.Names[0]))
+		lead := "From %s, weeks %d to %d, against %s in the same weeks:"
+		args := []any{changeName(r, r.changeIn), r.after[0], r.after[1] - 1, c.Names[0]}
+		if r.changeIn != r.scenario { // the reference's change, which the scenario does not make
+			lead = "From %s, weeks %d to %d, %s against it in the same weeks:"
+			args[3] = r.scenario
+		}
+		out = append(out, paragraph(r, againstWords, "", lead, args...))
 	}
 	return out
 }
@@ -178,8 +195,9 @@ func againstWords(e experiment.BeforeAfter) string {
 // scenario's weeks after a change against the reference's ("after_change"),
 // before is the reference and after the scenario, over the same weeks.
 type ChangeMeta struct {
-	Kind        string          `json:"kind"` // timeline_change, growth or after_change
-	Scenario    string          `json:"scenario,omitempty"`
+	Kind        string          `json:"kind"`                // timeline_change, growth or after_change
+	Scenario    string          `json:"scenario,omitempty"`  // after_change: the scenario read against the reference
+	ChangeIn    string          `json:"change_in,omitempty"` // after_change: the one that makes the change`
 	Week        int             `json:"week,omitempty"`
 	Note        string          `json:"note,omitempty"`
 	BeforeWeeks [2]int          `json:"before_weeks"`
@@ -202,7 +220,7 @@ type ChangeMeasure struct {
 func changeMetas(readings []reading) []ChangeMeta {
 	var out []ChangeMeta
 	for _, r := range readings {
-		m := ChangeMeta{Kind: r.kind, Scenario: r.scenario, Week: r.week, Note: r.note,
+		m := ChangeMeta{Kind: r.kind, Scenario: r.scenario, ChangeIn: r.changeIn, Week: r.week, Note: r.note,
 			BeforeWeeks: [2]int{r.before[0], r.before[1] - 1}, AfterWeeks: [2]int{r.after[0], r.after[1] - 1}}
 		for _, e := range r.effects {
 			d := e.Difference

@@ -71,42 +71,55 @@ func TestCompareSaysWhatTheChangeDid(t *testing.T) {
 		{[]string{"baseline", "funding-cliff"}, true},
 		{[]string{"baseline", "extra-link-worker"}, false},
 	} {
-		r, err := study.Compare(context.Background(), study.CompareSpec{Refs: tc.refs, Options: study.Options{Replications: 5, Jobs: 2}})
-		if err != nil {
-			t.Fatal(err)
+		t.Run(strings.Join(tc.refs, "-"), func(t *testing.T) { compareChange(t, tc.refs, tc.want) })
+	}
+	// With the cliff in the reference, the scenario without it is read
+	// against it: the wait is detectably shorter.
+	r, err := study.Compare(context.Background(), study.CompareSpec{Refs: []string{"funding-cliff", "baseline"}, Options: study.Options{Replications: 5, Jobs: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Join(output.CompareChangeAnswer(r.Comparison, r.Configs), "\n")
+	const lead = "From week 104 in funding-cliff (fixed-term funding for one post ends), weeks 104 to 207, baseline against it in the same weeks: Wait to first contact, mean: "
+	if !strings.HasPrefix(words, lead) || !strings.Contains(words, "weeks (−") {
+		t.Errorf("the reference's change: %s", words)
+	}
+}
+
+// compareChange checks the comparison of refs: a paragraph on the cliff,
+// led by in the report and the workbook too, if want; none otherwise.
+func compareChange(t *testing.T, refs []string, want bool) {
+	r, err := study.Compare(context.Background(), study.CompareSpec{Refs: refs, Options: study.Options{Replications: 5, Jobs: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(output.CompareChangeAnswer(r.Comparison, r.Configs), "\n")
+	if !want {
+		if got != "" {
+			t.Errorf("%v: %s", refs, got)
 		}
-		got := strings.Join(output.CompareChangeAnswer(r.Comparison, r.Configs), "\n")
-		if tc.want {
-			// The report and the workbook lead with it too.
-			dir := t.TempDir()
-			outs := study.Outputs{study.Report: true, study.XLSX: true}
-			if err := output.Write(dir, r, outs); err != nil {
-				t.Fatal(err)
-			}
-			report, err := os.ReadFile(filepath.Join(dir, "report.html"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			const lead = "From week 104 in funding-cliff (fixed-term funding for one post ends)"
-			if !strings.Contains(section(string(report), "summary"), lead) || !strings.Contains(sharedStrings(t, filepath.Join(dir, "results.xlsx")), lead) {
-				t.Error("the comparison's report or workbook does not say what the change did")
-			}
-			// Were the reference to make the same change, it would be no
-			// difference between them.
-			if both := output.CompareChangeAnswer(r.Comparison, []*sim.Config{r.Configs[1], r.Configs[1]}); both != nil {
-				t.Errorf("a change both make: %q", both)
-			}
-		}
-		if !tc.want {
-			if got != "" {
-				t.Errorf("%v: %s", tc.refs, got)
-			}
-			continue
-		}
-		if !strings.HasPrefix(got, "From week 104 in funding-cliff (fixed-term funding for one post ends), weeks 104 to 207, against baseline in the same weeks: Wait to first contact, mean: ") ||
-			!strings.Contains(got, "People who gave up waiting: ") || strings.Contains(got, "Wait to first contact, mean: no detectable") {
-			t.Errorf("%v: %s", tc.refs, got)
-		}
+		return
+	}
+	if !strings.HasPrefix(got, "From week 104 in funding-cliff (fixed-term funding for one post ends), weeks 104 to 207, against baseline in the same weeks: Wait to first contact, mean: ") ||
+		!strings.Contains(got, "People who gave up waiting: ") || strings.Contains(got, "Wait to first contact, mean: no detectable") {
+		t.Errorf("%v: %s", refs, got)
+	}
+	dir := t.TempDir()
+	if err := output.Write(dir, r, study.Outputs{study.Report: true, study.XLSX: true}); err != nil {
+		t.Fatal(err)
+	}
+	report, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const lead = "From week 104 in funding-cliff (fixed-term funding for one post ends)"
+	if !strings.Contains(section(string(report), "summary"), lead) || !strings.Contains(sharedStrings(t, filepath.Join(dir, "results.xlsx")), lead) {
+		t.Error("the comparison's report or workbook does not say what the change did")
+	}
+	// Were the reference to make the same change, it would be no
+	// difference between them.
+	if both := output.CompareChangeAnswer(r.Comparison, []*sim.Config{r.Configs[1], r.Configs[1]}); both != nil {
+		t.Errorf("a change both make: %q", both)
 	}
 }
 
@@ -150,6 +163,9 @@ func TestChangesInJSON(t *testing.T) {
 		if len(got) != 1 || got[0].Kind != tc.kind || got[0].Week != 104 || len(got[0].Measures) != 4 ||
 			got[0].Measures[0].KPI != "wait_first_contact_mean_weeks" || *got[0].Measures[0].Difference <= 0 || got[0].AfterWeeks != [2]int{104, 207} {
 			t.Errorf("%s %s: %+v", tc.file, tc.key, got)
+		}
+		if tc.kind == "after_change" && (got[0].Scenario != "funding-cliff" || got[0].ChangeIn != "funding-cliff") {
+			t.Errorf("after_change of %q, made in %q: want funding-cliff for both", got[0].Scenario, got[0].ChangeIn)
 		}
 	}
 	base, err := study.Run(context.Background(), study.RunSpec{Ref: "baseline",
