@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -214,6 +215,14 @@ func (p *Problem) Solve(ctx context.Context) (*Result, error) {
 	return Search(ctx, p.Cands, p.Targets, p.KPIs, eval, p.Options)
 }
 
+// LeverName is lever f in words (Labels), or by its key.
+func (p *Problem) LeverName(f int) string {
+	if l := p.Labels[p.Levers[f].Key]; l != "" {
+		return l
+	}
+	return p.Levers[f].Key
+}
+
 // Label names candidate i by its lever values: "link_workers=5, places=60",
 // or with Labels "link-worker posts 5, wellbeing groups: places 60".
 func (p *Problem) Label(i int) string {
@@ -221,7 +230,7 @@ func (p *Problem) Label(i int) string {
 	for f, v := range p.Cands[i].Levers {
 		key := p.Levers[f].Key
 		if l := p.Labels[key]; l != "" {
-			parts = append(parts, strings.ToLower(l[:1])+l[1:]+" "+v)
+			parts = append(parts, output.Uncapitalise(l)+" "+v)
 			continue
 		}
 		if j := strings.LastIndex(key, "."); j >= 0 && !strings.HasPrefix(key, "services.") {

@@ -340,12 +340,8 @@ func widen(p *plot.Plot) {
 
 func (p *Problem) report(r *Result, figs []output.Figure, version string, elapsed time.Duration) output.Report {
 	head := []string{"order"}
-	for _, l := range p.Levers {
-		name := l.Key
-		if w := p.Labels[l.Key]; w != "" {
-			name = w
-		}
-		head = append(head, name)
+	for f := range p.Levers {
+		head = append(head, p.LeverName(f))
 	}
 	head = append(head, "planned cost", "decision", "replications")
 	for _, k := range p.KPIs {

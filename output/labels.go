@@ -1,10 +1,12 @@
 package output
 
 import (
-	"github.com/spsim/spsim/sim"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
 )
 
 // KPILabel names a KPI in words, from the model's registry
@@ -18,8 +20,7 @@ func KPILabel(name string) string {
 	m, ok := sim.LookupKPI(name)
 	w := m.Label
 	if !ok || w == "" {
-		w = strings.ReplaceAll(base, "_", " ")
-		w = strings.ToUpper(w[:1]) + w[1:]
+		w = scenarios.Words(base)
 	}
 	if member != "" {
 		w += ": " + strings.ReplaceAll(member, "_", " ")
@@ -100,4 +101,21 @@ func money(v float64) string {
 // axisLabel is a KPI's label with its display unit: "Share of needs met (%)".
 func axisLabel(name, unit string) string {
 	return KPILabel(name) + " (" + displayFor(unit).unit + ")"
+}
+
+// capitalise is s with its first letter in upper case.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// Uncapitalise is a label with its first letter in lower case, to stand
+// within a sentence: "its wait to first contact, 90th percentile".
+func Uncapitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }

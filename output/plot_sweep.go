@@ -245,7 +245,8 @@ func shareY(panels []*plot.Plot) {
 	}
 }
 
-// shortKey is the last part of a key path, in words: "link workers".
+// shortKey is a key in words: its label ("link-worker posts"), else the
+// last part of its path ("seasonal peak week").
 func shortKey(key string) string {
 	if w := scenarios.KeyLabel(key); w != "" {
 		return Uncapitalise(w)
@@ -256,22 +257,6 @@ func shortKey(key string) string {
 		return strings.ReplaceAll(parts[1], "_", " ") + " " + last
 	}
 	return last
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// Uncapitalise is a label with its first letter in lower case, to stand
-// within a sentence: "its wait to first contact, 90th percentile".
-func Uncapitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // valueTicks labels exactly the swept values.

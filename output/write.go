@@ -57,8 +57,21 @@ func (r Report) WithFigures(figs []Figure) Report {
 		lead := figs[0]
 		r.Lead, r.Figures = &lead, figs[1:]
 	}
-	r.ChartFormats = []string{"png", "svg"}
+	r.ChartFormats = chartFormats(true, true) // as WriteFigures writes them
 	return r
+}
+
+// chartFormats are the formats chartFiles writes with svg and png, for a
+// report's captions to name.
+func chartFormats(svg, png bool) []string {
+	var out []string
+	if png {
+		out = append(out, "png")
+	}
+	if svg {
+		out = append(out, "svg")
+	}
+	return out
 }
 
 // chartFiles are each figure as NAME.svg if svg and NAME.png if png.
@@ -99,13 +112,7 @@ func figureFiles(figs []Figure, outs study.Outputs, build func([]Figure) (Report
 		if err != nil {
 			return err
 		}
-		rep.ChartFormats = nil
-		if outs.Has(study.PNG) {
-			rep.ChartFormats = append(rep.ChartFormats, "png")
-		}
-		if outs.Has(study.Charts) {
-			rep.ChartFormats = append(rep.ChartFormats, "svg")
-		}
+		rep.ChartFormats = chartFormats(outs.Has(study.Charts), outs.Has(study.PNG))
 		return WriteReport(w, rep)
 	}})...)
 }

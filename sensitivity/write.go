@@ -98,17 +98,19 @@ func (r *Result) Sentences() []string {
 
 // effect is a change in KPI k, in its unit: 6.73 weeks, 125 a year, and a
 // share's in percentage points.
-func (r *Result) effect(k int, v float64) string {
+func (r *Result) effect(k int, v float64) string { return experiment.Quantity(v, r.unit(k), true) }
+
+// unit is KPI k's unit.
+func (r *Result) unit(k int) string {
 	m, _ := sim.LookupKPI(r.KPIs[k])
-	return experiment.Quantity(v, m.Unit, true)
+	return m.Unit
 }
 
 // MuStarWords is input i's μ* on KPI k with its interval, in the KPI's
 // unit: "6.73 weeks [5.54, 8.06]", "5.2 percentage points [3.0, 6.0]".
 func (r *Result) MuStarWords(k, i int) string {
-	m, _ := sim.LookupKPI(r.KPIs[k])
 	e := r.Morris[k][i].MuStar
-	return experiment.Quantity(e.Value, m.Unit, true) + " " + experiment.Bounds(e.Low, e.High, m.Unit)
+	return r.effect(k, e.Value) + " " + experiment.Bounds(e.Low, e.High, r.unit(k))
 }
 
 // noiseWords says how much of the variance between points is replication

@@ -152,7 +152,7 @@ func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValu
 		return value + " (" + between + ")"
 	}
 	for i := range p.Levers {
-		v.Head = append(v.Head, leverName(p, levers, i))
+		v.Head = append(v.Head, p.LeverName(i))
 	}
 	v.Head = append(v.Head, "Planned cost", output.KPILabel(tg.KPI), "Target: "+tg.Bound(), "Replications")
 	checked := slices.Clone(r.Checked)
@@ -165,7 +165,7 @@ func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValu
 			decisionWords[c.KPIs[0].Decision], strconv.Itoa(c.Reps))
 		if c.Index == r.Plan {
 			v.Plan = len(v.Rows)
-			v.Sentences = append(v.Sentences, planWords(p, r, levers, outcome(c)))
+			v.Sentences = append(v.Sentences, planWords(p, r, outcome(c)))
 		}
 		v.Rows = append(v.Rows, row)
 	}
@@ -181,14 +181,6 @@ func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValu
 	return v, nil
 }
 
-// leverName is lever i as the page names it, else by its key.
-func leverName(p *optimise.Problem, levers []leverValues, i int) string {
-	if i < len(levers) && levers[i].Label != "" {
-		return levers[i].Label
-	}
-	return p.Levers[i].Key
-}
-
 // decisionWords say whether a combination meets the target.
 var decisionWords = map[optimise.Decision]string{
 	optimise.Feasible:   "meets it",
@@ -198,10 +190,10 @@ var decisionWords = map[optimise.Decision]string{
 
 // planWords leads the answer in the page's words: the plan by the levers'
 // names, its cost, and its outcome (in words) against the target.
-func planWords(p *optimise.Problem, r *optimise.Result, levers []leverValues, outcome string) string {
+func planWords(p *optimise.Problem, r *optimise.Result, outcome string) string {
 	var set []string
 	for i, val := range r.Candidates[r.Plan].Levers {
-		set = append(set, leverName(p, levers, i)+" "+val)
+		set = append(set, p.LeverName(i)+" "+val)
 	}
 	tg := p.Targets[0]
 	return fmt.Sprintf("Plan: %s, costing %s a year. %s: %s, against a target of %s.",

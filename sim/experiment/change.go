@@ -97,22 +97,22 @@ var changeMeasures = []struct {
 	read      func(w window) float64
 }{
 	{sim.KPIWaitMean, sim.UnitWeeks, func(w window) float64 { return w.sum(sim.ColWaitSum) / w.sum(sim.ColFirstContacts) }},
-	{sim.KPIWaitingListMean, "people", func(w window) float64 { return w.sum(sim.ColWaitingListMean) / w.weeks }},
-	{sim.KPIReneged, "people/year", func(w window) float64 { return w.sum(sim.ColReneged) * 52 / w.weeks }},
-	{sim.KPINeedsMet, "needs/year", func(w window) float64 { return w.sum(sim.ColNeedsMet) * 52 / w.weeks }},
+	{sim.KPIWaitingListMean, "people", func(w window) float64 { return w.sum(sim.ColWaitingListMean) / w.weeks() }},
+	{sim.KPIReneged, "people/year", func(w window) float64 { return w.sum(sim.ColReneged) * 52 / w.weeks() }},
+	{sim.KPINeedsMet, "needs/year", func(w window) float64 { return w.sum(sim.ColNeedsMet) * 52 / w.weeks() }},
 }
 
 // ChangeColumns are the weekly columns ChangeEffects reads: a study that
 // keeps only some columns keeps these for a scenario with a change.
 var ChangeColumns = []string{sim.ColWaitSum, sim.ColFirstContacts, sim.ColWaitingListMean, sim.ColReneged, sim.ColNeedsMet}
 
-// window is one replication's weekly columns summed over some weeks.
+// window is one replication's weekly columns over weeks [from, to).
 type window struct {
-	r     *sim.Result
-	from  int
-	to    int
-	weeks float64
+	r        *sim.Result
+	from, to int
 }
+
+func (w window) weeks() float64 { return float64(w.to - w.from) }
 
 func (w window) sum(col string) float64 {
 	c := w.r.Col(col)
@@ -163,8 +163,8 @@ func effects(a, b []*sim.Result, wa, wb [2]int, level float64) []BeforeAfter {
 	for _, m := range changeMeasures {
 		xs, ys := make([]float64, len(a)), make([]float64, len(b))
 		for i := range a {
-			xs[i] = m.read(window{r: a[i], from: wa[0], to: wa[1], weeks: float64(wa[1] - wa[0])})
-			ys[i] = m.read(window{r: b[i], from: wb[0], to: wb[1], weeks: float64(wb[1] - wb[0])})
+			xs[i] = m.read(window{r: a[i], from: wa[0], to: wa[1]})
+			ys[i] = m.read(window{r: b[i], from: wb[0], to: wb[1]})
 		}
 		if slices.ContainsFunc(xs, isNaN) || slices.ContainsFunc(ys, isNaN) {
 			continue
