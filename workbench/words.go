@@ -31,7 +31,7 @@ func plain(v float64, unit string) string {
 	case "people/year", "referrals/year", "needs/year", "appointments/year":
 		return experiment.Number(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
 	case "person-weeks/year", "post-weeks/year":
-		return experiment.Number(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
+		return experiment.Number(v) + " weeks a year" // as the terminal: the label says whose
 	case "hours/week":
 		return experiment.Number(v) + " hours a week"
 	case "people/FTE":

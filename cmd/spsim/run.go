@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/output"
@@ -110,15 +111,33 @@ func beforeChange(week int) string {
 	return fmt.Sprintf(" (reading the weeks before the timeline's change at week %d)", week)
 }
 
-// printWhere says where the outputs are, and the report if one was
-// written (--outputs may leave it out).
+// printWhere says where the outputs are, the report if one was written
+// (--outputs may leave it out), and how long the study took to simulate.
 func printWhere(w io.Writer, dir string, seconds float64) {
 	report := filepath.Join(dir, "report.html")
 	if _, err := os.Stat(report); err != nil {
-		fmt.Fprintf(w, "outputs in %s in %.1fs\n", dir, seconds)
+		fmt.Fprintf(w, "outputs in %s; simulated in %s\n", dir, took(seconds))
 		return
 	}
-	fmt.Fprintf(w, "outputs in %s (report: %s) in %.1fs\n", dir, report, seconds)
+	fmt.Fprintf(w, "outputs in %s (report: %s); simulated in %s\n", dir, report, took(seconds))
+}
+
+// took says a duration to two significant figures, in minutes once it is
+// over two: a quick run's "0.04 s" rather than "0.0s".
+func took(seconds float64) string {
+	switch {
+	case seconds >= 120:
+		m := int(seconds+0.5) / 60
+		return fmt.Sprintf("%d min %d s", m, int(seconds+0.5)-60*m)
+	case seconds >= 10:
+		return fmt.Sprintf("%.0f s", seconds)
+	case seconds >= 1:
+		return fmt.Sprintf("%.1f s", seconds)
+	case seconds >= 0.01:
+		return strconv.FormatFloat(seconds, 'g', 2, 64) + " s"
+	default:
+		return "under 0.01 s"
+	}
 }
 
 // printShard says which part a shard ran and where it is.

@@ -97,7 +97,11 @@ func Quantity(x float64, unit string, diff bool) string {
 		}
 		return Number(x) + " weeks"
 	}
-	if _, per, ok := strings.Cut(unit, "/"); ok && per == "year" {
+	if what, per, ok := strings.Cut(unit, "/"); ok && per == "year" {
+		if strings.HasSuffix(what, "-weeks") {
+			// "0.92 weeks a year" held: the label says whose weeks.
+			return Number(x) + " weeks a year"
+		}
 		return Number(x) + " a year"
 	}
 	if unit == "" {

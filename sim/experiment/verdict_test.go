@@ -215,6 +215,7 @@ func TestPlainNumbers(t *testing.T) {
 		{experiment.Quantity(1, "weeks", false), "1 week"},
 		{experiment.Quantity(0.021, "share", true), "2.1 percentage points"},
 		{experiment.Quantity(1234.4, "people/year", false), "1,234 a year"},
+		{experiment.Quantity(0.919, "person-weeks/year", false), "0.919 weeks a year"},
 		{experiment.Quantity(46000, "GBP/year", false), "£46,000 a year"},
 		{experiment.Number(0.4123), "0.412"},
 		{experiment.Number(86.34), "86.3"},
