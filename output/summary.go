@@ -68,23 +68,39 @@ func Sentence(format string, args ...any) string {
 }
 
 // RunAnswer is a run's result in plain sentences, for the top of its
-// report: whether link workers' places are the constraint, what that
-// means for waiting, the outcome and the cost.
+// report, the terminal and the workbench alike: whether link workers'
+// places are the constraint, what that means for waiting, the outcome and
+// the cost, each figure with its 95% interval in brackets. The verdict is
+// read from the utilisation's interval, not its mean alone: an interval
+// either side of 95% full says "close to full", not a verdict the noise
+// could reverse.
 func RunAnswer(sums []experiment.Summary) []string {
 	get := func(name string) (experiment.Summary, bool) { return findSummary(sums, name) }
-	q := func(s experiment.Summary) string { return experiment.Quantity(s.Estimate.Mean, s.Unit, false) }
 	var out []string
 	util, okU := get(sim.KPIUtilisation)
 	wait, okW := get(sim.KPIWaitMean)
 	gave, okG := get(sim.KPIReneged)
 	if okU && okW && okG {
-		if util.Estimate.Mean >= 0.95 {
-			out = append(out, fmt.Sprintf("Demand outstrips link-worker supply: caseloads are %s full, people wait %s on average for a first contact, and %s give up waiting.",
-				q(util), q(wait), q(gave)))
-		} else {
-			out = append(out, fmt.Sprintf("Link workers have room: caseloads are %s full and people wait %s on average for a first contact; %s give up waiting.",
-				q(util), q(wait), q(gave)))
+		full := fmt.Sprintf("caseloads are %s full%s", quantity(util), bracket(util))
+		waits := fmt.Sprintf("people wait %s on average for a first contact", withInterval(wait))
+		if p90, ok := get(sim.KPIWaitP90); ok {
+			waits += ", one in ten over " + withInterval(p90)
 		}
+		giveUp := withInterval(gave) + " give up waiting"
+		switch e := gave.Estimate; {
+		case e.Mean == 0 && (!defined(e.High) || e.High == 0):
+			giveUp = "nobody gives up waiting"
+		case e.Mean < 0.5 && (!defined(e.High) || e.High < 0.5):
+			giveUp = "almost nobody gives up waiting"
+		}
+		verdict := "Link workers are close to full"
+		switch e := util.Estimate; {
+		case e.Low >= fullUtilisation || !defined(e.Low) && e.Mean >= fullUtilisation:
+			verdict = "Demand outstrips link-worker supply"
+		case e.High < fullUtilisation || !defined(e.High) && e.Mean < fullUtilisation:
+			verdict = "Link workers have room"
+		}
+		out = append(out, fmt.Sprintf("%s: %s; %s; %s.", verdict, full, waits, giveUp))
 	}
 	for _, name := range []string{sim.KPIReferredAllNeedsMetShare, sim.KPINeedsMetShare} {
 		if s, ok := get(name); ok {
@@ -92,18 +108,49 @@ func RunAnswer(sums []experiment.Summary) []string {
 			if name == sim.KPINeedsMetShare {
 				what = "of community needs are met"
 			}
-			out = append(out, fmt.Sprintf("%s %s.", capitalise(q(s)), what))
+			out = append(out, fmt.Sprintf("%s %s.", capitalise(withInterval(s)), what))
 			break
 		}
 	}
-	if cost, ok := get(sim.KPICostTotal); ok {
-		s := fmt.Sprintf("The service costs %s", q(cost))
-		if per, ok := get(sim.KPICostPerNeedMet); ok {
-			s += fmt.Sprintf(", %s per need met", q(per))
+	// A scenario without costs (the validation queues) has nothing to say.
+	if cost, ok := get(sim.KPICostTotal); ok && cost.Estimate.Mean > 0 {
+		s := fmt.Sprintf("The service costs %s", withInterval(cost))
+		if per, ok := get(sim.KPICostPerNeedMet); ok && defined(per.Estimate.Mean) {
+			s += fmt.Sprintf(", %s per need met", withInterval(per))
 		}
 		out = append(out, s+".")
 	}
 	return out
+}
+
+// fullUtilisation is the share of caseload places filled from which
+// demand, not supply, is the constraint: people queue for the last few.
+const fullUtilisation = 0.95
+
+func quantity(s experiment.Summary) string {
+	return experiment.Quantity(s.Estimate.Mean, s.Unit, false)
+}
+
+// withInterval writes a KPI's mean and, in brackets, its 95% interval, as
+// a sentence carries them: "5.62 weeks (5.36 to 5.9)", "17.9% (17.2% to
+// 18.6%)", "£255,790 a year (£254,131 to £257,460)".
+func withInterval(s experiment.Summary) string { return quantity(s) + bracket(s) }
+
+// bracket is a KPI's 95% interval in brackets, after a space; one
+// replication has no interval, and gets none.
+func bracket(s experiment.Summary) string {
+	e := s.Estimate
+	if !defined(e.Low, e.High) {
+		return ""
+	}
+	lo, hi := experiment.Number(e.Low), experiment.Number(e.High)
+	switch s.Unit {
+	case sim.UnitShare:
+		lo, hi = experiment.Percent(e.Low), experiment.Percent(e.High)
+	case sim.UnitGBP, sim.UnitGBPPerYear:
+		lo, hi = experiment.Money(e.Low), experiment.Money(e.High)
+	}
+	return fmt.Sprintf(" (%s to %s)", lo, hi)
 }
 
 // tomlDiff lists the lines of other that the reference lacks, each under

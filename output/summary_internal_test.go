@@ -1,6 +1,7 @@
 package output
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -38,11 +39,65 @@ func TestKeyNumbersAsPeopleReadThem(t *testing.T) {
 			t.Errorf("%s: %q, want it to start %q", kpi, got[kpi], w)
 		}
 	}
-	answer := strings.Join(RunAnswer(sums), " ")
-	for _, w := range []string{"Demand outstrips link-worker supply", "99.9% full", "3.14 weeks", "56.8% of community needs are met", "£256,464 a year, £350 per need met"} {
-		if !strings.Contains(answer, w) {
-			t.Errorf("answer %q lacks %q", answer, w)
+}
+
+// TestRunAnswerReadsTheInterval: the verdict follows the utilisation's
+// interval, every figure carries its own, and what a scenario does not
+// have (costs, an interval from one replication, anyone giving up) is
+// said plainly or not at all.
+func TestRunAnswerReadsTheInterval(t *testing.T) {
+	est := func(m, lo, hi float64) experiment.Estimate {
+		return experiment.Estimate{Mean: m, Low: lo, High: hi, N: 20}
+	}
+	one := func(m float64) experiment.Estimate {
+		return experiment.Estimate{Mean: m, Low: math.NaN(), High: math.NaN(), N: 1}
+	}
+	sums := func(util, gave, cost experiment.Estimate) []experiment.Summary {
+		return []experiment.Summary{
+			{Name: "lw_utilisation", Unit: "share", Estimate: util},
+			{Name: "wait_first_contact_mean_weeks", Unit: "weeks", Estimate: est(3.14, 2.9, 3.3)},
+			{Name: "wait_first_contact_p90_weeks", Unit: "weeks", Estimate: est(6.2, 5.8, 6.6)},
+			{Name: "reneged", Unit: "people/year", Estimate: gave},
+			{Name: "needs_met_share", Unit: "share", Estimate: est(0.568, 0.55, 0.58)},
+			{Name: "cost_total", Unit: "GBP/year", Estimate: cost},
+			{Name: "cost_per_need_met", Unit: "GBP", Estimate: est(350.2, 342, 358)},
 		}
+	}
+	costs := est(256464, 255000, 258000)
+	for _, c := range []struct {
+		name    string
+		sums    []experiment.Summary
+		want    []string
+		wantNot []string
+	}{
+		{"full", sums(est(0.999, 0.998, 1), est(403.3, 382, 425), costs),
+			[]string{"Demand outstrips link-worker supply: caseloads are 99.9% full (99.8% to 100.0%); ",
+				"people wait 3.14 weeks (2.9 to 3.3) on average for a first contact, one in ten over 6.2 weeks (5.8 to 6.6); ",
+				"403 a year (382 to 425) give up waiting.", "56.8% (55.0% to 58.0%) of community needs are met.",
+				"The service costs £256,464 a year (£255,000 to £258,000), £350 (£342 to £358) per need met."}, nil},
+		{"room", sums(est(0.90, 0.89, 0.91), est(0, 0, 0), costs),
+			[]string{"Link workers have room: caseloads are 90.0% full", "; nobody gives up waiting."}, []string{"outstrips"}},
+		{"straddles 95%", sums(est(0.95, 0.94, 0.96), est(0.2, 0.1, 0.3), costs),
+			[]string{"Link workers are close to full: ", "; almost nobody gives up waiting."}, []string{"outstrips", "have room"}},
+		{"one replication", sums(one(0.97), one(12), one(250000)),
+			[]string{"Demand outstrips link-worker supply: caseloads are 97.0% full; ", "12 a year give up waiting", "The service costs £250,000 a year, "},
+			[]string{"(NaN", "to NaN"}},
+		{"no costs", sums(est(0.9, 0.89, 0.91), est(1, 0.5, 1.5), est(0, 0, 0)),
+			[]string{"Link workers have room"}, []string{"costs", "£"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			answer := strings.Join(RunAnswer(c.sums), " ")
+			for _, w := range c.want {
+				if !strings.Contains(answer, w) {
+					t.Errorf("answer %q lacks %q", answer, w)
+				}
+			}
+			for _, w := range c.wantNot {
+				if strings.Contains(answer, w) {
+					t.Errorf("answer %q says %q", answer, w)
+				}
+			}
+		})
 	}
 }
 

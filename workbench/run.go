@@ -99,7 +99,7 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 	rr := res.(*study.RunResult)
 	cleanSources(rr.Sources)
 	s.runs.put(view.TOML, rr)
-	v, err := newRunView(rr.Config, rr.Results, rr.Summaries)
+	v, err := newRunView(rr)
 	if err != nil {
 		st.send(message{Type: "error", Error: err.Error()})
 		return

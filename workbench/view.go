@@ -2,14 +2,13 @@ package workbench
 
 import (
 	"encoding/base64"
-	"fmt"
 	"html"
 	"math"
-	"slices"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
 )
 
 // runView is a run's results as the page shows them.
@@ -109,45 +108,19 @@ func summaryOf(sums []experiment.Summary, name string) (experiment.Summary, bool
 	return experiment.Summary{}, false
 }
 
-// newRunView builds the page's view of a run.
-func newRunView(cfg *sim.Config, res []*sim.Result, sums []experiment.Summary) (v *runView, err error) {
-	v = &runView{Name: cfg.Name, Replications: len(res), Seed: cfg.Run.Seed,
-		Sentences: slices.Concat(runSentences(sums), output.ChangeAnswer(cfg, res, level), output.AreaAnswer(res, level))}
+// newRunView builds the page's view of a run. Its sentences are the
+// terminal's and the report's (output.RunFound): one answer, two faces.
+func newRunView(rr *study.RunResult) (v *runView, err error) {
+	cfg, res := rr.Config, rr.Results
+	v = &runView{Name: cfg.Name, Replications: len(res), Seed: cfg.Run.Seed, Sentences: output.RunFound(rr)}
 	for _, name := range output.Headline {
-		if s, ok := summaryOf(sums, name); ok {
+		if s, ok := summaryOf(rr.Summaries, name); ok {
 			v.Headline = append(v.Headline, newRow(s))
 		}
 	}
 	v.Charts = runCharts(res, cfg.Run.WarmupWeeks)
 	v.Areas, err = newAreas(res)
 	return v, err
-}
-
-// runSentences say what a run found, in a commissioner's words, each
-// figure with its interval.
-func runSentences(sums []experiment.Summary) []string {
-	get := func(name string) (experiment.Summary, bool) { return summaryOf(sums, name) }
-	var out []string
-	if w, ok := get(sim.KPIWaitMean); ok {
-		s := fmt.Sprintf("people wait %s (%s) for a first contact with a link worker", plain(w.Estimate.Mean, w.Unit), interval(w.Estimate, w.Unit))
-		if p, ok := get(sim.KPIWaitP90); ok {
-			s += "; one in ten waits over " + plain(p.Estimate.Mean, p.Unit)
-		}
-		out = append(out, output.Sentence("%s", s))
-	}
-	if u, ok := get(sim.KPIUtilisation); ok {
-		out = append(out, output.Sentence("link workers' caseload places are %s full (%s)", plain(u.Estimate.Mean, u.Unit), interval(u.Estimate, u.Unit)))
-	}
-	if r, ok := get(sim.KPIReneged); ok && r.Estimate.Mean >= 0.5 {
-		out = append(out, output.Sentence("%s give up waiting (%s)", plain(r.Estimate.Mean, r.Unit), interval(r.Estimate, r.Unit)))
-	}
-	if n, ok := get(sim.KPINeedsMetShare); ok {
-		out = append(out, output.Sentence("%s of community needs that reach a service are met (%s)", plain(n.Estimate.Mean, n.Unit), interval(n.Estimate, n.Unit)))
-	}
-	if c, ok := get(sim.KPICostTotal); ok {
-		out = append(out, output.Sentence("the service costs %s (%s)", plain(c.Estimate.Mean, c.Unit), interval(c.Estimate, c.Unit)))
-	}
-	return out
 }
 
 // runCharts draws demand against supply, waiting and the workforce over
