@@ -131,26 +131,19 @@ func quantity(s experiment.Summary) string {
 	return experiment.Quantity(s.Estimate.Mean, s.Unit, false)
 }
 
-// withInterval writes a KPI's mean and, in brackets, its 95% interval, as
-// a sentence carries them: "5.62 weeks (5.36 to 5.9)", "17.9% (17.2% to
-// 18.6%)", "£255,790 a year (£254,131 to £257,460)".
+// withInterval writes a KPI's mean and its 95% interval as a sentence
+// carries them, in the style of every face's answers: "5.62 weeks [5.36,
+// 5.9]", "17.9% [17.4%, 18.5%]", "£255,790 a year [£254,131, £257,460]".
 func withInterval(s experiment.Summary) string { return quantity(s) + bracket(s) }
 
-// bracket is a KPI's 95% interval in brackets, after a space; one
-// replication has no interval, and gets none.
+// bracket is a KPI's 95% interval after a space; one replication has no
+// interval, and gets none.
 func bracket(s experiment.Summary) string {
-	e := s.Estimate
-	if !defined(e.Low, e.High) {
+	if !defined(s.Estimate.Low, s.Estimate.High) {
 		return ""
 	}
-	lo, hi := experiment.Number(e.Low), experiment.Number(e.High)
-	switch s.Unit {
-	case sim.UnitShare:
-		lo, hi = experiment.Percent(e.Low), experiment.Percent(e.High)
-	case sim.UnitGBP, sim.UnitGBPPerYear:
-		lo, hi = experiment.Money(e.Low), experiment.Money(e.High)
-	}
-	return fmt.Sprintf(" (%s to %s)", lo, hi)
+	_, ci := kpiWords(s)
+	return " " + ci
 }
 
 // tomlDiff lists the lines of other that the reference lacks, each under
