@@ -177,7 +177,7 @@ func differenceWords(unit string, e experiment.Estimate) string {
 	if math.IsNaN(e.Low) {
 		return v
 	}
-	return v + " " + experiment.Bounds(e.Low, e.High, unit)
+	return v + " " + experiment.Bounds(e.Low, e.High, unit, true)
 }
 
 // PrintCompareHeadline writes the headline KPIs side by side in words,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
 )
 
 // KPILabel names a KPI in words, from the model's registry
@@ -50,10 +51,7 @@ func displayFor(unit string) display {
 	case sim.UnitGBPPerYear:
 		return display{scale: 1, unit: "£ a year", format: pounds, label: money}
 	}
-	u := strings.ReplaceAll(unit, "/year", " a year")
-	u = strings.ReplaceAll(u, "/week", " a week")
-	u = strings.ReplaceAll(u, "/FTE", " per FTE")
-	return display{scale: 1, unit: u, format: plainNumber, label: sig3}
+	return display{scale: 1, unit: experiment.UnitWords(unit), format: plainNumber, label: sig3}
 }
 
 // diffDisplayFor is how a difference of two values in unit is shown: a

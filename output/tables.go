@@ -135,11 +135,7 @@ func kpiWords(s experiment.Summary) (value, interval string) {
 	if m, ok := sim.LookupKPI(s.Name); ok {
 		gap = m.Gap
 	}
-	value = experiment.Quantity(e.Mean, s.Unit, gap)
-	if s.Unit == sim.UnitShare && !gap {
-		return value, "[" + experiment.Percent(e.Low) + ", " + experiment.Percent(e.High) + "]"
-	}
-	return value, experiment.Bounds(e.Low, e.High, s.Unit)
+	return experiment.Quantity(e.Mean, s.Unit, gap), experiment.Bounds(e.Low, e.High, s.Unit, gap)
 }
 
 // WriteAreas writes, for a scenario of several areas, each area's KPIs

@@ -25,12 +25,12 @@ func VerdictTable(c *experiment.Comparison) Table {
 		for _, ch := range append([]experiment.Change{v.Cost}, v.Outcomes...) {
 			per := "—"
 			if ch.CostPer != nil {
-				per = experiment.Money(ch.CostPer.Value) + " " + experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP)
+				per = experiment.Money(ch.CostPer.Value) + " " + experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true)
 			} else if ch.Effect == experiment.NoDifference {
 				per = "no detectable difference"
 			}
 			t.Rows = append(t.Rows, []string{v.Scenario, ch.Label,
-				experiment.Quantity(ch.Diff.Mean, ch.Unit, true) + " " + experiment.Bounds(ch.Diff.Low, ch.Diff.High, ch.Unit),
+				experiment.Quantity(ch.Diff.Mean, ch.Unit, true) + " " + experiment.Bounds(ch.Diff.Low, ch.Diff.High, ch.Unit, true),
 				string(ch.Effect), per})
 		}
 	}

@@ -110,7 +110,7 @@ func (r *Result) unit(k int) string {
 // unit: "6.73 weeks [5.54, 8.06]", "5.2 percentage points [3.0, 6.0]".
 func (r *Result) MuStarWords(k, i int) string {
 	e := r.Morris[k][i].MuStar
-	return r.effect(k, e.Value) + " " + experiment.Bounds(e.Low, e.High, r.unit(k))
+	return r.effect(k, e.Value) + " " + experiment.Bounds(e.Low, e.High, r.unit(k), true)
 }
 
 // noiseWords says how much of the variance between points is replication

@@ -172,7 +172,7 @@ func verdict(cmp *experiment.Comparison) (sentences, costs []string) {
 			// A cost a year over an outcome a year: pounds per unit, not a
 			// year.
 			costs = append(costs, fmt.Sprintf("%s: %s per unit of improvement in %s %s", v.Scenario, experiment.Money(ch.CostPer.Value),
-				strings.ToLower(ch.Label[:1])+ch.Label[1:], experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP)))
+				strings.ToLower(ch.Label[:1])+ch.Label[1:], experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true)))
 		}
 	}
 	return sentences, costs

@@ -107,17 +107,30 @@ func Quantity(x float64, unit string, diff bool) string {
 	if unit == "" {
 		return Number(x)
 	}
-	return Number(x) + " " + unit
+	return Number(x) + " " + UnitWords(unit)
 }
 
+// UnitWords writes a unit as people read it: "people/FTE" is "people per
+// FTE", "hours/week" "hours a week", "people/FTE-year" "people per FTE a
+// year".
+func UnitWords(unit string) string {
+	return unitWords.Replace(unit)
+}
+
+var unitWords = strings.NewReplacer("/FTE-year", " per FTE a year", "/FTE", " per FTE", "/week", " a week", "/year", " a year")
+
 // Bounds writes an interval's bounds in the style of Quantity's number,
-// without the unit: "[1.2, 1.6]", "[£41,000, £52,000]", "[2.1, 3.5]" for
-// percentage points.
-func Bounds(lo, hi float64, unit string) string {
+// without the unit: "[1.2, 1.6]", "[£41,000, £52,000]"; a share's as
+// percentages, "[40.3%, 41.2%]", and a difference of shares' (diff) in
+// percentage points, "[2.1, 3.5]".
+func Bounds(lo, hi float64, unit string, diff bool) string {
 	f := Number
 	switch unit {
 	case sim.UnitShare:
-		f = points
+		f = Percent
+		if diff {
+			f = points
+		}
 	case sim.UnitGBP, sim.UnitGBPPerYear:
 		f = Money
 	}

@@ -210,7 +210,7 @@ func sentences(v Verdict) []string {
 		b.WriteString(" costs " + Money(math.Abs(d.Mean)) + " " + more + " a year than " + v.Reference)
 	case NoDifference:
 		b.WriteString("'s cost does not differ detectably from " + v.Reference + "'s (" +
-			Quantity(d.Mean, sim.UnitGBPPerYear, true) + " " + Bounds(d.Low, d.High, sim.UnitGBP) + ")")
+			Quantity(d.Mean, sim.UnitGBPPerYear, true) + " " + Bounds(d.Low, d.High, sim.UnitGBP, true) + ")")
 	default:
 		b.WriteString(" is compared with " + v.Reference + " without a cost")
 	}
@@ -232,7 +232,7 @@ func sentences(v Verdict) []string {
 		if strings.Contains(p.text, " per ") {
 			amount = Number(math.Abs(o.Diff.Mean)) // the phrase names the unit
 		}
-		b.WriteString("; " + p.text + " " + verb + " by " + amount + " " + Bounds(lo, hi, o.Unit))
+		b.WriteString("; " + p.text + " " + verb + " by " + amount + " " + Bounds(lo, hi, o.Unit, true))
 	}
 	if len(same) > 0 {
 		verb := " do not change detectably"
@@ -299,7 +299,7 @@ func costSentence(v Verdict) string {
 			return "It is cheaper and still gains " + Number(o.Diff.Mean) + " " + p.text + " a year."
 		}
 		r := o.CostPer
-		return "Each extra " + p.unit + " costs " + Money(r.Value) + " " + Bounds(r.Low, r.High, sim.UnitGBP) + "."
+		return "Each extra " + p.unit + " costs " + Money(r.Value) + " " + Bounds(r.Low, r.High, sim.UnitGBP, true) + "."
 	}
 	return ""
 }

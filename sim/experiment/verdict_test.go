@@ -216,13 +216,17 @@ func TestPlainNumbers(t *testing.T) {
 		{experiment.Quantity(0.021, "share", true), "2.1 percentage points"},
 		{experiment.Quantity(1234.4, "people/year", false), "1,234 a year"},
 		{experiment.Quantity(0.919, "person-weeks/year", false), "0.919 weeks a year"},
+		{experiment.Quantity(44.3, "people/FTE", false), "44.3 people per FTE"},
+		{experiment.Quantity(37.5, "hours/week", false), "37.5 hours a week"},
+		{experiment.Quantity(9.1, "people/FTE-year", false), "9.1 people per FTE a year"},
 		{experiment.Quantity(46000, "GBP/year", false), "£46,000 a year"},
 		{experiment.Number(0.4123), "0.412"},
 		{experiment.Number(86.34), "86.3"},
 		{experiment.Number(-3), "−3"},
 		{experiment.Number(1e6), "1,000,000"},
-		{experiment.Bounds(1.21, 1.64, "weeks"), "[1.21, 1.64]"},
-		{experiment.Bounds(0.5, 0.6, "share"), "[50.0, 60.0]"},
+		{experiment.Bounds(1.21, 1.64, "weeks", false), "[1.21, 1.64]"},
+		{experiment.Bounds(0.5, 0.6, "share", true), "[50.0, 60.0]"},
+		{experiment.Bounds(0.403, 0.412, "share", false), "[40.3%, 41.2%]"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
