@@ -45,11 +45,13 @@ func ParseInput(s string) (Input, error) {
 
 // Spec asks for a sensitivity analysis.
 type Spec struct {
-	Ref    string
-	Vary   []string // KEY=LO..HI
-	Sets   []string // KEY=VALUE, fixed
-	Method Method   // Morris if empty
-	KPIs   []string
+	Ref  string
+	Vary []string // KEY=LO..HI; none: UncertainInputs
+	// Uncertain says Vary was empty and the uncertain inputs were taken.
+	Uncertain bool
+	Sets      []string // KEY=VALUE, fixed
+	Method    Method   // Morris if empty
+	KPIs      []string
 	// Reps is the replications per point (common random numbers across
 	// points); Trajectories (Morris) and Samples (Sobol's N) size the
 	// design; Boot is the bootstrap resamples.
@@ -69,6 +71,19 @@ const (
 	Morris Method = "morris"
 	Sobol  Method = "sobol"
 )
+
+// UncertainInputs are what an analysis varies when it is given no --vary:
+// the vocabulary's uncertain inputs (scenarios/words/levers.toml, kind
+// "input"), each over its plausible range, as KEY=LO..HI.
+func UncertainInputs() []string {
+	var out []string
+	for _, l := range scenarios.Levers() {
+		if l.Kind == scenarios.LeverInput {
+			out = append(out, fmt.Sprintf("%s=%s..%s", l.Key, strconv.FormatFloat(l.Min, 'g', -1, 64), strconv.FormatFloat(l.Max, 'g', -1, 64)))
+		}
+	}
+	return out
+}
 
 // DefaultKPIs are analysed when none are named.
 var DefaultKPIs = []string{sim.KPINeedsMet, sim.KPILeavers}
@@ -97,6 +112,9 @@ type Result struct {
 	// demand.referrals_per_week, in the sentences and charts: Run takes
 	// them from scenarios.KeyLabel. An input without one is named by its key.
 	Labels map[string]string
+	// Uncertain says no inputs were named, and the analysis varied
+	// UncertainInputs.
+	Uncertain bool
 }
 
 // name is input i in words, or its key.
@@ -110,6 +128,7 @@ func (r *Result) name(i int) string {
 // Run plans and runs the analysis.
 func Run(ctx context.Context, spec Spec) (*Result, error) {
 	start := time.Now()
+	uncertain := len(spec.Vary) == 0
 	if err := spec.complete(); err != nil {
 		return nil, err
 	}
@@ -117,7 +136,7 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns}
+	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns, Uncertain: uncertain}
 	if r.Inputs, err = inputs(spec); err != nil {
 		return nil, err
 	}
@@ -167,7 +186,7 @@ func (spec *Spec) complete() error {
 		return fmt.Errorf("--method %q: want morris (screening many inputs) or sobol (indices for a few)", spec.Method)
 	}
 	if len(spec.Vary) == 0 {
-		return fmt.Errorf("sensitivity needs at least one --vary KEY=LO..HI, such as workforce.leaving_hazard_per_year=0.1..0.3")
+		spec.Vary = UncertainInputs()
 	}
 	if len(spec.KPIs) == 0 {
 		spec.KPIs = DefaultKPIs

@@ -2,6 +2,7 @@ package sensitivity_test
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"reflect"
 	"testing"
@@ -103,7 +104,6 @@ func TestBadInput(t *testing.T) {
 		{func(s *sensitivity.Spec) { s.Vary = []string{"workforce.fte=1..0.5"} }},
 		{func(s *sensitivity.Spec) { s.Vary = []string{"no.such.key=1..2"} }},
 		{func(s *sensitivity.Spec) { s.KPIs = []string{"happiness"} }},
-		{func(s *sensitivity.Spec) { s.Vary = nil }},
 		{func(s *sensitivity.Spec) { s.Vary = []string{"workforce.fte=0.5..1", "workforce.fte=0.6..0.9"} }},
 	} {
 		s := spec()
@@ -112,6 +112,36 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("%+v accepted", s)
 		} else {
 			t.Log(err)
+		}
+	}
+}
+
+// TestNoInputsScreensTheUncertainOnes: with no --vary, an analysis varies
+// the vocabulary's uncertain inputs over their ranges, and says so.
+func TestNoInputsScreensTheUncertainOnes(t *testing.T) {
+	s := spec()
+	s.Vary, s.Trajectories, s.Reps = nil, 2, 2
+	r, err := sensitivity.Run(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := sensitivity.UncertainInputs()
+	if !r.Uncertain || len(r.Inputs) != len(want) || len(want) < 5 {
+		t.Fatalf("uncertain %v, inputs %+v; want %v", r.Uncertain, r.Inputs, want)
+	}
+	for i, in := range r.Inputs {
+		if got := fmt.Sprintf("%s=%g..%g", in.Key, in.Lo, in.Hi); got != want[i] {
+			t.Errorf("input %d is %s, want %s", i, got, want[i])
+		}
+		if r.Labels[in.Key] == "" {
+			t.Errorf("%s has no words", in.Key)
+		}
+	}
+	for k := range r.KPIs {
+		for i, e := range r.Morris[k] {
+			if math.IsNaN(e.MuStar.Value) {
+				t.Errorf("%s: input %s has no μ*", r.KPIs[k], r.Inputs[i].Key)
+			}
 		}
 	}
 }

@@ -102,17 +102,20 @@ combination meets the targets.`,
 			run: cmdOptimise,
 		},
 		{
-			name: "sensitivity", args: "SCENARIO --vary KEY=LO..HI ...",
+			name: "sensitivity", args: "SCENARIO [--vary KEY=LO..HI ...]",
 			summary: "find which uncertain inputs drive the results (Morris or Sobol)",
 			about: `Global sensitivity analysis over uncertain inputs, each varied over its range:
 Morris elementary effects (μ*, σ) to screen many inputs, or Sobol first-order
 and total indices (Saltelli's design, Jansen's estimators) for a few, with
 bootstrap intervals. Every point runs --reps replications on common random
 numbers, and the share of variance that is replication noise is reported.
-Writes sensitivity.csv, sensitivity.json, tornado and μ*–σ charts and
-report.html.`,
+With no --vary, it screens the model's uncertain inputs (leaving, pressure,
+inappropriate referrals, re-referral, seasonality) over their plausible
+ranges. Writes sensitivity.csv, sensitivity.json, tornado and μ*–σ charts
+and report.html.`,
 			argHelp: [][2]string{{"SCENARIO", scenarioArg}},
 			examples: [][2]string{
+				{"spsim sensitivity baseline", "which of the model's uncertain inputs move needs met and leavers most"},
 				{"spsim sensitivity baseline --vary workforce.leaving_hazard_per_year=0.1..0.3 --vary demand.referrals_per_week=20..30", "which of two assumptions moves needs met and leavers more"},
 				{"spsim sensitivity baseline --method sobol --samples 64 --vary workforce.pressure_sensitivity=0..2 --vary workforce.leaving_hazard_per_year=0.1..0.3 --kpi leavers", "Sobol indices for leavers"},
 			},

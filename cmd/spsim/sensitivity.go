@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sensitivity"
 	"github.com/spsim/spsim/study"
 )
@@ -116,7 +118,7 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 // sensitivityFlags defines sensitivity's own flags, into the spec.
 func sensitivityFlags(fs *flag.FlagSet, df *decideFlags) *sensitivity.Spec {
 	spec := &sensitivity.Spec{}
-	fs.Var((*listFlag)(&spec.Vary), "vary", "`KEY=LO..HI`: an uncertain input and its range (repeatable)")
+	fs.Var((*listFlag)(&spec.Vary), "vary", "`KEY=LO..HI`: an uncertain input and its range (repeatable; default: the model's uncertain inputs, each over its plausible range)")
 	fs.Var(&df.sets, "set", "`KEY=VALUE`: a fixed value, set before the varied ones (repeatable)")
 	fs.Var(&df.kpis, "kpi", "a `KPI` to analyse (repeatable; default "+strings.Join(sensitivity.DefaultKPIs, ", ")+")")
 	fs.Func("method", "`morris` (screen many inputs, the default) or sobol (indices for a few)", func(v string) error {
@@ -143,6 +145,13 @@ func checkSensitivityCounts(spec *sensitivity.Spec) error {
 func printSensitivity(stdout io.Writer, r *sensitivity.Result, dir string) {
 	fmt.Fprintf(stdout, "sensitivity of %s (%s) over %d inputs: %d points, %d replications each, seed %d, common random numbers\n",
 		r.Base.Name, r.Method, len(r.Inputs), r.Points, r.Reps, r.Seed)
+	if r.Uncertain {
+		fmt.Fprintln(stdout, "no --vary: the uncertain inputs of the model, over their plausible ranges:")
+		for _, in := range r.Inputs {
+			fmt.Fprintf(stdout, "  %s (%s) %s to %s\n", scenarios.KeyLabel(in.Key), in.Key,
+				strconv.FormatFloat(in.Lo, 'g', -1, 64), strconv.FormatFloat(in.Hi, 'g', -1, 64))
+		}
+	}
 	for _, s := range r.Sentences() {
 		fmt.Fprintln(stdout, s)
 	}
