@@ -96,12 +96,15 @@ func WriteCompareJSON(w io.Writer, meta CompareMeta, c *experiment.Comparison) e
 		Unit      string    `json:"unit"`
 		Scenarios []jsonArm `json:"scenarios"`
 	}
+	vs := experiment.Verdicts(c)
 	out := struct {
 		CompareMeta
 		Verdicts []jsonVerdict `json:"verdicts"`
-		KPIs     []jsonKPI     `json:"kpis"`
-	}{CompareMeta: meta, Verdicts: jverdicts(c)}
-	vs := experiment.Verdicts(c)
+		// HeadToHead are the options that spend (or save) money judged
+		// against each other: scenario is the one meeting more needs.
+		HeadToHead []jsonVerdict `json:"head_to_head,omitempty"`
+		KPIs       []jsonKPI     `json:"kpis"`
+	}{CompareMeta: meta, Verdicts: jverdicts(vs), HeadToHead: jverdicts(experiment.HeadToHead(c))}
 	for _, k := range c.KPIs {
 		jk := jsonKPI{KPI: k.Name, Unit: k.Unit}
 		for s, name := range c.Names {

@@ -1,16 +1,33 @@
 package output
 
 import (
+	"slices"
+
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
-// verdictSentences is every scenario's verdict against the reference, in
-// plain sentences, for the top of a report.
-func verdictSentences(c *experiment.Comparison) []string {
+// VerdictSentences is every scenario's verdict against the reference,
+// then the options' head to head ([experiment.HeadToHead]), in plain
+// sentences: what the terminal, the report, the workbook and the
+// workbench lead a comparison with.
+func VerdictSentences(c *experiment.Comparison) []string {
 	var out []string
 	for _, v := range experiment.Verdicts(c) {
 		out = append(out, v.Sentences...)
+	}
+	for _, v := range experiment.HeadToHead(c) {
+		out = append(out, HeadToHeadWords(v)...)
+	}
+	return out
+}
+
+// HeadToHeadWords are a head-to-head verdict's sentences, led by what
+// they are: "Head to head, extra-link-worker costs …".
+func HeadToHeadWords(v experiment.Verdict) []string {
+	out := slices.Clone(v.Sentences)
+	if len(out) > 0 {
+		out[0] = "Head to head, " + out[0]
 	}
 	return out
 }
@@ -100,12 +117,12 @@ type jsonVerdict struct {
 	Outcomes  []jsonChange `json:"outcomes"`
 }
 
-func jverdicts(c *experiment.Comparison) []jsonVerdict {
+func jverdicts(vs []experiment.Verdict) []jsonVerdict {
 	conv := func(ch experiment.Change) jsonChange {
 		return jsonChange{KPI: ch.KPI, Unit: ch.Unit, Diff: jinterval(ch.Diff), Effect: string(ch.Effect), CostPer: jratio(ch.CostPer)}
 	}
 	var out []jsonVerdict
-	for _, v := range experiment.Verdicts(c) {
+	for _, v := range vs {
 		jv := jsonVerdict{Scenario: v.Scenario, Reference: v.Reference, Sentences: v.Sentences, Cost: conv(v.Cost)}
 		for _, o := range v.Outcomes {
 			jv.Outcomes = append(jv.Outcomes, conv(o))

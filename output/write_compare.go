@@ -8,7 +8,6 @@ import (
 
 	"github.com/spsim/spsim/output/workbook"
 	"github.com/spsim/spsim/scenarios"
-	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -44,11 +43,7 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 // first.
 func compareWorkbook(r *study.CompareResult) workbook.Compare {
 	cmp, ref := r.Comparison, r.Configs[0]
-	var verdict []string
-	for _, v := range experiment.Verdicts(cmp) {
-		verdict = append(verdict, v.Sentences...)
-	}
-	verdict = append(verdict, CompareChangeAnswer(cmp, r.Configs)...)
+	verdict := append(VerdictSentences(cmp), CompareChangeAnswer(cmp, r.Configs)...)
 	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: ref.Question,
 		Facts: append([]string{fmt.Sprintf("%d replications of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
 			ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)}, compareSets(r)...),
@@ -100,7 +95,7 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 				ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed),
 			"Differences are scenario minus reference, paired replication by replication; the unpaired (Welch) intervals in compare.csv show what pairing gains.",
 		}, append(compareSets(r), questions...)...),
-		Answer:    append(verdictSentences(cmp), CompareChangeAnswer(cmp, r.Configs)...),
+		Answer:    append(VerdictSentences(cmp), CompareChangeAnswer(cmp, r.Configs)...),
 		Tables:    []Table{VerdictTable(cmp)},
 		Warnings:  append(append([]string(nil), r.LoadWarnings...), r.Warnings...),
 		Headline:  Table{Caption: "Headline KPIs: means with 95% CI, and paired differences from " + cmp.Names[0], Head: head, Rows: rows, Code: head[len(head)-1]},

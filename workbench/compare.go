@@ -175,5 +175,8 @@ func verdict(cmp *experiment.Comparison) (sentences, costs []string) {
 				strings.ToLower(ch.Label[:1])+ch.Label[1:], experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true)))
 		}
 	}
+	for _, v := range experiment.HeadToHead(cmp) {
+		sentences = append(sentences, output.HeadToHeadWords(v)...)
+	}
 	return sentences, costs
 }

@@ -294,14 +294,17 @@ func TestMoreLinkWorkersShortenTheWait(t *testing.T) {
 }
 
 func TestCompareVerdict(t *testing.T) {
-	body := `{"pins":[{"name":"three","toml":` + jsonString(small(t)) + `},{"name":"five","toml":` + jsonString(small(t, "workforce.link_workers=5")) + `}]}`
+	body := `{"pins":[{"name":"three","toml":` + jsonString(small(t)) + `},{"name":"five","toml":` + jsonString(small(t, "workforce.link_workers=5")) +
+		`},{"name":"four","toml":` + jsonString(small(t, "workforce.link_workers=4")) + `}]}`
 	r := result(t, post(t, newTestServer(), "/api/compare", body))
 	var words []string
 	for _, v := range r["verdict"].([]any) {
 		words = append(words, v.(string))
 	}
 	s := strings.Join(words, " ")
-	for _, want := range []string{"five costs £", "more a year than three", "waits fall by"} {
+	// Both options cost more than three: the page sets them head to head,
+	// as the command line does.
+	for _, want := range []string{"five costs £", "more a year than three", "waits fall by", "Head to head, five costs £", "more a year than four"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("verdict %q lacks %q", s, want)
 		}
@@ -309,7 +312,7 @@ func TestCompareVerdict(t *testing.T) {
 	if costs := r["costs"].([]any); len(costs) == 0 || !strings.Contains(costs[0].(string), "five: £") || !strings.Contains(costs[0].(string), " per unit of improvement in ") || strings.Contains(costs[0].(string), "a year per") {
 		t.Errorf("no cost per extra outcome for a clear improvement: %v", costs)
 	}
-	if names := r["names"].([]any); names[0] != "three" || names[1] != "five" {
+	if names := r["names"].([]any); names[0] != "three" || names[1] != "five" || names[2] != "four" {
 		t.Errorf("names %v", names)
 	}
 	if !strings.Contains(r["chart"].(map[string]any)["svg"].(string), "<circle") {

@@ -48,6 +48,9 @@ func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) 
 	for _, v := range experiment.Verdicts(r.Comparison) {
 		fmt.Fprintln(stdout, strings.Join(v.Sentences, " "))
 	}
+	for _, v := range experiment.HeadToHead(r.Comparison) {
+		fmt.Fprintln(stdout, strings.Join(output.HeadToHeadWords(v), " "))
+	}
 	for _, line := range output.CompareChangeAnswer(r.Comparison, r.Configs) {
 		fmt.Fprintln(stdout, line)
 	}

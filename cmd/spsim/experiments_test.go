@@ -342,3 +342,33 @@ func TestExperimentCommandErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareHeadToHead: "a fifth link worker, or grants for more
+// places?" is answered in the terminal, the report, the workbook's
+// sentences and compare.json, the option meeting more needs first.
+func TestCompareHeadToHead(t *testing.T) {
+	dir := t.TempDir()
+	stdout, _ := spsim(t, "compare", "baseline", "vcse-investment", "extra-link-worker", "--replications", "6",
+		"--set", "run.horizon_weeks=104", "--set", "run.warmup_weeks=26", "-o", dir)
+	const lead = "Head to head, extra-link-worker's cost does not differ detectably from vcse-investment's"
+	if !strings.Contains(stdout, lead) {
+		t.Errorf("compare stdout lacks %q:\n%s", lead, stdout)
+	}
+	checkReport(t, dir, "Head to head, extra-link-worker") // the apostrophe is escaped there
+	b, err := os.ReadFile(filepath.Join(dir, "compare.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		HeadToHead []struct {
+			Scenario, Reference string
+			Sentences           []string
+		} `json:"head_to_head"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.HeadToHead) != 1 || got.HeadToHead[0].Scenario != "extra-link-worker" || got.HeadToHead[0].Reference != "vcse-investment" {
+		t.Errorf("compare.json head_to_head: %+v", got.HeadToHead)
+	}
+}

@@ -233,3 +233,54 @@ func TestPlainNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadToHead: two options that cost more are judged against each
+// other, the one meeting more needs first; two identical options differ
+// in nothing; an option that saves money is not set against them.
+func TestHeadToHead(t *testing.T) {
+	const reps = 8
+	base := load(t, "baseline", 104, 26, reps)
+	posts := load(t, "extra-link-worker", 104, 26, reps)
+	places := load(t, "vcse-investment", 104, 26, reps)
+	placesAgain := load(t, "vcse-investment", 104, 26, reps)
+	placesAgain.Name = "vcse-investment-again"
+	cliff := load(t, "funding-cliff", 104, 26, reps)
+	cmp, err := experiment.Compare(context.Background(), []*sim.Config{base, places, cliff, posts, placesAgain},
+		experiment.Options{Replications: reps, Jobs: 2}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hh := experiment.HeadToHead(cmp)
+	pairs := map[string]experiment.Verdict{}
+	for _, v := range hh {
+		pairs[v.Scenario+" v "+v.Reference] = v
+		if v.Scenario == "funding-cliff" || v.Reference == "funding-cliff" {
+			t.Errorf("the cheaper funding-cliff set against the dearer options: %s", v.Sentences)
+		}
+	}
+	if len(hh) != 3 {
+		t.Fatalf("%d head-to-head verdicts, want 3 (every pair of three dearer options): %v", len(hh), pairs)
+	}
+	v, ok := pairs["extra-link-worker v vcse-investment"]
+	if !ok {
+		t.Fatalf("no extra-link-worker against vcse-investment: %v", pairs)
+	}
+	t.Log(v.Sentences)
+	for _, o := range v.Outcomes {
+		if o.KPI == sim.KPIWaitMean && o.Effect != experiment.Better {
+			t.Errorf("a link worker against places: waits %q (%+v)", o.Effect, o.Diff)
+		}
+	}
+	same, ok := pairs["vcse-investment v vcse-investment-again"]
+	if !ok {
+		same, ok = pairs["vcse-investment-again v vcse-investment"]
+	}
+	if !ok {
+		t.Fatalf("no head to head of the two identical options: %v", pairs)
+	}
+	for _, o := range append(same.Outcomes, same.Cost) {
+		if o.Effect != experiment.NoDifference || o.Diff.Mean != 0 {
+			t.Errorf("identical options: %s %q (%+v)", o.KPI, o.Effect, o.Diff)
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package experiment
+
+import (
+	"math"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// HeadToHead judges the compared options against each other, where the
+// question is which to fund: every pair of scenarios that both cost
+// detectably more than the reference (or both less) is a choice between
+// two uses of the same kind of money, such as a fifth link worker or
+// grants for more community places. Each pair's verdict is the option
+// that meets more needs (by mean) against the other, paired replication
+// by replication on the same common random numbers as the rest of the
+// comparison, so it says "no detectable difference" where that is the
+// truth. Scenarios that change cost the other way, or not detectably,
+// are not options for the same money and are left out.
+func HeadToHead(c *Comparison) []Verdict {
+	cost := kpiComparison(c, sim.KPICostTotal)
+	if cost == nil {
+		return nil
+	}
+	var dearer, cheaper []int
+	for s := 1; s < len(c.Names); s++ {
+		d := cost.Paired[s]
+		switch EffectOf(d, sim.LowerIsBetter) {
+		case Worse:
+			dearer = append(dearer, s)
+		case Better:
+			cheaper = append(cheaper, s)
+		}
+	}
+	var out []Verdict
+	for _, group := range [][]int{dearer, cheaper} {
+		for i, a := range group {
+			for _, b := range group[i+1:] {
+				if v, ok := headToHead(c, a, b); ok {
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// headToHead is the verdict of the one of scenarios a and b that meets
+// more needs against the other; ok is false when the comparison carries
+// no needs met to order them by.
+func headToHead(c *Comparison, a, b int) (Verdict, bool) {
+	needs := kpiComparison(c, sim.KPINeedsMet)
+	if needs == nil {
+		return Verdict{}, false
+	}
+	if needs.Estimates[a].Mean > needs.Estimates[b].Mean || math.IsNaN(needs.Estimates[b].Mean) {
+		a, b = b, a
+	}
+	pair := Contrast([]string{c.Names[a], c.Names[b]}, [][]*sim.Result{c.Results[a], c.Results[b]}, c.Level)
+	return NewVerdict(pair, 1), true
+}
+
+// kpiComparison is the named KPI of c, or nil.
+func kpiComparison(c *Comparison, name string) *KPIComparison {
+	for i := range c.KPIs {
+		if c.KPIs[i].Name == name {
+			return &c.KPIs[i]
+		}
+	}
+	return nil
+}
