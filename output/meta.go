@@ -77,8 +77,11 @@ type WarmupMeta struct {
 	PerSeries      []SeriesWarmup `json:"per_series"`
 	// BeforeWeek, when set, is the timeline's first change: the series
 	// were read only before it.
-	BeforeWeek int    `json:"before_week,omitempty"`
-	Error      string `json:"error,omitempty"`
+	BeforeWeek int `json:"before_week,omitempty"`
+	// NoSteadyState says referrals grow year on year: the suggestion
+	// reads the growth, and is no guide.
+	NoSteadyState bool   `json:"no_steady_state,omitempty"`
+	Error         string `json:"error,omitempty"`
 }
 
 // SeriesWarmup is one series' suggestion.
@@ -90,7 +93,7 @@ type SeriesWarmup struct {
 // NewWarmupMeta describes a warm-up suggestion against the scenario's.
 func NewWarmupMeta(s experiment.WarmupSuggestion, scenarioWeeks int) *WarmupMeta {
 	m := &WarmupMeta{Method: "MSER-5 on the across-replication mean", SuggestedWeeks: s.Weeks,
-		ScenarioWeeks: scenarioWeeks, Exceeds: s.Weeks > scenarioWeeks, BeforeWeek: s.Before}
+		ScenarioWeeks: scenarioWeeks, Exceeds: s.Weeks > scenarioWeeks, BeforeWeek: s.Before, NoSteadyState: s.Growing}
 	if s.Before > 0 {
 		m.Method += ", weeks before the timeline's first change"
 	}

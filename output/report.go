@@ -135,9 +135,12 @@ func WarmupMethod(warmup int, sug *experiment.WarmupSuggestion) string {
 	}
 	s += fmt.Sprintf(" MSER-5 (batch means of %d weeks, truncation point minimising the MSER statistic over the first half of %s) applied to the mean over replications suggests %d weeks (%s).",
 		experiment.MSERBatch, span, sug.Weeks, strings.Join(parts, "; "))
-	if sug.Weeks > warmup {
+	switch {
+	case sug.Growing:
+		s += " Referrals grow year on year here, so the run has no steady state: MSER-5 reads the growth as a transient, and its suggestion is no guide. The KPIs average a changing service; the reading by year says how it changes."
+	case sug.Weeks > warmup:
 		s += " The suggestion exceeds the scenario's warm-up: consider raising run.warmup_weeks."
-	} else {
+	default:
 		s += " The scenario's warm-up is at least as long."
 	}
 	return s

@@ -65,3 +65,27 @@ func TestWarmupReadsBeforeTheFirstChange(t *testing.T) {
 		}
 	}
 }
+
+// TestGrowingDemandHasNoSteadyState: with referrals growing year on year
+// MSER-5 reads the growth as a transient, so its suggestion is marked as no
+// guide and raises no warning; a run without growth is not marked.
+func TestGrowingDemandHasNoSteadyState(t *testing.T) {
+	for _, c := range []struct {
+		ref     string
+		growing bool
+	}{{"rising-demand", true}, {"baseline", false}} {
+		r, err := study.Run(context.Background(), study.RunSpec{Ref: c.ref, Sets: []string{"run.horizon_weeks=156"},
+			Options: study.Options{Replications: 6, Jobs: 2, Outputs: study.Outputs{study.Summary: true}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Warmup == nil || r.Warmup.Growing != c.growing {
+			t.Fatalf("%s: warm-up suggestion %+v, want growing %v", c.ref, r.Warmup, c.growing)
+		}
+		for _, w := range r.Warnings {
+			if c.growing && strings.Contains(w, "MSER") {
+				t.Errorf("%s: %s", c.ref, w)
+			}
+		}
+	}
+}

@@ -219,6 +219,7 @@ func newRunResult(ref string, cfg *sim.Config, results []*sim.Result, o Options)
 func (r *RunResult) analyse() {
 	r.Summaries = experiment.Summarise(r.Results, Level)
 	if sug, err := experiment.SuggestWarmup(r.Results, firstChange(r.Config)); err == nil {
+		sug.Growing = growing(r.Config)
 		r.Warmup = &sug
 	} else {
 		r.Warnings = append(r.Warnings, "no warm-up suggestion: "+err.Error())
@@ -250,8 +251,25 @@ func firstChange(cfg *sim.Config) int {
 	return first
 }
 
+// growing reports whether referrals grow or shrink year on year in cfg
+// or any of its areas.
+func growing(cfg *sim.Config) bool {
+	if cfg.Demand.AnnualGrowth != 0 {
+		return true
+	}
+	for _, a := range cfg.Areas.List {
+		if a.Resolved != nil && a.Resolved.Demand.AnnualGrowth != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// warmupWarning warns when MSER-5 suggests a longer warm-up than the
+// scenario's; not when referrals grow, where the suggestion reads the
+// growth (the terminal and the report say so instead).
 func (r *RunResult) warmupWarning() []string {
-	if r.Warmup == nil || r.Warmup.Weeks <= r.Config.Run.WarmupWeeks {
+	if r.Warmup == nil || r.Warmup.Weeks <= r.Config.Run.WarmupWeeks || r.Warmup.Growing {
 		return nil
 	}
 	var parts []string

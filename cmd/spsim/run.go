@@ -90,7 +90,10 @@ func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
 	}
 	if r.Warmup != nil {
 		found := fmt.Sprintf("MSER-5 finds the start settled by week %d", r.Warmup.Weeks)
-		if r.Warmup.Weeks == 0 {
+		switch {
+		case r.Warmup.Growing:
+			found = "with referrals growing there is no steady state, so MSER-5's suggestion is no guide; the KPIs average a changing service"
+		case r.Warmup.Weeks == 0:
 			found = "MSER-5 finds no start-up transient"
 		}
 		fmt.Fprintf(stdout, "warm-up: the first %d weeks are left out of the KPIs; %s%s\n", cfg.Run.WarmupWeeks, found, beforeChange(r.Warmup.Before))

@@ -77,6 +77,10 @@ type WarmupSuggestion struct {
 	// Before, if not 0, is the week of the scenario's first planned change
 	// (its timeline): the series were read only before it.
 	Before int
+	// Growing says referrals grow (or shrink) year on year: the run has
+	// no steady state, and MSER-5, which looks for the start of one, reads
+	// the trend as a transient. Its suggestion is then no guide.
+	Growing bool
 }
 
 // SeriesWarmup is one series' MSER-5 truncation point.
