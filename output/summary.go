@@ -77,30 +77,8 @@ func Sentence(format string, args ...any) string {
 func RunAnswer(sums []experiment.Summary) []string {
 	get := func(name string) (experiment.Summary, bool) { return findSummary(sums, name) }
 	var out []string
-	util, okU := get(sim.KPIUtilisation)
-	wait, okW := get(sim.KPIWaitMean)
-	gave, okG := get(sim.KPIReneged)
-	if okU && okW && okG {
-		full := fmt.Sprintf("caseloads are %s full%s", quantity(util), bracket(util))
-		waits := fmt.Sprintf("people wait %s on average for a first contact", withInterval(wait))
-		if p90, ok := get(sim.KPIWaitP90); ok {
-			waits += ", one in ten over " + withInterval(p90)
-		}
-		giveUp := withInterval(gave) + " give up waiting"
-		switch e := gave.Estimate; {
-		case e.Mean == 0 && (!defined(e.High) || e.High == 0):
-			giveUp = "nobody gives up waiting"
-		case e.Mean < 0.5 && (!defined(e.High) || e.High < 0.5):
-			giveUp = "almost nobody gives up waiting"
-		}
-		verdict := "Link workers are close to full"
-		switch e := util.Estimate; {
-		case e.Low >= fullUtilisation || !defined(e.Low) && e.Mean >= fullUtilisation:
-			verdict = "Demand outstrips link-worker supply"
-		case e.High < fullUtilisation || !defined(e.High) && e.Mean < fullUtilisation:
-			verdict = "Link workers have room"
-		}
-		out = append(out, fmt.Sprintf("%s: %s; %s; %s.", verdict, full, waits, giveUp))
+	if s := capacitySentence(get); s != "" {
+		out = append(out, s)
 	}
 	for _, name := range []string{sim.KPIReferredAllNeedsMetShare, sim.KPINeedsMetShare} {
 		if s, ok := get(name); ok {
@@ -121,6 +99,37 @@ func RunAnswer(sums []experiment.Summary) []string {
 		out = append(out, s+".")
 	}
 	return out
+}
+
+// capacitySentence says whether link workers' places are the constraint,
+// and what that means for waiting and giving up; "" without those KPIs.
+func capacitySentence(get func(string) (experiment.Summary, bool)) string {
+	util, okU := get(sim.KPIUtilisation)
+	wait, okW := get(sim.KPIWaitMean)
+	gave, okG := get(sim.KPIReneged)
+	if !okU || !okW || !okG {
+		return ""
+	}
+	full := fmt.Sprintf("caseloads are %s full%s", quantity(util), bracket(util))
+	waits := fmt.Sprintf("people wait %s on average for a first contact", withInterval(wait))
+	if p90, ok := get(sim.KPIWaitP90); ok {
+		waits += ", one in ten over " + withInterval(p90)
+	}
+	giveUp := withInterval(gave) + " give up waiting"
+	switch e := gave.Estimate; {
+	case e.Mean == 0 && (!defined(e.High) || e.High == 0):
+		giveUp = "nobody gives up waiting"
+	case e.Mean < 0.5 && (!defined(e.High) || e.High < 0.5):
+		giveUp = "almost nobody gives up waiting"
+	}
+	verdict := "Link workers are close to full"
+	switch e := util.Estimate; {
+	case e.Low >= fullUtilisation || !defined(e.Low) && e.Mean >= fullUtilisation:
+		verdict = "Demand outstrips link-worker supply"
+	case e.High < fullUtilisation || !defined(e.High) && e.Mean < fullUtilisation:
+		verdict = "Link workers have room"
+	}
+	return fmt.Sprintf("%s: %s; %s; %s.", verdict, full, waits, giveUp)
 }
 
 // fullUtilisation is the share of caseload places filled from which
