@@ -122,14 +122,31 @@ func capacitySentence(get func(string) (experiment.Summary, bool)) string {
 	case e.Mean < 0.5 && (!defined(e.High) || e.High < 0.5):
 		giveUp = "almost nobody gives up waiting"
 	}
-	verdict := "Link workers are close to full"
-	switch e := util.Estimate; {
-	case e.Low >= fullUtilisation || !defined(e.Low) && e.Mean >= fullUtilisation:
-		verdict = "Demand outstrips link-worker supply"
-	case e.High < fullUtilisation || !defined(e.High) && e.Mean < fullUtilisation:
-		verdict = "Link workers have room"
-	}
+	verdict := map[capacity]string{capacityFull: "Demand outstrips link-worker supply",
+		capacityClose: "Link workers are close to full", capacityRoom: "Link workers have room"}[capacityOf(util.Estimate)]
 	return fmt.Sprintf("%s: %s; %s; %s.", verdict, full, waits, giveUp)
+}
+
+// capacity is what the caseloads' utilisation says of link workers'
+// places, read from its interval.
+type capacity int
+
+const (
+	capacityFull  capacity = iota // the interval is at or above fullUtilisation
+	capacityClose                 // the interval straddles it
+	capacityRoom                  // the interval is below it
+)
+
+// capacityOf reads a utilisation estimate; with one replication, from its
+// mean.
+func capacityOf(e experiment.Estimate) capacity {
+	switch {
+	case e.Low >= fullUtilisation || !defined(e.Low) && e.Mean >= fullUtilisation:
+		return capacityFull
+	case e.High < fullUtilisation || !defined(e.High) && e.Mean < fullUtilisation:
+		return capacityRoom
+	}
+	return capacityClose
 }
 
 // fullUtilisation is the share of caseload places filled from which

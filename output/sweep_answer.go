@@ -2,8 +2,10 @@ package output
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -38,7 +40,56 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 		}
 	}
 	lead := fmt.Sprintf("Changing %s from %s to %s:", what, first.Values[0], last.Values[0])
-	return append([]string{lead}, lines...)
+	out := append([]string{lead}, lines...)
+	if s := sweepCapacity(sw); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// sweepCapacity says where along a one-key sweep demand outstrips
+// link-worker supply and where link workers have room, by the run's own
+// reading of each point's utilisation interval: "Demand outstrips
+// link-worker supply at 2 to 4; link workers are close to full at 5; link
+// workers have room at 6." It is "" if the points carry no utilisation.
+func sweepCapacity(sw *experiment.Sweep) string {
+	words := map[capacity]string{capacityFull: "demand outstrips link-worker supply",
+		capacityClose: "link workers are close to full", capacityRoom: "link workers have room"}
+	var parts []string
+	var run []string // the values of the current stretch of one reading
+	var at capacity
+	flush := func() {
+		if len(run) > 0 {
+			parts = append(parts, words[at]+" at "+stretch(run))
+		}
+	}
+	for i, p := range sw.Points {
+		u, ok := findSummary(p.Summaries, sim.KPIUtilisation)
+		if !ok {
+			return ""
+		}
+		if c := capacityOf(u.Estimate); i == 0 || c != at {
+			flush()
+			run, at = nil, c
+		}
+		run = append(run, p.Values[0])
+	}
+	if len(parts) == 0 && len(run) == len(sw.Points) {
+		return capitalise(words[at]) + " at every point, " + stretch(run) + "."
+	}
+	flush()
+	return capitalise(strings.Join(parts, "; ")) + "."
+}
+
+// stretch names a run of consecutive sweep values: "5", "4 and 5", "2 to 4".
+func stretch(values []string) string {
+	switch len(values) {
+	case 1:
+		return values[0]
+	case 2:
+		return values[0] + " and " + values[1]
+	}
+	return values[0] + " to " + values[len(values)-1]
 }
 
 // sweepChange says in a sentence how one KPI goes from a to b.

@@ -56,3 +56,31 @@ func ExampleSweepAnswer() {
 	// Changing the number of link workers from 3 to 5:
 	// Share of needs met: rises from 33.3% to 40.9%.
 }
+
+// TestSweepCapacity: each point's utilisation is read as a run reads it,
+// from its interval, and stretches of one reading are named by their ends.
+func TestSweepCapacity(t *testing.T) {
+	full, close, room := [2]float64{0.97, 1}, [2]float64{0.93, 0.97}, [2]float64{0.8, 0.9}
+	sweep := func(ends ...[2]float64) *experiment.Sweep {
+		sw := &experiment.Sweep{Factors: []experiment.Factor{{Key: "workforce.link_workers"}}}
+		for i, e := range ends {
+			sw.Points = append(sw.Points, experiment.SweepPoint{Values: []string{fmt.Sprint(i + 2)}, Summaries: []experiment.Summary{{
+				Name: sim.KPIUtilisation, Unit: sim.UnitShare, Estimate: experiment.Estimate{Mean: (e[0] + e[1]) / 2, Low: e[0], High: e[1], N: 5}}}})
+		}
+		return sw
+	}
+	for _, c := range []struct {
+		sw   *experiment.Sweep
+		want string
+	}{
+		{sweep(full, full, full, close, room), "Demand outstrips link-worker supply at 2 to 4; link workers are close to full at 5; link workers have room at 6."},
+		{sweep(full, room, room), "Demand outstrips link-worker supply at 2; link workers have room at 3 and 4."},
+		{sweep(full, full), "Demand outstrips link-worker supply at every point, 2 and 3."},
+		{sweep(room, full, room), "Link workers have room at 2; demand outstrips link-worker supply at 3; link workers have room at 4."},
+		{&experiment.Sweep{Factors: []experiment.Factor{{Key: "k"}}, Points: []experiment.SweepPoint{{Values: []string{"1"}}, {Values: []string{"2"}}}}, ""},
+	} {
+		if got := sweepCapacity(c.sw); got != c.want {
+			t.Errorf("%q, want %q", got, c.want)
+		}
+	}
+}

@@ -331,10 +331,12 @@ func TestSweep(t *testing.T) {
 	if strings.Count(svg, `class="band"`) < len(sweepKPIs) {
 		t.Errorf("the sweep chart lacks a band per KPI")
 	}
-	// It leads with what the sweep means, the lever named in words.
+	// It leads with what the sweep means, the lever named in words, and
+	// ends with where demand outstrips supply, as the command line says.
 	answer, _ := r["answer"].([]any)
-	if len(answer) != 1+len(sweepKPIs) || answer[0] != "Changing link-worker posts from 2 to 5:" {
-		t.Errorf("answer %q, want a lead naming the lever and a sentence per KPI", answer)
+	if len(answer) != 2+len(sweepKPIs) || answer[0] != "Changing link-worker posts from 2 to 5:" ||
+		!strings.HasPrefix(answer[len(answer)-1].(string), "Demand outstrips link-worker supply at ") {
+		t.Errorf("answer %q, want a lead naming the lever, a sentence per KPI and one on capacity", answer)
 	}
 }
 
