@@ -110,6 +110,9 @@ func capacitySentence(get func(string) (experiment.Summary, bool)) string {
 	if !okU || !okW || !okG {
 		return ""
 	}
+	if capacityOf(util.Estimate) == capacityNone {
+		return fmt.Sprintf("There are no link-worker caseload places: nobody is seen, and %s give up waiting.", withInterval(gave))
+	}
 	full := fmt.Sprintf("caseloads are %s full%s", quantity(util), bracket(util))
 	waits := fmt.Sprintf("people wait %s on average for a first contact", withInterval(wait))
 	if p90, ok := get(sim.KPIWaitP90); ok {
@@ -135,12 +138,15 @@ const (
 	capacityFull  capacity = iota // the interval is at or above fullUtilisation
 	capacityClose                 // the interval straddles it
 	capacityRoom                  // the interval is below it
+	capacityNone                  // no caseload places at all: nothing to fill
 )
 
 // capacityOf reads a utilisation estimate; with one replication, from its
 // mean.
 func capacityOf(e experiment.Estimate) capacity {
 	switch {
+	case !defined(e.Mean):
+		return capacityNone
 	case e.Low >= fullUtilisation || !defined(e.Low) && e.Mean >= fullUtilisation:
 		return capacityFull
 	case e.High < fullUtilisation || !defined(e.High) && e.Mean < fullUtilisation:

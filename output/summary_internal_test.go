@@ -84,6 +84,9 @@ func TestRunAnswerReadsTheInterval(t *testing.T) {
 			[]string{"NaN", "[]"}},
 		{"no costs", sums(est(0.9, 0.89, 0.91), est(1, 0.5, 1.5), est(0, 0, 0)),
 			[]string{"Link workers have room"}, []string{"costs", "£"}},
+		{"no link workers", sums(est(math.NaN(), math.NaN(), math.NaN()), est(1229, 1194, 1266), costs),
+			[]string{"There are no link-worker caseload places: nobody is seen, and 1,229 a year [1,194, 1,266] give up waiting."},
+			[]string{"n/a", "full", "close"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			answer := strings.Join(RunAnswer(c.sums), " ")

@@ -54,7 +54,8 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 // workers have room at 6." It is "" if the points carry no utilisation.
 func sweepCapacity(sw *experiment.Sweep) string {
 	words := map[capacity]string{capacityFull: "demand outstrips link-worker supply",
-		capacityClose: "link workers are close to full", capacityRoom: "link workers have room"}
+		capacityClose: "link workers are close to full", capacityRoom: "link workers have room",
+		capacityNone: "there are no link-worker caseload places"}
 	var parts []string
 	var run []string // the values of the current stretch of one reading
 	var at capacity

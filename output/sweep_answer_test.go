@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"testing"
 
@@ -60,7 +61,7 @@ func ExampleSweepAnswer() {
 // TestSweepCapacity: each point's utilisation is read as a run reads it,
 // from its interval, and stretches of one reading are named by their ends.
 func TestSweepCapacity(t *testing.T) {
-	full, close, room := [2]float64{0.97, 1}, [2]float64{0.93, 0.97}, [2]float64{0.8, 0.9}
+	full, close, room, none := [2]float64{0.97, 1}, [2]float64{0.93, 0.97}, [2]float64{0.8, 0.9}, [2]float64{math.NaN(), math.NaN()}
 	sweep := func(ends ...[2]float64) *experiment.Sweep {
 		sw := &experiment.Sweep{Factors: []experiment.Factor{{Key: "workforce.link_workers"}}}
 		for i, e := range ends {
@@ -76,6 +77,7 @@ func TestSweepCapacity(t *testing.T) {
 		{sweep(full, full, full, close, room), "Demand outstrips link-worker supply at 2 to 4; link workers are close to full at 5; link workers have room at 6."},
 		{sweep(full, room, room), "Demand outstrips link-worker supply at 2; link workers have room at 3 and 4."},
 		{sweep(full, full), "Demand outstrips link-worker supply at every point, 2 and 3."},
+		{sweep(none, full, room), "There are no link-worker caseload places at 2; demand outstrips link-worker supply at 3; link workers have room at 4."},
 		{sweep(room, full, room), "Link workers have room at 2; demand outstrips link-worker supply at 3; link workers have room at 4."},
 		{&experiment.Sweep{Factors: []experiment.Factor{{Key: "k"}}, Points: []experiment.SweepPoint{{Values: []string{"1"}}, {Values: []string{"2"}}}}, ""},
 	} {

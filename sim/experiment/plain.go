@@ -80,7 +80,12 @@ func points(share float64) string {
 // Quantity writes x in unit in plain words: "56.8%" for a share, "3.1
 // weeks", "£46,000 a year", "86 a year" for a flow, or the number and its
 // unit. A difference of shares is in percentage points; diff selects that.
+// A value that is not defined (a wait when nobody was seen) is "n/a",
+// without a unit.
 func Quantity(x float64, unit string, diff bool) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "n/a"
+	}
 	switch unit {
 	case sim.UnitShare:
 		if diff {

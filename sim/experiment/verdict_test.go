@@ -216,6 +216,8 @@ func TestPlainNumbers(t *testing.T) {
 		{experiment.Quantity(0.021, "share", true), "2.1 percentage points"},
 		{experiment.Quantity(1234.4, "people/year", false), "1,234 a year"},
 		{experiment.Quantity(0.919, "person-weeks/year", false), "0.919 weeks a year"},
+		{experiment.Quantity(math.NaN(), "weeks", false), "n/a"},
+		{experiment.Quantity(math.NaN(), "GBP/year", false), "n/a"},
 		{experiment.Quantity(44.3, "people/FTE", false), "44.3 people per FTE"},
 		{experiment.Quantity(37.5, "hours/week", false), "37.5 hours a week"},
 		{experiment.Quantity(9.1, "people/FTE-year", false), "9.1 people per FTE a year"},
