@@ -93,10 +93,10 @@ func stretch(values []string) string {
 	return values[0] + " to " + values[len(values)-1]
 }
 
-// sweepChange says in a sentence how one KPI goes from a to b.
+// sweepChange says in a sentence how one KPI goes from a to b, each end
+// with its interval.
 func sweepChange(a, b experiment.Summary) string {
-	from, _ := kpiWords(a)
-	to, _ := kpiWords(b)
+	from, to := withInterval(a), withInterval(b)
 	ea, eb := a.Estimate, b.Estimate
 	switch {
 	case eb.Low > ea.High:

@@ -25,14 +25,14 @@ func TestSweepAnswer(t *testing.T) {
 		want []string
 	}{
 		{"falls", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("3", 8, 6.4, 10), at("4", 4.7, 3.3, 6.6), at("5", 2, 1.2, 3.4)}},
-			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: falls from 8 weeks to 2 weeks."}},
+			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: falls from 8 weeks [6.4, 10] to 2 weeks [1.2, 3.4]."}},
 		{"rises", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("3", 2, 1.2, 3.4), at("5", 8, 6.4, 10)}},
-			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: rises from 2 weeks to 8 weeks."}},
+			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: rises from 2 weeks [1.2, 3.4] to 8 weeks [6.4, 10]."}},
 		{"overlapping", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("3", 5, 4, 6), at("5", 5.5, 4.5, 6.5)}},
-			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: no clear change (5 weeks and 5.5 weeks; the intervals overlap)."}},
+			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: no clear change (5 weeks [4, 6] and 5.5 weeks [4.5, 6.5]; the intervals overlap)."}},
 		{"a key without words", experiment.Sweep{Factors: []experiment.Factor{{Key: "demand.seasonal_peak_week", Values: []string{"1", "27"}}},
 			Points: []experiment.SweepPoint{at("1", 8, 6.4, 10), at("27", 2, 1.2, 3.4)}},
-			[]string{"Changing demand.seasonal_peak_week from 1 to 27:", "Wait to first contact, mean: falls from 8 weeks to 2 weeks."}},
+			[]string{"Changing demand.seasonal_peak_week from 1 to 27:", "Wait to first contact, mean: falls from 8 weeks [6.4, 10] to 2 weeks [1.2, 3.4]."}},
 		{"two keys", experiment.Sweep{Factors: append(one, experiment.Factor{Key: "demand.annual_growth", Values: []string{"0"}}),
 			Points: []experiment.SweepPoint{at("3", 8, 6.4, 10), at("5", 2, 1.2, 3.4)}}, nil},
 	} {
@@ -55,7 +55,7 @@ func ExampleSweepAnswer() {
 	}
 	// Output:
 	// Changing the number of link workers from 3 to 5:
-	// Share of needs met: rises from 33.3% to 40.9%.
+	// Share of needs met: rises from 33.3% [31.7%, 35.1%] to 40.9% [40.0%, 41.9%].
 }
 
 // TestSweepCapacity: each point's utilisation is read as a run reads it,
