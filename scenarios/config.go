@@ -338,3 +338,11 @@ func choiceNames[T ~string](xs []T) []string {
 	}
 	return out
 }
+
+// CaseloadPlaces is the caseload places of the funded link-worker posts:
+// link_workers × fte × caseload_cap_per_fte. Today's caseloads
+// (initial.active) beyond it start at the front of the waiting list.
+func (c *Config) CaseloadPlaces() float64 {
+	w := &c.Workforce
+	return float64(w.LinkWorkers) * w.FTE * w.CaseloadCapPerFTE
+}

@@ -24,6 +24,8 @@ type Error struct {
 	Key   string // TOML key path, e.g. "services.wellbeing_groups.places"
 	Value string // the offending value as written in TOML, if any
 	Msg   string // what is wrong and what is allowed
+
+	also []string // other keys the problem involves (FieldError.Also)
 }
 
 // Error formats e as "file:line:col: key = value: msg", leaving out the
@@ -72,7 +74,7 @@ func (es Errors) sort() Errors {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col), cmp.Compare(a.Key, b.Key))
 	})
-	return slices.CompactFunc(es, func(a, b *Error) bool { return *a == *b })
+	return slices.CompactFunc(es, func(a, b *Error) bool { return a.Error() == b.Error() })
 }
 
 // FieldError is a problem with one scenario value, named by its key path

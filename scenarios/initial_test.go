@@ -89,7 +89,6 @@ func TestCaseloadRefused(t *testing.T) {
 		{"two status columns", "referral_date,status,State\n2025-01-01,waiting,waiting\n", `caseload.csv:1: columns 2 (status) and 3 (State) are both a status column; keep one`},
 		{"not UTF-8", "referral_date,status,group\n2025-01-01,waiting,caf\xe9\n", `caseload.csv:2: the file is not UTF-8 text`},
 		{"empty", "", `caseload.csv: the caseload file is empty`},
-		{"too many active", "referral_date,status\n" + strings.Repeat("2025-01-01,active\n", 200), `initial.active`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -102,5 +101,19 @@ func TestCaseloadRefused(t *testing.T) {
 				t.Errorf("error\n  %v\nwant it to contain\n  %s", err, c.want)
 			}
 		})
+	}
+}
+
+// TestCaseloadBeyondPlacesWarns: an extract with more people on caseloads
+// than the team has places loads, and says the rest start on the list.
+func TestCaseloadBeyondPlacesWarns(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"s.toml": icbHead + "\n[initial]\nfile = \"caseload.csv\"\nwaiting = 0\nactive = 0\n",
+		"caseload.csv": "referral_date,status\n" + strings.Repeat("2025-01-01,active\n", 200)})
+	l, err := LoadWith(filepath.Join(dir, "s.toml"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Warnings) != 1 || l.Warnings[0].Key != "initial.active" || !strings.Contains(l.Warnings[0].Message, "start at the front of the waiting list") {
+		t.Errorf("warnings %v, want one on initial.active", l.Warnings)
 	}
 }

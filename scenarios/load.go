@@ -130,7 +130,7 @@ func buildWarn(m map[string]any, pv provenance, top string) (*Config, []Warning,
 		slices.SortStableFunc(c.Timeline, func(a, b Change) int { return cmp.Compare(a.Week, b.Week) })
 		var warns []Warning
 		for _, w := range place(v.warns, m, pv, top).sort() {
-			warns = append(warns, Warning{File: w.File, Line: w.Line, Col: w.Col, Key: w.Key, Value: w.Value, Message: w.Msg})
+			warns = append(warns, Warning{File: w.File, Line: w.Line, Col: w.Col, Key: w.Key, Value: w.Value, Message: w.Msg, Also: w.also})
 		}
 		return c, warns, nil
 	}
@@ -214,7 +214,7 @@ func place(fes []FieldError, m map[string]any, pv provenance, top string) Errors
 		if found && value != "" {
 			value = formatValue(raw)
 		}
-		errs = append(errs, &Error{File: at.file, Line: at.line, Col: at.col, Key: fe.Key, Value: value, Msg: fe.Msg})
+		errs = append(errs, &Error{File: at.file, Line: at.line, Col: at.col, Key: fe.Key, Value: value, Msg: fe.Msg, also: fe.Also})
 	}
 	return errs
 }

@@ -31,7 +31,8 @@ type Warning struct {
 	Line, Col int
 	Key       string
 	Value     string
-	Message   string // the typical range, what the key means and the likely fix
+	Message   string   // the typical range, what the key means and the likely fix
+	Also      []string // other keys the warning involves, as an error's
 }
 
 // String formats w as "file:line:col: key = value: warning: message".

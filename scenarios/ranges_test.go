@@ -96,6 +96,8 @@ func TestRanges(t *testing.T) {
 		{"cap that rounds to no places", "[workforce]\ncaseload_cap_per_fte = 0.1\n[initial]\nactive = 0\n", "", "which rounds down to none"},
 		{"half a place", "[workforce]\nfte = 0.5\ncaseload_cap_per_fte = 1.5\n[initial]\nactive = 0\n", "", "0.5 × 1.5 = 0.75 caseload places, which rounds down to none"},
 		{"in range", "[costs]\non_cost_share = 0.3\n", "", ""},
+		{"fewer places than today's caseloads", "[workforce]\nlink_workers = 1\n",
+			"x.toml:4:1: initial.active = 80: warning: more people on caseloads than there are caseload places (workforce.link_workers × fte × caseload_cap_per_fte = 1 × 1 × 45 = 45): the other 35 start at the front of the waiting list, as a leaver's caseload is handed back", ""},
 		{"warnings off", "[run]\nplausibility_warnings = false\n[costs]\non_cost_share = 28\n", "", ""},
 		{"warnings off, an error still", "[run]\nplausibility_warnings = false\n[costs]\non_cost_share = 1e308\n", "", "costs.on_cost_share = 1e+308: must be between"},
 		{"warnings on", "[run]\nplausibility_warnings = true\n[costs]\non_cost_share = 28\n", "did you mean 0.28?", ""},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -64,7 +65,7 @@ func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
 	var mine []Warning
 	for _, w := range warns {
 		for _, kv := range kvs {
-			if w.Key == kv.Key || strings.HasPrefix(w.Key, kv.Key+".") {
+			if w.Key == kv.Key || strings.HasPrefix(w.Key, kv.Key+".") || slices.Contains(w.Also, kv.Key) {
 				mine = append(mine, w)
 				break
 			}

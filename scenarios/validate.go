@@ -72,12 +72,13 @@ type validator struct {
 }
 
 // warn reports a value that is allowed but unlikely, such as a percentage
-// where a fraction is expected.
-func (v *validator) warn(path []string, x any, msg string) {
+// where a fraction is expected; also are other keys it involves, as for
+// an error.
+func (v *validator) warn(path []string, x any, msg string, also ...string) {
 	if len(v.warns) >= maxErrors || v.skip != nil && v.skip(FieldError{Key: keyString(path)}) {
 		return
 	}
-	v.warns = append(v.warns, FieldError{Key: keyString(path), Value: formatValue(x), Msg: msg})
+	v.warns = append(v.warns, FieldError{Key: keyString(path), Value: formatValue(x), Msg: msg, Also: also})
 }
 
 // names is a list of names, with a set for quick look-ups.
@@ -316,13 +317,17 @@ func (v *validator) initial() {
 	if w.LinkWorkers < 0 || !(w.FTE > 0 && w.FTE <= 1.5) || !(w.CaseloadCapPerFTE > 0) || math.IsInf(w.CaseloadCapPerFTE, 0) {
 		return // reported on their own
 	}
-	places := float64(w.LinkWorkers) * w.FTE * w.CaseloadCapPerFTE
+	places := v.c.CaseloadPlaces()
 	if float64(in.Active) <= places+1e-9 {
 		return
 	}
-	v.add(p("initial", "active"), in.Active, fmt.Sprintf(
-		"more people on caseloads than there are caseload places: workforce.link_workers × fte × caseload_cap_per_fte = %d × %s × %s = %s",
-		w.LinkWorkers, formatNumber(w.FTE), formatNumber(w.CaseloadCapPerFTE), formatNumber(places)),
+	// Fewer posts than today's caseloads fill (a scenario cutting posts,
+	// a sweep or plan trying fewer) is a question, not a mistake: the
+	// model hands the rest back to the list, and says so.
+	v.warn(p("initial", "active"), in.Active, fmt.Sprintf(
+		"more people on caseloads than there are caseload places (workforce.link_workers × fte × caseload_cap_per_fte = %d × %s × %s = %s): the other %s start at the front of the waiting list, as a leaver's caseload is handed back",
+		w.LinkWorkers, formatNumber(w.FTE), formatNumber(w.CaseloadCapPerFTE), formatNumber(places),
+		formatNumber(math.Ceil(float64(in.Active)-places-1e-9))),
 		"workforce.link_workers", "workforce.fte", "workforce.caseload_cap_per_fte")
 }
 

@@ -27,10 +27,6 @@ func TestValidate(t *testing.T) {
 		{"rate NaN", func(c *Config) { c.Demand.ReferralsPerWeek = math.NaN() }, "demand.referrals_per_week", "finite"},
 		{"growth", func(c *Config) { c.Demand.AnnualGrowth = -1 }, "demand.annual_growth", "> -1"},
 		{"peak week", func(c *Config) { c.Demand.SeasonalPeakWeek = 52 }, "demand.seasonal_peak_week", "less than 52"},
-		{"too many active", func(c *Config) {
-			c.Workforce.LinkWorkers, c.Workforce.FTE, c.Workforce.CaseloadCapPerFTE = 4, 1, 40
-			c.Initial.Active = 161
-		}, "initial.active", "4 × 1 × 40 = 160"},
 		{"waiting", func(c *Config) { c.Initial.Waiting = -1 }, "initial.waiting", "0 or more"},
 		{"no profiles", func(c *Config) {
 			c.Profiles = nil

@@ -142,21 +142,28 @@ func (m *Model) seedInitialState() {
 		id := m.newPerson(pr, g, false)
 		m.join(id, false)
 	}
+	places := m.cfg.CaseloadPlaces()
 	for i := range m.cfg.Initial.Active {
 		g := pick(m.p.groupCum, r.Float64())
 		pr := pick(m.p.groups[g].profileCum, r.Float64())
 		m.m.initial++
 		id := m.newPerson(pr, g, false)
-		lw := m.roomFor(int(m.pp.slots[id].track))
-		if lw < 0 {
-			// Validation keeps initial.active within total places; a
-			// tiered reserve can still leave no room on a track.
-			lw = m.fallbackWorker(i, int(m.pp.slots[id].track))
-		}
 		p := &m.pp.slots[id]
 		// Part-way through an episode: some sessions already held.
 		p.attended = int32(r.IntN(int(p.needed)))
 		p.held = p.attended
+		lw := m.roomFor(int(p.track))
+		switch {
+		case lw < 0 && float64(i) >= places-1e-9:
+			// More people on caseloads today than the team has places (a
+			// scenario with fewer posts than today's).
+			m.handBack(id)
+			continue
+		case lw < 0:
+			// Within the team's places, a tiered reserve or whole-number
+			// caps can still leave no room on a track.
+			lw = m.fallbackWorker(i, int(p.track))
+		}
 		m.startEpisode(id, lw, true)
 	}
 }

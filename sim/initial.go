@@ -27,7 +27,7 @@ func (m *Model) seedPeople(people []InitialPerson) {
 		m.pp.slots[id].arrival = -ip.AgeWeeks
 		m.join(id, false)
 	}
-	i := 0
+	i, places := 0, m.cfg.CaseloadPlaces()
 	for _, ip := range people {
 		if ip.Status != StatusActive {
 			continue
@@ -35,10 +35,6 @@ func (m *Model) seedPeople(people []InitialPerson) {
 		id := m.initialPerson(ip, r.Float64(), r.Float64())
 		p := &m.pp.slots[id]
 		p.arrival = -ip.AgeWeeks
-		lw := m.roomFor(int(p.track))
-		if lw < 0 {
-			lw = i % len(m.lws)
-		}
 		p.attended = int32(r.IntN(int(p.needed)))
 		if ip.Sessions != nil {
 			p.attended = int32(*ip.Sessions)
@@ -50,9 +46,25 @@ func (m *Model) seedPeople(people []InitialPerson) {
 			m.ensureNeed(id)
 		}
 		p.held = p.attended
-		m.startEpisode(id, lw, true)
+		lw := m.roomFor(int(p.track))
+		switch {
+		case lw < 0 && float64(i) >= places-1e-9:
+			m.handBack(id)
+		case lw < 0:
+			m.startEpisode(id, i%len(m.lws), true)
+		default:
+			m.startEpisode(id, lw, true)
+		}
 		i++
 	}
+}
+
+// handBack puts a person on today's caseloads beyond the team's places
+// at the front of the waiting list, as a leaver's caseload is handed back:
+// their episode resumes when a link worker is free.
+func (m *Model) handBack(id int32) {
+	m.pp.slots[id].resume = true
+	m.join(id, true)
 }
 
 // initialPerson creates a person of the listed group and profile, or of

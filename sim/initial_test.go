@@ -60,3 +60,46 @@ func TestInitialPeopleDetails(t *testing.T) {
 		}
 	}
 }
+
+// TestInitialBeyondPlacesIsHandedBack: today's caseloads beyond the team's
+// places (a scenario with fewer posts than today's) start at the front of
+// the waiting list, as a leaver's caseload is handed back, from counts and
+// from a list of people alike; caps and conservation hold (the run's
+// self-checks), and with no link workers nobody is ever seen.
+func TestInitialBeyondPlacesIsHandedBack(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		posts int
+		list  bool
+	}{{"counts, one post", 1, false}, {"people, one post", 1, true}, {"counts, no posts", 0, false}, {"people, no posts", 0, true}} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := load(t, "baseline")
+			cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 30, 5
+			cfg.Workforce.LinkWorkers, cfg.Initial.Waiting, cfg.Initial.Active = c.posts, 0, 80
+			if c.list {
+				for range 80 {
+					cfg.Initial.People = append(cfg.Initial.People, sim.InitialPerson{Status: sim.StatusActive, AgeWeeks: 3})
+				}
+			}
+			places := float64(c.posts) * cfg.Workforce.FTE * cfg.Workforce.CaseloadCapPerFTE
+			rs := replicate(t, cfg, 3, 2) // fails if a self-check (conservation, caseload caps) fails
+			for i, r := range rs {
+				joins, caseload := r.Weekly[0][r.Col(sim.ColListJoins)], r.Weekly[0][r.Col(sim.ColCaseloadMean)]
+				if joins < 80-places || caseload > places+1e-9 {
+					t.Errorf("replication %d: week 0 list joins %.0f (want at least the %.0f handed back), caseload %.1f (places %.0f)", i, joins, 80-places, caseload, places)
+				}
+				if seen := sumCol(r, sim.ColFirstContacts); c.posts == 0 && seen != 0 {
+					t.Errorf("replication %d: %g first contacts with no link workers", i, seen)
+				}
+			}
+		})
+	}
+}
+
+func sumCol(r *sim.Result, name string) float64 {
+	s := 0.0
+	for _, row := range r.Weekly {
+		s += row[r.Col(name)]
+	}
+	return s
+}

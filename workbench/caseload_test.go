@@ -79,7 +79,6 @@ func TestCaseloadRefused(t *testing.T) {
 		{"empty", caseloadBody("c.csv", "", page, ""), "c.csv is empty"},
 		{"unknown group", caseloadBody("c.csv", "referral_date,status,group\n2025-01-01,waiting,poorest\n", page, ""), `c.csv:2: group \"poorest\" is not a group of the scenario`},
 		{"bad status", caseloadBody("c.csv", "referral_date,status\n2025-01-01,discharged\n", page, ""), `c.csv:2:2: status \"discharged\"`},
-		{"more active than places", caseloadBody("c.csv", caseloadCSV(0, 400), page, ""), "initial.active"},
 		{"referred after the date", caseloadBody("c.csv", caseloadCSV(3, 0), page, "2025-11-01"), "referred after the run starts"},
 		{"too big for the page", caseloadBody("c.csv", caseloadCSV(5000, 0), page, ""), "c.csv makes the scenario 389 KiB, over the workbench's limit of 256 KiB; run it on the command line"},
 	}
@@ -118,5 +117,21 @@ func TestExamplesAreValid(t *testing.T) {
 	}
 	if !strings.Contains(get("/"), `href="examples/caseload.csv"`) {
 		t.Error("the page does not offer the caseload example")
+	}
+}
+
+// TestCaseloadBeyondPlacesWarns: more people on caseloads in the extract
+// than the team has places is taken, with the warning shown on the page.
+func TestCaseloadBeyondPlacesWarns(t *testing.T) {
+	w := post(t, newTestServer(), "/api/caseload", caseloadBody("c.csv", caseloadCSV(0, 400), small(t), ""))
+	if w.Code != http.StatusOK {
+		t.Fatalf("%d %s", w.Code, w.Body.String())
+	}
+	var v caseloadView
+	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Scenario.Warnings) != 1 || !strings.Contains(v.Scenario.Warnings[0].Text, "the other 265 start at the front of the waiting list") {
+		t.Errorf("warnings %+v", v.Scenario.Warnings)
 	}
 }

@@ -176,6 +176,10 @@ func defaultDir(name string) string {
 // printWarnings writes warnings to stderr.
 func printWarnings(w io.Writer, warnings []string) {
 	for _, s := range warnings {
+		if strings.Contains(s, ": warning: ") {
+			fmt.Fprintln(w, s) // a scenario's warning names itself: "file:line:col: key = value: warning: …"
+			continue
+		}
 		fmt.Fprintln(w, "warning:", s)
 	}
 }

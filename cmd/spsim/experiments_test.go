@@ -327,7 +327,7 @@ func TestExperimentCommandErrors(t *testing.T) {
 		{[]string{"compare", short}, "two or more scenarios"},
 		{[]string{"compare", short, short}, "distinct scenario names"},
 		{[]string{"sweep", short}, "--vary"},
-		{[]string{"sweep", short, "--vary", "workforce.link_workers=1"}, "--set KEY=VALUE"},
+		{[]string{"sweep", short, "--vary", "workforce.fte=2"}, "--set KEY=VALUE"},
 		{[]string{"sweep", short, "--vary", "workforce.no_such_key=1"}, "no_such_key"},
 		{[]string{"sweep", short, "--vary", "workforce.link_workers=3", "--kpi", "no_such_kpi"}, "no such KPI"},
 		{[]string{"run", short, "--max-replications", "5"}, "only with --precision"},

@@ -28,7 +28,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stdout, w)
 		}
 		if len(l.Warnings) > 0 {
-			fmt.Fprintf(stdout, "%s: ok, with %d warnings\n", f, len(l.Warnings))
+			fmt.Fprintf(stdout, "%s: ok, with %s\n", f, plural(len(l.Warnings), "warning"))
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: ok\n", f)
@@ -37,4 +37,12 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%d of %d scenarios have errors", bad, len(pos))
 	}
 	return nil
+}
+
+// plural counts n things: "1 warning", "2 warnings".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
