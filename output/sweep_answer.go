@@ -99,6 +99,9 @@ func sweepChange(a, b experiment.Summary) string {
 	from, to := withInterval(a), withInterval(b)
 	ea, eb := a.Estimate, b.Estimate
 	switch {
+	case !defined(ea.Mean) || !defined(eb.Mean):
+		// A wait when nobody is seen (no link workers): nothing to compare.
+		return fmt.Sprintf("%s: %s and %s; not defined at one end.", KPILabel(a.Name), from, to)
 	case eb.Low > ea.High:
 		return fmt.Sprintf("%s: rises from %s to %s.", KPILabel(a.Name), from, to)
 	case eb.High < ea.Low:

@@ -33,6 +33,8 @@ func TestSweepAnswer(t *testing.T) {
 		{"a key without words", experiment.Sweep{Factors: []experiment.Factor{{Key: "demand.seasonal_peak_week", Values: []string{"1", "27"}}},
 			Points: []experiment.SweepPoint{at("1", 8, 6.4, 10), at("27", 2, 1.2, 3.4)}},
 			[]string{"Changing demand.seasonal_peak_week from 1 to 27:", "Wait to first contact, mean: falls from 8 weeks [6.4, 10] to 2 weeks [1.2, 3.4]."}},
+		{"undefined at one end", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("0", math.NaN(), math.NaN(), math.NaN()), at("5", 2, 1.2, 3.4)}},
+			[]string{"Changing link-worker posts from 0 to 5:", "Wait to first contact, mean: n/a and 2 weeks [1.2, 3.4]; not defined at one end."}},
 		{"two keys", experiment.Sweep{Factors: append(one, experiment.Factor{Key: "demand.annual_growth", Values: []string{"0"}}),
 			Points: []experiment.SweepPoint{at("3", 8, 6.4, 10), at("5", 2, 1.2, 3.4)}}, nil},
 	} {

@@ -214,9 +214,14 @@ func sentences(v Verdict) []string {
 	default:
 		b.WriteString(" is compared with " + v.Reference + " without a cost")
 	}
-	var same []string
+	var same, undefined []string
 	for _, o := range sentenceOutcomes(v.Outcomes) {
 		p := phrases[o.KPI]
+		if math.IsNaN(o.Scenario) || math.IsNaN(o.Reference) {
+			// A wait when nobody is seen: not "no change", no measure.
+			undefined = append(undefined, p.text)
+			continue
+		}
 		if o.Effect == NoDifference || o.Effect == Undetermined {
 			same = append(same, p.text)
 			continue
@@ -240,6 +245,9 @@ func sentences(v Verdict) []string {
 			verb = " does not change detectably"
 		}
 		b.WriteString("; " + list(same) + verb)
+	}
+	if len(undefined) > 0 {
+		b.WriteString("; " + list(undefined) + " cannot be compared (not defined in one of them)")
 	}
 	b.WriteString(".")
 	out := []string{b.String()}

@@ -129,6 +129,23 @@ func TestVerdictNoDifference(t *testing.T) {
 	}
 }
 
+// TestVerdictUndefined: a wait that is not defined in one scenario (no
+// link workers, nobody seen) cannot be compared, and is not called "no
+// change".
+func TestVerdictUndefined(t *testing.T) {
+	ref, alt := arms(20, -1000, -200, 0, 4)
+	for i := range alt[sim.KPIWaitMean] {
+		alt[sim.KPIWaitMean][i] = math.NaN()
+	}
+	cmp := experiment.Contrast([]string{"baseline", "none"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95)
+	text := strings.Join(experiment.NewVerdict(cmp, 1).Sentences, " ")
+	t.Log(text)
+	if !strings.Contains(text, "; waits cannot be compared (not defined in one of them).") || strings.Contains(text, "waits do not change") ||
+		strings.Contains(text, "waits and") {
+		t.Errorf("verdict %q", text)
+	}
+}
+
 // TestVerdictOnTheModel runs the baseline against itself under another
 // name (no difference at all) and against a fifth link worker (waits fall).
 func TestVerdictOnTheModel(t *testing.T) {
