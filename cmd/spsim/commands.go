@@ -49,7 +49,9 @@ exits with status 130.`,
 			summary: "compare scenarios with the first, on common random numbers",
 			about: `Runs two or more scenarios with the same seed and replications (common random
 numbers) and compares each with the first, the reference: every KPI's paired
-difference with its 95% interval, and a verdict in plain words. Writes
+difference with its 95% interval, and a verdict in plain words. Scenarios
+that all cost more than the reference (or all less) are options for the same
+money, and are also set head to head, on the same random numbers. Writes
 compare.csv, compare.json, charts and report.html.`,
 			argHelp: [][2]string{
 				{"REFERENCE", scenarioArg + ": the one the others are compared with"},
@@ -57,7 +59,7 @@ compare.csv, compare.json, charts and report.html.`,
 			},
 			examples: [][2]string{
 				{"spsim compare baseline extra-link-worker", "what a fourth link worker changes"},
-				{"spsim compare baseline vcse-investment extra-link-worker -o out/money", "the same money spent two ways, each against the baseline"},
+				{"spsim compare baseline vcse-investment extra-link-worker -o out/money", "the same money spent two ways: each against the baseline, then head to head"},
 				{"spsim compare short-term longer-term tiered --replications 40", "three support models, with more replications for tighter intervals"},
 			},
 			run: cmdCompare,
@@ -69,12 +71,15 @@ compare.csv, compare.json, charts and report.html.`,
 (as in the TOML, e.g. workforce.link_workers) and its values, and several
 --vary flags make a grid. A range LO..HI[:STEP] stands for every value
 from LO to HI in steps of STEP (1 unless given), as optimise's levers do:
-workforce.link_workers=2..6 is 2,3,4,5,6, and 40..100:20 is 40,60,80,100. Every point uses the same random numbers, so
-differences between points are not noise. Writes sweep.csv, a chart of the
-chosen KPIs against the first parameter, and report.html.`,
+workforce.link_workers=2..6 is 2,3,4,5,6, and 40..100:20 is 40,60,80,100.
+Every point uses the same random numbers, so differences between points are
+not noise. A sweep of one key says how each KPI goes from the first value to
+the last, and where demand outstrips link-worker supply. Writes sweep.csv, a
+chart of the chosen KPIs against the first parameter, and report.html.`,
 			argHelp: [][2]string{{"SCENARIO", scenarioArg}},
 			examples: [][2]string{
 				{"spsim sweep baseline --vary workforce.link_workers=2..6", "waits and outcomes as the team grows from 2 to 6"},
+				{"spsim sweep short-term --vary demand.referrals_per_week=8..24:2", "the referrals a week at which short-term support stops keeping up"},
 				{"spsim sweep baseline --vary workforce.link_workers=3,4 --vary services.wellbeing_groups.places=30,50,80", "a 2 x 3 grid: link workers against community places"},
 				{"spsim sweep rising-demand --vary demand.annual_growth=0,0.1,0.2 --kpi wait_first_contact_mean_weeks", "one KPI charted against demand growth"},
 			},
