@@ -173,3 +173,26 @@ func TestKPIWords(t *testing.T) {
 		t.Errorf("headline table:\n%s\nwant the gap in percentage points", b.String())
 	}
 }
+
+// TestVerdictTableNoRatioOverNoExtraCost: an outcome that clearly improves
+// at a cost that does not differ detectably gets "no detectable extra
+// cost", not a ratio whose numerator may be 0; a clear extra cost keeps
+// its ratio.
+func TestVerdictTableNoRatioOverNoExtraCost(t *testing.T) {
+	ratio := &experiment.RatioEstimate{Value: -4.72, Low: -71.46, High: 44.29}
+	needs := experiment.Change{KPI: "needs_met", Label: "Needs met", Unit: "needs/year", Effect: experiment.Better,
+		Diff: experiment.Estimate{Mean: 40.6, Low: 28.6, High: 52.5, N: 20}, CostPer: ratio}
+	cost := func(e experiment.Effect) experiment.Change {
+		return experiment.Change{KPI: "cost_total", Label: "Total cost", Unit: "GBP/year", Effect: e,
+			Diff: experiment.Estimate{Mean: -191, Low: -2382, High: 1999, N: 20}}
+	}
+	for _, c := range []struct {
+		cost experiment.Effect
+		want string
+	}{{experiment.NoDifference, "no detectable extra cost"}, {experiment.Worse, "−£4.72 [−£71.46, £44.29]"}} {
+		tab := verdictTable([]experiment.Verdict{{Scenario: "a", Reference: "b", Cost: cost(c.cost), Outcomes: []experiment.Change{needs}}}, "t")
+		if got := tab.Rows[1][5]; got != c.want {
+			t.Errorf("cost %s: %q, want %q", c.cost, got, c.want)
+		}
+	}
+}

@@ -36,17 +36,35 @@ func HeadToHeadWords(v experiment.Verdict) []string {
 // extra cost and each outcome's paired difference, what it means, and the
 // cost per unit of improvement where the improvement is clear.
 func VerdictTable(c *experiment.Comparison) Table {
-	t := Table{Caption: "Verdict: each scenario minus " + c.Names[0] + ", paired, with 95% CI; cost per unit only where the outcome clearly improves",
-		Head: []string{"scenario", "measure", "difference", "effect", "extra cost per unit"}}
-	for _, v := range experiment.Verdicts(c) {
+	return verdictTable(experiment.Verdicts(c),
+		"Verdict: each scenario minus "+c.Names[0]+", paired, with 95% CI; cost per unit only where the outcome clearly improves")
+}
+
+// HeadToHeadTable is the head-to-head verdicts' numbers, as VerdictTable
+// gives the verdicts'; ok is false when there is no pair of options.
+func HeadToHeadTable(c *experiment.Comparison) (t Table, ok bool) {
+	vs := experiment.HeadToHead(c)
+	if len(vs) == 0 {
+		return Table{}, false
+	}
+	return verdictTable(vs, "Head to head: each option minus the other, paired, with 95% CI; the option meeting more needs first"), true
+}
+
+func verdictTable(vs []experiment.Verdict, caption string) Table {
+	t := Table{Caption: caption, Head: []string{"scenario", "against", "measure", "difference", "effect", "extra cost per unit"}}
+	for _, v := range vs {
 		for _, ch := range append([]experiment.Change{v.Cost}, v.Outcomes...) {
 			per := "—"
-			if ch.CostPer != nil {
+			switch {
+			case ch.CostPer != nil && v.Cost.Effect == experiment.NoDifference:
+				// A ratio over a cost that may be 0 says less than this.
+				per = "no detectable extra cost"
+			case ch.CostPer != nil:
 				per = experiment.Money(ch.CostPer.Value) + " " + experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true)
-			} else if ch.Effect == experiment.NoDifference {
+			case ch.Effect == experiment.NoDifference:
 				per = "no detectable difference"
 			}
-			t.Rows = append(t.Rows, []string{v.Scenario, ch.Label,
+			t.Rows = append(t.Rows, []string{v.Scenario, v.Reference, ch.Label,
 				experiment.Quantity(ch.Diff.Mean, ch.Unit, true) + " " + experiment.Bounds(ch.Diff.Low, ch.Diff.High, ch.Unit, true),
 				string(ch.Effect), per})
 		}

@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"github.com/spsim/spsim/sim/experiment"
 	"io"
 	"slices"
 	"strings"
@@ -96,7 +97,7 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 			"Differences are scenario minus reference, paired replication by replication; the unpaired (Welch) intervals in compare.csv show what pairing gains.",
 		}, append(compareSets(r), questions...)...),
 		Answer:    append(VerdictSentences(cmp), CompareChangeAnswer(cmp, r.Configs)...),
-		Tables:    []Table{VerdictTable(cmp)},
+		Tables:    verdictTables(cmp),
 		Warnings:  append(append([]string(nil), r.LoadWarnings...), r.Warnings...),
 		Headline:  Table{Caption: "Headline KPIs: means with 95% CI, and paired differences from " + cmp.Names[0], Head: head, Rows: rows, Code: head[len(head)-1]},
 		Figures:   figs,
@@ -113,4 +114,14 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 	rep.Method.Warmup = WarmupMethod(ref.Run.WarmupWeeks, nil) + " Run each scenario with spsim run for its MSER-5 warm-up suggestion."
 	rep.Method.Replications = fmt.Sprintf("%d replications per scenario; replication i of every scenario shares its random numbers.", ref.Run.Replications)
 	return rep, nil
+}
+
+// verdictTables are the report's verdict tables: against the reference,
+// then head to head where there are options for the same money.
+func verdictTables(c *experiment.Comparison) []Table {
+	out := []Table{VerdictTable(c)}
+	if t, ok := HeadToHeadTable(c); ok {
+		out = append(out, t)
+	}
+	return out
 }

@@ -166,7 +166,9 @@ func verdict(cmp *experiment.Comparison) (sentences, costs []string) {
 	for _, v := range experiment.Verdicts(cmp) {
 		sentences = append(sentences, v.Sentences...)
 		for _, ch := range v.Outcomes {
-			if ch.CostPer == nil {
+			// No ratio over a cost that does not differ detectably: the
+			// verdict says "at no detectable extra cost" instead.
+			if ch.CostPer == nil || v.Cost.Effect == experiment.NoDifference {
 				continue
 			}
 			// A cost a year over an outcome a year: pounds per unit, not a

@@ -354,7 +354,7 @@ func TestCompareHeadToHead(t *testing.T) {
 	if !strings.Contains(stdout, lead) {
 		t.Errorf("compare stdout lacks %q:\n%s", lead, stdout)
 	}
-	checkReport(t, dir, "Head to head, extra-link-worker") // the apostrophe is escaped there
+	checkReport(t, dir, "Head to head, extra-link-worker", "Head to head: each option minus the other") // the apostrophe is escaped there
 	b, err := os.ReadFile(filepath.Join(dir, "compare.json"))
 	if err != nil {
 		t.Fatal(err)
