@@ -20,8 +20,13 @@ func CalibrationAnswer(f *calibrate.Fit, sh calibrate.Shares) []string {
 		experiment.Number(float64(f.Referrals)), f.Weeks, f.From.Format("2 Jan 2006"), last.Format("2 Jan 2006"), f.Start.Format("2 Jan 2006"))}
 	demand := fmt.Sprintf("referrals come at %s a week at the start of the run (95%% interval %s to %s)",
 		experiment.Number(f.Base.Value), experiment.Number(f.Base.Low), experiment.Number(f.Base.High))
-	if !f.Growth.Fixed {
-		demand += fmt.Sprintf(", changing by %s a year (%s to %s)", signedPercent(f.Growth.Value), signedPercent(f.Growth.Low), signedPercent(f.Growth.High))
+	if g := f.Growth; !g.Fixed {
+		demand += fmt.Sprintf(", changing by %s a year (%s to %s)", signedPercent(g.Value), signedPercent(g.Low), signedPercent(g.High))
+		if g.Low <= 0 && 0 <= g.High {
+			// The estimate is still the fit's; the reader should know a
+			// steady rate fits the extract too.
+			demand += ", not detectably different from no change"
+		}
 	}
 	out = append(out, Sentence("%s", demand))
 	amp := &f.Amplitude

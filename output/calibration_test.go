@@ -1,7 +1,9 @@
 package output_test
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/spsim/spsim/calibrate"
 	"github.com/spsim/spsim/output"
@@ -28,5 +30,23 @@ func TestDescribeSetting(t *testing.T) {
 		if got := output.DescribeSetting(tc.st); got != tc.want {
 			t.Errorf("DescribeSetting(%s) = %+v, want %+v", tc.st.Key, got, tc.want)
 		}
+	}
+}
+
+// TestCalibrationAnswerSaysWhenGrowthIsNotClear: growth whose interval
+// holds 0 is said to be not detectably different from no change; clear
+// growth is not.
+func TestCalibrationAnswerSaysWhenGrowthIsNotClear(t *testing.T) {
+	fit := func(lo, hi float64) *calibrate.Fit {
+		return &calibrate.Fit{Base: calibrate.Estimate{Value: 21.6, Low: 19.7, High: 23.6},
+			Growth: calibrate.Estimate{Value: (lo + hi) / 2, Low: lo, High: hi}, Amplitude: calibrate.Estimate{Fixed: true},
+			From: time.Date(2023, 12, 4, 0, 0, 0, 0, time.UTC), Start: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), Weeks: 104, Referrals: 2125}
+	}
+	const unclear = "not detectably different from no change"
+	if s := output.CalibrationAnswer(fit(-0.025, 0.143), calibrate.Shares{})[1]; !strings.Contains(s, "(−2.5% to +14.3%), "+unclear) {
+		t.Errorf("%q", s)
+	}
+	if s := output.CalibrationAnswer(fit(0.02, 0.143), calibrate.Shares{})[1]; strings.Contains(s, unclear) {
+		t.Errorf("%q", s)
 	}
 }
