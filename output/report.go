@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -21,7 +22,20 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	"svg":     func(f Figure) template.HTML { return template.HTML(f.InlineSVG()) },
 	"percent": func(level float64) string { return fmt.Sprintf("%.0f%%", 100*level) },
 	"files":   chartFileNote,
+	"answer":  answerHTML,
 }).Parse(reportSource))
+
+// interval is a bracketed interval in a sentence: "[5.36, 5.9]",
+// "[−£2,382, £1,999]".
+var interval = regexp.MustCompile(`\[[^\[\]]*\]`)
+
+// answerHTML escapes a sentence of the answer and keeps each interval on
+// one line: a printed page should not break "[−£2,382, £1,999]" after
+// its minus sign.
+func answerHTML(s string) template.HTML {
+	esc := template.HTMLEscapeString(s)
+	return template.HTML(interval.ReplaceAllString(esc, `<span class="nw">$0</span>`))
+}
 
 // chartFileNote names a chart's files beside the report, such as
 // "(Files: waits.png, waits.svg.)", or is empty when none was written.

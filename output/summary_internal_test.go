@@ -196,3 +196,13 @@ func TestVerdictTableNoRatioOverNoExtraCost(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerHTMLKeepsIntervalsWhole: each bracketed interval of a report's
+// answer is kept on one line, and the rest is escaped.
+func TestAnswerHTMLKeepsIntervalsWhole(t *testing.T) {
+	got := string(answerHTML("a's cost (−£191 a year [−£2,382, £1,999]); waits fall by 3.07 weeks [2.88, 3.27] <b>"))
+	want := `a&#39;s cost (−£191 a year <span class="nw">[−£2,382, £1,999]</span>); waits fall by 3.07 weeks <span class="nw">[2.88, 3.27]</span> &lt;b&gt;`
+	if got != want {
+		t.Errorf("answerHTML:\n%s\nwant\n%s", got, want)
+	}
+}
