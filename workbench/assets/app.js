@@ -27,6 +27,13 @@ function el(tag, attrs = {}, ...kids) {
   return e;
 }
 
+// sentenceItem is a sentence as a list item, each bracketed interval kept
+// on one line ("[−£2,382, £1,999]" must not break after its minus sign).
+function sentenceItem(s) {
+  const parts = s.split(/(\[[^\[\]]*\])/);
+  return el('li', {}, ...parts.map((p, i) => (i % 2 ? el('span', { class: 'nw', text: p }) : p)));
+}
+
 function debounce(fn, ms) {
   let t;
   return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); };
@@ -202,7 +209,7 @@ function runNow() {
 
 function showResults(r) {
   showWarnings($('#run-notes'), r.notes);
-  $('#sentences').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
+  $('#sentences').replaceChildren(...r.sentences.map((s) => sentenceItem(s)));
   $('#headline tbody').replaceChildren(...r.headline.map((h) =>
     el('tr', { 'data-kpi': h.kpi, 'data-mean': h.mean, 'data-low': h.low, 'data-high': h.high },
       el('td', { text: h.label }), el('td', { class: 'num', text: h.value }), el('td', { class: 'num', text: h.interval }))));
@@ -294,8 +301,8 @@ function pin() {
 
 function compare() {
   task('Comparing', 'api/compare', { pins: state.pins }, (r) => {
-    $('#verdict').replaceChildren(...r.verdict.map((s) => el('li', { text: s })));
-    $('#costs').replaceChildren(...(r.costs || []).map((s) => el('li', { text: s })));
+    $('#verdict').replaceChildren(...r.verdict.map((s) => sentenceItem(s)));
+    $('#costs').replaceChildren(...(r.costs || []).map((s) => sentenceItem(s)));
     const head = el('tr', {}, el('th', { text: 'What' }), ...r.names.map((n, i) => el('th', { text: n + (i === 0 ? ' (reference)' : '') })),
       ...r.names.slice(1).map((n) => el('th', { text: `${n} − ${r.names[0]} (paired)` })));
     const rows = r.rows.map((row) => el('tr', { 'data-kpi': row.kpi }, el('td', { text: row.label }),
@@ -356,7 +363,7 @@ function sweep() {
   const label = $('#sweep-key').selectedOptions[0].textContent;
   const req = { toml: state.view.toml, key, label, values };
   task('Sweeping ' + label, 'api/sweep', req, (r) => {
-    $('#sweep-answer').replaceChildren(...(r.answer || []).map((s) => el('li', { text: s })));
+    $('#sweep-answer').replaceChildren(...(r.answer || []).map((s) => sentenceItem(s)));
     $('#sweep-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
       el('tbody', {}, ...r.rows.map((row) => el('tr', {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
     $('#sweep-chart').replaceChildren(figure(r.chart));

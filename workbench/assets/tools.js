@@ -55,7 +55,7 @@ function plan() {
   const target = { kpi: $('#plan-kpi').value, op: $('#plan-op').value, value: Number($('#plan-value').value) };
   const req = { toml: state.view.toml, levers, target };
   task('Finding the cheapest plan', 'api/optimise', req, (r) => {
-    $('#plan-answer').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
+    $('#plan-answer').replaceChildren(...r.sentences.map((s) => sentenceItem(s)));
     $('#plan-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
       el('tbody', {}, ...r.rows.map((row, i) => el('tr', i === r.plan ? { class: 'plan' } : {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
     $('#plan-chart').replaceChildren(r.chart.svg ? figure(r.chart) : '');
@@ -103,7 +103,7 @@ function drivers() {
   if (inputs.length === 0) { status('Choose at least one input', true); return; }
   const req = { toml: state.view.toml, inputs };
   task('Ranking the inputs', 'api/sensitivity', req, (r) => {
-    $('#drivers-answer').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
+    $('#drivers-answer').replaceChildren(...r.sentences.map((s) => sentenceItem(s)));
     $('#drivers-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
       el('tbody', {}, ...r.rows.map((row) => el('tr', {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
     $('#drivers-charts').replaceChildren(...r.charts.map(figure));
@@ -138,7 +138,7 @@ async function fitExtract(file) {
 }
 
 function showFit(r) {
-  $('#fit-sentences').replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
+  $('#fit-sentences').replaceChildren(...r.sentences.map((s) => sentenceItem(s)));
   $('#fit-notes').replaceChildren(...(r.notes || []).map((s) => el('li', { text: 'Note: ' + s })));
   $('#fit-table tbody').replaceChildren(...r.rows.map((row) =>
     el('tr', { 'data-key': row.key, 'data-number': row.number },
@@ -171,7 +171,7 @@ async function fromExtract(file, url, extra, said, counter) {
     state.pending.clear();
     state.editing = false;
     showScenario(r.scenario);
-    said.replaceChildren(...r.sentences.map((s) => el('li', { text: s })));
+    said.replaceChildren(...r.sentences.map((s) => sentenceItem(s)));
     runNow();
   } catch (e) {
     said.replaceChildren();
