@@ -79,6 +79,11 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 		return experiment.Quantity(e.Mean, unit, false) + " " + experiment.Bounds(e.Low, e.High, unit, false)
 	}
 	areas := experiment.Number(float64(len(shown))) + " areas"
+	if len(results) < 2 {
+		q := func(s areaStat) string { return experiment.Quantity(mean(s), unit, false) }
+		return []string{fmt.Sprintf("With one replication the %s' waits for a first contact have no intervals, so they are not ranked: they range from %s in %s to %s in %s; run more replications to tell them apart.",
+			areas, q(bottom), bottom.name, q(top), top.name)}
+	}
 	strict := 1 - (1-level)/float64(len(shown))
 	if t, b := waitAt(results, top, strict), waitAt(results, bottom, strict); !(t.Low > b.High) {
 		return []string{fmt.Sprintf("The %s' waits for a first contact cannot be told apart with these replications: from %s in %s to %s in %s, a spread chance alone could make among %s.",

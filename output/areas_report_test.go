@@ -116,3 +116,22 @@ func TestAreaAnswerWithoutADifference(t *testing.T) {
 		t.Errorf("one area: %q", a)
 	}
 }
+
+// TestAreaAnswerOneReplication: one replication has no intervals, so the
+// areas are not ranked, and no "[n/a, n/a]" is written.
+func TestAreaAnswerOneReplication(t *testing.T) {
+	cfg, err := scenarios.Load("icb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 40, 10
+	res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 1, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := output.AreaAnswer(res, 0.95)
+	if len(answer) != 1 || !strings.HasPrefix(answer[0], "With one replication the 30 areas' waits for a first contact have no intervals, so they are not ranked: they range from ") ||
+		strings.Contains(answer[0], "n/a") {
+		t.Errorf("one replication: %q", answer)
+	}
+}

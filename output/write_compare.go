@@ -46,8 +46,8 @@ func compareWorkbook(r *study.CompareResult) workbook.Compare {
 	cmp, ref := r.Comparison, r.Configs[0]
 	verdict := append(VerdictSentences(cmp), CompareChangeAnswer(cmp, r.Configs)...)
 	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: ref.Question,
-		Facts: append([]string{fmt.Sprintf("%d replications of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
-			ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)}, compareSets(r)...),
+		Facts: append([]string{fmt.Sprintf("%s of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
+			experiment.Count(ref.Run.Replications, "replication"), ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)}, compareSets(r)...),
 		Verdict: verdict, Headline: CompareKPIs, C: cmp}
 }
 
@@ -92,8 +92,8 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 		Question: fmt.Sprintf("How do %s compare with %s?", strings.Join(cmp.Names[1:], " and "), cmp.Names[0]),
 		Facts: append([]string{
 			fmt.Sprintf("Reference: %s. Compared: %s.", cmp.Names[0], strings.Join(cmp.Names[1:], ", ")),
-			fmt.Sprintf("%d replications of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
-				ref.Run.Replications, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed),
+			fmt.Sprintf("%s of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
+				experiment.Count(ref.Run.Replications, "replication"), ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed),
 			"Differences are scenario minus reference, paired replication by replication; the unpaired (Welch) intervals in compare.csv show what pairing gains.",
 		}, append(compareSets(r), questions...)...),
 		Answer:    append(VerdictSentences(cmp), CompareChangeAnswer(cmp, r.Configs)...),

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spsim/spsim/output/workbook"
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -132,7 +133,7 @@ func runReport(r *study.RunResult, figs []Figure) (Report, error) {
 
 func runFacts(r *study.RunResult) []string {
 	cfg := r.Config
-	f := []string{fmt.Sprintf("%d replications of %d weeks (warm-up %d weeks), seed %d.", len(r.Results), cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.Seed)}
+	f := []string{fmt.Sprintf("%s of %d weeks (warm-up %d weeks), seed %d.", experiment.Count(len(r.Results), "replication"), cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.Seed)}
 	if len(r.Sets) > 0 {
 		f = append(f, "Set on the command line (in scenario.toml): "+strings.Join(r.Sets, "; ")+".")
 	}
@@ -149,7 +150,7 @@ func runFacts(r *study.RunResult) []string {
 func ReplicationsMethod(r *study.RunResult) string {
 	p := r.Precision
 	if p == nil {
-		return fmt.Sprintf("%d replications (run.replications or --replications); intervals are across replications.", len(r.Results))
+		return fmt.Sprintf("%s (run.replications or --replications); intervals are across replications.", experiment.Count(len(r.Results), "replication"))
 	}
 	verb := "reached"
 	if !p.Outcome.Reached {

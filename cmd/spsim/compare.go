@@ -40,8 +40,8 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) {
 	printWarnings(stderr, append(r.LoadWarnings, r.Warnings...))
 	names, c := r.Comparison.Names, r.Configs[0]
-	fmt.Fprintf(stdout, "compare %s (reference) with %s: %d replications each of %d weeks (warm-up %d), seed %d, common random numbers\n",
-		names[0], strings.Join(names[1:], ", "), c.Run.Replications, c.Run.HorizonWeeks, c.Run.WarmupWeeks, c.Run.Seed)
+	fmt.Fprintf(stdout, "compare %s (reference) with %s: %s each of %d weeks (warm-up %d), seed %d, common random numbers\n",
+		names[0], strings.Join(names[1:], ", "), experiment.Count(c.Run.Replications, "replication"), c.Run.HorizonWeeks, c.Run.WarmupWeeks, c.Run.Seed)
 	if len(r.Sets) > 0 {
 		fmt.Fprintf(stdout, "set in every scenario: %s\n", strings.Join(r.Sets, ", "))
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -78,8 +79,8 @@ func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
 	if len(r.Sets) > 0 {
 		name += " with " + strings.Join(r.Sets, ", ")
 	}
-	fmt.Fprintf(stdout, "%s: %d replications of %d weeks (warm-up %d), seed %d\n",
-		name, len(r.Results), cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.Seed)
+	fmt.Fprintf(stdout, "%s: %s of %d weeks (warm-up %d), seed %d\n",
+		name, experiment.Count(len(r.Results), "replication"), cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.Seed)
 	if p := r.Precision; p != nil {
 		state := "reached"
 		if !p.Outcome.Reached {

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim/experiment"
 )
 
 func cmdValidate(args []string, stdout, stderr io.Writer) error {
@@ -28,7 +29,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stdout, w)
 		}
 		if len(l.Warnings) > 0 {
-			fmt.Fprintf(stdout, "%s: ok, with %s\n", f, plural(len(l.Warnings), "warning"))
+			fmt.Fprintf(stdout, "%s: ok, with %s\n", f, experiment.Count(len(l.Warnings), "warning"))
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: ok\n", f)
@@ -37,12 +38,4 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%d of %d scenarios have errors", bad, len(pos))
 	}
 	return nil
-}
-
-// plural counts n things: "1 warning", "2 warnings".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }

@@ -37,3 +37,8 @@ func ExampleFieller() {
 	// Output:
 	// true £536 [£470, £624]
 }
+
+func ExampleCount() {
+	fmt.Println(experiment.Count(1, "replication"), "and", experiment.Count(1250, "area"))
+	// Output: 1 replication and 1,250 areas
+}

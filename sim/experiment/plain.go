@@ -157,3 +157,12 @@ func commas(digits string) string {
 	}
 	return b.String()
 }
+
+// Count counts n things in words: "1 replication", "20 replications",
+// "1,250 areas".
+func Count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return Number(float64(n)) + " " + thing + "s"
+}
