@@ -50,8 +50,9 @@ exits with status 130.`,
 			about: `Runs two or more scenarios with the same seed and replications (common random
 numbers) and compares each with the first, the reference: every KPI's paired
 difference with its 95% interval, and a verdict in plain words. Scenarios
-that all cost more than the reference (or all less) are options for the same
-money, and are also set head to head, on the same random numbers. Writes
+that all cost more than the reference, all less or all about the same are
+options for the same money, and are also set head to head, on the same
+random numbers. Writes
 compare.csv, compare.json, charts and report.html.`,
 			argHelp: [][2]string{
 				{"REFERENCE", scenarioArg + ": the one the others are compared with"},

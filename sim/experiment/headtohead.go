@@ -8,20 +8,21 @@ import (
 
 // HeadToHead judges the compared options against each other, where the
 // question is which to fund: every pair of scenarios that both cost
-// detectably more than the reference (or both less) is a choice between
-// two uses of the same kind of money, such as a fifth link worker or
-// grants for more community places. Each pair's verdict is the option
-// that meets more needs (by mean) against the other, paired replication
-// by replication on the same common random numbers as the rest of the
-// comparison, so it says "no detectable difference" where that is the
-// truth. Scenarios that change cost the other way, or not detectably,
-// are not options for the same money and are left out.
+// detectably more than the reference, both less, or both no detectably
+// different amount is a choice between two uses of the same kind of
+// money, such as a fifth link worker or grants for more community places,
+// or two support models at the same staffing. Each pair's verdict is the
+// option that meets more needs (by mean) against the other, paired
+// replication by replication on the same common random numbers as the rest
+// of the comparison, so it says "no detectable difference" where that is
+// the truth. A pair whose costs move different ways answers different
+// questions, and is left out.
 func HeadToHead(c *Comparison) []Verdict {
 	cost := kpiComparison(c, sim.KPICostTotal)
 	if cost == nil {
 		return nil
 	}
-	var dearer, cheaper []int
+	var dearer, cheaper, same []int
 	for s := 1; s < len(c.Names); s++ {
 		d := cost.Paired[s]
 		switch EffectOf(d, sim.LowerIsBetter) {
@@ -29,10 +30,12 @@ func HeadToHead(c *Comparison) []Verdict {
 			dearer = append(dearer, s)
 		case Better:
 			cheaper = append(cheaper, s)
+		case NoDifference:
+			same = append(same, s)
 		}
 	}
 	var out []Verdict
-	for _, group := range [][]int{dearer, cheaper} {
+	for _, group := range [][]int{dearer, cheaper, same} {
 		for i, a := range group {
 			for _, b := range group[i+1:] {
 				if v, ok := headToHead(c, a, b); ok {

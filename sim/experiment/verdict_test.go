@@ -253,9 +253,10 @@ func TestPlainNumbers(t *testing.T) {
 	}
 }
 
-// TestHeadToHead: two options that cost more are judged against each
-// other, the one meeting more needs first; two identical options differ
-// in nothing; an option that saves money is not set against them.
+// TestHeadToHead: options that cost more are judged against each other,
+// the one meeting more needs first, as are two support models at the
+// same cost; two identical options differ in nothing; an option that
+// saves money is not set against them.
 func TestHeadToHead(t *testing.T) {
 	const reps = 8
 	base := load(t, "baseline", 104, 26, reps)
@@ -264,7 +265,9 @@ func TestHeadToHead(t *testing.T) {
 	placesAgain := load(t, "vcse-investment", 104, 26, reps)
 	placesAgain.Name = "vcse-investment-again"
 	cliff := load(t, "funding-cliff", 104, 26, reps)
-	cmp, err := experiment.Compare(context.Background(), []*sim.Config{base, places, cliff, posts, placesAgain},
+	cliff.Timeline[0].Week = 40 // within the shortened run, so that it saves money
+	longer, tiered := load(t, "longer-term", 104, 26, reps), load(t, "tiered", 104, 26, reps)
+	cmp, err := experiment.Compare(context.Background(), []*sim.Config{base, places, cliff, posts, placesAgain, longer, tiered},
 		experiment.Options{Replications: reps, Jobs: 2}, 0.95)
 	if err != nil {
 		t.Fatal(err)
@@ -277,8 +280,11 @@ func TestHeadToHead(t *testing.T) {
 			t.Errorf("the cheaper funding-cliff set against the dearer options: %s", v.Sentences)
 		}
 	}
-	if len(hh) != 3 {
-		t.Fatalf("%d head-to-head verdicts, want 3 (every pair of three dearer options): %v", len(hh), pairs)
+	if len(hh) != 4 {
+		t.Fatalf("%d head-to-head verdicts, want 4 (every pair of three dearer options, and the two support models at the same cost): %v", len(hh), pairs)
+	}
+	if _, ok := pairs["tiered v longer-term"]; !ok {
+		t.Errorf("no tiered against longer-term, at the same staffing: %v", pairs)
 	}
 	v, ok := pairs["extra-link-worker v vcse-investment"]
 	if !ok {
