@@ -98,7 +98,7 @@ func compareBars(c *experiment.Comparison, ks []experiment.KPIComparison) (Figur
 	legends[0] = lg
 	l := layout{
 		title:  "KPIs by scenario",
-		note:   fmt.Sprintf("Bars: mean after the warm-up over %d replications. Whiskers: %.0f%% confidence interval.", replications(c), 100*c.Level),
+		note:   fmt.Sprintf("Bars: mean after the warm-up over %s. Whiskers: %.0f%% confidence interval.", experiment.Count(replications(c), "replication"), 100*c.Level),
 		rows:   rows,
 		legend: legends,
 		width:  12 * vg.Inch, height: vg.Length(2.7*float64(len(rows))+0.8) * vg.Inch,

@@ -54,8 +54,8 @@ type line struct {
 var dashed = []vg.Length{vg.Points(6), vg.Points(3)}
 
 func (r runCharts) note() string {
-	s := fmt.Sprintf("Lines: mean of %d replications, week by week. Bands: %.0f%% confidence interval of that mean. Grey: warm-up, excluded from the KPIs.",
-		len(r.results), 100*r.level)
+	s := fmt.Sprintf("Lines: mean of %s, week by week. Bands: %.0f%% confidence interval of that mean. Grey: warm-up, excluded from the KPIs.",
+		experiment.Count(len(r.results), "replication"), 100*r.level)
 	return s + r.eventsNote()
 }
 
@@ -287,7 +287,7 @@ func (r runCharts) needsByGroup() (Figure, error) {
 	p.Y.Min = 0
 	l := layout{
 		title: "Community needs met, by population group",
-		note:  fmt.Sprintf("Bars: mean after the warm-up over %d replications. Whiskers: %.0f%% confidence interval.", len(r.results), 100*r.level),
+		note:  fmt.Sprintf("Bars: mean after the warm-up over %s. Whiskers: %.0f%% confidence interval.", experiment.Count(len(r.results), "replication"), 100*r.level),
 		rows:  [][]*plot.Plot{{p}},
 		width: 9 * vg.Inch, height: 5.5 * vg.Inch,
 	}

@@ -203,11 +203,11 @@ func (sf *sweepFigure) render(rows [][]*plot.Plot) (Figure, error) {
 	if !numeric {
 		what = "Bars: mean"
 	}
-	note := fmt.Sprintf("%s after the warm-up over %d replications at each value (common random numbers). %s: %.0f%% confidence interval.",
-		what, sweepReplications(sw), map[bool]string{true: "Bands", false: "Whiskers"}[numeric], 100*sw.Level)
+	note := fmt.Sprintf("%s after the warm-up over %s at each value (common random numbers). %s: %.0f%% confidence interval.",
+		what, experiment.Count(sweepReplications(sw), "replication"), map[bool]string{true: "Bands", false: "Whiskers"}[numeric], 100*sw.Level)
 	if multiples {
-		note = fmt.Sprintf("Mean of %d replications at each value; bands: %.0f%% confidence interval. A column per %s; each row shares its scale.",
-			sweepReplications(sw), 100*sw.Level, shortKey(sw.Factors[1].Key))
+		note = fmt.Sprintf("Mean of %s at each value; bands: %.0f%% confidence interval. A column per %s; each row shares its scale.",
+			experiment.Count(sweepReplications(sw), "replication"), 100*sw.Level, shortKey(sw.Factors[1].Key))
 	}
 	perRow := 3.6
 	if multiples {
