@@ -184,7 +184,7 @@ func (p *Problem) candidate(spec Spec, pt []string) (*sim.Config, error) {
 			return nil, fmt.Errorf("--lever %s=%s: %w", p.Levers[f].Key, v, err)
 		}
 		for _, w := range ws {
-			if s := "--lever " + w.String(); !slices.Contains(p.Warnings, s) {
+			if s := w.After("--lever", p.Levers[f].Key, v); !slices.Contains(p.Warnings, s) {
 				p.Warnings = append(p.Warnings, s)
 			}
 		}

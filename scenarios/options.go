@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -39,6 +40,17 @@ type Warning struct {
 func (w Warning) String() string {
 	e := Error{File: w.File, Line: w.Line, Col: w.Col, Key: w.Key, Value: w.Value, Msg: "warning: " + w.Message}
 	return e.Error()
+}
+
+// After writes w as the warning of a flag that set key to value: "--vary
+// costs.on_cost_share = 28: warning: …" when it is about that key, and
+// "--lever workforce.link_workers=1: initial.active = 80: warning: …" when
+// setting it made another key's value unlikely.
+func (w Warning) After(flag, key, value string) string {
+	if w.Key == key || !slices.Contains(w.Also, key) {
+		return flag + " " + w.String()
+	}
+	return flag + " " + key + "=" + value + ": " + w.String()
 }
 
 // Loaded is a loaded scenario and the warnings about it.

@@ -214,7 +214,14 @@ func LoadWithSets(ref string, seed *uint64, sets []string) (*Config, []string, e
 		return nil, nil, fmt.Errorf("--set %s: %w", blamed(sets, kvs, err), err)
 	}
 	for _, w := range ws {
-		warns = append(warns, "--set "+w.String())
+		kv := kvs[0]
+		for _, x := range kvs {
+			if x.Key == w.Key || slices.Contains(w.Also, x.Key) {
+				kv = x
+				break
+			}
+		}
+		warns = append(warns, w.After("--set", kv.Key, kv.Value))
 	}
 	return c, warns, nil
 }

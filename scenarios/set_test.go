@@ -177,3 +177,28 @@ func TestSetWarn(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningAfterAFlag: a warning about the key a flag set names it as
+// the file would; one about another key the setting made unlikely names
+// the setting first.
+func TestWarningAfterAFlag(t *testing.T) {
+	c, err := Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		key, value, want string
+	}{
+		{"costs.on_cost_share", "28", "--vary costs.on_cost_share = 28: warning: 28 is outside the plausible range"},
+		{"workforce.link_workers", "1", "--vary workforce.link_workers=1: initial.active = 80: warning: more people on caseloads than there are caseload places"},
+	} {
+		c := *c
+		ws, err := SetWarn(&c, tc.key, tc.value)
+		if err != nil || len(ws) != 1 {
+			t.Fatalf("%s=%s: %v, %v", tc.key, tc.value, ws, err)
+		}
+		if got := ws[0].After("--vary", tc.key, tc.value); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%q, want it to start %q", got, tc.want)
+		}
+	}
+}

@@ -122,7 +122,7 @@ func (o *Options) set(c *scenarios.Config, flag, key, value string) ([]string, e
 		if o.Load.Strict {
 			return nil, fmt.Errorf("%s (an error under --strict)", w)
 		}
-		out = append(out, flag+" "+w.String())
+		out = append(out, w.After(flag, key, value))
 	}
 	return out, nil
 }
