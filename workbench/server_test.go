@@ -480,3 +480,14 @@ func TestWarningsReachThePage(t *testing.T) {
 		t.Errorf("the baseline's run has notes %v", r["notes"])
 	}
 }
+
+// TestNoLinkWorkersRuns: the posts slider at 0 runs (today's caseloads
+// start on the waiting list), and the page says what it means; the
+// undefined wait reaches the page without breaking its JSON.
+func TestNoLinkWorkersRuns(t *testing.T) {
+	r := result(t, post(t, newTestServer(), "/api/run", `{"toml":`+jsonString(small(t, "workforce.link_workers=0"))+`}`))
+	sentences := r["sentences"].([]any)
+	if len(sentences) == 0 || !strings.HasPrefix(sentences[0].(string), "There are no link-worker caseload places: nobody is seen") {
+		t.Errorf("sentences %q", sentences)
+	}
+}
