@@ -16,7 +16,8 @@ import (
 // replication by replication on the same common random numbers as the rest
 // of the comparison, so it says "no detectable difference" where that is
 // the truth. A pair whose costs move different ways answers different
-// questions, and is left out.
+// questions, and is left out. Of more than three options, the one meeting
+// the most needs is set against each of the others.
 func HeadToHead(c *Comparison) []Verdict {
 	cost := kpiComparison(c, sim.KPICostTotal)
 	if cost == nil {
@@ -36,12 +37,44 @@ func HeadToHead(c *Comparison) []Verdict {
 	}
 	var out []Verdict
 	for _, group := range [][]int{dearer, cheaper, same} {
+		for _, p := range pairs(c, group) {
+			if v, ok := headToHead(c, p[0], p[1]); ok {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// maxAllPairs is the most options set each against each: beyond it, the
+// pairs grow as the square, and the option meeting the most needs is set
+// against each of the others instead.
+const maxAllPairs = 3
+
+// pairs are the pairs of a group of options to set head to head.
+func pairs(c *Comparison, group []int) [][2]int {
+	var out [][2]int
+	if len(group) <= maxAllPairs {
 		for i, a := range group {
 			for _, b := range group[i+1:] {
-				if v, ok := headToHead(c, a, b); ok {
-					out = append(out, v)
-				}
+				out = append(out, [2]int{a, b})
 			}
+		}
+		return out
+	}
+	needs := kpiComparison(c, sim.KPINeedsMet)
+	if needs == nil {
+		return nil
+	}
+	top := group[0]
+	for _, s := range group[1:] {
+		if needs.Estimates[s].Mean > needs.Estimates[top].Mean {
+			top = s
+		}
+	}
+	for _, s := range group {
+		if s != top {
+			out = append(out, [2]int{top, s})
 		}
 	}
 	return out

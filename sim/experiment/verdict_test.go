@@ -309,3 +309,28 @@ func TestHeadToHead(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadToHeadManyOptions: of more than three options for the same
+// money, the one meeting the most needs is set against each of the others,
+// not every pair against every other.
+func TestHeadToHeadManyOptions(t *testing.T) {
+	names := []string{"baseline", "a", "b", "c", "d"}
+	var results [][]*sim.Result
+	for i := range names {
+		// The same seed: shared noise, as on common random numbers.
+		ref, alt := arms(20, 5000, 10*float64(i), 0, 7)
+		if i == 0 {
+			alt = ref
+		}
+		results = append(results, fake(alt, units))
+	}
+	hh := experiment.HeadToHead(experiment.Contrast(names, results, 0.95))
+	if len(hh) != 3 {
+		t.Fatalf("%d head-to-head verdicts of four options, want 3", len(hh))
+	}
+	for i, v := range hh {
+		if v.Scenario != "d" || v.Reference != names[i+1] {
+			t.Errorf("verdict %d: %s against %s, want d against %s", i, v.Scenario, v.Reference, names[i+1])
+		}
+	}
+}
