@@ -61,10 +61,13 @@ func (m *Model) seedPeople(people []InitialPerson) {
 
 // handBack puts a person on today's caseloads beyond the team's places
 // at the front of the waiting list, as a leaver's caseload is handed back:
-// their episode resumes when a link worker is free.
+// their episode resumes when a link worker is free. Their needs are
+// referred on now, as those of the people who keep a place are: they were
+// part-way through an episode.
 func (m *Model) handBack(id int32) {
 	m.pp.slots[id].resume = true
 	m.join(id, true)
+	m.referOn(id)
 }
 
 // initialPerson creates a person of the listed group and profile, or of

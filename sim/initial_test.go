@@ -64,8 +64,9 @@ func TestInitialPeopleDetails(t *testing.T) {
 // TestInitialBeyondPlacesIsHandedBack: today's caseloads beyond the team's
 // places (a scenario with fewer posts than today's) start at the front of
 // the waiting list, as a leaver's caseload is handed back, from counts and
-// from a list of people alike; caps and conservation hold (the run's
-// self-checks), and with no link workers nobody is ever seen.
+// from a list of people alike, their needs referred on; caps and
+// conservation hold (the run's self-checks), and with no link workers
+// nobody is ever seen.
 func TestInitialBeyondPlacesIsHandedBack(t *testing.T) {
 	for _, c := range []struct {
 		name  string
@@ -90,6 +91,11 @@ func TestInitialBeyondPlacesIsHandedBack(t *testing.T) {
 				}
 				if seen := sumCol(r, sim.ColFirstContacts); c.posts == 0 && seen != 0 {
 					t.Errorf("replication %d: %g first contacts with no link workers", i, seen)
+				}
+				// Part-way through an episode, their needs were referred on:
+				// with no link workers to refer anyone else, some are met.
+				if met := sumCol(r, sim.ColNeedsMet); c.posts == 0 && met == 0 {
+					t.Errorf("replication %d: no needs met; the handed-back people's needs were not referred on", i)
 				}
 			}
 		})
