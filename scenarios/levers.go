@@ -29,6 +29,9 @@ type Lever struct {
 	Choices []string `toml:"choices" json:"choices,omitempty"`
 	Note    string   `toml:"note" json:"note"`
 	Default *float64 `toml:"default" json:"-"`
+	// Screen, for a control, is the range the screening ("What matters")
+	// starts from when it varies the key; an input's is Min to Max.
+	Screen []float64 `toml:"screen" json:"-"`
 }
 
 // The kinds of lever.
@@ -63,6 +66,32 @@ var levers = sync.OnceValue(func() []Lever {
 
 // Levers are the levers of levers.toml, in its order.
 func Levers() []Lever { return slices.Clone(levers()) }
+
+// ScreenInput is a key the screening can vary, in words, with the range
+// it starts from.
+type ScreenInput struct {
+	Key   string  `json:"key"`
+	Label string  `json:"label"`
+	Lo    float64 `json:"lo"`
+	Hi    float64 `json:"hi"`
+}
+
+// ScreenInputs are the keys the screening can vary: the uncertain inputs
+// (kind "input", over Min to Max) and the controls with a screen range,
+// in levers.toml's order. The command line's default screening takes the
+// inputs; the workbench offers all of them.
+func ScreenInputs() []ScreenInput {
+	var out []ScreenInput
+	for _, l := range levers() {
+		switch {
+		case l.Kind == LeverInput:
+			out = append(out, ScreenInput{Key: l.Key, Label: l.Label, Lo: l.Min, Hi: l.Max})
+		case len(l.Screen) == 2:
+			out = append(out, ScreenInput{Key: l.Key, Label: l.Label, Lo: l.Screen[0], Hi: l.Screen[1]})
+		}
+	}
+	return out
+}
 
 // KeyLabel is a scenario key in words: "Link-worker posts" for
 // workforce.link_workers, "Wellbeing groups: places" for

@@ -79,6 +79,7 @@ func New(opt Options) *Server {
 	static, _ := fs.Sub(assets, "assets")
 	s.mux.Handle("GET /", http.FileServerFS(static))
 	s.mux.HandleFunc("GET /api/scenarios", s.handleScenarios)
+	s.mux.HandleFunc("GET /api/inputs", handleInputs)
 	s.mux.HandleFunc("POST /api/open", s.handleOpen)
 	s.mux.HandleFunc("POST /api/check", s.handleCheck)
 	s.mux.HandleFunc("POST /api/run", s.handleRun)
@@ -197,6 +198,12 @@ func readJSON(r *http.Request, v any) error {
 // handleScenarios lists the built-in scenarios and the question each answers.
 func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, scenarios.List())
+}
+
+// handleInputs lists what the screening ("What matters") can vary, in the
+// vocabulary's words and from its ranges (scenarios.ScreenInputs).
+func handleInputs(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, scenarios.ScreenInputs())
 }
 
 // handleJSON answers a request whose JSON body do turns into a JSON

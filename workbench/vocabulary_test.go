@@ -1,6 +1,8 @@
 package workbench
 
 import (
+	"encoding/json"
+	"net/http/httptest"
 	"os"
 	"regexp"
 	"testing"
@@ -8,21 +10,40 @@ import (
 	"github.com/spsim/spsim/scenarios"
 )
 
-// TestDriverLabelsAreTheVocabulary: the screening's inputs on the page are
-// named as scenarios/words/levers.toml names them, the words the command
-// line's answers use too.
+// TestDriverLabelsAreTheVocabulary: the screening's inputs on the page
+// come from the server (api/inputs), named as scenarios/words/levers.toml
+// names them, the words the command line's answers use too; every
+// uncertain input is offered, and the rows the page starts with are.
 func TestDriverLabelsAreTheVocabulary(t *testing.T) {
+	w := httptest.NewRecorder()
+	newTestServer().ServeHTTP(w, httptest.NewRequest("GET", "/api/inputs", nil))
+	var inputs []scenarios.ScreenInput
+	if err := json.Unmarshal(w.Body.Bytes(), &inputs); err != nil || w.Code != 200 {
+		t.Fatalf("%d %s: %v", w.Code, w.Body.String(), err)
+	}
+	offered := map[string]bool{}
+	for _, in := range inputs {
+		offered[in.Key] = true
+		if want := scenarios.KeyLabel(in.Key); in.Label != want || !(in.Lo < in.Hi) {
+			t.Errorf("%s is %q over %g to %g; levers.toml names it %q", in.Key, in.Label, in.Lo, in.Hi, want)
+		}
+	}
+	for _, l := range scenarios.Levers() {
+		if l.Kind == scenarios.LeverInput && !offered[l.Key] {
+			t.Errorf("the uncertain input %s is not offered", l.Key)
+		}
+	}
 	js, err := os.ReadFile("assets/tools.js")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := regexp.MustCompile(`\['([a-z_.]+)', '([^']+)', [-0-9.]+, [-0-9.]+\]`).FindAllStringSubmatch(string(js), -1)
-	if len(rows) < 5 {
-		t.Fatalf("found %d screening inputs in tools.js", len(rows))
+	start := regexp.MustCompile(`const driverStart = \[([^\]]*)\]`).FindSubmatch(js)
+	if start == nil {
+		t.Fatal("no driverStart in tools.js")
 	}
-	for _, r := range rows {
-		if want := scenarios.KeyLabel(r[1]); r[2] != want {
-			t.Errorf("%s is %q on the page, %q in levers.toml", r[1], r[2], want)
+	for _, k := range regexp.MustCompile(`'([a-z_.]+)'`).FindAllSubmatch(start[1], -1) {
+		if !offered[string(k[1])] {
+			t.Errorf("the page starts with %s, which api/inputs does not offer", k[1])
 		}
 	}
 }

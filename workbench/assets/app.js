@@ -415,6 +415,7 @@ async function start() {
   $('#sweep').addEventListener('click', sweep);
   $('#sweep-key').addEventListener('change', sweepDefaults);
   $('#plan').addEventListener('click', plan);
+  await loadDriverKeys();
   driverRows();
   $('#drivers').addEventListener('click', drivers);
   $('#plan-key1').addEventListener('change', () => planDefaults(1));

@@ -66,20 +66,19 @@ function plan() {
 
 // ---- what matters: screening uncertain inputs ----
 
-// driverKeys are scenario-wide inputs whose values are uncertain, with a
-// plausible range to start from (docs/model.md gives their sources).
-const driverKeys = [
-  ['workforce.leaving_hazard_per_year', 'Link workers leaving a year, at no pressure', 0.1, 0.3],
-  ['workforce.pressure_sensitivity', 'How strongly pressure raises leaving', 0, 2],
-  ['workforce.complex_pressure_weight', 'Pressure weight of complex cases', 0, 4],
-  ['demand.referrals_per_week', 'Referrals a week', 15, 25],
-  ['demand.annual_growth', 'Yearly growth in referrals', 0, 0.1],
-  ['demand.inappropriate_share', 'Share of referrals inappropriate', 0, 0.3],
-  ['rereferral.probability', 'Chance of re-referral with needs unmet', 0, 0.5],
-];
+// driverKeys are the inputs the screening can vary, [key, label, lo, hi],
+// from the server's vocabulary (api/inputs); driverStart are the three
+// rows it starts with.
+let driverKeys = [];
+const driverStart = ['workforce.leaving_hazard_per_year', 'workforce.pressure_sensitivity', 'demand.referrals_per_week'];
+
+async function loadDriverKeys() {
+  const list = await (await fetch('api/inputs')).json();
+  driverKeys = list.map((i) => [i.key, i.label, i.lo, i.hi]);
+}
 
 function driverRows() {
-  const rows = [0, 1, 3].map((d, n) => {
+  const rows = driverStart.map((key) => driverKeys.findIndex(([k]) => k === key)).map((d, n) => {
     const sel = el('select', { id: 'driver-key' + n, 'aria-label': 'input ' + (n + 1) },
       el('option', { value: '', text: '(none)' }), ...driverKeys.map(([k, label]) => el('option', { value: k, text: label })));
     sel.value = driverKeys[d][0];
