@@ -290,12 +290,23 @@ func (r *RunResult) precisionWarnings() []string {
 		case c.Skipped != "":
 			ws = append(ws, fmt.Sprintf("precision: %s skipped, %s", c.KPI, c.Skipped))
 		case !c.Met:
-			short = append(short, c.KPI)
+			short = append(short, kpiWords(c.KPI))
 		}
 	}
 	if !r.Precision.Outcome.Reached {
-		ws = append(ws, fmt.Sprintf("precision: target ±%g%% not reached after %d replications (cap %d) for %s",
+		ws = append(ws, fmt.Sprintf("precision: target ±%g%% not reached after %d replications (cap %d) for %s; "+
+			"a KPI with a small mean (a few a year) or one that varies much between replications needs many for a precision relative to its mean: raise --max-replications, or ask for a wider --precision",
 			r.Precision.TargetPercent, len(r.Results), r.Precision.MaxReplications, strings.Join(short, ", ")))
 	}
 	return ws
+}
+
+// kpiWords names a KPI in words with its key: "link workers leaving
+// (leavers)".
+func kpiWords(name string) string {
+	m, ok := sim.LookupKPI(name)
+	if !ok || m.Label == "" {
+		return name
+	}
+	return strings.ToLower(m.Label[:1]) + m.Label[1:] + " (" + name + ")"
 }

@@ -233,7 +233,7 @@ func TestOutputsChooseFiles(t *testing.T) {
 
 func TestRunPrecisionCap(t *testing.T) {
 	dir := t.TempDir()
-	stdout, _ := spsim(t, "run", short, "-o", dir, "--precision", "0.5", "--max-replications", "9", "--replications", "3")
+	stdout, stderr := spsim(t, "run", short, "-o", dir, "--precision", "0.5", "--max-replications", "9", "--replications", "3")
 	var sum struct {
 		Replications int                   `json:"replications"`
 		Precision    *output.PrecisionMeta `json:"precision"`
@@ -253,6 +253,11 @@ func TestRunPrecisionCap(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "precision ±0.5% of the mean NOT reached after 9 replications") {
 		t.Errorf("stdout does not report the precision:\n%s", stdout)
+	}
+	// The warning names the KPIs in words, with their keys, and what to do.
+	if !strings.Contains(stderr, "precision: target ±0.5% not reached after 9 replications (cap 9) for ") ||
+		!strings.Contains(stderr, "link workers leaving (leavers)") || !strings.Contains(stderr, "raise --max-replications") {
+		t.Errorf("stderr's precision warning:\n%s", stderr)
 	}
 	checkReport(t, dir, "Precision reached")
 }
