@@ -159,8 +159,11 @@ func capacityOf(e experiment.Estimate) capacity {
 // demand, not supply, is the constraint: people queue for the last few.
 const fullUtilisation = 0.95
 
+// quantity writes a KPI's mean as a sentence carries it (kpiWords: a gap
+// between groups' shares in percentage points).
 func quantity(s experiment.Summary) string {
-	return experiment.Quantity(s.Estimate.Mean, s.Unit, false)
+	v, _ := kpiWords(s)
+	return v
 }
 
 // withInterval writes a KPI's mean and its 95% interval as a sentence

@@ -18,6 +18,10 @@ func TestSweepAnswer(t *testing.T) {
 		return experiment.SweepPoint{Values: []string{v}, Summaries: []experiment.Summary{{
 			Name: sim.KPIWaitMean, Unit: sim.UnitWeeks, Estimate: experiment.Estimate{Mean: mean, Low: lo, High: hi, N: 5}}}}
 	}
+	gap := func(v string, mean, lo, hi float64) experiment.SweepPoint {
+		return experiment.SweepPoint{Values: []string{v}, Summaries: []experiment.Summary{{
+			Name: sim.KPIInequityGapNeedsMetShare, Unit: sim.UnitShare, Estimate: experiment.Estimate{Mean: mean, Low: lo, High: hi, N: 5}}}}
+	}
 	one := []experiment.Factor{{Key: "workforce.link_workers", Values: []string{"3", "4", "5"}}}
 	for _, c := range []struct {
 		name string
@@ -35,10 +39,12 @@ func TestSweepAnswer(t *testing.T) {
 			[]string{"Changing demand.seasonal_peak_week from 1 to 27:", "Wait to first contact, mean: falls from 8 weeks [6.4, 10] to 2 weeks [1.2, 3.4]."}},
 		{"undefined at one end", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("0", math.NaN(), math.NaN(), math.NaN()), at("5", 2, 1.2, 3.4)}},
 			[]string{"Changing link-worker posts from 0 to 5:", "Wait to first contact, mean: n/a and 2 weeks [1.2, 3.4]; not defined at one end."}},
+		{"a gap in percentage points", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{gap("3", -0.087, -0.095, -0.079), gap("5", -0.02, -0.03, -0.01)}},
+			[]string{"Changing link-worker posts from 3 to 5:", "Inequity gap in needs met (reference group minus rest): rises from −8.7 percentage points [−9.5, −7.9] to −2.0 percentage points [−3.0, −1.0]."}},
 		{"two keys", experiment.Sweep{Factors: append(one, experiment.Factor{Key: "demand.annual_growth", Values: []string{"0"}}),
 			Points: []experiment.SweepPoint{at("3", 8, 6.4, 10), at("5", 2, 1.2, 3.4)}}, nil},
 	} {
-		if got := SweepAnswer(&c.sw, []string{sim.KPIWaitMean}, ""); !reflect.DeepEqual(got, c.want) {
+		if got := SweepAnswer(&c.sw, []string{sim.KPIWaitMean, sim.KPIInequityGapNeedsMetShare}, ""); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 	}
