@@ -197,7 +197,7 @@ func againstWords(e experiment.BeforeAfter) string {
 type ChangeMeta struct {
 	Kind        string          `json:"kind"`                // timeline_change, growth or after_change
 	Scenario    string          `json:"scenario,omitempty"`  // after_change: the scenario read against the reference
-	ChangeIn    string          `json:"change_in,omitempty"` // after_change: the one that makes the change`
+	ChangeIn    string          `json:"change_in,omitempty"` // after_change: the one that makes the change
 	Week        int             `json:"week,omitempty"`
 	Note        string          `json:"note,omitempty"`
 	BeforeWeeks [2]int          `json:"before_weeks"`

@@ -111,7 +111,7 @@ func capacitySentence(get func(string) (experiment.Summary, bool)) string {
 		return ""
 	}
 	if capacityOf(util.Estimate) == capacityNone {
-		return fmt.Sprintf("There are no link-worker caseload places: nobody is seen, and %s give up waiting.", withInterval(gave))
+		return fmt.Sprintf("%s: nobody is seen, and %s give up waiting.", capitalise(capacityWords[capacityNone]), withInterval(gave))
 	}
 	full := fmt.Sprintf("caseloads are %s full%s", quantity(util), bracket(util))
 	waits := fmt.Sprintf("people wait %s on average for a first contact", withInterval(wait))
@@ -125,9 +125,7 @@ func capacitySentence(get func(string) (experiment.Summary, bool)) string {
 	case e.Mean < 0.5 && (!defined(e.High) || e.High < 0.5):
 		giveUp = "almost nobody gives up waiting"
 	}
-	verdict := map[capacity]string{capacityFull: "Demand outstrips link-worker supply",
-		capacityClose: "Link workers are close to full", capacityRoom: "Link workers have room"}[capacityOf(util.Estimate)]
-	return fmt.Sprintf("%s: %s; %s; %s.", verdict, full, waits, giveUp)
+	return fmt.Sprintf("%s: %s; %s; %s.", capitalise(capacityWords[capacityOf(util.Estimate)]), full, waits, giveUp)
 }
 
 // capacity is what the caseloads' utilisation says of link workers'
@@ -140,6 +138,11 @@ const (
 	capacityRoom                  // the interval is below it
 	capacityNone                  // no caseload places at all: nothing to fill
 )
+
+// capacityWords say each reading, for a run's verdict and a sweep's.
+var capacityWords = map[capacity]string{capacityFull: "demand outstrips link-worker supply",
+	capacityClose: "link workers are close to full", capacityRoom: "link workers have room",
+	capacityNone: "there are no link-worker caseload places"}
 
 // capacityOf reads a utilisation estimate; with one replication, from its
 // mean.

@@ -53,15 +53,12 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 // link-worker supply at 2 to 4; link workers are close to full at 5; link
 // workers have room at 6." It is "" if the points carry no utilisation.
 func sweepCapacity(sw *experiment.Sweep) string {
-	words := map[capacity]string{capacityFull: "demand outstrips link-worker supply",
-		capacityClose: "link workers are close to full", capacityRoom: "link workers have room",
-		capacityNone: "there are no link-worker caseload places"}
 	var parts []string
 	var run []string // the values of the current stretch of one reading
 	var at capacity
 	flush := func() {
 		if len(run) > 0 {
-			parts = append(parts, words[at]+" at "+stretch(run))
+			parts = append(parts, capacityWords[at]+" at "+stretch(run))
 		}
 	}
 	for i, p := range sw.Points {
@@ -76,7 +73,7 @@ func sweepCapacity(sw *experiment.Sweep) string {
 		run = append(run, p.Values[0])
 	}
 	if len(parts) == 0 && len(run) == len(sw.Points) {
-		return capitalise(words[at]) + " at every point, " + stretch(run) + "."
+		return capitalise(capacityWords[at]) + " at every point, " + stretch(run) + "."
 	}
 	flush()
 	return capitalise(strings.Join(parts, "; ")) + "."

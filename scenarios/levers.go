@@ -74,6 +74,8 @@ type ScreenInput struct {
 	Label string  `json:"label"`
 	Lo    float64 `json:"lo"`
 	Hi    float64 `json:"hi"`
+	// Uncertain marks a model input (kind "input"), not a control.
+	Uncertain bool `json:"-"`
 }
 
 // ScreenInputs are the keys the screening can vary: the uncertain inputs
@@ -85,7 +87,7 @@ func ScreenInputs() []ScreenInput {
 	for _, l := range levers() {
 		switch {
 		case l.Kind == LeverInput:
-			out = append(out, ScreenInput{Key: l.Key, Label: l.Label, Lo: l.Min, Hi: l.Max})
+			out = append(out, ScreenInput{Key: l.Key, Label: l.Label, Lo: l.Min, Hi: l.Max, Uncertain: true})
 		case len(l.Screen) == 2:
 			out = append(out, ScreenInput{Key: l.Key, Label: l.Label, Lo: l.Screen[0], Hi: l.Screen[1]})
 		}

@@ -77,9 +77,9 @@ const (
 // "input"), each over its plausible range, as KEY=LO..HI.
 func UncertainInputs() []string {
 	var out []string
-	for _, l := range scenarios.Levers() {
-		if l.Kind == scenarios.LeverInput {
-			out = append(out, fmt.Sprintf("%s=%s..%s", l.Key, strconv.FormatFloat(l.Min, 'g', -1, 64), strconv.FormatFloat(l.Max, 'g', -1, 64)))
+	for _, in := range scenarios.ScreenInputs() {
+		if in.Uncertain {
+			out = append(out, fmt.Sprintf("%s=%s..%s", in.Key, strconv.FormatFloat(in.Lo, 'g', -1, 64), strconv.FormatFloat(in.Hi, 'g', -1, 64)))
 		}
 	}
 	return out

@@ -152,19 +152,7 @@ func (m *Model) seedInitialState() {
 		// Part-way through an episode: some sessions already held.
 		p.attended = int32(r.IntN(int(p.needed)))
 		p.held = p.attended
-		lw := m.roomFor(int(p.track))
-		switch {
-		case lw < 0 && float64(i) >= places-1e-9:
-			// More people on caseloads today than the team has places (a
-			// scenario with fewer posts than today's).
-			m.handBack(id)
-			continue
-		case lw < 0:
-			// Within the team's places, a tiered reserve or whole-number
-			// caps can still leave no room on a track.
-			lw = m.fallbackWorker(i, int(p.track))
-		}
-		m.startEpisode(id, lw, true)
+		m.seatToday(id, i, places, func() int { return m.fallbackWorker(i, int(p.track)) })
 	}
 }
 

@@ -46,17 +46,27 @@ func (m *Model) seedPeople(people []InitialPerson) {
 			m.ensureNeed(id)
 		}
 		p.held = p.attended
-		lw := m.roomFor(int(p.track))
-		switch {
-		case lw < 0 && float64(i) >= places-1e-9:
-			m.handBack(id)
-		case lw < 0:
-			m.startEpisode(id, i%len(m.lws), true)
-		default:
-			m.startEpisode(id, lw, true)
-		}
+		m.seatToday(id, i, places, func() int { return i % len(m.lws) })
 		i++
 	}
+}
+
+// seatToday puts the i-th person on today's caseloads on the link worker
+// with most room on their track. With no room on it, fallback names one
+// while the team's places last: a tiered reserve or whole-number caps can
+// leave a track full within them. Beyond the team's places (fewer posts
+// than today's caseloads fill), the person is handed back to the list.
+func (m *Model) seatToday(id int32, i int, places float64, fallback func() int) {
+	lw := m.roomFor(int(m.pp.slots[id].track))
+	switch {
+	case lw >= 0:
+	case float64(i) >= places-1e-9:
+		m.handBack(id)
+		return
+	default:
+		lw = fallback()
+	}
+	m.startEpisode(id, lw, true)
 }
 
 // handBack puts a person on today's caseloads beyond the team's places

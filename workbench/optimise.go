@@ -67,8 +67,6 @@ func (s *Server) handleOptimise(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// optimiseSpec checks a request and writes it as the command line's
-// --lever and --target.
 // optimiseJob plans a plan request: the page's live search and its
 // downloads.
 func (s *Server) optimiseJob(req optimiseRequest) (*job, error) {
@@ -83,6 +81,8 @@ func (s *Server) optimiseJob(req optimiseRequest) (*job, error) {
 	return s.planOptimise(cfg, spec)
 }
 
+// optimiseSpec checks a request and writes it as the command line's
+// --lever and --target.
 func (s *Server) optimiseSpec(req optimiseRequest) (optimise.Spec, error) {
 	var spec optimise.Spec
 	if len(req.Levers) < 1 || len(req.Levers) > 2 {
