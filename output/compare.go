@@ -202,7 +202,7 @@ func SweepTable(sw *experiment.Sweep, kpis []string) (head []string, rows [][]st
 	for _, p := range sw.Points {
 		row := append([]string(nil), p.Values...)
 		for _, k := range kpis {
-			if s, ok := findSummary(p.Summaries, k); ok {
+			if s, ok := experiment.FindSummary(p.Summaries, k); ok {
 				row = append(row, estimateWords(s.Name, s.Unit, s.Estimate))
 			} else {
 				row = append(row, "-")
@@ -237,15 +237,6 @@ func WriteSweepCSV(w io.Writer, sw *experiment.Sweep) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-func findSummary(sums []experiment.Summary, name string) (experiment.Summary, bool) {
-	for _, s := range sums {
-		if s.Name == name {
-			return s, true
-		}
-	}
-	return experiment.Summary{}, false
 }
 
 // printWords aligns a table of words in columns, as the run's headline.

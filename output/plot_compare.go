@@ -27,10 +27,8 @@ var CompareKPIs = []string{
 func CompareFigures(c *experiment.Comparison, kpis []string) ([]Figure, error) {
 	var ks []experiment.KPIComparison
 	for _, name := range kpis {
-		for _, k := range c.KPIs {
-			if k.Name == name {
-				ks = append(ks, k)
-			}
+		if k := c.KPI(name); k != nil {
+			ks = append(ks, *k)
 		}
 	}
 	if len(ks) == 0 {

@@ -242,12 +242,8 @@ func (r runCharts) workforce() (Figure, error) {
 }
 
 func (r runCharts) kpi(name string) (experiment.Estimate, bool) {
-	for _, s := range r.sums {
-		if s.Name == name {
-			return s.Estimate, true
-		}
-	}
-	return experiment.Estimate{}, false
+	s, ok := experiment.FindSummary(r.sums, name)
+	return s.Estimate, ok
 }
 
 func (r runCharts) needsByGroup() (Figure, error) {

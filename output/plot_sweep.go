@@ -121,7 +121,7 @@ type sweepFigure struct {
 // one panel with every group. The first KPI's groups fill the legend.
 func (sf *sweepFigure) kpiPanels(name string, first bool) []*plot.Plot {
 	unit := ""
-	if s, ok := findSummary(sf.sw.Points[0].Summaries, name); ok {
+	if s, ok := experiment.FindSummary(sf.sw.Points[0].Summaries, name); ok {
 		unit = s.Unit
 	}
 	d := displayFor(unit)
@@ -169,7 +169,7 @@ func (sf *sweepFigure) panel(title string, d display) *plot.Plot {
 func (sf *sweepFigure) drawGroup(p *plot.Plot, g *sweepGroup, gi int, name string, d display, c color.Color) plot.Thumbnailer {
 	var x, mean, lo, hi []float64
 	for _, pt := range g.points {
-		s, _ := findSummary(pt.Summaries, name)
+		s, _ := experiment.FindSummary(pt.Summaries, name)
 		x = append(x, sf.ax.xs[pt.Values[0]])
 		mean = append(mean, s.Estimate.Mean*d.scale)
 		lo = append(lo, s.Estimate.Low*d.scale)

@@ -114,7 +114,7 @@ func WriteReport(w io.Writer, r Report) error {
 func HeadlineTable(sums []experiment.Summary, names []string, level float64) Table {
 	t := Table{Head: []string{"measure", "mean", fmt.Sprintf("%.0f%% CI", 100*level), "name in summary.csv"}, Code: "name in summary.csv"}
 	for _, name := range names {
-		if s, ok := findSummary(sums, name); ok {
+		if s, ok := experiment.FindSummary(sums, name); ok {
 			value, ci := kpiWords(s)
 			t.Rows = append(t.Rows, []string{KPILabel(s.Name), value, ci, s.Name})
 		}

@@ -37,7 +37,7 @@ func KeyNumbers(sums []experiment.Summary) []KeyNumber {
 	var out []KeyNumber
 	for _, slot := range keyNumberSlots {
 		for _, name := range slot.kpis {
-			s, ok := findSummary(sums, name)
+			s, ok := experiment.FindSummary(sums, name)
 			if !ok {
 				continue
 			}
@@ -75,7 +75,7 @@ func Sentence(format string, args ...any) string {
 // either side of 95% full says "close to full", not a verdict the noise
 // could reverse.
 func RunAnswer(sums []experiment.Summary) []string {
-	get := func(name string) (experiment.Summary, bool) { return findSummary(sums, name) }
+	get := func(name string) (experiment.Summary, bool) { return experiment.FindSummary(sums, name) }
 	var out []string
 	if s := capacitySentence(get); s != "" {
 		out = append(out, s)

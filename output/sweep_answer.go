@@ -24,8 +24,8 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 	first, last := sw.Points[0], sw.Points[len(sw.Points)-1]
 	var lines []string
 	for _, k := range kpis {
-		a, okA := findSummary(first.Summaries, k)
-		b, okB := findSummary(last.Summaries, k)
+		a, okA := experiment.FindSummary(first.Summaries, k)
+		b, okB := experiment.FindSummary(last.Summaries, k)
 		if okA && okB {
 			lines = append(lines, sweepChange(a, b))
 		}
@@ -62,7 +62,7 @@ func sweepCapacity(sw *experiment.Sweep) string {
 		}
 	}
 	for i, p := range sw.Points {
-		u, ok := findSummary(p.Summaries, sim.KPIUtilisation)
+		u, ok := experiment.FindSummary(p.Summaries, sim.KPIUtilisation)
 		if !ok {
 			return ""
 		}

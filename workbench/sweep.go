@@ -92,7 +92,7 @@ func newSweepView(sw *experiment.Sweep, key, label string, values []float64) *sw
 		b := band{Name: k, Label: output.KPILabel(k), Color: len(panels)}
 		unit := ""
 		for i, pt := range sw.Points {
-			s, ok := summaryOf(pt.Summaries, k)
+			s, ok := experiment.FindSummary(pt.Summaries, k)
 			if !ok {
 				break
 			}
@@ -117,7 +117,7 @@ func newSweepView(sw *experiment.Sweep, key, label string, values []float64) *sw
 	for i, pt := range sw.Points {
 		row := []string{experiment.Number(values[i])}
 		for _, k := range sweepKPIs {
-			if s, ok := summaryOf(pt.Summaries, k); ok {
+			if s, ok := experiment.FindSummary(pt.Summaries, k); ok {
 				value, between := kpiWords(k, s.Unit, s.Estimate)
 				row = append(row, value+" ("+between+")")
 			}

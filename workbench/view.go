@@ -99,22 +99,13 @@ func jsonNum(v float64) float64 {
 	return 0
 }
 
-func summaryOf(sums []experiment.Summary, name string) (experiment.Summary, bool) {
-	for _, s := range sums {
-		if s.Name == name {
-			return s, true
-		}
-	}
-	return experiment.Summary{}, false
-}
-
 // newRunView builds the page's view of a run. Its sentences are the
 // terminal's and the report's (output.RunFound): one answer, two faces.
 func newRunView(rr *study.RunResult) (v *runView, err error) {
 	cfg, res := rr.Config, rr.Results
 	v = &runView{Name: cfg.Name, Replications: len(res), Seed: cfg.Run.Seed, Sentences: output.RunFound(rr)}
 	for _, name := range output.Headline {
-		if s, ok := summaryOf(rr.Summaries, name); ok {
+		if s, ok := experiment.FindSummary(rr.Summaries, name); ok {
 			v.Headline = append(v.Headline, newRow(s))
 		}
 	}

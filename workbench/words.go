@@ -27,7 +27,7 @@ func plain(v float64, unit string) string {
 	case sim.UnitGBPPerYear:
 		return pounds(v) + " a year"
 	case sim.UnitWeeks:
-		return experiment.Number(v) + " weeks"
+		return experiment.Quantity(v, sim.UnitWeeks, false) // "1 week", as the terminal
 	case "people/year", "referrals/year", "needs/year", "appointments/year":
 		return experiment.Number(v) + " " + strings.TrimSuffix(unit, "/year") + " a year"
 	case "person-weeks/year", "post-weeks/year":

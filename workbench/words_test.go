@@ -16,6 +16,7 @@ func TestPlainWords(t *testing.T) {
 		{0.568, "share", "56.8%"},
 		{256464.2, "GBP/year", "£256,464 a year"},
 		{3.14, "weeks", "3.14 weeks"},
+		{1, "weeks", "1 week"},
 		{1043.4, "people/year", "1,043 people a year"},
 		{0.52, "people/year", "0.52 people a year"},
 		{12.34, "people", "12.3 people"},

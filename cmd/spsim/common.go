@@ -173,13 +173,14 @@ func defaultDir(name string) string {
 	}
 }
 
-// printWarnings writes warnings to stderr.
-func printWarnings(w io.Writer, warnings []string) {
-	for _, s := range warnings {
-		if strings.Contains(s, ": warning: ") {
-			fmt.Fprintln(w, s) // a scenario's warning names itself: "file:line:col: key = value: warning: …"
-			continue
-		}
+// printWarnings writes a study's warnings: first the scenario's, each of
+// which already names itself ("file:line:col: key = value: warning: …"),
+// then the run's own, such as a precision not reached, which it marks.
+func printWarnings(w io.Writer, load, run []string) {
+	for _, s := range load {
+		fmt.Fprintln(w, s)
+	}
+	for _, s := range run {
 		fmt.Fprintln(w, "warning:", s)
 	}
 }

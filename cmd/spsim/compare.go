@@ -38,7 +38,7 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 // printCompare writes the warnings to stderr and the comparison's headline
 // to stdout.
 func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) {
-	printWarnings(stderr, append(r.LoadWarnings, r.Warnings...))
+	printWarnings(stderr, r.LoadWarnings, r.Warnings)
 	names, c := r.Comparison.Names, r.Configs[0]
 	fmt.Fprintf(stdout, "compare %s (reference) with %s: %s each of %d weeks (warm-up %d), seed %d, common random numbers\n",
 		names[0], strings.Join(names[1:], ", "), experiment.Count(c.Run.Replications, "replication"), c.Run.HorizonWeeks, c.Run.WarmupWeeks, c.Run.Seed)

@@ -29,7 +29,7 @@ func cmdOptimise(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printWarnings(stderr, p.Warnings)
+	printWarnings(stderr, p.Warnings, nil)
 	dir, ctx, stop, err := df.prepare("optimise-" + p.Base.Name)
 	if err != nil {
 		return err

@@ -73,7 +73,7 @@ func shardFlag(ef *expFlags, spec string, sh *study.ShardSpec) error {
 // printRun writes the warnings to stderr and the headline to stdout and,
 // last, where the outputs are.
 func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
-	printWarnings(stderr, append(r.LoadWarnings, r.Warnings...))
+	printWarnings(stderr, r.LoadWarnings, r.Warnings)
 	cfg := r.Config
 	name := cfg.Name
 	if len(r.Sets) > 0 {

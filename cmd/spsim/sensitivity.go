@@ -105,7 +105,7 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return interrupted(err, dir)
 	}
-	printWarnings(stderr, r.Warnings)
+	printWarnings(stderr, r.Warnings, nil)
 	if err := sensitivity.Write(dir, r, version); err != nil {
 		return err
 	}

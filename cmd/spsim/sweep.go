@@ -55,7 +55,7 @@ func printSweep(w, stderr io.Writer, r *study.SweepResult, dir string) {
 		keys = append(keys, f.Key)
 	}
 	b := r.Base
-	printWarnings(stderr, r.LoadWarnings)
+	printWarnings(stderr, r.LoadWarnings, nil)
 	fmt.Fprintf(w, "sweep %s over %s: %d points, %d replications each of %d weeks (warm-up %d), seed %d, common random numbers\n",
 		b.Name, strings.Join(keys, " × "), len(r.Sweep.Points), b.Run.Replications, b.Run.HorizonWeeks, b.Run.WarmupWeeks, b.Run.Seed)
 	if len(r.Sets) > 0 {

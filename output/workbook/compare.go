@@ -48,7 +48,7 @@ func (b *book) compareSummary(c Compare) {
 	b.styleCells(s, 1, row, len(head), row, b.bold)
 	row++
 	for _, name := range c.Headline {
-		k := findKPI(c.C, name)
+		k := c.C.KPI(name)
 		if k == nil {
 			continue
 		}
@@ -104,15 +104,6 @@ func signed(v float64, unit string) string {
 		return fmt.Sprintf("%s%.1f percentage points", sign, math.Abs(100*v))
 	}
 	return sign + Words(math.Abs(v), unit)
-}
-
-func findKPI(c *experiment.Comparison, name string) *experiment.KPIComparison {
-	for i := range c.KPIs {
-		if c.KPIs[i].Name == name {
-			return &c.KPIs[i]
-		}
-	}
-	return nil
 }
 
 // compareSheet writes every KPI for every scenario, with the paired
@@ -188,11 +179,9 @@ func WriteSweep(w io.Writer, sw Sweep) error {
 			vals = append(vals, factorValue(v))
 		}
 		for _, k := range sw.KPIs {
-			for _, sum := range p.Summaries {
-				if sum.Name == k {
-					vals = append(vals, sum.Estimate.Mean, sum.Estimate.Low, sum.Estimate.High)
-					b.styleCells(s, len(vals)-2, row, len(vals), row, b.numStyle(Format(sum.Unit)))
-				}
+			if sum, ok := experiment.FindSummary(p.Summaries, k); ok {
+				vals = append(vals, sum.Estimate.Mean, sum.Estimate.Low, sum.Estimate.High)
+				b.styleCells(s, len(vals)-2, row, len(vals), row, b.numStyle(Format(sum.Unit)))
 			}
 		}
 		b.row(s, row, vals...)

@@ -19,6 +19,16 @@ type Comparison struct {
 	KPIs    []KPIComparison // in the order the reference reports them
 }
 
+// KPI returns the comparison of the KPI called name, or nil if c has none.
+func (c *Comparison) KPI(name string) *KPIComparison {
+	for i := range c.KPIs {
+		if c.KPIs[i].Name == name {
+			return &c.KPIs[i]
+		}
+	}
+	return nil
+}
+
 // KPIComparison is one KPI across the scenarios of a comparison. Each
 // slice has one entry per scenario; the differences are scenario minus
 // reference, so entry 0 of Paired and Unpaired is undefined (NaN).

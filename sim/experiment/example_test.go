@@ -42,3 +42,19 @@ func ExampleCount() {
 	fmt.Println(experiment.Count(1, "replication"), "and", experiment.Count(1250, "area"))
 	// Output: 1 replication and 1,250 areas
 }
+
+// A run's summaries are looked up by the KPI's stable name; a name the
+// run does not report is not found.
+func ExampleFindSummary() {
+	sums := []experiment.Summary{
+		{Name: "wait_mean_weeks", Unit: "weeks", Estimate: experiment.Estimate{Mean: 5.6}},
+		{Name: "utilisation", Unit: "share", Estimate: experiment.Estimate{Mean: 1}},
+	}
+	s, ok := experiment.FindSummary(sums, "wait_mean_weeks")
+	fmt.Println(ok, s.Estimate.Mean, s.Unit)
+	_, ok = experiment.FindSummary(sums, "no_such_kpi")
+	fmt.Println(ok)
+	// Output:
+	// true 5.6 weeks
+	// false
+}

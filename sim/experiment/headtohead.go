@@ -19,7 +19,7 @@ import (
 // questions, and is left out. Of more than three options, the one meeting
 // the most needs is set against each of the others.
 func HeadToHead(c *Comparison) []Verdict {
-	cost := kpiComparison(c, sim.KPICostTotal)
+	cost := c.KPI(sim.KPICostTotal)
 	if cost == nil {
 		return nil
 	}
@@ -62,7 +62,7 @@ func pairs(c *Comparison, group []int) [][2]int {
 		}
 		return out
 	}
-	needs := kpiComparison(c, sim.KPINeedsMet)
+	needs := c.KPI(sim.KPINeedsMet)
 	if needs == nil {
 		return nil
 	}
@@ -84,7 +84,7 @@ func pairs(c *Comparison, group []int) [][2]int {
 // more needs against the other; ok is false when the comparison carries
 // no needs met to order them by.
 func headToHead(c *Comparison, a, b int) (Verdict, bool) {
-	needs := kpiComparison(c, sim.KPINeedsMet)
+	needs := c.KPI(sim.KPINeedsMet)
 	if needs == nil {
 		return Verdict{}, false
 	}
@@ -93,14 +93,4 @@ func headToHead(c *Comparison, a, b int) (Verdict, bool) {
 	}
 	pair := Contrast([]string{c.Names[a], c.Names[b]}, [][]*sim.Result{c.Results[a], c.Results[b]}, c.Level)
 	return NewVerdict(pair, 1), true
-}
-
-// kpiComparison is the named KPI of c, or nil.
-func kpiComparison(c *Comparison, name string) *KPIComparison {
-	for i := range c.KPIs {
-		if c.KPIs[i].Name == name {
-			return &c.KPIs[i]
-		}
-	}
-	return nil
 }

@@ -103,6 +103,16 @@ type Summary struct {
 	Values   []float64 // one per replication, in order
 }
 
+// FindSummary returns the summary of the KPI called name, if sums has it.
+func FindSummary(sums []Summary, name string) (Summary, bool) {
+	for _, s := range sums {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Summary{}, false
+}
+
 // Summarise estimates every KPI across results at the given level, each
 // interval within the KPI's possible range ([IntervalIn], [KPIRange]).
 // KPIs come in the order the model reports them.
