@@ -112,7 +112,7 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 	}
 	rep.Method.Assumptions = assumptions
 	rep.Method.Warmup = WarmupMethod(ref.Run.WarmupWeeks, nil) + " Run each scenario with spsim run for its MSER-5 warm-up suggestion."
-	rep.Method.Replications = fmt.Sprintf("%d replications per scenario; replication i of every scenario shares its random numbers.", ref.Run.Replications)
+	rep.Method.Replications = experiment.Count(ref.Run.Replications, "replication") + " per scenario; replication i of every scenario shares its random numbers."
 	return rep, nil
 }
 

@@ -48,8 +48,8 @@ func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
 		Title:    "spsim sweep: " + base.Name,
 		Question: fmt.Sprintf("How do the KPIs of %s change with %s?", base.Name, strings.Join(factorKeys(sw.Factors), " and ")),
 		Facts: []string{
-			"Varied: " + strings.Join(varied, "; ") + fmt.Sprintf(" (%d points).", len(sw.Points)),
-			fmt.Sprintf("%d replications at each point, %d weeks (warm-up %d weeks), seed %d, on common random numbers.", reps, base.Run.HorizonWeeks, base.Run.WarmupWeeks, base.Run.Seed),
+			"Varied: " + strings.Join(varied, "; ") + " (" + experiment.Count(len(sw.Points), "point") + ").",
+			fmt.Sprintf("%s at each point, %d weeks (warm-up %d weeks), seed %d, on common random numbers.", experiment.Count(reps, "replication"), base.Run.HorizonWeeks, base.Run.WarmupWeeks, base.Run.Seed),
 			"Scenario question: " + base.Question,
 			"Set for every point: " + orNone(r.Sets) + ".",
 			"Every KPI at every point is in sweep.csv.",
@@ -63,7 +63,7 @@ func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
 		Method:    method(base, r.Version, r.Elapsed, r.Workers, true),
 	}
 	rep.Method.Warmup = WarmupMethod(base.Run.WarmupWeeks, nil) + " Run a point with spsim run for its MSER-5 warm-up suggestion."
-	rep.Method.Replications = fmt.Sprintf("%d replications per point; replication i of every point shares its random numbers.", reps)
+	rep.Method.Replications = experiment.Count(reps, "replication") + " per point; replication i of every point shares its random numbers."
 	return rep, nil
 }
 

@@ -375,11 +375,11 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 		Answer:   r.Sentences(),
 		Facts: []string{
 			method,
-			fmt.Sprintf("%d replications at every point on common random numbers (seed %d); the analysis uses each point's mean. The share of variance that is noise is the mean within-point variance over %d, against the variance between points.", r.Reps, r.Seed, r.Reps),
+			fmt.Sprintf("%s at every point on common random numbers (seed %d); the analysis uses each point's mean. The share of variance that is noise is the mean within-point variance over %d, against the variance between points.", experiment.Count(r.Reps, "replication"), r.Seed, r.Reps),
 		},
 		Headline: output.Table{Caption: "Inputs by influence, for each KPI", Head: head, Rows: rows, Code: "key"},
 		Method: output.Method{Level: r.Level, Version: version, RunTime: r.Elapsed.Round(1e6).String(),
-			Replications: fmt.Sprintf("%d per point, %d points", r.Reps, r.Points)},
+			Replications: fmt.Sprintf("%d per point, %s", r.Reps, experiment.Count(r.Points, "point"))},
 	}.WithFigures(figs)
 }
 

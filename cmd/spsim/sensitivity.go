@@ -12,6 +12,7 @@ import (
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sensitivity"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -143,8 +144,8 @@ func checkSensitivityCounts(spec *sensitivity.Spec) error {
 
 // printSensitivity says what was analysed and what drives each KPI.
 func printSensitivity(stdout io.Writer, r *sensitivity.Result, dir string) {
-	fmt.Fprintf(stdout, "sensitivity of %s (%s) over %d inputs: %d points, %d replications each, seed %d, common random numbers\n",
-		r.Base.Name, r.Method, len(r.Inputs), r.Points, r.Reps, r.Seed)
+	fmt.Fprintf(stdout, "sensitivity of %s (%s) over %s: %s, %s each, seed %d, common random numbers\n",
+		r.Base.Name, r.Method, experiment.Count(len(r.Inputs), "input"), experiment.Count(r.Points, "point"), experiment.Count(r.Reps, "replication"), r.Seed)
 	if r.Uncertain {
 		fmt.Fprintln(stdout, "no --vary: the uncertain inputs of the model, over their plausible ranges:")
 		for _, in := range r.Inputs {

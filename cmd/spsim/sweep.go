@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -56,8 +57,9 @@ func printSweep(w, stderr io.Writer, r *study.SweepResult, dir string) {
 	}
 	b := r.Base
 	printWarnings(stderr, r.LoadWarnings, nil)
-	fmt.Fprintf(w, "sweep %s over %s: %d points, %d replications each of %d weeks (warm-up %d), seed %d, common random numbers\n",
-		b.Name, strings.Join(keys, " × "), len(r.Sweep.Points), b.Run.Replications, b.Run.HorizonWeeks, b.Run.WarmupWeeks, b.Run.Seed)
+	fmt.Fprintf(w, "sweep %s over %s: %s, %s each of %d weeks (warm-up %d), seed %d, common random numbers\n",
+		b.Name, strings.Join(keys, " × "), experiment.Count(len(r.Sweep.Points), "point"), experiment.Count(b.Run.Replications, "replication"),
+		b.Run.HorizonWeeks, b.Run.WarmupWeeks, b.Run.Seed)
 	if len(r.Sets) > 0 {
 		fmt.Fprintf(w, "set for every point: %s\n", strings.Join(r.Sets, ", "))
 	}
