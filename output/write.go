@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"time"
 
 	"github.com/spsim/spsim/scenarios"
@@ -154,9 +155,34 @@ func listings(fs []scenarios.File) []Listing {
 
 // runTime describes how long a study took, for the report only: timings
 // never go into CSV or JSON, which must not depend on the machine.
+// Took says a duration to two significant figures, in minutes once it is
+// over two: a quick run's "0.04 s" rather than "0.0s".
+func Took(seconds float64) string {
+	switch {
+	case seconds >= 120:
+		m := int(seconds+0.5) / 60
+		return fmt.Sprintf("%d min %d s", m, int(seconds+0.5)-60*m)
+	case seconds >= 10:
+		return fmt.Sprintf("%.0f s", seconds)
+	case seconds >= 1:
+		return fmt.Sprintf("%.1f s", seconds)
+	case seconds >= 0.01:
+		return strconv.FormatFloat(seconds, 'g', 2, 64) + " s"
+	default:
+		return "under 0.01 s"
+	}
+}
+
+// mergedRunTime is a merged study's run time: the merge's own, since the
+// shards' simulation times are not carried over (they would make the
+// shards' files differ from run to run).
+func mergedRunTime(elapsed time.Duration, shards int, what string) string {
+	return fmt.Sprintf("Merged from %d shards in %s; the %s were simulated in the shards.", shards, Took(elapsed.Seconds()), what)
+}
+
 func runTime(elapsed time.Duration, workers int) string {
-	return fmt.Sprintf("%.1f s of wall time with %d parallel workers on %d cores (%s/%s).",
-		elapsed.Seconds(), workers, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+	return fmt.Sprintf("%s of wall time with %d parallel workers on %d cores (%s/%s).",
+		Took(elapsed.Seconds()), workers, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
 }
 
 // method fills the parts of the method section every study shares.

@@ -117,6 +117,9 @@ func runReport(r *study.RunResult, figs []Figure) (Report, error) {
 	if len(figs) > 0 && figs[0].Name == "demand_supply" {
 		rep.Lead, rep.Figures = &figs[0], figs[1:]
 	}
+	if r.Shards > 0 {
+		rep.Method.RunTime = mergedRunTime(r.Elapsed, r.Shards, "replications")
+	}
 	rep.Method.Warmup = WarmupMethod(cfg.Run.WarmupWeeks, r.Warmup)
 	rep.Method.RunLength = fmt.Sprintf("%d weeks per replication, of which %d are warm-up; KPIs cover the last %d weeks.",
 		cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.HorizonWeeks-cfg.Run.WarmupWeeks)

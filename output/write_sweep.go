@@ -62,6 +62,9 @@ func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
 		Scenarios: []Listing{{Name: base.Name + ", fully resolved (before the swept values are applied)", Text: resolved}},
 		Method:    method(base, r.Version, r.Elapsed, r.Workers, true),
 	}
+	if r.Shards > 0 {
+		rep.Method.RunTime = mergedRunTime(r.Elapsed, r.Shards, "points")
+	}
 	rep.Method.Warmup = WarmupMethod(base.Run.WarmupWeeks, nil) + " Run a point with spsim run for its MSER-5 warm-up suggestion."
 	rep.Method.Replications = experiment.Count(reps, "replication") + " per point; replication i of every point shares its random numbers."
 	return rep, nil

@@ -236,7 +236,7 @@ func (p *MergePlan) run() (*RunResult, error) {
 		}
 	}
 	r := newRunResult(first.Ref, p.cfg, results, p.spec.Options)
-	r.Sets = first.Sets
+	r.Sets, r.Shards = first.Sets, len(p.shards)
 	r.analyse()
 	return r, nil
 }
@@ -264,7 +264,7 @@ func (p *MergePlan) sweep() (*SweepResult, error) {
 		return nil, fmt.Errorf("the shards hold %d points of a %d-point sweep", len(sw.Points), n)
 	}
 	return &SweepResult{Ref: first.Ref, Base: p.cfg, Sweep: sw, KPIs: first.ChartKPIs, Sets: first.Sets,
-		Sources: scenarios.Files(first.Ref), Level: first.Level, Version: p.spec.Version, Workers: p.spec.Workers()}, nil
+		Sources: scenarios.Files(first.Ref), Level: first.Level, Version: p.spec.Version, Workers: p.spec.Workers(), Shards: len(p.shards)}, nil
 }
 
 func readGob(path string, v any) error {

@@ -135,6 +135,10 @@ type RunResult struct {
 	Version      string
 	Workers      int
 	Elapsed      time.Duration
+	// Shards is how many shards the run was merged from; 0 for a run
+	// made whole. A merged run's Elapsed is the merge's, not the
+	// simulation's.
+	Shards int
 }
 
 // Precision is how a precision run went.

@@ -217,6 +217,9 @@ type SweepResult struct {
 	Version      string
 	Workers      int
 	Elapsed      time.Duration
+	// Shards is how many shards the sweep was merged from; 0 for a sweep
+	// made whole. A merged sweep's Elapsed is the merge's.
+	Shards int
 }
 
 // Sweep plans and executes spec.

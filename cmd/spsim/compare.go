@@ -57,5 +57,5 @@ func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) 
 	fmt.Fprintln(stdout)
 	fmt.Fprintf(stdout, "values with their 95%% intervals; each (paired) column is a scenario minus %s, replication by replication on common random numbers\n", names[0])
 	output.PrintCompareHeadline(stdout, r.Comparison, output.Headline)
-	printWhere(stdout, dir, r.Elapsed.Seconds())
+	printWhere(stdout, dir, r.Elapsed.Seconds(), 0)
 }

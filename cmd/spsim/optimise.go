@@ -79,7 +79,7 @@ func printOptimise(stdout io.Writer, p *optimise.Problem, r *optimise.Result, di
 	for _, s := range p.Sentences(r) {
 		fmt.Fprintln(stdout, s)
 	}
-	printWhere(stdout, dir, took.Seconds())
+	printWhere(stdout, dir, took.Seconds(), 0)
 }
 
 func leverNames(p *optimise.Problem) []string {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/output"
@@ -103,7 +102,7 @@ func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
 		fmt.Fprintln(stdout, line)
 	}
 	output.PrintHeadline(stdout, r.Summaries, output.Headline)
-	printWhere(stdout, dir, r.Elapsed.Seconds())
+	printWhere(stdout, dir, r.Elapsed.Seconds(), r.Shards)
 }
 
 // beforeChange says, for a warm-up suggestion read before the timeline's
@@ -116,32 +115,19 @@ func beforeChange(week int) string {
 }
 
 // printWhere says where the outputs are, the report if one was written
-// (--outputs may leave it out), and how long the study took to simulate.
-func printWhere(w io.Writer, dir string, seconds float64) {
+// (--outputs may leave it out), and how long the study took: to simulate,
+// or for a study merged from shards, to merge.
+func printWhere(w io.Writer, dir string, seconds float64, shards int) {
+	done := "simulated in " + output.Took(seconds)
+	if shards > 0 {
+		done = fmt.Sprintf("merged from %d shards in %s", shards, output.Took(seconds))
+	}
 	report := filepath.Join(dir, "report.html")
 	if _, err := os.Stat(report); err != nil {
-		fmt.Fprintf(w, "outputs in %s; simulated in %s\n", dir, took(seconds))
+		fmt.Fprintf(w, "outputs in %s; %s\n", dir, done)
 		return
 	}
-	fmt.Fprintf(w, "outputs in %s (report: %s); simulated in %s\n", dir, report, took(seconds))
-}
-
-// took says a duration to two significant figures, in minutes once it is
-// over two: a quick run's "0.04 s" rather than "0.0s".
-func took(seconds float64) string {
-	switch {
-	case seconds >= 120:
-		m := int(seconds+0.5) / 60
-		return fmt.Sprintf("%d min %d s", m, int(seconds+0.5)-60*m)
-	case seconds >= 10:
-		return fmt.Sprintf("%.0f s", seconds)
-	case seconds >= 1:
-		return fmt.Sprintf("%.1f s", seconds)
-	case seconds >= 0.01:
-		return strconv.FormatFloat(seconds, 'g', 2, 64) + " s"
-	default:
-		return "under 0.01 s"
-	}
+	fmt.Fprintf(w, "outputs in %s (report: %s); %s\n", dir, report, done)
 }
 
 // printShard says which part a shard ran and where it is.

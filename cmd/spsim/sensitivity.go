@@ -156,5 +156,5 @@ func printSensitivity(stdout io.Writer, r *sensitivity.Result, dir string) {
 	for _, s := range r.Sentences() {
 		fmt.Fprintln(stdout, s)
 	}
-	printWhere(stdout, dir, r.Elapsed.Seconds())
+	printWhere(stdout, dir, r.Elapsed.Seconds(), 0)
 }

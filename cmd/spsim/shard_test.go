@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,8 +22,16 @@ func TestShardsMergeToTheWholeRun(t *testing.T) {
 	}
 	merged := filepath.Join(root, "merged")
 	// Shards may come in any order.
-	spsim(t, "merge", shards[2], shards[0], shards[1], "-o", merged, "--quiet")
+	out, _ := spsim(t, "merge", shards[2], shards[0], shards[1], "-o", merged)
 	sameOutputs(t, whole, merged, "the whole run", "the merged shards")
+	// A merge simulates nothing: it says it merged, in the terminal and
+	// in the report's run time, rather than "simulated in 0.01 s".
+	if !strings.Contains(out, "merged from 3 shards in ") || strings.Contains(out, "simulated in") {
+		t.Errorf("merge says %q; want it to say it merged 3 shards", lastLine(out))
+	}
+	if report := readText(t, filepath.Join(merged, "report.html")); !strings.Contains(report, "Merged from 3 shards in ") {
+		t.Error("the merged report's run time does not say it was merged from 3 shards")
+	}
 	code, stderr := spsimFails(t, "merge", shards[0], shards[2], "-o", filepath.Join(root, "m2"))
 	if code != 1 || !strings.Contains(stderr, "shard 2/3 is missing") {
 		t.Errorf("merge with a shard missing: exit %d, %q", code, stderr)
@@ -49,4 +58,19 @@ func TestSweepShardsMergeToTheWholeSweep(t *testing.T) {
 	merged := filepath.Join(root, "merged")
 	spsim(t, "merge", shards[1], shards[0], "-o", merged, "--quiet")
 	sameOutputs(t, whole, merged, "the whole sweep", "the merged sweep shards")
+}
+
+// lastLine is the last line of s.
+func lastLine(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return s[strings.LastIndexByte(s, '\n')+1:]
+}
+
+func readText(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -67,5 +67,5 @@ func printSweep(w, stderr io.Writer, r *study.SweepResult, dir string) {
 		fmt.Fprintln(w, line)
 	}
 	output.PrintSweepHeadline(w, r.Sweep, r.KPIs)
-	printWhere(w, dir, r.Elapsed.Seconds())
+	printWhere(w, dir, r.Elapsed.Seconds(), r.Shards)
 }
