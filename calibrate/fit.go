@@ -53,10 +53,17 @@ const Method = "Maximum likelihood for a Poisson process observed as whole-week 
 	"(expected counts integrate the rate over each week by Simpson's rule). " +
 	"95% intervals are profile-likelihood intervals: every value whose likelihood-ratio " +
 	"statistic, with the other parameters re-fitted, is at most 3.84 (the 95% point of χ² on 1 degree of freedom), " +
-	"multiplied by Pearson's dispersion when that exceeds 1."
+	"multiplied by Pearson's dispersion when that exceeds 1. " +
+	"With no seasons the peak has no meaning, so the test of no seasonality frees two parameters, amplitude and peak: " +
+	"the amplitude's interval reaches 0, and no peak is placed, unless that statistic exceeds 5.99 (χ² on 2 degrees of freedom), " +
+	"multiplied likewise."
 
 // chi2q95 is the 95% point of the χ² distribution on 1 degree of freedom.
 const chi2q95 = 3.841458820694124
+
+// chi2q95df2 is the 95% point of the χ² distribution on 2 degrees of
+// freedom, −2 ln 0.05: the cut-off of the test of no seasonality.
+const chi2q95df2 = 5.991464547107979
 
 // minWeeks is the fewest whole weeks that can be fitted.
 const minWeeks = 8

@@ -87,6 +87,37 @@ func TestCoverage(t *testing.T) {
 	}
 }
 
+// TestNoSeasonCoverage: without seasonality, the amplitude's interval
+// reaches 0 about 95% of the time. At 0 the peak is not identified, so the
+// test of no seasonality has two degrees of freedom (amplitude and peak),
+// not one: read against χ² on one, it finds seasons in about 15% of
+// extracts that have none.
+func TestNoSeasonCoverage(t *testing.T) {
+	p := Params{Base: 20, Growth: 0.05}
+	n := 120
+	if testing.Short() {
+		n = 30
+	}
+	hits, placed := 0, 0
+	for seed := range uint64(n) {
+		f := fitSynthetic(t, p, 104, 500+seed, Options{})
+		if f.Amplitude.Low == 0 {
+			hits++
+			if !f.Peak.Undetermined {
+				placed++
+			}
+		}
+	}
+	b := distuv.Binomial{N: float64(n), P: 0.95}
+	t.Logf("%d of %d amplitude intervals reach 0", hits, n)
+	if b.CDF(float64(hits)) < 0.001 {
+		t.Errorf("%d of %d amplitude intervals reach 0 for a process without seasons; a 95%% interval would reach it at least %d times with probability 0.999", hits, n, minHits(b))
+	}
+	if placed > 0 {
+		t.Errorf("%d fits place a seasonal peak although the amplitude's interval reaches 0", placed)
+	}
+}
+
 // TestNoSeason: an aseasonal process gives an amplitude interval reaching
 // 0, and then no peak can be placed.
 func TestNoSeason(t *testing.T) {

@@ -32,6 +32,9 @@ func CalibrationAnswer(f *calibrate.Fit, sh calibrate.Shares) []string {
 	amp := &f.Amplitude
 	switch {
 	case amp.Fixed:
+	case amp.Low <= 0:
+		out = append(out, Sentence("the seasons move referrals by ±%s (%s to %s), not detectably different from no seasons, so the data cannot tell when they peak",
+			experiment.Percent(amp.Value), experiment.Percent(amp.Low), experiment.Percent(amp.High)))
 	case f.Peak.Undetermined:
 		out = append(out, Sentence("the seasons move referrals by ±%s (%s to %s), but the data cannot tell when they peak",
 			experiment.Percent(amp.Value), experiment.Percent(amp.Low), experiment.Percent(amp.High)))

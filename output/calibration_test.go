@@ -50,3 +50,29 @@ func TestCalibrationAnswerSaysWhenGrowthIsNotClear(t *testing.T) {
 		t.Errorf("%q", s)
 	}
 }
+
+// TestCalibrationAnswerSaysWhenSeasonsAreNotClear: a seasonal swing whose
+// interval reaches 0 is said to be not detectably different from no
+// seasons, and no peak is named; a clear swing names its peak.
+func TestCalibrationAnswerSaysWhenSeasonsAreNotClear(t *testing.T) {
+	fit := func(lo float64, undetermined bool) *calibrate.Fit {
+		return &calibrate.Fit{Base: calibrate.Estimate{Value: 20, Low: 18.3, High: 22.1}, Growth: calibrate.Estimate{Fixed: true},
+			Amplitude: calibrate.Estimate{Value: 0.05, Low: lo, High: 0.1}, Peak: calibrate.Estimate{Value: 9, Low: 3, High: 15, Undetermined: undetermined},
+			From: time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), Start: time.Date(2024, 12, 30, 0, 0, 0, 0, time.UTC), Weeks: 104, Referrals: 2080}
+	}
+	const unclear = "not detectably different from no seasons"
+	for _, c := range []struct {
+		lo           float64
+		undetermined bool
+		want, not    string
+	}{
+		{0, true, "±5.0% (0.0% to 10.0%), " + unclear + ", so the data cannot tell when they peak", "peaking"},
+		{0.01, false, "±5.0% (1.0% to 10.0%), peaking around 3 March", unclear},
+		{0.01, true, "±5.0% (1.0% to 10.0%), but the data cannot tell when they peak", unclear},
+	} {
+		s := output.CalibrationAnswer(fit(c.lo, c.undetermined), calibrate.Shares{})[2]
+		if !strings.Contains(s, c.want) || strings.Contains(s, c.not) {
+			t.Errorf("swing from %g: %q; want %q and not %q", c.lo, s, c.want, c.not)
+		}
+	}
+}
