@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/spsim/spsim/sim/dist"
 )
 
 // Set sets one scenario value by its TOML key path, such as
@@ -91,12 +93,46 @@ func setKey(doc map[string]any, key, value string) string {
 	}
 	raw, err := parseValue(value)
 	if err != nil {
-		if t := typeAt(path); t == nil || t.Kind() != reflect.String {
-			return "not a TOML value (" + err.Error() + `); write text in quotes, e.g. "fcfs"`
+		if why := notAValue(path, err); why != "" {
+			return why
 		}
+		// Text needs no quotes on the command line; and a key that is not
+		// in the format is named as such, with a suggestion, when the
+		// scenario is checked.
 		raw = value
 	}
 	return setIn(doc, path, raw)
+}
+
+// notAValue says why a value that is not TOML cannot be the value of the
+// key at path, in the terms of what the key takes; "" if the key takes text
+// (or is unknown).
+func notAValue(path []string, err error) string {
+	t := typeAt(path)
+	if t == nil {
+		return ""
+	}
+	what := ""
+	if h := hintFor(path); h != "" {
+		what = " (" + h + ")"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return ""
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "not a whole number; want one such as 4" + what
+	case reflect.Float32, reflect.Float64:
+		return "not a number; want one such as 0.28 or 20" + what
+	case reflect.Bool:
+		return "want true or false" + what
+	case reflect.Slice:
+		return "not a TOML value (" + err.Error() + "): want a list in brackets, such as [{ week = 52, link_workers = 3 }]" + what
+	}
+	if t == reflect.TypeFor[dist.Spec]() {
+		return "not a TOML value (" + err.Error() + `): want a number or a distribution, such as { dist = "gamma", mean = 2, sd = 1 }` + what
+	}
+	return "not a TOML value (" + err.Error() + "): want a table in braces" + what
 }
 
 // parseValue parses a single TOML value.
