@@ -121,9 +121,9 @@ func notAValue(path []string, err error) string {
 		return ""
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "not a whole number; want one such as 4" + what
+		return "want a whole number" + what
 	case reflect.Float32, reflect.Float64:
-		return "not a number; want one such as 0.28 or 20" + what
+		return "want a number" + what
 	case reflect.Bool:
 		return "want true or false" + what
 	case reflect.Slice:

@@ -77,8 +77,8 @@ func TestSetErrors(t *testing.T) {
 	tests := []struct{ key, value, msg string }{
 		{"workforce.link_wrokers", "6", `did you mean "link_workers"?`},
 		{"demand.referrals_per_week", "-1", "must be > 0"},
-		{"workforce.link_workers", "six", "not a whole number; want one such as 4 (funded link-worker posts, 0-100000)"},
-		{"demand.referrals_per_week", "abc", "not a number; want one such as 0.28 or 20 (mean referrals a week"},
+		{"workforce.link_workers", "six", "six: want a whole number (funded link-worker posts, 0-100000)"},
+		{"demand.referrals_per_week", "abc", "abc: want a number (mean referrals a week"},
 		{"holding.enabled", "yes", "want true or false (whether people stay on caseload"},
 		{"support.session_interval_weeks", "gamma", `want a number or a distribution, such as { dist = "gamma", mean = 2, sd = 1 }`},
 		{"timeline", "week 3", "want a list in brackets"},
