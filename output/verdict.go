@@ -60,7 +60,7 @@ func verdictTable(vs []experiment.Verdict, caption string) Table {
 				// A ratio over a cost that may be 0 says less than this.
 				per = "no detectable extra cost"
 			case ch.CostPer != nil:
-				per = experiment.Money(ch.CostPer.Value) + " " + experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true)
+				per = experiment.Money(ch.CostPer.Value) + " " + experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true) + " " + ch.PerUnit()
 			case ch.Effect == experiment.NoDifference:
 				per = "no detectable difference"
 			}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
-	"strings"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
@@ -173,8 +172,8 @@ func verdict(cmp *experiment.Comparison) (sentences, costs []string) {
 			}
 			// A cost a year over an outcome a year: pounds per unit, not a
 			// year.
-			costs = append(costs, fmt.Sprintf("%s: %s per unit of improvement in %s %s", v.Scenario, experiment.Money(ch.CostPer.Value),
-				strings.ToLower(ch.Label[:1])+ch.Label[1:], experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true)))
+			costs = append(costs, fmt.Sprintf("%s: %s %s %s", v.Scenario, experiment.Money(ch.CostPer.Value),
+				experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true), ch.PerUnit()))
 		}
 	}
 	for _, v := range experiment.HeadToHead(cmp) {

@@ -309,7 +309,7 @@ func TestCompareVerdict(t *testing.T) {
 			t.Errorf("verdict %q lacks %q", s, want)
 		}
 	}
-	if costs := r["costs"].([]any); len(costs) == 0 || !strings.Contains(costs[0].(string), "five: £") || !strings.Contains(costs[0].(string), " per unit of improvement in ") || strings.Contains(costs[0].(string), "a year per") {
+	if costs := r["costs"].([]any); len(costs) == 0 || !strings.Contains(costs[0].(string), "five: £") || !strings.Contains(costs[0].(string), " per need met") || strings.Contains(costs[0].(string), "a year per") {
 		t.Errorf("no cost per extra outcome for a clear improvement: %v", costs)
 	}
 	if names := r["names"].([]any); names[0] != "three" || names[1] != "five" || names[2] != "four" {

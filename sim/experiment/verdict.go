@@ -91,6 +91,15 @@ type Change struct {
 	CostPer *RatioEstimate
 }
 
+// PerUnit names the unit CostPer is per, as the verdict's sentence does:
+// "per need met", "per person fewer giving up".
+func (c Change) PerUnit() string {
+	if p := phrases[c.KPI]; p.unit != "" {
+		return "per " + p.unit
+	}
+	return "per unit of improvement in " + strings.ToLower(c.Label[:1]) + c.Label[1:]
+}
+
 // Verdict is a scenario against the reference: what it costs and what it
 // changes, and the same in one or two plain sentences.
 type Verdict struct {

@@ -334,3 +334,18 @@ func TestHeadToHeadManyOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestPerUnit: a cost per outcome names its unit as the sentence does.
+func TestPerUnit(t *testing.T) {
+	for kpi, want := range map[string]string{
+		sim.KPINeedsMet:       "per need met",
+		sim.KPIPeopleNeedsMet: "per person with every need met",
+		sim.KPIReneged:        "per person fewer giving up",
+		sim.KPILeavers:        "per leaver fewer",
+		"episodes_completed":  "per unit of improvement in support episodes completed",
+	} {
+		if got := (experiment.Change{KPI: kpi, Label: "Support episodes completed"}).PerUnit(); got != want {
+			t.Errorf("%s: %q, want %q", kpi, got, want)
+		}
+	}
+}
