@@ -93,10 +93,14 @@ const (
 	Undecided Decision = iota
 	Feasible
 	Infeasible
+	// Chosen and Eliminated are a selection's (Select): the one candidate
+	// left, and those dropped as worse than another.
+	Chosen
+	Eliminated
 )
 
 func (d Decision) String() string {
-	return [...]string{"undecided", "feasible", "infeasible"}[d]
+	return [...]string{"undecided", "feasible", "infeasible", "chosen", "eliminated"}[d]
 }
 
 // eta is Kim & Nelson's constant for c = 1: the triangular region's

@@ -63,12 +63,18 @@ func PlannedCost(c *sim.Config) float64 {
 	return cost
 }
 
-// Spec asks for the cheapest plan meeting the targets.
+// Spec asks for the cheapest plan meeting the targets, or with Maximise or
+// Minimise, the combination with the best mean of one KPI within the
+// budget.
 type Spec struct {
 	Ref     string   // scenario
 	Levers  []string // KEY=LO..HI[:STEP] or KEY=V1,V2,...
 	Targets []string // KPI<=X or KPI>=X [±E]
-	Sets    []string // KEY=VALUE, set before the levers
+	// Maximise or Minimise is a KPI, optionally KPI±E: choose the
+	// combination with the highest or lowest mean instead of the cheapest
+	// meeting targets.
+	Maximise, Minimise string
+	Sets               []string // KEY=VALUE, set before the levers
 	// Report are further KPIs to report for each candidate checked.
 	Report []string
 	Seed   *uint64
@@ -82,11 +88,13 @@ type Problem struct {
 	Base    *sim.Config
 	Levers  []Lever
 	Targets []Target
-	KPIs    []string // the targets' KPIs, then cost_total and the reported ones
-	Configs []*sim.Config
-	Cands   []Candidate
-	Jobs    int
-	Options Options
+	// Objective, for a selection, replaces the targets.
+	Objective *Objective
+	KPIs      []string // the targets' KPIs (or the objective's), then cost_total and the reported ones
+	Configs   []*sim.Config
+	Cands     []Candidate
+	Jobs      int
+	Options   Options
 	// Progress, if set, is told the replications run so far.
 	Progress func(done int)
 	// Warnings are about values the scenario, --set or a lever allows
@@ -136,8 +144,8 @@ func (p *Problem) parse(spec Spec) error {
 	if len(spec.Levers) == 0 {
 		return fmt.Errorf("optimise needs at least one --lever KEY=LO..HI, such as workforce.link_workers=3..8")
 	}
-	if len(spec.Targets) == 0 {
-		return fmt.Errorf("optimise needs at least one --target KPI<=X, such as 'wait_first_contact_p90_weeks<=4'")
+	if err := p.parseGoal(spec); err != nil {
+		return err
 	}
 	for _, s := range spec.Levers {
 		l, err := ParseLever(s)
@@ -151,6 +159,47 @@ func (p *Problem) parse(spec Spec) error {
 		}
 		p.Levers = append(p.Levers, l)
 	}
+	for _, k := range append([]string{sim.KPICostTotal}, spec.Report...) {
+		if _, ok := sim.LookupKPI(k); !ok {
+			return fmt.Errorf("--kpi %s: no such KPI", k)
+		}
+		if !slices.Contains(p.KPIs, k) { // a KPI targeted and reported is one column
+			p.KPIs = append(p.KPIs, k)
+		}
+	}
+	return nil
+}
+
+// parseGoal reads the targets, or the objective, into p: one or the
+// other.
+func (p *Problem) parseGoal(spec Spec) error {
+	switch {
+	case spec.Maximise != "" && spec.Minimise != "":
+		return fmt.Errorf("--maximise and --minimise together: choose one KPI to make best")
+	case (spec.Maximise != "" || spec.Minimise != "") && len(spec.Targets) > 0:
+		return fmt.Errorf("--target with --maximise or --minimise: ask for the cheapest plan meeting targets, or the best within a --budget, not both")
+	case spec.Maximise != "" || spec.Minimise != "":
+		o, err := ParseObjective(spec.Maximise+spec.Minimise, spec.Maximise != "")
+		if err != nil {
+			return err
+		}
+		m, ok := sim.LookupKPI(o.KPI)
+		if !ok {
+			return fmt.Errorf("%s: no KPI %q (see the README's KPI table)", o, o.KPI)
+		}
+		// Making a KPI worse is never the question: it is a slip.
+		if o.Maximise && m.Direction == sim.LowerIsBetter {
+			return fmt.Errorf("--maximise %s: lower is better for %s; use --minimise", o.KPI, output.Uncapitalise(output.KPILabel(o.KPI)))
+		}
+		if !o.Maximise && m.Direction == sim.HigherIsBetter {
+			return fmt.Errorf("--minimise %s: higher is better for %s; use --maximise", o.KPI, output.Uncapitalise(output.KPILabel(o.KPI)))
+		}
+		p.Objective = &o
+		p.KPIs = append(p.KPIs, o.KPI)
+		return nil
+	case len(spec.Targets) == 0:
+		return fmt.Errorf("optimise needs at least one --target KPI<=X, such as 'wait_first_contact_p90_weeks<=4', or a KPI to make best within a --budget, such as --maximise needs_met")
+	}
 	for _, s := range spec.Targets {
 		t, err := ParseTarget(s)
 		if err != nil {
@@ -161,12 +210,6 @@ func (p *Problem) parse(spec Spec) error {
 		}
 		p.Targets = append(p.Targets, t)
 		p.KPIs = append(p.KPIs, t.KPI)
-	}
-	for _, k := range append([]string{sim.KPICostTotal}, spec.Report...) {
-		if _, ok := sim.LookupKPI(k); !ok {
-			return fmt.Errorf("--kpi %s: no such KPI", k)
-		}
-		p.KPIs = append(p.KPIs, k)
 	}
 	return nil
 }
@@ -211,6 +254,9 @@ func (p *Problem) Solve(ctx context.Context) (*Result, error) {
 			}
 		}
 		return rows, nil
+	}
+	if p.Objective != nil {
+		return Select(ctx, p.Cands, *p.Objective, p.KPIs, eval, p.Options)
 	}
 	return Search(ctx, p.Cands, p.Targets, p.KPIs, eval, p.Options)
 }

@@ -91,8 +91,16 @@ type Result struct {
 	Checked    []Checked // in the order checked
 	Plan       int       // index into Candidates, −1 if none is feasible
 	RunnerUp   int       // the next feasible candidate by cost, −1 if none
-	Beta       float64   // the error allowed each target check
+	Beta       float64   // the error allowed each target check, or each pair of a selection
 	Options    Options
+	// Objective is set for a selection (Select): the best within the
+	// budget, rather than the cheapest meeting targets. Delta is its
+	// indifference zone as used, and Lead the plan's paired difference
+	// from the runner-up, plan minus runner-up, on their common
+	// replications.
+	Objective *Objective
+	Delta     float64
+	Lead      *experiment.Estimate
 }
 
 // Spent is the replications run over all candidates checked.
@@ -182,17 +190,9 @@ func checkCandidate(ctx context.Context, i int, targets []Target, kpis []string,
 			decision = decide(checks, row)
 		}
 	}
-	c := Checked{Index: i, Decision: decision, Reps: len(rows), Used: used}
-	for k, name := range kpis {
-		xs := make([]float64, len(rows))
-		for j, row := range rows {
-			xs[j] = row[k]
-		}
-		kr := KPIResult{KPI: name, Estimate: experiment.IntervalIn(xs, opt.Confidence, experiment.KPIRange(name, ""))}
-		if k < len(targets) {
-			kr.Decision = checks[k].result
-		}
-		c.KPIs = append(c.KPIs, kr)
+	c := Checked{Index: i, Decision: decision, Reps: len(rows), Used: used, KPIs: estimates(rows, kpis, opt.Confidence)}
+	for t := range targets {
+		c.KPIs[t].Decision = checks[t].result
 	}
 	return c, nil
 }
@@ -250,6 +250,9 @@ func (r *Result) NoPlan(label func(int) string) string {
 	if len(r.Order) == 0 {
 		return fmt.Sprintf("no plan within the budget of %s a year: the cheapest of the %d combinations costs %s",
 			experiment.Money(r.Options.Budget), len(r.Candidates), experiment.Money(r.cheapest()))
+	}
+	if o := r.Objective; o != nil {
+		return fmt.Sprintf("no combination within these levers has a defined %s", kpiWords(o.KPI))
 	}
 	what := "the target"
 	if len(r.Targets) > 1 {

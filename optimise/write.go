@@ -27,6 +27,9 @@ func levelWords(c float64) string { return strconv.FormatFloat(100*c, 'f', -1, 6
 // Sentences state the answer in plain words: the plan, its cost and its
 // outcomes with intervals, and the runner-up; or why there is no plan.
 func (p *Problem) Sentences(r *Result) []string {
+	if r.Objective != nil {
+		return p.selectionSentences(r)
+	}
 	if r.Plan < 0 {
 		return []string{capital(r.NoPlan(p.Label)) + "."}
 	}
@@ -206,6 +209,14 @@ func (p *Problem) writeJSON(w io.Writer, r *Result, version string) error {
 		Value     float64 `json:"value"`
 		Tolerance float64 `json:"tolerance"`
 	}
+	type jobjective struct {
+		KPI       string   `json:"kpi"`
+		Sense     string   `json:"sense"`
+		Tolerance float64  `json:"tolerance"`
+		LeadMean  *float64 `json:"plan_minus_runner_up_mean,omitempty"`
+		LeadLow   *float64 `json:"plan_minus_runner_up_ci_low,omitempty"`
+		LeadHigh  *float64 `json:"plan_minus_runner_up_ci_high,omitempty"`
+	}
 	type jlever struct {
 		Key    string   `json:"key"`
 		Values []string `json:"values"`
@@ -218,6 +229,7 @@ func (p *Problem) writeJSON(w io.Writer, r *Result, version string) error {
 		Procedure  string          `json:"procedure"`
 		Levers     []jlever        `json:"levers"`
 		Targets    []jtarget       `json:"targets"`
+		Objective  *jobjective     `json:"objective,omitempty"`
 		Candidates int             `json:"candidates"`
 		OverBudget int             `json:"over_budget"`
 		Spent      int             `json:"replications_spent"`
@@ -227,7 +239,7 @@ func (p *Problem) writeJSON(w io.Writer, r *Result, version string) error {
 		Checked    []jsonCandidate `json:"checked"`
 		Version    string          `json:"spsim_version"`
 	}{Scenario: p.Base.Name, Seed: p.Base.Run.Seed, Confidence: r.Options.Confidence, Beta: r.Beta,
-		Procedure:  "fully sequential feasibility check (Andradóttir & Kim 2010; Batur & Kim 2010), candidates in order of planned cost, Bonferroni over candidates and targets",
+		Procedure:  p.procedure(r),
 		Candidates: len(r.Candidates), OverBudget: len(r.OverBudget), Spent: r.Spent(), Sentences: p.Sentences(r), Version: version}
 	for _, l := range p.Levers {
 		out.Levers = append(out.Levers, jlever{l.Key, l.Values})
@@ -238,6 +250,16 @@ func (p *Problem) writeJSON(w io.Writer, r *Result, version string) error {
 			op = "<="
 		}
 		out.Targets = append(out.Targets, jtarget{t.KPI, op, t.Value, t.Tolerance})
+	}
+	if o := r.Objective; o != nil {
+		jo := &jobjective{KPI: o.KPI, Sense: "minimise", Tolerance: r.Delta}
+		if o.Maximise {
+			jo.Sense = "maximise"
+		}
+		if l := r.Lead; l != nil {
+			jo.LeadMean, jo.LeadLow, jo.LeadHigh = output.JSONNum(l.Mean), output.JSONNum(l.Low), output.JSONNum(l.High)
+		}
+		out.Objective = jo
 	}
 	for _, c := range r.Checked {
 		jc := p.jcandidate(r, c)
@@ -254,58 +276,28 @@ func (p *Problem) writeJSON(w io.Writer, r *Result, version string) error {
 	return enc.Encode(out)
 }
 
-// Figures draw, for each target, the candidates checked at their planned
-// cost against the target KPI with its interval: the cost–outcome frontier.
+// procedure names the search's method, for optimise.json.
+func (p *Problem) procedure(r *Result) string {
+	if r.Objective != nil {
+		return "fully sequential selection of the best (Kim & Nelson 2001) on common random numbers, among the candidates within the budget"
+	}
+	return "fully sequential feasibility check (Andradóttir & Kim 2010; Batur & Kim 2010), candidates in order of planned cost, Bonferroni over candidates and targets"
+}
+
+// Figures draw, for each target (or a selection's objective), the
+// candidates checked at their planned cost against the KPI with its
+// interval: the cost–outcome frontier.
 func (p *Problem) Figures(r *Result) ([]output.Figure, error) {
+	if r.Objective != nil {
+		f, err := p.frontier(r, 0, r.Objective.KPI, nil)
+		if err != nil {
+			return nil, err
+		}
+		return []output.Figure{f}, nil
+	}
 	var figs []output.Figure
 	for t, tg := range p.Targets {
-		c := output.NewChart("Cost against "+output.Uncapitalise(output.KPILabel(tg.KPI)), "Planned cost (£ a year)", "")
-		output.MoneyAxis(&c.Plot.X)
-		scale := output.KPIAxis(&c.Plot.Y, tg.KPI)
-		groups := map[Decision]plotter.XYs{}
-		errs := map[Decision]plotter.YErrors{}
-		for _, ch := range r.Checked {
-			e := ch.KPIs[t].Estimate
-			x := r.Candidates[ch.Index].Cost
-			groups[ch.Decision] = append(groups[ch.Decision], plotter.XY{X: x, Y: e.Mean * scale})
-			lo, hi := (e.Mean-e.Low)*scale, (e.High-e.Mean)*scale
-			if math.IsNaN(lo) {
-				lo, hi = 0, 0
-			}
-			errs[ch.Decision] = append(errs[ch.Decision], struct{ Low, High float64 }{lo, hi})
-		}
-		for _, d := range []Decision{Feasible, Infeasible, Undecided} {
-			if len(groups[d]) == 0 {
-				continue
-			}
-			sc, err := plotter.NewScatter(groups[d])
-			if err != nil {
-				return nil, err
-			}
-			sc.GlyphStyle = decisionGlyph(d)
-			eb := &plotter.YErrorBars{XYs: groups[d], YErrors: errs[d], LineStyle: draw.LineStyle{Color: sc.Color, Width: vg.Points(1)}, CapWidth: vg.Points(5)}
-			c.Plot.Add(eb, sc)
-			c.AddLegend(decisionWord(d), sc)
-		}
-		if r.Plan >= 0 {
-			xy := plotter.XYs{{X: r.Candidates[r.Plan].Cost, Y: r.checked(r.Plan).KPIs[t].Estimate.Mean * scale}}
-			mk, err := plotter.NewScatter(xy)
-			if err != nil {
-				return nil, err
-			}
-			mk.GlyphStyle = draw.GlyphStyle{Color: output.Blue, Radius: vg.Points(8), Shape: draw.RingGlyph{}}
-			c.Plot.Add(mk)
-			// The legend's ring is drawn smaller, to fit its line.
-			thumb := *mk
-			thumb.Radius = vg.Points(5)
-			c.AddLegend("the plan: "+p.Label(r.Plan), &thumb)
-		}
-		th := plotter.NewFunction(func(float64) float64 { return tg.Value * scale })
-		th.Color, th.Dashes = output.Grey, []vg.Length{vg.Points(4), vg.Points(3)}
-		c.Plot.Add(th)
-		c.AddLegend("target: "+tg.Words(), th)
-		widen(c.Plot)
-		f, err := c.Render("frontier_"+tg.KPI, "Each combination checked, at its planned cost: its "+output.Uncapitalise(output.KPILabel(tg.KPI))+", with a 95% interval, marked by the decision on it; the large ring is the plan, and the dashed line is the target.", 10*vg.Inch, 6*vg.Inch)
+		f, err := p.frontier(r, t, tg.KPI, &tg)
 		if err != nil {
 			return nil, err
 		}
@@ -314,14 +306,76 @@ func (p *Problem) Figures(r *Result) ([]output.Figure, error) {
 	return figs, nil
 }
 
-// decisionGlyph is how a candidate checked is marked: feasible a green
-// dot, infeasible a red cross, undecided a grey ring.
+// frontier draws KPI k (named kpi) of every candidate checked against its
+// planned cost, marked by the decision, the plan ringed, and a target's
+// threshold dashed when there is one.
+func (p *Problem) frontier(r *Result, k int, kpi string, tg *Target) (output.Figure, error) {
+	c := output.NewChart("Cost against "+output.Uncapitalise(output.KPILabel(kpi)), "Planned cost (£ a year)", "")
+	output.MoneyAxis(&c.Plot.X)
+	scale := output.KPIAxis(&c.Plot.Y, kpi)
+	groups := map[Decision]plotter.XYs{}
+	errs := map[Decision]plotter.YErrors{}
+	for _, ch := range r.Checked {
+		e := ch.KPIs[k].Estimate
+		x := r.Candidates[ch.Index].Cost
+		groups[ch.Decision] = append(groups[ch.Decision], plotter.XY{X: x, Y: e.Mean * scale})
+		lo, hi := (e.Mean-e.Low)*scale, (e.High-e.Mean)*scale
+		if math.IsNaN(lo) {
+			lo, hi = 0, 0
+		}
+		errs[ch.Decision] = append(errs[ch.Decision], struct{ Low, High float64 }{lo, hi})
+	}
+	for _, d := range []Decision{Feasible, Chosen, Infeasible, Eliminated, Undecided} {
+		if len(groups[d]) == 0 {
+			continue
+		}
+		sc, err := plotter.NewScatter(groups[d])
+		if err != nil {
+			return output.Figure{}, err
+		}
+		sc.GlyphStyle = decisionGlyph(d)
+		eb := &plotter.YErrorBars{XYs: groups[d], YErrors: errs[d], LineStyle: draw.LineStyle{Color: sc.Color, Width: vg.Points(1)}, CapWidth: vg.Points(5)}
+		c.Plot.Add(eb, sc)
+		c.AddLegend(decisionWord(d), sc)
+	}
+	if r.Plan >= 0 {
+		xy := plotter.XYs{{X: r.Candidates[r.Plan].Cost, Y: r.checked(r.Plan).KPIs[k].Estimate.Mean * scale}}
+		mk, err := plotter.NewScatter(xy)
+		if err != nil {
+			return output.Figure{}, err
+		}
+		mk.GlyphStyle = draw.GlyphStyle{Color: output.Blue, Radius: vg.Points(8), Shape: draw.RingGlyph{}}
+		c.Plot.Add(mk)
+		// The legend's ring is drawn smaller, to fit its line.
+		thumb := *mk
+		thumb.Radius = vg.Points(5)
+		c.AddLegend("the plan: "+p.Label(r.Plan), &thumb)
+	}
+	caption := "Each combination checked, at its planned cost: its " + output.Uncapitalise(output.KPILabel(kpi)) + ", with a 95% interval, marked by the decision on it; the large ring is the plan"
+	if tg != nil {
+		th := plotter.NewFunction(func(float64) float64 { return tg.Value * scale })
+		th.Color, th.Dashes = output.Grey, []vg.Length{vg.Points(4), vg.Points(3)}
+		c.Plot.Add(th)
+		c.AddLegend("target: "+tg.Words(), th)
+		caption += ", and the dashed line is the target"
+	}
+	widen(c.Plot)
+	return c.Render("frontier_"+kpi, caption+".", 10*vg.Inch, 6*vg.Inch)
+}
+
+// decisionGlyph is how a candidate checked is marked: feasible or chosen
+// a green dot, infeasible a red cross, eliminated a grey cross, undecided
+// a grey ring.
 func decisionGlyph(d Decision) draw.GlyphStyle {
 	switch d {
 	case Feasible:
 		return draw.GlyphStyle{Color: output.Green, Radius: vg.Points(4), Shape: draw.CircleGlyph{}}
 	case Infeasible:
 		return draw.GlyphStyle{Color: output.Red, Radius: vg.Points(4), Shape: draw.CrossGlyph{}}
+	case Chosen:
+		return draw.GlyphStyle{Color: output.Green, Radius: vg.Points(4), Shape: draw.CircleGlyph{}}
+	case Eliminated:
+		return draw.GlyphStyle{Color: output.Grey, Radius: vg.Points(4), Shape: draw.CrossGlyph{}}
 	}
 	return draw.GlyphStyle{Color: output.Grey, Radius: vg.Points(4), Shape: draw.RingGlyph{}}
 }
@@ -360,24 +414,45 @@ func (p *Problem) report(r *Result, figs []output.Figure, version string, elapse
 		}
 		rows = append(rows, row)
 	}
+	question, facts := p.questionAndFacts(r)
+	return output.Report{
+		Title:    "spsim optimise: " + p.Base.Name,
+		Question: question,
+		Answer:   p.Sentences(r),
+		Facts:    facts,
+		Headline: output.Table{Caption: "Every combination checked, cheapest first, with means and 95% intervals", Head: head, Rows: rows},
+		Method: output.Method{Level: r.Options.Confidence, Version: version, RunTime: output.Took(elapsed.Seconds()),
+			Replications: fmt.Sprintf("%d in all, added only while a decision was uncertain", r.Spent())},
+	}.WithFigures(figs)
+}
+
+// questionAndFacts are the report's question and what it should know of
+// the search.
+func (p *Problem) questionAndFacts(r *Result) (string, []string) {
+	levers := strings.Join(leverKeys(p.Levers), ", ")
+	if o := r.Objective; o != nil {
+		q := "Which combination of " + levers
+		if r.Options.Budget > 0 {
+			q += " costing at most " + experiment.Money(r.Options.Budget) + " a year"
+		}
+		unit, gap := unitOf(o.KPI)
+		return q + " has the " + o.Sense() + " " + kpiWords(o.KPI) + "?", []string{
+			fmt.Sprintf("%d combinations, %d within the budget; every one checked, %d replications in all (seed %d, common random numbers).",
+				len(r.Candidates), len(r.Order), r.Spent(), p.Base.Run.Seed),
+			fmt.Sprintf("The best is chosen by the fully sequential procedure of Kim & Nelson (2001): a first batch of %d replications of each combination fixes the variance of each pair's differences; then, replication by replication, a combination is dropped when its mean falls behind another's by more than a margin that narrows as replications are added. With the indifference zone δ = %s, each pair may err with probability %.2g (%s split over the others), so that if one combination is at least δ better than every other it is chosen with probability at least %s.",
+				r.Options.N0, experiment.Quantity(r.Delta, unit, gap), r.Beta, levelWords(1-r.Options.Confidence), levelWords(r.Options.Confidence)),
+		}
+	}
 	var targets []string
 	for _, t := range p.Targets {
 		targets = append(targets, fmt.Sprintf("%s %s (tolerance ±%s)", t.KPI, t.Words(), experiment.Number(t.Tolerance)))
 	}
-	return output.Report{
-		Title:    "spsim optimise: " + p.Base.Name,
-		Question: "What is the cheapest combination of " + strings.Join(leverKeys(p.Levers), ", ") + " that meets " + strings.Join(targets, " and ") + "?",
-		Answer:   p.Sentences(r),
-		Facts: []string{
-			fmt.Sprintf("%d combinations; %d checked in order of planned cost (posts at salary and on-costs, plus services' funding), %d replications in all (seed %d, common random numbers).",
-				len(r.Candidates), len(r.Checked), r.Spent(), p.Base.Run.Seed),
-			fmt.Sprintf("Each target is checked by the fully sequential feasibility procedure of Andradóttir & Kim (2010) and Batur & Kim (2010): a first batch of %d replications fixes the variance, then replications are added one at a time until the running sum of (value − threshold) leaves a triangular region. Each check may err with probability %.2g (%s split over %d candidates and %d targets, Bonferroni), so every decision is right together with probability at least %s for candidates further than the tolerance from a threshold.",
-				r.Options.N0, r.Beta, experiment.Percent(1-r.Options.Confidence), len(r.Order), len(p.Targets), experiment.Percent(r.Options.Confidence)),
-		},
-		Headline: output.Table{Caption: "Every combination checked, cheapest first, with means and 95% intervals", Head: head, Rows: rows},
-		Method: output.Method{Level: r.Options.Confidence, Version: version, RunTime: elapsed.Round(time.Millisecond).String(),
-			Replications: fmt.Sprintf("%d in all, added only while a decision was uncertain", r.Spent())},
-	}.WithFigures(figs)
+	return "What is the cheapest combination of " + levers + " that meets " + strings.Join(targets, " and ") + "?", []string{
+		fmt.Sprintf("%d combinations; %d checked in order of planned cost (posts at salary and on-costs, plus services' funding), %d replications in all (seed %d, common random numbers).",
+			len(r.Candidates), len(r.Checked), r.Spent(), p.Base.Run.Seed),
+		fmt.Sprintf("Each target is checked by the fully sequential feasibility procedure of Andradóttir & Kim (2010) and Batur & Kim (2010): a first batch of %d replications fixes the variance, then replications are added one at a time until the running sum of (value − threshold) leaves a triangular region. Each check may err with probability %.2g (%s split over %d candidates and %d targets, Bonferroni), so every decision is right together with probability at least %s for candidates further than the tolerance from a threshold.",
+			r.Options.N0, r.Beta, experiment.Percent(1-r.Options.Confidence), len(r.Order), len(p.Targets), experiment.Percent(r.Options.Confidence)),
+	}
 }
 
 func leverKeys(ls []Lever) []string {

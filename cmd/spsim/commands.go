@@ -87,7 +87,7 @@ chart of the chosen KPIs against the first parameter, and report.html.`,
 		},
 		{
 			name: "optimise", args: "SCENARIO --lever KEY=LO..HI[:STEP] --target 'KPI<=X'",
-			summary: "find the cheapest combination of levers that meets every target",
+			summary: "find the cheapest combination of levers that meets every target, or the best a budget buys",
 			about: `Searches a grid of levers (posts, places per service, support model) for the
 cheapest combination that meets every target at the stated confidence.
 Candidates are checked in order of their known cost (posts at salary and
@@ -97,12 +97,14 @@ its decision is uncertain, on common random numbers. A target is KPI<=X or
 KPI>=X, with an optional tolerance ±E (default 5% of X): a candidate within E
 of a threshold may be judged either way. Writes optimise.csv, optimise.json,
 a cost–outcome frontier chart and report.html; refuses in plain words when no
-combination meets the targets.`,
+combination meets the targets. With --maximise or --minimise KPI instead of
+targets, it chooses the combination within --budget with the best mean, by
+Kim and Nelson's fully sequential selection (2001) on common random numbers.`,
 			argHelp: [][2]string{{"SCENARIO", scenarioArg}},
 			examples: [][2]string{
 				{"spsim optimise baseline --lever workforce.link_workers=2..8 --target 'wait_first_contact_p90_weeks<=4'", "the fewest link workers that keep the 90th-percentile wait under 4 weeks"},
 				{"spsim optimise baseline --lever workforce.link_workers=3..6 --lever services.wellbeing_groups.places=40..100:20 --target 'wait_first_contact_p90_weeks<=4' --target 'needs_met>=780'", "posts and places together, with a floor on needs met"},
-				{"spsim optimise mmc --lever workforce.link_workers=10..16 --target 'wait_first_contact_mean_weeks<=0.15±0.03' --set costs.salary_per_fte_year=1000", "the Erlang C check: the smallest c whose mean wait is at most 0.15 weeks"},
+				{"spsim optimise baseline --lever workforce.link_workers=3..5 --lever services.wellbeing_groups.places=40..120:40 --maximise needs_met --budget 340000", "of the posts and places £340,000 a year buys, the mix that meets the most needs"},
 			},
 			run: cmdOptimise,
 		},

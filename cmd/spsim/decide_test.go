@@ -56,6 +56,47 @@ func TestOptimiseOutputs(t *testing.T) {
 	}
 }
 
+// TestOptimiseBestWithinBudget: --minimise chooses the lowest mean wait
+// the budget buys (Erlang C's falls with every server), says so with the
+// runner-up, and writes the same files as a target search does, the same
+// whatever --jobs.
+func TestOptimiseBestWithinBudget(t *testing.T) {
+	args := append(append([]string(nil), mmcOpt...), "--minimise", "wait_first_contact_mean_weeks±0.02", "--budget", "13000", "--set", "costs.on_cost_share=0")
+	dir := t.TempDir()
+	stdout, _ := spsim(t, append(args, "-o", dir)...)
+	for _, want := range []string{"Of the 4 combinations costing at most £13,000 a year, link-worker posts 13 has the lowest wait to first contact, mean",
+		"The runner-up is link-worker posts 12, costing £1,000 less a year; wait to first contact, mean: higher by ", "it is chosen with probability at least 95%"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	checkPlots(t, dir, "frontier_wait_first_contact_mean_weeks")
+	checkReport(t, dir, "Kim &amp; Nelson (2001)")
+	var j struct {
+		Plan      struct{ Levers map[string]string } `json:"plan"`
+		Objective struct {
+			KPI, Sense string
+			Tolerance  float64
+			Lead       *float64 `json:"plan_minus_runner_up_mean"`
+		} `json:"objective"`
+		OverBudget int `json:"over_budget"`
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "optimise.json"))
+	if err := json.Unmarshal(b, &j); err != nil || j.Plan.Levers["workforce.link_workers"] != "13" || j.Objective.Sense != "minimise" ||
+		j.Objective.Tolerance != 0.02 || j.Objective.Lead == nil || *j.Objective.Lead >= 0 || j.OverBudget != 1 {
+		t.Errorf("optimise.json: %+v (%v)\n%s", j, err, b)
+	}
+	again := t.TempDir()
+	spsim(t, append(args, "-o", again, "--jobs", "1")...)
+	for _, name := range []string{"optimise.csv", "optimise.json", "frontier_wait_first_contact_mean_weeks.svg"} {
+		a, _ := os.ReadFile(filepath.Join(dir, name))
+		b, _ := os.ReadFile(filepath.Join(again, name))
+		if string(a) != string(b) {
+			t.Errorf("%s differs between --jobs 2 and --jobs 1", name)
+		}
+	}
+}
+
 func TestOptimiseRefusesTheImpossible(t *testing.T) {
 	_, msg := spsimFails(t, append(append([]string(nil), mmcOpt...), "--target", "wait_first_contact_mean_weeks<=0.001±0.0005", "-o", t.TempDir())...)
 	if !strings.Contains(msg, "no plan within these levers meets the target; the best reaches wait to first contact, mean ") ||

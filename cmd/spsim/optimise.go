@@ -11,7 +11,8 @@ import (
 	"github.com/spsim/spsim/study"
 )
 
-// cmdOptimise finds the cheapest combination of levers meeting every target.
+// cmdOptimise finds the cheapest combination of levers meeting every target,
+// or the best within a budget.
 func cmdOptimise(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("optimise")
 	df := addDecideFlags(fs)
@@ -62,9 +63,11 @@ func optimiseFlags(fs *flag.FlagSet, df *decideFlags) *optimise.Spec {
 	spec := &optimise.Spec{}
 	fs.Var((*listFlag)(&spec.Levers), "lever", "`KEY=LO..HI[:STEP]` or KEY=V1,V2,...: a lever and its values (repeatable)")
 	fs.Var((*listFlag)(&spec.Targets), "target", "`'KPI<=X'` or 'KPI>=X', optionally ±E for the tolerance (repeatable)")
+	fs.StringVar(&spec.Maximise, "maximise", "", "instead of targets: the combination within --budget with the highest mean `KPI`, optionally KPI±E for the indifference zone (default 5% of the largest mean)")
+	fs.StringVar(&spec.Minimise, "minimise", "", "instead of targets: the combination within --budget with the lowest mean `KPI` (KPI±E as for --maximise)")
 	fs.Var(&df.sets, "set", "`KEY=VALUE`: a fixed value, set before the levers (repeatable)")
 	fs.Var(&df.kpis, "kpi", "a further `KPI` to report for each combination (repeatable)")
-	fs.Float64Var(&spec.Confidence, "confidence", 0.95, "that every feasibility decision is right")
+	fs.Float64Var(&spec.Confidence, "confidence", 0.95, "that every feasibility decision is right (or that the best is chosen)")
 	fs.Float64Var(&spec.Budget, "budget", 0, "leave out combinations costing more than `GBP` a year (0: no limit)")
 	fs.IntVar(&spec.N0, "first", 10, "replications in each candidate's first batch")
 	fs.IntVar(&spec.MaxReps, "max-replications", 500, "most replications for one candidate")

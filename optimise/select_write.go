@@ -1,0 +1,69 @@
+package optimise
+
+import (
+	"fmt"
+
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// selectionSentences state a selection's answer: the combination with the
+// best mean within the budget, the runner-up and what separates them, and
+// what the procedure promises.
+func (p *Problem) selectionSentences(r *Result) []string {
+	o := r.Objective
+	within := fmt.Sprintf("Of the %s", experiment.Count(len(r.Order), "combination"))
+	if r.Options.Budget > 0 {
+		within += " costing at most " + experiment.Money(r.Options.Budget) + " a year"
+	}
+	if r.Plan < 0 {
+		if len(r.Order) == 0 {
+			return []string{capital(r.NoPlan(p.Label)) + "."}
+		}
+		return []string{within + ", none has a defined " + kpiWords(o.KPI) + "."}
+	}
+	plan := r.checked(r.Plan)
+	unit, gap := unitOf(o.KPI)
+	e := plan.KPIs[0].Estimate
+	out := []string{fmt.Sprintf("%s, %s has the %s %s: %s %s (%s), costing %s a year.", within, p.Label(r.Plan), o.Sense(), kpiWords(o.KPI),
+		experiment.Quantity(e.Mean, unit, gap), experiment.Bounds(e.Low, e.High, unit, gap), experiment.Count(plan.Reps, "replication"),
+		experiment.Money(r.Candidates[r.Plan].Cost))}
+	if plan.Decision == Undecided {
+		out = append(out, fmt.Sprintf("After %s, other combinations could still not be told from it; it has the %s mean of those left.",
+			experiment.Count(plan.Used, "replication"), map[bool]string{true: "highest", false: "lowest"}[o.Maximise]))
+	}
+	if r.RunnerUp >= 0 && r.Lead != nil {
+		out = append(out, p.runnerUpWords(r))
+	}
+	if len(r.Order) > 1 {
+		out = append(out, fmt.Sprintf("If one combination is better than every other by at least %s in %s, it is chosen with probability at least %s; one within %s of the best may be chosen in its place.",
+			experiment.Quantity(r.Delta, unit, gap), kpiWords(o.KPI), levelWords(r.Options.Confidence), experiment.Quantity(r.Delta, unit, gap)))
+	}
+	return out
+}
+
+// runnerUpWords sets the runner-up against the plan: what it costs, and
+// the paired difference.
+func (p *Problem) runnerUpWords(r *Result) string {
+	o := r.Objective
+	unit, _ := unitOf(o.KPI)
+	ru := experiment.Estimate{Mean: -r.Lead.Mean, Low: -r.Lead.High, High: -r.Lead.Low, N: r.Lead.N} // runner-up minus plan
+	s := "The runner-up is " + p.Label(r.RunnerUp)
+	switch dc := r.Candidates[r.RunnerUp].Cost - r.Candidates[r.Plan].Cost; {
+	case dc < 0:
+		s += ", costing " + experiment.Money(-dc) + " less a year"
+	case dc > 0:
+		s += ", costing " + experiment.Money(dc) + " more a year"
+	default:
+		s += ", at the same cost"
+	}
+	s += "; " + kpiWords(o.KPI) + ": "
+	switch {
+	case ru.N >= 2 && ru.High < 0:
+		s += "lower by " + experiment.Quantity(-ru.Mean, unit, true) + " " + experiment.Bounds(-ru.High, -ru.Low, unit, true)
+	case ru.N >= 2 && ru.Low > 0:
+		s += "higher by " + experiment.Quantity(ru.Mean, unit, true) + " " + experiment.Bounds(ru.Low, ru.High, unit, true)
+	default:
+		s += "not detectably different (" + experiment.Quantity(ru.Mean, unit, true) + " " + experiment.Bounds(ru.Low, ru.High, unit, true) + ")"
+	}
+	return s + ", paired on common random numbers."
+}
