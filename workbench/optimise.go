@@ -16,11 +16,21 @@ import (
 )
 
 // optimiseRequest asks for the cheapest combination of one or two levers'
-// values that meets a target, as spsim optimise does.
+// values that meets a target, as spsim optimise does; or, with Best, the
+// combination within a budget with the best mean of a KPI, as spsim
+// optimise --maximise or --minimise does.
 type optimiseRequest struct {
 	TOML   string         `json:"toml"`
 	Levers []leverValues  `json:"levers"`
 	Target optimiseTarget `json:"target"`
+	Best   *optimiseBest  `json:"best,omitempty"`
+}
+
+// optimiseBest is a KPI to make best (higher or lower, as the KPI is
+// better) and the budget a year.
+type optimiseBest struct {
+	KPI    string  `json:"kpi"`
+	Budget float64 `json:"budget"`
 }
 
 type leverValues struct {
@@ -49,6 +59,10 @@ type optimiseView struct {
 // targetKPIs are the outcomes a plan can be asked to reach on the page.
 var targetKPIs = []string{sim.KPIWaitP90, sim.KPIWaitMean, sim.KPIReneged, sim.KPINeedsMetShare,
 	sim.KPINeedsMetPer1000Referrals, sim.KPIUtilisation, sim.KPILeavers}
+
+// bestKPIs are the outcomes the page can ask a budget to make best.
+var bestKPIs = []string{sim.KPINeedsMet, sim.KPINeedsMetPer1000Referrals, sim.KPIPeopleNeedsMet,
+	sim.KPIWaitP90, sim.KPIWaitMean, sim.KPIReneged}
 
 // handleOptimise finds the cheapest plan and streams its progress and
 // answer.
@@ -100,6 +114,18 @@ func (s *Server) optimiseSpec(req optimiseRequest) (optimise.Spec, error) {
 	if combinations > s.lim.Candidates {
 		return spec, &tooLarge{fmt.Sprintf("%d combinations of levers; the workbench searches at most %d (use spsim optimise for more)", combinations, s.lim.Candidates)}
 	}
+	if b := req.Best; b != nil {
+		if !slices.Contains(bestKPIs, b.KPI) || !(b.Budget > 0) || math.IsInf(b.Budget, 0) {
+			return spec, fmt.Errorf("%w: the best within a budget takes one of %s and a budget over £0", errBadRequest, strings.Join(bestKPIs, ", "))
+		}
+		if m, _ := sim.LookupKPI(b.KPI); m.Direction == sim.HigherIsBetter {
+			spec.Maximise = b.KPI
+		} else {
+			spec.Minimise = b.KPI
+		}
+		spec.Options.Budget = b.Budget
+		return spec, nil
+	}
 	target, err := targetSpec(req.Target)
 	spec.Targets = []string{target}
 	return spec, err
@@ -142,27 +168,35 @@ func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValu
 		}
 	}
 	v := &optimiseView{Spent: r.Spent(), Plan: -1}
-	tg := p.Targets[0]
+	kpi, judged := "", ""
+	if o := r.Objective; o != nil {
+		kpi, judged = o.KPI, "The "+o.Sense()+" within "+experiment.Money(r.Options.Budget)+" a year"
+	} else {
+		kpi, judged = p.Targets[0].KPI, "Target: "+p.Targets[0].Bound()
+	}
 	unit := ""
-	if m, ok := sim.LookupKPI(tg.KPI); ok {
+	if m, ok := sim.LookupKPI(kpi); ok {
 		unit = m.Unit
 	}
 	outcome := func(c optimise.Checked) string {
-		value, between := kpiWords(tg.KPI, unit, c.KPIs[0].Estimate)
+		value, between := kpiWords(kpi, unit, c.KPIs[0].Estimate)
 		return value + " (" + between + ")"
 	}
 	for i := range p.Levers {
 		v.Head = append(v.Head, p.LeverName(i))
 	}
-	v.Head = append(v.Head, "Planned cost", output.KPILabel(tg.KPI), "Target: "+tg.Bound(), "Replications")
+	v.Head = append(v.Head, "Planned cost", output.KPILabel(kpi), judged, "Replications")
 	checked := slices.Clone(r.Checked)
 	slices.SortStableFunc(checked, func(a, b optimise.Checked) int {
 		return cmp.Compare(r.Candidates[a.Index].Cost, r.Candidates[b.Index].Cost)
 	})
 	for _, c := range checked {
+		d := c.KPIs[0].Decision // the target's
+		if r.Objective != nil {
+			d = c.Decision // the selection's
+		}
 		row := append([]string(nil), r.Candidates[c.Index].Levers...)
-		row = append(row, experiment.Money(r.Candidates[c.Index].Cost)+" a year", outcome(c),
-			decisionWords[c.KPIs[0].Decision], strconv.Itoa(c.Reps))
+		row = append(row, experiment.Money(r.Candidates[c.Index].Cost)+" a year", outcome(c), decisionWords[d], strconv.Itoa(c.Reps))
 		if c.Index == r.Plan {
 			v.Plan = len(v.Rows)
 			v.Sentences = append(v.Sentences, planWords(p, r, outcome(c)))
@@ -181,11 +215,14 @@ func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValu
 	return v, nil
 }
 
-// decisionWords say whether a combination meets the target.
+// decisionWords say whether a combination meets the target, or is the
+// best within the budget.
 var decisionWords = map[optimise.Decision]string{
 	optimise.Feasible:   "meets it",
 	optimise.Infeasible: "misses it",
 	optimise.Undecided:  "uncertain",
+	optimise.Chosen:     "the best",
+	optimise.Eliminated: "behind",
 }
 
 // planWords leads the answer in the page's words: the plan by the levers'
@@ -194,6 +231,10 @@ func planWords(p *optimise.Problem, r *optimise.Result, outcome string) string {
 	var set []string
 	for i, val := range r.Candidates[r.Plan].Levers {
 		set = append(set, p.LeverName(i)+" "+val)
+	}
+	if o := r.Objective; o != nil {
+		return fmt.Sprintf("Best within %s a year: %s, costing %s a year. %s: %s.", experiment.Money(r.Options.Budget),
+			strings.Join(set, " and "), experiment.Money(r.Candidates[r.Plan].Cost), output.KPILabel(o.KPI), outcome)
 	}
 	tg := p.Targets[0]
 	return fmt.Sprintf("Plan: %s, costing %s a year. %s: %s, against a target of %s.",

@@ -105,6 +105,56 @@ func TestOptimiseRefuses(t *testing.T) {
 	}
 }
 
+// TestOptimiseBestWithinBudget: the page's best within a budget is the
+// command line's --maximise: the most needs met that the cost of four posts
+// buys is four posts, the row marked the best and the rest behind, in the
+// same words as spsim optimise.
+func TestOptimiseBestWithinBudget(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "small.toml")
+	if err := os.WriteFile(path, []byte(small(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := optimise.Plan(optimise.Spec{Ref: path, Levers: []string{"workforce.link_workers=2,3,4,5,6"},
+		Maximise: "needs_met", Options: optimise.Options{Confidence: 0.95, N0: 10, MaxReps: 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	budget := p.Cands[2].Cost // four posts
+	p.Options.Budget = budget
+	cli, err := p.Solve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := json.Marshal(optimiseRequest{TOML: small(t), Best: &optimiseBest{KPI: "needs_met", Budget: budget},
+		Levers: []leverValues{{Key: "workforce.link_workers", Label: "Link-worker posts", Values: []float64{2, 3, 4, 5, 6}}}})
+	r := result(t, post(t, newTestServer(), "/api/optimise", string(req)))
+	sentences, rows, plan := r["sentences"].([]any), r["rows"].([]any), int(r["plan"].(float64))
+	if plan < 0 || rows[plan].([]any)[0] != "4" || !strings.HasPrefix(sentences[0].(string), "Best within £") {
+		t.Fatalf("plan row %d of %v; sentences %q", plan, rows, sentences)
+	}
+	for i, row := range rows {
+		want := "behind"
+		if i == plan {
+			want = "the best"
+		}
+		if d := row.([]any)[3]; d != want {
+			t.Errorf("row %d: %v, want %q", i, d, want)
+		}
+	}
+	if len(rows) != 3 {
+		t.Errorf("%d rows, want the 3 combinations within the budget", len(rows))
+	}
+	p.Labels = map[string]string{"workforce.link_workers": "Link-worker posts"}
+	if want := p.Sentences(cli); fmt.Sprint(sentences[1:]) != fmt.Sprint(want) {
+		t.Errorf("the page's answer %q, the command line's %q", sentences[1:], want)
+	}
+	bad, _ := json.Marshal(optimiseRequest{TOML: small(t), Best: &optimiseBest{KPI: "cost_total", Budget: budget},
+		Levers: []leverValues{{Key: "workforce.link_workers", Values: []float64{2, 3}}}})
+	if w := post(t, newTestServer(), "/api/optimise", string(bad)); w.Code != http.StatusBadRequest {
+		t.Errorf("a KPI the page does not offer: status %d, want 400", w.Code)
+	}
+}
+
 // TestDownloadPlan: the page's plan downloads as spsim optimise writes it:
 // optimise.csv names the plan's row, and report.html leads with it.
 func TestDownloadPlan(t *testing.T) {

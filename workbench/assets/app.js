@@ -414,7 +414,8 @@ async function start() {
   $('#compare').addEventListener('click', compare);
   $('#sweep').addEventListener('click', sweep);
   $('#sweep-key').addEventListener('change', sweepDefaults);
-  $('#plan').addEventListener('click', plan);
+  $('#plan').addEventListener('click', () => plan(false));
+  $('#plan-best').addEventListener('click', () => plan(true));
   await loadDriverKeys();
   driverRows();
   $('#drivers').addEventListener('click', drivers);

@@ -46,7 +46,9 @@ function planValues(n) {
   return { key: o.value, label: o.textContent, values: [...new Set(values)] };
 }
 
-function plan() {
+// plan finds the cheapest plan meeting the target, or with best set, the
+// best combination within the budget.
+function plan(best) {
   let levers;
   try {
     levers = [planValues(1)];
@@ -54,7 +56,8 @@ function plan() {
   } catch (e) { status(e.message, true); return; }
   const target = { kpi: $('#plan-kpi').value, op: $('#plan-op').value, value: Number($('#plan-value').value) };
   const req = { toml: state.view.toml, levers, target };
-  task('Finding the cheapest plan', 'api/optimise', req, (r) => {
+  if (best) req.best = { kpi: $('#best-kpi').value, budget: Number($('#best-budget').value) };
+  task(best ? 'Finding the best within the budget' : 'Finding the cheapest plan', 'api/optimise', req, (r) => {
     $('#plan-answer').replaceChildren(...r.sentences.map((s) => sentenceItem(s)));
     $('#plan-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
       el('tbody', {}, ...r.rows.map((row, i) => el('tr', i === r.plan ? { class: 'plan' } : {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
