@@ -93,8 +93,8 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 	if tied := len(shown) - slices.IndexFunc(shown, func(s areaStat) bool { return mean(s) == mean(bottom) }); tied > 1 {
 		shortest = fmt.Sprintf("%s, in %s areas", experiment.Quantity(mean(bottom), unit, false), experiment.Number(float64(tied)))
 	}
-	out := []string{fmt.Sprintf("The longest wait for a first contact of the %s is in %s: %s; the shortest is %s.",
-		areas, top.name, wait(top), shortest)}
+	out := []string{fmt.Sprintf("The longest wait for a first contact of the %s is in %s: %s%s; the shortest is %s.",
+		areas, top.name, wait(top), closeBehind(results, shown, level), shortest)}
 	if n := min(3, len(shown)-2); n > 0 {
 		var next []string
 		for _, s := range shown[1 : 1+n] {
@@ -103,6 +103,33 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 		out = append(out, "Next longest: "+strings.Join(next, ", ")+".")
 	}
 	return out
+}
+
+// closeBehind names the areas whose mean wait is not detectably shorter
+// than the longest (shown[0]'s), replication by replication at level: ", though
+// area20's is not detectably shorter", or "" when the longest stands alone.
+// "Longest" is then a ranking the replications cannot yet settle.
+func closeBehind(results []*sim.Result, shown []areaStat, level float64) string {
+	var close []string
+	d := make([]float64, len(results))
+	for _, s := range shown[1:] {
+		for r, res := range results {
+			d[r] = res.Areas[shown[0].index].KPIs[shown[0].waitK].Value - res.Areas[s.index].KPIs[s.waitK].Value
+		}
+		if e := experiment.Interval(d, level); !(e.Low > 0) {
+			close = append(close, s.name+"'s")
+		}
+	}
+	switch n := len(close); {
+	case n == 0:
+		return ""
+	case n == 1:
+		return ", though " + close[0] + " is not detectably shorter"
+	case n <= 3:
+		return ", though " + strings.Join(close[:n-1], ", ") + " and " + close[n-1] + " are not detectably shorter"
+	default:
+		return fmt.Sprintf(", though %s and %s other areas' are not detectably shorter", strings.Join(close[:2], ", "), experiment.Number(float64(n-2)))
+	}
 }
 
 // definedWaits keeps the areas whose mean wait is defined (an area where

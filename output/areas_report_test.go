@@ -81,6 +81,36 @@ func TestAreaTableAndFigure(t *testing.T) {
 	}
 }
 
+// TestAreaAnswerLongestNotAlone: of two areas that are the same place
+// (two link workers each) and one with six, the longest wait is one of the
+// two, and the answer says the other's is not detectably shorter rather
+// than ranking them.
+func TestAreaAnswerLongestNotAlone(t *testing.T) {
+	cfg, err := scenarios.Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 60, 10
+	for _, a := range []struct {
+		name string
+		lw   int64
+	}{{"north", 2}, {"south", 2}, {"east", 6}} {
+		cfg.Areas.List = append(cfg.Areas.List, sim.AreaSpec{Name: a.name, Set: map[string]sim.Value{"workforce.link_workers": {V: a.lw}}})
+	}
+	if err := scenarios.Set(cfg, "run.seed", "3"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 10, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := strings.Join(output.AreaAnswer(res, 0.95), " ")
+	if !strings.Contains(answer, "is in north: ") && !strings.Contains(answer, "is in south: ") ||
+		!strings.Contains(answer, ", though north's is not detectably shorter; the shortest is east, ") && !strings.Contains(answer, ", though south's is not detectably shorter; the shortest is east, ") {
+		t.Errorf("two alike areas and one with room: %q", answer)
+	}
+}
+
 // TestAreaAnswerWithoutADifference: areas that are the same place cannot
 // be ranked, and the answer says so instead of naming a most strained one,
 // though the extremes of a hundred identical areas' plain 95% intervals
