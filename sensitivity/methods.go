@@ -90,6 +90,22 @@ func (d *MorrisDesign) Morris(y []float64, level float64, boot int, seed uint64)
 	return out
 }
 
+// MuStarGap is a's μ* minus b's, with a percentile bootstrap interval over
+// trajectories resampled together: both inputs' effects in a trajectory
+// come from its one random start, so the pair is compared on the same
+// draws.
+func MuStarGap(a, b MorrisEffects, level float64, boot int, seed uint64) Interval {
+	n := min(len(a.Effects), len(b.Effects))
+	rng := rand.New(rand.NewPCG(seed, 0x676170))
+	return bootstrap(n, boot, level, rng, func(idx []int) float64 {
+		s := 0.0
+		for _, j := range idx {
+			s += math.Abs(a.Effects[j]) - math.Abs(b.Effects[j])
+		}
+		return s / float64(len(idx))
+	})
+}
+
 // SobolDesign is Saltelli's design: N rows of A, of B, and of each A_B^i.
 type SobolDesign struct {
 	K, N int

@@ -2,6 +2,7 @@ package sensitivity
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -158,5 +159,39 @@ func TestMuStarInTheKPIsUnit(t *testing.T) {
 	}
 	if got := r.effect(0, 0.02); got != "2.0 percentage points" {
 		t.Errorf("σ on a share: %q", got)
+	}
+}
+
+// TestMuStarGap: two inputs with the same effects in every trajectory
+// cannot be told apart; an input whose effects are all larger can.
+func TestMuStarGap(t *testing.T) {
+	a := MorrisEffects{Effects: []float64{3, -2, 4, 2.5, -3, 3.5, 2, 4.5, -2.5, 3}}
+	same := MorrisEffects{Effects: []float64{-3, 2, -4, 2.5, 3, -3.5, 2, 4.5, 2.5, -3}} // the same sizes, other signs
+	small := MorrisEffects{Effects: []float64{1, -0.5, 1.5, 1, -1, 1.2, 0.8, 1.1, -0.9, 1}}
+	if g := MuStarGap(a, same, 0.95, 500, 1); g.Value != 0 || g.Low > 0 || g.High < 0 {
+		t.Errorf("equal sizes: gap %+v, want 0 inside [low, high]", g)
+	}
+	if g := MuStarGap(a, small, 0.95, 500, 1); !(g.Low > 0) {
+		t.Errorf("larger effects: gap %+v, want a lower bound above 0", g)
+	}
+}
+
+// TestSentenceSaysWhenTheFirstTwoAreTied: "driven most by" names the first
+// two as untold apart when their μ* difference's interval holds 0, and
+// does not when the first clearly leads.
+func TestSentenceSaysWhenTheFirstTwoAreTied(t *testing.T) {
+	a := MorrisEffects{Effects: []float64{3, -2, 4, 2.5, -3, 3.5, 2, 4.5, -2.5, 3}, MuStar: Interval{Value: 3}}
+	same := MorrisEffects{Effects: []float64{-3, 2, -4, 2.5, 3, -3.5, 2, 4.5, 2.5, -3}, MuStar: Interval{Value: 3}}
+	small := MorrisEffects{Effects: []float64{1, -0.5, 1.5, 1, -1, 1.2, 0.8, 1.1, -0.9, 1}, MuStar: Interval{Value: 1}}
+	for _, c := range []struct {
+		second MorrisEffects
+		tied   bool
+	}{{same, true}, {small, false}} {
+		r := &Result{Method: Morris, KPIs: []string{"needs_met"}, Inputs: []Input{{Key: "a"}, {Key: "b"}},
+			Morris: [][]MorrisEffects{{a, c.second}}, Noise: []float64{0.01}, Level: 0.95, Seed: 1}
+		s := r.Sentences()[0]
+		if got := strings.Contains(s, "the first two cannot be told apart with these runs"); got != c.tied {
+			t.Errorf("tied %v: %q", c.tied, s)
+		}
 	}
 }

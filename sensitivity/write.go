@@ -87,7 +87,7 @@ func (r *Result) Sentences() []string {
 					fixed(s.Total.Low), fixed(s.Total.High), fixed(s.First.Value)))
 			}
 		}
-		s := fmt.Sprintf("%s is driven most by %s; %s.", output.KPILabel(kpi), strings.Join(parts, ", then "), noiseWords(r.Noise[k]))
+		s := fmt.Sprintf("%s is driven most by %s; %s%s.", output.KPILabel(kpi), strings.Join(parts, ", then "), r.tiedWords(k, rank), noiseWords(r.Noise[k]))
 		if r.Noise[k] > 0.3 {
 			s += " That is large: add replications (--reps) before trusting the ranking."
 		}
@@ -95,6 +95,26 @@ func (r *Result) Sentences() []string {
 	}
 	return out
 }
+
+// tiedWords says when the two inputs ranked first on KPI k cannot be told
+// apart, by the bootstrap interval of their μ*'s difference over the same
+// trajectories: "the first two cannot be told apart with these runs (…); ".
+// Morris only: "driven most by" is then a ranking the runs do not settle.
+func (r *Result) tiedWords(k int, rank []int) string {
+	if r.Method != Morris || len(rank) < 2 || !(r.influence(k, rank[1]) > 0) {
+		return ""
+	}
+	g := MuStarGap(r.Morris[k][rank[0]], r.Morris[k][rank[1]], r.Level, gapBoot, r.Seed+uint64(k))
+	if math.IsNaN(g.Low) || g.Low > 0 {
+		return ""
+	}
+	return "the first two cannot be told apart with these runs (μ* " + r.effect(k, g.Value) + " more " +
+		experiment.Bounds(g.Low, g.High, r.unit(k), true) + "; more --trajectories may tell them apart); "
+}
+
+// gapBoot is how many bootstrap samples judge whether the first two
+// inputs are apart.
+const gapBoot = 2000
 
 // effect is a change in KPI k, in its unit: 6.73 weeks, 125 a year, and a
 // share's in percentage points.
