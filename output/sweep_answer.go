@@ -7,13 +7,17 @@ import (
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
 )
 
 // SweepAnswer is a one-key sweep's result in plain words, for the top of
 // its report and the terminal: how each chosen KPI goes from the first
-// value to the last. A change is told only where the two ends' intervals
-// do not overlap, a conservative test; otherwise the sentence says the
-// sweep shows no clear change, rather than reading a direction into noise.
+// value to the last. The points share their random numbers, so the two
+// ends are compared replication by replication: a change is told only
+// where the paired difference's interval excludes 0; otherwise the
+// sentence says there is no detectable change, rather than reading a
+// direction into noise. Summaries without their replications' values are
+// compared by their intervals, which must not overlap: a conservative test.
 // Sweeps of several keys, whose ends are corners of a grid, get none. what
 // names the key in the first sentence; "" names it in the words of
 // scenarios.KeyLabel, or by its key path if it has none.
@@ -27,7 +31,7 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 		a, okA := experiment.FindSummary(first.Summaries, k)
 		b, okB := experiment.FindSummary(last.Summaries, k)
 		if okA && okB {
-			lines = append(lines, sweepChange(a, b))
+			lines = append(lines, sweepChange(a, b, sw.Level))
 		}
 	}
 	if len(lines) == 0 {
@@ -92,17 +96,39 @@ func stretch(values []string) string {
 
 // sweepChange says in a sentence how one KPI goes from a to b, each end
 // with its interval.
-func sweepChange(a, b experiment.Summary) string {
+func sweepChange(a, b experiment.Summary, level float64) string {
 	from, to := withInterval(a), withInterval(b)
 	ea, eb := a.Estimate, b.Estimate
 	switch {
 	case !defined(ea.Mean) || !defined(eb.Mean):
 		// A wait when nobody is seen (no link workers): nothing to compare.
 		return fmt.Sprintf("%s: %s and %s; not defined at one end.", KPILabel(a.Name), from, to)
+	case len(a.Values) >= 2 && len(a.Values) == len(b.Values):
+		return pairedChange(a, b, from, to, level)
 	case eb.Low > ea.High:
 		return fmt.Sprintf("%s: rises from %s to %s.", KPILabel(a.Name), from, to)
 	case eb.High < ea.Low:
 		return fmt.Sprintf("%s: falls from %s to %s.", KPILabel(a.Name), from, to)
 	}
 	return fmt.Sprintf("%s: no clear change (%s and %s; the intervals overlap).", KPILabel(a.Name), from, to)
+}
+
+// pairedChange tells the change between a sweep's ends by their paired
+// difference, last minus first, replication by replication.
+func pairedChange(a, b experiment.Summary, from, to string, level float64) string {
+	if level == 0 {
+		level = study.Level
+	}
+	d := experiment.PairedIn(a.Values, b.Values, level, experiment.KPIRange(a.Name, a.Unit))
+	diff := experiment.Quantity(d.Mean, a.Unit, true) + " " + experiment.Bounds(d.Low, d.High, a.Unit, true)
+	if d.Mean > 0 {
+		diff = "+" + diff
+	}
+	switch {
+	case d.Low > 0:
+		return fmt.Sprintf("%s: rises from %s to %s (%s, paired).", KPILabel(a.Name), from, to, diff)
+	case d.High < 0:
+		return fmt.Sprintf("%s: falls from %s to %s (%s, paired).", KPILabel(a.Name), from, to, diff)
+	}
+	return fmt.Sprintf("%s: no detectable change (%s and %s; %s, paired).", KPILabel(a.Name), from, to, diff)
 }

@@ -10,9 +10,9 @@ import (
 	"github.com/spsim/spsim/sim/experiment"
 )
 
-// TestSweepAnswer: a change is told only where the ends' intervals do not
-// overlap; otherwise the sweep shows no clear change. A sweep of two keys
-// gets no answer.
+// TestSweepAnswer: without the replications' values, a change is told
+// only where the ends' intervals do not overlap; otherwise the sweep shows
+// no clear change. A sweep of two keys gets no answer.
 func TestSweepAnswer(t *testing.T) {
 	at := func(v string, mean, lo, hi float64) experiment.SweepPoint {
 		return experiment.SweepPoint{Values: []string{v}, Summaries: []experiment.Summary{{
@@ -45,6 +45,35 @@ func TestSweepAnswer(t *testing.T) {
 			Points: []experiment.SweepPoint{at("3", 8, 6.4, 10), at("5", 2, 1.2, 3.4)}}, nil},
 	} {
 		if got := SweepAnswer(&c.sw, []string{sim.KPIWaitMean, sim.KPIInequityGapNeedsMetShare}, ""); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestSweepAnswerPaired: the ends share their random numbers, so with
+// their replications' values they are compared replication by
+// replication: intervals that overlap can still hide a clear paired change,
+// and a paired interval that holds 0 is no detectable change.
+func TestSweepAnswerPaired(t *testing.T) {
+	at := func(v string, mean, lo, hi float64, values ...float64) experiment.SweepPoint {
+		return experiment.SweepPoint{Values: []string{v}, Summaries: []experiment.Summary{{
+			Name: sim.KPIWaitMean, Unit: sim.UnitWeeks, Values: values, Estimate: experiment.Estimate{Mean: mean, Low: lo, High: hi, N: len(values)}}}}
+	}
+	one := []experiment.Factor{{Key: "workforce.link_workers", Values: []string{"3", "5"}}}
+	for _, c := range []struct {
+		name   string
+		points []experiment.SweepPoint
+		want   string
+	}{
+		// Each replication's wait is 0.5 longer at 5 than at 3, though the
+		// replications differ by 4 weeks among themselves.
+		{"overlapping intervals, a clear paired rise", []experiment.SweepPoint{at("3", 5, 3, 7, 3, 4, 5, 6, 7), at("5", 5.5, 3.5, 7.5, 3.5, 4.5, 5.5, 6.5, 7.5)},
+			"Wait to first contact, mean: rises from 5 weeks [3, 7] to 5.5 weeks [3.5, 7.5] (+0.5 weeks [0.5, 0.5], paired)."},
+		{"no paired change", []experiment.SweepPoint{at("3", 5, 3, 7, 3, 4, 5, 6, 7), at("5", 5, 3, 7, 4, 3, 6, 5, 7)},
+			"Wait to first contact, mean: no detectable change (5 weeks [3, 7] and 5 weeks [3, 7]; 0 weeks [−1.24, 1.24], paired)."},
+	} {
+		got := SweepAnswer(&experiment.Sweep{Factors: one, Points: c.points, Level: 0.95}, []string{sim.KPIWaitMean}, "")
+		if len(got) != 2 || got[1] != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 	}
