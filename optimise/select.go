@@ -113,7 +113,7 @@ func Select(ctx context.Context, cands []Candidate, obj Objective, kpis []string
 }
 
 // selection is Select's state: candidate p of the order has rows[p], of
-// which the first r are used, and survives while alive[p].
+// which every survivor has used the first n, and survives while alive[p].
 type selection struct {
 	r     *Result
 	eval  Evaluate
@@ -187,7 +187,7 @@ func (s *selection) fix() error {
 		if s.survivors() == 0 {
 			return nil // nothing to choose: every candidate's KPI is undefined
 		}
-		return fmt.Errorf("%s: the best first-batch mean is 0, so 5%% of it is no tolerance; give one as %s±E", s.r.Objective, s.r.Objective.KPI)
+		return fmt.Errorf("%s: the largest first-batch mean is 0, so 5%% of it is no tolerance; give one as %s±E", s.r.Objective, s.r.Objective.KPI)
 	}
 	s.r.Delta = s.delta
 	if k > 1 {
