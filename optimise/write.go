@@ -317,6 +317,9 @@ func (p *Problem) frontier(r *Result, k int, kpi string, tg *Target) (output.Fig
 	errs := map[Decision]plotter.YErrors{}
 	for _, ch := range r.Checked {
 		e := ch.KPIs[k].Estimate
+		if math.IsNaN(e.Mean) {
+			continue // undefined there (no wait with no link workers): nothing to draw
+		}
 		x := r.Candidates[ch.Index].Cost
 		groups[ch.Decision] = append(groups[ch.Decision], plotter.XY{X: x, Y: e.Mean * scale})
 		lo, hi := (e.Mean-e.Low)*scale, (e.High-e.Mean)*scale

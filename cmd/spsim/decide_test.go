@@ -97,6 +97,19 @@ func TestOptimiseBestWithinBudget(t *testing.T) {
 	}
 }
 
+// TestOptimiseWithoutLinkWorkers: a lever that reaches no link workers
+// leaves the wait undefined there; the search goes on, and the chart leaves
+// the point out instead of failing ("plotter: NaN data point"), for a
+// target and for a selection.
+func TestOptimiseWithoutLinkWorkers(t *testing.T) {
+	for _, goal := range [][]string{{"--target", "wait_first_contact_mean_weeks<=6"}, {"--minimise", "wait_first_contact_mean_weeks"}} {
+		dir := t.TempDir()
+		args := append([]string{"optimise", short, "--lever", "workforce.link_workers=0..3", "--set", "initial.active=0", "-o", dir, "--quiet"}, goal...)
+		spsim(t, args...)
+		checkPlots(t, dir, "frontier_wait_first_contact_mean_weeks")
+	}
+}
+
 func TestOptimiseRefusesTheImpossible(t *testing.T) {
 	_, msg := spsimFails(t, append(append([]string(nil), mmcOpt...), "--target", "wait_first_contact_mean_weeks<=0.001±0.0005", "-o", t.TempDir())...)
 	if !strings.Contains(msg, "no plan within these levers meets the target; the best reaches wait to first contact, mean ") ||
