@@ -102,9 +102,12 @@ type Result struct {
 	Sobol  [][]SobolIndices  // per KPI, per input
 	// Noise is, per KPI, the share of the variance of the points' means
 	// that is replication noise.
-	Noise   []float64
-	Base    *sim.Config
-	Elapsed time.Duration
+	Noise []float64
+	// Undefined is, per KPI, how many points had no value of it (a wait
+	// where nobody is seen); such a KPI's drivers are not ranked.
+	Undefined []int
+	Base      *sim.Config
+	Elapsed   time.Duration
 	// Warnings are about values the scenario or --set allows but that
 	// are unlikely to be meant (on-costs of 28 for 0.28).
 	Warnings []string
@@ -166,7 +169,13 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 		return nil, err
 	}
 	r.Noise = noise
+	r.Undefined = make([]int, len(r.KPIs))
 	for k := range r.KPIs {
+		for _, y := range means[k] {
+			if math.IsNaN(y) {
+				r.Undefined[k]++
+			}
+		}
 		if morris != nil {
 			r.Morris = append(r.Morris, morris.Morris(means[k], r.Level, spec.Boot, r.Seed))
 		} else {

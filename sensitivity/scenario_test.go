@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/spsim/spsim/sensitivity"
@@ -143,5 +144,39 @@ func TestNoInputsScreensTheUncertainOnes(t *testing.T) {
 				t.Errorf("%s: input %s has no μ*", r.KPIs[k], r.Inputs[i].Key)
 			}
 		}
+	}
+}
+
+// TestUndefinedKPINotRanked: with no link workers at some points the wait
+// has no value there; its drivers are not ranked, and no chart of it is
+// drawn (it failed with "plotter: NaN data point"), while a KPI defined
+// everywhere is analysed as usual.
+func TestUndefinedKPINotRanked(t *testing.T) {
+	s := spec()
+	s.Vary = []string{"workforce.link_workers=0..3", "demand.referrals_per_week=15..25"}
+	s.Sets = append(s.Sets, "initial.active=0")
+	s.KPIs = []string{"wait_first_contact_mean_weeks", "needs_met"}
+	r, err := sensitivity.Run(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Undefined[0] == 0 || r.Undefined[1] != 0 {
+		t.Fatalf("points without a value: %v; want some for the wait, none for needs met", r.Undefined)
+	}
+	sentences := r.Sentences()
+	if !strings.HasPrefix(sentences[0], "Wait to first contact, mean has no value at ") || !strings.HasPrefix(sentences[1], "Needs met is driven most by link-worker posts") {
+		t.Errorf("sentences %q", sentences)
+	}
+	figs, err := r.Figures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range figs {
+		if strings.Contains(f.Name, "wait_first_contact") {
+			t.Errorf("a chart of the undefined KPI: %s", f.Name)
+		}
+	}
+	if len(figs) != 2 {
+		t.Errorf("%d charts, want needs met's tornado and μ*–σ", len(figs))
 	}
 }

@@ -72,6 +72,11 @@ func (r *Result) influence(k, i int) float64 {
 func (r *Result) Sentences() []string {
 	var out []string
 	for k, kpi := range r.KPIs {
+		if r.undefined(k) {
+			out = append(out, fmt.Sprintf("%s has no value at %s of the %s points (where nobody is seen, it is not defined), so what drives it cannot be measured over these ranges: narrow them.",
+				output.KPILabel(kpi), experiment.Number(float64(r.Undefined[k])), experiment.Number(float64(r.Points))))
+			continue
+		}
 		rank := r.Ranked(k)
 		var parts []string
 		for _, i := range rank[:min(3, len(rank))] {
@@ -115,6 +120,9 @@ func (r *Result) tiedWords(k int, rank []int) string {
 // gapBoot is how many bootstrap samples judge whether the first two
 // inputs are apart.
 const gapBoot = 2000
+
+// undefined reports whether KPI k had no value at some point.
+func (r *Result) undefined(k int) bool { return k < len(r.Undefined) && r.Undefined[k] > 0 }
 
 // effect is a change in KPI k, in its unit: 6.73 weeks, 125 a year, and a
 // share's in percentage points.
@@ -241,6 +249,9 @@ func (r *Result) writeJSON(w io.Writer, version string) error {
 func (r *Result) Figures() ([]output.Figure, error) {
 	var figs []output.Figure
 	for k := range r.KPIs {
+		if r.undefined(k) {
+			continue // nothing to draw: Sentences says why
+		}
 		f, err := r.tornado(k)
 		if err != nil {
 			return nil, err
