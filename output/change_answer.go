@@ -155,8 +155,14 @@ func changeName(r reading, scenario string) string {
 // scenario, so that it leads the report's first page with the rest.
 func paragraph(r reading, say func(experiment.BeforeAfter) string, caveat, lead string, args ...any) string {
 	words := []string{fmt.Sprintf(lead, args...)}
-	for _, e := range r.effects {
-		words = append(words, say(e))
+	for _, kpi := range experiment.ChangeKPIs() {
+		i := slices.IndexFunc(r.effects, func(e experiment.BeforeAfter) bool { return e.KPI == kpi })
+		if i < 0 {
+			// Said, not dropped: a reader looks for the wait.
+			words = append(words, KPILabel(kpi)+": not defined on one side or both (nobody is seen there), so not compared.")
+			continue
+		}
+		words = append(words, say(r.effects[i]))
 	}
 	if caveat != "" {
 		words = append(words, caveat)

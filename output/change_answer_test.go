@@ -181,3 +181,23 @@ func TestChangesInJSON(t *testing.T) {
 		t.Error("a run without a change has changes in summary.json")
 	}
 }
+
+// TestChangeToNoLinkWorkersSaysTheWaitIsUndefined: after every post ends
+// nobody is seen, so the wait has no value there; the answer says so rather
+// than leaving the wait out, and reads the other measures as usual.
+func TestChangeToNoLinkWorkersSaysTheWaitIsUndefined(t *testing.T) {
+	r, err := study.Run(context.Background(), study.RunSpec{Ref: "funding-cliff", Sets: []string{"timeline.0.link_workers=0"},
+		Options: study.Options{Replications: 3, Jobs: 2, Outputs: study.Outputs{study.Summary: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := strings.Join(output.RunFound(r), "\n")
+	for _, want := range []string{
+		"Wait to first contact, mean: not defined on one side or both (nobody is seen there), so not compared. People on the waiting list, mean: rises from ",
+		"Needs met: falls from ",
+	} {
+		if !strings.Contains(found, want) {
+			t.Errorf("the run's sentences lack %q:\n%s", want, found)
+		}
+	}
+}

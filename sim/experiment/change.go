@@ -102,6 +102,17 @@ var changeMeasures = []struct {
 	{sim.KPINeedsMet, "needs/year", func(w window) float64 { return w.sum(sim.ColNeedsMet) * 52 / w.weeks() }},
 }
 
+// ChangeKPIs are the measures ChangeEffects reads, in order. One that is
+// not defined on a side (a wait where nobody is seen) is left out of its
+// effects.
+func ChangeKPIs() []string {
+	out := make([]string, len(changeMeasures))
+	for i, m := range changeMeasures {
+		out[i] = m.kpi
+	}
+	return out
+}
+
 // ChangeColumns are the weekly columns ChangeEffects reads: a study that
 // keeps only some columns keeps these for a scenario with a change.
 var ChangeColumns = []string{sim.ColWaitSum, sim.ColFirstContacts, sim.ColWaitingListMean, sim.ColReneged, sim.ColNeedsMet}
