@@ -103,6 +103,19 @@ type Result struct {
 	Lead      *experiment.Estimate
 }
 
+// orderByCost puts the candidates within the budget in Order, cheapest
+// first (ties in their given order), and the rest in OverBudget.
+func (r *Result) orderByCost() {
+	for i, c := range r.Candidates {
+		if r.Options.Budget > 0 && c.Cost > r.Options.Budget {
+			r.OverBudget = append(r.OverBudget, i)
+			continue
+		}
+		r.Order = append(r.Order, i)
+	}
+	sort.SliceStable(r.Order, func(a, b int) bool { return r.Candidates[r.Order[a]].Cost < r.Candidates[r.Order[b]].Cost })
+}
+
 // Spent is the replications run over all candidates checked.
 func (r *Result) Spent() int {
 	n := 0
@@ -131,14 +144,7 @@ func Search(ctx context.Context, cands []Candidate, targets []Target, kpis []str
 		return nil, fmt.Errorf("optimise needs at least one --target")
 	}
 	r := &Result{Targets: targets, KPIs: kpis, Candidates: cands, Plan: -1, RunnerUp: -1, Options: opt}
-	for i, c := range cands {
-		if opt.Budget > 0 && c.Cost > opt.Budget {
-			r.OverBudget = append(r.OverBudget, i)
-			continue
-		}
-		r.Order = append(r.Order, i)
-	}
-	sort.SliceStable(r.Order, func(a, b int) bool { return cands[r.Order[a]].Cost < cands[r.Order[b]].Cost })
+	r.orderByCost()
 	if len(r.Order) == 0 {
 		return r, nil
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -91,14 +90,7 @@ func Select(ctx context.Context, cands []Candidate, obj Objective, kpis []string
 		return nil, fmt.Errorf("optimise: the objective's KPI %s must be the first reported", obj.KPI)
 	}
 	r := &Result{Objective: &obj, KPIs: kpis, Candidates: cands, Plan: -1, RunnerUp: -1, Options: opt}
-	for i, c := range cands {
-		if opt.Budget > 0 && c.Cost > opt.Budget {
-			r.OverBudget = append(r.OverBudget, i)
-			continue
-		}
-		r.Order = append(r.Order, i)
-	}
-	sort.SliceStable(r.Order, func(a, b int) bool { return cands[r.Order[a]].Cost < cands[r.Order[b]].Cost })
+	r.orderByCost()
 	if len(r.Order) == 0 {
 		return r, nil
 	}
