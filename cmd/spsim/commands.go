@@ -86,7 +86,7 @@ chart of the chosen KPIs against the first parameter, and report.html.`,
 			run: cmdSweep,
 		},
 		{
-			name: "optimise", args: "SCENARIO --lever KEY=LO..HI[:STEP] --target 'KPI<=X'",
+			name: "optimise", args: "SCENARIO --lever KEY=LO..HI[:STEP] (--target 'KPI<=X' | --maximise KPI --budget GBP)",
 			summary: "find the cheapest combination of levers that meets every target, or the best a budget buys",
 			about: `Searches a grid of levers (posts, places per service, support model) for the
 cheapest combination that meets every target at the stated confidence.
