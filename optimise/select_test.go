@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -243,5 +245,30 @@ func TestSelectUndefinedIsNeverBest(t *testing.T) {
 	}
 	if r.Plan != 1 || r.Checked[2].Decision != optimise.Eliminated {
 		t.Errorf("plan %d, the undefined candidate %s; want plan 1 and it eliminated", r.Plan, r.Checked[2].Decision)
+	}
+}
+
+// TestSelectionReportFacts: the report's facts name the error split over
+// the pairs as people write it, 5%, not 5.000000000000004%.
+func TestSelectionReportFacts(t *testing.T) {
+	p, err := optimise.Plan(optimise.Spec{Ref: "mmc", Levers: []string{"workforce.link_workers=12..13"}, Minimise: "wait_first_contact_mean_weeks±0.02",
+		Sets: []string{"run.horizon_weeks=260", "run.warmup_weeks=26"}, Jobs: 2, Options: optimise.Options{Confidence: 0.95}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.Solve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := p.Write(dir, r, "test", 0); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(b); !strings.Contains(s, "(5% split over the others)") || strings.Contains(s, "5.0000") {
+		t.Errorf("the report's facts do not say 5%% plainly")
 	}
 }

@@ -21,8 +21,11 @@ import (
 	"github.com/spsim/spsim/sim/experiment"
 )
 
-// levelWords writes a confidence level as people say it: 95%, 99.5%.
-func levelWords(c float64) string { return strconv.FormatFloat(100*c, 'f', -1, 64) + "%" }
+// levelWords writes a confidence level as people say it: 95%, 99.5%, and
+// 1 − 0.95 as 5%, not 5.000000000000004%.
+func levelWords(c float64) string {
+	return strconv.FormatFloat(math.Round(100*c*1e6)/1e6, 'f', -1, 64) + "%"
+}
 
 // Sentences state the answer in plain words: the plan, its cost and its
 // outcomes with intervals, and the runner-up; or why there is no plan.
