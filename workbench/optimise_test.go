@@ -174,4 +174,14 @@ func TestDownloadPlan(t *testing.T) {
 	if w := get("results.xlsx"); w.Code != 404 {
 		t.Errorf("a plan's results.xlsx: %d, want 404", w.Code)
 	}
+	// The best within a budget downloads the same way, as --maximise
+	// writes it.
+	req, _ = json.Marshal(optimiseRequest{TOML: small(t), Best: &optimiseBest{KPI: "needs_met", Budget: 320000},
+		Levers: []leverValues{{Key: "workforce.link_workers", Label: "Link-worker posts", Values: []float64{3, 4, 5, 6}}}})
+	if w := get("optimise.csv"); w.Code != 200 || !strings.Contains(w.Body.String(), ",chosen,plan,") {
+		t.Errorf("the best's optimise.csv: %d %.300s", w.Code, w.Body.String())
+	}
+	if w := get("report.html"); w.Code != 200 || !strings.Contains(w.Body.String(), "has the highest needs met") {
+		t.Errorf("the best's report.html: %d %.300s", w.Code, w.Body.String())
+	}
 }
