@@ -20,8 +20,8 @@ import (
 // the most needs is set against each of the others.
 func HeadToHead(c *Comparison) []Verdict {
 	cost := c.KPI(sim.KPICostTotal)
-	if cost == nil {
-		return nil
+	if cost == nil || len(cost.Values) == 0 || len(cost.Values[0]) < 2 {
+		return nil // one replication: nothing to judge (the verdicts say so)
 	}
 	var dearer, cheaper, same []int
 	for s := 1; s < len(c.Names); s++ {

@@ -207,6 +207,12 @@ func costPer(cost, outcome [][]float64, s int, dir sim.Direction, level float64)
 
 // sentences states a verdict in plain words from its numbers.
 func sentences(v Verdict) []string {
+	if oneReplication(v) {
+		// No interval, so nothing is detectable: saying "does not change
+		// detectably" would read as a finding.
+		return []string{"With one replication there are no intervals, so " + v.Scenario + " cannot be judged against " + v.Reference +
+			"; run 2 or more replications (10 or more for a decision)."}
+	}
 	var b strings.Builder
 	b.WriteString(v.Scenario)
 	d := v.Cost.Diff
@@ -264,6 +270,17 @@ func sentences(v Verdict) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// oneReplication reports whether v's differences rest on one replication
+// each: defined means, but no intervals.
+func oneReplication(v Verdict) bool {
+	for _, c := range append([]Change{v.Cost}, v.Outcomes...) {
+		if c.Diff.N >= 2 {
+			return false
+		}
+	}
+	return len(v.Outcomes) > 0 || v.Cost.Diff.N == 1
 }
 
 // sentenceOutcomes picks, for the sentence, one measure of each outcome:

@@ -349,3 +349,25 @@ func TestPerUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestVerdictOneReplication: one replication gives means but no intervals,
+// so a verdict says it cannot judge rather than "does not change
+// detectably", which would read as a finding; and no options are set head
+// to head.
+func TestVerdictOneReplication(t *testing.T) {
+	base := load(t, "baseline", 104, 26, 1)
+	posts := load(t, "extra-link-worker", 104, 26, 1)
+	places := load(t, "vcse-investment", 104, 26, 1)
+	cmp, err := experiment.Compare(context.Background(), []*sim.Config{base, posts, places}, experiment.Options{Replications: 1, Jobs: 2}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range experiment.Verdicts(cmp) {
+		if len(v.Sentences) != 1 || !strings.HasPrefix(v.Sentences[0], "With one replication there are no intervals, so "+v.Scenario+" cannot be judged against baseline") {
+			t.Errorf("%s: %q", v.Scenario, v.Sentences)
+		}
+	}
+	if hh := experiment.HeadToHead(cmp); hh != nil {
+		t.Errorf("head to head with one replication: %v", hh)
+	}
+}
