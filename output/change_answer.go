@@ -176,6 +176,8 @@ func beforeAfterWords(e experiment.BeforeAfter) string {
 	after := experiment.Quantity(e.After.Mean, e.Unit, false)
 	diff := differenceWords(e.Unit, e.Difference)
 	switch d := e.Difference; {
+	case d.N < 2:
+		return fmt.Sprintf("%s: %s and %s (%s; %s).", KPILabel(e.KPI), before, after, diff, noInterval)
 	case d.Low > 0:
 		return fmt.Sprintf("%s: rises from %s to %s (%s).", KPILabel(e.KPI), before, after, diff)
 	case d.High < 0:
@@ -184,12 +186,19 @@ func beforeAfterWords(e experiment.BeforeAfter) string {
 	return fmt.Sprintf("%s: no detectable change (%s and %s; %s).", KPILabel(e.KPI), before, after, diff)
 }
 
+// noInterval is what one replication leaves of a difference: its mean,
+// and nothing to judge it by.
+const noInterval = "with one replication, no interval to judge it"
+
 // againstWords says how one measure in a scenario compares with the
 // reference's over the same weeks.
 func againstWords(e experiment.BeforeAfter) string {
 	ref := experiment.Quantity(e.Before.Mean, e.Unit, false)
 	alt := experiment.Quantity(e.After.Mean, e.Unit, false)
 	diff := differenceWords(e.Unit, e.Difference)
+	if e.Difference.N < 2 {
+		return fmt.Sprintf("%s: %s against %s (%s; %s).", KPILabel(e.KPI), alt, ref, diff, noInterval)
+	}
 	if d := e.Difference; d.Low > 0 || d.High < 0 {
 		return fmt.Sprintf("%s: %s against %s (%s).", KPILabel(e.KPI), alt, ref, diff)
 	}

@@ -201,3 +201,28 @@ func TestChangeToNoLinkWorkersSaysTheWaitIsUndefined(t *testing.T) {
 		}
 	}
 }
+
+// TestOneReplicationJudgesNothing: one replication gives a change and a
+// sweep's ends their means but no interval; the sentences give the means
+// and say there is nothing to judge them by, not "no detectable change",
+// which would read as a finding.
+func TestOneReplicationJudgesNothing(t *testing.T) {
+	r, err := study.Run(context.Background(), study.RunSpec{Ref: "funding-cliff",
+		Options: study.Options{Replications: 1, Outputs: study.Outputs{study.Summary: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := strings.Join(output.RunFound(r), "\n")
+	if !strings.Contains(found, "Wait to first contact, mean: ") || !strings.Contains(found, "; with one replication, no interval to judge it).") || strings.Contains(found, "no detectable change") {
+		t.Errorf("one replication's change: %s", found)
+	}
+	sw, err := study.Sweep(context.Background(), study.SweepSpec{Ref: "short-term", Vary: []string{"workforce.link_workers=3,5"},
+		Options: study.Options{Replications: 1, Outputs: study.Outputs{study.Summary: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := strings.Join(output.SweepAnswer(sw.Sweep, []string{sim.KPIWaitMean}, ""), "\n")
+	if !strings.Contains(answer, "(with one replication, no interval to judge it).") || strings.Contains(answer, "overlap") {
+		t.Errorf("one replication's sweep: %s", answer)
+	}
+}

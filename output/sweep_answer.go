@@ -103,6 +103,8 @@ func sweepChange(a, b experiment.Summary, level float64) string {
 	case !defined(ea.Mean) || !defined(eb.Mean):
 		// A wait when nobody is seen (no link workers): nothing to compare.
 		return fmt.Sprintf("%s: %s and %s; not defined at one end.", KPILabel(a.Name), from, to)
+	case ea.N < 2 || eb.N < 2:
+		return fmt.Sprintf("%s: %s and %s (%s).", KPILabel(a.Name), from, to, noInterval)
 	case len(a.Values) >= 2 && len(a.Values) == len(b.Values):
 		return pairedChange(a, b, from, to, level)
 	case eb.Low > ea.High:
