@@ -212,14 +212,6 @@ func (p *Problem) writeJSON(w io.Writer, r *Result, version string) error {
 		Value     float64 `json:"value"`
 		Tolerance float64 `json:"tolerance"`
 	}
-	type jobjective struct {
-		KPI       string   `json:"kpi"`
-		Sense     string   `json:"sense"`
-		Tolerance float64  `json:"tolerance"`
-		LeadMean  *float64 `json:"plan_minus_runner_up_mean,omitempty"`
-		LeadLow   *float64 `json:"plan_minus_runner_up_ci_low,omitempty"`
-		LeadHigh  *float64 `json:"plan_minus_runner_up_ci_high,omitempty"`
-	}
 	type jlever struct {
 		Key    string   `json:"key"`
 		Values []string `json:"values"`
@@ -232,7 +224,7 @@ func (p *Problem) writeJSON(w io.Writer, r *Result, version string) error {
 		Procedure  string          `json:"procedure"`
 		Levers     []jlever        `json:"levers"`
 		Targets    []jtarget       `json:"targets"`
-		Objective  *jobjective     `json:"objective,omitempty"`
+		Objective  *jsonObjective  `json:"objective,omitempty"`
 		Candidates int             `json:"candidates"`
 		OverBudget int             `json:"over_budget"`
 		Spent      int             `json:"replications_spent"`
@@ -254,16 +246,7 @@ func (p *Problem) writeJSON(w io.Writer, r *Result, version string) error {
 		}
 		out.Targets = append(out.Targets, jtarget{t.KPI, op, t.Value, t.Tolerance})
 	}
-	if o := r.Objective; o != nil {
-		jo := &jobjective{KPI: o.KPI, Sense: "minimise", Tolerance: r.Delta}
-		if o.Maximise {
-			jo.Sense = "maximise"
-		}
-		if l := r.Lead; l != nil {
-			jo.LeadMean, jo.LeadLow, jo.LeadHigh = output.JSONNum(l.Mean), output.JSONNum(l.Low), output.JSONNum(l.High)
-		}
-		out.Objective = jo
-	}
+	out.Objective = newJSONObjective(r)
 	for _, c := range r.Checked {
 		jc := p.jcandidate(r, c)
 		out.Checked = append(out.Checked, jc)
@@ -277,6 +260,34 @@ func (p *Problem) writeJSON(w io.Writer, r *Result, version string) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// jsonObjective is a selection's objective in optimise.json: the KPI, its
+// sense, δ as used, and the plan's paired lead over the runner-up.
+type jsonObjective struct {
+	KPI       string   `json:"kpi"`
+	Sense     string   `json:"sense"`
+	Tolerance float64  `json:"tolerance"`
+	LeadMean  *float64 `json:"plan_minus_runner_up_mean,omitempty"`
+	LeadLow   *float64 `json:"plan_minus_runner_up_ci_low,omitempty"`
+	LeadHigh  *float64 `json:"plan_minus_runner_up_ci_high,omitempty"`
+}
+
+// newJSONObjective is r's objective for optimise.json, or nil for a
+// search of targets.
+func newJSONObjective(r *Result) *jsonObjective {
+	o := r.Objective
+	if o == nil {
+		return nil
+	}
+	jo := &jsonObjective{KPI: o.KPI, Sense: "minimise", Tolerance: r.Delta}
+	if o.Maximise {
+		jo.Sense = "maximise"
+	}
+	if l := r.Lead; l != nil {
+		jo.LeadMean, jo.LeadLow, jo.LeadHigh = output.JSONNum(l.Mean), output.JSONNum(l.Low), output.JSONNum(l.High)
+	}
+	return jo
 }
 
 // procedure names the search's method, for optimise.json.
