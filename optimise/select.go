@@ -284,18 +284,11 @@ func (s *selection) finish() {
 		c.KPIs = estimates(s.rows[p], r.KPIs, s.opt.Confidence)
 		r.Checked = append(r.Checked, c)
 	}
-	// Under common random numbers, means are compared over the same
-	// replications: a candidate's first used ones.
-	mean := func(p, n int) float64 {
-		sum := 0.0
-		for j := range n {
-			sum += s.x(p, j)
-		}
-		return sum / float64(n)
-	}
+	// The survivors are compared over the same replications, the first n:
+	// their sums.
 	best := -1
 	for p := range r.Order {
-		if s.alive[p] && (best < 0 || mean(p, s.n) > mean(best, s.n)) {
+		if s.alive[p] && (best < 0 || s.sums[p] > s.sums[best]) {
 			best = p
 		}
 	}
@@ -312,10 +305,10 @@ func (s *selection) finish() {
 		}
 		return sum / float64(n)
 	}
-	second := -1
+	second, closest := -1, math.Inf(1)
 	for p := range r.Order {
-		if p != best && !math.IsNaN(gap(p)) && (second < 0 || gap(p) < gap(second)) {
-			second = p
+		if g := gap(p); p != best && g < closest { // a NaN gap is never less
+			second, closest = p, g
 		}
 	}
 	if second >= 0 {

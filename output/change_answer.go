@@ -84,7 +84,8 @@ func compareReadings(c *experiment.Comparison, cfgs []*sim.Config) []reading {
 // KPIs' weeks, how the wait, the waiting list, people giving up and needs
 // met compare after it with before it, each with the 95% interval of the
 // paired difference; a difference whose interval covers 0 is said to be no
-// detectable change. The KPIs average over both periods, so without this a
+// detectable change, and one replication's, which has no interval, is not
+// judged. The KPIs average over both periods, so without this a
 // run of "what happens when the funding ends?" would not say. With growth
 // in referrals it says the same of the last year against the first ("how
 // long does the team hold up?"). Results without the weekly columns it
