@@ -152,7 +152,7 @@ func signedInterval(e experiment.Estimate, unit string) string {
 	if e.N < 2 {
 		return "one replication: no interval"
 	}
-	return sharedUnit(signed(e.Low, unit), signed(e.High, unit))
+	return experiment.SignedBetween(e.Low, e.High, unit, unit == sim.UnitShare)
 }
 
 // detectable reports whether a paired interval excludes zero.

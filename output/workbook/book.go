@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
 )
 
 // Pinned is the created and modified time written into every workbook's
@@ -186,75 +186,16 @@ func Format(unit string) string {
 	return "#,##0.0"
 }
 
-// Words writes a value of the unit as people say it: "56.8%", "£256,464
-// a year", "3.1 weeks", "1,267 people/year".
-func Words(v float64, unit string) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "not defined"
-	}
-	switch {
-	case unit == sim.UnitShare:
-		return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
-	case unit == sim.UnitGBPPerYear:
-		return pounds(v) + " a year"
-	case strings.HasPrefix(unit, sim.UnitGBP):
-		return pounds(v)
-	case unit == sim.UnitWeeks:
-		return strconv.FormatFloat(v, 'f', 1, 64) + " weeks"
-	case unit == sim.UnitIndex:
-		return strconv.FormatFloat(v, 'f', 2, 64)
-	case strings.HasSuffix(unit, "/year"):
-		return group(math.Round(v)) + " " + strings.TrimSuffix(unit, "/year") + " a year"
-	}
-	return strconv.FormatFloat(v, 'f', 1, 64) + " " + unit
-}
-
-// WordsCI is Words for an estimate with its interval.
-func WordsCI(mean, low, high float64, unit string) string {
-	s := Words(mean, unit)
+// WordsCI writes an estimate and its 95% interval in the words every face
+// shares (experiment.Words): "5.62 weeks (95% CI 5.36 to 5.9 weeks)",
+// "0.52 people a year (95% CI 0.352 to 0.767 people a year)". A gap between
+// groups' shares (gap) is in percentage points.
+func WordsCI(mean, low, high float64, unit string, gap bool) string {
+	s := experiment.Words(mean, unit, gap)
 	if math.IsNaN(low) || math.IsNaN(high) {
 		return s
 	}
-	lo, hi := Words(low, unit), Words(high, unit)
-	// The unit once is enough: "3.1 weeks (95% CI 2.8 to 3.4)".
-	if suffix := unitSuffix(unit); suffix != "" {
-		lo = strings.TrimSuffix(lo, suffix)
-		hi = strings.TrimSuffix(hi, suffix)
-	}
-	return fmt.Sprintf("%s (95%% CI %s to %s)", s, lo, hi)
-}
-
-func unitSuffix(unit string) string {
-	switch {
-	case unit == sim.UnitGBPPerYear:
-		return " a year"
-	case unit == sim.UnitWeeks:
-		return " weeks"
-	case strings.HasSuffix(unit, "/year"):
-		return " " + strings.TrimSuffix(unit, "/year") + " a year"
-	case unit == sim.UnitShare, unit == sim.UnitIndex, strings.HasPrefix(unit, sim.UnitGBP):
-		return ""
-	}
-	return " " + unit
-}
-
-func pounds(v float64) string {
-	if v < 0 {
-		return "-£" + group(math.Round(-v))
-	}
-	return "£" + group(math.Round(v))
-}
-
-// group writes a whole number with thousands separators.
-func group(v float64) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', 0, 64)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if v < 0 {
-		s = "-" + s
-	}
-	return s
+	return s + " (95% CI " + experiment.WordsBetween(low, high, unit, gap) + ")"
 }
 
 // label is a KPI or column in words, from the model's registry.

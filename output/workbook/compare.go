@@ -76,34 +76,20 @@ func (b *book) compareSummary(c Compare) {
 	b.printWide(s)
 }
 
-// DifferenceWords says a paired difference in words: "+0.8 weeks (95% CI
-// +0.5 to +1.1)", or "no detectable difference (95% CI -0.2 to +0.3
-// weeks)" when the interval includes 0.
+// DifferenceWords says a paired difference in words: "−3.37 weeks (95% CI
+// −3.79 to −2.96 weeks)", or "no detectable difference (95% CI −0.221 to
+// +0.353 weeks)" when the interval includes 0. A difference of shares is
+// in percentage points.
 func DifferenceWords(d experiment.Estimate, unit string) string {
+	points := unit == sim.UnitShare
 	if math.IsNaN(d.Low) || math.IsNaN(d.High) {
-		return signed(d.Mean, unit)
+		return experiment.Signed(d.Mean, unit, points)
 	}
+	between := " (95% CI " + experiment.SignedBetween(d.Low, d.High, unit, points) + ")"
 	if d.Low <= 0 && d.High >= 0 {
-		return fmt.Sprintf("no detectable difference (95%% CI %s to %s)", signed(d.Low, unit), signed(d.High, unit))
+		return "no detectable difference" + between
 	}
-	lo, hi := signed(d.Low, unit), signed(d.High, unit)
-	if suffix := unitSuffix(unit); suffix != "" {
-		lo, hi = strings.TrimSuffix(lo, suffix), strings.TrimSuffix(hi, suffix)
-	}
-	return fmt.Sprintf("%s (95%% CI %s to %s)", signed(d.Mean, unit), lo, hi)
-}
-
-// signed is Words with an explicit sign; a share's difference is in
-// percentage points.
-func signed(v float64, unit string) string {
-	sign := "+"
-	if v < 0 {
-		sign = "-"
-	}
-	if unit == sim.UnitShare {
-		return fmt.Sprintf("%s%.1f percentage points", sign, math.Abs(100*v))
-	}
-	return sign + Words(math.Abs(v), unit)
+	return experiment.Signed(d.Mean, unit, points) + between
 }
 
 // compareSheet writes every KPI for every scenario, with the paired

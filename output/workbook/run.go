@@ -91,7 +91,8 @@ func (b *book) summary(r Run) {
 				continue
 			}
 			e := sum.Estimate
-			b.row(s, row, label(name, sim.LookupKPI), WordsCI(e.Mean, e.Low, e.High, sum.Unit), e.Mean, e.Low, e.High, sum.Unit)
+			m, _ := sim.LookupKPI(name)
+			b.row(s, row, label(name, sim.LookupKPI), WordsCI(e.Mean, e.Low, e.High, sum.Unit, m.Gap), e.Mean, e.Low, e.High, sum.Unit)
 			b.styleCells(s, 3, row, 5, row, b.numStyle(Format(sum.Unit)))
 			row++
 		}

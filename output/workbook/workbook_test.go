@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"testing"
 
@@ -203,25 +204,42 @@ func TestCompareAndSweepWorkbooks(t *testing.T) {
 	}
 }
 
+// The workbook's words are the other faces': small flows keep their
+// figures (0.52 leavers a year is not "1 people a year"), a gap between
+// groups is in percentage points, and an interval that holds 0 shows it.
 func TestWords(t *testing.T) {
 	for _, c := range []struct {
-		v    float64
+		mean, lo, hi float64
+		unit         string
+		gap          bool
+		want         string
+	}{
+		{0.5678, 0.56, 0.58, "share", false, "56.8% (95% CI 56.0% to 58.0%)"},
+		{256464.4, 254131, 257460, "GBP/year", false, "£256,464 a year (95% CI £254,131 to £257,460 a year)"},
+		{5.62, 5.36, 5.9, "weeks", false, "5.62 weeks (95% CI 5.36 to 5.9 weeks)"},
+		{1266.78, 1250, 1280, "people/year", false, "1,267 people a year (95% CI 1,250 to 1,280 people a year)"},
+		{0.52, 0.352, 0.767, "people/year", false, "0.52 people a year (95% CI 0.352 to 0.767 people a year)"},
+		{0.919, 0.604, 1.4, "person-weeks/year", false, "0.919 weeks a year (95% CI 0.604 to 1.4 weeks a year)"},
+		{44.3, 44.1, 44.6, "people/FTE", false, "44.3 people per FTE (95% CI 44.1 to 44.6 people per FTE)"},
+		{-0.0874, -0.0953, -0.0794, "share", true, "−8.7 percentage points (95% CI −9.5 to −7.9 percentage points)"},
+		{1234.5, math.NaN(), math.NaN(), "GBP", false, "£1,235"},
+	} {
+		if got := workbook.WordsCI(c.mean, c.lo, c.hi, c.unit, c.gap); got != c.want {
+			t.Errorf("WordsCI(%g, %g, %g, %q) = %q, want %q", c.mean, c.lo, c.hi, c.unit, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		d    experiment.Estimate
 		unit string
 		want string
 	}{
-		{0.5678, "share", "56.8%"},
-		{256464.4, "GBP/year", "£256,464 a year"},
-		{3.14, "weeks", "3.1 weeks"},
-		{1266.7800000000002, "people/year", "1,267 people a year"},
-		{1234.5, "GBP", "£1,235"},
+		{experiment.Estimate{Mean: 0.1, Low: -0.2, High: 0.4}, "weeks", "no detectable difference (95% CI −0.2 to +0.4 weeks)"},
+		{experiment.Estimate{Mean: -3.37, Low: -3.79, High: -2.96}, "weeks", "−3.37 weeks (95% CI −3.79 to −2.96 weeks)"},
+		{experiment.Estimate{Mean: 0.0097, Low: -0.00012, High: 0.0196}, "share", "no detectable difference (95% CI −0.01 to +1.96 percentage points)"},
 	} {
-		if got := workbook.Words(c.v, c.unit); got != c.want {
-			t.Errorf("Words(%g, %q) = %q, want %q", c.v, c.unit, got, c.want)
+		if got := workbook.DifferenceWords(c.d, c.unit); got != c.want {
+			t.Errorf("DifferenceWords(%+v, %q) = %q, want %q", c.d, c.unit, got, c.want)
 		}
-	}
-	d := experiment.Estimate{Mean: 0.1, Low: -0.2, High: 0.4}
-	if got := workbook.DifferenceWords(d, "weeks"); got != "no detectable difference (95% CI -0.2 weeks to +0.4 weeks)" {
-		t.Errorf("DifferenceWords = %q", got)
 	}
 }
 

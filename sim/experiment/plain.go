@@ -66,16 +66,7 @@ func Percent(share float64) string {
 
 // points writes a share as a number of percent or percentage points, to
 // one decimal, with a minus sign and never "-0.0".
-func points(share float64) string {
-	s := strconv.FormatFloat(100*share, 'f', 1, 64)
-	if s == "-0.0" {
-		return "0.0"
-	}
-	if rest, ok := strings.CutPrefix(s, "-"); ok {
-		return "−" + rest
-	}
-	return s
-}
+func points(share float64) string { return percent(share, 1) }
 
 // Quantity writes x in unit in plain words: "56.8%" for a share, "3.1
 // weeks", "£46,000 a year", "86 a year" for a flow, or the number and its
@@ -127,14 +118,21 @@ var unitWords = strings.NewReplacer("/FTE-year", " per FTE a year", "/FTE", " pe
 // Bounds writes an interval's bounds in the style of Quantity's number,
 // without the unit: "[1.2, 1.6]", "[£41,000, £52,000]"; a share's as
 // percentages, "[40.3%, 41.2%]", and a difference of shares' (diff) in
-// percentage points, "[2.1, 3.5]".
+// percentage points, "[2.1, 3.5]", to the decimals that keep the bounds
+// apart and a bound that is not 0 from 0 (shareDecimals).
 func Bounds(lo, hi float64, unit string, diff bool) string {
 	f := Number
 	switch unit {
 	case sim.UnitShare:
-		f = Percent
+		d, suffix := shareDecimals(lo, hi), "%"
 		if diff {
-			f = points
+			suffix = ""
+		}
+		f = func(x float64) string {
+			if math.IsNaN(x) {
+				return "n/a"
+			}
+			return percent(x, d) + suffix
 		}
 	case sim.UnitGBP, sim.UnitGBPPerYear:
 		f = Money

@@ -246,6 +246,21 @@ func TestPlainNumbers(t *testing.T) {
 		{experiment.Bounds(1.21, 1.64, "weeks", false), "[1.21, 1.64]"},
 		{experiment.Bounds(0.5, 0.6, "share", true), "[50.0, 60.0]"},
 		{experiment.Bounds(0.403, 0.412, "share", false), "[40.3%, 41.2%]"},
+		// Rounding never hides that an interval holds 0, nor its width.
+		{experiment.Bounds(-0.00012, 0.0196, "share", true), "[−0.01, 1.96]"},
+		{experiment.Bounds(-0.027278, -0.02656, "share", true), "[−2.73, −2.66]"},
+		{experiment.Bounds(0.99999, 1, "share", false), "[99.999%, 100.000%]"},
+		{experiment.Bounds(1, 1, "share", false), "[100.0%, 100.0%]"},
+		{experiment.Bounds(0, 0.00001, "share", true), "[0.000, 0.001]"},
+		{experiment.Bounds(-1e-9, 0.02, "share", true), "[0.000, 2.000]"},
+		{experiment.Words(0.52, "people/year", false), "0.52 people a year"},
+		{experiment.Words(-0.087, "share", true), "−8.7 percentage points"},
+		{experiment.Words(math.NaN(), "weeks", false), "not defined"},
+		{experiment.Signed(-1200, "GBP", false), "−£1,200"},
+		{experiment.Signed(0, "weeks", false), "0 weeks"},
+		{experiment.WordsBetween(5.36, 5.9, "weeks", false), "5.36 to 5.9 weeks"},
+		{experiment.SignedBetween(-0.00012, 0.0196, "share", true), "−0.01 to +1.96 percentage points"},
+		{experiment.SignedBetween(90645, 93713, "GBP/year", false), "+£90,645 to +£93,713 a year"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

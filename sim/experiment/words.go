@@ -1,0 +1,134 @@
+package experiment
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// Words writes a value as a table cell carries it on its own, its noun
+// included: "56.8%", "£256,464 a year", "3.14 weeks", "1 week", "1,043
+// people a year", "0.52 people a year", "44.3 people per FTE". Quantity
+// is the same number for a sentence or a table whose row names the noun
+// ("1,043 a year"). A difference of shares (diff) is in percentage points.
+// A value that is not defined is "not defined".
+func Words(v float64, unit string, diff bool) string { return words(v, unit, diff, 1) }
+
+// Signed is Words with the sign of a difference: "+1.4 weeks", "−£1,200";
+// none for 0.
+func Signed(v float64, unit string, diff bool) string { return signedWords(v, unit, diff, 1) }
+
+// WordsBetween writes an interval in Words, the unit once: "5.36 to 5.9
+// weeks", "33.4% to 34.9%". Percentages have the decimals that keep
+// different bounds apart and a bound that is not 0 from 0 (shareDecimals).
+func WordsBetween(lo, hi float64, unit string, diff bool) string {
+	d := decimalsFor(lo, hi, unit, diff)
+	return sharedUnit(words(lo, unit, diff, d), words(hi, unit, diff, d))
+}
+
+// SignedBetween is WordsBetween with signs, for the interval of a
+// difference: "−5.3 to −4.91 weeks", "−0.01 to +1.96 percentage points".
+func SignedBetween(lo, hi float64, unit string, diff bool) string {
+	d := decimalsFor(lo, hi, unit, diff)
+	return sharedUnit(signedWords(lo, unit, diff, d), signedWords(hi, unit, diff, d))
+}
+
+// words is Words with a share's decimals given.
+func words(v float64, unit string, diff bool, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "not defined"
+	}
+	switch unit {
+	case sim.UnitShare:
+		if diff {
+			return percent(v, decimals) + " percentage points"
+		}
+		return percent(v, decimals) + "%"
+	case sim.UnitGBP:
+		return Money(v)
+	case sim.UnitGBPPerYear:
+		return Money(v) + " a year"
+	case sim.UnitWeeks:
+		return Quantity(v, sim.UnitWeeks, false) // "1 week"
+	case sim.UnitIndex, "":
+		return Number(v)
+	}
+	what, per, ok := strings.Cut(unit, "/")
+	switch {
+	case ok && per == "year" && strings.HasSuffix(what, "-weeks"):
+		return Number(v) + " weeks a year" // the label says whose weeks
+	case ok && per == "year":
+		return Number(v) + " " + what + " a year"
+	}
+	return Number(v) + " " + UnitWords(unit)
+}
+
+// signedWords is Signed with a share's decimals given.
+func signedWords(v float64, unit string, diff bool, decimals int) string {
+	s := words(math.Abs(v), unit, diff, decimals)
+	switch {
+	case math.IsNaN(v) || math.Round(v*1e9) == 0:
+		return s
+	case v < 0:
+		return "−" + s
+	}
+	return "+" + s
+}
+
+// sharedUnit joins two bounds written with their unit, the unit once:
+// "2.8 weeks" and "3.4 weeks" make "2.8 to 3.4 weeks".
+func sharedUnit(lo, hi string) string {
+	if i := strings.IndexByte(hi, ' '); i > 0 && strings.HasSuffix(lo, hi[i:]) {
+		lo = strings.TrimSuffix(lo, hi[i:])
+	}
+	return lo + " to " + hi
+}
+
+// decimalsFor is the decimals of an interval's percentages
+// (shareDecimals), and 1 for any other unit, whose numbers keep three
+// significant figures.
+func decimalsFor(lo, hi float64, unit string, diff bool) int {
+	if unit != sim.UnitShare {
+		return 1
+	}
+	return shareDecimals(lo, hi)
+}
+
+// maxShareDecimals bounds shareDecimals: a thousandth of a percentage
+// point is below anything a run can tell.
+const maxShareDecimals = 3
+
+// shareDecimals is how many decimals an interval's percentages need: one,
+// unless one would show different bounds as the same number ("[−2.7,
+// −2.7]") or a bound that is not 0 as 0 ("[0.0, 2.0]" for an interval
+// from −0.012 points, which holds 0), then as many more as that takes, up
+// to maxShareDecimals.
+func shareDecimals(lo, hi float64) int {
+	d := 1
+	for ; d < maxShareDecimals; d++ {
+		l, h := percent(lo, d), percent(hi, d)
+		apart := l != h || lo == hi
+		if apart && (lo == 0 || !allZero(l)) && (hi == 0 || !allZero(h)) {
+			break
+		}
+	}
+	return d
+}
+
+// percent writes a share as a number of percent to the given decimals,
+// with a typographic minus and never a minus zero.
+func percent(share float64, decimals int) string {
+	s := strconv.FormatFloat(100*share, 'f', decimals, 64)
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		if allZero(rest) {
+			return rest
+		}
+		return "−" + rest
+	}
+	return s
+}
+
+// allZero reports whether a number written in digits is 0 ("0.00").
+func allZero(s string) bool { return strings.Trim(s, "−-0.") == "" }
