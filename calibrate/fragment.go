@@ -143,6 +143,21 @@ func outcomeList(sh []Share) string {
 	return strings.Join(parts, ", ")
 }
 
+// Undetected names the fitted terms, "growth" and "seasons", that the
+// data cannot tell from none: their 95% intervals reach 0. The scenario
+// still uses their fitted values, the likeliest; Options.NoGrowth and
+// NoSeason fit without them.
+func (f *Fit) Undetected() []string {
+	var out []string
+	if g := f.Growth; !g.Fixed && g.Low <= 0 && 0 <= g.High {
+		out = append(out, "growth")
+	}
+	if a := f.Amplitude; !a.Fixed && a.Low <= 0 {
+		out = append(out, "seasons")
+	}
+	return out
+}
+
 // PeakWeek is the week of the run's year in which the fitted seasonal
 // demand peaks, from 0 up to 52.
 func (f *Fit) PeakWeek() float64 { return wrap52(f.Peak.Value) }

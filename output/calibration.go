@@ -46,6 +46,11 @@ func CalibrationAnswer(f *calibrate.Fit, sh calibrate.Shares) []string {
 		out = append(out, Sentence("%s of referrals with an outcome were inappropriate (%s to %s)",
 			experiment.Percent(s.Value), experiment.Percent(s.Low), experiment.Percent(s.High)))
 	}
+	if terms := strings.Join(f.Undetected(), " or "); terms != "" {
+		// The fit's values are used: say so, since the sentences above
+		// say a simpler pattern fits as well.
+		out = append(out, Sentence("the scenario uses the fitted values all the same (the likeliest); a rate without %s fits the extract about as well", terms))
+	}
 	if f.Dispersion > 1.5 {
 		out = append(out, Sentence("weekly counts vary %.1f times as much as steady random arrivals would, so the intervals are widened to match", f.Dispersion))
 	}

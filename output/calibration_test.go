@@ -76,3 +76,35 @@ func TestCalibrationAnswerSaysWhenSeasonsAreNotClear(t *testing.T) {
 		}
 	}
 }
+
+// TestCalibrationAnswerSaysTheFitIsUsed: where growth or seasons cannot be
+// told from none, the answer says the scenario uses the fitted values all
+// the same, naming which; where both are clear, it says nothing of it.
+func TestCalibrationAnswerSaysTheFitIsUsed(t *testing.T) {
+	fit := func(growthLow, ampLow float64) *calibrate.Fit {
+		return &calibrate.Fit{Base: calibrate.Estimate{Value: 20, Low: 18.3, High: 22.1},
+			Growth:    calibrate.Estimate{Value: 0.05, Low: growthLow, High: 0.12},
+			Amplitude: calibrate.Estimate{Value: 0.05, Low: ampLow, High: 0.1}, Peak: calibrate.Estimate{Value: 9, Low: 3, High: 15},
+			From: time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), Start: time.Date(2024, 12, 30, 0, 0, 0, 0, time.UTC), Weeks: 104, Referrals: 2080}
+	}
+	const used = "The scenario uses the fitted values all the same (the likeliest); a rate without "
+	for _, c := range []struct {
+		growthLow, ampLow float64
+		want              string
+	}{
+		{-0.02, 0, used + "growth or seasons fits the extract about as well."},
+		{-0.02, 0.01, used + "growth fits the extract about as well."},
+		{0.01, 0, used + "seasons fits the extract about as well."},
+		{0.01, 0.01, ""},
+	} {
+		got := ""
+		for _, s := range output.CalibrationAnswer(fit(c.growthLow, c.ampLow), calibrate.Shares{}) {
+			if strings.HasPrefix(s, "The scenario uses") {
+				got = s
+			}
+		}
+		if got != c.want {
+			t.Errorf("growth from %g, swing from %g: %q; want %q", c.growthLow, c.ampLow, got, c.want)
+		}
+	}
+}

@@ -184,6 +184,14 @@ func writeCalibration(dir string, spec calibrate.FragmentSpec, stdout io.Writer,
 	for _, w := range fit.Warnings {
 		fmt.Fprintf(&b, "note: %s\n", w)
 	}
+	if terms := fit.Undetected(); len(terms) > 0 {
+		flags := map[string]string{"growth": "--no-growth", "seasons": "--no-season"}
+		var fl []string
+		for _, t := range terms {
+			fl = append(fl, flags[t])
+		}
+		fmt.Fprintf(&b, "note: to fit without %s, run again with %s\n", strings.Join(terms, " or "), strings.Join(fl, " "))
+	}
 	fmt.Fprintf(&b, "wrote %s (extend it, or run it), calibration.csv and referrals_fit.svg in %s\n", filepath.Base(toml), dir)
 	_, err = stdout.Write(b.Bytes())
 	return err

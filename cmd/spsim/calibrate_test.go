@@ -92,7 +92,7 @@ func TestCalibrateRefusesBadExtract(t *testing.T) {
 // it relative to the fragment's folder, and loads from there.
 func TestCalibrateExtendsFile(t *testing.T) {
 	tmp := t.TempDir()
-	refs := calibrate.Synthetic(calibrate.Params{Base: 20}, time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 104, 5)
+	refs := calibrate.Synthetic(calibrate.Params{Base: 20}, time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 110, 8)
 	extract := writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
 	base, err := filepath.Abs("../../scenarios/baseline.toml")
 	if err != nil {
@@ -126,4 +126,25 @@ func writeExtract(t *testing.T, path string, refs []calibrate.Referral) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// TestCalibrateSaysHowToFitWithoutWhatItCannotTell: an extract of steady
+// referrals has growth and seasons that cannot be told from none; the
+// answer says the fitted values are used all the same and names the flags
+// that fit without them, which then silence it.
+func TestCalibrateSaysHowToFitWithoutWhatItCannotTell(t *testing.T) {
+	tmp := t.TempDir()
+	refs := calibrate.Synthetic(calibrate.Params{Base: 20}, time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 110, 8)
+	extract := writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
+	stdout, _ := spsim(t, "calibrate", extract, "-o", filepath.Join(tmp, "a"))
+	for _, want := range []string{"a rate without growth or seasons fits the extract about as well",
+		"note: to fit without growth or seasons, run again with --no-growth --no-season"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	stdout, _ = spsim(t, "calibrate", extract, "-o", filepath.Join(tmp, "b"), "--no-growth", "--no-season")
+	if strings.Contains(stdout, "fit without") || strings.Contains(stdout, "all the same") {
+		t.Errorf("with both fixed, it still speaks of them:\n%s", stdout)
+	}
 }
