@@ -17,6 +17,19 @@ type Interval struct {
 	Value, Low, High float64
 }
 
+// within clamps the interval and its value to [lo, hi]: an estimator of a
+// quantity in that range, such as a Sobol index in [0, 1], can stray past
+// its ends by sampling noise, and what is reported must not.
+func (iv Interval) within(lo, hi float64) Interval {
+	c := func(x float64) float64 {
+		if math.IsNaN(x) {
+			return x
+		}
+		return min(hi, max(lo, x))
+	}
+	return Interval{Value: c(iv.Value), Low: c(iv.Low), High: c(iv.High)}
+}
+
 // MorrisDesign is the points of r Morris trajectories in the unit
 // hypercube: trajectory t is rows t(k+1) .. t(k+1)+k, and Order[t][s] is
 // the input that step s changes.
@@ -149,7 +162,8 @@ type SobolIndices struct {
 }
 
 // Indices computes Jansen's estimators from the outputs at Points(), with
-// percentile bootstrap intervals over the N rows.
+// percentile bootstrap intervals over the N rows, each kept within [0, 1],
+// where the indices lie.
 func (d *SobolDesign) Indices(y []float64, level float64, boot int, seed uint64) []SobolIndices {
 	n := d.N
 	fA, fB := y[:n], y[n:2*n]
@@ -171,10 +185,28 @@ func (d *SobolDesign) Indices(y []float64, level float64, boot int, seed uint64)
 	}
 	for i := range d.K {
 		fABi := y[(2+i)*n : (3+i)*n]
-		out[i].First = bootstrap(n, boot, level, rng, func(idx []int) float64 { return first(fABi, idx) })
-		out[i].Total = bootstrap(n, boot, level, rng, func(idx []int) float64 { return total(fABi, idx) })
+		out[i].First = bootstrap(n, boot, level, rng, func(idx []int) float64 { return first(fABi, idx) }).within(0, 1)
+		out[i].Total = bootstrap(n, boot, level, rng, func(idx []int) float64 { return total(fABi, idx) }).within(0, 1)
 	}
 	return out
+}
+
+// TotalGap is input i's total index minus input j's (Jansen's estimator,
+// as Indices), with a percentile bootstrap interval over the N rows
+// resampled together: both indices of a resample share its rows and its
+// variance, so the pair is compared on the same draws.
+func (d *SobolDesign) TotalGap(y []float64, i, j int, level float64, boot int, seed uint64) Interval {
+	n := d.N
+	fA, fB := y[:n], y[n:2*n]
+	fi, fj := y[(2+i)*n:(3+i)*n], y[(2+j)*n:(3+j)*n]
+	rng := rand.New(rand.NewPCG(seed, 0x746f7467))
+	return bootstrap(n, boot, level, rng, func(idx []int) float64 {
+		s := 0.0
+		for _, r := range idx {
+			s += (fA[r]-fi[r])*(fA[r]-fi[r]) - (fA[r]-fj[r])*(fA[r]-fj[r])
+		}
+		return s / (2 * float64(len(idx))) / variance(fA, fB, idx)
+	}).within(-1, 1)
 }
 
 // variance is the variance of f(A) and f(B) together over rows idx.

@@ -2,6 +2,7 @@ package sensitivity
 
 import (
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -191,6 +192,70 @@ func TestSentenceSaysWhenTheFirstTwoAreTied(t *testing.T) {
 			Morris: [][]MorrisEffects{{a, c.second}}, Noise: []float64{0.01}, Level: 0.95, Seed: 1}
 		s := r.Sentences()[0]
 		if got := strings.Contains(s, "the first two cannot be told apart with these runs"); got != c.tied {
+			t.Errorf("tied %v: %q", c.tied, s)
+		}
+	}
+}
+
+// TestSobolTotalGap: the difference of Ishigami's first two total indices
+// (0.5576 − 0.4424) is within its interval and apart from 0 with many
+// rows, and cannot be told from 0 with few.
+func TestSobolTotalGap(t *testing.T) {
+	for _, c := range []struct {
+		n     int
+		apart bool
+	}{{8192, true}, {16, false}} {
+		d, err := NewSobol(3, c.n, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var y []float64
+		for _, u := range d.Points() {
+			y = append(y, ishigami(scale(u, -math.Pi, math.Pi)))
+		}
+		g := d.TotalGap(y, 0, 1, 0.95, 1000, 2)
+		if c.apart && !(g.Low <= 0.1152 && 0.1152 <= g.High && g.Low > 0) {
+			t.Errorf("N=%d: gap %+v, want an interval above 0 holding 0.1152", c.n, g)
+		}
+		if !c.apart && g.Low > 0 {
+			t.Errorf("N=%d: gap %+v, want an interval holding 0", c.n, g)
+		}
+	}
+}
+
+// TestSobolIndicesWithinTheirRange: with few rows of pure noise, Jansen's
+// estimators stray below 0 and above 1; what is reported does not.
+func TestSobolIndicesWithinTheirRange(t *testing.T) {
+	d, err := NewSobol(3, 8, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	y := make([]float64, len(d.Points()))
+	for i := range y {
+		y[i] = rng.NormFloat64()
+	}
+	for i, s := range d.Indices(y, 0.95, 500, 1) {
+		for _, v := range []float64{s.First.Value, s.First.Low, s.First.High, s.Total.Value, s.Total.Low, s.Total.High} {
+			if v < 0 || v > 1 {
+				t.Errorf("input %d: %+v outside [0, 1]", i, s)
+			}
+		}
+	}
+}
+
+// TestSobolSentenceSaysWhenTheFirstTwoAreTied: as Morris's, by the total
+// indices' difference.
+func TestSobolSentenceSaysWhenTheFirstTwoAreTied(t *testing.T) {
+	for _, c := range []struct {
+		gap  Interval
+		tied bool
+	}{{Interval{0.21, -0.21, 0.66}, true}, {Interval{0.3, 0.1, 0.5}, false}} {
+		r := &Result{Method: Sobol, KPIs: []string{"needs_met"}, Inputs: []Input{{Key: "a"}, {Key: "b"}},
+			Sobol:    [][]SobolIndices{{{Total: Interval{0.66, 0.41, 0.99}}, {Total: Interval{0.45, 0.26, 0.76}}}},
+			SobolGap: []Interval{c.gap}, Noise: []float64{0.1}, Level: 0.95, Seed: 1}
+		s := r.Sentences()[0]
+		if got := strings.Contains(s, "the first two cannot be told apart with these runs (total index "); got != c.tied {
 			t.Errorf("tied %v: %q", c.tied, s)
 		}
 	}

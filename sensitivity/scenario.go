@@ -100,6 +100,9 @@ type Result struct {
 	Level  float64
 	Morris [][]MorrisEffects // per KPI, per input
 	Sobol  [][]SobolIndices  // per KPI, per input
+	// SobolGap is, per KPI, the total index of the input ranked first
+	// minus the second's, with its interval (Sobol only; NaN without two).
+	SobolGap []Interval
 	// Noise is, per KPI, the share of the variance of the points' means
 	// that is replication noise.
 	Noise []float64
@@ -180,6 +183,11 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 			r.Morris = append(r.Morris, morris.Morris(means[k], r.Level, spec.Boot, r.Seed))
 		} else {
 			r.Sobol = append(r.Sobol, sobol.Indices(means[k], r.Level, spec.Boot, r.Seed))
+			gap := Interval{Value: math.NaN(), Low: math.NaN(), High: math.NaN()}
+			if rank := r.Ranked(k); len(rank) >= 2 && r.Undefined[k] == 0 {
+				gap = sobol.TotalGap(means[k], rank[0], rank[1], r.Level, gapBoot, r.Seed+uint64(k))
+			}
+			r.SobolGap = append(r.SobolGap, gap)
 		}
 	}
 	r.Elapsed = time.Since(start)

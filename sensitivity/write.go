@@ -102,12 +102,24 @@ func (r *Result) Sentences() []string {
 }
 
 // tiedWords says when the two inputs ranked first on KPI k cannot be told
-// apart, by the bootstrap interval of their μ*'s difference over the same
-// trajectories: "the first two cannot be told apart with these runs (…); ".
-// Morris only: "driven most by" is then a ranking the runs do not settle.
+// apart, by the bootstrap interval of the difference of their μ*s (Morris)
+// or total indices (Sobol) over the same trajectories or rows: "the first
+// two cannot be told apart with these runs (…); ". "Driven most by" is
+// then a ranking the runs do not settle.
 func (r *Result) tiedWords(k int, rank []int) string {
-	if r.Method != Morris || len(rank) < 2 || !(r.influence(k, rank[1]) > 0) {
+	if len(rank) < 2 || !(r.influence(k, rank[1]) > 0) {
 		return ""
+	}
+	if r.Method == Sobol {
+		if k >= len(r.SobolGap) {
+			return ""
+		}
+		g := r.SobolGap[k]
+		if math.IsNaN(g.Low) || g.Low > 0 {
+			return ""
+		}
+		return "the first two cannot be told apart with these runs (total index " + fixed(g.Value) + " more [" +
+			fixed(g.Low) + ", " + fixed(g.High) + "]; more --samples may tell them apart); "
 	}
 	g := MuStarGap(r.Morris[k][rank[0]], r.Morris[k][rank[1]], r.Level, gapBoot, r.Seed+uint64(k))
 	if math.IsNaN(g.Low) || g.Low > 0 {
@@ -154,7 +166,17 @@ func noiseWords(share float64) string {
 	return "replication noise is " + experiment.Percent(share) + " of the variance between points"
 }
 
-func fixed(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+// fixed writes an index to two decimals, with a typographic minus.
+func fixed(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		if rest == "0.00" {
+			return rest
+		}
+		return "−" + rest
+	}
+	return s
+}
 
 // Write writes sensitivity.csv, sensitivity.json, the charts and
 // report.html into dir.
