@@ -18,10 +18,14 @@ import (
 // sentence says there is no detectable change, rather than reading a
 // direction into noise. Summaries without their replications' values are
 // compared by their intervals, which must not overlap: a conservative test.
-// Sweeps of several keys, whose ends are corners of a grid, get none. what
+// A sweep of two keys is read at its grid's corners (gridAnswer); one of
+// more keys gets none. what
 // names the key in the first sentence; "" names it in the words of
 // scenarios.KeyLabel, or by its key path if it has none.
 func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
+	if len(sw.Factors) == 2 {
+		return gridAnswer(sw, kpis)
+	}
 	if len(sw.Factors) != 1 || len(sw.Points) < 2 {
 		return nil
 	}

@@ -12,7 +12,8 @@ import (
 
 // TestSweepAnswer: without the replications' values, a change is told
 // only where the ends' intervals do not overlap; otherwise the sweep shows
-// no clear change. A sweep of two keys gets no answer.
+// no clear change. A sweep of two keys, one with a single value, has no
+// corners to read and gets no answer.
 func TestSweepAnswer(t *testing.T) {
 	at := func(v string, mean, lo, hi float64) experiment.SweepPoint {
 		return experiment.SweepPoint{Values: []string{v}, Summaries: []experiment.Summary{{

@@ -324,6 +324,24 @@ func TestSweepOutputs(t *testing.T) {
 	}
 }
 
+// TestTwoKeySweepAnswersWhereTheKeysInteract: a sweep of posts and
+// community places leads with its corners in words, on the model: more
+// places meet more needs only where there are link workers to refer people
+// to them, so the two interact, and every face says so.
+func TestTwoKeySweepAnswersWhereTheKeysInteract(t *testing.T) {
+	dir := t.TempDir()
+	stdout, _ := spsim(t, "sweep", "baseline", "--vary", "workforce.link_workers=3,5", "--vary", "services.wellbeing_groups.places=40,120",
+		"--kpi", "needs_met_share", "--replications", "8", "-o", dir)
+	const interact = "The two interact: the change from wellbeing groups: places 40 to 120 is higher with link-worker posts 5 than with 3"
+	for _, want := range []string{"Changing link-worker posts from 3 to 5 and wellbeing groups: places from 40 to 120, read at the grid's corners:",
+		"from link-worker posts 3 to 5 it rises with wellbeing groups: places 40", interact} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	checkReport(t, dir, interact)
+}
+
 func TestExperimentCommandErrors(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
