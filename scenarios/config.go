@@ -114,8 +114,10 @@ type Demand struct {
 
 // Initial is today's state, so a run starts where the service is now.
 type Initial struct {
-	Waiting int `toml:"waiting"` // people already on the waiting list
-	Active  int `toml:"active"`  // people already on link workers' caseloads
+	// Waiting and Active count the people already on the waiting list and
+	// on link workers' caseloads; given File or People, they count those.
+	Waiting int `toml:"waiting" spsim:"unless=file,people"`
+	Active  int `toml:"active" spsim:"unless=file,people"`
 	// File is a caseload extract (CSV, one row per person), read by the
 	// loader into People; relative to the scenario file.
 	File string `toml:"file" spsim:"optional"`

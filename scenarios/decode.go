@@ -26,6 +26,10 @@ type field struct {
 	name     string
 	index    int
 	optional bool
+	// unless lists keys of the same table any of which makes this one
+	// optional: tag spsim:"unless=file,people" (counts of today's people
+	// are required unless the people themselves are given).
+	unless []string
 }
 
 // fieldCache holds fieldsOf's answers by type.
@@ -46,7 +50,12 @@ func fieldsOf(t reflect.Type) []field {
 		if name == "" {
 			name = f.Name
 		}
-		fs = append(fs, field{name: name, index: i, optional: f.Tag.Get("spsim") == "optional"})
+		tag := f.Tag.Get("spsim")
+		fd := field{name: name, index: i, optional: tag == "optional"}
+		if keys, ok := strings.CutPrefix(tag, "unless="); ok {
+			fd.unless = strings.Split(keys, ",")
+		}
+		fs = append(fs, fd)
 	}
 	fieldCache.Store(t, fs)
 	return fs
@@ -278,7 +287,7 @@ func (d *decoder) table(path []string, raw any, v reflect.Value) {
 	}
 	var missing []string
 	for _, f := range fields {
-		if _, ok := m[f.name]; !ok && !f.optional {
+		if _, ok := m[f.name]; !ok && !f.optional && !slices.ContainsFunc(f.unless, func(k string) bool { _, ok := m[k]; return ok }) {
 			missing = append(missing, f.name)
 		}
 	}

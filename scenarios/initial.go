@@ -73,9 +73,9 @@ func personProblem(c *Config, p *InitialPerson) string {
 	case p.Status != StatusWaiting && p.Status != StatusActive:
 		return fmt.Sprintf("status %q: allowed: waiting, active", p.Status)
 	case p.Group != "" && c.Groups[p.Group] == nil:
-		return fmt.Sprintf("group %q is not a group of the scenario (%s)", p.Group, strings.Join(sortedKeys(c.Groups), ", "))
+		return notOne("group", p.Group, sortedKeys(c.Groups))
 	case p.Profile != "" && c.Profiles[p.Profile] == nil:
-		return fmt.Sprintf("profile %q is not a profile of the scenario (%s)", p.Profile, strings.Join(sortedKeys(c.Profiles), ", "))
+		return notOne("profile", p.Profile, sortedKeys(c.Profiles))
 	case p.AgeWeeks < 0:
 		return "referred after the run starts (initial.date)"
 	case p.Sessions != nil && (*p.Sessions < 0 || p.Status == StatusWaiting && *p.Sessions > 0):
@@ -84,6 +84,17 @@ func personProblem(c *Config, p *InitialPerson) string {
 		return "a person awaiting a community place is on a caseload (status active)"
 	}
 	return ""
+}
+
+// notOne says that a person's group or profile is not one of the
+// scenario's, naming those it has and the likely one meant ("Rest" from a
+// spreadsheet for rest).
+func notOne(what, value string, names []string) string {
+	msg := fmt.Sprintf("%s %q is not a %s of the scenario (%s)", what, value, what, strings.Join(names, ", "))
+	if s := suggest(value, names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	return msg
 }
 
 // SetCaseload makes today's state the people of a caseload extract, as

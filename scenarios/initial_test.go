@@ -83,6 +83,8 @@ func TestCaseloadRefused(t *testing.T) {
 		{"status", "referral_date,status\n2025-01-01,discharged\n", `caseload.csv:2:2: status "discharged": allowed: waiting`},
 		{"date", "referral_date,status\n2025-13-01,waiting\n", `caseload.csv:2:1: "2025-13-01" is not a date`},
 		{"group", "referral_date,status,group\n2025-01-01,waiting,poorest\n", `caseload.csv:2: group "poorest" is not a group of the scenario (most_deprived, rest)`},
+		{"group as a spreadsheet writes it", "referral_date,status,group\n2025-01-01,waiting,Rest\n", `caseload.csv:2: group "Rest" is not a group of the scenario (most_deprived, rest); did you mean "rest"?`},
+		{"after the run starts", "referral_date,status\n2025-12-31,waiting\n", `caseload.csv:2: referred after the run starts (initial.date)`},
 		{"sessions", "referral_date,status,sessions\n2025-01-01,active,two\n", `caseload.csv:2:3: sessions "two": a whole number`},
 		{"waiting with sessions", "referral_date,status,sessions\n2025-01-01,waiting,2\n", `caseload.csv:2: sessions 2: a person waiting has had none`},
 		{"no status column", "referral_date,group\n2025-01-01,rest\n", `caseload.csv:1: no status column`},
@@ -92,13 +94,17 @@ func TestCaseloadRefused(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			dir := writeFiles(t, map[string]string{"s.toml": icbHead + "\n[initial]\nfile = \"caseload.csv\"\nwaiting = 0\nactive = 0\n", "caseload.csv": c.csv})
+			dir := writeFiles(t, map[string]string{"s.toml": icbHead + "\n[initial]\nfile = \"caseload.csv\"\ndate = \"2025-11-30\"\n", "caseload.csv": c.csv})
 			_, err := LoadFile(filepath.Join(dir, "s.toml"))
 			if err == nil {
 				t.Fatal("loaded; want a refusal")
 			}
 			if !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error\n  %v\nwant it to contain\n  %s", err, c.want)
+			}
+			// Told once, at its row: not again by a key nobody wrote.
+			if strings.Contains(err.Error(), "initial.people") {
+				t.Errorf("error\n  %v\nnames initial.people", err)
 			}
 		})
 	}
@@ -115,5 +121,38 @@ func TestCaseloadBeyondPlacesWarns(t *testing.T) {
 	}
 	if len(l.Warnings) != 1 || l.Warnings[0].Key != "initial.active" || !strings.Contains(l.Warnings[0].Message, "start at the front of the waiting list") {
 		t.Errorf("warnings %v, want one on initial.active", l.Warnings)
+	}
+}
+
+// TestCaseloadFileInAFullScenario: a scenario written out in full (as
+// spsim show writes it) whose [initial] is a caseload file loads without
+// the counts the file replaces; without the file, the counts are still
+// required.
+func TestCaseloadFileInAFullScenario(t *testing.T) {
+	base, err := Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := Encode(&b, base); err != nil {
+		t.Fatal(err)
+	}
+	full := b.String()
+	counts := "[initial]\nwaiting = 20\nactive = 80\n"
+	if !strings.Contains(full, counts) {
+		t.Fatalf("baseline written out has no %q:\n%s", counts, full)
+	}
+	withFile := strings.Replace(full, counts, "[initial]\nfile = \"caseload.csv\"\ndate = \"2025-11-30\"\n", 1)
+	dir := writeFiles(t, map[string]string{"s.toml": withFile, "caseload.csv": "referral_date,status\n2025-11-01,waiting\n2025-10-01,active\n2025-09-01,active\n"})
+	c, err := LoadFile(filepath.Join(dir, "s.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Initial.Waiting != 1 || c.Initial.Active != 2 {
+		t.Errorf("counts %d waiting, %d active; want the file's 1 and 2", c.Initial.Waiting, c.Initial.Active)
+	}
+	dir = writeFiles(t, map[string]string{"s.toml": strings.Replace(full, counts, "[initial]\n", 1)})
+	if _, err := LoadFile(filepath.Join(dir, "s.toml")); err == nil || !strings.Contains(err.Error(), "missing required keys in [initial]: waiting, active") {
+		t.Errorf("no counts and no file: %v", err)
 	}
 }

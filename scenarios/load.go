@@ -119,6 +119,10 @@ func buildWarn(m map[string]any, pv provenance, top string) (*Config, []Warning,
 		// Today's people first: each area's scenario is built from them.
 		if errs = expandInitial(c, pv, top); len(errs) == 0 {
 			errs = expandAreas(c, pv, top)
+		} else {
+			// Told at their rows: validation would tell them again, by
+			// keys (initial.people.190.age_weeks) nobody wrote.
+			d.bad = append(d.bad, "initial.people")
 		}
 	}
 	bad := newKeySet(d.bad)

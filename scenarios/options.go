@@ -14,12 +14,13 @@ import (
 // value is what the command line uses: files anywhere, warnings reported.
 type Options struct {
 	// Root, if set, is the only folder scenario files may be read from:
-	// the file loaded, the files it extends and its areas file must be in
-	// it or below it (after following symbolic links).
+	// the file loaded, the files it extends, its areas file and its
+	// caseload file must be in it or below it (after following symbolic
+	// links).
 	Root string
 	// BuiltinOnly lets extends name built-in scenarios only, and refuses
-	// areas files: for scenarios uploaded to a server, which must not read
-	// the server's files.
+	// areas and caseload files: for scenarios uploaded to a server, which
+	// must not read the server's files.
 	BuiltinOnly bool
 	// Strict makes every warning an error, for scripted use.
 	Strict bool
@@ -132,7 +133,7 @@ func (ld *loader) load(src source) (*Loaded, error) {
 	if errs != nil {
 		return nil, errs
 	}
-	if errs := ld.checkAreasFile(m, pv, src.file); errs != nil {
+	if errs := ld.checkFiles(m, pv, src.file); errs != nil {
 		return nil, errs
 	}
 	c, warns, err := buildWarn(m, pv, src.file)
@@ -149,27 +150,41 @@ func (ld *loader) load(src source) (*Loaded, error) {
 	return &Loaded{Config: c, Warnings: warns}, nil
 }
 
-// checkAreasFile refuses an areas file the options do not allow reading.
-func (ld *loader) checkAreasFile(m map[string]any, pv provenance, top string) Errors {
-	areas, _ := m["areas"].(map[string]any)
-	file, ok := areas["file"].(string)
-	if !ok || ld.opts.Root == "" && !ld.opts.BuiltinOnly {
+// fileKeys are the scenario keys that name a file to read, each with what
+// to write instead where files cannot be read.
+var fileKeys = []struct{ table, key, instead string }{
+	{"areas", "areas.file", "areas files cannot be read here: list the areas with [[areas.list]] instead"},
+	{"initial", "initial.file", "caseload files cannot be read here: give today's people as [[initial.people]] instead"},
+}
+
+// checkFiles refuses a file (areas.file, initial.file) that the options do
+// not allow reading: any, for a scenario uploaded to a server
+// (BuiltinOnly), or one outside Root.
+func (ld *loader) checkFiles(m map[string]any, pv provenance, top string) Errors {
+	if ld.opts.Root == "" && !ld.opts.BuiltinOnly {
 		return nil
 	}
-	at, _ := pv.find("areas.file")
-	fail := func(msg string) Errors {
-		return Errors{{File: orTop(at.file, top), Line: at.line, Col: at.col, Key: "areas.file", Value: quoteString(file), Msg: msg}}
-	}
-	if ld.opts.BuiltinOnly && !strings.HasPrefix(at.file, "builtin:") {
-		return fail("areas files cannot be read here: list the areas with [[areas.list]] instead")
-	}
-	path := file
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(filepath.Dir(at.file), file)
-	}
-	if !strings.HasPrefix(at.file, "builtin:") {
-		if msg := ld.allowedFile(path); msg != "" {
-			return fail(msg)
+	for _, fk := range fileKeys {
+		table, _ := m[fk.table].(map[string]any)
+		file, ok := table["file"].(string)
+		if !ok {
+			continue
+		}
+		at, _ := pv.find(fk.key)
+		fail := func(msg string) Errors {
+			return Errors{{File: orTop(at.file, top), Line: at.line, Col: at.col, Key: fk.key, Value: quoteString(file), Msg: msg}}
+		}
+		if ld.opts.BuiltinOnly && !strings.HasPrefix(at.file, "builtin:") {
+			return fail(fk.instead)
+		}
+		path := file
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(filepath.Dir(at.file), file)
+		}
+		if !strings.HasPrefix(at.file, "builtin:") {
+			if msg := ld.allowedFile(path); msg != "" {
+				return fail(msg)
+			}
 		}
 	}
 	return nil

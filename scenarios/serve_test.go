@@ -90,3 +90,41 @@ func TestSafeName(t *testing.T) {
 		}
 	}
 }
+
+// TestUploadReadsNoDataFiles: a scenario's own data files, areas.file and
+// initial.file, are refused unread in an upload (BuiltinOnly) and outside
+// the root, and read under it.
+func TestUploadReadsNoDataFiles(t *testing.T) {
+	root, outside := t.TempDir(), t.TempDir()
+	for _, dir := range []string{root, outside} {
+		files := map[string]string{
+			"caseload.csv": "referral_date,status\nhunter2,waiting\n",
+			"areas.csv":    "name,workforce.link_workers\nhunter2,x\n",
+		}
+		for name, text := range files {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, c := range []struct {
+		table, file string
+		opts        Options
+		want        string
+	}{
+		{"initial", filepath.Join(outside, "caseload.csv"), Options{BuiltinOnly: true}, "caseload files cannot be read here"},
+		{"initial", "/etc/passwd", Options{BuiltinOnly: true}, "caseload files cannot be read here"},
+		{"areas", filepath.Join(outside, "areas.csv"), Options{BuiltinOnly: true}, "areas files cannot be read here"},
+		{"initial", filepath.Join(outside, "caseload.csv"), Options{Root: root}, "outside the folder scenarios may be read from"},
+		{"initial", "caseload.csv", Options{Root: root}, `"hunter2" is not a date`}, // under the root: read
+	} {
+		text := "name = \"up\"\nextends = \"baseline\"\n[" + c.table + "]\nfile = " + quoteString(c.file) + "\n"
+		_, err := LoadBytes(filepath.Join(root, "up.toml"), []byte(text), c.opts)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s.file %q under %+v: %v, want %q", c.table, c.file, c.opts, err, c.want)
+		}
+		if c.opts.BuiltinOnly && err != nil && strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("%s.file %q: the error echoes the file: %v", c.table, c.file, err)
+		}
+	}
+}

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -79,18 +77,10 @@ func (s *Server) loadWarn(text string) (*sim.Config, []problem, error) {
 	if err := builtinExtendsOnly(text); err != nil {
 		return nil, nil, err
 	}
-	// The loader reads files; a private empty folder holds the text, and
-	// extends was checked above to name a built-in, so nothing else is read.
-	dir, err := os.MkdirTemp("", "spsim-workbench-")
-	if err != nil {
-		return nil, nil, fmt.Errorf("workbench: %w", err)
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, fileName)
-	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-		return nil, nil, fmt.Errorf("workbench: %w", err)
-	}
-	l, err := scenarios.LoadWith(path, scenarios.Options{})
+	// Loaded as an upload: extends may name built-ins only (checked above,
+	// for its message), and the loader refuses every file a scenario can
+	// name (areas.file, initial.file), so nothing on the server is read.
+	l, err := scenarios.LoadBytes(fileName, []byte(text), scenarios.Options{BuiltinOnly: true})
 	if err != nil {
 		return nil, nil, asBad(err, fileName)
 	}

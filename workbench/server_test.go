@@ -208,7 +208,8 @@ func TestBadInput(t *testing.T) {
 }
 
 // TestUploadsNeverReadServerFiles: extends in an upload names built-ins
-// only, and nothing of a file the server can read comes back.
+// only, its areas and caseload files are refused, and nothing of a file
+// the server can read comes back.
 func TestUploadsNeverReadServerFiles(t *testing.T) {
 	dir := t.TempDir()
 	secret := filepath.Join(dir, "secrets.toml")
@@ -225,6 +226,28 @@ func TestUploadsNeverReadServerFiles(t *testing.T) {
 			}
 			if strings.Contains(w.Body.String(), "hunter2") || strings.Contains(w.Body.String(), "root:") {
 				t.Errorf("%s extends %q echoed a server file: %s", path, ext, w.Body)
+			}
+		}
+	}
+	// A scenario's own file keys, an areas file and a caseload file, are
+	// refused unread, whatever the path: a CSV's rows would otherwise come
+	// back in its error messages.
+	csv := filepath.Join(dir, "secret.csv")
+	if err := os.WriteFile(csv, []byte("referral_date,status\nhunter2,waiting\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ table, file, want string }{
+		{"initial", csv, "caseload files cannot be read here"}, {"initial", "/etc/passwd", "caseload files cannot be read here"},
+		{"areas", csv, "areas files cannot be read here"}, {"areas", "../../../../" + csv, "areas files cannot be read here"},
+	} {
+		body := `{"toml":` + jsonString("name = \"x\"\nextends = \"baseline\"\n["+c.table+"]\nfile = \""+c.file+"\"\n") + `}`
+		for _, path := range []string{"/api/open", "/api/check", "/api/run"} {
+			w := post(t, h, path, body)
+			if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), c.want) {
+				t.Errorf("%s %s.file %q: status %d: %s", path, c.table, c.file, w.Code, w.Body)
+			}
+			if strings.Contains(w.Body.String(), "hunter2") || strings.Contains(w.Body.String(), "root:") {
+				t.Errorf("%s %s.file %q echoed a server file: %s", path, c.table, c.file, w.Body)
 			}
 		}
 	}
