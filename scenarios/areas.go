@@ -24,8 +24,9 @@ var areaOnlyColumns = []string{"name", "referrals_multiplier", "reference_group_
 
 // expandAreas reads areas.file into areas.list and resolves every listed
 // area's overrides into its own checked scenario. Problems are reported at
-// the file and line (of the scenario or the CSV) that caused them.
-func expandAreas(c *Config, pv provenance, top string) Errors {
+// the file and line (of the scenario or the CSV) that caused them, as are
+// the warnings each area's own values raise.
+func expandAreas(c *Config, pv provenance, top string) (Errors, []Warning) {
 	a := &c.Areas
 	fromFile, csvLines := "", []int(nil)
 	if a.File != "" {
@@ -36,18 +37,18 @@ func expandAreas(c *Config, pv provenance, top string) Errors {
 		}
 		if len(a.List) > 0 {
 			return Errors{{File: file, Line: where.line, Col: where.col, Key: "areas.file", Value: strconv.Quote(a.File),
-				Msg: "give the areas as a file or as [[areas.list]], not both"}}
+				Msg: "give the areas as a file or as [[areas.list]], not both"}}, nil
 		}
 		path := a.File
 		if strings.HasPrefix(file, "builtin:") && !filepath.IsAbs(path) {
-			return Errors{{File: file, Key: "areas.file", Msg: "a built-in scenario cannot read a relative areas file"}}
+			return Errors{{File: file, Key: "areas.file", Msg: "a built-in scenario cannot read a relative areas file"}}, nil
 		}
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(filepath.Dir(file), path)
 		}
 		list, lines, errs := readAreas(path)
 		if errs != nil {
-			return errs
+			return errs, nil
 		}
 		a.List, a.File = list, ""
 		fromFile, csvLines = path, lines
@@ -68,8 +69,8 @@ func SetAreas(c *Config, name string, raw []byte) error {
 	}
 	nc := *c
 	nc.Areas.List, nc.Areas.File, nc.Areas.Count = list, "", 0
-	if errs := resolveAreas(&nc, name, lines, provenance{}, name); errs != nil {
-		return errs
+	if errs, _ := resolveAreas(&nc, name, lines, provenance{}, name); errs != nil {
+		return errs // its warnings come with the scenario's when it is loaded
 	}
 	*c = nc
 	return nil
@@ -78,29 +79,39 @@ func SetAreas(c *Config, name string, raw []byte) error {
 // resolveAreas resolves every listed area's overrides into its own checked
 // scenario. A problem is placed at its line of fromFile when the areas
 // came from one, else where the area was written.
-func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top string) Errors {
+func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top string) (Errors, []Warning) {
 	a := &c.Areas
 	var errs Errors
+	var warns []Warning
 	for i := range a.List {
 		l := &a.List[i]
 		l.Resolved = nil
 		if len(l.Set) == 0 {
 			continue
 		}
-		res, err := applyArea(c, l)
-		if err != nil && fromFile != "" {
-			errs = append(errs, &Error{File: fromFile, Line: csvLines[i], Msg: fmt.Sprintf("area %q: %v", l.Name, err)})
+		at := pos{file: fromFile}
+		if fromFile != "" {
+			at.line = csvLines[i]
+		} else {
+			at, _ = pv.find(keyString([]string{"areas", "list", strconv.Itoa(i)}))
+			at.file = orTop(at.file, top)
+		}
+		res, ws, err := applyArea(c, l)
+		if err != nil {
+			e := &Error{File: at.file, Line: at.line, Col: at.col, Msg: fmt.Sprintf("area %q: %v", l.Name, err)}
+			if fromFile == "" {
+				e.Key = fmt.Sprintf("areas.list.%d.set", i)
+			}
+			errs = append(errs, e)
 			continue
 		}
-		if err != nil {
-			where, _ := pv.find(keyString([]string{"areas", "list", strconv.Itoa(i)}))
-			errs = append(errs, &Error{File: orTop(where.file, top), Line: where.line, Col: where.col,
-				Key: fmt.Sprintf("areas.list.%d.set", i), Msg: fmt.Sprintf("area %q: %v", l.Name, err)})
-			continue
+		for _, w := range ws {
+			warns = append(warns, Warning{File: at.file, Line: at.line, Col: at.col, Key: w.Key, Value: w.Value,
+				Message: fmt.Sprintf("area %q: %s", l.Name, w.Message), Also: w.Also})
 		}
 		l.Resolved = res
 	}
-	return errs
+	return errs, warns
 }
 
 func orTop(file, top string) string {
@@ -111,17 +122,17 @@ func orTop(file, top string) string {
 }
 
 // applyArea returns the scenario c with area l's overrides applied, checked
-// as Load would check it.
-func applyArea(c *Config, l *AreaSpec) (*Config, error) {
+// as Load would check it, and the warnings its values raise.
+func applyArea(c *Config, l *AreaSpec) (*Config, []Warning, error) {
 	base := *c
 	base.Areas = Areas{}
 	var buf bytes.Buffer
 	if err := Encode(&buf, &base); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var doc map[string]any
 	if _, err := toml.Decode(buf.String(), &doc); err != nil {
-		return nil, fmt.Errorf("re-reading the scenario: %w", err)
+		return nil, nil, fmt.Errorf("re-reading the scenario: %w", err)
 	}
 	keys := make([]string, 0, len(l.Set))
 	for k := range l.Set {
@@ -131,16 +142,16 @@ func applyArea(c *Config, l *AreaSpec) (*Config, error) {
 	for _, k := range keys {
 		path := splitKey(k)
 		if len(path) == 0 || slices.Contains([]string{"run", "areas", "name", "question", "extends"}, path[0]) {
-			return nil, fmt.Errorf("%s cannot differ between areas (allowed: any key of demand, initial, profiles, groups, workforce, support, services, holding, rereferral, costs, outcomes, timeline)", k)
+			return nil, nil, fmt.Errorf("%s cannot differ between areas (allowed: any key of demand, initial, profiles, groups, workforce, support, services, holding, rereferral, costs, outcomes, timeline)", k)
 		}
 		if t := typeAt(path); t == nil {
-			return nil, fmt.Errorf("%s is not a scenario key (write it as in the scenario file, e.g. workforce.link_workers or services.wellbeing_groups.places)", k)
+			return nil, nil, fmt.Errorf("%s is not a scenario key (write it as in the scenario file, e.g. workforce.link_workers or services.wellbeing_groups.places)", k)
 		}
 		if msg := setIn(doc, path, l.Set[k].V); msg != "" {
-			return nil, fmt.Errorf("%s: %s", k, msg)
+			return nil, nil, fmt.Errorf("%s: %s", k, msg)
 		}
 	}
-	nc, err := build(doc, provenance{}, "area "+l.Name)
+	nc, warns, err := buildWarn(doc, provenance{}, "area "+l.Name)
 	if err != nil {
 		var es Errors
 		if errors.As(err, &es) {
@@ -148,11 +159,11 @@ func applyArea(c *Config, l *AreaSpec) (*Config, error) {
 			for i, e := range es {
 				msgs[i] = e.Key + ": " + e.Msg
 			}
-			return nil, errors.New(strings.Join(msgs, "; "))
+			return nil, nil, errors.New(strings.Join(msgs, "; "))
 		}
-		return nil, err
+		return nil, nil, err
 	}
-	return nc, nil
+	return nc, warns, nil
 }
 
 // readAreas reads an areas file: a header row of "name" and scenario keys

@@ -2,7 +2,9 @@ package scenarios
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -108,5 +110,41 @@ set = { "workforce.link_workers" = -1 }
 				t.Errorf("error\n  %v\nwant it to contain\n  %s", err, c.want)
 			}
 		})
+	}
+}
+
+// TestAreasWarn: an area's own values are checked for plausible typos as a
+// scenario's are, and the warning names the area and its line; an areas
+// file repeating one is capped.
+func TestAreasWarn(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"s.toml":    icbHead + "[areas]\nfile = \"areas.csv\"\n",
+		"areas.csv": "name,workforce.caseload_cap_per_fte,demand.referrals_per_week\nnorth,45,22\nsouth,450,18\neast,45,180\n",
+	})
+	l, err := LoadWith(filepath.Join(dir, "s.toml"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range l.Warnings {
+		got = append(got, w.String())
+	}
+	want := []string{
+		filepath.Join(dir, "areas.csv") + `:3: workforce.caseload_cap_per_fte = 450: warning: area "south": 450 is outside the plausible range 10 to 150 (caseload places per full-time link worker; typical 30-60); did you mean 45?`,
+		filepath.Join(dir, "areas.csv") + `:4: demand.referrals_per_week = 180: warning: area "east": 180 referrals a week for 3 link-worker FTE (workforce.link_workers × fte) is 60 a week each, more than four times the typical 6.67 (about 20 a week for a PCN's three); did you mean 18?`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	many := "name,workforce.caseload_cap_per_fte\n"
+	for i := range maxErrors + 20 {
+		many += fmt.Sprintf("a%d,450\n", i)
+	}
+	dir = writeFiles(t, map[string]string{"s.toml": icbHead + "[areas]\nfile = \"areas.csv\"\n", "areas.csv": many})
+	if l, err = LoadWith(filepath.Join(dir, "s.toml"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(l.Warnings); n != maxErrors+1 || !strings.Contains(l.Warnings[n-1].Message, fmt.Sprintf("and %d more warnings about areas", 20)) {
+		t.Errorf("%d warnings, the last %q; want %d and a count of the rest", n, l.Warnings[n-1].Message, maxErrors+1)
 	}
 }

@@ -115,10 +115,11 @@ func build(m map[string]any, pv provenance, top string) (*Config, error) {
 func buildWarn(m map[string]any, pv provenance, top string) (*Config, []Warning, error) {
 	c, d := decodeConfig(m)
 	errs := place(d.errs, m, pv, top)
+	var areaWarns []Warning
 	if len(errs) == 0 {
 		// Today's people first: each area's scenario is built from them.
 		if errs = expandInitial(c, pv, top); len(errs) == 0 {
-			errs = expandAreas(c, pv, top)
+			errs, areaWarns = expandAreas(c, pv, top)
 		} else {
 			// Told at their rows: validation would tell them again, by
 			// keys (initial.people.190.age_weeks) nobody wrote.
@@ -136,13 +137,23 @@ func buildWarn(m map[string]any, pv provenance, top string) (*Config, []Warning,
 		for _, w := range place(v.warns, m, pv, top).sort() {
 			warns = append(warns, Warning{File: w.File, Line: w.Line, Col: w.Col, Key: w.Key, Value: w.Value, Message: w.Msg, Also: w.also})
 		}
-		return c, warns, nil
+		return c, append(warns, capWarnings(areaWarns)...), nil
 	}
 	errs = errs.sort()
 	if n := d.more + v.more; n > 0 {
 		errs = append(errs, &Error{File: top, Msg: fmt.Sprintf("... and %d more problems", n)})
 	}
 	return nil, nil, errs
+}
+
+// capWarnings keeps the first maxErrors of the areas' warnings (an areas
+// file of a thousand PCNs may repeat one), and says how many more there are.
+func capWarnings(ws []Warning) []Warning {
+	if len(ws) <= maxErrors {
+		return ws
+	}
+	more := Warning{File: ws[maxErrors].File, Message: fmt.Sprintf("... and %d more warnings about areas", len(ws)-maxErrors)}
+	return append(ws[:maxErrors:maxErrors], more)
 }
 
 // keySet is a set of key paths, answering whether a key is at or beneath

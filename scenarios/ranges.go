@@ -275,6 +275,36 @@ func likelyFix(x float64, bd bounds) string {
 	return ""
 }
 
+// typicalReferralsPerFTE is referrals a week per link-worker FTE in
+// England: about 1.3 million referrals a year for about 1,250 PCNs of
+// three link workers, 20 a week for three (docs/model.md).
+const typicalReferralsPerFTE = 20.0 / 3
+
+// demandPerFTE warns of referrals a week more than four times the typical
+// load for the team's funded FTE: each value may be plausible alone (a
+// large PCN, a small team), but together they are more often a typo, 180
+// for 18, than a service meant to turn most people away.
+func (v *validator) demandPerFTE() {
+	d, w := v.c.Demand, v.c.Workforce
+	fte := float64(w.LinkWorkers) * w.FTE
+	if !v.c.warnsImplausible() || !(fte > 0) || !(d.ReferralsPerWeek > 0) || v.reported["demand.referrals_per_week"] {
+		return
+	}
+	per := d.ReferralsPerWeek / fte
+	if per <= 4*typicalReferralsPerFTE || math.IsInf(per, 0) {
+		return
+	}
+	msg := fmt.Sprintf("%s referrals a week for %s link-worker FTE (workforce.link_workers × fte) is %s a week each, more than four times the typical %s (about 20 a week for a PCN's three)",
+		formatNumber(d.ReferralsPerWeek), formatDerived(fte), formatDerived(per), formatDerived(typicalReferralsPerFTE))
+	for _, f := range []float64{10, 100} {
+		if per/f <= 4*typicalReferralsPerFTE && per/f >= typicalReferralsPerFTE/4 {
+			msg += fmt.Sprintf("; did you mean %s?", formatDerived(d.ReferralsPerWeek/f))
+			break
+		}
+	}
+	v.warn(p("demand", "referrals_per_week"), d.ReferralsPerWeek, msg, "workforce.link_workers", "workforce.fte")
+}
+
 // warnsImplausible reports whether values outside the plausible ranges are
 // warned of: unless run.plausibility_warnings is false.
 func (c *Config) warnsImplausible() bool {

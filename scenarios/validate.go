@@ -58,6 +58,7 @@ func validate(c *Config, skip func(FieldError) bool) *validator {
 	}
 	v.finite(nil, reflect.ValueOf(c).Elem())
 	v.checkRanges(nil, reflect.ValueOf(c).Elem())
+	v.demandPerFTE()
 	return v
 }
 
@@ -247,6 +248,17 @@ func formatNumber(x float64) string {
 	return strings.TrimSuffix(s, ".0")
 }
 
+// formatDerived writes a number worked out from the scenario's values (a
+// product, a ratio) to three significant figures, so that floating-point
+// noise (54.00000000000001 for 3 × 0.4 × 45) never reaches a message.
+func formatDerived(x float64) string {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 3, 64), 64)
+	if err != nil {
+		return formatNumber(x)
+	}
+	return formatNumber(r)
+}
+
 func (v *validator) top() {
 	if strings.TrimSpace(v.c.Name) == "" {
 		v.add(p("name"), v.c.Name, "must not be empty")
@@ -294,7 +306,7 @@ func (v *validator) workforce() {
 		math.Floor(w.FTE*w.CaseloadCapPerFTE+1e-9) < 1 {
 		v.add(path("caseload_cap_per_fte"), w.CaseloadCapPerFTE, fmt.Sprintf(
 			"a link worker of fte %s would have %s × %s = %s caseload places, which rounds down to none, so nobody would be seen; fte × caseload_cap_per_fte must be at least 1",
-			formatNumber(w.FTE), formatNumber(w.FTE), formatNumber(w.CaseloadCapPerFTE), formatNumber(w.FTE*w.CaseloadCapPerFTE)), "workforce.fte")
+			formatNumber(w.FTE), formatNumber(w.FTE), formatNumber(w.CaseloadCapPerFTE), formatDerived(w.FTE*w.CaseloadCapPerFTE)), "workforce.fte")
 	}
 	v.num(path("admin_share"), w.AdminShare, fraction)
 	v.oneOf(path("allocation"), string(w.Allocation), choiceNames(Allocations)...)
@@ -326,7 +338,7 @@ func (v *validator) initial() {
 	// model hands the rest back to the list, and says so.
 	v.warn(p("initial", "active"), in.Active, fmt.Sprintf(
 		"more people on caseloads than there are caseload places (workforce.link_workers × fte × caseload_cap_per_fte = %d × %s × %s = %s): the other %s start at the front of the waiting list, as a leaver's caseload is handed back",
-		w.LinkWorkers, formatNumber(w.FTE), formatNumber(w.CaseloadCapPerFTE), formatNumber(places),
+		w.LinkWorkers, formatNumber(w.FTE), formatNumber(w.CaseloadCapPerFTE), formatDerived(places),
 		formatNumber(math.Ceil(float64(in.Active)-places-1e-9))),
 		"workforce.link_workers", "workforce.fte", "workforce.caseload_cap_per_fte")
 }
