@@ -114,6 +114,34 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 				way, experiment.Percent(math.Abs(cfg.Demand.AnnualGrowth)), r.after[0], r.after[1]-1, r.before[0], r.before[1]-1))
 		}
 	}
+	return append(out, unreadWords(cfg)...)
+}
+
+// unreadWords says of each timeline change that is not read before and
+// after why not, so that a change the user made is never passed over in
+// silence: in the warm-up the KPIs follow it with nothing before to set it
+// against; near another change or an end there are too few weeks. A
+// change in the first weeks is the scenario's starting point (a post
+// funded from week 1), and is not remarked on.
+func unreadWords(cfg *sim.Config) []string {
+	var out []string
+	for _, u := range experiment.UnreadChanges(cfg) {
+		what := fmt.Sprintf("the timeline's change at week %d", u.Week)
+		if u.Note != "" {
+			what += " (" + u.Note + ")"
+		}
+		switch {
+		case u.InWarmup && u.Week < experiment.MinChangeWeeks:
+			continue // from the start: the scenario's set-up (a post funded from week 1), not an event
+		case u.InWarmup:
+			out = append(out, Sentence("%s falls in the warm-up (weeks 0 to %d), so the KPIs measure the service after it, with no weeks before it to set against; "+
+				"to read its effect, make it week %d or later, or compare with the scenario without it (spsim compare)",
+				what, cfg.Run.WarmupWeeks-1, cfg.Run.WarmupWeeks+experiment.MinChangeWeeks))
+			continue
+		}
+		out = append(out, Sentence("%s is not read on its own: it leaves fewer than %d weeks to read before or after it (the warm-up's end, another change or the horizon); "+
+			"compare with the scenario without it (spsim compare) to see its effect", what, experiment.MinChangeWeeks))
+	}
 	return out
 }
 

@@ -226,3 +226,29 @@ func TestOneReplicationJudgesNothing(t *testing.T) {
 		t.Errorf("one replication's sweep: %s", answer)
 	}
 }
+
+// TestRunSaysWhyAChangeIsNotRead: a timeline change that is not read
+// before and after is not passed over in silence: in the warm-up the KPIs
+// are of the service after it; too near the horizon it has too few weeks.
+// A change in the first weeks is the scenario's starting point, and gets
+// no remark.
+func TestRunSaysWhyAChangeIsNotRead(t *testing.T) {
+	for _, c := range []struct {
+		ref, set, want string
+	}{
+		{"funding-cliff", "timeline.0.week=40", "The timeline's change at week 40 (fixed-term funding for one post ends) falls in the warm-up (weeks 0 to 77), so the KPIs measure the service after it, with no weeks before it to set against; to read its effect, make it week 86 or later, or compare with the scenario without it (spsim compare)."},
+		{"funding-cliff", "timeline.0.week=203", "The timeline's change at week 203 (fixed-term funding for one post ends) is not read on its own: it leaves fewer than 8 weeks to read before or after it"},
+		{"funding-cliff", "timeline.0.week=104", ""},
+		{"extra-link-worker", "run.seed=1", ""},
+	} {
+		r, err := study.Run(context.Background(), study.RunSpec{Ref: c.ref, Sets: []string{c.set},
+			Options: study.Options{Replications: 2, Jobs: 2, Outputs: study.Outputs{study.Summary: true}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := strings.Join(output.RunFound(r), "\n")
+		if c.want == "" && strings.Contains(found, "The timeline's change") || !strings.Contains(found, c.want) {
+			t.Errorf("%s with %s: the run's sentences\n%s\nwant %q", c.ref, c.set, found, c.want)
+		}
+	}
+}

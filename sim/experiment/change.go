@@ -59,6 +59,49 @@ func ChangeWindows(cfg *sim.Config) []ChangeWindow {
 	return out
 }
 
+// UnreadChange is a timeline change whose effect ChangeWindows does not
+// read: one in the warm-up, which the KPIs follow with no before to set it
+// against, or one too near the warm-up's end, another change or the
+// horizon.
+type UnreadChange struct {
+	Week     int
+	Note     string
+	InWarmup bool // else fewer than MinChangeWeeks on a side
+}
+
+// MinChangeWeeks is the fewest weeks on either side of a change that its
+// effect is read over (ChangeWindows).
+const MinChangeWeeks = minChangeWeeks
+
+// UnreadChanges are cfg's timeline changes before the horizon that
+// ChangeWindows leaves out, in week order; changes in the same week are
+// one, their notes joined.
+func UnreadChanges(cfg *sim.Config) []UnreadChange {
+	read := map[int]bool{}
+	for _, w := range ChangeWindows(cfg) {
+		read[w.Week] = true
+	}
+	notes := map[int][]string{}
+	var weeks []int
+	for _, c := range cfg.Timeline {
+		if c.Week >= cfg.Run.HorizonWeeks || read[c.Week] {
+			continue
+		}
+		if !slices.Contains(weeks, c.Week) {
+			weeks = append(weeks, c.Week)
+		}
+		if c.Note != "" {
+			notes[c.Week] = append(notes[c.Week], c.Note)
+		}
+	}
+	slices.Sort(weeks)
+	out := make([]UnreadChange, len(weeks))
+	for i, w := range weeks {
+		out[i] = UnreadChange{Week: w, Note: strings.Join(notes[w], "; "), InWarmup: w <= cfg.Run.WarmupWeeks}
+	}
+	return out
+}
+
 // GrowthWindow is, for a scenario whose referrals grow (or shrink) year on
 // year, its first year after the warm-up as Before and its last year as
 // After: whole years, so that the seasons fall alike in both. Week is 0.
