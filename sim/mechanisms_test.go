@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/spsim/spsim/sim"
@@ -103,4 +104,19 @@ func TestTieredMeetsMoreComplexNeeds(t *testing.T) {
 	short, tiered := load(t, "short-term"), load(t, "tiered")
 	direction(t, "complex: share with all needs met", effect(t, short, tiered, 10, "all_needs_met_share.profile.complex"), true)
 	direction(t, "complex: support cut short a year", effect(t, short, tiered, 10, "needs_unmet_short_support.profile.complex"), false)
+}
+
+// TestNewReferralsAreTheSameAcrossCapacity: new referrals (re-referrals
+// apart) come from the arrival stream alone, so on common random numbers
+// a scenario with more link workers has exactly the same figure, to the
+// last bit: a paired difference of them is 0, not floating-point noise.
+func TestNewReferralsAreTheSameAcrossCapacity(t *testing.T) {
+	base, more := load(t, "baseline"), load(t, "extra-link-worker")
+	a, b := kpi(t, replicate(t, base, 3, 2), sim.KPINewReferrals), kpi(t, replicate(t, more, 3, 2), sim.KPINewReferrals)
+	re := kpi(t, replicate(t, more, 3, 2), sim.KPIRereferrals)
+	for i := range a {
+		if math.Float64bits(a[i]) != math.Float64bits(b[i]) {
+			t.Errorf("replication %d: new referrals %v and %v (re-referrals %v)", i, a[i], b[i], re[i])
+		}
+	}
 }

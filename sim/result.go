@@ -141,7 +141,9 @@ func kpis(in kpiInput, r *Result) []KPI {
 	met, unmet, unseen := w.sum(ColNeedsMet), w.sum(ColNeedsUnmet), w.sum(ColNeedsUnseen)
 
 	add(KPIReferrals, w.perYear(ColReferrals))
-	add(KPINewReferrals, w.perYear(ColReferrals)-w.perYear(ColRereferrals))
+	// From the counts, exact: two scenarios with the same new referrals
+	// (re-referrals apart) then have the same figure to the last bit.
+	add(KPINewReferrals, (w.sum(ColReferrals)-w.sum(ColRereferrals))*52/w.weeks)
 	add(KPIRereferrals, w.perYear(ColRereferrals))
 	add(KPIInappropriate, w.perYear(ColInappropriate))
 	add(KPIFirstContacts, w.perYear(ColFirstContacts))
