@@ -109,11 +109,11 @@ type Problem struct {
 // Plan builds every candidate's scenario and cost; nothing runs.
 func Plan(spec Spec) (*Problem, error) {
 	p := &Problem{Ref: spec.Ref, Jobs: spec.Jobs, Options: spec.Options}
-	if err := p.parse(spec); err != nil {
-		return nil, err
-	}
 	var err error
 	if p.Base, p.Warnings, err = scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets); err != nil {
+		return nil, err
+	}
+	if err := p.parse(spec); err != nil {
 		return nil, err
 	}
 	var factors []experiment.Factor
@@ -160,8 +160,8 @@ func (p *Problem) parse(spec Spec) error {
 		p.Levers = append(p.Levers, l)
 	}
 	for _, k := range append([]string{sim.KPICostTotal}, spec.Report...) {
-		if _, ok := sim.LookupKPI(k); !ok {
-			return fmt.Errorf("--kpi %s: no such KPI", k)
+		if err := sim.CheckKPI(p.Base, k); err != nil {
+			return fmt.Errorf("--kpi %w", err)
 		}
 		if !slices.Contains(p.KPIs, k) { // a KPI targeted and reported is one column
 			p.KPIs = append(p.KPIs, k)
@@ -183,10 +183,14 @@ func (p *Problem) parseGoal(spec Spec) error {
 		if err != nil {
 			return err
 		}
-		m, ok := sim.LookupKPI(o.KPI)
-		if !ok {
-			return fmt.Errorf("%s: no KPI %q (see the README's KPI table)", o, o.KPI)
+		if err := sim.CheckKPI(p.Base, o.KPI); err != nil {
+			flag := "--minimise"
+			if o.Maximise {
+				flag = "--maximise"
+			}
+			return fmt.Errorf("%s %w", flag, err)
 		}
+		m, _ := sim.LookupKPI(o.KPI)
 		// Making a KPI worse is never the question: it is a slip.
 		if o.Maximise && m.Direction == sim.LowerIsBetter {
 			return fmt.Errorf("--maximise %s: lower is better for %s; use --minimise", o.KPI, output.Uncapitalise(output.KPILabel(o.KPI)))
@@ -205,8 +209,8 @@ func (p *Problem) parseGoal(spec Spec) error {
 		if err != nil {
 			return err
 		}
-		if _, ok := sim.LookupKPI(t.KPI); !ok {
-			return fmt.Errorf("--target %s: no KPI %q (see the README's KPI table)", s, t.KPI)
+		if err := sim.CheckKPI(p.Base, t.KPI); err != nil {
+			return fmt.Errorf("--target %s: %w", s, err)
 		}
 		p.Targets = append(p.Targets, t)
 		p.KPIs = append(p.KPIs, t.KPI)

@@ -213,7 +213,7 @@ func TestSelectRefusals(t *testing.T) {
 		{optimise.Spec{Maximise: "needs_met", Minimise: "reneged"}, "choose one KPI"},
 		{optimise.Spec{Maximise: "needs_met", Targets: []string{"reneged<=10"}}, "not both"},
 		{optimise.Spec{Maximise: "needs_met±0"}, "the tolerance must be a positive number"},
-		{optimise.Spec{Maximise: "no_such_kpi"}, `no KPI "no_such_kpi"`},
+		{optimise.Spec{Maximise: "no_such_kpi"}, `--maximise no_such_kpi: no such KPI`},
 		{optimise.Spec{}, "or a KPI to make best within a --budget"},
 	} {
 		c.spec.Ref, c.spec.Levers = "baseline", []string{"workforce.link_workers=3..4"}

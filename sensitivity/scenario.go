@@ -142,6 +142,11 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, k := range spec.KPIs {
+		if err := sim.CheckKPI(base, k); err != nil {
+			return nil, fmt.Errorf("--kpi %w", err)
+		}
+	}
 	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns, Uncertain: uncertain}
 	if r.Inputs, err = inputs(spec); err != nil {
 		return nil, err
@@ -207,11 +212,6 @@ func (spec *Spec) complete() error {
 	}
 	if len(spec.KPIs) == 0 {
 		spec.KPIs = DefaultKPIs
-	}
-	for _, k := range spec.KPIs {
-		if _, ok := sim.LookupKPI(k); !ok {
-			return fmt.Errorf("--kpi %s: no such KPI (see the README's KPI table)", k)
-		}
 	}
 	spec.Reps, spec.Trajectories, spec.Samples, spec.Boot = or(spec.Reps, 3), or(spec.Trajectories, 10), or(spec.Samples, 32), or(spec.Boot, 500)
 	return nil

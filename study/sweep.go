@@ -163,35 +163,15 @@ func (p *SweepPlan) build() error {
 }
 
 // checkKPIs refuses a KPI the model does not report, so that a mistyped
-// --kpi fails before the sweep rather than after it. The registry names
-// every KPI; a group's member must name one of the scenario's groups.
+// --kpi fails before the sweep rather than after it (sim.CheckKPI).
 func (p *SweepPlan) checkKPIs() error {
 	for _, k := range p.spec.KPIs {
-		m, ok := sim.LookupKPI(k)
-		_, _, member := sim.SplitMember(k)
-		switch {
-		case ok && m.Family == sim.PerGroup:
-			_, ok = p.base.Groups[member]
-		case ok && m.Family == sim.PerProfile:
-			_, ok = p.base.Profiles[member]
-		}
-		if !ok {
-			return fmt.Errorf("--kpi %s: no such KPI (KPIs: %s)", k, strings.Join(kpiList(), ", "))
+		if err := sim.CheckKPI(p.base, k); err != nil {
+			return fmt.Errorf("--kpi %w", err)
 		}
 	}
 	return nil
 }
-
-// kpiList names the registry's KPIs, a family as NAME.GROUP and so on.
-func kpiList() []string {
-	var names []string
-	for _, m := range sim.KPIs() {
-		names = append(names, m.Member(strings.ToUpper(familyWord[m.Family])))
-	}
-	return names
-}
-
-var familyWord = map[sim.Family]string{sim.PerGroup: "group", sim.PerProfile: "profile", sim.PerRole: "role"}
 
 // Name is the plan's default folder name.
 func (p *SweepPlan) Name() string { return "sweep-" + p.base.Name }

@@ -353,6 +353,11 @@ func TestExperimentCommandErrors(t *testing.T) {
 		{[]string{"sweep", short, "--vary", "workforce.fte=2"}, "--set KEY=VALUE"},
 		{[]string{"sweep", short, "--vary", "workforce.no_such_key=1"}, "no_such_key"},
 		{[]string{"sweep", short, "--vary", "workforce.link_workers=3", "--kpi", "no_such_kpi"}, "no such KPI"},
+		// A family's member the scenario does not have is refused before any
+		// run, by every command that takes a KPI (it read as "not defined").
+		{[]string{"sweep", short, "--vary", "workforce.link_workers=3", "--kpi", "needs_met_share.poorest"}, `"poorest" is not a group of the scenario`},
+		{[]string{"optimise", short, "--lever", "workforce.link_workers=3..4", "--target", "needs_met_share.poorest>=0.3"}, `"poorest" is not a group of the scenario`},
+		{[]string{"sensitivity", short, "--vary", "workforce.link_workers=3..4", "--kpi", "needs_met_share.group.rest"}, `did you mean "needs_met_share.rest"?`},
 		{[]string{"run", short, "--max-replications", "5"}, "only with --precision"},
 		{[]string{"run", short, "--precision", "0"}, "--precision"},
 		{[]string{"run", short, "--precision", "5", "--max-replications", "3"}, "exceed --max-replications"},

@@ -1,0 +1,47 @@
+package sim_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// TestCheckKPI: a KPI a run reports passes; an unknown name, or a family's
+// member the scenario does not have, is refused before any run with the
+// likely name, instead of reading as "not defined" after the runs.
+func TestCheckKPI(t *testing.T) {
+	base, triage := load(t, "baseline"), load(t, "navigator-triage")
+	for _, c := range []struct {
+		cfg  *sim.Config
+		kpi  string
+		want string // "" if it passes
+	}{
+		{base, "needs_met", ""},
+		{base, "needs_met_share.most_deprived", ""},
+		{base, "all_needs_met_share.profile.complex", ""},
+		{base, "caseload_per_fte_mean.role.link_workers", ""},
+		{triage, "episodes_completed.role.care_navigator", ""},
+		{base, "need_met_share", `need_met_share: no such KPI; did you mean "needs_met_share"?`},
+		{base, "needs_met_share.poorest", `needs_met_share.poorest: "poorest" is not a group of the scenario (groups: most_deprived, rest)`},
+		{base, "needs_met_share.group.most_deprived", `did you mean "needs_met_share.most_deprived"?`},
+		{base, "all_needs_met_share.profile.complx", `"complx" is not a profile of the scenario (profiles: complex, low, moderate); did you mean "all_needs_met_share.profile.complex"?`},
+		{base, "episodes_completed.role.care_navigator", `"care_navigator" is not a role of the scenario (roles: link_workers)`},
+		{base, "cost_total.rest", "cost_total.rest: no such KPI"},
+		{base, "zzz", "zzz: no such KPI (the README's KPI table lists them)"},
+	} {
+		err := sim.CheckKPI(c.cfg, c.kpi)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.kpi, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s: %v, want %q", c.kpi, err, c.want)
+		}
+	}
+	// Every name KPINames lists passes.
+	for _, k := range sim.KPINames(triage) {
+		if err := sim.CheckKPI(triage, k); err != nil {
+			t.Errorf("listed %s: %v", k, err)
+		}
+	}
+}
