@@ -211,9 +211,21 @@ func TestBrowser(t *testing.T) {
 	}
 	bookLeads("the sweep's workbook", "#download-sweep-xlsx", "What the sweep found")
 
+	// The same lever by community places: a grid, read at its corners.
+	do("sweep by a second lever", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[any](`(() => { const s = document.querySelector('#sweep-by');
+			s.value = 'services.wellbeing_groups.places'; s.dispatchEvent(new Event('change')); })()`)(ctx, tg)
+		return err
+	}), chromedp.Click(q("#sweep")), waitDone(5), shot("workbench-sweep-by", "#workspace"))
+	grid, err := chromedp.Run(ctx, chromedp.Text(q("#sweep-answer")))
+	if err != nil || !strings.Contains(grid, "and wellbeing groups: places from ") || !strings.Contains(grid, "read at the grid's corners") ||
+		!strings.Contains(grid, "interact") {
+		t.Errorf("the two-lever sweep's answer %q (%v) does not read the grid's corners", grid, err)
+	}
+
 	// The cheapest number of link workers for a 90th-percentile wait of at
 	// most 4 weeks, from the page's defaults (today's 3 to 6).
-	do("find the cheapest plan", chromedp.Click(q(`[data-tab=plan]`)), chromedp.Click(q("#plan")), waitDone(5), shot("workbench-plan", "#workspace"))
+	do("find the cheapest plan", chromedp.Click(q(`[data-tab=plan]`)), chromedp.Click(q("#plan")), waitDone(6), shot("workbench-plan", "#workspace"))
 	planned, err := chromedp.Run(ctx, chromedp.Text(q("#plan-answer")))
 	if err != nil || !strings.HasPrefix(planned, "Plan: Link-worker posts 5, costing ") || !strings.Contains(planned, "The cheapest plan meeting the target on wait to first contact, 90th percentile (at most 4 weeks) ") {
 		t.Errorf("the plan's answer %q (%v)", planned, err)
@@ -226,14 +238,14 @@ func TestBrowser(t *testing.T) {
 
 	// The most needs met that £340,000 a year buys: three or four posts
 	// are within it (£259,736 and £306,328), five not.
-	do("find the best within a budget", chromedp.Click(q("#plan-best")), waitDone(6), shot("workbench-best", "#workspace"))
+	do("find the best within a budget", chromedp.Click(q("#plan-best")), waitDone(7), shot("workbench-best", "#workspace"))
 	best, err := chromedp.Run(ctx, chromedp.Text(q("#plan-answer")))
 	if err != nil || !strings.HasPrefix(best, "Best within £340,000 a year: Link-worker posts 4, costing £306,328 a year.") || !strings.Contains(best, "has the highest needs met") {
 		t.Errorf("the best within the budget %q (%v)", best, err)
 	}
 
 	// Which of the default uncertain inputs drive the outcomes.
-	do("rank the inputs", chromedp.Click(q(`[data-tab=drivers]`)), chromedp.Click(q("#drivers")), waitDone(7), shot("workbench-drivers", "#workspace"))
+	do("rank the inputs", chromedp.Click(q(`[data-tab=drivers]`)), chromedp.Click(q("#drivers")), waitDone(8), shot("workbench-drivers", "#workspace"))
 	drivers, err := chromedp.Run(ctx, chromedp.Text(q("#drivers-answer")))
 	if err != nil || strings.Contains(drivers, "workforce.") || !strings.Contains(drivers, "Link workers leaving is driven most by link workers leaving a year, at no pressure (") &&
 		!strings.Contains(drivers, "Link workers leaving is driven most by how strongly pressure raises leaving (") {
@@ -271,7 +283,7 @@ func TestBrowser(t *testing.T) {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
 		t.Fatalf("no fitted rate (%v); the page says %q", err, status)
 	}
-	do("use the fit", chromedp.Click(q("#fit-apply")), waitDone(8))
+	do("use the fit", chromedp.Click(q("#fit-apply")), waitDone(9))
 	const referrals = `input[type=number][data-key="demand.referrals_per_week"]`
 	got, err := chromedp.Run(ctx, chromedp.Value(q(referrals)))
 	if err != nil || got != fitted.Value {
@@ -290,7 +302,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := chromedp.Poll[bool](`Number(document.body.dataset.caseloads || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 			return err
-		}), waitDone(9), shot("workbench-data", "#tab-data"))
+		}), waitDone(10), shot("workbench-data", "#tab-data"))
 	said, err := chromedp.Run(ctx, chromedp.Text(q("#caseload-sentences")))
 	if err != nil || !strings.Contains(said, "60 people waiting for a first contact and 40 people on link workers' caseloads") {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
@@ -310,7 +322,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := chromedp.Poll[bool](`Number(document.body.dataset.areas || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 			return err
-		}), waitDone(10), chromedp.Click(q(`[data-tab=results]`)), shot("workbench-areas", "#areas"))
+		}), waitDone(11), chromedp.Click(q(`[data-tab=results]`)), shot("workbench-areas", "#areas"))
 	top, err := chromedp.Run(ctx, chromedp.AttributeValue(q("#areas-table tbody tr"), "data-area"))
 	if err != nil || top.Value != "Northgate PCN" {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
@@ -325,7 +337,7 @@ func TestBrowser(t *testing.T) {
 				ta.value = ta.value.replace(/on_cost_share = [0-9.]+/, 'on_cost_share = 28.0');
 				ta.dispatchEvent(new Event('input')); })()`)(ctx, tg)
 			return err
-		}), waitDone(11), shot("workbench-warning", "header"))
+		}), waitDone(12), shot("workbench-warning", "header"))
 	warned, err := chromedp.Run(ctx, chromedp.Text(q("#scenario-warnings")))
 	if err != nil || !strings.Contains(warned, "costs.on_cost_share = 28") || !strings.Contains(warned, "did you mean 0.28?") {
 		t.Errorf("after a typo the page warns %q (%v)", warned, err)

@@ -112,13 +112,14 @@ func (s *Server) planCompare(cfgs []*sim.Config) (*job, error) {
 	return j, nil
 }
 
-// planSweep plans cfg at each value of one key, on common random numbers.
-func (s *Server) planSweep(cfg *sim.Config, vary string) (*job, error) {
+// planSweep plans cfg at each point of the grid of vary (one key's values,
+// or two keys'), on common random numbers.
+func (s *Server) planSweep(cfg *sim.Config, vary []string) (*job, error) {
 	j, paths, err := s.newJob([]*sim.Config{cfg})
 	if err != nil {
 		return nil, err
 	}
-	if j.sweep, err = study.PlanSweep(study.SweepSpec{Ref: paths[0], Vary: []string{vary}, KPIs: sweepKPIs, Options: s.options(j)}); err != nil {
+	if j.sweep, err = study.PlanSweep(study.SweepSpec{Ref: paths[0], Vary: vary, KPIs: sweepKPIs, Options: s.options(j)}); err != nil {
 		return nil, planErr(j, err)
 	}
 	return j, nil

@@ -143,4 +143,13 @@ func TestDownloadSweep(t *testing.T) {
 	if w := get("compare.csv"); w.Code != 404 {
 		t.Errorf("a sweep's compare.csv: %d, want 404", w.Code)
 	}
+	// By a second lever: the grid, as spsim sweep writes it.
+	req, _ = json.Marshal(sweepRequest{TOML: small(t), Key: "workforce.link_workers", Values: []float64{3, 5},
+		By: &sweepLever{Key: "services.wellbeing_groups.places", Values: []float64{40, 120}}})
+	if w := get("sweep.csv"); w.Code != 200 || !strings.HasPrefix(w.Body.String(), "workforce.link_workers,services.wellbeing_groups.places,kpi,") {
+		t.Errorf("a two-lever sweep.csv: %d %.200s", w.Code, w.Body.String())
+	}
+	if w := get("report.html"); w.Code != 200 || !strings.Contains(w.Body.String(), "read at the grid") {
+		t.Errorf("a two-lever sweep's report: %d, without its corners' reading", w.Code)
+	}
 }

@@ -514,3 +514,35 @@ func TestNoLinkWorkersRuns(t *testing.T) {
 		t.Errorf("sentences %q", sentences)
 	}
 }
+
+// TestSweepByTwoLevers: a sweep by a second lever is the grid of both, a
+// row per point and a line per value of the second lever, and it leads
+// with the command line's reading at the grid's corners.
+func TestSweepByTwoLevers(t *testing.T) {
+	body := `{"toml":` + jsonString(small(t)) + `,"key":"workforce.link_workers","label":"Link-worker posts","values":[3,5],` +
+		`"by":{"key":"services.wellbeing_groups.places","label":"Wellbeing groups: places","values":[40,80,120]}}`
+	r := result(t, post(t, newTestServer(), "/api/sweep", body))
+	rows := r["rows"].([]any)
+	if len(rows) != 6 || fmt.Sprint(rows[1].([]any)[:2]) != "[3 80]" || fmt.Sprint(rows[5].([]any)[:2]) != "[5 120]" {
+		t.Fatalf("rows %v, want one per point, posts then places", rows)
+	}
+	svg := r["chart"].(map[string]any)["svg"].(string)
+	if n := strings.Count(svg, `class="band"`); n < 3*len(sweepKPIs) {
+		t.Errorf("%d bands, want a line per value of places in each KPI's panel", n)
+	}
+	answer, _ := r["answer"].([]any)
+	if len(answer) != 1+len(sweepKPIs) || answer[0] != "Changing link-worker posts from 3 to 5 and wellbeing groups: places from 40 to 120, read at the grid's corners:" {
+		t.Errorf("answer %q, want the grid's corners read, a sentence per KPI", answer)
+	}
+	for _, c := range []struct{ body, want string }{
+		{`"by":{"key":"workforce.link_workers","values":[3,4]}`, "two different keys"},
+		{`"by":{"key":"services.wellbeing_groups.places","values":[10,20,30,40,50,60,70,80,90,100,110,120]}`, "points, over the workbench's"},
+		{`"by":{"key":"../etc/passwd","values":[1,2]}`, "scenario key"},
+		{`"by":{"key":"services.wellbeing_groups.places","values":[40]}`, "2 to 12 values"},
+	} {
+		body := `{"toml":` + jsonString(small(t)) + `,"key":"workforce.link_workers","values":[3,4,5,6],` + c.body + `}`
+		if w := post(t, newTestServer(), "/api/sweep", body); w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), c.want) {
+			t.Errorf("%s: %d %.300s; want 400 with %q", c.body, w.Code, w.Body, c.want)
+		}
+	}
+}

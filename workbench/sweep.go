@@ -18,6 +18,16 @@ type sweepRequest struct {
 	Key    string    `json:"key"`
 	Label  string    `json:"label,omitempty"`
 	Values []float64 `json:"values"`
+	// By, if set, is a second lever: the sweep is the grid of both, and
+	// its answer is read at the grid's corners, as spsim sweep's is.
+	By *sweepLever `json:"by,omitempty"`
+}
+
+// sweepLever is the second lever of a sweep.
+type sweepLever struct {
+	Key    string    `json:"key"`
+	Label  string    `json:"label,omitempty"`
+	Values []float64 `json:"values"`
 }
 
 // sweepView is a sweep as the page shows it.
@@ -47,8 +57,8 @@ func (s *Server) sweepJob(req sweepRequest) (*job, error) {
 	return s.planSweep(cfg, vary)
 }
 
-// handleSweep runs the scenario at each value of one lever, on common
-// random numbers, and streams the result.
+// handleSweep runs the scenario at each value of one lever, or of two
+// (a grid), on common random numbers, and streams the result.
 func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
 	var req sweepRequest
 	if err := readJSON(r, &req); err != nil {
@@ -56,66 +66,88 @@ func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveJob(w, r, func() (*job, error) { return s.sweepJob(req) }, func(_ *job, res any, seconds float64) (any, error) {
-		label := req.Label
-		if label == "" {
-			label = req.Key
-		}
-		v := newSweepView(res.(*study.SweepResult).Sweep, req.Key, label, req.Values)
+		v := newSweepView(res.(*study.SweepResult).Sweep, req)
 		v.Seconds = seconds
 		return v, nil
 	})
 }
 
-// vary checks a sweep request and writes it as the command line's --vary.
-func (s *Server) vary(req sweepRequest) (string, error) {
-	if len(req.Values) < 2 || len(req.Values) > s.lim.SweepPoints {
-		return "", fmt.Errorf("%w: a sweep takes 2 to %d values, got %d", errBadRequest, s.lim.SweepPoints, len(req.Values))
+// vary checks a sweep request and writes it as the command line's --vary,
+// one for each lever.
+func (s *Server) vary(req sweepRequest) ([]string, error) {
+	first, err := s.varyOne(req.Key, req.Values)
+	if err != nil || req.By == nil {
+		return []string{first}, err
 	}
-	if !sweepKey.MatchString(req.Key) {
-		return "", fmt.Errorf("%w: a sweep varies a scenario key such as workforce.link_workers, got %s", errBadRequest, short(req.Key))
+	second, err := s.varyOne(req.By.Key, req.By.Values)
+	switch {
+	case err != nil:
+		return nil, err
+	case req.By.Key == req.Key:
+		return nil, fmt.Errorf("%w: a sweep by two levers needs two different keys, got %s twice", errBadRequest, short(req.Key))
+	case len(req.Values)*len(req.By.Values) > s.lim.Candidates:
+		return nil, fmt.Errorf("%w: %d × %d points, over the workbench's %d: take fewer values of either lever", errBadRequest,
+			len(req.Values), len(req.By.Values), s.lim.Candidates)
 	}
-	vs := make([]string, len(req.Values))
-	for i, v := range req.Values {
+	return []string{first, second}, nil
+}
+
+// varyOne checks one lever of a sweep and writes it as KEY=V1,V2,...
+func (s *Server) varyOne(key string, values []float64) (string, error) {
+	if len(values) < 2 || len(values) > s.lim.SweepPoints {
+		return "", fmt.Errorf("%w: a sweep takes 2 to %d values, got %d", errBadRequest, s.lim.SweepPoints, len(values))
+	}
+	if !sweepKey.MatchString(key) {
+		return "", fmt.Errorf("%w: a sweep varies a scenario key such as workforce.link_workers, got %s", errBadRequest, short(key))
+	}
+	vs := make([]string, len(values))
+	for i, v := range values {
 		vs[i] = strconv.FormatFloat(v, 'g', -1, 64)
 	}
-	return req.Key + "=" + strings.Join(vs, ","), nil
+	return key + "=" + strings.Join(vs, ","), nil
 }
 
 var sweepKey = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$`)
 
-func newSweepView(sw *experiment.Sweep, key, label string, values []float64) *sweepView {
-	v := &sweepView{Key: key, Values: values, Head: []string{label},
+// newSweepView lays out a sweep's result: its answer, a row per point and
+// a panel per KPI, with a line per value of the second lever, if any,
+// against the first.
+func newSweepView(sw *experiment.Sweep, req sweepRequest) *sweepView {
+	label := orKey(req.Label, req.Key)
+	v := &sweepView{Key: req.Key, Values: req.Values, Head: []string{label},
 		Answer: output.SweepAnswer(sw, sweepKPIs, strings.ToLower(label))}
+	lines, title := []string{""}, "Sweep of "+label
+	if req.By != nil {
+		byLabel := orKey(req.By.Label, req.By.Key)
+		v.Head = append(v.Head, byLabel)
+		lines, title = nil, title+" by "+strings.ToLower(byLabel)
+		for _, x := range req.By.Values {
+			lines = append(lines, byLabel+" "+experiment.Number(x))
+		}
+	}
 	var panels []panel
 	for _, k := range sweepKPIs {
 		p := panel{Title: output.KPILabel(k), XLabel: label, Points: true}
-		b := band{Name: k, Label: output.KPILabel(k), Color: len(panels)}
-		unit := ""
-		for i, pt := range sw.Points {
-			s, ok := experiment.FindSummary(pt.Summaries, k)
-			if !ok {
-				break
+		for j, name := range lines {
+			b := band{Name: k, Label: orKey(name, output.KPILabel(k)), Color: (len(panels) + j) % len(palette)}
+			if req.By != nil {
+				b.Color = j % len(palette)
 			}
-			unit = s.Unit
-			lo, hi := s.Estimate.Low, s.Estimate.High
-			if s.Estimate.N < 2 {
-				lo, hi = s.Estimate.Mean, s.Estimate.Mean
+			p.YLabel = sweepBand(&b, sw, k, req.Values, j, len(lines))
+			if len(b.X) > 0 {
+				p.Bands = append(p.Bands, b)
 			}
-			b.X = append(b.X, values[i])
-			b.Mean = append(b.Mean, scaleFor(unit)*s.Estimate.Mean)
-			b.Low = append(b.Low, scaleFor(unit)*lo)
-			b.High = append(b.High, scaleFor(unit)*hi)
 		}
-		if len(b.X) == 0 {
-			continue
+		if len(p.Bands) > 0 {
+			panels = append(panels, p)
+			v.Head = append(v.Head, output.KPILabel(k))
 		}
-		p.YLabel = output.AxisUnit(unit)
-		p.Bands = []band{b}
-		panels = append(panels, p)
-		v.Head = append(v.Head, output.KPILabel(k))
 	}
 	for i, pt := range sw.Points {
-		row := []string{experiment.Number(values[i])}
+		row := []string{experiment.Number(req.Values[i/len(lines)])}
+		if req.By != nil {
+			row = append(row, experiment.Number(req.By.Values[i%len(lines)]))
+		}
 		for _, k := range sweepKPIs {
 			if s, ok := experiment.FindSummary(pt.Summaries, k); ok {
 				value, between := kpiWords(k, s.Unit, s.Estimate)
@@ -124,9 +156,40 @@ func newSweepView(sw *experiment.Sweep, key, label string, values []float64) *sw
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	v.Chart = chart{Name: "sweep", Title: "Sweep of " + label, SVG: svgChart("sweep", "Sweep of "+label, panels),
+	v.Chart = chart{Name: "sweep", Title: title, SVG: svgChart("sweep", title, panels),
 		Caption: "Each point is the mean of the replications at that value, all on common random numbers; the band is its 95% confidence interval."}
 	return v
+}
+
+// sweepBand fills b with KPI k at the points of line j of n (the grid's
+// points whose second value is the j-th; every point when n is 1), against
+// the first lever's values, and returns the axis label of k's unit.
+func sweepBand(b *band, sw *experiment.Sweep, k string, values []float64, j, n int) string {
+	unit := ""
+	for i := j; i < len(sw.Points); i += n {
+		s, ok := experiment.FindSummary(sw.Points[i].Summaries, k)
+		if !ok {
+			break
+		}
+		unit = s.Unit
+		lo, hi := s.Estimate.Low, s.Estimate.High
+		if s.Estimate.N < 2 {
+			lo, hi = s.Estimate.Mean, s.Estimate.Mean
+		}
+		b.X = append(b.X, values[i/n])
+		b.Mean = append(b.Mean, scaleFor(unit)*s.Estimate.Mean)
+		b.Low = append(b.Low, scaleFor(unit)*lo)
+		b.High = append(b.High, scaleFor(unit)*hi)
+	}
+	return output.AxisUnit(unit)
+}
+
+// orKey is label, or key when there is none.
+func orKey(label, key string) string {
+	if label == "" {
+		return key
+	}
+	return label
 }
 
 // scaleFor draws shares as percentages.

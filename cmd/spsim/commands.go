@@ -166,7 +166,7 @@ your own, move the main levers (posts, caseload cap, support model, holding,
 referrals, community places and grants, a funding cliff) and the results follow:
 verdict sentences, the headline table with 95% intervals, and charts of demand
 against supply, waiting and the workforce. Pin up to 4 settings and compare them
-on common random numbers; sweep one lever; find the cheapest plan that meets a
+on common random numbers; sweep one lever, or two as a grid; find the cheapest plan that meets a
 target (as spsim optimise); rank which uncertain inputs matter (as spsim
 sensitivity); fit demand to your referral extract, or start from your caseload
 or your PCNs' areas; and download the scenario (which spsim run turns into the

@@ -119,14 +119,16 @@ var unitWords = strings.NewReplacer("/FTE-year", " per FTE a year", "/FTE", " pe
 // without the unit: "[1.2, 1.6]", "[£41,000, £52,000]"; a share's as
 // percentages, "[40.3%, 41.2%]", and a difference of shares' (diff) in
 // percentage points, "[2.1, 3.5]", to the decimals that keep the bounds
-// apart and a bound that is not 0 from 0 (shareDecimals).
+// apart and a bound that is not 0 from 0 (shareDecimals): whether a
+// difference holds 0 must show. A share's own bounds keep one decimal
+// ("[100.0%, 100.0%]" for a team always full).
 func Bounds(lo, hi float64, unit string, diff bool) string {
 	f := Number
 	switch unit {
 	case sim.UnitShare:
-		d, suffix := shareDecimals(lo, hi), "%"
+		d, suffix := 1, "%"
 		if diff {
-			suffix = ""
+			d, suffix = shareDecimals(lo, hi), ""
 		}
 		f = func(x float64) string {
 			if math.IsNaN(x) {

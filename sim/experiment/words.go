@@ -21,7 +21,7 @@ func Words(v float64, unit string, diff bool) string { return words(v, unit, dif
 func Signed(v float64, unit string, diff bool) string { return signedWords(v, unit, diff, 1) }
 
 // WordsBetween writes an interval in Words, the unit once: "5.36 to 5.9
-// weeks", "33.4% to 34.9%". Percentages have the decimals that keep
+// weeks", "33.4% to 34.9%". Percentage points have the decimals that keep
 // different bounds apart and a bound that is not 0 from 0 (shareDecimals).
 func WordsBetween(lo, hi float64, unit string, diff bool) string {
 	d := decimalsFor(lo, hi, unit, diff)
@@ -86,11 +86,11 @@ func sharedUnit(lo, hi string) string {
 	return lo + " to " + hi
 }
 
-// decimalsFor is the decimals of an interval's percentages
-// (shareDecimals), and 1 for any other unit, whose numbers keep three
-// significant figures.
+// decimalsFor is the decimals of an interval of percentage points
+// (shareDecimals), and 1 for a share's own interval (as Bounds) or any
+// other unit, whose numbers keep three significant figures.
 func decimalsFor(lo, hi float64, unit string, diff bool) int {
-	if unit != sim.UnitShare {
+	if unit != sim.UnitShare || !diff {
 		return 1
 	}
 	return shareDecimals(lo, hi)

@@ -330,39 +330,64 @@ function downloadStudy(kind, request, file) {
 // ---- sweep ----
 
 function fillSweepKeys(v) {
-  const sel = $('#sweep-key');
-  const keep = sel.value;
-  sel.replaceChildren(...v.levers.filter((l) => l.kind === 'number' && l.key !== 'run.replications' && l.key !== 'run.seed')
-    .map((l) => el('option', { value: l.key, text: l.label, 'data-min': l.min, 'data-max': l.max, 'data-value': l.value, 'data-step': l.step || 0 })));
+  const options = () => v.levers.filter((l) => l.kind === 'number' && l.key !== 'run.replications' && l.key !== 'run.seed')
+    .map((l) => el('option', { value: l.key, text: l.label, 'data-min': l.min, 'data-max': l.max, 'data-value': l.value, 'data-step': l.step || 0 }));
+  const sel = $('#sweep-key'), by = $('#sweep-by');
+  const keep = sel.value, keepBy = by.value;
+  sel.replaceChildren(...options());
+  by.replaceChildren(el('option', { value: '', text: 'nothing else' }), ...options());
   if (keep && [...sel.options].some((o) => o.value === keep)) sel.value = keep;
-  else sweepDefaults();
+  else sweepDefaults('sweep-key', 'sweep');
+  by.value = keepBy && [...by.options].some((o) => o.value === keepBy) ? keepBy : '';
+  if (by.value !== keepBy || keepBy === '') sweepByChanged(); // a lever kept keeps its range
 }
 
-function sweepDefaults() {
-  const o = $('#sweep-key').selectedOptions[0];
-  if (!o) return;
+// sweepDefaults sets a lever's range from its select's choice.
+function sweepDefaults(select, prefix) {
+  const o = $('#' + select).selectedOptions[0];
+  if (!o || !o.value) return;
   // From today's value up: below it a scenario can become one the loader
   // refuses (more people on caseloads than places).
   const v = Number(o.dataset.value);
   const lo = Math.max(Number(o.dataset.min), v > 0 ? v : 0);
-  $('#sweep-from').value = lo;
-  $('#sweep-to').value = Math.max(lo + 1, Math.ceil(v > 0 ? v * 2 : Number(o.dataset.max)));
+  $('#' + prefix + '-from').value = lo;
+  $('#' + prefix + '-to').value = Math.max(lo + 1, Math.ceil(v > 0 ? v * 2 : Number(o.dataset.max)));
+}
+
+// sweepByChanged turns the second lever's range on when one is chosen.
+function sweepByChanged() {
+  const on = $('#sweep-by').value !== '';
+  for (const id of ['#sweep-by-from', '#sweep-by-to', '#sweep-by-steps']) $(id).disabled = !on;
+  if (on) sweepDefaults('sweep-by', 'sweep-by');
+}
+
+// leverValues are the values of a lever from its range and steps, or an
+// error to show: a lever of whole steps (posts, sessions) takes whole
+// values, 3 to 6 in 5 steps being 3, 4, 5, 6, not 3.75.
+function leverValues(select, prefix) {
+  const from = Number($('#' + prefix + '-from').value), to = Number($('#' + prefix + '-to').value), n = Number($('#' + prefix + '-steps').value);
+  if (!(n >= 2 && n <= 12) || !(to > from)) return { error: 'A sweep needs "from" below "to" and 2 to 12 steps' };
+  let values = [];
+  for (let i = 0; i < n; i++) values.push(Number((from + (to - from) * i / (n - 1)).toPrecision(6)));
+  const step = Number($('#' + select).selectedOptions[0].dataset.step);
+  if (Number.isInteger(step) && step >= 1) values = [...new Set(values.map((v) => Math.round(v)))];
+  if (values.length < 2) return { error: 'A sweep needs at least 2 different values' };
+  return { key: $('#' + select).value, label: $('#' + select).selectedOptions[0].textContent, values };
 }
 
 function sweep() {
-  const from = Number($('#sweep-from').value), to = Number($('#sweep-to').value), n = Number($('#sweep-steps').value);
-  if (!(n >= 2 && n <= 12) || !(to > from)) { status('A sweep needs "from" below "to" and 2 to 12 steps', true); return; }
-  let values = [];
-  for (let i = 0; i < n; i++) values.push(Number((from + (to - from) * i / (n - 1)).toPrecision(6)));
-  // A lever of whole steps (posts, sessions) takes whole values: 3 to 6 in
-  // 5 steps is 3, 4, 5, 6, not 3.75.
-  const step = Number($('#sweep-key').selectedOptions[0].dataset.step);
-  if (Number.isInteger(step) && step >= 1) values = [...new Set(values.map((v) => Math.round(v)))];
-  if (values.length < 2) { status('A sweep needs at least 2 different values', true); return; }
-  const key = $('#sweep-key').value;
-  const label = $('#sweep-key').selectedOptions[0].textContent;
-  const req = { toml: state.view.toml, key, label, values };
-  task('Sweeping ' + label, 'api/sweep', req, (r) => {
+  const first = leverValues('sweep-key', 'sweep');
+  if (first.error) { status(first.error, true); return; }
+  const req = { toml: state.view.toml, key: first.key, label: first.label, values: first.values };
+  let what = first.label;
+  if ($('#sweep-by').value !== '') {
+    const by = leverValues('sweep-by', 'sweep-by');
+    if (by.error) { status(by.error, true); return; }
+    if (by.key === first.key) { status('A sweep by two levers needs two different levers', true); return; }
+    req.by = by;
+    what += ' by ' + by.label.toLowerCase();
+  }
+  task('Sweeping ' + what, 'api/sweep', req, (r) => {
     $('#sweep-answer').replaceChildren(...(r.answer || []).map((s) => sentenceItem(s)));
     $('#sweep-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
       el('tbody', {}, ...r.rows.map((row) => el('tr', {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
@@ -413,7 +438,8 @@ async function start() {
   $('#pin').addEventListener('click', pin);
   $('#compare').addEventListener('click', compare);
   $('#sweep').addEventListener('click', sweep);
-  $('#sweep-key').addEventListener('change', sweepDefaults);
+  $('#sweep-key').addEventListener('change', () => sweepDefaults('sweep-key', 'sweep'));
+  $('#sweep-by').addEventListener('change', sweepByChanged);
   $('#plan').addEventListener('click', () => plan(false));
   $('#plan-best').addEventListener('click', () => plan(true));
   await loadDriverKeys();
