@@ -142,10 +142,8 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, k := range spec.KPIs {
-		if err := sim.CheckKPI(base, k); err != nil {
-			return nil, fmt.Errorf("--kpi %w", err)
-		}
+	if err := checkKPIs(base, spec.KPIs); err != nil {
+		return nil, err
 	}
 	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns, Uncertain: uncertain}
 	if r.Inputs, err = inputs(spec); err != nil {
@@ -177,6 +175,15 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 		return nil, err
 	}
 	r.Noise = noise
+	r.analyse(means, morris, sobol, spec.Boot)
+	r.Elapsed = time.Since(start)
+	return r, nil
+}
+
+// analyse reads each KPI's means at the design's points: how many are not
+// defined, and the Morris effects, or the Sobol indices and the gap
+// between the first two inputs' total indices.
+func (r *Result) analyse(means [][]float64, morris *MorrisDesign, sobol *SobolDesign, boot int) {
 	r.Undefined = make([]int, len(r.KPIs))
 	for k := range r.KPIs {
 		for _, y := range means[k] {
@@ -185,18 +192,27 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 			}
 		}
 		if morris != nil {
-			r.Morris = append(r.Morris, morris.Morris(means[k], r.Level, spec.Boot, r.Seed))
-		} else {
-			r.Sobol = append(r.Sobol, sobol.Indices(means[k], r.Level, spec.Boot, r.Seed))
-			gap := Interval{Value: math.NaN(), Low: math.NaN(), High: math.NaN()}
-			if rank := r.Ranked(k); len(rank) >= 2 && r.Undefined[k] == 0 {
-				gap = sobol.TotalGap(means[k], rank[0], rank[1], r.Level, gapBoot, r.Seed+uint64(k))
-			}
-			r.SobolGap = append(r.SobolGap, gap)
+			r.Morris = append(r.Morris, morris.Morris(means[k], r.Level, boot, r.Seed))
+			continue
+		}
+		r.Sobol = append(r.Sobol, sobol.Indices(means[k], r.Level, boot, r.Seed))
+		gap := Interval{Value: math.NaN(), Low: math.NaN(), High: math.NaN()}
+		if rank := r.Ranked(k); len(rank) >= 2 && r.Undefined[k] == 0 {
+			gap = sobol.TotalGap(means[k], rank[0], rank[1], r.Level, gapBoot, r.Seed+uint64(k))
+		}
+		r.SobolGap = append(r.SobolGap, gap)
+	}
+}
+
+// checkKPIs refuses a KPI the scenario does not report (sim.CheckKPI),
+// before any run.
+func checkKPIs(base *sim.Config, kpis []string) error {
+	for _, k := range kpis {
+		if err := sim.CheckKPI(base, k); err != nil {
+			return fmt.Errorf("--kpi %w", err)
 		}
 	}
-	r.Elapsed = time.Since(start)
-	return r, nil
+	return nil
 }
 
 // complete checks spec and fills in its defaults.

@@ -28,20 +28,7 @@ const minChangeWeeks = 8
 // joined. A change with fewer than 8 weeks on either side is left out.
 func ChangeWindows(cfg *sim.Config) []ChangeWindow {
 	start, end := cfg.Run.WarmupWeeks, cfg.Run.HorizonWeeks
-	notes := map[int][]string{}
-	var weeks []int
-	for _, c := range cfg.Timeline {
-		if c.Week <= start || c.Week >= end {
-			continue
-		}
-		if !slices.Contains(weeks, c.Week) {
-			weeks = append(weeks, c.Week)
-		}
-		if c.Note != "" {
-			notes[c.Week] = append(notes[c.Week], c.Note)
-		}
-	}
-	slices.Sort(weeks)
+	weeks, notes := changeWeeks(cfg, func(w int) bool { return w > start && w < end })
 	var out []ChangeWindow
 	for i, w := range weeks {
 		from, to := start, end
@@ -57,6 +44,25 @@ func ChangeWindows(cfg *sim.Config) []ChangeWindow {
 		out = append(out, ChangeWindow{Week: w, Note: strings.Join(notes[w], "; "), Before: [2]int{from, w}, After: [2]int{w, to}})
 	}
 	return out
+}
+
+// changeWeeks are the weeks of cfg's timeline changes that keep takes, in
+// order, each once, with the notes of the changes in each.
+func changeWeeks(cfg *sim.Config, keep func(week int) bool) (weeks []int, notes map[int][]string) {
+	notes = map[int][]string{}
+	for _, c := range cfg.Timeline {
+		if !keep(c.Week) {
+			continue
+		}
+		if !slices.Contains(weeks, c.Week) {
+			weeks = append(weeks, c.Week)
+		}
+		if c.Note != "" {
+			notes[c.Week] = append(notes[c.Week], c.Note)
+		}
+	}
+	slices.Sort(weeks)
+	return weeks, notes
 }
 
 // UnreadChange is a timeline change whose effect ChangeWindows does not
@@ -81,20 +87,7 @@ func UnreadChanges(cfg *sim.Config) []UnreadChange {
 	for _, w := range ChangeWindows(cfg) {
 		read[w.Week] = true
 	}
-	notes := map[int][]string{}
-	var weeks []int
-	for _, c := range cfg.Timeline {
-		if c.Week >= cfg.Run.HorizonWeeks || read[c.Week] {
-			continue
-		}
-		if !slices.Contains(weeks, c.Week) {
-			weeks = append(weeks, c.Week)
-		}
-		if c.Note != "" {
-			notes[c.Week] = append(notes[c.Week], c.Note)
-		}
-	}
-	slices.Sort(weeks)
+	weeks, notes := changeWeeks(cfg, func(w int) bool { return w < cfg.Run.HorizonWeeks && !read[w] })
 	out := make([]UnreadChange, len(weeks))
 	for i, w := range weeks {
 		out[i] = UnreadChange{Week: w, Note: strings.Join(notes[w], "; "), InWarmup: w <= cfg.Run.WarmupWeeks}
