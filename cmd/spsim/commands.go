@@ -75,13 +75,15 @@ from LO to HI in steps of STEP (1 unless given), as optimise's levers do:
 workforce.link_workers=2..6 is 2,3,4,5,6, and 40..100:20 is 40,60,80,100.
 Every point uses the same random numbers, so differences between points are
 not noise. A sweep of one key says how each KPI goes from the first value to
-the last, and where demand outstrips link-worker supply. Writes sweep.csv, a
+the last, and where demand outstrips link-worker supply; one of two keys reads
+its grid's corners: each key's change at the other's two ends, and whether the
+two interact (places help only where there are posts). Writes sweep.csv, a
 chart of the chosen KPIs against the first parameter, and report.html.`,
 			argHelp: [][2]string{{"SCENARIO", scenarioArg}},
 			examples: [][2]string{
 				{"spsim sweep baseline --vary workforce.link_workers=2..6", "waits and outcomes as the team grows from 2 to 6"},
 				{"spsim sweep short-term --vary demand.referrals_per_week=8..24:2", "the referrals a week at which short-term support stops keeping up"},
-				{"spsim sweep baseline --vary workforce.link_workers=3,4 --vary services.wellbeing_groups.places=30,50,80", "a 2 x 3 grid: link workers against community places"},
+				{"spsim sweep baseline --vary workforce.link_workers=3,5 --vary services.wellbeing_groups.places=40,80,120", "a 2 x 3 grid: do more places help without more link workers?"},
 			},
 			run: cmdSweep,
 		},
