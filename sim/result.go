@@ -124,6 +124,7 @@ func (w window) mean(name string) float64    { return w.sum(name) / w.weeks }
 
 // kpis computes the headline figures. Their names are part of spsim's
 // interface: they are documented in the README and must not change lightly.
+// The order here is the order of every output.
 func kpis(in kpiInput, r *Result) []KPI {
 	cfg := in.cfg
 	weeks := float64(cfg.Run.HorizonWeeks - cfg.Run.WarmupWeeks)
@@ -133,13 +134,21 @@ func kpis(in kpiInput, r *Result) []KPI {
 	}
 	var ks []KPI
 	add := func(name string, v float64) { ks = append(ks, KPI{name, kpiReg.unit(name), v}) }
-	last := r.Weekly[len(r.Weekly)-1]
+	flowKPIs(add, in, w, r.Weekly[len(r.Weekly)-1], r)
+	outcomeKPIs(add, w)
+	costKPIs(add, cfg, w)
+	familyKPIs(add, in, w)
+	return ks
+}
+
+// addKPI records one KPI's value.
+type addKPI func(name string, v float64)
+
+// flowKPIs are referrals, waits, the waiting list, support episodes and
+// capacity.
+func flowKPIs(add addKPI, in kpiInput, w window, last []float64, r *Result) {
 	h := in.waits
-
 	fteYears := w.sum(ColFTEInPostMean) / 52
-	appropriate := w.sum(ColReferrals) - w.sum(ColInappropriate)
-	met, unmet, unseen := w.sum(ColNeedsMet), w.sum(ColNeedsUnmet), w.sum(ColNeedsUnseen)
-
 	add(KPIReferrals, w.perYear(ColReferrals))
 	// From the counts, exact: two scenarios with the same new referrals
 	// (re-referrals apart) then have the same figure to the last bit.
@@ -162,13 +171,20 @@ func kpis(in kpiInput, r *Result) []KPI {
 	add(KPIDropouts, w.perYear(ColDropouts))
 	add(KPICaseloadMean, w.mean(ColCaseloadMean))
 	add(KPICaseloadPerFTE, nanDiv(w.sum(ColCaseloadMean), w.sum(ColFTEInPostMean)))
-	add(KPICaseloadCapPerFTE, cfg.Workforce.CaseloadCapPerFTE)
+	add(KPICaseloadCapPerFTE, in.cfg.Workforce.CaseloadCapPerFTE)
 	add(KPIUtilisation, nanDiv(w.sum(ColCaseloadMean), w.sum(ColCapacityPlacesMean)))
 	add(KPIHoursUtilisation, nanDiv(w.sum(ColSessionHours), w.sum(ColCapacityHours)))
 	add(KPICapacityPlaces, w.mean(ColCapacityPlacesMean))
 	add(KPICapacityHours, w.mean(ColCapacityHours))
 	add(KPISessionHours, w.mean(ColSessionHours))
 	add(KPIHoldingWeeks, w.perYear(ColHoldingWeeks))
+}
+
+// outcomeKPIs are community services, needs and the workforce's turnover.
+func outcomeKPIs(add addKPI, w window) {
+	fteYears := w.sum(ColFTEInPostMean) / 52
+	appropriate := w.sum(ColReferrals) - w.sum(ColInappropriate)
+	met, unmet, unseen := w.sum(ColNeedsMet), w.sum(ColNeedsUnmet), w.sum(ColNeedsUnseen)
 	add(KPIVCSEReferrals, w.perYear(ColVCSEReferrals))
 	add(KPIVCSEAccepted, w.perYear(ColVCSEAccepted))
 	add(KPIVCSEWaitlisted, w.perYear(ColVCSEWaitlisted))
@@ -189,7 +205,11 @@ func kpis(in kpiInput, r *Result) []KPI {
 	add(KPILeaversPerFTE, nanDiv(w.sum(ColLeavers), fteYears))
 	add(KPIVacancyWeeks, w.perYear(ColVacancyWeeks))
 	add(KPIPressureMean, nanDiv(w.sum(ColPressureSum), w.sum(ColLWAssessed)))
+}
 
+// costKPIs are the costs a year, per outcome, and the assumption-driven
+// value of GP time.
+func costKPIs(add addKPI, cfg *Config, w window) {
 	costLW, costSup, costRec, costVCSE := w.perYear(ColCostLW), w.perYear(ColCostSupervision), w.perYear(ColCostRecruitment), w.perYear(ColCostVCSE)
 	total := costLW + costSup + costRec + costVCSE
 	add(KPICostLW, costLW)
@@ -202,9 +222,12 @@ func kpis(in kpiInput, r *Result) []KPI {
 	gp := w.perYear(ColGPAvoided)
 	add(KPIGPAppointmentsAvoided, gp)
 	add(KPIGPValue, gp*cfg.Costs.GPAppointmentValue)
+}
 
-	// Per group, and the inequity gap: the reference group minus the rest.
-	ref := cfg.Outcomes.ReferenceGroup
+// familyKPIs are the KPIs per group, profile and role, and the inequity
+// gaps: the reference group minus the rest.
+func familyKPIs(add addKPI, in kpiInput, w window) {
+	ref := in.cfg.Outcomes.ReferenceGroup
 	var refMet, refAll, restMet, restAll, refWait, refN, restWait, restN float64
 	for _, g := range in.groups {
 		met, unmet := w.sum(ColNeedsMet+"."+g), w.sum(ColNeedsUnmet+"."+g)+w.sum(ColNeedsUnseen+"."+g)
@@ -237,7 +260,6 @@ func kpis(in kpiInput, r *Result) []KPI {
 		add(KPIInequityGapNeedsMetShare, nanDiv(refMet, refAll)-nanDiv(restMet, restAll))
 		add(KPIInequityGapWait, nanDiv(refWait, refN)-nanDiv(restWait, restN))
 	}
-	return ks
 }
 
 // check verifies the replication's invariants; a violation is a bug in the
