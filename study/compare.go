@@ -59,6 +59,9 @@ func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
 		return nil, err
 	}
 	for _, c := range p.cfgs[1:] {
+		if w := p.commonRunWords(c, ref); w != "" {
+			p.warnings = append(p.warnings, w)
+		}
 		c.Run.Seed, c.Run.Replications = ref.Run.Seed, ref.Run.Replications
 		if c.Run.HorizonWeeks != ref.Run.HorizonWeeks || c.Run.WarmupWeeks != ref.Run.WarmupWeeks {
 			p.warnings = append(p.warnings, fmt.Sprintf("%s runs %d weeks with %d of warm-up and %s %d with %d: its KPIs cover a different period",
@@ -70,6 +73,28 @@ func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// commonRunWords says, of a compared scenario whose own seed or
+// replications differ from the reference's (and no flag set them for
+// all), that it runs with the reference's: common random numbers need one
+// of each, and a setting dropped without a word would look obeyed. It is
+// "" when nothing differs.
+func (p *ComparePlan) commonRunWords(c, ref *sim.Config) string {
+	var own, used []string
+	if p.spec.Seed == nil && c.Run.Seed != ref.Run.Seed {
+		own = append(own, fmt.Sprintf("run.seed = %d", c.Run.Seed))
+		used = append(used, fmt.Sprintf("seed %d", ref.Run.Seed))
+	}
+	if p.spec.Replications == 0 && c.Run.Replications != ref.Run.Replications {
+		own = append(own, fmt.Sprintf("run.replications = %d", c.Run.Replications))
+		used = append(used, fmt.Sprintf("%d replications", ref.Run.Replications))
+	}
+	if len(own) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s sets %s; compared on common random numbers, it runs with %s's %s (--seed and --replications set them for all)",
+		c.Name, strings.Join(own, " and "), ref.Name, strings.Join(used, " and "))
 }
 
 func (p *ComparePlan) names() []string {

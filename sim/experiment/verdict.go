@@ -107,7 +107,12 @@ type Verdict struct {
 	Level               float64
 	Cost                Change   // total cost a year
 	Outcomes            []Change // in the order of VerdictKPIs, those reported
-	Sentences           []string
+	// Identical is set when every KPI of the scenario equals the
+	// reference's in every replication: what it changes does not reach
+	// the run (a seed overridden by the comparison's, a service nobody is
+	// referred to).
+	Identical bool
+	Sentences []string
 }
 
 // VerdictKPIs are the outcomes a verdict weighs: needs met, people with
@@ -166,8 +171,25 @@ func NewVerdict(c *Comparison, s int) Verdict {
 		}
 		v.Outcomes = append(v.Outcomes, ch)
 	}
+	v.Identical = identical(c, s)
 	v.Sentences = sentences(v)
 	return v
+}
+
+// identical reports whether scenario s of c has every KPI the same as the
+// reference in every replication (both undefined counts as the same).
+func identical(c *Comparison, s int) bool {
+	for _, k := range c.KPIs {
+		if len(k.Values) <= s || len(k.Values[s]) != len(k.Values[0]) || len(k.Values[0]) == 0 {
+			return false
+		}
+		for i, x := range k.Values[0] {
+			if y := k.Values[s][i]; x != y && !(math.IsNaN(x) && math.IsNaN(y)) {
+				return false
+			}
+		}
+	}
+	return len(c.KPIs) > 0
 }
 
 // change is KPI k's difference between scenario s and the reference.
@@ -207,6 +229,9 @@ func costPer(cost, outcome [][]float64, s int, dir sim.Direction, level float64)
 
 // sentences states a verdict in plain words from its numbers.
 func sentences(v Verdict) []string {
+	if v.Identical {
+		return []string{v.Scenario + " gives the same results as " + v.Reference + ", every KPI in every replication: nothing it changes reaches the run."}
+	}
 	if oneReplication(v) {
 		// No interval, so nothing is detectable: saying "does not change
 		// detectably" would read as a finding.

@@ -386,3 +386,24 @@ func TestVerdictOneReplication(t *testing.T) {
 		t.Errorf("head to head with one replication: %v", hh)
 	}
 }
+
+// TestVerdictIdentical: a scenario whose every KPI equals the reference's in
+// every replication is said to change nothing that reaches the run, not
+// to "not differ detectably (£0.00 a year [£0.00, £0.00])"; one that
+// differs anywhere is judged as before.
+func TestVerdictIdentical(t *testing.T) {
+	base, twin, more := load(t, "baseline", 104, 26, 3), load(t, "baseline", 104, 26, 3), load(t, "baseline", 104, 26, 3)
+	twin.Name, more.Name = "twin", "more"
+	more.Workforce.LinkWorkers++
+	cmp, err := experiment.Compare(context.Background(), []*sim.Config{base, twin, more}, experiment.Options{Replications: 3, Jobs: 2}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs := experiment.Verdicts(cmp)
+	if want := "twin gives the same results as baseline, every KPI in every replication: nothing it changes reaches the run."; !vs[0].Identical || vs[0].Sentences[0] != want {
+		t.Errorf("twin: %v %q, want %q", vs[0].Identical, vs[0].Sentences, want)
+	}
+	if vs[1].Identical || !strings.HasPrefix(vs[1].Sentences[0], "more costs ") {
+		t.Errorf("one more post: %v %q", vs[1].Identical, vs[1].Sentences)
+	}
+}
