@@ -10,8 +10,8 @@ import (
 )
 
 // familyMembers are the members a run of cfg reports a family's KPIs for:
-// its groups, profiles or roles (the link workers first, then the roles
-// beside them).
+// its groups, profiles or roles. Roles are reported only beside others
+// (kpiInput): the link workers first, then the roles in name order.
 func familyMembers(cfg *Config, f Family) (what string, members []string) {
 	switch f {
 	case PerGroup:
@@ -19,9 +19,31 @@ func familyMembers(cfg *Config, f Family) (what string, members []string) {
 	case PerProfile:
 		return "profile", sortedKeys(cfg.Profiles)
 	case PerRole:
+		if len(cfg.Roles) == 0 {
+			return "role", nil
+		}
 		return "role", append([]string{scenarios.LinkWorkerRole}, sortedKeys(cfg.Roles)...)
 	}
 	return "", nil
+}
+
+// hasRoles reports whether cfg has roles beside the link workers, which a
+// run reports figures by role (and handovers between them) for.
+func hasRoles(cfg *Config) bool { return len(cfg.Roles) > 0 }
+
+// hasGap reports whether a run of cfg reports the inequity gaps: a
+// reference group, and others to set against it.
+func hasGap(cfg *Config) bool { return cfg.Outcomes.ReferenceGroup != "" && len(cfg.Groups) > 1 }
+
+// conditional are the overall KPIs a run reports only for some scenarios:
+// whether cfg is one, and why not.
+var conditional = map[string]struct {
+	has func(*Config) bool
+	why string
+}{
+	KPIRoleHandovers:            {hasRoles, "the scenario has no roles beside the link workers ([roles.NAME])"},
+	KPIInequityGapNeedsMetShare: {hasGap, "the scenario has no reference group with other groups to set against it (outcomes.reference_group)"},
+	KPIInequityGapWait:          {hasGap, "the scenario has no reference group with other groups to set against it (outcomes.reference_group)"},
 }
 
 // KPINames are the full names of every KPI a run of cfg reports: the
@@ -29,6 +51,9 @@ func familyMembers(cfg *Config, f Family) (what string, members []string) {
 func KPINames(cfg *Config) []string {
 	var out []string
 	for _, m := range KPIs() {
+		if c, ok := conditional[m.Name]; ok && !c.has(cfg) {
+			continue
+		}
 		if m.Family == Overall {
 			out = append(out, m.Name)
 			continue
@@ -55,6 +80,9 @@ func CheckKPI(cfg *Config, name string) error {
 		}
 		return fmt.Errorf("%s (the README's KPI table lists them)", msg)
 	}
+	if c, ok := conditional[name]; ok && !c.has(cfg) {
+		return fmt.Errorf("%s: not reported: %s", name, c.why)
+	}
 	if m.Family == Overall {
 		return nil
 	}
@@ -62,6 +90,9 @@ func CheckKPI(cfg *Config, name string) error {
 	what, members := familyMembers(cfg, m.Family)
 	if slices.Contains(members, member) {
 		return nil
+	}
+	if len(members) == 0 {
+		return fmt.Errorf("%s: the scenario has no roles beside the link workers ([roles.NAME]), so no figures by role", name)
 	}
 	msg := fmt.Sprintf("%s: %q is not a %s of the scenario (%ss: %s)", name, member, what, what, strings.Join(members, ", "))
 	// "needs_met_share.group.rest" for needs_met_share.rest: the last part.
@@ -72,12 +103,18 @@ func CheckKPI(cfg *Config, name string) error {
 	return fmt.Errorf("%s", msg)
 }
 
-// nearest is the candidate within a plausible typo of name, or "".
+// nearest is the candidate within a plausible typo of name, or one that
+// holds it whole ("navigator" for care_navigator), or "".
 func nearest(name string, candidates []string) string {
 	lower := strings.ToLower(name)
 	best, bestD := "", 1+len(lower)/4
 	for _, c := range candidates {
-		if d := editdist.Distance(lower, strings.ToLower(c)); d < bestD || d == 0 {
+		lc := strings.ToLower(c)
+		d := editdist.Distance(lower, lc)
+		if len(lower) >= 4 && strings.Contains(lc, lower) {
+			d = min(d, 1)
+		}
+		if d < bestD {
 			best, bestD = c, d
 		}
 	}

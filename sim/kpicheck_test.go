@@ -20,13 +20,14 @@ func TestCheckKPI(t *testing.T) {
 		{base, "needs_met", ""},
 		{base, "needs_met_share.most_deprived", ""},
 		{base, "all_needs_met_share.profile.complex", ""},
-		{base, "caseload_per_fte_mean.role.link_workers", ""},
+		{triage, "caseload_per_fte_mean.role.link_workers", ""},
 		{triage, "episodes_completed.role.care_navigator", ""},
+		{base, "caseload_per_fte_mean.role.link_workers", "the scenario has no roles beside the link workers ([roles.NAME]), so no figures by role"},
 		{base, "need_met_share", `need_met_share: no such KPI; did you mean "needs_met_share"?`},
 		{base, "needs_met_share.poorest", `needs_met_share.poorest: "poorest" is not a group of the scenario (groups: most_deprived, rest)`},
 		{base, "needs_met_share.group.most_deprived", `did you mean "needs_met_share.most_deprived"?`},
 		{base, "all_needs_met_share.profile.complx", `"complx" is not a profile of the scenario (profiles: complex, low, moderate); did you mean "all_needs_met_share.profile.complex"?`},
-		{base, "episodes_completed.role.care_navigator", `"care_navigator" is not a role of the scenario (roles: link_workers)`},
+		{triage, "episodes_completed.role.navigator", `"navigator" is not a role of the scenario (roles: link_workers, care_navigator); did you mean "episodes_completed.role.care_navigator"?`},
 		{base, "cost_total.rest", "cost_total.rest: no such KPI"},
 		{base, "zzz", "zzz: no such KPI (the README's KPI table lists them)"},
 	} {
@@ -38,10 +39,16 @@ func TestCheckKPI(t *testing.T) {
 			t.Errorf("%s: %v, want %q", c.kpi, err, c.want)
 		}
 	}
-	// Every name KPINames lists passes.
-	for _, k := range sim.KPINames(triage) {
-		if err := sim.CheckKPI(triage, k); err != nil {
-			t.Errorf("listed %s: %v", k, err)
+	// Every name KPINames lists passes, and is one a run reports.
+	for _, cfg := range []*sim.Config{base, triage} {
+		reported := map[string]bool{}
+		for _, k := range replicate(t, cfg, 1, 1)[0].KPIs {
+			reported[k.Name] = true
+		}
+		for _, k := range sim.KPINames(cfg) {
+			if err := sim.CheckKPI(cfg, k); err != nil || !reported[k] {
+				t.Errorf("%s: listed %s: %v, reported %v", cfg.Name, k, err, reported[k])
+			}
 		}
 	}
 }

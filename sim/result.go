@@ -86,7 +86,7 @@ func (m *Model) kpiInput() kpiInput {
 	for _, p := range m.p.profiles {
 		in.profiles = append(in.profiles, p.name)
 	}
-	if len(m.p.roles) > 1 {
+	if hasRoles(m.cfg) {
 		for _, r := range m.p.roles {
 			in.roles = append(in.roles, r.name)
 		}
@@ -248,7 +248,7 @@ func familyKPIs(add addKPI, in kpiInput, w window) {
 		add(KPIEpisodesCompleted+"."+name, w.perYear(ColEpisodesCompleted+"."+name))
 		add(KPIAllNeedsMetShare+"."+name, nanDiv(w.sum(ColSupportedAllNeedsMet+"."+name), w.sum(ColSupportedConcluded+"."+name)))
 	}
-	if len(in.roles) > 0 {
+	if hasRoles(in.cfg) {
 		add(KPIRoleHandovers, w.perYear(ColRoleHandovers))
 	}
 	for _, r := range in.roles {
@@ -256,7 +256,7 @@ func familyKPIs(add addKPI, in kpiInput, w window) {
 		add(KPICaseloadPerFTE+"."+name, nanDiv(w.sum(ColCaseloadMean+"."+name), w.sum(ColFTEInPostMean+"."+name)))
 		add(KPIEpisodesCompleted+"."+name, w.perYear(ColEpisodesCompleted+"."+name))
 	}
-	if ref != "" && len(in.groups) > 1 {
+	if hasGap(in.cfg) {
 		add(KPIInequityGapNeedsMetShare, nanDiv(refMet, refAll)-nanDiv(restMet, restAll))
 		add(KPIInequityGapWait, nanDiv(refWait, refN)-nanDiv(restWait, restN))
 	}
