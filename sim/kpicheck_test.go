@@ -45,10 +45,14 @@ func TestCheckKPI(t *testing.T) {
 		for _, k := range replicate(t, cfg, 1, 1)[0].KPIs {
 			reported[k.Name] = true
 		}
-		for _, k := range sim.KPINames(cfg) {
+		names := sim.KPINames(cfg)
+		for _, k := range names {
 			if err := sim.CheckKPI(cfg, k); err != nil || !reported[k] {
 				t.Errorf("%s: listed %s: %v, reported %v", cfg.Name, k, err, reported[k])
 			}
+		}
+		if len(names) != len(reported) {
+			t.Errorf("%s: %d names listed, %d reported", cfg.Name, len(names), len(reported))
 		}
 	}
 }
