@@ -27,6 +27,9 @@ func ParseLever(s string) (Lever, error) {
 	if !ok || key == "" || spec == "" {
 		return Lever{}, fmt.Errorf("--lever %q: want KEY=LO..HI[:STEP] or KEY=V1,V2,..., such as workforce.link_workers=3..8", s)
 	}
+	if err := scenarios.CommonRunKey("--lever", key); err != nil {
+		return Lever{}, err
+	}
 	values, isRange, err := experiment.Steps(spec)
 	if err != nil {
 		return Lever{}, fmt.Errorf("--lever %s: %w", key, err)

@@ -40,6 +40,9 @@ func ParseInput(s string) (Input, error) {
 	if !ok || !ok2 || err1 != nil || err2 != nil || strings.TrimSpace(key) == "" || !(a < b) || math.IsInf(a, 0) || math.IsInf(b, 0) {
 		return Input{}, fmt.Errorf("--vary %q: want KEY=LO..HI with LO < HI, such as workforce.leaving_hazard_per_year=0.1..0.3", s)
 	}
+	if err := scenarios.CommonRunKey("--vary", strings.TrimSpace(key)); err != nil {
+		return Input{}, err
+	}
 	return Input{Key: strings.TrimSpace(key), Lo: a, Hi: b}, nil
 }
 

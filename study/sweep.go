@@ -246,6 +246,9 @@ func ParseVary(s string) (experiment.Factor, error) {
 	if !ok || key == "" || strings.TrimSpace(list) == "" {
 		return experiment.Factor{}, fmt.Errorf("--vary %q: want KEY=V1,V2,... such as workforce.link_workers=2,3,4", s)
 	}
+	if err := scenarios.CommonRunKey("--vary", key); err != nil {
+		return experiment.Factor{}, err
+	}
 	values, err := splitValues(list)
 	if err != nil {
 		return experiment.Factor{}, fmt.Errorf("--vary %s: %w", key, err)

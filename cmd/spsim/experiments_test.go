@@ -358,6 +358,11 @@ func TestExperimentCommandErrors(t *testing.T) {
 		{[]string{"sweep", short, "--vary", "workforce.link_workers=3", "--kpi", "needs_met_share.poorest"}, `"poorest" is not a group of the scenario`},
 		{[]string{"optimise", short, "--lever", "workforce.link_workers=3..4", "--target", "needs_met_share.poorest>=0.3"}, `"poorest" is not a group of the scenario`},
 		{[]string{"sensitivity", short, "--vary", "workforce.link_workers=3..4", "--kpi", "needs_met_share.group.rest"}, `did you mean "needs_met_share.rest"?`},
+		// The seed and the replications are common to every point: varied,
+		// every point would be alike and read as "no effect".
+		{[]string{"sweep", short, "--vary", "run.seed=1,2"}, "--vary run.seed: every point runs with one seed (common random numbers), so it cannot be varied; set it for all with --seed"},
+		{[]string{"optimise", short, "--lever", "run.replications=5..10", "--target", "needs_met_share>=0.3"}, "set it for all with --replications"},
+		{[]string{"sensitivity", short, "--vary", "run.seed=1..5"}, "--vary run.seed: every point runs with one seed"},
 		{[]string{"run", short, "--max-replications", "5"}, "only with --precision"},
 		{[]string{"run", short, "--precision", "0"}, "--precision"},
 		{[]string{"run", short, "--precision", "5", "--max-replications", "3"}, "exceed --max-replications"},

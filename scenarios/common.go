@@ -1,0 +1,24 @@
+package scenarios
+
+import "fmt"
+
+// commonRunKeys are the run settings a sweep, a plan's search or a
+// sensitivity analysis holds the same at every point: common random
+// numbers need one seed and one number of replications. Varying one
+// would be overridden, every point alike, and read as "no effect".
+var commonRunKeys = map[string]struct{ words, flag string }{
+	"run.seed":         {"seed", "--seed"},
+	"run.replications": {"number of replications", "--replications"},
+}
+
+// CommonRunKey returns an error if key is a run setting every point of an
+// experiment shares, and so cannot be varied; what names the flag that
+// would vary it ("--vary", "--lever").
+func CommonRunKey(what, key string) error {
+	k, ok := commonRunKeys[key]
+	if !ok {
+		return nil
+	}
+	return fmt.Errorf("%s %s: every point runs with one %s (common random numbers), so it cannot be varied; set it for all with %s",
+		what, key, k.words, k.flag)
+}
