@@ -160,6 +160,9 @@ func (p *Problem) parse(spec Spec) error {
 				return fmt.Errorf("--lever %s given twice: give all its values at once", l.Key)
 			}
 		}
+		if err := scenarios.Unreached(p.Base, "--lever", l.Key); err != nil {
+			return err
+		}
 		p.Levers = append(p.Levers, l)
 	}
 	for _, k := range append([]string{sim.KPICostTotal}, spec.Report...) {

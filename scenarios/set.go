@@ -73,6 +73,11 @@ func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
 			}
 		}
 	}
+	for _, kv := range kvs {
+		if msg := Overridden(c, kv.Key); msg != "" {
+			mine = append(mine, Warning{Key: kv.Key, Value: kv.Value, Message: msg})
+		}
+	}
 	return mine, nil
 }
 

@@ -67,3 +67,41 @@ func TestTimelineInheritance(t *testing.T) {
 		})
 	}
 }
+
+// TestOverridden: a value set at a key the timeline sets again is warned
+// of, and from when it holds; varying it is refused when the timeline sets
+// it before the KPIs start, since every value would give the same KPIs.
+func TestOverridden(t *testing.T) {
+	for _, c := range []struct {
+		ref, key, warn, refuse string
+	}{
+		{"extra-link-worker", "workforce.link_workers", "the scenario's timeline sets it again at week 1 (a fourth link-worker post is funded), before the KPIs start at week 78, so the value set here does not reach them; set timeline.0.link_workers instead",
+			"--vary workforce.link_workers: the scenario's timeline sets it again at week 1 (a fourth link-worker post is funded), before the KPIs start at week 78, so the values varied cannot reach them; vary timeline.0.link_workers instead"},
+		{"vcse-investment", "services.wellbeing_groups.places", "set timeline.0.services.wellbeing_groups.places instead", "vary timeline.0.services.wellbeing_groups.places instead"},
+		{"funding-cliff", "workforce.link_workers", "the scenario's timeline sets it again at week 104 (fixed-term funding for one post ends), so the value set here holds until then; timeline.0.link_workers sets the value after", ""},
+		{"baseline", "workforce.link_workers", "", ""},
+		{"extra-link-worker", "workforce.caseload_cap_per_fte", "", ""},
+	} {
+		cfg, err := Load(c.ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, err := SetWarn(cfg, c.key, "50")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, w := range ws {
+			if strings.Contains(w.Message, "timeline") {
+				got = w.Message
+			}
+		}
+		if c.warn == "" && got != "" || !strings.Contains(got, c.warn) {
+			t.Errorf("%s, %s: warning %q, want %q", c.ref, c.key, got, c.warn)
+		}
+		err = Unreached(cfg, "--vary", c.key)
+		if c.refuse == "" && err != nil || c.refuse != "" && (err == nil || !strings.Contains(err.Error(), c.refuse)) {
+			t.Errorf("%s, %s: varying it: %v, want %q", c.ref, c.key, err, c.refuse)
+		}
+	}
+}

@@ -251,6 +251,11 @@ func inputs(spec Spec) ([]Input, error) {
 			}
 		}
 		probe, _ := load(spec)
+		if probe != nil {
+			if err := scenarios.Unreached(probe, "--vary", in.Key); err != nil {
+				return nil, err
+			}
+		}
 		if err := scenarios.Set(probe, in.Key, "0.5"); err != nil {
 			if err2 := scenarios.Set(probe, in.Key, strconv.Itoa(int(math.Round(in.Lo)))); err2 != nil {
 				return nil, fmt.Errorf("--vary %s: %w", s, err2)

@@ -64,6 +64,9 @@ func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 		if everyAreaSets(p.base, f.Key) {
 			return nil, fmt.Errorf("--vary %s: every area of %s sets %s itself, so the sweep would change nothing; vary it in the areas, or remove it from them", f.Key, p.base.Name, f.Key)
 		}
+		if err := scenarios.Unreached(p.base, "--vary", f.Key); err != nil {
+			return nil, err
+		}
 	}
 	if err := p.build(); err != nil {
 		return nil, err

@@ -85,6 +85,13 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 	if _, err := toml.Decode(text, &doc); err != nil {
 		return nil, nil, fmt.Errorf("workbench: re-reading the scenario: %w", err)
 	}
+	// A lever the timeline sets again (extra-link-worker's posts from
+	// week 1) would move nothing the results show: say so.
+	for _, st := range req.Set {
+		if msg := scenarios.Overridden(cfg, st.Key); msg != "" {
+			warns = append(warns, problem{Key: st.Key, Text: fmt.Sprintf("%s = %v: warning: %s", st.Key, st.Value, msg)})
+		}
+	}
 	v := &scenarioView{Name: cfg.Name, Question: cfg.Question, TOML: text, Levers: levers(cfg, doc),
 		Replications: cfg.Run.Replications, Seed: cfg.Run.Seed, HorizonWeeks: cfg.Run.HorizonWeeks,
 		WarmupWeeks: cfg.Run.WarmupWeeks, Areas: max(cfg.Areas.Count, len(cfg.Areas.List), 1), Warnings: warns}

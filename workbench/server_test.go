@@ -546,3 +546,18 @@ func TestSweepByTwoLevers(t *testing.T) {
 		}
 	}
 }
+
+// TestLeverTheTimelineOverrides: moving a lever the scenario's timeline
+// sets again before the KPIs start (extra-link-worker funds its fourth post
+// from week 1) changes nothing the results show, and the page says so.
+func TestLeverTheTimelineOverrides(t *testing.T) {
+	w := post(t, newTestServer(), "/api/open", `{"name":"extra-link-worker","set":[{"key":"workforce.link_workers","value":5}]}`)
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "the scenario's timeline sets it again at week 1") ||
+		!strings.Contains(w.Body.String(), "set timeline.0.link_workers instead") {
+		t.Errorf("%d %.600s", w.Code, w.Body)
+	}
+	w = post(t, newTestServer(), "/api/open", `{"name":"baseline","set":[{"key":"workforce.link_workers","value":5}]}`)
+	if strings.Contains(w.Body.String(), "timeline sets it again") {
+		t.Errorf("baseline has no timeline: %.600s", w.Body)
+	}
+}

@@ -363,6 +363,10 @@ func TestExperimentCommandErrors(t *testing.T) {
 		{[]string{"sweep", short, "--vary", "run.seed=1,2"}, "--vary run.seed: every point runs with one seed (common random numbers), so it cannot be varied; set it for all with --seed"},
 		{[]string{"optimise", short, "--lever", "run.replications=5..10", "--target", "needs_met_share>=0.3"}, "set it for all with --replications"},
 		{[]string{"sensitivity", short, "--vary", "run.seed=1..5"}, "--vary run.seed: every point runs with one seed"},
+		// A key the timeline sets again before the KPIs start cannot change
+		// them: a sweep of posts on extra-link-worker read "no change".
+		{[]string{"sweep", "extra-link-worker", "--vary", "workforce.link_workers=3,5"}, "so the values varied cannot reach them; vary timeline.0.link_workers instead"},
+		{[]string{"optimise", "extra-link-worker", "--lever", "workforce.link_workers=3..5", "--target", "needs_met_share>=0.3"}, "vary timeline.0.link_workers instead"},
 		{[]string{"run", short, "--max-replications", "5"}, "only with --precision"},
 		{[]string{"run", short, "--precision", "0"}, "--precision"},
 		{[]string{"run", short, "--precision", "5", "--max-replications", "3"}, "exceed --max-replications"},

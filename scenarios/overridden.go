@@ -1,0 +1,80 @@
+package scenarios
+
+import "fmt"
+
+// timelineKeys are the scenario keys a timeline change sets again, each
+// with the change's own key for it.
+func timelineKeys(ch Change) map[string]string {
+	keys := map[string]string{}
+	if ch.LinkWorkers != nil {
+		keys["workforce.link_workers"] = "link_workers"
+	}
+	if ch.ReferralsPerWeek != nil {
+		keys["demand.referrals_per_week"] = "referrals_per_week"
+	}
+	if ch.Holding != nil {
+		keys["holding.enabled"] = "holding"
+	}
+	for name, s := range ch.Services {
+		if s == nil {
+			continue
+		}
+		if s.Places != nil {
+			keys["services."+name+".places"] = "services." + name + ".places"
+		}
+		if s.FundingPerYear != nil {
+			keys["services."+name+".funding_per_year"] = "services." + name + ".funding_per_year"
+		}
+	}
+	return keys
+}
+
+// overriding is the first timeline change that sets key again (the
+// timeline is in week order, as loaded): its index, the change, and its
+// own key for it.
+func overriding(c *Config, key string) (i int, ch Change, own string, ok bool) {
+	for i, ch := range c.Timeline {
+		if own, ok := timelineKeys(ch)[key]; ok {
+			return i, ch, own, true
+		}
+	}
+	return 0, Change{}, "", false
+}
+
+// changeWords names a timeline change by its week and note.
+func changeWords(ch Change) string {
+	s := fmt.Sprintf("the scenario's timeline sets it again at week %d", ch.Week)
+	if ch.Note != "" {
+		s += " (" + ch.Note + ")"
+	}
+	return s
+}
+
+// Overridden says, of a value set at key, that the scenario's timeline
+// sets key again, and from when: before the KPIs start, the value set
+// cannot reach them. It is "" when no change sets key. Setting a value
+// (--set, a lever) warns of it.
+func Overridden(c *Config, key string) string {
+	i, ch, own, ok := overriding(c, key)
+	switch {
+	case !ok:
+		return ""
+	case ch.Week <= c.Run.WarmupWeeks:
+		return fmt.Sprintf("%s, before the KPIs start at week %d, so the value set here does not reach them; set timeline.%d.%s instead",
+			changeWords(ch), c.Run.WarmupWeeks, i, own)
+	}
+	return fmt.Sprintf("%s, so the value set here holds until then; timeline.%d.%s sets the value after", changeWords(ch), i, own)
+}
+
+// Unreached refuses to vary key (what names the flag: "--vary",
+// "--lever") when the scenario's timeline sets it again before the KPIs
+// start: every value would give the same KPIs, and a sweep or a plan
+// would read that as "no effect" of the key.
+func Unreached(c *Config, what, key string) error {
+	i, ch, own, ok := overriding(c, key)
+	if !ok || ch.Week > c.Run.WarmupWeeks {
+		return nil
+	}
+	return fmt.Errorf("%s %s: %s, before the KPIs start at week %d, so the values varied cannot reach them; vary timeline.%d.%s instead",
+		what, key, changeWords(ch), c.Run.WarmupWeeks, i, own)
+}
