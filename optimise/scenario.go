@@ -163,6 +163,9 @@ func (p *Problem) parse(spec Spec) error {
 		if err := scenarios.Unreached(p.Base, "--lever", l.Key); err != nil {
 			return err
 		}
+		if err := scenarios.SetAndVaried(spec.Sets, "--lever", []string{l.Key}); err != nil {
+			return err
+		}
 		p.Levers = append(p.Levers, l)
 	}
 	for _, k := range append([]string{sim.KPICostTotal}, spec.Report...) {

@@ -1,6 +1,10 @@
 package scenarios
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // commonRunKeys are the run settings a sweep, a plan's search or a
 // sensitivity analysis holds the same at every point: common random
@@ -21,4 +25,18 @@ func CommonRunKey(what, key string) error {
 	}
 	return fmt.Errorf("%s %s: every point runs with one %s (common random numbers), so it cannot be varied; set it for all with %s",
 		what, key, k.words, k.flag)
+}
+
+// SetAndVaried refuses a key both set for every point (--set KEY=VALUE)
+// and varied (what: "--vary", "--lever"): the varied values win at every
+// point, and the value set would be dropped without a word.
+func SetAndVaried(sets []string, what string, varied []string) error {
+	for _, s := range sets {
+		key, _, _ := strings.Cut(s, "=")
+		key = strings.TrimSpace(key)
+		if slices.Contains(varied, key) {
+			return fmt.Errorf("--set %s and %s %s: the values varied win at every point, so the value set would be dropped; give the key once", s, what, key)
+		}
+	}
+	return nil
 }

@@ -250,6 +250,9 @@ func inputs(spec Spec) ([]Input, error) {
 				return nil, fmt.Errorf("--vary %s given twice: give it one range", in.Key)
 			}
 		}
+		if err := scenarios.SetAndVaried(spec.Sets, "--vary", []string{in.Key}); err != nil {
+			return nil, err
+		}
 		probe, _ := load(spec)
 		if probe != nil {
 			if err := scenarios.Unreached(probe, "--vary", in.Key); err != nil {

@@ -115,6 +115,13 @@ func (p *SweepPlan) parse() error {
 		}
 		p.factors = append(p.factors, f)
 	}
+	keys := make([]string, len(p.factors))
+	for i, f := range p.factors {
+		keys[i] = f.Key
+	}
+	if err := scenarios.SetAndVaried(p.spec.Sets, "--vary", keys); err != nil {
+		return err
+	}
 	if len(p.spec.KPIs) == 0 {
 		p.spec.KPIs = DefaultSweepKPIs
 	}

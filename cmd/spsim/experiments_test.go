@@ -367,6 +367,10 @@ func TestExperimentCommandErrors(t *testing.T) {
 		// them: a sweep of posts on extra-link-worker read "no change".
 		{[]string{"sweep", "extra-link-worker", "--vary", "workforce.link_workers=3,5"}, "so the values varied cannot reach them; vary timeline.0.link_workers instead"},
 		{[]string{"optimise", "extra-link-worker", "--lever", "workforce.link_workers=3..5", "--target", "needs_met_share>=0.3"}, "vary timeline.0.link_workers instead"},
+		// A key set for every point and varied: the --set value would be dropped.
+		{[]string{"sweep", short, "--set", "workforce.link_workers=6", "--vary", "workforce.link_workers=3,4"}, "--set workforce.link_workers=6 and --vary workforce.link_workers: the values varied win at every point"},
+		{[]string{"optimise", short, "--set", "workforce.link_workers=6", "--lever", "workforce.link_workers=3..4", "--target", "needs_met_share>=0.3"}, "and --lever workforce.link_workers: the values varied win"},
+		{[]string{"sensitivity", short, "--set", "workforce.link_workers=6", "--vary", "workforce.link_workers=3..4"}, "and --vary workforce.link_workers: the values varied win"},
 		{[]string{"run", short, "--max-replications", "5"}, "only with --precision"},
 		{[]string{"run", short, "--precision", "0"}, "--precision"},
 		{[]string{"run", short, "--precision", "5", "--max-replications", "3"}, "exceed --max-replications"},
