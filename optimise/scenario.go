@@ -221,6 +221,11 @@ func (p *Problem) parseGoal(spec Spec) error {
 		if err := sim.CheckKPI(p.Base, t.KPI); err != nil {
 			return fmt.Errorf("--target %s: %w", s, err)
 		}
+		for _, prev := range p.Targets {
+			if prev.KPI == t.KPI && prev.AtMost == t.AtMost {
+				return fmt.Errorf("--target %s: %s already has a bound on that side (%s); give the one you mean", s, t.KPI, prev)
+			}
+		}
 		p.Targets = append(p.Targets, t)
 		p.KPIs = append(p.KPIs, t.KPI)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -232,6 +233,13 @@ func (spec *Spec) complete() error {
 	if len(spec.KPIs) == 0 {
 		spec.KPIs = DefaultKPIs
 	}
+	var kpis []string // a KPI asked for twice is analysed once
+	for _, k := range spec.KPIs {
+		if !slices.Contains(kpis, k) {
+			kpis = append(kpis, k)
+		}
+	}
+	spec.KPIs = kpis
 	spec.Reps, spec.Trajectories, spec.Samples, spec.Boot = or(spec.Reps, 3), or(spec.Trajectories, 10), or(spec.Samples, 32), or(spec.Boot, 500)
 	return nil
 }

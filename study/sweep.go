@@ -125,6 +125,13 @@ func (p *SweepPlan) parse() error {
 	if len(p.spec.KPIs) == 0 {
 		p.spec.KPIs = DefaultSweepKPIs
 	}
+	var kpis []string // a KPI asked for twice is one column
+	for _, k := range p.spec.KPIs {
+		if !slices.Contains(kpis, k) {
+			kpis = append(kpis, k)
+		}
+	}
+	p.spec.KPIs = kpis
 	p.points = experiment.Grid(p.factors)
 	return nil
 }

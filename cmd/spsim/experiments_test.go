@@ -298,7 +298,10 @@ func TestCompareOutputs(t *testing.T) {
 func TestSweepOutputs(t *testing.T) {
 	dir := t.TempDir()
 	stdout, _ := spsim(t, "sweep", short, "--set", "initial.active=80", "--vary", "workforce.link_workers=2,3,4",
-		"--kpi", "wait_first_contact_mean_weeks", "--kpi", "needs_met_share", "-o", dir)
+		"--kpi", "wait_first_contact_mean_weeks", "--kpi", "needs_met_share", "--kpi", "wait_first_contact_mean_weeks", "-o", dir)
+	if n := strings.Count(stdout, "Wait to first contact, mean: "); n != 1 {
+		t.Errorf("a KPI asked for twice is told %d times, want once:\n%s", n, stdout)
+	}
 	checkPlots(t, dir, "sweep")
 	checkReport(t, dir, "Wait to first contact, mean", "initial.active=80")
 	if !strings.Contains(stdout, "set for every point: initial.active=80\n") {
@@ -367,6 +370,8 @@ func TestExperimentCommandErrors(t *testing.T) {
 		// them: a sweep of posts on extra-link-worker read "no change".
 		{[]string{"sweep", "extra-link-worker", "--vary", "workforce.link_workers=3,5"}, "so the values varied cannot reach them; vary timeline.0.link_workers instead"},
 		{[]string{"optimise", "extra-link-worker", "--lever", "workforce.link_workers=3..5", "--target", "needs_met_share>=0.3"}, "vary timeline.0.link_workers instead"},
+		// Two bounds on one side of one KPI: which is meant?
+		{[]string{"optimise", short, "--lever", "workforce.link_workers=3..4", "--target", "needs_met_share>=0.3", "--target", "needs_met_share>=0.4"}, "needs_met_share already has a bound on that side (needs_met_share>=0.3)"},
 		// A key set for every point and varied: the --set value would be dropped.
 		{[]string{"sweep", short, "--set", "workforce.link_workers=6", "--vary", "workforce.link_workers=3,4"}, "--set workforce.link_workers=6 and --vary workforce.link_workers: the values varied win at every point"},
 		{[]string{"optimise", short, "--set", "workforce.link_workers=6", "--lever", "workforce.link_workers=3..4", "--target", "needs_met_share>=0.3"}, "and --lever workforce.link_workers: the values varied win"},
