@@ -165,7 +165,8 @@ func writeCalibration(dir string, spec calibrate.FragmentSpec, stdout io.Writer,
 	if err != nil {
 		return err
 	}
-	if _, err := scenarios.LoadFile(toml); err != nil {
+	cfg, err := scenarios.LoadFile(toml)
+	if err != nil {
 		return fmt.Errorf("the fragment written does not load (please report this): %w", err)
 	}
 	if quiet {
@@ -183,6 +184,10 @@ func writeCalibration(dir string, spec calibrate.FragmentSpec, stdout io.Writer,
 	fmt.Fprintf(&b, "dispersion %.2f (1 for steady random arrivals, a Poisson process)\n", fit.Dispersion)
 	for _, w := range fit.Warnings {
 		fmt.Fprintf(&b, "note: %s\n", w)
+	}
+	// A parent whose timeline sets the rate again would undo the fit.
+	if msg := scenarios.Overridden(cfg, "demand.referrals_per_week"); msg != "" {
+		fmt.Fprintf(&b, "note: the fitted demand.referrals_per_week: %s\n", msg)
 	}
 	if terms := fit.Undetected(); len(terms) > 0 {
 		flags := map[string]string{"growth": "--no-growth", "seasons": "--no-season"}

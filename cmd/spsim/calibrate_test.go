@@ -114,6 +114,24 @@ func TestCalibrateExtendsFile(t *testing.T) {
 	}
 }
 
+// TestCalibrateSaysWhenTheParentUndoesTheFit: a parent whose timeline sets
+// the referral rate again before the KPIs start would undo the fitted
+// rate; the answer says so, and how to carry the fit into the timeline.
+func TestCalibrateSaysWhenTheParentUndoesTheFit(t *testing.T) {
+	tmp := t.TempDir()
+	refs := calibrate.Synthetic(calibrate.Params{Base: 20}, time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 110, 8)
+	extract := writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
+	parent := filepath.Join(tmp, "parent.toml")
+	text := "name = \"parent\"\nextends = \"baseline\"\nquestion = \"q\"\n[[timeline]]\nweek = 1\nreferrals_per_week = 30.0\n"
+	if err := os.WriteFile(parent, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, _ := spsim(t, "calibrate", extract, "-o", filepath.Join(tmp, "cal"), "--extends", parent)
+	if want := "note: the fitted demand.referrals_per_week: the scenario's timeline sets it again at week 1, before the KPIs start at week 78, so the value set here does not reach them; set timeline.0.referrals_per_week instead"; !strings.Contains(stdout, want) {
+		t.Errorf("output lacks %q:\n%s", want, stdout)
+	}
+}
+
 // writeExtract writes refs as a referral extract at path.
 func writeExtract(t *testing.T, path string, refs []calibrate.Referral) string {
 	t.Helper()
