@@ -83,6 +83,7 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 	a := &c.Areas
 	var errs Errors
 	var warns []Warning
+	told := map[string]bool{}
 	for i := range a.List {
 		l := &a.List[i]
 		l.Resolved = nil
@@ -108,6 +109,14 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 		for _, w := range ws {
 			warns = append(warns, Warning{File: at.file, Line: at.line, Col: at.col, Key: w.Key, Value: w.Value,
 				Message: fmt.Sprintf("area %q: %s", l.Name, w.Message), Also: w.Also})
+		}
+		// An area's own value that the timeline sets again, for every
+		// area alike: said once a key, at the first area setting it.
+		for _, k := range sortedKeys(l.Set) {
+			if msg := areasOverridden(res, k); msg != "" && !told[k] {
+				told[k] = true
+				warns = append(warns, Warning{File: at.file, Line: at.line, Col: at.col, Key: k, Message: msg})
+			}
 		}
 		l.Resolved = res
 	}

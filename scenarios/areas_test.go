@@ -148,3 +148,24 @@ func TestAreasWarn(t *testing.T) {
 		t.Errorf("%d warnings, the last %q; want %d and a count of the rest", n, l.Warnings[n-1].Message, maxErrors+1)
 	}
 }
+
+// TestAreasTheTimelineOverrides: a key the areas set each for themselves
+// that the timeline sets again for every area alike is warned of once.
+func TestAreasTheTimelineOverrides(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"s.toml":    icbHead + "[areas]\nfile = \"areas.csv\"\n[[timeline]]\nweek = 104\nlink_workers = 2\nnote = \"funding cut\"\n",
+		"areas.csv": "name,workforce.link_workers\nnorth,4\nsouth,3\n",
+	})
+	l, err := LoadWith(filepath.Join(dir, "s.toml"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range l.Warnings {
+		got = append(got, w.String())
+	}
+	want := filepath.Join(dir, "areas.csv") + ":2: workforce.link_workers: warning: the areas set workforce.link_workers each, but the scenario's timeline sets it again for every area alike at week 104 (funding cut): each area's own value holds until then"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+}

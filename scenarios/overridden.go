@@ -78,3 +78,20 @@ func Unreached(c *Config, what, key string) error {
 	return fmt.Errorf("%s %s: %s, before the KPIs start at week %d, so the values varied cannot reach them; vary timeline.%d.%s instead",
 		what, key, changeWords(ch), c.Run.WarmupWeeks, i, own)
 }
+
+// areasOverridden says, of a key the areas set each for themselves, that
+// the scenario's timeline sets it again for every area alike, or "".
+func areasOverridden(c *Config, key string) string {
+	_, ch, _, ok := overriding(c, key)
+	if !ok {
+		return ""
+	}
+	what := fmt.Sprintf("the areas set %s each, but the scenario's timeline sets it again for every area alike at week %d", key, ch.Week)
+	if ch.Note != "" {
+		what += " (" + ch.Note + ")"
+	}
+	if ch.Week <= c.Run.WarmupWeeks {
+		return fmt.Sprintf("%s, before the KPIs start at week %d, so no area's own value reaches them", what, c.Run.WarmupWeeks)
+	}
+	return what + ": each area's own value holds until then"
+}
