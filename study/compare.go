@@ -63,6 +63,10 @@ func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
 			p.warnings = append(p.warnings, w)
 		}
 		c.Run.Seed, c.Run.Replications = ref.Run.Seed, ref.Run.Replications
+		if a, b := areaCount(c), areaCount(ref); a != b {
+			p.warnings = append(p.warnings, fmt.Sprintf("%s runs %s and %s %s: totals (referrals, people, costs) are of different populations; compare rates and shares",
+				c.Name, experiment.Count(a, "area"), ref.Name, experiment.Count(b, "area")))
+		}
 		if c.Run.HorizonWeeks != ref.Run.HorizonWeeks || c.Run.WarmupWeeks != ref.Run.WarmupWeeks {
 			p.warnings = append(p.warnings, fmt.Sprintf("%s runs %d weeks with %d of warm-up and %s %d with %d: its KPIs cover a different period",
 				c.Name, c.Run.HorizonWeeks, c.Run.WarmupWeeks, ref.Name, ref.Run.HorizonWeeks, ref.Run.WarmupWeeks))
@@ -96,6 +100,9 @@ func (p *ComparePlan) commonRunWords(c, ref *sim.Config) string {
 	return fmt.Sprintf("%s sets %s; compared on common random numbers, it runs with %s's %s (--seed and --replications set them for all)",
 		c.Name, strings.Join(own, " and "), ref.Name, strings.Join(used, " and "))
 }
+
+// areaCount is how many areas a scenario runs: one, unless it has several.
+func areaCount(c *sim.Config) int { return max(c.Areas.Count, len(c.Areas.List), 1) }
 
 func (p *ComparePlan) names() []string {
 	names := make([]string, len(p.cfgs))

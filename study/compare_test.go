@@ -39,3 +39,17 @@ func TestCompareSaysItOverridesRunSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareSaysWhenPopulationsDiffer: a scenario of several areas set
+// against one of a single area has totals of another population.
+func TestCompareSaysWhenPopulationsDiffer(t *testing.T) {
+	r, err := study.Compare(context.Background(), study.CompareSpec{Refs: []string{"baseline", "icb"},
+		Sets: []string{"run.warmup_weeks=10", "run.horizon_weeks=40"}, Options: study.Options{Jobs: 2, Replications: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "icb runs 30 areas and baseline 1 area: totals (referrals, people, costs) are of different populations; compare rates and shares"
+	if got := strings.Join(r.Warnings, "\n"); !strings.Contains(got, want) {
+		t.Errorf("warnings\n%s\nwant %q", got, want)
+	}
+}
