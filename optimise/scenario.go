@@ -166,6 +166,12 @@ func (p *Problem) parse(spec Spec) error {
 		if err := scenarios.SetAndVaried(spec.Sets, "--lever", []string{l.Key}); err != nil {
 			return err
 		}
+		if n, of := scenarios.AreasSetting(p.Base, l.Key); of > 0 && n == of {
+			return fmt.Errorf("--lever %s: every area of %s sets %s itself, so the lever would change nothing; vary it in the areas, or remove it from them", l.Key, p.Base.Name, l.Key)
+		}
+		if w := scenarios.AreasWarning(p.Base, "--lever", l.Key); w != "" {
+			p.Warnings = append(p.Warnings, w)
+		}
 		p.Levers = append(p.Levers, l)
 	}
 	for _, k := range append([]string{sim.KPICostTotal}, spec.Report...) {

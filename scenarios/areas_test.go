@@ -169,3 +169,28 @@ func TestAreasTheTimelineOverrides(t *testing.T) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}
 }
+
+// TestAreasSetting: a value varied for the scenario reaches only the areas
+// that do not set the key themselves; when some do, the warning says how
+// many keep their own.
+func TestAreasSetting(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"s.toml":    icbHead + "[areas]\nfile = \"areas.csv\"\n",
+		"areas.csv": "name,workforce.link_workers,demand.referrals_per_week\nnorth,4,20\nsouth,,22\neast,3,18\n",
+	})
+	c, err := LoadFile(filepath.Join(dir, "s.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, of := AreasSetting(c, "workforce.link_workers"); n != 2 || of != 3 {
+		t.Errorf("link workers set by %d of %d areas, want 2 of 3", n, of)
+	}
+	if got, want := AreasWarning(c, "--vary", "workforce.link_workers"), "--vary workforce.link_workers: 2 of the 3 areas set workforce.link_workers themselves and keep their own; the values varied reach the other 1"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+	for _, key := range []string{"demand.referrals_per_week", "workforce.fte"} { // every area, or none
+		if w := AreasWarning(c, "--vary", key); w != "" {
+			t.Errorf("%s: %q, want none", key, w)
+		}
+	}
+}

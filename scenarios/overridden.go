@@ -95,3 +95,26 @@ func areasOverridden(c *Config, key string) string {
 	}
 	return what + ": each area's own value holds until then"
 }
+
+// AreasSetting counts the listed areas of c that set key themselves, of
+// how many: a value set for the scenario reaches only the others.
+func AreasSetting(c *Config, key string) (setting, areas int) {
+	for _, a := range c.Areas.List {
+		if _, ok := a.Set[key]; ok {
+			setting++
+		}
+	}
+	return setting, len(c.Areas.List)
+}
+
+// AreasWarning says, of a value set or varied at key (what: "--vary",
+// "--lever"), that some of c's areas set key themselves and keep their
+// own, or "" when none (or all: that is refused elsewhere) do.
+func AreasWarning(c *Config, what, key string) string {
+	n, of := AreasSetting(c, key)
+	if n == 0 || n == of {
+		return ""
+	}
+	return fmt.Sprintf("%s %s: %d of the %d areas set %s themselves and keep their own; the values varied reach the other %d",
+		what, key, n, of, key, of-n)
+}

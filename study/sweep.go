@@ -67,6 +67,9 @@ func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 		if err := scenarios.Unreached(p.base, "--vary", f.Key); err != nil {
 			return nil, err
 		}
+		if w := scenarios.AreasWarning(p.base, "--vary", f.Key); w != "" {
+			p.loadWarnings = append(p.loadWarnings, w)
+		}
 	}
 	if err := p.build(); err != nil {
 		return nil, err
@@ -92,15 +95,8 @@ func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 // everyAreaSets reports whether every listed area of c overrides key, so
 // that a value of it for the whole scenario reaches no area.
 func everyAreaSets(c *sim.Config, key string) bool {
-	if len(c.Areas.List) == 0 {
-		return false
-	}
-	for _, a := range c.Areas.List {
-		if _, ok := a.Set[key]; !ok {
-			return false
-		}
-	}
-	return true
+	n, of := scenarios.AreasSetting(c, key)
+	return of > 0 && n == of
 }
 
 // parse reads the varied factors and the fixed values.
