@@ -121,14 +121,7 @@ func TestAreasWarn(t *testing.T) {
 		"s.toml":    icbHead + "[areas]\nfile = \"areas.csv\"\n",
 		"areas.csv": "name,workforce.caseload_cap_per_fte,demand.referrals_per_week\nnorth,45,22\nsouth,450,18\neast,45,180\n",
 	})
-	l, err := LoadWith(filepath.Join(dir, "s.toml"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, w := range l.Warnings {
-		got = append(got, w.String())
-	}
+	got := warningsOf(t, filepath.Join(dir, "s.toml"))
 	want := []string{
 		filepath.Join(dir, "areas.csv") + `:3: workforce.caseload_cap_per_fte = 450: warning: area "south": 450 is outside the plausible range 10 to 150 (caseload places per full-time link worker; typical 30-60); did you mean 45?`,
 		filepath.Join(dir, "areas.csv") + `:4: demand.referrals_per_week = 180: warning: area "east": 180 referrals a week for 3 link-worker FTE (workforce.link_workers × fte) is 60 a week each, more than four times the typical 6.67 (about 20 a week for a PCN's three); did you mean 18?`,
@@ -141,11 +134,8 @@ func TestAreasWarn(t *testing.T) {
 		many += fmt.Sprintf("a%d,450\n", i)
 	}
 	dir = writeFiles(t, map[string]string{"s.toml": icbHead + "[areas]\nfile = \"areas.csv\"\n", "areas.csv": many})
-	if l, err = LoadWith(filepath.Join(dir, "s.toml"), Options{}); err != nil {
-		t.Fatal(err)
-	}
-	if n := len(l.Warnings); n != maxErrors+1 || !strings.Contains(l.Warnings[n-1].Message, fmt.Sprintf("and %d more warnings about areas", 20)) {
-		t.Errorf("%d warnings, the last %q; want %d and a count of the rest", n, l.Warnings[n-1].Message, maxErrors+1)
+	if ws := warningsOf(t, filepath.Join(dir, "s.toml")); len(ws) != maxErrors+1 || !strings.Contains(ws[len(ws)-1], "and 20 more warnings about areas") {
+		t.Errorf("%d warnings, the last %q; want %d and a count of the rest", len(ws), ws[len(ws)-1], maxErrors+1)
 	}
 }
 
@@ -156,14 +146,7 @@ func TestAreasTheTimelineOverrides(t *testing.T) {
 		"s.toml":    icbHead + "[areas]\nfile = \"areas.csv\"\n[[timeline]]\nweek = 104\nlink_workers = 2\nnote = \"funding cut\"\n",
 		"areas.csv": "name,workforce.link_workers\nnorth,4\nsouth,3\n",
 	})
-	l, err := LoadWith(filepath.Join(dir, "s.toml"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, w := range l.Warnings {
-		got = append(got, w.String())
-	}
+	got := warningsOf(t, filepath.Join(dir, "s.toml"))
 	want := filepath.Join(dir, "areas.csv") + ":2: workforce.link_workers: warning: the areas set workforce.link_workers each, but the scenario's timeline sets it again for every area alike at week 104 (funding cut): each area's own value holds until then"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("warnings %q, want %q", got, want)
@@ -193,4 +176,19 @@ func TestAreasSetting(t *testing.T) {
 			t.Errorf("%s: %q, want none", key, w)
 		}
 	}
+}
+
+// warningsOf loads the scenario file at path and returns its warnings as
+// spsim validate prints them.
+func warningsOf(t *testing.T, path string) []string {
+	t.Helper()
+	l, err := LoadWith(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, w := range l.Warnings {
+		out = append(out, w.String())
+	}
+	return out
 }

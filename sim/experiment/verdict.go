@@ -229,14 +229,8 @@ func costPer(cost, outcome [][]float64, s int, dir sim.Direction, level float64)
 
 // sentences states a verdict in plain words from its numbers.
 func sentences(v Verdict) []string {
-	if v.Identical {
-		return []string{v.Scenario + " gives the same results as " + v.Reference + ", every KPI in every replication: nothing it changes reaches the run."}
-	}
-	if oneReplication(v) {
-		// No interval, so nothing is detectable: saying "does not change
-		// detectably" would read as a finding.
-		return []string{"With one replication there are no intervals, so " + v.Scenario + " cannot be judged against " + v.Reference +
-			"; run 2 or more replications (10 or more for a decision)."}
+	if s := unjudged(v); s != "" {
+		return []string{s}
 	}
 	var b strings.Builder
 	b.WriteString(v.Scenario)
@@ -295,6 +289,21 @@ func sentences(v Verdict) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// unjudged is a verdict's one sentence when its numbers leave nothing to
+// judge, or "": the same results as the reference in every replication,
+// or one replication, so no intervals (saying "does not change
+// detectably" would then read as a finding).
+func unjudged(v Verdict) string {
+	switch {
+	case v.Identical:
+		return v.Scenario + " gives the same results as " + v.Reference + ", every KPI in every replication: nothing it changes reaches the run."
+	case oneReplication(v):
+		return "With one replication there are no intervals, so " + v.Scenario + " cannot be judged against " + v.Reference +
+			"; run 2 or more replications (10 or more for a decision)."
+	}
+	return ""
 }
 
 // oneReplication reports whether v's differences rest on one replication
