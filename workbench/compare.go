@@ -23,14 +23,18 @@ type compareRequest struct {
 
 // compareView is a comparison as the page shows it.
 type compareView struct {
-	Names        []string     `json:"names"` // the reference first
-	Replications int          `json:"replications"`
-	Seed         uint64       `json:"seed"`
-	Seconds      float64      `json:"seconds"`
-	Verdict      []string     `json:"verdict"`
-	Costs        []string     `json:"costs"` // cost per extra outcome, where an outcome clearly improves
-	Rows         []compareRow `json:"rows"`
-	Chart        chart        `json:"chart"`
+	Names        []string `json:"names"` // the reference first
+	Replications int      `json:"replications"`
+	Seed         uint64   `json:"seed"`
+	Seconds      float64  `json:"seconds"`
+	// Notes are the comparison's warnings, as spsim compare prints them:
+	// a pin with its own seed or replications, another horizon, another
+	// number of areas.
+	Notes   []string     `json:"notes,omitempty"`
+	Verdict []string     `json:"verdict"`
+	Costs   []string     `json:"costs"` // cost per extra outcome, where an outcome clearly improves
+	Rows    []compareRow `json:"rows"`
+	Chart   chart        `json:"chart"`
 }
 
 // compareRow is one KPI: each scenario's value, and each other scenario's
@@ -100,6 +104,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	defer release()
 	cr := res.(*study.CompareResult)
 	v := newCompareView(cr.Comparison, cr.Configs)
+	v.Notes = cr.Warnings
 	v.Seconds = since(start)
 	st.send(message{Type: "result", Result: v})
 }

@@ -561,3 +561,19 @@ func TestLeverTheTimelineOverrides(t *testing.T) {
 		t.Errorf("baseline has no timeline: %.600s", w.Body)
 	}
 }
+
+// TestCompareNotes: a pin with its own seed gives way to the reference's,
+// and the page says so, as spsim compare does.
+func TestCompareNotes(t *testing.T) {
+	text := small(t)
+	other := strings.Replace(text, "seed = 1\n", "seed = 7\n", 1)
+	if other == text {
+		t.Fatal("the small scenario sets no seed = 1 to change")
+	}
+	body := `{"pins":[{"name":"a","toml":` + jsonString(text) + `},{"name":"b","toml":` + jsonString(other) + `}]}`
+	r := result(t, post(t, newTestServer(), "/api/compare", body))
+	notes := fmt.Sprint(r["notes"])
+	if !strings.Contains(notes, "b sets run.seed = 7; compared on common random numbers, it runs with a's seed 1") {
+		t.Errorf("notes %s", notes)
+	}
+}

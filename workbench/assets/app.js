@@ -301,6 +301,7 @@ function pin() {
 
 function compare() {
   task('Comparing', 'api/compare', { pins: state.pins }, (r) => {
+    showWarnings($('#compare-notes'), r.notes);
     $('#verdict').replaceChildren(...r.verdict.map((s) => sentenceItem(s)));
     $('#costs').replaceChildren(...(r.costs || []).map((s) => sentenceItem(s)));
     const head = el('tr', {}, el('th', { text: 'What' }), ...r.names.map((n, i) => el('th', { text: n + (i === 0 ? ' (reference)' : '') })),
