@@ -577,3 +577,14 @@ func TestCompareNotes(t *testing.T) {
 		t.Errorf("notes %s", notes)
 	}
 }
+
+// TestSweepNotes: a value the timeline sets again after the KPIs start is
+// warned of on the Sweep tab, as spsim sweep prints it.
+func TestSweepNotes(t *testing.T) {
+	text := small(t) + "\n[[timeline]]\nweek = 120\nlink_workers = 2\n"
+	body := `{"toml":` + jsonString(text) + `,"key":"workforce.link_workers","values":[3,4]}`
+	r := result(t, post(t, newTestServer(), "/api/sweep", body))
+	if notes := fmt.Sprint(r["notes"]); !strings.Contains(notes, "--vary workforce.link_workers = 3: warning: the scenario's timeline sets it again at week 120") {
+		t.Errorf("notes %s", notes)
+	}
+}

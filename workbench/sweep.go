@@ -32,13 +32,17 @@ type sweepLever struct {
 
 // sweepView is a sweep as the page shows it.
 type sweepView struct {
-	Key     string     `json:"key"`
-	Values  []float64  `json:"values"`
-	Seconds float64    `json:"seconds"`
-	Answer  []string   `json:"answer"` // how each KPI goes from the first value to the last
-	Head    []string   `json:"head"`
-	Rows    [][]string `json:"rows"`
-	Chart   chart      `json:"chart"`
+	Key     string    `json:"key"`
+	Values  []float64 `json:"values"`
+	Seconds float64   `json:"seconds"`
+	Answer  []string  `json:"answer"` // how each KPI goes from the first value to the last
+	// Notes are the warnings about the values varied, as spsim sweep
+	// prints them (a value the timeline sets again, areas keeping their
+	// own); the scenario's own warnings are shown with it.
+	Notes []string   `json:"notes,omitempty"`
+	Head  []string   `json:"head"`
+	Rows  [][]string `json:"rows"`
+	Chart chart      `json:"chart"`
 }
 
 // sweepKPIs are charted against the lever, one panel each.
@@ -66,7 +70,13 @@ func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveJob(w, r, func() (*job, error) { return s.sweepJob(req) }, func(_ *job, res any, seconds float64) (any, error) {
-		v := newSweepView(res.(*study.SweepResult).Sweep, req)
+		sr := res.(*study.SweepResult)
+		v := newSweepView(sr.Sweep, req)
+		for _, w := range sr.LoadWarnings {
+			if strings.HasPrefix(w, "--vary ") {
+				v.Notes = append(v.Notes, w)
+			}
+		}
 		v.Seconds = seconds
 		return v, nil
 	})

@@ -389,6 +389,7 @@ function sweep() {
     what += ' by ' + by.label.toLowerCase();
   }
   task('Sweeping ' + what, 'api/sweep', req, (r) => {
+    showWarnings($('#sweep-notes'), r.notes);
     $('#sweep-answer').replaceChildren(...(r.answer || []).map((s) => sentenceItem(s)));
     $('#sweep-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
       el('tbody', {}, ...r.rows.map((row) => el('tr', {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
