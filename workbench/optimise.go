@@ -47,6 +47,9 @@ type optimiseTarget struct {
 
 // optimiseView is a search as the page shows it.
 type optimiseView struct {
+	// Notes are the warnings about the levers, as spsim optimise prints
+	// them (a value the timeline sets again, areas keeping their own).
+	Notes     []string   `json:"notes,omitempty"`
 	Sentences []string   `json:"sentences"`
 	Seconds   float64    `json:"seconds"`
 	Spent     int        `json:"replications"`
@@ -76,6 +79,11 @@ func (s *Server) handleOptimise(w http.ResponseWriter, r *http.Request) {
 		v, err := newOptimiseView(j.optimise, res.(*optimise.Result), req.Levers)
 		if err == nil {
 			v.Seconds = seconds
+			for _, w := range j.optimise.Warnings {
+				if strings.HasPrefix(w, "--lever ") {
+					v.Notes = append(v.Notes, w)
+				}
+			}
 		}
 		return v, err
 	})

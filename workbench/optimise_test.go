@@ -185,3 +185,14 @@ func TestDownloadPlan(t *testing.T) {
 		t.Errorf("the best's report.html: %d %.300s", w.Code, w.Body.String())
 	}
 }
+
+// TestOptimiseNotes: a lever the timeline sets again after the KPIs start
+// is warned of on the plan's tab, as spsim optimise prints it.
+func TestOptimiseNotes(t *testing.T) {
+	text := small(t) + "\n[[timeline]]\nweek = 120\nlink_workers = 2\n"
+	body := `{"toml":` + jsonString(text) + `,"levers":[{"key":"workforce.link_workers","values":[3,4]}],"target":{"kpi":"wait_first_contact_p90_weeks","op":"<=","value":8}}`
+	r := result(t, post(t, newTestServer(), "/api/optimise", body))
+	if notes := fmt.Sprint(r["notes"]); !strings.Contains(notes, "--lever workforce.link_workers = 3: warning: the scenario's timeline sets it again at week 120") {
+		t.Errorf("notes %s", notes)
+	}
+}

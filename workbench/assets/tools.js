@@ -58,6 +58,7 @@ function plan(best) {
   const req = { toml: state.view.toml, levers, target };
   if (best) req.best = { kpi: $('#best-kpi').value, budget: Number($('#best-budget').value) };
   task(best ? 'Finding the best within the budget' : 'Finding the cheapest plan', 'api/optimise', req, (r) => {
+    showWarnings($('#plan-notes'), r.notes);
     $('#plan-answer').replaceChildren(...r.sentences.map((s) => sentenceItem(s)));
     $('#plan-table').replaceChildren(el('thead', {}, el('tr', {}, ...r.head.map((h) => el('th', { text: h })))),
       el('tbody', {}, ...r.rows.map((row, i) => el('tr', i === r.plan ? { class: 'plan' } : {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
