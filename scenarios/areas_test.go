@@ -168,7 +168,7 @@ func TestAreasSetting(t *testing.T) {
 	if n, of := AreasSetting(c, "workforce.link_workers"); n != 2 || of != 3 {
 		t.Errorf("link workers set by %d of %d areas, want 2 of 3", n, of)
 	}
-	if got, want := AreasWarning(c, "--vary", "workforce.link_workers"), "--vary workforce.link_workers: 2 of the 3 areas set workforce.link_workers themselves and keep their own; the values varied reach the other 1"; got != want {
+	if got, want := AreasWarning(c, "--vary", "workforce.link_workers"), "--vary workforce.link_workers: warning: 2 of the 3 areas set workforce.link_workers themselves and keep their own; the values varied reach the other 1"; got != want {
 		t.Errorf("%q, want %q", got, want)
 	}
 	for _, key := range []string{"demand.referrals_per_week", "workforce.fte"} { // every area, or none

@@ -115,6 +115,6 @@ func AreasWarning(c *Config, what, key string) string {
 	if n == 0 || n == of {
 		return ""
 	}
-	return fmt.Sprintf("%s %s: %d of the %d areas set %s themselves and keep their own; the values varied reach the other %d",
+	return fmt.Sprintf("%s %s: warning: %d of the %d areas set %s themselves and keep their own; the values varied reach the other %d",
 		what, key, n, of, key, of-n)
 }

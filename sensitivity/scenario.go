@@ -158,6 +158,12 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 		if w := scenarios.KeyLabel(in.Key); w != "" {
 			r.Labels[in.Key] = w
 		}
+		if msg := scenarios.Overridden(base, in.Key); msg != "" {
+			r.Warnings = append(r.Warnings, "--vary "+in.Key+": warning: "+msg)
+		}
+		if w := scenarios.AreasWarning(base, "--vary", in.Key); w != "" {
+			r.Warnings = append(r.Warnings, w)
+		}
 	}
 	var points [][]float64
 	var morris *MorrisDesign

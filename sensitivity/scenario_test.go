@@ -180,3 +180,17 @@ func TestUndefinedKPINotRanked(t *testing.T) {
 		t.Errorf("%d charts, want needs met's tornado and μ*–σ", len(figs))
 	}
 }
+
+// TestInputTheTimelineSetsAgain: an input the timeline sets again after
+// the KPIs start is warned of, with when it holds.
+func TestInputTheTimelineSetsAgain(t *testing.T) {
+	r, err := sensitivity.Run(context.Background(), sensitivity.Spec{Ref: "funding-cliff", Vary: []string{"workforce.link_workers=3..5"},
+		Sets: []string{"run.warmup_weeks=20", "run.horizon_weeks=130"}, Trajectories: 2, Reps: 1, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "--vary workforce.link_workers: warning: the scenario's timeline sets it again at week 104 (fixed-term funding for one post ends), so the value set here holds until then"
+	if got := strings.Join(r.Warnings, "\n"); !strings.Contains(got, want) {
+		t.Errorf("warnings\n%s\nwant %q", got, want)
+	}
+}
