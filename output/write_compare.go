@@ -47,7 +47,8 @@ func compareWorkbook(r *study.CompareResult) workbook.Compare {
 	verdict := append(VerdictSentences(cmp), CompareChangeAnswer(cmp, r.Configs)...)
 	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: ref.Question,
 		Facts: append([]string{fmt.Sprintf("%s of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
-			experiment.Count(ref.Run.Replications, "replication"), ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)}, compareSets(r)...),
+			experiment.Count(ref.Run.Replications, "replication"), ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)},
+			append(compareSets(r), warningFacts(r.LoadWarnings, r.Warnings)...)...),
 		Verdict: verdict, Headline: CompareKPIs, C: cmp}
 }
 

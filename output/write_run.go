@@ -146,7 +146,20 @@ func runFacts(r *study.RunResult) []string {
 	if r.Precision != nil {
 		f = append(f, ReplicationsMethod(r))
 	}
-	return f
+	return append(f, warningFacts(r.LoadWarnings, r.Warnings)...)
+}
+
+// warningFacts are a study's warnings as a workbook's facts, as the
+// report and the terminal give them: a workbook shared alone must not lose
+// them.
+func warningFacts(lists ...[]string) []string {
+	var out []string
+	for _, ws := range lists {
+		for _, w := range ws {
+			out = append(out, "Warning: "+w)
+		}
+	}
+	return out
 }
 
 // ReplicationsMethod says how the number of replications was chosen.

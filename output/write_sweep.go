@@ -18,7 +18,7 @@ func WriteSweep(dir string, r *study.SweepResult, outs study.Outputs) error {
 		file{"scenario.toml", func(w io.Writer) error { return scenarios.Encode(w, r.Base) }})...)
 	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error {
 		return workbook.WriteSweep(w, workbook.Sweep{Title: "spsim sweep: " + r.Base.Name, Question: r.Base.Question,
-			Answer: SweepAnswer(r.Sweep, r.KPIs, ""), S: r.Sweep, KPIs: r.KPIs})
+			Facts: warningFacts(r.LoadWarnings), Answer: SweepAnswer(r.Sweep, r.KPIs, ""), S: r.Sweep, KPIs: r.KPIs})
 	}})...)
 	return writeAll(dir, files, func() ([]file, error) {
 		if !outs.Figures() {

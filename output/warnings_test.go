@@ -1,0 +1,39 @@
+package output_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/study"
+)
+
+// TestWorkbookCarriesWarnings: a comparison's warnings (here, a compared
+// scenario's own seed giving way to the reference's) are in its workbook's
+// facts, as in its report: a workbook shared alone must not lose them.
+func TestWorkbookCarriesWarnings(t *testing.T) {
+	tmp := t.TempDir()
+	file := filepath.Join(tmp, "own.toml")
+	if err := os.WriteFile(file, []byte("name = \"own\"\nextends = \"baseline\"\nquestion = \"q\"\n[run]\nseed = 7\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := study.Compare(context.Background(), study.CompareSpec{Refs: []string{"baseline", file},
+		Sets: []string{"run.warmup_weeks=10", "run.horizon_weeks=40"}, Options: study.Options{Jobs: 2, Replications: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(tmp, "out")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := output.Write(dir, r, study.Outputs{study.XLSX: true, study.Report: true}); err != nil {
+		t.Fatal(err)
+	}
+	const want = "Warning: own sets run.seed = 7; compared on common random numbers, it runs with baseline"
+	if s := strings.ReplaceAll(sharedStrings(t, filepath.Join(dir, "results.xlsx")), "&#39;", "'"); !strings.Contains(s, want) {
+		t.Errorf("the workbook lacks %q", want)
+	}
+}
