@@ -166,7 +166,7 @@ func (p *Problem) parse(spec Spec) error {
 		if err := scenarios.SetAndVaried(spec.Sets, "--lever", []string{l.Key}); err != nil {
 			return err
 		}
-		if n, of := scenarios.AreasSetting(p.Base, l.Key); of > 0 && n == of {
+		if scenarios.EveryAreaSets(p.Base, l.Key) {
 			return fmt.Errorf("--lever %s: every area of %s sets %s itself, so the lever would change nothing; vary it in the areas, or remove it from them", l.Key, p.Base.Name, l.Key)
 		}
 		if w := scenarios.AreasWarning(p.Base, "--lever", l.Key); w != "" {

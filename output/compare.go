@@ -173,10 +173,7 @@ func differenceWords(unit string, e experiment.Estimate) string {
 	if math.IsNaN(e.Mean) {
 		return "-"
 	}
-	v := experiment.Quantity(e.Mean, unit, true)
-	if e.Mean > 0 {
-		v = "+" + v
-	}
+	v := signedQuantity(e.Mean, unit)
 	if math.IsNaN(e.Low) {
 		return v
 	}

@@ -100,31 +100,13 @@ func gridAlong(along string, v [2]string, other string, ov [2]string, pairs [2][
 	return fmt.Sprintf("from %s %s to %s it %s with %s %s (%s) %s with %s (%s)", along, v[0], v[1], verb0, other, ov[0], d0, join, ov[1], d1)
 }
 
-// gridChange says how a KPI changes from summary x to y, paired: its verb
-// ("rises", "falls", "does not change detectably") and the difference
-// with its interval ("+5.1 percentage points [4.3, 5.9]").
+// gridChange says how a KPI changes from summary x to y: pairedWords, or
+// with one replication the difference of the means and no verdict.
 func gridChange(x, y experiment.Summary, level float64) (verb, diff string) {
 	if len(x.Values) < 2 || len(x.Values) != len(y.Values) {
 		return "changes", signedQuantity(y.Estimate.Mean-x.Estimate.Mean, x.Unit) + "; " + noInterval
 	}
-	d := experiment.PairedIn(x.Values, y.Values, level, experiment.KPIRange(x.Name, x.Unit))
-	diff = signedQuantity(d.Mean, x.Unit) + " " + experiment.Bounds(d.Low, d.High, x.Unit, true)
-	switch {
-	case d.Low > 0:
-		return "rises", diff
-	case d.High < 0:
-		return "falls", diff
-	}
-	return "does not change detectably", diff
-}
-
-// signedQuantity is Quantity with a plus sign on an increase.
-func signedQuantity(v float64, unit string) string {
-	s := experiment.Quantity(v, unit, true)
-	if v > 0 {
-		s = "+" + s
-	}
-	return s
+	return pairedWords(x, y, level)
 }
 
 // gridInteraction says whether the second key's change depends on the

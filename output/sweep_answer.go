@@ -122,19 +122,40 @@ func sweepChange(a, b experiment.Summary, level float64) string {
 // pairedChange tells the change between a sweep's ends by their paired
 // difference, last minus first, replication by replication.
 func pairedChange(a, b experiment.Summary, from, to string, level float64) string {
+	verb, diff := pairedWords(a, b, level)
+	if verb == noChange {
+		return fmt.Sprintf("%s: no detectable change (%s and %s; %s, paired).", KPILabel(a.Name), from, to, diff)
+	}
+	return fmt.Sprintf("%s: %s from %s to %s (%s, paired).", KPILabel(a.Name), verb, from, to, diff)
+}
+
+// noChange is pairedWords' verb for a paired interval that holds 0.
+const noChange = "does not change detectably"
+
+// pairedWords words the paired difference y − x of two summaries with
+// their replications' values, on the sweep's common random numbers: its
+// verb ("rises", "falls", or noChange) and the difference with its interval
+// ("+5.1 percentage points [4.3, 5.9]"). A level of 0 is study.Level.
+func pairedWords(x, y experiment.Summary, level float64) (verb, diff string) {
 	if level == 0 {
 		level = study.Level
 	}
-	d := experiment.PairedIn(a.Values, b.Values, level, experiment.KPIRange(a.Name, a.Unit))
-	diff := experiment.Quantity(d.Mean, a.Unit, true) + " " + experiment.Bounds(d.Low, d.High, a.Unit, true)
-	if d.Mean > 0 {
-		diff = "+" + diff
-	}
+	d := experiment.PairedIn(x.Values, y.Values, level, experiment.KPIRange(x.Name, x.Unit))
+	diff = signedQuantity(d.Mean, x.Unit) + " " + experiment.Bounds(d.Low, d.High, x.Unit, true)
 	switch {
 	case d.Low > 0:
-		return fmt.Sprintf("%s: rises from %s to %s (%s, paired).", KPILabel(a.Name), from, to, diff)
+		return "rises", diff
 	case d.High < 0:
-		return fmt.Sprintf("%s: falls from %s to %s (%s, paired).", KPILabel(a.Name), from, to, diff)
+		return "falls", diff
 	}
-	return fmt.Sprintf("%s: no detectable change (%s and %s; %s, paired).", KPILabel(a.Name), from, to, diff)
+	return noChange, diff
+}
+
+// signedQuantity is Quantity with a plus sign on an increase.
+func signedQuantity(v float64, unit string) string {
+	s := experiment.Quantity(v, unit, true)
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
 }

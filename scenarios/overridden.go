@@ -107,6 +107,13 @@ func AreasSetting(c *Config, key string) (setting, areas int) {
 	return setting, len(c.Areas.List)
 }
 
+// EveryAreaSets reports whether c lists areas and each sets key itself,
+// so that a value for the scenario reaches none of them.
+func EveryAreaSets(c *Config, key string) bool {
+	n, of := AreasSetting(c, key)
+	return of > 0 && n == of
+}
+
 // AreasWarning says, of a value set or varied at key (what: "--vary",
 // "--lever"), that some of c's areas set key themselves and keep their
 // own, or "" when none (or all: that is refused elsewhere) do.

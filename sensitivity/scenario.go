@@ -158,6 +158,9 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 		if w := scenarios.KeyLabel(in.Key); w != "" {
 			r.Labels[in.Key] = w
 		}
+		if err := scenarios.Unreached(base, "--vary", in.Key); err != nil {
+			return nil, err
+		}
 		if msg := scenarios.Overridden(base, in.Key); msg != "" {
 			r.Warnings = append(r.Warnings, "--vary "+in.Key+": warning: "+msg)
 		}
@@ -268,11 +271,6 @@ func inputs(spec Spec) ([]Input, error) {
 			return nil, err
 		}
 		probe, _ := load(spec)
-		if probe != nil {
-			if err := scenarios.Unreached(probe, "--vary", in.Key); err != nil {
-				return nil, err
-			}
-		}
 		if err := scenarios.Set(probe, in.Key, "0.5"); err != nil {
 			if err2 := scenarios.Set(probe, in.Key, strconv.Itoa(int(math.Round(in.Lo)))); err2 != nil {
 				return nil, fmt.Errorf("--vary %s: %w", s, err2)

@@ -137,7 +137,7 @@ func (o *Options) applySets(c *scenarios.Config, sets []string) ([]string, error
 		if !ok || k == "" {
 			return nil, fmt.Errorf("--set %q: want KEY=VALUE such as workforce.link_workers=4", kv)
 		}
-		if everyAreaSets(c, k) {
+		if scenarios.EveryAreaSets(c, k) {
 			return nil, fmt.Errorf("--set %s: every area of %s sets %s itself, so this would change nothing; set it in the areas, or remove it from them", k, c.Name, k)
 		}
 		sw, err := o.set(c, "--set", k, v)

@@ -61,7 +61,7 @@ func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 		return nil, err
 	}
 	for _, f := range p.factors {
-		if everyAreaSets(p.base, f.Key) {
+		if scenarios.EveryAreaSets(p.base, f.Key) {
 			return nil, fmt.Errorf("--vary %s: every area of %s sets %s itself, so the sweep would change nothing; vary it in the areas, or remove it from them", f.Key, p.base.Name, f.Key)
 		}
 		if err := scenarios.Unreached(p.base, "--vary", f.Key); err != nil {
@@ -90,13 +90,6 @@ func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 		return nil, err
 	}
 	return p, nil
-}
-
-// everyAreaSets reports whether every listed area of c overrides key, so
-// that a value of it for the whole scenario reaches no area.
-func everyAreaSets(c *sim.Config, key string) bool {
-	n, of := scenarios.AreasSetting(c, key)
-	return of > 0 && n == of
 }
 
 // parse reads the varied factors and the fixed values.
