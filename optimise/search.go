@@ -269,8 +269,8 @@ func (r *Result) NoPlan(label func(int) string) string {
 	for t, tg := range r.Targets {
 		e := b.KPIs[t].Estimate
 		unit, gap := unitOf(tg.KPI)
-		reach = append(reach, fmt.Sprintf("%s %s %s (target %s)", kpiWords(tg.KPI), experiment.Quantity(e.Mean, unit, gap),
-			experiment.Bounds(e.Low, e.High, unit, gap), tg.Bound()))
+		reach = append(reach, fmt.Sprintf("%s %s (target %s)", kpiWords(tg.KPI),
+			experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), tg.Bound()))
 	}
 	return fmt.Sprintf("no plan within these levers meets %s; the best reaches %s, with %s", what, strings.Join(reach, "; and "), label(b.Index))
 }

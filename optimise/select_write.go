@@ -24,8 +24,8 @@ func (p *Problem) selectionSentences(r *Result) []string {
 	plan := r.checked(r.Plan)
 	unit, gap := unitOf(o.KPI)
 	e := plan.KPIs[0].Estimate
-	out := []string{fmt.Sprintf("%s, %s has the %s %s: %s %s (%s), costing %s a year.", within, p.Label(r.Plan), o.Sense(), kpiWords(o.KPI),
-		experiment.Quantity(e.Mean, unit, gap), experiment.Bounds(e.Low, e.High, unit, gap), experiment.Count(plan.Reps, "replication"),
+	out := []string{fmt.Sprintf("%s, %s has the %s %s: %s (%s), costing %s a year.", within, p.Label(r.Plan), o.Sense(), kpiWords(o.KPI),
+		experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), experiment.Count(plan.Reps, "replication"),
 		experiment.Money(r.Candidates[r.Plan].Cost))}
 	if plan.Decision == Undecided {
 		out = append(out, fmt.Sprintf("After %s, other combinations could still not be told from it; it has the %s mean of those left.",
@@ -59,11 +59,11 @@ func (p *Problem) runnerUpWords(r *Result) string {
 	s += "; " + kpiWords(o.KPI) + ": "
 	switch {
 	case ru.N >= 2 && ru.High < 0:
-		s += "lower by " + experiment.Quantity(-ru.Mean, unit, true) + " " + experiment.Bounds(-ru.High, -ru.Low, unit, true)
+		s += "lower by " + experiment.WithBounds(-ru.Mean, -ru.High, -ru.Low, unit, true)
 	case ru.N >= 2 && ru.Low > 0:
-		s += "higher by " + experiment.Quantity(ru.Mean, unit, true) + " " + experiment.Bounds(ru.Low, ru.High, unit, true)
+		s += "higher by " + experiment.WithBounds(ru.Mean, ru.Low, ru.High, unit, true)
 	default:
-		s += "not detectably different (" + experiment.Quantity(ru.Mean, unit, true) + " " + experiment.Bounds(ru.Low, ru.High, unit, true) + ")"
+		s += "not detectably different (" + experiment.WithBounds(ru.Mean, ru.Low, ru.High, unit, true) + ")"
 	}
 	return s + ", paired on common random numbers."
 }

@@ -72,7 +72,7 @@ func (p *Problem) outcomes(c Checked) string {
 		}
 		unit, gap := unitOf(k.KPI)
 		e := k.Estimate
-		parts = append(parts, fmt.Sprintf("%s %s %s", kpiWords(k.KPI), experiment.Quantity(e.Mean, unit, gap), experiment.Bounds(e.Low, e.High, unit, gap)))
+		parts = append(parts, fmt.Sprintf("%s %s", kpiWords(k.KPI), experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap)))
 	}
 	return strings.Join(parts, "; ") + fmt.Sprintf(" (%d replications)", c.Reps)
 }

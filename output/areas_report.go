@@ -76,7 +76,7 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 	mean := func(s areaStat) float64 { return s.est[sim.KPIWaitMean].Mean }
 	wait := func(s areaStat) string {
 		e := s.est[sim.KPIWaitMean]
-		return experiment.Quantity(e.Mean, unit, false) + " " + experiment.Bounds(e.Low, e.High, unit, false)
+		return experiment.WithBounds(e.Mean, e.Low, e.High, unit, false)
 	}
 	areas := experiment.Number(float64(len(shown))) + " areas"
 	if len(results) < 2 {

@@ -173,11 +173,10 @@ func differenceWords(unit string, e experiment.Estimate) string {
 	if math.IsNaN(e.Mean) {
 		return "-"
 	}
-	v := signedQuantity(e.Mean, unit)
 	if math.IsNaN(e.Low) {
-		return v
+		return signedQuantity(e.Mean, unit)
 	}
-	return v + " " + experiment.Bounds(e.Low, e.High, unit, true)
+	return experiment.SignedWithBounds(e.Mean, e.Low, e.High, unit, true)
 }
 
 // PrintCompareHeadline writes the headline KPIs side by side in words,

@@ -129,7 +129,7 @@ func gridInteraction(c [2][2]experiment.Summary, nameA, nameB string, va, vb [2]
 	}
 	e := experiment.Interval(xs, level)
 	unit := c[0][0].Unit
-	diff := signedQuantity(e.Mean, unit) + " " + experiment.Bounds(e.Low, e.High, unit, true)
+	diff := experiment.SignedWithBounds(e.Mean, e.Low, e.High, unit, true)
 	if e.Low > 0 || e.High < 0 {
 		way := "lower"
 		if e.Low > 0 {

@@ -141,7 +141,7 @@ func pairedWords(x, y experiment.Summary, level float64) (verb, diff string) {
 		level = study.Level
 	}
 	d := experiment.PairedIn(x.Values, y.Values, level, experiment.KPIRange(x.Name, x.Unit))
-	diff = signedQuantity(d.Mean, x.Unit) + " " + experiment.Bounds(d.Low, d.High, x.Unit, true)
+	diff = experiment.SignedWithBounds(d.Mean, d.Low, d.High, x.Unit, true)
 	switch {
 	case d.Low > 0:
 		return "rises", diff

@@ -65,7 +65,7 @@ func verdictTable(vs []experiment.Verdict, caption string) Table {
 				per = "no detectable difference"
 			}
 			t.Rows = append(t.Rows, []string{v.Scenario, v.Reference, ch.Label,
-				experiment.Quantity(ch.Diff.Mean, ch.Unit, true) + " " + experiment.Bounds(ch.Diff.Low, ch.Diff.High, ch.Unit, true),
+				experiment.WithBounds(ch.Diff.Mean, ch.Diff.Low, ch.Diff.High, ch.Unit, true),
 				string(ch.Effect), per})
 		}
 	}

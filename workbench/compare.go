@@ -137,7 +137,7 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 				continue
 			}
 			d := k.Paired[i]
-			row.Diffs = append(row.Diffs, signed(d.Mean, k.Unit)+" ("+signedInterval(d, k.Unit)+")")
+			row.Diffs = append(row.Diffs, experiment.SignedWithin(d.Mean, d.Low, d.High, k.Unit, k.Unit == sim.UnitShare)+" ("+signedInterval(d, k.Unit)+")")
 			dp.Rows = append(dp.Rows, diffRow{Name: cmp.Names[i], Est: d})
 		}
 		v.Rows = append(v.Rows, row)

@@ -20,7 +20,7 @@ func kpiWords(name, unit string, e experiment.Estimate) (value, between string) 
 	if m, ok := sim.LookupKPI(name); ok {
 		gap = m.Gap && unit == sim.UnitShare
 	}
-	return experiment.Words(e.Mean, unit, gap), interval(e, unit, gap)
+	return experiment.WordsWithin(e.Mean, e.Low, e.High, unit, gap), interval(e, unit, gap)
 }
 
 // interval writes an estimate's interval in the same words, without the

@@ -191,11 +191,10 @@ func Format(unit string) string {
 // "0.52 people a year (95% CI 0.352 to 0.767 people a year)". A gap between
 // groups' shares (gap) is in percentage points.
 func WordsCI(mean, low, high float64, unit string, gap bool) string {
-	s := experiment.Words(mean, unit, gap)
 	if math.IsNaN(low) || math.IsNaN(high) {
-		return s
+		return experiment.Words(mean, unit, gap)
 	}
-	return s + " (95% CI " + experiment.WordsBetween(low, high, unit, gap) + ")"
+	return experiment.WordsWithin(mean, low, high, unit, gap) + " (95% CI " + experiment.WordsBetween(low, high, unit, gap) + ")"
 }
 
 // label is a KPI or column in words, from the model's registry.

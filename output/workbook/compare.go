@@ -89,7 +89,7 @@ func DifferenceWords(d experiment.Estimate, unit string) string {
 	if d.Low <= 0 && d.High >= 0 {
 		return "no detectable difference" + between
 	}
-	return experiment.Signed(d.Mean, unit, points) + between
+	return experiment.SignedWithin(d.Mean, d.Low, d.High, unit, points) + between
 }
 
 // compareSheet writes every KPI for every scenario, with the paired

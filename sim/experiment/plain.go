@@ -73,14 +73,41 @@ func points(share float64) string { return percent(share, 1) }
 // unit. A difference of shares is in percentage points; diff selects that.
 // A value that is not defined (a wait when nobody was seen) is "n/a",
 // without a unit.
-func Quantity(x float64, unit string, diff bool) string {
+func Quantity(x float64, unit string, diff bool) string { return quantity(x, unit, diff, 1) }
+
+// WithBounds writes an estimate and its interval: Quantity and Bounds,
+// "3.1 weeks [2.8, 3.4]". A difference of shares keeps its interval's
+// decimals, "0.98 percentage points [−0.01, 1.96]", not "1.0 … [−0.01,
+// 1.96]".
+func WithBounds(x, lo, hi float64, unit string, diff bool) string {
+	return QuantityWithin(x, lo, hi, unit, diff) + " " + Bounds(lo, hi, unit, diff)
+}
+
+// QuantityWithin is Quantity to the decimals of its interval's Bounds, for
+// a table that puts them in columns of their own.
+func QuantityWithin(x, lo, hi float64, unit string, diff bool) string {
+	return quantity(x, unit, diff, decimalsFor(lo, hi, unit, diff))
+}
+
+// SignedWithBounds is WithBounds with a plus sign on an increase: "+0.98
+// percentage points [−0.01, 1.96]".
+func SignedWithBounds(x, lo, hi float64, unit string, diff bool) string {
+	s := WithBounds(x, lo, hi, unit, diff)
+	if x > 0 {
+		return "+" + s
+	}
+	return s
+}
+
+// quantity is Quantity with a difference of shares' decimals given.
+func quantity(x float64, unit string, diff bool, decimals int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "n/a"
 	}
 	switch unit {
 	case sim.UnitShare:
 		if diff {
-			return points(x) + " percentage points"
+			return percent(x, decimals) + " percentage points"
 		}
 		return Percent(x)
 	case sim.UnitGBP:

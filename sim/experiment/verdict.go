@@ -267,7 +267,7 @@ func sentences(v Verdict) []string {
 		if !p.plural {
 			verb += "s"
 		}
-		amount := Quantity(math.Abs(o.Diff.Mean), o.Unit, true)
+		amount := QuantityWithin(math.Abs(o.Diff.Mean), lo, hi, o.Unit, true)
 		if strings.Contains(p.text, " per ") {
 			amount = Number(math.Abs(o.Diff.Mean)) // the phrase names the unit
 		}

@@ -35,6 +35,19 @@ func SignedBetween(lo, hi float64, unit string, diff bool) string {
 	return sharedUnit(signedWords(lo, unit, diff, d), signedWords(hi, unit, diff, d))
 }
 
+// WordsWithin is Words to the decimals of the interval [lo, hi] as
+// WordsBetween writes it: "0.98 percentage points" beside "−0.01 to 1.96
+// percentage points", not "1.0".
+func WordsWithin(v, lo, hi float64, unit string, diff bool) string {
+	return words(v, unit, diff, decimalsFor(lo, hi, unit, diff))
+}
+
+// SignedWithin is Signed to the decimals of the interval [lo, hi] as
+// SignedBetween writes it.
+func SignedWithin(v, lo, hi float64, unit string, diff bool) string {
+	return signedWords(v, unit, diff, decimalsFor(lo, hi, unit, diff))
+}
+
 // words is Words with a share's decimals given.
 func words(v float64, unit string, diff bool, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -90,7 +103,7 @@ func sharedUnit(lo, hi string) string {
 // (shareDecimals), and 1 for a share's own interval (as Bounds) or any
 // other unit, whose numbers keep three significant figures.
 func decimalsFor(lo, hi float64, unit string, diff bool) int {
-	if unit != sim.UnitShare || !diff {
+	if unit != sim.UnitShare || !diff || math.IsNaN(lo) || math.IsNaN(hi) {
 		return 1
 	}
 	return shareDecimals(lo, hi)
