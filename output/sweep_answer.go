@@ -52,6 +52,9 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 	if s := sweepCapacity(sw); s != "" {
 		out = append(out, s)
 	}
+	if s := sweepTipping(sw); s != "" {
+		out = append(out, s)
+	}
 	return out
 }
 

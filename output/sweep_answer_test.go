@@ -124,3 +124,58 @@ func TestSweepCapacity(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepTipping: where a sweep's reading turns from room to full (or
+// back), the answer names the two values and a finer sweep between them,
+// whole steps for whole values; none where nothing lies between.
+func TestSweepTipping(t *testing.T) {
+	full, close, room, none := [2]float64{0.97, 1}, [2]float64{0.93, 0.97}, [2]float64{0.8, 0.9}, [2]float64{math.NaN(), math.NaN()}
+	type point struct {
+		value string
+		util  [2]float64
+	}
+	sweep := func(points ...point) *experiment.Sweep {
+		sw := &experiment.Sweep{Factors: []experiment.Factor{{Key: "demand.referrals_per_week"}}}
+		for _, p := range points {
+			e := p.util
+			sw.Points = append(sw.Points, experiment.SweepPoint{Values: []string{p.value}, Summaries: []experiment.Summary{{
+				Name: sim.KPIUtilisation, Unit: sim.UnitShare, Estimate: experiment.Estimate{Mean: (e[0] + e[1]) / 2, Low: e[0], High: e[1], N: 5}}}})
+		}
+		return sw
+	}
+	for _, c := range []struct {
+		name string
+		sw   *experiment.Sweep
+		want string
+	}{
+		{"demand rising", sweep(point{"10", room}, point{"15", full}, point{"20", full}),
+			"Link workers run out of room between 10 and 15; a sweep from 10 to 15 in steps of 1 would find where more closely."},
+		{"through close to full", sweep(point{"10", room}, point{"20", close}, point{"30", full}),
+			"Link workers run out of room between 10 and 20; a sweep from 10 to 20 in steps of 2 would find where more closely."},
+		{"capacity rising", sweep(point{"2", full}, point{"6", full}, point{"10", room}),
+			"Link workers first have room between 6 and 10; a sweep from 6 to 10 in steps of 1 would find where more closely."},
+		{"fractional values", sweep(point{"0.5", room}, point{"1.5", full}),
+			"Link workers run out of room between 0.5 and 1.5; a sweep from 0.5 to 1.5 in steps of 0.2 would find where more closely."},
+		{"nothing between whole values", sweep(point{"3", full}, point{"4", room}), ""},
+		{"no change", sweep(point{"3", full}, point{"5", full}), ""},
+		{"not numbers", sweep(point{"short", room}, point{"long", full}), ""},
+		{"no places at one end", sweep(point{"0", none}, point{"5", room}), ""},
+	} {
+		if got := sweepTipping(c.sw); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestFinerStep(t *testing.T) {
+	for _, c := range []struct{ lo, hi, step string }{
+		{"10", "15", "1"}, {"10", "30", "5"}, {"10", "12", "1"}, {"100", "200", "20"},
+		{"0.2", "0.4", "0.05"}, {"1.5", "1", "0.1"}, {"10", "10.5", "0.1"},
+		{"3", "4", ""}, {"a", "4", ""}, {"4", "4", ""},
+	} {
+		got, ok := finerStep(c.lo, c.hi)
+		if got != c.step || ok != (c.step != "") {
+			t.Errorf("finerStep(%s, %s) = %q, %v; want %q", c.lo, c.hi, got, ok, c.step)
+		}
+	}
+}
