@@ -114,14 +114,32 @@ func EveryAreaSets(c *Config, key string) bool {
 	return of > 0 && n == of
 }
 
-// AreasWarning says, of a value set or varied at key (what: "--vary",
-// "--lever"), that some of c's areas set key themselves and keep their
-// own, or "" when none (or all: that is refused elsewhere) do.
+// AreasWarning says, of a value set or varied at key (what: "--set",
+// "--vary", "--lever"), that some of c's areas set key themselves and keep
+// their own, or "" when none (or all: that is refused elsewhere) do.
 func AreasWarning(c *Config, what, key string) string {
-	n, of := AreasSetting(c, key)
-	if n == 0 || n == of {
+	msg := AreasKeeping(c, key, what != "--set")
+	if msg == "" || EveryAreaSets(c, key) {
 		return ""
 	}
-	return fmt.Sprintf("%s %s: warning: %d of the %d areas set %s themselves and keep their own; the values varied reach the other %d",
-		what, key, n, of, key, of-n)
+	return fmt.Sprintf("%s %s: warning: %s", what, key, msg)
+}
+
+// AreasKeeping says which of c's areas set key themselves and so keep
+// their own value against one set for the scenario (several, varied),
+// "2 of the 3 areas set workforce.link_workers themselves and keep their
+// own; the value set reaches the other 1", or "" when no area does.
+func AreasKeeping(c *Config, key string, varied bool) string {
+	n, of := AreasSetting(c, key)
+	reach := "the value set reaches"
+	if varied {
+		reach = "the values varied reach"
+	}
+	switch {
+	case n == 0:
+		return ""
+	case n == of:
+		return fmt.Sprintf("every area sets %s itself, so %s none of them", key, reach)
+	}
+	return fmt.Sprintf("%d of the %d areas set %s themselves and keep their own; %s the other %d", n, of, key, reach, of-n)
 }

@@ -145,6 +145,9 @@ func (o *Options) applySets(c *scenarios.Config, sets []string) ([]string, error
 			return nil, fmt.Errorf("--set %s=%s: %w", k, v, err)
 		}
 		ws = append(ws, sw...)
+		if w := scenarios.AreasWarning(c, "--set", k); w != "" {
+			ws = append(ws, w)
+		}
 	}
 	return ws, nil
 }

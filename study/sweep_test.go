@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,5 +120,19 @@ func TestSweepRefusesAKeyEveryAreaSets(t *testing.T) {
 		if refused := err != nil && strings.Contains(err.Error(), "every area"); refused != c.refused {
 			t.Errorf("compare %s --set %s: %v, want refused %v", filepath.Base(c.ref), set, err, c.refused)
 		}
+	}
+	// Where some areas set the key, --set reaches the others: a warning
+	// says how many keep their own.
+	p, err := study.PlanRun(study.RunSpec{Ref: some, Sets: []string{"workforce.link_workers=3"}, Options: study.Options{Replications: 2, Jobs: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.Execute(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "--set workforce.link_workers: warning: 1 of the 2 areas set workforce.link_workers themselves and keep their own; the value set reaches the other 1"
+	if !slices.Contains(r.LoadWarnings, want) {
+		t.Errorf("warnings %q, want %q", r.LoadWarnings, want)
 	}
 }

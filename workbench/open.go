@@ -91,6 +91,10 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 		if msg := scenarios.Overridden(cfg, st.Key); msg != "" {
 			warns = append(warns, problem{Key: st.Key, Text: fmt.Sprintf("%s = %v: warning: %s", st.Key, st.Value, msg)})
 		}
+		// An area's own value wins over the lever's, as over --set.
+		if msg := scenarios.AreasKeeping(cfg, st.Key, false); msg != "" {
+			warns = append(warns, problem{Key: st.Key, Text: fmt.Sprintf("%s = %v: warning: %s", st.Key, st.Value, msg)})
+		}
 	}
 	v := &scenarioView{Name: cfg.Name, Question: cfg.Question, TOML: text, Levers: levers(cfg, doc),
 		Replications: cfg.Run.Replications, Seed: cfg.Run.Seed, HorizonWeeks: cfg.Run.HorizonWeeks,

@@ -562,6 +562,23 @@ func TestLeverTheTimelineOverrides(t *testing.T) {
 	}
 }
 
+// TestLeverSomeAreasSet: a lever moves only the areas that do not set its
+// key themselves, and the page says how many keep their own, as spsim run
+// --set does.
+func TestLeverSomeAreasSet(t *testing.T) {
+	text := "name = \"two\"\nextends = \"baseline\"\n[[areas.list]]\nname = \"A\"\nset = { \"workforce.link_workers\" = 2 }\n[[areas.list]]\nname = \"B\"\n"
+	for _, c := range []struct{ key, value, want string }{
+		{"workforce.link_workers", "5", "workforce.link_workers = 5: warning: 1 of the 2 areas set workforce.link_workers themselves and keep their own; the value set reaches the other 1"},
+		{"workforce.fte", "0.8", ""},
+	} {
+		w := post(t, newTestServer(), "/api/open", `{"toml":`+jsonString(text)+`,"set":[{"key":"`+c.key+`","value":`+c.value+`}]}`)
+		got := w.Body.String()
+		if w.Code != http.StatusOK || c.want != "" && !strings.Contains(got, c.want) || c.want == "" && strings.Contains(got, "keep their own") {
+			t.Errorf("%s: %d %.600s; want %q", c.key, w.Code, got, c.want)
+		}
+	}
+}
+
 // TestCompareNotes: a pin with its own seed gives way to the reference's,
 // and the page says so, as spsim compare does.
 func TestCompareNotes(t *testing.T) {
