@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/scenarios"
@@ -29,7 +30,41 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 	if len(sw.Factors) != 1 || len(sw.Points) < 2 {
 		return nil
 	}
-	first, last := sw.Points[0], sw.Points[len(sw.Points)-1]
+	if what == "" {
+		what = sw.Factors[0].Key
+		if w := scenarios.KeyLabel(what); w != "" {
+			what = Uncapitalise(w)
+		}
+	}
+	// Numbers are read from the first to the last; choices (short_term,
+	// longer_term, tiered) have no order, so each is read against the first.
+	ends := []int{len(sw.Points) - 1}
+	if choices(sw.Points) {
+		ends = ends[:0]
+		for j := 1; j < len(sw.Points); j++ {
+			ends = append(ends, j)
+		}
+	}
+	var out []string
+	for _, j := range ends {
+		out = append(out, sweepEnds(sw, kpis, what, j)...)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if s := sweepCapacity(sw); s != "" {
+		out = append(out, s)
+	}
+	if s := sweepTipping(sw); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// sweepEnds says how each KPI goes from the sweep's first point to point
+// j, after a line that names the two values; none if no KPI is found.
+func sweepEnds(sw *experiment.Sweep, kpis []string, what string, j int) []string {
+	first, last := sw.Points[0], sw.Points[j]
 	var lines []string
 	for _, k := range kpis {
 		a, okA := experiment.FindSummary(first.Summaries, k)
@@ -41,21 +76,19 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 	if len(lines) == 0 {
 		return nil
 	}
-	if what == "" {
-		what = sw.Factors[0].Key
-		if w := scenarios.KeyLabel(what); w != "" {
-			what = Uncapitalise(w)
+	lead := fmt.Sprintf("Changing %s from %s to %s:", what, first.Values[0], last.Values[0])
+	return append([]string{lead}, lines...)
+}
+
+// choices reports whether a one-key sweep's values are choices rather than
+// numbers: any value that does not read as a number makes them so.
+func choices(points []experiment.SweepPoint) bool {
+	for _, p := range points {
+		if _, err := strconv.ParseFloat(p.Values[0], 64); err != nil {
+			return true
 		}
 	}
-	lead := fmt.Sprintf("Changing %s from %s to %s:", what, first.Values[0], last.Values[0])
-	out := append([]string{lead}, lines...)
-	if s := sweepCapacity(sw); s != "" {
-		out = append(out, s)
-	}
-	if s := sweepTipping(sw); s != "" {
-		out = append(out, s)
-	}
-	return out
+	return false
 }
 
 // sweepCapacity says where along a one-key sweep demand outstrips
@@ -90,15 +123,29 @@ func sweepCapacity(sw *experiment.Sweep) string {
 	return capitalise(strings.Join(parts, "; ")) + "."
 }
 
-// stretch names a run of consecutive sweep values: "5", "4 and 5", "2 to 4".
+// stretch names a run of consecutive sweep values: "5", "4 and 5", "2 to
+// 4"; choices, which have no range between them, each by name:
+// "short_term, longer_term and tiered".
 func stretch(values []string) string {
-	switch len(values) {
-	case 1:
+	switch {
+	case len(values) == 1:
 		return values[0]
-	case 2:
+	case len(values) == 2:
 		return values[0] + " and " + values[1]
+	case !numbers(values):
+		return strings.Join(values[:len(values)-1], ", ") + " and " + values[len(values)-1]
 	}
 	return values[0] + " to " + values[len(values)-1]
+}
+
+// numbers reports whether every value reads as a number.
+func numbers(values []string) bool {
+	for _, v := range values {
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // sweepChange says in a sentence how one KPI goes from a to b, each end

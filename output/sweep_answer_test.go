@@ -42,6 +42,10 @@ func TestSweepAnswer(t *testing.T) {
 			[]string{"Changing link-worker posts from 0 to 5:", "Wait to first contact, mean: n/a and 2 weeks [1.2, 3.4]; not defined at one end."}},
 		{"a gap in percentage points", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{gap("3", -0.087, -0.095, -0.079), gap("5", -0.02, -0.03, -0.01)}},
 			[]string{"Changing link-worker posts from 3 to 5:", "Inequity gap in needs met (reference group minus rest): rises from −8.7 percentage points [−9.5, −7.9] to −2.0 percentage points [−3.0, −1.0]."}},
+		{"choices, each against the first", experiment.Sweep{Factors: []experiment.Factor{{Key: "support.model", Values: []string{"short_term", "longer_term", "tiered"}}},
+			Points: []experiment.SweepPoint{at("short_term", 8, 6.4, 10), at("longer_term", 2, 1.2, 3.4), at("tiered", 8.5, 7, 10)}},
+			[]string{"Changing support model from short_term to longer_term:", "Wait to first contact, mean: falls from 8 weeks [6.4, 10] to 2 weeks [1.2, 3.4].",
+				"Changing support model from short_term to tiered:", "Wait to first contact, mean: no clear change (8 weeks [6.4, 10] and 8.5 weeks [7, 10]; the intervals overlap)."}},
 		{"two keys", experiment.Sweep{Factors: append(one, experiment.Factor{Key: "demand.annual_growth", Values: []string{"0"}}),
 			Points: []experiment.SweepPoint{at("3", 8, 6.4, 10), at("5", 2, 1.2, 3.4)}}, nil},
 	} {
@@ -108,6 +112,13 @@ func TestSweepCapacity(t *testing.T) {
 		}
 		return sw
 	}
+	choice := func(ends ...[2]float64) *experiment.Sweep {
+		sw := sweep(ends...)
+		for i, name := range []string{"short_term", "longer_term", "tiered"}[:len(ends)] {
+			sw.Points[i].Values[0] = name
+		}
+		return sw
+	}
 	for _, c := range []struct {
 		sw   *experiment.Sweep
 		want string
@@ -115,6 +126,8 @@ func TestSweepCapacity(t *testing.T) {
 		{sweep(full, full, full, close, room), "Demand outstrips link-worker supply at 2 to 4; link workers are close to full at 5; link workers have room at 6."},
 		{sweep(full, room, room), "Demand outstrips link-worker supply at 2; link workers have room at 3 and 4."},
 		{sweep(full, full), "Demand outstrips link-worker supply at every point, 2 and 3."},
+		{choice(full, full, full), "Demand outstrips link-worker supply at every point, short_term, longer_term and tiered."},
+		{choice(room, full, full), "Link workers have room at short_term; demand outstrips link-worker supply at longer_term and tiered."},
 		{sweep(none, full, room), "There are no link-worker caseload places at 2; demand outstrips link-worker supply at 3; link workers have room at 4."},
 		{sweep(room, full, room), "Link workers have room at 2; demand outstrips link-worker supply at 3; link workers have room at 4."},
 		{&experiment.Sweep{Factors: []experiment.Factor{{Key: "k"}}, Points: []experiment.SweepPoint{{Values: []string{"1"}}, {Values: []string{"2"}}}}, ""},
