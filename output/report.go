@@ -23,7 +23,13 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	"percent": func(level float64) string { return fmt.Sprintf("%.0f%%", 100*level) },
 	"files":   chartFileNote,
 	"answer":  answerHTML,
+	"lead":    isLead,
 }).Parse(reportSource))
+
+// isLead reports whether a line of an answer introduces the lines after
+// it ("Changing support model from short_term to tiered:"): a sweep of
+// choices has one per choice, each as bold as the first line.
+func isLead(line string) bool { return strings.HasSuffix(line, ":") }
 
 // interval is a bracketed interval in a sentence: "[5.36, 5.9]",
 // "[−£2,382, £1,999]".

@@ -206,3 +206,21 @@ func TestAnswerHTMLKeepsIntervalsWhole(t *testing.T) {
 		t.Errorf("answerHTML:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestReportAnswerBold: the answer's first line is bold, and so is each
+// later line that introduces those after it (a sweep of choices reads
+// each choice against the first); the rest are plain, not a wall of bold.
+func TestReportAnswerBold(t *testing.T) {
+	answer := []string{"Changing support model from short_term to longer_term:", "Share of needs met: falls.",
+		"Changing support model from short_term to tiered:", "Share of needs met: rises.", "Demand outstrips supply at every point."}
+	var b strings.Builder
+	if err := WriteReport(&b, Report{Title: "t", Answer: answer}); err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range answer {
+		bold := strings.Contains(b.String(), "<strong>"+line+"</strong>")
+		if want := i == 0 || i == 2; bold != want {
+			t.Errorf("%q bold %v, want %v", line, bold, want)
+		}
+	}
+}
