@@ -40,6 +40,9 @@ func expandAreas(c *Config, pv provenance, top string) (Errors, []Warning) {
 				Msg: "give the areas as a file or as [[areas.list]], not both"}}, nil
 		}
 		path := a.File
+		if c.noFiles {
+			return Errors{{File: file, Line: where.line, Col: where.col, Key: "areas.file", Value: quoteString(path), Msg: fileRefusal("areas.file")}}, nil
+		}
 		if strings.HasPrefix(file, "builtin:") && !filepath.IsAbs(path) {
 			return Errors{{File: file, Key: "areas.file", Msg: "a built-in scenario cannot read a relative areas file"}}, nil
 		}
@@ -160,7 +163,12 @@ func applyArea(c *Config, l *AreaSpec) (*Config, []Warning, error) {
 			return nil, nil, fmt.Errorf("%s: %s", k, msg)
 		}
 	}
-	nc, warns, err := buildWarn(doc, provenance{}, "area "+l.Name)
+	// The scenario's own file was read into its people; an area naming
+	// one would be read from wherever spsim runs.
+	if in, _ := doc["initial"].(map[string]any); in["file"] != nil && in["file"] != "" {
+		return nil, nil, errors.New("initial.file cannot differ between areas: an area's people waiting and on caseloads are its initial.waiting and initial.active; a caseload file is for the whole scenario")
+	}
+	nc, warns, err := buildWarn(doc, provenance{}, "area "+l.Name, c.noFiles)
 	if err != nil {
 		var es Errors
 		if errors.As(err, &es) {

@@ -29,6 +29,12 @@ type Config struct {
 	Timeline   []Change            `toml:"timeline" spsim:"optional"`
 	Areas      Areas               `toml:"areas" spsim:"optional"`
 	Roles      map[string]*Role    `toml:"roles" spsim:"optional"`
+
+	// noFiles marks a scenario loaded from an upload (Options.BuiltinOnly):
+	// no file it names is read, however the key came to be set (SetAll,
+	// SetAreas, an area's settings), so that a server reads only what it
+	// was given.
+	noFiles bool
 }
 
 // LinkWorkerRole is the name of the role [workforce] describes: the link

@@ -51,6 +51,9 @@ func expandInitial(c *Config, pv provenance, top string) Errors {
 			return Errors{{File: w.file, Line: w.line, Col: w.col, Key: "initial.file", Msg: "give today's people as a file or as initial.people, not both"}}
 		}
 		file = in.File
+		if c.noFiles {
+			return Errors{{File: w.file, Line: w.line, Col: w.col, Key: "initial.file", Value: quoteString(file), Msg: fileRefusal("initial.file")}}
+		}
 		if strings.HasPrefix(w.file, "builtin:") && !filepath.IsAbs(file) {
 			return Errors{{File: w.file, Key: "initial.file", Msg: "a built-in scenario cannot read a relative caseload file"}}
 		}

@@ -106,14 +106,16 @@ func loadBytes(file, dir string, data []byte) (*Config, error) {
 // file top. Validation problems that follow from a value that could not be
 // decoded are left out.
 func build(m map[string]any, pv provenance, top string) (*Config, error) {
-	c, _, err := buildWarn(m, pv, top)
+	c, _, err := buildWarn(m, pv, top, false)
 	return c, err
 }
 
 // buildWarn is build, also returning the warnings about values that are
-// allowed but unlikely.
-func buildWarn(m map[string]any, pv provenance, top string) (*Config, []Warning, error) {
+// allowed but unlikely. With noFiles, a file the scenario names is refused
+// unread (Config.noFiles).
+func buildWarn(m map[string]any, pv provenance, top string, noFiles bool) (*Config, []Warning, error) {
 	c, d := decodeConfig(m)
+	c.noFiles = noFiles
 	errs := place(d.errs, m, pv, top)
 	var areaWarns []Warning
 	if len(errs) == 0 {

@@ -136,7 +136,7 @@ func (ld *loader) load(src source) (*Loaded, error) {
 	if errs := ld.checkFiles(m, pv, src.file); errs != nil {
 		return nil, errs
 	}
-	c, warns, err := buildWarn(m, pv, src.file)
+	c, warns, err := buildWarn(m, pv, src.file, ld.opts.BuiltinOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -155,6 +155,17 @@ func (ld *loader) load(src source) (*Loaded, error) {
 var fileKeys = []struct{ table, key, instead string }{
 	{"areas", "areas.file", "areas files cannot be read here: list the areas with [[areas.list]] instead"},
 	{"initial", "initial.file", "caseload files cannot be read here: give today's people as [[initial.people]] instead"},
+}
+
+// fileRefusal is what to write instead of the file key where files cannot
+// be read.
+func fileRefusal(key string) string {
+	for _, fk := range fileKeys {
+		if fk.key == key {
+			return fk.instead
+		}
+	}
+	return "files cannot be read here"
 }
 
 // checkFiles refuses a file (areas.file, initial.file) that the options do

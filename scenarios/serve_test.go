@@ -128,3 +128,49 @@ func TestUploadReadsNoDataFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestSetReadsNoFilesOfAnUpload: an uploaded scenario stays unable to read
+// files whatever sets the key later (SetAll, as a lever does; an areas
+// file's column, through SetAreas); a scenario from the command line still
+// reads the file it is given. No area reads its own caseload file.
+func TestSetReadsNoFilesOfAnUpload(t *testing.T) {
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "caseload.csv")
+	if err := os.WriteFile(csv, []byte("referral_date,status\nhunter2,waiting\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	upload := func() *Config {
+		l, err := LoadBytes("up.toml", []byte("name = \"up\"\nextends = \"baseline\"\n"), Options{BuiltinOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.Config
+	}
+	for _, c := range []struct {
+		what string
+		err  error
+		want string
+	}{
+		{"SetAll initial.file", func() error { _, err := SetAll(upload(), []KeyValue{{"initial.file", quoteString(csv)}}); return err }(), "caseload files cannot be read here"},
+		{"SetAll areas.file", func() error { _, err := SetAll(upload(), []KeyValue{{"areas.file", quoteString(csv)}}); return err }(), "areas files cannot be read here"},
+		{"SetAll initial table", func() error {
+			_, err := SetAll(upload(), []KeyValue{{"initial", "{ file = " + quoteString(csv) + " }"}})
+			return err
+		}(), "caseload files cannot be read here"},
+		{"SetAreas column", SetAreas(upload(), "a.csv", []byte("name,initial.file\nA,"+csv+"\nB,\n")), "initial.file cannot differ between areas"},
+		{"command line", func() error {
+			c, err := Load("baseline")
+			if err != nil {
+				return err
+			}
+			return Set(c, "initial.file", quoteString(csv))
+		}(), `"hunter2" is not a date`},
+	} {
+		if c.err == nil || !strings.Contains(c.err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.what, c.err, c.want)
+		}
+		if c.what != "command line" && c.err != nil && strings.Contains(c.err.Error(), "hunter2") {
+			t.Errorf("%s: the error echoes the file: %v", c.what, c.err)
+		}
+	}
+}

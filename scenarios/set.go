@@ -58,7 +58,7 @@ func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
 			return nil, Errors{{Key: kv.Key, Value: kv.Value, Msg: msg}}
 		}
 	}
-	nc, warns, err := buildWarn(doc, provenance{}, "")
+	nc, warns, err := buildWarn(doc, provenance{}, "", c.noFiles)
 	if err != nil {
 		return nil, err
 	}

@@ -12,7 +12,7 @@ import (
 // words and drawn as SVG, and the whole answer streamed as JSON. The
 // target is at most 1 s on a 2-core machine (`make bench`).
 func BenchmarkWhatIf(b *testing.B) {
-	s := New(Options{Version: "bench"})
+	s := New(Options{Version: "bench", AnyHost: true})
 	body := `{"name":"baseline","set":[{"key":"workforce.link_workers","value":5}]}`
 	for b.Loop() {
 		req := httptest.NewRequest(http.MethodPost, "/api/run", strings.NewReader(body))

@@ -147,7 +147,7 @@ func TestCalibrateRefuses(t *testing.T) {
 // TestCalibrateTakesLargeExtracts: an extract over the scenario body limit
 // is within the extract limit.
 func TestCalibrateTakesLargeExtracts(t *testing.T) {
-	h := New(Options{Limits: Limits{BodyBytes: 1 << 10, ExtractBytes: 4 << 20, ScenarioBytes: 1 << 10, Replications: 1, Waiting: 1}})
+	h := New(Options{AnyHost: true, Limits: Limits{BodyBytes: 1 << 10, ExtractBytes: 4 << 20, ScenarioBytes: 1 << 10, Replications: 1, Waiting: 1}})
 	data := extractCSV(calibrate.Params{Base: 40}, 60, "rest")
 	if len(base64.StdEncoding.EncodeToString([]byte(data))) < 4<<10 {
 		t.Fatalf("the extract is too small to test the limit")

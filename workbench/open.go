@@ -60,7 +60,11 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 		if _, ok := scenarios.Source(req.Name); !ok || strings.ContainsAny(req.Name, `/\.`) {
 			return nil, nil, errUnknown{req.Name}
 		}
-		cfg, err = scenarios.Load(req.Name)
+		// As an upload: no lever or area set later may read a file.
+		var l *scenarios.Loaded
+		if l, err = scenarios.LoadWith(req.Name, scenarios.Options{BuiltinOnly: true}); err == nil {
+			cfg = l.Config
+		}
 	case req.TOML != "":
 		cfg, err = s.loadText(req.TOML)
 	default:

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"log"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
@@ -55,6 +56,12 @@ type Options struct {
 	Version string // spsim's version, for reports
 	Jobs    int    // parallel workers for a run; 0 means all cores
 	Log     *log.Logger
+	// AnyHost answers requests whatever host name they were sent to, for
+	// a server that listens beyond this machine. Otherwise only this
+	// machine's names are answered (localhost, 127.0.0.1, [::1]), so that
+	// a web page that points its own name at this machine (DNS rebinding)
+	// cannot drive the workbench or read its results.
+	AnyHost bool
 }
 
 // Server is the workbench: its handler serves the page, the assets and
@@ -107,6 +114,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// same-origin, not no-referrer: with no-referrer a form post carries
 	// "Origin: null" and would be refused below.
 	h.Set("Referrer-Policy", "same-origin")
+	if !s.opt.AnyHost && !localHost(r.Host) {
+		s.opt.Log.Printf("%s %s refused: Host %s", r.Method, r.URL.Path, r.Host)
+		httpError(w, http.StatusMisdirectedRequest, "the workbench answers only at this machine's own names (localhost, 127.0.0.1); serve it with --addr on another address to reach it by other names")
+		return
+	}
 	if r.Method == http.MethodPost {
 		// A page on another site may not drive the workbench.
 		if o := r.Header.Get("Origin"); o != "" && !sameOrigin(o, r.Host) {
@@ -128,6 +140,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // extractPaths are the API calls that carry a local extract, which may be
 // larger than a scenario.
 var extractPaths = []string{"/api/calibrate", "/api/caseload", "/api/areas"}
+
+// localHost reports whether a request's Host names this machine: localhost
+// (or a name under it), or a loopback address. A request without a Host
+// cannot come from a browser's page, and is answered.
+func localHost(host string) bool {
+	if host == "" {
+		return true
+	}
+	name, _, err := net.SplitHostPort(host)
+	if err != nil {
+		name = host
+	}
+	name = strings.ToLower(strings.Trim(name, "[]"))
+	if name == "localhost" || strings.HasSuffix(name, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(name)
+	return ip != nil && ip.IsLoopback()
+}
 
 func sameOrigin(origin, host string) bool {
 	_, rest, ok := strings.Cut(origin, "://")

@@ -17,7 +17,9 @@ import (
 	"github.com/spsim/spsim/scenarios"
 )
 
-func newTestServer() *Server { return New(Options{Version: "test"}) }
+// newTestServer answers any Host: httptest's requests are sent to
+// example.com. TestHostNamesThisMachine checks the default.
+func newTestServer() *Server { return New(Options{Version: "test", AnyHost: true}) }
 
 func post(t *testing.T, h http.Handler, path, body string) *httptest.ResponseRecorder {
 	t.Helper()
@@ -150,7 +152,7 @@ func TestOpenBuiltin(t *testing.T) {
 
 // TestBadInput sends each handler what a careless or hostile page might.
 func TestBadInput(t *testing.T) {
-	h := New(Options{Version: "test", Limits: func() Limits { l := DefaultLimits; l.BodyBytes = 64 << 10; return l }()})
+	h := New(Options{Version: "test", AnyHost: true, Limits: func() Limits { l := DefaultLimits; l.BodyBytes = 64 << 10; return l }()})
 	huge := `{"toml":` + jsonString(strings.Repeat("# padding\n", 10000)) + `}`
 	invalid := jsonString("name = \"x\"\nextends = \"baseline\"\n[workforce]\nlink_workers = \"three\"\n")
 	syntax := jsonString("name = \"x\"\n[workforce\n")
@@ -254,6 +256,42 @@ func TestUploadsNeverReadServerFiles(t *testing.T) {
 	w := post(t, h, "/api/open", `{"toml":`+jsonString("name = \"mine\"\nextends = \"baseline\"\n[workforce]\nlink_workers = 4\n")+`}`)
 	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"name":"mine"`) {
 		t.Errorf("an upload extending a built-in: %d %s", w.Code, w.Body)
+	}
+}
+
+// TestLeversAndAreasNeverReadServerFiles: a file key reached another way
+// than a scenario's own table (a lever, an area's settings, a column of an
+// uploaded areas file) is refused unread as well, relative or absolute.
+func TestLeversAndAreasNeverReadServerFiles(t *testing.T) {
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "secret.csv")
+	if err := os.WriteFile(csv, []byte("referral_date,status\nhunter2,waiting\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wd, _ := os.Getwd()
+	rel, err := filepath.Rel(wd, csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newTestServer()
+	var cases []struct{ what, path, body string }
+	for _, file := range []string{csv, rel} {
+		for _, key := range []string{"initial.file", "areas.file"} {
+			for _, path := range []string{"/api/open", "/api/run"} {
+				cases = append(cases, struct{ what, path, body string }{"lever " + key + " = " + file, path,
+					`{"name":"baseline","set":[{"key":"` + key + `","value":` + jsonString(file) + `}]}`})
+			}
+		}
+		area := "name = \"x\"\nextends = \"baseline\"\n[[areas.list]]\nname = \"A\"\nset = { \"initial.file\" = " + jsonString(file) + " }\n[[areas.list]]\nname = \"B\"\n"
+		cases = append(cases, struct{ what, path, body string }{"an area's initial.file " + file, "/api/open", `{"toml":` + jsonString(area) + `}`})
+		cases = append(cases, struct{ what, path, body string }{"an areas file's column initial.file " + file, "/api/areas",
+			areasBody("a.csv", "name,initial.file\nA,"+file+"\nB,\n", small(t))})
+	}
+	for _, c := range cases {
+		w := post(t, h, c.path, c.body)
+		if w.Code == http.StatusOK || strings.Contains(w.Body.String(), "hunter2") || strings.Contains(w.Body.String(), "no such file") {
+			t.Errorf("%s %s: %d %.400s; want refused unread", c.path, c.what, w.Code, w.Body)
+		}
 	}
 }
 
@@ -603,5 +641,29 @@ func TestSweepNotes(t *testing.T) {
 	r := result(t, post(t, newTestServer(), "/api/sweep", body))
 	if notes := fmt.Sprint(r["notes"]); !strings.Contains(notes, "--vary workforce.link_workers = 3: warning: the scenario's timeline sets it again at week 120") {
 		t.Errorf("notes %s", notes)
+	}
+}
+
+// TestHostNamesThisMachine: by default the workbench answers only requests
+// sent to this machine's own names, so that a page whose name was pointed
+// at 127.0.0.1 (DNS rebinding) cannot get round the Origin check.
+func TestHostNamesThisMachine(t *testing.T) {
+	h := New(Options{Version: "test"})
+	for _, c := range []struct {
+		host string
+		ok   bool
+	}{
+		{"127.0.0.1:8080", true}, {"localhost:8080", true}, {"[::1]:8080", true}, {"LOCALHOST", true},
+		{"app.localhost:8080", true}, {"127.0.0.2:80", true},
+		{"evil.example:8080", false}, {"192.168.1.5:8080", false}, {"localhost.evil.example", false}, {"127.0.0.1.evil.example:8080", false},
+	} {
+		req := httptest.NewRequest(http.MethodPost, "/api/open", strings.NewReader(`{"name":"baseline"}`))
+		req.Host = c.host
+		req.Header.Set("Origin", "http://"+c.host)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if ok := w.Code == http.StatusOK; ok != c.ok {
+			t.Errorf("Host %s: %d %.200s; want answered %v", c.host, w.Code, w.Body, c.ok)
+		}
 	}
 }

@@ -39,6 +39,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	}
 	if w := exposure(ln.Addr()); w != "" {
 		fmt.Fprintln(stderr, "warning:", w)
+		opt.AnyHost = true // other machines reach it by names of their own
 	}
 	srv := &http.Server{Handler: workbench.New(opt), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "spsim workbench on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
