@@ -2,12 +2,14 @@ package optimise_test
 
 import (
 	"context"
+	"errors"
 	"math"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/spsim/spsim/optimise"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/sim/queueing"
 )
 
@@ -176,6 +178,8 @@ func TestPlanWarnsOfUnlikelyValues(t *testing.T) {
 		Levers:  []string{"costs.on_cost_share=28,0.3", "workforce.link_workers=3,4"},
 		Targets: []string{"wait_first_contact_p90_weeks<=8"},
 		Sets:    []string{"costs.recruitment_cost=5000", "demand.annual_growth=5"},
+		// Growth of 500% a year would be refused as too large to run.
+		AllowLarge: true,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -202,5 +206,19 @@ func TestLeverTwiceRefused(t *testing.T) {
 		Targets: []string{"wait_first_contact_mean_weeks<=0.5"}})
 	if err == nil || !strings.Contains(err.Error(), "--lever workforce.link_workers given twice") {
 		t.Errorf("a lever given twice: %v, want a refusal", err)
+	}
+}
+
+// TestPlanRefusesTooLarge: a search whose candidates would run for hours
+// (a million referrals a week) is refused before any replication, unless
+// AllowLarge.
+func TestPlanRefusesTooLarge(t *testing.T) {
+	for _, allow := range []bool{false, true} {
+		_, err := optimise.Plan(optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=3,4"},
+			Targets: []string{"wait_first_contact_p90_weeks<=8"}, Sets: []string{"demand.referrals_per_week=1e6"}, AllowLarge: allow})
+		var big *experiment.LimitError
+		if refused := errors.As(err, &big); refused == allow {
+			t.Errorf("allow-large %v: %v, want refused %v", allow, err, !allow)
+		}
 	}
 }

@@ -82,6 +82,9 @@ type Spec struct {
 	Report []string
 	Seed   *uint64
 	Jobs   int
+	// AllowLarge lifts the limits on estimated events and memory
+	// (experiment.CheckLimits).
+	AllowLarge bool
 	Options
 }
 
@@ -139,7 +142,31 @@ func Plan(spec Spec) (*Problem, error) {
 		p.Configs = append(p.Configs, c)
 		p.Cands = append(p.Cands, Candidate{Levers: pt, Cost: PlannedCost(c)})
 	}
+	if !spec.AllowLarge {
+		if err := p.checkLimits(); err != nil {
+			return nil, err
+		}
+	}
 	return p, nil
+}
+
+// checkLimits refuses a search too large to run, before any replication:
+// every candidate's first batch together, or any one candidate's most
+// replications (a mistaken million referrals a week would otherwise run
+// for hours).
+func (p *Problem) checkLimits() error {
+	o := p.Options
+	o.fill()
+	what := "optimise " + p.Base.Name
+	if err := experiment.CheckLimits(what, p.Configs, o.N0, p.Jobs); err != nil {
+		return err
+	}
+	for _, c := range p.Configs {
+		if err := experiment.CheckLimits(what, []*sim.Config{c}, o.MaxReps, p.Jobs); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // parse reads the spec's levers, targets and reported KPIs into p.

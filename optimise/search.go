@@ -43,7 +43,8 @@ type Options struct {
 	Exhaustive bool
 }
 
-func (o *Options) defaults() error {
+// fill gives the unset options their defaults.
+func (o *Options) fill() {
 	if o.N0 == 0 {
 		o.N0 = 10
 	}
@@ -53,6 +54,11 @@ func (o *Options) defaults() error {
 	if o.Batch == 0 {
 		o.Batch = 4
 	}
+}
+
+// defaults fills the unset options and checks them all.
+func (o *Options) defaults() error {
+	o.fill()
 	switch {
 	case !(o.Confidence > 0 && o.Confidence < 1):
 		return fmt.Errorf("--confidence %g: want a level between 0 and 1, such as 0.95", o.Confidence)

@@ -62,6 +62,9 @@ type Spec struct {
 	Reps, Trajectories, Samples, Boot int
 	Seed                              *uint64
 	Jobs                              int
+	// AllowLarge lifts the limits on estimated events and memory
+	// (experiment.CheckLimits).
+	AllowLarge bool
 	// Progress, if set, is told the points done and the total.
 	Progress func(done, total int)
 }
@@ -135,13 +138,44 @@ func (r *Result) name(i int) string {
 	return r.Inputs[i].Key
 }
 
-// Run plans and runs the analysis.
+// Run plans the analysis (Plan) and runs it.
 func Run(ctx context.Context, spec Spec) (*Result, error) {
-	start := time.Now()
+	a, err := Plan(spec)
+	if err != nil {
+		return nil, err
+	}
+	return a.Run(ctx)
+}
+
+// Analysis is an analysis ready to run: its inputs, its design's points,
+// and every point's scenario checked.
+type Analysis struct {
+	// Progress, if set, is told the points done and the total; Plan sets
+	// it to the spec's.
+	Progress func(done, total int)
+
+	spec   Spec
+	r      *Result
+	points [][]float64
+	morris *MorrisDesign
+	sobol  *SobolDesign
+	start  time.Time
+}
+
+// Result is what the analysis will report, before it has run: its
+// inputs, points, warnings and base scenario.
+func (a *Analysis) Result() *Result { return a.r }
+
+// Plan checks spec, reads the scenario and the inputs, and builds the
+// design; every point's scenario is built and checked, and the whole is
+// checked against experiment's limits, before any replication runs.
+func Plan(spec Spec) (*Analysis, error) {
+	a := &Analysis{start: time.Now()}
 	uncertain := len(spec.Vary) == 0
 	if err := spec.complete(); err != nil {
 		return nil, err
 	}
+	a.spec, a.Progress = spec, spec.Progress
 	base, warns, err := scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets)
 	if err != nil {
 		return nil, err
@@ -150,16 +184,41 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns, Uncertain: uncertain}
+	a.r = r
 	if r.Inputs, err = inputs(spec); err != nil {
 		return nil, err
 	}
+	if err := r.label(base); err != nil {
+		return nil, err
+	}
+	if spec.Method == Morris {
+		if a.morris, err = NewMorris(len(r.Inputs), spec.Trajectories, 4, r.Seed); err != nil {
+			return nil, err
+		}
+		a.points = a.morris.Points
+	} else {
+		if a.sobol, err = NewSobol(len(r.Inputs), spec.Samples, r.Seed); err != nil {
+			return nil, err
+		}
+		a.points = a.sobol.Points()
+	}
+	r.Points = len(a.points)
+	if err := check(spec, r, a.points); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// label names the inputs in words and warns of those the scenario keeps
+// from reaching the KPIs: set again by its timeline, or by some areas.
+func (r *Result) label(base *sim.Config) error {
 	r.Labels = map[string]string{}
 	for _, in := range r.Inputs {
 		if w := scenarios.KeyLabel(in.Key); w != "" {
 			r.Labels[in.Key] = w
 		}
 		if err := scenarios.Unreached(base, "--vary", in.Key); err != nil {
-			return nil, err
+			return err
 		}
 		if msg := scenarios.Overridden(base, in.Key); msg != "" {
 			r.Warnings = append(r.Warnings, "--vary "+in.Key+": warning: "+msg)
@@ -168,29 +227,20 @@ func Run(ctx context.Context, spec Spec) (*Result, error) {
 			r.Warnings = append(r.Warnings, w)
 		}
 	}
-	var points [][]float64
-	var morris *MorrisDesign
-	var sobol *SobolDesign
-	if spec.Method == Morris {
-		if morris, err = NewMorris(len(r.Inputs), spec.Trajectories, 4, r.Seed); err != nil {
-			return nil, err
-		}
-		points = morris.Points
-	} else {
-		if sobol, err = NewSobol(len(r.Inputs), spec.Samples, r.Seed); err != nil {
-			return nil, err
-		}
-		points = sobol.Points()
-	}
-	r.Points = len(points)
-	means, noise, err := evaluate(ctx, spec, r, points)
+	return nil
+}
+
+// Run runs every point's replications and analyses them.
+func (a *Analysis) Run(ctx context.Context) (*Result, error) {
+	a.spec.Progress = a.Progress
+	means, noise, err := evaluate(ctx, a.spec, a.r, a.points)
 	if err != nil {
 		return nil, err
 	}
-	r.Noise = noise
-	r.analyse(means, morris, sobol, spec.Boot)
-	r.Elapsed = time.Since(start)
-	return r, nil
+	a.r.Noise = noise
+	a.r.analyse(means, a.morris, a.sobol, a.spec.Boot)
+	a.r.Elapsed = time.Since(a.start)
+	return a.r, nil
 }
 
 // analyse reads each KPI's means at the design's points: how many are not
@@ -294,20 +344,57 @@ func load(spec Spec) (*sim.Config, error) {
 	return c, err
 }
 
+// pointConfig is the scenario at point u of the design: every input set
+// at once, so that values which must change together can.
+func pointConfig(r *Result, u []float64) (*sim.Config, error) {
+	c := *r.Base
+	kvs := make([]scenarios.KeyValue, len(r.Inputs))
+	for i, in := range r.Inputs {
+		kvs[i] = scenarios.KeyValue{Key: in.Key, Value: in.At(u[i])}
+	}
+	if _, err := scenarios.SetAll(&c, kvs); err != nil {
+		return nil, fmt.Errorf("--vary at the point %s: %w", pointWords(kvs), err)
+	}
+	return &c, nil
+}
+
+// pointWords names a point by its values: "workforce.link_workers = 3,
+// demand.referrals_per_week = 24.5".
+func pointWords(kvs []scenarios.KeyValue) string {
+	parts := make([]string, len(kvs))
+	for i, kv := range kvs {
+		parts[i] = kv.Key + " = " + kv.Value
+	}
+	return strings.Join(parts, ", ")
+}
+
+// check builds every point's scenario before any replication runs, so that
+// a value the scenario refuses, or a design too large to run, is told at
+// once rather than after part of the work.
+func check(spec Spec, r *Result, points [][]float64) error {
+	var b experiment.Batch
+	for _, u := range points {
+		c, err := pointConfig(r, u)
+		if err != nil {
+			return err
+		}
+		b.Add(c, r.Reps, spec.Jobs)
+	}
+	if spec.AllowLarge {
+		return nil
+	}
+	return b.Check("sensitivity " + r.Base.Name)
+}
+
 // evaluate runs every point's replications and returns, per KPI, each
 // point's mean, and the share of the means' variance that is noise.
 func evaluate(ctx context.Context, spec Spec, r *Result, points [][]float64) (means [][]float64, noise []float64, err error) {
 	means = make([][]float64, len(r.KPIs))
 	within := make([]float64, len(r.KPIs))
 	for p, u := range points {
-		c, err := load(spec)
+		c, err := pointConfig(r, u)
 		if err != nil {
 			return nil, nil, err
-		}
-		for i, in := range r.Inputs {
-			if err := scenarios.Set(c, in.Key, in.At(u[i])); err != nil {
-				return nil, nil, fmt.Errorf("--vary %s at %s: %w", in.Key, in.At(u[i]), err)
-			}
 		}
 		rs, err := experiment.Replicate(ctx, c, experiment.Options{Replications: r.Reps, Jobs: spec.Jobs})
 		if err != nil {

@@ -2,6 +2,7 @@ package sensitivity_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/spsim/spsim/sensitivity"
+	"github.com/spsim/spsim/sim/experiment"
 )
 
 // spec is a small Morris screen of a shortened baseline.
@@ -192,5 +194,34 @@ func TestInputTheTimelineSetsAgain(t *testing.T) {
 	want := "--vary workforce.link_workers: warning: the scenario's timeline sets it again at week 104 (fixed-term funding for one post ends), so the value set here holds until then"
 	if got := strings.Join(r.Warnings, "\n"); !strings.Contains(got, want) {
 		t.Errorf("warnings\n%s\nwant %q", got, want)
+	}
+}
+
+// TestPlanChecksEveryPointFirst: a design too large to run, or with a
+// point the scenario refuses, is refused by Plan, before any replication;
+// --allow-large lifts the limits, not the scenario's own checks.
+func TestPlanChecksEveryPointFirst(t *testing.T) {
+	for _, c := range []struct {
+		vary  string
+		allow bool
+		want  string
+	}{
+		{"demand.referrals_per_week=20..5e6", false, "too large to run without --allow-large"},
+		{"demand.referrals_per_week=20..5e6", true, ""},
+		{"workforce.fte=0.5..3", true, "at most 1.5"},
+		{"demand.referrals_per_week=15..25", false, ""},
+	} {
+		sp := spec()
+		sp.Vary, sp.AllowLarge = []string{c.vary}, c.allow
+		_, err := sensitivity.Plan(sp)
+		var big *experiment.LimitError
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s (allow %v): %v, want planned", c.vary, c.allow, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s (allow %v): %v, want %q", c.vary, c.allow, err, c.want)
+		case strings.Contains(c.want, "too large") && !errors.As(err, &big):
+			t.Errorf("%s: %T, want an *experiment.LimitError", c.vary, err)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sensitivity"
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -27,7 +28,7 @@ type job struct {
 	compare  *study.ComparePlan
 	sweep    *study.SweepPlan
 	optimise *optimise.Problem
-	screen   *sensitivity.Spec
+	screen   *sensitivity.Analysis
 }
 
 // close removes the job's scenario files.
@@ -83,6 +84,11 @@ func planErr(j *job, err error) error {
 	var es scenarios.Errors
 	if errors.As(err, &es) {
 		return asBad(err, fileName)
+	}
+	var big *experiment.LimitError
+	if errors.As(err, &big) {
+		// The page has no --allow-large: say what to change instead.
+		return &tooLarge{fmt.Sprintf("this is too large for the workbench: %s; use fewer replications, fewer points, a shorter horizon or fewer referrals, or run it with spsim on the command line", big.Sizes())}
 	}
 	return &tooLarge{err.Error()}
 }
@@ -162,7 +168,7 @@ func (j *job) execute(ctx context.Context, progress func(study.Progress)) (any, 
 		return p.Solve(ctx)
 	case j.screen != nil:
 		j.screen.Progress = func(done, total int) { j.progress(study.Progress{Done: done, Total: total}) }
-		return sensitivity.Run(ctx, *j.screen)
+		return j.screen.Run(ctx)
 	}
 	return j.sweep.Execute(ctx)
 }
@@ -174,7 +180,10 @@ func (s *Server) planSensitivity(cfg *sim.Config, vary []string) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
-	j.screen = &sensitivity.Spec{Ref: path, Vary: vary, Method: sensitivity.Morris, KPIs: sensitivityKPIs, Jobs: s.opt.Jobs}
+	spec := sensitivity.Spec{Ref: path, Vary: vary, Method: sensitivity.Morris, KPIs: sensitivityKPIs, Jobs: s.opt.Jobs}
+	if j.screen, err = sensitivity.Plan(spec); err != nil {
+		return nil, planErr(j, err)
+	}
 	return j, nil
 }
 

@@ -92,6 +92,7 @@ func TestOptimiseRefuses(t *testing.T) {
 		{"too many combinations", `[{"key":"workforce.link_workers","values":[1,2,3,4,5,6,7,8,9,10]},{"key":"workforce.fte","values":[0.5,0.6,0.7,0.8,0.9]}]`, good, "at most 40"},
 		{"unknown KPI", "[" + lw + "]", `{"kpi":"happiness","op":"<=","value":4}`, "a target is one of"},
 		{"bad operator", "[" + lw + "]", `{"kpi":"wait_first_contact_p90_weeks","op":"<","value":4}`, "a target is one of"},
+		{"too large", `[{"key":"demand.referrals_per_week","values":[20,1000000]}]`, good, "too large for the workbench"},
 	} {
 		w := post(t, newTestServer(), "/api/optimise", body(c.levers, c.target))
 		if w.Code == http.StatusOK || !strings.Contains(w.Body.String(), c.want) {

@@ -63,6 +63,9 @@ func TestSensitivityRefuses(t *testing.T) {
 		{"a path", `[{"key":"../../etc/passwd","lo":0,"hi":1}]`, "scenario key"},
 		{"an empty range", `[{"key":"demand.annual_growth","lo":0.1,"hi":0.1}]`, "a larger one"},
 		{"twice", `[{"key":"demand.annual_growth","lo":0,"hi":0.1},{"key":"demand.annual_growth","lo":0,"hi":0.2}]`, "twice"},
+		// Refused before any point runs, not after some have.
+		{"too large", `[{"key":"demand.referrals_per_week","lo":20,"hi":5000000}]`, "too large for the workbench"},
+		{"a point the scenario refuses", `[{"key":"run.warmup_weeks","lo":1,"hi":2000}]`, "warm-up at least as long as the horizon"},
 	} {
 		w := post(t, newTestServer(), "/api/sensitivity", `{"toml":`+jsonString(small(t))+`,"inputs":`+c.inputs+`}`)
 		if w.Code == http.StatusOK || !strings.Contains(w.Body.String(), c.want) {

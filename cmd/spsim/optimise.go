@@ -24,7 +24,7 @@ func cmdOptimise(args []string, stdout, stderr io.Writer) error {
 	if spec.Ref, spec.Seed, err = df.scenario(fs, pos, "optimise"); err != nil {
 		return err
 	}
-	spec.Sets, spec.Report, spec.Jobs = df.sets, df.kpis, *df.jobs
+	spec.Sets, spec.Report, spec.Jobs, spec.AllowLarge = df.sets, df.kpis, *df.jobs, *df.allowLarge
 	start := time.Now()
 	p, err := optimise.Plan(*spec)
 	if err != nil {

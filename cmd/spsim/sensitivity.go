@@ -29,6 +29,7 @@ type decideFlags struct {
 	force, quiet *bool
 	seed         *uint64
 	jobs         *int
+	allowLarge   *bool
 	sets         listFlag
 	kpis         listFlag
 }
@@ -48,11 +49,12 @@ func (df *decideFlags) scenario(fs *flag.FlagSet, pos []string, cmd string) (str
 func addDecideFlags(fs *flag.FlagSet) *decideFlags {
 	defer alias(fs, "o", "output")
 	return &decideFlags{
-		dir:   fs.String("o", "", "write the outputs into folder `DIR` (default out/NAME)"),
-		force: fs.Bool("force", false, "overwrite an existing output folder"),
-		quiet: fs.Bool("quiet", false, "print nothing but errors"),
-		seed:  fs.Uint64("seed", 0, "random seed (default: the scenario's run.seed)"),
-		jobs:  fs.Int("jobs", 0, "parallel workers (default: all cores); results do not depend on it"),
+		dir:        fs.String("o", "", "write the outputs into folder `DIR` (default out/NAME)"),
+		force:      fs.Bool("force", false, "overwrite an existing output folder"),
+		quiet:      fs.Bool("quiet", false, "print nothing but errors"),
+		seed:       fs.Uint64("seed", 0, "random seed (default: the scenario's run.seed)"),
+		jobs:       fs.Int("jobs", 0, "parallel workers (default: all cores); results do not depend on it"),
+		allowLarge: fs.Bool("allow-large", false, "run even if the estimated events or memory exceed the limits"),
 	}
 }
 
@@ -89,7 +91,7 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 	if spec.Ref, spec.Seed, err = df.scenario(fs, pos, "sensitivity"); err != nil {
 		return err
 	}
-	spec.Sets, spec.KPIs, spec.Jobs = df.sets, df.kpis, *df.jobs
+	spec.Sets, spec.KPIs, spec.Jobs, spec.AllowLarge = df.sets, df.kpis, *df.jobs, *df.allowLarge
 	if err := checkSensitivityCounts(spec); err != nil {
 		return err
 	}

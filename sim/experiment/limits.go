@@ -1,0 +1,77 @@
+package experiment
+
+import (
+	"fmt"
+
+	"github.com/spsim/spsim/sim"
+)
+
+// Limits on a batch of replications, checked before any work starts:
+// beyond them a mistaken value (a million referrals a week) would run for
+// hours or exhaust memory rather than be refused.
+const (
+	MaxEvents = 2e10    // about an hour at a few million events a second
+	MaxBytes  = 8 << 30 // results and models in memory
+)
+
+// LimitError is a batch too large to run: its estimated events and memory
+// over every scenario and replication.
+type LimitError struct {
+	What         string // the study, as "scenario baseline" or "sweep baseline"
+	Events       float64
+	Bytes        float64
+	Replications int // in all
+}
+
+// Error says what is too large and what to do, in the command line's
+// words (--allow-large lifts the limits).
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("%s is too large to run without --allow-large: %s; use fewer replications, fewer points or a shorter horizon, or pass --allow-large", e.What, e.Sizes())
+}
+
+// Sizes says the estimate against the limits: "about 8.39e+10 events
+// (limit 2e+10) and 49.4 GiB of memory (limit 8 GiB) for 20 replications".
+func (e *LimitError) Sizes() string {
+	return fmt.Sprintf("about %.3g events (limit %.3g) and %.1f GiB of memory (limit %d GiB) for %s",
+		e.Events, float64(MaxEvents), e.Bytes/(1<<30), MaxBytes>>30, Count(e.Replications, "replication"))
+}
+
+// CheckLimits returns a *LimitError if reps replications of each of cfgs,
+// jobs at a time, are estimated to exceed MaxEvents or MaxBytes, and nil
+// otherwise. what names the batch in the message.
+func CheckLimits(what string, cfgs []*sim.Config, reps, jobs int) error {
+	var b Batch
+	for _, cfg := range cfgs {
+		b.Add(cfg, reps, jobs)
+	}
+	return b.Check(what)
+}
+
+// Batch adds up the estimated cost of a batch of replications one
+// scenario at a time, for a study that builds its scenarios as it goes (a
+// sensitivity analysis's points) and need not hold them all.
+type Batch struct {
+	events, bytes, models float64
+	reps                  int
+}
+
+// Add counts reps replications of cfg, jobs at a time.
+func (b *Batch) Add(cfg *sim.Config, reps, jobs int) {
+	fp := sim.Estimate(cfg)
+	b.events += fp.Events * float64(reps)
+	// Every replication's weekly table is kept for the outputs; each job
+	// holds one model at a time.
+	b.bytes += float64(reps) * float64(cfg.Run.HorizonWeeks) * 150 * 8
+	b.models = max(b.models, fp.Bytes*float64(max(jobs, 1)))
+	b.reps += reps
+}
+
+// Check returns a *LimitError if the batch is estimated to exceed
+// MaxEvents or MaxBytes, and nil otherwise.
+func (b *Batch) Check(what string) error {
+	bytes := b.bytes + b.models
+	if b.events <= MaxEvents && bytes <= MaxBytes {
+		return nil
+	}
+	return &LimitError{What: what, Events: b.events, Bytes: bytes, Replications: b.reps}
+}
