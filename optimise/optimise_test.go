@@ -222,3 +222,28 @@ func TestPlanRefusesTooLarge(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetOutsideItsKPI: a bound the KPI can never reach or always
+// meets (a share written as a percentage, a wait below 0) is refused
+// before any run, naming the fraction meant.
+func TestTargetOutsideItsKPI(t *testing.T) {
+	for _, c := range []struct{ target, maximise, want string }{
+		{"lw_utilisation<=85", "", "did you mean 0.85?"},
+		{"inequity_gap_needs_met_share>=-5", "", "did you mean -0.05?"},
+		{"needs_met_share>=1.2", "", "share of needs met is between 0 and 1"},
+		{"wait_first_contact_p90_weeks<=-1", "", "is never below 0"},
+		{"", "needs_met_share±5", "did you mean needs_met_share±0.05?"},
+		{"lw_utilisation<=0.85", "", ""},
+		{"lw_utilisation<=1.05", "", ""}, // caseloads can pass their places
+	} {
+		spec := optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=3,4"}, Maximise: c.maximise}
+		spec.Budget = 1e6
+		if c.target != "" {
+			spec.Targets = []string{c.target}
+		}
+		_, err := optimise.Plan(spec)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%s%s: %v, want %q", c.target, c.maximise, err, c.want)
+		}
+	}
+}

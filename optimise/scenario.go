@@ -3,6 +3,7 @@ package optimise
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -240,6 +241,10 @@ func (p *Problem) parseGoal(spec Spec) error {
 		if !o.Maximise && m.Direction == sim.HigherIsBetter {
 			return fmt.Errorf("--minimise %s: higher is better for %s; use --maximise", o.KPI, output.Uncapitalise(output.KPILabel(o.KPI)))
 		}
+		if m.Unit == sim.UnitShare && o.Tolerance > 1 {
+			return fmt.Errorf("--%s %s±%g: a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points); did you mean %s±%g?",
+				map[bool]string{true: "maximise", false: "minimise"}[o.Maximise], o.KPI, o.Tolerance, o.KPI, o.Tolerance/100)
+		}
 		p.Objective = &o
 		p.KPIs = append(p.KPIs, o.KPI)
 		return nil
@@ -254,6 +259,9 @@ func (p *Problem) parseGoal(spec Spec) error {
 		if err := sim.CheckKPI(p.Base, t.KPI); err != nil {
 			return fmt.Errorf("--target %s: %w", s, err)
 		}
+		if msg := outOfRange(t.KPI, t.Value); msg != "" {
+			return fmt.Errorf("--target %s: %s", s, msg)
+		}
 		for _, prev := range p.Targets {
 			if prev.KPI == t.KPI && prev.AtMost == t.AtMost {
 				return fmt.Errorf("--target %s: %s already has a bound on that side (%s); give the one you mean", s, t.KPI, prev)
@@ -263,6 +271,30 @@ func (p *Problem) parseGoal(spec Spec) error {
 		p.KPIs = append(p.KPIs, t.KPI)
 	}
 	return nil
+}
+
+// outOfRange says why a target's value is outside what the KPI can be
+// (a share of 85 where 0.85 was meant, a wait below 0), or "": such a
+// bound is always met or never, and the search would answer a question
+// nobody asked.
+func outOfRange(kpi string, v float64) string {
+	m, ok := sim.LookupKPI(kpi)
+	if !ok {
+		return ""
+	}
+	// A share past 1 is possible only as a ratio that may exceed it (a
+	// caseload over its places), and then not twice over: 2 to 100 are
+	// percentages.
+	if m.Unit == sim.UnitShare && math.Abs(v) >= 2 && math.Abs(v) <= 100 {
+		return fmt.Sprintf("a share is written as a fraction (0.85 for 85%%); did you mean %g?", v/100)
+	}
+	if v >= m.Min && v <= m.Max {
+		return ""
+	}
+	if math.IsInf(m.Max, 1) {
+		return fmt.Sprintf("%s is never below %g", output.Uncapitalise(output.KPILabel(kpi)), m.Min)
+	}
+	return fmt.Sprintf("%s is between %g and %g", output.Uncapitalise(output.KPILabel(kpi)), m.Min, m.Max)
 }
 
 // candidate is the scenario with the levers set to the grid point pt; the
