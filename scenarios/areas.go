@@ -212,6 +212,9 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors
 		return fail(1, 1, "", `the first column must be "name", then one column per scenario key (e.g. workforce.link_workers)`)
 	}
 	for i, h := range head[1:] {
+		if j := slices.Index(head[:i+1], h); j >= 0 {
+			return fail(1, i+2, h, fmt.Sprintf("column %s is also column %d: give each key once", h, j+1))
+		}
 		if slices.Contains(areaOnlyColumns, h) {
 			continue
 		}
@@ -238,6 +241,9 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors
 		if spec.Name == "" {
 			continue // a blank row
 		}
+		if totalsRow(spec.Name) {
+			return fail(line, 1, "name", fmt.Sprintf("%q looks like a spreadsheet's totals row, not an area: it would be simulated as one more; remove the row, or name the area otherwise", spec.Name))
+		}
 		if prev, dup := seen[spec.Name]; dup {
 			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d; names must differ", spec.Name, prev))
 		}
@@ -248,6 +254,13 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors
 		return fail(0, 0, "", "the areas file has no areas")
 	}
 	return list, lines, nil
+}
+
+// totalsRow reports whether an area's name is a spreadsheet's summary row
+// ("Total", "Grand total", "Sum", "All areas").
+func totalsRow(name string) bool {
+	n := strings.Join(strings.Fields(strings.ToLower(strings.Trim(name, " :*"))), " ")
+	return slices.Contains([]string{"total", "totals", "grand total", "sum", "all", "all areas", "all pcns", "overall"}, n)
 }
 
 // areaRow reads one row of an areas file.

@@ -93,6 +93,12 @@ set = { "workforce.link_workers" = -1 }
 		{"csv unknown column", "[areas]\nfile = \"p.csv\"\n", "name,workforce.linkworkers\nA,3\n", `p.csv:1:2: workforce.linkworkers: not a scenario key`},
 		{"csv bad cell", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,three\n", `p.csv:3: area "B": workforce.link_workers`},
 		{"csv duplicate", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nA,4\n", `p.csv:3:1: name: area "A" is also on line 2`},
+		{"csv column twice", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers,workforce.link_workers\nA,4,5\n", `p.csv:1:3: workforce.link_workers: column workforce.link_workers is also column 2`},
+		{"csv totals row", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,4\nTotal,7\n", `p.csv:4:1: name: "Total" looks like a spreadsheet's totals row`},
+		{"an area's caseload file", `[[areas.list]]
+name = "A"
+set = { "initial.file" = "c.csv" }
+`, "", `initial.file cannot differ between areas`},
 		{"csv no name column", "[areas]\nfile = \"p.csv\"\n", "pcn,workforce.link_workers\nA,3\n", `the first column must be "name"`},
 		{"csv missing", "[areas]\nfile = \"none.csv\"\n", "", `none.csv: cannot read the areas file`},
 		{"csv empty", "[areas]\nfile = \"p.csv\"\n", "\uFEFF\r\n", `p.csv: the areas file is empty`},

@@ -240,31 +240,47 @@ func LoadWithSets(ref string, seed *uint64, sets []string) (*Config, []string, e
 	if seed != nil {
 		c.Run.Seed = *seed
 	}
-	var kvs []KeyValue
+	ws, err := ApplySets(c, sets)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, append(warns, ws...), nil
+}
+
+// ApplySets sets each "KEY=VALUE" of a --set list on c, all at once:
+// --set groups.a.share=0.3 --set groups.b.share=0.7 must not be refused
+// for the sum between the two. It returns the warnings about the values
+// set, as text ("--set key = value: warning: ..."); an error names the
+// --set it is about. On error c is unchanged.
+func ApplySets(c *Config, sets []string) ([]string, error) {
+	kvs := make([]KeyValue, 0, len(sets))
 	for _, kv := range sets {
-		k, v, _ := strings.Cut(kv, "=")
-		kvs = append(kvs, KeyValue{strings.TrimSpace(k), strings.TrimSpace(v)})
+		k, v, ok := strings.Cut(kv, "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || k == "" {
+			return nil, fmt.Errorf("--set %q: want KEY=VALUE such as workforce.link_workers=4", kv)
+		}
+		kvs = append(kvs, KeyValue{k, v})
 	}
 	if len(kvs) == 0 {
-		return c, warns, nil
+		return nil, nil
 	}
-	// All at once: --set groups.a.share=0.3 --set groups.b.share=0.7
-	// must not be refused for the sum between the two.
 	ws, err := SetAll(c, kvs)
 	if err != nil {
-		return nil, nil, fmt.Errorf("--set %s: %w", blamed(sets, kvs, err), err)
+		return nil, fmt.Errorf("--set %s: %w", blamed(sets, kvs, err), err)
 	}
+	var warns []string
 	for _, w := range ws {
 		kv := kvs[0]
 		for _, x := range kvs {
-			if x.Key == w.Key || slices.Contains(w.Also, x.Key) {
+			if x.Key == w.Key || strings.HasPrefix(w.Key, x.Key+".") || slices.Contains(w.Also, x.Key) {
 				kv = x
 				break
 			}
 		}
 		warns = append(warns, w.After("--set", kv.Key, kv.Value))
 	}
-	return c, warns, nil
+	return warns, nil
 }
 
 // blamed is the --set an error is about: the one whose key it names, else

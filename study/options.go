@@ -127,25 +127,27 @@ func (o *Options) set(c *scenarios.Config, flag, key, value string) ([]string, e
 	return out, nil
 }
 
-// applySets sets each KEY=VALUE of sets (--set) on c, in order, and
-// returns their warnings.
+// applySets sets every KEY=VALUE of sets (--set) on c, in order, and
+// returns their warnings. They are checked together, as one change, so
+// that values which must agree can be set: two groups' shares that sum
+// to 1, each of which alone would not.
 func (o *Options) applySets(c *scenarios.Config, sets []string) ([]string, error) {
-	var ws []string
 	for _, kv := range sets {
-		k, v, ok := strings.Cut(kv, "=")
-		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-		if !ok || k == "" {
-			return nil, fmt.Errorf("--set %q: want KEY=VALUE such as workforce.link_workers=4", kv)
-		}
-		if scenarios.EveryAreaSets(c, k) {
+		if k, _, _ := strings.Cut(kv, "="); scenarios.EveryAreaSets(c, strings.TrimSpace(k)) {
+			k = strings.TrimSpace(k)
 			return nil, fmt.Errorf("--set %s: every area of %s sets %s itself, so this would change nothing; set it in the areas, or remove it from them", k, c.Name, k)
 		}
-		sw, err := o.set(c, "--set", k, v)
-		if err != nil {
-			return nil, fmt.Errorf("--set %s=%s: %w", k, v, err)
-		}
-		ws = append(ws, sw...)
-		if w := scenarios.AreasWarning(c, "--set", k); w != "" {
+	}
+	ws, err := scenarios.ApplySets(c, sets)
+	if err != nil {
+		return nil, err
+	}
+	if o.Load.Strict && len(ws) > 0 {
+		return nil, fmt.Errorf("%s (an error under --strict)", ws[0])
+	}
+	for _, kv := range sets {
+		k, _, _ := strings.Cut(kv, "=")
+		if w := scenarios.AreasWarning(c, "--set", strings.TrimSpace(k)); w != "" {
 			ws = append(ws, w)
 		}
 	}

@@ -136,3 +136,25 @@ func TestSweepRefusesAKeyEveryAreaSets(t *testing.T) {
 		t.Errorf("warnings %q, want %q", r.LoadWarnings, want)
 	}
 }
+
+// TestSetsCheckedTogether: --set values are checked as one change, so two
+// groups' shares that sum to 1 can be set, though either alone would not.
+func TestSetsCheckedTogether(t *testing.T) {
+	for _, c := range []struct {
+		sets []string
+		want string
+	}{
+		{[]string{"groups.most_deprived.share=0.6", "groups.rest.share=0.4"}, ""},
+		{[]string{"groups.most_deprived.share=0.6"}, "--set groups.most_deprived.share=0.6: groups: group shares sum to 1.18"},
+	} {
+		p, err := study.PlanRun(study.RunSpec{Ref: "baseline", Sets: c.sets, Options: study.Options{Replications: 2, Jobs: 1}})
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%q: %v", c.sets, err)
+		case c.want == "" && p.Config().Groups["most_deprived"].Share != 0.6:
+			t.Errorf("%q: most_deprived's share %g", c.sets, p.Config().Groups["most_deprived"].Share)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%q: %v, want %q", c.sets, err, c.want)
+		}
+	}
+}
