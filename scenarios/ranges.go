@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"strings"
 
 	"github.com/spsim/spsim/sim/dist"
 )
@@ -22,6 +21,7 @@ func (s span) has(x float64) bool { return x >= s.lo && x <= s.hi }
 type bounds struct {
 	hard, typical span
 	weeks         bool // a number of weeks, which might have been given in years
+	minutes       bool // a number of minutes, which might have been given in hours
 }
 
 // b builds bounds.
@@ -31,6 +31,9 @@ func b(hardLo, hardHi, lo, hi float64) bounds {
 
 // inWeeks marks bounds as a number of weeks.
 func inWeeks(x bounds) bounds { x.weeks = true; return x }
+
+// inMinutes marks bounds as a number of minutes.
+func inMinutes(x bounds) bounds { x.minutes = true; return x }
 
 var (
 	probabilityBounds = b(0, 1, 0, 1)
@@ -106,8 +109,8 @@ var ranges = map[string]bounds{
 	"roles.*.support.max_weeks":          inWeeks(b(0, 1e12, 1, 156)),
 	"roles.*.supervision_hours_per_week": b(0, 40, 0, 8),
 
-	"support.first_session_minutes":    b(0, 1440, 10, 180),
-	"support.followup_minutes":         b(0, 1440, 5, 120),
+	"support.first_session_minutes":    inMinutes(b(0, 1440, 10, 180)),
+	"support.followup_minutes":         inMinutes(b(0, 1440, 5, 120)),
 	"support.session_interval_weeks":   inWeeks(b(0.1, 52, 0.5, 8)),
 	"support.dropout_after_dnas":       b(0, 100, 0, 10),
 	"support.short_term.max_sessions":  b(1, 1000, 1, 60),
@@ -115,7 +118,7 @@ var ranges = map[string]bounds{
 	"support.longer_term.max_sessions": b(1, 1000, 1, 60),
 	"support.longer_term.max_weeks":    inWeeks(b(0, 1e12, 1, 156)),
 	"support.tiered_reserved_share":    b(0, 1, 0, 0.8),
-	"support.assessment_minutes":       b(0, 1440, 0, 180),
+	"support.assessment_minutes":       inMinutes(b(0, 1440, 0, 180)),
 
 	"services.*.places":                  places,
 	"services.*.engagement_weeks":        inWeeks(b(0, 520, 0.5, 104)),
@@ -129,7 +132,7 @@ var ranges = map[string]bounds{
 	// A check-in more often than every 0.1 weeks (half a day) would make a
 	// single replication run for minutes.
 	"holding.checkin_interval_weeks": inWeeks(b(0.1, 52, 0.5, 8)),
-	"holding.checkin_minutes":        b(0, 1440, 0, 60),
+	"holding.checkin_minutes":        inMinutes(b(0, 1440, 0, 60)),
 	"holding.max_weeks":              inWeeks(b(0, 1e12, 0, 104)),
 
 	"rereferral.probability": probabilityBounds,
@@ -262,14 +265,25 @@ func likelyFix(x float64, bd bounds) string {
 		y    float64
 		note string
 	}
-	fixes := []fix{{x / 100, ""}, {x / 10, ""}, {x / 1000, ""}}
+	var fixes []fix
+	if bd.minutes {
+		hours := "hours"
+		if x == 1 {
+			hours = "hour"
+		}
+		fixes = append(fixes, fix{x * 60, fmt.Sprintf(" (%s %s in minutes)", formatNumber(x), hours)})
+	}
+	// A value of 1 or less is not a larger one's slip (0.9 is not 0.009).
+	if math.Abs(x) > 1 {
+		fixes = append(fixes, fix{x / 100, ""}, fix{x / 10, ""}, fix{x / 1000, ""})
+	}
 	if bd.weeks {
 		fixes = append(fixes, fix{x * 52, fmt.Sprintf(" (%s years in weeks)", formatNumber(x))})
 	}
 	fixes = append(fixes, fix{x * 100, ""})
 	for _, f := range fixes {
 		if f.y != 0 && bd.typical.has(f.y) {
-			return fmt.Sprintf("did you mean %s%s?", strings.TrimSuffix(formatNumber(f.y), ".0"), f.note)
+			return fmt.Sprintf("did you mean %s%s?", formatDerived(f.y), f.note)
 		}
 	}
 	return ""

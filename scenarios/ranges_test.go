@@ -87,6 +87,8 @@ func TestRanges(t *testing.T) {
 		{"acceptance multiplier as a percentage", "[groups.rest]\nvcse_acceptance_multiplier = 90\n", "did you mean 0.9?", ""},
 		{"caseload cap", "[workforce]\ncaseload_cap_per_fte = 4000\n", "did you mean 40?", ""},
 		{"horizon in years", "[run]\nhorizon_weeks = 4\nwarmup_weeks = 0\n", "did you mean 208 (4 years in weeks)?", ""},
+		{"hours for minutes", "[support]\nfollowup_minutes = 0.5\n", "did you mean 30 (0.5 hours in minutes)?", ""},
+		{"an hour for minutes", "[support]\nfirst_session_minutes = 1\n", "did you mean 60 (1 hour in minutes)?", ""},
 		{"mean of a distribution", "[profiles.low]\npatience_weeks = { dist = \"exponential\", mean = 1000.0 }\n", "its mean 1000 is outside the plausible range 0.5 to 104", ""},
 		{"cap overflows an int", "[workforce]\ncaseload_cap_per_fte = 1e19\n", "", "workforce.caseload_cap_per_fte = 1e+19: must be between 1 and 10000"},
 		{"cap of 1e308", "[workforce]\ncaseload_cap_per_fte = 1e308\n", "", "must be between 1 and 10000"},
@@ -135,5 +137,20 @@ func TestRanges(t *testing.T) {
 				t.Errorf("strict: got %v, want the warning as an error", err)
 			}
 		})
+	}
+}
+
+// TestNoSillyFix: a value of 1 or less is not taken for a larger one's
+// slip: 0.9 for a share whose typical range ends at 0.8 gets no "did you
+// mean 0.009?", and no suggestion carries floating-point noise.
+func TestNoSillyFix(t *testing.T) {
+	for _, body := range []string{"[support]\ntiered_reserved_share = 0.9\n", "[workforce]\nadmin_share = 0.99\n"} {
+		l, err := LoadBytes("x.toml", []byte("name = \"x\"\nextends = \"baseline\"\n"+body), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Warnings) != 1 || strings.Contains(l.Warnings[0].String(), "did you mean") {
+			t.Errorf("%q: warnings %q, want one without a fix", body, l.Warnings)
+		}
 	}
 }
