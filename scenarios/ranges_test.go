@@ -89,6 +89,8 @@ func TestRanges(t *testing.T) {
 		{"horizon in years", "[run]\nhorizon_weeks = 4\nwarmup_weeks = 0\n", "did you mean 208 (4 years in weeks)?", ""},
 		{"hours for minutes", "[support]\nfollowup_minutes = 0.5\n", "did you mean 30 (0.5 hours in minutes)?", ""},
 		{"an hour for minutes", "[support]\nfirst_session_minutes = 1\n", "did you mean 60 (1 hour in minutes)?", ""},
+		{"a multiplier for one area", "[areas]\nreferrals_multiplier = 2.0\n", "areas.referrals_multiplier = 2.0: warning: varies between several areas (areas.count or [[areas.list]]); with one area it changes nothing", ""},
+		{"a multiplier for several", "[areas]\ncount = 2\nreferrals_multiplier = 2.0\n", "", ""},
 		{"mean of a distribution", "[profiles.low]\npatience_weeks = { dist = \"exponential\", mean = 1000.0 }\n", "its mean 1000 is outside the plausible range 0.5 to 104", ""},
 		{"cap overflows an int", "[workforce]\ncaseload_cap_per_fte = 1e19\n", "", "workforce.caseload_cap_per_fte = 1e+19: must be between 1 and 10000"},
 		{"cap of 1e308", "[workforce]\ncaseload_cap_per_fte = 1e308\n", "", "must be between 1 and 10000"},

@@ -35,6 +35,18 @@ func (v *validator) areas() {
 		}
 		v.needsReferenceGroup(path("reference_group_share"))
 	}
+	// The variation between areas needs areas to vary between.
+	if !a.Several() {
+		for _, k := range []struct {
+			key     string
+			spec    dist.Spec
+			instead string
+		}{{"referrals_multiplier", a.ReferralsMultiplier, "demand.referrals_per_week"}, {"reference_group_share", a.ReferenceGroupShare, "the groups' shares"}} {
+			if isSet(k.spec) {
+				v.warn(path(k.key), k.spec, fmt.Sprintf("varies between several areas (areas.count or [[areas.list]]); with one area it changes nothing: to change this area, set %s", k.instead))
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for i, area := range a.List {
 		ap := func(k string) []string { return path("list", strconv.Itoa(i), k) }
