@@ -63,7 +63,8 @@ func expandAreas(c *Config, pv provenance, top string) (Errors, []Warning) {
 // areas.file does, from the file's bytes (named name in messages): each
 // area's overrides are applied and checked, and a problem names its line.
 // The areas replace areas.count; the scenario's variation between areas,
-// if any, still applies where a row sets no multiplier or share. On error
+// if any, still applies where a row sets no multiplier or share, nor the
+// referrals a week or group shares they would vary. On error
 // c is unchanged.
 func SetAreas(c *Config, name string, raw []byte) error {
 	list, lines, errs := parseAreas(name, raw)

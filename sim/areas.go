@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/spsim/spsim/sim/des"
@@ -57,6 +58,16 @@ func AreaConfigs(cfg *Config) ([]Area, error) {
 				c = *l.Resolved
 				c.Areas = Areas{}
 			}
+			// An area that gives its own referrals or group shares has
+			// them as given: the variation drawn stands in for values
+			// not known. The draws are still made, so that the other
+			// areas' stay the same.
+			if setsReferrals(l.Set) {
+				mul = 1
+			}
+			if setsGroupShares(l.Set) {
+				share = -1
+			}
 			if l.ReferralsMultiplier != nil {
 				mul = *l.ReferralsMultiplier
 			}
@@ -71,6 +82,29 @@ func AreaConfigs(cfg *Config) ([]Area, error) {
 		areas[i] = Area{Name: name, Config: &c}
 	}
 	return areas, nil
+}
+
+// setsReferrals reports whether an area's settings give its referrals a
+// week (the key, or its table).
+func setsReferrals[V any](set map[string]V) bool {
+	for k := range set {
+		if k == "demand.referrals_per_week" || k == "demand" {
+			return true
+		}
+	}
+	return false
+}
+
+// setsGroupShares reports whether an area's settings give any group's
+// share (groups.NAME.share, a group's table, or all the groups).
+func setsGroupShares[V any](set map[string]V) bool {
+	for k := range set {
+		rest, ok := strings.CutPrefix(k, "groups.")
+		if k == "groups" || ok && (!strings.Contains(rest, ".") || strings.HasSuffix(rest, ".share")) {
+			return true
+		}
+	}
+	return false
 }
 
 // areaVariation is how areas drawn at random vary: their referral

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/dist"
 	"github.com/spsim/spsim/sim/experiment"
@@ -146,5 +147,39 @@ func TestAreaFailureIsTheLowestNumbered(t *testing.T) {
 		if r != nil || err == nil || !strings.Contains(err.Error(), "area pcn5:") {
 			t.Errorf("pool of %d: got a result %v and error %v; want area pcn5's error", n, r != nil, err)
 		}
+	}
+}
+
+// TestAreasKeepWhatTheyGive: an area that gives its own referrals a week,
+// or its groups' shares, has them as given; the variation between areas
+// stands in only for values not known. The others vary as before, their
+// draws unchanged.
+func TestAreasKeepWhatTheyGive(t *testing.T) {
+	text := `name = "two"
+extends = "icb"
+[areas]
+count = 0
+[[areas.list]]
+name = "given"
+set = { "demand.referrals_per_week" = 26, "groups.most_deprived.share" = 0.5, "groups.rest.share" = 0.5 }
+[[areas.list]]
+name = "drawn"
+`
+	l, err := scenarios.LoadBytes("two.toml", []byte(text), scenarios.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	areas, err := sim.AreaConfigs(l.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	given, drawn := areas[0].Config, areas[1].Config
+	if given.Demand.ReferralsPerWeek != 26 || given.Groups["most_deprived"].Share != 0.5 {
+		t.Errorf("the area giving its own: %g referrals a week, most deprived share %g; want 26 and 0.5",
+			given.Demand.ReferralsPerWeek, given.Groups["most_deprived"].Share)
+	}
+	base := l.Config.Demand.ReferralsPerWeek
+	if drawn.Demand.ReferralsPerWeek == base {
+		t.Errorf("the area giving nothing kept %g referrals a week; want its drawn multiple", base)
 	}
 }
