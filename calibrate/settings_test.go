@@ -87,3 +87,31 @@ func lookup(doc map[string]any, key string) (float64, bool) {
 	v, ok := cur.(float64)
 	return v, ok
 }
+
+// TestInappropriateOutcomes: outcome values are compared as the extract's
+// columns are, however written ("Closed - not suitable" is
+// closed_not_suitable); an extract none of whose outcomes means an
+// inappropriate referral fits no share, rather than a share of 0, and says so.
+func TestInappropriateOutcomes(t *testing.T) {
+	x := &Extract{HasOutcome: true}
+	for i := range 100 {
+		x.Referrals = append(x.Referrals, Referral{Outcome: []string{"Accepted", "Accepted", "Accepted", "Closed - not suitable"}[i%4]})
+	}
+	for _, c := range []struct {
+		list []string
+		want float64 // the share; NaN for none fitted
+	}{
+		{nil, math.NaN()},
+		{[]string{"Closed - not suitable"}, 0.25},
+		{[]string{"closed_not_suitable"}, 0.25},
+		{[]string{"CLOSED  -  NOT SUITABLE"}, 0.25},
+	} {
+		sh := Summarise(x, c.list)
+		switch {
+		case math.IsNaN(c.want) && (sh.Inappropriate != nil || !sh.NoneInappropriate):
+			t.Errorf("%q: %+v, none fitted and NoneInappropriate wanted", c.list, sh.Inappropriate)
+		case !math.IsNaN(c.want) && (sh.Inappropriate == nil || sh.Inappropriate.Value != c.want || sh.NoneInappropriate):
+			t.Errorf("%q: %+v, want %g", c.list, sh.Inappropriate, c.want)
+		}
+	}
+}

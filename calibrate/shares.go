@@ -4,10 +4,9 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"gonum.org/v1/gonum/stat/distuv"
-
-	"github.com/spsim/spsim/internal/extract"
 )
 
 // Share is the share of referrals in one category, with its 95% Wilson
@@ -28,8 +27,14 @@ type Shares struct {
 	// ProfileMix is each group's profile shares, when the extract has both.
 	ProfileMix map[string][]Share
 	// Inappropriate is the share of referrals with an outcome whose outcome
-	// is one of the inappropriate values; nil without an outcome column.
+	// is one of the inappropriate values; nil without an outcome column,
+	// or when no outcome is one of them (NoneInappropriate).
 	Inappropriate *Share
+	// NoneInappropriate says the extract has outcomes but none of them is
+	// one of the values that mean an inappropriate referral: more likely
+	// the extract's own words for it than a service that never closes a
+	// referral as inappropriate, so no share is fitted from them.
+	NoneInappropriate bool
 }
 
 // Summarise counts the extract's groups, profiles and outcomes over the
@@ -39,6 +44,11 @@ func Summarise(x *Extract, inappropriate []string) Shares {
 	if inappropriate == nil {
 		inappropriate = DefaultInappropriate
 	}
+	normal := make([]string, len(inappropriate))
+	for i, v := range inappropriate {
+		normal[i] = outcomeKey(v)
+	}
+	inappropriate = normal
 	var s Shares
 	col := func(get func(Referral) string) []Share {
 		counts := map[string]int{}
@@ -71,16 +81,27 @@ func Summarise(x *Extract, inappropriate []string) Shares {
 		bad, total := 0, 0
 		for _, o := range s.Outcomes {
 			total += o.Count
-			if slices.Contains(inappropriate, extract.Normal(o.Name)) {
+			if slices.Contains(inappropriate, outcomeKey(o.Name)) {
 				bad += o.Count
 			}
 		}
-		if total > 0 {
+		switch {
+		case total > 0 && bad == 0:
+			s.NoneInappropriate = true
+		case total > 0:
 			sh := wilson("inappropriate", bad, total)
 			s.Inappropriate = &sh
 		}
 	}
 	return s
+}
+
+// outcomeKey is an outcome value as compared with the inappropriate ones,
+// however written on the command line or in the extract: "Closed - not
+// suitable" and closed_not_suitable are both closed_not_suitable.
+func outcomeKey(s string) string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.Join(words, "_")
 }
 
 // shares turns counts into shares, largest first (then by name).

@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -45,6 +46,18 @@ func CalibrationAnswer(f *calibrate.Fit, sh calibrate.Shares) []string {
 	if s := sh.Inappropriate; s != nil {
 		out = append(out, Sentence("%s of referrals with an outcome were inappropriate (%s to %s)",
 			experiment.Percent(s.Value), experiment.Percent(s.Low), experiment.Percent(s.High)))
+	}
+	if sh.NoneInappropriate {
+		var seen []string
+		for i, o := range sh.Outcomes {
+			if i == 6 {
+				seen = append(seen, fmt.Sprintf("and %d more", len(sh.Outcomes)-i))
+				break
+			}
+			seen = append(seen, strconv.Quote(o.Name))
+		}
+		out = append(out, Sentence("none of the extract's outcomes (%s) is one that marks an inappropriate referral, so the scenario's inappropriate share is kept rather than set to 0",
+			strings.Join(seen, ", ")))
 	}
 	if terms := strings.Join(f.Undetected(), " or "); terms != "" {
 		// The fit's values are used: say so, since the sentences above

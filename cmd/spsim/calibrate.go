@@ -126,13 +126,14 @@ func (cf *calibrateFlagValues) options() (calibrate.Options, error) {
 	return o, nil
 }
 
-// inappropriateValues are --inappropriate's outcome values, in the
-// extract's spelling: lower case, underscores for spaces.
+// inappropriateValues are --inappropriate's outcome values as written;
+// calibrate.Summarise compares them as extract.Normal does ("Closed - not
+// suitable" is closed_not_suitable).
 func (cf *calibrateFlagValues) inappropriateValues() []string {
 	var bad []string
 	for _, v := range strings.Split(*cf.inappropriate, ",") {
 		if v = strings.TrimSpace(v); v != "" {
-			bad = append(bad, strings.ToLower(strings.ReplaceAll(v, " ", "_")))
+			bad = append(bad, v)
 		}
 	}
 	return bad
@@ -188,6 +189,9 @@ func writeCalibration(dir string, spec calibrate.FragmentSpec, stdout io.Writer,
 	// A parent whose timeline sets the rate again would undo the fit.
 	if msg := scenarios.Overridden(cfg, "demand.referrals_per_week"); msg != "" {
 		fmt.Fprintf(&b, "note: the fitted demand.referrals_per_week: %s\n", msg)
+	}
+	if sh := spec.Shares; sh.NoneInappropriate && len(sh.Outcomes) > 0 {
+		fmt.Fprintf(&b, "note: name the outcomes that mean an inappropriate referral with --inappropriate, such as --inappropriate %q\n", sh.Outcomes[len(sh.Outcomes)-1].Name)
 	}
 	if terms := fit.Undetected(); len(terms) > 0 {
 		flags := map[string]string{"growth": "--no-growth", "seasons": "--no-season"}
