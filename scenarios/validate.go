@@ -322,6 +322,13 @@ func (v *validator) workforce() {
 
 func (v *validator) initial() {
 	in, w := v.c.Initial, v.c.Workforce
+	// Today's people, from an extract, are where the run starts; a long
+	// warm-up leaves them out of every KPI.
+	if len(in.People) > 0 && v.c.Run.WarmupWeeks >= 26 {
+		v.warn(p("initial"), nil, fmt.Sprintf(
+			"today's %s people start the run, but the KPIs leave out its first %d weeks (run.warmup_weeks), by when most of them have left: to see what today's caseload does to waits, set run.warmup_weeks = 0",
+			formatNumber(float64(len(in.People))), v.c.Run.WarmupWeeks), "run.warmup_weeks")
+	}
 	v.whole(p("initial", "waiting"), in.Waiting, 0, math.MaxInt)
 	if !v.whole(p("initial", "active"), in.Active, 0, math.MaxInt) {
 		return

@@ -32,13 +32,26 @@ type caseloadView struct {
 // caseload extract, as initial.file does on the command line. Nothing is
 // written on the server.
 func (s *Server) caseload(req caseloadRequest) (*caseloadView, error) {
+	warmup := 0
 	cfg, v, err := s.withExtract(req.File, req.Data, req.TOML, `a header row (referral_date, status, and optionally sessions, group, profile, awaiting_place), then one row per person`,
-		func(cfg *sim.Config, name string) error { return scenarios.SetCaseload(cfg, name, req.Data, req.Date) })
+		func(cfg *sim.Config, name string) error {
+			if err := scenarios.SetCaseload(cfg, name, req.Data, req.Date); err != nil {
+				return err
+			}
+			// The run starts from today: a warm-up would leave today's
+			// people out of every result, as if they were not there.
+			warmup = cfg.Run.WarmupWeeks
+			return scenarios.Set(cfg, "run.warmup_weeks", "0")
+		})
 	if err != nil {
 		return nil, err
 	}
 	in := cfg.Initial
-	return &caseloadView{Scenario: v, Waiting: in.Waiting, Active: in.Active, Sentences: caseloadSentences(extractName(req.File), in)}, nil
+	sentences := caseloadSentences(extractName(req.File), in)
+	if warmup > 0 {
+		sentences = append(sentences, fmt.Sprintf("The results now count from today: the scenario's warm-up of %d weeks, which would have left today's people out of them, is set to none (run.warmup_weeks = 0).", warmup))
+	}
+	return &caseloadView{Scenario: v, Waiting: in.Waiting, Active: in.Active, Sentences: sentences}, nil
 }
 
 // withExtract applies an uploaded extract to the page's scenario (text):

@@ -134,4 +134,8 @@ func TestCaseloadBeyondPlacesWarns(t *testing.T) {
 	if len(v.Scenario.Warnings) != 1 || !strings.Contains(v.Scenario.Warnings[0].Text, "the other 265 start at the front of the waiting list") {
 		t.Errorf("warnings %+v", v.Scenario.Warnings)
 	}
+	// The results count from today: no warm-up leaves today's people out.
+	if v.Scenario.WarmupWeeks != 0 || !strings.Contains(strings.Join(v.Sentences, " "), "is set to none (run.warmup_weeks = 0)") {
+		t.Errorf("warm-up %d weeks; sentences %q", v.Scenario.WarmupWeeks, v.Sentences)
+	}
 }
