@@ -49,6 +49,7 @@ func validate(c *Config, skip func(FieldError) bool) *validator {
 	v.serviceRules()
 	v.holding()
 	v.timeline()
+	v.timelineSteps()
 	v.modelRules() // validate_model.go
 	v.roleRules()  // validate_roles.go
 	v.areas()

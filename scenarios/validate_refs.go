@@ -173,33 +173,3 @@ func (v *validator) serviceRules() {
 		}
 	}
 }
-
-func (v *validator) timeline() {
-	horizon := v.c.Run.HorizonWeeks
-	for i, ch := range v.c.Timeline {
-		path := func(k ...string) []string { return join(p("timeline", strconv.Itoa(i)), k...) }
-		switch {
-		case ch.Week < 1:
-			v.add(path("week"), ch.Week, "must be at least 1 (a change at week 0 is the scenario's own value: set that instead)")
-		case horizon >= 1 && ch.Week >= horizon:
-			v.add(path("week"), ch.Week, fmt.Sprintf(
-				"a timeline week past the horizon never happens: the run ends at run.horizon_weeks = %d, so weeks must be 1 to %d",
-				horizon, horizon-1), "run.horizon_weeks")
-		}
-		if ch.LinkWorkers != nil {
-			v.whole(path("link_workers"), *ch.LinkWorkers, 0, 100000)
-		}
-		if ch.ReferralsPerWeek != nil {
-			v.num(path("referrals_per_week"), *ch.ReferralsPerWeek, positive)
-		}
-		for _, name := range sortedKeys(ch.Services) {
-			sc := ch.Services[name]
-			if !v.ref(path("services", name), name, "service", v.services, "services") || sc == nil {
-				continue
-			}
-			if sc.Places != nil {
-				v.whole(path("services", name, "places"), *sc.Places, 0, math.MaxInt)
-			}
-		}
-	}
-}

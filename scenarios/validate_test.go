@@ -79,10 +79,11 @@ func TestValidate(t *testing.T) {
 		{"rereferral", func(c *Config) { c.Rereferral.Probability = -0.1 }, "rereferral.probability", "between 0 and 1"},
 		{"costs", func(c *Config) { c.Costs.OnCostShare = -0.1 }, "costs.on_cost_share", ">= 0"},
 		{"gp effect", func(c *Config) { c.Outcomes.GPEffectSize = 1.1 }, "outcomes.gp_effect_size", "between 0 and 1"},
-		{"timeline week 0", func(c *Config) { c.Timeline = []Change{{Week: 0}} }, "timeline.0.week", "at least 1"},
-		{"timeline past horizon", func(c *Config) { c.Timeline = []Change{{Week: c.Run.HorizonWeeks}} }, "timeline.0.week", "a timeline week past the horizon"},
+		{"timeline week 0", func(c *Config) { c.Timeline = []Change{{Week: 0, LinkWorkers: ptr(4)}} }, "timeline.0.week", "at least 1"},
+		{"timeline past horizon", func(c *Config) { c.Timeline = []Change{{Week: c.Run.HorizonWeeks, LinkWorkers: ptr(4)}} }, "timeline.0.week", "a timeline week past the horizon"},
 		{"timeline workers", func(c *Config) { c.Timeline = []Change{{Week: 5, LinkWorkers: ptr(-1)}} }, "timeline.0.link_workers", "between 0 and 100000"},
 		{"timeline rate", func(c *Config) { c.Timeline = []Change{{Week: 5, ReferralsPerWeek: ptr(0.0)}} }, "timeline.0.referrals_per_week", "> 0"},
+		{"timeline step changing nothing", func(c *Config) { c.Timeline = []Change{{Week: 5, Note: "federation takes over"}} }, "timeline.0", "this step changes nothing"},
 		{"timeline service", func(c *Config) {
 			c.Timeline = []Change{{Week: 5, Services: map[string]*ServiceChange{"wellbeing_group": {Places: ptr(1)}}}}
 		}, "timeline.0.services.wellbeing_group", `did you mean "wellbeing_groups"?`},
@@ -137,7 +138,7 @@ func TestValidateReportsAll(t *testing.T) {
 	c.Run.Replications = 0
 	c.Workforce.FTE = 2
 	c.Services["wellbeing_groups"].Places = -1
-	c.Timeline = []Change{{Week: 999}}
+	c.Timeline = []Change{{Week: 999, LinkWorkers: ptr(4)}}
 	if errs := Validate(c); len(errs) != 4 {
 		t.Errorf("got %d errors, want 4: %v", len(errs), errs)
 	}

@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"maps"
+	"math"
+	"strings"
+)
 
 // onWeek closes the week that has just ended, then applies what happens at
 // the start of week w: timeline changes, turnover and service closures.
@@ -10,14 +14,12 @@ func (m *Model) onWeek(w int) {
 		m.m.done = true
 		return
 	}
-	// Every step of week w, in file order, whatever order the timeline is
-	// in: the loader sorts it, but a Config built in Go need not be, and a
-	// step skipped because an earlier one had a later week would silently
-	// lose a cut. Timelines are a few steps, checked once a week.
-	for i := range m.cfg.Timeline {
-		if m.cfg.Timeline[i].Week == w {
-			m.apply(&m.cfg.Timeline[i])
-		}
+	// Every step of week w, whatever order the timeline is in: the loader
+	// sorts it, but a Config built in Go need not be, and a step skipped
+	// because an earlier one had a later week would silently lose a cut.
+	// Timelines are a few steps, checked once a week.
+	if c, ok := weekChange(m.cfg.Timeline, w); ok {
+		m.apply(&c)
 	}
 	m.weeklyTurnover()
 	m.weeklyClosures()
@@ -25,6 +27,64 @@ func (m *Model) onWeek(w int) {
 		m.lws[i].hours = 0
 	}
 	m.cal.ScheduleLane(laneWeeks, float64(w+1), evWeek, int32(w+1), 0)
+}
+
+// weekChange is the steps of week w as one change, each key's value the
+// last in file order: a child's step at its parent's week replaces the
+// parent's value rather than passing through it (posts cut, then
+// recruited again). ok is false if no step falls in week w.
+func weekChange(tl []Change, w int) (c Change, ok bool) {
+	for i := range tl {
+		s := &tl[i]
+		if s.Week != w {
+			continue
+		}
+		if !ok {
+			c, ok = *s, true
+			continue
+		}
+		c.Note = strings.TrimPrefix(c.Note+"; "+s.Note, "; ")
+		if s.LinkWorkers != nil {
+			c.LinkWorkers = s.LinkWorkers
+		}
+		if s.ReferralsPerWeek != nil {
+			c.ReferralsPerWeek = s.ReferralsPerWeek
+		}
+		if s.Holding != nil {
+			c.Holding = s.Holding
+		}
+		c.Services = mergeServiceChanges(c.Services, s.Services)
+	}
+	return c, ok
+}
+
+// mergeServiceChanges is a's service changes with b's over them, field by
+// field; a is not changed.
+func mergeServiceChanges(a, b map[string]*ServiceChange) map[string]*ServiceChange {
+	if len(b) == 0 {
+		return a
+	}
+	out := maps.Clone(a)
+	if out == nil {
+		out = map[string]*ServiceChange{}
+	}
+	for name, sb := range b {
+		if sb == nil {
+			continue
+		}
+		merged := ServiceChange{}
+		if sa := out[name]; sa != nil {
+			merged = *sa
+		}
+		if sb.Places != nil {
+			merged.Places = sb.Places
+		}
+		if sb.FundingPerYear != nil {
+			merged.FundingPerYear = sb.FundingPerYear
+		}
+		out[name] = &merged
+	}
+	return out
 }
 
 // apply makes one timeline change. Changes in the same week apply in file

@@ -47,3 +47,28 @@ func TestCheckFinite(t *testing.T) {
 		}
 	}
 }
+
+// TestStepsOfOneWeekAreOneChange: a child's step at its parent's week
+// replaces the parent's value: cutting a post and restoring it in the same
+// week is no change at all, not a cut followed by a vacancy to recruit.
+func TestStepsOfOneWeekAreOneChange(t *testing.T) {
+	plain := load(t, "baseline")
+	want, err := sim.Run(plain, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := load(t, "baseline")
+	two, three := 2, 3
+	cfg.Timeline = []sim.Change{{Week: 104, LinkWorkers: &two, Note: "cut"}, {Week: 104, LinkWorkers: &three, Note: "restored"}}
+	got, err := sim.Run(cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{sim.KPILeavers, sim.KPIWaitMean, sim.KPINeedsMet} {
+		g, _ := got.KPI(k)
+		w, _ := want.KPI(k)
+		if g != w {
+			t.Errorf("%s: %g with the cut and its undoing in one week, %g without either", k, g, w)
+		}
+	}
+}
