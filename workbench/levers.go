@@ -13,6 +13,11 @@ import (
 type lever struct {
 	scenarios.Lever
 	Value any `json:"value"`
+	// Varies says the Sweep and Cheapest plan tabs may vary it: a number
+	// that is a scenario key. The funding cliff is a control of the page's
+	// own (a timeline step), and every point of a sweep or plan shares
+	// one seed and one count of replications.
+	Varies bool `json:"varies"`
 }
 
 // levers are the controls for cfg with its current values. doc is cfg
@@ -25,6 +30,7 @@ func levers(cfg *sim.Config, doc map[string]any) []lever {
 			continue // named for the decision tools, not a control
 		}
 		l := lever{Lever: spec}
+		l.Varies = l.Kind == scenarios.LeverNumber && l.Key != cliffKey && scenarios.CommonRunKey("", l.Key) == nil
 		if l.Key == cliffKey {
 			l.Value = 0
 			if _, c := cliff(cfg); c != nil {

@@ -144,6 +144,9 @@ func (s *Server) leverSpec(l leverValues) (string, error) {
 	if !sweepKey.MatchString(l.Key) {
 		return "", fmt.Errorf("%w: a lever is a scenario key such as workforce.link_workers, got %s", errBadRequest, short(l.Key))
 	}
+	if err := canVary(l.Key); err != nil {
+		return "", err
+	}
 	if len(l.Values) < 1 || len(l.Values) > s.lim.SweepPoints {
 		return "", fmt.Errorf("%w: a lever takes 1 to %d values, got %d", errBadRequest, s.lim.SweepPoints, len(l.Values))
 	}

@@ -185,6 +185,8 @@ func apply(cfg *sim.Config, sets []setting) error {
 // tomlValue writes a JSON value as a TOML value.
 func tomlValue(v any) (string, error) {
 	switch x := v.(type) {
+	case nil:
+		return "", errors.New("a lever needs a value: a number, true or false, text, or a mix of names and numbers")
 	case float64:
 		return strconv.FormatFloat(x, 'g', -1, 64), nil
 	case bool:

@@ -10,6 +10,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -221,9 +222,53 @@ func readJSON(r *http.Request, v any) error {
 		if errors.As(err, &tooBig) {
 			return err
 		}
-		return fmt.Errorf("%w: the body is not the JSON the page sends: %v", errBadRequest, err)
+		return fmt.Errorf("%w: the body is not the JSON the page sends: %s", errBadRequest, jsonProblem(err))
 	}
 	return nil
+}
+
+// jsonProblem says what is wrong with a request's JSON in words, not in
+// Go's types ("name: want text, got a number", not "cannot unmarshal
+// number into Go struct field scenarioRequest.name of type string").
+func jsonProblem(err error) string {
+	var typ *json.UnmarshalTypeError
+	var syn *json.SyntaxError
+	switch {
+	case errors.Is(err, io.EOF):
+		return "it is empty"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "it ends before the JSON does"
+	case errors.As(err, &syn):
+		return fmt.Sprintf("it is not JSON (at byte %d)", syn.Offset)
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			field = "the body"
+		}
+		return fmt.Sprintf("%s: want %s, got %s", field, jsonKind(typ.Type), typ.Value)
+	}
+	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return "unknown field " + f
+	}
+	return err.Error()
+}
+
+// jsonKind names the JSON a Go type takes.
+func jsonKind(t reflect.Type) string {
+	if t == reflect.TypeFor[[]byte]() {
+		return "a file's bytes as base64 text"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	}
+	return "an object"
 }
 
 // handleScenarios lists the built-in scenarios and the question each answers.

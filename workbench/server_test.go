@@ -192,6 +192,12 @@ func TestBadInput(t *testing.T) {
 		{"pinned too large", "/api/compare", `{"pins":[{"name":"a","toml":` + jsonString(small(t)) + `},{"name":"b","toml":` + flood + `}]}`, 422, "too large"},
 		{"sweep of one value", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"workforce.link_workers","values":[3]}`, 400, "2 to 12"},
 		{"sweep of a bad key", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"../x","values":[3,4]}`, 400, "scenario key"},
+		{"a number for a name", "/api/open", `{"name":5}`, 400, "name: want text, got number"},
+		{"an empty body", "/api/open", ``, 400, "it is empty"},
+		{"not JSON", "/api/open", `{"name":`, 400, "ends before the JSON does"},
+		{"an unknown field", "/api/open", `{"nme":"baseline"}`, 400, `unknown field \"nme\"`},
+		{"a lever without a value", "/api/open", `{"name":"baseline","set":[{"key":"workforce.link_workers","value":null}]}`, 422, "a lever needs a value"},
+		{"sweep of the funding cliff", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"funding_cliff.week","values":[50,100]}`, 400, "pin the scenario with the cliff"},
 		{"sweep of an unknown key", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"workforce.nope","values":[3,4]}`, 422, "nope"},
 		{"sweep of invalid TOML", "/api/sweep", `{"toml":` + syntax + `,"key":"workforce.link_workers","values":[3,4]}`, 422, "scenario.toml:3"},
 		{"sweep too large", "/api/sweep", `{"toml":` + flood + `,"key":"workforce.link_workers","values":[3,4]}`, 422, "too large"},
@@ -664,6 +670,28 @@ func TestHostNamesThisMachine(t *testing.T) {
 		h.ServeHTTP(w, req)
 		if ok := w.Code == http.StatusOK; ok != c.ok {
 			t.Errorf("Host %s: %d %.200s; want answered %v", c.host, w.Code, w.Body, c.ok)
+		}
+	}
+}
+
+// TestLeversThatVary: the Sweep and Cheapest plan tabs offer only the
+// levers they can vary: not the funding cliff (the page's own control) nor
+// the seed and replications every point shares.
+func TestLeversThatVary(t *testing.T) {
+	w := post(t, newTestServer(), "/api/open", `{"name":"baseline"}`)
+	var r map[string]any
+	if err := json.Unmarshal(w.Body.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	varies := map[string]bool{}
+	for _, l := range r["levers"].([]any) {
+		m := l.(map[string]any)
+		varies[m["key"].(string)] = m["varies"].(bool)
+	}
+	for key, want := range map[string]bool{"workforce.link_workers": true, "demand.referrals_per_week": true,
+		"funding_cliff.week": false, "run.seed": false, "run.replications": false} {
+		if got, ok := varies[key]; !ok || got != want {
+			t.Errorf("%s: varies %v (offered %v), want %v", key, got, ok, want)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
@@ -110,11 +111,27 @@ func (s *Server) varyOne(key string, values []float64) (string, error) {
 	if !sweepKey.MatchString(key) {
 		return "", fmt.Errorf("%w: a sweep varies a scenario key such as workforce.link_workers, got %s", errBadRequest, short(key))
 	}
+	if err := canVary(key); err != nil {
+		return "", err
+	}
 	vs := make([]string, len(values))
 	for i, v := range values {
 		vs[i] = strconv.FormatFloat(v, 'g', -1, 64)
 	}
 	return key + "=" + strings.Join(vs, ","), nil
+}
+
+// canVary refuses, in the page's words, a lever that a sweep or a plan
+// cannot vary (lever.Varies is false): the funding cliff, a control of the
+// page's own, and the seed and replications every point shares.
+func canVary(key string) error {
+	switch {
+	case key == cliffKey:
+		return fmt.Errorf("%w: the funding cliff is a step of the timeline, not a scenario key, so it cannot be varied here: pin the scenario with the cliff at each week you want on Compare", errBadRequest)
+	case scenarios.CommonRunKey("", key) != nil:
+		return fmt.Errorf("%w: every point of a sweep or plan runs with one seed and one number of replications (common random numbers), so %s cannot be varied", errBadRequest, key)
+	}
+	return nil
 }
 
 var sweepKey = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$`)

@@ -331,7 +331,7 @@ function downloadStudy(kind, request, file) {
 // ---- sweep ----
 
 function fillSweepKeys(v) {
-  const options = () => v.levers.filter((l) => l.kind === 'number' && l.key !== 'run.replications' && l.key !== 'run.seed')
+  const options = () => v.levers.filter((l) => l.varies)
     .map((l) => el('option', { value: l.key, text: l.label, 'data-min': l.min, 'data-max': l.max, 'data-value': l.value, 'data-step': l.step || 0 }));
   const sel = $('#sweep-key'), by = $('#sweep-by');
   const keep = sel.value, keepBy = by.value;

@@ -6,7 +6,7 @@
 // ---- the cheapest plan ----
 
 function leverOptions(v, none) {
-  const opts = v.levers.filter((l) => l.kind === 'number' && l.key !== 'run.replications' && l.key !== 'run.seed')
+  const opts = v.levers.filter((l) => l.varies)
     .map((l) => el('option', { value: l.key, text: l.label, 'data-min': l.min, 'data-max': l.max, 'data-value': l.value, 'data-step': l.step || 0 }));
   return none ? [el('option', { value: '', text: '(no second lever)' }), ...opts] : opts;
 }
