@@ -15,8 +15,15 @@ var errBusy = errors.New("the workbench is busy: too many runs are waiting; try 
 type queue struct {
 	mu      sync.Mutex
 	busy    bool
-	waiting []chan struct{}
+	waiting []waiter
 	max     int // most runs waiting
+}
+
+// waiter is a run waiting for its turn: told on turn when it comes, and
+// on ahead how many runs are ahead of it whenever that changes.
+type waiter struct {
+	turn  chan struct{}
+	ahead chan int
 }
 
 func newQueue(maxWaiting int) *queue { return &queue{max: maxWaiting} }
@@ -36,28 +43,47 @@ func (q *queue) acquire(ctx context.Context, ahead func(int)) (release func(), e
 		q.mu.Unlock()
 		return nil, errBusy
 	}
-	turn := make(chan struct{}, 1)
-	q.waiting = append(q.waiting, turn)
+	w := waiter{turn: make(chan struct{}, 1), ahead: make(chan int, 1)}
+	q.waiting = append(q.waiting, w)
 	n := len(q.waiting)
 	q.mu.Unlock()
-	if ahead != nil {
-		ahead(n)
+	if ahead == nil {
+		ahead = func(int) {}
 	}
-	select {
-	case <-turn:
-		return q.release, nil
-	case <-ctx.Done():
-		q.mu.Lock()
-		defer q.mu.Unlock()
-		for i, c := range q.waiting {
-			if c == turn {
-				q.waiting = append(q.waiting[:i], q.waiting[i+1:]...)
-				return nil, ctx.Err()
+	ahead(n)
+	for {
+		select {
+		case <-w.turn:
+			return q.release, nil
+		case n := <-w.ahead:
+			ahead(n)
+		case <-ctx.Done():
+			q.mu.Lock()
+			defer q.mu.Unlock()
+			for i, x := range q.waiting {
+				if x.turn == w.turn {
+					q.waiting = append(q.waiting[:i], q.waiting[i+1:]...)
+					q.tellAhead()
+					return nil, ctx.Err()
+				}
 			}
+			// The turn was handed over as the context ended: pass it on.
+			q.handOver()
+			return nil, ctx.Err()
 		}
-		// The turn was handed over as the context ended: pass it on.
-		q.handOver()
-		return nil, ctx.Err()
+	}
+}
+
+// tellAhead tells each waiting run how many runs are now ahead of it: the
+// one working and those before it. Only the latest count is kept for a
+// run that has not read the last. q.mu is held.
+func (q *queue) tellAhead() {
+	for i, w := range q.waiting {
+		select {
+		case <-w.ahead:
+		default:
+		}
+		w.ahead <- i + 1
 	}
 }
 
@@ -77,7 +103,8 @@ func (q *queue) handOver() {
 	}
 	next := q.waiting[0]
 	q.waiting = q.waiting[1:]
-	next <- struct{}{}
+	next.turn <- struct{}{}
+	q.tellAhead()
 }
 
 // length is the number of runs working or waiting.

@@ -468,6 +468,46 @@ func TestQueue(t *testing.T) {
 	}
 }
 
+// TestQueueTellsWhoIsAhead: a waiting run is told again how many runs are
+// ahead of it whenever one ahead finishes or leaves, not only when it
+// joins: the page said "waiting for 2 runs ahead" until its own began.
+func TestQueueTellsWhoIsAhead(t *testing.T) {
+	q := newQueue(3)
+	ctx := context.Background()
+	relA, err := q.acquire(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wait := func(ctx context.Context) (chan int, chan func()) {
+		ahead, turn := make(chan int, 8), make(chan func(), 1)
+		go func() {
+			rel, err := q.acquire(ctx, func(n int) { ahead <- n })
+			if err == nil {
+				turn <- rel
+			}
+		}()
+		return ahead, turn
+	}
+	bctx, leaveB := context.WithCancel(ctx)
+	aheadB, _ := wait(bctx)
+	if n := <-aheadB; n != 1 {
+		t.Fatalf("B told %d ahead, want 1", n)
+	}
+	aheadC, turnC := wait(ctx)
+	if n := <-aheadC; n != 2 {
+		t.Fatalf("C told %d ahead, want 2", n)
+	}
+	leaveB() // B's page goes away: C moves up
+	if n := <-aheadC; n != 1 {
+		t.Errorf("after B left, C told %d ahead, want 1", n)
+	}
+	relA()
+	(<-turnC)()
+	if q.length() != 0 {
+		t.Errorf("queue length %d after every run", q.length())
+	}
+}
+
 // TestEveryLeverShowsOnTheBaseline: a lever whose key the scenarios no
 // longer have would silently vanish from the page.
 func TestEveryLeverShowsOnTheBaseline(t *testing.T) {
