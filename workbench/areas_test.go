@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -124,5 +125,28 @@ func TestRunSaysWhatTheChangeDid(t *testing.T) {
 	got := fmt.Sprint(r["sentences"])
 	if !strings.Contains(got, "From week 104 (fixed-term funding for one post ends)") || !strings.Contains(got, "Wait to first contact, mean: rises from ") {
 		t.Errorf("sentences %s", got)
+	}
+}
+
+// TestExtractsWaitTheirTurn: an uploaded extract is read in the runs'
+// queue, one at a time, so that many uploads at once cannot exhaust
+// memory; a full queue answers 503, as for a run.
+func TestExtractsWaitTheirTurn(t *testing.T) {
+	lim := DefaultLimits
+	lim.Waiting = 0 // no run may wait: a busy queue refuses at once
+	s := New(Options{Version: "test", AnyHost: true, Limits: lim})
+	release, err := s.queue.acquire(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := areasBody("p.csv", "name,workforce.link_workers\nA,3\nB,4\n", small(t))
+	for _, path := range []string{"/api/areas", "/api/caseload", "/api/calibrate"} {
+		if w := post(t, s, path, body); w.Code != http.StatusServiceUnavailable {
+			t.Errorf("%s while a run works: %d %.200s, want 503", path, w.Code, w.Body)
+		}
+	}
+	release()
+	if w := post(t, s, "/api/areas", body); w.Code != http.StatusOK {
+		t.Errorf("/api/areas once the run is done: %d %.300s", w.Code, w.Body)
 	}
 }

@@ -100,9 +100,12 @@ func New(opt Options) *Server {
 	s.mux.HandleFunc("POST /api/download-sweep", s.handleDownloadSweep)
 	s.mux.HandleFunc("POST /api/download-plan", s.handleDownloadPlan)
 	s.mux.HandleFunc("POST /api/download-drivers", s.handleDownloadDrivers)
-	s.mux.HandleFunc("POST /api/calibrate", handleJSON(s.calibrate))
-	s.mux.HandleFunc("POST /api/caseload", handleJSON(s.caseload))
-	s.mux.HandleFunc("POST /api/areas", handleJSON(s.areas))
+	// An extract is up to ExtractBytes and its reading takes memory in
+	// proportion: one at a time, in the runs' queue, so that several
+	// browsers cannot exhaust memory.
+	s.mux.HandleFunc("POST /api/calibrate", s.inTurn(handleJSON(s.calibrate)))
+	s.mux.HandleFunc("POST /api/caseload", s.inTurn(handleJSON(s.caseload)))
+	s.mux.HandleFunc("POST /api/areas", s.inTurn(handleJSON(s.areas)))
 	return s
 }
 
@@ -280,6 +283,20 @@ func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) {
 // vocabulary's words and from its ranges (scenarios.ScreenInputs).
 func handleInputs(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, scenarios.ScreenInputs())
+}
+
+// inTurn serves h when the queue gives the request its turn, as a run
+// waits for its own; a full queue answers 503, as for a run.
+func (s *Server) inTurn(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		release, err := s.queue.acquire(r.Context(), nil)
+		if err != nil {
+			fail(w, err)
+			return
+		}
+		defer release()
+		h(w, r)
+	}
 }
 
 // handleJSON answers a request whose JSON body do turns into a JSON
