@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -115,6 +116,9 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 			last = r.Date
 		}
 	}
+	if err := strayDates(x.Referrals, o.From.IsZero(), o.To.IsZero()); err != nil {
+		return nil, err
+	}
 	if o.From.IsZero() {
 		o.From = first
 	}
@@ -156,4 +160,53 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 	}
 	fitParams(f, m, o)
 	return f, nil
+}
+
+// strayGap is the longest run of days without referrals that the few
+// earliest or latest referrals may stand apart from the rest.
+const strayGap = 183
+
+// strayDates refuses an extract whose earliest (lead) or latest (trail)
+// few referrals, under 1% of them, stand more than half a year apart from
+// the rest: a mistyped year (1922 for 2022) would otherwise stretch the
+// fit over decades of empty weeks, or put the run's start in 2202. With
+// --from or --to given, that end is the user's to choose.
+func strayDates(refs []Referral, lead, trail bool) error {
+	n := len(refs)
+	few := max(1, n/100)
+	if n < 2 || few >= n {
+		return nil
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return refs[a].Date.Compare(refs[b].Date) })
+	days := func(a, b int) float64 { return refs[idx[b]].Date.Sub(refs[idx[a]].Date).Hours() / 24 }
+	for i := 0; lead && i < few; i++ {
+		if gap := days(i, i+1); gap > strayGap {
+			return stray(refs[idx[0]], refs[idx[i+1]], "before", "--from")
+		}
+	}
+	for i := n - 1; trail && i > n-1-few; i-- {
+		if gap := days(i-1, i); gap > strayGap {
+			return stray(refs[idx[n-1]], refs[idx[i-1]], "after", "--to")
+		}
+	}
+	return nil
+}
+
+// stray says which referral stands apart, and how to fix it.
+func stray(r, rest Referral, where, flag string) error {
+	at := ""
+	if r.Line > 0 {
+		at = fmt.Sprintf("line %d: ", r.Line)
+	}
+	gap := math.Abs(r.Date.Sub(rest.Date).Hours() / 24 / 365.25)
+	span := fmt.Sprintf("%.1f years", gap)
+	if gap < 1 {
+		span = fmt.Sprintf("%.0f weeks", gap*52.18)
+	}
+	return fmt.Errorf("%sa referral dated %s is %s %s the rest (%s): a mistyped year? Correct it, or leave it out with %s",
+		at, r.Date.Format("2 Jan 2006"), span, where, rest.Date.Format("2 Jan 2006"), flag)
 }

@@ -3,6 +3,8 @@ package calibrate
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -182,4 +184,36 @@ func ExampleFitExtract() {
 	f, _ := FitExtract(&Extract{Referrals: refs}, Options{})
 	fmt.Printf("%.0f referrals a week (95%% CI %.0f to %.0f)\n", f.Base.Value, f.Base.Low, f.Base.High)
 	// Output: 20 referrals a week (95% CI 19 to 22)
+}
+
+// TestStrayDates: a referral whose year was mistyped, standing decades
+// before or after the rest, is refused at its line, naming the fix; a
+// --from or --to that leaves it out is the user's choice; a gap inside
+// the extract is not a stray.
+func TestStrayDates(t *testing.T) {
+	base := Synthetic(Params{Base: 25}, from, 104, 1)
+	for i := range base {
+		base[i].Line = i + 2
+	}
+	with := func(d time.Time) []Referral {
+		refs := slices.Clone(base)
+		refs[10].Date = d
+		return refs
+	}
+	for _, c := range []struct {
+		name     string
+		refs     []Referral
+		from, to time.Time
+		want     string
+	}{
+		{"a year in the past", with(time.Date(1922, 5, 1, 0, 0, 0, 0, time.UTC)), time.Time{}, time.Time{}, "line 12: a referral dated 1 May 1922 is 100.7 years before the rest"},
+		{"a year in the future", with(time.Date(2202, 5, 1, 0, 0, 0, 0, time.UTC)), time.Time{}, time.Time{}, "after the rest"},
+		{"left out with --from", with(time.Date(1922, 5, 1, 0, 0, 0, 0, time.UTC)), from, time.Time{}, ""},
+		{"none", base, time.Time{}, time.Time{}, ""},
+	} {
+		_, err := FitExtract(&Extract{Referrals: c.refs}, Options{From: c.from, To: c.to})
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
 }

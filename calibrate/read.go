@@ -16,6 +16,7 @@ type Referral struct {
 	Group   string    // population group, or ""
 	Profile string    // need profile, or ""
 	Outcome string    // e.g. "accepted", "inappropriate", or ""
+	Line    int       // the row's line in the file; 0 if not read from one
 }
 
 // Extract is a referral extract as read.
@@ -148,7 +149,7 @@ func fileError(name string, err error) error {
 
 // parseRow turns one record into a referral.
 func parseRow(name string, line int, head []string, cols map[string]int, rec []string) (Referral, []*RowError) {
-	var ref Referral
+	ref := Referral{Line: line}
 	var errs []*RowError
 	cell := func(key string) (string, int) {
 		i, ok := cols[key]
