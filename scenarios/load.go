@@ -287,6 +287,7 @@ func (ld *loader) resolve(src source, stack []source) (map[string]any, provenanc
 	if errs != nil {
 		return nil, nil, errs
 	}
+	ld.notes = append(ld.notes, droppedEntries(pm, m, pv, src.file)...)
 	out := mergeTimelines(pm, m, merged, pv, replace)
 	if _, ok := m["name"]; !ok {
 		// Every file names itself: an inherited name would mislabel results.

@@ -360,3 +360,26 @@ func TestLoadRefs(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestPartialNeedsWarn: a child's needs replace its parent's whole, so one
+// written as a single dotted key drops the others; the warning names
+// them. A child giving every entry is not warned of.
+func TestPartialNeedsWarn(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{"[profiles.low]\nneeds.physical_activity = 0.9\n", "profiles.low.needs: warning: replaces the scenario it extends' whole needs, so mental_wellbeing, social_connection, not given here, are dropped"},
+		{"[profiles.low]\nneeds = { physical_activity = 0.9, mental_wellbeing = 0.2, social_connection = 0 }\n", ""},
+	} {
+		l, err := LoadBytes("x.toml", []byte("name = \"x\"\nextends = \"baseline\"\n"+c.body), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range l.Warnings {
+			got = append(got, w.String())
+		}
+		all := strings.Join(got, "\n")
+		if c.want == "" && strings.Contains(all, "dropped") || c.want != "" && !strings.Contains(all, c.want) {
+			t.Errorf("%q: warnings %q, want %q", c.body, all, c.want)
+		}
+	}
+}

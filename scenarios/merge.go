@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -211,4 +212,41 @@ func shiftStep(key string, offset int) string {
 		key += "." + tail
 	}
 	return key
+}
+
+// droppedEntries warns of a child's map of numbers (a profile's needs, a
+// group's service_acceptance) that replaces its parent's whole, as every
+// such map does, and so drops entries the child does not give: a child
+// writing needs.physical_activity = 0.9 may have meant to change one need
+// and keep the rest, as --set profiles.low.needs.physical_activity would.
+func droppedEntries(parent, child map[string]any, pv provenance, file string) []Warning {
+	var out []Warning
+	for _, m := range []struct{ table, key string }{{"profiles", "needs"}, {"groups", "service_acceptance"}} {
+		pt, _ := parent[m.table].(map[string]any)
+		ct, _ := child[m.table].(map[string]any)
+		for _, name := range sortedKeys(ct) {
+			cm, _ := ct[name].(map[string]any)
+			pe, _ := pt[name].(map[string]any)
+			cv, cok := cm[m.key].(map[string]any)
+			pvv, pok := pe[m.key].(map[string]any)
+			if !cok || !pok {
+				continue
+			}
+			var dropped []string
+			for _, k := range sortedKeys(pvv) {
+				if _, kept := cv[k]; !kept {
+					dropped = append(dropped, k)
+				}
+			}
+			if len(dropped) == 0 {
+				continue
+			}
+			key := m.table + "." + name + "." + m.key
+			at, _ := pv.find(key)
+			out = append(out, Warning{File: orTop(at.file, file), Line: at.line, Col: at.col, Key: key,
+				Message: fmt.Sprintf("replaces the scenario it extends' whole %s, so %s, not given here, %s: give every entry to keep it (0 for one left out on purpose)",
+					m.key, strings.Join(dropped, ", "), map[bool]string{true: "is dropped", false: "are dropped"}[len(dropped) == 1])})
+		}
+	}
+	return out
 }

@@ -97,7 +97,12 @@ func LoadBytes(name string, data []byte, opts Options) (*Loaded, error) {
 }
 
 // loader loads one scenario under its options.
-type loader struct{ opts Options }
+type loader struct {
+	opts Options
+	// notes are warnings found while resolving the extends chain, before
+	// the scenario is built.
+	notes []Warning
+}
 
 // allowedFile returns why path may not be read under the options, or "".
 func (ld *loader) allowedFile(path string) string {
@@ -140,6 +145,7 @@ func (ld *loader) load(src source) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	warns = append(ld.notes, warns...)
 	if ld.opts.Strict && len(warns) > 0 {
 		es := make(Errors, len(warns))
 		for i, w := range warns {
