@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,6 +36,10 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 		if w := scenarios.KeyLabel(what); w != "" {
 			what = Uncapitalise(w)
 		}
+	}
+	if inert(sw, kpis) {
+		first, last := sw.Points[0].Values[0], sw.Points[len(sw.Points)-1].Values[0]
+		return []string{fmt.Sprintf("Changing %s from %s to %s changes nothing: every replication gives the same results at every value, on common random numbers; check that the scenario uses it (a tiered share does nothing under short-term support).", what, first, last)}
 	}
 	// Numbers are read from the first to the last; choices (short_term,
 	// longer_term, tiered) have no order, so each is read against the first.
@@ -78,6 +83,30 @@ func sweepEnds(sw *experiment.Sweep, kpis []string, what string, j int) []string
 	}
 	lead := fmt.Sprintf("Changing %s from %s to %s:", what, first.Values[0], last.Values[0])
 	return append([]string{lead}, lines...)
+}
+
+// inert reports whether every point gives, replication by replication,
+// exactly the first point's values of every KPI: the key varied reaches
+// nothing the run measures. It needs the replications' values.
+func inert(sw *experiment.Sweep, kpis []string) bool {
+	found := false
+	for _, k := range kpis {
+		a, ok := experiment.FindSummary(sw.Points[0].Summaries, k)
+		if !ok {
+			continue
+		}
+		if len(a.Values) == 0 {
+			return false
+		}
+		for _, p := range sw.Points[1:] {
+			b, ok := experiment.FindSummary(p.Summaries, k)
+			if !ok || !slices.Equal(a.Values, b.Values) {
+				return false
+			}
+		}
+		found = true
+	}
+	return found
 }
 
 // choices reports whether a one-key sweep's values are choices rather than

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/spsim/spsim/sim"
@@ -81,6 +82,13 @@ func TestSweepAnswerPaired(t *testing.T) {
 		if len(got) != 2 || got[1] != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
+	}
+	// The same values, replication by replication, at every point: the key
+	// reaches nothing measured, which is not "no detectable change".
+	same := []experiment.SweepPoint{at("3", 5, 3, 7, 3, 4, 5, 6, 7), at("5", 5, 3, 7, 3, 4, 5, 6, 7)}
+	got := SweepAnswer(&experiment.Sweep{Factors: one, Points: same, Level: 0.95}, []string{sim.KPIWaitMean}, "")
+	if want := "Changing link-worker posts from 3 to 5 changes nothing: every replication gives the same results at every value"; len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("a key reaching nothing: %q, want %q", got, want)
 	}
 }
 

@@ -225,3 +225,19 @@ func TestPlanChecksEveryPointFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestNoInputMoves: inputs that change nothing a KPI depends on (the value
+// put on a GP appointment, for link workers leaving) are not ranked as its
+// drivers with an effect of 0; the answer says nothing moves it.
+func TestNoInputMoves(t *testing.T) {
+	sp := spec()
+	sp.Vary, sp.KPIs = []string{"costs.gp_appointment_value=10..50"}, []string{"leavers"}
+	r, err := sensitivity.Run(context.Background(), sp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(r.Sentences(), " ")
+	if !strings.Contains(got, "No input moves link workers leaving over these ranges") || strings.Contains(got, "driven most by") {
+		t.Errorf("sentences %q", got)
+	}
+}

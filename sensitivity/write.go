@@ -61,6 +61,16 @@ func (r *Result) Ranked(k int) []int {
 	return idx
 }
 
+// moves reports whether any input has an effect on KPI k.
+func (r *Result) moves(k int) bool {
+	for i := range r.Inputs {
+		if r.influence(k, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *Result) influence(k, i int) float64 {
 	if r.Method == Morris {
 		return r.Morris[k][i].MuStar.Value
@@ -75,6 +85,11 @@ func (r *Result) Sentences() []string {
 		if r.undefined(k) {
 			out = append(out, fmt.Sprintf("%s has no value at %s of the %s points (where nobody is seen, it is not defined), so what drives it cannot be measured over these ranges: narrow them.",
 				output.KPILabel(kpi), experiment.Number(float64(r.Undefined[k])), experiment.Number(float64(r.Points))))
+			continue
+		}
+		if !r.moves(k) {
+			out = append(out, fmt.Sprintf("No input moves %s over these ranges: it is the same at every point, on common random numbers; check that the scenario uses them (a tiered share does nothing under short-term support).",
+				output.Uncapitalise(output.KPILabel(kpi))))
 			continue
 		}
 		rank := r.Ranked(k)
