@@ -94,6 +94,7 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 		if len(l.Set) == 0 {
 			continue
 		}
+		l.Set = flattenSet(l.Set) // key paths, as every reader of Set takes them
 		at := pos{file: fromFile}
 		if fromFile != "" {
 			at.line = csvLines[i]
@@ -147,8 +148,9 @@ func applyArea(c *Config, l *AreaSpec) (*Config, []Warning, error) {
 	if _, err := toml.Decode(buf.String(), &doc); err != nil {
 		return nil, nil, fmt.Errorf("re-reading the scenario: %w", err)
 	}
-	keys := make([]string, 0, len(l.Set))
-	for k := range l.Set {
+	set := l.Set
+	keys := make([]string, 0, len(set))
+	for k := range set {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
@@ -160,7 +162,7 @@ func applyArea(c *Config, l *AreaSpec) (*Config, []Warning, error) {
 		if t := typeAt(path); t == nil {
 			return nil, nil, fmt.Errorf("%s is not a scenario key (write it as in the scenario file, e.g. workforce.link_workers or services.wellbeing_groups.places)", k)
 		}
-		if msg := setIn(doc, path, l.Set[k].V); msg != "" {
+		if msg := setIn(doc, path, set[k].V); msg != "" {
 			return nil, nil, fmt.Errorf("%s: %s", k, msg)
 		}
 	}
@@ -255,6 +257,30 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors
 		return fail(0, 0, "", "the areas file has no areas")
 	}
 	return list, lines, nil
+}
+
+// flattenSet writes an area's settings as key paths: TOML reads set = {
+// workforce.link_workers = 4 } (a dotted key, unquoted) as the table
+// workforce = { link_workers = 4 }, which would otherwise replace the
+// whole [workforce] and leave its other keys missing. A table of a
+// distribution stays one value.
+func flattenSet(set map[string]Value) map[string]Value {
+	out := make(map[string]Value, len(set))
+	var walk func(key string, v any)
+	walk = func(key string, v any) {
+		m, ok := v.(map[string]any)
+		if t := typeAt(splitKey(key)); ok && t != nil && mergesByKey(t, m, m) {
+			for k, e := range m {
+				walk(key+"."+k, e)
+			}
+			return
+		}
+		out[key] = Value{v}
+	}
+	for k, v := range set {
+		walk(k, v.V)
+	}
+	return out
 }
 
 // totalsRow reports whether an area's name is a spreadsheet's summary row

@@ -198,3 +198,23 @@ func warningsOf(t *testing.T, path string) []string {
 	}
 	return out
 }
+
+// TestAreaSetDottedKeys: set = { workforce.link_workers = 4 }, unquoted,
+// is read by TOML as a table; it sets the one key, as the quoted form
+// does, rather than replacing the whole of [workforce].
+func TestAreaSetDottedKeys(t *testing.T) {
+	for _, set := range []string{`set = { workforce.link_workers = 4, services.wellbeing_groups.places = 60 }`,
+		`set = { "workforce.link_workers" = 4, "services.wellbeing_groups.places" = 60 }`} {
+		l, err := LoadBytes("a.toml", []byte(icbHead+"[[areas.list]]\nname = \"A\"\n"+set+"\n[[areas.list]]\nname = \"B\"\n"), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", set, err)
+		}
+		a := l.Config.Areas.List[0]
+		if n, of := AreasSetting(l.Config, "workforce.link_workers"); n != 1 || of != 2 {
+			t.Errorf("%s: link workers set by %d of %d areas, want 1 of 2", set, n, of)
+		}
+		if r := a.Resolved; r == nil || r.Workforce.LinkWorkers != 4 || r.Services["wellbeing_groups"].Places != 60 || r.Workforce.FTE != l.Config.Workforce.FTE {
+			t.Errorf("%s: area A resolved to %+v", set, r)
+		}
+	}
+}
