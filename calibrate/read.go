@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,7 +29,15 @@ type Extract struct {
 	HasGroup, HasProfile, HasOutcome bool
 	Delimiter                        rune
 	SkippedBlank                     int // rows with no value at all
+	// Unused are the header's columns that are none of the above, left
+	// unread (a name, an NHS number, a team).
+	Unused []string
 }
+
+// countColumns are headers of a column that counts referrals: a file of
+// counts per date, not of referrals, which would be read as one referral
+// a row.
+var countColumns = []string{"count", "n", "number", "referrals", "total", "count_of_referrals", "number_of_referrals", "no_of_referrals", "referral_count", "frequency"}
 
 // columnNames are the accepted headers for each column, compared after
 // lower-casing and turning spaces and hyphens into underscores.
@@ -97,6 +107,17 @@ func Read(name string, r io.Reader) (*Extract, error) {
 			name, head, strings.Join(columnNames["date"], ", "))
 	}
 	x := &Extract{File: name, Delimiter: er.Delimiter}
+	for i, h := range head {
+		if slices.Contains(slices.Collect(maps.Values(cols)), i) {
+			continue
+		}
+		if slices.Contains(countColumns, extract.Normal(h)) {
+			return nil, fmt.Errorf("%s: line 1: column %d (%s) looks like a count of referrals: calibrate reads one row per referral, so each row would count as one; give one row per referral (a count per date can be repeated that many times)", name, i+1, h)
+		}
+		if h != "" {
+			x.Unused = append(x.Unused, h)
+		}
+	}
 	_, x.HasGroup = cols["group"]
 	_, x.HasProfile = cols["profile"]
 	_, x.HasOutcome = cols["outcome"]

@@ -1,7 +1,9 @@
 package calibrate
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Setting is one scenario key a calibration sets: its value as the
@@ -86,6 +88,25 @@ func ProfileMixes(sh Shares, groups, profiles []string) []MixSetting {
 			ms.Shares = append(ms.Shares, x)
 		}
 		out = append(out, ms)
+	}
+	return out
+}
+
+// Notes say what of the extract the fit leaves unused, for every face to
+// show: columns it does not read, and groups that are not the scenario's
+// (so their shares are shown but not applied).
+func Notes(x *Extract, sh Shares, groups []string) []string {
+	var out []string
+	if len(x.Unused) > 0 {
+		out = append(out, fmt.Sprintf("columns not read: %s (a referral's date, and its group, profile and outcome, are)", strings.Join(x.Unused, ", ")))
+	}
+	if len(sh.Groups) > 0 && !sameGroups(sh, groups) {
+		names := make([]string, len(sh.Groups))
+		for i, g := range sh.Groups {
+			names[i] = g.Name
+		}
+		out = append(out, fmt.Sprintf("the extract's groups (%s) are not the scenario's (%s), so their shares are shown but not applied: name them as the scenario does",
+			strings.Join(names, ", "), strings.Join(groups, ", ")))
 	}
 	return out
 }

@@ -115,3 +115,33 @@ func TestInappropriateOutcomes(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractColumnsAndNames: a column of counts is refused (each row
+// would count as one referral); other columns not read are noted; groups
+// written otherwise than the scenario's ("Most deprived") are matched to
+// its names, so that their shares apply, and unmatched ones are noted.
+func TestExtractColumnsAndNames(t *testing.T) {
+	if _, err := Read("c.csv", strings.NewReader("referral_date,count\n2024-01-01,20\n")); err == nil || !strings.Contains(err.Error(), "column 2 (count) looks like a count of referrals") {
+		t.Errorf("a count column: %v", err)
+	}
+	x, err := Read("t.csv", strings.NewReader("referral_date,team,group\n2024-01-01,north,Most deprived\n2024-01-02,south,Rest\n2024-01-03,south,REST\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.Match([]string{"most_deprived", "rest"}, nil)
+	sh := Summarise(x, nil)
+	notes := Notes(x, sh, []string{"most_deprived", "rest"})
+	if len(notes) != 1 || !strings.Contains(notes[0], "columns not read: team") {
+		t.Errorf("notes %q, want one naming the team column", notes)
+	}
+	names := map[string]int{}
+	for _, g := range sh.Groups {
+		names[g.Name] += g.Count
+	}
+	if len(sh.Groups) != 2 || names["most_deprived"] != 1 || names["rest"] != 2 {
+		t.Errorf("groups %+v, want most_deprived and rest", sh.Groups)
+	}
+	if notes := Notes(x, sh, []string{"north", "south"}); len(notes) != 2 || !strings.Contains(notes[1], "are not the scenario's (north, south)") {
+		t.Errorf("notes %q, want the groups unmatched", notes)
+	}
+}

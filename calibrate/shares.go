@@ -168,3 +168,27 @@ func rounded(sh []Share) []float64 {
 	}
 	return out
 }
+
+// Match names the extract's groups and profiles as the scenario does where
+// they differ only in case, spaces or punctuation ("Most deprived" and
+// "MOST DEPRIVED" are most_deprived), so that their shares are counted
+// together and apply. Call it before Summarise.
+func (x *Extract) Match(groups, profiles []string) {
+	rename := func(name string, names []string) string {
+		for _, n := range names {
+			if outcomeKey(n) == outcomeKey(name) {
+				return n
+			}
+		}
+		return name
+	}
+	for i := range x.Referrals {
+		r := &x.Referrals[i]
+		if r.Group != "" {
+			r.Group = rename(r.Group, groups)
+		}
+		if r.Profile != "" {
+			r.Profile = rename(r.Profile, profiles)
+		}
+	}
+}

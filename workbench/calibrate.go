@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -84,6 +83,7 @@ func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 		}
 		groups, profiles, extends = sortedKeys(cfg.Groups), sortedKeys(cfg.Profiles), cfg.Name
 	}
+	x.Match(groups, profiles)
 	sh := calibrate.Summarise(x, nil)
 	spec := calibrate.FragmentSpec{Name: "calibrated", Source: name, Extends: extends, Fit: f, Shares: sh, Groups: groups, Profiles: profiles}
 	var frag strings.Builder
@@ -118,10 +118,7 @@ func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 	for _, g := range sh.Groups {
 		v.Groups = append(v.Groups, shareText{Name: g.Name, Share: fmt.Sprintf("%s [%s to %s]", percent(g.Value), percent(g.Low), percent(g.High))})
 	}
-	if len(sh.Groups) > 0 && !slices.ContainsFunc(v.Set, func(s setting) bool { return strings.HasPrefix(s.Key, "groups.") }) {
-		v.Notes = append(v.Notes, fmt.Sprintf("the extract's groups (%s) are not the scenario's (%s), so their shares are shown but not applied",
-			strings.Join(shareNames(sh.Groups), ", "), strings.Join(groups, ", ")))
-	}
+	v.Notes = append(v.Notes, calibrate.Notes(x, sh, groups)...)
 	return v, nil
 }
 
@@ -142,14 +139,6 @@ func extractName(file string) string {
 		return "the extract"
 	}
 	return name
-}
-
-func shareNames(sh []calibrate.Share) []string {
-	out := make([]string, len(sh))
-	for i, s := range sh {
-		out[i] = s.Name
-	}
-	return out
 }
 
 // newFitRow writes one setting and its interval in words, as spsim

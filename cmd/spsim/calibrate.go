@@ -47,13 +47,14 @@ func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	x.Match(sortedNames(base.Groups), sortedNames(base.Profiles))
 	spec := calibrate.FragmentSpec{Name: *cf.name, Source: filepath.Base(path), Extends: *cf.extends, Fit: fit,
 		Shares: calibrate.Summarise(x, cf.inappropriateValues()), Groups: sortedNames(base.Groups), Profiles: sortedNames(base.Profiles)}
 	out, err := cf.prepare(&spec, path)
 	if err != nil {
 		return err
 	}
-	return writeCalibration(out, spec, stdout, *cf.quiet)
+	return writeCalibration(out, spec, calibrate.Notes(x, spec.Shares, spec.Groups), stdout, *cf.quiet)
 }
 
 // prepare names the fragment and its folder after the extract when the
@@ -151,7 +152,7 @@ func readExtract(path string) (*calibrate.Extract, error) {
 
 // writeCalibration writes the fragment (checked by loading it back), the
 // parameter table and the plot.
-func writeCalibration(dir string, spec calibrate.FragmentSpec, stdout io.Writer, quiet bool) error {
+func writeCalibration(dir string, spec calibrate.FragmentSpec, notes []string, stdout io.Writer, quiet bool) error {
 	svg, png, err := calibrate.Plot(spec.Fit, spec.Source)
 	if err != nil {
 		return err
@@ -185,6 +186,9 @@ func writeCalibration(dir string, spec calibrate.FragmentSpec, stdout io.Writer,
 	fmt.Fprintf(&b, "dispersion %.2f (1 for steady random arrivals, a Poisson process)\n", fit.Dispersion)
 	for _, w := range fit.Warnings {
 		fmt.Fprintf(&b, "note: %s\n", w)
+	}
+	for _, n := range notes {
+		fmt.Fprintf(&b, "note: %s\n", n)
 	}
 	// A parent whose timeline sets the rate again would undo the fit.
 	if msg := scenarios.Overridden(cfg, "demand.referrals_per_week"); msg != "" {
