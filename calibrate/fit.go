@@ -167,15 +167,29 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 const strayGap = 183
 
 // strayDates refuses an extract whose earliest (lead) or latest (trail)
-// few referrals, under 1% of them, stand more than half a year apart from
-// the rest: a mistyped year (1922 for 2022) would otherwise stretch the
-// fit over decades of empty weeks, or put the run's start in 2202. With
-// --from or --to given, that end is the user's to choose.
+// few referrals stand apart from the rest (Stray): a mistyped year (1922
+// for 2022) would otherwise stretch the fit over decades of empty weeks,
+// or put the run's start in 2202. With --from or --to given, that end is
+// the user's to choose.
 func strayDates(refs []Referral, lead, trail bool) error {
+	r, rest, before, ok := Stray(refs, lead, trail)
+	if !ok {
+		return nil
+	}
+	if before {
+		return stray(r, rest, "before", "--from")
+	}
+	return stray(r, rest, "after", "--to")
+}
+
+// Stray finds a referral among the earliest (lead) or latest (trail) few,
+// under 1% of them, that stands more than half a year (strayGap) apart
+// from the rest, and the nearest of the rest; before says it is early.
+func Stray(refs []Referral, lead, trail bool) (r, rest Referral, before, ok bool) {
 	n := len(refs)
 	few := max(1, n/100)
 	if n < 2 || few >= n {
-		return nil
+		return r, rest, false, false
 	}
 	idx := make([]int, n)
 	for i := range idx {
@@ -184,20 +198,26 @@ func strayDates(refs []Referral, lead, trail bool) error {
 	slices.SortStableFunc(idx, func(a, b int) int { return refs[a].Date.Compare(refs[b].Date) })
 	days := func(a, b int) float64 { return refs[idx[b]].Date.Sub(refs[idx[a]].Date).Hours() / 24 }
 	for i := 0; lead && i < few; i++ {
-		if gap := days(i, i+1); gap > strayGap {
-			return stray(refs[idx[0]], refs[idx[i+1]], "before", "--from")
+		if days(i, i+1) > strayGap {
+			return refs[idx[0]], refs[idx[i+1]], true, true
 		}
 	}
 	for i := n - 1; trail && i > n-1-few; i-- {
-		if gap := days(i-1, i); gap > strayGap {
-			return stray(refs[idx[n-1]], refs[idx[i-1]], "after", "--to")
+		if days(i-1, i) > strayGap {
+			return refs[idx[n-1]], refs[idx[i-1]], false, true
 		}
 	}
-	return nil
+	return r, rest, false, false
 }
 
 // stray says which referral stands apart, and how to fix it.
 func stray(r, rest Referral, where, flag string) error {
+	return fmt.Errorf("%s: a mistyped year? Correct it, or leave it out with %s", StrayWords(r, rest, where), flag)
+}
+
+// StrayWords says where a stray referral stands: "line 5: a referral dated
+// 1 May 1922 is 100.9 years before the rest (3 Apr 2023)".
+func StrayWords(r, rest Referral, where string) string {
 	at := ""
 	if r.Line > 0 {
 		at = fmt.Sprintf("line %d: ", r.Line)
@@ -207,6 +227,5 @@ func stray(r, rest Referral, where, flag string) error {
 	if gap < 1 {
 		span = fmt.Sprintf("%.0f weeks", gap*52.18)
 	}
-	return fmt.Errorf("%sa referral dated %s is %s %s the rest (%s): a mistyped year? Correct it, or leave it out with %s",
-		at, r.Date.Format("2 Jan 2006"), span, where, rest.Date.Format("2 Jan 2006"), flag)
+	return fmt.Sprintf("%sa referral dated %s is %s %s the rest (%s)", at, r.Date.Format("2 Jan 2006"), span, where, rest.Date.Format("2 Jan 2006"))
 }

@@ -206,6 +206,19 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 	if len(rows) == 0 {
 		return fail(0, 0, "the caseload file has no people")
 	}
+	// A mistyped year would give everyone a wait of centuries, or one
+	// person one: told once, at its line.
+	refs := make([]calibrate.Referral, len(rows))
+	for i, r := range rows {
+		refs[i] = calibrate.Referral{Date: r.date, Line: r.line}
+	}
+	if r, rest, before, ok := calibrate.Stray(refs, false, date == ""); ok {
+		where, fix := "after", "; the extract's date is its latest referral's unless initial.date gives it, so every wait would run from it"
+		if before {
+			where, fix = "before", ""
+		}
+		return fail(r.Line, 0, calibrate.StrayWords(calibrate.Referral{Date: r.Date}, rest, where)+": a mistyped year? Correct it"+fix)
+	}
 	start, err := caseloadStart(rows, date)
 	if err != nil {
 		return nil, nil, Errors{{File: path, Key: "initial.date", Msg: err.Error()}}
@@ -214,10 +227,18 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 	lines := make([]int, len(rows))
 	for i, r := range rows {
 		r.p.AgeWeeks = start.Sub(r.date).Hours() / 24 / 7
+		if r.p.AgeWeeks > maxAgeWeeks {
+			return fail(r.line, 0, fmt.Sprintf("a referral dated %s is %.0f years before the extract's date (%s): a mistyped year? Correct it",
+				r.date.Format("2 Jan 2006"), r.p.AgeWeeks/52.18, start.Format("2 Jan 2006")))
+		}
 		people[i], lines[i] = r.p, r.line
 	}
 	return people, lines, nil
 }
+
+// maxAgeWeeks bounds how long ago one of today's people was referred: a
+// century, past which the date is a typo.
+const maxAgeWeeks = 5200
 
 // caseloadRow is one person of a caseload extract, with their referral
 // date and line.

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -92,6 +93,7 @@ func TestCaseloadRefused(t *testing.T) {
 		{"two status columns", "referral_date,status,State\n2025-01-01,waiting,waiting\n", `caseload.csv:1: columns 2 (status) and 3 (State) are both a status column; keep one`},
 		{"not UTF-8", "referral_date,status,group\n2025-01-01,waiting,caf\xe9\n", `caseload.csv:2: the file is not UTF-8 text`},
 		{"empty", "", `caseload.csv: the caseload file is empty`},
+		{"a year mistyped long ago", "referral_date,status\n2025-01-01,waiting\n1922-10-15,waiting\n", `caseload.csv:3: a referral dated 15 Oct 1922 is 103 years before the extract's date (30 Nov 2025): a mistyped year?`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -184,5 +186,21 @@ func TestCaseloadWithAWarmupWarns(t *testing.T) {
 		if warned != c.warns {
 			t.Errorf("warm-up %s: warnings %v, want the warm-up warning %v", c.warmup, l.Warnings, c.warns)
 		}
+	}
+}
+
+// TestCaseloadStrayLatestDate: without initial.date, the extract's date is
+// its latest referral's, so one mistyped into the future would give every
+// other person a wait of centuries; it is told once, at its line.
+func TestCaseloadStrayLatestDate(t *testing.T) {
+	csv := "referral_date,status\n"
+	for d := 1; d <= 28; d++ {
+		csv += fmt.Sprintf("2025-10-%02d,waiting\n", d)
+	}
+	csv += "2205-10-15,waiting\n"
+	dir := writeFiles(t, map[string]string{"s.toml": icbHead + "\n[run]\nwarmup_weeks = 0\n[initial]\nfile = \"caseload.csv\"\n", "caseload.csv": csv})
+	_, err := LoadFile(filepath.Join(dir, "s.toml"))
+	if err == nil || !strings.Contains(err.Error(), "caseload.csv:30: a referral dated 15 Oct 2205 is 180.0 years after the rest (28 Oct 2025): a mistyped year?") || strings.Count(err.Error(), "\n") > 0 {
+		t.Errorf("%v", err)
 	}
 }

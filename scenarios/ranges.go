@@ -64,7 +64,7 @@ var ranges = map[string]bounds{
 	"initial.waiting": b(0, 1e7, 0, 5000),
 	"initial.active":  b(0, 1e7, 0, 5000),
 
-	"initial.people.*.age_weeks": inWeeks(b(0, 5200, 0, 520)),
+	"initial.people.*.age_weeks": inWeeks(b(0, maxAgeWeeks, 0, 520)),
 	"initial.people.*.sessions":  b(0, 1000, 0, 60),
 
 	"profiles.*.share":                    probabilityBounds,
