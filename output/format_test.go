@@ -59,3 +59,19 @@ func TestEveryChartedKPIIsInTheRegistry(t *testing.T) {
 		}
 	}
 }
+
+// TestUncapitalise: a label stands within a sentence in lower case, but an
+// initialism keeps its capitals ("fTE per post" was printed).
+func TestUncapitalise(t *testing.T) {
+	for in, want := range map[string]string{
+		"Wait to first contact, mean": "wait to first contact, mean",
+		"FTE per post":                "FTE per post",
+		"GP appointments avoided":     "GP appointments avoided",
+		"A share":                     "a share",
+		"":                            "",
+	} {
+		if got := Uncapitalise(in); got != want {
+			t.Errorf("Uncapitalise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

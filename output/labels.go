@@ -112,7 +112,9 @@ func capitalise(s string) string {
 // Uncapitalise is a label with its first letter in lower case, to stand
 // within a sentence: "its wait to first contact, 90th percentile".
 func Uncapitalise(s string) string {
-	if s == "" {
+	word, _, _ := strings.Cut(s, " ")
+	// An initialism keeps its capitals: "FTE per post", "GP appointments".
+	if s == "" || len(word) > 1 && strings.ToUpper(word) == word {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]

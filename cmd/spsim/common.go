@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -85,6 +86,9 @@ func (f *expFlags) options(stderr io.Writer) (study.Options, error) {
 		}
 	}
 	if f.isSet("seed") {
+		if err := checkSeed(*f.seed); err != nil {
+			return o, err
+		}
 		o.Seed = f.seed
 	}
 	outs, err := study.ParseOutputs(*f.outputs)
@@ -197,6 +201,16 @@ func writeAll(dir string, files []outFile) error {
 		if err := output.WriteFile(filepath.Join(dir, f.name), f.write); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkSeed refuses a seed that the scenario.toml written beside the
+// results could not hold: TOML's integers are 64-bit signed, so a larger
+// one would run, then fail to load again.
+func checkSeed(seed uint64) error {
+	if seed > math.MaxInt64 {
+		return usagef("--seed %d: at most %d, the largest whole number a scenario file holds", seed, uint64(math.MaxInt64))
 	}
 	return nil
 }

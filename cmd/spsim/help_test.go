@@ -106,6 +106,8 @@ func TestExitStatuses(t *testing.T) {
 		{args: []string{"run", "--bogus"}, code: 2, stderr: "-bogus", maxErrLine: 2},
 		{args: []string{"run", "--replications", "many"}, code: 2, stderr: `--replications "many": want a whole number`, maxErrLine: 2},
 		{args: []string{"run", "--seed", "-1"}, code: 2, stderr: `--seed "-1": want a whole number, 0 or more`, maxErrLine: 2},
+		{args: []string{"run", "--seed", "18446744073709551615"}, code: 2, stderr: `--seed 18446744073709551615: at most 9223372036854775807`, maxErrLine: 2},
+		{args: []string{"sensitivity", "baseline", "--seed", "9223372036854775808"}, code: 2, stderr: `at most 9223372036854775807`, maxErrLine: 2},
 		{args: []string{"run", "--jobs", "99999999999999999999"}, code: 2, stderr: `--jobs "99999999999999999999": too large; want a whole number`, maxErrLine: 2},
 		{args: []string{"run", "--precision", "lots"}, code: 2, stderr: `--precision "lots": want a number`, maxErrLine: 2},
 		{args: []string{"run", "--replications", "0"}, code: 2, stderr: "--replications", maxErrLine: 2},

@@ -41,6 +41,9 @@ func (df *decideFlags) scenario(fs *flag.FlagSet, pos []string, cmd string) (str
 		return "", nil, usagef("%s takes one scenario, got %d", cmd, len(pos))
 	}
 	if flagSet(fs, "seed") {
+		if err := checkSeed(*df.seed); err != nil {
+			return "", nil, err
+		}
 		return pos[0], df.seed, nil
 	}
 	return pos[0], nil, nil

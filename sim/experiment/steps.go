@@ -36,6 +36,13 @@ func Steps(text string) (values []string, ok bool, err error) {
 	// Values are rounded to the places the range was written to (0.1..0.3:0.1
 	// gives 0.3, not the 0.30000000000000004 that adding 0.1 twice makes).
 	places := max(decimals(lo), decimals(hi), decimals(stepText))
+	// HI is a value of the range: a step that passes it would silently
+	// leave out the end the user named (10..30:7 stopped at 24).
+	if n := (b - a) / step; math.Abs(n-math.Round(n)) > 1e-9*max(1, n) {
+		last := a + math.Floor(n)*step
+		return nil, true, fmt.Errorf("%q: %s is not a whole number of steps of %s from %s: end at %s or %s, or take a step that divides %s",
+			text, strings.TrimSpace(hi), strings.TrimSpace(stepText), strings.TrimSpace(lo), format(last, places), format(last+step, places), format(b-a, places))
+	}
 	for i := 0; a+float64(i)*step <= b+1e-9*step; i++ {
 		v := strconv.FormatFloat(a+float64(i)*step, 'f', places, 64)
 		if places > 0 {
@@ -60,4 +67,13 @@ func decimals(text string) int {
 		return len(frac)
 	}
 	return 0
+}
+
+// format writes x to places decimals, without trailing zeros.
+func format(x float64, places int) string {
+	v := strconv.FormatFloat(x, 'f', places, 64)
+	if places > 0 {
+		v = strings.TrimSuffix(strings.TrimRight(v, "0"), ".")
+	}
+	return v
 }

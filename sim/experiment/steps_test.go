@@ -26,6 +26,8 @@ func TestSteps(t *testing.T) {
 		{in: `"a..b"`},
 		{in: "6..3", isRange: true, err: "LO <= HI"},
 		{in: "1..2:0", isRange: true, err: "STEP > 0"},
+		{in: "10..30:7", isRange: true, err: `30 is not a whole number of steps of 7 from 10: end at 24 or 31, or take a step that divides 20`},
+		{in: "0.1..0.35:0.1", isRange: true, err: "end at 0.3 or 0.4"},
 		{in: "x..2", isRange: true, err: "such as 3..8"},
 		{in: "0..1000", isRange: true, err: "over 1000 values"},
 	} {
