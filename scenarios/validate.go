@@ -284,9 +284,18 @@ func (v *validator) run() {
 				"the horizon must be longer than the warm-up, run.warmup_weeks = %d (inherited), or nothing is left to report; lengthen the horizon or set a shorter warmup_weeks",
 				r.WarmupWeeks)}
 		}
+	case okHorizon && r.HorizonWeeks-r.WarmupWeeks < minKPIWeeks && v.c.warnsImplausible():
+		// Figures a year are scaled up from the weeks measured.
+		v.warn(p("run", "horizon_weeks"), r.HorizonWeeks, fmt.Sprintf(
+			"the KPIs cover only weeks %d to %d, after the warm-up (run.warmup_weeks = %d): figures a year are scaled up from %d weeks, without a year's seasons or leavers; a horizon of at least %d is typical",
+			r.WarmupWeeks, r.HorizonWeeks-1, r.WarmupWeeks, r.HorizonWeeks-r.WarmupWeeks, r.WarmupWeeks+52), "run.warmup_weeks")
 	}
 	v.whole(p("run", "replications"), r.Replications, 1, 10000)
 }
+
+// minKPIWeeks is the shortest window of KPIs after the warm-up not warned
+// of: half a year.
+const minKPIWeeks = 26
 
 func (v *validator) demand() {
 	d := v.c.Demand
