@@ -125,6 +125,10 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 	if o.To.IsZero() {
 		o.To = last
 	}
+	if o.To.Before(o.From) {
+		return nil, fmt.Errorf("the period fitted ends (%s, --to or the last referral) before it starts (%s, --from or the first): give --from before --to",
+			o.To.Format("2 Jan 2006"), o.From.Format("2 Jan 2006"))
+	}
 	days := int(o.To.Sub(o.From).Hours()/24) + 1
 	weeks := days / 7
 	if weeks < minWeeks {

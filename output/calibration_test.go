@@ -108,3 +108,24 @@ func TestCalibrationAnswerSaysTheFitIsUsed(t *testing.T) {
 		}
 	}
 }
+
+// TestCalibrationAnswerSaysWhenTheRunStarts: the run's start is said as it
+// is, the day after the extract or so long before or after it, not "the
+// day after" whatever --start gave.
+func TestCalibrationAnswerSaysWhenTheRunStarts(t *testing.T) {
+	from := time.Date(2023, 12, 4, 0, 0, 0, 0, time.UTC) // 104 weeks: the last day is 30 Nov 2025
+	for _, c := range []struct {
+		start time.Time
+		want  string
+	}{
+		{time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), "the run starts on 1 Dec 2025, the day after."},
+		{time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), "the run starts on 1 Jan 2020, 5.92 years before the extract ends, so the rate there is carried back"},
+		{time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), "the run starts on 1 Feb 2026, 9 weeks after the extract ends"},
+	} {
+		f := &calibrate.Fit{Base: calibrate.Estimate{Value: 21.6, Low: 19.7, High: 23.6}, Growth: calibrate.Estimate{Fixed: true}, Amplitude: calibrate.Estimate{Fixed: true},
+			From: from, Start: c.start, Weeks: 104, Referrals: 2125}
+		if s := output.CalibrationAnswer(f, calibrate.Shares{})[0]; !strings.Contains(s, c.want) {
+			t.Errorf("%q, want %q", s, c.want)
+		}
+	}
+}
