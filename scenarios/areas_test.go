@@ -218,3 +218,21 @@ func TestAreaSetDottedKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedAreasReplaceInheritedCopies: a child of icb (30 copies) that
+// names its own areas has those areas, not a clash with a count it never
+// wrote; a count it writes itself beside them is still refused.
+func TestNamedAreasReplaceInheritedCopies(t *testing.T) {
+	list := "[[areas.list]]\nname = \"A\"\n[[areas.list]]\nname = \"B\"\n"
+	l, err := LoadBytes("c.toml", []byte("name = \"c\"\nextends = \"icb\"\n"+list), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := l.Config.Areas; len(a.List) != 2 || a.Count > 1 {
+		t.Errorf("areas: count %d, %d listed; want the 2 listed", a.Count, len(a.List))
+	}
+	_, err = LoadBytes("c.toml", []byte("name = \"c\"\nextends = \"icb\"\n[areas]\ncount = 5\n"+list), Options{})
+	if err == nil || !strings.Contains(err.Error(), "not both") {
+		t.Errorf("a count written beside the list: %v, want refused", err)
+	}
+}

@@ -288,6 +288,7 @@ func (ld *loader) resolve(src source, stack []source) (map[string]any, provenanc
 		return nil, nil, errs
 	}
 	ld.notes = append(ld.notes, droppedEntries(pm, m, pv, src.file)...)
+	pm = withoutCopies(pm, m, merged)
 	out := mergeTimelines(pm, m, merged, pv, replace)
 	if _, ok := m["name"]; !ok {
 		// Every file names itself: an inherited name would mislabel results.

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -248,5 +249,26 @@ func droppedEntries(parent, child map[string]any, pv provenance, file string) []
 					m.key, strings.Join(dropped, ", "), map[bool]string{true: "is dropped", false: "are dropped"}[len(dropped) == 1])})
 		}
 	}
+	return out
+}
+
+// withoutCopies drops the parent's areas.count when the child names its
+// areas (areas.file or [[areas.list]]) without a count: the named areas
+// replace the copies, as they do in the workbench, rather than clash with
+// a count the child never wrote (icb's 30). parent is not changed.
+func withoutCopies(parent, child map[string]any, pv provenance) map[string]any {
+	ca, _ := child["areas"].(map[string]any)
+	pa, _ := parent["areas"].(map[string]any)
+	_, file := ca["file"]
+	_, list := ca["list"]
+	_, count := ca["count"]
+	if !(file || list) || count || pa["count"] == nil {
+		return parent
+	}
+	areas := maps.Clone(pa)
+	pv.drop([]string{"areas", "count"}, areas["count"])
+	delete(areas, "count")
+	out := maps.Clone(parent)
+	out["areas"] = areas
 	return out
 }
