@@ -339,6 +339,9 @@ func (v *validator) initial() {
 			"today's %s people start the run, but the KPIs leave out its first %d weeks (run.warmup_weeks), by when most of them have left: to see what today's caseload does to waits, set run.warmup_weeks = 0",
 			formatNumber(float64(len(in.People))), v.c.Run.WarmupWeeks), "run.warmup_weeks")
 	}
+	if in.Date != "" && in.File == "" && len(in.People) == 0 {
+		v.warn(p("initial", "date"), in.Date, "the date of a caseload extract (initial.file), from which its people's waits are counted: without one it changes nothing")
+	}
 	v.whole(p("initial", "waiting"), in.Waiting, 0, math.MaxInt)
 	if !v.whole(p("initial", "active"), in.Active, 0, math.MaxInt) {
 		return
