@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spsim/spsim/optimise"
 	"github.com/spsim/spsim/scenarios"
@@ -139,10 +140,27 @@ func (e *tooLarge) Error() string { return e.msg }
 // cleanSources names the scenario file as the page knows it, not by its
 // private folder.
 func cleanSources(fs []scenarios.File) {
-	for i := range fs {
-		if !filepathIsBuiltin(fs[i].Name) {
-			fs[i].Name = fileName
+	own := 0
+	for _, f := range fs {
+		if !filepathIsBuiltin(f.Name) {
+			own++
 		}
+	}
+	for i := range fs {
+		if filepathIsBuiltin(fs[i].Name) {
+			continue
+		}
+		name := fileName
+		if own > 1 {
+			// A comparison's pins, each by its own name ("0-a.toml" is
+			// a.toml), as the command line names A.toml and B.toml, not
+			// scenario.toml twice.
+			name = filepath.Base(fs[i].Name)
+			if n, rest, ok := strings.Cut(name, "-"); ok && strings.Trim(n, "0123456789") == "" {
+				name = rest
+			}
+		}
+		fs[i].Name = name
 	}
 }
 

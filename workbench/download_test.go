@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -110,6 +111,11 @@ func TestDownloadComparison(t *testing.T) {
 	}
 	if w := get("compare.csv", string(req)); w.Code != 200 || !strings.HasPrefix(w.Body.String(), "kpi,") || !strings.Contains(w.Body.String(), "five") {
 		t.Errorf("compare.csv: %d %.200s", w.Code, w.Body.String())
+	}
+	// The report lists each pin's scenario by its name, as the command
+	// line lists A.toml and B.toml, not scenario.toml twice.
+	if w := get("report.html", string(req)); w.Code != 200 || !strings.Contains(w.Body.String(), "three.toml") || !strings.Contains(w.Body.String(), "five.toml") {
+		t.Errorf("report.html: %d; lists its scenarios' files as %q", w.Code, regexp.MustCompile(`[a-z0-9-]+\.toml`).FindAllString(w.Body.String(), -1))
 	}
 	for _, c := range []struct {
 		file, request string
