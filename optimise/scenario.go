@@ -45,6 +45,9 @@ func ParseLever(s string) (Lever, error) {
 		}
 		l.Values = append(l.Values, v)
 	}
+	if v, twice := experiment.Repeated(l.Values); twice {
+		return Lever{}, fmt.Errorf("--lever %s: %s is given twice; give each value once", key, v)
+	}
 	return l, nil
 }
 

@@ -270,6 +270,9 @@ func ParseVary(s string) (experiment.Factor, error) {
 		}
 		out = append(out, steps...)
 	}
+	if v, twice := experiment.Repeated(out); twice {
+		return experiment.Factor{}, fmt.Errorf("--vary %s: %s is given twice; give each value once", key, v)
+	}
 	return experiment.Factor{Key: key, Values: out}, nil
 }
 

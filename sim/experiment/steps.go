@@ -77,3 +77,21 @@ func format(x float64, places int) string {
 	}
 	return v
 }
+
+// Repeated returns the first value of a sweep's or a lever's that is given
+// twice ("3" and "3.0" are one number), and whether there is one: a point
+// run twice adds nothing, and a sweep of 3 and 3 reads "from 3 to 3".
+func Repeated(values []string) (string, bool) {
+	seen := map[string]bool{}
+	for _, v := range values {
+		k := strings.TrimSpace(v)
+		if x, err := strconv.ParseFloat(k, 64); err == nil {
+			k = strconv.FormatFloat(x, 'g', -1, 64)
+		}
+		if seen[k] {
+			return v, true
+		}
+		seen[k] = true
+	}
+	return "", false
+}
