@@ -107,16 +107,8 @@ func Read(name string, r io.Reader) (*Extract, error) {
 			name, head, strings.Join(columnNames["date"], ", "))
 	}
 	x := &Extract{File: name, Delimiter: er.Delimiter}
-	for i, h := range head {
-		if slices.Contains(slices.Collect(maps.Values(cols)), i) {
-			continue
-		}
-		if slices.Contains(countColumns, extract.Normal(h)) {
-			return nil, fmt.Errorf("%s: line 1: column %d (%s) looks like a count of referrals: calibrate reads one row per referral, so each row would count as one; give one row per referral (a count per date can be repeated that many times)", name, i+1, h)
-		}
-		if h != "" {
-			x.Unused = append(x.Unused, h)
-		}
+	if x.Unused, err = unusedColumns(name, head, cols); err != nil {
+		return nil, err
 	}
 	_, x.HasGroup = cols["group"]
 	_, x.HasProfile = cols["profile"]
@@ -161,6 +153,24 @@ func Read(name string, r io.Reader) (*Extract, error) {
 		return nil, fmt.Errorf("%s: no referrals: the file has a header but no rows with a date", name)
 	}
 	return x, nil
+}
+
+// unusedColumns are the header's columns calibrate does not read; a column
+// of counts is refused, since each row would be read as one referral.
+func unusedColumns(name string, head []string, cols map[string]int) ([]string, error) {
+	var unused []string
+	for i, h := range head {
+		if slices.Contains(slices.Collect(maps.Values(cols)), i) {
+			continue
+		}
+		if slices.Contains(countColumns, extract.Normal(h)) {
+			return nil, fmt.Errorf("%s: line 1: column %d (%s) looks like a count of referrals: calibrate reads one row per referral, so each row would count as one; give one row per referral (a count per date can be repeated that many times)", name, i+1, h)
+		}
+		if h != "" {
+			unused = append(unused, h)
+		}
+	}
+	return unused, nil
 }
 
 // fileError names the file in an error about the whole file or its header.

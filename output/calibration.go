@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spsim/spsim/calibrate"
 	"github.com/spsim/spsim/sim/experiment"
@@ -18,17 +19,8 @@ import (
 // over-dispersion when it widened the intervals.
 func CalibrationAnswer(f *calibrate.Fit, sh calibrate.Shares) []string {
 	last := f.From.AddDate(0, 0, 7*f.Weeks-1)
-	when := "the day after"
-	switch days := f.Start.Sub(last).Hours() / 24; {
-	case days < 1:
-		// A start within or before the extract: the rate there is the
-		// fit's, carried back by its growth.
-		when = fmt.Sprintf("%s before the extract ends, so the rate there is carried back from it by the growth fitted", weeksOrYears(-days+1))
-	case days > 1:
-		when = fmt.Sprintf("%s after the extract ends, so the rate there is carried forward by the growth fitted", weeksOrYears(days-1))
-	}
 	out := []string{Sentence("%s referrals in %d whole weeks, %s to %s, were fitted; the run starts on %s, %s",
-		experiment.Number(float64(f.Referrals)), f.Weeks, f.From.Format("2 Jan 2006"), last.Format("2 Jan 2006"), f.Start.Format("2 Jan 2006"), when)}
+		experiment.Number(float64(f.Referrals)), f.Weeks, f.From.Format("2 Jan 2006"), last.Format("2 Jan 2006"), f.Start.Format("2 Jan 2006"), startWords(f.Start, last))}
 	demand := fmt.Sprintf("referrals come at %s a week at the start of the run (95%% interval %s to %s)",
 		experiment.Number(f.Base.Value), experiment.Number(f.Base.Low), experiment.Number(f.Base.High))
 	if g := f.Growth; !g.Fixed {
@@ -127,6 +119,19 @@ func signedPercent(v float64) string {
 		return "+" + experiment.Percent(v)
 	}
 	return experiment.Percent(v) // Percent writes the minus sign
+}
+
+// startWords says when the run starts against the extract's last day: the
+// day after, or so long before or after it (--start), where the rate is
+// the fit's carried by its growth.
+func startWords(start, last time.Time) string {
+	switch days := start.Sub(last).Hours() / 24; {
+	case days < 1:
+		return fmt.Sprintf("%s before the extract ends, so the rate there is carried back from it by the growth fitted", weeksOrYears(-days+1))
+	case days > 1:
+		return fmt.Sprintf("%s after the extract ends, so the rate there is carried forward by the growth fitted", weeksOrYears(days-1))
+	}
+	return "the day after"
 }
 
 // weeksOrYears writes a number of days as weeks, or years from two years.

@@ -206,18 +206,8 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 	if len(rows) == 0 {
 		return fail(0, 0, "the caseload file has no people")
 	}
-	// A mistyped year would give everyone a wait of centuries, or one
-	// person one: told once, at its line.
-	refs := make([]calibrate.Referral, len(rows))
-	for i, r := range rows {
-		refs[i] = calibrate.Referral{Date: r.date, Line: r.line}
-	}
-	if r, rest, before, ok := calibrate.Stray(refs, false, date == ""); ok {
-		where, fix := "after", "; the extract's date is its latest referral's unless initial.date gives it, so every wait would run from it"
-		if before {
-			where, fix = "before", ""
-		}
-		return fail(r.Line, 0, calibrate.StrayWords(calibrate.Referral{Date: r.Date}, rest, where)+": a mistyped year? Correct it"+fix)
+	if line, msg := strayReferral(rows, date); msg != "" {
+		return fail(line, 0, msg)
 	}
 	start, err := caseloadStart(rows, date)
 	if err != nil {
@@ -234,6 +224,26 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 		people[i], lines[i] = r.p, r.line
 	}
 	return people, lines, nil
+}
+
+// strayReferral says which referral date, mistyped into the future, would
+// set the extract's date (without initial.date) and give everyone else a
+// wait of centuries; told once, at its line. One mistyped into the past
+// is caught by its age (maxAgeWeeks).
+func strayReferral(rows []caseloadRow, date string) (line int, msg string) {
+	if date != "" {
+		return 0, ""
+	}
+	refs := make([]calibrate.Referral, len(rows))
+	for i, r := range rows {
+		refs[i] = calibrate.Referral{Date: r.date, Line: r.line}
+	}
+	r, rest, _, ok := calibrate.Stray(refs, false, true)
+	if !ok {
+		return 0, ""
+	}
+	return r.Line, calibrate.StrayWords(calibrate.Referral{Date: r.Date}, rest, "after") +
+		": a mistyped year? Correct it; the extract's date is its latest referral's unless initial.date gives it, so every wait would run from it"
 }
 
 // maxAgeWeeks bounds how long ago one of today's people was referred: a
