@@ -96,6 +96,7 @@ func TestRanges(t *testing.T) {
 		{"a step that changes nothing", "[[timeline]]\nweek = 100\nlink_workers = 3\n", "timeline.0.link_workers = 3: warning: changes nothing: link_workers is already 3 at week 100", ""},
 		{"a short window of KPIs", "[run]\nhorizon_weeks = 80\n", "run.horizon_weeks = 80: warning: the KPIs cover only weeks 78 to 79, after the warm-up (run.warmup_weeks = 78): figures a year are scaled up from 2 weeks", ""},
 		{"a caseload date without a caseload", "[initial]\ndate = \"2025-11-30\"\n", "initial.date = \"2025-11-30\": warning: the date of a caseload extract (initial.file), from which its people's waits are counted: without one it changes nothing", ""},
+		{"supervision past the session hours", "[workforce.supervision]\nhours_per_week = 30\n", "", "less than the 28.1 session hours of a week (workforce.contracted_hours_per_week × (1 − admin_share) = 37.5 × 0.75)"},
 		{"mean of a distribution", "[profiles.low]\npatience_weeks = { dist = \"exponential\", mean = 1000.0 }\n", "its mean 1000 is outside the plausible range 0.5 to 104", ""},
 		{"cap overflows an int", "[workforce]\ncaseload_cap_per_fte = 1e19\n", "", "workforce.caseload_cap_per_fte = 1e+19: must be between 1 and 10000"},
 		{"cap of 1e308", "[workforce]\ncaseload_cap_per_fte = 1e308\n", "", "must be between 1 and 10000"},

@@ -16,8 +16,10 @@ func (v *validator) modelRules() {
 	sup := w.Supervision
 	hours := nonNegative
 	if w.AdminShare >= 0 && w.AdminShare < 1 && w.ContractedHoursPerWeek > 0 {
-		hours = rule{"at least 0 and less than the session hours of a week (contracted hours after admin)",
-			func(x float64) bool { return x >= 0 && x < w.ContractedHoursPerWeek*(1-w.AdminShare) }}
+		session := w.ContractedHoursPerWeek * (1 - w.AdminShare)
+		hours = rule{fmt.Sprintf("at least 0 and less than the %s session hours of a week (workforce.contracted_hours_per_week × (1 − admin_share) = %s × %s)",
+			formatDerived(session), formatNumber(w.ContractedHoursPerWeek), formatDerived(1-w.AdminShare)),
+			func(x float64) bool { return x >= 0 && x < session }}
 	}
 	v.num(wp("supervision", "hours_per_week"), sup.HoursPerWeek, hours)
 	v.num(wp("supervision", "cost_per_fte_year"), sup.CostPerFTEYear, nonNegative)
