@@ -50,6 +50,19 @@ func expandInitial(c *Config, pv provenance, top string) Errors {
 		if len(in.People) > 0 {
 			return Errors{{File: w.file, Line: w.line, Col: w.col, Key: "initial.file", Msg: "give today's people as a file or as initial.people, not both"}}
 		}
+		// Counts written beside the file would be replaced by its own
+		// without a word; inherited ones are (the baseline's 80 active),
+		// and 0, which older scenarios wrote to say "none but the file's".
+		for _, count := range []struct {
+			key string
+			n   int
+		}{{"initial.waiting", in.Waiting}, {"initial.active", in.Active}} {
+			key := count.key
+			if at, ok := pv[key]; ok && count.n != 0 && at.file == w.file && w.file != "" {
+				return Errors{{File: at.file, Line: at.line, Col: at.col, Key: key,
+					Msg: "give today's people as counts or as a caseload file (initial.file), not both: the file's people are counted, so this count would be dropped"}}
+			}
+		}
 		file = in.File
 		if c.noFiles {
 			return Errors{{File: w.file, Line: w.line, Col: w.col, Key: "initial.file", Value: quoteString(file), Msg: fileRefusal("initial.file")}}

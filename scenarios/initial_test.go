@@ -204,3 +204,22 @@ func TestCaseloadStrayLatestDate(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+// TestCaseloadCountsBesideTheFile: counts written beside a caseload file
+// would be replaced by the file's without a word, and are refused; the
+// baseline's inherited counts, and a written 0, are not.
+func TestCaseloadCountsBesideTheFile(t *testing.T) {
+	for _, c := range []struct{ counts, want string }{
+		{"waiting = 50\nactive = 120\n", "initial.waiting: give today's people as counts or as a caseload file (initial.file), not both"},
+		{"active = 120\n", "initial.active: give today's people as counts"},
+		{"waiting = 0\nactive = 0\n", ""},
+		{"", ""},
+	} {
+		dir := writeFiles(t, map[string]string{"s.toml": icbHead + "\n[run]\nwarmup_weeks = 0\n[initial]\nfile = \"caseload.csv\"\n" + c.counts,
+			"caseload.csv": "referral_date,status\n2025-01-01,waiting\n"})
+		_, err := LoadFile(filepath.Join(dir, "s.toml"))
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%q: %v, want %q", c.counts, err, c.want)
+		}
+	}
+}
