@@ -247,3 +247,26 @@ func TestTargetOutsideItsKPI(t *testing.T) {
 		}
 	}
 }
+
+// TestRunnerUpThatChangesNothing: a lever that reaches nothing measured
+// (the tiered share under short-term support) gives a runner-up with the
+// plan's results to the last digit, and the answer says so rather than
+// offering it as a second plan "costing £0.00 more".
+func TestRunnerUpThatChangesNothing(t *testing.T) {
+	p, err := optimise.Plan(optimise.Spec{Ref: "baseline", Levers: []string{"support.tiered_reserved_share=0.1,0.3"},
+		Targets: []string{"needs_met_share>=0.3"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Options.Confidence = 0.95
+	r, err := p.Solve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(p.Sentences(r), " ")
+	for _, want := range []string{"at the same cost", "The two give the same results to the last digit"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("sentences %q lack %q", got, want)
+		}
+	}
+}

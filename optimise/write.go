@@ -41,8 +41,15 @@ func (p *Problem) Sentences(r *Result) []string {
 		p.targetWords(), levelWords(r.Options.Confidence), p.Label(r.Plan), experiment.Money(r.Candidates[r.Plan].Cost), p.outcomes(plan))}
 	if r.RunnerUp >= 0 {
 		ru := r.checked(r.RunnerUp)
-		out = append(out, fmt.Sprintf("The runner-up is %s, costing %s more a year: %s.", p.Label(r.RunnerUp),
-			experiment.Money(r.Candidates[r.RunnerUp].Cost-r.Candidates[r.Plan].Cost), p.outcomes(ru)))
+		more := r.Candidates[r.RunnerUp].Cost - r.Candidates[r.Plan].Cost
+		cost := "costing " + experiment.Money(more) + " more a year"
+		if math.Round(more) == 0 {
+			cost = "at the same cost"
+		}
+		out = append(out, fmt.Sprintf("The runner-up is %s, %s: %s.", p.Label(r.RunnerUp), cost, p.outcomes(ru)))
+		if sameResults(plan, ru) {
+			out = append(out, "The two give the same results to the last digit, on the same random numbers: what differs between them reaches nothing the run measures; check that the scenario uses it (a tiered share does nothing under short-term support).")
+		}
 	} else {
 		out = append(out, "No other combination within the levers was shown to meet the targets.")
 	}
@@ -478,4 +485,20 @@ func leverKeys(ls []Lever) []string {
 		ks = append(ks, l.Key)
 	}
 	return ks
+}
+
+// sameResults reports whether two checked candidates' every KPI has the
+// same estimate to the last digit, over the same replications: on common
+// random numbers, what sets them apart changes nothing measured.
+func sameResults(a, b Checked) bool {
+	if a.Reps != b.Reps || len(a.KPIs) != len(b.KPIs) {
+		return false
+	}
+	for i := range a.KPIs {
+		x, y := a.KPIs[i].Estimate, b.KPIs[i].Estimate
+		if a.KPIs[i].KPI != b.KPIs[i].KPI || x.Mean != y.Mean || x.Low != y.Low || x.High != y.High || x.N != y.N {
+			return false
+		}
+	}
+	return true
 }
