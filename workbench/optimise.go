@@ -111,10 +111,13 @@ func (s *Server) optimiseSpec(req optimiseRequest) (optimise.Spec, error) {
 		return spec, fmt.Errorf("%w: a plan takes one or two levers, got %d", errBadRequest, len(req.Levers))
 	}
 	combinations := 1
-	for _, l := range req.Levers {
+	for i, l := range req.Levers {
 		lever, err := s.leverSpec(l)
 		if err != nil {
 			return spec, err
+		}
+		if i == 1 && l.Key == req.Levers[0].Key { // a scenario key, checked
+			return spec, fmt.Errorf("%w: the two levers are both %s: choose a different second lever, or none", errBadRequest, l.Key)
 		}
 		combinations *= len(l.Values)
 		spec.Levers = append(spec.Levers, lever)
