@@ -30,16 +30,21 @@ func (m *Model) capOf(i int) int { return m.lws[i].cap }
 // refreshCaps recomputes every link worker's caps after a change of post.
 func (m *Model) refreshCaps() {
 	for i := range m.lws {
-		lw := &m.lws[i]
-		lw.cap = m.computeCap(i)
-		for t, tr := range m.p.tracks {
-			lw.trackCap[t] = 0
-			if tr.role == lw.role {
-				lw.trackCap[t] = int(math.Floor(float64(lw.cap)*tr.share + 1e-9))
-			}
-		}
+		m.refreshCap(i)
 	}
 	m.roomRebuild()
+}
+
+// refreshCap sets link worker i's cap and its tracks' shares of it.
+func (m *Model) refreshCap(i int) {
+	lw := &m.lws[i]
+	lw.cap = m.computeCap(i)
+	for t, tr := range m.p.tracks {
+		lw.trackCap[t] = 0
+		if tr.role == lw.role {
+			lw.trackCap[t] = int(math.Floor(float64(lw.cap)*tr.share + 1e-9))
+		}
+	}
 }
 
 // computeCap is the caseload cap of link worker i: reduced while ramping up,

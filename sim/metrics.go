@@ -210,6 +210,23 @@ func (mt *metrics) personMet(gpPerYear float64) {
 // capacityChanged re-reads the link workers' places, hours and FTE.
 func (mt *metrics) capacityChanged(m *Model) {
 	m.refreshCaps()
+	mt.capacityTotals(m)
+}
+
+// postChanged is capacityChanged when only post i changed (filled, ramped
+// up, vacated): its caps and its leaves of the room trees, not every
+// post's, so that a team of thousands of posts is not quadratic in them.
+// The totals are summed whole, in the same order, so the series are the
+// same to the last digit.
+func (mt *metrics) postChanged(m *Model, i int) {
+	m.refreshCap(i)
+	m.roomChanged(i)
+	mt.capacityTotals(m)
+}
+
+// capacityTotals records the team's caseload places, session hours, FTE
+// in post and vacant posts from now.
+func (mt *metrics) capacityTotals(m *Model) {
 	var places, hours, fte, vacant float64
 	clear(mt.roleBuf)
 	for i := range m.lws {

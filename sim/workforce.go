@@ -34,14 +34,14 @@ func (m *Model) onPostFilled(i int) {
 		lw.ramping = true
 		lw.rampEnd = m.cal.Schedule(m.now()+m.cfg.Workforce.RampUpWeeks, evRampEnd, int32(i), 0)
 	}
-	m.m.capacityChanged(m)
+	m.m.postChanged(m, i)
 	m.allocate()
 }
 
 func (m *Model) onRampEnd(i int) {
 	m.lws[i].ramping = false
 	m.lws[i].rampEnd = des.Handle{}
-	m.m.capacityChanged(m)
+	m.m.postChanged(m, i)
 	m.allocate()
 }
 
@@ -117,7 +117,7 @@ func (m *Model) vacate(i int) {
 	lw.ramping = false
 	m.cal.Cancel(lw.rampEnd)
 	lw.rampEnd = des.Handle{}
-	m.m.capacityChanged(m)
+	m.m.postChanged(m, i)
 	if lw.caseload == 0 {
 		return
 	}
