@@ -160,6 +160,9 @@ func (s *Server) leverSpec(l leverValues) (string, error) {
 		}
 		vs[i] = strconv.FormatFloat(v, 'g', -1, 64)
 	}
+	if v, twice := experiment.Repeated(vs); twice {
+		return "", fmt.Errorf("%w: %s: %s is among the values twice: give each value once", errBadRequest, l.Key, v)
+	}
 	return l.Key + "=" + strings.Join(vs, ","), nil
 }
 

@@ -94,6 +94,7 @@ func TestOptimiseRefuses(t *testing.T) {
 		{"bad operator", "[" + lw + "]", `{"kpi":"wait_first_contact_p90_weeks","op":"<","value":4}`, "a target is one of"},
 		{"too large", `[{"key":"demand.referrals_per_week","values":[20,1000000]}]`, good, "too large for the workbench"},
 		{"one lever twice", "[" + lw + "," + lw + "]", good, "the two levers are both workforce.link_workers"},
+		{"a value twice", `[{"key":"workforce.link_workers","values":[3,3]}]`, good, "3 is among the values twice"},
 		{"the funding cliff", `[{"key":"funding_cliff.week","values":[50,100]}]`, good, "pin the scenario with the cliff at each week"},
 		{"the seed", `[{"key":"run.seed","values":[1,2]}]`, good, "cannot be varied"},
 	} {

@@ -197,7 +197,7 @@ func TestBadInput(t *testing.T) {
 		{"not JSON", "/api/open", `{"name":`, 400, "ends before the JSON does"},
 		{"an unknown field", "/api/open", `{"nme":"baseline"}`, 400, `unknown field \"nme\"`},
 		{"a lever without a value", "/api/open", `{"name":"baseline","set":[{"key":"workforce.link_workers","value":null}]}`, 422, "a lever needs a value"},
-		{"sweep of a value twice", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"workforce.link_workers","values":[3,3]}`, 422, "3 is given twice"},
+		{"sweep of a value twice", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"workforce.link_workers","values":[3,3]}`, 400, "3 is among the values twice"},
 		{"sweep of the funding cliff", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"funding_cliff.week","values":[50,100]}`, 400, "pin the scenario with the cliff"},
 		{"sweep of an unknown key", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"workforce.nope","values":[3,4]}`, 422, "nope"},
 		{"sweep of invalid TOML", "/api/sweep", `{"toml":` + syntax + `,"key":"workforce.link_workers","values":[3,4]}`, 422, "scenario.toml:3"},

@@ -118,6 +118,9 @@ func (s *Server) varyOne(key string, values []float64) (string, error) {
 	for i, v := range values {
 		vs[i] = strconv.FormatFloat(v, 'g', -1, 64)
 	}
+	if v, twice := experiment.Repeated(vs); twice {
+		return "", fmt.Errorf("%w: %s is among the values twice: give each value once", errBadRequest, v)
+	}
 	return key + "=" + strings.Join(vs, ","), nil
 }
 
