@@ -3,7 +3,6 @@ package sim
 import (
 	"maps"
 	"math"
-	"strings"
 )
 
 // onWeek closes the week that has just ended, then applies what happens at
@@ -32,7 +31,8 @@ func (m *Model) onWeek(w int) {
 // weekChange is the steps of week w as one change, each key's value the
 // last in file order: a child's step at its parent's week replaces the
 // parent's value rather than passing through it (posts cut, then
-// recruited again). ok is false if no step falls in week w.
+// recruited again). ok is false if no step falls in week w. The change's
+// note is the first step's: apply does not read it.
 func weekChange(tl []Change, w int) (c Change, ok bool) {
 	for i := range tl {
 		s := &tl[i]
@@ -43,7 +43,6 @@ func weekChange(tl []Change, w int) (c Change, ok bool) {
 			c, ok = *s, true
 			continue
 		}
-		c.Note = strings.TrimPrefix(c.Note+"; "+s.Note, "; ")
 		if s.LinkWorkers != nil {
 			c.LinkWorkers = s.LinkWorkers
 		}

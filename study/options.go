@@ -132,10 +132,12 @@ func (o *Options) set(c *scenarios.Config, flag, key, value string) ([]string, e
 // that values which must agree can be set: two groups' shares that sum
 // to 1, each of which alone would not.
 func (o *Options) applySets(c *scenarios.Config, sets []string) ([]string, error) {
-	for _, kv := range sets {
-		if k, _, _ := strings.Cut(kv, "="); scenarios.EveryAreaSets(c, strings.TrimSpace(k)) {
-			k = strings.TrimSpace(k)
-			return nil, fmt.Errorf("--set %s: every area of %s sets %s itself, so this would change nothing; set it in the areas, or remove it from them", k, c.Name, k)
+	keys := make([]string, len(sets))
+	for i, kv := range sets {
+		k, _, _ := strings.Cut(kv, "=")
+		keys[i] = strings.TrimSpace(k)
+		if scenarios.EveryAreaSets(c, keys[i]) {
+			return nil, fmt.Errorf("--set %s: every area of %s sets %s itself, so this would change nothing; set it in the areas, or remove it from them", keys[i], c.Name, keys[i])
 		}
 	}
 	ws, err := scenarios.ApplySets(c, sets)
@@ -145,9 +147,8 @@ func (o *Options) applySets(c *scenarios.Config, sets []string) ([]string, error
 	if o.Load.Strict && len(ws) > 0 {
 		return nil, fmt.Errorf("%s (an error under --strict)", ws[0])
 	}
-	for _, kv := range sets {
-		k, _, _ := strings.Cut(kv, "=")
-		if w := scenarios.AreasWarning(c, "--set", strings.TrimSpace(k)); w != "" {
+	for _, k := range keys {
+		if w := scenarios.AreasWarning(c, "--set", k); w != "" {
 			ws = append(ws, w)
 		}
 	}

@@ -30,7 +30,7 @@ func levers(cfg *sim.Config, doc map[string]any) []lever {
 			continue // named for the decision tools, not a control
 		}
 		l := lever{Lever: spec}
-		l.Varies = l.Kind == scenarios.LeverNumber && l.Key != cliffKey && scenarios.CommonRunKey("", l.Key) == nil
+		l.Varies = l.Kind == scenarios.LeverNumber && canVary(l.Key) == nil // one rule with the API's refusal
 		if l.Key == cliffKey {
 			l.Value = 0
 			if _, c := cliff(cfg); c != nil {
