@@ -8,20 +8,21 @@ import (
 
 // linkWorker is one funded post and, when filled, the person in it.
 type linkWorker struct {
-	role     int // index of params.roles
-	funded   bool
-	inPost   bool
-	ramping  bool
-	fte      float64
-	caseload int            // people on caseload, holding included
-	onTrack  [maxTracks]int // of which on each support track
-	complex  int            // of which with a complex profile
-	held     int            // of which held for a community place
-	hours    float64
-	cap      int            // caseload cap now, refreshed when the post changes
-	trackCap [maxTracks]int // of which each track may use
-	recruit  des.Handle
-	rampEnd  des.Handle
+	role         int // index of params.roles
+	funded       bool
+	inPost       bool
+	ramping      bool
+	fte          float64
+	caseload     int            // people on caseload, holding included
+	onTrack      [maxTracks]int // of which on each support track
+	complex      int            // of which with a complex profile
+	held         int            // of which held for a community place
+	hours        float64        // session hours this week
+	cap          int            // caseload cap now, refreshed when the post changes
+	sessionHours float64        // session hours a week in post now, refreshed with cap
+	trackCap     [maxTracks]int // of which each track may use
+	recruit      des.Handle
+	rampEnd      des.Handle
 }
 
 // capOf is the caseload cap of link worker i now (cached in lw.cap).
@@ -39,6 +40,7 @@ func (m *Model) refreshCaps() {
 func (m *Model) refreshCap(i int) {
 	lw := &m.lws[i]
 	lw.cap = m.computeCap(i)
+	lw.sessionHours = m.computeSessionHours(i)
 	for t, tr := range m.p.tracks {
 		lw.trackCap[t] = 0
 		if tr.role == lw.role {
@@ -63,8 +65,13 @@ func (m *Model) computeCap(i int) int {
 }
 
 // sessionHoursAvailable is a link worker's contracted time for sessions in
-// a week, after admin, networking and supervision.
-func (m *Model) sessionHoursAvailable(i int) float64 {
+// a week, after admin, networking and supervision (cached in
+// lw.sessionHours).
+func (m *Model) sessionHoursAvailable(i int) float64 { return m.lws[i].sessionHours }
+
+// computeSessionHours is sessionHoursAvailable from the post and the
+// scenario.
+func (m *Model) computeSessionHours(i int) float64 {
 	lw := &m.lws[i]
 	if !lw.inPost {
 		return 0

@@ -328,17 +328,89 @@ func (mt *metrics) finiteRows() bool {
 	return nf == 0 // a NaN sum is not 0
 }
 
+// rowWriter writes one weekly row, a column at a time. It is a local
+// value in writeRow, so that the row's length stays in a register rather
+// than being stored back to the metrics at every column.
+type rowWriter struct {
+	row    []float64
+	naming *metrics // the metrics to name the columns of, on the first row only
+}
+
 // put adds one column: its name and its unit from the registry the first
 // time, its value always.
-func (mt *metrics) put(name string, v float64) {
-	if mt.naming {
-		mt.name(name)
+func (r *rowWriter) put(name string, v float64) {
+	if r.naming != nil {
+		r.naming.name(name)
 	}
-	mt.row = append(mt.row, v) // small enough to inline: ~70 columns a week
+	r.row = append(r.row, v) // small enough to inline: ~70 columns a week
 }
 
 func (mt *metrics) name(name string) {
 	mt.columns = append(mt.columns, Column{Name: name, Unit: columnReg.unit(name)})
+}
+
+// weekColumns name the weekly table's first columns, in the order writeRow
+// appends their values (each value's line names its column). The columns of
+// groups, roles and profiles follow.
+var weekColumns = [...]string{
+	ColWeek,
+	ColReferrals,
+	ColRereferrals,
+	ColInappropriate,
+	ColFirstContacts,
+	ColWaitSum,
+	ColReneged,
+	ColListJoins,
+	ColWaitingListEnd,
+	ColWaitingListMean,
+	ColListExits,
+	ColListSojournSum,
+	ColCaseloadEnd,
+	ColCaseloadMean,
+	ColCaseloadEntries,
+	ColCaseloadExits,
+	ColCaseloadSojournSum,
+	ColHoldingEnd,
+	ColHoldingWeeks,
+	ColCapacityPlacesMean,
+	ColCapacityPlacesEnd,
+	ColCapacityHours,
+	ColSessionHours,
+	ColFTEInPostMean,
+	ColPostsFunded,
+	ColVacanciesEnd,
+	ColVacancyWeeks,
+	ColEpisodesCompleted,
+	ColShortSupport,
+	ColDNA,
+	ColDropouts,
+	ColVCSEReferrals,
+	ColVCSEAccepted,
+	ColVCSEDeclined,
+	ColVCSEWaitlisted,
+	ColVCSERefused,
+	ColVCSEGaveUp,
+	ColVCSEWaitingEnd,
+	ColVCSEWaitingMean,
+	ColVCSEPlacesMean,
+	ColVCSEOccupiedMean,
+	ColVCSEClosures,
+	ColNeedsMet,
+	ColNeedsUnmet,
+	ColPeopleNeedsMet,
+	ColGPAvoided,
+	ColLeavers,
+	ColPostsEnded,
+	ColHandovers,
+	ColPressureSum,
+	ColLWAssessed,
+	ColCostLW,
+	ColCostRecruitment,
+	ColCostVCSE,
+	ColCostSupervision,
+	ColEpisodeWeeksSum,
+	ColNeedsUnseen,
+	ColReferralsEnded,
 }
 
 // writeRow defines the weekly table: every column, in order.
@@ -350,6 +422,9 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 	hoursCap := mt.hoursCap.take(now)
 	vcsePlacesArea := mt.vcsePlaces.take(now)
 	vcseOccArea := mt.vcseOccupied.take(now)
+	holdingArea := mt.holding.take(now)
+	vacantArea := mt.vacant.take(now)
+	vcseWaitingArea := mt.vcseWaiting.take(now)
 	costLW := fteArea * mt.lwCostPerFTEWeek
 	var roleFTE, roleCase [maxTracks]float64
 	if mt.roleFTE != nil {
@@ -364,92 +439,102 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 		costVCSE += m.svcs[s].costPerWeek()
 	}
 
-	mt.put(ColWeek, float64(w))
-	mt.put(ColReferrals, mt.referrals)
-	mt.put(ColRereferrals, mt.rereferrals)
-	mt.put(ColInappropriate, mt.inappropriate)
-	mt.put(ColFirstContacts, mt.firstContacts)
-	mt.put(ColWaitSum, mt.waitSum)
-	mt.put(ColReneged, mt.reneged)
-	mt.put(ColListJoins, mt.listJoins)
-	mt.put(ColWaitingListEnd, mt.waiting.v)
-	mt.put(ColWaitingListMean, waitArea)
-	mt.put(ColListExits, mt.listExits)
-	mt.put(ColListSojournSum, mt.listSojourn)
-	mt.put(ColCaseloadEnd, mt.caseload.v)
-	mt.put(ColCaseloadMean, caseArea)
-	mt.put(ColCaseloadEntries, mt.caseEntries)
-	mt.put(ColCaseloadExits, mt.caseExits)
-	mt.put(ColCaseloadSojournSum, mt.caseSojourn)
-	mt.put(ColHoldingEnd, mt.holding.v)
-	mt.put(ColHoldingWeeks, mt.holding.take(now))
-	mt.put(ColCapacityPlacesMean, placesArea)
-	mt.put(ColCapacityPlacesEnd, mt.places.v)
-	mt.put(ColCapacityHours, hoursCap)
-	mt.put(ColSessionHours, mt.sessionHours)
-	mt.put(ColFTEInPostMean, fteArea)
-	mt.put(ColPostsFunded, float64(m.posts))
-	mt.put(ColVacanciesEnd, mt.vacant.v)
-	mt.put(ColVacancyWeeks, mt.vacant.take(now))
-	mt.put(ColEpisodesCompleted, mt.episodes)
-	mt.put(ColShortSupport, mt.flows.limitReached)
-	mt.put(ColDNA, mt.dna)
-	mt.put(ColDropouts, mt.dropouts)
-	mt.put(ColVCSEReferrals, mt.vcseReferrals)
-	mt.put(ColVCSEAccepted, mt.vcseAccepted)
-	mt.put(ColVCSEDeclined, mt.vcseDeclined)
-	mt.put(ColVCSEWaitlisted, mt.vcseWaitlisted)
-	mt.put(ColVCSERefused, mt.vcseRefused)
-	mt.put(ColVCSEGaveUp, mt.vcseGaveUp)
-	mt.put(ColVCSEWaitingEnd, mt.vcseWaiting.v)
-	mt.put(ColVCSEWaitingMean, mt.vcseWaiting.take(now))
-	mt.put(ColVCSEPlacesMean, vcsePlacesArea)
-	mt.put(ColVCSEOccupiedMean, vcseOccArea)
-	mt.put(ColVCSEClosures, mt.vcseClosures)
-	mt.put(ColNeedsMet, mt.needsMet)
-	mt.put(ColNeedsUnmet, mt.needsUnmet)
-	mt.put(ColPeopleNeedsMet, mt.peopleMet)
-	mt.put(ColGPAvoided, mt.gpAvoided)
-	mt.put(ColLeavers, mt.leavers)
-	mt.put(ColPostsEnded, mt.postsEnded)
-	mt.put(ColHandovers, mt.handedOver)
-	mt.put(ColPressureSum, mt.pressureSum)
-	mt.put(ColLWAssessed, mt.lwAssessed)
-	mt.put(ColCostLW, costLW)
-	mt.put(ColCostRecruitment, mt.costRecruitment)
-	mt.put(ColCostVCSE, costVCSE)
-	mt.put(ColCostSupervision, fteArea*mt.supCostPerFTE)
-	mt.put(ColEpisodeWeeksSum, mt.episodeWeeks)
-	mt.put(ColNeedsUnseen, mt.needsUnseen)
-	mt.put(ColReferralsEnded, mt.ended)
+	// The fixed columns in one append: one capacity check, not one a column.
+	r := rowWriter{row: append(mt.row,
+		float64(w),               // ColWeek
+		mt.referrals,             // ColReferrals
+		mt.rereferrals,           // ColRereferrals
+		mt.inappropriate,         // ColInappropriate
+		mt.firstContacts,         // ColFirstContacts
+		mt.waitSum,               // ColWaitSum
+		mt.reneged,               // ColReneged
+		mt.listJoins,             // ColListJoins
+		mt.waiting.v,             // ColWaitingListEnd
+		waitArea,                 // ColWaitingListMean
+		mt.listExits,             // ColListExits
+		mt.listSojourn,           // ColListSojournSum
+		mt.caseload.v,            // ColCaseloadEnd
+		caseArea,                 // ColCaseloadMean
+		mt.caseEntries,           // ColCaseloadEntries
+		mt.caseExits,             // ColCaseloadExits
+		mt.caseSojourn,           // ColCaseloadSojournSum
+		mt.holding.v,             // ColHoldingEnd
+		holdingArea,              // ColHoldingWeeks
+		placesArea,               // ColCapacityPlacesMean
+		mt.places.v,              // ColCapacityPlacesEnd
+		hoursCap,                 // ColCapacityHours
+		mt.sessionHours,          // ColSessionHours
+		fteArea,                  // ColFTEInPostMean
+		float64(m.posts),         // ColPostsFunded
+		mt.vacant.v,              // ColVacanciesEnd
+		vacantArea,               // ColVacancyWeeks
+		mt.episodes,              // ColEpisodesCompleted
+		mt.flows.limitReached,    // ColShortSupport
+		mt.dna,                   // ColDNA
+		mt.dropouts,              // ColDropouts
+		mt.vcseReferrals,         // ColVCSEReferrals
+		mt.vcseAccepted,          // ColVCSEAccepted
+		mt.vcseDeclined,          // ColVCSEDeclined
+		mt.vcseWaitlisted,        // ColVCSEWaitlisted
+		mt.vcseRefused,           // ColVCSERefused
+		mt.vcseGaveUp,            // ColVCSEGaveUp
+		mt.vcseWaiting.v,         // ColVCSEWaitingEnd
+		vcseWaitingArea,          // ColVCSEWaitingMean
+		vcsePlacesArea,           // ColVCSEPlacesMean
+		vcseOccArea,              // ColVCSEOccupiedMean
+		mt.vcseClosures,          // ColVCSEClosures
+		mt.needsMet,              // ColNeedsMet
+		mt.needsUnmet,            // ColNeedsUnmet
+		mt.peopleMet,             // ColPeopleNeedsMet
+		mt.gpAvoided,             // ColGPAvoided
+		mt.leavers,               // ColLeavers
+		mt.postsEnded,            // ColPostsEnded
+		mt.handedOver,            // ColHandovers
+		mt.pressureSum,           // ColPressureSum
+		mt.lwAssessed,            // ColLWAssessed
+		costLW,                   // ColCostLW
+		mt.costRecruitment,       // ColCostRecruitment
+		costVCSE,                 // ColCostVCSE
+		fteArea*mt.supCostPerFTE, // ColCostSupervision
+		mt.episodeWeeks,          // ColEpisodeWeeksSum
+		mt.needsUnseen,           // ColNeedsUnseen
+		mt.ended,                 // ColReferralsEnded
+	)}
+	if mt.naming {
+		r.naming = mt
+		for _, name := range weekColumns {
+			mt.name(name)
+		}
+	}
 	for i, g := range mt.group {
 		n := mt.groupCols(m, i)
-		mt.put(n[0], g.referrals)
-		mt.put(n[1], g.firstContacts)
-		mt.put(n[2], g.waitSum)
-		mt.put(n[3], g.reneged)
-		mt.put(n[4], g.episodes)
-		mt.put(n[5], g.limitReached)
-		mt.put(n[6], g.needsMet)
-		mt.put(n[7], g.needsUnmet)
-		mt.put(n[8], g.needsUnseen)
+		r.put(n[0], g.referrals)
+		r.put(n[1], g.firstContacts)
+		r.put(n[2], g.waitSum)
+		r.put(n[3], g.reneged)
+		r.put(n[4], g.episodes)
+		r.put(n[5], g.limitReached)
+		r.put(n[6], g.needsMet)
+		r.put(n[7], g.needsUnmet)
+		r.put(n[8], g.needsUnseen)
 	}
 	if mt.roleFTE != nil {
-		mt.put(ColRoleHandovers, mt.roleHandovers)
-		for r := range mt.roleFTE {
-			n := mt.roleCols(m, r)
-			mt.put(n[0], roleFTE[r])
-			mt.put(n[1], roleCase[r])
-			mt.put(n[2], mt.roleEpisodes[r])
+		r.put(ColRoleHandovers, mt.roleHandovers)
+		for role := range mt.roleFTE {
+			n := mt.roleCols(m, role)
+			r.put(n[0], roleFTE[role])
+			r.put(n[1], roleCase[role])
+			r.put(n[2], mt.roleEpisodes[role])
 		}
 	}
 	for i, pf := range mt.profile {
 		n := mt.profileCols(m, i)
-		mt.put(n[0], pf.episodes)
-		mt.put(n[1], pf.limitReached)
-		mt.put(n[2], pf.concluded)
-		mt.put(n[3], pf.allMet)
+		r.put(n[0], pf.episodes)
+		r.put(n[1], pf.limitReached)
+		r.put(n[2], pf.concluded)
+		r.put(n[3], pf.allMet)
 	}
+	mt.row = r.row
 }
 
 // groupCols names group i's weekly columns, once: building names every

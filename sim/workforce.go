@@ -52,22 +52,33 @@ func (m *Model) onRampEnd(i int) {
 // caseload place of their own; and people waiting for the team, as a share
 // of those waiting or on the team's caseload places (so a long list weighs
 // up to 1, however few link workers are left).
-func (m *Model) pressure(i int) float64 {
+func (m *Model) pressure(i int, waitTerm float64) float64 {
 	lw := &m.lws[i]
 	w := &m.cfg.Workforce
 	pr := 0.0
-	if cp := float64(m.capOf(i)); cp > 0 {
+	if cp := float64(lw.cap); cp > 0 {
 		pr += max(0, float64(lw.caseload)/cp-1)
-		pr += w.ComplexPressureWeight * float64(lw.complex) / cp
-		pr += w.HoldingPressureWeight * float64(lw.held) / cp
+		// A term of weight 0 adds exactly 0: skipping it changes nothing.
+		if w.ComplexPressureWeight != 0 {
+			pr += w.ComplexPressureWeight * float64(lw.complex) / cp
+		}
+		if w.HoldingPressureWeight != 0 {
+			pr += w.HoldingPressureWeight * float64(lw.held) / cp
+		}
 	}
-	if h := m.sessionHoursAvailable(i); h > 0 {
+	if h := lw.sessionHours; h > 0 {
 		pr += max(0, lw.hours/h-1)
 	}
+	return pr + waitTerm
+}
+
+// waitingPressure is pressure's term for the people waiting, the same for
+// every link worker in a week.
+func (m *Model) waitingPressure() float64 {
 	if waiting := m.m.waiting.v; waiting > 0 {
-		pr += w.WaitingPressureWeight * waiting / (waiting + m.m.places.v)
+		return m.cfg.Workforce.WaitingPressureWeight * waiting / (waiting + m.m.places.v)
 	}
-	return pr
+	return 0
 }
 
 // weeklyTurnover lets each link worker in post leave with a weekly
@@ -78,6 +89,7 @@ func (m *Model) weeklyTurnover() {
 	keep := 1 - w.Supervision.LeavingHazardReduction
 	var sum float64
 	n := 0
+	waitTerm := m.waitingPressure() // the same for every post until one leaves
 	for i := range m.lws {
 		// One draw per post per week, filled or not, keeps the stream
 		// aligned across scenarios with the same posts.
@@ -88,7 +100,7 @@ func (m *Model) weeklyTurnover() {
 		if !m.lws[i].inPost {
 			continue
 		}
-		pr := m.pressure(i)
+		pr := m.pressure(i, waitTerm)
 		sum += pr
 		n++
 		base := m.p.roles[m.lws[i].role].hazard * keep
@@ -102,6 +114,8 @@ func (m *Model) weeklyTurnover() {
 			if m.lws[i].funded {
 				m.recruit(i)
 			}
+			// The caseload handed back to the list weighs on the rest.
+			waitTerm = m.waitingPressure()
 		}
 	}
 	m.m.pressureSum += sum
