@@ -38,8 +38,7 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 		}
 	}
 	if inert(sw, kpis) {
-		first, last := sw.Points[0].Values[0], sw.Points[len(sw.Points)-1].Values[0]
-		return []string{fmt.Sprintf("Changing %s from %s to %s changes nothing: every replication gives the same results at every value, on common random numbers; check that the scenario uses it (a tiered share does nothing under short-term support).", what, first, last)}
+		return inertAnswer(sw, what)
 	}
 	// Numbers are read from the first to the last; choices (short_term,
 	// longer_term, tiered) have no order, so each is read against the first.
@@ -84,6 +83,34 @@ func sweepEnds(sw *experiment.Sweep, kpis []string, what string, j int) []string
 	lead := fmt.Sprintf("Changing %s from %s to %s:", what, first.Values[0], last.Values[0])
 	return append([]string{lead}, lines...)
 }
+
+// inertAnswer is the answer of a sweep whose KPIs shown are the same at
+// every point, replication by replication. A key may still move KPIs not
+// shown (a salary moves only costs): those are told, so that the answer
+// never says a key changes nothing when it changes what it costs.
+func inertAnswer(sw *experiment.Sweep, what string) []string {
+	first, last := sw.Points[0], sw.Points[len(sw.Points)-1]
+	var moved []string
+	for _, a := range first.Summaries {
+		if inert(sw, []string{a.Name}) {
+			continue
+		}
+		if b, ok := experiment.FindSummary(last.Summaries, a.Name); ok {
+			moved = append(moved, sweepChange(a, b, sw.Level))
+		}
+	}
+	if len(moved) == 0 {
+		return []string{fmt.Sprintf("Changing %s from %s to %s changes nothing: every replication gives the same results at every value, on common random numbers; check that the scenario uses it (a tiered share does nothing under short-term support).", what, first.Values[0], last.Values[0])}
+	}
+	if len(moved) > maxMoved {
+		moved = append(moved[:maxMoved], fmt.Sprintf("And %d more KPIs (--kpi names any of them).", len(moved)-maxMoved))
+	}
+	lead := fmt.Sprintf("Changing %s from %s to %s leaves the KPIs shown exactly as they were, replication by replication; it changes others:", what, first.Values[0], last.Values[0])
+	return append([]string{lead}, moved...)
+}
+
+// maxMoved is how many KPIs not shown an inert sweep's answer tells.
+const maxMoved = 4
 
 // inert reports whether every point gives, replication by replication,
 // exactly the first point's values of every KPI: the key varied reaches

@@ -90,6 +90,19 @@ func TestSweepAnswerPaired(t *testing.T) {
 	if want := "Changing link-worker posts from 3 to 5 changes nothing: every replication gives the same results at every value"; len(got) != 1 || !strings.HasPrefix(got[0], want) {
 		t.Errorf("a key reaching nothing: %q, want %q", got, want)
 	}
+	// A key that moves only a KPI not shown (a salary moves only costs)
+	// does not change nothing: the answer tells what it moves.
+	withCost := func(p experiment.SweepPoint, cost ...float64) experiment.SweepPoint {
+		p.Summaries = append(p.Summaries, experiment.Summary{Name: sim.KPICostTotal, Unit: sim.UnitGBPPerYear, Values: cost,
+			Estimate: experiment.Estimate{Mean: cost[0], Low: cost[0] - 1, High: cost[0] + 1, N: len(cost)}})
+		return p
+	}
+	costs := []experiment.SweepPoint{withCost(same[0], 100, 101, 102, 103, 104), withCost(same[1], 200, 202, 204, 206, 208)}
+	got = SweepAnswer(&experiment.Sweep{Factors: one, Points: costs, Level: 0.95}, []string{sim.KPIWaitMean}, "")
+	if len(got) != 2 || !strings.HasSuffix(got[0], "leaves the KPIs shown exactly as they were, replication by replication; it changes others:") ||
+		!strings.HasPrefix(got[1], "Total cost: rises") {
+		t.Errorf("a key moving only costs: %q", got)
+	}
 }
 
 // A sweep's first sentence may name the key in words.

@@ -383,3 +383,33 @@ func TestPartialNeedsWarn(t *testing.T) {
 		}
 	}
 }
+
+// TestUnfundedServiceWarns: a service given places but no grant at all
+// would cost nothing and close with its hazard; a grant written as 0 is a
+// choice and is not warned of, nor is a grant or funding given.
+func TestUnfundedServiceWarns(t *testing.T) {
+	const svc = "[services.gardening]\ncategories = [\"physical_activity\"]\nplaces = 10\nengagement_weeks = 12.0\n" +
+		"acceptance_probability = 0.9\ncompletion_probability = 0.75\nwhen_full = \"waitlist\"\npatience_weeks = 8.0\nclosure_hazard_per_year = 0.5\n"
+	const want = "x.toml:4:1: services.gardening: warning: has 10 places but no grant_per_place_year or funding_per_year, so its places cost nothing"
+	for _, c := range []struct {
+		name, body string
+		warned     bool
+	}{
+		{"no grant", svc, true},
+		{"grant 0", svc + "grant_per_place_year = 0.0\n", false},
+		{"grant given", svc + "grant_per_place_year = 500.0\n", false},
+		{"funding given", svc + "funding_per_year = 5000.0\n", false},
+	} {
+		l, err := LoadBytes("x.toml", []byte("name = \"x\"\nextends = \"baseline\"\n\n"+c.body), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		all := ""
+		for _, w := range l.Warnings {
+			all += w.String() + "\n"
+		}
+		if got := strings.Contains(all, want); got != c.warned {
+			t.Errorf("%s: warnings %q; want the unfunded warning: %v", c.name, all, c.warned)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"fmt"
 	"maps"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -271,4 +272,60 @@ func withoutCopies(parent, child map[string]any, pv provenance) map[string]any {
 	out := maps.Clone(parent)
 	out["areas"] = areas
 	return out
+}
+
+// unfundedServices warns of a service with places whose grant is not
+// given at all: it would cost nothing and, unfunded, close with its
+// yearly hazard, so that a commissioner who adds places but forgets their
+// grant sees them free. A grant written as 0 is a choice and is not warned
+// of.
+func unfundedServices(m map[string]any, pv provenance, file string) []Warning {
+	svcs, _ := m["services"].(map[string]any)
+	var grants []float64
+	for _, name := range sortedKeys(svcs) {
+		s, _ := svcs[name].(map[string]any)
+		if g, ok := number(s["grant_per_place_year"]); ok && g > 0 {
+			grants = append(grants, g)
+		}
+	}
+	var out []Warning
+	for _, name := range sortedKeys(svcs) {
+		s, _ := svcs[name].(map[string]any)
+		places, _ := number(s["places"])
+		_, grant := s["grant_per_place_year"]
+		_, funding := s["funding_per_year"]
+		if places <= 0 || grant || funding {
+			continue
+		}
+		hint := "write grant_per_place_year"
+		if len(grants) > 0 {
+			hint = fmt.Sprintf("give grant_per_place_year (the other services' grants are %s to %s a place a year), or write it", pounds(slices.Min(grants)), pounds(slices.Max(grants)))
+		}
+		key := "services." + name
+		at, _ := pv.find(key)
+		out = append(out, Warning{File: orTop(at.file, file), Line: at.line, Col: at.col, Key: key,
+			Message: fmt.Sprintf("has %s places but no grant_per_place_year or funding_per_year, so its places cost nothing and, unfunded, it closes with its yearly hazard (closure_hazard_per_year): %s = 0 for a service nobody funds",
+				formatNumber(places), hint)})
+	}
+	return out
+}
+
+// number is a decoded TOML number as a float64.
+func number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
+}
+
+// pounds is a sum of money in whole pounds, its thousands marked: £2,000.
+func pounds(x float64) string {
+	d := strconv.FormatFloat(math.Round(x), 'f', 0, 64)
+	for i := len(d) - 3; i > 0 && d[i-1] != '-'; i -= 3 {
+		d = d[:i] + "," + d[i:]
+	}
+	return "£" + d
 }

@@ -141,6 +141,7 @@ func (ld *loader) load(src source) (*Loaded, error) {
 	if errs := ld.checkFiles(m, pv, src.file); errs != nil {
 		return nil, errs
 	}
+	ld.notes = append(ld.notes, unfundedServices(m, pv, src.file)...)
 	c, warns, err := buildWarn(m, pv, src.file, ld.opts.BuiltinOnly)
 	if err != nil {
 		return nil, err
