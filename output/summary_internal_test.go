@@ -190,7 +190,11 @@ func TestVerdictTableNoRatioOverNoExtraCost(t *testing.T) {
 		cost experiment.Effect
 		want string
 	}{{experiment.NoDifference, "no detectable extra cost"}, {experiment.Worse, "−£4.72 [−£71.46, £44.29] per need met"}} {
-		tab := verdictTable([]experiment.Verdict{{Scenario: "a", Reference: "b", Cost: cost(c.cost), Outcomes: []experiment.Change{needs}}}, "t")
+		n := needs
+		if c.cost != experiment.Worse {
+			n.CostPer = nil // NewVerdict gives a ratio only where the cost clearly rises
+		}
+		tab := verdictTable([]experiment.Verdict{{Scenario: "a", Reference: "b", Cost: cost(c.cost), Outcomes: []experiment.Change{n}}}, "t")
 		if got := tab.Rows[1][5]; got != c.want {
 			t.Errorf("cost %s: %q, want %q", c.cost, got, c.want)
 		}

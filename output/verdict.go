@@ -2,6 +2,7 @@ package output
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -56,11 +57,11 @@ func verdictTable(vs []experiment.Verdict, caption string) Table {
 		for _, ch := range append([]experiment.Change{v.Cost}, v.Outcomes...) {
 			per := "—"
 			switch {
-			case ch.CostPer != nil && v.Cost.Effect == experiment.NoDifference:
-				// A ratio over a cost that may be 0 says less than this.
-				per = "no detectable extra cost"
 			case ch.CostPer != nil:
 				per = experiment.Money(ch.CostPer.Value) + " " + experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true) + " " + ch.PerUnit()
+			case ch.Effect == experiment.Better && strings.HasSuffix(ch.Unit, "/year") && v.Cost.Effect == experiment.NoDifference:
+				// A gain whose cost may be 0 has no ratio to give.
+				per = "no detectable extra cost"
 			case ch.Effect == experiment.NoDifference:
 				per = "no detectable difference"
 			}

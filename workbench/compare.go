@@ -170,9 +170,8 @@ func verdict(cmp *experiment.Comparison) (sentences, costs []string) {
 	for _, v := range experiment.Verdicts(cmp) {
 		sentences = append(sentences, v.Sentences...)
 		for _, ch := range v.Outcomes {
-			// No ratio over a cost that does not differ detectably: the
-			// verdict says "at no detectable extra cost" instead.
-			if ch.CostPer == nil || v.Cost.Effect == experiment.NoDifference {
+			// A ratio only where the option clearly costs more (CostPer).
+			if ch.CostPer == nil {
 				continue
 			}
 			// A cost a year over an outcome a year: pounds per unit, not a

@@ -87,7 +87,8 @@ type Change struct {
 	Effect              Effect
 	// CostPer is the extra cost a year per unit of improvement (per extra
 	// need met, per person fewer giving up), with Fieller's interval; set
-	// only for a flow (a count a year) that improves detectably.
+	// only for a flow (a count a year) that improves detectably, in a
+	// scenario that clearly costs more.
 	CostPer *RatioEstimate
 }
 
@@ -166,7 +167,9 @@ func NewVerdict(c *Comparison, s int) Verdict {
 			continue
 		}
 		ch := change(k, s)
-		if haveCost && ch.Effect == Better && strings.HasSuffix(ch.Unit, "/year") {
+		// A cost per extra outcome only where the option clearly costs
+		// more: over a cost that may be 0, or a saving, a ratio misleads.
+		if haveCost && gain(ch) && v.Cost.Effect == Worse {
 			ch.CostPer = costPer(cost.Values, k.Values, s, ch.Direction, c.Level)
 		}
 		v.Outcomes = append(v.Outcomes, ch)
@@ -243,6 +246,11 @@ func sentences(v Verdict) []string {
 		}
 		b.WriteString(" costs " + Money(math.Abs(d.Mean)) + " " + more + " a year than " + v.Reference)
 	case NoDifference:
+		if d.N >= 2 && d.Mean == 0 && d.Low == 0 && d.High == 0 {
+			// The same cost in every replication: no interval to show.
+			b.WriteString(" costs the same as " + v.Reference)
+			break
+		}
 		b.WriteString("'s cost does not differ detectably from " + v.Reference + "'s (" +
 			Quantity(d.Mean, sim.UnitGBPPerYear, true) + " " + Bounds(d.Low, d.High, sim.UnitGBP, true) + ")")
 	default:
@@ -350,7 +358,7 @@ func sameKPI(os []Change, text string) string {
 // of needs or people met that improves, or says why there is none.
 func costSentence(v Verdict) string {
 	for _, o := range v.Outcomes {
-		if o.CostPer == nil || (o.KPI != sim.KPINeedsMet && o.KPI != sim.KPIPeopleNeedsMet) {
+		if !gain(o) || (o.KPI != sim.KPINeedsMet && o.KPI != sim.KPIPeopleNeedsMet) {
 			continue
 		}
 		// The sentence names the headline rate in place of the count: when
@@ -362,14 +370,41 @@ func costSentence(v Verdict) string {
 		p := phrases[o.KPI]
 		switch v.Cost.Effect {
 		case NoDifference:
+			// With outcomes that worsen, "it achieves this" would read as
+			// praise for the whole result: name the gain, and what worsens.
+			if worse := worsened(v.Outcomes); len(worse) > 0 {
+				gain := p.text
+				if h, ok := headlineOf(v.Outcomes, o.KPI); ok {
+					gain = phrases[h.KPI].text
+				}
+				return "The rise in " + gain + " comes at no detectable extra cost, but " + list(worse) + " worsen."
+			}
 			return "It achieves this at no detectable extra cost."
 		case Better:
 			return "It is cheaper and still gains " + Number(o.Diff.Mean) + " " + p.text + " a year."
 		}
 		r := o.CostPer
+		if r == nil {
+			continue // no cost, or no ratio to give
+		}
 		return "Each extra " + p.unit + " costs " + Money(r.Value) + " " + Bounds(r.Low, r.High, sim.UnitGBP, true) + "."
 	}
 	return ""
+}
+
+// gain reports whether ch is a flow (a count a year) that improves
+// detectably: an outcome a cost per unit could price.
+func gain(ch Change) bool { return ch.Effect == Better && strings.HasSuffix(ch.Unit, "/year") }
+
+// worsened names the sentence's outcomes that are detectably worse.
+func worsened(os []Change) []string {
+	var out []string
+	for _, o := range sentenceOutcomes(os) {
+		if o.Effect == Worse {
+			out = append(out, phrases[o.KPI].text)
+		}
+	}
+	return out
 }
 
 // headlineOf returns the headline rate that stands for count kpi in the

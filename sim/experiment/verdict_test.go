@@ -112,6 +112,42 @@ func TestVerdictCountUpRateDown(t *testing.T) {
 	}
 }
 
+// TestVerdictMixedAtNoExtraCost: more needs met but longer waits, at no
+// detectable extra cost, is not "achieved": the sentence names the gain
+// and what worsens. A cost the same in every replication is said so, not
+// as "£0.00 a year [£0.00, £0.00]".
+func TestVerdictMixedAtNoExtraCost(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		dWait float64
+		want  string
+	}{
+		{"waits worsen", 1.4, "The rise in needs met comes at no detectable extra cost, but waits worsen."},
+		{"nothing worsens", -1.4, "It achieves this at no detectable extra cost."},
+	} {
+		ref, alt := arms(20, 0, 92, c.dWait, 5)
+		for i := range alt[sim.KPICostTotal] { // no detectable difference in cost
+			alt[sim.KPICostTotal][i] = ref[sim.KPICostTotal][i] + float64(300*(1-2*(i%2)))
+		}
+		cmp := experiment.Contrast([]string{"baseline", "longer"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95)
+		v := experiment.NewVerdict(cmp, 1)
+		if text := strings.Join(v.Sentences, " "); !strings.HasSuffix(text, c.want) {
+			t.Errorf("%s: verdict %q, want it to end %q", c.name, text, c.want)
+		}
+		for _, o := range v.Outcomes { // no ratio over a cost that may be 0 (compare.csv's cost_per_unit)
+			if o.CostPer != nil {
+				t.Errorf("%s: %s has a cost per unit %+v at no detectable extra cost", c.name, o.KPI, o.CostPer)
+			}
+		}
+	}
+	ref, alt := arms(20, 0, 92, 0, 5)
+	alt[sim.KPICostTotal] = ref[sim.KPICostTotal]
+	v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "same cost"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95), 1)
+	if text := strings.Join(v.Sentences, " "); !strings.HasPrefix(text, "same cost costs the same as baseline; needs met rise by") {
+		t.Errorf("the same cost in every replication: %q", text)
+	}
+}
+
 func TestVerdictNoDifference(t *testing.T) {
 	ref, alt := arms(20, 0, 0, 0, 2)
 	cmp := experiment.Contrast([]string{"baseline", "same"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95)
