@@ -270,3 +270,40 @@ func TestRunnerUpThatChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerTellsWhatItLeftUndecided: a plan found while cheaper
+// combinations were left uncertain at the replications' limit says so (it
+// is the cheapest shown to meet the target, not the cheapest there is);
+// a best that misses a target inside its tolerance says the search may
+// judge that either way, and how to decide it.
+func TestAnswerTellsWhatItLeftUndecided(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		spec    optimise.Spec
+		maxReps int
+		want    string
+	}{
+		{"cheaper uncertain", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=2..8"},
+			Targets: []string{"wait_first_contact_p90_weeks<=4"}}, 20,
+			"But cheaper combinations were left uncertain at the limit of 20 replications each (link-worker posts 3; link-worker posts 4; link-worker posts 5): one of them may meet the targets too"},
+		{"inside the tolerance", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=3..6", "services.wellbeing_groups.places=40..100:20"},
+			Targets: []string{"wait_first_contact_p90_weeks<=4", "needs_met>=780"}}, 60,
+			"(target at least 780 a year, within its tolerance of ±39 a year, where the search may judge either way: give a smaller one (needs_met>=780±9.8) to decide)"},
+	} {
+		p, err := optimise.Plan(c.spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Options.Confidence, p.Options.MaxReps = 0.95, c.maxReps
+		if c.maxReps == 20 {
+			p.Options.N0 = 5
+		}
+		r, err := p.Solve(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(p.Sentences(r), " "); !strings.Contains(got, c.want) {
+			t.Errorf("%s: sentences %q lack %q", c.name, got, c.want)
+		}
+	}
+}

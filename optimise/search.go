@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/sim/experiment"
@@ -275,8 +276,14 @@ func (r *Result) NoPlan(label func(int) string) string {
 	for t, tg := range r.Targets {
 		e := b.KPIs[t].Estimate
 		unit, gap := unitOf(tg.KPI)
-		reach = append(reach, fmt.Sprintf("%s %s (target %s)", kpiWords(tg.KPI),
-			experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), tg.Bound()))
+		zone := ""
+		if math.Abs(e.Mean-tg.Value) <= tg.Tolerance {
+			// Inside the indifference zone the search may judge either way.
+			zone = fmt.Sprintf(", within its tolerance of ±%s, where the search may judge either way: give a smaller one (%s±%s) to decide",
+				experiment.Quantity(tg.Tolerance, unit, gap), tg, strconv.FormatFloat(tg.Tolerance/4, 'g', 2, 64))
+		}
+		reach = append(reach, fmt.Sprintf("%s %s (target %s%s)", kpiWords(tg.KPI),
+			experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), tg.Bound(), zone))
 	}
 	return fmt.Sprintf("no plan within these levers meets %s; the best reaches %s, with %s", what, strings.Join(reach, "; and "), label(b.Index))
 }

@@ -39,6 +39,9 @@ func (p *Problem) Sentences(r *Result) []string {
 	plan := r.checked(r.Plan)
 	out := []string{fmt.Sprintf("The cheapest plan meeting %s at %s confidence is %s, costing %s a year: %s.",
 		p.targetWords(), levelWords(r.Options.Confidence), p.Label(r.Plan), experiment.Money(r.Candidates[r.Plan].Cost), p.outcomes(plan))}
+	if s := p.cheaperUncertain(r); s != "" {
+		out = append(out, s)
+	}
 	if r.RunnerUp >= 0 {
 		ru := r.checked(r.RunnerUp)
 		more := r.Candidates[r.RunnerUp].Cost - r.Candidates[r.Plan].Cost
@@ -54,6 +57,27 @@ func (p *Problem) Sentences(r *Result) []string {
 		out = append(out, "No other combination within the levers was shown to meet the targets.")
 	}
 	return out
+}
+
+// cheaperUncertain says which combinations cheaper than the plan were left
+// uncertain at the replications' limit: one of them may meet the targets,
+// so the plan is the cheapest shown to, not the cheapest there is.
+func (p *Problem) cheaperUncertain(r *Result) string {
+	var names []string
+	for _, c := range r.Checked {
+		if c.Decision == Undecided && r.Candidates[c.Index].Cost < r.Candidates[r.Plan].Cost {
+			names = append(names, p.Label(c.Index))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	what, may := "a cheaper combination was", "it may meet"
+	if len(names) > 1 {
+		what, may = "cheaper combinations were", "one of them may meet"
+	}
+	return fmt.Sprintf("But %s left uncertain at the limit of %d replications each (%s): %s the targets too, and more replications would decide.",
+		what, r.Options.MaxReps, strings.Join(names, "; "), may)
 }
 
 // targetWords names the targets in words: "the target on wait to first
