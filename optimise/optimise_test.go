@@ -234,7 +234,7 @@ func TestTargetOutsideItsKPI(t *testing.T) {
 		{"wait_first_contact_p90_weeks<=-1", "", "is never below 0"},
 		{"", "needs_met_share±5", "did you mean needs_met_share±0.05?"},
 		{"lw_utilisation<=0.85", "", ""},
-		{"lw_utilisation<=1.05", "", ""}, // caseloads can pass their places
+		{"lw_utilisation<=1.05", "", "link-worker caseload utilisation is between 0 and 1"}, // no caseload passes its cap
 	} {
 		spec := optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=3,4"}, Maximise: c.maximise}
 		spec.Budget = 1e6

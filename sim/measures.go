@@ -165,7 +165,8 @@ var kpiTable = []Measure{
 	count(KPICaseloadMean, "people", "Caseload, mean", "time-average people on caseloads (holding included)", Neutral),
 	ratio(KPICaseloadPerFTE, "people/FTE", "Caseload per FTE", "caseload per FTE in post", "FTE in post", Neutral),
 	count(KPICaseloadCapPerFTE, "people/FTE", "Caseload cap per FTE", "the cap caseloads are held against", Neutral),
-	ratio(KPIUtilisation, UnitShare, "Link-worker caseload utilisation", "caseload over caseload places (time averages)", "caseload places", Neutral),
+	// A share: no caseload passes its cap (checkLinkWorkers), so no interval may pass 100%.
+	share(KPIUtilisation, "Link-worker caseload utilisation", "caseload over caseload places (time averages)", "caseload places", Neutral),
 	ratio(KPIHoursUtilisation, UnitShare, "Link-worker hours utilisation", "session hours over contracted session hours (after admin); above 1 is work beyond contract", "contracted session hours", Neutral),
 	count(KPICapacityPlaces, "places", "Caseload places", "caseload places in post, mean", Neutral),
 	count(KPICapacityHours, "hours/week", "Hours available for sessions", "contracted session hours in post, mean", Neutral),

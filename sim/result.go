@@ -343,6 +343,9 @@ func (m *Model) checkLinkWorkers(c *census) error {
 		if c.caseload[i] != m.lws[i].caseload {
 			return fmt.Errorf("invariant caseload: link worker %d has %d people but counts %d", i, c.caseload[i], m.lws[i].caseload)
 		}
+		if m.lws[i].caseload > m.lws[i].cap {
+			return fmt.Errorf("invariant cap: link worker %d has %d people on a caseload capped at %d", i, m.lws[i].caseload, m.lws[i].cap)
+		}
 		if m.lws[i].caseload < 0 || slices.Min(m.lws[i].onTrack[:]) < 0 || m.lws[i].complex < 0 {
 			return fmt.Errorf("invariant non-negative: link worker %d counts went negative", i)
 		}

@@ -52,7 +52,7 @@ func addExpFlags(fs *flag.FlagSet) *expFlags {
 func addOutputFlags(fs *flag.FlagSet) *expFlags {
 	f := &expFlags{
 		fs:         fs,
-		dir:        fs.String("o", "", "write the outputs into folder `DIR` (default out/NAME, or out/NAME-2... if that holds a run)"),
+		dir:        fs.String("o", "", "write the outputs into folder `DIR` (default a new folder in out/: out/NAME for run and merge, out/compare-A-vs-B, out/sweep-NAME; -2, -3... if that holds a run)"),
 		force:      fs.Bool("force", false, "overwrite an existing output folder"),
 		quiet:      fs.Bool("quiet", false, "print nothing but errors"),
 		outputs:    fs.String("outputs", "default", "`LIST` of outputs to write, comma-separated: "+study.Outputs(nil).String()+",png; all; default (all but png)"),

@@ -2,12 +2,16 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/spsim/spsim/sim"
 )
 
 // spsimFails runs spsim expecting failure and returns the exit code and
@@ -181,5 +185,41 @@ func TestCompareSet(t *testing.T) {
 	}
 	if report, _ := os.ReadFile(filepath.Join(set, "report.html")); !strings.Contains(string(report), "Set in every scenario on the command line: demand.annual_growth=0.1.") {
 		t.Error("the report does not say what was set")
+	}
+}
+
+// TestIntervalsKeepToTheirRange: every interval of summary.csv and
+// areas.csv lies within its KPI's possible range. icb at seed 11 has
+// caseload utilisation within a hair of 100% in every replication, where
+// a t interval on the log scale passed 100% (1.0000312).
+func TestIntervalsKeepToTheirRange(t *testing.T) {
+	dir := t.TempDir()
+	spsim(t, "run", "icb", "--replications", "3", "--seed", "11", "--outputs", "summary,areas", "-o", dir, "--quiet")
+	for _, f := range []struct {
+		name     string
+		kpi, low int // columns
+	}{{"summary.csv", 0, 2}, {"areas.csv", 1, 3}} {
+		data, err := os.ReadFile(filepath.Join(dir, f.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range rows[1:] {
+			m, ok := sim.LookupKPI(row[f.kpi])
+			if !ok || row[f.low] == "NA" {
+				continue
+			}
+			lo, _ := strconv.ParseFloat(row[f.low], 64)
+			hi, _ := strconv.ParseFloat(row[f.low+1], 64)
+			if m.Name == sim.KPIUtilisation && m.Max != 1 {
+				t.Errorf("caseload utilisation may reach %v: no caseload passes its cap, so it is a share", m.Max)
+			}
+			if lo < m.Min || hi > m.Max {
+				t.Errorf("%s: %s [%v, %v] leaves its range [%v, %v]", f.name, strings.Join(row, ","), lo, hi, m.Min, m.Max)
+			}
+		}
 	}
 }

@@ -52,7 +52,7 @@ func (df *decideFlags) scenario(fs *flag.FlagSet, pos []string, cmd string) (str
 func addDecideFlags(fs *flag.FlagSet) *decideFlags {
 	defer alias(fs, "o", "output")
 	return &decideFlags{
-		dir:        fs.String("o", "", "write the outputs into folder `DIR` (default out/NAME)"),
+		dir:        fs.String("o", "", "write the outputs into folder `DIR` (default out/optimise-NAME or out/sensitivity-NAME; -2, -3... if that holds a run)"),
 		force:      fs.Bool("force", false, "overwrite an existing output folder"),
 		quiet:      fs.Bool("quiet", false, "print nothing but errors"),
 		seed:       fs.Uint64("seed", 0, "random seed (default: the scenario's run.seed)"),

@@ -377,7 +377,11 @@ func costSentence(v Verdict) string {
 				if h, ok := headlineOf(v.Outcomes, o.KPI); ok {
 					gain = phrases[h.KPI].text
 				}
-				return "The rise in " + gain + " comes at no detectable extra cost, but " + list(worse) + " worsen."
+				verb := " worsen."
+				if len(worse) == 1 && !phrases[sameKPI(v.Outcomes, worse[0])].plural {
+					verb = " worsens."
+				}
+				return "The rise in " + gain + " comes at no detectable extra cost, but " + list(worse) + verb
 			}
 			return "It achieves this at no detectable extra cost."
 		case Better:

@@ -21,7 +21,7 @@ func fake(vals map[string][]float64, units map[string]string) []*sim.Result {
 	out := make([]*sim.Result, n)
 	for i := range out {
 		r := &sim.Result{Replication: i}
-		for _, k := range []string{sim.KPINeedsMet, sim.KPINeedsMetPer1000Referrals, sim.KPIWaitMean, sim.KPIReneged, sim.KPICostTotal} {
+		for _, k := range []string{sim.KPINeedsMet, sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare, sim.KPIWaitMean, sim.KPIReneged, sim.KPICostTotal} {
 			if v, ok := vals[k]; ok {
 				r.KPIs = append(r.KPIs, sim.KPI{Name: k, Unit: units[k], Value: v[i]})
 			}
@@ -140,7 +140,22 @@ func TestVerdictMixedAtNoExtraCost(t *testing.T) {
 			}
 		}
 	}
-	ref, alt := arms(20, 0, 92, 0, 5)
+	// One outcome worsens, named in the singular.
+	ref, alt := arms(20, 0, 92, -1.4, 5)
+	for i := range alt[sim.KPICostTotal] {
+		alt[sim.KPICostTotal][i] = ref[sim.KPICostTotal][i] + float64(300*(1-2*(i%2)))
+		ref[sim.KPIReferredAllNeedsMetShare] = append(ref[sim.KPIReferredAllNeedsMetShare], 0.40+0.001*float64(i%3))
+		alt[sim.KPIReferredAllNeedsMetShare] = append(alt[sim.KPIReferredAllNeedsMetShare], 0.37+0.001*float64(i%3))
+	}
+	u := map[string]string{sim.KPIReferredAllNeedsMetShare: sim.UnitShare}
+	for k, v := range units {
+		u[k] = v
+	}
+	v1 := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "one worse"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95), 1)
+	if text, want := strings.Join(v1.Sentences, " "), "but the share of referred people with every need met worsens."; !strings.HasSuffix(text, want) {
+		t.Errorf("one outcome worse: %q, want it to end %q", text, want)
+	}
+	ref, alt = arms(20, 0, 92, 0, 5)
 	alt[sim.KPICostTotal] = ref[sim.KPICostTotal]
 	v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "same cost"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95), 1)
 	if text := strings.Join(v.Sentences, " "); !strings.HasPrefix(text, "same cost costs the same as baseline; needs met rise by") {
