@@ -80,6 +80,21 @@ func compareReadings(c *experiment.Comparison, cfgs []*sim.Config) []reading {
 	return out
 }
 
+// driftWords names what besides a timeline change moves referrals between
+// two periods: "Seasons in referrals also differ", or "" if nothing does.
+func driftWords(d *sim.Demand) string {
+	seasons, growth := d.SeasonalAmplitude != 0, d.AnnualGrowth != 0
+	switch {
+	case seasons && growth:
+		return "Seasons and growth in referrals also differ"
+	case seasons:
+		return "Seasons in referrals also differ"
+	case growth:
+		return "Growth in referrals also differs"
+	}
+	return ""
+}
+
 // ChangeAnswer says, for each of the scenario's timeline changes inside the
 // KPIs' weeks, how the wait, the waiting list, people giving up and needs
 // met compare after it with before it, each with the 95% interval of the
@@ -98,8 +113,8 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 		switch r.kind {
 		case readingChange:
 			caveat := ""
-			if cfg.Demand.SeasonalAmplitude != 0 || cfg.Demand.AnnualGrowth != 0 {
-				caveat = "Seasons and growth in referrals also differ between the two periods; comparing with the scenario without the change (spsim compare) isolates the change."
+			if what := driftWords(&cfg.Demand); what != "" {
+				caveat = what + " between the two periods; comparing with the scenario without the change (spsim compare) isolates the change."
 			}
 			out = append(out, paragraph(r, beforeAfterWords, caveat,
 				"From %s, weeks %d to %d against weeks %d to %d before it:", changeName(r, ""), r.after[0], r.after[1]-1, r.before[0], r.before[1]-1))

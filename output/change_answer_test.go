@@ -30,11 +30,14 @@ func TestRunSaysWhatTheChangeDid(t *testing.T) {
 			"From week 104 (fixed-term funding for one post ends), weeks 104 to 207 against weeks 78 to 103 before it:",
 			"Wait to first contact, mean: rises from ",
 			"Needs met: falls from ",
-			"Seasons and growth in referrals also differ",
+			"Seasons in referrals also differ between the two periods", // funding-cliff has seasons, not growth
 		} {
 			if !strings.Contains(found, want) {
 				t.Errorf("outputs %v: the run's sentences lack %q:\n%s", outs, want, found)
 			}
+		}
+		if strings.Contains(found, "growth") {
+			t.Errorf("outputs %v: a caveat of growth in a scenario without it:\n%s", outs, found)
 		}
 	}
 	// Growing referrals: the last year against the first, in summary-only

@@ -57,9 +57,18 @@ func Money(x float64) string {
 }
 
 // Percent writes a share as a percentage to one decimal: 0.568 is 56.8%.
+// A share that is not 0 is never written as 0.0%: below 0.05% it keeps two
+// significant figures (0.042%), and below 0.001% it is "<0.001%".
 func Percent(share float64) string {
 	if math.IsNaN(share) {
 		return "n/a"
+	}
+	if a := math.Abs(100 * share); share != 0 && allZero(points(share)) {
+		if a < 0.001 {
+			return map[bool]string{true: ">−0.001%", false: "<0.001%"}[share < 0]
+		}
+		s := strconv.FormatFloat(100*share, 'f', max(2, 1-int(math.Floor(math.Log10(a)))), 64)
+		return strings.Replace(s, "-", "−", 1) + "%"
 	}
 	return points(share) + "%"
 }
@@ -121,8 +130,13 @@ func quantity(x float64, unit string, diff bool, decimals int) string {
 		return Number(x) + " weeks"
 	}
 	if what, per, ok := strings.Cut(unit, "/"); ok && per == "year" {
+		if what == "person-weeks" {
+			// Everyone's weeks together: "0.92 weeks a year" would read
+			// as one person's.
+			return Number(x) + " person-weeks a year"
+		}
 		if strings.HasSuffix(what, "-weeks") {
-			// "0.92 weeks a year" held: the label says whose weeks.
+			// "8.6 weeks a year" vacant: the label says whose weeks.
 			return Number(x) + " weeks a year"
 		}
 		return Number(x) + " a year"

@@ -276,6 +276,11 @@ func TestFiellerCoverage(t *testing.T) {
 func TestPlainNumbers(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
 		{experiment.Percent(0.568), "56.8%"},
+		{experiment.Percent(0.00042), "0.042%"}, // not 0.0%: a share that is not 0
+		{experiment.Percent(0.000042), "0.0042%"},
+		{experiment.Percent(1e-9), "<0.001%"},
+		{experiment.Percent(0), "0.0%"},
+		{experiment.Percent(0.0005), "0.1%"},
 		{experiment.Money(256464.4), "£256,464"},
 		{experiment.Money(-46000), "−£46,000"},
 		{experiment.Money(12.5), "£12.50"},
@@ -283,7 +288,7 @@ func TestPlainNumbers(t *testing.T) {
 		{experiment.Quantity(1, "weeks", false), "1 week"},
 		{experiment.Quantity(0.021, "share", true), "2.1 percentage points"},
 		{experiment.Quantity(1234.4, "people/year", false), "1,234 a year"},
-		{experiment.Quantity(0.919, "person-weeks/year", false), "0.919 weeks a year"},
+		{experiment.Quantity(0.919, "person-weeks/year", false), "0.919 person-weeks a year"},
 		{experiment.Quantity(math.NaN(), "weeks", false), "n/a"},
 		{experiment.Quantity(math.NaN(), "GBP/year", false), "n/a"},
 		{experiment.Quantity(44.3, "people/FTE", false), "44.3 people per FTE"},
