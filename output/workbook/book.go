@@ -170,20 +170,48 @@ func (b *book) finish(w io.Writer, title string) error {
 
 // Format is the Excel number format that shows a value of the unit as
 // people read it: shares as percentages, money in pounds, waits in weeks.
-func Format(unit string) string {
+func Format(unit string) string { return FormatFor(unit) }
+
+// FormatFor is Format for a row of values (a mean and its interval): their
+// largest keeps three significant figures, so that 0.8 leavers a year
+// [0.374, 1.71] is not shown as 1 [0, 2], nor +0.4 [−0.208, 1.01] as
+// 0 [-0, 1]. Without values it is the unit's usual format.
+func FormatFor(unit string, values ...float64) string {
+	big := 0.0
+	for _, v := range values {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			big = max(big, math.Abs(v))
+		}
+	}
+	// Decimals for three significant figures of big, within [lo, 3].
+	dp := func(lo, scale int) int {
+		if big == 0 {
+			return lo
+		}
+		return min(3, max(lo, 2-int(math.Floor(math.Log10(big)))-scale))
+	}
+	fixed := func(d int) string {
+		if d == 0 {
+			return "0"
+		}
+		return "0." + strings.Repeat("0", d)
+	}
 	switch {
 	case unit == sim.UnitShare:
-		return "0.0%"
+		return fixed(dp(1, 2)) + "%"
 	case strings.HasPrefix(unit, sim.UnitGBP):
+		if big > 0 && big < 100 {
+			return `"£"#,##0.00` // pence below £100, as the words give them
+		}
 		return `"£"#,##0`
 	case unit == sim.UnitWeeks:
-		return `0.0" weeks"`
+		return fixed(dp(1, 0)) + `" weeks"`
 	case unit == sim.UnitIndex:
 		return "0.00"
 	case strings.HasSuffix(unit, "/year"):
-		return "#,##0"
+		return "#,##" + fixed(dp(0, 0))
 	}
-	return "#,##0.0"
+	return "#,##" + fixed(dp(1, 0))
 }
 
 // WordsCI writes an estimate and its 95% interval in the words every face

@@ -53,14 +53,16 @@ func (b *book) compareSummary(c Compare) {
 			continue
 		}
 		vals := []any{label(name, sim.LookupKPI)}
+		var means []float64
 		for _, e := range k.Estimates {
 			vals = append(vals, e.Mean)
+			means = append(means, e.Mean)
 		}
 		for i := 1; i < len(names); i++ {
 			vals = append(vals, DifferenceWords(k.Paired[i], k.Unit))
 		}
 		b.row(s, row, vals...)
-		b.styleCells(s, 2, row, 1+len(names), row, b.numStyle(Format(k.Unit)))
+		b.styleCells(s, 2, row, 1+len(names), row, b.numStyle(FormatFor(k.Unit, means...)))
 		row++
 	}
 	row++
@@ -108,7 +110,7 @@ func (b *book) compareSheet(c *experiment.Comparison) {
 		for i, name := range c.Names {
 			e, d := k.Estimates[i], k.Paired[i]
 			b.row(s, row, k.Name, label(k.Name, sim.LookupKPI), name, e.Mean, e.Low, e.High, d.Mean, d.Low, d.High, k.Unit)
-			b.styleCells(s, 4, row, 9, row, b.numStyle(Format(k.Unit)))
+			b.styleCells(s, 4, row, 9, row, b.numStyle(FormatFor(k.Unit, e.Mean, e.Low, e.High, d.Mean, d.Low, d.High)))
 			row++
 		}
 	}
@@ -167,7 +169,8 @@ func WriteSweep(w io.Writer, sw Sweep) error {
 		for _, k := range sw.KPIs {
 			if sum, ok := experiment.FindSummary(p.Summaries, k); ok {
 				vals = append(vals, sum.Estimate.Mean, sum.Estimate.Low, sum.Estimate.High)
-				b.styleCells(s, len(vals)-2, row, len(vals), row, b.numStyle(Format(sum.Unit)))
+				e := sum.Estimate
+				b.styleCells(s, len(vals)-2, row, len(vals), row, b.numStyle(FormatFor(sum.Unit, e.Mean, e.Low, e.High)))
 			}
 		}
 		b.row(s, row, vals...)
@@ -231,7 +234,8 @@ func (b *book) sweepSheet(sw *experiment.Sweep) {
 					out.str(i+1, row, 0, v.(string))
 				}
 			}
-			e, style := sum.Estimate, b.numStyle(Format(sum.Unit))
+			e := sum.Estimate
+			style := b.numStyle(FormatFor(sum.Unit, e.Mean, e.Low, e.High))
 			out.str(nf+1, row, 0, sum.Name)
 			out.num(nf+2, row, style, e.Mean)
 			out.num(nf+3, row, style, e.Low)

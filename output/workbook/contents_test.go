@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spsim/spsim/output/workbook"
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -136,5 +137,32 @@ func checkFrozen(t *testing.T, f *excelize.File, sheet string) {
 	p, err := f.GetPanes(sheet)
 	if err != nil || !p.Freeze || p.XSplit != 1 || p.YSplit != 1 || p.TopLeftCell != "B2" {
 		t.Errorf("%s panes %+v (%v), want the first row and column frozen", sheet, p, err)
+	}
+}
+
+// TestFormatForKeepsSmallFiguresReadable: a row's largest value keeps
+// three significant figures, so a small flow and its interval are not
+// rounded to whole numbers (0.8 leavers [0.374, 1.71] was "1 [0, 2]").
+func TestFormatForKeepsSmallFiguresReadable(t *testing.T) {
+	for _, c := range []struct {
+		unit   string
+		values []float64
+		want   string
+	}{
+		{"people/year", []float64{0.8, 0.374, 1.71}, "#,##0.00"},
+		{"people/year", []float64{0.4, -0.208, 1.01}, "#,##0.00"},
+		{"people/year", []float64{44.6, 11.1, 78}, "#,##0.0"},
+		{"people/year", []float64{1304, 1264, 1346}, "#,##0"},
+		{"people/year", nil, "#,##0"},
+		{sim.UnitShare, []float64{0.568, 0.551, 0.584}, "0.0%"},
+		{sim.UnitShare, []float64{0.00042, 0, 0.007}, "0.000%"},
+		{sim.UnitWeeks, []float64{0.275, 0.098, 0.771}, `0.000" weeks"`},
+		{sim.UnitWeeks, []float64{5.94, 4.97, 7.09}, `0.00" weeks"`},
+		{sim.UnitGBPPerYear, []float64{256464, 253583, 259431}, `"£"#,##0`},
+		{sim.UnitGBP, []float64{51.07, 31.9, 70.24}, `"£"#,##0.00`},
+	} {
+		if got := workbook.FormatFor(c.unit, c.values...); got != c.want {
+			t.Errorf("FormatFor(%q, %v) = %q, want %q", c.unit, c.values, got, c.want)
+		}
 	}
 }
