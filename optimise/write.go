@@ -498,8 +498,8 @@ func (p *Problem) questionAndFacts(r *Result) (string, []string) {
 	return "What is the cheapest combination of " + levers + " that meets " + strings.Join(targets, " and ") + "?", []string{
 		fmt.Sprintf("%d combinations; %d checked in order of planned cost (posts at salary and on-costs, plus services' funding), %d replications in all (seed %d, common random numbers).",
 			len(r.Candidates), len(r.Checked), r.Spent(), p.Base.Run.Seed),
-		fmt.Sprintf("Each target is checked by the fully sequential feasibility procedure of Andradóttir & Kim (2010) and Batur & Kim (2010): a first batch of %d replications fixes the variance, then replications are added one at a time until the running sum of (value − threshold) leaves a triangular region. Each check may err with probability %.2g (%s split over %d candidates and %d targets, Bonferroni), so every decision is right together with probability at least %s for candidates further than the tolerance from a threshold.",
-			r.Options.N0, r.Beta, experiment.Percent(1-r.Options.Confidence), len(r.Order), len(p.Targets), experiment.Percent(r.Options.Confidence)),
+		fmt.Sprintf("Each target is checked by the fully sequential feasibility procedure of Andradóttir & Kim (2010) and Batur & Kim (2010): a first batch of %d replications fixes the variance, then replications are added one at a time until the running sum of (value − threshold) leaves a triangular region. Each check may err with probability %.2g (%s split over %s and %s, Bonferroni), so every decision is right together with probability at least %s for candidates further than the tolerance from a threshold.",
+			r.Options.N0, r.Beta, experiment.Percent(1-r.Options.Confidence), experiment.Count(len(r.Order), "candidate"), experiment.Count(len(p.Targets), "target"), experiment.Percent(r.Options.Confidence)),
 	}
 }
 

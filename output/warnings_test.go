@@ -37,3 +37,32 @@ func TestWorkbookCarriesWarnings(t *testing.T) {
 		t.Errorf("the workbook lacks %q", want)
 	}
 }
+
+// TestRunReportWarnsOnce: a run's warning is in its report once, where the
+// report gives warnings, not also among its facts; the workbook, which has
+// no place of its own for them, keeps it among its facts.
+func TestRunReportWarnsOnce(t *testing.T) {
+	r, err := study.Run(context.Background(), study.RunSpec{Ref: "baseline", Sets: []string{"costs.on_cost_share=28"},
+		Options: study.Options{Jobs: 2, Replications: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := output.Write(dir, r, study.Outputs{study.XLSX: true, study.Report: true}); err != nil {
+		t.Fatal(err)
+	}
+	html, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "28 is outside the plausible range"
+	if n := strings.Count(string(html), want); n != 1 {
+		t.Errorf("the report gives the warning %d times, want once", n)
+	}
+	if s := sharedStrings(t, filepath.Join(dir, "results.xlsx")); !strings.Contains(s, want) {
+		t.Errorf("the workbook lacks the warning %q", want)
+	}
+}

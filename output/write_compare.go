@@ -45,11 +45,17 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 func compareWorkbook(r *study.CompareResult) workbook.Compare {
 	cmp, ref := r.Comparison, r.Configs[0]
 	verdict := append(VerdictSentences(cmp), CompareChangeAnswer(cmp, r.Configs)...)
-	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: ref.Question,
+	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: compareQuestion(cmp),
 		Facts: append([]string{fmt.Sprintf("%s of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
 			experiment.Count(ref.Run.Replications, "replication"), ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)},
 			append(compareSets(r), warningFacts(r.LoadWarnings, r.Warnings)...)...),
 		Verdict: verdict, Headline: CompareKPIs, C: cmp}
+}
+
+// compareQuestion is a comparison's question, for its report and workbook:
+// the study's, not the reference scenario's own.
+func compareQuestion(cmp *experiment.Comparison) string {
+	return fmt.Sprintf("How do %s compare with %s?", strings.Join(cmp.Names[1:], " and "), cmp.Names[0])
 }
 
 // compareSets says what --set changed in every compared scenario, if
@@ -90,7 +96,7 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 	head[len(head)-1] = "name in compare.csv"
 	rep := Report{
 		Title:    "spsim compare: " + strings.Join(cmp.Names, " vs "),
-		Question: fmt.Sprintf("How do %s compare with %s?", strings.Join(cmp.Names[1:], " and "), cmp.Names[0]),
+		Question: compareQuestion(cmp),
 		Facts: append([]string{
 			fmt.Sprintf("Reference: %s. Compared: %s.", cmp.Names[0], strings.Join(cmp.Names[1:], ", ")),
 			fmt.Sprintf("%s of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",

@@ -69,7 +69,7 @@ func RunFound(r *study.RunResult) []string {
 
 // runWorkbook is what the run's workbook shows.
 func runWorkbook(r *study.RunResult) workbook.Run {
-	return workbook.Run{Title: "spsim run: " + r.Config.Name, Question: r.Config.Question, Facts: runFacts(r),
+	return workbook.Run{Title: "spsim run: " + r.Config.Name, Question: r.Config.Question, Facts: append(runFacts(r), warningFacts(r.LoadWarnings, r.Warnings)...),
 		Verdict:  RunFound(r),
 		Headline: Headline, Summaries: r.Summaries, Results: r.Results, Level: r.Level}
 }
@@ -146,7 +146,7 @@ func runFacts(r *study.RunResult) []string {
 	if r.Precision != nil {
 		f = append(f, ReplicationsMethod(r))
 	}
-	return append(f, warningFacts(r.LoadWarnings, r.Warnings)...)
+	return f // the report gives the warnings apart; the workbook adds them
 }
 
 // warningFacts are a study's warnings as a workbook's facts, as the

@@ -17,7 +17,7 @@ func WriteSweep(dir string, r *study.SweepResult, outs study.Outputs) error {
 	files = append(files, when(outs.Has(study.Scenario),
 		file{"scenario.toml", func(w io.Writer) error { return scenarios.Encode(w, r.Base) }})...)
 	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error {
-		return workbook.WriteSweep(w, workbook.Sweep{Title: "spsim sweep: " + r.Base.Name, Question: r.Base.Question,
+		return workbook.WriteSweep(w, workbook.Sweep{Title: "spsim sweep: " + r.Base.Name, Question: sweepQuestion(r.Base.Name, r.Sweep),
 			Facts: warningFacts(r.LoadWarnings), Answer: SweepAnswer(r.Sweep, r.KPIs, ""), S: r.Sweep, KPIs: r.KPIs})
 	}})...)
 	return writeAll(dir, files, func() ([]file, error) {
@@ -46,7 +46,7 @@ func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
 	reps := base.Run.Replications
 	rep := Report{
 		Title:    "spsim sweep: " + base.Name,
-		Question: fmt.Sprintf("How do the KPIs of %s change with %s?", base.Name, strings.Join(factorKeys(sw.Factors), " and ")),
+		Question: sweepQuestion(base.Name, sw),
 		Facts: []string{
 			"Varied: " + strings.Join(varied, "; ") + " (" + experiment.Count(len(sw.Points), "point") + ").",
 			fmt.Sprintf("%s at each point, %d weeks (warm-up %d weeks), seed %d, on common random numbers.", experiment.Count(reps, "replication"), base.Run.HorizonWeeks, base.Run.WarmupWeeks, base.Run.Seed),
@@ -83,4 +83,10 @@ func factorKeys(fs []experiment.Factor) []string {
 		out[i] = f.Key
 	}
 	return out
+}
+
+// sweepQuestion is a sweep's question, for its report and workbook: the
+// study's, not the base scenario's own.
+func sweepQuestion(base string, sw *experiment.Sweep) string {
+	return fmt.Sprintf("How do the KPIs of %s change with %s?", base, strings.Join(factorKeys(sw.Factors), " and "))
 }
