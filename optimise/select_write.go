@@ -24,7 +24,7 @@ func (p *Problem) selectionSentences(r *Result) []string {
 	plan := r.checked(r.Plan)
 	unit, gap := unitOf(o.KPI)
 	e := plan.KPIs[0].Estimate
-	out := []string{fmt.Sprintf("%s, %s has the %s %s: %s (%s), costing %s a year.", within, p.Label(r.Plan), o.Sense(), kpiWords(o.KPI),
+	out := []string{fmt.Sprintf("%s, %s has the %s %s: %s (%s), costing %s a year as funded.", within, p.Label(r.Plan), o.Sense(), kpiWords(o.KPI),
 		experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), experiment.Count(plan.Reps, "replication"),
 		experiment.Money(r.Candidates[r.Plan].Cost))}
 	if plan.Decision == Undecided {

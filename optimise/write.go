@@ -37,7 +37,7 @@ func (p *Problem) Sentences(r *Result) []string {
 		return []string{capital(r.NoPlan(p.Label)) + "."}
 	}
 	plan := r.checked(r.Plan)
-	out := []string{fmt.Sprintf("The cheapest plan meeting %s at %s confidence is %s, costing %s a year: %s.",
+	out := []string{fmt.Sprintf("The cheapest plan meeting %s at %s confidence is %s, costing %s a year as funded: %s.",
 		p.targetWords(), levelWords(r.Options.Confidence), p.Label(r.Plan), experiment.Money(r.Candidates[r.Plan].Cost), p.outcomes(plan))}
 	if s := p.cheaperUncertain(r); s != "" {
 		out = append(out, s)

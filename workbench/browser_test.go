@@ -240,7 +240,7 @@ func TestBrowser(t *testing.T) {
 	// are within it (£259,736 and £306,328), five not.
 	do("find the best within a budget", chromedp.Click(q("#plan-best")), waitDone(7), shot("workbench-best", "#workspace"))
 	best, err := chromedp.Run(ctx, chromedp.Text(q("#plan-answer")))
-	if err != nil || !strings.HasPrefix(best, "Best within £340,000 a year: Link-worker posts 4, costing £306,328 a year.") || !strings.Contains(best, "has the highest needs met") {
+	if err != nil || !strings.HasPrefix(best, "Best within £340,000 a year: Link-worker posts 4, costing £306,328 a year as funded.") || !strings.Contains(best, "has the highest needs met") {
 		t.Errorf("the best within the budget %q (%v)", best, err)
 	}
 

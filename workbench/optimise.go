@@ -250,10 +250,10 @@ func planWords(p *optimise.Problem, r *optimise.Result, outcome string) string {
 		set = append(set, p.LeverName(i)+" "+val)
 	}
 	if o := r.Objective; o != nil {
-		return fmt.Sprintf("Best within %s a year: %s, costing %s a year. %s: %s.", experiment.Money(r.Options.Budget),
+		return fmt.Sprintf("Best within %s a year: %s, costing %s a year as funded. %s: %s.", experiment.Money(r.Options.Budget),
 			strings.Join(set, " and "), experiment.Money(r.Candidates[r.Plan].Cost), output.KPILabel(o.KPI), outcome)
 	}
 	tg := p.Targets[0]
-	return fmt.Sprintf("Plan: %s, costing %s a year. %s: %s, against a target of %s.",
+	return fmt.Sprintf("Plan: %s, costing %s a year as funded. %s: %s, against a target of %s.",
 		strings.Join(set, " and "), experiment.Money(r.Candidates[r.Plan].Cost), output.KPILabel(tg.KPI), outcome, tg.Bound())
 }
