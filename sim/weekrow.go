@@ -1,0 +1,252 @@
+// The weekly table's row: its columns, named once, and written each week.
+
+package sim
+
+// rowWriter writes one weekly row, a column at a time. It is a local
+// value in writeRow, so that the row's length stays in a register rather
+// than being stored back to the metrics at every column.
+type rowWriter struct {
+	row    []float64
+	naming *metrics // the metrics to name the columns of, on the first row only
+}
+
+// put adds one column: its name and its unit from the registry the first
+// time, its value always.
+func (r *rowWriter) put(name string, v float64) {
+	if r.naming != nil {
+		r.naming.name(name)
+	}
+	r.row = append(r.row, v) // small enough to inline: ~70 columns a week
+}
+
+func (mt *metrics) name(name string) {
+	mt.columns = append(mt.columns, Column{Name: name, Unit: columnReg.unit(name)})
+}
+
+// weekColumns name the weekly table's first columns, in the order writeRow
+// appends their values (each value's line names its column). The columns of
+// groups, roles and profiles follow.
+var weekColumns = [...]string{
+	ColWeek,
+	ColReferrals,
+	ColRereferrals,
+	ColInappropriate,
+	ColFirstContacts,
+	ColWaitSum,
+	ColReneged,
+	ColListJoins,
+	ColWaitingListEnd,
+	ColWaitingListMean,
+	ColListExits,
+	ColListSojournSum,
+	ColCaseloadEnd,
+	ColCaseloadMean,
+	ColCaseloadEntries,
+	ColCaseloadExits,
+	ColCaseloadSojournSum,
+	ColHoldingEnd,
+	ColHoldingWeeks,
+	ColCapacityPlacesMean,
+	ColCapacityPlacesEnd,
+	ColCapacityHours,
+	ColSessionHours,
+	ColFTEInPostMean,
+	ColPostsFunded,
+	ColVacanciesEnd,
+	ColVacancyWeeks,
+	ColEpisodesCompleted,
+	ColShortSupport,
+	ColDNA,
+	ColDropouts,
+	ColVCSEReferrals,
+	ColVCSEAccepted,
+	ColVCSEDeclined,
+	ColVCSEWaitlisted,
+	ColVCSERefused,
+	ColVCSEGaveUp,
+	ColVCSEWaitingEnd,
+	ColVCSEWaitingMean,
+	ColVCSEPlacesMean,
+	ColVCSEOccupiedMean,
+	ColVCSEClosures,
+	ColNeedsMet,
+	ColNeedsUnmet,
+	ColPeopleNeedsMet,
+	ColGPAvoided,
+	ColLeavers,
+	ColPostsEnded,
+	ColHandovers,
+	ColPressureSum,
+	ColLWAssessed,
+	ColCostLW,
+	ColCostRecruitment,
+	ColCostVCSE,
+	ColCostSupervision,
+	ColEpisodeWeeksSum,
+	ColNeedsUnseen,
+	ColReferralsEnded,
+}
+
+// writeRow defines the weekly table: every column, in order.
+func (mt *metrics) writeRow(m *Model, w int, now float64) {
+	waitArea := mt.waiting.take(now)
+	caseArea := mt.caseload.take(now)
+	placesArea := mt.places.take(now)
+	fteArea := mt.fte.take(now)
+	hoursCap := mt.hoursCap.take(now)
+	vcsePlacesArea := mt.vcsePlaces.take(now)
+	vcseOccArea := mt.vcseOccupied.take(now)
+	holdingArea := mt.holding.take(now)
+	vacantArea := mt.vacant.take(now)
+	vcseWaitingArea := mt.vcseWaiting.take(now)
+	costLW := fteArea * mt.lwCostPerFTEWeek
+	var roleFTE, roleCase [maxTracks]float64
+	if mt.roleFTE != nil {
+		costLW = 0 // each role at its own pay
+		for r := range mt.roleFTE {
+			roleFTE[r], roleCase[r] = mt.roleFTE[r].take(now), mt.roleCaseload[r].take(now)
+			costLW += roleFTE[r] * m.p.roles[r].payPerFTEWeek
+		}
+	}
+	costVCSE := 0.0
+	for s := range m.svcs {
+		costVCSE += m.svcs[s].costPerWeek()
+	}
+
+	// The fixed columns in one append: one capacity check, not one a column.
+	r := rowWriter{row: append(mt.row,
+		float64(w),               // ColWeek
+		mt.referrals,             // ColReferrals
+		mt.rereferrals,           // ColRereferrals
+		mt.inappropriate,         // ColInappropriate
+		mt.firstContacts,         // ColFirstContacts
+		mt.waitSum,               // ColWaitSum
+		mt.reneged,               // ColReneged
+		mt.listJoins,             // ColListJoins
+		mt.waiting.v,             // ColWaitingListEnd
+		waitArea,                 // ColWaitingListMean
+		mt.listExits,             // ColListExits
+		mt.listSojourn,           // ColListSojournSum
+		mt.caseload.v,            // ColCaseloadEnd
+		caseArea,                 // ColCaseloadMean
+		mt.caseEntries,           // ColCaseloadEntries
+		mt.caseExits,             // ColCaseloadExits
+		mt.caseSojourn,           // ColCaseloadSojournSum
+		mt.holding.v,             // ColHoldingEnd
+		holdingArea,              // ColHoldingWeeks
+		placesArea,               // ColCapacityPlacesMean
+		mt.places.v,              // ColCapacityPlacesEnd
+		hoursCap,                 // ColCapacityHours
+		mt.sessionHours,          // ColSessionHours
+		fteArea,                  // ColFTEInPostMean
+		float64(m.posts),         // ColPostsFunded
+		mt.vacant.v,              // ColVacanciesEnd
+		vacantArea,               // ColVacancyWeeks
+		mt.episodes,              // ColEpisodesCompleted
+		mt.flows.limitReached,    // ColShortSupport
+		mt.dna,                   // ColDNA
+		mt.dropouts,              // ColDropouts
+		mt.vcseReferrals,         // ColVCSEReferrals
+		mt.vcseAccepted,          // ColVCSEAccepted
+		mt.vcseDeclined,          // ColVCSEDeclined
+		mt.vcseWaitlisted,        // ColVCSEWaitlisted
+		mt.vcseRefused,           // ColVCSERefused
+		mt.vcseGaveUp,            // ColVCSEGaveUp
+		mt.vcseWaiting.v,         // ColVCSEWaitingEnd
+		vcseWaitingArea,          // ColVCSEWaitingMean
+		vcsePlacesArea,           // ColVCSEPlacesMean
+		vcseOccArea,              // ColVCSEOccupiedMean
+		mt.vcseClosures,          // ColVCSEClosures
+		mt.needsMet,              // ColNeedsMet
+		mt.needsUnmet,            // ColNeedsUnmet
+		mt.peopleMet,             // ColPeopleNeedsMet
+		mt.gpAvoided,             // ColGPAvoided
+		mt.leavers,               // ColLeavers
+		mt.postsEnded,            // ColPostsEnded
+		mt.handedOver,            // ColHandovers
+		mt.pressureSum,           // ColPressureSum
+		mt.lwAssessed,            // ColLWAssessed
+		costLW,                   // ColCostLW
+		mt.costRecruitment,       // ColCostRecruitment
+		costVCSE,                 // ColCostVCSE
+		fteArea*mt.supCostPerFTE, // ColCostSupervision
+		mt.episodeWeeks,          // ColEpisodeWeeksSum
+		mt.needsUnseen,           // ColNeedsUnseen
+		mt.ended,                 // ColReferralsEnded
+	)}
+	if mt.naming {
+		r.naming = mt
+		for _, name := range weekColumns {
+			mt.name(name)
+		}
+	}
+	mt.writeMembers(&r, m, &roleFTE, &roleCase)
+	mt.row = r.row
+}
+
+// writeMembers adds the columns of each group, role (with several) and
+// profile to the row.
+func (mt *metrics) writeMembers(r *rowWriter, m *Model, roleFTE, roleCase *[maxTracks]float64) {
+	for i, g := range mt.group {
+		n := mt.groupCols(m, i)
+		r.put(n[0], g.referrals)
+		r.put(n[1], g.firstContacts)
+		r.put(n[2], g.waitSum)
+		r.put(n[3], g.reneged)
+		r.put(n[4], g.episodes)
+		r.put(n[5], g.limitReached)
+		r.put(n[6], g.needsMet)
+		r.put(n[7], g.needsUnmet)
+		r.put(n[8], g.needsUnseen)
+	}
+	if mt.roleFTE != nil {
+		r.put(ColRoleHandovers, mt.roleHandovers)
+		for role := range mt.roleFTE {
+			n := mt.roleCols(m, role)
+			r.put(n[0], roleFTE[role])
+			r.put(n[1], roleCase[role])
+			r.put(n[2], mt.roleEpisodes[role])
+		}
+	}
+	for i, pf := range mt.profile {
+		n := mt.profileCols(m, i)
+		r.put(n[0], pf.episodes)
+		r.put(n[1], pf.limitReached)
+		r.put(n[2], pf.concluded)
+		r.put(n[3], pf.allMet)
+	}
+}
+
+// groupCols names group i's weekly columns, once: building names every
+// week would allocate on the hot path.
+func (mt *metrics) groupCols(m *Model, i int) []string {
+	for len(mt.gnames) <= i {
+		name := m.p.groups[len(mt.gnames)].name
+		mt.gnames = append(mt.gnames, []string{
+			ColReferrals + "." + name, ColFirstContacts + "." + name, ColWaitSum + "." + name,
+			ColReneged + "." + name, ColEpisodesCompleted + "." + name, ColShortSupport + "." + name,
+			ColNeedsMet + "." + name, ColNeedsUnmet + "." + name, ColNeedsUnseen + "." + name})
+	}
+	return mt.gnames[i]
+}
+
+// roleCols names role r's weekly columns, once.
+func (mt *metrics) roleCols(m *Model, r int) []string {
+	for len(mt.rnames) <= r {
+		name := RolePrefix + m.p.roles[len(mt.rnames)].name
+		mt.rnames = append(mt.rnames, []string{
+			ColFTEInPostMean + "." + name, ColCaseloadMean + "." + name, ColEpisodesCompleted + "." + name})
+	}
+	return mt.rnames[r]
+}
+
+// profileCols names profile i's weekly columns, once.
+func (mt *metrics) profileCols(m *Model, i int) []string {
+	for len(mt.pnames) <= i {
+		name := ProfilePrefix + m.p.profiles[len(mt.pnames)].name
+		mt.pnames = append(mt.pnames, []string{
+			ColEpisodesCompleted + "." + name, ColShortSupport + "." + name,
+			ColSupportedConcluded + "." + name, ColSupportedAllNeedsMet + "." + name})
+	}
+	return mt.pnames[i]
+}
