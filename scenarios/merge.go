@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/spsim/spsim/internal/tomlnum"
 )
 
 // pos is where a value was set: a file and a place in it.
@@ -284,14 +286,14 @@ func unfundedServices(m map[string]any, pv provenance, file string) []Warning {
 	var grants []float64
 	for _, name := range sortedKeys(svcs) {
 		s, _ := svcs[name].(map[string]any)
-		if g, ok := number(s["grant_per_place_year"]); ok && g > 0 {
+		if g, ok := tomlnum.Value(s["grant_per_place_year"]); ok && g > 0 {
 			grants = append(grants, g)
 		}
 	}
 	var out []Warning
 	for _, name := range sortedKeys(svcs) {
 		s, _ := svcs[name].(map[string]any)
-		places, _ := number(s["places"])
+		places, _ := tomlnum.Value(s["places"])
 		_, grant := s["grant_per_place_year"]
 		_, funding := s["funding_per_year"]
 		if places <= 0 || grant || funding {
@@ -308,17 +310,6 @@ func unfundedServices(m map[string]any, pv provenance, file string) []Warning {
 				formatNumber(places), hint)})
 	}
 	return out
-}
-
-// number is a decoded TOML number as a float64.
-func number(v any) (float64, bool) {
-	switch x := v.(type) {
-	case int64:
-		return float64(x), true
-	case float64:
-		return x, true
-	}
-	return 0, false
 }
 
 // pounds is a sum of money in whole pounds, its thousands marked: £2,000.

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/spsim/spsim/internal/tomlnum"
 )
 
 // Validate checks a decoded TOML or JSON document against a schema of the
@@ -93,7 +95,7 @@ func (v *validator) allowed(s Schema, x any, path string) {
 			v.fail(path, "is %v, want one of %s", x, strings.Join(allowed, ", "))
 		}
 	}
-	if f, ok := number(x); ok {
+	if f, ok := tomlnum.Value(x); ok {
 		if lo, ok := s["minimum"].(float64); ok && f < lo {
 			v.fail(path, "is %v, below the minimum %v", x, lo)
 		}
@@ -159,22 +161,10 @@ func hasType(t string, x any) bool {
 		}
 		return false
 	case "number":
-		_, ok := number(x)
+		_, ok := tomlnum.Value(x)
 		return ok
 	}
 	return true
-}
-
-func number(x any) (float64, bool) {
-	switch n := x.(type) {
-	case int64:
-		return float64(n), true
-	case int:
-		return float64(n), true
-	case float64:
-		return n, true
-	}
-	return 0, false
 }
 
 func kind(x any) string {

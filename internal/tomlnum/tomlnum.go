@@ -1,6 +1,7 @@
 // Package tomlnum writes numbers as TOML floats, for every value spsim
 // writes into a scenario file: the loader's encoder and the distribution
 // specs it embeds share one rule, so scenario.toml reads alike throughout.
+// It also reads a decoded TOML number back, whichever type it came as.
 package tomlnum
 
 import (
@@ -30,4 +31,18 @@ func Float(v float64) string {
 		s += ".0"
 	}
 	return s
+}
+
+// Value is a decoded TOML number (an integer, or a float) as a float64;
+// ok is false for any other value.
+func Value(v any) (x float64, ok bool) {
+	switch n := v.(type) {
+	case int64:
+		return float64(n), true
+	case int:
+		return float64(n), true
+	case float64:
+		return n, true
+	}
+	return 0, false
 }

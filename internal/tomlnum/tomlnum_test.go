@@ -33,3 +33,15 @@ func TestFloatReadsBackExactly(t *testing.T) {
 		t.Errorf("nan reads back as %v (%v)", doc.X, err)
 	}
 }
+
+func TestValue(t *testing.T) {
+	for _, c := range []struct {
+		in   any
+		want float64
+		ok   bool
+	}{{int64(3), 3, true}, {3, 3, true}, {0.28, 0.28, true}, {"3", 0, false}, {true, 0, false}, {nil, 0, false}} {
+		if got, ok := Value(c.in); got != c.want || ok != c.ok {
+			t.Errorf("Value(%#v) = %v, %v; want %v, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}

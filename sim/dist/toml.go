@@ -48,7 +48,7 @@ func (s *Spec) fromTable(t map[string]any) error {
 			}
 			s.Dist = name
 		case s.scalar(k) != nil:
-			x, ok := tomlNumber(v)
+			x, ok := tomlnum.Value(v)
 			if !ok {
 				return fmt.Errorf("key %q must be a number, got %s", k, describeTOML(v))
 			}
@@ -60,7 +60,7 @@ func (s *Spec) fromTable(t map[string]any) error {
 			}
 			list := make([]float64, len(arr))
 			for i, e := range arr {
-				x, ok := tomlNumber(e)
+				x, ok := tomlnum.Value(e)
 				if !ok {
 					return fmt.Errorf("key %q must be an array of numbers, got %s at position %d", k, describeTOML(e), i+1)
 				}
@@ -72,16 +72,6 @@ func (s *Spec) fromTable(t map[string]any) error {
 		}
 	}
 	return nil
-}
-
-func tomlNumber(v any) (float64, bool) {
-	switch v := v.(type) {
-	case int64:
-		return float64(v), true
-	case float64:
-		return v, true
-	}
-	return 0, false
 }
 
 // describeTOML names the TOML type of a decoded value, with the value when
