@@ -199,9 +199,15 @@ type Workforce struct {
 	// its cap and hours beyond contract (weight 1), the share of complex
 	// cases, people waiting per caseload place in the team, and people held
 	// on caseload for a community place per place of their own.
-	WaitingPressureWeight float64     `toml:"waiting_pressure_weight" spsim:"optional"`
-	HoldingPressureWeight float64     `toml:"holding_pressure_weight" spsim:"optional"`
-	Supervision           Supervision `toml:"supervision" spsim:"optional"`
+	//
+	// SustainableCaseloadPerFTE, if given, is the caseload a full-time
+	// link worker carries without strain: pressure counts caseload, complex
+	// cases and people held against it rather than against the cap, so a
+	// cap raised above it strains link workers. Without it, the cap.
+	SustainableCaseloadPerFTE *float64    `toml:"sustainable_caseload_per_fte" spsim:"optional"`
+	WaitingPressureWeight     float64     `toml:"waiting_pressure_weight" spsim:"optional"`
+	HoldingPressureWeight     float64     `toml:"holding_pressure_weight" spsim:"optional"`
+	Supervision               Supervision `toml:"supervision" spsim:"optional"`
 }
 
 // Supervision is clinical supervision of link workers: it takes hours from

@@ -86,6 +86,7 @@ var ranges = map[string]bounds{
 	"workforce.fte":                                  b(0, 1.5, 0.2, 1.2),
 	"workforce.contracted_hours_per_week":            b(0, 80, 15, 48),
 	"workforce.caseload_cap_per_fte":                 b(1, 10000, 10, 150),
+	"workforce.sustainable_caseload_per_fte":         b(1, 10000, 20, 80),
 	"workforce.admin_share":                          b(0, 1, 0, 0.6),
 	"workforce.leaving_hazard_per_year":              b(0, 52, 0, 1),
 	"workforce.pressure_sensitivity":                 b(0, 50, 0, 5),

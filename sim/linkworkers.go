@@ -20,6 +20,10 @@ type linkWorker struct {
 	hours        float64        // session hours this week
 	cap          int            // caseload cap now, refreshed when the post changes
 	sessionHours float64        // session hours a week in post now, refreshed with cap
+	// strainPlaces is the caseload pressure counts against: the cap, or
+	// with a sustainable caseload set, that caseload in the same
+	// proportion (ramp-up and FTE included), refreshed with cap.
+	strainPlaces float64
 	trackCap     [maxTracks]int // of which each track may use
 	recruit      des.Handle
 	rampEnd      des.Handle
@@ -41,6 +45,7 @@ func (m *Model) refreshCap(i int) {
 	lw := &m.lws[i]
 	lw.cap = m.computeCap(i)
 	lw.sessionHours = m.computeSessionHours(i)
+	lw.strainPlaces = float64(lw.cap) * m.p.roles[lw.role].pressureScale
 	for t, tr := range m.p.tracks {
 		lw.trackCap[t] = 0
 		if tr.role == lw.role {

@@ -49,6 +49,7 @@ type roleParams struct {
 	posts         int
 	fte           float64
 	capPerFTE     float64
+	pressureScale float64 // sustainable caseload over the cap: pressure's places per caseload place
 	payPerFTEWeek float64 // with on-costs
 	hazard        float64 // leaving, a year, at no pressure, after supervision
 	supHours      float64 // supervision, hours a week per FTE
@@ -332,7 +333,11 @@ func pickFrom(cum []float64, r *rand.Rand) int {
 func compileRoles(cfg *Config, p *params, profileIndex map[string]int) error {
 	w, c := &cfg.Workforce, &cfg.Costs
 	onCost := 1 + c.OnCostShare
-	p.roles = []roleParams{{name: scenarios.LinkWorkerRole, posts: w.LinkWorkers, fte: w.FTE, capPerFTE: w.CaseloadCapPerFTE,
+	scale := 1.0 // pressure against the cap
+	if s := w.SustainableCaseloadPerFTE; s != nil {
+		scale = *s / w.CaseloadCapPerFTE
+	}
+	p.roles = []roleParams{{name: scenarios.LinkWorkerRole, posts: w.LinkWorkers, fte: w.FTE, capPerFTE: w.CaseloadCapPerFTE, pressureScale: scale,
 		payPerFTEWeek: c.SalaryPerFTEYear * onCost / 52, hazard: w.LeavingHazardPerYear, supHours: w.Supervision.HoursPerWeek}}
 	names := sortedKeys(cfg.Roles)
 	index := map[string]int{scenarios.LinkWorkerRole: 0}
@@ -352,7 +357,7 @@ func compileRoles(cfg *Config, p *params, profileIndex map[string]int) error {
 				return fmt.Errorf("roles.%s.handover_to: unknown role %q", n, r.HandoverTo)
 			}
 		}
-		p.roles = append(p.roles, roleParams{name: n, posts: r.Posts, fte: r.FTE, capPerFTE: r.CaseloadCapPerFTE,
+		p.roles = append(p.roles, roleParams{name: n, posts: r.Posts, fte: r.FTE, capPerFTE: r.CaseloadCapPerFTE, pressureScale: 1,
 			payPerFTEWeek: r.SalaryPerFTEYear * onCost / 52, hazard: r.LeavingHazardPerYear, supHours: r.SupervisionHours, track: len(p.tracks)})
 		p.tracks = append(p.tracks, trackParams{limits: r.Support, share: 1, role: k, handover: h})
 		for _, pr := range r.Profiles {

@@ -86,6 +86,23 @@ func TestMoreReferralsRaisePressure(t *testing.T) {
 	direction(t, "leavers per FTE-year, referrals +50%", effect(t, base, busy, 30, sim.KPILeaversPerFTE), true)
 }
 
+// TestCapAboveSustainableStrains: raising the caseload cap above the
+// caseload link workers can sustain fills caseloads past it, so pressure
+// and leaving rise (they fell, when pressure counted against the cap: a
+// cap raised on paper looked like relief). Without a sustainable caseload
+// set, pressure counts against the cap, as scenarios written before it did.
+func TestCapAboveSustainableStrains(t *testing.T) {
+	base, raised := load(t, "baseline"), load(t, "baseline")
+	for _, c := range []*sim.Config{base, raised} {
+		c.Run.HorizonWeeks = 390
+	}
+	raised.Workforce.CaseloadCapPerFTE = 80
+	direction(t, "pressure_mean, cap 45 to 80", effect(t, base, raised, 20, sim.KPIPressureMean), true)
+	direction(t, "leavers per FTE-year, cap 45 to 80", effect(t, base, raised, 20, sim.KPILeaversPerFTE), true)
+	raised.Workforce.SustainableCaseloadPerFTE = nil
+	direction(t, "pressure_mean against the cap, cap 45 to 80", effect(t, base, raised, 20, sim.KPIPressureMean), false)
+}
+
 // TestVacanciesFeedLeaving is the reinforcing loop in high-turnover: in
 // the weeks after a post falls vacant, the link workers left are under more
 // pressure than in weeks with a full team (each replication gives both

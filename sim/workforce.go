@@ -46,17 +46,18 @@ func (m *Model) onRampEnd(i int) {
 }
 
 // pressure is how strained link worker i is, from what strains link
-// workers in the research (docs/model.md): caseload pushed past its cap
-// and session hours beyond contract last week (weight 1 each); complex
-// cases and people held on caseload for a community place, each per
-// caseload place of their own; and people waiting for the team, as a share
+// workers in the research (docs/model.md): caseload pushed past what they
+// can sustain (the cap, or workforce.sustainable_caseload_per_fte) and
+// session hours beyond contract last week (weight 1 each); complex cases
+// and people held on caseload for a community place, each per sustainable
+// place of their own; and people waiting for the team, as a share
 // of those waiting or on the team's caseload places (so a long list weighs
 // up to 1, however few link workers are left).
 func (m *Model) pressure(i int, waitTerm float64) float64 {
 	lw := &m.lws[i]
 	w := &m.cfg.Workforce
 	pr := 0.0
-	if cp := float64(lw.cap); cp > 0 {
+	if cp := lw.strainPlaces; cp > 0 {
 		pr += max(0, float64(lw.caseload)/cp-1)
 		// A term of weight 0 adds exactly 0: skipping it changes nothing.
 		if w.ComplexPressureWeight != 0 {

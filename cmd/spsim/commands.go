@@ -74,7 +74,8 @@ compare.csv, compare.json, charts and report.html.`,
 from LO to HI in steps of STEP (1 unless given), as optimise's levers do:
 workforce.link_workers=2..6 is 2,3,4,5,6, and 40..100:20 is 40,60,80,100.
 Every point uses the same random numbers, so differences between points are
-not noise. A sweep of one key says how each KPI goes from the first value to
+paired and far less noisy than between separate runs; a small change can
+still be lost in what noise is left, and the answer says so. A sweep of one key says how each KPI goes from the first value to
 the last, and where demand outstrips link-worker supply; one of two keys reads
 its grid's corners: each key's change at the other's two ends, and whether the
 two interact (places help only where there are posts). Writes sweep.csv, a
