@@ -219,7 +219,7 @@ func TestWords(t *testing.T) {
 		{5.62, 5.36, 5.9, "weeks", false, "5.62 weeks (95% CI 5.36 to 5.9 weeks)"},
 		{1266.78, 1250, 1280, "people/year", false, "1,267 people a year (95% CI 1,250 to 1,280 people a year)"},
 		{0.52, 0.352, 0.767, "people/year", false, "0.52 people a year (95% CI 0.352 to 0.767 people a year)"},
-		{0.919, 0.604, 1.4, "person-weeks/year", false, "0.919 weeks a year (95% CI 0.604 to 1.4 weeks a year)"},
+		{0.919, 0.604, 1.4, "person-weeks/year", false, "0.919 person-weeks a year (95% CI 0.604 to 1.4 person-weeks a year)"},
 		{44.3, 44.1, 44.6, "people/FTE", false, "44.3 people per FTE (95% CI 44.1 to 44.6 people per FTE)"},
 		{-0.0874, -0.0953, -0.0794, "share", true, "−8.7 percentage points (95% CI −9.5 to −7.9 percentage points)"},
 		{1234.5, math.NaN(), math.NaN(), "GBP", false, "£1,235"},

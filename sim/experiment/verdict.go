@@ -113,6 +113,11 @@ type Verdict struct {
 	// the run (a seed overridden by the comparison's, a service nobody is
 	// referred to).
 	Identical bool
+	// Assumed is the assumption-driven value of GP appointments avoided,
+	// when it differs detectably: a scenario that changes only the assumed
+	// effect of social prescribing (optimistic-outcomes) changes nothing
+	// else, and its verdict must still say what it is worth on them.
+	Assumed   *Change
 	Sentences []string
 }
 
@@ -173,6 +178,11 @@ func NewVerdict(c *Comparison, s int) Verdict {
 			ch.CostPer = costPer(cost.Values, k.Values, s, ch.Direction, c.Level)
 		}
 		v.Outcomes = append(v.Outcomes, ch)
+	}
+	if k, ok := byName[sim.KPIGPValue]; ok {
+		if ch := change(k, s); ch.Effect == Better || ch.Effect == Worse {
+			v.Assumed = &ch
+		}
 	}
 	v.Identical = identical(c, s)
 	v.Sentences = sentences(v)
@@ -279,7 +289,13 @@ func sentences(v Verdict) []string {
 		if strings.Contains(p.text, " per ") {
 			amount = Number(math.Abs(o.Diff.Mean)) // the phrase names the unit
 		}
-		b.WriteString("; " + p.text + " " + verb + " by " + amount + " " + Bounds(lo, hi, o.Unit, true))
+		text := p.text
+		if o.KPI == sim.KPIWaitMean && o.Effect == Better && worse(v.Outcomes, sim.KPIReneged) {
+			// Waits are measured over the people seen: shorter waits while
+			// more give up are not a better service for everyone referred.
+			text = "waits of those seen"
+		}
+		b.WriteString("; " + text + " " + verb + " by " + amount + " " + Bounds(lo, hi, o.Unit, true))
 	}
 	if len(same) > 0 {
 		verb := " do not change detectably"
@@ -295,6 +311,14 @@ func sentences(v Verdict) []string {
 	out := []string{b.String()}
 	if s := costSentence(v); s != "" {
 		out = append(out, s)
+	}
+	if a := v.Assumed; a != nil {
+		verb, lo, hi := "rises", a.Diff.Low, a.Diff.High
+		if a.Diff.Mean < 0 {
+			verb, lo, hi = "falls", -a.Diff.High, -a.Diff.Low
+		}
+		out = append(out, "On the scenario's assumed effect of social prescribing, the value of GP appointments avoided "+verb+" by "+
+			QuantityWithin(math.Abs(a.Diff.Mean), lo, hi, a.Unit, true)+" "+Bounds(lo, hi, a.Unit, true)+" (assumption-driven).")
 	}
 	return out
 }
@@ -399,6 +423,16 @@ func costSentence(v Verdict) string {
 // gain reports whether ch is a flow (a count a year) that improves
 // detectably: an outcome a cost per unit could price.
 func gain(ch Change) bool { return ch.Effect == Better && strings.HasSuffix(ch.Unit, "/year") }
+
+// worse reports whether outcome kpi is among os and detectably worse.
+func worse(os []Change, kpi string) bool {
+	for _, o := range os {
+		if o.KPI == kpi {
+			return o.Effect == Worse
+		}
+	}
+	return false
+}
 
 // worsened names the sentence's outcomes that are detectably worse.
 func worsened(os []Change) []string {

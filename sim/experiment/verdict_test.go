@@ -21,7 +21,7 @@ func fake(vals map[string][]float64, units map[string]string) []*sim.Result {
 	out := make([]*sim.Result, n)
 	for i := range out {
 		r := &sim.Result{Replication: i}
-		for _, k := range []string{sim.KPINeedsMet, sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare, sim.KPIWaitMean, sim.KPIReneged, sim.KPICostTotal} {
+		for _, k := range []string{sim.KPINeedsMet, sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare, sim.KPIWaitMean, sim.KPIReneged, sim.KPICostTotal, sim.KPIGPValue} {
 			if v, ok := vals[k]; ok {
 				r.KPIs = append(r.KPIs, sim.KPI{Name: k, Unit: units[k], Value: v[i]})
 			}
@@ -160,6 +160,51 @@ func TestVerdictMixedAtNoExtraCost(t *testing.T) {
 	v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "same cost"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95), 1)
 	if text := strings.Join(v.Sentences, " "); !strings.HasPrefix(text, "same cost costs the same as baseline; needs met rise by") {
 		t.Errorf("the same cost in every replication: %q", text)
+	}
+}
+
+// TestVerdictWaitsOfThoseSeen: waits are measured over the people seen,
+// so shorter waits while more people give up are said to be the waits of
+// those seen, not a better service for everyone referred.
+func TestVerdictWaitsOfThoseSeen(t *testing.T) {
+	for _, c := range []struct {
+		gaveUp float64
+		want   string
+	}{{30, "; waits of those seen fall by 1.4 weeks"}, {0, "; waits fall by 1.4 weeks"}} {
+		ref, alt := arms(20, 46000, 92, -1.4, 1)
+		for i := range alt[sim.KPIReneged] {
+			alt[sim.KPIReneged][i] += c.gaveUp
+		}
+		v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "priority"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95), 1)
+		if text := strings.Join(v.Sentences, " "); !strings.Contains(text, c.want) {
+			t.Errorf("%v more giving up: %q lacks %q", c.gaveUp, text, c.want)
+		}
+	}
+}
+
+// TestVerdictTellsTheAssumedValue: a scenario that changes only the
+// assumed effect of social prescribing (optimistic-outcomes) changes no
+// simulated outcome, and its verdict still says what it is worth on its
+// assumptions; one where the value does not differ says nothing of it.
+func TestVerdictTellsTheAssumedValue(t *testing.T) {
+	for _, c := range []struct {
+		gain float64
+		want bool
+	}{{9889, true}, {0, false}} {
+		ref, alt := arms(20, 0, 0, 0, 2)
+		for i := range ref[sim.KPINeedsMet] {
+			ref[sim.KPIGPValue] = append(ref[sim.KPIGPValue], 5500+float64(10*(i%3)))
+			alt[sim.KPIGPValue] = append(alt[sim.KPIGPValue], 5500+c.gain+float64(10*(i%3))+float64(i%2))
+		}
+		u := map[string]string{sim.KPIGPValue: sim.UnitGBPPerYear}
+		for k, v := range units {
+			u[k] = v
+		}
+		v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "optimistic"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95), 1)
+		text := strings.Join(v.Sentences, " ")
+		if got := strings.Contains(text, "the value of GP appointments avoided rises by £9,890 a year"); got != c.want {
+			t.Errorf("a gain of %v: %q; want the assumed value told: %v", c.gain, text, c.want)
+		}
 	}
 }
 
@@ -319,6 +364,9 @@ func TestPlainNumbers(t *testing.T) {
 		{experiment.WordsWithin(-0.00001, -0.00001, 0, "share", true), "−0.001 percentage points"},
 		{experiment.SignedWithin(0.0098, -0.00012, 0.0196, "share", true), "+0.98 percentage points"},
 		{experiment.Words(0.52, "people/year", false), "0.52 people a year"},
+		{experiment.Words(0.919, "person-weeks/year", false), "0.919 person-weeks a year"}, // as Quantity says it: everyone's weeks
+		{experiment.Words(8.6, "post-weeks/year", false), "8.6 weeks a year"},
+		{experiment.Words(0.00042, "share", false), "0.042%"},
 		{experiment.Words(-0.087, "share", true), "−8.7 percentage points"},
 		{experiment.Words(math.NaN(), "weeks", false), "not defined"},
 		{experiment.Signed(-1200, "GBP", false), "−£1,200"},

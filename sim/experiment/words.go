@@ -58,6 +58,9 @@ func words(v float64, unit string, diff bool, decimals int) string {
 		if diff {
 			return percent(v, decimals) + " percentage points"
 		}
+		if decimals == 1 {
+			return Percent(v) // never 0.0% for a share that is not 0
+		}
 		return percent(v, decimals) + "%"
 	case sim.UnitGBP:
 		return Money(v)
@@ -70,7 +73,7 @@ func words(v float64, unit string, diff bool, decimals int) string {
 	}
 	what, per, ok := strings.Cut(unit, "/")
 	switch {
-	case ok && per == "year" && strings.HasSuffix(what, "-weeks"):
+	case ok && per == "year" && strings.HasSuffix(what, "-weeks") && what != "person-weeks":
 		return Number(v) + " weeks a year" // the label says whose weeks
 	case ok && per == "year":
 		return Number(v) + " " + what + " a year"
