@@ -307,3 +307,35 @@ func TestAnswerTellsWhatItLeftUndecided(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerSaysWhenThePlanIsAtAnEnd: a plan at an end of a lever's range
+// may be beaten beyond it, and the answer says so: the best within a
+// budget at either end, the cheapest plan at its low end only.
+func TestAnswerSaysWhenThePlanIsAtAnEnd(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		spec optimise.Spec
+		want string
+	}{
+		{"best at the top of places", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=4..6", "services.wellbeing_groups.places=40..55:5"},
+			Maximise: "needs_met", Options: optimise.Options{Budget: 340000}}, "It sits at an end of the range searched (link-worker posts 4, the lowest; wellbeing groups: places 55, the highest)"},
+		{"cheapest at the bottom", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=5..8"},
+			Targets: []string{"wait_first_contact_p90_weeks<=4"}}, "It sits at an end of the range searched (link-worker posts 5, the lowest)"},
+		{"cheapest inside", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=4..8"},
+			Targets: []string{"wait_first_contact_p90_weeks<=4"}}, ""},
+	} {
+		p, err := optimise.Plan(c.spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Options.Confidence = 0.95
+		r, err := p.Solve(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(p.Sentences(r), " ")
+		if c.want == "" && strings.Contains(got, "an end of the range") || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q; want %q", c.name, got, c.want)
+		}
+	}
+}

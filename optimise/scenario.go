@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/output"
@@ -360,15 +361,63 @@ func (p *Problem) LeverName(f int) string {
 func (p *Problem) Label(i int) string {
 	var parts []string
 	for f, v := range p.Cands[i].Levers {
-		key := p.Levers[f].Key
-		if l := p.Labels[key]; l != "" {
-			parts = append(parts, output.Uncapitalise(l)+" "+v)
-			continue
-		}
-		if j := strings.LastIndex(key, "."); j >= 0 && !strings.HasPrefix(key, "services.") {
-			key = key[j+1:]
-		}
-		parts = append(parts, key+"="+v)
+		parts = append(parts, p.leverValue(f, v))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// leverValue names lever f at value v: "link-worker posts 4", or
+// "places=40" for a key without words.
+func (p *Problem) leverValue(f int, v string) string {
+	key := p.Levers[f].Key
+	if l := p.Labels[key]; l != "" {
+		return output.Uncapitalise(l) + " " + v
+	}
+	if j := strings.LastIndex(key, "."); j >= 0 && !strings.HasPrefix(key, "services.") {
+		key = key[j+1:]
+	}
+	return key + "=" + v
+}
+
+// atEdge says which numeric levers the plan takes at an end of the range
+// searched, where a value beyond it may do as well or better: either end
+// for the best within a budget, the low end for the cheapest plan (a lower
+// value might meet the targets too). "" if none.
+func (p *Problem) atEdge(r *Result, bothEnds bool) string {
+	var parts []string
+	for f, l := range p.Levers {
+		lo, hi, ok := numericRange(l.Values)
+		if !ok {
+			continue
+		}
+		at := r.Candidates[r.Plan].Levers[f]
+		v, _ := strconv.ParseFloat(at, 64)
+		switch {
+		case v == lo:
+			parts = append(parts, p.leverValue(f, at)+", the lowest")
+		case v == hi && bothEnds:
+			parts = append(parts, p.leverValue(f, at)+", the highest")
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "It sits at an end of the range searched (" + strings.Join(parts, "; ") + "): a value beyond it may do as well or better, so widen the range to be sure."
+}
+
+// numericRange is the least and greatest of values, if there are two or
+// more and all are numbers.
+func numericRange(values []string) (lo, hi float64, ok bool) {
+	if len(values) < 2 {
+		return 0, 0, false
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, s := range values {
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return 0, 0, false
+		}
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	return lo, hi, true
 }

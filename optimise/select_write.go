@@ -27,6 +27,9 @@ func (p *Problem) selectionSentences(r *Result) []string {
 	out := []string{fmt.Sprintf("%s, %s has the %s %s: %s (%s), costing %s a year as funded.", within, p.Label(r.Plan), o.Sense(), kpiWords(o.KPI),
 		experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), experiment.Count(plan.Reps, "replication"),
 		experiment.Money(r.Candidates[r.Plan].Cost))}
+	if s := p.atEdge(r, true); s != "" {
+		out = append(out, s)
+	}
 	if plan.Decision == Undecided {
 		out = append(out, fmt.Sprintf("After %s, other combinations could still not be told from it; it has the %s mean of those left.",
 			experiment.Count(plan.Used, "replication"), map[bool]string{true: "highest", false: "lowest"}[o.Maximise]))

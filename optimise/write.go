@@ -42,6 +42,9 @@ func (p *Problem) Sentences(r *Result) []string {
 	if s := p.cheaperUncertain(r); s != "" {
 		out = append(out, s)
 	}
+	if s := p.atEdge(r, false); s != "" {
+		out = append(out, s)
+	}
 	if r.RunnerUp >= 0 {
 		ru := r.checked(r.RunnerUp)
 		more := r.Candidates[r.RunnerUp].Cost - r.Candidates[r.Plan].Cost

@@ -2,6 +2,9 @@ package study_test
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -86,6 +89,41 @@ func TestGrowingDemandHasNoSteadyState(t *testing.T) {
 			if c.growing && strings.Contains(w, "MSER") {
 				t.Errorf("%s: %s", c.ref, w)
 			}
+		}
+	}
+}
+
+// TestNoWarmupWarningFromTodaysCaseload: a run from today's caseload with
+// no warm-up means its results to start from that state, so MSER-5's
+// longer warm-up is not warned of (the workbench sets the warm-up to none
+// when it takes a caseload, and then said the opposite); the same run from
+// an empty start is warned of.
+func TestNoWarmupWarningFromTodaysCaseload(t *testing.T) {
+	dir := t.TempDir()
+	rows := "referral_date,status\n"
+	for i := range 300 {
+		rows += fmt.Sprintf("2025-%02d-%02d,waiting\n", 1+i%11, 1+i%28)
+	}
+	files := map[string]string{
+		"today.toml":   "name = \"today\"\nextends = \"baseline\"\n[run]\nwarmup_weeks = 0\n[initial]\nfile = \"caseload.csv\"\ndate = \"2025-11-30\"\n",
+		"empty.toml":   "name = \"empty\"\nextends = \"baseline\"\n[run]\nwarmup_weeks = 0\n",
+		"caseload.csv": rows,
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		file   string
+		warned bool
+	}{{"today.toml", false}, {"empty.toml", true}} {
+		r, err := study.Run(context.Background(), study.RunSpec{Ref: filepath.Join(dir, c.file), Options: study.Options{Replications: 3, Jobs: 2}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(strings.Join(r.Warnings, "\n"), "MSER-5 suggests"); got != c.warned {
+			t.Errorf("%s: warnings %q; want the warm-up warning: %v", c.file, r.Warnings, c.warned)
 		}
 	}
 }

@@ -271,9 +271,14 @@ func growing(cfg *sim.Config) bool {
 
 // warmupWarning warns when MSER-5 suggests a longer warm-up than the
 // scenario's; not when referrals grow, where the suggestion reads the
-// growth (the terminal and the report say so instead).
+// growth (the terminal and the report say so instead), nor when a run
+// starts from today's caseload with no warm-up: there the initial state
+// is the point, not a transient to leave out.
 func (r *RunResult) warmupWarning() []string {
 	if r.Warmup == nil || r.Warmup.Weeks <= r.Config.Run.WarmupWeeks || r.Warmup.Growing {
+		return nil
+	}
+	if r.Config.Run.WarmupWeeks == 0 && len(r.Config.Initial.People) > 0 {
 		return nil
 	}
 	var parts []string
