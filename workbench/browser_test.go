@@ -346,6 +346,33 @@ func TestBrowser(t *testing.T) {
 	if err != nil || !strings.Contains(inEditor, "did you mean 0.28?") {
 		t.Errorf("the editor lists %q (%v), want the warning", inEditor, err)
 	}
+
+	// An error says what is wrong in the status line, where the user looks,
+	// not only "see the advanced pane".
+	do("type an error", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[any](`(() => { const ta = document.querySelector('#toml');
+				ta.value = ta.value.replace(/on_cost_share = [0-9.]+/, 'on_cost_share = -1.0');
+				ta.dispatchEvent(new Event('input')); })()`)(ctx, tg)
+		return err
+	}), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](`document.querySelector('#status').classList.contains('error')`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+		return err
+	}))
+	if said, err := chromedp.Run(ctx, chromedp.Text(q("#status"))); err != nil || !strings.Contains(said, "costs.on_cost_share = -1") {
+		t.Errorf("after an error the status says %q (%v), want the problem itself", said, err)
+	}
+
+	// Starting again from a built-in drops what the data tab said of the
+	// areas and caseload taken before: the page must not say it runs them.
+	do("start again from the baseline", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[any](`(() => { const s = document.querySelector('#scenario-select');
+				s.value = 'baseline'; s.dispatchEvent(new Event('change')); })()`)(ctx, tg)
+		return err
+	}), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](`document.querySelector('#areas-sentences').children.length === 0 &&
+				document.querySelector('#caseload-sentences').children.length === 0`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+		return err
+	}))
 }
 
 // utf16LE is s as Excel's "Unicode text" saves it: UTF-16, little-endian,

@@ -80,6 +80,15 @@ function status(text, isError = false) {
   $('#status').classList.toggle('error', isError);
 }
 
+// problemStatus is a failed request's status line: the first problem in
+// full, where the user is looking, and how many more the advanced pane
+// lists, rather than only a pointer to a pane far down the page.
+function problemStatus(e) {
+  const ps = e.problems || [];
+  if (!ps.length) return e.message;
+  return ps[0].text + (ps.length > 1 ? ` (and ${ps.length - 1} more in the advanced pane)` : '');
+}
+
 function progress(done, of) {
   $('#progress').max = Math.max(of, 1);
   $('#progress').value = done;
@@ -87,13 +96,17 @@ function progress(done, of) {
 
 // task runs one long request at a time: a new one cancels the last.
 async function task(label, url, body, onResult) {
+  // A task already running is stopped, and the status says so: a sweep
+  // that a lever's change replaced must not vanish without a word.
+  const stopped = state.run ? ` (${state.runLabel} was stopped)` : '';
   if (state.run) state.run.abort();
   const ctl = new AbortController();
   state.run = ctl;
+  state.runLabel = label;
   const t0 = performance.now();
   document.body.classList.add('busy');
   $('#cancel').disabled = false;
-  status(label + '…');
+  status(label + '…' + stopped);
   progress(0, 1);
   try {
     let got = false;
@@ -110,7 +123,7 @@ async function task(label, url, body, onResult) {
           // Counts finished tasks, for scripts and tests that wait on the page.
           document.body.dataset.done = String(Number(document.body.dataset.done || 0) + 1);
           progress(1, 1);
-          status(`${label}: done in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+          status(`${label}: done in ${((performance.now() - t0) / 1000).toFixed(2)} s${stopped}`);
           break;
       }
     });
@@ -118,7 +131,7 @@ async function task(label, url, body, onResult) {
   } catch (e) {
     if (e.name === 'AbortError') { if (ctl === state.run) status(label + ': cancelled'); return; }
     showProblems(e.problems);
-    status(e.message + (e.problems.length ? ' (see the advanced pane)' : ''), true);
+    status(problemStatus(e), true);
     if (e.problems.length) $('#advanced').open = true;
     if (state.view) showLevers(state.view); // put the controls back
   } finally {
@@ -274,7 +287,7 @@ const checkEdits = debounce(async () => {
     runNow();
   } catch (e) {
     showProblems(e.problems.length ? e.problems : [{ text: e.message }]);
-    status('The scenario has problems: see the advanced pane', true);
+    status(problemStatus(e), true);
   }
 }, 600);
 
@@ -416,6 +429,13 @@ async function open(req) {
   state.editing = false;
   try {
     showScenario(await postJSON('api/open', req));
+    // The new scenario replaces whatever the data tab added to the old
+    // one: its words and chosen files go, so that the page never says it
+    // runs areas or a caseload it no longer does, and choosing the same
+    // file again takes it again.
+    for (const id of ['#caseload-sentences', '#areas-sentences']) $(id).replaceChildren();
+    for (const id of ['#caseload', '#areas-file', '#upload']) $(id).value = '';
+    $('#scenario-select').value = req.name || '';
     runNow();
   } catch (e) {
     showProblems(e.problems);

@@ -179,7 +179,7 @@ async function fromExtract(file, url, extra, said, counter) {
   } catch (e) {
     said.replaceChildren();
     showProblems(e.problems);
-    status(e.message + (e.problems.length ? ' (see the advanced pane)' : ''), true);
+    status(problemStatus(e), true);
   }
   document.body.dataset[counter] = String(Number(document.body.dataset[counter] || 0) + 1);
 }
