@@ -202,7 +202,10 @@ function leverControl(l) {
   }
   wrap.append(row);
   let note = l.note;
-  if (l.kind === 'number') note = `Plausible ${fmt(l.min)}–${fmt(l.max)} ${l.unit}. ` + note;
+  // The control's range is a PCN's usual one; validation's plausible
+  // range is wider (an ICB's or a nation's scenario), so the two are not
+  // given one name.
+  if (l.kind === 'number') note = `A PCN's usual range: ${fmt(l.min)}–${fmt(l.max)}${l.unit ? ' ' + l.unit : ''}. ` + note;
   wrap.append(el('p', { class: 'note', text: note }));
   return wrap;
 }
