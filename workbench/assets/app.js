@@ -396,7 +396,9 @@ function sweep() {
   const first = leverValues('sweep-key', 'sweep');
   if (first.error) { status(first.error, true); return; }
   const req = { toml: state.view.toml, key: first.key, label: first.label, values: first.values };
-  let what = first.label;
+  // The values themselves: a lever of whole steps may take fewer than the
+  // steps asked (3 to 6 in 5 steps is 3, 4, 5, 6).
+  let what = `${first.label} (${first.values.map(fmt).join(', ')})`;
   if ($('#sweep-by').value !== '') {
     const by = leverValues('sweep-by', 'sweep-by');
     if (by.error) { status(by.error, true); return; }
