@@ -252,6 +252,16 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the inputs' ranking %q (%v)", drivers, err)
 	}
 	tableHolds("the screening's sensitivity.csv", "#download-drivers-csv", "workforce.")
+	staleShown := func() bool {
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const n = document.querySelector('#tab-drivers .stale-note'); return !!n && !n.hidden; })()`))
+		if err != nil {
+			t.Fatalf("reading the screening's out-of-date note: %v", err)
+		}
+		return shown
+	}
+	if staleShown() {
+		t.Error("the screening just run is marked as of earlier settings")
+	}
 
 	do("download the TOML", chromedp.Click(q(`[data-tab=downloads]`)), chromedp.Click(q("#download-toml")))
 	path := downloaded(t, downloads)
@@ -284,6 +294,9 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("no fitted rate (%v); the page says %q", err, status)
 	}
 	do("use the fit", chromedp.Click(q("#fit-apply")), waitDone(9))
+	if !staleShown() {
+		t.Error("after the fit changed the referrals, the screening's results are not marked as of earlier settings")
+	}
 	const referrals = `input[type=number][data-key="demand.referrals_per_week"]`
 	got, err := chromedp.Run(ctx, chromedp.Value(q(referrals)))
 	if err != nil || got != fitted.Value {

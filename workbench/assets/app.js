@@ -120,6 +120,7 @@ async function task(label, url, body, onResult) {
         case 'result':
           got = true;
           onResult(m.result);
+          if (state.view) markStale(state.view); // this tab's results are now the left's
           // Counts finished tasks, for scripts and tests that wait on the page.
           document.body.dataset.done = String(Number(document.body.dataset.done || 0) + 1);
           progress(1, 1);
@@ -155,6 +156,22 @@ function showScenario(v) {
   fillSweepKeys(v);
   fillPlanKeys(v);
   $('#download-areas').hidden = !(v.areas > 1); // areas.csv is for several areas
+  markStale(v);
+}
+
+// markStale notes, at the top of the Sweep, Cheapest plan and What matters
+// tabs, results of a scenario other than the one on the left: a lever moved
+// since they ran. (Compare's pins are scenarios of their own.)
+function markStale(v) {
+  for (const [id, req] of [['#tab-sweep', state.swept], ['#tab-plan', state.planned], ['#tab-drivers', state.screened]]) {
+    const tab = $(id);
+    let note = tab.querySelector('.stale-note');
+    if (!note) {
+      note = el('p', { class: 'stale-note', text: 'These results are of earlier settings: run again for the settings on the left.' });
+      tab.prepend(note);
+    }
+    note.hidden = !(req && req.toml !== v.toml);
+  }
 }
 
 function leverValue(l) {
