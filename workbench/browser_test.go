@@ -386,6 +386,20 @@ func TestBrowser(t *testing.T) {
 				document.querySelector('#caseload-sentences').children.length === 0`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 		return err
 	}))
+
+	// An emptied number box is said to keep the last value, not ignored.
+	do("empty the posts box", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		// After the baseline's own run, whose status would replace this one.
+		if _, err := chromedp.Poll[bool](`!document.body.classList.contains('busy')`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg); err != nil {
+			return err
+		}
+		_, err := chromedp.Evaluate[any](`(() => { const n = document.querySelector('`+linkWorkers+`');
+				n.value = ''; n.dispatchEvent(new Event('input')); })()`)(ctx, tg)
+		return err
+	}))
+	if said, err := chromedp.Run(ctx, chromedp.Text(q("#status"))); err != nil || !strings.Contains(said, "Link-worker posts: enter a number (the run keeps 3 until then)") {
+		t.Errorf("after emptying the posts box the status says %q (%v)", said, err)
+	}
 }
 
 // utf16LE is s as Excel's "Unicode text" saves it: UTF-16, little-endian,

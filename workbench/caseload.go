@@ -107,7 +107,11 @@ func caseloadSentences(name string, in scenarios.Initial) []string {
 			experiment.Number(waits[len(waits)/2]), experiment.Number(waits[len(waits)-1])))
 	}
 	if awaiting > 0 {
-		out = append(out, output.Sentence("%s on caseloads wait for a community place", people(awaiting)))
+		verb := "wait"
+		if awaiting == 1 {
+			verb = "waits"
+		}
+		out = append(out, output.Sentence("%s on caseloads %s for a community place", people(awaiting), verb))
 	}
 	return out
 }

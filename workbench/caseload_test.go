@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/spsim/spsim/scenarios"
 )
 
 func caseloadBody(file, data, toml, date string) string {
@@ -137,5 +139,23 @@ func TestCaseloadBeyondPlacesWarns(t *testing.T) {
 	// The results count from today: no warm-up leaves today's people out.
 	if v.Scenario.WarmupWeeks != 0 || !strings.Contains(strings.Join(v.Sentences, " "), "is set to none (run.warmup_weeks = 0)") {
 		t.Errorf("warm-up %d weeks; sentences %q", v.Scenario.WarmupWeeks, v.Sentences)
+	}
+}
+
+// TestCaseloadSentencesAgree: one person waiting for a community place
+// "waits", several "wait".
+func TestCaseloadSentencesAgree(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{1, "1 person on caseloads waits for a community place"}, {2, "2 people on caseloads wait for a community place"}} {
+		in := scenarios.Initial{Active: c.n}
+		for range c.n {
+			in.People = append(in.People, scenarios.InitialPerson{Status: scenarios.StatusActive, AwaitingPlace: true})
+		}
+		got := strings.Join(caseloadSentences("x.csv", in), " ")
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%d awaiting: %q lacks %q", c.n, got, c.want)
+		}
 	}
 }

@@ -214,7 +214,11 @@ function leverControl(l) {
     const num = el('input', { id, type: 'number', step: 'any', 'data-key': l.key });
     range.value = value; num.value = value;
     range.addEventListener('input', () => { num.value = range.value; changed(Number(range.value)); });
-    num.addEventListener('input', () => { if (num.value !== '' && !isNaN(Number(num.value))) { range.value = num.value; changed(Number(num.value)); } });
+    num.addEventListener('input', () => {
+      if (num.value !== '' && !isNaN(Number(num.value))) { range.value = num.value; changed(Number(num.value)); return; }
+      // Kept at the last value: say so, rather than run the old one silently.
+      status(`${l.label}: enter a number (the run keeps ${fmt(range.value)} until then)`, true);
+    });
     row.append(range, num, el('span', { class: 'unit', text: l.unit }));
   }
   wrap.append(row);
