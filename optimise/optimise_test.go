@@ -253,17 +253,8 @@ func TestTargetOutsideItsKPI(t *testing.T) {
 // plan's results to the last digit, and the answer says so rather than
 // offering it as a second plan "costing £0.00 more".
 func TestRunnerUpThatChangesNothing(t *testing.T) {
-	p, err := optimise.Plan(optimise.Spec{Ref: "baseline", Levers: []string{"support.tiered_reserved_share=0.1,0.3"},
-		Targets: []string{"needs_met_share>=0.3"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.Options.Confidence = 0.95
-	r, err := p.Solve(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := strings.Join(p.Sentences(r), " ")
+	got := answer(t, optimise.Spec{Ref: "baseline", Levers: []string{"support.tiered_reserved_share=0.1,0.3"},
+		Targets: []string{"needs_met_share>=0.3"}}, nil)
 	for _, want := range []string{"at the same cost", "The two give the same results to the last digit"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("sentences %q lack %q", got, want)
@@ -290,19 +281,13 @@ func TestAnswerTellsWhatItLeftUndecided(t *testing.T) {
 			Targets: []string{"wait_first_contact_p90_weeks<=4", "needs_met>=780"}}, 60,
 			"(target at least 780 a year, within its tolerance of ±39 a year, where the search may judge either way: give a smaller one (needs_met>=780±9.8) to decide)"},
 	} {
-		p, err := optimise.Plan(c.spec)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p.Options.Confidence, p.Options.MaxReps = 0.95, c.maxReps
-		if c.maxReps == 20 {
-			p.Options.N0 = 5
-		}
-		r, err := p.Solve(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := strings.Join(p.Sentences(r), " "); !strings.Contains(got, c.want) {
+		got := answer(t, c.spec, func(o *optimise.Options) {
+			o.MaxReps = c.maxReps
+			if c.maxReps == 20 {
+				o.N0 = 5
+			}
+		})
+		if !strings.Contains(got, c.want) {
 			t.Errorf("%s: sentences %q lack %q", c.name, got, c.want)
 		}
 	}
@@ -324,18 +309,28 @@ func TestAnswerSaysWhenThePlanIsAtAnEnd(t *testing.T) {
 		{"cheapest inside", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=4..8"},
 			Targets: []string{"wait_first_contact_p90_weeks<=4"}}, ""},
 	} {
-		p, err := optimise.Plan(c.spec)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p.Options.Confidence = 0.95
-		r, err := p.Solve(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := strings.Join(p.Sentences(r), " ")
+		got := answer(t, c.spec, nil)
 		if c.want == "" && strings.Contains(got, "an end of the range") || c.want != "" && !strings.Contains(got, c.want) {
 			t.Errorf("%s: %q; want %q", c.name, got, c.want)
 		}
 	}
+}
+
+// answer plans spec, sets its options (95% confidence, then opts), solves
+// it and returns its answer in words.
+func answer(t *testing.T, spec optimise.Spec, opts func(*optimise.Options)) string {
+	t.Helper()
+	p, err := optimise.Plan(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Options.Confidence = 0.95
+	if opts != nil {
+		opts(&p.Options)
+	}
+	r, err := p.Solve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(p.Sentences(r), " ")
 }

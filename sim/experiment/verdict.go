@@ -246,56 +246,19 @@ func sentences(v Verdict) []string {
 		return []string{s}
 	}
 	var b strings.Builder
-	b.WriteString(v.Scenario)
-	d := v.Cost.Diff
-	switch v.Cost.Effect {
-	case Better, Worse, Changed:
-		more := "more"
-		if d.Mean < 0 {
-			more = "less"
-		}
-		b.WriteString(" costs " + Money(math.Abs(d.Mean)) + " " + more + " a year than " + v.Reference)
-	case NoDifference:
-		if d.N >= 2 && d.Mean == 0 && d.Low == 0 && d.High == 0 {
-			// The same cost in every replication: no interval to show.
-			b.WriteString(" costs the same as " + v.Reference)
-			break
-		}
-		b.WriteString("'s cost does not differ detectably from " + v.Reference + "'s (" +
-			Quantity(d.Mean, sim.UnitGBPPerYear, true) + " " + Bounds(d.Low, d.High, sim.UnitGBP, true) + ")")
-	default:
-		b.WriteString(" is compared with " + v.Reference + " without a cost")
-	}
+	b.WriteString(v.Scenario + costClause(v))
 	var same, undefined []string
 	for _, o := range sentenceOutcomes(v.Outcomes) {
 		p := phrases[o.KPI]
-		if math.IsNaN(o.Scenario) || math.IsNaN(o.Reference) {
+		switch {
+		case math.IsNaN(o.Scenario) || math.IsNaN(o.Reference):
 			// A wait when nobody is seen: not "no change", no measure.
 			undefined = append(undefined, p.text)
-			continue
-		}
-		if o.Effect == NoDifference || o.Effect == Undetermined {
+		case o.Effect == NoDifference || o.Effect == Undetermined:
 			same = append(same, p.text)
-			continue
+		default:
+			b.WriteString("; " + outcomeClause(v, o))
 		}
-		verb, lo, hi := "rise", o.Diff.Low, o.Diff.High
-		if o.Diff.Mean < 0 {
-			verb, lo, hi = "fall", -o.Diff.High, -o.Diff.Low
-		}
-		if !p.plural {
-			verb += "s"
-		}
-		amount := QuantityWithin(math.Abs(o.Diff.Mean), lo, hi, o.Unit, true)
-		if strings.Contains(p.text, " per ") {
-			amount = Number(math.Abs(o.Diff.Mean)) // the phrase names the unit
-		}
-		text := p.text
-		if o.KPI == sim.KPIWaitMean && o.Effect == Better && worse(v.Outcomes, sim.KPIReneged) {
-			// Waits are measured over the people seen: shorter waits while
-			// more give up are not a better service for everyone referred.
-			text = "waits of those seen"
-		}
-		b.WriteString("; " + text + " " + verb + " by " + amount + " " + Bounds(lo, hi, o.Unit, true))
 	}
 	if len(same) > 0 {
 		verb := " do not change detectably"
@@ -309,18 +272,73 @@ func sentences(v Verdict) []string {
 	}
 	b.WriteString(".")
 	out := []string{b.String()}
-	if s := costSentence(v); s != "" {
-		out = append(out, s)
-	}
-	if a := v.Assumed; a != nil {
-		verb, lo, hi := "rises", a.Diff.Low, a.Diff.High
-		if a.Diff.Mean < 0 {
-			verb, lo, hi = "falls", -a.Diff.High, -a.Diff.Low
+	for _, s := range []string{costSentence(v), assumedSentence(v)} {
+		if s != "" {
+			out = append(out, s)
 		}
-		out = append(out, "On the scenario's assumed effect of social prescribing, the value of GP appointments avoided "+verb+" by "+
-			QuantityWithin(math.Abs(a.Diff.Mean), lo, hi, a.Unit, true)+" "+Bounds(lo, hi, a.Unit, true)+" (assumption-driven).")
 	}
 	return out
+}
+
+// costClause follows the scenario's name: what it costs against the
+// reference.
+func costClause(v Verdict) string {
+	d := v.Cost.Diff
+	switch v.Cost.Effect {
+	case Better, Worse, Changed:
+		more := "more"
+		if d.Mean < 0 {
+			more = "less"
+		}
+		return " costs " + Money(math.Abs(d.Mean)) + " " + more + " a year than " + v.Reference
+	case NoDifference:
+		if d.N >= 2 && d.Mean == 0 && d.Low == 0 && d.High == 0 {
+			// The same cost in every replication: no interval to show.
+			return " costs the same as " + v.Reference
+		}
+		return "'s cost does not differ detectably from " + v.Reference + "'s (" +
+			Quantity(d.Mean, sim.UnitGBPPerYear, true) + " " + Bounds(d.Low, d.High, sim.UnitGBP, true) + ")"
+	}
+	return " is compared with " + v.Reference + " without a cost"
+}
+
+// outcomeClause says how outcome o moves: "waits fall by 3.04 weeks [2.47,
+// 3.6]".
+func outcomeClause(v Verdict, o Change) string {
+	p := phrases[o.KPI]
+	verb, lo, hi := "rise", o.Diff.Low, o.Diff.High
+	if o.Diff.Mean < 0 {
+		verb, lo, hi = "fall", -o.Diff.High, -o.Diff.Low
+	}
+	if !p.plural {
+		verb += "s"
+	}
+	amount := QuantityWithin(math.Abs(o.Diff.Mean), lo, hi, o.Unit, true)
+	if strings.Contains(p.text, " per ") {
+		amount = Number(math.Abs(o.Diff.Mean)) // the phrase names the unit
+	}
+	text := p.text
+	if o.KPI == sim.KPIWaitMean && o.Effect == Better && worse(v.Outcomes, sim.KPIReneged) {
+		// Waits are measured over the people seen: shorter waits while
+		// more give up are not a better service for everyone referred.
+		text = "waits of those seen"
+	}
+	return text + " " + verb + " by " + amount + " " + Bounds(lo, hi, o.Unit, true)
+}
+
+// assumedSentence tells the assumed value of GP appointments avoided, when
+// it differs detectably; "" otherwise.
+func assumedSentence(v Verdict) string {
+	a := v.Assumed
+	if a == nil {
+		return ""
+	}
+	verb, lo, hi := "rises", a.Diff.Low, a.Diff.High
+	if a.Diff.Mean < 0 {
+		verb, lo, hi = "falls", -a.Diff.High, -a.Diff.Low
+	}
+	return "On the scenario's assumed effect of social prescribing, the value of GP appointments avoided " + verb + " by " +
+		QuantityWithin(math.Abs(a.Diff.Mean), lo, hi, a.Unit, true) + " " + Bounds(lo, hi, a.Unit, true) + " (assumption-driven)."
 }
 
 // unjudged is a verdict's one sentence when its numbers leave nothing to
