@@ -179,7 +179,7 @@ var kpiTable = []Measure{
 	count(KPIVCSEDeclined, refsYear, "VCSE referrals declined", "onward referrals declined by the acceptance rule", LowerIsBetter),
 	count(KPIVCSEGaveUp, refsYear, "VCSE waiters who gave up", "onward referrals that gave up on the service's list", LowerIsBetter),
 	ratio(KPIVCSEOccupancy, UnitShare, "VCSE occupancy", "community places occupied (above 1 only while a timeline cut leaves more people than places)", "community places", Neutral),
-	count(KPIVCSEClosures, "services", "VCSE services closed", "services closed (unfunded) during the measured period", LowerIsBetter),
+	count(KPIVCSEClosures, "services", "VCSE services closing after the warm-up", "services closed (unfunded) during the measured period; one closed during the warm-up is not counted", LowerIsBetter),
 	count(KPINeedsMet, "needs/year", "Needs met", "community needs resolved as met", HigherIsBetter),
 	count(KPINeedsUnmet, "needs/year", "Needs unmet", "community needs resolved as unmet", LowerIsBetter),
 	count(KPINeedsUnseen, "needs/year", "Needs never seen", "community needs of people who gave up waiting for a link worker: unmet, never referred on", LowerIsBetter),
