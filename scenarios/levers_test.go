@@ -15,7 +15,7 @@ func TestKeyLabel(t *testing.T) {
 	for _, tc := range []struct{ key, want string }{
 		{"workforce.link_workers", "Link-worker posts"},
 		{"services.wellbeing_groups.places", "Wellbeing groups: places"},
-		{"workforce.leaving_hazard_per_year", "Link workers leaving a year, at no pressure"},
+		{"workforce.leaving_hazard_per_year", "Yearly leaving rate with no pressure"},
 		{"services.a.b.places", ""},
 		{"services..places", ""},
 		{"no.such.key", ""},

@@ -109,7 +109,7 @@ func (r *Result) Sentences() []string {
 		}
 		s := fmt.Sprintf("%s is driven most by %s; %s%s.", output.KPILabel(kpi), strings.Join(parts, ", then "), r.tiedWords(k, rank), noiseWords(r.Noise[k]))
 		if r.Noise[k] > 0.3 {
-			s += " That is large: add replications (--reps) before trusting the ranking."
+			s += " That is large: add replications (spsim sensitivity --reps) before trusting the ranking."
 		}
 		out = append(out, s)
 	}
@@ -134,14 +134,14 @@ func (r *Result) tiedWords(k int, rank []int) string {
 			return ""
 		}
 		return "the first two cannot be told apart with these runs (total index " + fixed(g.Value) + " more [" +
-			fixed(g.Low) + ", " + fixed(g.High) + "]; more --samples may tell them apart); "
+			fixed(g.Low) + ", " + fixed(g.High) + "]; more samples (spsim sensitivity --samples) may tell them apart); "
 	}
 	g := MuStarGap(r.Morris[k][rank[0]], r.Morris[k][rank[1]], r.Level, gapBoot, r.Seed+uint64(k))
 	if math.IsNaN(g.Low) || g.Low > 0 {
 		return ""
 	}
 	return "the first two cannot be told apart with these runs (μ* " + r.effect(k, g.Value) + " more " +
-		experiment.Bounds(g.Low, g.High, r.unit(k), true) + "; more --trajectories may tell them apart); "
+		experiment.Bounds(g.Low, g.High, r.unit(k), true) + "; more trajectories (spsim sensitivity --trajectories) may tell them apart); "
 }
 
 // gapBoot is how many bootstrap samples judge whether the first two

@@ -247,7 +247,7 @@ func TestBrowser(t *testing.T) {
 	// Which of the default uncertain inputs drive the outcomes.
 	do("rank the inputs", chromedp.Click(q(`[data-tab=drivers]`)), chromedp.Click(q("#drivers")), waitDone(8), shot("workbench-drivers", "#workspace"))
 	drivers, err := chromedp.Run(ctx, chromedp.Text(q("#drivers-answer")))
-	if err != nil || strings.Contains(drivers, "workforce.") || !strings.Contains(drivers, "Link workers leaving is driven most by link workers leaving a year, at no pressure (") &&
+	if err != nil || strings.Contains(drivers, "workforce.") || !strings.Contains(drivers, "Link workers leaving is driven most by yearly leaving rate with no pressure (") &&
 		!strings.Contains(drivers, "Link workers leaving is driven most by how strongly pressure raises leaving (") {
 		t.Errorf("the inputs' ranking %q (%v)", drivers, err)
 	}
