@@ -226,7 +226,7 @@ function leverControl(l) {
   // The control's range is a PCN's usual one; validation's plausible
   // range is wider (an ICB's or a nation's scenario), so the two are not
   // given one name.
-  if (l.kind === 'number') note = `A PCN's usual range: ${fmt(l.min)}–${fmt(l.max)}${l.unit ? ' ' + l.unit : ''}. ` + note;
+  if (l.kind === 'number') note = `Usual range: ${fmt(l.min)}–${fmt(l.max)}${l.unit ? ' ' + l.unit : ''}. ` + note;
   wrap.append(el('p', { class: 'note', text: note }));
   return wrap;
 }
