@@ -95,6 +95,9 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 	}
 	out := []string{fmt.Sprintf("The longest wait for a first contact of the %s is in %s: %s%s; the shortest is %s.",
 		areas, top.name, wait(top), closeBehind(results, shown, level), shortest)}
+	if s := fewestNeedsMet(results, shown, level); s != "" {
+		out = append(out, s)
+	}
 	if n := min(3, len(shown)-2); n > 0 {
 		var next []string
 		for _, s := range shown[1 : 1+n] {
@@ -103,6 +106,38 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 		out = append(out, "Next longest: "+strings.Join(next, ", ")+".")
 	}
 	return out
+}
+
+// fewestNeedsMet names the area with the lowest share of needs met when it
+// is not the one with the longest wait (shown[0]) and meets detectably
+// fewer, replication by replication: a wait counts only the people seen,
+// and an area where more give up waiting can wait less and meet less.
+// It is "" otherwise.
+func fewestNeedsMet(results []*sim.Result, shown []areaStat, level float64) string {
+	k := slices.IndexFunc(results[0].Areas[shown[0].index].KPIs, func(x sim.KPI) bool { return x.Name == sim.KPINeedsMetShare })
+	if k < 0 {
+		return ""
+	}
+	low := shown[0]
+	for _, s := range shown[1:] {
+		if s.est[sim.KPINeedsMetShare].Mean < low.est[sim.KPINeedsMetShare].Mean {
+			low = s
+		}
+	}
+	if low.index == shown[0].index {
+		return ""
+	}
+	d := make([]float64, len(results))
+	for r, res := range results {
+		d[r] = res.Areas[shown[0].index].KPIs[k].Value - res.Areas[low.index].KPIs[k].Value
+	}
+	if e := experiment.Interval(d, level); !(e.Low > 0) {
+		return ""
+	}
+	e := low.est[sim.KPINeedsMetShare]
+	return fmt.Sprintf("But a wait counts only the people seen: the lowest share of needs met, which counts everyone referred, is in %s, %s, against %s in %s.",
+		low.name, experiment.WithBounds(e.Mean, e.Low, e.High, sim.UnitShare, false),
+		experiment.Percent(shown[0].est[sim.KPINeedsMetShare].Mean), shown[0].name)
 }
 
 // closeBehind names the areas whose mean wait is not detectably shorter

@@ -2,6 +2,7 @@ package output_test
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -163,5 +164,34 @@ func TestAreaAnswerOneReplication(t *testing.T) {
 	if len(answer) != 1 || !strings.HasPrefix(answer[0], "With one replication the 30 areas' waits for a first contact have no intervals, so they are not ranked: they range from ") ||
 		strings.Contains(answer[0], "n/a") {
 		t.Errorf("one replication: %q", answer)
+	}
+}
+
+// TestAreaAnswerNamesFewestNeedsMet: a wait counts only the people seen,
+// so an area where more give up (Docklands, busier, more deprived) can
+// wait no longer and meet fewer needs than the longest-waiting one
+// (Northgate, two posts); the answer names it too.
+func TestAreaAnswerNamesFewestNeedsMet(t *testing.T) {
+	text := "name = \"pcns\"\nextends = \"baseline\"\n"
+	for _, a := range []struct {
+		name      string
+		lw        int
+		referrals float64
+		deprived  float64
+	}{{"Northgate", 2, 18, 0.3}, {"Docklands", 3, 28, 0.75}, {"Meadowbank", 5, 22, 0.2}} {
+		text += fmt.Sprintf("[[areas.list]]\nname = %q\nreference_group_share = %g\nset = { \"workforce.link_workers\" = %d, \"demand.referrals_per_week\" = %g }\n",
+			a.name, a.deprived, a.lw, a.referrals)
+	}
+	l, err := scenarios.LoadBytes("pcns.toml", []byte(text), scenarios.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := experiment.Replicate(context.Background(), l.Config, experiment.Options{Replications: 10, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := strings.Join(output.AreaAnswer(res, 0.95), " ")
+	if !strings.Contains(answer, "is in Northgate: ") || !strings.Contains(answer, "But a wait counts only the people seen: the lowest share of needs met, which counts everyone referred, is in Docklands, ") {
+		t.Errorf("answer %q", answer)
 	}
 }

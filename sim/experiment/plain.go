@@ -22,6 +22,11 @@ func Number(x float64) string {
 		return "−∞"
 	}
 	a := math.Abs(x)
+	if a < tiny {
+		// Rounding's residue, such as a paired difference of equal values
+		// (1.1e-17): not a figure anyone measured.
+		x, a = 0, 0
+	}
 	var s string
 	switch {
 	case a >= 100 || a == 0:
@@ -38,6 +43,10 @@ func Number(x float64) string {
 	}
 	return s
 }
+
+// tiny is below any figure spsim reports: a count, a week, a pound or a
+// pressure index smaller than this is floating-point residue.
+const tiny = 1e-9
 
 // Money writes an amount in pounds: £256,464; £-figures below 100 keep
 // their pence (£12.50).
@@ -102,7 +111,7 @@ func QuantityWithin(x, lo, hi float64, unit string, diff bool) string {
 // percentage points [−0.01, 1.96]".
 func SignedWithBounds(x, lo, hi float64, unit string, diff bool) string {
 	s := WithBounds(x, lo, hi, unit, diff)
-	if x > 0 {
+	if x > tiny {
 		return "+" + s
 	}
 	return s

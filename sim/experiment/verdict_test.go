@@ -343,6 +343,9 @@ func TestPlainNumbers(t *testing.T) {
 		{experiment.Number(0.4123), "0.412"},
 		{experiment.Number(86.34), "86.3"},
 		{experiment.Number(-3), "−3"},
+		{experiment.Number(1.11e-17), "0"}, // a paired difference of equal values, not +0.0000000000000000111
+		{experiment.Signed(1.11e-17, "people/year", false), "0 people a year"},
+		{experiment.SignedWithBounds(1.11e-17, -0.121, 0.121, "people/year", true), "0 a year [−0.121, 0.121]"},
 		{experiment.Number(1e6), "1,000,000"},
 		{experiment.Bounds(1.21, 1.64, "weeks", false), "[1.21, 1.64]"},
 		{experiment.Bounds(0.5, 0.6, "share", true), "[50.0, 60.0]"},
