@@ -66,3 +66,26 @@ func TestRunReportWarnsOnce(t *testing.T) {
 		t.Errorf("the workbook lacks the warning %q", want)
 	}
 }
+
+// TestThroughputCountsAreNeutral: counts that rise as more people are seen
+// (needs left unmet by short support, drop-outs, time held, needs unmet of
+// those seen) are neither better nor worse when they move: a funding cliff
+// cuts them by seeing fewer people, and compare.csv called that "better".
+func TestThroughputCountsAreNeutral(t *testing.T) {
+	r, err := study.Compare(context.Background(), study.CompareSpec{Refs: []string{"baseline", "funding-cliff"},
+		Options: study.Options{Jobs: 2, Replications: 10}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := output.WriteCompareCSV(&b, r.Comparison); err != nil {
+		t.Fatal(err)
+	}
+	neutral := map[string]bool{"needs_unmet_short_support": true, "dropouts": true, "holding_weeks": true, "needs_unmet": true}
+	for _, line := range strings.Split(b.String(), "\n") {
+		f := strings.Split(line, ",")
+		if len(f) > 12 && neutral[f[0]] && f[1] == "funding-cliff" && (f[12] == "better" || f[12] == "worse") {
+			t.Errorf("%s is %q: %s", f[0], f[12], line)
+		}
+	}
+}
