@@ -1,6 +1,10 @@
 package scenarios
 
-import "github.com/spsim/spsim/sim/dist"
+import (
+	"math"
+
+	"github.com/spsim/spsim/sim/dist"
+)
 
 // Config is a fully resolved scenario: every parameter the model reads. It
 // is decoded from TOML and checked by this package; the model (package sim)
@@ -353,10 +357,19 @@ func choiceNames[T ~string](xs []T) []string {
 	return out
 }
 
-// CaseloadPlaces is the caseload places of the funded link-worker posts:
-// link_workers × fte × caseload_cap_per_fte. Today's caseloads
-// (initial.active) beyond it start at the front of the waiting list.
+// CaseloadPlaces is the caseload places of the funded posts, each post's
+// fte × caseload_cap_per_fte rounded down, as the model caps a caseload:
+// link workers' and every role's. Today's caseloads (initial.active)
+// beyond them start at the front of the waiting list.
 func (c *Config) CaseloadPlaces() float64 {
 	w := &c.Workforce
-	return float64(w.LinkWorkers) * w.FTE * w.CaseloadCapPerFTE
+	places := float64(w.LinkWorkers) * PostPlaces(w.FTE, w.CaseloadCapPerFTE)
+	for _, r := range c.Roles {
+		places += float64(r.Posts) * PostPlaces(r.FTE, r.CaseloadCapPerFTE)
+	}
+	return places
 }
+
+// PostPlaces is one post's caseload places: fte × cap, rounded down, with
+// a small epsilon so that 0.8 FTE × 40 is 32 places, not 31.
+func PostPlaces(fte, capPerFTE float64) float64 { return math.Floor(fte*capPerFTE + 1e-9) }

@@ -111,7 +111,7 @@ func TestRanges(t *testing.T) {
 		{"referrals for a large team", "[demand]\nreferrals_per_week = 180\n[workforce]\nlink_workers = 27\n[initial]\nactive = 80\n", "", ""},
 		{"referrals for part-time posts", "[demand]\nreferrals_per_week = 40\n[workforce]\nfte = 0.4\n", "is 33.3 a week each", ""},
 		{"fewer places than today's caseloads", "[workforce]\nlink_workers = 1\n",
-			"x.toml:4:1: initial.active = 80: warning: more people on caseloads than there are caseload places (workforce.link_workers × fte × caseload_cap_per_fte = 1 × 1 × 45 = 45): the other 35 start at the front of the waiting list, as a leaver's caseload is handed back", ""},
+			"x.toml:4:1: initial.active = 80: warning: more people on caseloads than there are caseload places (45: workforce.link_workers × the places of a post, fte × caseload_cap_per_fte rounded down, = 1 × 45): the other 35 start at the front of the waiting list, as a leaver's caseload is handed back", ""},
 		{"warnings off", "[run]\nplausibility_warnings = false\n[costs]\non_cost_share = 28\n", "", ""},
 		{"warnings off, an error still", "[run]\nplausibility_warnings = false\n[costs]\non_cost_share = 1e308\n", "", "costs.on_cost_share = 1e+308: must be between"},
 		{"warnings on", "[run]\nplausibility_warnings = true\n[costs]\non_cost_share = 28\n", "did you mean 0.28?", ""},

@@ -356,10 +356,14 @@ func (v *validator) initial() {
 	// Fewer posts than today's caseloads fill (a scenario cutting posts,
 	// a sweep or plan trying fewer) is a question, not a mistake: the
 	// model hands the rest back to the list, and says so.
+	roles := ""
+	if len(v.c.Roles) > 0 {
+		roles = ", with the other roles' places"
+	}
 	v.warn(p("initial", "active"), in.Active, fmt.Sprintf(
-		"more people on caseloads than there are caseload places (workforce.link_workers × fte × caseload_cap_per_fte = %d × %s × %s = %s): the other %s start at the front of the waiting list, as a leaver's caseload is handed back",
-		w.LinkWorkers, formatNumber(w.FTE), formatNumber(w.CaseloadCapPerFTE), formatDerived(places),
-		formatNumber(math.Ceil(float64(in.Active)-places-1e-9))),
+		"more people on caseloads than there are caseload places (%s: workforce.link_workers × the places of a post, fte × caseload_cap_per_fte rounded down, = %d × %s%s): the other %s start at the front of the waiting list, as a leaver's caseload is handed back",
+		formatNumber(places), w.LinkWorkers, formatNumber(PostPlaces(w.FTE, w.CaseloadCapPerFTE)), roles,
+		formatNumber(float64(in.Active)-places)),
 		"workforce.link_workers", "workforce.fte", "workforce.caseload_cap_per_fte")
 }
 

@@ -142,8 +142,7 @@ func (m *Model) seedInitialState() {
 		id := m.newPerson(pr, g, false)
 		m.join(id, false)
 	}
-	places := m.cfg.CaseloadPlaces()
-	for i := range m.cfg.Initial.Active {
+	for range m.cfg.Initial.Active {
 		g := pick(m.p.groupCum, r.Float64())
 		pr := pick(m.p.groups[g].profileCum, r.Float64())
 		m.m.initial++
@@ -152,21 +151,6 @@ func (m *Model) seedInitialState() {
 		// Part-way through an episode: some sessions already held.
 		p.attended = int32(r.IntN(int(p.needed)))
 		p.held = p.attended
-		m.seatToday(id, i, places, func() int { return m.fallbackWorker(i, int(p.track)) })
+		m.seatToday(id)
 	}
-}
-
-// fallbackWorker is who takes initial active person i when nobody has room
-// on their track: the link workers in turn, or with several roles the first
-// worker of the track's role.
-func (m *Model) fallbackWorker(i, track int) int {
-	if len(m.p.roles) == 1 {
-		return i % len(m.lws)
-	}
-	for j := range m.lws {
-		if m.lws[j].role == m.p.tracks[track].role {
-			return j
-		}
-	}
-	return i % len(m.lws)
 }

@@ -27,7 +27,6 @@ func (m *Model) seedPeople(people []InitialPerson) {
 		m.pp.slots[id].arrival = -ip.AgeWeeks
 		m.join(id, false)
 	}
-	i, places := 0, m.cfg.CaseloadPlaces()
 	for _, ip := range people {
 		if ip.Status != StatusActive {
 			continue
@@ -46,25 +45,20 @@ func (m *Model) seedPeople(people []InitialPerson) {
 			m.ensureNeed(id)
 		}
 		p.held = p.attended
-		m.seatToday(id, i, places, func() int { return i % len(m.lws) })
-		i++
+		m.seatToday(id)
 	}
 }
 
-// seatToday puts the i-th person on today's caseloads on the link worker
-// with most room on their track. With no room on it, fallback names one
-// while the team's places last: a tiered reserve or whole-number caps can
-// leave a track full within them. Beyond the team's places (fewer posts
-// than today's caseloads fill), the person is handed back to the list.
-func (m *Model) seatToday(id int32, i int, places float64, fallback func() int) {
+// seatToday puts a person on today's caseloads on the link worker with
+// most room on their track. With no room on it (fewer posts than today's
+// caseloads fill, or a tiered reserve or whole-number caps that leave the
+// track full), the person is handed back to the list: no caseload ever
+// starts past its cap (the run checks it).
+func (m *Model) seatToday(id int32) {
 	lw := m.roomFor(int(m.pp.slots[id].track))
-	switch {
-	case lw >= 0:
-	case float64(i) >= places-1e-9:
+	if lw < 0 {
 		m.handBack(id)
 		return
-	default:
-		lw = fallback()
 	}
 	m.startEpisode(id, lw, true)
 }

@@ -23,26 +23,38 @@ func (b *book) areas(results []*sim.Result, level float64) {
 	out := b.rawRows(s)
 	out.start(1)
 	out.str(1, 1, b.bold, "area")
+	// Each area's mean of each KPI, then a column's format from its
+	// largest, so that 0.48 leavers a year is not shown as 0.
+	means := make([][]float64, len(first))
+	vals := make([]float64, len(results))
+	for a, area := range first {
+		means[a] = make([]float64, len(area.KPIs))
+		for k, kpi := range area.KPIs {
+			for r, res := range results {
+				vals[r] = res.Areas[a].KPIs[k].Value
+			}
+			means[a][k] = experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit)).Mean
+		}
+	}
 	styles := make([]int, len(kpis))
 	chartCol := -1
+	column := make([]float64, len(first))
 	for k, kpi := range kpis {
 		out.str(k+2, 1, b.bold, kpi.Name)
-		styles[k] = b.numStyle(Format(kpi.Unit))
+		for a := range first {
+			column[a] = means[a][k]
+		}
+		styles[k] = b.numStyle(FormatFor(kpi.Unit, column...))
 		if kpi.Name == areaChartKPI {
 			chartCol = k + 2
 		}
 	}
 	out.end()
-	vals := make([]float64, len(results))
 	for a, area := range first {
 		out.start(a + 2)
 		out.str(1, a+2, 0, area.Name)
-		for k, kpi := range area.KPIs {
-			for r, res := range results {
-				vals[r] = res.Areas[a].KPIs[k].Value
-			}
-			e := experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
-			out.num(k+2, a+2, styles[k], e.Mean)
+		for k := range area.KPIs {
+			out.num(k+2, a+2, styles[k], means[a][k])
 		}
 		out.end()
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -167,6 +168,20 @@ func TestCompareAndSweepWorkbooks(t *testing.T) {
 	}
 	if !strings.Contains(text, "extra-link-worker minus baseline") || !strings.Contains(text, "(95% CI ") {
 		t.Errorf("compare summary:\n%s", text)
+	}
+	// On the Comparison sheet a difference has the format of its own
+	// figures, not of the level beside it (−0.44 beside 1,304 referrals
+	// showed as "-0").
+	for row := 2; ; row++ {
+		kpi, _ := f.GetCellValue("Comparison", cellName(1, row))
+		if kpi == "" {
+			break
+		}
+		k := c.KPIs[slices.IndexFunc(c.KPIs, func(x experiment.KPIComparison) bool { return x.Name == kpi })]
+		i := (row - 2) % len(c.Names)
+		e, d := k.Estimates[i], k.Paired[i]
+		checkFormat(t, f, "Comparison", 4, row, workbook.FormatFor(k.Unit, e.Mean, e.Low, e.High))
+		checkFormat(t, f, "Comparison", 7, row, workbook.FormatFor(k.Unit, d.Mean, d.Low, d.High))
 	}
 
 	factors := []experiment.Factor{{Key: "workforce.link_workers", Values: []string{"2", "4"}}}
