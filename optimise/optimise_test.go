@@ -276,7 +276,7 @@ func TestAnswerTellsWhatItLeftUndecided(t *testing.T) {
 	}{
 		{"cheaper uncertain", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=2..8"},
 			Targets: []string{"wait_first_contact_p90_weeks<=4"}}, 20,
-			"But cheaper combinations were left uncertain at the limit of 20 replications each (link-worker posts 3; link-worker posts 4; link-worker posts 5): one of them may meet the targets too"},
+			"But combinations costing no more were left uncertain at the limit of 20 replications each (link-worker posts 3; link-worker posts 4; link-worker posts 5): one of them may meet the target too"},
 		{"inside the tolerance", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=3..6", "services.wellbeing_groups.places=40..100:20"},
 			Targets: []string{"wait_first_contact_p90_weeks<=4", "needs_met>=780"}}, 60,
 			"(target at least 780 a year, within its tolerance of ±39 a year, where the search may judge either way: give a smaller one (needs_met>=780±9.8) to decide)"},
@@ -308,6 +308,8 @@ func TestAnswerSaysWhenThePlanIsAtAnEnd(t *testing.T) {
 			Targets: []string{"wait_first_contact_p90_weeks<=4"}}, "It sits at an end of the range searched (link-worker posts 5, the lowest)"},
 		{"cheapest inside", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=4..8"},
 			Targets: []string{"wait_first_contact_p90_weeks<=4"}}, ""},
+		{"cheapest at no places", optimise.Spec{Ref: "baseline", Levers: []string{"services.wellbeing_groups.places=0..40:20"},
+			Targets: []string{"wait_first_contact_p90_weeks<=30"}}, ""}, // nothing lies below none
 	} {
 		got := answer(t, c.spec, nil)
 		if c.want == "" && strings.Contains(got, "an end of the range") || c.want != "" && !strings.Contains(got, c.want) {

@@ -393,7 +393,7 @@ func (p *Problem) atEdge(r *Result, bothEnds bool) string {
 		at := r.Candidates[r.Plan].Levers[f]
 		v, _ := strconv.ParseFloat(at, 64)
 		switch {
-		case v == lo:
+		case v == lo && lo > 0: // nothing lies below no posts or places
 			parts = append(parts, p.leverValue(f, at)+", the lowest")
 		case v == hi && bothEnds:
 			parts = append(parts, p.leverValue(f, at)+", the highest")

@@ -68,19 +68,23 @@ func (p *Problem) Sentences(r *Result) []string {
 func (p *Problem) cheaperUncertain(r *Result) string {
 	var names []string
 	for _, c := range r.Checked {
-		if c.Decision == Undecided && r.Candidates[c.Index].Cost < r.Candidates[r.Plan].Cost {
+		if c.Decision == Undecided && c.Index != r.Plan && r.Candidates[c.Index].Cost <= r.Candidates[r.Plan].Cost {
 			names = append(names, p.Label(c.Index))
 		}
 	}
 	if len(names) == 0 {
 		return ""
 	}
-	what, may := "a cheaper combination was", "it may meet"
+	what, may := "a combination costing no more was", "it may meet"
 	if len(names) > 1 {
-		what, may = "cheaper combinations were", "one of them may meet"
+		what, may = "combinations costing no more were", "one of them may meet"
 	}
-	return fmt.Sprintf("But %s left uncertain at the limit of %d replications each (%s): %s the targets too, and more replications would decide.",
-		what, r.Options.MaxReps, strings.Join(names, "; "), may)
+	targets := "the targets"
+	if len(p.Targets) == 1 {
+		targets = "the target"
+	}
+	return fmt.Sprintf("But %s left uncertain at the limit of %d replications each (%s): %s %s too, and more replications would decide.",
+		what, r.Options.MaxReps, strings.Join(names, "; "), may, targets)
 }
 
 // targetWords names the targets in words: "the target on wait to first

@@ -55,7 +55,11 @@ func compareWorkbook(r *study.CompareResult) workbook.Compare {
 // compareQuestion is a comparison's question, for its report and workbook:
 // the study's, not the reference scenario's own.
 func compareQuestion(cmp *experiment.Comparison) string {
-	return fmt.Sprintf("How do %s compare with %s?", strings.Join(cmp.Names[1:], " and "), cmp.Names[0])
+	others := cmp.Names[1:]
+	if len(others) == 1 {
+		return fmt.Sprintf("How does %s compare with %s?", others[0], cmp.Names[0])
+	}
+	return fmt.Sprintf("How do %s and %s compare with %s?", strings.Join(others[:len(others)-1], ", "), others[len(others)-1], cmp.Names[0])
 }
 
 // compareSets says what --set changed in every compared scenario, if

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -411,5 +412,14 @@ func TestUnfundedServiceWarns(t *testing.T) {
 		if got := strings.Contains(all, want); got != c.warned {
 			t.Errorf("%s: warnings %q; want the unfunded warning: %v", c.name, all, c.warned)
 		}
+	}
+	// A service that never closes is not said to close.
+	never := strings.Replace(svc, "closure_hazard_per_year = 0.5", "closure_hazard_per_year = 0.0", 1)
+	l, err := LoadBytes("x.toml", []byte("name = \"x\"\nextends = \"baseline\"\n\n"+never), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all := fmt.Sprint(l.Warnings); !strings.Contains(all, "so its places cost nothing: give grant_per_place_year") {
+		t.Errorf("a service that never closes: %s", all)
 	}
 }

@@ -301,13 +301,22 @@ func unfundedServices(m map[string]any, pv provenance, file string) []Warning {
 		}
 		hint := "write grant_per_place_year"
 		if len(grants) > 0 {
-			hint = fmt.Sprintf("give grant_per_place_year (the other services' grants are %s to %s a place a year), or write it", pounds(slices.Min(grants)), pounds(slices.Max(grants)))
+			lo, hi := slices.Min(grants), slices.Max(grants)
+			which := "grants are " + pounds(lo) + " to " + pounds(hi)
+			if lo == hi {
+				which = "grant is " + pounds(hi)
+			}
+			hint = fmt.Sprintf("give grant_per_place_year (the other services' %s a place a year), or write it", which)
+		}
+		closes := " and, unfunded, it closes with its yearly hazard (closure_hazard_per_year)"
+		if h, ok := tomlnum.Value(s["closure_hazard_per_year"]); ok && h == 0 {
+			closes = "" // a service that never closes
 		}
 		key := "services." + name
 		at, _ := pv.find(key)
 		out = append(out, Warning{File: orTop(at.file, file), Line: at.line, Col: at.col, Key: key,
-			Message: fmt.Sprintf("has %s places but no grant_per_place_year or funding_per_year, so its places cost nothing and, unfunded, it closes with its yearly hazard (closure_hazard_per_year): %s = 0 for a service nobody funds",
-				formatNumber(places), hint)})
+			Message: fmt.Sprintf("has %s places but no grant_per_place_year or funding_per_year, so its places cost nothing%s: %s = 0 for a service nobody funds",
+				formatNumber(places), closes, hint)})
 	}
 	return out
 }
