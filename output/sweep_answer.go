@@ -26,6 +26,11 @@ import (
 // scenarios.KeyLabel, or by its key path if it has none.
 func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 	if len(sw.Factors) == 2 {
+		if len(sw.Points) >= 2 && inert(sw, kpis) {
+			a, b := sw.Factors[0], sw.Factors[1]
+			first, last := sw.Points[0].Values, sw.Points[len(sw.Points)-1].Values
+			return inertAnswer(sw, keyWords(a.Key)+" and "+keyWords(b.Key), first[0]+" and "+first[1], last[0]+" and "+last[1])
+		}
 		return gridAnswer(sw, kpis)
 	}
 	if len(sw.Factors) != 1 || len(sw.Points) < 2 {
@@ -38,7 +43,7 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 		}
 	}
 	if inert(sw, kpis) {
-		return inertAnswer(sw, what)
+		return inertAnswer(sw, what, sw.Points[0].Values[0], sw.Points[len(sw.Points)-1].Values[0])
 	}
 	// Numbers are read from the first to the last; choices (short_term,
 	// longer_term, tiered) have no order, so each is read against the first.
@@ -88,7 +93,7 @@ func sweepEnds(sw *experiment.Sweep, kpis []string, what string, j int) []string
 // every point, replication by replication. A key may still move KPIs not
 // shown (a salary moves only costs): those are told, so that the answer
 // never says a key changes nothing when it changes what it costs.
-func inertAnswer(sw *experiment.Sweep, what string) []string {
+func inertAnswer(sw *experiment.Sweep, what, from, to string) []string {
 	first, last := sw.Points[0], sw.Points[len(sw.Points)-1]
 	var moved []string
 	for _, a := range first.Summaries {
@@ -100,12 +105,12 @@ func inertAnswer(sw *experiment.Sweep, what string) []string {
 		}
 	}
 	if len(moved) == 0 {
-		return []string{fmt.Sprintf("Changing %s from %s to %s changes nothing: every replication gives the same results at every value, on common random numbers; check that the scenario uses it (a tiered share does nothing under short-term support).", what, first.Values[0], last.Values[0])}
+		return []string{fmt.Sprintf("Changing %s from %s to %s changes nothing: every replication gives the same results at every value, on common random numbers; check that the scenario uses it (a tiered share does nothing under short-term support).", what, from, to)}
 	}
 	if len(moved) > maxMoved {
 		moved = append(moved[:maxMoved], fmt.Sprintf("And %d more KPIs (--kpi names any of them).", len(moved)-maxMoved))
 	}
-	lead := fmt.Sprintf("Changing %s from %s to %s leaves the KPIs shown exactly as they were, replication by replication; it changes others:", what, first.Values[0], last.Values[0])
+	lead := fmt.Sprintf("Changing %s from %s to %s leaves the KPIs shown exactly as they were, replication by replication; it changes others:", what, from, to)
 	return append([]string{lead}, moved...)
 }
 

@@ -103,6 +103,18 @@ func TestSweepAnswerPaired(t *testing.T) {
 		!strings.HasPrefix(got[1], "Total cost: rises") {
 		t.Errorf("a key moving only costs: %q", got)
 	}
+	// So does a grid of two such keys, read at its corners.
+	two := []experiment.Factor{{Key: "costs.salary_per_fte_year", Values: []string{"30000", "40000"}}, {Key: "costs.recruitment_cost", Values: []string{"0", "5000"}}}
+	var grid []experiment.SweepPoint
+	for i, vs := range [][]string{{"30000", "0"}, {"30000", "5000"}, {"40000", "0"}, {"40000", "5000"}} {
+		p := withCost(at("x", 5, 3, 7, 3, 4, 5, 6, 7), 100*float64(i+1), 101*float64(i+1), 102*float64(i+1), 103*float64(i+1), 104*float64(i+1))
+		p.Values = vs
+		grid = append(grid, p)
+	}
+	got = SweepAnswer(&experiment.Sweep{Factors: two, Points: grid, Level: 0.95}, []string{sim.KPIWaitMean}, "")
+	if len(got) < 2 || !strings.Contains(got[0], "from 30000 and 0 to 40000 and 5000 leaves the KPIs shown exactly as they were") {
+		t.Errorf("a grid moving only costs: %q", got)
+	}
 }
 
 // A sweep's first sentence may name the key in words.

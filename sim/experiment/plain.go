@@ -56,7 +56,7 @@ func Money(x float64) string {
 	}
 	a := math.Abs(x)
 	s := "£" + commas(strconv.FormatFloat(math.Round(a), 'f', 0, 64))
-	if a < 100 {
+	if a < 100 && a >= 0.005 { // pence below £100, but nothing is £0, not £0.00
 		s = "£" + strconv.FormatFloat(a, 'f', 2, 64)
 	}
 	if x < 0 && math.Round(a*100) != 0 {

@@ -329,6 +329,7 @@ func TestPlainNumbers(t *testing.T) {
 		{experiment.Money(256464.4), "£256,464"},
 		{experiment.Money(-46000), "−£46,000"},
 		{experiment.Money(12.5), "£12.50"},
+		{experiment.Money(0), "£0"}, // nothing, not £0.00
 		{experiment.Quantity(3.14, "weeks", false), "3.14 weeks"},
 		{experiment.Quantity(1, "weeks", false), "1 week"},
 		{experiment.Quantity(0.021, "share", true), "2.1 percentage points"},
