@@ -240,7 +240,15 @@ func (v *validator) sumToOne(path []string, what string, shares map[string]float
 	if len(terms) > 12 {
 		terms = append(terms[:12], fmt.Sprintf("... (%d more)", len(terms)-12))
 	}
-	v.add(path, nil, fmt.Sprintf("%s sum to %s, not 1: %s", what, strconv.FormatFloat(sum, 'g', 10, 64), strings.Join(terms, " + ")), also...)
+	msg := fmt.Sprintf("%s sum to %s, not 1: %s", what, strconv.FormatFloat(sum, 'g', 10, 64), strings.Join(terms, " + "))
+	if names := sortedKeys(shares); len(names) == 2 {
+		// Setting one of two (a --set, an areas column) leaves the other as
+		// it was: say what the other would be.
+		a, b := names[0], names[1]
+		msg += fmt.Sprintf("; two shares are each 1 minus the other: %s %s with %s %s, or %s %s with %s %s",
+			a, formatNumber(shares[a]), b, formatDerived(1-shares[a]), b, formatNumber(shares[b]), a, formatDerived(1-shares[b]))
+	}
+	v.add(path, nil, msg, also...)
 }
 
 // formatNumber writes x briefly, for messages.

@@ -118,5 +118,29 @@ func nearest(name string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
+	if best == "" {
+		best = holdingEveryWord(lower, candidates)
+	}
+	return best
+}
+
+// holdingEveryWord is the shortest candidate that holds every word of name
+// ("wait_first_contact_p90_weeks" for p90_wait), or "".
+func holdingEveryWord(name string, candidates []string) string {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '_' || r == '.' || r == ' ' })
+	if len(words) < 2 {
+		return ""
+	}
+	best := ""
+	for _, c := range candidates {
+		parts := strings.Split(strings.ToLower(c), "_")
+		all := true
+		for _, w := range words {
+			all = all && slices.ContainsFunc(parts, func(p string) bool { return strings.HasPrefix(p, w) })
+		}
+		if all && (best == "" || len(c) < len(best)) {
+			best = c
+		}
+	}
 	return best
 }

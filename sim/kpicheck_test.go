@@ -24,6 +24,7 @@ func TestCheckKPI(t *testing.T) {
 		{triage, "episodes_completed.role.care_navigator", ""},
 		{base, "caseload_per_fte_mean.role.link_workers", "the scenario has no roles beside the link workers ([roles.NAME]), so no figures by role"},
 		{base, "need_met_share", `need_met_share: no such KPI; did you mean "needs_met_share"?`},
+		{base, "p90_wait", `p90_wait: no such KPI; did you mean "wait_first_contact_p90_weeks"?`}, // every word held
 		{base, "needs_met_share.poorest", `needs_met_share.poorest: "poorest" is not a group of the scenario (groups: most_deprived, rest)`},
 		{base, "needs_met_share.group.most_deprived", `did you mean "needs_met_share.most_deprived"?`},
 		{base, "all_needs_met_share.profile.complx", `"complx" is not a profile of the scenario (profiles: complex, low, moderate); did you mean "all_needs_met_share.profile.complex"?`},

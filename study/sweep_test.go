@@ -148,7 +148,7 @@ func TestSetsCheckedTogether(t *testing.T) {
 		want string
 	}{
 		{[]string{"groups.most_deprived.share=0.6", "groups.rest.share=0.4"}, ""},
-		{[]string{"groups.most_deprived.share=0.6"}, "--set groups.most_deprived.share=0.6: groups: group shares sum to 1.18"},
+		{[]string{"groups.most_deprived.share=0.6"}, "--set groups.most_deprived.share=0.6: groups: group shares sum to 1.18, not 1: most_deprived 0.6 + rest 0.58; two shares are each 1 minus the other: most_deprived 0.6 with rest 0.4"},
 	} {
 		p, err := study.PlanRun(study.RunSpec{Ref: "baseline", Sets: c.sets, Options: study.Options{Replications: 2, Jobs: 1}})
 		switch {
