@@ -163,7 +163,7 @@ func TestChangesInJSON(t *testing.T) {
 		if err := json.Unmarshal(all[tc.key], &got); err != nil {
 			t.Fatalf("%s: %s: %v", tc.file, tc.key, err)
 		}
-		if len(got) != 1 || got[0].Kind != tc.kind || got[0].Week != 104 || len(got[0].Measures) != 4 ||
+		if len(got) != 1 || got[0].Kind != tc.kind || got[0].Week != 104 || len(got[0].Measures) != 5 ||
 			got[0].Measures[0].KPI != "wait_first_contact_mean_weeks" || *got[0].Measures[0].Difference <= 0 || got[0].AfterWeeks != [2]int{104, 207} {
 			t.Errorf("%s %s: %+v", tc.file, tc.key, got)
 		}

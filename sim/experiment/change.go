@@ -136,6 +136,11 @@ var changeMeasures = []struct {
 	{sim.KPIWaitingListMean, "people", func(w window) float64 { return w.sum(sim.ColWaitingListMean) / w.weeks() }},
 	{sim.KPIReneged, "people/year", func(w window) float64 { return w.sum(sim.ColReneged) * 52 / w.weeks() }},
 	{sim.KPINeedsMet, "needs/year", func(w window) float64 { return w.sum(sim.ColNeedsMet) * 52 / w.weeks() }},
+	// What the change saves or costs over the same weeks: a funding
+	// cliff's whole-run cost mixes in the weeks before it.
+	{sim.KPICostTotal, sim.UnitGBPPerYear, func(w window) float64 {
+		return (w.sum(sim.ColCostLW) + w.sum(sim.ColCostSupervision) + w.sum(sim.ColCostRecruitment) + w.sum(sim.ColCostVCSE)) * 52 / w.weeks()
+	}},
 }
 
 // ChangeKPIs are the measures ChangeEffects reads, in order. One that is
@@ -151,7 +156,8 @@ func ChangeKPIs() []string {
 
 // ChangeColumns are the weekly columns ChangeEffects reads: a study that
 // keeps only some columns keeps these for a scenario with a change.
-var ChangeColumns = []string{sim.ColWaitSum, sim.ColFirstContacts, sim.ColWaitingListMean, sim.ColReneged, sim.ColNeedsMet}
+var ChangeColumns = []string{sim.ColWaitSum, sim.ColFirstContacts, sim.ColWaitingListMean, sim.ColReneged, sim.ColNeedsMet,
+	sim.ColCostLW, sim.ColCostSupervision, sim.ColCostRecruitment, sim.ColCostVCSE}
 
 // window is one replication's weekly columns over weeks [from, to).
 type window struct {

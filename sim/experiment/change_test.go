@@ -74,7 +74,7 @@ func TestChangeEffectsRead(t *testing.T) {
 
 // TestFundingCliffRaisesWaits: when one of three posts ends, the wait, the
 // waiting list and people giving up all rise after the change, each
-// detectably, and needs met fall.
+// detectably, and needs met and the cost a year fall.
 func TestFundingCliffRaisesWaits(t *testing.T) {
 	cfg := load(t, "funding-cliff", 208, 78, 5)
 	results, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 5, Jobs: 2})
@@ -85,11 +85,16 @@ func TestFundingCliffRaisesWaits(t *testing.T) {
 	if len(windows) != 1 || windows[0].Week != 104 {
 		t.Fatalf("windows %+v, want the cliff at week 104", windows)
 	}
+	costed := false
 	for _, m := range experiment.ChangeEffects(results, windows[0], 0.95) {
-		up := m.KPI != sim.KPINeedsMet
+		costed = costed || m.KPI == sim.KPICostTotal
+		up := m.KPI != sim.KPINeedsMet && m.KPI != sim.KPICostTotal
 		if d := m.Difference; up && !(d.Low > 0) || !up && !(d.High < 0) {
 			t.Errorf("%s: %v before, %v after, difference %+v: want a detectable %s", m.KPI, m.Before.Mean, m.After.Mean, d, map[bool]string{true: "rise", false: "fall"}[up])
 		}
+	}
+	if !costed {
+		t.Error("no cost a year before and after the cliff: the whole run's cost mixes in the weeks before it")
 	}
 }
 
