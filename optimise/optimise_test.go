@@ -336,3 +336,24 @@ func answer(t *testing.T, spec optimise.Spec, opts func(*optimise.Options)) stri
 	}
 	return strings.Join(p.Sentences(r), " ")
 }
+
+// TestFreeLeverWarned: a lever that changes no planned cost (a caseload
+// cap) is weighed by its outcomes alone, and the plan says so; one that
+// costs (posts) is not warned of.
+func TestFreeLeverWarned(t *testing.T) {
+	for _, c := range []struct {
+		levers []string
+		warned bool
+	}{
+		{[]string{"workforce.link_workers=3,4", "workforce.caseload_cap_per_fte=40..60:10"}, true},
+		{[]string{"workforce.link_workers=3..5"}, false},
+	} {
+		p, err := optimise.Plan(optimise.Spec{Ref: "baseline", Levers: c.levers, Targets: []string{"wait_first_contact_p90_weeks<=4"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(strings.Join(p.Warnings, "\n"), "changes no planned cost"); got != c.warned {
+			t.Errorf("%v: warnings %q; want the free-lever warning: %v", c.levers, p.Warnings, c.warned)
+		}
+	}
+}

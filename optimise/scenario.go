@@ -147,12 +147,41 @@ func Plan(spec Spec) (*Problem, error) {
 		p.Configs = append(p.Configs, c)
 		p.Cands = append(p.Cands, Candidate{Levers: pt, Cost: PlannedCost(c)})
 	}
+	for _, f := range p.freeLevers() {
+		p.Warnings = append(p.Warnings, fmt.Sprintf("--lever %s changes no planned cost, so the search weighs it by its outcomes alone: check what the plan's value does to link workers (pressure, leavers), not only the targets", p.Levers[f].Key))
+	}
 	if !spec.AllowLarge {
 		if err := p.checkLimits(); err != nil {
 			return nil, err
 		}
 	}
 	return p, nil
+}
+
+// freeLevers are the levers of two or more values that change no
+// candidate's planned cost, the others held: a caseload cap, say, which a
+// cheapest plan would raise as far as the targets allow at no cost.
+func (p *Problem) freeLevers() []int {
+	var out []int
+	for f, l := range p.Levers {
+		if len(l.Values) < 2 {
+			continue
+		}
+		cost := map[string]float64{} // by the other levers' values
+		free := true
+		for _, c := range p.Cands {
+			rest := strings.Join(slices.Delete(slices.Clone(c.Levers), f, f+1), "\x00")
+			if x, ok := cost[rest]; ok && x != c.Cost {
+				free = false
+				break
+			}
+			cost[rest] = c.Cost
+		}
+		if free {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // checkLimits refuses a search too large to run, before any replication:
