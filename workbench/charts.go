@@ -91,7 +91,11 @@ func (p panel) draw(b *strings.Builder, y0 float64) {
 		fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#ddd"/>`, left, y, right, y)
 		fmt.Fprintf(b, `<text x="%g" y="%g" text-anchor="end">%s</text>`, left-6, y+4, tickLabel(t))
 	}
-	for _, t := range ticks(xmin, xmax) {
+	xt := ticks(xmin, xmax)
+	if p.Points && wholeX(p) {
+		xt = wholeTicks(xmin, xmax) // no tick at half a post
+	}
+	for _, t := range xt {
 		x := xs(t)
 		fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#999"/>`, x, bottom, x, bottom+4)
 		fmt.Fprintf(b, `<text x="%g" y="%g" text-anchor="middle">%s</text>`, x, bottom+16, tickLabel(t))
@@ -203,6 +207,30 @@ func ticks(lo, hi float64) []float64 {
 	var out []float64
 	for t := math.Ceil(lo/step) * step; t <= hi+step*1e-9; t += step {
 		out = append(out, math.Round(t/step)*step)
+	}
+	return out
+}
+
+// wholeX reports whether every point of p is at a whole number: a sweep of
+// posts or sessions.
+func wholeX(p panel) bool {
+	for _, b := range p.Bands {
+		for _, x := range b.X {
+			if x != math.Trunc(x) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// wholeTicks are ticks for whole-number values: round ones at a whole
+// step (2.5 becomes 2), none between two whole numbers.
+func wholeTicks(lo, hi float64) []float64 {
+	step := math.Max(1, math.Floor(output.NiceStep((hi-lo)/5)))
+	var out []float64
+	for t := math.Ceil(lo/step) * step; t <= hi+1e-9; t += step {
+		out = append(out, t)
 	}
 	return out
 }
