@@ -2,7 +2,6 @@ package output
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -59,7 +58,7 @@ func verdictTable(vs []experiment.Verdict, caption string) Table {
 			switch {
 			case ch.CostPer != nil:
 				per = experiment.Money(ch.CostPer.Value) + " " + experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true) + " " + ch.PerUnit()
-			case ch.Effect == experiment.Better && strings.HasSuffix(ch.Unit, "/year") && v.Cost.Effect == experiment.NoDifference:
+			case ch.Gain() && v.Cost.Effect == experiment.NoDifference:
 				// A gain whose cost may be 0 has no ratio to give.
 				per = "no detectable extra cost"
 			case ch.Effect == experiment.NoDifference:

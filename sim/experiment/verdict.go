@@ -174,7 +174,7 @@ func NewVerdict(c *Comparison, s int) Verdict {
 		ch := change(k, s)
 		// A cost per extra outcome only where the option clearly costs
 		// more: over a cost that may be 0, or a saving, a ratio misleads.
-		if haveCost && gain(ch) && v.Cost.Effect == Worse {
+		if haveCost && ch.Gain() && v.Cost.Effect == Worse {
 			ch.CostPer = costPer(cost.Values, k.Values, s, ch.Direction, c.Level)
 		}
 		v.Outcomes = append(v.Outcomes, ch)
@@ -400,7 +400,7 @@ func sameKPI(os []Change, text string) string {
 // of needs or people met that improves, or says why there is none.
 func costSentence(v Verdict) string {
 	for _, o := range v.Outcomes {
-		if !gain(o) || (o.KPI != sim.KPINeedsMet && o.KPI != sim.KPIPeopleNeedsMet) {
+		if !o.Gain() || (o.KPI != sim.KPINeedsMet && o.KPI != sim.KPIPeopleNeedsMet) {
 			continue
 		}
 		// The sentence names the headline rate in place of the count: when
@@ -438,18 +438,24 @@ func costSentence(v Verdict) string {
 	return ""
 }
 
-// gain reports whether ch is a flow (a count a year) that improves
+// Gain reports whether ch is a flow (a count a year) that improves
 // detectably: an outcome a cost per unit could price.
-func gain(ch Change) bool { return ch.Effect == Better && strings.HasSuffix(ch.Unit, "/year") }
+func (ch Change) Gain() bool { return ch.Effect == Better && strings.HasSuffix(ch.Unit, "/year") }
+
+// find returns outcome kpi of os, if it was reported.
+func find(os []Change, kpi string) (Change, bool) {
+	for _, o := range os {
+		if o.KPI == kpi {
+			return o, true
+		}
+	}
+	return Change{}, false
+}
 
 // worse reports whether outcome kpi is among os and detectably worse.
 func worse(os []Change, kpi string) bool {
-	for _, o := range os {
-		if o.KPI == kpi {
-			return o.Effect == Worse
-		}
-	}
-	return false
+	o, ok := find(os, kpi)
+	return ok && o.Effect == Worse
 }
 
 // worsened names the sentence's outcomes that are detectably worse.
@@ -467,13 +473,7 @@ func worsened(os []Change) []string {
 // sentence (needs met per 1,000 referrals for needs met; the share of
 // referred people with every need met for people), if it was reported.
 func headlineOf(os []Change, kpi string) (Change, bool) {
-	rate := map[string]string{sim.KPINeedsMet: sim.KPINeedsMetPer1000Referrals, sim.KPIPeopleNeedsMet: sim.KPIReferredAllNeedsMetShare}[kpi]
-	for _, o := range os {
-		if o.KPI == rate {
-			return o, true
-		}
-	}
-	return Change{}, false
+	return find(os, map[string]string{sim.KPINeedsMet: sim.KPINeedsMetPer1000Referrals, sim.KPIPeopleNeedsMet: sim.KPIReferredAllNeedsMetShare}[kpi])
 }
 
 func list(xs []string) string {
