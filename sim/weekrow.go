@@ -217,15 +217,23 @@ func (mt *metrics) writeMembers(r *rowWriter, m *Model, roleFTE, roleCase *[maxT
 	}
 }
 
+// memberCols are the columns cols of one group, role or profile (member):
+// "referrals.most_deprived".
+func memberCols(member string, cols ...string) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c + "." + member
+	}
+	return out
+}
+
 // groupCols names group i's weekly columns, once: building names every
 // week would allocate on the hot path.
 func (mt *metrics) groupCols(m *Model, i int) []string {
 	for len(mt.gnames) <= i {
 		name := m.p.groups[len(mt.gnames)].name
-		mt.gnames = append(mt.gnames, []string{
-			ColReferrals + "." + name, ColFirstContacts + "." + name, ColWaitSum + "." + name,
-			ColReneged + "." + name, ColEpisodesCompleted + "." + name, ColShortSupport + "." + name,
-			ColNeedsMet + "." + name, ColNeedsUnmet + "." + name, ColNeedsUnseen + "." + name})
+		mt.gnames = append(mt.gnames, memberCols(name, ColReferrals, ColFirstContacts, ColWaitSum,
+			ColReneged, ColEpisodesCompleted, ColShortSupport, ColNeedsMet, ColNeedsUnmet, ColNeedsUnseen))
 	}
 	return mt.gnames[i]
 }
@@ -234,8 +242,7 @@ func (mt *metrics) groupCols(m *Model, i int) []string {
 func (mt *metrics) roleCols(m *Model, r int) []string {
 	for len(mt.rnames) <= r {
 		name := RolePrefix + m.p.roles[len(mt.rnames)].name
-		mt.rnames = append(mt.rnames, []string{
-			ColFTEInPostMean + "." + name, ColCaseloadMean + "." + name, ColEpisodesCompleted + "." + name})
+		mt.rnames = append(mt.rnames, memberCols(name, ColFTEInPostMean, ColCaseloadMean, ColEpisodesCompleted))
 	}
 	return mt.rnames[r]
 }
@@ -244,9 +251,7 @@ func (mt *metrics) roleCols(m *Model, r int) []string {
 func (mt *metrics) profileCols(m *Model, i int) []string {
 	for len(mt.pnames) <= i {
 		name := ProfilePrefix + m.p.profiles[len(mt.pnames)].name
-		mt.pnames = append(mt.pnames, []string{
-			ColEpisodesCompleted + "." + name, ColShortSupport + "." + name,
-			ColSupportedConcluded + "." + name, ColSupportedAllNeedsMet + "." + name})
+		mt.pnames = append(mt.pnames, memberCols(name, ColEpisodesCompleted, ColShortSupport, ColSupportedConcluded, ColSupportedAllNeedsMet))
 	}
 	return mt.pnames[i]
 }
