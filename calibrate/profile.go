@@ -17,28 +17,45 @@ const (
 // intervals, and fills f.
 func fitParams(f *Fit, m *model, o Options) {
 	free := [4]bool{true, !o.NoGrowth, !o.NoSeason, !o.NoSeason}
+	vhat, nllhat, nll0 := optimum(f, m, free)
+	f.LogLik = -nllhat
+	dispersion(f, m, vhat, free)
+	p := profiler{m: m, vhat: vhat, nllhat: nllhat, nll0: nll0, free: free, q: f.Threshold}
+	p.estimates(f)
+}
+
+// optimum maximises the likelihood over the free parameters, returning the
+// estimates, their negative log-likelihood and that of the model without
+// seasonality.
+func optimum(f *Fit, m *model, free [4]bool) (vhat [4]float64, nllhat, nll0 float64) {
 	mean := float64(f.Referrals) / float64(f.Weeks)
 	// The model without seasonality: its optimum is also where every
 	// peak's profile ends up once the amplitude is pushed to 0.
 	flat := [4]bool{true, free[iGrowth], false, false}
 	v0, nll0 := m.minimise([4]float64{math.Log(mean)}, flat)
-	vhat, nllhat := v0, nll0
-	if free[iAmp] {
-		// Several starting peaks, so a local optimum in the phase is not
-		// taken for the best.
-		for q := range 4 {
-			start := v0
-			start[iAmp], start[iPeak] = 0.2, float64(q)*math.Pi/2
-			if v, n := m.minimise(start, free); n < nllhat {
-				vhat, nllhat = v, n
-			}
-		}
-		if vhat[iAmp] < 0 {
-			vhat[iAmp], vhat[iPeak] = -vhat[iAmp], vhat[iPeak]+math.Pi
-		}
-		vhat[iPeak] = math.Mod(math.Mod(vhat[iPeak], 2*math.Pi)+2*math.Pi, 2*math.Pi)
+	vhat, nllhat = v0, nll0
+	if !free[iAmp] {
+		return vhat, nllhat, nll0
 	}
-	f.LogLik = -nllhat
+	// Several starting peaks, so a local optimum in the phase is not
+	// taken for the best.
+	for q := range 4 {
+		start := v0
+		start[iAmp], start[iPeak] = 0.2, float64(q)*math.Pi/2
+		if v, n := m.minimise(start, free); n < nllhat {
+			vhat, nllhat = v, n
+		}
+	}
+	if vhat[iAmp] < 0 {
+		vhat[iAmp], vhat[iPeak] = -vhat[iAmp], vhat[iPeak]+math.Pi
+	}
+	vhat[iPeak] = math.Mod(math.Mod(vhat[iPeak], 2*math.Pi)+2*math.Pi, 2*math.Pi)
+	return vhat, nllhat, nll0
+}
+
+// dispersion sets the fit's expected counts, its Pearson dispersion and the
+// likelihood-ratio threshold its intervals use, widened by overdispersion.
+func dispersion(f *Fit, m *model, vhat [4]float64, free [4]bool) {
 	k := 0
 	for _, ok := range free {
 		if ok {
@@ -57,8 +74,12 @@ func fitParams(f *Fit, m *model, o Options) {
 	if f.Dispersion > 1.5 {
 		f.Warnings = append(f.Warnings, fmt.Sprintf("weekly counts vary %.1f times as much as a Poisson process would: intervals are widened by that factor (quasi-likelihood); check for bank holidays, batch entry or a change in the service", f.Dispersion))
 	}
-	p := profiler{m: m, vhat: vhat, nllhat: nllhat, nll0: nll0, free: free, q: f.Threshold}
+}
 
+// estimates sets each parameter's estimate and its profile-likelihood
+// interval.
+func (p *profiler) estimates(f *Fit) {
+	vhat, free := p.vhat, p.free
 	f.Base = Estimate{Value: math.Exp(vhat[iBase])}
 	lo, hi := p.interval(iBase, vhat[iBase], 0.5/math.Sqrt(float64(f.Referrals)), math.Inf(-1), math.Inf(1))
 	f.Base.Low, f.Base.High = math.Exp(lo), math.Exp(hi)
@@ -71,25 +92,26 @@ func fitParams(f *Fit, m *model, o Options) {
 
 	f.Amplitude = Estimate{Value: math.Tanh(vhat[iAmp]), Fixed: !free[iAmp]}
 	f.Peak = Estimate{Fixed: !free[iPeak]}
-	if free[iAmp] {
-		f.Amplitude.Low, f.Amplitude.High = p.interval(iAmp, f.Amplitude.Value, 0.02, 0, 0.999)
-		peak := vhat[iPeak] / omega
-		f.Peak.Value = peak
-		lo, hi := p.interval(iPeak, peak, 1, peak-26, peak+26)
-		if lo <= peak-26 || hi >= peak+26 {
-			f.Peak.Undetermined = true
-			lo, hi = 0, 52
-		}
-		f.Peak.Low, f.Peak.High = lo, hi
-		// At amplitude 0 the peak is not identified, so the test of no
-		// seasonality has two degrees of freedom; read on one, as the
-		// profile above does, it would find seasons in about 15% of
-		// extracts without any.
-		if 2*(nll0-nllhat) < chi2q95df2*max(1, f.Dispersion) {
-			f.Amplitude.Low = 0
-			f.Peak.Undetermined = true
-			f.Peak.Low, f.Peak.High = 0, 52
-		}
+	if !free[iAmp] {
+		return
+	}
+	f.Amplitude.Low, f.Amplitude.High = p.interval(iAmp, f.Amplitude.Value, 0.02, 0, 0.999)
+	peak := vhat[iPeak] / omega
+	f.Peak.Value = peak
+	lo, hi = p.interval(iPeak, peak, 1, peak-26, peak+26)
+	if lo <= peak-26 || hi >= peak+26 {
+		f.Peak.Undetermined = true
+		lo, hi = 0, 52
+	}
+	f.Peak.Low, f.Peak.High = lo, hi
+	// At amplitude 0 the peak is not identified, so the test of no
+	// seasonality has two degrees of freedom; read on one, as the
+	// profile above does, it would find seasons in about 15% of
+	// extracts without any.
+	if 2*(p.nll0-p.nllhat) < chi2q95df2*max(1, f.Dispersion) {
+		f.Amplitude.Low = 0
+		f.Peak.Undetermined = true
+		f.Peak.Low, f.Peak.High = 0, 52
 	}
 }
 
