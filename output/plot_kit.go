@@ -188,20 +188,7 @@ const pad = vg.Length(10)
 func (l layout) draw(dc draw.Canvas) {
 	dc.SetColor(color.White)
 	dc.Fill(dc.Rectangle.Path())
-	top := dc.Max.Y - pad
-	if l.title != "" {
-		st := textStyle(16, true)
-		st.XAlign, st.YAlign = draw.XCenter, draw.YTop
-		dc.FillText(st, vg.Point{X: dc.Center().X, Y: top}, l.title)
-		top -= st.Rectangle(l.title).Size().Y + 4
-	}
-	if l.note != "" {
-		st := textStyle(11, false)
-		st.Color = Grey
-		st.XAlign, st.YAlign = draw.XCenter, draw.YTop
-		dc.FillText(st, vg.Point{X: dc.Center().X, Y: top}, l.note)
-		top -= st.Rectangle(l.note).Size().Y + 4
-	}
+	top := l.header(dc)
 	var legendW vg.Length
 	for _, lg := range l.legend {
 		if lg != nil {
@@ -213,25 +200,7 @@ func (l layout) draw(dc draw.Canvas) {
 	area.Min.Y += pad
 	area.Min.X += pad
 	area.Max.X -= pad + legendW
-	// Panel titles are drawn here rather than by gonum, in a band of the
-	// same height above every panel: plot.Align would otherwise shift a
-	// panel with a two-line title up into its neighbours.
-	var band vg.Length
-	rows := make([][]*plot.Plot, len(l.rows))
-	for j, row := range l.rows {
-		rows[j] = make([]*plot.Plot, len(row))
-		for i, p := range row {
-			if p == nil {
-				continue
-			}
-			q := *p
-			q.Title.Text = ""
-			rows[j][i] = &q
-			if p.Title.Text != "" {
-				band = max(band, p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y+p.Title.Padding)
-			}
-		}
-	}
+	rows, band := l.untitled()
 	tiles := draw.Tiles{Rows: len(rows), Cols: len(rows[0]), PadX: vg.Points(18), PadY: vg.Points(16)}
 	canvases := plot.Align(rows, tiles, area)
 	for j, row := range rows {
@@ -262,6 +231,51 @@ func (l layout) draw(dc draw.Canvas) {
 			l.legend[j].Draw(lc)
 		}
 	}
+}
+
+// header draws the figure's title and note at the top of dc and returns
+// the height below them.
+func (l layout) header(dc draw.Canvas) vg.Length {
+	top := dc.Max.Y - pad
+	if l.title != "" {
+		st := textStyle(16, true)
+		st.XAlign, st.YAlign = draw.XCenter, draw.YTop
+		dc.FillText(st, vg.Point{X: dc.Center().X, Y: top}, l.title)
+		top -= st.Rectangle(l.title).Size().Y + 4
+	}
+	if l.note != "" {
+		st := textStyle(11, false)
+		st.Color = Grey
+		st.XAlign, st.YAlign = draw.XCenter, draw.YTop
+		dc.FillText(st, vg.Point{X: dc.Center().X, Y: top}, l.note)
+		top -= st.Rectangle(l.note).Size().Y + 4
+	}
+	return top
+}
+
+// untitled copies the panels without their titles, and returns the height
+// of the band their titles take. Panel titles are drawn by draw rather than
+// by gonum, in a band of the same height above every panel: plot.Align
+// would otherwise shift a panel with a two-line title up into its
+// neighbours.
+func (l layout) untitled() ([][]*plot.Plot, vg.Length) {
+	var band vg.Length
+	rows := make([][]*plot.Plot, len(l.rows))
+	for j, row := range l.rows {
+		rows[j] = make([]*plot.Plot, len(row))
+		for i, p := range row {
+			if p == nil {
+				continue
+			}
+			q := *p
+			q.Title.Text = ""
+			rows[j][i] = &q
+			if p.Title.Text != "" {
+				band = max(band, p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y+p.Title.Padding)
+			}
+		}
+	}
+	return rows, band
 }
 
 // render draws the layout as SVG, keeping it for a PNG on request.
