@@ -170,11 +170,15 @@ func unreadWords(cfg *sim.Config) []string {
 func CompareChangeAnswer(c *experiment.Comparison, cfgs []*sim.Config) []string {
 	var out []string
 	for _, r := range compareReadings(c, cfgs) {
-		lead := "From %s, weeks %d to %d, against %s in the same weeks:"
-		args := []any{changeName(r, r.changeIn), r.after[0], r.after[1] - 1, c.Names[0]}
+		// The verdict's figures average every measured week, so they
+		// depend on how much of the run comes before the change: say so,
+		// and give the weeks after it.
+		run := cfgs[0].Run
+		lead := "The figures above average weeks %d to %d, %d of them before the change. From %s, weeks %d to %d, against %s in the same weeks:"
+		args := []any{run.WarmupWeeks, run.HorizonWeeks - 1, r.week - run.WarmupWeeks, changeName(r, r.changeIn), r.after[0], r.after[1] - 1, c.Names[0]}
 		if r.changeIn != r.scenario { // the reference's change, which the scenario does not make
-			lead = "From %s, weeks %d to %d, %s against it in the same weeks:"
-			args[3] = r.scenario
+			lead = "The figures above average weeks %d to %d, %d of them before the change. From %s, weeks %d to %d, %s against it in the same weeks:"
+			args[6] = r.scenario
 		}
 		out = append(out, paragraph(r, againstWords, "", lead, args...))
 	}

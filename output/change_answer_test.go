@@ -83,7 +83,7 @@ func TestCompareSaysWhatTheChangeDid(t *testing.T) {
 		t.Fatal(err)
 	}
 	words := strings.Join(output.CompareChangeAnswer(r.Comparison, r.Configs), "\n")
-	const lead = "From week 104 in funding-cliff (fixed-term funding for one post ends), weeks 104 to 207, baseline against it in the same weeks: Wait to first contact, mean: "
+	const lead = "The figures above average weeks 78 to 207, 26 of them before the change. From week 104 in funding-cliff (fixed-term funding for one post ends), weeks 104 to 207, baseline against it in the same weeks: Wait to first contact, mean: "
 	if !strings.HasPrefix(words, lead) || !strings.Contains(words, "weeks (−") {
 		t.Errorf("the reference's change: %s", words)
 	}
@@ -103,7 +103,7 @@ func compareChange(t *testing.T, refs []string, want bool) {
 		}
 		return
 	}
-	if !strings.HasPrefix(got, "From week 104 in funding-cliff (fixed-term funding for one post ends), weeks 104 to 207, against baseline in the same weeks: Wait to first contact, mean: ") ||
+	if !strings.HasPrefix(got, "The figures above average weeks 78 to 207, 26 of them before the change. From week 104 in funding-cliff (fixed-term funding for one post ends), weeks 104 to 207, against baseline in the same weeks: Wait to first contact, mean: ") ||
 		!strings.Contains(got, "People who gave up waiting: ") || strings.Contains(got, "Wait to first contact, mean: no detectable") {
 		t.Errorf("%v: %s", refs, got)
 	}
@@ -115,7 +115,7 @@ func compareChange(t *testing.T, refs []string, want bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const lead = "From week 104 in funding-cliff (fixed-term funding for one post ends)"
+	const lead = "The figures above average weeks 78 to 207, 26 of them before the change. From week 104 in funding-cliff (fixed-term funding for one post ends)"
 	if !strings.Contains(section(string(report), "summary"), lead) || !strings.Contains(sharedStrings(t, filepath.Join(dir, "results.xlsx")), lead) {
 		t.Error("the comparison's report or workbook does not say what the change did")
 	}

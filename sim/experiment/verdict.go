@@ -117,17 +117,25 @@ type Verdict struct {
 	// when it differs detectably: a scenario that changes only the assumed
 	// effect of social prescribing (optimistic-outcomes) changes nothing
 	// else, and its verdict must still say what it is worth on them.
-	Assumed   *Change
+	Assumed *Change
+	// Held is the time people are held on caseload awaiting a community
+	// place, when it rises detectably. It is neither better nor worse (it
+	// rises as more people are seen), but a rise is the strain a service
+	// closing or cut puts on link workers, and a verdict says so; a fall
+	// follows fewer people seen or more places, which the table shows.
+	Held      *Change
 	Sentences []string
 }
 
 // VerdictKPIs are the outcomes a verdict weighs: needs met, people with
-// every need met, waits, reneging and link-worker turnover. A KPI the
-// results do not carry is left out.
+// every need met, waits, reneging and link-worker turnover. Turnover is
+// the rate per FTE, not the count of leavers: more posts bring more
+// leavers at the same strain, and fewer posts fewer. A KPI the results do
+// not carry is left out.
 var VerdictKPIs = []string{
 	sim.KPINeedsMetPer1000Referrals, sim.KPINeedsMet,
 	sim.KPIReferredAllNeedsMetShare, sim.KPIPeopleNeedsMet,
-	sim.KPIWaitMean, sim.KPIReneged, sim.KPILeavers,
+	sim.KPIWaitMean, sim.KPIReneged, sim.KPILeaversPerFTE,
 }
 
 // phrases name the verdict's outcomes in a sentence, with whether the
@@ -144,6 +152,7 @@ var phrases = map[string]struct {
 	sim.KPIWaitMean:                 {"waits", true, "week off the mean wait"},
 	sim.KPIReneged:                  {"people giving up waiting", true, "person fewer giving up"},
 	sim.KPILeavers:                  {"link workers leaving", true, "leaver fewer"},
+	sim.KPILeaversPerFTE:            {"link-worker turnover", false, "leaver fewer per FTE a year"},
 }
 
 // Verdicts judges every scenario of c against the first.
@@ -182,6 +191,11 @@ func NewVerdict(c *Comparison, s int) Verdict {
 	if k, ok := byName[sim.KPIGPValue]; ok {
 		if ch := change(k, s); ch.Effect == Better || ch.Effect == Worse {
 			v.Assumed = &ch
+		}
+	}
+	if k, ok := byName[sim.KPIHoldingWeeks]; ok {
+		if ch := change(k, s); ch.Effect == Changed && ch.Diff.Mean > 0 {
+			v.Held = &ch
 		}
 	}
 	v.Identical = identical(c, s)
@@ -272,7 +286,7 @@ func sentences(v Verdict) []string {
 	}
 	b.WriteString(".")
 	out := []string{b.String()}
-	for _, s := range []string{costSentence(v), assumedSentence(v)} {
+	for _, s := range []string{costSentence(v), heldSentence(v), assumedSentence(v)} {
 		if s != "" {
 			out = append(out, s)
 		}
@@ -286,11 +300,15 @@ func costClause(v Verdict) string {
 	d := v.Cost.Diff
 	switch v.Cost.Effect {
 	case Better, Worse, Changed:
-		more := "more"
+		more, lo, hi := "more", d.Low, d.High
 		if d.Mean < 0 {
-			more = "less"
+			more, lo, hi = "less", -d.High, -d.Low
 		}
-		return " costs " + Money(math.Abs(d.Mean)) + " " + more + " a year than " + v.Reference
+		amount := Money(math.Abs(d.Mean))
+		if lo != hi { // else the same in every replication: no interval to show
+			amount += " " + Bounds(lo, hi, sim.UnitGBP, true)
+		}
+		return " costs " + amount + " " + more + " a year than " + v.Reference
 	case NoDifference:
 		if d.N >= 2 && d.Mean == 0 && d.Low == 0 && d.High == 0 {
 			// The same cost in every replication: no interval to show.
@@ -339,6 +357,17 @@ func assumedSentence(v Verdict) string {
 	}
 	return "On the scenario's assumed effect of social prescribing, the value of GP appointments avoided " + verb + " by " +
 		QuantityWithin(math.Abs(a.Diff.Mean), lo, hi, a.Unit, true) + " " + Bounds(lo, hi, a.Unit, true) + " (assumption-driven)."
+}
+
+// heldSentence tells how the time held on caseload awaiting a community
+// place moves, when it differs detectably; "" otherwise.
+func heldSentence(v Verdict) string {
+	h := v.Held
+	if h == nil {
+		return ""
+	}
+	return "People are held on caseload awaiting a community place for " + Number(h.Diff.Mean) + " more person-weeks a year " +
+		Bounds(h.Diff.Low, h.Diff.High, h.Unit, true) + "."
 }
 
 // unjudged is a verdict's one sentence when its numbers leave nothing to
@@ -427,7 +456,7 @@ func costSentence(v Verdict) string {
 			}
 			return "It achieves this at no detectable extra cost."
 		case Better:
-			return "It is cheaper and still gains " + Number(o.Diff.Mean) + " " + p.text + " a year."
+			return "It is cheaper and still gains " + Number(o.Diff.Mean) + " " + p.text + " a year " + Bounds(o.Diff.Low, o.Diff.High, o.Unit, true) + "."
 		}
 		r := o.CostPer
 		if r == nil {

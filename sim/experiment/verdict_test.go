@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -21,7 +22,8 @@ func fake(vals map[string][]float64, units map[string]string) []*sim.Result {
 	out := make([]*sim.Result, n)
 	for i := range out {
 		r := &sim.Result{Replication: i}
-		for _, k := range []string{sim.KPINeedsMet, sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare, sim.KPIWaitMean, sim.KPIReneged, sim.KPICostTotal, sim.KPIGPValue} {
+		for _, k := range []string{sim.KPINeedsMet, sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare, sim.KPIWaitMean, sim.KPIReneged,
+			sim.KPILeavers, sim.KPILeaversPerFTE, sim.KPIHoldingWeeks, sim.KPICostTotal, sim.KPIGPValue} {
 			if v, ok := vals[k]; ok {
 				r.KPIs = append(r.KPIs, sim.KPI{Name: k, Unit: units[k], Value: v[i]})
 			}
@@ -204,6 +206,85 @@ func TestVerdictTellsTheAssumedValue(t *testing.T) {
 		text := strings.Join(v.Sentences, " ")
 		if got := strings.Contains(text, "the value of GP appointments avoided rises by £9,890 a year"); got != c.want {
 			t.Errorf("a gain of %v: %q; want the assumed value told: %v", c.gain, text, c.want)
+		}
+	}
+}
+
+// TestVerdictCostHasItsInterval: "costs £46,000 more a year" carries its
+// interval, in magnitudes for "less"; a cost that differs by the same in
+// every replication has none to show.
+func TestVerdictCostHasItsInterval(t *testing.T) {
+	for _, c := range []struct {
+		dCost, jitter float64
+		want          string // a pattern for the cost clause
+	}{
+		{46000, 200, `^more costs £4[56],\d{3} \[£4[56],\d{3}, £4[56],\d{3}\] more a year than baseline$`},
+		{-46000, 200, `^more costs £4[56],\d{3} \[£4[56],\d{3}, £4[56],\d{3}\] less a year than baseline$`},
+		{-46000, 0, `^more costs £46,000 less a year than baseline$`},
+	} {
+		ref, alt := arms(20, 0, 92, -1.4, 1)
+		for i := range alt[sim.KPICostTotal] {
+			alt[sim.KPICostTotal][i] = ref[sim.KPICostTotal][i] + c.dCost + c.jitter*float64(i%3-1)
+		}
+		v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "more"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95), 1)
+		first := v.Sentences[0]
+		head := first[:strings.Index(first, ";")]
+		if !regexp.MustCompile(c.want).MatchString(head) {
+			t.Errorf("cost %v (jitter %v): %q, want %s", c.dCost, c.jitter, head, c.want)
+		}
+		if d := v.Cost.Diff; c.jitter != 0 && !(math.Abs(d.Low) < math.Abs(d.Mean) && math.Abs(d.Mean) < math.Abs(d.High) || math.Abs(d.High) < math.Abs(d.Mean) && math.Abs(d.Mean) < math.Abs(d.Low)) {
+			t.Errorf("cost %v: interval %+v does not hold its mean", c.dCost, d)
+		}
+	}
+}
+
+// TestVerdictTurnoverIsARate: a fifth post brings more leavers a year at
+// the same leaving rate per FTE. The verdict weighs the rate: turnover does
+// not change, where the count of leavers would say it rises.
+func TestVerdictTurnoverIsARate(t *testing.T) {
+	ref, alt := arms(20, 46000, 92, -1.4, 3)
+	for i := range 20 {
+		rate := 0.2 + 0.01*float64(i%5)
+		ref[sim.KPILeavers] = append(ref[sim.KPILeavers], 4*rate)
+		alt[sim.KPILeavers] = append(alt[sim.KPILeavers], 5*rate)
+		ref[sim.KPILeaversPerFTE] = append(ref[sim.KPILeaversPerFTE], rate)
+		alt[sim.KPILeaversPerFTE] = append(alt[sim.KPILeaversPerFTE], rate+0.002*float64(i%3-1))
+	}
+	u := map[string]string{sim.KPILeavers: "people/year", sim.KPILeaversPerFTE: "people/FTE-year"}
+	for k, v := range units {
+		u[k] = v
+	}
+	v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "fifth"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95), 1)
+	text := strings.Join(v.Sentences, " ")
+	if !strings.Contains(text, "link-worker turnover do") && !strings.Contains(text, "and link-worker turnover do not change detectably") {
+		t.Errorf("%q: want turnover (the rate) not to change detectably", text)
+	}
+	if strings.Contains(text, "leaving rise") {
+		t.Errorf("%q: the count of leavers weighed, not the rate", text)
+	}
+}
+
+// TestVerdictTellsTheTimeHeld: time held on caseload awaiting a community
+// place is neither better nor worse, but a rise is the strain a cut puts on
+// link workers, and the verdict says so; a fall it leaves to the table.
+func TestVerdictTellsTheTimeHeld(t *testing.T) {
+	for _, c := range []struct {
+		d    float64
+		want bool
+	}{{19.8, true}, {0, false}, {-19.8, false}} {
+		ref, alt := arms(20, 0, 0, 0, 2)
+		for i := range 20 {
+			ref[sim.KPIHoldingWeeks] = append(ref[sim.KPIHoldingWeeks], 5+float64(i%4))
+			alt[sim.KPIHoldingWeeks] = append(alt[sim.KPIHoldingWeeks], 5+float64(i%4)+c.d+0.5*float64(i%3-1))
+		}
+		u := map[string]string{sim.KPIHoldingWeeks: "person-weeks/year"}
+		for k, v := range units {
+			u[k] = v
+		}
+		v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "cut"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95), 1)
+		text := strings.Join(v.Sentences, " ")
+		if got := strings.Contains(text, "People are held on caseload awaiting a community place for 19.8 more person-weeks a year ["); got != c.want {
+			t.Errorf("holding %+v: %q; want the rise told: %v", c.d, text, c.want)
 		}
 	}
 }
@@ -522,5 +603,16 @@ func TestVerdictIdentical(t *testing.T) {
 	}
 	if vs[1].Identical || !strings.HasPrefix(vs[1].Sentences[0], "more costs ") {
 		t.Errorf("one more post: %v %q", vs[1].Identical, vs[1].Sentences)
+	}
+}
+
+// TestVerdictCheaperGainHasItsInterval: "It is cheaper and still gains 92
+// needs met a year" carries the gain's interval.
+func TestVerdictCheaperGainHasItsInterval(t *testing.T) {
+	ref, alt := arms(20, -5000, 92, -1.4, 1)
+	v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "leaner"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95), 1)
+	text := strings.Join(v.Sentences, " ")
+	if !regexp.MustCompile(`It is cheaper and still gains \d+(\.\d+)? needs met a year \[\d+(\.\d+)?, \d+(\.\d+)?\]\.`).MatchString(text) {
+		t.Errorf("%q: want the gain with its interval", text)
 	}
 }
