@@ -163,6 +163,11 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 		f.Warnings = append(f.Warnings, fmt.Sprintf("only %d weeks: growth and seasonality are hard to tell apart in less than two years, so their intervals are wide", weeks))
 	}
 	fitParams(f, m, o)
+	f.Warnings = append(f.Warnings, gapWarnings(f)...)
+	f.Warnings = append(f.Warnings, levelWarnings(f)...)
+	if s := stepWarning(f, m, -f.LogLik); s != "" {
+		f.Warnings = append(f.Warnings, s)
+	}
 	return f, nil
 }
 

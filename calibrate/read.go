@@ -110,6 +110,12 @@ func Read(name string, r io.Reader) (*Extract, error) {
 	if x.Unused, err = unusedColumns(name, head, cols); err != nil {
 		return nil, err
 	}
+	var others []unread // the unread columns' values, for checkColumns
+	for i, h := range head {
+		if slices.Contains(x.Unused, h) && !slices.Contains(slices.Collect(maps.Values(cols)), i) {
+			others = append(others, unread{column: i, header: h})
+		}
+	}
 	_, x.HasGroup = cols["group"]
 	_, x.HasProfile = cols["profile"]
 	_, x.HasOutcome = cols["outcome"]
@@ -144,6 +150,13 @@ func Read(name string, r io.Reader) (*Extract, error) {
 		}
 		if len(rowErrs) == 0 {
 			x.Referrals = append(x.Referrals, ref)
+			for k := range others {
+				v := ""
+				if c := others[k].column; c < len(rec) {
+					v = rec[c]
+				}
+				others[k].values = append(others[k].values, v)
+			}
 		}
 	}
 	if len(errs.List) > 0 {
@@ -151,6 +164,9 @@ func Read(name string, r io.Reader) (*Extract, error) {
 	}
 	if len(x.Referrals) == 0 {
 		return nil, fmt.Errorf("%s: no referrals: the file has a header but no rows with a date", name)
+	}
+	if err := checkColumns(name, x, others); err != nil {
+		return nil, err
 	}
 	return x, nil
 }
