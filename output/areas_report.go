@@ -86,8 +86,8 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 	}
 	strict := 1 - (1-level)/float64(len(shown))
 	if t, b := waitAt(results, top, strict), waitAt(results, bottom, strict); !(t.Low > b.High) {
-		return []string{fmt.Sprintf("The %s' waits for a first contact cannot be told apart with these replications: from %s in %s to %s in %s, a spread chance alone could make among %s.",
-			areas, wait(bottom), bottom.name, wait(top), top.name, areas)}
+		return []string{fmt.Sprintf("The %s' waits for a first contact cannot be told apart with %s replications: from %s in %s to %s in %s, a spread chance alone could make among %s at this precision; more replications may tell them apart.",
+			areas, experiment.Number(float64(len(results))), wait(bottom), bottom.name, wait(top), top.name, areas)}
 	}
 	shortest := bottom.name + ", " + wait(bottom)
 	if tied := len(shown) - slices.IndexFunc(shown, func(s areaStat) bool { return mean(s) == mean(bottom) }); tied > 1 {

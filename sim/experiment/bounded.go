@@ -85,9 +85,13 @@ func RangeOf(name, unit string) Range {
 //   - (−∞, ∞): the plain Student-t interval, m ± t·se.
 //
 // Near the middle of r (se small against the distance to an end) it is
-// the plain t interval; near an end it is asymmetric, short towards the
+// the plain t interval; nearer an end it is asymmetric, short towards the
 // end and longer away from it, as the sampling distribution of a mean of
-// skewed, bounded values is. A mean on an end of r (every value there) has
+// skewed, bounded values is. Where the plain interval would cross an end
+// (t·se beyond the distance to it: few replications, or a rare event
+// that most replications never see) the transformation is no longer a
+// fair approximation and its far bound explodes: the plain interval,
+// clamped to r, is given instead. A mean on an end of r (every value there) has
 // the zero-width interval at it. HalfWidth stays t·se, the measure of
 // precision that [Sequential] uses; SD and N are as in [Interval].
 //
@@ -114,6 +118,14 @@ func IntervalIn(xs []float64, level float64, r Range) Estimate {
 		e.Low, e.High = r.Min, r.Min
 	case !hi && m >= r.Max:
 		e.Low, e.High = r.Max, r.Max
+	case (!lo && m-hw < r.Min) || (!hi && m+hw > r.Max):
+		// The plain interval crosses an end: the delta method no longer
+		// holds, and the transformed interval's far bound grows as
+		// exp(t·se/(m − a)), without limit (with two replications, one
+		// at the end, 330,000 times the mean). The plain interval,
+		// clamped, keeps its coverage.
+		e.Low, e.High = r.Clamp(e.Low), r.Clamp(e.High)
+		return e
 	case !lo && hi:
 		d := m - r.Min
 		e.Low, e.High = r.Min+d*math.Exp(-hw/d), r.Min+d*math.Exp(hw/d)

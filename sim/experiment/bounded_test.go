@@ -9,33 +9,56 @@ import (
 )
 
 func TestIntervalInHandComputed(t *testing.T) {
-	xs := []float64{0, 0, 0, 1, 9} // mean 2, sd sqrt(15), the plain interval reaches below 0
+	xs := []float64{2, 3, 3, 4, 8} // mean 4, skewed; the plain interval stays above 0
 	plain := Interval(xs, 0.95)
 	hw := plain.HalfWidth
 	inf := math.Inf(1)
 	logit := func(p float64) float64 { return math.Log(p / (1 - p)) }
 	for _, tc := range []struct {
-		name     string
-		r        Range
-		lo, hi   float64
-		zeroSide bool
+		name   string
+		r      Range
+		lo, hi float64
 	}{
-		{"unbounded", Unbounded, 2 - hw, 2 + hw, false},
-		{"non-negative", NonNegative, 2 * math.Exp(-hw/2), 2 * math.Exp(hw/2), false},
-		{"at most 10", Range{math.Inf(-1), 10}, 10 - 8*math.Exp(hw/8), 10 - 8*math.Exp(-hw/8), false},
-		{"from -1", Range{-1, inf}, -1 + 3*math.Exp(-hw/3), -1 + 3*math.Exp(hw/3), false},
-		{"[0, 10]", Range{0, 10}, 10 * expit(logit(0.2)-hw/(10*0.2*0.8)), 10 * expit(logit(0.2)+hw/(10*0.2*0.8)), false},
+		{"unbounded", Unbounded, 4 - hw, 4 + hw},
+		{"non-negative", NonNegative, 4 * math.Exp(-hw/4), 4 * math.Exp(hw/4)},
+		{"at most 10", Range{math.Inf(-1), 10}, 10 - 6*math.Exp(hw/6), 10 - 6*math.Exp(-hw/6)},
+		{"from -1", Range{-1, inf}, -1 + 5*math.Exp(-hw/5), -1 + 5*math.Exp(hw/5)},
+		{"[0, 10]", Range{0, 10}, 10 * expit(logit(0.4)-hw/(10*0.4*0.6)), 10 * expit(logit(0.4)+hw/(10*0.4*0.6))},
 	} {
 		e := IntervalIn(xs, 0.95, tc.r)
 		if math.Abs(e.Low-tc.lo) > 1e-12 || math.Abs(e.High-tc.hi) > 1e-12 {
 			t.Errorf("%s: [%.10g, %.10g], want [%.10g, %.10g]", tc.name, e.Low, e.High, tc.lo, tc.hi)
 		}
-		if e.Mean != 2 || e.HalfWidth != hw || e.SD != plain.SD || e.N != 5 {
+		if e.Mean != 4 || e.HalfWidth != hw || e.SD != plain.SD || e.N != 5 {
 			t.Errorf("%s: mean %g, half-width %g, sd %g, n %d changed", tc.name, e.Mean, e.HalfWidth, e.SD, e.N)
 		}
 	}
-	if plain.Low >= 0 {
-		t.Fatalf("plain interval [%g, %g] does not cross 0: a poor test case", plain.Low, plain.High)
+	if plain.Low <= 0 || hw < 1 {
+		t.Fatalf("plain interval [%g, %g]: want it above 0 and wide enough to skew", plain.Low, plain.High)
+	}
+}
+
+// TestIntervalInCrossingAnEnd: where the plain interval crosses an end,
+// the transformed one would stretch its far bound without limit (with two
+// replications, one at the end, by e^12.7); the plain interval, clamped,
+// is given instead, on each end that is crossed.
+func TestIntervalInCrossingAnEnd(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		xs     []float64
+		r      Range
+		lo, hi float64
+	}{
+		// Caseloads full in one replication, all but full in the other.
+		{"a share at its end", []float64{1, 0.99986}, UnitShare, 1 - 0.00007 - 12.706204736174698*0.00007, 1},
+		// A leaver in one replication of two.
+		{"a rare count", []float64{0, 0.4}, NonNegative, 0, 0.2 + 12.706204736174698*0.2},
+		{"a list mostly empty", []float64{0, 0, 1, 0, 9}, NonNegative, 0, 2 + 2.7764451051977987*math.Sqrt(15.5/5)},
+	} {
+		e := IntervalIn(tc.xs, 0.95, tc.r)
+		if math.Abs(e.Low-tc.lo) > 1e-9 || math.Abs(e.High-tc.hi) > 1e-9 {
+			t.Errorf("%s: [%.10g, %.10g], want [%.10g, %.10g]", tc.name, e.Low, e.High, tc.lo, tc.hi)
+		}
 	}
 }
 

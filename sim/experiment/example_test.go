@@ -19,12 +19,18 @@ func ExampleInterval() {
 // long. The plain interval reaches below zero; the interval within the
 // possible range [0, ∞) does not.
 func ExampleIntervalIn() {
-	waiting := []float64{0, 0, 1, 0, 9}
+	waiting := []float64{2, 3, 3, 4, 8} // skewed, near 0
 	plain := experiment.Interval(waiting, 0.95)
 	within := experiment.IntervalIn(waiting, 0.95, experiment.NonNegative)
 	fmt.Printf("plain [%.2f, %.2f]; within the range [%.2f, %.2f]\n", plain.Low, plain.High, within.Low, within.High)
+	// A list empty in most replications: the plain interval crosses 0,
+	// and is clamped there.
+	rare := []float64{0, 0, 1, 0, 9}
+	within = experiment.IntervalIn(rare, 0.95, experiment.NonNegative)
+	fmt.Printf("rare [%.2f, %.2f]\n", within.Low, within.High)
 	// Output:
-	// plain [-2.89, 6.89]; within the range [0.17, 23.04]
+	// plain [1.09, 6.91]; within the range [1.93, 8.28]
+	// rare [0.00, 6.89]
 }
 
 // Extra cost and extra needs met in each of five paired replications: the
