@@ -127,6 +127,9 @@ func quantity(x float64, unit string, diff bool, decimals int) string {
 		if diff {
 			return percent(x, decimals) + " percentage points"
 		}
+		if decimals > 1 { // to its interval's decimals: "99.99% [99.99%, 100.00%]"
+			return percent(x, decimals) + "%"
+		}
 		return Percent(x)
 	case sim.UnitGBP:
 		return Money(x)
@@ -177,8 +180,11 @@ func Bounds(lo, hi float64, unit string, diff bool) string {
 	switch unit {
 	case sim.UnitShare:
 		d, suffix := 1, "%"
+		if !math.IsNaN(lo) && !math.IsNaN(hi) {
+			d = shareDecimals(lo, hi)
+		}
 		if diff {
-			d, suffix = shareDecimals(lo, hi), ""
+			suffix = ""
 		}
 		f = func(x float64) string {
 			if math.IsNaN(x) {

@@ -435,7 +435,9 @@ func TestPlainNumbers(t *testing.T) {
 		// Rounding never hides that an interval holds 0, nor its width.
 		{experiment.Bounds(-0.00012, 0.0196, "share", true), "[−0.01, 1.96]"},
 		{experiment.Bounds(-0.027278, -0.02656, "share", true), "[−2.73, −2.66]"},
-		{experiment.Bounds(0.99999, 1, "share", false), "[100.0%, 100.0%]"},
+		{experiment.Bounds(0.99999, 1, "share", false), "[99.999%, 100.000%]"},
+		{experiment.Bounds(0.999929, 0.999987, "share", false), "[99.99%, 100.00%]"},
+		{experiment.Bounds(-0.00006, -0.000004, "share", true), "[−0.0060, −0.0004]"},
 		{experiment.Bounds(1, 1, "share", false), "[100.0%, 100.0%]"},
 		{experiment.Bounds(0, 0.00001, "share", true), "[0.000, 0.001]"},
 		{experiment.Bounds(-1e-9, 0.02, "share", true), "[0.000, 2.000]"},

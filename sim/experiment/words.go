@@ -106,14 +106,16 @@ func sharedUnit(lo, hi string) string {
 // (shareDecimals), and 1 for a share's own interval (as Bounds) or any
 // other unit, whose numbers keep three significant figures.
 func decimalsFor(lo, hi float64, unit string, diff bool) int {
-	if unit != sim.UnitShare || !diff || math.IsNaN(lo) || math.IsNaN(hi) {
+	if unit != sim.UnitShare || math.IsNaN(lo) || math.IsNaN(hi) {
 		return 1
 	}
 	return shareDecimals(lo, hi)
 }
 
 // maxShareDecimals bounds shareDecimals: a thousandth of a percentage
-// point is below anything a run can tell.
+// point is below anything a run can tell, but for an interval that does
+// not hold 0 one more decimal may be needed to show it does not reach 0
+// (from −0.006 to −0.0004 points).
 const maxShareDecimals = 3
 
 // shareDecimals is how many decimals an interval's percentages need: one,
@@ -122,8 +124,11 @@ const maxShareDecimals = 3
 // from −0.012 points, which holds 0), then as many more as that takes, up
 // to maxShareDecimals.
 func shareDecimals(lo, hi float64) int {
-	d := 1
-	for ; d < maxShareDecimals; d++ {
+	d, most := 1, maxShareDecimals
+	if lo > 0 || hi < 0 {
+		most++
+	}
+	for ; d < most; d++ {
 		l, h := percent(lo, d), percent(hi, d)
 		apart := l != h || lo == hi
 		if apart && (lo == 0 || !allZero(l)) && (hi == 0 || !allZero(h)) {
