@@ -94,6 +94,10 @@ type Listing struct{ Name, Text string }
 
 // Method is the STRESS-DES method section, as sentences.
 type Method struct {
+	// Intervals says how the report's intervals are formed, where that is
+	// not Student's t over replications (a sensitivity analysis's
+	// bootstrap over trajectories); "" for the usual sentence.
+	Intervals    string
 	Assumptions  []string
 	Warmup       string
 	RunLength    string

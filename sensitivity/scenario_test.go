@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -60,6 +62,21 @@ func TestMorrisOnTheModel(t *testing.T) {
 		if !(n >= 0 && n <= 1) {
 			t.Errorf("KPI %s: noise share %g", r.KPIs[k], n)
 		}
+	}
+	// The report says how its intervals are formed (a bootstrap over
+	// trajectories, not Student's t over replications), and asks its
+	// question in words.
+	dir := t.TempDir()
+	if err := sensitivity.Write(dir, r, "test"); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if html := string(page); !strings.Contains(html, "percentile bootstrap over the trajectories") || strings.Contains(html, "Student's t") ||
+		!strings.Contains(html, "drive link workers leaving, needs met and ") {
+		t.Errorf("the report's question or its intervals' method: %s", html[:min(len(html), 3000)])
 	}
 	again, err := sensitivity.Run(context.Background(), spec())
 	if err != nil {

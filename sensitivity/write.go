@@ -437,18 +437,36 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 		method = "Sobol indices by Saltelli's design (Saltelli et al. 2010) on a scrambled Halton sequence, with Jansen's estimators; " +
 			strconv.Itoa(r.Points) + " points; intervals are percentile bootstraps over the base samples."
 	}
+	intervals := "Every interval on μ* is a " + strconv.FormatFloat(100*r.Level, 'f', -1, 64) + "% percentile bootstrap over the trajectories, the unit of independence here; μ and σ have none."
+	if r.Method == Sobol {
+		intervals = "Every interval on a Sobol index is a " + strconv.FormatFloat(100*r.Level, 'f', -1, 64) + "% percentile bootstrap over the base samples."
+	}
 	return output.Report{
 		Title:    "spsim sensitivity: " + r.Base.Name,
-		Question: "Which of these assumptions drive " + strings.Join(r.KPIs, " and ") + "?",
+		Question: "Which of these assumptions drive " + kpiList(r.KPIs) + "?",
 		Answer:   r.Sentences(),
 		Facts: []string{
 			method,
 			fmt.Sprintf("%s at every point on common random numbers (seed %d); the analysis uses each point's mean. The share of variance that is noise is the mean within-point variance over %d, against the variance between points.", experiment.Count(r.Reps, "replication"), r.Seed, r.Reps),
 		},
 		Headline: output.Table{Caption: "Inputs by influence, for each KPI", Head: head, Rows: rows, Code: "key"},
-		Method: output.Method{Level: r.Level, Version: version, RunTime: r.Elapsed.Round(1e6).String(),
+		Method: output.Method{Intervals: intervals, Level: r.Level, Version: version, RunTime: r.Elapsed.Round(1e6).String(),
 			Replications: fmt.Sprintf("%d per point, %s", r.Reps, experiment.Count(r.Points, "point"))},
 	}.WithFigures(figs)
+}
+
+// kpiList names KPIs in words for a sentence: "link workers leaving and
+// needs met".
+func kpiList(kpis []string) string {
+	words := make([]string, len(kpis))
+	for i, k := range kpis {
+		l := output.KPILabel(k)
+		words[i] = strings.ToLower(l[:1]) + l[1:]
+	}
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 func maxOf(xs plotter.Values) float64 {
