@@ -32,6 +32,10 @@ func (v *validator) timeline() {
 			}
 			if sc.Places != nil {
 				v.whole(path("services", name, "places"), *sc.Places, 0, math.MaxInt)
+				if *sc.Places == 0 && (sc.FundingPerYear == nil || *sc.FundingPerYear != 0) {
+					v.warn(path("services", name, "places"), *sc.Places, fmt.Sprintf(
+						"leaves %s open with no places: people referred to it wait on its list (held on caseload meanwhile, if holding is on) until they give up or places return; to model it closing, set funding_per_year = 0 in this step too, and it closes at its closure_hazard_per_year", name))
+				}
 			}
 		}
 	}
