@@ -308,6 +308,12 @@ func TestAnswerSaysWhenThePlanIsAtAnEnd(t *testing.T) {
 			Targets: []string{"wait_first_contact_p90_weeks<=4"}}, "It sits at an end of the range searched (link-worker posts 5, the lowest)"},
 		{"cheapest inside", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=4..8"},
 			Targets: []string{"wait_first_contact_p90_weeks<=4"}}, ""},
+		// One more post would cost more than the budget: the budget, not
+		// the range, stops the plan there.
+		{"best at the top, the budget spent", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=3..4"},
+			Maximise: "needs_met", Options: optimise.Options{Budget: 320000}}, ""},
+		{"best at the top, room in the budget", optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=3..4"},
+			Maximise: "needs_met", Options: optimise.Options{Budget: 400000}}, "It sits at an end of the range searched (link-worker posts 4, the highest)"},
 		{"cheapest at no places", optimise.Spec{Ref: "baseline", Levers: []string{"services.wellbeing_groups.places=0..40:20"},
 			Targets: []string{"wait_first_contact_p90_weeks<=30"}}, ""}, // nothing lies below none
 	} {
