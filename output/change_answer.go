@@ -125,11 +125,28 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 				caveat = "The timeline's changes between them are in the difference too."
 			}
 			out = append(out, paragraph(r, beforeAfterWords, caveat,
-				"With referrals %s by %s a year, the last year (weeks %d to %d) against the first after the warm-up (weeks %d to %d):",
-				way, experiment.Percent(math.Abs(cfg.Demand.AnnualGrowth)), r.after[0], r.after[1]-1, r.before[0], r.before[1]-1))
+				"With referrals %s by %s a year from week 0 (%s), the last year (weeks %d to %d) against the first after the warm-up (weeks %d to %d):",
+				way, experiment.Percent(math.Abs(cfg.Demand.AnnualGrowth)), growthWords(cfg), r.after[0], r.after[1]-1, r.before[0], r.before[1]-1))
 		}
 	}
 	return append(out, unreadWords(cfg)...)
+}
+
+// growthWords says how far growth has carried referrals from week 0, whose
+// rate demand.referrals_per_week is, by the warm-up's end and the horizon:
+// the KPIs start from the first, not from the rate the scenario states.
+func growthWords(cfg *sim.Config) string {
+	run, g := cfg.Run, cfg.Demand.AnnualGrowth
+	at := func(week int) string {
+		f := math.Pow(1+g, float64(week)/52) - 1
+		way := "higher"
+		if f < 0 {
+			way = "lower"
+		}
+		return experiment.Percent(math.Abs(f)) + " " + way
+	}
+	return fmt.Sprintf("demand.referrals_per_week is week 0's rate: by the warm-up's end, week %d, when the KPIs start, referrals are %s, and by the horizon %s",
+		run.WarmupWeeks, at(run.WarmupWeeks), at(run.HorizonWeeks))
 }
 
 // unreadWords says of each timeline change that is not read before and
