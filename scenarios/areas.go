@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -211,6 +212,9 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors
 		return nil, nil, extractErrors(path, "the areas file", err)
 	}
 	head := er.Head
+	if len(head) > 0 && extract.Normal(head[0]) == "name" {
+		head[0] = "name" // "Name", as a spreadsheet capitalises it
+	}
 	if len(head) == 0 || head[0] != "name" {
 		return fail(1, 1, "", `the first column must be "name", then one column per scenario key (e.g. workforce.link_workers)`)
 	}
@@ -220,6 +224,9 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors
 		}
 		if slices.Contains(areaOnlyColumns, h) {
 			continue
+		}
+		if l := strings.ToLower(h); l != h && typeAt(splitKey(l)) != nil {
+			return fail(1, i+2, h, fmt.Sprintf("keys are lower case: write %s", l))
 		}
 		if typeAt(splitKey(h)) == nil {
 			return fail(1, i+2, h, "not a scenario key; columns are name, referrals_multiplier, reference_group_share or key paths such as workforce.link_workers, demand.referrals_per_week, services.NAME.places, groups.NAME.share")
@@ -247,10 +254,12 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors
 		if totalsRow(spec.Name) {
 			return fail(line, 1, "name", fmt.Sprintf("%q looks like a spreadsheet's totals row, not an area: it would be simulated as one more; remove the row, or name the area otherwise", spec.Name))
 		}
-		if prev, dup := seen[spec.Name]; dup {
-			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d; names must differ", spec.Name, prev))
+		// Names that differ only in case or spaces are one area typed twice.
+		same := strings.ToLower(strings.Join(strings.Fields(spec.Name), " "))
+		if prev, dup := seen[same]; dup {
+			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d (names are compared ignoring case and spaces); names must differ", spec.Name, prev))
 		}
-		seen[spec.Name] = line
+		seen[same] = line
 		list, lines = append(list, spec), append(lines, line)
 	}
 	if len(list) == 0 {
@@ -284,10 +293,52 @@ func flattenSet(set map[string]Value) map[string]Value {
 }
 
 // totalsRow reports whether an area's name is a spreadsheet's summary row
-// ("Total", "Grand total", "Sum", "All areas").
+// ("Total", "ICB total", "Sum", "All areas").
 func totalsRow(name string) bool {
-	n := strings.Join(strings.Fields(strings.ToLower(strings.Trim(name, " :*"))), " ")
-	return slices.Contains([]string{"total", "totals", "grand total", "sum", "all", "all areas", "all pcns", "overall"}, n)
+	words := strings.Fields(strings.NewReplacer("-", " ", ":", " ", "*", " ").Replace(strings.ToLower(name)))
+	for _, w := range words {
+		if w == "total" || w == "totals" || w == "subtotal" {
+			return true // "ICB total", "Sub-total", "Total for the ICB"
+		}
+	}
+	return slices.Contains([]string{"sum", "all", "all areas", "all pcns", "overall"}, strings.Join(words, " "))
+}
+
+// Cells a spreadsheet writes for numbers, which TOML cannot read.
+var (
+	decimalCommaCell = regexp.MustCompile(`^[-+]?\d+,\d{1,2}$|^[-+]?\d+,\d{4,}$|^[-+]?0,\d+$`)
+	thousandsCell    = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$`)
+)
+
+// cellHint says how to write a cell of an areas file that a spreadsheet
+// formatted as a number: "" if it does not look like one.
+func cellHint(cell string) string {
+	plain := strings.NewReplacer("£", "", ",", "", "%", "", " ", "").Replace(cell)
+	_, numErr := strconv.ParseFloat(plain, 64)
+	switch {
+	case strings.HasPrefix(cell, "£") && numErr == nil:
+		return fmt.Sprintf("write %s, without £ or thousands separators", plain)
+	case strings.HasSuffix(cell, "%") && numErr == nil:
+		x, _ := strconv.ParseFloat(plain, 64)
+		return fmt.Sprintf("write a share as a fraction: %s for %s", formatNumber(x/100), cell)
+	case decimalCommaCell.MatchString(cell):
+		return fmt.Sprintf("numbers take a decimal point, not a comma: write %s", strings.Replace(cell, ",", ".", 1))
+	case thousandsCell.MatchString(cell):
+		return fmt.Sprintf("write %s, without thousands separators", plain)
+	}
+	switch strings.ToLower(cell) {
+	case "n/a", "na", "-", "–", "none", "null":
+		return "leave the cell empty to keep the scenario's value"
+	}
+	return ""
+}
+
+// joinHint adds a hint to a message, if there is one.
+func joinHint(msg, hint string) string {
+	if hint == "" {
+		return msg
+	}
+	return msg + ": " + hint
 }
 
 // areaRow reads one row of an areas file.
@@ -312,7 +363,16 @@ func areaRow(path string, line int, head, rec []string) (AreaSpec, Errors) {
 			spec.Name = cell
 		case "referrals_multiplier", "reference_group_share":
 			x, err := strconv.ParseFloat(cell, 64)
-			if err != nil || x < 0 {
+			switch {
+			case err != nil:
+				return spec, bad(joinHint("expected a number", cellHint(cell)))
+			case head[i] == "reference_group_share" && (x < 0 || x > 1):
+				msg := "a share from 0 to 1"
+				if x > 1 && x <= 100 {
+					msg += fmt.Sprintf(": did you mean %s (%s%%)?", formatNumber(x/100), cell)
+				}
+				return spec, bad(msg)
+			case x < 0:
 				return spec, bad("a number, 0 or more")
 			}
 			if head[i] == "referrals_multiplier" {
@@ -323,6 +383,9 @@ func areaRow(path string, line int, head, rec []string) (AreaSpec, Errors) {
 		default:
 			v, err := parseValue(cell)
 			if err != nil {
+				if h := cellHint(cell); h != "" {
+					return spec, bad("not a value spsim can read: " + h)
+				}
 				v = cell // bare text, checked when applied
 			}
 			if spec.Set == nil {

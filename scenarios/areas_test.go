@@ -95,6 +95,14 @@ set = { "workforce.link_workers" = -1 }
 		{"csv duplicate", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nA,4\n", `p.csv:3:1: name: area "A" is also on line 2`},
 		{"csv column twice", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers,workforce.link_workers\nA,4,5\n", `p.csv:1:3: workforce.link_workers: column workforce.link_workers is also column 2`},
 		{"csv totals row", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,4\nTotal,7\n", `p.csv:4:1: name: "Total" looks like a spreadsheet's totals row`},
+		{"csv named totals row", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,4\nICB total,7\n", `p.csv:4:1: name: "ICB total" looks like a spreadsheet's totals row`},
+		{"csv name twice but for case", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nRiverside PCN,3\nRIVERSIDE PCN ,4\n", `p.csv:3:1: name: area "RIVERSIDE PCN" is also on line 2`},
+		{"csv capitalised key", "[areas]\nfile = \"p.csv\"\n", "Name,Workforce.Link_Workers\nA,3\n", `p.csv:1:2: Workforce.Link_Workers: keys are lower case: write workforce.link_workers`},
+		{"csv decimal comma", "[areas]\nfile = \"p.csv\"\n", "name;workforce.fte\nA;0,9\n", `p.csv:2:2: workforce.fte = 0,9: not a value spsim can read: numbers take a decimal point, not a comma: write 0.9`},
+		{"csv thousands", "[areas]\nfile = \"p.csv\"\n", "name,costs.salary_per_fte_year\nA,\"32,000\"\n", `p.csv:2:2: costs.salary_per_fte_year = 32,000: not a value spsim can read: write 32000, without thousands separators`},
+		{"csv pounds", "[areas]\nfile = \"p.csv\"\n", "name,costs.salary_per_fte_year\nA,\"£32,000\"\n", `write 32000, without £ or thousands separators`},
+		{"csv percent", "[areas]\nfile = \"p.csv\"\n", "name,demand.inappropriate_share\nA,12%\n", `write a share as a fraction: 0.12 for 12%`},
+		{"csv share as a percentage", "[areas]\nfile = \"p.csv\"\n", "name,reference_group_share\nA,28\n", `p.csv:2:2: reference_group_share = 28: a share from 0 to 1: did you mean 0.28 (28%)?`},
 		{"an area's caseload file", `[[areas.list]]
 name = "A"
 set = { "initial.file" = "c.csv" }
