@@ -114,6 +114,12 @@ func TestInappropriateOutcomes(t *testing.T) {
 			t.Errorf("%q: %+v, want %g", c.list, sh.Inappropriate, c.want)
 		}
 	}
+	// Which outcomes were counted is said, with the others, so that an
+	// extract's own word for a declined referral can be added.
+	if got, want := Summarise(x, []string{"closed_not_suitable"}).OutcomeWords(),
+		`counted as inappropriate: "Closed - not suitable" (25); not counted: "Accepted" (75) (to count one, list it with the others in --inappropriate)`; got != want {
+		t.Errorf("outcome words %q, want %q", got, want)
+	}
 }
 
 // TestExtractColumnsAndNames: a column of counts is refused (each row

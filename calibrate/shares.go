@@ -1,6 +1,7 @@
 package calibrate
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -35,7 +36,39 @@ type Shares struct {
 	// the extract's own words for it than a service that never closes a
 	// referral as inappropriate, so no share is fitted from them.
 	NoneInappropriate bool
+	// Counted and Uncounted are the outcomes with a value, those taken as
+	// inappropriate and the rest, largest first.
+	Counted, Uncounted []Share
 }
+
+// OutcomeWords says which outcomes were counted as inappropriate and which
+// were not, with their counts, so that an extract's own words for a
+// declined or unsuitable referral can be added: "" without outcomes, or
+// when none was counted (said otherwise).
+func (s Shares) OutcomeWords() string {
+	if s.Inappropriate == nil {
+		return ""
+	}
+	words := func(sh []Share) string {
+		var w []string
+		for i, o := range sh {
+			if i == maxOutcomesNamed {
+				w = append(w, fmt.Sprintf("%d more", len(sh)-i))
+				break
+			}
+			w = append(w, fmt.Sprintf("%q (%d)", o.Name, o.Count))
+		}
+		return strings.Join(w, ", ")
+	}
+	out := "counted as inappropriate: " + words(s.Counted)
+	if len(s.Uncounted) > 0 {
+		out += "; not counted: " + words(s.Uncounted) + " (to count one, list it with the others in --inappropriate)"
+	}
+	return out
+}
+
+// maxOutcomesNamed bounds the outcomes OutcomeWords lists on each side.
+const maxOutcomesNamed = 8
 
 // Summarise counts the extract's groups, profiles and outcomes over the
 // referrals with a value. inappropriate lists the outcome values that mean
@@ -83,6 +116,9 @@ func Summarise(x *Extract, inappropriate []string) Shares {
 			total += o.Count
 			if slices.Contains(inappropriate, outcomeKey(o.Name)) {
 				bad += o.Count
+				s.Counted = append(s.Counted, o)
+			} else {
+				s.Uncounted = append(s.Uncounted, o)
 			}
 		}
 		switch {

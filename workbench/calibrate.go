@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -94,7 +95,11 @@ func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &calibrationView{File: name, Referrals: f.Referrals, Weeks: f.Weeks, Fragment: frag.String(), Notes: f.Warnings,
+	notes := f.Warnings
+	if w := sh.OutcomeWords(); w != "" {
+		notes = append(slices.Clip(notes), w)
+	}
+	v := &calibrationView{File: name, Referrals: f.Referrals, Weeks: f.Weeks, Fragment: frag.String(), Notes: notes,
 		Sentences: output.CalibrationAnswer(f, sh),
 		Chart: chart{Name: "referrals_fit", Title: "Weekly referrals: observed and fitted",
 			Caption: "Dots are the extract's weekly referrals; the line is the fitted expected count, and the band holds 95% of weeks if the fit is right.",

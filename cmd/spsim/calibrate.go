@@ -194,6 +194,9 @@ func writeCalibration(dir string, spec calibrate.FragmentSpec, notes []string, s
 	if msg := scenarios.Overridden(cfg, "demand.referrals_per_week"); msg != "" {
 		fmt.Fprintf(&b, "note: the fitted demand.referrals_per_week: %s\n", msg)
 	}
+	if w := spec.Shares.OutcomeWords(); w != "" {
+		fmt.Fprintf(&b, "note: %s\n", w)
+	}
 	if sh := spec.Shares; sh.NoneInappropriate && len(sh.Outcomes) > 0 {
 		fmt.Fprintf(&b, "note: name the outcomes that mean an inappropriate referral with --inappropriate, such as --inappropriate %q\n", sh.Outcomes[len(sh.Outcomes)-1].Name)
 	}
