@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
@@ -281,17 +282,47 @@ func sentences(v Verdict) []string {
 		}
 		b.WriteString("; " + list(same) + verb)
 	}
+	imprecise := impreciseWords(v)
 	if len(undefined) > 0 {
 		b.WriteString("; " + list(undefined) + " cannot be compared (not defined in one of them)")
 	}
 	b.WriteString(".")
 	out := []string{b.String()}
+	if imprecise != "" {
+		out = append(out, imprecise)
+	}
 	for _, s := range []string{costSentence(v), heldSentence(v), assumedSentence(v)} {
 		if s != "" {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// imprecision is the half-width of a difference, against the reference's
+// level, past which "does not change detectably" says more about the
+// replications than the scenarios.
+const imprecision = 0.25
+
+// impreciseWords says which outcomes that do not change detectably were
+// measured too loosely to tell (their interval wider than a quarter of the
+// reference's level either way: rare events such as leavers), and that
+// more replications may tell; "" if none.
+func impreciseWords(v Verdict) string {
+	var loose []string
+	for _, o := range sentenceOutcomes(v.Outcomes) {
+		if o.Effect != NoDifference || math.IsNaN(o.Diff.HalfWidth) || o.Reference == 0 {
+			continue
+		}
+		if o.Diff.HalfWidth > imprecision*math.Abs(o.Reference) {
+			loose = append(loose, fmt.Sprintf("%s (±%s of %s's level)", phrases[o.KPI].text,
+				Percent(o.Diff.HalfWidth/math.Abs(o.Reference)), v.Reference))
+		}
+	}
+	if len(loose) == 0 {
+		return ""
+	}
+	return "The interval is wide for " + list(loose) + ": a difference there may be hidden by too few replications, and more would tell."
 }
 
 // costClause follows the scenario's name: what it costs against the

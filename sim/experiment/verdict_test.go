@@ -618,3 +618,28 @@ func TestVerdictCheaperGainHasItsInterval(t *testing.T) {
 		t.Errorf("%q: want the gain with its interval", text)
 	}
 }
+
+// TestVerdictSaysWhenTooLoose: an outcome that does not change detectably
+// but whose interval is wide against its level (leavers, a rare event) is
+// named, with more replications as the remedy; a precise one is not.
+func TestVerdictSaysWhenTooLoose(t *testing.T) {
+	for _, c := range []struct {
+		noise float64
+		want  bool
+	}{{0.2, true}, {0.002, false}} {
+		ref, alt := arms(10, 5000, 0, 0, 4)
+		for i := range 10 {
+			ref[sim.KPILeaversPerFTE] = append(ref[sim.KPILeaversPerFTE], 0.2)
+			alt[sim.KPILeaversPerFTE] = append(alt[sim.KPILeaversPerFTE], 0.2+c.noise*float64(i%3-1))
+		}
+		u := map[string]string{sim.KPILeaversPerFTE: "people/FTE-year"}
+		for k, v := range units {
+			u[k] = v
+		}
+		v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "supervised"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95), 1)
+		text := strings.Join(v.Sentences, " ")
+		if got := strings.Contains(text, "The interval is wide for link-worker turnover (±"); got != c.want {
+			t.Errorf("noise %v: %q; want the loose interval named: %v", c.noise, text, c.want)
+		}
+	}
+}
