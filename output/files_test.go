@@ -9,21 +9,63 @@ import (
 	"testing"
 )
 
-func TestPrepareDir(t *testing.T) {
+// TestForceReplacesOnlySpsimsFiles: --force replaces a folder spsim wrote
+// (its marker lists every file), or one written before the marker whose
+// files are named as spsim names its outputs; a scenario, extract or note
+// of the user's beside them is never removed, and the folder is refused.
+func TestForceReplacesOnlySpsimsFiles(t *testing.T) {
+	commit := func(dir string, force bool, files ...string) error {
+		f, err := OpenFolder(dir, force)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		for _, name := range files {
+			if err := os.WriteFile(filepath.Join(f.Path(), name), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err = f.Commit()
+		return err
+	}
 	root := t.TempDir()
-	fresh := filepath.Join(root, "a", "b")
-	if err := PrepareDir(fresh, false); err != nil {
-		t.Fatalf("new folder: %v", err)
+	run := filepath.Join(root, "run")
+	if err := commit(run, false, "summary.csv", "report.html"); err != nil {
+		t.Fatal(err)
 	}
-	if err := PrepareDir(fresh, false); err != nil {
-		t.Fatalf("existing empty folder: %v", err)
+	if err := commit(run, false, "summary.csv"); !errors.Is(err, ErrExists) {
+		t.Errorf("a folder with a run, without force: %v, want ErrExists", err)
 	}
-	os.WriteFile(filepath.Join(fresh, "summary.csv"), []byte("x"), 0o644)
-	if err := PrepareDir(fresh, false); !errors.Is(err, ErrExists) {
-		t.Fatalf("non-empty folder without force: %v, want ErrExists", err)
+	if err := commit(run, true, "summary.csv"); err != nil {
+		t.Errorf("a folder of spsim's outputs, with force: %v", err)
 	}
-	if err := PrepareDir(fresh, true); err != nil {
-		t.Fatalf("non-empty folder with force: %v", err)
+	os.WriteFile(filepath.Join(run, "notes.json"), []byte("mine"), 0o644)
+	if err := commit(run, true, "summary.csv"); err == nil || !strings.Contains(err.Error(), "holds files spsim does not write (notes.json)") {
+		t.Errorf("a file added to a run's folder: %v, want it refused", err)
+	}
+	// A folder spsim did not write: the user's scenario and extract, in
+	// kinds of file spsim writes too.
+	mine := filepath.Join(root, "mydata")
+	os.MkdirAll(mine, 0o755)
+	for _, name := range []string{"my-area.toml", "referrals.csv"} {
+		os.WriteFile(filepath.Join(mine, name), []byte("mine"), 0o644)
+	}
+	if err := commit(mine, true, "summary.csv"); err == nil || !strings.Contains(err.Error(), "my-area.toml, referrals.csv") {
+		t.Errorf("the user's own files, with force: %v, want them refused", err)
+	}
+	for _, name := range []string{"my-area.toml", "referrals.csv"} {
+		if _, err := os.Stat(filepath.Join(mine, name)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// A run's folder from before the marker: its files' names are spsim's.
+	old := filepath.Join(root, "old")
+	os.MkdirAll(old, 0o755)
+	for _, name := range []string{"summary.csv", "weekly.csv", "scenario.toml", "scenario.baseline.toml", "waiting.svg", "results.xlsx"} {
+		os.WriteFile(filepath.Join(old, name), []byte("x"), 0o644)
+	}
+	if err := commit(old, true, "summary.csv"); err != nil {
+		t.Errorf("an earlier version's run, with force: %v", err)
 	}
 }
 

@@ -6,7 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
+	"regexp"
 	"strings"
 )
 
@@ -22,9 +22,16 @@ type Folder struct {
 	done     bool
 }
 
-// spsimKinds are the kinds of file spsim writes; --force replaces a
-// folder only if it holds nothing else.
-var spsimKinds = []string{".csv", ".json", ".toml", ".svg", ".png", ".html", ".xlsx", ".gob"}
+// Marker is the file, in every output folder spsim commits, that lists the
+// files it wrote there: --force replaces a folder only if it holds nothing
+// else, so a scenario, extract or note a user keeps beside the outputs is
+// never removed with them.
+const Marker = ".spsim-outputs"
+
+// legacyNames are the files of a folder written before the marker: named
+// as spsim names its outputs (its own folder's scenario.toml, not a
+// user's my-area.toml; summary.csv, not referrals.csv), or charts.
+var legacyNames = regexp.MustCompile(`^(summary\.(csv|json)|weekly\.csv|areas\.csv|(compare|sweep|optimise|sensitivity)\.(csv|json)|calibration\.csv|calibrated\.toml|scenario(\.[^/]+)?\.toml|report\.html|results\.(xlsx|gob)|manifest\.json|[a-z0-9_]+\.(svg|png))$`)
 
 // OpenFolder locks dir and checks, before any work, that it can be
 // written: it must be new, empty, or (with force) hold only files spsim
@@ -77,11 +84,20 @@ func (f *Folder) replaced() ([]string, error) {
 	case len(entries) > 0 && !f.force:
 		return nil, fmt.Errorf("%s: %w", f.dir, ErrExists)
 	}
+	ours, marked := readMarker(f.dir)
 	var names, foreign []string
 	for _, e := range entries {
-		names = append(names, e.Name())
-		if e.IsDir() || !slices.Contains(spsimKinds, strings.ToLower(filepath.Ext(e.Name()))) {
-			foreign = append(foreign, e.Name())
+		name := e.Name()
+		if name == Marker {
+			continue
+		}
+		names = append(names, name)
+		mine := ours[name]
+		if !marked {
+			mine = legacyNames.MatchString(name)
+		}
+		if e.IsDir() || !mine {
+			foreign = append(foreign, name)
 		}
 	}
 	if len(foreign) > 0 {
@@ -96,6 +112,9 @@ func (f *Folder) replaced() ([]string, error) {
 func (f *Folder) Commit() ([]string, error) {
 	removed, err := f.replaced()
 	if err != nil {
+		return nil, err
+	}
+	if err := writeMarker(f.tmp); err != nil {
 		return nil, err
 	}
 	old := ""
@@ -128,4 +147,39 @@ func (f *Folder) Close() error {
 	}
 	f.unlock()
 	return err
+}
+
+// writeMarker lists the files in dir in its Marker.
+func writeMarker(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("listing the outputs: %w", err)
+	}
+	var b strings.Builder
+	b.WriteString("# the files spsim wrote here; spsim --force replaces this folder only if it holds nothing else\n")
+	for _, e := range entries {
+		if !e.IsDir() && e.Name() != Marker {
+			b.WriteString(e.Name() + "\n")
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", Marker, err)
+	}
+	return nil
+}
+
+// readMarker reads the names dir's Marker lists; marked is false if it has
+// none (a folder spsim did not write, or wrote before the marker).
+func readMarker(dir string) (names map[string]bool, marked bool) {
+	data, err := os.ReadFile(filepath.Join(dir, Marker))
+	if err != nil {
+		return nil, false
+	}
+	names = map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			names[line] = true
+		}
+	}
+	return names, true
 }

@@ -50,17 +50,18 @@ func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
 	x.Match(sortedNames(base.Groups), sortedNames(base.Profiles))
 	spec := calibrate.FragmentSpec{Name: *cf.name, Source: filepath.Base(path), Extends: *cf.extends, Fit: fit,
 		Shares: calibrate.Summarise(x, cf.inappropriateValues()), Groups: sortedNames(base.Groups), Profiles: sortedNames(base.Profiles)}
-	out, err := cf.prepare(&spec, path)
+	folder, err := cf.prepare(&spec, path)
 	if err != nil {
 		return err
 	}
-	return writeCalibration(out, spec, calibrate.Notes(x, spec.Shares, spec.Groups), stdout, *cf.quiet)
+	defer folder.Close()
+	return writeCalibration(folder, spec, calibrate.Notes(x, spec.Shares, spec.Groups), stdout, stderr, *cf.quiet)
 }
 
 // prepare names the fragment and its folder after the extract when the
 // flags do not, makes the folder ready, and points a file that the
 // fragment extends at it from there.
-func (cf *calibrateFlagValues) prepare(spec *calibrate.FragmentSpec, path string) (string, error) {
+func (cf *calibrateFlagValues) prepare(spec *calibrate.FragmentSpec, path string) (*output.Folder, error) {
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	if spec.Name == "" {
 		spec.Name = "calibrated-" + stem
@@ -69,18 +70,21 @@ func (cf *calibrateFlagValues) prepare(spec *calibrate.FragmentSpec, path string
 	if out == "" {
 		out = defaultDir("calibrate-" + stem)
 	}
-	if err := output.PrepareDir(out, *cf.force); err != nil {
-		return "", err
+	folder, err := output.OpenFolder(out, *cf.force)
+	if err != nil {
+		return nil, err
 	}
 	if !isBuiltinName(*cf.extends) {
-		// A file is found relative to the fragment's folder.
+		// A file is found relative to the fragment's folder (the outputs'
+		// temporary folder is its sibling, so the path holds for both).
 		rel, err := relativeTo(out, *cf.extends)
 		if err != nil {
-			return "", err
+			folder.Close()
+			return nil, err
 		}
 		spec.Extends = rel
 	}
-	return out, nil
+	return folder, nil
 }
 
 // calibrateFlagValues are calibrate's flags, once parsed.
@@ -94,7 +98,7 @@ func calibrateFlags() (*flag.FlagSet, *calibrateFlagValues) {
 	cf := &calibrateFlagValues{}
 	cf.dir = fs.String("o", "", "write the outputs into folder `DIR` (default out/calibrate-NAME)")
 	alias(fs, "o", "output")
-	cf.force = fs.Bool("force", false, "overwrite an existing output folder")
+	cf.force = fs.Bool("force", false, "replace an existing output folder of spsim's outputs (never one holding other files)")
 	cf.quiet = fs.Bool("quiet", false, "print nothing but errors")
 	cf.extends = fs.String("extends", "baseline", "the `SCENARIO` the fragment extends (a built-in name or a file)")
 	cf.name = fs.String("name", "", "the fragment's scenario `NAME` (default calibrated-NAME)")
@@ -152,7 +156,8 @@ func readExtract(path string) (*calibrate.Extract, error) {
 
 // writeCalibration writes the fragment (checked by loading it back), the
 // parameter table and the plot.
-func writeCalibration(dir string, spec calibrate.FragmentSpec, notes []string, stdout io.Writer, quiet bool) error {
+func writeCalibration(folder *output.Folder, spec calibrate.FragmentSpec, notes []string, stdout, stderr io.Writer, quiet bool) error {
+	dir := folder.Path()
 	svg, png, err := calibrate.Plot(spec.Fit, spec.Source)
 	if err != nil {
 		return err
@@ -171,6 +176,10 @@ func writeCalibration(dir string, spec calibrate.FragmentSpec, notes []string, s
 	if err != nil {
 		return fmt.Errorf("the fragment written does not load (please report this): %w", err)
 	}
+	if err := commitFolder(folder, quiet, stderr); err != nil {
+		return err
+	}
+	dir = folder.Dir()
 	if quiet {
 		return nil
 	}

@@ -53,7 +53,7 @@ func addOutputFlags(fs *flag.FlagSet) *expFlags {
 	f := &expFlags{
 		fs:         fs,
 		dir:        fs.String("o", "", "write the outputs into folder `DIR` (default a new folder in out/: out/NAME for run and merge, out/compare-A-vs-B, out/sweep-NAME; -2, -3... if that holds a run)"),
-		force:      fs.Bool("force", false, "overwrite an existing output folder"),
+		force:      fs.Bool("force", false, "replace an existing output folder of spsim's outputs (never one holding other files)"),
 		quiet:      fs.Bool("quiet", false, "print nothing but errors"),
 		outputs:    fs.String("outputs", "default", "`LIST` of outputs to write, comma-separated: "+study.Outputs(nil).String()+",png; all; default (all but png)"),
 		png:        fs.Bool("png", false, "also write PNG copies of the charts (adds png to --outputs)"),
@@ -154,9 +154,15 @@ func commit(ef *expFlags, folder *output.Folder, res study.Result, outs study.Ou
 	if err := output.Write(folder.Path(), res, outs); err != nil {
 		return err
 	}
+	return commitFolder(folder, *ef.quiet, ef.stderr)
+}
+
+// commitFolder moves a folder's finished outputs into place, and says which
+// files of an earlier run --force removed.
+func commitFolder(folder *output.Folder, quiet bool, stderr io.Writer) error {
 	removed, err := folder.Commit()
-	if len(removed) > 0 && !*ef.quiet {
-		fmt.Fprintf(ef.stderr, "--force: removed %d files of an earlier run from %s: %s\n", len(removed), folder.Dir(), strings.Join(removed, ", "))
+	if len(removed) > 0 && !quiet {
+		fmt.Fprintf(stderr, "--force: removed %d files of an earlier run from %s: %s\n", len(removed), folder.Dir(), strings.Join(removed, ", "))
 	}
 	return err
 }

@@ -35,7 +35,8 @@ func spsim(t *testing.T, args ...string) (stdout, stderr string) {
 	return out.String(), errb.String()
 }
 
-// files returns the names in dir, sorted.
+// files returns the names of the outputs in dir, sorted: not the marker
+// that lists them.
 func files(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -44,7 +45,9 @@ func files(t *testing.T, dir string) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		names = append(names, e.Name())
+		if e.Name() != output.Marker {
+			names = append(names, e.Name())
+		}
 	}
 	sort.Strings(names)
 	return names

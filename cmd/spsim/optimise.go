@@ -31,11 +31,12 @@ func cmdOptimise(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	printWarnings(stderr, p.Warnings, nil)
-	dir, ctx, stop, err := df.prepare("optimise-" + p.Base.Name)
+	folder, ctx, stop, err := df.prepare("optimise-" + p.Base.Name)
 	if err != nil {
 		return err
 	}
 	defer stop()
+	dir := folder.Dir()
 	if bar := newProgress(stderr, *df.quiet, ""); bar != nil {
 		p.Progress = func(done int) {
 			bar.update(study.Progress{Label: "optimise", Done: done, Total: len(p.Cands) * p.Options.N0, Cap: true})
@@ -46,7 +47,10 @@ func cmdOptimise(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return interrupted(err, dir)
 	}
-	if err := p.Write(dir, r, version, time.Since(start)); err != nil {
+	if err := p.Write(folder.Path(), r, version, time.Since(start)); err != nil {
+		return err
+	}
+	if err := commitFolder(folder, *df.quiet, stderr); err != nil {
 		return err
 	}
 	if !*df.quiet {

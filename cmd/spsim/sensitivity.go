@@ -53,7 +53,7 @@ func addDecideFlags(fs *flag.FlagSet) *decideFlags {
 	defer alias(fs, "o", "output")
 	return &decideFlags{
 		dir:        fs.String("o", "", "write the outputs into folder `DIR` (default out/optimise-NAME or out/sensitivity-NAME; -2, -3... if that holds a run)"),
-		force:      fs.Bool("force", false, "overwrite an existing output folder"),
+		force:      fs.Bool("force", false, "replace an existing output folder of spsim's outputs (never one holding other files)"),
 		quiet:      fs.Bool("quiet", false, "print nothing but errors"),
 		seed:       fs.Uint64("seed", 0, "random seed (default: the scenario's run.seed)"),
 		jobs:       fs.Int("jobs", 0, "parallel workers (default: all cores); results do not depend on it"),
@@ -61,18 +61,20 @@ func addDecideFlags(fs *flag.FlagSet) *decideFlags {
 	}
 }
 
-// prepare checks the output folder before any work and returns it with
-// an interruptible context.
-func (f *decideFlags) prepare(name string) (string, context.Context, context.CancelFunc, error) {
+// prepare locks and checks the output folder before any work, as run
+// does, and returns it with an interruptible context. The outputs go into
+// the folder's Path and are moved into place by commitFolder.
+func (f *decideFlags) prepare(name string) (*output.Folder, context.Context, context.CancelFunc, error) {
 	dir := *f.dir
 	if dir == "" {
 		dir = defaultDir(name)
 	}
-	if err := output.PrepareDir(dir, *f.force); err != nil {
-		return "", nil, nil, err
+	folder, err := output.OpenFolder(dir, *f.force)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	ctx, stop := interruptible()
-	return dir, ctx, stop, nil
+	return folder, ctx, func() { stop(); folder.Close() }, nil
 }
 
 func interrupted(err error, dir string) error {
@@ -98,11 +100,12 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 	if err := checkSensitivityCounts(spec); err != nil {
 		return err
 	}
-	dir, ctx, stop, err := df.prepare("sensitivity-" + strings.TrimSuffix(spec.Ref, ".toml"))
+	folder, ctx, stop, err := df.prepare("sensitivity-" + strings.TrimSuffix(spec.Ref, ".toml"))
 	if err != nil {
 		return err
 	}
 	defer stop()
+	dir := folder.Dir()
 	if bar := newProgress(stderr, *df.quiet, ""); bar != nil {
 		spec.Progress = func(done, total int) { bar.update(study.Progress{Label: "sensitivity", Done: done, Total: total}) }
 		defer bar.finish()
@@ -112,7 +115,10 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 		return interrupted(err, dir)
 	}
 	printWarnings(stderr, r.Warnings, nil)
-	if err := sensitivity.Write(dir, r, version); err != nil {
+	if err := sensitivity.Write(folder.Path(), r, version); err != nil {
+		return err
+	}
+	if err := commitFolder(folder, *df.quiet, stderr); err != nil {
 		return err
 	}
 	if !*df.quiet {
