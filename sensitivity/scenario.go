@@ -191,6 +191,9 @@ func Plan(spec Spec) (*Analysis, error) {
 	if err := r.label(base); err != nil {
 		return nil, err
 	}
+	if err := checkSize(spec, r, base); err != nil {
+		return nil, err
+	}
 	if spec.Method == Morris {
 		if a.morris, err = NewMorris(len(r.Inputs), spec.Trajectories, 4, r.Seed); err != nil {
 			return nil, err
@@ -366,6 +369,43 @@ func pointWords(kvs []scenarios.KeyValue) string {
 		parts[i] = kv.Key + " = " + kv.Value
 	}
 	return strings.Join(parts, ", ")
+}
+
+// maxPoints bounds a design, --allow-large or not: past it the design's
+// points alone (and every point's scenario, built to check it) would take
+// gigabytes before any replication ran.
+const maxPoints = 1_000_000
+
+// checkSize refuses a design too large to run before it is built, from
+// its number of points and the base scenario's cost: a million Morris
+// trajectories once built for minutes, in gigabytes, before being told.
+// check, after the design, weighs every point's own scenario.
+func checkSize(spec Spec, r *Result, base *sim.Config) error {
+	k := float64(len(r.Inputs))
+	points := float64(spec.Trajectories) * (k + 1)
+	if spec.Method == Sobol {
+		points = float64(spec.Samples) * (k + 2)
+	}
+	if points > maxPoints {
+		return fmt.Errorf("a design of %s points (%s): at most %s can be run; use fewer %s",
+			experiment.Number(points), designWords(spec, len(r.Inputs)), experiment.Number(maxPoints),
+			map[Method]string{Morris: "--trajectories", Sobol: "--samples"}[spec.Method])
+	}
+	if spec.AllowLarge {
+		return nil
+	}
+	var b experiment.Batch
+	b.Add(base, int(points)*r.Reps, spec.Jobs)
+	return b.Check("sensitivity " + base.Name)
+}
+
+// designWords says how a design's size is made: "100 trajectories of 4
+// points" or "1,000 base samples × (3 inputs + 2)".
+func designWords(spec Spec, k int) string {
+	if spec.Method == Sobol {
+		return fmt.Sprintf("%s base samples × (%s + 2)", experiment.Number(float64(spec.Samples)), experiment.Count(k, "input"))
+	}
+	return fmt.Sprintf("%s trajectories of %d points", experiment.Number(float64(spec.Trajectories)), k+1)
 }
 
 // check builds every point's scenario before any replication runs, so that

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -227,9 +228,17 @@ func TestPlanChecksEveryPointFirst(t *testing.T) {
 		{"demand.referrals_per_week=20..5e6", true, ""},
 		{"workforce.fte=0.5..3", true, "at most 1.5"},
 		{"demand.referrals_per_week=15..25", false, ""},
+		// Refused from its size before the design is built: a million
+		// trajectories once built for minutes, in gigabytes, first.
+		{"demand.referrals_per_week=15..25 trajectories=1000000", true, "a design of 2,000,000 points (1,000,000 trajectories of 2 points): at most 1,000,000 can be run"},
+		{"demand.referrals_per_week=15..25 trajectories=20000", false, "too large to run without --allow-large"},
 	} {
 		sp := spec()
-		sp.Vary, sp.AllowLarge = []string{c.vary}, c.allow
+		vary, traj, _ := strings.Cut(c.vary, " trajectories=")
+		sp.Vary, sp.AllowLarge = []string{vary}, c.allow
+		if traj != "" {
+			sp.Trajectories, _ = strconv.Atoi(traj)
+		}
 		_, err := sensitivity.Plan(sp)
 		var big *experiment.LimitError
 		switch {
