@@ -363,3 +363,15 @@ func TestFreeLeverWarned(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanRefusesANonsenseBudget: a budget below 0, NaN or infinite is
+// refused, not read as "no limit" (or written "£+,Inf").
+func TestPlanRefusesANonsenseBudget(t *testing.T) {
+	for _, b := range []float64{-1, math.NaN(), math.Inf(1)} {
+		_, err := optimise.Plan(optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=3..4"}, Maximise: "needs_met",
+			Options: optimise.Options{Budget: b}})
+		if err == nil || !strings.Contains(err.Error(), "a sum in £ a year") {
+			t.Errorf("budget %v: %v, want it refused", b, err)
+		}
+	}
+}

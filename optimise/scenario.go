@@ -119,6 +119,9 @@ type Problem struct {
 
 // Plan builds every candidate's scenario and cost; nothing runs.
 func Plan(spec Spec) (*Problem, error) {
+	if b := spec.Options.Budget; b < 0 || math.IsNaN(b) || math.IsInf(b, 0) {
+		return nil, fmt.Errorf("--budget %v: a sum in £ a year, above 0 (or 0 for no limit)", b)
+	}
 	p := &Problem{Ref: spec.Ref, Jobs: spec.Jobs, Options: spec.Options}
 	var err error
 	if p.Base, p.Warnings, err = scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets); err != nil {
