@@ -69,6 +69,45 @@ func TestForceReplacesOnlySpsimsFiles(t *testing.T) {
 	}
 }
 
+// TestOutputFolderThroughALink: -o naming a link replaces the folder it
+// names, the link kept, so the link shows the new results; a link to
+// nothing, and the folder the user is in, are refused before any work.
+func TestOutputFolderThroughALink(t *testing.T) {
+	root := t.TempDir()
+	real, link := filepath.Join(root, "real"), filepath.Join(root, "link")
+	os.MkdirAll(real, 0o755)
+	os.WriteFile(filepath.Join(real, "summary.csv"), []byte("old"), 0o644)
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	f, err := OpenFolder(link, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(f.Path(), "summary.csv"), []byte("new"), 0o644)
+	if _, err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", fi, err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(real, "summary.csv")); string(got) != "new" {
+		t.Errorf("the folder the link names holds %q, want the new results", got)
+	}
+	dangling := filepath.Join(root, "dangling")
+	os.Symlink(filepath.Join(root, "nowhere", "x"), dangling)
+	if _, err := OpenFolder(dangling, false); err == nil || !strings.Contains(err.Error(), "is a link to a folder that does not exist") {
+		t.Errorf("a link to nothing: %v", err)
+	}
+	t.Chdir(real)
+	for _, dir := range []string{".", ".."} {
+		if _, err := OpenFolder(dir, true); err == nil || !strings.Contains(err.Error(), "holds the folder you are in") {
+			t.Errorf("-o %s from inside it: %v", dir, err)
+		}
+	}
+}
+
 func TestWriteFileIsAtomic(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "summary.csv")

@@ -16,7 +16,8 @@ import (
 // files beside another's. The folder is locked from OpenFolder to Close,
 // so a second run into it fails at once rather than mixing its files in.
 type Folder struct {
-	dir, tmp string
+	dir, tmp string // dir is absolute, a link followed
+	shown    string // dir as the user gave it
 	force    bool
 	unlock   func()
 	done     bool
@@ -37,7 +38,11 @@ var legacyNames = regexp.MustCompile(`^(summary\.(csv|json)|weekly\.csv|areas\.c
 // written: it must be new, empty, or (with force) hold only files spsim
 // writes, and its parent must take a new folder.
 func OpenFolder(dir string, force bool) (*Folder, error) {
-	dir = filepath.Clean(dir)
+	shown := filepath.Clean(dir)
+	dir, err := realFolder(dir)
+	if err != nil {
+		return nil, err
+	}
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
@@ -49,7 +54,7 @@ func OpenFolder(dir string, force bool) (*Folder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
-	f := &Folder{dir: dir, force: force, unlock: unlock}
+	f := &Folder{dir: dir, shown: shown, force: force, unlock: unlock}
 	if _, err := f.replaced(); err != nil {
 		unlock()
 		return nil, err
@@ -66,11 +71,41 @@ func OpenFolder(dir string, force bool) (*Folder, error) {
 	return f, nil
 }
 
+// realFolder is the folder the outputs replace: dir made absolute (so that
+// "-o ." has a parent to hold the lock and the new folder), and a link
+// followed to the folder it names, so that the link goes on naming the new
+// results rather than being replaced by a folder while its target keeps
+// the old ones. A link to nothing, or the root, is refused before any work.
+func realFolder(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("output folder %s: %w", dir, err)
+	}
+	if fi, err := os.Lstat(abs); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			return "", fmt.Errorf("output folder %s is a link to a folder that does not exist (%w): create it, or choose another folder", dir, err)
+		}
+		abs = target
+	}
+	if filepath.Dir(abs) == abs {
+		return "", fmt.Errorf("output folder %s: the root cannot be replaced; choose a folder inside it", dir)
+	}
+	// The folder is replaced whole: the shell in it would be left in a
+	// removed folder, seeing nothing.
+	if cwd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(abs, cwd); err == nil && !(rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))) {
+			return "", fmt.Errorf("output folder %s holds the folder you are in: spsim replaces its output folder whole, so choose one inside it (-o out)", dir)
+		}
+	}
+	return abs, nil
+}
+
 // Path is where the outputs are written until Commit.
 func (f *Folder) Path() string { return f.tmp }
 
-// Dir is the output folder.
-func (f *Folder) Dir() string { return f.dir }
+// Dir is the output folder, as the user named it.
+func (f *Folder) Dir() string { return f.shown }
 
 // replaced lists the files an earlier run left in the folder, which Commit
 // will remove, or says why the folder cannot be replaced.
@@ -82,7 +117,7 @@ func (f *Folder) replaced() ([]string, error) {
 	case err != nil:
 		return nil, fmt.Errorf("reading output folder: %w", err)
 	case len(entries) > 0 && !f.force:
-		return nil, fmt.Errorf("%s: %w", f.dir, ErrExists)
+		return nil, fmt.Errorf("%s: %w", f.shown, ErrExists)
 	}
 	ours, marked := readMarker(f.dir)
 	var names, foreign []string
@@ -102,7 +137,7 @@ func (f *Folder) replaced() ([]string, error) {
 	}
 	if len(foreign) > 0 {
 		return nil, fmt.Errorf("%s holds files spsim does not write (%s): --force replaces only a folder of spsim's outputs; move them or choose another folder",
-			f.dir, strings.Join(foreign, ", "))
+			f.shown, strings.Join(foreign, ", "))
 	}
 	return names, nil
 }
@@ -121,14 +156,14 @@ func (f *Folder) Commit() ([]string, error) {
 	if _, err := os.Stat(f.dir); err == nil {
 		old = f.tmp + ".old"
 		if err := os.Rename(f.dir, old); err != nil {
-			return nil, fmt.Errorf("replacing %s: %w", f.dir, err)
+			return nil, fmt.Errorf("replacing %s: %w", f.shown, err)
 		}
 	}
 	if err := os.Rename(f.tmp, f.dir); err != nil {
 		if old != "" {
 			os.Rename(old, f.dir)
 		}
-		return nil, fmt.Errorf("moving the outputs into %s: %w", f.dir, err)
+		return nil, fmt.Errorf("moving the outputs into %s: %w", f.shown, err)
 	}
 	f.done = true
 	if old != "" {

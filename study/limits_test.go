@@ -59,3 +59,13 @@ func TestWholeEstimateCheckedBeforeWork(t *testing.T) {
 		}
 	}
 }
+
+// TestJobsBeyondReplicationsNotCounted: more --jobs than replications runs
+// no more models at once than replications, so it does not inflate the
+// memory estimate (2 replications with --jobs 20000 were refused as
+// needing 13.5 GiB).
+func TestJobsBeyondReplicationsNotCounted(t *testing.T) {
+	if _, err := study.PlanRun(study.RunSpec{Ref: "baseline", Options: study.Options{Replications: 2, Jobs: 20000}}); err != nil {
+		t.Errorf("2 replications, 20,000 jobs: %v", err)
+	}
+}

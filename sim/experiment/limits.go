@@ -62,7 +62,9 @@ func (b *Batch) Add(cfg *sim.Config, reps, jobs int) {
 	// Every replication's weekly table is kept for the outputs; each job
 	// holds one model at a time.
 	b.bytes += float64(reps) * float64(cfg.Run.HorizonWeeks) * 150 * 8
-	b.models = max(b.models, fp.Bytes*float64(max(jobs, 1)))
+	// No more models at once than replications: --jobs 20000 for two
+	// replications runs two.
+	b.models = max(b.models, fp.Bytes*float64(max(min(jobs, reps), 1)))
 	b.reps += reps
 }
 
