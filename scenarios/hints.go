@@ -197,21 +197,5 @@ func suggest(name string, candidates []string) string {
 
 // suggestExcept is suggest, never suggesting name itself.
 func suggestExcept(name string, candidates []string) string {
-	lower := strings.ToLower(name)
-	n := len([]rune(lower))
-	limit := min(1+n/4, 3)
-	best, bestD := "", limit+1
-	for _, c := range candidates {
-		if c == name {
-			continue
-		}
-		lc := strings.ToLower(c)
-		if m := len([]rune(lc)); m < n-limit || m > n+limit {
-			continue // too different in length to be close
-		}
-		if d := editdist.Distance(lower, lc); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
+	return editdist.Closest(name, candidates)
 }

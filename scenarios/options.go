@@ -74,7 +74,11 @@ func LoadWith(ref string, opts Options) (*Loaded, error) {
 	src, err := readSource(ref)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && looksLikeName(ref) {
-			return nil, fmt.Errorf("no built-in scenario or file named %q (built-ins: %s)", ref, strings.Join(builtinNames(), ", "))
+			mean := ""
+			if m := suggest(ref, builtinNames()); m != "" {
+				mean = fmt.Sprintf("; did you mean %q?", m)
+			}
+			return nil, fmt.Errorf("no built-in scenario or file named %q%s (built-ins: %s)", ref, mean, strings.Join(builtinNames(), ", "))
 		}
 		return nil, err
 	}

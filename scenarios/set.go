@@ -260,6 +260,11 @@ func ApplySets(c *Config, sets []string) ([]string, error) {
 		if !ok || k == "" {
 			return nil, fmt.Errorf("--set %q: want KEY=VALUE such as workforce.link_workers=4", kv)
 		}
+		// The last would win silently, as --vary and --lever given twice
+		// are refused.
+		if i := slices.IndexFunc(kvs, func(x KeyValue) bool { return x.Key == k }); i >= 0 {
+			return nil, fmt.Errorf("--set %s is given twice (%s and %s): give it once", k, kvs[i].Value, v)
+		}
 		kvs = append(kvs, KeyValue{k, v})
 	}
 	if len(kvs) == 0 {

@@ -383,6 +383,9 @@ func TestExperimentCommandErrors(t *testing.T) {
 		{[]string{"run", short, "--precision", "0"}, "--precision"},
 		{[]string{"run", short, "--precision", "5", "--max-replications", "3"}, "exceed --max-replications"},
 		{[]string{"run", short, "--jobs", "-1"}, "--jobs"},
+		{[]string{"run", short, "--replication", "2"}, "--replication: no such flag; did you mean --replications?"},
+		{[]string{"run", "baselin"}, `no built-in scenario or file named "baselin"; did you mean "baseline"?`},
+		{[]string{"run", short, "--set", "workforce.link_workers=3", "--set", "workforce.link_workers=5"}, "--set workforce.link_workers is given twice (3 and 5): give it once"},
 	} {
 		var out, errb bytes.Buffer
 		args := append(tc.args, "-o", filepath.Join(t.TempDir(), "out"))

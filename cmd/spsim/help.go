@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/spsim/spsim/internal/editdist"
 	"io"
 	"reflect"
 	"regexp"
@@ -68,7 +69,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, &helpRequest{fs}
 			}
-			return nil, &usageError{numberFlagError(fs, err)}
+			return nil, &usageError{unknownFlagError(fs, numberFlagError(fs, err))}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -82,6 +83,24 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // badNumber is the flag package's message for a value a number flag
 // cannot take.
 var badNumber = regexp.MustCompile(`^invalid value (".*") for flag -([\w-]+): (parse error|value out of range)$`)
+
+// unknownFlag is the flag package's message for a flag not defined.
+var unknownFlag = regexp.MustCompile(`^flag provided but not defined: -+([\w.-]+)$`)
+
+// unknownFlagError names the flag a mistyped one may have meant:
+// "--replication: no such flag; did you mean --replications?".
+func unknownFlagError(fs *flag.FlagSet, err error) error {
+	m := unknownFlag.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if best := editdist.Closest(m[1], names); best != "" {
+		return fmt.Errorf("--%s: no such flag; did you mean --%s?", m[1], best)
+	}
+	return fmt.Errorf("--%s: no such flag", m[1])
+}
 
 // numberFlagError says what a number flag takes, where the flag package
 // says only "parse error": `--seed "-1": want a whole number, 0 or more`.

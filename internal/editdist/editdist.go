@@ -3,6 +3,8 @@
 // distribution parser's for parameters.
 package editdist
 
+import "strings"
+
 // maxRunes bounds the words compared: suggestions are for names, and a
 // longer input (an adversarial file's) must not cost quadratic memory.
 const maxRunes = 64
@@ -42,4 +44,27 @@ func Distance(a, b string) int {
 		}
 	}
 	return d[len(s)][len(t)]
+}
+
+// Closest returns the candidate closest to name, ignoring case, if close
+// enough to be a likely misspelling (at most one edit in four letters, and
+// three in all), never name itself; "" if none is.
+func Closest(name string, candidates []string) string {
+	lower := strings.ToLower(name)
+	n := len([]rune(lower))
+	limit := min(1+n/4, 3)
+	best, bestD := "", limit+1
+	for _, c := range candidates {
+		if c == name {
+			continue
+		}
+		lc := strings.ToLower(c)
+		if m := len([]rune(lc)); m < n-limit || m > n+limit {
+			continue // too different in length to be close
+		}
+		if d := Distance(lower, lc); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
 }
