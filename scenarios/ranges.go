@@ -281,7 +281,11 @@ func likelyFix(x float64, bd bounds) string {
 	if bd.weeks {
 		fixes = append(fixes, fix{x * 52, fmt.Sprintf(" (%s years in weeks)", formatNumber(x))})
 	}
-	fixes = append(fixes, fix{x * 100, ""})
+	// A fraction for a number of places or percent (0.45 for 45); not 1,
+	// which is no slip of 100.
+	if math.Abs(x) < 1 {
+		fixes = append(fixes, fix{x * 100, ""})
+	}
 	for _, f := range fixes {
 		if f.y != 0 && bd.typical.has(f.y) {
 			return fmt.Sprintf("did you mean %s%s?", formatDerived(f.y), f.note)

@@ -86,6 +86,7 @@ func TestRanges(t *testing.T) {
 		{"leaving hazard as a percentage", "[workforce]\nleaving_hazard_per_year = 15\n", "did you mean 0.15?", ""},
 		{"acceptance multiplier as a percentage", "[groups.rest]\nvcse_acceptance_multiplier = 90\n", "did you mean 0.9?", ""},
 		{"caseload cap", "[workforce]\ncaseload_cap_per_fte = 4000\n", "did you mean 40?", ""},
+		{"admin share as a percentage", "[workforce]\nadmin_share = 25\n", "", "workforce.admin_share = 25: must be at least 0 and less than 1; did you mean 0.25 (25%)?"},
 		{"horizon in years", "[run]\nhorizon_weeks = 4\nwarmup_weeks = 0\n", "did you mean 208 (4 years in weeks)?", ""},
 		{"hours for minutes", "[support]\nfollowup_minutes = 0.5\n", "did you mean 30 (0.5 hours in minutes)?", ""},
 		{"an hour for minutes", "[support]\nfirst_session_minutes = 1\n", "did you mean 60 (1 hour in minutes)?", ""},
@@ -163,5 +164,18 @@ func TestNoSillyFix(t *testing.T) {
 		if len(l.Warnings) != 1 || strings.Contains(l.Warnings[0].String(), "did you mean") {
 			t.Errorf("%q: warnings %q, want one without a fix", body, l.Warnings)
 		}
+	}
+}
+
+// TestNoFixForOne: a caseload cap of 1 is outside the plausible range, but
+// it is no slip of 100, which was suggested.
+func TestNoFixForOne(t *testing.T) {
+	data := []byte("name = \"x\"\nextends = \"baseline\"\n[workforce]\ncaseload_cap_per_fte = 1\n[initial]\nactive = 0\n")
+	l, err := LoadBytes(filepath.Join(t.TempDir(), "x.toml"), data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0].String(), "outside the plausible range 10 to 150") || strings.Contains(l.Warnings[0].String(), "did you mean") {
+		t.Errorf("warnings %v", l.Warnings)
 	}
 }

@@ -149,7 +149,12 @@ func (v *validator) num(path []string, x float64, r rule) bool {
 		return false
 	}
 	if !r.ok(x) {
-		v.add(path, x, withHint("must be "+r.text, path))
+		msg := "must be " + r.text
+		// A share written as a percentage (25 for 0.25): the likeliest typo.
+		if (r.text == probability.text || r.text == fraction.text) && x > 1 && x <= 100 && r.ok(x/100) {
+			msg += fmt.Sprintf("; did you mean %s (%s%%)?", formatNumber(x/100), formatNumber(x))
+		}
+		v.add(path, x, withHint(msg, path))
 		return false
 	}
 	return true
