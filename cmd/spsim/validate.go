@@ -10,6 +10,7 @@ import (
 
 func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("validate")
+	strict := fs.Bool("strict", false, "treat warnings (values allowed but unlikely, such as on_cost_share = 28) as errors, for scripts")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -19,7 +20,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	}
 	bad := 0
 	for _, f := range pos {
-		l, err := scenarios.LoadWith(f, scenarios.Options{})
+		l, err := scenarios.LoadWith(f, scenarios.Options{Strict: *strict})
 		if err != nil {
 			bad++
 			fmt.Fprintln(stdout, err)
