@@ -59,8 +59,17 @@ func ParseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a date%s (%s)", s, hint(datePart), dateHelp)
 }
 
-// hint explains the commonest refusal: a US month-first date.
+// monthLayouts are a month without its day, as spreadsheets write one.
+var monthLayouts = []string{"Jan-06", "Jan-2006", "Jan 06", "Jan 2006", "January 2006", "January-06", "2006-01", "01/2006", "1/2006", "Jan/06"}
+
+// hint explains the commonest refusals: a month without a day, and a US
+// month-first date.
 func hint(s string) string {
+	for _, l := range monthLayouts {
+		if _, err := time.Parse(l, s); err == nil {
+			return ": a month, not a day; calibrate fits weekly arrivals from each referral's date, so it needs the day of each (export the referral date itself, not a month it is grouped under)"
+		}
+	}
 	for _, sep := range []string{"/", "-", "."} {
 		p := strings.Split(s, sep)
 		if len(p) != 3 {

@@ -132,8 +132,12 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 	days := int(o.To.Sub(o.From).Hours()/24) + 1
 	weeks := days / 7
 	if weeks < minWeeks {
-		return nil, fmt.Errorf("the extract covers %d whole weeks (%s to %s); at least %d are needed to fit a weekly rate, and two years to tell growth from seasonality",
-			weeks, o.From.Format("2 Jan 2006"), o.To.Format("2 Jan 2006"), minWeeks)
+		whole := fmt.Sprintf("%d whole weeks", weeks)
+		if weeks == 1 {
+			whole = "1 whole week"
+		}
+		return nil, fmt.Errorf("the extract covers %s (%s to %s); at least %d are needed to fit a weekly rate, and two years to tell growth from seasonality",
+			whole, o.From.Format("2 Jan 2006"), o.To.Format("2 Jan 2006"), minWeeks)
 	}
 	end := o.From.AddDate(0, 0, 7*weeks)
 	if o.Start.IsZero() {

@@ -120,8 +120,11 @@ func Read(name string, r io.Reader) (*Extract, error) {
 	_, x.HasProfile = cols["profile"]
 	_, x.HasOutcome = cols["outcome"]
 	errs := &Errors{}
+	alike := map[string]int{} // errors of one column and message: a whole column misread
 	add := func(e *RowError) {
-		if len(errs.List) < maxErrors {
+		key := fmt.Sprint(e.Column, sameProblem(e.Msg))
+		alike[key]++
+		if len(errs.List) < maxErrors && alike[key] <= maxAlike {
 			errs.List = append(errs.List, e)
 		} else {
 			errs.Extra++
@@ -142,6 +145,11 @@ func Read(name string, r io.Reader) (*Extract, error) {
 		}
 		if extract.Blank(rec) {
 			x.SkippedBlank++
+			continue
+		}
+		if c, ok := totalsCell(rec); ok {
+			add(&RowError{File: name, Line: line, Column: c + 1, Header: head[min(c, len(head)-1)],
+				Msg: fmt.Sprintf("%q: this looks like a spreadsheet's totals row, not a referral; remove it", strings.TrimSpace(rec[c]))})
 			continue
 		}
 		ref, rowErrs := parseRow(name, line, head, cols, rec)
@@ -187,6 +195,33 @@ func unusedColumns(name string, head []string, cols map[string]int) ([]string, e
 		}
 	}
 	return unused, nil
+}
+
+// maxAlike bounds the errors listed of one column with one problem (every
+// date a month, say): the rest are counted.
+const maxAlike = 3
+
+// sameProblem is an error's message without the quoted value, so that the
+// same problem in many rows counts as one kind.
+func sameProblem(msg string) string {
+	if strings.HasPrefix(msg, `"`) {
+		if i := strings.Index(msg[1:], `"`); i >= 0 {
+			return msg[i+2:]
+		}
+	}
+	return msg
+}
+
+// totalsCell finds a cell that marks a spreadsheet's totals row ("Total",
+// "Grand total").
+func totalsCell(rec []string) (int, bool) {
+	for i, c := range rec {
+		switch strings.ToLower(strings.Join(strings.Fields(strings.Trim(c, " :*")), " ")) {
+		case "total", "totals", "grand total", "sum", "sub-total", "subtotal":
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // fileError names the file in an error about the whole file or its header.

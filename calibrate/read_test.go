@@ -2,6 +2,7 @@ package calibrate
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -67,6 +68,8 @@ func TestReadRefused(t *testing.T) {
 		{"two date columns", "date,referral_date\n2024-01-01,2024-01-01\n", `x.csv: line 1: columns 1 (date) and 2 (referral_date) are both a date column`},
 		{"empty", "\n\n", "x.csv: the file is empty"},
 		{"header only", "date\n", "x.csv: no referrals"},
+		{"a month, not a day", "date\nApr-23\n", `x.csv: line 2, column 1 (date): "Apr-23" is not a date: a month, not a day`},
+		{"a totals row", "team,date\nA,2024-01-01\nTotal,1\n", `x.csv: line 3, column 1 (team): "Total": this looks like a spreadsheet's totals row, not a referral; remove it`},
 		{"latin-1", "date,group\n2024-01-01,caf\xe9\n", `x.csv: line 2: the file is not UTF-8 text; save it from the spreadsheet as "CSV UTF-8"`},
 	}
 	for _, c := range cases {
@@ -82,19 +85,28 @@ func TestReadRefused(t *testing.T) {
 	}
 }
 
-// TestReadListsEveryError: all bad rows are reported, up to a limit.
+// TestReadListsEveryError: bad rows are reported up to a limit, and no
+// more than three of one problem in one column (every date a month): the
+// rest are counted.
 func TestReadListsEveryError(t *testing.T) {
-	text := "date\n" + strings.Repeat("bad\n", 15)
-	_, err := Read("x.csv", strings.NewReader(text))
-	var errs *Errors
-	if !errors.As(err, &errs) {
-		t.Fatalf("error %v is not an *Errors", err)
-	}
-	if len(errs.List) != maxErrors || errs.Extra != 5 || errs.List[3].Line != 5 {
-		t.Errorf("listed %d (line of the 4th %d), extra %d; want %d, 5, 5", len(errs.List), errs.List[3].Line, errs.Extra, maxErrors)
-	}
-	if !strings.HasSuffix(err.Error(), "... and 5 more") {
-		t.Errorf("error does not count the rest: %v", err)
+	for _, c := range []struct {
+		rows         string
+		listed, more int
+	}{
+		{strings.Repeat("bad\n", 15), maxAlike, 12},
+		{strings.Repeat("bad\n12\n12/25/2024\n,x\nApr-23\n", 4), maxErrors, 10},
+	} {
+		_, err := Read("x.csv", strings.NewReader("date,g\n"+c.rows))
+		var errs *Errors
+		if !errors.As(err, &errs) {
+			t.Fatalf("error %v is not an *Errors", err)
+		}
+		if len(errs.List) != c.listed || errs.Extra != c.more {
+			t.Errorf("listed %d, extra %d; want %d and %d", len(errs.List), errs.Extra, c.listed, c.more)
+		}
+		if !strings.HasSuffix(err.Error(), fmt.Sprintf("... and %d more", c.more)) {
+			t.Errorf("error does not count the rest: %v", err)
+		}
 	}
 }
 
