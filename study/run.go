@@ -302,7 +302,13 @@ func (r *RunResult) precisionWarnings() []string {
 			short = append(short, kpiWords(c.KPI))
 		}
 	}
-	if !r.Precision.Outcome.Reached {
+	switch {
+	case !r.Precision.Outcome.Reached && r.Partial:
+		// The interrupt stopped it, not the cap: more replications would
+		// not be the cure.
+		ws = append(ws, fmt.Sprintf("precision: target ±%g%% not reached: the run was interrupted after %d replications, before its cap of %d, for %s",
+			r.Precision.TargetPercent, len(r.Results), r.Precision.MaxReplications, strings.Join(short, ", ")))
+	case !r.Precision.Outcome.Reached:
 		ws = append(ws, fmt.Sprintf("precision: target ±%g%% not reached after %d replications (cap %d) for %s; "+
 			"a KPI with a small mean (a few a year) or one that varies much between replications needs many for a precision relative to its mean: raise --max-replications, or ask for a wider --precision",
 			r.Precision.TargetPercent, len(r.Results), r.Precision.MaxReplications, strings.Join(short, ", ")))

@@ -131,7 +131,7 @@ func execute[R study.Result](ef *expFlags, name string, run func(context.Context
 	res, err := run(ctx)
 	ef.bar.finish()
 	if errors.Is(err, context.Canceled) {
-		return &exitError{exitInterrupted, fmt.Errorf("%w; nothing written to %s", err, dir)}
+		return &exitError{exitInterrupted, fmt.Errorf("interrupted; nothing written to %s", dir)}
 	}
 	if err != nil {
 		return err

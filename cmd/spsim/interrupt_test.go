@@ -66,3 +66,21 @@ func TestInterruptKeepsFinishedReplications(t *testing.T) {
 		}
 	}
 }
+
+// TestInterruptedPrecisionRun: a precision run stopped part-way says the
+// interrupt, not the cap, left its target unreached; it does not advise
+// raising --max-replications.
+func TestInterruptedPrecisionRun(t *testing.T) {
+	orig := notifyContext
+	defer func() { notifyContext = orig }()
+	notifyContext = func(parent context.Context, _ ...os.Signal) (context.Context, context.CancelFunc) {
+		ctx, cancel := context.WithCancel(parent)
+		time.AfterFunc(400*time.Millisecond, cancel)
+		return ctx, cancel
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	code, stderr := spsimFails(t, "run", short, "--precision", "0.01", "--max-replications", "5000", "-o", dir)
+	if code != exitInterrupted || !strings.Contains(stderr, "not reached: the run was interrupted after") || strings.Contains(stderr, "raise --max-replications") {
+		t.Errorf("exit %d, %q; want the interrupt named as the cause", code, stderr)
+	}
+}

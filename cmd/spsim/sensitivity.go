@@ -79,7 +79,7 @@ func (f *decideFlags) prepare(name string) (*output.Folder, context.Context, con
 
 func interrupted(err error, dir string) error {
 	if errors.Is(err, context.Canceled) {
-		return &exitError{exitInterrupted, fmt.Errorf("%w; nothing written to %s", err, dir)}
+		return &exitError{exitInterrupted, fmt.Errorf("interrupted; nothing written to %s", dir)}
 	}
 	return err
 }
