@@ -126,6 +126,9 @@ func (s *Server) optimiseSpec(req optimiseRequest) (optimise.Spec, error) {
 		return spec, &tooLarge{fmt.Sprintf("%d combinations of levers; the workbench searches at most %d (use spsim optimise for more)", combinations, s.lim.Candidates)}
 	}
 	if b := req.Best; b != nil {
+		if req.Target != (optimiseTarget{}) {
+			return spec, fmt.Errorf("%w: give a target or the best within a budget, not both", errBadRequest)
+		}
 		if !slices.Contains(bestKPIs, b.KPI) || !(b.Budget > 0) || math.IsInf(b.Budget, 0) {
 			return spec, fmt.Errorf("%w: the best within a budget takes one of %s and a budget over £0", errBadRequest, strings.Join(bestKPIs, ", "))
 		}

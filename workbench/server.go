@@ -227,6 +227,10 @@ func readJSON(r *http.Request, v any) error {
 		}
 		return fmt.Errorf("%w: the body is not the JSON the page sends: %s", errBadRequest, jsonProblem(err))
 	}
+	// One request, one value: text after it is not silently dropped.
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return fmt.Errorf("%w: the body is not the JSON the page sends: more after the request's one value", errBadRequest)
+	}
 	return nil
 }
 

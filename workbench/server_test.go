@@ -196,6 +196,9 @@ func TestBadInput(t *testing.T) {
 		{"an empty body", "/api/open", ``, 400, "it is empty"},
 		{"not JSON", "/api/open", `{"name":`, 400, "ends before the JSON does"},
 		{"an unknown field", "/api/open", `{"nme":"baseline"}`, 400, `unknown field \"nme\"`},
+		{"two values", "/api/open", `{"name":"baseline"} {"name":"icb"}`, 400, "more after the request's one value"},
+		{"a target and the best", "/api/optimise", `{"toml":` + jsonString(small(t)) + `,"levers":[{"key":"workforce.link_workers","label":"Link-worker posts","values":[3,4]}],` +
+			`"target":{"kpi":"needs_met","op":">=","value":1},"best":{"kpi":"needs_met","budget":300000}}`, 400, "not both"},
 		{"a lever without a value", "/api/open", `{"name":"baseline","set":[{"key":"workforce.link_workers","value":null}]}`, 422, "a lever needs a value"},
 		{"sweep of a value twice", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"workforce.link_workers","values":[3,3]}`, 400, "3 is among the values twice"},
 		{"sweep of the funding cliff", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"funding_cliff.week","values":[50,100]}`, 400, "pin the scenario with the cliff"},

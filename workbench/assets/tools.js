@@ -54,9 +54,9 @@ function plan(best) {
     levers = [planValues(1)];
     if ($('#plan-key2').value) levers.push(planValues(2));
   } catch (e) { status(e.message, true); return; }
-  const target = { kpi: $('#plan-kpi').value, op: $('#plan-op').value, value: Number($('#plan-value').value) };
-  const req = { toml: state.view.toml, levers, target };
+  const req = { toml: state.view.toml, levers };
   if (best) req.best = { kpi: $('#best-kpi').value, budget: Number($('#best-budget').value) };
+  else req.target = { kpi: $('#plan-kpi').value, op: $('#plan-op').value, value: Number($('#plan-value').value) };
   task(best ? 'Finding the best within the budget' : 'Finding the cheapest plan', 'api/optimise', req, (r) => {
     showWarnings($('#plan-notes'), r.notes);
     $('#plan-answer').replaceChildren(...r.sentences.map((s) => sentenceItem(s)));
