@@ -73,7 +73,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return pos, nil
+			return pos, emptyFolder(fs)
 		}
 		pos = append(pos, args[0])
 		args = args[1:]
@@ -83,6 +83,18 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // badNumber is the flag package's message for a value a number flag
 // cannot take.
 var badNumber = regexp.MustCompile(`^invalid value (".*") for flag -([\w-]+): (parse error|value out of range)$`)
+
+// emptyFolder refuses -o given an empty folder name, which would otherwise
+// mean the default folder, as if -o had not been given.
+func emptyFolder(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "o" && strings.TrimSpace(f.Value.String()) == "" {
+			err = usagef("-o: an empty folder name; give a folder, or leave -o out for the default")
+		}
+	})
+	return err
+}
 
 // unknownFlag is the flag package's message for a flag not defined.
 var unknownFlag = regexp.MustCompile(`^flag provided but not defined: -+([\w.-]+)$`)

@@ -33,6 +33,9 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(pos) == 1 {
+		if strings.TrimSpace(pos[0]) == "" {
+			return usagef("an empty scenario name: give a built-in's name or a file, or none for baseline")
+		}
 		spec.Ref = pos[0]
 	}
 	if err := shardFlag(ef, *shardSpec, &spec.Shard); err != nil {
