@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"strconv"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spsim/spsim/sim"
@@ -10,8 +12,9 @@ import (
 // areaChartKPI is the KPI the areas are charted by.
 const areaChartKPI = sim.KPIWaitMean
 
-// areas writes one row per area and one column per KPI (the mean across
-// replications), and a bar chart of each area's wait.
+// areas writes one row per area and, for each KPI, its mean across
+// replications and its 95% interval in columns of their own (the KPI in
+// words at the head), and a bar chart of each area's wait.
 func (b *book) areas(results []*sim.Result, level float64) {
 	const s = "Areas"
 	b.sheet(s)
@@ -20,33 +23,28 @@ func (b *book) areas(results []*sim.Result, level float64) {
 	// England has 1,250 areas: written as XML, not cell by cell.
 	b.freeze(s, 1)
 	b.widths(s, 28)
+	est := areaEstimates(results, level)
 	out := b.rawRows(s)
 	out.start(1)
 	out.str(1, 1, b.bold, "area")
-	// Each area's mean of each KPI, then a column's format from its
-	// largest, so that 0.48 leavers a year is not shown as 0.
-	means := make([][]float64, len(first))
-	vals := make([]float64, len(results))
-	for a, area := range first {
-		means[a] = make([]float64, len(area.KPIs))
-		for k, kpi := range area.KPIs {
-			for r, res := range results {
-				vals[r] = res.Areas[a].KPIs[k].Value
-			}
-			means[a][k] = experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit)).Mean
-		}
-	}
 	styles := make([]int, len(kpis))
 	chartCol := -1
-	column := make([]float64, len(first))
+	var column []float64 // a KPI's means and bounds, for its format
 	for k, kpi := range kpis {
-		out.str(k+2, 1, b.bold, kpi.Name)
+		words := label(kpi.Name, sim.LookupKPI)
+		out.str(areaCol(k, 0), 1, b.bold, words)
+		out.str(areaCol(k, 1), 1, b.bold, words+": "+levelWords(level)+" low")
+		out.str(areaCol(k, 2), 1, b.bold, words+": "+levelWords(level)+" high")
+		column = column[:0]
 		for a := range first {
-			column[a] = means[a][k]
+			e := est[a][k]
+			column = append(column, e.Mean, e.Low, e.High)
 		}
+		// A column's format from its largest, so that 0.48 leavers a
+		// year is not shown as 0.
 		styles[k] = b.numStyle(FormatFor(kpi.Unit, column...))
 		if kpi.Name == areaChartKPI {
-			chartCol = k + 2
+			chartCol = areaCol(k, 0)
 		}
 	}
 	out.end()
@@ -54,19 +52,51 @@ func (b *book) areas(results []*sim.Result, level float64) {
 		out.start(a + 2)
 		out.str(1, a+2, 0, area.Name)
 		for k := range area.KPIs {
-			out.num(k+2, a+2, styles[k], means[a][k])
+			e := est[a][k]
+			for i, v := range []float64{e.Mean, e.Low, e.High} {
+				out.num(areaCol(k, i), a+2, styles[k], v)
+			}
 		}
 		out.end()
 	}
-	if chartCol < 0 {
-		return
+	if chartCol >= 0 {
+		b.areaChart(s, chartCol, len(first))
 	}
-	n := len(first)
+}
+
+// areaCol is the column of KPI k's mean (i 0), low (1) or high (2) bound.
+func areaCol(k, i int) int { return 2 + 3*k + i }
+
+// levelWords writes a confidence level as people say it: "95%".
+func levelWords(level float64) string {
+	return strconv.FormatFloat(100*level, 'f', -1, 64) + "%"
+}
+
+// areaEstimates are each area's KPIs over the replications, each with its
+// interval within the KPI's possible range.
+func areaEstimates(results []*sim.Result, level float64) [][]experiment.Estimate {
+	first := results[0].Areas
+	est := make([][]experiment.Estimate, len(first))
+	vals := make([]float64, len(results))
+	for a, area := range first {
+		est[a] = make([]experiment.Estimate, len(area.KPIs))
+		for k, kpi := range area.KPIs {
+			for r, res := range results {
+				vals[r] = res.Areas[a].KPIs[k].Value
+			}
+			est[a][k] = experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
+		}
+	}
+	return est
+}
+
+// areaChart draws the areas' mean waits, in column col of rows 2 to n+1.
+func (b *book) areaChart(s string, col, n int) {
 	b.chart("Area chart", "B2", &excelize.Chart{Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
-			Name:       "'" + s + "'!" + abs(chartCol, 1),
+			Name:       "'" + s + "'!" + abs(col, 1),
 			Categories: "'" + s + "'!" + abs(1, 2) + ":" + abs(1, n+1),
-			Values:     "'" + s + "'!" + abs(chartCol, 2) + ":" + abs(chartCol, n+1),
+			Values:     "'" + s + "'!" + abs(col, 2) + ":" + abs(col, n+1),
 		}},
 		Title:  []excelize.RichTextRun{{Text: "Mean wait to first contact by area (weeks)"}},
 		Legend: excelize.ChartLegend{Position: "none"},

@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -53,27 +54,35 @@ func TestLargeSheetsReadBack(t *testing.T) {
 	areas := res[0].Areas
 	checkHeader(t, f, "Areas", 1, "area")
 	vals := make([]float64, len(res))
-	means := make([][]float64, len(areas[0].KPIs)) // by KPI, then area
+	cells := make([][]float64, len(areas[0].KPIs)) // by KPI: every area's mean, low and high
 	for a, area := range areas {
 		if got, _ := f.GetCellValue("Areas", cellName(1, a+2)); got != area.Name {
 			t.Errorf("Areas!%s = %q, want %q", cellName(1, a+2), got, area.Name)
 		}
 		for k, kpi := range area.KPIs {
+			col := 2 + 3*k // the mean, then its interval
 			if a == 0 {
-				checkHeader(t, f, "Areas", k+2, kpi.Name)
+				words := kpiWords(kpi.Name)
+				checkHeader(t, f, "Areas", col, words)
+				checkHeader(t, f, "Areas", col+1, words+": 95% low")
+				checkHeader(t, f, "Areas", col+2, words+": 95% high")
 			}
 			for r := range res {
 				vals[r] = res[r].Areas[a].KPIs[k].Value
 			}
 			e := experiment.IntervalIn(vals, 0.95, experiment.KPIRange(kpi.Name, kpi.Unit))
-			checkNumber(t, f, "Areas", k+2, a+2, e.Mean)
-			means[k] = append(means[k], e.Mean)
+			checkNumber(t, f, "Areas", col, a+2, e.Mean)
+			checkNumber(t, f, "Areas", col+1, a+2, e.Low)
+			checkNumber(t, f, "Areas", col+2, a+2, e.High)
+			cells[k] = append(cells[k], e.Mean, e.Low, e.High)
 		}
 	}
 	// A column's format keeps three significant figures of its largest.
 	for k, kpi := range areas[0].KPIs {
 		for a := range areas {
-			checkFormat(t, f, "Areas", k+2, a+2, workbook.FormatFor(kpi.Unit, means[k]...))
+			for i := range 3 {
+				checkFormat(t, f, "Areas", 2+3*k+i, a+2, workbook.FormatFor(kpi.Unit, cells[k]...))
+			}
 		}
 	}
 	checkFrozen(t, f, "Areas")
@@ -172,4 +181,17 @@ func TestFormatForKeepsSmallFiguresReadable(t *testing.T) {
 			t.Errorf("FormatFor(%q, %v) = %q, want %q", c.unit, c.values, got, c.want)
 		}
 	}
+}
+
+// kpiWords is a KPI's head in the Areas sheet: its label, and a family's
+// member in words.
+func kpiWords(name string) string {
+	m, ok := sim.LookupKPI(name)
+	if !ok {
+		return name
+	}
+	if _, _, member := sim.SplitMember(name); member != "" {
+		return m.Label + ": " + strings.ReplaceAll(member, "_", " ")
+	}
+	return m.Label
 }
