@@ -89,6 +89,7 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 	var errs Errors
 	var warns []Warning
 	told := map[string]bool{}
+	var warnedAreas []string // the area of each warning, in step with warns
 	for i := range a.List {
 		l := &a.List[i]
 		l.Resolved = nil
@@ -115,6 +116,7 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 		for _, w := range ws {
 			warns = append(warns, Warning{File: at.file, Line: at.line, Col: at.col, Key: w.Key, Value: w.Value,
 				Message: fmt.Sprintf("area %q: %s", l.Name, w.Message), Also: w.Also})
+			warnedAreas = append(warnedAreas, l.Name)
 		}
 		// An area's own value that the timeline sets again, for every
 		// area alike: said once a key, at the first area setting it.
@@ -126,7 +128,44 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 		}
 		l.Resolved = res
 	}
-	return errs, warns
+	return errs, groupAreaWarnings(warns, warnedAreas)
+}
+
+// shownPerKey is how many areas' warnings about one key are shown in full.
+const shownPerKey = 3
+
+// groupAreaWarnings keeps the first few areas' warnings about each key and
+// sums up the rest in one line: 500 PCNs inheriting one value the scenario
+// warns of gave 500 warnings, burying the others. areas names each
+// warning's area; warnings not of an area (a key told once) are kept.
+func groupAreaWarnings(warns []Warning, areas []string) []Warning {
+	seen := map[string]int{}
+	rest := map[string][]string{}
+	var out []Warning
+	var order []string
+	for i, w := range warns {
+		if i >= len(areas) || areas[i] == "" {
+			out = append(out, w)
+			continue
+		}
+		if seen[w.Key]++; seen[w.Key] <= shownPerKey {
+			out = append(out, w)
+			continue
+		}
+		if len(rest[w.Key]) == 0 {
+			order = append(order, w.Key)
+		}
+		rest[w.Key] = append(rest[w.Key], areas[i])
+	}
+	for _, k := range order {
+		names := rest[k]
+		list := strings.Join(names[:min(len(names), 10)], ", ")
+		if len(names) > 10 {
+			list += ", …"
+		}
+		out = append(out, Warning{Key: k, Message: fmt.Sprintf("and for %d more areas (%s), as above", len(names), list)})
+	}
+	return out
 }
 
 func orTop(file, top string) string {
