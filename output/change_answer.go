@@ -112,9 +112,9 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 	for _, r := range readings {
 		switch r.kind {
 		case readingChange:
-			caveat := ""
+			caveat := onsetWords(results, r)
 			if what := driftWords(&cfg.Demand); what != "" {
-				caveat = what + " between the two periods; comparing with the scenario without the change (spsim compare) isolates the change."
+				caveat = strings.TrimSpace(caveat + " " + what + " between the two periods; comparing with the scenario without the change (spsim compare) isolates the change.")
 			}
 			out = append(out, paragraph(r, beforeAfterWords, caveat,
 				"From %s, weeks %d to %d against weeks %d to %d before it:", changeName(r, ""), r.after[0], r.after[1]-1, r.before[0], r.before[1]-1))
@@ -130,6 +130,34 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 		}
 	}
 	return append(out, unreadWords(cfg)...)
+}
+
+// onsetWords says how soon a change shows in the waiting list and the
+// wait, for those that change detectably: "How soon: half the change shows
+// in the waiting list within 2 weeks and in the wait to first contact
+// within 12 weeks of the change." "" if neither does.
+func onsetWords(results []*sim.Result, r reading) string {
+	cw := experiment.ChangeWindow{Week: r.week, Before: r.before, After: r.after}
+	var parts []string
+	for _, m := range []struct{ kpi, words string }{
+		{sim.KPIWaitingListMean, "the waiting list"},
+		{sim.KPIWaitMean, "the wait to first contact"},
+	} {
+		i := slices.IndexFunc(r.effects, func(e experiment.BeforeAfter) bool { return e.KPI == m.kpi })
+		if i < 0 {
+			continue
+		}
+		if d := r.effects[i].Difference; !(d.Low > 0 || d.High < 0) {
+			continue // no detectable change to time
+		}
+		if weeks, ok := experiment.Onset(results, cw, m.kpi); ok {
+			parts = append(parts, fmt.Sprintf("in %s within %s", m.words, experiment.Count(weeks, "week")))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "How soon: half the change shows " + strings.Join(parts, " and ") + " of the change."
 }
 
 // growthWords says how far growth has carried referrals from week 0, whose

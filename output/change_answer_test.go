@@ -31,6 +31,8 @@ func TestRunSaysWhatTheChangeDid(t *testing.T) {
 			"Wait to first contact, mean: rises from ",
 			"Needs met: falls from ",
 			"Seasons in referrals also differ between the two periods", // funding-cliff has seasons, not growth
+			// How soon: the ended post's caseload returns to the list at once.
+			"How soon: half the change shows in the waiting list within 2 weeks",
 		} {
 			if !strings.Contains(found, want) {
 				t.Errorf("outputs %v: the run's sentences lack %q:\n%s", outs, want, found)
