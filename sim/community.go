@@ -67,14 +67,18 @@ func (m *Model) referNeed(id int32, c int) {
 		m.m.needUnmet(int(p.group))
 		return
 	}
-	m.m.vcseAccepted++
 	sv := &m.svcs[s]
 	p.needSvc[c] = int16(s)
+	// Accepted: taken on, at once or onto the list. A referral refused
+	// because the service is full is not: referrals are accepted,
+	// declined or refused, each once.
 	switch {
 	case sv.occupied < sv.places:
+		m.m.vcseAccepted++
 		p.open++
 		m.engage(id, c, s)
 	case m.p.services[s].waitlist:
+		m.m.vcseAccepted++
 		m.m.vcseWaitlisted++
 		p.open++
 		p.need[c] = needWaitlisted

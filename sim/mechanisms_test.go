@@ -120,3 +120,31 @@ func TestNewReferralsAreTheSameAcrossCapacity(t *testing.T) {
 		}
 	}
 }
+
+// TestOnwardReferralsAccountedFor: every onward referral is accepted (taken
+// on, at once or onto a list), declined by the acceptance rule or refused
+// (no open service, or full and refusing), exactly one of them, week by
+// week; refusals are not counted as accepted. The baseline with a fifth of
+// its places, every service refusing when full, refuses many.
+func TestOnwardReferralsAccountedFor(t *testing.T) {
+	cfg := load(t, "baseline")
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 104, 26
+	for _, s := range cfg.Services {
+		s.Places = max(1, s.Places/5)
+		s.WhenFull = "refuse"
+	}
+	refused := 0.0
+	for _, r := range replicate(t, cfg, 3, 2) {
+		c := func(name string) int { return r.Col(name) }
+		for w, row := range r.Weekly {
+			got := row[c(sim.ColVCSEAccepted)] + row[c(sim.ColVCSEDeclined)] + row[c(sim.ColVCSERefused)]
+			if got != row[c(sim.ColVCSEReferrals)] {
+				t.Fatalf("replication %d week %d: accepted + declined + refused = %v, referrals %v", r.Replication, w, got, row[c(sim.ColVCSEReferrals)])
+			}
+			refused += row[c(sim.ColVCSERefused)]
+		}
+	}
+	if refused == 0 {
+		t.Fatal("no referral refused: a poor test case")
+	}
+}
