@@ -10,9 +10,9 @@ import (
 )
 
 // TestForceReplacesOnlySpsimsFiles: --force replaces a folder spsim wrote
-// (its marker lists every file), or one written before the marker whose
-// files are named as spsim names its outputs; a scenario, extract or note
-// of the user's beside them is never removed, and the folder is refused.
+// (its marker lists every file); a scenario, extract or note of the user's
+// beside them, or a folder without the marker, is never removed: the
+// folder is refused.
 func TestForceReplacesOnlySpsimsFiles(t *testing.T) {
 	commit := func(dir string, force bool, files ...string) error {
 		f, err := OpenFolder(dir, force)
@@ -58,14 +58,18 @@ func TestForceReplacesOnlySpsimsFiles(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
-	// A run's folder from before the marker: its files' names are spsim's.
+	// A folder without the marker, even of files named as spsim names its
+	// outputs: a user's weekly.csv and logo.png are theirs.
 	old := filepath.Join(root, "old")
 	os.MkdirAll(old, 0o755)
-	for _, name := range []string{"summary.csv", "weekly.csv", "scenario.toml", "scenario.baseline.toml", "waiting.svg", "results.xlsx"} {
-		os.WriteFile(filepath.Join(old, name), []byte("x"), 0o644)
+	for _, name := range []string{"weekly.csv", "summary.json", "logo.png"} {
+		os.WriteFile(filepath.Join(old, name), []byte("mine"), 0o644)
 	}
-	if err := commit(old, true, "summary.csv"); err != nil {
-		t.Errorf("an earlier version's run, with force: %v", err)
+	if err := commit(old, true, "summary.csv"); err == nil || !strings.Contains(err.Error(), "it has no .spsim-outputs") {
+		t.Errorf("a folder without the marker, with force: %v, want it refused", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(old, "logo.png")); string(got) != "mine" {
+		t.Errorf("logo.png holds %q", got)
 	}
 }
 
@@ -75,8 +79,15 @@ func TestForceReplacesOnlySpsimsFiles(t *testing.T) {
 func TestOutputFolderThroughALink(t *testing.T) {
 	root := t.TempDir()
 	real, link := filepath.Join(root, "real"), filepath.Join(root, "link")
-	os.MkdirAll(real, 0o755)
-	os.WriteFile(filepath.Join(real, "summary.csv"), []byte("old"), 0o644)
+	first, err := OpenFolder(real, false) // an earlier run, marked as spsim's
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(first.Path(), "summary.csv"), []byte("old"), 0o644)
+	if _, err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	first.Close()
 	if err := os.Symlink(real, link); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
@@ -99,6 +110,13 @@ func TestOutputFolderThroughALink(t *testing.T) {
 	os.Symlink(filepath.Join(root, "nowhere", "x"), dangling)
 	if _, err := OpenFolder(dangling, false); err == nil || !strings.Contains(err.Error(), "is a link to a folder that does not exist") {
 		t.Errorf("a link to nothing: %v", err)
+	}
+	t.Chdir(link) // the shell's path passes through the link
+	if _, err := OpenFolder(".", true); err == nil || !strings.Contains(err.Error(), "holds the folder you are in") {
+		t.Errorf("-o . from inside the link: %v", err)
+	}
+	if _, err := OpenFolder(real, true); err == nil || !strings.Contains(err.Error(), "holds the folder you are in") {
+		t.Errorf("-o the real folder from inside the link: %v", err)
 	}
 	t.Chdir(real)
 	for _, dir := range []string{".", ".."} {

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -29,10 +28,6 @@ type Folder struct {
 // never removed with them.
 const Marker = ".spsim-outputs"
 
-// legacyNames are the files of a folder written before the marker: named
-// as spsim names its outputs (its own folder's scenario.toml, not a
-// user's my-area.toml; summary.csv, not referrals.csv), or charts.
-var legacyNames = regexp.MustCompile(`^(summary\.(csv|json)|weekly\.csv|areas\.csv|(compare|sweep|optimise|sensitivity)\.(csv|json)|calibration\.csv|calibrated\.toml|scenario(\.[^/]+)?\.toml|report\.html|results\.(xlsx|gob)|manifest\.json|[a-z0-9_]+\.(svg|png))$`)
 
 // OpenFolder locks dir and checks, before any work, that it can be
 // written: it must be new, empty, or (with force) hold only files spsim
@@ -94,6 +89,12 @@ func realFolder(dir string) (string, error) {
 	// The folder is replaced whole: the shell in it would be left in a
 	// removed folder, seeing nothing.
 	if cwd, err := os.Getwd(); err == nil {
+		if real, err := filepath.EvalSymlinks(cwd); err == nil {
+			cwd = real // the shell's path may pass through a link
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
 		if rel, err := filepath.Rel(abs, cwd); err == nil && !(rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))) {
 			return "", fmt.Errorf("output folder %s holds the folder you are in: spsim replaces its output folder whole, so choose one inside it (-o out)", dir)
 		}
@@ -103,6 +104,10 @@ func realFolder(dir string) (string, error) {
 
 // Path is where the outputs are written until Commit.
 func (f *Folder) Path() string { return f.tmp }
+
+// Real is the output folder, absolute and with its links followed: where
+// the outputs end up, from which a path they hold is relative.
+func (f *Folder) Real() string { return f.dir }
 
 // Dir is the output folder, as the user named it.
 func (f *Folder) Dir() string { return f.shown }
@@ -127,13 +132,16 @@ func (f *Folder) replaced() ([]string, error) {
 			continue
 		}
 		names = append(names, name)
-		mine := ours[name]
-		if !marked {
-			mine = legacyNames.MatchString(name)
-		}
-		if e.IsDir() || !mine {
+		if e.IsDir() || !ours[name] {
 			foreign = append(foreign, name)
 		}
+	}
+	if !marked && len(foreign) > 0 {
+		// No marker: a folder spsim did not write, or wrote before the
+		// marker. Its files' names prove nothing (a user's weekly.csv or
+		// logo.png), so none is removed.
+		return nil, fmt.Errorf("%s holds files spsim does not write (%s; it has no %s, the list spsim keeps of its own outputs): --force replaces only a folder of spsim's outputs; remove them yourself, or choose another folder",
+			f.shown, strings.Join(foreign, ", "), Marker)
 	}
 	if len(foreign) > 0 {
 		return nil, fmt.Errorf("%s holds files spsim does not write (%s): --force replaces only a folder of spsim's outputs; move them or choose another folder",

@@ -82,6 +82,15 @@ func (cf *calibrateFlagValues) prepare(spec *calibrate.FragmentSpec, path string
 			folder.Close()
 			return nil, err
 		}
+		// Through a link, the folder's path and where it is differ, and a
+		// relative path would hold from one but not the other.
+		if abs, _ := filepath.Abs(out); abs != folder.Real() {
+			rel, err = filepath.Abs(*cf.extends)
+			if err != nil {
+				folder.Close()
+				return nil, err
+			}
+		}
 		spec.Extends = rel
 	}
 	return folder, nil

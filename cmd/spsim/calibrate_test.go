@@ -114,6 +114,32 @@ func TestCalibrateExtendsFile(t *testing.T) {
 	}
 }
 
+// TestCalibrateThroughALink: with -o naming a link to a folder elsewhere,
+// the fragment names the file it extends by its absolute path, which holds
+// from the link and from the folder it names alike.
+func TestCalibrateThroughALink(t *testing.T) {
+	tmp := t.TempDir()
+	refs := calibrate.Synthetic(calibrate.Params{Base: 20}, time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 110, 8)
+	extract := writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
+	base, err := filepath.Abs("../../scenarios/baseline.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(tmp, "b", "deep", "target")
+	os.MkdirAll(target, 0o755)
+	link := filepath.Join(tmp, "a", "out")
+	os.MkdirAll(filepath.Dir(link), 0o755)
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	spsim(t, "calibrate", extract, "-o", link, "--extends", base, "--quiet")
+	for _, dir := range []string{link, target} {
+		if _, err := scenarios.LoadFile(filepath.Join(dir, "calibrated.toml")); err != nil {
+			t.Errorf("from %s: %v", dir, err)
+		}
+	}
+}
+
 // TestCalibrateSaysWhenTheParentUndoesTheFit: a parent whose timeline sets
 // the referral rate again before the KPIs start would undo the fitted
 // rate; the answer says so, and how to carry the fit into the timeline.

@@ -89,7 +89,7 @@ var badNumber = regexp.MustCompile(`^invalid value (".*") for flag -([\w-]+): (p
 func emptyFolder(fs *flag.FlagSet) error {
 	var err error
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "o" && strings.TrimSpace(f.Value.String()) == "" {
+		if (f.Name == "o" || f.Name == "output") && strings.TrimSpace(f.Value.String()) == "" {
 			err = usagef("-o: an empty folder name; give a folder, or leave -o out for the default")
 		}
 	})
