@@ -28,7 +28,6 @@ type Folder struct {
 // never removed with them.
 const Marker = ".spsim-outputs"
 
-
 // OpenFolder locks dir and checks, before any work, that it can be
 // written: it must be new, empty, or (with force) hold only files spsim
 // writes, and its parent must take a new folder.
