@@ -69,7 +69,11 @@ func appendedTwice(name string, refs []Referral) error {
 func countsColumn(name string, refs []Referral, c unread) error {
 	above1 := false
 	for _, v := range c.values {
-		n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(v), ",", ""))
+		v = strings.TrimSpace(v)
+		if v == "" || v == "-" {
+			continue // a week without a figure
+		}
+		n, err := strconv.Atoi(strings.ReplaceAll(v, ",", ""))
 		if err != nil || n < 0 {
 			return nil
 		}
@@ -129,7 +133,10 @@ func repeatedIDs(name string, refs []Referral, c unread) error {
 		}
 		if j, seen := first[v]; seen {
 			more := ""
-			if n := countRepeats(c.values) - 1; n > 0 {
+			switch n := countRepeats(c.values) - 1; {
+			case n == 1:
+				more = ", and 1 more repeat"
+			case n > 1:
 				more = fmt.Sprintf(", and %d more repeats", n)
 			}
 			return fmt.Errorf("%s: column %d (%s) repeats referral %q (lines %d and %d%s): the extract may hold the same referrals twice (two exports appended?); remove the repeated rows",
@@ -181,7 +188,7 @@ func gapWarnings(f *Fit) []string {
 			if end-w == 1 {
 				verb = "has"
 			}
-			out = append(out, fmt.Sprintf("%s %s no referrals, where the fit expects %.0f: a gap in the extract? The fit counts those weeks as weeks without demand, which lowers the rate and can read as seasons or growth; fit around them with --from and --to",
+			out = append(out, fmt.Sprintf("%s %s no referrals, where the fit expects %.0f: a gap in the extract? The fit counts them as weeks without demand, which lowers the rate and can read as seasons or growth; fit around them with --from and --to",
 				weeksWords(f, w, end), verb, want))
 		}
 		w = end

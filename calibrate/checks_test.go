@@ -94,6 +94,7 @@ func TestChecksNameWhatIsWrong(t *testing.T) {
 func TestReadRefusesCountsAndRepeats(t *testing.T) {
 	var weekly, ids, twice, fine strings.Builder
 	weekly.WriteString("Referral Date,Referrals received\n")
+	weekly.WriteString(from.AddDate(0, 0, -7).Format("02/01/2006") + ",\n") // a week without a figure
 	ids.WriteString("referral_id,referral_date\n")
 	fine.WriteString("referral_id,referral_date,age\n")
 	var body strings.Builder

@@ -147,12 +147,14 @@ func Read(name string, r io.Reader) (*Extract, error) {
 			x.SkippedBlank++
 			continue
 		}
-		if c, ok := totalsCell(rec); ok {
+		ref, rowErrs := parseRow(name, line, head, cols, rec)
+		// A row without a date that says "Total" is a totals row: said so,
+		// rather than "not a date". A referral's note of "sum" is not.
+		if c, ok := totalsCell(rec); ok && len(rowErrs) > 0 {
 			add(&RowError{File: name, Line: line, Column: c + 1, Header: head[min(c, len(head)-1)],
 				Msg: fmt.Sprintf("%q: this looks like a spreadsheet's totals row, not a referral; remove it", strings.TrimSpace(rec[c]))})
 			continue
 		}
-		ref, rowErrs := parseRow(name, line, head, cols, rec)
 		for _, e := range rowErrs {
 			add(e)
 		}

@@ -70,6 +70,7 @@ func TestReadRefused(t *testing.T) {
 		{"header only", "date\n", "x.csv: no referrals"},
 		{"a month, not a day", "date\nApr-23\n", `x.csv: line 2, column 1 (date): "Apr-23" is not a date: a month, not a day`},
 		{"a totals row", "team,date\nA,2024-01-01\nTotal,1\n", `x.csv: line 3, column 1 (team): "Total": this looks like a spreadsheet's totals row, not a referral; remove it`},
+		{"a note of sum beside a bad date", "date,note\n2024-01-01,x\n31/02/2024,sum\n", `x.csv: line 3, column 2 (note): "sum": this looks like a spreadsheet's totals row`},
 		{"latin-1", "date,group\n2024-01-01,caf\xe9\n", `x.csv: line 2: the file is not UTF-8 text; save it from the spreadsheet as "CSV UTF-8"`},
 	}
 	for _, c := range cases {
@@ -117,5 +118,14 @@ func TestParseDate(t *testing.T) {
 		if err != nil || !d.Equal(date(2024, 3, 4)) {
 			t.Errorf("ParseDate(%q) = %v, %v; want 4 March 2024", s, d, err)
 		}
+	}
+}
+
+// TestReadKeepsAReferralNotedSum: a dated referral whose note reads "sum"
+// is a referral, not a totals row.
+func TestReadKeepsAReferralNotedSum(t *testing.T) {
+	x, err := Read("x.csv", strings.NewReader("date,note\n2024-01-01,x\n2024-01-02,sum\n"))
+	if err != nil || len(x.Referrals) != 2 {
+		t.Errorf("%v, %v", x, err)
 	}
 }

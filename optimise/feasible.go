@@ -2,12 +2,13 @@ package optimise
 
 import (
 	"fmt"
-	"github.com/spsim/spsim/sim/experiment"
 	"math"
 	"strconv"
 	"strings"
 
 	"gonum.org/v1/gonum/stat"
+
+	"github.com/spsim/spsim/sim/experiment"
 )
 
 // Target is a requirement on one KPI: its mean must be at most (AtMost) or

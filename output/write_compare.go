@@ -2,13 +2,13 @@ package output
 
 import (
 	"fmt"
-	"github.com/spsim/spsim/sim/experiment"
 	"io"
 	"slices"
 	"strings"
 
 	"github.com/spsim/spsim/output/workbook"
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 

@@ -264,10 +264,12 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors
 		if slices.Contains(areaOnlyColumns, h) {
 			continue
 		}
-		if l := strings.ToLower(h); l != h && typeAt(splitKey(l)) != nil {
-			return fail(1, i+2, h, fmt.Sprintf("keys are lower case: write %s", l))
-		}
 		if typeAt(splitKey(h)) == nil {
+			// A capitalised key ("Workforce.Link_Workers"); a service's or
+			// group's own name may have capitals, and is not lowered.
+			if l := strings.ToLower(h); typeAt(splitKey(l)) != nil {
+				return fail(1, i+2, h, fmt.Sprintf("keys are lower case: write %s", l))
+			}
 			return fail(1, i+2, h, "not a scenario key; columns are name, referrals_multiplier, reference_group_share or key paths such as workforce.link_workers, demand.referrals_per_week, services.NAME.places, groups.NAME.share")
 		}
 	}
@@ -335,13 +337,25 @@ func flattenSet(set map[string]Value) map[string]Value {
 // ("Total", "ICB total", "Sum", "All areas").
 func totalsRow(name string) bool {
 	words := strings.Fields(strings.NewReplacer("-", " ", ":", " ", "*", " ").Replace(strings.ToLower(name)))
+	if len(words) == 0 {
+		return false
+	}
+	// "ICB total", "North ICB totals", "Sub-total": a total comes last.
+	if last := words[len(words)-1]; last == "total" || last == "totals" || last == "subtotal" {
+		return true
+	}
+	// "Total", "Grand total for all PCNs": nothing but words of totals
+	// ("Total Health PCN" is an area).
 	for _, w := range words {
-		if w == "total" || w == "totals" || w == "subtotal" {
-			return true // "ICB total", "Sub-total", "Total for the ICB"
+		if !slices.Contains(totalsWords, w) {
+			return false
 		}
 	}
-	return slices.Contains([]string{"sum", "all", "all areas", "all pcns", "overall"}, strings.Join(words, " "))
+	return true
 }
+
+// totalsWords are the words a totals row's name is made of.
+var totalsWords = []string{"total", "totals", "grand", "sub", "subtotal", "sum", "all", "areas", "pcns", "pcn", "icb", "for", "the", "of", "overall"}
 
 // Cells a spreadsheet writes for numbers, which TOML cannot read.
 var (

@@ -96,6 +96,7 @@ set = { "workforce.link_workers" = -1 }
 		{"csv column twice", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers,workforce.link_workers\nA,4,5\n", `p.csv:1:3: workforce.link_workers: column workforce.link_workers is also column 2`},
 		{"csv totals row", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,4\nTotal,7\n", `p.csv:4:1: name: "Total" looks like a spreadsheet's totals row`},
 		{"csv named totals row", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,4\nICB total,7\n", `p.csv:4:1: name: "ICB total" looks like a spreadsheet's totals row`},
+		{"csv total for all", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,4\nTotal for all PCNs,7\n", `p.csv:4:1: name: "Total for all PCNs" looks like a spreadsheet's totals row`},
 		{"csv name twice but for case", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nRiverside PCN,3\nRIVERSIDE PCN ,4\n", `p.csv:3:1: name: area "RIVERSIDE PCN" is also on line 2`},
 		{"csv capitalised key", "[areas]\nfile = \"p.csv\"\n", "Name,Workforce.Link_Workers\nA,3\n", `p.csv:1:2: Workforce.Link_Workers: keys are lower case: write workforce.link_workers`},
 		{"csv decimal comma", "[areas]\nfile = \"p.csv\"\n", "name;workforce.fte\nA;0,9\n", `p.csv:2:2: workforce.fte = 0,9: not a value spsim can read: numbers take a decimal point, not a comma: write 0.9`},
@@ -245,5 +246,15 @@ func TestNamedAreasReplaceInheritedCopies(t *testing.T) {
 	_, err = LoadBytes("c.toml", []byte("name = \"c\"\nextends = \"icb\"\n[areas]\ncount = 5\n"+list), Options{})
 	if err == nil || !strings.Contains(err.Error(), "not both") {
 		t.Errorf("a count written beside the list: %v, want refused", err)
+	}
+}
+
+// TestAreasFileAcceptsNamesThatLookLikeOthers: a PCN named "Total Health
+// PCN" is an area, not a totals row, and a service named with capitals
+// (services.Gym.places) is a column, not a capitalised key.
+func TestAreasFileAcceptsNamesThatLookLikeOthers(t *testing.T) {
+	list, _, errs := parseAreas("p.csv", []byte("name,services.Gym.places\nTotal Health PCN,10\nRiverside PCN,12\n"))
+	if errs != nil || len(list) != 2 || list[0].Name != "Total Health PCN" {
+		t.Errorf("areas %+v, errors %v", list, errs)
 	}
 }

@@ -4,13 +4,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/spsim/spsim/internal/editdist"
 	"io"
 	"reflect"
 	"regexp"
 	"sort"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/spsim/spsim/internal/editdist"
 )
 
 // Exit statuses, the same for every command.
@@ -106,12 +107,19 @@ func unknownFlagError(fs *flag.FlagSet, err error) error {
 	if m == nil {
 		return err
 	}
+	dash := func(name string) string { // as the help writes flags
+		if len(name) == 1 {
+			return "-" + name
+		}
+		return "--" + name
+	}
 	var names []string
 	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-	if best := editdist.Closest(m[1], names); best != "" {
-		return fmt.Errorf("--%s: no such flag; did you mean --%s?", m[1], best)
+	// A one-letter flag is one edit from every other: no guess for it.
+	if best := editdist.Closest(m[1], names); best != "" && len(m[1]) > 2 {
+		return fmt.Errorf("%s: no such flag; did you mean %s?", dash(m[1]), dash(best))
 	}
-	return fmt.Errorf("--%s: no such flag", m[1])
+	return fmt.Errorf("%s: no such flag", dash(m[1]))
 }
 
 // numberFlagError says what a number flag takes, where the flag package

@@ -116,6 +116,7 @@ func TestExitStatuses(t *testing.T) {
 		{args: []string{"run", ""}, code: 2, stderr: "an empty scenario name", maxErrLine: 2},
 		{args: []string{"run", "-o", ""}, code: 2, stderr: "-o: an empty folder name", maxErrLine: 2},
 		{args: []string{"run", "--output", ""}, code: 2, stderr: "-o: an empty folder name", maxErrLine: 2},
+		{args: []string{"run", "-j", "2"}, code: 2, stderr: "spsim run: -j: no such flag\n", maxErrLine: 2},
 		{args: []string{"list", "extra"}, code: 2, stderr: `no arguments, got "extra"`, maxErrLine: 2},
 		{args: []string{"show"}, code: 2, stderr: "one scenario", maxErrLine: 2},
 		{args: []string{"show", "a", "b"}, code: 2, stderr: "one scenario", maxErrLine: 2},
