@@ -90,8 +90,8 @@ func RangeOf(name, unit string) Range {
 // skewed, bounded values is. Where the plain interval would cross an end
 // (t·se beyond the distance to it: few replications, or a rare event
 // that most replications never see) the transformation is no longer a
-// fair approximation and its far bound explodes: the plain interval,
-// clamped to r, is given instead. A mean on an end of r (every value there) has
+// fair approximation and its far bound explodes: that bound then grows
+// along a line instead (farBounds). A mean on an end of r (every value there) has
 // the zero-width interval at it. HalfWidth stays t·se, the measure of
 // precision that [Sequential] uses; SD and N are as in [Interval].
 //
@@ -118,14 +118,6 @@ func IntervalIn(xs []float64, level float64, r Range) Estimate {
 		e.Low, e.High = r.Min, r.Min
 	case !hi && m >= r.Max:
 		e.Low, e.High = r.Max, r.Max
-	case (!lo && m-hw < r.Min) || (!hi && m+hw > r.Max):
-		// The plain interval crosses an end: the delta method no longer
-		// holds, and the transformed interval's far bound grows as
-		// exp(t·se/(m − a)), without limit (with two replications, one
-		// at the end, 330,000 times the mean). The plain interval,
-		// clamped, keeps its coverage.
-		e.Low, e.High = r.Clamp(e.Low), r.Clamp(e.High)
-		return e
 	case !lo && hi:
 		d := m - r.Min
 		e.Low, e.High = r.Min+d*math.Exp(-hw/d), r.Min+d*math.Exp(hw/d)
@@ -139,9 +131,29 @@ func IntervalIn(xs []float64, level float64, r Range) Estimate {
 		k := hw / (w * p * (1 - p)) // the half-width on the logit scale
 		e.Low, e.High = r.Min+w*expit(g-k), r.Min+w*expit(g+k)
 	}
+	e.Low, e.High = farBounds(e.Low, e.High, m, hw, r)
 	// Rounding must not carry a bound past an end or across the mean.
 	e.Low, e.High = r.Clamp(math.Min(e.Low, m)), r.Clamp(math.Max(e.High, m))
 	return e
+}
+
+// farBounds holds the bound away from an end of r to a line once the plain
+// interval crosses that end. There the delta method no longer holds, and
+// the transformed bound grows as exp(t·se/(m − a)) without limit: with two
+// replications, one at the end, 330,000 times the mean. The line is the
+// plain bound, m + t·se, moved out by (m − a)(e − 2): it meets the
+// transformed bound where the plain interval first touches the end
+// (t·se = m − a), and lies above it before, so the bound is continuous and
+// grows with the level as an interval must, where a plain interval clamped
+// at the end jumps there.
+func farBounds(low, high, m, hw float64, r Range) (float64, float64) {
+	if d := m - r.Min; !math.IsInf(r.Min, -1) {
+		high = min(high, m+hw+d*(math.E-2))
+	}
+	if d := r.Max - m; !math.IsInf(r.Max, 1) {
+		low = max(low, m-hw-d*(math.E-2))
+	}
+	return low, high
 }
 
 func expit(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

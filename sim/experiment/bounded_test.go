@@ -40,25 +40,43 @@ func TestIntervalInHandComputed(t *testing.T) {
 
 // TestIntervalInCrossingAnEnd: where the plain interval crosses an end,
 // the transformed one would stretch its far bound without limit (with two
-// replications, one at the end, by e^12.7); the plain interval, clamped,
-// is given instead, on each end that is crossed.
+// replications, one at the end, by e^12.7); the far bound follows the line
+// m + t·se + (m − a)(e − 2) instead, and the near bound stays transformed.
 func TestIntervalInCrossingAnEnd(t *testing.T) {
+	const t1, t4 = 12.706204736174698, 2.7764451051977987 // Student's t, 1 and 4 degrees of freedom
 	for _, tc := range []struct {
 		name   string
 		xs     []float64
 		r      Range
 		lo, hi float64
 	}{
-		// Caseloads full in one replication, all but full in the other.
-		{"a share at its end", []float64{1, 0.99986}, UnitShare, 1 - 0.00007 - 12.706204736174698*0.00007, 1},
-		// A leaver in one replication of two.
-		{"a rare count", []float64{0, 0.4}, NonNegative, 0, 0.2 + 12.706204736174698*0.2},
-		{"a list mostly empty", []float64{0, 0, 1, 0, 9}, NonNegative, 0, 2 + 2.7764451051977987*math.Sqrt(15.5/5)},
+		// Caseloads full in one replication, all but full in the other:
+		// 100.0% [4.2%, 100.0%] before.
+		{"a share at its end", []float64{1, 0.99986}, UnitShare, 0.99993 - t1*0.00007 - 0.00007*(math.E-2), 1},
+		// A leaver in one replication of two: [0.0000006, 65,958] before.
+		{"a rare count", []float64{0, 0.4}, NonNegative, 0.2 * math.Exp(-t1), 0.2 + t1*0.2 + 0.2*(math.E-2)},
+		{"a list mostly empty", []float64{0, 0, 1, 0, 9}, NonNegative, 2 * math.Exp(-t4*math.Sqrt(3.1)/2), 2 + t4*math.Sqrt(3.1) + 2*(math.E-2)},
 	} {
 		e := IntervalIn(tc.xs, 0.95, tc.r)
 		if math.Abs(e.Low-tc.lo) > 1e-9 || math.Abs(e.High-tc.hi) > 1e-9 {
 			t.Errorf("%s: [%.10g, %.10g], want [%.10g, %.10g]", tc.name, e.Low, e.High, tc.lo, tc.hi)
 		}
+	}
+}
+
+// TestIntervalInIsContinuous: the far bound does not jump where the plain
+// interval first touches the end (it did when the plain interval, clamped,
+// took over there: {0.598, 1, 1.402} gave [0.368, 2.715] and the noisier
+// {0.597, 1, 1.403} [0, 2.001]), and it widens with the spread.
+func TestIntervalInIsContinuous(t *testing.T) {
+	prev := Estimate{}
+	for i := range 400 {
+		s := 0.3 + 0.2*float64(i)/400 // the plain interval touches 0 near s = 0.4
+		e := IntervalIn([]float64{1 - s, 1, 1 + s}, 0.95, NonNegative)
+		if i > 0 && (e.High < prev.High || e.Low > prev.Low || e.High-prev.High > 0.01 || prev.Low-e.Low > 0.01) {
+			t.Fatalf("spread %.4f: [%g, %g] after [%g, %g]: a jump, or a narrowing", s, e.Low, e.High, prev.Low, prev.High)
+		}
+		prev = e
 	}
 }
 

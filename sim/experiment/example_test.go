@@ -24,13 +24,13 @@ func ExampleIntervalIn() {
 	within := experiment.IntervalIn(waiting, 0.95, experiment.NonNegative)
 	fmt.Printf("plain [%.2f, %.2f]; within the range [%.2f, %.2f]\n", plain.Low, plain.High, within.Low, within.High)
 	// A list empty in most replications: the plain interval crosses 0,
-	// and is clamped there.
+	// and the far bound follows a line, not the log scale's exponential.
 	rare := []float64{0, 0, 1, 0, 9}
 	within = experiment.IntervalIn(rare, 0.95, experiment.NonNegative)
 	fmt.Printf("rare [%.2f, %.2f]\n", within.Low, within.High)
 	// Output:
 	// plain [1.09, 6.91]; within the range [1.93, 8.28]
-	// rare [0.00, 6.89]
+	// rare [0.17, 8.32]
 }
 
 // Extra cost and extra needs met in each of five paired replications: the
