@@ -112,7 +112,7 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 	for _, r := range readings {
 		switch r.kind {
 		case readingChange:
-			caveat := onsetWords(results, r)
+			caveat := onsetWords(results, r, level)
 			if what := driftWords(&cfg.Demand); what != "" {
 				caveat = strings.TrimSpace(caveat + " " + what + " between the two periods; comparing with the scenario without the change (spsim compare) isolates the change.")
 			}
@@ -133,10 +133,12 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 }
 
 // onsetWords says how soon a change shows in the waiting list and the
-// wait, for those that change detectably: "How soon: half the change shows
-// in the waiting list within 2 weeks and in the wait to first contact
-// within 12 weeks of the change." "" if neither does.
-func onsetWords(results []*sim.Result, r reading) string {
+// wait, for those that change detectably, each with its bootstrap interval
+// over the replications: "How soon: half the change shows in the waiting
+// list within 2 weeks (the same in every resample of the replications) and
+// in the wait to first contact within 4 weeks (95% interval 2 to 10
+// weeks) of the change." "" if neither can be timed.
+func onsetWords(results []*sim.Result, r reading, level float64) string {
 	cw := experiment.ChangeWindow{Week: r.week, Before: r.before, After: r.after}
 	var parts []string
 	for _, m := range []struct{ kpi, words string }{
@@ -150,14 +152,23 @@ func onsetWords(results []*sim.Result, r reading) string {
 		if d := r.effects[i].Difference; !(d.Low > 0 || d.High < 0) {
 			continue // no detectable change to time
 		}
-		if weeks, ok := experiment.Onset(results, cw, m.kpi); ok {
-			parts = append(parts, fmt.Sprintf("in %s within %s", m.words, experiment.Count(weeks, "week")))
+		if weeks, lo, hi, ok := experiment.OnsetInterval(results, cw, m.kpi, level); ok {
+			parts = append(parts, fmt.Sprintf("in %s within %s (%s)", m.words, experiment.Count(weeks, "week"), onsetBounds(lo, hi, level)))
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
 	return "How soon: half the change shows " + strings.Join(parts, " and ") + " of the change."
+}
+
+// onsetBounds writes an onset's interval: "95% interval 2 to 6 weeks", or
+// "the same in every resample" when it has no spread.
+func onsetBounds(lo, hi int, level float64) string {
+	if lo == hi {
+		return "the same in every resample of the replications"
+	}
+	return fmt.Sprintf("%.0f%% interval %d to %d weeks", 100*level, lo, hi)
 }
 
 // growthWords says how far growth has carried referrals from week 0, whose

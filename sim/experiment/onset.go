@@ -2,6 +2,10 @@ package experiment
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
+
+	"gonum.org/v1/gonum/stat"
 
 	"github.com/spsim/spsim/sim"
 )
@@ -75,4 +79,37 @@ func pooledReader(results []*sim.Result, kpi string) func(from, to int) float64 
 		}
 	}
 	return nil
+}
+
+// onsetResamples is the bootstrap's number of resamples.
+const onsetResamples = 200
+
+// OnsetInterval is Onset with a percentile bootstrap interval over the
+// replications at the given level: the onset of each resample of the
+// replications, drawn with replacement from a fixed seed (so the same
+// results give the same interval). ok is false with fewer than three
+// replications, or when a tenth of the resamples or more show no onset: a
+// change too faint to time.
+func OnsetInterval(results []*sim.Result, cw ChangeWindow, kpi string, level float64) (weeks, low, high int, ok bool) {
+	weeks, ok = Onset(results, cw, kpi)
+	if !ok || len(results) < 3 {
+		return 0, 0, 0, false
+	}
+	rng := rand.New(rand.NewPCG(uint64(cw.Week), 0x6f6e736574))
+	sample := make([]*sim.Result, len(results))
+	var got []float64
+	for range onsetResamples {
+		for i := range sample {
+			sample[i] = results[rng.IntN(len(results))]
+		}
+		if w, ok := Onset(sample, cw, kpi); ok {
+			got = append(got, float64(w))
+		}
+	}
+	if 10*len(got) < 9*onsetResamples {
+		return 0, 0, 0, false
+	}
+	slices.Sort(got)
+	tail := (1 - level) / 2
+	return weeks, int(stat.Quantile(tail, stat.Empirical, got, nil)), int(stat.Quantile(1-tail, stat.Empirical, got, nil)), true
 }

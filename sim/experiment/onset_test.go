@@ -46,3 +46,42 @@ func TestOnset(t *testing.T) {
 		t.Error("a measure Onset does not read has an onset")
 	}
 }
+
+// TestOnsetInterval: replications that agree give an interval of one
+// value; fewer than three give none; a faint change, none either.
+func TestOnsetInterval(t *testing.T) {
+	cw := ChangeWindow{Week: 20, Before: [2]int{0, 20}, After: [2]int{20, 60}}
+	mk := func(n int, list func(r, w int) float64) []*sim.Result {
+		var rs []*sim.Result
+		for r := range n {
+			res := &sim.Result{Columns: []sim.Column{{Name: sim.ColWaitingListMean}}}
+			for w := range 60 {
+				res.Weekly = append(res.Weekly, []float64{list(r, w)})
+			}
+			rs = append(rs, res)
+		}
+		return rs
+	}
+	step := func(_, w int) float64 {
+		if w < 20 {
+			return 100
+		}
+		return 150
+	}
+	if w, lo, hi, ok := OnsetInterval(mk(5, step), cw, sim.KPIWaitingListMean, 0.95); !ok || w != onsetSpan || lo != w || hi != w {
+		t.Errorf("agreeing replications: %d [%d, %d] %v, want %d [%d, %d]", w, lo, hi, ok, onsetSpan, onsetSpan, onsetSpan)
+	}
+	if _, _, _, ok := OnsetInterval(mk(2, step), cw, sim.KPIWaitingListMean, 0.95); ok {
+		t.Error("two replications gave an interval")
+	}
+	// Replications whose step comes at different weeks: a spread.
+	late := func(r, w int) float64 {
+		if w < 20+4*r {
+			return 100
+		}
+		return 150
+	}
+	if w, lo, hi, ok := OnsetInterval(mk(6, late), cw, sim.KPIWaitingListMean, 0.95); !ok || !(lo <= w && w <= hi && lo < hi) {
+		t.Errorf("steps at weeks 20 to 40: %d [%d, %d] %v, want an interval with a spread around the onset", w, lo, hi, ok)
+	}
+}
