@@ -92,7 +92,7 @@ var Headline = []string{
 	sim.KPIReferrals, sim.KPIWaitMean, sim.KPIWaitP90,
 	sim.KPIWaitingListEnd, sim.KPIReneged, sim.KPIEpisodesCompleted, sim.KPIShortSupport,
 	sim.KPICaseloadPerFTE, sim.KPIUtilisation, sim.KPIHoldingWeeks, sim.KPINeedsMetShare,
-	sim.KPIInequityGapNeedsMetShare, sim.KPILeavers, sim.KPICostTotal, sim.KPICostPerNeedMet,
+	sim.KPIInequityGapNeedsMetShare, sim.KPILeavers, sim.KPILeaversPerFTE, sim.KPICostTotal, sim.KPICostPerNeedMet,
 }
 
 // load loads the scenario ref under the options, returning the load

@@ -112,7 +112,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 // compareKPIs are the rows of the comparison table.
 var compareKPIs = []string{
 	sim.KPICostTotal, sim.KPIWaitMean, sim.KPIWaitP90, sim.KPIWaitingListMean, sim.KPIReneged,
-	sim.KPIEpisodesCompleted, sim.KPINeedsMet, sim.KPIPeopleNeedsMet, sim.KPINeedsMetShare, sim.KPIUtilisation, sim.KPILeavers,
+	sim.KPIEpisodesCompleted, sim.KPINeedsMet, sim.KPIPeopleNeedsMet, sim.KPINeedsMetShare, sim.KPIUtilisation, sim.KPILeavers, sim.KPILeaversPerFTE,
 }
 
 func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView {
