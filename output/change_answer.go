@@ -230,6 +230,9 @@ func CompareChangeAnswer(c *experiment.Comparison, cfgs []*sim.Config) []string 
 		// depend on how much of the run comes before the change: say so,
 		// and give the weeks after it.
 		run := cfgs[0].Run
+		if i := slices.Index(c.Names, r.scenario); i >= 0 && i < len(cfgs) {
+			run = cfgs[i].Run // the weeks the scenario read averages
+		}
 		lead := "The figures above average weeks %d to %d, %d of them before the change. From %s, weeks %d to %d, against %s in the same weeks:"
 		args := []any{run.WarmupWeeks, run.HorizonWeeks - 1, r.week - run.WarmupWeeks, changeName(r, r.changeIn), r.after[0], r.after[1] - 1, c.Names[0]}
 		if r.changeIn != r.scenario { // the reference's change, which the scenario does not make

@@ -259,3 +259,20 @@ func TestRunSaysWhyAChangeIsNotRead(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareChangeReadsTheScenariosWeeks: the reading of a change says
+// how many of the weeks the scenario's figures average come before it, from
+// the scenario's own warm-up, not the reference's.
+func TestCompareChangeReadsTheScenariosWeeks(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fclong.toml")
+	if err := os.WriteFile(path, []byte("extends = \"funding-cliff\"\nname = \"fclong\"\n[run]\nwarmup_weeks = 52\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := study.Compare(context.Background(), study.CompareSpec{Refs: []string{"baseline", path}, Options: study.Options{Replications: 3, Jobs: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(output.CompareChangeAnswer(r.Comparison, r.Configs), "\n"); !strings.HasPrefix(got, "The figures above average weeks 52 to 207, 52 of them before the change.") {
+		t.Errorf("%s", got)
+	}
+}
