@@ -139,12 +139,19 @@ const shownPerKey = 3
 // warns of gave 500 warnings, burying the others. areas names each
 // warning's area; warnings not of an area (a key told once) are kept.
 func groupAreaWarnings(warns []Warning, areas []string) []Warning {
+	total := map[string]int{}
+	for i, w := range warns {
+		if i < len(areas) && areas[i] != "" {
+			total[w.Key]++
+		}
+	}
 	seen := map[string]int{}
 	rest := map[string][]string{}
 	var out []Warning
 	var order []string
 	for i, w := range warns {
-		if i >= len(areas) || areas[i] == "" {
+		// One left over is shown whole: a line to sum up one says less.
+		if i >= len(areas) || areas[i] == "" || total[w.Key] <= shownPerKey+1 {
 			out = append(out, w)
 			continue
 		}
@@ -155,13 +162,13 @@ func groupAreaWarnings(warns []Warning, areas []string) []Warning {
 		if len(rest[w.Key]) == 0 {
 			order = append(order, w.Key)
 		}
-		rest[w.Key] = append(rest[w.Key], areas[i])
+		rest[w.Key] = append(rest[w.Key], fmt.Sprintf("%s at line %d, %v", areas[i], w.Line, w.Value))
 	}
 	for _, k := range order {
 		names := rest[k]
-		list := strings.Join(names[:min(len(names), 10)], ", ")
+		list := strings.Join(names[:min(len(names), 10)], "; ")
 		if len(names) > 10 {
-			list += ", …"
+			list += "; …"
 		}
 		out = append(out, Warning{Key: k, Message: fmt.Sprintf("and for %d more areas (%s), as above", len(names), list)})
 	}

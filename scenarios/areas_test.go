@@ -150,9 +150,16 @@ func TestAreasWarn(t *testing.T) {
 	}
 	dir = writeFiles(t, map[string]string{"s.toml": icbHead + "[areas]\nfile = \"areas.csv\"\n", "areas.csv": many})
 	// The first three areas' warnings about a key in full, the rest in one
-	// line: many areas inheriting one value buried the other warnings.
+	// line naming each with its line and value: many areas inheriting one
+	// value buried the other warnings. Four are shown whole: a line to sum
+	// up one says less.
+	four := "name,workforce.caseload_cap_per_fte\na,450\nb,450\nc,450\nd,450\n"
+	dir4 := writeFiles(t, map[string]string{"s.toml": icbHead + "[areas]\nfile = \"areas.csv\"\n", "areas.csv": four})
+	if ws := warningsOf(t, filepath.Join(dir4, "s.toml")); len(ws) != 4 || strings.Contains(strings.Join(ws, "\n"), "more areas") {
+		t.Errorf("four areas: %q, want each whole", ws)
+	}
 	ws := warningsOf(t, filepath.Join(dir, "s.toml"))
-	if len(ws) != shownPerKey+1 || !strings.Contains(ws[len(ws)-1], fmt.Sprintf("workforce.caseload_cap_per_fte: warning: and for %d more areas (a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, …), as above", maxErrors+20-shownPerKey)) {
+	if len(ws) != shownPerKey+1 || !strings.Contains(ws[len(ws)-1], fmt.Sprintf("workforce.caseload_cap_per_fte: warning: and for %d more areas (a3 at line 5, 450; a4 at line 6, 450; a5 at line 7, 450; a6 at line 8, 450; a7 at line 9, 450; a8 at line 10, 450; a9 at line 11, 450; a10 at line 12, 450; a11 at line 13, 450; a12 at line 14, 450; …), as above", maxErrors+20-shownPerKey)) {
 		t.Errorf("%d warnings:\n%s\nwant %d, the last counting the rest", len(ws), strings.Join(ws, "\n"), shownPerKey+1)
 	}
 }

@@ -98,6 +98,7 @@ func TestRanges(t *testing.T) {
 		{"a service left open with no places", "[[timeline]]\nweek = 104\nservices.wellbeing_groups = { places = 0 }\n",
 			"timeline.0.services.wellbeing_groups.places = 0: warning: leaves wellbeing_groups open with no places", ""},
 		{"a service closed", "[[timeline]]\nweek = 104\nservices.wellbeing_groups = { places = 0, funding_per_year = 0 }\n", "", ""},
+		{"a service unfunded before", "[[timeline]]\nweek = 90\nservices.wellbeing_groups = { funding_per_year = 0 }\n[[timeline]]\nweek = 104\nservices.wellbeing_groups = { places = 0 }\n", "", ""},
 		{"a short window of KPIs", "[run]\nhorizon_weeks = 80\n", "run.horizon_weeks = 80: warning: the KPIs cover only weeks 78 to 79, after the warm-up (run.warmup_weeks = 78): figures a year are scaled up from 2 weeks", ""},
 		{"a caseload date without a caseload", "[initial]\ndate = \"2025-11-30\"\n", "initial.date = \"2025-11-30\": warning: the date of a caseload extract (initial.file), from which its people's waits are counted: without one it changes nothing", ""},
 		{"supervision past the session hours", "[workforce.supervision]\nhours_per_week = 30\n", "", "less than the 28.1 session hours of a week (workforce.contracted_hours_per_week × (1 − admin_share) = 37.5 × 0.75)"},

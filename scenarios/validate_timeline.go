@@ -9,6 +9,7 @@ import (
 
 func (v *validator) timeline() {
 	horizon := v.c.Run.HorizonWeeks
+	unfunded := v.unfundedFrom()
 	for i, ch := range v.c.Timeline {
 		path := func(k ...string) []string { return join(p("timeline", strconv.Itoa(i)), k...) }
 		switch {
@@ -32,13 +33,36 @@ func (v *validator) timeline() {
 			}
 			if sc.Places != nil {
 				v.whole(path("services", name, "places"), *sc.Places, 0, math.MaxInt)
-				if *sc.Places == 0 && (sc.FundingPerYear == nil || *sc.FundingPerYear != 0) {
+				cut, ok := unfunded[name]
+				if *sc.Places == 0 && !(ok && cut <= ch.Week) && (sc.FundingPerYear == nil || *sc.FundingPerYear != 0) {
 					v.warn(path("services", name, "places"), *sc.Places, fmt.Sprintf(
 						"leaves %s open with no places: people referred to it wait on its list (held on caseload meanwhile, if holding is on) until they give up or places return; to model it closing, set funding_per_year = 0 in this step too, and it closes at its closure_hazard_per_year", name))
 				}
 			}
 		}
 	}
+}
+
+// unfundedFrom is, for each service whose funding a timeline step cuts to
+// 0 (or that has none to begin with), the first week it is unfunded.
+func (v *validator) unfundedFrom() map[string]int {
+	from := map[string]int{}
+	for name, s := range v.c.Services {
+		if s != nil && s.Grant() == 0 {
+			from[name] = 0
+		}
+	}
+	for _, ch := range v.c.Timeline {
+		for name, sc := range ch.Services {
+			if sc == nil || sc.FundingPerYear == nil || *sc.FundingPerYear != 0 {
+				continue
+			}
+			if w, ok := from[name]; !ok || ch.Week < w {
+				from[name] = ch.Week
+			}
+		}
+	}
+	return from
 }
 
 // timelineSteps checks what each step changes: a step that changes nothing
