@@ -184,6 +184,9 @@ func growthWords(cfg *sim.Config) string {
 		}
 		return experiment.Percent(math.Abs(f)) + " " + way
 	}
+	if run.WarmupWeeks == 0 {
+		return fmt.Sprintf("demand.referrals_per_week is week 0's rate, when the KPIs start: by the horizon referrals are %s", at(run.HorizonWeeks))
+	}
 	return fmt.Sprintf("demand.referrals_per_week is week 0's rate: by the warm-up's end, week %d, when the KPIs start, referrals are %s, and by the horizon %s",
 		run.WarmupWeeks, at(run.WarmupWeeks), at(run.HorizonWeeks))
 }

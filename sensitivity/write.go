@@ -460,8 +460,7 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 func kpiList(kpis []string) string {
 	words := make([]string, len(kpis))
 	for i, k := range kpis {
-		l := output.KPILabel(k)
-		words[i] = strings.ToLower(l[:1]) + l[1:]
+		words[i] = output.Uncapitalise(output.KPILabel(k)) // "VCSE occupancy" keeps its capitals
 	}
 	if len(words) < 2 {
 		return strings.Join(words, "")

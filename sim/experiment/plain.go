@@ -173,8 +173,9 @@ var unitWords = strings.NewReplacer("/FTE-year", " per FTE a year", "/FTE", " pe
 // percentages, "[40.3%, 41.2%]", and a difference of shares' (diff) in
 // percentage points, "[2.1, 3.5]", to the decimals that keep the bounds
 // apart and a bound that is not 0 from 0 (shareDecimals): whether a
-// difference holds 0 must show. A share's own bounds keep one decimal
-// ("[100.0%, 100.0%]" for a team always full).
+// difference holds 0 must show, and bounds that differ are never written
+// as one number ("[99.99%, 100.00%]"; "[100.0%, 100.0%]" only for a team
+// full in every replication).
 func Bounds(lo, hi float64, unit string, diff bool) string {
 	f := Number
 	switch unit {

@@ -102,9 +102,9 @@ func sharedUnit(lo, hi string) string {
 	return lo + " to " + hi
 }
 
-// decimalsFor is the decimals of an interval of percentage points
-// (shareDecimals), and 1 for a share's own interval (as Bounds) or any
-// other unit, whose numbers keep three significant figures.
+// decimalsFor is the decimals of an interval of shares or percentage
+// points (shareDecimals, as Bounds), and 1 for any other unit, whose
+// numbers keep three significant figures.
 func decimalsFor(lo, hi float64, unit string, diff bool) int {
 	if unit != sim.UnitShare || math.IsNaN(lo) || math.IsNaN(hi) {
 		return 1
