@@ -265,3 +265,13 @@ func TestAreasFileAcceptsNamesThatLookLikeOthers(t *testing.T) {
 		t.Errorf("areas %+v, errors %v", list, errs)
 	}
 }
+
+// TestRoleWithoutPostsWarned: a role with no posts takes its profiles'
+// referrals and sees nobody; it is warned of, naming the profiles.
+func TestRoleWithoutPostsWarned(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"s.toml": "name = \"nav0\"\nextends = \"navigator-triage\"\n[roles.care_navigator]\nposts = 0\n"})
+	ws := strings.Join(warningsOf(t, filepath.Join(dir, "s.toml")), "\n")
+	if !strings.Contains(ws, "roles.care_navigator.posts = 0: warning: nobody takes the role's profiles (low)") {
+		t.Errorf("warnings %q", ws)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // roleRules checks the roles beside the link workers: their numbers, that
@@ -21,7 +22,11 @@ func (v *validator) roleRules() {
 			v.add(path(), name, fmt.Sprintf("%q is the role [workforce] describes: name this role something else", LinkWorkerRole))
 			continue
 		}
-		v.whole(path("posts"), r.Posts, 0, 100000)
+		if v.whole(path("posts"), r.Posts, 0, 100000) && r.Posts == 0 && len(r.Profiles) > 0 {
+			v.warn(path("posts"), r.Posts, fmt.Sprintf(
+				"nobody takes the role's profiles (%s): their referrals wait until they give up, and the waits of those seen leave them out; give the role posts, or leave the role out of the scenario and link workers take its profiles",
+				strings.Join(r.Profiles, ", ")))
+		}
 		v.num(path("fte"), r.FTE, rule{"more than 0 and at most 1.5", func(x float64) bool { return x > 0 && x <= 1.5 }})
 		v.num(path("caseload_cap_per_fte"), r.CaseloadCapPerFTE, positive)
 		v.num(path("salary_per_fte_year"), r.SalaryPerFTEYear, nonNegative)
