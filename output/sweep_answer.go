@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -253,13 +254,21 @@ func pairedWords(x, y experiment.Summary, level float64) (verb, diff string) {
 	}
 	d := experiment.PairedIn(x.Values, y.Values, level, experiment.KPIRange(x.Name, x.Unit))
 	diff = experiment.SignedWithBounds(d.Mean, d.Low, d.High, x.Unit, true)
-	switch {
-	case d.Low > 0:
-		return "rises", diff
-	case d.High < 0:
-		return "falls", diff
+	if d.Low <= 0 && d.High >= 0 {
+		return noChange, diff
 	}
-	return noChange, diff
+	// A gap between groups that keeps its sign narrows or widens: "rises
+	// from −22.0 to −2.6 points" read as a widening.
+	if a, b := x.Estimate.Mean, y.Estimate.Mean; strings.HasPrefix(x.Name, "inequity_gap") && a*b > 0 {
+		if math.Abs(b) < math.Abs(a) {
+			return "narrows", diff
+		}
+		return "widens", diff
+	}
+	if d.Low > 0 {
+		return "rises", diff
+	}
+	return "falls", diff
 }
 
 // signedQuantity is Quantity with a plus sign on an increase.

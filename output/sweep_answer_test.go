@@ -225,3 +225,24 @@ func TestFinerStep(t *testing.T) {
 		}
 	}
 }
+
+// TestGapNarrows: a gap between groups that keeps its sign is said to
+// narrow or widen, not to rise or fall ("rises from −22.0 to −2.6 points"
+// read as a widening).
+func TestGapNarrows(t *testing.T) {
+	gap := func(values ...float64) experiment.Summary {
+		return experiment.Summary{Name: sim.KPIInequityGapNeedsMetShare, Unit: sim.UnitShare, Values: values, Estimate: experiment.Estimate{Mean: values[0], N: len(values)}}
+	}
+	for _, c := range []struct {
+		a, b []float64
+		want string
+	}{
+		{[]float64{-0.22, -0.21, -0.23}, []float64{-0.026, -0.025, -0.027}, "narrows"},
+		{[]float64{-0.026, -0.025, -0.027}, []float64{-0.22, -0.21, -0.23}, "widens"},
+		{[]float64{-0.05, -0.04, -0.06}, []float64{0.05, 0.06, 0.04}, "rises"},
+	} {
+		if verb, _ := pairedWords(gap(c.a...), gap(c.b...), 0.95); verb != c.want {
+			t.Errorf("%v to %v: %q, want %q", c.a, c.b, verb, c.want)
+		}
+	}
+}
