@@ -90,22 +90,11 @@ func Read(name string, r io.Reader) (*Extract, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
-	er, err := extract.Open(raw)
-	if errors.Is(err, extract.ErrEmpty) {
-		return nil, fmt.Errorf("%s: the file is empty; expected a header row naming a date column, then one row per referral", name)
-	}
+	er, cols, err := openExtract(name, raw)
 	if err != nil {
-		return nil, fileError(name, err)
+		return nil, err
 	}
 	head := er.Head
-	cols, err := extract.Columns(head, columnNames)
-	if err != nil {
-		return nil, fileError(name, err)
-	}
-	if _, ok := cols["date"]; !ok {
-		return nil, fmt.Errorf("%s: line 1: no date column among %q; name it one of %s (optional columns: group, profile, outcome)",
-			name, head, strings.Join(columnNames["date"], ", "))
-	}
 	x := &Extract{File: name, Delimiter: er.Delimiter}
 	if x.Unused, err = unusedColumns(name, head, cols); err != nil {
 		return nil, err
@@ -119,29 +108,77 @@ func Read(name string, r io.Reader) (*Extract, error) {
 	_, x.HasGroup = cols["group"]
 	_, x.HasProfile = cols["profile"]
 	_, x.HasOutcome = cols["outcome"]
-	errs := &Errors{}
-	alike := map[string]int{} // errors of one column and message: a whole column misread
-	add := func(e *RowError) {
-		key := fmt.Sprint(e.Column, sameProblem(e.Msg))
-		alike[key]++
-		if len(errs.List) < maxErrors && alike[key] <= maxAlike {
-			errs.List = append(errs.List, e)
-		} else {
-			errs.Extra++
-		}
+	errs := &collector{alike: map[string]int{}}
+	if err := readRows(name, er, cols, x, others, errs); err != nil {
+		return nil, err
 	}
+	if len(errs.List) > 0 {
+		return nil, &errs.Errors
+	}
+	if len(x.Referrals) == 0 {
+		return nil, fmt.Errorf("%s: no referrals: the file has a header but no rows with a date", name)
+	}
+	if err := checkColumns(name, x, others); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// openExtract opens an extract and finds its columns; it must have a date.
+func openExtract(name string, raw []byte) (*extract.Reader, map[string]int, error) {
+	er, err := extract.Open(raw)
+	if errors.Is(err, extract.ErrEmpty) {
+		return nil, nil, fmt.Errorf("%s: the file is empty; expected a header row naming a date column, then one row per referral", name)
+	}
+	if err != nil {
+		return nil, nil, fileError(name, err)
+	}
+	cols, err := extract.Columns(er.Head, columnNames)
+	if err != nil {
+		return nil, nil, fileError(name, err)
+	}
+	if _, ok := cols["date"]; !ok {
+		return nil, nil, fmt.Errorf("%s: line 1: no date column among %q; name it one of %s (optional columns: group, profile, outcome)",
+			name, er.Head, strings.Join(columnNames["date"], ", "))
+	}
+	return er, cols, nil
+}
+
+// collector gathers a file's row errors, up to maxErrors, and no more than
+// maxAlike of one problem in one column (a whole column misread); the rest
+// it counts.
+type collector struct {
+	Errors
+	alike map[string]int
+}
+
+func (c *collector) add(e *RowError) {
+	key := fmt.Sprint(e.Column, sameProblem(e.Msg))
+	c.alike[key]++
+	if len(c.List) < maxErrors && c.alike[key] <= maxAlike {
+		c.List = append(c.List, e)
+	} else {
+		c.Extra++
+	}
+}
+
+// readRows reads every row into x's referrals, and the unread columns'
+// values beside them; a row's problems go to errs. The error returned is
+// one of reading the file itself.
+func readRows(name string, er *extract.Reader, cols map[string]int, x *Extract, others []unread, errs *collector) error {
+	head := er.Head
 	for {
 		rec, line, err := er.Next()
 		if errors.Is(err, io.EOF) {
-			break
+			return nil
 		}
 		if err != nil {
 			var ee *extract.Error
 			if !errors.As(err, &ee) {
-				return nil, fmt.Errorf("reading %s: %w", name, err)
+				return fmt.Errorf("reading %s: %w", name, err)
 			}
-			add(&RowError{File: name, Line: ee.Line, Column: ee.Column, Header: "-", Msg: ee.Msg})
-			break // a broken quote desynchronises the rest of the file
+			errs.add(&RowError{File: name, Line: ee.Line, Column: ee.Column, Header: "-", Msg: ee.Msg})
+			return nil // a broken quote desynchronises the rest of the file
 		}
 		if extract.Blank(rec) {
 			x.SkippedBlank++
@@ -151,34 +188,25 @@ func Read(name string, r io.Reader) (*Extract, error) {
 		// A row without a date that says "Total" is a totals row: said so,
 		// rather than "not a date". A referral's note of "sum" is not.
 		if c, ok := totalsCell(rec); ok && len(rowErrs) > 0 {
-			add(&RowError{File: name, Line: line, Column: c + 1, Header: head[min(c, len(head)-1)],
+			errs.add(&RowError{File: name, Line: line, Column: c + 1, Header: head[min(c, len(head)-1)],
 				Msg: fmt.Sprintf("%q: this looks like a spreadsheet's totals row, not a referral; remove it", strings.TrimSpace(rec[c]))})
 			continue
 		}
 		for _, e := range rowErrs {
-			add(e)
+			errs.add(e)
 		}
-		if len(rowErrs) == 0 {
-			x.Referrals = append(x.Referrals, ref)
-			for k := range others {
-				v := ""
-				if c := others[k].column; c < len(rec) {
-					v = rec[c]
-				}
-				others[k].values = append(others[k].values, v)
+		if len(rowErrs) > 0 {
+			continue
+		}
+		x.Referrals = append(x.Referrals, ref)
+		for k := range others {
+			v := ""
+			if c := others[k].column; c < len(rec) {
+				v = rec[c]
 			}
+			others[k].values = append(others[k].values, v)
 		}
 	}
-	if len(errs.List) > 0 {
-		return nil, errs
-	}
-	if len(x.Referrals) == 0 {
-		return nil, fmt.Errorf("%s: no referrals: the file has a header but no rows with a date", name)
-	}
-	if err := checkColumns(name, x, others); err != nil {
-		return nil, err
-	}
-	return x, nil
 }
 
 // unusedColumns are the header's columns calibrate does not read; a column
