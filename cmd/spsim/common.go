@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -130,11 +129,8 @@ func execute[R study.Result](ef *expFlags, name string, run func(context.Context
 	defer stop()
 	res, err := run(ctx)
 	ef.bar.finish()
-	if errors.Is(err, context.Canceled) {
-		return &exitError{exitInterrupted, fmt.Errorf("interrupted; nothing written to %s", dir)}
-	}
 	if err != nil {
-		return err
+		return interrupted(err, dir) // an interrupt, said as such; else err
 	}
 	if err := commit(ef, folder, res, outs); err != nil {
 		return err
