@@ -46,7 +46,7 @@ func gridAnswer(sw *experiment.Sweep, kpis []string) []string {
 	if len(lines) == 0 {
 		return nil
 	}
-	lead := fmt.Sprintf("Changing %s from %s to %s and %s from %s to %s, read at the grid's corners:", nameA, a1, am, nameB, b1, bn)
+	lead := fmt.Sprintf("Changing %s from %s to %s and %s from %s to %s, read at the grid's corners:", nameA, onOff(a1), onOff(am), nameB, onOff(b1), onOff(bn))
 	return append([]string{lead}, lines...)
 }
 

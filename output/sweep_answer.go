@@ -30,7 +30,7 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 		if len(sw.Points) >= 2 && inert(sw, kpis) {
 			a, b := sw.Factors[0], sw.Factors[1]
 			first, last := sw.Points[0].Values, sw.Points[len(sw.Points)-1].Values
-			return inertAnswer(sw, keyWords(a.Key)+" and "+keyWords(b.Key), first[0]+" and "+first[1], last[0]+" and "+last[1])
+			return inertAnswer(sw, keyWords(a.Key)+" and "+keyWords(b.Key), onOff(first[0])+" and "+onOff(first[1]), onOff(last[0])+" and "+onOff(last[1]))
 		}
 		return gridAnswer(sw, kpis)
 	}
@@ -44,7 +44,7 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 		}
 	}
 	if inert(sw, kpis) {
-		return inertAnswer(sw, what, sw.Points[0].Values[0], sw.Points[len(sw.Points)-1].Values[0])
+		return inertAnswer(sw, what, onOff(sw.Points[0].Values[0]), onOff(sw.Points[len(sw.Points)-1].Values[0]))
 	}
 	// Numbers are read from the first to the last; choices (short_term,
 	// longer_term, tiered) have no order, so each is read against the first.
@@ -86,8 +86,20 @@ func sweepEnds(sw *experiment.Sweep, kpis []string, what string, j int) []string
 	if len(lines) == 0 {
 		return nil
 	}
-	lead := fmt.Sprintf("Changing %s from %s to %s:", what, first.Values[0], last.Values[0])
+	lead := fmt.Sprintf("Changing %s from %s to %s:", what, onOff(first.Values[0]), onOff(last.Values[0]))
 	return append([]string{lead}, lines...)
+}
+
+// onOff writes a switch's value as people say it: "on" and "off" for
+// true and false; any other value as it is.
+func onOff(v string) string {
+	switch v {
+	case "true":
+		return "on"
+	case "false":
+		return "off"
+	}
+	return v
 }
 
 // inertAnswer is the answer of a sweep whose KPIs shown are the same at

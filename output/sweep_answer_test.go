@@ -246,3 +246,16 @@ func TestGapNarrows(t *testing.T) {
 		}
 	}
 }
+
+// TestOnOff: a switch swept is said on and off, not true and false.
+func TestOnOff(t *testing.T) {
+	at := func(v string, values ...float64) experiment.SweepPoint {
+		return experiment.SweepPoint{Values: []string{v}, Summaries: []experiment.Summary{{
+			Name: sim.KPIWaitMean, Unit: sim.UnitWeeks, Values: values, Estimate: experiment.Estimate{Mean: values[0], Low: values[0] - 1, High: values[0] + 1, N: len(values)}}}}
+	}
+	sw := &experiment.Sweep{Factors: []experiment.Factor{{Key: "holding.enabled", Values: []string{"true", "false"}}},
+		Points: []experiment.SweepPoint{at("true", 3, 4, 5), at("false", 4, 5, 6)}, Level: 0.95}
+	if got := SweepAnswer(sw, []string{sim.KPIWaitMean}, ""); len(got) == 0 || !strings.HasSuffix(got[0], " from on to off:") {
+		t.Errorf("%q", got)
+	}
+}
