@@ -110,9 +110,12 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 }
 
 // compareKPIs are the rows of the comparison table.
+// Every measure the verdict names has its row: the headline rates, time
+// held and the assumed value of GP appointments among them.
 var compareKPIs = []string{
-	sim.KPICostTotal, sim.KPIWaitMean, sim.KPIWaitP90, sim.KPIWaitingListMean, sim.KPIReneged,
-	sim.KPIEpisodesCompleted, sim.KPINeedsMet, sim.KPIPeopleNeedsMet, sim.KPINeedsMetShare, sim.KPIUtilisation, sim.KPILeavers, sim.KPILeaversPerFTE,
+	sim.KPICostTotal, sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare, sim.KPIWaitMean, sim.KPIWaitP90,
+	sim.KPIWaitingListMean, sim.KPIReneged, sim.KPIEpisodesCompleted, sim.KPINeedsMet, sim.KPIPeopleNeedsMet, sim.KPINeedsMetShare,
+	sim.KPIUtilisation, sim.KPIHoldingWeeks, sim.KPILeavers, sim.KPILeaversPerFTE, sim.KPIGPValue,
 }
 
 func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView {

@@ -187,7 +187,9 @@ func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValu
 			p.Labels[l.Key] = l.Label
 		}
 	}
-	v := &optimiseView{Spent: r.Spent(), Plan: -1}
+	// Rows is never null: with every combination over the budget there
+	// are none to show, and the page maps over them.
+	v := &optimiseView{Spent: r.Spent(), Plan: -1, Rows: [][]string{}}
 	kpi, judged := "", ""
 	if o := r.Objective; o != nil {
 		kpi, judged = o.KPI, "The "+o.Sense()+" within "+experiment.Money(r.Options.Budget)+" a year"

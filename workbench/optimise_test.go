@@ -153,6 +153,13 @@ func TestOptimiseBestWithinBudget(t *testing.T) {
 	if want := p.Sentences(cli); fmt.Sprint(sentences[1:]) != fmt.Sprint(want) {
 		t.Errorf("the page's answer %q, the command line's %q", sentences[1:], want)
 	}
+	// A budget below every combination: no plan, and rows the page can
+	// map over (null broke it: "Cannot read properties of null").
+	poor, _ := json.Marshal(optimiseRequest{TOML: small(t), Best: &optimiseBest{KPI: "needs_met", Budget: 1000},
+		Levers: []leverValues{{Key: "workforce.link_workers", Label: "Link-worker posts", Values: []float64{2, 3}}}})
+	if r := result(t, post(t, newTestServer(), "/api/optimise", string(poor))); r["rows"] == nil {
+		t.Errorf("no combination within the budget: rows %v, want an empty list", r["rows"])
+	}
 	bad, _ := json.Marshal(optimiseRequest{TOML: small(t), Best: &optimiseBest{KPI: "cost_total", Budget: budget},
 		Levers: []leverValues{{Key: "workforce.link_workers", Values: []float64{2, 3}}}})
 	if w := post(t, newTestServer(), "/api/optimise", string(bad)); w.Code != http.StatusBadRequest {

@@ -643,3 +643,13 @@ func TestVerdictSaysWhenTooLoose(t *testing.T) {
 		}
 	}
 }
+
+// TestVerdictPossessive: a name ending in s owns with an apostrophe alone
+// ("three posts' cost", not "three posts's").
+func TestVerdictPossessive(t *testing.T) {
+	ref, alt := arms(20, 0, 0, 0, 2)
+	v := experiment.NewVerdict(experiment.Contrast([]string{"three posts", "four posts"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95), 1)
+	if text := strings.Join(v.Sentences, " "); !strings.HasPrefix(text, "four posts' cost does not differ detectably from three posts' (") {
+		t.Errorf("%q", text)
+	}
+}

@@ -34,7 +34,7 @@ func sentences(v Verdict) []string {
 		return []string{s}
 	}
 	var b strings.Builder
-	b.WriteString(v.Scenario + costClause(v))
+	b.WriteString(costClause(v))
 	var same, undefined []string
 	for _, o := range sentenceOutcomes(v.Outcomes) {
 		p := phrases[o.KPI]
@@ -88,8 +88,8 @@ func impreciseWords(v Verdict) string {
 			continue
 		}
 		if o.Diff.HalfWidth > imprecision*math.Abs(o.Reference) {
-			loose = append(loose, fmt.Sprintf("%s (±%s of %s's level)", phrases[o.KPI].text,
-				Percent(o.Diff.HalfWidth/math.Abs(o.Reference)), v.Reference))
+			loose = append(loose, fmt.Sprintf("%s (±%s of %s level)", phrases[o.KPI].text,
+				Percent(o.Diff.HalfWidth/math.Abs(o.Reference)), possessive(v.Reference)))
 		}
 	}
 	if len(loose) == 0 {
@@ -98,8 +98,8 @@ func impreciseWords(v Verdict) string {
 	return "The interval is wide for " + list(loose) + ": a difference there may be hidden by too few replications, and more would tell."
 }
 
-// costClause follows the scenario's name: what it costs against the
-// reference.
+// costClause opens the verdict with the scenario's name: what it costs
+// against the reference.
 func costClause(v Verdict) string {
 	d := v.Cost.Diff
 	switch v.Cost.Effect {
@@ -112,16 +112,16 @@ func costClause(v Verdict) string {
 		if lo != hi { // else the same in every replication: no interval to show
 			amount += " " + Bounds(lo, hi, sim.UnitGBP, true)
 		}
-		return " costs " + amount + " " + more + " a year than " + v.Reference
+		return v.Scenario + " costs " + amount + " " + more + " a year than " + v.Reference
 	case NoDifference:
 		if d.N >= 2 && d.Mean == 0 && d.Low == 0 && d.High == 0 {
 			// The same cost in every replication: no interval to show.
-			return " costs the same as " + v.Reference
+			return v.Scenario + " costs the same as " + v.Reference
 		}
-		return "'s cost does not differ detectably from " + v.Reference + "'s (" +
+		return possessive(v.Scenario) + " cost does not differ detectably from " + possessive(v.Reference) + " (" +
 			Quantity(d.Mean, sim.UnitGBPPerYear, true) + " " + Bounds(d.Low, d.High, sim.UnitGBP, true) + ")"
 	}
-	return " is compared with " + v.Reference + " without a cost"
+	return v.Scenario + " is compared with " + v.Reference + " without a cost"
 }
 
 // outcomeClause says how outcome o moves: "waits fall by 3.04 weeks [2.47,
@@ -314,4 +314,13 @@ func list(xs []string) string {
 		return xs[0]
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// possessive writes a scenario's name as its owner: "baseline's", "three
+// posts'".
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
 }
