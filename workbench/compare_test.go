@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/spsim/spsim/sim"
@@ -16,5 +17,17 @@ func TestCompareTableHoldsTheVerdictsMeasures(t *testing.T) {
 		if !slices.Contains(compareKPIs, k) {
 			t.Errorf("the verdict names %s; the table has no row for it", k)
 		}
+	}
+}
+
+// TestPinNameRuleShared: the page checks a pin's name by the server's own
+// rule when it is pinned, not first when Compare is pressed.
+func TestPinNameRuleShared(t *testing.T) {
+	js, err := assets.ReadFile("assets/app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(js), "/"+pinName.String()+"/.test(name)") {
+		t.Errorf("app.js does not check a pin's name by %s", pinName)
 	}
 }

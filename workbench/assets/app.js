@@ -329,6 +329,11 @@ function showPins() {
 function pin() {
   if (!state.view) return;
   const name = $('#pin-name').value.trim() || `${state.view.name} ${state.pins.length + 1}`;
+  // The server's rule for a pin's name (workbench/compare.go), told now
+  // rather than when Compare is pressed.
+  if (!/^[A-Za-z0-9][A-Za-z0-9 _().,+-]{0,39}$/.test(name)) {
+    status(`A pinned scenario's name is 1 to 40 letters, digits, spaces and _().,+- (not "${name}")`, true); return;
+  }
   if (state.pins.some((p) => p.name === name)) { status(`A pinned scenario is already named "${name}"`, true); return; }
   if (state.pins.length >= 4) { status('Up to 4 scenarios can be pinned', true); return; }
   state.pins.push({ name, toml: state.view.toml });
