@@ -293,6 +293,19 @@ func TestBrowser(t *testing.T) {
 		status, _ := chromedp.Run(ctx, chromedp.Text(q("#status")))
 		t.Fatalf("no fitted rate (%v); the page says %q", err, status)
 	}
+	// Fit it again without growth, as --no-growth: the growth row reads 0.
+	const growth = `#fit-table tr[data-key="demand.annual_growth"]`
+	do("fit again without growth", chromedp.Click(q("#fit-no-growth")), chromedp.Click(q("#fit-again")),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Poll[bool](`Number(document.body.dataset.fitted || 0) >= 2`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			return err
+		}))
+	if g, err := chromedp.Run(ctx, chromedp.AttributeValue(q(growth), "data-number")); err != nil || g.Value != "0" {
+		t.Errorf("growth after fitting again without it: %q (%v), want 0", g.Value, err)
+	}
+	if fitted, err = chromedp.Run(ctx, chromedp.AttributeValue(q(rate), "data-number")); err != nil {
+		t.Fatalf("no fitted rate after fitting again: %v", err)
+	}
 	do("use the fit", chromedp.Click(q("#fit-apply")), waitDone(9))
 	if !staleShown() {
 		t.Error("after the fit changed the referrals, the screening's results are not marked as of earlier settings")

@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"time"
 	"bytes"
 	"fmt"
 	"path"
@@ -21,6 +22,32 @@ type calibrateRequest struct {
 	File string `json:"file"`
 	Data []byte `json:"data"` // base64 in JSON
 	TOML string `json:"toml,omitempty"`
+	// From and To bound the days fitted, as --from and --to do ("" for
+	// the extract's first and last); NoGrowth and NoSeason fix growth
+	// and seasons at 0, as --no-growth and --no-season do.
+	From     string `json:"from,omitempty"`
+	To       string `json:"to,omitempty"`
+	NoGrowth bool   `json:"no_growth,omitempty"`
+	NoSeason bool   `json:"no_season,omitempty"`
+}
+
+// options are the request's fitting options, as the command line's flags.
+func (req calibrateRequest) options() (calibrate.Options, error) {
+	o := calibrate.Options{NoGrowth: req.NoGrowth, NoSeason: req.NoSeason}
+	for _, d := range []struct {
+		name, text string
+		to         *time.Time
+	}{{"from", req.From, &o.From}, {"to", req.To, &o.To}} {
+		if d.text == "" {
+			continue
+		}
+		t, err := calibrate.ParseDate(d.text)
+		if err != nil {
+			return o, fmt.Errorf("%w: %s: %v", errBadRequest, d.name, err)
+		}
+		*d.to = t
+	}
+	return o, nil
 }
 
 // calibrationView is a fit as the page shows it: what it found in plain
@@ -71,7 +98,11 @@ func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 	if err != nil {
 		return nil, &badExtract{err}
 	}
-	f, err := calibrate.FitExtract(x, calibrate.Options{})
+	o, err := req.options()
+	if err != nil {
+		return nil, err
+	}
+	f, err := calibrate.FitExtract(x, o)
 	if err != nil {
 		return nil, &badExtract{fmt.Errorf("%s: %w", name, err)}
 	}

@@ -159,3 +159,50 @@ func TestCalibrateTakesLargeExtracts(t *testing.T) {
 		t.Fatalf("a scenario over the body limit: %d", w.Code)
 	}
 }
+
+// TestCalibrateTakesTheCommandLinesOptions: the page's window and switches
+// fit as spsim calibrate's --from, --to, --no-growth and --no-season do:
+// the same weeks, and growth and seasons fixed at 0; a date it cannot read
+// is refused.
+func TestCalibrateTakesTheCommandLinesOptions(t *testing.T) {
+	h := newTestServer()
+	data := extractCSV(calibrate.Params{Base: 30, Growth: 0.05, Amplitude: 0.15, Peak: 20}, 156, "rest")
+	body, _ := json.Marshal(calibrateRequest{File: "r.csv", Data: []byte(data), From: "2023-07-03", To: "2025-06-29", NoGrowth: true, NoSeason: true})
+	w := post(t, h, "/api/calibrate", string(body))
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", w.Code, w.Body.String())
+	}
+	var v calibrationView
+	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	x, err := calibrate.Read("r.csv", strings.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, _ := calibrate.ParseDate("2023-07-03")
+	to, _ := calibrate.ParseDate("2025-06-29")
+	f, err := calibrate.FitExtract(x, calibrate.Options{From: from, To: to, NoGrowth: true, NoSeason: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Weeks != f.Weeks || v.Referrals != f.Referrals {
+		t.Errorf("the page fitted %d referrals in %d weeks; the command line's options, %d in %d", v.Referrals, v.Weeks, f.Referrals, f.Weeks)
+	}
+	fixed := 0
+	for _, s := range v.Set {
+		if s.Key == "demand.annual_growth" || s.Key == "demand.seasonal_amplitude" {
+			fixed++
+			if s.Value.(float64) != 0 {
+				t.Errorf("%s = %v, want 0 (fixed)", s.Key, s.Value)
+			}
+		}
+	}
+	if fixed != 2 {
+		t.Errorf("settings %+v: want growth and seasons set, at 0", v.Set)
+	}
+	bad, _ := json.Marshal(calibrateRequest{File: "r.csv", Data: []byte(data), From: "13/13/2024"})
+	if w := post(t, h, "/api/calibrate", string(bad)); w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "from") {
+		t.Errorf("a date it cannot read: %d %s", w.Code, w.Body.String())
+	}
+}

@@ -508,6 +508,9 @@ async function start() {
     b.addEventListener('click', () => downloadStudy(kind, shown[kind](), file));
   }
   $('#extract').addEventListener('change', (ev) => { if (ev.target.files[0]) fitExtract(ev.target.files[0]); });
+  // The notes advise a window or fixing growth (a step, a gap): fit the
+  // same file again with them.
+  $('#fit-again').addEventListener('click', () => { if (state.extract) fitExtract(state.extract); });
   $('#fit-apply').addEventListener('click', applyFit);
   $('#caseload').addEventListener('change', (ev) => {
     if (ev.target.files[0]) fromExtract(ev.target.files[0], 'api/caseload', { date: $('#caseload-date').value }, $('#caseload-sentences'), 'caseloads');

@@ -129,7 +129,13 @@ async function fitExtract(file) {
   status(`Fitting ${file.name}…`);
   try {
     const data = base64(new Uint8Array(await file.arrayBuffer()));
-    const r = await postJSON('api/calibrate', { file: file.name, data, toml: state.view ? state.view.toml : '' });
+    const r = await postJSON('api/calibrate', {
+      file: file.name, data, toml: state.view ? state.view.toml : '',
+      from: $('#fit-from').value, to: $('#fit-to').value,
+      no_growth: $('#fit-no-growth').checked, no_season: $('#fit-no-season').checked,
+    });
+    state.extract = file;
+    $('#fit-again').disabled = false;
     state.fit = r;
     showFit(r);
     status(`Fitted ${fmt(r.referrals)} referrals in ${r.weeks} weeks from ${r.file}`);
