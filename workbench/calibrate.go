@@ -1,12 +1,12 @@
 package workbench
 
 import (
-	"time"
 	"bytes"
 	"fmt"
 	"path"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/spsim/spsim/calibrate"
