@@ -135,9 +135,9 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 // onsetWords says how soon a change shows in the waiting list and the
 // wait, for those that change detectably, each with its bootstrap interval
 // over the replications: "How soon: half the change shows in the waiting
-// list within 2 weeks (the same in every resample of the replications) and
-// in the wait to first contact within 4 weeks (95% interval 2 to 10
-// weeks) of the change." "" if neither can be timed.
+// list within 2 weeks (95% interval 2 to 2 weeks) and in the wait to first
+// contact within 4 weeks (95% interval 2 to 10 weeks) of the change." ""
+// if neither can be timed.
 func onsetWords(results []*sim.Result, r reading, level float64) string {
 	cw := experiment.ChangeWindow{Week: r.week, Before: r.before, After: r.after}
 	var parts []string
@@ -162,12 +162,9 @@ func onsetWords(results []*sim.Result, r reading, level float64) string {
 	return "How soon: half the change shows " + strings.Join(parts, " and ") + " of the change."
 }
 
-// onsetBounds writes an onset's interval: "95% interval 2 to 6 weeks", or
-// "the same in every resample" when it has no spread.
+// onsetBounds writes an onset's interval: "95% interval 2 to 6 weeks" (and
+// "2 to 2 weeks" when its ends agree: a few resamples may still differ).
 func onsetBounds(lo, hi int, level float64) string {
-	if lo == hi {
-		return "the same in every resample of the replications"
-	}
 	return fmt.Sprintf("%.0f%% interval %d to %d weeks", 100*level, lo, hi)
 }
 

@@ -21,8 +21,8 @@ func gridAnswer(sw *experiment.Sweep, kpis []string) []string {
 	if len(a.Values) < 2 || len(b.Values) < 2 {
 		return nil
 	}
-	a1, am := a.Values[0], a.Values[len(a.Values)-1]
-	b1, bn := b.Values[0], b.Values[len(b.Values)-1]
+	a1, am := onOff(a.Values[0]), onOff(a.Values[len(a.Values)-1])
+	b1, bn := onOff(b.Values[0]), onOff(b.Values[len(b.Values)-1])
 	nameA, nameB := keyWords(a.Key), keyWords(b.Key)
 	level := sw.Level
 	if level == 0 {
@@ -46,7 +46,7 @@ func gridAnswer(sw *experiment.Sweep, kpis []string) []string {
 	if len(lines) == 0 {
 		return nil
 	}
-	lead := fmt.Sprintf("Changing %s from %s to %s and %s from %s to %s, read at the grid's corners:", nameA, onOff(a1), onOff(am), nameB, onOff(b1), onOff(bn))
+	lead := fmt.Sprintf("Changing %s from %s to %s and %s from %s to %s, read at the grid's corners:", nameA, a1, am, nameB, b1, bn)
 	return append([]string{lead}, lines...)
 }
 

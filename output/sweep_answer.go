@@ -188,7 +188,7 @@ func sweepCapacity(sw *experiment.Sweep) string {
 			flush()
 			run, at = nil, c
 		}
-		run = append(run, p.Values[0])
+		run = append(run, onOff(p.Values[0]))
 	}
 	if len(parts) == 0 && len(run) == len(sw.Points) {
 		return capitalise(capacityWords[at]) + " at every point, " + stretch(run) + "."

@@ -2,9 +2,12 @@ package study_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -67,5 +70,15 @@ func TestWholeEstimateCheckedBeforeWork(t *testing.T) {
 func TestJobsBeyondReplicationsNotCounted(t *testing.T) {
 	if _, err := study.PlanRun(study.RunSpec{Ref: "baseline", Options: study.Options{Replications: 2, Jobs: 20000}}); err != nil {
 		t.Errorf("2 replications, 20,000 jobs: %v", err)
+	}
+}
+
+// TestHeadlineHoldsTheVerdictsMeasures: every measure a verdict names is
+// a row of the headline tables (terminal, report, workbook).
+func TestHeadlineHoldsTheVerdictsMeasures(t *testing.T) {
+	for _, k := range append(slices.Clone(experiment.VerdictKPIs), sim.KPIHoldingWeeks, sim.KPIGPValue, sim.KPICostTotal) {
+		if !slices.Contains(study.Headline, k) {
+			t.Errorf("the verdict names %s; the headline tables have no row for it", k)
+		}
 	}
 }

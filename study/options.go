@@ -86,13 +86,16 @@ func (o *Options) apply(cfg *sim.Config) error {
 	return nil
 }
 
-// Headline are the KPIs printed after a run, shown first in its report,
-// and judged by a precision run.
+// Headline are the KPIs printed after a run or a comparison, shown first
+// in its report, and judged by a precision run: every measure a verdict
+// names is among them, so that a reader can check each claim.
 var Headline = []string{
 	sim.KPIReferrals, sim.KPIWaitMean, sim.KPIWaitP90,
 	sim.KPIWaitingListEnd, sim.KPIReneged, sim.KPIEpisodesCompleted, sim.KPIShortSupport,
 	sim.KPICaseloadPerFTE, sim.KPIUtilisation, sim.KPIHoldingWeeks, sim.KPINeedsMetShare,
+	sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare,
 	sim.KPIInequityGapNeedsMetShare, sim.KPILeavers, sim.KPILeaversPerFTE, sim.KPICostTotal, sim.KPICostPerNeedMet,
+	sim.KPIGPValue,
 }
 
 // load loads the scenario ref under the options, returning the load

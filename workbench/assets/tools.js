@@ -127,6 +127,8 @@ function base64(bytes) {
 
 async function fitExtract(file) {
   status(`Fitting ${file.name}…`);
+  state.extract = file; // "Fit again" refits the file last chosen, fitted or not
+  $('#fit-again').disabled = false;
   try {
     const data = base64(new Uint8Array(await file.arrayBuffer()));
     const r = await postJSON('api/calibrate', {
@@ -134,8 +136,6 @@ async function fitExtract(file) {
       from: $('#fit-from').value, to: $('#fit-to').value,
       no_growth: $('#fit-no-growth').checked, no_season: $('#fit-no-season').checked,
     });
-    state.extract = file;
-    $('#fit-again').disabled = false;
     state.fit = r;
     showFit(r);
     status(`Fitted ${fmt(r.referrals)} referrals in ${r.weeks} weeks from ${r.file}`);
