@@ -93,7 +93,7 @@ var Headline = []string{
 	sim.KPIReferrals, sim.KPIWaitMean, sim.KPIWaitP90,
 	sim.KPIWaitingListEnd, sim.KPIReneged, sim.KPIEpisodesCompleted, sim.KPIShortSupport,
 	sim.KPICaseloadPerFTE, sim.KPIUtilisation, sim.KPIHoldingWeeks, sim.KPINeedsMetShare,
-	sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare,
+	sim.KPINeedsMet, sim.KPINeedsMetPer1000Referrals, sim.KPIPeopleNeedsMet, sim.KPIReferredAllNeedsMetShare,
 	sim.KPIInequityGapNeedsMetShare, sim.KPILeavers, sim.KPILeaversPerFTE, sim.KPICostTotal, sim.KPICostPerNeedMet,
 	sim.KPIGPValue,
 }
