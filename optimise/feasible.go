@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -66,13 +67,13 @@ func ParseTarget(s string) (Target, error) {
 	} else if k, r, ok := strings.Cut(s, ">="); ok {
 		t.KPI, rest = k, r
 	} else {
-		return t, fmt.Errorf("--target %q: want KPI<=X or KPI>=X, such as 'wait_first_contact_p90_weeks<=4'", s)
+		return t, usage.Errorf("--target %q: want KPI<=X or KPI>=X, such as 'wait_first_contact_p90_weeks<=4'", s)
 	}
 	t.KPI = strings.TrimSpace(t.KPI)
 	val, tol, hasTol := strings.Cut(strings.ReplaceAll(rest, "+-", "±"), "±")
 	v, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || t.KPI == "" {
-		return t, fmt.Errorf("--target %q: want KPI<=X or KPI>=X with X a number, such as 'wait_first_contact_p90_weeks<=4'", s)
+		return t, usage.Errorf("--target %q: want KPI<=X or KPI>=X with X a number, such as 'wait_first_contact_p90_weeks<=4'", s)
 	}
 	t.Value, t.Tolerance = v, 0.05*math.Abs(v)
 	if hasTol {

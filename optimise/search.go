@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -62,7 +63,7 @@ func (o *Options) defaults() error {
 	o.fill()
 	switch {
 	case !(o.Confidence > 0 && o.Confidence < 1):
-		return fmt.Errorf("--confidence %g: want a level between 0 and 1, such as 0.95", o.Confidence)
+		return usage.Errorf("--confidence %g: want a level between 0 and 1, such as 0.95", o.Confidence)
 	case o.N0 < 2:
 		return fmt.Errorf("--first %d: a first batch of %s has no variance; want at least 2", o.N0, experiment.Count(o.N0, "replication"))
 	case o.MaxReps < o.N0:

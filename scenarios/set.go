@@ -11,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/sim/dist"
 )
 
@@ -258,7 +259,7 @@ func ApplySets(c *Config, sets []string) ([]string, error) {
 		k, v, ok := strings.Cut(kv, "=")
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
 		if !ok || k == "" {
-			return nil, fmt.Errorf("--set %q: want KEY=VALUE such as workforce.link_workers=4", kv)
+			return nil, usage.Errorf("--set %q: want KEY=VALUE such as workforce.link_workers=4", kv)
 		}
 		// The last would win silently, as --vary and --lever given twice
 		// are refused.

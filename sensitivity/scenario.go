@@ -11,6 +11,7 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -287,7 +288,7 @@ func (spec *Spec) complete() error {
 		spec.Method = Morris
 	}
 	if spec.Method != Morris && spec.Method != Sobol {
-		return fmt.Errorf("--method %q: want morris (screening many inputs) or sobol (indices for a few)", spec.Method)
+		return usage.Errorf("--method %q: want morris (screening many inputs) or sobol (indices for a few)", spec.Method)
 	}
 	if len(spec.Vary) == 0 {
 		spec.Vary = UncertainInputs()

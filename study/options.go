@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/scenarios"
 
 	"github.com/spsim/spsim/sim"
@@ -78,7 +79,7 @@ func (o *Options) apply(cfg *sim.Config) error {
 		cfg.Run.Seed = *o.Seed
 	}
 	if o.Jobs < 0 {
-		return fmt.Errorf("--jobs must be 0 (all cores) or more, got %d", o.Jobs)
+		return usage.Errorf("--jobs must be 0 (all cores) or more, got %d", o.Jobs)
 	}
 	if o.Outputs == nil {
 		o.Outputs = DefaultOutputs()

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -98,7 +99,7 @@ func (s *RunSpec) checkPrecision(cfg *sim.Config) (int, error) {
 	case !(s.Precision > 0 && s.Precision < 100):
 		return 0, fmt.Errorf("--precision is a percentage of the mean between 0 and 100, got %g", s.Precision)
 	case s.MaxReplications < 2 || s.MaxReplications > MaxReplications:
-		return 0, fmt.Errorf("--max-replications must be between 2 and %d, got %d", MaxReplications, s.MaxReplications)
+		return 0, usage.Errorf("--max-replications must be between 2 and %d, got %d", MaxReplications, s.MaxReplications)
 	case cfg.Run.Replications > s.MaxReplications:
 		return 0, fmt.Errorf("%d replications in the first batch exceed --max-replications %d", cfg.Run.Replications, s.MaxReplications)
 	}

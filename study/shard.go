@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -26,7 +27,7 @@ func ParseShard(spec string) (ShardSpec, error) {
 	a, err1 := strconv.Atoi(strings.TrimSpace(i))
 	b, err2 := strconv.Atoi(strings.TrimSpace(n))
 	if !ok || err1 != nil || err2 != nil || b < 1 || a < 1 || a > b {
-		return ShardSpec{}, fmt.Errorf("--shard %q: want i/n with 1 <= i <= n, e.g. --shard 2/8", spec)
+		return ShardSpec{}, usage.Errorf("--shard %q: want i/n with 1 <= i <= n, e.g. --shard 2/8", spec)
 	}
 	return ShardSpec{Index: a, Of: b}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -250,7 +251,7 @@ func ParseVary(s string) (experiment.Factor, error) {
 	key, list, ok := strings.Cut(s, "=")
 	key = strings.TrimSpace(key)
 	if !ok || key == "" || strings.TrimSpace(list) == "" {
-		return experiment.Factor{}, fmt.Errorf("--vary %q: want KEY=V1,V2,... such as workforce.link_workers=2,3,4", s)
+		return experiment.Factor{}, usage.Errorf("--vary %q: want KEY=V1,V2,... such as workforce.link_workers=2,3,4", s)
 	}
 	if err := scenarios.CommonRunKey("--vary", key); err != nil {
 		return experiment.Factor{}, err

@@ -117,6 +117,13 @@ func TestExitStatuses(t *testing.T) {
 		{args: []string{"run", "-o", ""}, code: 2, stderr: "-o: an empty folder name", maxErrLine: 2},
 		{args: []string{"run", "--output", ""}, code: 2, stderr: "-o: an empty folder name", maxErrLine: 2},
 		{args: []string{"run", "-j", "2"}, code: 2, stderr: "spsim run: -j: no such flag\n", maxErrLine: 2},
+		// A flag's value refused by the package that uses it is a usage
+		// error too, with the pointer to the help.
+		{args: []string{"run", "--jobs", "-1"}, code: 2, stderr: "--jobs must be 0 (all cores) or more, got -1\nRun 'spsim help run'", maxErrLine: 2},
+		{args: []string{"run", "--shard", "0/2"}, code: 2, stderr: `--shard "0/2": want i/n`, maxErrLine: 2},
+		{args: []string{"run", "--set", "="}, code: 2, stderr: `--set "=": want KEY=VALUE`, maxErrLine: 2},
+		{args: []string{"sensitivity", "baseline", "--method", "foo"}, code: 2, stderr: `--method "foo": want morris`, maxErrLine: 2},
+		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--target", "foo"}, code: 2, stderr: `--target "foo": want KPI<=X`, maxErrLine: 2},
 		{args: []string{"list", "extra"}, code: 2, stderr: `no arguments, got "extra"`, maxErrLine: 2},
 		{args: []string{"show"}, code: 2, stderr: "one scenario", maxErrLine: 2},
 		{args: []string{"show", "a", "b"}, code: 2, stderr: "one scenario", maxErrLine: 2},

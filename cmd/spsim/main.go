@@ -15,6 +15,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/spsim/spsim/internal/usage"
 )
 
 // exitError carries a specific exit status.
@@ -54,9 +56,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 // exitStatus reports a command's outcome and returns its exit status.
 func exitStatus(c *command, err error, stdout, stderr io.Writer) int {
 	var (
-		help  *helpRequest
-		usage *usageError
-		exit  *exitError
+		help    *helpRequest
+		badCall *usageError
+		flagVal *usage.Error // a flag's value, refused by the package that uses it
+		exit    *exitError
 	)
 	switch {
 	case err == nil:
@@ -67,7 +70,7 @@ func exitStatus(c *command, err error, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		printHelp(stdout, c, flagsOf(c))
 		return exitOK
-	case errors.As(err, &usage):
+	case errors.As(err, &badCall), errors.As(err, &flagVal):
 		fmt.Fprintf(stderr, "spsim %s: %v\nRun 'spsim help %s' for its arguments and flags.\n", c.name, err, c.name)
 		return exitUsage
 	}

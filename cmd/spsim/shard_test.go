@@ -37,8 +37,8 @@ func TestShardsMergeToTheWholeRun(t *testing.T) {
 		t.Errorf("merge with a shard missing: exit %d, %q", code, stderr)
 	}
 	code, stderr = spsimFails(t, "run", short, "--shard", "4/3")
-	if code != 1 || !strings.Contains(stderr, "i/n") {
-		t.Errorf("--shard 4/3: exit %d, %q", code, stderr)
+	if code != exitUsage || !strings.Contains(stderr, "i/n") {
+		t.Errorf("--shard 4/3: exit %d, %q; want a usage error", code, stderr)
 	}
 }
 
