@@ -2,6 +2,7 @@ package experiment_test
 
 import (
 	"context"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"regexp"
@@ -31,6 +32,13 @@ func fake(vals map[string][]float64, units map[string]string) []*sim.Result {
 		out[i] = r
 	}
 	return out
+}
+
+// withUnits is units with those of further KPIs.
+func withUnits(more map[string]string) map[string]string {
+	u := maps.Clone(units)
+	maps.Copy(u, more)
+	return u
 }
 
 var units = map[string]string{sim.KPINeedsMet: "needs/year", sim.KPIWaitMean: "weeks", sim.KPIReneged: "people/year", sim.KPICostTotal: "GBP/year"}
@@ -98,10 +106,7 @@ func TestVerdictCountUpRateDown(t *testing.T) {
 		ref[sim.KPINeedsMetPer1000Referrals] = append(ref[sim.KPINeedsMetPer1000Referrals], 600+float64(i%3))
 		alt[sim.KPINeedsMetPer1000Referrals] = append(alt[sim.KPINeedsMetPer1000Referrals], 560+float64(i%3))
 	}
-	u := map[string]string{sim.KPINeedsMetPer1000Referrals: "needs/1,000 referrals"}
-	for k, v := range units {
-		u[k] = v
-	}
+	u := withUnits(map[string]string{sim.KPINeedsMetPer1000Referrals: "needs/1,000 referrals"})
 	cmp := experiment.Contrast([]string{"baseline", "longer"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95)
 	v := experiment.NewVerdict(cmp, 1)
 	text := strings.Join(v.Sentences, " ")
@@ -149,10 +154,7 @@ func TestVerdictMixedAtNoExtraCost(t *testing.T) {
 		ref[sim.KPIReferredAllNeedsMetShare] = append(ref[sim.KPIReferredAllNeedsMetShare], 0.40+0.001*float64(i%3))
 		alt[sim.KPIReferredAllNeedsMetShare] = append(alt[sim.KPIReferredAllNeedsMetShare], 0.37+0.001*float64(i%3))
 	}
-	u := map[string]string{sim.KPIReferredAllNeedsMetShare: sim.UnitShare}
-	for k, v := range units {
-		u[k] = v
-	}
+	u := withUnits(map[string]string{sim.KPIReferredAllNeedsMetShare: sim.UnitShare})
 	v1 := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "one worse"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95), 1)
 	if text, want := strings.Join(v1.Sentences, " "), "but the share of referred people with every need met worsens."; !strings.HasSuffix(text, want) {
 		t.Errorf("one outcome worse: %q, want it to end %q", text, want)
@@ -198,10 +200,7 @@ func TestVerdictTellsTheAssumedValue(t *testing.T) {
 			ref[sim.KPIGPValue] = append(ref[sim.KPIGPValue], 5500+float64(10*(i%3)))
 			alt[sim.KPIGPValue] = append(alt[sim.KPIGPValue], 5500+c.gain+float64(10*(i%3))+float64(i%2))
 		}
-		u := map[string]string{sim.KPIGPValue: sim.UnitGBPPerYear}
-		for k, v := range units {
-			u[k] = v
-		}
+		u := withUnits(map[string]string{sim.KPIGPValue: sim.UnitGBPPerYear})
 		v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "optimistic"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95), 1)
 		text := strings.Join(v.Sentences, " ")
 		if got := strings.Contains(text, "the value of GP appointments avoided rises by £9,890 a year"); got != c.want {
@@ -250,10 +249,7 @@ func TestVerdictTurnoverIsARate(t *testing.T) {
 		ref[sim.KPILeaversPerFTE] = append(ref[sim.KPILeaversPerFTE], rate)
 		alt[sim.KPILeaversPerFTE] = append(alt[sim.KPILeaversPerFTE], rate+0.002*float64(i%3-1))
 	}
-	u := map[string]string{sim.KPILeavers: "people/year", sim.KPILeaversPerFTE: "people/FTE-year"}
-	for k, v := range units {
-		u[k] = v
-	}
+	u := withUnits(map[string]string{sim.KPILeavers: "people/year", sim.KPILeaversPerFTE: "people/FTE-year"})
 	v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "fifth"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95), 1)
 	text := strings.Join(v.Sentences, " ")
 	if !strings.Contains(text, "link-worker turnover do not change detectably") {
@@ -277,10 +273,7 @@ func TestVerdictTellsTheTimeHeld(t *testing.T) {
 			ref[sim.KPIHoldingWeeks] = append(ref[sim.KPIHoldingWeeks], 5+float64(i%4))
 			alt[sim.KPIHoldingWeeks] = append(alt[sim.KPIHoldingWeeks], 5+float64(i%4)+c.d+0.5*float64(i%3-1))
 		}
-		u := map[string]string{sim.KPIHoldingWeeks: "person-weeks/year"}
-		for k, v := range units {
-			u[k] = v
-		}
+		u := withUnits(map[string]string{sim.KPIHoldingWeeks: "person-weeks/year"})
 		v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "cut"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95), 1)
 		text := strings.Join(v.Sentences, " ")
 		if got := strings.Contains(text, "People are held on caseload awaiting a community place for 19.8 more person-weeks a year ["); got != c.want {
@@ -632,10 +625,7 @@ func TestVerdictSaysWhenTooLoose(t *testing.T) {
 			ref[sim.KPILeaversPerFTE] = append(ref[sim.KPILeaversPerFTE], 0.2)
 			alt[sim.KPILeaversPerFTE] = append(alt[sim.KPILeaversPerFTE], 0.2+c.noise*float64(i%3-1))
 		}
-		u := map[string]string{sim.KPILeaversPerFTE: "people/FTE-year"}
-		for k, v := range units {
-			u[k] = v
-		}
+		u := withUnits(map[string]string{sim.KPILeaversPerFTE: "people/FTE-year"})
 		v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "supervised"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95), 1)
 		text := strings.Join(v.Sentences, " ")
 		if got := strings.Contains(text, "The interval is wide for link-worker turnover (±"); got != c.want {
