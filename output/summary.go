@@ -77,7 +77,7 @@ func Sentence(format string, args ...any) string {
 func RunAnswer(sums []experiment.Summary) []string {
 	get := func(name string) (experiment.Summary, bool) { return experiment.FindSummary(sums, name) }
 	var out []string
-	if s := capacitySentence(get); s != "" {
+	if s := capacitySentence(get, capacityWordsFor(sums)); s != "" {
 		out = append(out, s)
 	}
 	for _, name := range []string{sim.KPIReferredAllNeedsMetShare, sim.KPINeedsMetShare} {
@@ -103,7 +103,7 @@ func RunAnswer(sums []experiment.Summary) []string {
 
 // capacitySentence says whether link workers' places are the constraint,
 // and what that means for waiting and giving up; "" without those KPIs.
-func capacitySentence(get func(string) (experiment.Summary, bool)) string {
+func capacitySentence(get func(string) (experiment.Summary, bool), words map[capacity]string) string {
 	util, okU := get(sim.KPIUtilisation)
 	wait, okW := get(sim.KPIWaitMean)
 	gave, okG := get(sim.KPIReneged)
@@ -111,7 +111,7 @@ func capacitySentence(get func(string) (experiment.Summary, bool)) string {
 		return ""
 	}
 	if capacityOf(util.Estimate) == capacityNone {
-		return fmt.Sprintf("%s: nobody is seen, and %s give up waiting.", capitalise(capacityWords[capacityNone]), withInterval(gave))
+		return fmt.Sprintf("%s: nobody is seen, and %s give up waiting.", capitalise(words[capacityNone]), withInterval(gave))
 	}
 	full := fmt.Sprintf("caseloads are %s full%s", quantity(util), bracket(util))
 	waits := fmt.Sprintf("people wait %s on average for a first contact", withInterval(wait))
@@ -125,7 +125,7 @@ func capacitySentence(get func(string) (experiment.Summary, bool)) string {
 	case e.Mean < 0.5 && (!defined(e.High) || e.High < 0.5):
 		giveUp = "almost nobody gives up waiting"
 	}
-	return fmt.Sprintf("%s: %s; %s; %s.", capitalise(capacityWords[capacityOf(util.Estimate)]), full, waits, giveUp)
+	return fmt.Sprintf("%s: %s; %s; %s.", capitalise(words[capacityOf(util.Estimate)]), full, waits, giveUp)
 }
 
 // capacity is what the caseloads' utilisation says of link workers'
@@ -143,6 +143,34 @@ const (
 var capacityWords = map[capacity]string{capacityFull: "demand outstrips link-worker supply",
 	capacityClose: "link workers are close to full", capacityRoom: "link workers have room",
 	capacityNone: "there are no link-worker caseload places"}
+
+// capacityWordsFor is capacityWords, or for a team of several roles (link
+// workers and care navigators), the same said of the team: its caseloads'
+// utilisation is all of theirs together, so "link workers have room" could
+// mean the navigators have.
+func capacityWordsFor(sums []experiment.Summary) map[capacity]string {
+	roles := teamRoles(sums)
+	if len(roles) < 2 {
+		return capacityWords
+	}
+	together := " (" + strings.Join(roles, " and ") + " together)"
+	return map[capacity]string{capacityFull: "demand outstrips the team's supply" + together,
+		capacityClose: "the team is close to full" + together, capacityRoom: "the team has room" + together,
+		capacityNone: "there are no caseload places"}
+}
+
+// teamRoles names the roles whose caseloads the summaries count, in words:
+// "link workers", "care navigator".
+func teamRoles(sums []experiment.Summary) []string {
+	const prefix = sim.KPICaseloadPerFTE + ".role."
+	var roles []string
+	for _, s := range sums {
+		if r, ok := strings.CutPrefix(s.Name, prefix); ok {
+			roles = append(roles, strings.ReplaceAll(r, "_", " "))
+		}
+	}
+	return roles
+}
 
 // capacityOf reads a utilisation estimate; with one replication, from its
 // mean.

@@ -2,9 +2,11 @@ package output
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -226,5 +228,23 @@ func TestReportAnswerBold(t *testing.T) {
 		if want := i == 0 || i == 2; bold != want {
 			t.Errorf("%q bold %v, want %v", line, bold, want)
 		}
+	}
+}
+
+// TestCapacityOfATeam: with several roles the caseloads' utilisation is all
+// of theirs together, and the sentence says so of the team, not of link
+// workers, who may be full while navigators have room.
+func TestCapacityOfATeam(t *testing.T) {
+	sum := func(name string, mean float64) experiment.Summary {
+		return experiment.Summary{Name: name, Estimate: experiment.Estimate{Mean: mean, Low: mean * 0.9, High: min(1, mean*1.1), N: 5}}
+	}
+	base := []experiment.Summary{sum(sim.KPIUtilisation, 0.7), sum(sim.KPIWaitMean, 1), sum(sim.KPIReneged, 10)}
+	one := append(slices.Clone(base), sum(sim.KPICaseloadPerFTE+".role.link_workers", 44))
+	two := append(slices.Clone(one), sum(sim.KPICaseloadPerFTE+".role.care_navigator", 27))
+	if got := RunAnswer(one)[0]; !strings.HasPrefix(got, "Link workers have room:") {
+		t.Errorf("one role: %q", got)
+	}
+	if got := RunAnswer(two)[0]; !strings.HasPrefix(got, "The team has room (link workers and care navigator together):") {
+		t.Errorf("two roles: %q", got)
 	}
 }

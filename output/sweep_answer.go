@@ -174,9 +174,13 @@ func sweepCapacity(sw *experiment.Sweep) string {
 	var parts []string
 	var run []string // the values of the current stretch of one reading
 	var at capacity
+	words := capacityWords
+	if len(sw.Points) > 0 {
+		words = capacityWordsFor(sw.Points[0].Summaries)
+	}
 	flush := func() {
 		if len(run) > 0 {
-			parts = append(parts, capacityWords[at]+" at "+stretch(run))
+			parts = append(parts, words[at]+" at "+stretch(run))
 		}
 	}
 	for i, p := range sw.Points {
@@ -191,7 +195,7 @@ func sweepCapacity(sw *experiment.Sweep) string {
 		run = append(run, onOff(p.Values[0]))
 	}
 	if len(parts) == 0 && len(run) == len(sw.Points) {
-		return capitalise(capacityWords[at]) + " at every point, " + stretch(run) + "."
+		return capitalise(words[at]) + " at every point, " + stretch(run) + "."
 	}
 	flush()
 	return capitalise(strings.Join(parts, "; ")) + "."
