@@ -232,8 +232,14 @@ func levelWarnings(f *Fit) []string {
 		if math.Abs(z) <= 3 || math.Abs(got/want-1) <= 0.1 {
 			continue
 		}
-		out = append(out, fmt.Sprintf("the %s %d weeks (from %s) average %.1f referrals a week, against the fit's %.1f: referrals may have changed level (a new service, a change in recording), which a smooth trend does not follow; fit from the change with --from, and look at the fit's chart",
-			end.which, levelWeeks, f.From.AddDate(0, 0, 7*end.from).Format("2 Jan 2006"), got/levelWeeks, want/levelWeeks))
+		// The flag that leaves the quarter out: a backlog at the end is cut
+		// off with --to, a start with --from.
+		fix := fmt.Sprintf("--to %s", f.From.AddDate(0, 0, 7*end.from-1).Format("2006-01-02"))
+		if end.from == 0 {
+			fix = fmt.Sprintf("--from %s", f.From.AddDate(0, 0, 7*end.to).Format("2006-01-02"))
+		}
+		out = append(out, fmt.Sprintf("the %s %d weeks (from %s) average %.1f referrals a week, against the fit's %.1f: referrals may have changed level (a new service, a change in recording, a backlog not yet entered), which a smooth trend does not follow; look at the fit's chart, and to leave those weeks out fit with %s",
+			end.which, levelWeeks, f.From.AddDate(0, 0, 7*end.from).Format("2 Jan 2006"), got/levelWeeks, want/levelWeeks, fix))
 	}
 	return out
 }

@@ -76,6 +76,7 @@ func TestChecksNameWhatIsWrong(t *testing.T) {
 		{"step", step, "a week to 4"},
 		{"gap", gap, "the 12 weeks from " + from.AddDate(0, 0, 7*40).Format("2 Jan 2006") + " to " + from.AddDate(0, 0, 7*52-1).Format("2 Jan 2006") + " have no referrals"},
 		{"backlog", backlog, "the last 13 weeks (from " + from.AddDate(0, 0, 7*91).Format("2 Jan 2006") + ") average"},
+		{"backlog's fix", backlog, "to leave those weeks out fit with --to " + from.AddDate(0, 0, 7*91-1).Format("2006-01-02")},
 	} {
 		f, err := FitExtract(&Extract{Referrals: c.refs}, Options{From: from, To: from.AddDate(0, 0, 7*104-1)})
 		if err != nil {

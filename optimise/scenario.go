@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
@@ -26,7 +27,7 @@ func ParseLever(s string) (Lever, error) {
 	key, spec, ok := strings.Cut(s, "=")
 	key, spec = strings.TrimSpace(key), strings.TrimSpace(spec)
 	if !ok || key == "" || spec == "" {
-		return Lever{}, fmt.Errorf("--lever %q: want KEY=LO..HI[:STEP] or KEY=V1,V2,..., such as workforce.link_workers=3..8", s)
+		return Lever{}, usage.Errorf("--lever %q: want KEY=LO..HI[:STEP] or KEY=V1,V2,..., such as workforce.link_workers=3..8", s)
 	}
 	if err := scenarios.CommonRunKey("--lever", key); err != nil {
 		return Lever{}, err
@@ -119,7 +120,7 @@ type Problem struct {
 // Plan builds every candidate's scenario and cost; nothing runs.
 func Plan(spec Spec) (*Problem, error) {
 	if b := spec.Options.Budget; b < 0 || math.IsNaN(b) || math.IsInf(b, 0) {
-		return nil, fmt.Errorf("--budget %v: a sum in £ a year, above 0 (or 0 for no limit)", b)
+		return nil, usage.Errorf("--budget %v: a sum in £ a year, above 0 (or 0 for no limit)", b)
 	}
 	p := &Problem{Ref: spec.Ref, Jobs: spec.Jobs, Options: spec.Options}
 	var err error

@@ -65,7 +65,7 @@ func TestForceReplacesOnlySpsimsFiles(t *testing.T) {
 	for _, name := range []string{"weekly.csv", "summary.json", "logo.png"} {
 		os.WriteFile(filepath.Join(old, name), []byte("mine"), 0o644)
 	}
-	if err := commit(old, true, "summary.csv"); err == nil || !strings.Contains(err.Error(), "has no .spsim-outputs, the list spsim keeps of the files it wrote, so spsim cannot tell that its files (") {
+	if err := commit(old, true, "summary.csv"); err == nil || !strings.Contains(err.Error(), "has no .spsim-outputs, the list spsim keeps of the files it wrote, so spsim cannot tell whether the files there (") {
 		t.Errorf("a folder without the marker, with force: %v, want it refused", err)
 	}
 	if got, _ := os.ReadFile(filepath.Join(old, "logo.png")); string(got) != "mine" {

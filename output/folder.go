@@ -139,7 +139,7 @@ func (f *Folder) replaced() ([]string, error) {
 		// No marker: a folder spsim did not write, or wrote before the
 		// marker. Its files' names prove nothing (a user's weekly.csv or
 		// logo.png), so none is removed.
-		return nil, fmt.Errorf("%s has no %s, the list spsim keeps of the files it wrote, so spsim cannot tell that its files (%s) are its own: --force replaces only a folder of spsim's outputs; remove them yourself, or choose another folder",
+		return nil, fmt.Errorf("%s has no %s, the list spsim keeps of the files it wrote, so spsim cannot tell whether the files there (%s) are its own: --force replaces only a folder of spsim's outputs; remove them yourself, or choose another folder",
 			f.shown, Marker, strings.Join(foreign, ", "))
 	}
 	if len(foreign) > 0 {

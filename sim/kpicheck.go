@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spsim/spsim/internal/editdist"
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/scenarios"
 )
 
@@ -78,10 +79,10 @@ func CheckKPI(cfg *Config, name string) error {
 		if s := nearest(name, KPINames(cfg)); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
-		return fmt.Errorf("%s (the README's KPI table lists them)", msg)
+		return usage.Errorf("%s (the README's KPI table lists them)", msg)
 	}
 	if c, ok := conditional[name]; ok && !c.has(cfg) {
-		return fmt.Errorf("%s: not reported: %s", name, c.why)
+		return usage.Errorf("%s: not reported: %s", name, c.why)
 	}
 	if m.Family == Overall {
 		return nil
@@ -92,7 +93,7 @@ func CheckKPI(cfg *Config, name string) error {
 		return nil
 	}
 	if len(members) == 0 {
-		return fmt.Errorf("%s: the scenario has no roles beside the link workers ([roles.NAME]), so no figures by role", name)
+		return usage.Errorf("%s: the scenario has no roles beside the link workers ([roles.NAME]), so no figures by role", name)
 	}
 	msg := fmt.Sprintf("%s: %q is not a %s of the scenario (%ss: %s)", name, member, what, what, strings.Join(members, ", "))
 	// "needs_met_share.group.rest" for needs_met_share.rest: the last part.
@@ -100,7 +101,7 @@ func CheckKPI(cfg *Config, name string) error {
 	if s := nearest(tail, members); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", m.Member(s))
 	}
-	return fmt.Errorf("%s", msg)
+	return usage.Errorf("%s", msg)
 }
 
 // nearest is the candidate within a plausible typo of name, or one that
