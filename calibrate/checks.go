@@ -283,8 +283,14 @@ func stepWarning(f *Fit, m *model, nllhat float64) string {
 			b += n
 		}
 	}
-	return fmt.Sprintf("referrals step from %.1f a week to %.1f a week around %s, which fits the extract better than a smooth trend: the fitted growth and seasons may be that step (a new service, a practice joining, a change in recording); to start from the new level, fit from it with --from %s",
+	msg := fmt.Sprintf("referrals step from %.1f a week to %.1f a week around %s, which fits the extract better than a smooth trend: the fitted growth and seasons may be that step (a new service, a practice joining, a change in recording); to start from the new level, fit from it with --from %s",
 		a/float64(at), b/float64(f.Weeks-at), f.From.AddDate(0, 0, 7*at).Format("2 Jan 2006"), f.From.AddDate(0, 0, 7*at).Format("2006-01-02"))
+	// A fall in the last weeks is as likely a backlog not yet entered,
+	// which fitting from it would make the whole fit of.
+	if b < a && f.Weeks-at <= levelWeeks {
+		msg += fmt.Sprintf("; but a fall this late may be a backlog not yet entered: then leave those weeks out with --to %s", f.From.AddDate(0, 0, 7*at-1).Format("2006-01-02"))
+	}
+	return msg
 }
 
 // levelNLL is the negative log-likelihood, without its log n! terms, of

@@ -68,6 +68,9 @@ func TestChecksNameWhatIsWrong(t *testing.T) {
 	step := append(keep(flat, func(d int) bool { return d < 7*52 }), keep(high, func(d int) bool { return d >= 7*52 })...)
 	gap := keep(flat, func(d int) bool { return d < 7*40 || d >= 7*52 })
 	backlog := append(keep(flat, func(d int) bool { return d < 7*91 }), keep(flat, func(d int) bool { return d >= 7*91 && d%2 == 0 })...)
+	// The last 8 weeks all but empty: a step down that late reads as a
+	// backlog too.
+	late := append(keep(flat, func(d int) bool { return d < 7*96 }), keep(flat, func(d int) bool { return d >= 7*96 && d%10 == 0 })...)
 	for _, c := range []struct {
 		name string
 		refs []Referral
@@ -77,6 +80,7 @@ func TestChecksNameWhatIsWrong(t *testing.T) {
 		{"gap", gap, "the 12 weeks from " + from.AddDate(0, 0, 7*40).Format("2 Jan 2006") + " to " + from.AddDate(0, 0, 7*52-1).Format("2 Jan 2006") + " have no referrals"},
 		{"backlog", backlog, "the last 13 weeks (from " + from.AddDate(0, 0, 7*91).Format("2 Jan 2006") + ") average"},
 		{"backlog's fix", backlog, "to leave those weeks out fit with --to " + from.AddDate(0, 0, 7*91-1).Format("2006-01-02")},
+		{"a late step down", late, "but a fall this late may be a backlog not yet entered: then leave those weeks out with --to " + from.AddDate(0, 0, 7*96-1).Format("2006-01-02")},
 	} {
 		f, err := FitExtract(&Extract{Referrals: c.refs}, Options{From: from, To: from.AddDate(0, 0, 7*104-1)})
 		if err != nil {
