@@ -292,7 +292,7 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors
 		if len(list) >= maxAreaRows {
 			return fail(line, 0, "", fmt.Sprintf("more than %d areas", maxAreaRows))
 		}
-		spec, errs := areaRow(path, line, head, rec)
+		spec, errs := areaRow(path, line, head, rec, er.Delimiter == ';')
 		if errs != nil {
 			return nil, nil, errs
 		}
@@ -368,6 +368,7 @@ var totalsWords = []string{"total", "totals", "grand", "sub", "subtotal", "sum",
 var (
 	decimalCommaCell = regexp.MustCompile(`^[-+]?\d+,\d{1,2}$|^[-+]?\d+,\d{4,}$|^[-+]?0,\d+$`)
 	thousandsCell    = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$`)
+	dotThousandsCell = regexp.MustCompile(`^[-+]?\d{1,3}(\.\d{3})+$`)
 )
 
 // cellHint says how to write a cell of an areas file that a spreadsheet
@@ -402,7 +403,7 @@ func joinHint(msg, hint string) string {
 }
 
 // areaRow reads one row of an areas file.
-func areaRow(path string, line int, head, rec []string) (AreaSpec, Errors) {
+func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSpec, Errors) {
 	var spec AreaSpec
 	for i, cell := range rec {
 		cell = strings.TrimSpace(cell)
@@ -441,6 +442,12 @@ func areaRow(path string, line int, head, rec []string) (AreaSpec, Errors) {
 				spec.ReferenceGroupShare = &x
 			}
 		default:
+			// A file separated by semicolons comes from a spreadsheet that
+			// writes 0,9 for a decimal, so 32.000 is thirty-two thousand.
+			if semicolons && dotThousandsCell.MatchString(cell) {
+				return spec, bad(fmt.Sprintf("in a file separated by semicolons, %s reads as %s with a dot for its thousands: write %s, without separators (or %s if a decimal was meant)",
+					cell, strings.ReplaceAll(cell, ".", ","), strings.ReplaceAll(cell, ".", ""), strings.TrimRight(strings.TrimRight(cell, "0"), ".")))
+			}
 			v, err := parseValue(cell)
 			if err != nil {
 				if h := cellHint(cell); h != "" {

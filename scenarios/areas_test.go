@@ -100,6 +100,7 @@ set = { "workforce.link_workers" = -1 }
 		{"csv name twice but for case", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nRiverside PCN,3\nRIVERSIDE PCN ,4\n", `p.csv:3:1: name: area "RIVERSIDE PCN" is also on line 2`},
 		{"csv capitalised key", "[areas]\nfile = \"p.csv\"\n", "Name,Workforce.Link_Workers\nA,3\n", `p.csv:1:2: Workforce.Link_Workers: keys are lower case: write workforce.link_workers`},
 		{"csv decimal comma", "[areas]\nfile = \"p.csv\"\n", "name;workforce.fte\nA;0,9\n", `p.csv:2:2: workforce.fte = 0,9: not a value spsim can read: numbers take a decimal point, not a comma: write 0.9`},
+		{"csv dot thousands", "[areas]\nfile = \"p.csv\"\n", "name;costs.salary_per_fte_year\nA;32.000\n", `p.csv:2:2: costs.salary_per_fte_year = 32.000: in a file separated by semicolons, 32.000 reads as 32,000 with a dot for its thousands: write 32000, without separators (or 32 if a decimal was meant)`},
 		{"csv thousands", "[areas]\nfile = \"p.csv\"\n", "name,costs.salary_per_fte_year\nA,\"32,000\"\n", `p.csv:2:2: costs.salary_per_fte_year = 32,000: not a value spsim can read: write 32000, without thousands separators`},
 		{"csv pounds", "[areas]\nfile = \"p.csv\"\n", "name,costs.salary_per_fte_year\nA,\"£32,000\"\n", `write 32000, without £ or thousands separators`},
 		{"csv percent", "[areas]\nfile = \"p.csv\"\n", "name,demand.inappropriate_share\nA,12%\n", `write a share as a fraction: 0.12 for 12%`},
