@@ -96,14 +96,12 @@ func Read(name string, r io.Reader) (*Extract, error) {
 	}
 	head := er.Head
 	x := &Extract{File: name, Delimiter: er.Delimiter}
-	if x.Unused, err = unusedColumns(name, head, cols); err != nil {
+	others, err := unusedColumns(name, head, cols) // their values, for checkColumns
+	if err != nil {
 		return nil, err
 	}
-	var others []unread // the unread columns' values, for checkColumns
-	for i, h := range head {
-		if slices.Contains(x.Unused, h) && !slices.Contains(slices.Collect(maps.Values(cols)), i) {
-			others = append(others, unread{column: i, header: h})
-		}
+	for _, o := range others {
+		x.Unused = append(x.Unused, o.header)
 	}
 	_, x.HasGroup = cols["group"]
 	_, x.HasProfile = cols["profile"]
@@ -209,19 +207,21 @@ func readRows(name string, er *extract.Reader, cols map[string]int, x *Extract, 
 	}
 }
 
-// unusedColumns are the header's columns calibrate does not read; a column
-// of counts is refused, since each row would be read as one referral.
-func unusedColumns(name string, head []string, cols map[string]int) ([]string, error) {
-	var unused []string
+// unusedColumns are the header's columns calibrate does not read (named
+// ones), whose values Read collects for checkColumns; a column of counts is
+// refused, since each row would be read as one referral.
+func unusedColumns(name string, head []string, cols map[string]int) ([]unread, error) {
+	read := slices.Collect(maps.Values(cols))
+	var unused []unread
 	for i, h := range head {
-		if slices.Contains(slices.Collect(maps.Values(cols)), i) {
+		if slices.Contains(read, i) {
 			continue
 		}
 		if slices.Contains(countColumns, extract.Normal(h)) {
 			return nil, fmt.Errorf("%s: line 1: column %d (%s) looks like a count of referrals: calibrate reads one row per referral, so each row would count as one; give one row per referral (a count per date can be repeated that many times)", name, i+1, h)
 		}
 		if h != "" {
-			unused = append(unused, h)
+			unused = append(unused, unread{column: i, header: h})
 		}
 	}
 	return unused, nil

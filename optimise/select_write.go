@@ -39,7 +39,7 @@ func (p *Problem) selectionSentences(r *Result) []string {
 	}
 	if len(r.Order) > 1 {
 		out = append(out, fmt.Sprintf("If one combination is better than every other by at least %s in %s, it is chosen with probability at least %s; one within %s of the best may be chosen in its place.",
-			experiment.Quantity(r.Delta, unit, gap), kpiWords(o.KPI), levelWords(r.Options.Confidence), experiment.Quantity(r.Delta, unit, gap)))
+			experiment.Quantity(r.Delta, unit, gap), kpiWords(o.KPI), experiment.LevelWords(r.Options.Confidence), experiment.Quantity(r.Delta, unit, gap)))
 	}
 	return out
 }

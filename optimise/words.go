@@ -3,19 +3,12 @@ package optimise
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
-
-// levelWords writes a confidence level as people say it: 95%, 99.5%, and
-// 1 − 0.95 as 5%, not 5.000000000000004%.
-func levelWords(c float64) string {
-	return strconv.FormatFloat(math.Round(100*c*1e6)/1e6, 'f', -1, 64) + "%"
-}
 
 // Sentences state the answer in plain words: the plan, its cost and its
 // outcomes with intervals, and the runner-up; or why there is no plan.
@@ -28,7 +21,7 @@ func (p *Problem) Sentences(r *Result) []string {
 	}
 	plan := r.checked(r.Plan)
 	out := []string{fmt.Sprintf("The cheapest plan meeting %s at %s confidence is %s, costing %s a year as funded: %s.",
-		p.targetWords(), levelWords(r.Options.Confidence), p.Label(r.Plan), experiment.Money(r.Candidates[r.Plan].Cost), p.outcomes(plan))}
+		p.targetWords(), experiment.LevelWords(r.Options.Confidence), p.Label(r.Plan), experiment.Money(r.Candidates[r.Plan].Cost), p.outcomes(plan))}
 	if s := p.cheaperUncertain(r); s != "" {
 		out = append(out, s)
 	}

@@ -234,7 +234,7 @@ func (p *Problem) questionAndFacts(r *Result) (string, []string) {
 			fmt.Sprintf("%d combinations, %d within the budget; every one checked, %d replications in all (seed %d, common random numbers).",
 				len(r.Candidates), len(r.Order), r.Spent(), p.Base.Run.Seed),
 			fmt.Sprintf("The best is chosen by the fully sequential procedure of Kim & Nelson (2001): a first batch of %d replications of each combination fixes the variance of each pair's differences; then, replication by replication, a combination is dropped when its mean falls behind another's by more than a margin that narrows as replications are added. With the indifference zone δ = %s, each pair may err with probability %.2g (%s split over the others), so that if one combination is at least δ better than every other it is chosen with probability at least %s.",
-				r.Options.N0, experiment.Quantity(r.Delta, unit, gap), r.Beta, levelWords(1-r.Options.Confidence), levelWords(r.Options.Confidence)),
+				r.Options.N0, experiment.Quantity(r.Delta, unit, gap), r.Beta, experiment.LevelWords(1-r.Options.Confidence), experiment.LevelWords(r.Options.Confidence)),
 		}
 	}
 	var targets []string

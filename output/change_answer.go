@@ -165,7 +165,7 @@ func onsetWords(results []*sim.Result, r reading, level float64) string {
 // onsetBounds writes an onset's interval: "95% interval 2 to 6 weeks" (and
 // "2 to 2 weeks" when its ends agree: a few resamples may still differ).
 func onsetBounds(lo, hi int, level float64) string {
-	return fmt.Sprintf("%.0f%% interval %d to %d weeks", 100*level, lo, hi)
+	return fmt.Sprintf("%s interval %d to %d weeks", experiment.LevelWords(level), lo, hi)
 }
 
 // growthWords says how far growth has carried referrals from week 0, whose

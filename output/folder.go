@@ -75,12 +75,10 @@ func realFolder(dir string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("output folder %s: %w", dir, err)
 	}
-	if fi, err := os.Lstat(abs); err == nil && fi.Mode()&os.ModeSymlink != 0 {
-		target, err := filepath.EvalSymlinks(abs)
-		if err != nil {
-			return "", fmt.Errorf("output folder %s is a link to a folder that does not exist (%w): create it, or choose another folder", dir, err)
-		}
-		abs = target
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real // links followed, the folder's own among them
+	} else if fi, lerr := os.Lstat(abs); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return "", fmt.Errorf("output folder %s is a link to a folder that does not exist (%w): create it, or choose another folder", dir, err)
 	}
 	if filepath.Dir(abs) == abs {
 		return "", fmt.Errorf("output folder %s: the root cannot be replaced; choose a folder inside it", dir)
@@ -90,9 +88,6 @@ func realFolder(dir string) (string, error) {
 	if cwd, err := os.Getwd(); err == nil {
 		if real, err := filepath.EvalSymlinks(cwd); err == nil {
 			cwd = real // the shell's path may pass through a link
-		}
-		if real, err := filepath.EvalSymlinks(abs); err == nil {
-			abs = real
 		}
 		if rel, err := filepath.Rel(abs, cwd); err == nil && !(rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))) {
 			return "", fmt.Errorf("output folder %s holds the folder you are in: spsim replaces its output folder whole, so choose one inside it (-o out)", dir)

@@ -437,9 +437,9 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 		method = "Sobol indices by Saltelli's design (Saltelli et al. 2010) on a scrambled Halton sequence, with Jansen's estimators; " +
 			strconv.Itoa(r.Points) + " points; intervals are percentile bootstraps over the base samples."
 	}
-	intervals := "Every interval on μ* is a " + strconv.FormatFloat(100*r.Level, 'f', -1, 64) + "% percentile bootstrap over the trajectories, the unit of independence here; μ and σ have none."
+	intervals := "Every interval on μ* is a " + experiment.LevelWords(r.Level) + " percentile bootstrap over the trajectories, the unit of independence here; μ and σ have none."
 	if r.Method == Sobol {
-		intervals = "Every interval on a Sobol index is a " + strconv.FormatFloat(100*r.Level, 'f', -1, 64) + "% percentile bootstrap over the base samples."
+		intervals = "Every interval on a Sobol index is a " + experiment.LevelWords(r.Level) + " percentile bootstrap over the base samples."
 	}
 	return output.Report{
 		Title:    "spsim sensitivity: " + r.Base.Name,

@@ -88,16 +88,24 @@ func TestCalibrateRefusesBadExtract(t *testing.T) {
 	}
 }
 
-// TestCalibrateExtendsFile: a fragment that extends a scenario file names
-// it relative to the fragment's folder, and loads from there.
-func TestCalibrateExtendsFile(t *testing.T) {
-	tmp := t.TempDir()
+// extendsFixture is a folder holding an extract of 110 weeks, and the
+// baseline scenario's file by its absolute path, for a fragment to extend.
+func extendsFixture(t *testing.T) (tmp, extract, base string) {
+	t.Helper()
+	tmp = t.TempDir()
 	refs := calibrate.Synthetic(calibrate.Params{Base: 20}, time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 110, 8)
-	extract := writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
+	extract = writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
 	base, err := filepath.Abs("../../scenarios/baseline.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return tmp, extract, base
+}
+
+// TestCalibrateExtendsFile: a fragment that extends a scenario file names
+// it relative to the fragment's folder, and loads from there.
+func TestCalibrateExtendsFile(t *testing.T) {
+	tmp, extract, base := extendsFixture(t)
 	dir := filepath.Join(tmp, "out", "cal")
 	spsim(t, "calibrate", extract, "-o", dir, "--extends", base, "--quiet")
 	cfg, err := scenarios.LoadFile(filepath.Join(dir, "calibrated.toml"))
@@ -118,13 +126,7 @@ func TestCalibrateExtendsFile(t *testing.T) {
 // the fragment names the file it extends by its absolute path, which holds
 // from the link and from the folder it names alike.
 func TestCalibrateThroughALink(t *testing.T) {
-	tmp := t.TempDir()
-	refs := calibrate.Synthetic(calibrate.Params{Base: 20}, time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 110, 8)
-	extract := writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
-	base, err := filepath.Abs("../../scenarios/baseline.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	tmp, extract, base := extendsFixture(t)
 	target := filepath.Join(tmp, "b", "deep", "target")
 	os.MkdirAll(target, 0o755)
 	link := filepath.Join(tmp, "a", "out")

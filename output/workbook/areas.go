@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"strconv"
-
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spsim/spsim/sim"
@@ -33,8 +31,8 @@ func (b *book) areas(results []*sim.Result, level float64) {
 	for k, kpi := range kpis {
 		words := label(kpi.Name, sim.LookupKPI)
 		out.str(areaCol(k, 0), 1, b.bold, words)
-		out.str(areaCol(k, 1), 1, b.bold, words+": "+levelWords(level)+" low")
-		out.str(areaCol(k, 2), 1, b.bold, words+": "+levelWords(level)+" high")
+		out.str(areaCol(k, 1), 1, b.bold, words+": "+experiment.LevelWords(level)+" low")
+		out.str(areaCol(k, 2), 1, b.bold, words+": "+experiment.LevelWords(level)+" high")
 		column = column[:0]
 		for a := range first {
 			e := est[a][k]
@@ -66,11 +64,6 @@ func (b *book) areas(results []*sim.Result, level float64) {
 
 // areaCol is the column of KPI k's mean (i 0), low (1) or high (2) bound.
 func areaCol(k, i int) int { return 2 + 3*k + i }
-
-// levelWords writes a confidence level as people say it: "95%".
-func levelWords(level float64) string {
-	return strconv.FormatFloat(100*level, 'f', -1, 64) + "%"
-}
 
 // areaEstimates are each area's KPIs over the replications, each with its
 // interval within the KPI's possible range.

@@ -23,8 +23,13 @@ const onsetSpan = 2
 // without their columns, or when the measure does not move.
 func Onset(results []*sim.Result, cw ChangeWindow, kpi string) (weeks int, ok bool) {
 	read := pooledReader(results, kpi)
-	if read == nil {
+	if read == nil || len(results) == 0 {
 		return 0, false
+	}
+	for _, r := range results {
+		if len(r.Weekly) < cw.After[1] {
+			return 0, false
+		}
 	}
 	before := read(cw.Before[0], cw.Before[1])
 	settled := read((cw.After[0]+cw.After[1])/2, cw.After[1])
@@ -43,37 +48,22 @@ func Onset(results []*sim.Result, cw ChangeWindow, kpi string) (weeks int, ok bo
 
 // pooledReader reads a measure over weeks [from, to), pooled over the
 // replications: the mean waiting list, or the mean wait of everyone first
-// seen in those weeks. nil for another measure or missing columns.
+// seen in those weeks; NaN where the results lack its columns. nil for
+// another measure.
 func pooledReader(results []*sim.Result, kpi string) func(from, to int) float64 {
-	if len(results) == 0 {
-		return nil
-	}
 	sum := func(col string, from, to int) float64 {
 		s := 0.0
 		for _, r := range results {
-			c := r.Col(col)
-			for _, row := range r.Weekly[from:min(to, len(r.Weekly))] {
-				s += row[c]
-			}
+			s += window{r: r, from: from, to: to}.sum(col)
 		}
 		return s
 	}
-	has := func(cols ...string) bool {
-		for _, r := range results {
-			for _, c := range cols {
-				if r.Col(c) < 0 {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	switch {
-	case kpi == sim.KPIWaitingListMean && has(sim.ColWaitingListMean):
+	switch kpi {
+	case sim.KPIWaitingListMean:
 		return func(from, to int) float64 {
 			return sum(sim.ColWaitingListMean, from, to) / float64((to-from)*len(results))
 		}
-	case kpi == sim.KPIWaitMean && has(sim.ColWaitSum, sim.ColFirstContacts):
+	case sim.KPIWaitMean:
 		return func(from, to int) float64 {
 			return sum(sim.ColWaitSum, from, to) / sum(sim.ColFirstContacts, from, to)
 		}

@@ -82,6 +82,12 @@ func Percent(share float64) string {
 	return points(share) + "%"
 }
 
+// LevelWords writes a confidence level as people say it: 95%, 99.5%, and
+// 1 − 0.95 as 5%, not 5.000000000000004%.
+func LevelWords(c float64) string {
+	return strconv.FormatFloat(math.Round(100*c*1e6)/1e6, 'f', -1, 64) + "%"
+}
+
 // points writes a share as a number of percent or percentage points, to
 // one decimal, with a minus sign and never "-0.0".
 func points(share float64) string { return percent(share, 1) }
