@@ -51,7 +51,8 @@ func (p *Problem) runnerUpWords(r *Result) string {
 	unit, _ := unitOf(o.KPI)
 	ru := experiment.Estimate{Mean: -r.Lead.Mean, Low: -r.Lead.High, High: -r.Lead.Low, N: r.Lead.N} // runner-up minus plan
 	s := "The runner-up is " + p.Label(r.RunnerUp)
-	switch dc := r.Candidates[r.RunnerUp].Cost - r.Candidates[r.Plan].Cost; {
+	dc := r.Candidates[r.RunnerUp].Cost - r.Candidates[r.Plan].Cost
+	switch {
 	case dc < 0:
 		s += ", costing " + experiment.Money(-dc) + " less a year"
 	case dc > 0:
@@ -68,5 +69,24 @@ func (p *Problem) runnerUpWords(r *Result) string {
 	default:
 		s += "not detectably different (" + experiment.WithBounds(ru.Mean, ru.Low, ru.High, unit, true) + ")"
 	}
-	return s + ", paired on common random numbers."
+	s += ", paired on common random numbers."
+	if dc < 0 {
+		s += cheaperRunnerUp(ru, r.Delta, -dc, unit)
+	}
+	return s
+}
+
+// cheaperRunnerUp is what a commissioner should weigh when the runner-up
+// costs less: a difference within the tolerance, or one the replications
+// cannot detect, may not be worth the money. It is "" when the runner-up
+// is detectably worse by more than the tolerance could cover.
+func cheaperRunnerUp(ru experiment.Estimate, delta, saving float64, unit string) string {
+	tol := experiment.Quantity(delta, unit, true)
+	switch {
+	case ru.N >= 2 && delta > 0 && -delta <= ru.Low && ru.High <= delta:
+		return " The whole interval lies within the tolerance of " + tol + ": if a difference that small does not matter, the runner-up does as well for " + experiment.Money(saving) + " a year less."
+	case ru.N < 2 || (ru.Low <= 0 && ru.High >= 0):
+		return " The two cannot be told apart on these replications: if a difference of up to " + tol + " does not matter, the runner-up may do as well for " + experiment.Money(saving) + " a year less."
+	}
+	return ""
 }
