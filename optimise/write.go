@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -30,9 +31,11 @@ func (p *Problem) Write(dir string, r *Result, version string, elapsed time.Dura
 	if err := output.WriteFigures(dir, figs); err != nil {
 		return err
 	}
-	return output.WriteFile(filepath.Join(dir, "report.html"), func(w io.Writer) error {
-		return output.WriteReport(w, p.report(r, figs, version, elapsed))
-	})
+	rep, err := p.report(r, figs, version, elapsed)
+	if err != nil {
+		return err
+	}
+	return output.WriteFile(filepath.Join(dir, "report.html"), func(w io.Writer) error { return output.WriteReport(w, rep) })
 }
 
 // writeCSV writes one row per candidate checked, in the order checked.
@@ -186,7 +189,7 @@ func (p *Problem) procedure(r *Result) string {
 	return "fully sequential feasibility check (Andradóttir & Kim 2010; Batur & Kim 2010), candidates in order of planned cost, Bonferroni over candidates and targets"
 }
 
-func (p *Problem) report(r *Result, figs []output.Figure, version string, elapsed time.Duration) output.Report {
+func (p *Problem) report(r *Result, figs []output.Figure, version string, elapsed time.Duration) (output.Report, error) {
 	head := []string{"order"}
 	for f := range p.Levers {
 		head = append(head, p.LeverName(f))
@@ -209,21 +212,37 @@ func (p *Problem) report(r *Result, figs []output.Figure, version string, elapse
 		rows = append(rows, row)
 	}
 	question, facts := p.questionAndFacts(r)
+	sources, resolved, err := output.ScenarioListings(p.Base, scenarios.Files(p.Ref), "fully resolved (before the levers' values are applied)")
+	if err != nil {
+		return output.Report{}, err
+	}
+	method := output.StudyMethod(p.Base, version, elapsed, p.Jobs, true)
+	method.Level = r.Options.Confidence
+	method.Replications = fmt.Sprintf("%d in all, added only while a decision was uncertain; replication i of every combination shares its random numbers.", r.Spent())
 	return output.Report{
-		Title:    "spsim optimise: " + p.Base.Name,
-		Question: question,
-		Answer:   p.Sentences(r),
-		Facts:    facts,
-		Headline: output.Table{Caption: "Every combination checked, cheapest first, with means and 95% intervals", Head: head, Rows: rows},
-		Method: output.Method{Level: r.Options.Confidence, Version: version, RunTime: output.Took(elapsed.Seconds()),
-			Replications: fmt.Sprintf("%d in all, added only while a decision was uncertain", r.Spent())},
-	}.WithFigures(figs)
+		Title:     "spsim optimise: " + p.Base.Name,
+		Question:  question,
+		Answer:    p.Sentences(r),
+		Facts:     facts,
+		Warnings:  p.Warnings,
+		Headline:  output.Table{Caption: "Every combination checked, cheapest first, with means and 95% intervals", Head: head, Rows: rows},
+		Sources:   sources,
+		Scenarios: resolved,
+		Method:    method,
+	}.WithFigures(figs), nil
 }
 
 // questionAndFacts are the report's question and what it should know of
 // the search.
 func (p *Problem) questionAndFacts(r *Result) (string, []string) {
-	levers := strings.Join(leverKeys(p.Levers), ", ")
+	names := make([]string, len(p.Levers))
+	for f := range p.Levers {
+		names[f] = strings.ToLower(p.LeverName(f)[:1]) + p.LeverName(f)[1:]
+	}
+	levers := names[len(names)-1]
+	if len(names) > 1 {
+		levers = strings.Join(names[:len(names)-1], "; ") + " and " + levers
+	}
 	if o := r.Objective; o != nil {
 		q := "Which combination of " + levers
 		if r.Options.Budget > 0 {
@@ -239,7 +258,8 @@ func (p *Problem) questionAndFacts(r *Result) (string, []string) {
 	}
 	var targets []string
 	for _, t := range p.Targets {
-		targets = append(targets, fmt.Sprintf("%s %s (tolerance ±%s)", t.KPI, t.Words(), experiment.Number(t.Tolerance)))
+		unit, gap := unitOf(t.KPI)
+		targets = append(targets, fmt.Sprintf("%s %s (tolerance ±%s)", kpiWords(t.KPI), t.Bound(), experiment.Quantity(t.Tolerance, unit, gap)))
 	}
 	return "What is the cheapest combination of " + levers + " that meets " + strings.Join(targets, " and ") + "?", []string{
 		fmt.Sprintf("%d combinations; %d checked in order of planned cost (posts at salary and on-costs, plus services' funding), %d replications in all (seed %d, common random numbers).",
@@ -247,14 +267,6 @@ func (p *Problem) questionAndFacts(r *Result) (string, []string) {
 		fmt.Sprintf("Each target is checked by the fully sequential feasibility procedure of Andradóttir & Kim (2010) and Batur & Kim (2010): a first batch of %d replications fixes the variance, then replications are added one at a time until the running sum of (value − threshold) leaves a triangular region. Each check may err with probability %.2g (%s split over %s and %s, Bonferroni), so every decision is right together with probability at least %s for candidates further than the tolerance from a threshold.",
 			r.Options.N0, r.Beta, experiment.Percent(1-r.Options.Confidence), experiment.Count(len(r.Order), "candidate"), experiment.Count(len(p.Targets), "target"), experiment.Percent(r.Options.Confidence)),
 	}
-}
-
-func leverKeys(ls []Lever) []string {
-	var ks []string
-	for _, l := range ls {
-		ks = append(ks, l.Key)
-	}
-	return ks
 }
 
 // sameResults reports whether two checked candidates' every KPI has the

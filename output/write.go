@@ -181,8 +181,33 @@ func mergedRunTime(elapsed time.Duration, shards int, what string) string {
 }
 
 func runTime(elapsed time.Duration, workers int) string {
+	if workers <= 0 { // as experiment.Replicate: a worker a core
+		workers = runtime.NumCPU()
+	}
 	return fmt.Sprintf("%s of wall time with %d parallel workers on %d cores (%s/%s).",
 		Took(elapsed.Seconds()), workers, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+}
+
+// StudyMethod is the method section of a study of the scenario cfg, as
+// run, compare and sweep write it: its assumptions, run length, warm-up,
+// random numbers (crn when its scenarios share them), software and run
+// time. A study with its own design (optimise, sensitivity) then says
+// how it chose its replications.
+func StudyMethod(cfg *sim.Config, version string, elapsed time.Duration, workers int, crn bool) Method {
+	m := method(cfg, version, elapsed, workers, crn)
+	m.Warmup = WarmupMethod(cfg.Run.WarmupWeeks, nil)
+	return m
+}
+
+// ScenarioListings are a report's scenario files as written and cfg
+// fully resolved, named with what the resolved form is (as run, or
+// before the values a study varies are applied).
+func ScenarioListings(cfg *sim.Config, files []scenarios.File, resolvedAs string) (sources, resolved []Listing, err error) {
+	text, err := encoded(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return listings(files), []Listing{{Name: cfg.Name + ", " + resolvedAs, Text: text}}, nil
 }
 
 // method fills the parts of the method section every study shares.

@@ -119,6 +119,7 @@ type Result struct {
 	Undefined []int
 	Base      *sim.Config
 	Elapsed   time.Duration
+	Jobs      int // parallel workers, for the report's run time
 	// Warnings are about values the scenario or --set allows but that
 	// are unlikely to be meant (on-costs of 28 for 0.28).
 	Warnings []string
@@ -184,7 +185,7 @@ func Plan(spec Spec) (*Analysis, error) {
 	if err := checkKPIs(base, spec.KPIs); err != nil {
 		return nil, err
 	}
-	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns, Uncertain: uncertain}
+	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Jobs: spec.Jobs, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns, Uncertain: uncertain}
 	a.r = r
 	if r.Inputs, err = inputs(spec); err != nil {
 		return nil, err

@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
@@ -209,7 +210,11 @@ func Write(dir string, r *Result, version string) error {
 	if err := output.WriteFigures(dir, figs); err != nil {
 		return err
 	}
-	return output.WriteFile(filepath.Join(dir, "report.html"), func(w io.Writer) error { return output.WriteReport(w, r.report(figs, version)) })
+	rep, err := r.report(figs, version)
+	if err != nil {
+		return err
+	}
+	return output.WriteFile(filepath.Join(dir, "report.html"), func(w io.Writer) error { return output.WriteReport(w, rep) })
 }
 
 func (r *Result) writeCSV(w io.Writer) error {
@@ -408,7 +413,7 @@ func (r *Result) muSigma(k int) (output.Figure, error) {
 	return c.Render("morris_"+r.KPIs[k], "Each input at its μ* and σ: to the right it matters more; higher up its effect depends on the other inputs or is non-linear.", 9*vg.Inch, 6*vg.Inch)
 }
 
-func (r *Result) report(figs []output.Figure, version string) output.Report {
+func (r *Result) report(figs []output.Figure, version string) (output.Report, error) {
 	head := []string{"KPI", "input", "key", "range"}
 	if r.Method == Morris {
 		head = append(head, "μ* [95% CI]", "μ", "σ")
@@ -441,6 +446,13 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 	if r.Method == Sobol {
 		intervals = "Every interval on a Sobol index is a " + experiment.LevelWords(r.Level) + " percentile bootstrap over the base samples."
 	}
+	sources, resolved, err := output.ScenarioListings(r.Base, scenarios.Files(r.Ref), "fully resolved (before the inputs' values are applied)")
+	if err != nil {
+		return output.Report{}, err
+	}
+	m := output.StudyMethod(r.Base, version, r.Elapsed, r.Jobs, true)
+	m.Intervals, m.Level = intervals, r.Level
+	m.Replications = fmt.Sprintf("%d per point, %s; replication i of every point shares its random numbers.", r.Reps, experiment.Count(r.Points, "point"))
 	return output.Report{
 		Title:    "spsim sensitivity: " + r.Base.Name,
 		Question: "Which of these assumptions drive " + kpiList(r.KPIs) + "?",
@@ -449,10 +461,12 @@ func (r *Result) report(figs []output.Figure, version string) output.Report {
 			method,
 			fmt.Sprintf("%s at every point on common random numbers (seed %d); the analysis uses each point's mean. The share of variance that is noise is the mean within-point variance over %d, against the variance between points.", experiment.Count(r.Reps, "replication"), r.Seed, r.Reps),
 		},
-		Headline: output.Table{Caption: "Inputs by influence, for each KPI", Head: head, Rows: rows, Code: "key"},
-		Method: output.Method{Intervals: intervals, Level: r.Level, Version: version, RunTime: r.Elapsed.Round(1e6).String(),
-			Replications: fmt.Sprintf("%d per point, %s", r.Reps, experiment.Count(r.Points, "point"))},
-	}.WithFigures(figs)
+		Warnings:  r.Warnings,
+		Headline:  output.Table{Caption: "Inputs by influence, for each KPI", Head: head, Rows: rows, Code: "key"},
+		Sources:   sources,
+		Scenarios: resolved,
+		Method:    m,
+	}.WithFigures(figs), nil
 }
 
 // kpiList names KPIs in words for a sentence: "link workers leaving and

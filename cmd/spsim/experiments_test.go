@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -116,6 +117,16 @@ func checkReport(t *testing.T, dir string, headline ...string) {
 		if !strings.Contains(s, want) {
 			t.Errorf("report.html lacks %q", want)
 		}
+	}
+	// Every study fills the whole method section and lists its scenario.
+	if empty := regexp.MustCompile(`<dt>([^<]*)</dt>\s*<dd>\s*</dd>`).FindAllStringSubmatch(s, -1); len(empty) > 0 {
+		t.Errorf("report.html leaves %q empty", empty)
+	}
+	if i := strings.Index(s, `id="scenario"`); i < 0 || !strings.Contains(s[i:], "as written") || !strings.Contains(s[i:], "<pre>") {
+		t.Error("report.html lists no scenario under Scenario")
+	}
+	if !strings.Contains(s, "built with go") {
+		t.Error("report.html does not name the Go version it was built with")
 	}
 	for _, name := range files(t, dir) {
 		stem, ok := strings.CutSuffix(name, ".svg")
