@@ -429,7 +429,7 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 				return spec, bad(joinHint("expected a number", cellHint(cell)))
 			case head[i] == "reference_group_share" && (x < 0 || x > 1):
 				msg := "a share from 0 to 1"
-				if x > 1 && x <= 100 {
+				if x >= 2 && x <= 100 { // 1.5 may be 15% as well as 1.5%
 					msg += fmt.Sprintf(": did you mean %s (%s%%)?", formatNumber(x/100), cell)
 				}
 				return spec, bad(msg)

@@ -151,7 +151,8 @@ func (v *validator) num(path []string, x float64, r rule) bool {
 	if !r.ok(x) {
 		msg := "must be " + r.text
 		// A share written as a percentage (25 for 0.25): the likeliest typo.
-		if (r.text == probability.text || r.text == fraction.text) && x > 1 && x <= 100 && r.ok(x/100) {
+		// Not below 2: 1.5 may mean 15% as well as 1.5%.
+		if (r.text == probability.text || r.text == fraction.text) && x >= 2 && x <= 100 && r.ok(x/100) {
 			msg += fmt.Sprintf("; did you mean %s (%s%%)?", formatNumber(x/100), formatNumber(x))
 		}
 		v.add(path, x, withHint(msg, path))
