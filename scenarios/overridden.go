@@ -1,6 +1,11 @@
 package scenarios
 
-import "fmt"
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
 
 // timelineKeys are the scenario keys a timeline change sets again, each
 // with the change's own key for it.
@@ -55,6 +60,9 @@ func changeWords(ch Change) string {
 // cannot reach them. It is "" when no change sets key. Setting a value
 // (--set, a lever) warns of it.
 func Overridden(c *Config, key string) string {
+	if mixes := groupsMixing(c, key); mixes != "" {
+		return "every population group sets its own profile mix, so the profiles' shares are not used; set " + mixes + " instead"
+	}
 	i, ch, own, ok := overriding(c, key)
 	switch {
 	case !ok:
@@ -71,6 +79,9 @@ func Overridden(c *Config, key string) string {
 // start: every value would give the same KPIs, and a sweep or a plan
 // would read that as "no effect" of the key.
 func Unreached(c *Config, what, key string) error {
+	if mixes := groupsMixing(c, key); mixes != "" {
+		return fmt.Errorf("%s %s: every population group sets its own profile mix, so the profiles' shares are not used and the values varied would change nothing; vary %s instead", what, key, mixes)
+	}
 	i, ch, own, ok := overriding(c, key)
 	if !ok || ch.Week > c.Run.WarmupWeeks {
 		return nil
@@ -142,4 +153,31 @@ func AreasKeeping(c *Config, key string, varied bool) string {
 		return fmt.Sprintf("every area sets %s itself, so %s none of them", key, reach)
 	}
 	return fmt.Sprintf("%d of the %d areas set %s themselves and keep their own; %s the other %d", n, of, key, reach, of-n)
+}
+
+// groupsMixing names, for key profiles.P.share, the keys that decide P's
+// share instead when every group of c sets its own profile_mix
+// ("groups.most_deprived.profile_mix.complex and
+// groups.rest.profile_mix.complex"); it is "" for any other key, or when
+// some group takes the profiles' shares.
+func groupsMixing(c *Config, key string) string {
+	rest, ok := strings.CutPrefix(key, "profiles.")
+	if !ok {
+		return ""
+	}
+	profile, ok := strings.CutSuffix(rest, ".share")
+	if !ok || len(c.Groups) == 0 {
+		return ""
+	}
+	var keys []string
+	for _, g := range slices.Sorted(maps.Keys(c.Groups)) {
+		if c.Groups[g].ProfileMix == nil {
+			return ""
+		}
+		keys = append(keys, "groups."+g+".profile_mix."+profile)
+	}
+	if len(keys) == 1 {
+		return keys[0]
+	}
+	return strings.Join(keys[:len(keys)-1], ", ") + " and " + keys[len(keys)-1]
 }

@@ -105,3 +105,31 @@ func TestOverridden(t *testing.T) {
 		}
 	}
 }
+
+// TestUnusedProfileShare: where every group sets its own profile mix, a
+// profile's share is not used: setting it warns, varying it is refused,
+// each naming the groups' keys that decide it; a scenario whose groups
+// take the profiles' shares (mmc) neither warns nor refuses.
+func TestUnusedProfileShare(t *testing.T) {
+	const mixes = "groups.most_deprived.profile_mix.complex and groups.rest.profile_mix.complex"
+	for _, c := range []struct {
+		ref, key, warn, refuse string
+	}{
+		{"baseline", "profiles.complex.share", "every population group sets its own profile mix, so the profiles' shares are not used; set " + mixes + " instead",
+			"--vary profiles.complex.share: every population group sets its own profile mix, so the profiles' shares are not used and the values varied would change nothing; vary " + mixes + " instead"},
+		{"baseline", "profiles.complex.patience_weeks", "", ""},
+		{"mmc", "profiles.only.share", "", ""},
+	} {
+		cfg, err := Load(c.ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Overridden(cfg, c.key); got != c.warn {
+			t.Errorf("%s, %s: warning %q, want %q", c.ref, c.key, got, c.warn)
+		}
+		err = Unreached(cfg, "--vary", c.key)
+		if c.refuse == "" && err != nil || c.refuse != "" && (err == nil || err.Error() != c.refuse) {
+			t.Errorf("%s, %s: varying it: %v, want %q", c.ref, c.key, err, c.refuse)
+		}
+	}
+}

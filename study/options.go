@@ -3,6 +3,7 @@ package study
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/spsim/spsim/internal/usage"
@@ -117,7 +118,14 @@ func (o *Options) load(ref string) (*scenarios.Config, []string, error) {
 // text after flag ("--vary KEY = VALUE: warning: ..."); with Strict a
 // warning is an error.
 func (o *Options) set(c *scenarios.Config, flag, key, value string) ([]string, error) {
-	ws, err := scenarios.SetWarn(c, key, value)
+	return o.setAll(c, flag, []scenarios.KeyValue{{Key: key, Value: value}})
+}
+
+// setAll is set for several values checked together, as one change: a
+// sweep's point that varies two groups' shares, which must sum to 1.
+// Each warning names the value it is about.
+func (o *Options) setAll(c *scenarios.Config, flag string, kvs []scenarios.KeyValue) ([]string, error) {
+	ws, err := scenarios.SetAll(c, kvs)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +134,14 @@ func (o *Options) set(c *scenarios.Config, flag, key, value string) ([]string, e
 		if o.Load.Strict {
 			return nil, fmt.Errorf("%s (an error under --strict)", w)
 		}
-		out = append(out, w.After(flag, key, value))
+		kv := kvs[0]
+		for _, x := range kvs {
+			if x.Key == w.Key || strings.HasPrefix(w.Key, x.Key+".") || slices.Contains(w.Also, x.Key) {
+				kv = x
+				break
+			}
+		}
+		out = append(out, w.After(flag, kv.Key, kv.Value))
 	}
 	return out, nil
 }

@@ -150,15 +150,19 @@ func (p *SweepPlan) build() error {
 		if err != nil {
 			return err
 		}
+		// A point's values are set together: two shares varied side by
+		// side must sum to 1 only when both are set.
+		kvs := make([]scenarios.KeyValue, len(pt))
 		for f, v := range pt {
-			ws, err := p.spec.set(c, "--vary", p.factors[f].Key, v)
-			if err != nil {
-				return fmt.Errorf("sweep point %s: %w\n(a value the sweep does not vary can be set for every point with --set KEY=VALUE)", pointLabel(p.factors, pt), err)
-			}
-			for _, w := range ws {
-				if !slices.Contains(p.loadWarnings, w) {
-					p.loadWarnings = append(p.loadWarnings, w)
-				}
+			kvs[f] = scenarios.KeyValue{Key: p.factors[f].Key, Value: v}
+		}
+		ws, err := p.spec.setAll(c, "--vary", kvs)
+		if err != nil {
+			return fmt.Errorf("sweep point %s: %w", pointLabel(p.factors, pt), err)
+		}
+		for _, w := range ws {
+			if !slices.Contains(p.loadWarnings, w) {
+				p.loadWarnings = append(p.loadWarnings, w)
 			}
 		}
 		// The options' seed and replications win; one seed for all

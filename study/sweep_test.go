@@ -161,3 +161,28 @@ func TestSetsCheckedTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepPointSetTogether: a sweep point's values are checked as one
+// change, as --set's are: two groups' shares varied side by side, which
+// sum to 1 only together, make a point; a grid that pairs them otherwise
+// is refused at the point that does not sum.
+func TestSweepPointSetTogether(t *testing.T) {
+	for _, c := range []struct {
+		vary []string
+		want string
+	}{
+		{[]string{"groups.most_deprived.share=0.2", "groups.rest.share=0.8"}, ""},
+		{[]string{"groups.most_deprived.share=0.2,0.42", "groups.rest.share=0.8,0.58"},
+			"sweep point groups.most_deprived.share=0.2, groups.rest.share=0.58: groups: group shares sum to 0.78, not 1"},
+	} {
+		p, err := study.PlanSweep(study.SweepSpec{Ref: "baseline", Vary: c.vary, Options: study.Options{Replications: 2, Jobs: 1}})
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%q: %v", c.vary, err)
+		case c.want == "" && p.Points() != 1:
+			t.Errorf("%q: %d points, want 1", c.vary, p.Points())
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%q: %v, want %q", c.vary, err, c.want)
+		}
+	}
+}
