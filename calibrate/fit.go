@@ -119,6 +119,9 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 	if err := strayDates(x.Referrals, o.From.IsZero(), o.To.IsZero()); err != nil {
 		return nil, err
 	}
+	if err := windowWithin(o, first, last); err != nil {
+		return nil, err
+	}
 	if o.From.IsZero() {
 		o.From = first
 	}
@@ -142,6 +145,10 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 	end := o.From.AddDate(0, 0, 7*weeks)
 	if o.Start.IsZero() {
 		o.Start = end
+	}
+	if o.Start.Before(o.From.AddDate(-maxStartYears, 0, 0)) || o.Start.After(end.AddDate(maxStartYears, 0, 0)) {
+		return nil, fmt.Errorf("--start %s is more than %d years from the weeks fitted (%s to %s): growth fitted over them cannot be carried that far; give a start within %d years",
+			o.Start.Format("2 Jan 2006"), maxStartYears, o.From.Format("2 Jan 2006"), end.AddDate(0, 0, -1).Format("2 Jan 2006"), maxStartYears)
 	}
 	f := &Fit{From: o.From, Start: o.Start, Weeks: weeks, Counts: make([]float64, weeks)}
 	for _, r := range x.Referrals {
@@ -173,6 +180,31 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 		f.Warnings = append(f.Warnings, s)
 	}
 	return f, nil
+}
+
+// maxStartYears bounds how far from the weeks fitted --start may put the
+// scenario's week 0: a growth rate fitted over a few years says nothing of
+// decades away.
+const maxStartYears = 10
+
+// windowSlack is how far --from may fall before the first referral, or
+// --to after the last, as when a month's end is given: beyond it the
+// window would count weeks the extract does not cover as weeks without
+// referrals.
+const windowSlack = 7
+
+// windowWithin refuses a --from or --to outside the extract's referrals
+// (first to last) by more than windowSlack days.
+func windowWithin(o Options, first, last time.Time) error {
+	if !o.From.IsZero() && o.From.Before(first.AddDate(0, 0, -windowSlack)) {
+		return fmt.Errorf("--from %s is before the extract's first referral (%s): the weeks before it would be fitted as weeks without referrals; give a --from within the extract, or leave it out",
+			o.From.Format("2 Jan 2006"), first.Format("2 Jan 2006"))
+	}
+	if !o.To.IsZero() && o.To.After(last.AddDate(0, 0, windowSlack)) {
+		return fmt.Errorf("--to %s is after the extract's last referral (%s): the weeks after it would be fitted as weeks without referrals; give a --to within the extract, or leave it out",
+			o.To.Format("2 Jan 2006"), last.Format("2 Jan 2006"))
+	}
+	return nil
 }
 
 // strayGap is the longest run of days without referrals that the few

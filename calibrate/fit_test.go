@@ -217,3 +217,35 @@ func TestStrayDates(t *testing.T) {
 		}
 	}
 }
+
+// TestWindowWithinTheExtract: a --from before the extract's first referral
+// or a --to after its last, by more than a week, is refused (the weeks
+// outside would be fitted as weeks without referrals), as is a --start
+// decades away (growth cannot be carried so far); a month's end a few
+// days after the last referral is not.
+func TestWindowWithinTheExtract(t *testing.T) {
+	refs := Synthetic(Params{Base: 25}, from, 104, 1)
+	last := refs[len(refs)-1].Date
+	for _, r := range refs {
+		if r.Date.After(last) {
+			last = r.Date
+		}
+	}
+	far := time.Date(2400, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name string
+		o    Options
+		want string
+	}{
+		{"--to centuries on", Options{To: far}, "--to 1 Jan 2400 is after the extract's last referral"},
+		{"--from centuries before", Options{From: time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC)}, "--from 1 Jan 1700 is before the extract's first referral"},
+		{"--start centuries on", Options{Start: far}, "--start 1 Jan 2400 is more than 10 years from the weeks fitted"},
+		{"--to a few days after the last", Options{To: last.AddDate(0, 0, 3)}, ""},
+		{"--start a year on", Options{Start: last.AddDate(1, 0, 0)}, ""},
+	} {
+		_, err := FitExtract(&Extract{Referrals: refs}, c.o)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+}
