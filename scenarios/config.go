@@ -48,6 +48,18 @@ const LinkWorkerRole = "link_workers"
 // MaxRoles bounds the roles beside the link workers.
 const MaxRoles = 6
 
+// MaxCategories bounds the community need categories: the model keeps a
+// person's needs in fixed arrays of this length.
+const MaxCategories = 16
+
+// ProfileFamily and RoleFamily name the KPI families whose members follow
+// them ("reneged.profile.complex"): a group may not take either name, or
+// its KPIs would read as a profile's or a role's.
+const (
+	ProfileFamily = "profile"
+	RoleFamily    = "role"
+)
+
 // Role is a kind of worker beside the link workers, for example a care
 // navigator who does light-touch signposting. It takes referrals of the
 // profiles it lists (those people wait for it instead of for a link

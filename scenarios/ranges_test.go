@@ -88,6 +88,8 @@ func TestRanges(t *testing.T) {
 		{"caseload cap", "[workforce]\ncaseload_cap_per_fte = 4000\n", "did you mean 40?", ""},
 		{"admin share as a percentage", "[workforce]\nadmin_share = 25\n", "", "workforce.admin_share = 25: must be at least 0 and less than 1; did you mean 0.25 (25%)?"},
 		{"a share just over 1 (1.5% or 15%?)", "[services.wellbeing_groups]\nacceptance_probability = 1.2\n", "", "services.wellbeing_groups.acceptance_probability = 1.2: must be between 0 and 1 (chance"},
+		{"a group named as a KPI family", "[groups.role]\nshare = 0.0\npatience_multiplier = 1.0\nvcse_acceptance_multiplier = 1.0\n", "", "groups.role: a group may not be named \"role\" or begin with \"role.\""},
+		{"more categories than a person holds", "categories = [" + strings.Repeat("\"c\", ", 16) + "\"c\"]\n", "", "categories: 17 categories: at most 16"},
 		{"horizon in years", "[run]\nhorizon_weeks = 4\nwarmup_weeks = 0\n", "did you mean 208 (4 years in weeks)?", ""},
 		{"hours for minutes", "[support]\nfollowup_minutes = 0.5\n", "did you mean 30 (0.5 hours in minutes)?", ""},
 		{"an hour for minutes", "[support]\nfirst_session_minutes = 1\n", "did you mean 60 (1 hour in minutes)?", ""},

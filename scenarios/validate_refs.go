@@ -72,6 +72,13 @@ func (v *validator) groupRules() {
 	if len(groups) > maxGroups {
 		v.add(p("groups"), nil, fmt.Sprintf("%d groups: at most %d (the model numbers them in a byte)", len(groups), maxGroups))
 	}
+	for _, name := range groups {
+		for _, family := range []string{ProfileFamily, RoleFamily} {
+			if name == family || strings.HasPrefix(name, family+".") {
+				v.add(p("groups", name), nil, fmt.Sprintf("a group may not be named %q or begin with %q: KPI names would confuse it with a %s", family, family+".", family))
+			}
+		}
+	}
 	shares := map[string]float64{}
 	for _, name := range groups {
 		g := v.c.Groups[name]
@@ -117,6 +124,9 @@ func (v *validator) mix(path []string, mix map[string]float64) {
 }
 
 func (v *validator) serviceRules() {
+	if n := len(v.c.Categories); n > MaxCategories {
+		v.add(p("categories"), nil, fmt.Sprintf("%d categories: at most %d (the model keeps a person's needs in a fixed array)", n, MaxCategories))
+	}
 	seen := map[string]bool{}
 	for i, cat := range v.c.Categories {
 		path := p("categories", strconv.Itoa(i))

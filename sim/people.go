@@ -1,11 +1,14 @@
 package sim
 
-import "github.com/spsim/spsim/sim/des"
+import (
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim/des"
+)
 
 // maxCategories bounds community need categories so that a person's needs
 // fit in fixed arrays: no allocation per person, and memory grows with the
 // people in the system rather than with everyone ever referred.
-const maxCategories = 16
+const maxCategories = scenarios.MaxCategories
 
 type personState uint8
 

@@ -3,6 +3,8 @@ package sim
 import (
 	"math"
 	"strings"
+
+	"github.com/spsim/spsim/scenarios"
 )
 
 // Direction says which way a measure improves, so that a comparison can say
@@ -32,8 +34,8 @@ const (
 
 // Member prefixes of the profile and role families; a group's member has none.
 const (
-	ProfilePrefix = "profile."
-	RolePrefix    = "role."
+	ProfilePrefix = scenarios.ProfileFamily + "."
+	RolePrefix    = scenarios.RoleFamily + "."
 )
 
 // Measure describes one weekly column or KPI: what it is called in files
