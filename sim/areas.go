@@ -147,9 +147,9 @@ func scaleReferrals(c *Config, mul float64) {
 func reshare(groups map[string]*Group, ref string, s float64) map[string]*Group {
 	out := maps.Clone(groups)
 	rest := 0.0
-	for name, g := range groups {
+	for _, name := range sortedKeys(groups) { // in order: a float sum depends on it
 		if name != ref {
-			rest += g.Share
+			rest += groups[name].Share
 		}
 	}
 	for name, g := range groups {

@@ -21,12 +21,13 @@ func Estimate(cfg *Config) Footprint {
 	weeks := float64(cfg.Run.HorizonWeeks)
 	rate := maxReferralRate(cfg)
 	var sessions, needs float64
-	for _, p := range cfg.Profiles {
+	for _, name := range sortedKeys(cfg.Profiles) { // in order: a float sum depends on it
+		p := cfg.Profiles[name]
 		if c, err := p.Sessions.Count(); err == nil {
 			sessions += p.Share * c.Mean()
 		}
-		for _, prob := range p.Needs {
-			needs += p.Share * prob
+		for _, cat := range sortedKeys(p.Needs) {
+			needs += p.Share * p.Needs[cat]
 		}
 	}
 	// Per referral: the candidate arrival, sessions (plus an end), and for

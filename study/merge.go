@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -101,7 +102,8 @@ func readShardDir(dir string) (shardDir, error) {
 			return shardDir{}, fmt.Errorf("%s: sha256 lists no %s", filepath.Join(dir, ManifestFile), name)
 		}
 	}
-	for name, want := range m.Files {
+	for _, name := range slices.Sorted(maps.Keys(m.Files)) { // the same file named first each time
+		want := m.Files[name]
 		if strings.ContainsAny(name, `/\`) {
 			return shardDir{}, fmt.Errorf("%s: sha256 names %q, not a file of the shard", filepath.Join(dir, ManifestFile), name)
 		}
