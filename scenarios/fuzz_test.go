@@ -74,8 +74,19 @@ func FuzzExtracts(f *testing.F) {
 			func(c *Config) error { return SetCaseload(c, "c.csv", raw, "") },
 			func(c *Config) error { return SetAreas(c, "a.csv", raw) },
 		} {
+			// The scenario as written before and after: a shallow copy
+			// would share its maps and pointers with base, and a change
+			// made through them would go unseen.
+			var before, after bytes.Buffer
+			if err := Encode(&before, base); err != nil {
+				t.Fatal(err)
+			}
 			c := *base
-			if err := set(&c); err != nil && !reflect.DeepEqual(c, *base) {
+			err := set(&c)
+			if err := Encode(&after, base); err != nil {
+				t.Fatal(err)
+			}
+			if err != nil && (!reflect.DeepEqual(c, *base) || before.String() != after.String()) {
 				t.Fatalf("a refused file changed the scenario: %v", err)
 			}
 		}
