@@ -272,10 +272,10 @@ func (p *Problem) parseGoal(spec Spec) error {
 		m, _ := sim.LookupKPI(o.KPI)
 		// Making a KPI worse is never the question: it is a slip.
 		if o.Maximise && m.Direction == sim.LowerIsBetter {
-			return fmt.Errorf("--maximise %s: lower is better for %s; use --minimise", o.KPI, output.Uncapitalise(output.KPILabel(o.KPI)))
+			return usage.Errorf("--maximise %s: lower is better for %s; use --minimise", o.KPI, output.Uncapitalise(output.KPILabel(o.KPI)))
 		}
 		if !o.Maximise && m.Direction == sim.HigherIsBetter {
-			return fmt.Errorf("--minimise %s: higher is better for %s; use --maximise", o.KPI, output.Uncapitalise(output.KPILabel(o.KPI)))
+			return usage.Errorf("--minimise %s: higher is better for %s; use --maximise", o.KPI, output.Uncapitalise(output.KPILabel(o.KPI)))
 		}
 		if m.Unit == sim.UnitShare && o.Tolerance > 1 {
 			return fmt.Errorf("--%s %s±%g: a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points); did you mean %s±%g?",
@@ -285,7 +285,7 @@ func (p *Problem) parseGoal(spec Spec) error {
 		p.KPIs = append(p.KPIs, o.KPI)
 		return nil
 	case len(spec.Targets) == 0:
-		return fmt.Errorf("optimise needs at least one --target KPI<=X, such as 'wait_first_contact_p90_weeks<=4', or a KPI to make best within a --budget, such as --maximise needs_met")
+		return usage.Errorf("optimise needs at least one --target KPI<=X, such as 'wait_first_contact_p90_weeks<=4', or a KPI to make best within a --budget, such as --maximise needs_met")
 	}
 	for _, s := range spec.Targets {
 		t, err := ParseTarget(s)
@@ -296,7 +296,7 @@ func (p *Problem) parseGoal(spec Spec) error {
 			return fmt.Errorf("--target %s: %w", s, err)
 		}
 		if msg := outOfRange(t.KPI, t.Value); msg != "" {
-			return fmt.Errorf("--target %s: %s", s, msg)
+			return usage.Errorf("--target %s: %s", s, msg)
 		}
 		for _, prev := range p.Targets {
 			if prev.KPI == t.KPI && prev.AtMost == t.AtMost {

@@ -73,7 +73,7 @@ func PlanRun(spec RunSpec) (*RunPlan, error) {
 	}
 	if spec.Shard.Of > 0 {
 		if spec.Precision != 0 {
-			return nil, errors.New("--shard and --precision do not mix: a shard cannot know when the whole run is precise enough")
+			return nil, usage.Errorf("--shard and --precision do not mix: a shard cannot know when the whole run is precise enough")
 		}
 		if p.shard, err = newManifest(KindRun, spec.Ref, cfg, spec.Shard, cfg.Run.Replications, spec.Version); err != nil {
 			return nil, err

@@ -1,7 +1,7 @@
 package experiment
 
 import (
-	"fmt"
+	"github.com/spsim/spsim/internal/usage"
 	"math"
 	"strconv"
 	"strings"
@@ -28,10 +28,10 @@ func Steps(text string) (values []string, ok bool, err error) {
 	b, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
 	step, err3 := strconv.ParseFloat(strings.TrimSpace(stepText), 64)
 	if err1 != nil || err2 != nil || err3 != nil || !(step > 0) || !(a <= b) || math.IsInf(a, 0) || math.IsInf(b, 0) {
-		return nil, true, fmt.Errorf("%q: want LO..HI[:STEP] with LO <= HI and STEP > 0, such as 3..8 or 40..100:20", text)
+		return nil, true, usage.Errorf("%q: want LO..HI[:STEP] with LO <= HI and STEP > 0, such as 3..8 or 40..100:20", text)
 	}
 	if (b-a)/step >= MaxSteps {
-		return nil, true, fmt.Errorf("%q: %g..%g in steps of %g is over %d values", text, a, b, step, MaxSteps)
+		return nil, true, usage.Errorf("%q: %g..%g in steps of %g is over %d values", text, a, b, step, MaxSteps)
 	}
 	// Values are rounded to the places the range was written to (0.1..0.3:0.1
 	// gives 0.3, not the 0.30000000000000004 that adding 0.1 twice makes).
@@ -40,7 +40,7 @@ func Steps(text string) (values []string, ok bool, err error) {
 	// leave out the end the user named (10..30:7 stopped at 24).
 	if n := (b - a) / step; math.Abs(n-math.Round(n)) > 1e-9*max(1, n) {
 		last := a + math.Floor(n)*step
-		return nil, true, fmt.Errorf("%q: %s is not a whole number of steps of %s from %s: end at %s or %s, or take a step that divides %s",
+		return nil, true, usage.Errorf("%q: %s is not a whole number of steps of %s from %s: end at %s or %s, or take a step that divides %s",
 			text, strings.TrimSpace(hi), strings.TrimSpace(stepText), strings.TrimSpace(lo), format(last, places), format(last+step, places), format(b-a, places))
 	}
 	for i := 0; a+float64(i)*step <= b+1e-9*step; i++ {
