@@ -1,13 +1,17 @@
 package output_test
 
 import (
+	"slices"
+
 	"context"
+	"github.com/xuri/excelize/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/study"
 )
 
@@ -86,6 +90,45 @@ func TestThroughputCountsAreNeutral(t *testing.T) {
 		f := strings.Split(line, ",")
 		if len(f) > 12 && neutral[f[0]] && f[1] == "funding-cliff" && (f[12] == "better" || f[12] == "worse") {
 			t.Errorf("%s is %q: %s", f[0], f[12], line)
+		}
+	}
+}
+
+// TestCompareWorkbookLeadsWithTheVerdictsMeasures: a comparison's workbook
+// opens with the headline measures the verdict speaks of (needs met per
+// 1,000 referrals, the share of referred people with every need met), as
+// its report and terminal table do, not only the charted KPIs.
+func TestCompareWorkbookLeadsWithTheVerdictsMeasures(t *testing.T) {
+	r, err := study.Compare(context.Background(), study.CompareSpec{Refs: []string{"baseline", "extra-link-worker"},
+		Options: study.Options{Jobs: 2, Replications: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := output.WriteCompare(dir, r, study.Outputs{study.XLSX: true}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "results.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Summary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []string
+	for _, r := range rows {
+		if len(r) > 0 {
+			first = append(first, r[0])
+		}
+	}
+	for _, k := range []string{sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare, sim.KPILeaversPerFTE} {
+		if want := output.KPILabel(k); !slices.Contains(first, want) {
+			t.Errorf("the comparison's Summary sheet lacks %q (it has %q)", want, first)
 		}
 	}
 }

@@ -49,7 +49,7 @@ func compareWorkbook(r *study.CompareResult) workbook.Compare {
 		Facts: append([]string{fmt.Sprintf("%s of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
 			experiment.Count(ref.Run.Replications, "replication"), ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)},
 			append(compareSets(r), warningFacts(r.LoadWarnings, r.Warnings)...)...),
-		Verdict: verdict, Headline: CompareKPIs, C: cmp}
+		Verdict: verdict, Headline: Headline, C: cmp}
 }
 
 // compareQuestion is a comparison's question, for its report and workbook:
