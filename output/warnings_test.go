@@ -1,14 +1,14 @@
 package output_test
 
 import (
-	"slices"
-
 	"context"
-	"github.com/xuri/excelize/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
