@@ -112,6 +112,18 @@ func writeReadmeFixtures(t *testing.T, dir string, blocks []block) {
 			}
 		}
 	}
+	// The example extract README's calibrate reads, where a clone has it.
+	example := filepath.Join("workbench", "assets", "examples", "referrals.csv")
+	data, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(example)), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, example), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	refs := calibrate.Synthetic(calibrate.Params{Base: 20, Growth: 0.05, Amplitude: 0.1, Peak: 3},
 		time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 104, 1)
 	f, err := os.Create(filepath.Join(dir, "referrals.csv"))
