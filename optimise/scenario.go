@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/internal/usage"
@@ -403,6 +404,9 @@ func (p *Problem) Label(i int) string {
 func (p *Problem) leverValue(f int, v string) string {
 	key := p.Levers[f].Key
 	if l := p.Labels[key]; l != "" {
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			v = strings.ReplaceAll(v, "_", "-") // a choice in words: short-term, not short_term
+		}
 		return output.Uncapitalise(l) + " " + v
 	}
 	if j := strings.LastIndex(key, "."); j >= 0 && !strings.HasPrefix(key, "services.") {

@@ -53,7 +53,14 @@ func HeadToHeadTable(c *experiment.Comparison) (t Table, ok bool) {
 func verdictTable(vs []experiment.Verdict, caption string) Table {
 	t := Table{Caption: caption, Head: []string{"scenario", "against", "measure", "difference", "effect", "extra cost per unit"}}
 	for _, v := range vs {
-		for _, ch := range append([]experiment.Change{v.Cost}, v.Outcomes...) {
+		for i, ch := range append([]experiment.Change{v.Cost}, v.Outcomes...) {
+			effect := ch.Effect.Words()
+			switch {
+			case i == 0 && ch.Diff.Low > 0: // the cost: more is "worse" only by the ledger
+				effect = "costs more"
+			case i == 0 && ch.Diff.High < 0:
+				effect = "costs less"
+			}
 			per := "—"
 			switch {
 			case ch.CostPer != nil:
@@ -66,7 +73,7 @@ func verdictTable(vs []experiment.Verdict, caption string) Table {
 			}
 			t.Rows = append(t.Rows, []string{v.Scenario, v.Reference, ch.Label,
 				experiment.WithBounds(ch.Diff.Mean, ch.Diff.Low, ch.Diff.High, ch.Unit, true),
-				string(ch.Effect), per})
+				effect, per})
 		}
 	}
 	return t

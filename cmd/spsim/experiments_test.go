@@ -280,7 +280,12 @@ func TestCompareOutputs(t *testing.T) {
 	dir := t.TempDir()
 	stdout, _ := spsim(t, "compare", short, shortExtra, "-o", dir)
 	checkPlots(t, dir, "compare_kpis", "compare_differences")
-	checkReport(t, dir, "short-extra − short (paired)", "Verdict: each scenario minus short", "short-extra costs £")
+	checkReport(t, dir, "short-extra − short (paired)", "Verdict: each scenario minus short", "short-extra costs £", "<td>costs more</td>")
+	// The report's verdict table says effects in words; compare.csv keeps
+	// the stable names.
+	if page, _ := os.ReadFile(filepath.Join(dir, "report.html")); strings.Contains(string(page), "no_detectable_difference") {
+		t.Error("report.html says no_detectable_difference, a file's name, not words")
+	}
 	f, err := os.Open(filepath.Join(dir, "compare.csv"))
 	if err != nil {
 		t.Fatal(err)

@@ -22,6 +22,18 @@ const (
 	Undetermined Effect = "undetermined"             // too few replications for an interval
 )
 
+// Words is the effect as a report says it: "no detectable difference",
+// not the stable name files keep.
+func (e Effect) Words() string {
+	switch e {
+	case NoDifference:
+		return "no detectable difference"
+	case Undetermined:
+		return "too few replications to tell"
+	}
+	return string(e)
+}
+
 // EffectOf judges a paired difference d (scenario minus reference) of a
 // KPI that improves in direction dir.
 func EffectOf(d Estimate, dir sim.Direction) Effect {
