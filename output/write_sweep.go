@@ -77,10 +77,15 @@ func orNone(xs []string) string {
 	return strings.Join(xs, ", ")
 }
 
-func factorKeys(fs []experiment.Factor) []string {
+// factorWords names the factors in words where the lever vocabulary has
+// them ("link-worker posts"), else by key.
+func factorWords(fs []experiment.Factor) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
 		out[i] = f.Key
+		if l := scenarios.KeyLabel(f.Key); l != "" {
+			out[i] = Uncapitalise(l)
+		}
 	}
 	return out
 }
@@ -88,5 +93,5 @@ func factorKeys(fs []experiment.Factor) []string {
 // sweepQuestion is a sweep's question, for its report and workbook: the
 // study's, not the base scenario's own.
 func sweepQuestion(base string, sw *experiment.Sweep) string {
-	return fmt.Sprintf("How do the KPIs of %s change with %s?", base, strings.Join(factorKeys(sw.Factors), " and "))
+	return fmt.Sprintf("How do the KPIs of %s change with %s?", base, strings.Join(factorWords(sw.Factors), " and "))
 }

@@ -322,7 +322,7 @@ func TestSweepOutputs(t *testing.T) {
 		t.Errorf("a KPI asked for twice is told %d times, want once:\n%s", n, stdout)
 	}
 	checkPlots(t, dir, "sweep")
-	checkReport(t, dir, "Wait to first contact, mean", "initial.active=80")
+	checkReport(t, dir, "Wait to first contact, mean", "initial.active=80", "change with link-worker posts?")
 	if !strings.Contains(stdout, "set for every point: initial.active=80\n") {
 		t.Errorf("the terminal does not say what was set:\n%s", stdout)
 	}
