@@ -100,6 +100,17 @@ var Headline = []string{
 	sim.KPIGPValue,
 }
 
+// PrecisionKPIs are the KPIs a precision run judges: those a run's answer
+// leads with (how full caseloads are, waits, people giving up, needs met,
+// cost). Rare counts and small levels elsewhere in the headline table
+// (leavers, weeks held, a gap that may be near 0) would need thousands of
+// replications for a precision relative to their mean, and keep their
+// intervals instead.
+var PrecisionKPIs = []string{
+	sim.KPIUtilisation, sim.KPIWaitMean, sim.KPIWaitP90, sim.KPIReneged,
+	sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare, sim.KPICostTotal, sim.KPICostPerNeedMet,
+}
+
 // load loads the scenario ref under the options, returning the load
 // warnings as text ("file:line:col: key = value: warning: ...").
 func (o *Options) load(ref string) (*scenarios.Config, []string, error) {

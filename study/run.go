@@ -27,7 +27,8 @@ type RunSpec struct {
 	MaxReplications int // 0 is DefaultMaxReplications
 	// Shard, when set, runs only part of the replications, to be merged.
 	Shard ShardSpec
-	// HeadlineKPIs are the KPIs a precision run judges.
+	// HeadlineKPIs are the KPIs a precision run judges (default
+	// PrecisionKPIs).
 	HeadlineKPIs []string
 	// Sets are KEY=VALUE settings made on the loaded scenario (--set),
 	// in order: a change tried without writing a scenario file.
@@ -93,7 +94,7 @@ func (s *RunSpec) checkPrecision(cfg *sim.Config) (int, error) {
 		s.MaxReplications = DefaultMaxReplications
 	}
 	if len(s.HeadlineKPIs) == 0 {
-		s.HeadlineKPIs = Headline
+		s.HeadlineKPIs = PrecisionKPIs
 	}
 	switch {
 	case !(s.Precision > 0 && s.Precision < 100):

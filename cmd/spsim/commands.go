@@ -39,7 +39,7 @@ exits with status 130.`,
 			argHelp: [][2]string{{"SCENARIO", scenarioArg + "; default baseline"}},
 			examples: [][2]string{
 				{"spsim run", "the built-in baseline PCN; results in out/baseline/"},
-				{"spsim run my-area.toml --precision 5", "your own scenario, adding replications until every headline interval is within ±5% of its mean"},
+				{"spsim run my-area.toml --precision 5", "your own scenario, adding replications until the intervals of the figures the answer leads with are within ±5% of their means"},
 				{"spsim run baseline --set workforce.link_workers=4", "the baseline with one change, without writing a file (the change is in scenario.toml and the report)"},
 			},
 			run: cmdRun,

@@ -270,7 +270,7 @@ func TestRunPrecisionCap(t *testing.T) {
 	}
 	// The warning names the KPIs in words, with their keys, and what to do.
 	if !strings.Contains(stderr, "precision: target ±0.5% not reached after 9 replications (cap 9) for ") ||
-		!strings.Contains(stderr, "link workers leaving (leavers)") || !strings.Contains(stderr, "raise --max-replications") {
+		!strings.Contains(stderr, "people who gave up waiting (reneged)") || strings.Contains(stderr, "(leavers)") || !strings.Contains(stderr, "raise --max-replications") {
 		t.Errorf("stderr's precision warning:\n%s", stderr)
 	}
 	checkReport(t, dir, "Precision reached")

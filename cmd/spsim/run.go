@@ -16,7 +16,7 @@ import (
 func cmdRun(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("run")
 	ef := addExpFlags(fs)
-	precision := fs.Float64("precision", 0, "add replications until every headline KPI's 95% half-width is within `PERCENT` of its mean")
+	precision := fs.Float64("precision", 0, "add replications until the 95% half-width of every KPI the answer leads with (waits, people giving up, caseloads, needs met, cost) is within `PERCENT` of its mean")
 	maxReps := fs.Int("max-replications", 0, fmt.Sprintf("with --precision, stop after this many replications (default %d)", study.DefaultMaxReplications))
 	shardSpec := fs.String("shard", "", "run only part `i/n` of the replications (1/n to n/n), to combine later with spsim merge")
 	var sets []string
