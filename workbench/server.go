@@ -31,8 +31,9 @@ type Limits struct {
 	SweepPoints   int   // most values in a sweep, or of one lever of a plan
 	Candidates    int   // most combinations of levers a plan searches
 	Waiting       int   // most runs waiting in the queue
-	// Events and Bytes are the estimate limits of the command line's
-	// runs without --allow-large: events and memory of a whole request.
+	// Events and Bytes bound the estimate of a whole request, as the
+	// command line's limits bound a run without --allow-large; a
+	// request's events are held to a tenth of the command line's.
 	Events float64
 	Bytes  float64
 }
@@ -47,7 +48,7 @@ var DefaultLimits = Limits{
 	SweepPoints:   12,
 	Candidates:    40,
 	Waiting:       8,
-	Events:        2e10,
+	Events:        2e9, // a few minutes: a request ties up the server it shares
 	Bytes:         8 << 30,
 }
 
