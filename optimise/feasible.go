@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/spsim/spsim/internal/usage"
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -57,8 +58,31 @@ func (t Target) Bound() string {
 	return "at least " + q
 }
 
+// toleranceFloor is the least default tolerance of a target on kpi, in
+// its unit: 5% of a target near 0 (a wait of at most 0.01 weeks, nobody
+// giving up) would be a tolerance no number of replications could meet,
+// and of 0 none at all.
+func toleranceFloor(kpi string) float64 {
+	m, ok := sim.LookupKPI(kpi)
+	if !ok {
+		return 0
+	}
+	switch {
+	case m.Unit == sim.UnitWeeks:
+		return 0.1 // about half a working day
+	case m.Unit == sim.UnitShare:
+		return 0.005 // half a percentage point
+	case m.Unit == sim.UnitGBP, m.Unit == sim.UnitGBPPerYear:
+		return 100
+	case strings.HasSuffix(m.Unit, "/year"), m.Unit == "people":
+		return 1 // one a year, or one person
+	}
+	return 0
+}
+
 // ParseTarget reads "KPI<=X" or "KPI>=X", with an optional tolerance
-// "KPI<=X±E" (or "+-E"). Without one the tolerance is 5% of |X|.
+// "KPI<=X±E" (or "+-E"). Without one the tolerance is 5% of |X|, and at
+// least toleranceFloor's.
 func ParseTarget(s string) (Target, error) {
 	var t Target
 	var rest string
@@ -75,14 +99,14 @@ func ParseTarget(s string) (Target, error) {
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || t.KPI == "" {
 		return t, usage.Errorf("--target %q: want KPI<=X or KPI>=X with X a number, such as 'wait_first_contact_p90_weeks<=4'", s)
 	}
-	t.Value, t.Tolerance = v, 0.05*math.Abs(v)
+	t.Value, t.Tolerance = v, max(0.05*math.Abs(v), toleranceFloor(t.KPI))
 	if hasTol {
 		if t.Tolerance, err = strconv.ParseFloat(strings.TrimSpace(tol), 64); err != nil {
 			return t, fmt.Errorf("--target %q: tolerance %q is not a number", s, tol)
 		}
 	}
 	if !(t.Tolerance > 0) || math.IsInf(t.Tolerance, 0) {
-		return t, fmt.Errorf("--target %q: the tolerance must be a positive number; give one as %s±E", s, strings.TrimSpace(strings.Split(s, "±")[0]))
+		return t, usage.Errorf("--target %q: the tolerance must be a positive number; give one as %s±E", s, strings.TrimSpace(strings.Split(s, "±")[0]))
 	}
 	return t, nil
 }

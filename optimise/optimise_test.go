@@ -125,6 +125,18 @@ func TestParse(t *testing.T) {
 	if err != nil || !tg.AtMost || tg.Value != 4 || tg.Tolerance != 0.2 {
 		t.Errorf("target %+v, %v", tg, err)
 	}
+	// A target near or at 0 has a tolerance a run can meet: at least half
+	// a working day of a wait, one person a year.
+	for _, c := range []struct {
+		target string
+		tol    float64
+	}{
+		{"wait_first_contact_p90_weeks<=0.01", 0.1}, {"reneged<=0", 1}, {"lw_utilisation<=0.05", 0.005}, {"needs_met>=600", 30},
+	} {
+		if tg, err := optimise.ParseTarget(c.target); err != nil || tg.Tolerance != c.tol {
+			t.Errorf("target %q: %+v, %v; want a tolerance of %g", c.target, tg, err, c.tol)
+		}
+	}
 	for _, bad := range []string{"x<4", "x<=four", "x>=0", "x<=1±0"} {
 		if _, err := optimise.ParseTarget(bad); err == nil {
 			t.Errorf("target %q accepted", bad)

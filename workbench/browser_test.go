@@ -413,6 +413,12 @@ func TestBrowser(t *testing.T) {
 	if said, err := chromedp.Run(ctx, chromedp.Text(q("#status"))); err != nil || !strings.Contains(said, "Link-worker posts: enter a number (the run keeps 3 until then)") {
 		t.Errorf("after emptying the posts box the status says %q (%v)", said, err)
 	}
+
+	// An emptied target is asked for, not searched for as 0.
+	do("empty the plan's target", chromedp.Click(q(`[data-tab=plan]`)), chromedp.SetValue(q("#plan-value"), ""), chromedp.Click(q("#plan")))
+	if said, err := chromedp.Run(ctx, chromedp.Text(q("#status"))); err != nil || said != "Enter a target" {
+		t.Errorf("after emptying the plan's target the status says %q (%v), want \"Enter a target\"", said, err)
+	}
 }
 
 // utf16LE is s as Excel's "Unicode text" saves it: UTF-16, little-endian,

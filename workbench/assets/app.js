@@ -404,11 +404,25 @@ function sweepByChanged() {
   if (on) sweepDefaults('sweep-by', 'sweep-by');
 }
 
+// numberOf reads a number box: an empty or unreadable box is an error to
+// show ("Enter …"), not the 0 that Number('') makes.
+function numberOf(id, what) {
+  const s = $(id).value.trim();
+  const x = Number(s);
+  if (s === '' || !Number.isFinite(x)) throw new Error(`Enter ${what}`);
+  return x;
+}
+
 // leverValues are the values of a lever from its range and steps, or an
 // error to show: a lever of whole steps (posts, sessions) takes whole
 // values, 3 to 6 in 5 steps being 3, 4, 5, 6, not 3.75.
 function leverValues(select, prefix) {
-  const from = Number($('#' + prefix + '-from').value), to = Number($('#' + prefix + '-to').value), n = Number($('#' + prefix + '-steps').value);
+  let from, to, n;
+  try {
+    from = numberOf('#' + prefix + '-from', 'a number to sweep "from"');
+    to = numberOf('#' + prefix + '-to', 'a number to sweep "to"');
+    n = numberOf('#' + prefix + '-steps', 'the number of steps');
+  } catch (e) { return { error: e.message }; }
   if (!(n >= 2 && n <= 12) || !(to > from)) return { error: 'A sweep needs "from" below "to" and 2 to 12 steps' };
   let values = [];
   for (let i = 0; i < n; i++) values.push(Number((from + (to - from) * i / (n - 1)).toPrecision(6)));

@@ -33,7 +33,7 @@ function planDefaults(n) {
 // whole steps, else five evenly spaced.
 function planValues(n) {
   const o = $('#plan-key' + n).selectedOptions[0];
-  const from = Number($('#plan-from' + n).value), to = Number($('#plan-to' + n).value);
+  const from = numberOf('#plan-from' + n, 'a number for the lever\'s "from"'), to = numberOf('#plan-to' + n, 'a number for the lever\'s "to"');
   if (!(to >= from)) throw new Error('A lever needs "from" at or below "to"');
   const step = Number(o.dataset.step);
   const values = [];
@@ -49,14 +49,13 @@ function planValues(n) {
 // plan finds the cheapest plan meeting the target, or with best set, the
 // best combination within the budget.
 function plan(best) {
-  let levers;
+  const req = { toml: state.view.toml };
   try {
-    levers = [planValues(1)];
-    if ($('#plan-key2').value) levers.push(planValues(2));
+    req.levers = [planValues(1)];
+    if ($('#plan-key2').value) req.levers.push(planValues(2));
+    if (best) req.best = { kpi: $('#best-kpi').value, budget: numberOf('#best-budget', 'a budget in £ a year') };
+    else req.target = { kpi: $('#plan-kpi').value, op: $('#plan-op').value, value: numberOf('#plan-value', 'a target') };
   } catch (e) { status(e.message, true); return; }
-  const req = { toml: state.view.toml, levers };
-  if (best) req.best = { kpi: $('#best-kpi').value, budget: Number($('#best-budget').value) };
-  else req.target = { kpi: $('#plan-kpi').value, op: $('#plan-op').value, value: Number($('#plan-value').value) };
   task(best ? 'Finding the best within the budget' : 'Finding the cheapest plan', 'api/optimise', req, (r) => {
     showWarnings($('#plan-notes'), r.notes);
     $('#plan-answer').replaceChildren(...r.sentences.map((s) => sentenceItem(s)));
@@ -99,10 +98,15 @@ function driverRows() {
 
 function drivers() {
   const inputs = [];
-  for (let n = 0; n < 3; n++) {
-    const key = $('#driver-key' + n).value;
-    if (key) inputs.push({ key, label: $('#driver-key' + n).selectedOptions[0].textContent, lo: Number($('#driver-lo' + n).value), hi: Number($('#driver-hi' + n).value) });
-  }
+  try {
+    for (let n = 0; n < 3; n++) {
+      const key = $('#driver-key' + n).value;
+      if (key) {
+        inputs.push({ key, label: $('#driver-key' + n).selectedOptions[0].textContent,
+          lo: numberOf('#driver-lo' + n, 'a number for the input\'s "from"'), hi: numberOf('#driver-hi' + n, 'a number for the input\'s "to"') });
+      }
+    }
+  } catch (e) { status(e.message, true); return; }
   if (inputs.length === 0) { status('Choose at least one input', true); return; }
   const req = { toml: state.view.toml, inputs };
   task('Ranking the inputs', 'api/sensitivity', req, (r) => {
