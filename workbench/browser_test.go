@@ -419,6 +419,28 @@ func TestBrowser(t *testing.T) {
 	if said, err := chromedp.Run(ctx, chromedp.Text(q("#status"))); err != nil || said != "Enter a target" {
 		t.Errorf("after emptying the plan's target the status says %q (%v), want \"Enter a target\"", said, err)
 	}
+
+	// A growth of 5 typed for 5% is held with the likely value offered;
+	// taking it runs 0.05.
+	const growthBox = `input[type=number][data-key="demand.annual_growth"]`
+	do("type 5 for a growth of 5%", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[any](`(() => { const n = document.querySelector('`+growthBox+`');
+				n.value = '5'; n.dispatchEvent(new Event('input')); })()`)(ctx, tg)
+		return err
+	}))
+	const typo = `.lever:has(` + growthBox + `) .typo`
+	if said, err := chromedp.Run(ctx, chromedp.Text(q(typo))); err != nil || !strings.Contains(said, "5 is far outside the usual range (-0.2–0.5): did you mean 0.05?") {
+		t.Errorf("after typing a growth of 5 the lever says %q (%v)", said, err)
+	}
+	do("screenshot of the held value", shot("workbench-typo", `.lever:has(`+growthBox+`)`))
+	done, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`Number(document.body.dataset.done || 0)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	do("use 0.05", chromedp.Click(q(typo+` button`)), waitDone(int(done)+1))
+	if v, err := chromedp.Run(ctx, chromedp.Value(q(growthBox))); err != nil || v != "0.05" {
+		t.Errorf("after 'Use 0.05' the growth box holds %q (%v)", v, err)
+	}
 }
 
 // utf16LE is s as Excel's "Unicode text" saves it: UTF-16, little-endian,

@@ -214,14 +214,32 @@ function leverControl(l) {
     const num = el('input', { id, type: 'number', step: 'any', 'data-key': l.key });
     range.value = value; num.value = value;
     range.addEventListener('input', () => { num.value = range.value; changed(Number(range.value)); });
+    // A value typed far outside the usual range (5 for a growth of 0.05)
+    // is held, with the likely value offered, before anything runs: its
+    // results would look like any others.
+    const typo = el('p', { class: 'typo', role: 'alert', hidden: true });
+    const take = (v) => { typo.hidden = true; num.value = v; range.value = v; changed(v); };
     num.addEventListener('input', () => {
-      if (num.value !== '' && !isNaN(Number(num.value))) { range.value = num.value; changed(Number(num.value)); return; }
+      typo.hidden = true;
+      if (num.value !== '' && !isNaN(Number(num.value))) {
+        const v = Number(num.value);
+        if (farOut(l, v)) {
+          const meant = likelyMeant(l, v), far = `${fmt(v)} is far outside the usual range (${fmt(l.min)}–${fmt(l.max)})`;
+          const keep = el('button', { type: 'button', text: `Keep ${fmt(v)}`, onclick: () => take(v) });
+          if (meant === null) typo.replaceChildren(far + ': nothing runs until you keep it. ', keep);
+          else typo.replaceChildren(far + `: did you mean ${fmt(meant)}? `, el('button', { type: 'button', text: `Use ${fmt(meant)}`, onclick: () => take(meant) }), ' ', keep);
+          typo.hidden = false;
+          return;
+        }
+        range.value = num.value; changed(v); return;
+      }
       // Kept at the last value: say so, rather than run the old one silently.
       status(`${l.label}: enter a number (the run keeps ${fmt(range.value)} until then)`, true);
     });
     row.append(range, num, el('span', { class: 'unit', text: l.unit }));
+    wrap.append(row, typo);
   }
-  wrap.append(row);
+  if (!row.parentNode) wrap.append(row);
   let note = l.note;
   // The control's range is a PCN's usual one; validation's plausible
   // range is wider (an ICB's or a nation's scenario), so the two are not
@@ -402,6 +420,22 @@ function sweepByChanged() {
   const on = $('#sweep-by').value !== '';
   for (const id of ['#sweep-by-from', '#sweep-by-to', '#sweep-by-steps']) $(id).disabled = !on;
   if (on) sweepDefaults('sweep-by', 'sweep-by');
+}
+
+// farOut says whether v, typed for lever l, is far outside its usual
+// range: over ten times its top, or over 1.5 for a share or rate whose
+// top is at most 1 (5 typed for a growth of 0.05).
+function farOut(l, v) { return v > l.max * 10 || (l.max <= 1 && v > 1.5); }
+
+// likelyMeant is the value a number far outside lever l's usual range was
+// likely meant to be (v divided by 100, 10 or 1000 back into the range),
+// or null.
+function likelyMeant(l, v) {
+  for (const d of [100, 10, 1000]) {
+    const m = Number((v / d).toPrecision(6));
+    if (m >= l.min && m <= l.max) return m;
+  }
+  return null;
 }
 
 // numberOf reads a number box: an empty or unreadable box is an error to
