@@ -93,6 +93,9 @@ func personProblem(c *Config, p *InitialPerson) string {
 	case p.Profile != "" && c.Profiles[p.Profile] == nil:
 		return notOne("profile", p.Profile, sortedKeys(c.Profiles))
 	case p.AgeWeeks < 0:
+		if d := c.Initial.Date; d != "" {
+			return fmt.Sprintf("referred after the run starts (initial.date, %s): is that the extract's date?", d)
+		}
 		return "referred after the run starts (initial.date)"
 	case p.Sessions != nil && (*p.Sessions < 0 || p.Status == StatusWaiting && *p.Sessions > 0):
 		return fmt.Sprintf("sessions %d: a person waiting has had none, and a count is 0 or more", *p.Sessions)
@@ -162,7 +165,35 @@ func checkPeople(c *Config, file string, lines []int, where func(string) pos) Er
 		}
 	}
 	in.Waiting, in.Active = waiting, active
-	return errs
+	return collapseAlike(errs)
+}
+
+// alikeShown is how many people with the same problem are named one by
+// one; the rest are counted.
+const alikeShown = 3
+
+// collapseAlike keeps the first alikeShown errors of each message and
+// counts the rest in one more, so that a wrong extract date is a few
+// lines, not one for every person.
+func collapseAlike(errs Errors) Errors {
+	count := map[string]int{}
+	for _, e := range errs {
+		count[e.Msg]++
+	}
+	var out Errors
+	seen := map[string]int{}
+	for _, e := range errs {
+		seen[e.Msg]++
+		switch n := seen[e.Msg]; {
+		case n <= alikeShown:
+			out = append(out, e)
+		case n == alikeShown+1:
+			more := *e
+			more.Key, more.Msg = "", fmt.Sprintf("and %d more people from here on with the same problem: %s", count[e.Msg]-alikeShown, e.Msg)
+			out = append(out, &more)
+		}
+	}
+	return out
 }
 
 // readCaseload reads a caseload extract: a header row, then one row per
