@@ -42,10 +42,14 @@ func ParseInput(s string) (Input, error) {
 	if !ok || !ok2 || err1 != nil || err2 != nil || strings.TrimSpace(key) == "" || !(a < b) || math.IsInf(a, 0) || math.IsInf(b, 0) {
 		return Input{}, fmt.Errorf("--vary %q: want KEY=LO..HI with LO < HI, such as workforce.leaving_hazard_per_year=0.1..0.3", s)
 	}
-	if err := scenarios.CommonRunKey("--vary", strings.TrimSpace(key)); err != nil {
+	key = strings.TrimSpace(key)
+	if err := scenarios.CommonRunKey("--vary", key); err != nil {
 		return Input{}, err
 	}
-	return Input{Key: strings.TrimSpace(key), Lo: a, Hi: b}, nil
+	if strings.HasPrefix(key, "run.") {
+		return Input{}, usage.Errorf("--vary %s: a run setting (its length, warm-up, seed), not an uncertain input of the model: the screen would rank how the run is measured among what drives the service", key)
+	}
+	return Input{Key: key, Lo: a, Hi: b}, nil
 }
 
 // Spec asks for a sensitivity analysis.
@@ -363,6 +367,21 @@ func pointConfig(r *Result, u []float64) (*sim.Config, error) {
 	return &c, nil
 }
 
+// rangeEndRefused is the error of the first input whose range, as given,
+// ends at a value the scenario refuses on its own (0..30 for a share:
+// 30), or nil.
+func rangeEndRefused(r *Result) error {
+	for _, in := range r.Inputs {
+		for _, u := range []float64{0, 1} {
+			c := *r.Base
+			if _, err := scenarios.SetAll(&c, []scenarios.KeyValue{{Key: in.Key, Value: in.At(u)}}); err != nil {
+				return fmt.Errorf("--vary %s=%s..%s: %w", in.Key, in.At(0), in.At(1), err)
+			}
+		}
+	}
+	return nil
+}
+
 // pointWords names a point by its values: "workforce.link_workers = 3,
 // demand.referrals_per_week = 24.5".
 func pointWords(kvs []scenarios.KeyValue) string {
@@ -418,6 +437,9 @@ func check(spec Spec, r *Result, points [][]float64) error {
 	for _, u := range points {
 		c, err := pointConfig(r, u)
 		if err != nil {
+			if e := rangeEndRefused(r); e != nil {
+				return e // in the user's own values, not a point of the design
+			}
 			return err
 		}
 		b.Add(c, r.Reps, spec.Jobs)

@@ -65,7 +65,8 @@ func TestSensitivityRefuses(t *testing.T) {
 		{"twice", `[{"key":"demand.annual_growth","lo":0,"hi":0.1},{"key":"demand.annual_growth","lo":0,"hi":0.2}]`, "twice"},
 		// Refused before any point runs, not after some have.
 		{"too large", `[{"key":"demand.referrals_per_week","lo":20,"hi":5000000}]`, "too large for the workbench"},
-		{"a point the scenario refuses", `[{"key":"run.warmup_weeks","lo":1,"hi":2000}]`, "warm-up at least as long as the horizon"},
+		{"a range the scenario refuses", `[{"key":"workforce.fte","lo":0.5,"hi":3}]`, "workforce.fte = 3: must be more than 0 and at most 1.5"},
+		{"a run setting", `[{"key":"run.warmup_weeks","lo":1,"hi":20}]`, "a run setting (its length, warm-up, seed), not an uncertain input"},
 	} {
 		w := post(t, newTestServer(), "/api/sensitivity", `{"toml":`+jsonString(small(t))+`,"inputs":`+c.inputs+`}`)
 		if w.Code == http.StatusOK || !strings.Contains(w.Body.String(), c.want) {
