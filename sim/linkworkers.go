@@ -313,7 +313,7 @@ func (m *Model) discharge(id int32) {
 		m.m.roleEpisodes[m.lws[p.lw].role]++
 	}
 	m.offCaseload(id)
-	m.m.episodeCompleted(int(p.group), int(p.profile), m.now()-p.start)
+	m.m.episodeCompleted(int(p.group), int(p.profile), m.now()-p.start, float64(p.attended))
 	p.state = stDischarged
 	if p.open == 0 {
 		m.conclude(id)

@@ -62,6 +62,7 @@ const (
 	KPINewReferrals             = "new_referrals"
 	KPIPeopleSupportedPerFTE    = "people_supported_per_fte_year"
 	KPIEpisodeWeeksMean         = "episode_weeks_mean"
+	KPIContactsPerEpisode       = "contacts_per_episode_mean"
 	KPILeaversPerFTE            = "leavers_per_fte_year"
 	KPINeedsUnseen              = "needs_unseen"
 	KPINeedsMetShareReached     = "needs_met_share_reached"
@@ -130,6 +131,7 @@ const (
 	ColCostVCSE             = "cost_vcse"
 	ColCostSupervision      = "cost_supervision"
 	ColEpisodeWeeksSum      = "episode_weeks_sum"
+	ColEpisodeContactsSum   = "episode_contacts_sum"
 	ColNeedsUnseen          = "needs_unseen"
 	ColReferralsEnded       = "referrals_ended"
 	ColRoleHandovers        = "role_handovers"
@@ -160,6 +162,7 @@ var kpiTable = []Measure{
 	count(KPIEpisodesCompleted, peopleYear, "Support episodes completed", "discharges from a caseload", HigherIsBetter),
 	ratio(KPIPeopleSupportedPerFTE, "people/FTE-year", "People supported per FTE a year", "support episodes completed per FTE-year in post (calibration: 200-250)", "FTE-years in post", Neutral),
 	ratio(KPIEpisodeWeeksMean, UnitWeeks, "Support episode length, mean", "weeks from first contact to discharge, holding included, of episodes completed (calibration: 9-12)", "episodes completed", Neutral),
+	ratio(KPIContactsPerEpisode, "contacts", "Contacts per support episode, mean", "sessions attended, the first contact included, of episodes completed (guidance: 6-12; short-term support's limit of 6 keeps the baseline below)", "episodes completed", Neutral),
 	count(KPIShortSupport, peopleYear, "Episodes ended by session limits, needs unmet", "episodes ended by the support model's limits with sessions still needed; a count that rises as more people are seen, so neither way is better", Neutral),
 	count(KPIDropouts, peopleYear, "Drop-outs", "episodes ended after consecutive missed sessions; rises as more people are seen, so neither way is better", Neutral),
 	count(KPICaseloadMean, "people", "Caseload, mean", "time-average people on caseloads (holding included)", Neutral),
@@ -276,6 +279,7 @@ var columnTable = []Measure{
 	count(ColCostVCSE, UnitGBP, "VCSE grants", "community grants of open services", LowerIsBetter),
 	count(ColCostSupervision, UnitGBP, "Supervision cost", "supervision of FTE in post", LowerIsBetter),
 	count(ColEpisodeWeeksSum, "person-weeks", "Episode lengths, summed", "weeks from first contact to discharge of episodes completed this week", Neutral),
+	count(ColEpisodeContactsSum, "contacts", "Episode contacts, summed", "sessions attended (the first contact included) in episodes completed this week", Neutral),
 	count(ColNeedsUnseen, "needs", "Needs never seen", "community needs of people who gave up waiting", LowerIsBetter),
 	count(ColReferralsEnded, "people", "Referrals ended", "appropriate referrals whose journey ended (concluded or gave up waiting)", Neutral),
 

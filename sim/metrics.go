@@ -32,7 +32,7 @@ type flows struct {
 	vcseReferrals, vcseAccepted, vcseDeclined, vcseWaitlisted, vcseRefused,
 	vcseGaveUp, vcseClosures, needsMet, needsUnmet, peopleMet, gpAvoided,
 	leavers, postsEnded, handedOver, sessionHours, costRecruitment,
-	pressureSum, lwAssessed, episodeWeeks, needsUnseen, ended float64
+	pressureSum, lwAssessed, episodeWeeks, episodeContacts, needsUnseen, ended float64
 	listExits, listSojourn, caseEntries, caseExits, caseSojourn float64
 	roleHandovers                                               float64
 	roleEpisodes                                                []float64 // by role, with several roles
@@ -175,9 +175,10 @@ func (mt *metrics) limitReached(g, pr int) {
 	mt.profile[pr].limitReached++
 }
 
-func (mt *metrics) episodeCompleted(g, pr int, weeks float64) {
+func (mt *metrics) episodeCompleted(g, pr int, weeks, contacts float64) {
 	mt.episodes++
 	mt.episodeWeeks += weeks
+	mt.episodeContacts += contacts
 	mt.group[g].episodes++
 	mt.profile[pr].episodes++
 }

@@ -167,6 +167,7 @@ func flowKPIs(add addKPI, in kpiInput, w window, last []float64, r *Result) {
 	add(KPIEpisodesCompleted, w.perYear(ColEpisodesCompleted))
 	add(KPIPeopleSupportedPerFTE, nanDiv(w.sum(ColEpisodesCompleted), fteYears))
 	add(KPIEpisodeWeeksMean, nanDiv(w.sum(ColEpisodeWeeksSum), w.sum(ColEpisodesCompleted)))
+	add(KPIContactsPerEpisode, nanDiv(w.sum(ColEpisodeContactsSum), w.sum(ColEpisodesCompleted)))
 	add(KPIShortSupport, w.perYear(ColShortSupport))
 	add(KPIDropouts, w.perYear(ColDropouts))
 	add(KPICaseloadMean, w.mean(ColCaseloadMean))

@@ -83,6 +83,7 @@ var weekColumns = [...]string{
 	ColCostVCSE,
 	ColCostSupervision,
 	ColEpisodeWeeksSum,
+	ColEpisodeContactsSum,
 	ColNeedsUnseen,
 	ColReferralsEnded,
 }
@@ -171,6 +172,7 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 		costVCSE,                 // ColCostVCSE
 		fteArea*mt.supCostPerFTE, // ColCostSupervision
 		mt.episodeWeeks,          // ColEpisodeWeeksSum
+		mt.episodeContacts,       // ColEpisodeContactsSum
 		mt.needsUnseen,           // ColNeedsUnseen
 		mt.ended,                 // ColReferralsEnded
 	)}
