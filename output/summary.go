@@ -125,7 +125,20 @@ func capacitySentence(get func(string) (experiment.Summary, bool), words map[cap
 	case e.Mean < 0.5 && (!defined(e.High) || e.High < 0.5):
 		giveUp = "almost nobody gives up waiting"
 	}
-	return fmt.Sprintf("%s: %s; %s; %s.", capitalise(words[capacityOf(util.Estimate)]), full, waits, giveUp)
+	c := capacityOf(util.Estimate)
+	if c == capacityRoom && queueing(wait.Estimate, gave.Estimate) {
+		// Room, yet a queue: the empty places are ones those waiting
+		// cannot take, and "have room" alone would read as no problem.
+		return fmt.Sprintf("%s, yet people queue: %s; %s; %s. The empty places are ones those waiting cannot take: places reserved for longer-term support under tiered support, or another role's.",
+			capitalise(words[c]), full, waits, giveUp)
+	}
+	return fmt.Sprintf("%s: %s; %s; %s.", capitalise(words[c]), full, waits, giveUp)
+}
+
+// queueing reports whether people detectably queue for a first contact:
+// the wait's interval lies above a week and some give up.
+func queueing(wait, gave experiment.Estimate) bool {
+	return defined(wait.Low) && wait.Low > 1 && gave.Mean > 0 && (!defined(gave.Low) || gave.Low > 0)
 }
 
 // capacity is what the caseloads' utilisation says of link workers'

@@ -78,7 +78,12 @@ func TestRunAnswerReadsTheInterval(t *testing.T) {
 				"403 a year [382, 425] give up waiting.", "56.8% [55.0%, 58.0%] of community needs are met.",
 				"The service costs £256,464 a year [£255,000, £258,000], £350 [£342, £358] per need met."}, nil},
 		{"room", sums(est(0.90, 0.89, 0.91), est(0, 0, 0), costs),
-			[]string{"Link workers have room: caseloads are 90.0% full", "; nobody gives up waiting."}, []string{"outstrips"}},
+			[]string{"Link workers have room: caseloads are 90.0% full", "; nobody gives up waiting."}, []string{"outstrips", "yet people queue"}},
+		// Tiered support whose reserved places stand empty while the
+		// short-term list grows: room that those waiting cannot use.
+		{"room, yet a queue", sums(est(0.81, 0.79, 0.83), est(710, 694, 727), costs),
+			[]string{"Link workers have room, yet people queue: caseloads are 81.0% full", "710 a year [694, 727] give up waiting.",
+				"The empty places are ones those waiting cannot take: places reserved for longer-term support under tiered support, or another role's."}, nil},
 		{"straddles 95%", sums(est(0.95, 0.94, 0.96), est(0.2, 0.1, 0.3), costs),
 			[]string{"Link workers are close to full: ", "; almost nobody gives up waiting."}, []string{"outstrips", "have room"}},
 		{"one replication", sums(one(0.97), one(12), one(250000)),
