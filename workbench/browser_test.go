@@ -441,6 +441,25 @@ func TestBrowser(t *testing.T) {
 	if v, err := chromedp.Run(ctx, chromedp.Value(q(growthBox))); err != nil || v != "0.05" {
 		t.Errorf("after 'Use 0.05' the growth box holds %q (%v)", v, err)
 	}
+
+	// A scenario file with a typo, uploaded: the status names the file and
+	// its first problem, and the editor holds the file, so that the
+	// problem's line is the file's.
+	typoFile := filepath.Join(t.TempDir(), "typo.toml")
+	if err := os.WriteFile(typoFile, []byte("extends = \"baseline\"\nname = \"typo\"\n[workforce]\nlink_worker = 5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do("upload a scenario with a typo", chromedp.SetUploadFiles(q("#upload"), []string{typoFile}),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Poll[bool](`document.querySelector('#status').textContent.startsWith('typo.toml: ')`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			return err
+		}))
+	if said, err := chromedp.Run(ctx, chromedp.Text(q("#status"))); err != nil || !strings.Contains(said, `link_worker = 5: unknown key; did you mean "link_workers"?`) {
+		t.Errorf("after uploading a typo the status says %q (%v)", said, err)
+	}
+	if text, err := chromedp.Run(ctx, chromedp.Value(q("#toml"))); err != nil || !strings.Contains(text, "link_worker = 5") {
+		t.Errorf("after uploading a typo the editor holds %q (%v), not the file", text, err)
+	}
 }
 
 // utf16LE is s as Excel's "Unicode text" saves it: UTF-16, little-endian,

@@ -503,7 +503,7 @@ function download(file) {
 
 // ---- start ----
 
-async function open(req) {
+async function open(req, file) {
   state.pending.clear();
   state.editing = false;
   try {
@@ -517,9 +517,13 @@ async function open(req) {
     $('#scenario-select').value = req.name || '';
     runNow();
   } catch (e) {
-    showProblems(e.problems);
-    if (e.problems.length) $('#advanced').open = true;
-    status(e.message, true);
+    const ps = e.problems || [];
+    showProblems(ps);
+    if (ps.length) $('#advanced').open = true;
+    // An uploaded file refused: its own text in the editor, so that a
+    // problem's line is the file's line, and the first problem said.
+    if (req.toml !== undefined && ps.length) { $('#toml').value = req.toml; state.editing = true; }
+    status((file ? file + ': ' : '') + problemStatus(e), true);
   }
 }
 
@@ -568,7 +572,7 @@ async function start() {
   });
   $('#upload').addEventListener('change', async (ev) => {
     const f = ev.target.files[0];
-    if (f) open({ toml: await f.text() });
+    if (f) open({ toml: await f.text() }, f.name);
   });
   const list = await (await fetch('api/scenarios')).json();
   const sel = $('#scenario-select');
