@@ -15,7 +15,7 @@ import (
 
 // DefaultSweepKPIs are the KPIs a sweep charts and prints when none are
 // named.
-var DefaultSweepKPIs = []string{sim.KPIWaitP90, sim.KPIWaitingListMean, sim.KPIUtilisation, sim.KPINeedsMetShare}
+var DefaultSweepKPIs = []string{sim.KPIWaitP90, sim.KPIWaitingListMean, sim.KPIUtilisation, sim.KPINeedsMetShare, sim.KPILeaversPerFTE}
 
 // MaxSweepPoints bounds a sweep's grid unless Options.AllowLarge.
 const MaxSweepPoints = 1000
