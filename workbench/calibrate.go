@@ -104,7 +104,7 @@ func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 	}
 	f, err := calibrate.FitExtract(x, o)
 	if err != nil {
-		return nil, &badExtract{fmt.Errorf("%s: %w", name, err)}
+		return nil, &badExtract{fmt.Errorf("%s: %s", name, pageWords(err.Error()))}
 	}
 	var groups, profiles []string
 	extends := "baseline"
@@ -154,7 +154,7 @@ func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 	for _, g := range sh.Groups {
 		v.Groups = append(v.Groups, shareText{Name: g.Name, Share: fmt.Sprintf("%s [%s to %s]", percent(g.Value), percent(g.Low), percent(g.High))})
 	}
-	v.Notes = append(v.Notes, calibrate.Notes(x, sh, groups)...)
+	v.Notes = pageSentences(append(v.Notes, calibrate.Notes(x, sh, groups)...))
 	return v, nil
 }
 

@@ -107,7 +107,7 @@ func newSensitivityView(r *sensitivity.Result, asked []inputRange) (*sensitivity
 			r.Labels[in.Key] = in.Label
 		}
 	}
-	v := &sensitivityView{Sentences: r.Sentences(), Head: []string{"Input", "Key"}}
+	v := &sensitivityView{Sentences: pageSentences(r.Sentences()), Head: []string{"Input", "Key"}}
 	for _, k := range r.KPIs {
 		v.Head = append(v.Head, output.KPILabel(k)+": μ*")
 	}

@@ -2,6 +2,8 @@ package workbench
 
 import (
 	"math"
+	"regexp"
+	"strings"
 
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -39,4 +41,41 @@ func count(v float64) string { return experiment.Number(math.Round(v)) }
 // difference of shares in percentage points.
 func signed(v float64, unit string) string {
 	return experiment.Signed(v, unit, unit == sim.UnitShare)
+}
+
+// pageReplacer says the command line's phrases as the page's own controls:
+// the From and To dates of a fit, the Compare tab. A phrase about an
+// option the page does not offer is dropped.
+var pageReplacer = strings.NewReplacer(
+	" (to count one, list it with the others in --inappropriate)", "",
+	"comparing with the scenario without the change (spsim compare)", "comparing with the scenario without the change (the Compare tab)",
+	"compare with the scenario without it (spsim compare)", "compare with the scenario without it (the Compare tab)",
+	"more trajectories (spsim sensitivity --trajectories) may tell them apart", "more trajectories may tell them apart, on the command line (spsim sensitivity --trajectories)",
+	"more samples (spsim sensitivity --samples) may tell them apart", "more samples may tell them apart, on the command line (spsim sensitivity --samples)",
+	"--from or the first", "From, or the first",
+	"--to or the last referral", "To, or the last referral",
+	"give --from before --to", "give a From before To",
+	"give a --from within the extract", "give a From date within the extract",
+	"give a --to within the extract", "give a To date within the extract",
+)
+
+// dates of a fit named as the page's From and To.
+var fitDate = regexp.MustCompile(`--(from|to) (\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]{2} \d{4})`)
+
+// pageWords is s in the page's words (pageReplacer, fitDate).
+func pageWords(s string) string {
+	s = pageReplacer.Replace(s)
+	return fitDate.ReplaceAllStringFunc(s, func(m string) string {
+		sub := fitDate.FindStringSubmatch(m)
+		return map[string]string{"from": "From", "to": "To"}[sub[1]] + " " + sub[2]
+	})
+}
+
+// pageSentences is pageWords of each.
+func pageSentences(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = pageWords(s)
+	}
+	return out
 }

@@ -79,3 +79,21 @@ func TestTickLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestPageWords: the command line's phrases in notes and sentences the
+// page shows are said as the page's controls (From, To, the Compare tab),
+// and a phrase about an option the page lacks is dropped.
+func TestPageWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"fit from it with --from 2024-04-01", "fit from it with From 2024-04-01"},
+		{"to leave those weeks out fit with --to 2024-09-29", "to leave those weeks out fit with To 2024-09-29"},
+		{"--to 1 Jan 2400 is after the extract's last referral (30 Nov 2025): …; give a --to within the extract, or leave it out",
+			"To 1 Jan 2400 is after the extract's last referral (30 Nov 2025): …; give a To date within the extract, or leave it out"},
+		{`not counted: "Declined" (286) (to count one, list it with the others in --inappropriate)`, `not counted: "Declined" (286)`},
+		{"comparing with the scenario without the change (spsim compare) isolates it", "comparing with the scenario without the change (the Compare tab) isolates it"},
+	} {
+		if got := pageWords(c.in); got != c.want {
+			t.Errorf("pageWords(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
