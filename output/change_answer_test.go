@@ -41,6 +41,12 @@ func TestRunSaysWhatTheChangeDid(t *testing.T) {
 		if strings.Contains(found, "growth") {
 			t.Errorf("outputs %v: a caveat of growth in a scenario without it:\n%s", outs, found)
 		}
+		// The change leads, as the question is about it; the averages of
+		// the whole window follow, said to be that.
+		lines := output.RunFound(r)
+		if !strings.HasPrefix(lines[0], "From week 104") || !strings.Contains(lines[1], " over the whole window (weeks 78 to 207, before and after the change together): caseloads are ") {
+			t.Errorf("outputs %v: the run's sentences do not lead with the change, then the whole window:\n%s", outs, found)
+		}
 	}
 	// Growing referrals: the last year against the first, in summary-only
 	// runs too.

@@ -62,8 +62,25 @@ func runFigureFiles(r *study.RunResult, outs study.Outputs) ([]file, error) {
 // RunFound is what a run found, in sentences, as its terminal output, report
 // and workbook lead with: the run's answer, what changed at each timeline
 // change, and, with several areas, where it is most strained.
+//
+// A timeline change inside the KPIs' weeks (a funding cliff) is what the
+// run asks about, and the KPIs average its before and after: its reading
+// then leads, and the answer over the whole window follows, said to be
+// that.
 func RunFound(r *study.RunResult) []string {
-	out := append(RunAnswer(r.Summaries), ChangeAnswer(r.Config, r.Results, r.Level)...)
+	answer, change := RunAnswer(r.Summaries), ChangeAnswer(r.Config, r.Results, r.Level)
+	var out []string
+	if len(change) > 0 && len(answer) > 0 && len(experiment.ChangeWindows(r.Config)) > 0 {
+		whole := fmt.Sprintf(" over the whole window (weeks %d to %d, before and after the change together)", r.Config.Run.WarmupWeeks, r.Config.Run.HorizonWeeks-1)
+		if i := strings.Index(answer[0], ": "); i >= 0 {
+			answer[0] = answer[0][:i] + whole + answer[0][i:]
+		} else {
+			answer[0] = strings.TrimSpace(whole) + ": " + Uncapitalise(answer[0])
+		}
+		out = append(change, answer...)
+	} else {
+		out = append(answer, change...)
+	}
 	return append(out, AreaAnswer(r.Results, r.Level)...)
 }
 
