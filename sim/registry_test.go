@@ -139,19 +139,45 @@ func kpiTable() string {
 	return b.String()
 }
 
-// TestREADMEKPITable: the README's KPI table is the registry's.
-func TestREADMEKPITable(t *testing.T) {
+// columnsTable is the README's table of weekly columns, from the registry.
+func columnsTable() string {
+	var b strings.Builder
+	b.WriteString("| column | unit | meaning |\n| --- | --- | --- |\n")
+	for _, m := range sim.Columns() {
+		name := m.Name
+		switch m.Family {
+		case sim.PerGroup:
+			name = m.Member("G")
+		case sim.PerProfile:
+			name = m.Member("P")
+		case sim.PerRole:
+			name = m.Member("R")
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", name, m.Unit, m.Description)
+	}
+	return b.String()
+}
+
+// TestREADMEColumnsTable: the README's table of weekly.csv's columns is
+// the registry's, so that every column a script meets is explained.
+func TestREADMEColumnsTable(t *testing.T) {
+	checkGenerated(t, "<!-- columns-table: generated from sim/measures.go by go test ./sim/ -run README -update -->", "<!-- end columns-table -->", columnsTable())
+}
+
+// checkGenerated checks the README's text between the markers begin and
+// end against want, or with -update writes want there.
+func checkGenerated(t *testing.T, begin, end, want string) {
+	t.Helper()
 	const path = "../README.md"
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	i, j := bytes.Index(src, []byte(tableBegin)), bytes.Index(src, []byte(tableEnd))
+	i, j := bytes.Index(src, []byte(begin)), bytes.Index(src, []byte(end))
 	if i < 0 || j < i {
-		t.Fatalf("%s: no KPI table between the markers %q and %q", path, tableBegin, tableEnd)
+		t.Fatalf("%s: no generated table between the markers %q and %q", path, begin, end)
 	}
-	i += len(tableBegin) + 1
-	want := kpiTable()
+	i += len(begin) + 1
 	if got := string(src[i:j]); got != want {
 		if *update {
 			out := append(append(append([]byte{}, src[:i]...), want...), src[j:]...)
@@ -160,8 +186,13 @@ func TestREADMEKPITable(t *testing.T) {
 			}
 			return
 		}
-		t.Errorf("%s's KPI table differs from the registry; run go test ./sim/ -run README -update", path)
+		t.Errorf("%s's table between %q and %q differs from the registry; run go test ./sim/ -run README -update", path, begin, end)
 	}
+}
+
+// TestREADMEKPITable: the README's KPI table is the registry's.
+func TestREADMEKPITable(t *testing.T) {
+	checkGenerated(t, tableBegin, tableEnd, kpiTable())
 }
 
 // TestGroupNameThatReadsAsAProfile: a group named like a profile member is
