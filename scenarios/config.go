@@ -52,12 +52,15 @@ const MaxRoles = 6
 // person's needs in fixed arrays of this length.
 const MaxCategories = 16
 
-// ProfileFamily and RoleFamily name the KPI families whose members follow
-// them ("reneged.profile.complex"): a group may not take either name, or
-// its KPIs would read as a profile's or a role's.
+// ProfileFamily, RoleFamily and ServiceFamily name the KPI families whose
+// members follow them ("reneged.profile.complex",
+// "vcse_occupancy.service.wellbeing_groups"): a group may not take any of
+// these names, or its KPIs would read as a profile's, a role's or a
+// service's.
 const (
 	ProfileFamily = "profile"
 	RoleFamily    = "role"
+	ServiceFamily = "service"
 )
 
 // Role is a kind of worker beside the link workers, for example a care

@@ -73,7 +73,7 @@ func (v *validator) groupRules() {
 		v.add(p("groups"), nil, fmt.Sprintf("%d groups: at most %d (the model numbers them in a byte)", len(groups), maxGroups))
 	}
 	for _, name := range groups {
-		for _, family := range []string{ProfileFamily, RoleFamily} {
+		for _, family := range []string{ProfileFamily, RoleFamily, ServiceFamily} {
 			if name == family || strings.HasPrefix(name, family+".") {
 				v.add(p("groups", name), nil, fmt.Sprintf("a group may not be named %q or begin with %q: KPI names would confuse it with a %s", family, family+".", family))
 			}

@@ -10,6 +10,10 @@ type service struct {
 	occupied int
 	waiting  int
 	queue    deque[needRef]
+	// The service's own places, occupied places and waiting list over
+	// time, and the referrals it refused this week: its weekly columns.
+	placesLevel, occupiedLevel, waitingLevel level
+	refused                                  float64
 }
 
 // needRef is a place on a service's waiting list: one need of one person.
@@ -31,7 +35,7 @@ func (sv *service) costPerWeek() float64 {
 func newServices(ps []serviceParams) []service {
 	s := make([]service, len(ps))
 	for i, p := range ps {
-		s[i] = service{open: true, places: p.places, grant: p.grant}
+		s[i] = service{open: true, places: p.places, grant: p.grant, placesLevel: level{v: float64(p.places)}}
 	}
 	return s
 }
@@ -83,6 +87,7 @@ func (m *Model) referNeed(id int32, c int) {
 		p.open++
 		p.need[c] = needWaitlisted
 		sv.waiting++
+		sv.waitingLevel.add(m.now(), 1)
 		m.m.vcseWaiting.add(m.now(), 1)
 		sv.queue.pushBack(needRef{id: id, gen: p.gen, cat: int16(c)})
 		patience := m.p.services[s].patience.Rand(m.rng.servicePatience) * m.p.groups[p.group].patienceMul
@@ -91,6 +96,7 @@ func (m *Model) referNeed(id int32, c int) {
 		}
 	default:
 		m.m.vcseRefused++
+		sv.refused++
 		p.need[c] = needUnmet
 		m.m.needUnmet(int(p.group))
 	}
@@ -129,6 +135,7 @@ func (m *Model) engage(id int32, c, s int) {
 	p := &m.pp.slots[id]
 	sv := &m.svcs[s]
 	sv.occupied++
+	sv.occupiedLevel.add(m.now(), 1)
 	m.m.vcseOccupied.add(m.now(), 1)
 	p.need[c] = needEngaged
 	p.needSvc[c] = int16(s)
@@ -141,6 +148,7 @@ func (m *Model) onEngagementEnd(id int32, c int) {
 	s := int(p.needSvc[c])
 	p.needEvent[c] = des.Handle{}
 	m.svcs[s].occupied--
+	m.svcs[s].occupiedLevel.add(m.now(), -1)
 	m.m.vcseOccupied.add(m.now(), -1)
 	if m.rng.completion.Float64() < m.p.services[s].complete {
 		p.need[c] = needMet
@@ -165,7 +173,9 @@ func (m *Model) onServicePatience(id int32, c int) {
 // unwait takes need c of a person off its service's waiting list.
 func (m *Model) unwait(id int32, c int, to needState) {
 	p := &m.pp.slots[id]
-	m.svcs[p.needSvc[c]].waiting--
+	sv := &m.svcs[p.needSvc[c]]
+	sv.waiting--
+	sv.waitingLevel.add(m.now(), -1)
 	m.m.vcseWaiting.add(m.now(), -1)
 	p.need[c] = to
 	p.open--
@@ -208,6 +218,7 @@ func (m *Model) fillPlaces(s int) {
 		}
 		m.cal.Cancel(p.needEvent[c])
 		sv.waiting--
+		sv.waitingLevel.add(m.now(), -1)
 		m.m.vcseWaiting.add(m.now(), -1)
 		m.engage(r.id, c, s)
 		m.needResolved(r.id)
@@ -258,6 +269,7 @@ func (m *Model) closeService(s int) {
 				m.cal.Cancel(p.needEvent[c])
 				p.needEvent[c] = des.Handle{}
 				sv.occupied--
+				sv.occupiedLevel.add(m.now(), -1)
 				m.m.vcseOccupied.add(m.now(), -1)
 				p.need[c] = needUnmet
 				p.open--

@@ -19,6 +19,8 @@ func familyMembers(cfg *Config, f Family) (what string, members []string) {
 		return "group", sortedKeys(cfg.Groups)
 	case PerProfile:
 		return "profile", sortedKeys(cfg.Profiles)
+	case PerService:
+		return "service", sortedKeys(cfg.Services)
 	case PerRole:
 		if len(cfg.Roles) == 0 {
 			return "role", nil

@@ -39,6 +39,7 @@ const (
 	KPIVCSEDeclined             = "vcse_declined"
 	KPIVCSEGaveUp               = "vcse_gave_up"
 	KPIVCSEOccupancy            = "vcse_occupancy"
+	KPIVCSEWaitingMean          = "vcse_waiting_mean"
 	KPIVCSEClosures             = "vcse_closures"
 	KPINeedsMet                 = "needs_met"
 	KPINeedsUnmet               = "needs_unmet"
@@ -182,6 +183,7 @@ var kpiTable = []Measure{
 	count(KPIVCSEDeclined, refsYear, "VCSE referrals declined", "onward referrals declined by the acceptance rule; rises as more people are referred on, so neither way is better", Neutral),
 	count(KPIVCSEGaveUp, refsYear, "VCSE waiters who gave up", "onward referrals that gave up on the service's list; rises as more people are referred on and falls when a service closes, so neither way is better", Neutral),
 	ratio(KPIVCSEOccupancy, UnitShare, "VCSE occupancy", "community places occupied (above 1 only while a timeline cut leaves more people than places)", "community places", Neutral),
+	count(KPIVCSEWaitingMean, "people", "Waiting for a community place, mean", "needs on community services' waiting lists, time average; rises as more people are referred on, so neither way is better", Neutral),
 	count(KPIVCSEClosures, "services", "VCSE services closing after the warm-up", "services closed (unfunded) during the measured period; one closed during the warm-up is not counted", LowerIsBetter),
 	count(KPINeedsMet, "needs/year", "Needs met", "community needs resolved as met", HigherIsBetter),
 	count(KPINeedsUnmet, "needs/year", "Needs unmet", "community needs resolved as unmet, of people seen; rises as more people are seen, so neither way is better (needs met per 1,000 referrals counts everyone)", Neutral),
@@ -215,6 +217,9 @@ var kpiTable = []Measure{
 	count(KPIRoleHandovers, peopleYear, "People handed from one role to another", "people whose support reached a role's limits and who went on to another role (for example a care navigator to a link worker); with several roles", Neutral),
 	per(PerRole, ratio(KPICaseloadPerFTE, "people/FTE", "Caseload per FTE", "caseload per FTE in post, for the role", "FTE in post", Neutral)),
 	per(PerRole, count(KPIEpisodesCompleted, peopleYear, "Support episodes completed", "discharges from the role's caseloads", HigherIsBetter)),
+	per(PerService, ratio(KPIVCSEOccupancy, UnitShare, "VCSE occupancy", "the service's places occupied: where extra places would be taken up, and where they would stand empty", "the service's places", Neutral)),
+	per(PerService, count(KPIVCSEWaitingMean, "people", "Waiting for a community place, mean", "needs on the service's waiting list, time average", Neutral)),
+	per(PerService, count(KPIVCSERefused, refsYear, "VCSE referrals refused (full or closed)", "onward referrals the service refused, full or closed", Neutral)),
 
 	{Name: KPIInequityGapNeedsMetShare, Unit: UnitShare, Label: "Inequity gap in needs met (reference group minus rest)",
 		Description: "the reference group (e.g. most deprived) minus everyone else: share of needs met (headline definition)", Denominator: "needs met + unmet + never seen", Min: -1, Max: 1, Gap: true},
@@ -287,6 +292,10 @@ var columnTable = []Measure{
 	per(PerRole, count(ColFTEInPostMean, "FTE", "FTE in post, mean", "of the role", Neutral)),
 	per(PerRole, count(ColCaseloadMean, "people", "Caseload, mean", "of the role", Neutral)),
 	per(PerRole, count(ColEpisodesCompleted, "people", "Support episodes completed", "of the role", HigherIsBetter)),
+	per(PerService, count(ColVCSEPlacesMean, "places", "Community places, mean", "the service's places open, time average", Neutral)),
+	per(PerService, count(ColVCSEOccupiedMean, "places", "Community places occupied, mean", "the service's places occupied, time average", Neutral)),
+	per(PerService, count(ColVCSEWaitingMean, "people", "VCSE waiting, mean", "needs on the service's waiting list, time average", Neutral)),
+	per(PerService, count(ColVCSERefused, "referrals", "VCSE referrals refused (full or closed)", "refused by the service, full or closed", Neutral)),
 	per(PerGroup, count(ColReferrals, "people", "Referrals", "referrals of the group", Neutral)),
 	per(PerGroup, count(ColFirstContacts, "people", "First contacts", "first contacts of the group", HigherIsBetter)),
 	per(PerGroup, count(ColWaitSum, "person-weeks", "Waits to first contact, summed", "of the group", Neutral)),

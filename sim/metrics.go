@@ -72,6 +72,7 @@ type metrics struct {
 	gpEffect         float64 // GP appointments avoided per appointment a year at baseline
 	gnames, pnames   [][]string
 	rnames           [][]string
+	snames           [][]string
 	roleCaseload     []level // by role, with several roles
 	roleFTE          []level
 	roleBuf          []float64 // FTE in post by role, a scratch buffer

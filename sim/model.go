@@ -137,7 +137,7 @@ func newModel(cfg *Config, rep int, streamPrefix string, prev *Model) (*Model, e
 		m.m.rows, m.m.flat = prev.m.rows[:0], prev.m.flat[:0]
 		if sameColumns(&prev.p, &p) {
 			// An area like the last: its column names are built once.
-			m.m.columns, m.m.gnames, m.m.pnames, m.m.rnames = prev.m.columns, prev.m.gnames, prev.m.pnames, prev.m.rnames
+			m.m.columns, m.m.gnames, m.m.pnames, m.m.rnames, m.m.snames = prev.m.columns, prev.m.gnames, prev.m.pnames, prev.m.rnames, prev.m.snames
 		}
 		*prev = Model{} // prev must not be used again
 	}
@@ -172,10 +172,15 @@ func newQueues(prev *Model, tracks, classes int) [][]deque[ref] {
 }
 
 // sameColumns reports whether models of a and b have the same weekly
-// columns: the same groups, profiles and roles.
+// columns: the same groups, profiles, roles and services.
 func sameColumns(a, b *params) bool {
-	if len(a.groups) != len(b.groups) || len(a.profiles) != len(b.profiles) || len(a.roles) != len(b.roles) {
+	if len(a.groups) != len(b.groups) || len(a.profiles) != len(b.profiles) || len(a.roles) != len(b.roles) || len(a.services) != len(b.services) {
 		return false
+	}
+	for i := range a.services {
+		if a.services[i].name != b.services[i].name {
+			return false
+		}
 	}
 	for i := range a.groups {
 		if a.groups[i].name != b.groups[i].name {

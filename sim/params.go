@@ -256,7 +256,7 @@ func (p *params) compileGroups(cfg *Config) error {
 // memberName refuses a group name that would read as another family's
 // member in a KPI's name ("reneged.profile.x" is profile x's).
 func memberName(name string) error {
-	for _, p := range []string{ProfilePrefix, RolePrefix} {
+	for _, p := range []string{ProfilePrefix, RolePrefix, ServicePrefix} {
 		if name+"." == p || strings.HasPrefix(name, p) {
 			return fmt.Errorf("a group may not be named %q or begin with %q: KPI names would confuse it with a %s", p[:len(p)-1], p, p[:len(p)-1])
 		}

@@ -30,12 +30,14 @@ const (
 	PerGroup                 // one per population group
 	PerProfile               // one per need profile
 	PerRole                  // one per workforce role
+	PerService               // one per community service
 )
 
 // Member prefixes of the profile and role families; a group's member has none.
 const (
 	ProfilePrefix = scenarios.ProfileFamily + "."
 	RolePrefix    = scenarios.RoleFamily + "."
+	ServicePrefix = scenarios.ServiceFamily + "."
 )
 
 // Measure describes one weekly column or KPI: what it is called in files
@@ -63,16 +65,18 @@ func (m Measure) Member(member string) string {
 		return m.Name + "." + ProfilePrefix + member
 	case PerRole:
 		return m.Name + "." + RolePrefix + member
+	case PerService:
+		return m.Name + "." + ServicePrefix + member
 	}
 	return m.Name
 }
 
 // SplitMember splits a measure's name into its family's base name, the
 // family and the member. The base is everything before the first dot; the
-// member is the rest after a "profile." or "role." prefix, so a group
-// whose name contains a dot ("a.b") stays one member. A group may not be
-// named "profile" or "role" (or start with them and a dot): the model
-// refuses such names when it compiles a scenario.
+// member is the rest after a "profile.", "role." or "service." prefix, so
+// a group whose name contains a dot ("a.b") stays one member. A group may
+// not be named "profile", "role" or "service" (or start with them and a
+// dot): validation and the model refuse such names.
 func SplitMember(name string) (base string, fam Family, member string) {
 	base, rest, ok := strings.Cut(name, ".")
 	if !ok {
@@ -83,6 +87,9 @@ func SplitMember(name string) (base string, fam Family, member string) {
 	}
 	if m, ok := strings.CutPrefix(rest, RolePrefix); ok {
 		return base, PerRole, m
+	}
+	if m, ok := strings.CutPrefix(rest, ServicePrefix); ok {
+		return base, PerService, m
 	}
 	return base, PerGroup, rest
 }

@@ -72,6 +72,7 @@ type kpiInput struct {
 	groups   []string
 	profiles []string
 	roles    []string // with several roles
+	services []string
 	waits    *Histogram
 	// windowSums, if not nil, are the weekly columns summed over the
 	// weeks after the warm-up, as newWindow would sum them.
@@ -85,6 +86,9 @@ func (m *Model) kpiInput() kpiInput {
 	}
 	for _, p := range m.p.profiles {
 		in.profiles = append(in.profiles, p.name)
+	}
+	for _, s := range m.p.services {
+		in.services = append(in.services, s.name)
 	}
 	if hasRoles(m.cfg) {
 		for _, r := range m.p.roles {
@@ -193,6 +197,7 @@ func outcomeKPIs(add addKPI, w window) {
 	add(KPIVCSEDeclined, w.perYear(ColVCSEDeclined))
 	add(KPIVCSEGaveUp, w.perYear(ColVCSEGaveUp))
 	add(KPIVCSEOccupancy, nanDiv(w.sum(ColVCSEOccupiedMean), w.sum(ColVCSEPlacesMean)))
+	add(KPIVCSEWaitingMean, w.mean(ColVCSEWaitingMean))
 	add(KPIVCSEClosures, w.sum(ColVCSEClosures))
 	add(KPINeedsMet, w.perYear(ColNeedsMet))
 	add(KPINeedsUnmet, w.perYear(ColNeedsUnmet))
@@ -251,6 +256,12 @@ func familyKPIs(add addKPI, in kpiInput, w window) {
 	}
 	if hasRoles(in.cfg) {
 		add(KPIRoleHandovers, w.perYear(ColRoleHandovers))
+	}
+	for _, s := range in.services {
+		name := ServicePrefix + s
+		add(KPIVCSEOccupancy+"."+name, nanDiv(w.sum(ColVCSEOccupiedMean+"."+name), w.sum(ColVCSEPlacesMean+"."+name)))
+		add(KPIVCSEWaitingMean+"."+name, w.mean(ColVCSEWaitingMean+"."+name))
+		add(KPIVCSERefused+"."+name, w.perYear(ColVCSERefused+"."+name))
 	}
 	for _, r := range in.roles {
 		name := RolePrefix + r

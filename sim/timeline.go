@@ -107,6 +107,7 @@ func (m *Model) apply(c *Change) {
 		sv := &m.svcs[s]
 		if sc.Places != nil && sv.open {
 			m.m.vcsePlaces.add(m.now(), float64(*sc.Places-sv.places))
+			sv.placesLevel.add(m.now(), float64(*sc.Places-sv.places))
 			sv.places = *sc.Places
 			m.fillPlaces(s)
 		}
@@ -145,6 +146,7 @@ func (m *Model) weeklyClosures() {
 		}
 		if u < 1-math.Exp(-m.p.services[s].hazard/52) {
 			m.m.vcsePlaces.add(m.now(), -float64(sv.places))
+			sv.placesLevel.add(m.now(), -float64(sv.places))
 			m.closeService(s)
 		}
 	}

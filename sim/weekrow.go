@@ -183,6 +183,7 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 		}
 	}
 	mt.writeMembers(&r, m, &roleFTE, &roleCase)
+	mt.writeServices(&r, m, now)
 	mt.row = r.row
 }
 
@@ -217,6 +218,30 @@ func (mt *metrics) writeMembers(r *rowWriter, m *Model, roleFTE, roleCase *[maxT
 		r.put(n[2], pf.concluded)
 		r.put(n[3], pf.allMet)
 	}
+}
+
+// writeServices adds each community service's columns to the row: its
+// places, occupied places and waiting list (time averages over the week)
+// and the referrals it refused.
+func (mt *metrics) writeServices(r *rowWriter, m *Model, now float64) {
+	for s := range m.svcs {
+		sv := &m.svcs[s]
+		n := mt.serviceCols(m, s)
+		r.put(n[0], sv.placesLevel.take(now))
+		r.put(n[1], sv.occupiedLevel.take(now))
+		r.put(n[2], sv.waitingLevel.take(now))
+		r.put(n[3], sv.refused)
+		sv.refused = 0
+	}
+}
+
+// serviceCols names service s's weekly columns, once.
+func (mt *metrics) serviceCols(m *Model, s int) []string {
+	for len(mt.snames) <= s {
+		name := ServicePrefix + m.p.services[len(mt.snames)].name
+		mt.snames = append(mt.snames, memberCols(name, ColVCSEPlacesMean, ColVCSEOccupiedMean, ColVCSEWaitingMean, ColVCSERefused))
+	}
+	return mt.snames[s]
 }
 
 // memberCols are the columns cols of one group, role or profile (member):
