@@ -89,8 +89,10 @@ type Spec struct {
 	Seed   *uint64
 	Jobs   int
 	// AllowLarge lifts the limits on estimated events and memory
-	// (experiment.CheckLimits).
+	// (experiment.CheckLimits); Limits are those limits, the command
+	// line's when zero.
 	AllowLarge bool
+	Limits     experiment.Limits
 	Options
 }
 
@@ -155,7 +157,7 @@ func Plan(spec Spec) (*Problem, error) {
 		p.Warnings = append(p.Warnings, fmt.Sprintf("--lever %s changes no planned cost, so the search weighs it by its outcomes alone: check what the plan's value does to link workers (pressure, leavers), not only the targets", p.Levers[f].Key))
 	}
 	if !spec.AllowLarge {
-		if err := p.checkLimits(); err != nil {
+		if err := p.checkLimits(spec.Limits); err != nil {
 			return nil, err
 		}
 	}
@@ -192,15 +194,15 @@ func (p *Problem) freeLevers() []int {
 // every candidate's first batch together, or any one candidate's most
 // replications (a mistaken million referrals a week would otherwise run
 // for hours).
-func (p *Problem) checkLimits() error {
+func (p *Problem) checkLimits(lim experiment.Limits) error {
 	o := p.Options
 	o.fill()
 	what := "optimise " + p.Base.Name
-	if err := experiment.CheckLimits(what, p.Configs, o.N0, p.Jobs); err != nil {
+	if err := experiment.CheckLimits(what, p.Configs, o.N0, p.Jobs, lim); err != nil {
 		return err
 	}
 	for _, c := range p.Configs {
-		if err := experiment.CheckLimits(what, []*sim.Config{c}, o.MaxReps, p.Jobs); err != nil {
+		if err := experiment.CheckLimits(what, []*sim.Config{c}, o.MaxReps, p.Jobs, lim); err != nil {
 			return err
 		}
 	}

@@ -68,8 +68,10 @@ type Spec struct {
 	Seed                              *uint64
 	Jobs                              int
 	// AllowLarge lifts the limits on estimated events and memory
-	// (experiment.CheckLimits).
+	// (experiment.CheckLimits); Limits are those limits, the command
+	// line's when zero.
 	AllowLarge bool
+	Limits     experiment.Limits
 	// Progress, if set, is told the points done and the total.
 	Progress func(done, total int)
 }
@@ -417,7 +419,7 @@ func checkSize(spec Spec, r *Result, base *sim.Config) error {
 	}
 	var b experiment.Batch
 	b.Add(base, int(points)*r.Reps, spec.Jobs)
-	return b.Check("sensitivity " + base.Name)
+	return b.Check("sensitivity "+base.Name, spec.Limits)
 }
 
 // designWords says how a design's size is made: "100 trajectories of 4
@@ -447,7 +449,7 @@ func check(spec Spec, r *Result, points [][]float64) error {
 	if spec.AllowLarge {
 		return nil
 	}
-	return b.Check("sensitivity " + r.Base.Name)
+	return b.Check("sensitivity "+r.Base.Name, spec.Limits)
 }
 
 // evaluate runs every point's replications and returns, per KPI, each

@@ -73,7 +73,7 @@ func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
 		}
 	}
 	what := "comparison " + strings.Join(p.names(), " vs ")
-	if err := checkLimits(what, p.cfgs, ref.Run.Replications, p.spec.Workers(), p.spec.AllowLarge); err != nil {
+	if err := checkLimits(what, p.cfgs, ref.Run.Replications, p.spec.Workers(), p.spec.AllowLarge, p.spec.Limits); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -8,9 +8,9 @@ import (
 // checkLimits refuses a study whose estimated events or memory, over every
 // scenario and replication it runs, exceed experiment's limits, unless
 // allowed (Options.AllowLarge). what names the study in the message.
-func checkLimits(what string, cfgs []*sim.Config, reps, jobs int, allow bool) error {
+func checkLimits(what string, cfgs []*sim.Config, reps, jobs int, allow bool, lim experiment.Limits) error {
 	if allow {
 		return nil
 	}
-	return experiment.CheckLimits(what, cfgs, reps, jobs)
+	return experiment.CheckLimits(what, cfgs, reps, jobs, lim)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spsim/spsim/scenarios"
 
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
 )
 
 // Level is the confidence level of every interval a study reports.
@@ -26,6 +27,8 @@ type Options struct {
 	Jobs int
 	// AllowLarge lifts the limits on estimated events and memory.
 	AllowLarge bool
+	// Limits are those limits; the zero Limits are the command line's.
+	Limits experiment.Limits
 	// Outputs are the files to produce. Study uses them to skip work no
 	// output needs; package output writes only these.
 	Outputs Outputs

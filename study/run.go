@@ -82,7 +82,7 @@ func PlanRun(spec RunSpec) (*RunPlan, error) {
 		p.shard.Sets = spec.Sets
 		reps = p.shard.Count
 	}
-	if err := checkLimits("scenario "+cfg.Name, []*sim.Config{cfg}, reps, spec.Workers(), spec.AllowLarge); err != nil {
+	if err := checkLimits("scenario "+cfg.Name, []*sim.Config{cfg}, reps, spec.Workers(), spec.AllowLarge, spec.Limits); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -41,12 +41,18 @@ func (s *Server) options(j *job) study.Options {
 	// The page draws its charts, and serves weekly.csv and the report,
 	// from the weekly tables.
 	outs := study.Outputs{study.Summary: true, study.Weekly: true, study.Charts: true, study.Report: true}
-	return study.Options{Jobs: s.opt.Jobs, Version: s.opt.Version, Outputs: outs,
+	return study.Options{Jobs: s.opt.Jobs, Version: s.opt.Version, Outputs: outs, Limits: s.limits(),
 		Progress: func(p study.Progress) {
 			if f := j.progress; f != nil {
 				f(p)
 			}
 		}}
+}
+
+// limits are the workbench's bounds on a request's estimated events and
+// memory, for the studies it plans.
+func (s *Server) limits() experiment.Limits {
+	return experiment.Limits{Events: s.lim.Events, Bytes: s.lim.Bytes}
 }
 
 // newJob writes each scenario to name.toml in a private folder.
@@ -198,7 +204,7 @@ func (s *Server) planSensitivity(cfg *sim.Config, vary []string) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
-	spec := sensitivity.Spec{Ref: path, Vary: vary, Method: sensitivity.Morris, KPIs: sensitivityKPIs, Jobs: s.opt.Jobs}
+	spec := sensitivity.Spec{Ref: path, Vary: vary, Method: sensitivity.Morris, KPIs: sensitivityKPIs, Jobs: s.opt.Jobs, Limits: s.limits()}
 	if j.screen, err = sensitivity.Plan(spec); err != nil {
 		return nil, planErr(j, err)
 	}
@@ -212,7 +218,7 @@ func (s *Server) planOptimise(cfg *sim.Config, spec optimise.Spec) (*job, error)
 	if err != nil {
 		return nil, err
 	}
-	spec.Ref, spec.Jobs = path, s.opt.Jobs
+	spec.Ref, spec.Jobs, spec.Limits = path, s.opt.Jobs, s.limits()
 	spec.Options.Confidence, spec.Options.N0, spec.Options.MaxReps = level, 10, s.lim.Replications
 	if j.optimise, err = optimise.Plan(spec); err != nil {
 		return nil, planErr(j, err)

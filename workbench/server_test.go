@@ -739,3 +739,15 @@ func TestLeversThatVary(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbenchLimitsItsRequests: a request estimated between the
+// workbench's limit and the command line's (50,000 referrals a week for
+// 20 replications, about 4e9 events) is refused, naming the workbench's
+// limit; before, the workbench's own limits were read nowhere and such a
+// run tied up the server for many minutes.
+func TestWorkbenchLimitsItsRequests(t *testing.T) {
+	w := post(t, newTestServer(), "/api/run", `{"toml":`+jsonString(small(t, "run.replications=20", "demand.referrals_per_week=50000"))+`}`)
+	if w.Code == http.StatusOK || !strings.Contains(w.Body.String(), "too large for the workbench") || !strings.Contains(w.Body.String(), "(limit 2e+09)") {
+		t.Errorf("%d %s, want a refusal naming the workbench's limit of 2e+09 events", w.Code, w.Body.String())
+	}
+}

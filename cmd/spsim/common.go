@@ -14,6 +14,7 @@ import (
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -139,7 +140,7 @@ func execute[R study.Result](ef *expFlags, name string, run func(context.Context
 		show(res, dir)
 	}
 	if r, ok := any(res).(*study.RunResult); ok && r.Partial {
-		return &exitError{exitInterrupted, fmt.Errorf("interrupted: kept %d replications in %s, marked partial", len(r.Results), dir)}
+		return &exitError{exitInterrupted, fmt.Errorf("interrupted: kept %s in %s, marked partial", experiment.Count(len(r.Results), "replication"), dir)}
 	}
 	return nil
 }

@@ -42,7 +42,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		opt.AnyHost = true // other machines reach it by names of their own
 	}
 	srv := &http.Server{Handler: workbench.New(opt), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "spsim workbench on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	fmt.Fprintf(stdout, "spsim workbench on %s (Ctrl-C to stop)\n", workbenchURL(ln.Addr()))
 	ctx, stop := interruptible()
 	defer stop()
 	go func() {
@@ -64,4 +64,14 @@ func exposure(a net.Addr) string {
 		return ""
 	}
 	return fmt.Sprintf("listening on %s, which other machines can reach: the workbench has no login, so anyone who can reach it can run scenarios. Use --addr 127.0.0.1:PORT to keep it on this machine.", a)
+}
+
+// workbenchURL is the address a browser on this machine opens: listening
+// on every address (0.0.0.0 or [::]) is http://localhost:PORT/, not the
+// http://[::]:PORT/ no browser takes.
+func workbenchURL(a net.Addr) string {
+	if t, ok := a.(*net.TCPAddr); ok && t.IP.IsUnspecified() {
+		return fmt.Sprintf("http://localhost:%d/ (and this machine's other addresses)", t.Port)
+	}
+	return "http://" + a.String() + "/"
 }

@@ -79,3 +79,17 @@ func TestServeRefusesArguments(t *testing.T) {
 		t.Errorf("serve on an impossible address exited 0")
 	}
 }
+
+// TestWorkbenchURL: the address serve prints is one a browser opens:
+// listening on every address is localhost, not [::].
+func TestWorkbenchURL(t *testing.T) {
+	for _, c := range []struct{ ip, want string }{
+		{"0.0.0.0", "http://localhost:8091/ (and this machine's other addresses)"},
+		{"::", "http://localhost:8091/ (and this machine's other addresses)"},
+		{"127.0.0.1", "http://127.0.0.1:8091/"},
+	} {
+		if got := workbenchURL(&net.TCPAddr{IP: net.ParseIP(c.ip), Port: 8091}); got != c.want {
+			t.Errorf("%s: %q, want %q", c.ip, got, c.want)
+		}
+	}
+}

@@ -14,13 +14,32 @@ const (
 	MaxBytes  = 8 << 30 // results and models in memory
 )
 
+// Limits bound a batch's estimated events and memory. The zero Limits
+// are the command line's, MaxEvents and MaxBytes; a server sets lower
+// ones for the requests it shares its cores among.
+type Limits struct {
+	Events, Bytes float64
+}
+
+// orDefault is l, or the command line's limits for a zero field.
+func (l Limits) orDefault() Limits {
+	if !(l.Events > 0) {
+		l.Events = MaxEvents
+	}
+	if !(l.Bytes > 0) {
+		l.Bytes = MaxBytes
+	}
+	return l
+}
+
 // LimitError is a batch too large to run: its estimated events and memory
-// over every scenario and replication.
+// over every scenario and replication, and the limits it exceeds.
 type LimitError struct {
 	What         string // the study, as "scenario baseline" or "sweep baseline"
 	Events       float64
 	Bytes        float64
 	Replications int // in all
+	Limits       Limits
 }
 
 // Error says what is too large and what to do, in the command line's
@@ -32,19 +51,20 @@ func (e *LimitError) Error() string {
 // Sizes says the estimate against the limits: "about 8.39e+10 events
 // (limit 2e+10) and 49.4 GiB of memory (limit 8 GiB) for 20 replications".
 func (e *LimitError) Sizes() string {
-	return fmt.Sprintf("about %.3g events (limit %.3g) and %.1f GiB of memory (limit %d GiB) for %s",
-		e.Events, float64(MaxEvents), e.Bytes/(1<<30), MaxBytes>>30, Count(e.Replications, "replication"))
+	lim := e.Limits.orDefault()
+	return fmt.Sprintf("about %.3g events (limit %.3g) and %.1f GiB of memory (limit %.3g GiB) for %s",
+		e.Events, lim.Events, e.Bytes/(1<<30), lim.Bytes/(1<<30), Count(e.Replications, "replication"))
 }
 
 // CheckLimits returns a *LimitError if reps replications of each of cfgs,
-// jobs at a time, are estimated to exceed MaxEvents or MaxBytes, and nil
-// otherwise. what names the batch in the message.
-func CheckLimits(what string, cfgs []*sim.Config, reps, jobs int) error {
+// jobs at a time, are estimated to exceed lim (the zero Limits: MaxEvents
+// and MaxBytes), and nil otherwise. what names the batch in the message.
+func CheckLimits(what string, cfgs []*sim.Config, reps, jobs int, lim Limits) error {
 	var b Batch
 	for _, cfg := range cfgs {
 		b.Add(cfg, reps, jobs)
 	}
-	return b.Check(what)
+	return b.Check(what, lim)
 }
 
 // Batch adds up the estimated cost of a batch of replications one
@@ -68,12 +88,12 @@ func (b *Batch) Add(cfg *sim.Config, reps, jobs int) {
 	b.reps += reps
 }
 
-// Check returns a *LimitError if the batch is estimated to exceed
-// MaxEvents or MaxBytes, and nil otherwise.
-func (b *Batch) Check(what string) error {
+// Check returns a *LimitError if the batch is estimated to exceed lim
+// (the zero Limits: MaxEvents and MaxBytes), and nil otherwise.
+func (b *Batch) Check(what string, lim Limits) error {
 	bytes := b.bytes + b.models
-	if b.events <= MaxEvents && bytes <= MaxBytes {
+	if l := lim.orDefault(); b.events <= l.Events && bytes <= l.Bytes {
 		return nil
 	}
-	return &LimitError{What: what, Events: b.events, Bytes: bytes, Replications: b.reps}
+	return &LimitError{What: what, Events: b.events, Bytes: bytes, Replications: b.reps, Limits: lim}
 }
