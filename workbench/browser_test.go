@@ -442,6 +442,18 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("after 'Use 0.05' the growth box holds %q (%v)", v, err)
 	}
 
+	// 250 posts has no whole number of posts to offer in the usual range:
+	// it is held until kept, with no "did you mean 2.5".
+	do("type 250 posts", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[any](`(() => { const n = document.querySelector('`+linkWorkers+`');
+				n.value = '250'; n.dispatchEvent(new Event('input')); })()`)(ctx, tg)
+		return err
+	}))
+	if said, err := chromedp.Run(ctx, chromedp.Text(q(`.lever:has(`+linkWorkers+`) .typo`))); err != nil ||
+		!strings.Contains(said, "250 is far outside the usual range") || !strings.Contains(said, "nothing runs until you keep it") || strings.Contains(said, "did you mean") {
+		t.Errorf("after typing 250 posts the lever says %q (%v)", said, err)
+	}
+
 	// A scenario file with a typo, uploaded: the status names the file and
 	// its first problem, and the editor holds the file, so that the
 	// problem's line is the file's.

@@ -423,17 +423,24 @@ function sweepByChanged() {
 }
 
 // farOut says whether v, typed for lever l, is far outside its usual
-// range: over ten times its top, or over 1.5 for a share or rate whose
-// top is at most 1 (5 typed for a growth of 0.05).
-function farOut(l, v) { return v > l.max * 10 || (l.max <= 1 && v > 1.5); }
+// range: for a share or rate (its range within -1 to 1), 2 or more either
+// way (5 typed for a growth of 0.05; 1.5 may be meant); otherwise over ten
+// times its top, or below ten times a negative bottom. A run setting (the
+// seed) has no usual range to be far from.
+function farOut(l, v) {
+  if (l.key.startsWith('run.')) return false;
+  if (l.max <= 1 && l.min >= -1) return Math.abs(v) >= 2;
+  return v > l.max * 10 || (l.min < 0 && v < l.min * 10);
+}
 
 // likelyMeant is the value a number far outside lever l's usual range was
-// likely meant to be (v divided by 100, 10 or 1000 back into the range),
-// or null.
+// likely meant to be (v divided by 100, 10 or 1000 back into the range,
+// and a whole number for a lever of whole steps), or null.
 function likelyMeant(l, v) {
+  const whole = Number.isInteger(l.step) && l.step >= 1;
   for (const d of [100, 10, 1000]) {
     const m = Number((v / d).toPrecision(6));
-    if (m >= l.min && m <= l.max) return m;
+    if (m >= l.min && m <= l.max && (!whole || Number.isInteger(m))) return m;
   }
   return null;
 }
