@@ -188,14 +188,23 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 const maxStartYears = 10
 
 // windowSlack is how far --from may fall before the first referral, or
-// --to after the last, as when a month's end is given: beyond it the
-// window would count weeks the extract does not cover as weeks without
-// referrals.
-const windowSlack = 7
+// --to after the last, as when a month's end is given: a whole week
+// beyond it would be a week the extract does not cover, fitted as a week
+// without referrals.
+const windowSlack = 6
 
 // windowWithin refuses a --from or --to outside the extract's referrals
-// (first to last) by more than windowSlack days.
+// (first to last) by more than windowSlack days, or on the wrong side of
+// them.
 func windowWithin(o Options, first, last time.Time) error {
+	if !o.From.IsZero() && o.From.After(last) {
+		return fmt.Errorf("--from %s is after the extract's last referral (%s): give a --from within the extract, or leave it out",
+			o.From.Format("2 Jan 2006"), last.Format("2 Jan 2006"))
+	}
+	if !o.To.IsZero() && o.To.Before(first) {
+		return fmt.Errorf("--to %s is before the extract's first referral (%s): give a --to within the extract, or leave it out",
+			o.To.Format("2 Jan 2006"), first.Format("2 Jan 2006"))
+	}
 	if !o.From.IsZero() && o.From.Before(first.AddDate(0, 0, -windowSlack)) {
 		return fmt.Errorf("--from %s is before the extract's first referral (%s): the weeks before it would be fitted as weeks without referrals; give a --from within the extract, or leave it out",
 			o.From.Format("2 Jan 2006"), first.Format("2 Jan 2006"))

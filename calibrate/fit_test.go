@@ -241,6 +241,10 @@ func TestWindowWithinTheExtract(t *testing.T) {
 		{"--from centuries before", Options{From: time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC)}, "--from 1 Jan 1700 is before the extract's first referral"},
 		{"--start centuries on", Options{Start: far}, "--start 1 Jan 2400 is more than 10 years from the weeks fitted"},
 		{"--to a few days after the last", Options{To: last.AddDate(0, 0, 3)}, ""},
+		{"--to six days after the last", Options{To: last.AddDate(0, 0, 6)}, ""},
+		{"--to a whole week after the last", Options{To: last.AddDate(0, 0, 7)}, "is after the extract's last referral"},
+		{"--from after the last", Options{From: last.AddDate(1, 0, 0)}, "--from " + last.AddDate(1, 0, 0).Format("2 Jan 2006") + " is after the extract's last referral"},
+		{"--to before the first", Options{To: from.AddDate(-1, 0, 0)}, "is before the extract's first referral"},
 		{"--start a year on", Options{Start: last.AddDate(1, 0, 0)}, ""},
 	} {
 		_, err := FitExtract(&Extract{Referrals: refs}, c.o)
