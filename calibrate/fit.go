@@ -188,10 +188,11 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 const maxStartYears = 10
 
 // windowSlack is how far --from may fall before the first referral, or
-// --to after the last, as when a month's end is given: a whole week
-// beyond it would be a week the extract does not cover, fitted as a week
-// without referrals.
-const windowSlack = 6
+// --to after the last: a month's end given, or an extract whose last week
+// truly had none (a backlog thins its last weeks; checks.go names it).
+// Beyond a week the window would hold weeks the extract may not cover,
+// fitted as weeks without referrals.
+const windowSlack = 7
 
 // windowWithin refuses a --from or --to outside the extract's referrals
 // (first to last) by more than windowSlack days, or on the wrong side of
