@@ -67,17 +67,19 @@ func toleranceFloor(kpi string) float64 {
 	if !ok {
 		return 0
 	}
-	switch {
-	case m.Unit == sim.UnitWeeks:
+	switch m.Unit {
+	case sim.UnitWeeks:
 		return 0.1 // about half a working day
-	case m.Unit == sim.UnitShare:
+	case sim.UnitShare:
 		return 0.005 // half a percentage point
-	case m.Unit == sim.UnitGBP, m.Unit == sim.UnitGBPPerYear:
+	case sim.UnitGBP, sim.UnitGBPPerYear:
 		return 100
-	case strings.HasSuffix(m.Unit, "/year"), m.Unit == "people":
-		return 1 // one a year, or one person
+	case sim.UnitIndex, "people/FTE-year":
+		return 0.01 // a pressure index, or leavers per FTE (about 0.2)
+	case "contacts", "hours/week":
+		return 0.1
 	}
-	return 0
+	return 1 // a count (people, places, services, needs per 1,000 referrals), or one a year
 }
 
 // ParseTarget reads "KPI<=X" or "KPI>=X", with an optional tolerance

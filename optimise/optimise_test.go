@@ -132,6 +132,7 @@ func TestParse(t *testing.T) {
 		tol    float64
 	}{
 		{"wait_first_contact_p90_weeks<=0.01", 0.1}, {"reneged<=0", 1}, {"lw_utilisation<=0.05", 0.005}, {"needs_met>=600", 30},
+		{"needs_met_per_1000_referrals>=0", 1}, {"leavers_per_fte_year<=0.1", 0.01}, {"pressure_mean<=0", 0.01},
 	} {
 		if tg, err := optimise.ParseTarget(c.target); err != nil || tg.Tolerance != c.tol {
 			t.Errorf("target %q: %+v, %v; want a tolerance of %g", c.target, tg, err, c.tol)

@@ -97,7 +97,7 @@ Candidates are checked in order of their known cost (posts at salary and
 on-costs, services' funding), each by a fully sequential feasibility check
 (Andradóttir & Kim 2010; Batur & Kim 2010) that adds replications only while
 its decision is uncertain, on common random numbers. A target is KPI<=X or
-KPI>=X, with an optional tolerance ±E (default 5% of X): a candidate within E
+KPI>=X, with an optional tolerance ±E (default 5% of X, at least 0.1 weeks, half a percentage point, 1 of a count or £100): a candidate within E
 of a threshold may be judged either way. Writes optimise.csv, optimise.json,
 a cost–outcome frontier chart and report.html; refuses in plain words when no
 combination meets the targets. With --maximise or --minimise KPI instead of
