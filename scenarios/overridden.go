@@ -61,7 +61,7 @@ func changeWords(ch Change) string {
 // (--set, a lever) warns of it.
 func Overridden(c *Config, key string) string {
 	if mixes := groupsMixing(c, key); mixes != "" {
-		return "every population group sets its own profile mix, so the profiles' shares are not used; set " + mixes + " instead"
+		return "every population group sets its own profile mix, so the profiles' shares are not used; set " + mixes + " instead, with another profile's entry of each mix so that it still sums to 1"
 	}
 	i, ch, own, ok := overriding(c, key)
 	switch {
@@ -80,7 +80,7 @@ func Overridden(c *Config, key string) string {
 // would read that as "no effect" of the key.
 func Unreached(c *Config, what, key string) error {
 	if mixes := groupsMixing(c, key); mixes != "" {
-		return fmt.Errorf("%s %s: every population group sets its own profile mix, so the profiles' shares are not used and the values varied would change nothing; vary %s instead", what, key, mixes)
+		return fmt.Errorf("%s %s: every population group sets its own profile mix, so the profiles' shares are not used and the values varied would change nothing; vary %s instead, with another profile's entry of each mix so that it still sums to 1", what, key, mixes)
 	}
 	i, ch, own, ok := overriding(c, key)
 	if !ok || ch.Week > c.Run.WarmupWeeks {
@@ -166,7 +166,7 @@ func groupsMixing(c *Config, key string) string {
 		return ""
 	}
 	profile, ok := strings.CutSuffix(rest, ".share")
-	if !ok || len(c.Groups) == 0 {
+	if !ok || len(c.Groups) == 0 || c.Profiles[profile] == nil {
 		return ""
 	}
 	var keys []string

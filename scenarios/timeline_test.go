@@ -115,8 +115,9 @@ func TestUnusedProfileShare(t *testing.T) {
 	for _, c := range []struct {
 		ref, key, warn, refuse string
 	}{
-		{"baseline", "profiles.complex.share", "every population group sets its own profile mix, so the profiles' shares are not used; set " + mixes + " instead",
-			"--vary profiles.complex.share: every population group sets its own profile mix, so the profiles' shares are not used and the values varied would change nothing; vary " + mixes + " instead"},
+		{"baseline", "profiles.complex.share", "every population group sets its own profile mix, so the profiles' shares are not used; set " + mixes + " instead, with another profile's entry of each mix so that it still sums to 1",
+			"--vary profiles.complex.share: every population group sets its own profile mix, so the profiles' shares are not used and the values varied would change nothing; vary " + mixes + " instead, with another profile's entry of each mix so that it still sums to 1"},
+		{"baseline", "profiles.nosuch.share", "", ""},
 		{"baseline", "profiles.complex.patience_weeks", "", ""},
 		{"mmc", "profiles.only.share", "", ""},
 	} {

@@ -332,11 +332,22 @@ func inputs(spec Spec) ([]Input, error) {
 			return nil, err
 		}
 		probe, _ := load(spec)
+		if err := scenarios.Unreached(probe, "--vary", in.Key); err != nil {
+			return nil, err
+		}
+		// A key that takes whole numbers refuses 0.5 as a type; one that
+		// refuses it as a value (a share that must sum with others) is
+		// checked at the range's own ends, in the user's values.
 		if err := scenarios.Set(probe, in.Key, "0.5"); err != nil {
-			if err2 := scenarios.Set(probe, in.Key, strconv.Itoa(int(math.Round(in.Lo)))); err2 != nil {
+			if !strings.Contains(err.Error(), "expected a whole number") {
+				if err2 := scenarios.Set(probe, in.Key, in.At(0)); err2 != nil {
+					return nil, fmt.Errorf("--vary %s: %w", s, err2)
+				}
+			} else if err2 := scenarios.Set(probe, in.Key, strconv.Itoa(int(math.Round(in.Lo)))); err2 != nil {
 				return nil, fmt.Errorf("--vary %s: %w", s, err2)
+			} else {
+				in.Integer = true
 			}
-			in.Integer = true
 		}
 		out = append(out, in)
 	}

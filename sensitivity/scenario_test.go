@@ -227,6 +227,7 @@ func TestPlanChecksEveryPointFirst(t *testing.T) {
 		{"demand.referrals_per_week=20..5e6", false, "too large to run without --allow-large"},
 		{"demand.referrals_per_week=20..5e6", true, ""},
 		{"workforce.fte=0.5..3", true, "--vary workforce.fte=0.5..3: workforce.fte = 3: must be more than 0 and at most 1.5"},
+		{"profiles.complex.share=0.2..0.4", true, "--vary profiles.complex.share: every population group sets its own profile mix"},
 		{"run.warmup_weeks=10..20", true, "--vary run.warmup_weeks: a run setting (its length, warm-up, seed), not an uncertain input of the model"},
 		// The user's own end, 30, not a point of the design such as 20.
 		{"demand.inappropriate_share=0..30", true, "--vary demand.inappropriate_share=0..30: demand.inappropriate_share = 30: must be at least 0 and less than 1; did you mean 0.3 (30%)?"},
