@@ -129,10 +129,13 @@ func SetCaseload(c *Config, name string, raw []byte, date string) error {
 		return errs
 	}
 	nc := *c
-	nc.Initial = Initial{People: people}
+	// The date names itself in the people's problems; it is not kept, as
+	// a scenario's date belongs to a caseload file (initial.file).
+	nc.Initial = Initial{People: people, Date: date}
 	if errs := checkPeople(&nc, name, lines, nil); errs != nil {
 		return errs
 	}
+	nc.Initial.Date = ""
 	*c = nc
 	return nil
 }

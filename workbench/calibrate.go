@@ -85,7 +85,7 @@ type shareText struct {
 // names the line and column.
 type badExtract struct{ err error }
 
-func (e *badExtract) Error() string { return e.err.Error() }
+func (e *badExtract) Error() string { return pageWords(e.err.Error()) }
 
 // calibrate fits the referral process to an uploaded extract, as `spsim
 // calibrate` does. Nothing is written on the server.
@@ -104,7 +104,7 @@ func (s *Server) calibrate(req calibrateRequest) (*calibrationView, error) {
 	}
 	f, err := calibrate.FitExtract(x, o)
 	if err != nil {
-		return nil, &badExtract{fmt.Errorf("%s: %s", name, pageWords(err.Error()))}
+		return nil, &badExtract{fmt.Errorf("%s: %w", name, err)}
 	}
 	var groups, profiles []string
 	extends := "baseline"

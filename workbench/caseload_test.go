@@ -81,7 +81,7 @@ func TestCaseloadRefused(t *testing.T) {
 		{"empty", caseloadBody("c.csv", "", page, ""), "c.csv is empty"},
 		{"unknown group", caseloadBody("c.csv", "referral_date,status,group\n2025-01-01,waiting,poorest\n", page, ""), `c.csv:2: group \"poorest\" is not a group of the scenario`},
 		{"bad status", caseloadBody("c.csv", "referral_date,status\n2025-01-01,discharged\n", page, ""), `c.csv:2:2: status \"discharged\"`},
-		{"referred after the date", caseloadBody("c.csv", caseloadCSV(3, 0), page, "2025-11-01"), "referred after the run starts"},
+		{"referred after the date", caseloadBody("c.csv", caseloadCSV(3, 0), page, "2025-11-01"), "referred after the extract date (2025-11-01): is that the extract's date?"},
 		{"too big for the page", caseloadBody("c.csv", caseloadCSV(5000, 0), page, ""), "c.csv makes the scenario 389 KiB, over the workbench's limit of 256 KiB; run it on the command line"},
 	}
 	for _, c := range cases {

@@ -57,6 +57,8 @@ var pageReplacer = strings.NewReplacer(
 	"give --from before --to", "give a From before To",
 	"give a --from within the extract", "give a From date within the extract",
 	"give a --to within the extract", "give a To date within the extract",
+	"referred after the run starts (initial.date, ", "referred after the extract date (",
+	"referred after the run starts (initial.date)", "referred after the extract date",
 )
 
 // dates of a fit named as the page's From and To.
