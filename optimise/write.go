@@ -237,7 +237,7 @@ func (p *Problem) report(r *Result, figs []output.Figure, version string, elapse
 func (p *Problem) questionAndFacts(r *Result) (string, []string) {
 	names := make([]string, len(p.Levers))
 	for f := range p.Levers {
-		names[f] = strings.ToLower(p.LeverName(f)[:1]) + p.LeverName(f)[1:]
+		names[f] = output.Uncapitalise(p.LeverName(f)) // "FTE per post" keeps its capitals
 	}
 	levers := names[len(names)-1]
 	if len(names) > 1 {

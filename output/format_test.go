@@ -68,6 +68,7 @@ func TestUncapitalise(t *testing.T) {
 		"FTE per post":                "FTE per post",
 		"GP appointments avoided":     "GP appointments avoided",
 		"A share":                     "a share",
+		"Éire's groups":               "éire's groups", // a whole letter, not a byte of one
 		"":                            "",
 	} {
 		if got := Uncapitalise(in); got != want {

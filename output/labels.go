@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
@@ -117,5 +119,6 @@ func Uncapitalise(s string) string {
 	if s == "" || len(word) > 1 && strings.ToUpper(word) == word {
 		return s
 	}
-	return strings.ToLower(s[:1]) + s[1:]
+	r, size := utf8.DecodeRuneInString(s) // a whole letter, not a byte of one
+	return string(unicode.ToLower(r)) + s[size:]
 }
