@@ -98,8 +98,11 @@ type Spec struct {
 
 // Problem is a search ready to run: the candidates' scenarios and costs.
 type Problem struct {
-	Ref     string
-	Base    *sim.Config
+	Ref  string
+	Base *sim.Config
+	// Files are the scenario's files as written, read when it was
+	// planned: the report lists them, and a server's copy may be gone.
+	Files   []scenarios.File
 	Levers  []Lever
 	Targets []Target
 	// Objective, for a selection, replaces the targets.
@@ -127,6 +130,7 @@ func Plan(spec Spec) (*Problem, error) {
 	}
 	p := &Problem{Ref: spec.Ref, Jobs: spec.Jobs, Options: spec.Options}
 	var err error
+	p.Files = scenarios.Files(spec.Ref)
 	if p.Base, p.Warnings, err = scenarios.LoadWithSets(spec.Ref, spec.Seed, spec.Sets); err != nil {
 		return nil, err
 	}

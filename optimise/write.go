@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/spsim/spsim/output"
-	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -212,7 +211,7 @@ func (p *Problem) report(r *Result, figs []output.Figure, version string, elapse
 		rows = append(rows, row)
 	}
 	question, facts := p.questionAndFacts(r)
-	sources, resolved, err := output.ScenarioListings(p.Base, scenarios.Files(p.Ref), "fully resolved (before the levers' values are applied)")
+	sources, resolved, err := output.ScenarioListings(p.Base, p.Files, "fully resolved (before the levers' values are applied)")
 	if err != nil {
 		return output.Report{}, err
 	}

@@ -124,6 +124,7 @@ type Result struct {
 	// where nobody is seen); such a KPI's drivers are not ranked.
 	Undefined []int
 	Base      *sim.Config
+	Files     []scenarios.File // the scenario's files as written, read when planned
 	Elapsed   time.Duration
 	Jobs      int // parallel workers, for the report's run time
 	// Warnings are about values the scenario or --set allows but that
@@ -191,7 +192,7 @@ func Plan(spec Spec) (*Analysis, error) {
 	if err := checkKPIs(base, spec.KPIs); err != nil {
 		return nil, err
 	}
-	r := &Result{Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Jobs: spec.Jobs, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns, Uncertain: uncertain}
+	r := &Result{Files: scenarios.Files(spec.Ref), Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Jobs: spec.Jobs, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns, Uncertain: uncertain}
 	a.r = r
 	if r.Inputs, err = inputs(spec); err != nil {
 		return nil, err

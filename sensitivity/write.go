@@ -15,7 +15,6 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/spsim/spsim/output"
-	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
@@ -446,7 +445,7 @@ func (r *Result) report(figs []output.Figure, version string) (output.Report, er
 	if r.Method == Sobol {
 		intervals = "Every interval on a Sobol index is a " + experiment.LevelWords(r.Level) + " percentile bootstrap over the base samples."
 	}
-	sources, resolved, err := output.ScenarioListings(r.Base, scenarios.Files(r.Ref), "fully resolved (before the inputs' values are applied)")
+	sources, resolved, err := output.ScenarioListings(r.Base, r.Files, "fully resolved (before the inputs' values are applied)")
 	if err != nil {
 		return output.Report{}, err
 	}

@@ -87,7 +87,7 @@ func TestDownloadDrivers(t *testing.T) {
 	if w := get("sensitivity.csv"); w.Code != 200 || !strings.Contains(w.Body.String(), "workforce.leaving_hazard_per_year") {
 		t.Errorf("sensitivity.csv: %d %.300s", w.Code, w.Body.String())
 	}
-	if w := get("report.html"); w.Code != 200 || !strings.Contains(w.Body.String(), "is driven most by") {
+	if w := get("report.html"); w.Code != 200 || !strings.Contains(w.Body.String(), "is driven most by") || !strings.Contains(w.Body.String(), "scenario.toml, as written") {
 		t.Errorf("report.html: %d %.300s", w.Code, w.Body.String())
 	}
 	if w := get("optimise.csv"); w.Code != 404 {
