@@ -1,7 +1,6 @@
 package optimise
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -104,7 +103,7 @@ func ParseTarget(s string) (Target, error) {
 	t.Value, t.Tolerance = v, max(0.05*math.Abs(v), toleranceFloor(t.KPI))
 	if hasTol {
 		if t.Tolerance, err = strconv.ParseFloat(strings.TrimSpace(tol), 64); err != nil {
-			return t, fmt.Errorf("--target %q: tolerance %q is not a number", s, tol)
+			return t, usage.Errorf("--target %q: tolerance %q is not a number", s, tol)
 		}
 	}
 	if !(t.Tolerance > 0) || math.IsInf(t.Tolerance, 0) {

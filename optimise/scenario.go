@@ -285,7 +285,7 @@ func (p *Problem) parseGoal(spec Spec) error {
 			return usage.Errorf("--minimise %s: higher is better for %s; use --maximise", o.KPI, output.Uncapitalise(output.KPILabel(o.KPI)))
 		}
 		if m.Unit == sim.UnitShare && o.Tolerance > 1 {
-			return fmt.Errorf("--%s %s±%g: a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points); did you mean %s±%g?",
+			return usage.Errorf("--%s %s±%g: a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points); did you mean %s±%g?",
 				map[bool]string{true: "maximise", false: "minimise"}[o.Maximise], o.KPI, o.Tolerance, o.KPI, o.Tolerance/100)
 		}
 		p.Objective = &o
@@ -307,7 +307,7 @@ func (p *Problem) parseGoal(spec Spec) error {
 		}
 		for _, prev := range p.Targets {
 			if prev.KPI == t.KPI && prev.AtMost == t.AtMost {
-				return fmt.Errorf("--target %s: %s already has a bound on that side (%s); give the one you mean", s, t.KPI, prev)
+				return usage.Errorf("--target %s: %s already has a bound on that side (%s); give the one you mean", s, t.KPI, prev)
 			}
 		}
 		p.Targets = append(p.Targets, t)

@@ -9,6 +9,7 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -55,12 +56,12 @@ func ParseObjective(s string, maximise bool) (Objective, error) {
 	kpi, tol, hasTol := strings.Cut(strings.ReplaceAll(s, "+-", "±"), "±")
 	o.KPI = strings.TrimSpace(kpi)
 	if o.KPI == "" {
-		return o, fmt.Errorf("%s %q: want a KPI, optionally with a tolerance, such as needs_met or needs_met±20", flag, s)
+		return o, usage.Errorf("%s %q: want a KPI, optionally with a tolerance, such as needs_met or needs_met±20", flag, s)
 	}
 	if hasTol {
 		v, err := strconv.ParseFloat(strings.TrimSpace(tol), 64)
 		if err != nil || !(v > 0) || math.IsInf(v, 0) {
-			return o, fmt.Errorf("%s %q: the tolerance must be a positive number, such as %s±20", flag, s, o.KPI)
+			return o, usage.Errorf("%s %q: the tolerance must be a positive number, such as %s±20", flag, s, o.KPI)
 		}
 		o.Tolerance = v
 	}

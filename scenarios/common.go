@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/spsim/spsim/internal/usage"
 )
 
 // commonRunKeys are the run settings a sweep, a plan's search or a
@@ -23,7 +25,7 @@ func CommonRunKey(what, key string) error {
 	if !ok {
 		return nil
 	}
-	return fmt.Errorf("%s %s: every point runs with one %s (common random numbers), so it cannot be varied; set it for all with %s",
+	return usage.Errorf("%s %s: every point runs with one %s (common random numbers), so it cannot be varied; set it for all with %s",
 		what, key, k.words, k.flag)
 }
 

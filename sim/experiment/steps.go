@@ -1,10 +1,11 @@
 package experiment
 
 import (
-	"github.com/spsim/spsim/internal/usage"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/spsim/spsim/internal/usage"
 )
 
 // MaxSteps is the most values a range LO..HI[:STEP] may stand for.
