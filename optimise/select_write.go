@@ -85,8 +85,13 @@ func cheaperRunnerUp(ru experiment.Estimate, delta, saving float64, unit string)
 	switch {
 	case ru.N >= 2 && delta > 0 && -delta <= ru.Low && ru.High <= delta:
 		return " The whole interval lies within the tolerance of " + tol + ": if a difference that small does not matter, the runner-up does as well for " + experiment.Money(saving) + " a year less."
-	case ru.N < 2 || (ru.Low <= 0 && ru.High >= 0):
-		return " The two cannot be told apart on these replications: if a difference of up to " + tol + " does not matter, the runner-up may do as well for " + experiment.Money(saving) + " a year less."
+	case ru.N < 2:
+		return " The two cannot be told apart on one replication: if a difference of up to " + tol + " does not matter, the runner-up may do as well for " + experiment.Money(saving) + " a year less."
+	case ru.Low <= 0 && ru.High >= 0:
+		// The interval says how large the difference may be: it may reach
+		// past the tolerance.
+		reach := experiment.Quantity(max(delta, -ru.Low, ru.High), unit, true)
+		return " The two cannot be told apart on these replications: the difference may be as large as " + reach + ", so if a difference that large does not matter, the runner-up may do as well for " + experiment.Money(saving) + " a year less."
 	}
 	return ""
 }

@@ -18,7 +18,8 @@ func TestCheaperRunnerUp(t *testing.T) {
 		want      string
 	}{
 		{"within the tolerance", 0.001, 0.009, 10, "The whole interval lies within the tolerance of 0.05 weeks: if a difference that small does not matter, the runner-up does as well for £1,000 a year less."},
-		{"not detectable", -0.02, 0.08, 10, "The two cannot be told apart on these replications: if a difference of up to 0.05 weeks does not matter, the runner-up may do as well for £1,000 a year less."},
+		{"not detectable", -0.02, 0.08, 10, "The two cannot be told apart on these replications: the difference may be as large as 0.08 weeks, so if a difference that large does not matter, the runner-up may do as well for £1,000 a year less."},
+		{"not detectable, reaching the other way", -0.09, 0.01, 10, "the difference may be as large as 0.09 weeks"},
 		{"one replication", 0.1, 0.1, 1, "cannot be told apart"},
 		{"worse beyond the tolerance", 0.03, 0.09, 10, ""},
 	} {
