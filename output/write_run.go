@@ -189,7 +189,7 @@ func ReplicationsMethod(r *study.RunResult) string {
 	if !p.Outcome.Reached {
 		verb = "not reached"
 	}
-	return fmt.Sprintf("Replications were added in batches (totals %s) until every headline KPI's %.0f%% half-width was within ±%g%% of its mean, or %d replications: the target was %s after %d replications.",
+	return fmt.Sprintf("Replications were added in batches (totals %s) until the %.0f%% half-width of every figure the answer leads with (waits, people giving up, caseloads, needs met, cost) was within ±%g%% of its mean, or %d replications: the target was %s after %d replications.",
 		JoinInts(p.Outcome.Batches), 100*r.Level, p.TargetPercent, p.MaxReplications, verb, len(r.Results))
 }
 

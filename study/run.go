@@ -20,8 +20,9 @@ const DefaultMaxReplications = 200
 // RunSpec asks for the replications of one scenario.
 type RunSpec struct {
 	Ref string // a built-in name or a scenario file; "" is baseline
-	// Precision, when above 0, adds replications until every headline
-	// KPI's 95% half-width is within this percentage of its mean, or
+	// Precision, when above 0, adds replications until the 95%
+	// half-width of every KPI the precision judges (HeadlineKPIs, by
+	// default PrecisionKPIs) is within this percentage of its mean, or
 	// MaxReplications have run.
 	Precision       float64
 	MaxReplications int // 0 is DefaultMaxReplications
