@@ -433,8 +433,8 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 					msg += fmt.Sprintf(": did you mean %s (%s%%)?", formatNumber(x/100), cell)
 				}
 				return spec, bad(msg)
-			case head[i] == "referrals_multiplier" && !(x > 0):
-				return spec, bad("a number above 0 (multiplies the area's referrals; 1 is no change)")
+			case head[i] == "referrals_multiplier" && !(x > 0 && x <= 100):
+				return spec, bad("a number above 0 and at most 100 (multiplies the area's referrals; 1 is no change)")
 			case x < 0:
 				return spec, bad("a number, 0 or more")
 			}

@@ -104,7 +104,9 @@ set = { "workforce.link_workers" = -1 }
 		{"csv thousands", "[areas]\nfile = \"p.csv\"\n", "name,costs.salary_per_fte_year\nA,\"32,000\"\n", `p.csv:2:2: costs.salary_per_fte_year = 32,000: not a value spsim can read: write 32000, without thousands separators`},
 		{"csv pounds", "[areas]\nfile = \"p.csv\"\n", "name,costs.salary_per_fte_year\nA,\"£32,000\"\n", `write 32000, without £ or thousands separators`},
 		{"csv percent", "[areas]\nfile = \"p.csv\"\n", "name,demand.inappropriate_share\nA,12%\n", `write a share as a fraction: 0.12 for 12%`},
-		{"csv multiplier of 0", "[areas]\nfile = \"p.csv\"\n", "name,referrals_multiplier\nA,0\n", `p.csv:2:2: referrals_multiplier = 0: a number above 0 (multiplies the area's referrals; 1 is no change)`},
+		{"csv multiplier of 0", "[areas]\nfile = \"p.csv\"\n", "name,referrals_multiplier\nA,0\n", `p.csv:2:2: referrals_multiplier = 0: a number above 0 and at most 100 (multiplies the area's referrals; 1 is no change)`},
+		{"csv multiplier of inf", "[areas]\nfile = \"p.csv\"\n", "name,referrals_multiplier\nA,inf\n", `p.csv:2:2: referrals_multiplier = inf: a number above 0 and at most 100`},
+		{"csv multiplier of a million", "[areas]\nfile = \"p.csv\"\n", "name,referrals_multiplier\nA,1e6\n", `p.csv:2:2: referrals_multiplier = 1e6: a number above 0 and at most 100`},
 		{"csv share as a percentage", "[areas]\nfile = \"p.csv\"\n", "name,reference_group_share\nA,28\n", `p.csv:2:2: reference_group_share = 28: a share from 0 to 1: did you mean 0.28 (28%)?`},
 		{"an area's caseload file", `[[areas.list]]
 name = "A"
