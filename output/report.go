@@ -170,6 +170,27 @@ func WarmupMethod(warmup int, sug *experiment.WarmupSuggestion) string {
 	return s
 }
 
+// profileMix is the share of referrals of each profile: the groups' own
+// mixes weighted by their shares where every group sets one (the
+// profiles' shares are then not used), else the profiles' shares.
+func profileMix(c *sim.Config) (mix map[string]float64, fromGroups bool) {
+	mix = map[string]float64{}
+	fromGroups = len(c.Groups) > 0
+	for _, g := range c.Groups {
+		fromGroups = fromGroups && g.ProfileMix != nil
+	}
+	for _, name := range sortedNames(c.Profiles) {
+		if !fromGroups {
+			mix[name] = c.Profiles[name].Share
+			continue
+		}
+		for _, gname := range sortedNames(c.Groups) { // in order: a float sum depends on it
+			mix[name] += c.Groups[gname].Share * c.Groups[gname].ProfileMix[name]
+		}
+	}
+	return mix, fromGroups
+}
+
 // Assumptions lists the scenario's main assumptions in words, those a
 // reader should weigh before acting on the results.
 func Assumptions(c *sim.Config) []string {
@@ -177,12 +198,16 @@ func Assumptions(c *sim.Config) []string {
 	add := func(format string, a ...any) { out = append(out, fmt.Sprintf(format, a...)) }
 	add("Referrals: %s a week, annual growth %s, seasonal amplitude ±%s; %s of referrals inappropriate.",
 		compact(c.Demand.ReferralsPerWeek), pct(c.Demand.AnnualGrowth), pct(c.Demand.SeasonalAmplitude), pct(c.Demand.InappropriateShare))
+	mix, fromGroups := profileMix(c)
 	var profiles []string
 	for _, name := range sortedNames(c.Profiles) {
-		p := c.Profiles[name]
-		profiles = append(profiles, fmt.Sprintf("%s %s", name, pct(p.Share)))
+		profiles = append(profiles, fmt.Sprintf("%s %s", name, pct(mix[name])))
 	}
-	add("Need profile mix: %s.", strings.Join(profiles, ", "))
+	if fromGroups {
+		add("Need profile mix: %s, from the population groups' own mixes.", strings.Join(profiles, ", "))
+	} else {
+		add("Need profile mix: %s.", strings.Join(profiles, ", "))
+	}
 	w := c.Workforce
 	add("Link workers: %d funded posts of %s FTE, caseload cap %s per FTE, %s of time for admin and networking, %s allocation.",
 		w.LinkWorkers, compact(w.FTE), compact(w.CaseloadCapPerFTE), pct(w.AdminShare), w.Allocation)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -63,5 +64,20 @@ func TestReport(t *testing.T) {
 		if strings.Contains(page, external) {
 			t.Errorf("report refers to something outside itself: %q", external)
 		}
+	}
+}
+
+// TestAssumptionsGiveTheMixThatRuns: the profile mix the report gives is
+// the one the model draws from: the groups' own mixes, weighted by their
+// shares, where every group sets one (deprived-area's is 36.6% complex,
+// not the 30% its unused profile shares say).
+func TestAssumptionsGiveTheMixThatRuns(t *testing.T) {
+	cfg, err := scenarios.Load("deprived-area")
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := strings.Join(output.Assumptions(cfg), "\n")
+	if want := "Need profile mix: complex 36.6%, low 38.4%, moderate 25%, from the population groups' own mixes."; !strings.Contains(as, want) {
+		t.Errorf("assumptions %q lack %q", as, want)
 	}
 }
