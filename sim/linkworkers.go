@@ -313,7 +313,7 @@ func (m *Model) discharge(id int32) {
 		m.m.roleEpisodes[m.lws[p.lw].role]++
 	}
 	m.offCaseload(id)
-	m.m.episodeCompleted(int(p.group), int(p.profile), m.now()-p.start, float64(p.attended))
+	m.m.episodeCompleted(int(p.group), int(p.profile), m.now()-p.start, float64(p.attended-p.attendedBefore))
 	p.state = stDischarged
 	if p.open == 0 {
 		m.conclude(id)
@@ -366,6 +366,7 @@ func (m *Model) handOn(id int32, t int) {
 	m.offCaseload(id)
 	p.track = uint8(t)
 	p.start, p.held, p.resume = m.now(), 0, true
+	p.attendedBefore = p.attended // this episode's contacts count from here, as its weeks do
 	m.m.roleHandovers++
 	m.join(id, false)
 	m.allocate()

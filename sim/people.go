@@ -51,6 +51,7 @@ type person struct {
 
 	needed, attended, held int32
 	dnaRun                 int32
+	attendedBefore         int32 // sessions attended in episodes before a handover
 	supportIncomplete      bool
 
 	renege des.Handle
