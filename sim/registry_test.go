@@ -133,6 +133,8 @@ func kpiTable() string {
 			name = m.Member("P")
 		case sim.PerRole:
 			name = m.Member("R")
+		case sim.PerService:
+			name = m.Member("S")
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", name, m.Unit, m.Description, m.Denominator)
 	}
@@ -152,6 +154,8 @@ func columnsTable() string {
 			name = m.Member("P")
 		case sim.PerRole:
 			name = m.Member("R")
+		case sim.PerService:
+			name = m.Member("S")
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", name, m.Unit, m.Description)
 	}
