@@ -105,6 +105,9 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 			at.file = orTop(at.file, top)
 		}
 		res, ws, err := applyArea(c, l)
+		if err == nil {
+			err = sameMembers(c, res)
+		}
 		if err != nil {
 			e := &Error{File: at.file, Line: at.line, Col: at.col, Msg: fmt.Sprintf("area %q: %v", l.Name, err)}
 			if fromFile == "" {
@@ -129,6 +132,37 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 		l.Resolved = res
 	}
 	return errs, groupAreaWarnings(warns, warnedAreas)
+}
+
+// sameMembers refuses an area whose groups, profiles, roles or services
+// differ from the scenario's: the areas' weekly tables are added up
+// column by column, each a member's, so every area has the same ones. An
+// area without a service gives it no places; one that needs another
+// service changes the scenario, with none in the other areas.
+func sameMembers(c, area *Config) error {
+	for _, f := range []struct {
+		what       string
+		base, mine []string
+	}{
+		{"groups", sortedKeys(c.Groups), sortedKeys(area.Groups)},
+		{"profiles", sortedKeys(c.Profiles), sortedKeys(area.Profiles)},
+		{"roles", sortedKeys(c.Roles), sortedKeys(area.Roles)},
+		{"services", sortedKeys(c.Services), sortedKeys(area.Services)},
+	} {
+		if !slices.Equal(f.base, f.mine) {
+			return fmt.Errorf("its %s (%s) differ from the scenario's (%s): every area has the same %s, as their weekly tables are added up member by member; give a service or role no places or posts in an area that lacks it, and add it to the scenario itself",
+				f.what, orNone(f.mine), orNone(f.base), f.what)
+		}
+	}
+	return nil
+}
+
+// orNone lists names, or says there are none.
+func orNone(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
 }
 
 // shownPerKey is how many areas' warnings about one key are shown in full.

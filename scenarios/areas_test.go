@@ -82,6 +82,14 @@ func TestAreasRefused(t *testing.T) {
 name = "A"
 set = { "workforce.link_worker" = 4 }
 `, "", `workforce.link_worker is not a scenario key`},
+		// The areas' weekly tables are added up member by member: an area
+		// with a group of its own had its columns added to the others'.
+		{"a group of its own", `[[areas.list]]
+name = "B"
+set = { "groups.rest.share" = 0.28, "groups.aaa.share" = 0.30, "groups.aaa.profile_mix" = { low = 0.5, moderate = 0.3, complex = 0.2 }, "groups.aaa.patience_multiplier" = 1.0, "groups.aaa.vcse_acceptance_multiplier" = 1.0 }
+[[areas.list]]
+name = "A"
+`, "", `area "B": its groups (aaa, most_deprived, rest) differ from the scenario's (most_deprived, rest)`},
 		{"run key", `[[areas.list]]
 name = "A"
 set = { "run.seed" = 4 }
