@@ -219,7 +219,7 @@ var kpiTable = []Measure{
 	per(PerRole, count(KPIEpisodesCompleted, peopleYear, "Support episodes completed", "discharges from the role's caseloads", HigherIsBetter)),
 	per(PerService, ratio(KPIVCSEOccupancy, UnitShare, "VCSE occupancy", "the service's places occupied: where extra places would be taken up, and where they would stand empty", "the service's places", Neutral)),
 	per(PerService, count(KPIVCSEWaitingMean, "people", "Waiting for a community place, mean", "needs on the service's waiting list, time average", Neutral)),
-	per(PerService, count(KPIVCSERefused, refsYear, "VCSE referrals refused (full or closed)", "onward referrals the service refused, full or closed", Neutral)),
+	per(PerService, count(KPIVCSERefused, refsYear, "VCSE referrals refused when full", "onward referrals the service refused because it was full (one refused because every service for its need had closed is in vcse_refused alone)", Neutral)),
 
 	{Name: KPIInequityGapNeedsMetShare, Unit: UnitShare, Label: "Inequity gap in needs met (reference group minus rest)",
 		Description: "the reference group (e.g. most deprived) minus everyone else: share of needs met (headline definition)", Denominator: "needs met + unmet + never seen", Min: -1, Max: 1, Gap: true},
@@ -295,7 +295,7 @@ var columnTable = []Measure{
 	per(PerService, count(ColVCSEPlacesMean, "places", "Community places, mean", "the service's places open, time average", Neutral)),
 	per(PerService, count(ColVCSEOccupiedMean, "places", "Community places occupied, mean", "the service's places occupied, time average", Neutral)),
 	per(PerService, count(ColVCSEWaitingMean, "people", "VCSE waiting, mean", "needs on the service's waiting list, time average", Neutral)),
-	per(PerService, count(ColVCSERefused, "referrals", "VCSE referrals refused (full or closed)", "refused by the service, full or closed", Neutral)),
+	per(PerService, count(ColVCSERefused, "referrals", "VCSE referrals refused when full", "refused by the service because it was full", Neutral)),
 	per(PerGroup, count(ColReferrals, "people", "Referrals", "referrals of the group", Neutral)),
 	per(PerGroup, count(ColFirstContacts, "people", "First contacts", "first contacts of the group", HigherIsBetter)),
 	per(PerGroup, count(ColWaitSum, "person-weeks", "Waits to first contact, summed", "of the group", Neutral)),
