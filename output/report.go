@@ -170,22 +170,27 @@ func WarmupMethod(warmup int, sug *experiment.WarmupSuggestion) string {
 	return s
 }
 
-// profileMix is the share of referrals of each profile: the groups' own
-// mixes weighted by their shares where every group sets one (the
-// profiles' shares are then not used), else the profiles' shares.
+// profileMix is the share of referrals of each profile, as the model
+// draws them group by group: each group's own mix, or the profiles' shares
+// for a group without one, weighted by the group's share. fromGroups says
+// some group has a mix of its own.
 func profileMix(c *sim.Config) (mix map[string]float64, fromGroups bool) {
 	mix = map[string]float64{}
-	fromGroups = len(c.Groups) > 0
-	for _, g := range c.Groups {
-		fromGroups = fromGroups && g.ProfileMix != nil
-	}
-	for _, name := range sortedNames(c.Profiles) {
-		if !fromGroups {
-			mix[name] = c.Profiles[name].Share
-			continue
+	if len(c.Groups) == 0 {
+		for name, p := range c.Profiles {
+			mix[name] = p.Share
 		}
-		for _, gname := range sortedNames(c.Groups) { // in order: a float sum depends on it
-			mix[name] += c.Groups[gname].Share * c.Groups[gname].ProfileMix[name]
+		return mix, false
+	}
+	for _, gname := range sortedNames(c.Groups) { // in order: a float sum depends on it
+		g := c.Groups[gname]
+		fromGroups = fromGroups || g.ProfileMix != nil
+		for _, name := range sortedNames(c.Profiles) {
+			share := c.Profiles[name].Share
+			if g.ProfileMix != nil {
+				share = g.ProfileMix[name]
+			}
+			mix[name] += g.Share * share
 		}
 	}
 	return mix, fromGroups

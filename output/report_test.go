@@ -2,6 +2,9 @@ package output_test
 
 import (
 	"bytes"
+	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,5 +82,13 @@ func TestAssumptionsGiveTheMixThatRuns(t *testing.T) {
 	as := strings.Join(output.Assumptions(cfg), "\n")
 	if want := "Need profile mix: complex 36.6%, low 38.4%, moderate 25%, from the population groups' own mixes."; !strings.Contains(as, want) {
 		t.Errorf("assumptions %q lack %q", as, want)
+	}
+	// A group without a mix of its own draws from the profiles' shares.
+	cfg.Groups["rest"].ProfileMix = nil
+	as = strings.Join(output.Assumptions(cfg), "\n")
+	v := cfg.Groups["most_deprived"].Share*cfg.Groups["most_deprived"].ProfileMix["complex"] + cfg.Groups["rest"].Share*cfg.Profiles["complex"].Share
+	want := fmt.Sprintf("complex %s%%", strconv.FormatFloat(math.Round(v*1000)/10, 'f', -1, 64))
+	if !strings.Contains(as, want) {
+		t.Errorf("with one group's mix, assumptions %q lack %q", as, want)
 	}
 }
