@@ -284,9 +284,13 @@ func (p *Problem) parseGoal(spec Spec) error {
 		if !o.Maximise && m.Direction == sim.HigherIsBetter {
 			return usage.Errorf("--minimise %s: higher is better for %s; use --maximise", o.KPI, output.Uncapitalise(output.KPILabel(o.KPI)))
 		}
-		if m.Unit == sim.UnitShare && o.Tolerance > 1 {
-			return usage.Errorf("--%s %s±%g: a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points); did you mean %s±%g?",
-				map[bool]string{true: "maximise", false: "minimise"}[o.Maximise], o.KPI, o.Tolerance, o.KPI, o.Tolerance/100)
+		if m.Unit == sim.UnitShare && o.Tolerance >= 1 {
+			msg := fmt.Sprintf("--%s %s±%g: a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points), and under 1",
+				map[bool]string{true: "maximise", false: "minimise"}[o.Maximise], o.KPI, o.Tolerance)
+			if o.Tolerance/100 < 1 {
+				msg += fmt.Sprintf("; did you mean %s±%g?", o.KPI, o.Tolerance/100)
+			}
+			return usage.Errorf("%s", msg)
 		}
 		p.Objective = &o
 		p.KPIs = append(p.KPIs, o.KPI)
@@ -304,6 +308,9 @@ func (p *Problem) parseGoal(spec Spec) error {
 		}
 		if msg := outOfRange(t.KPI, t.Value); msg != "" {
 			return usage.Errorf("--target %s: %s", s, msg)
+		}
+		if m, ok := sim.LookupKPI(t.KPI); ok && m.Unit == sim.UnitShare && t.Tolerance >= 1 {
+			return usage.Errorf("--target %s: a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points), and under 1", s)
 		}
 		for _, prev := range p.Targets {
 			if prev.KPI == t.KPI && prev.AtMost == t.AtMost {

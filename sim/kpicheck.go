@@ -95,6 +95,9 @@ func CheckKPI(cfg *Config, name string) error {
 		return nil
 	}
 	if len(members) == 0 {
+		if m.Family == PerService {
+			return usage.Errorf("%s: the scenario has no community services ([services.NAME]), so no figures by service", name)
+		}
 		return usage.Errorf("%s: the scenario has no roles beside the link workers ([roles.NAME]), so no figures by role", name)
 	}
 	msg := fmt.Sprintf("%s: %q is not a %s of the scenario (%ss: %s)", name, member, what, what, strings.Join(members, ", "))

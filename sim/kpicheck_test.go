@@ -23,6 +23,9 @@ func TestCheckKPI(t *testing.T) {
 		{triage, "caseload_per_fte_mean.role.link_workers", ""},
 		{triage, "episodes_completed.role.care_navigator", ""},
 		{base, "caseload_per_fte_mean.role.link_workers", "the scenario has no roles beside the link workers ([roles.NAME]), so no figures by role"},
+		{base, "vcse_occupancy.service.wellbeing_groups", ""},
+		{base, "vcse_occupancy.service.wellbeing_group", `"wellbeing_group" is not a service of the scenario`},
+		{load(t, "mmc"), "vcse_occupancy.service.x", "the scenario has no community services ([services.NAME]), so no figures by service"},
 		{base, "need_met_share", `need_met_share: no such KPI; did you mean "needs_met_share"?`},
 		{base, "p90_wait", `p90_wait: no such KPI; did you mean "wait_first_contact_p90_weeks"?`}, // every word held
 		{base, "needs_met_share.poorest", `needs_met_share.poorest: "poorest" is not a group of the scenario (groups: most_deprived, rest)`},

@@ -133,6 +133,7 @@ func TestExitStatuses(t *testing.T) {
 		{args: []string{"run", "baseline", "--shard", "1/2", "--precision", "10"}, code: 2, stderr: "--shard and --precision do not mix", maxErrLine: 2},
 		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--target", "wait_first_contact_mean_weeks<=4±abc"}, code: 2, stderr: `tolerance "abc" is not a number`, maxErrLine: 2},
 		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--maximise", "needs_met_share±5"}, code: 2, stderr: "a share's tolerance is a fraction", maxErrLine: 2},
+		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--target", "needs_met_share>=0.5±5"}, code: 2, stderr: "a share's tolerance is a fraction", maxErrLine: 2},
 		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--target", "reneged<=400", "--target", "reneged<=300"}, code: 2, stderr: "already has a bound on that side", maxErrLine: 2},
 		{args: []string{"sensitivity", "baseline", "--vary", "run.seed=1..5"}, code: 2, stderr: "so it cannot be varied", maxErrLine: 2},
 		{args: []string{"list", "extra"}, code: 2, stderr: `no arguments, got "extra"`, maxErrLine: 2},
