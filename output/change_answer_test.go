@@ -13,6 +13,21 @@ import (
 	"github.com/spsim/spsim/study"
 )
 
+// TestRunLeadsWithSeveralChanges: with two changes inside the KPIs' weeks,
+// the readings lead and the whole window is said to span both.
+func TestRunLeadsWithSeveralChanges(t *testing.T) {
+	r, err := study.Run(context.Background(), study.RunSpec{Ref: "testdata/two-changes.toml",
+		Options: study.Options{Replications: 3, Jobs: 2, Outputs: study.Outputs{study.Summary: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := output.RunFound(r)
+	found := strings.Join(lines, "\n")
+	if !strings.HasPrefix(lines[0], "From week 110") || !strings.Contains(found, "before and after the changes together)") {
+		t.Errorf("the run's sentences:\n%s", found)
+	}
+}
+
 // TestRunSaysWhatTheChangeDid: a run with a timeline change says, in the
 // terminal's, report's and workbook's sentences, how the measures go from
 // before the change to after it, whether or not it keeps weekly tables; a

@@ -71,7 +71,11 @@ func RunFound(r *study.RunResult) []string {
 	answer, change := RunAnswer(r.Summaries), ChangeAnswer(r.Config, r.Results, r.Level)
 	var out []string
 	if len(change) > 0 && len(answer) > 0 && len(experiment.ChangeWindows(r.Config)) > 0 {
-		whole := fmt.Sprintf(" over the whole window (weeks %d to %d, before and after the change together)", r.Config.Run.WarmupWeeks, r.Config.Run.HorizonWeeks-1)
+		changes := "the change"
+		if len(experiment.ChangeWindows(r.Config)) > 1 {
+			changes = "the changes"
+		}
+		whole := fmt.Sprintf(" over the whole window (weeks %d to %d, before and after %s together)", r.Config.Run.WarmupWeeks, r.Config.Run.HorizonWeeks-1, changes)
 		if i := strings.Index(answer[0], ": "); i >= 0 {
 			answer[0] = answer[0][:i] + whole + answer[0][i:]
 		} else {

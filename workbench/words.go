@@ -59,6 +59,7 @@ var pageReplacer = strings.NewReplacer(
 	"give a --to within the extract", "give a To date within the extract",
 	"referred after the run starts (initial.date, ", "referred after the extract date (",
 	"referred after the run starts (initial.date)", "referred after the extract date",
+	"unless initial.date gives it", "unless the Extract date gives it",
 )
 
 // dates of a fit named as the page's From and To.
