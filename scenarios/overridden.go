@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/spsim/spsim/internal/usage"
 )
 
 // timelineKeys are the scenario keys a timeline change sets again, each
@@ -80,13 +82,13 @@ func Overridden(c *Config, key string) string {
 // would read that as "no effect" of the key.
 func Unreached(c *Config, what, key string) error {
 	if mixes := groupsMixing(c, key); mixes != "" {
-		return fmt.Errorf("%s %s: every population group sets its own profile mix, so the profiles' shares are not used and the values varied would change nothing; vary %s instead, with another profile's entry of each mix so that it still sums to 1", what, key, mixes)
+		return usage.Errorf("%s %s: every population group sets its own profile mix, so the profiles' shares are not used and the values varied would change nothing; vary %s instead, with another profile's entry of each mix so that it still sums to 1", what, key, mixes)
 	}
 	i, ch, own, ok := overriding(c, key)
 	if !ok || ch.Week > c.Run.WarmupWeeks {
 		return nil
 	}
-	return fmt.Errorf("%s %s: %s, before the KPIs start at week %d, so the values varied cannot reach them; vary timeline.%d.%s instead",
+	return usage.Errorf("%s %s: %s, before the KPIs start at week %d, so the values varied cannot reach them; vary timeline.%d.%s instead",
 		what, key, changeWords(ch), c.Run.WarmupWeeks, i, own)
 }
 

@@ -71,7 +71,7 @@ func exposure(a net.Addr) string {
 // http://[::]:PORT/ no browser takes.
 func workbenchURL(a net.Addr) string {
 	if t, ok := a.(*net.TCPAddr); ok && t.IP.IsUnspecified() {
-		return fmt.Sprintf("http://localhost:%d/ (and this machine's other addresses)", t.Port)
+		return fmt.Sprintf("http://localhost:%d/, and this machine's other addresses,", t.Port)
 	}
 	return "http://" + a.String() + "/"
 }

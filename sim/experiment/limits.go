@@ -52,7 +52,7 @@ func (e *LimitError) Error() string {
 // (limit 2e+10) and 49.4 GiB of memory (limit 8 GiB) for 20 replications".
 func (e *LimitError) Sizes() string {
 	lim := e.Limits.orDefault()
-	return fmt.Sprintf("about %.3g events (limit %.3g) and %.1f GiB of memory (limit %.3g GiB) for %s",
+	return fmt.Sprintf("about %.3g events (limit %.3g) and %.3g GiB of memory (limit %.3g GiB) for %s",
 		e.Events, lim.Events, e.Bytes/(1<<30), lim.Bytes/(1<<30), Count(e.Replications, "replication"))
 }
 
