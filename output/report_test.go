@@ -2,6 +2,7 @@ package output_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
 )
 
 func TestReport(t *testing.T) {
@@ -90,5 +92,27 @@ func TestAssumptionsGiveTheMixThatRuns(t *testing.T) {
 	want := fmt.Sprintf("complex %s%%", strconv.FormatFloat(math.Round(v*1000)/10, 'f', -1, 64))
 	if !strings.Contains(as, want) {
 		t.Errorf("with one group's mix, assumptions %q lack %q", as, want)
+	}
+}
+
+// TestServicesTable: a run's report has a row a community service, with
+// its occupancy, waiting list and refusals and their intervals; a
+// scenario without services (mmc) has no such table.
+func TestServicesTable(t *testing.T) {
+	for _, c := range []struct {
+		ref  string
+		rows int
+	}{{"baseline", 5}, {"mmc", 0}} {
+		r, err := study.Run(context.Background(), study.RunSpec{Ref: c.ref, Options: study.Options{Replications: 3, Jobs: 2, Outputs: study.Outputs{study.Summary: true}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab, ok := output.ServicesTable(r.Summaries, r.Level)
+		if ok != (c.rows > 0) || len(tab.Rows) != c.rows {
+			t.Fatalf("%s: %d rows (%v), want %d", c.ref, len(tab.Rows), ok, c.rows)
+		}
+		if c.rows > 0 && (tab.Rows[4][0] != "Wellbeing groups" || !strings.HasSuffix(tab.Rows[4][1], "%") || !strings.HasPrefix(tab.Rows[4][2], "[")) {
+			t.Errorf("%s: wellbeing groups' row %q", c.ref, tab.Rows[4])
+		}
 	}
 }

@@ -146,6 +146,9 @@ func runReport(r *study.RunResult, figs []Figure) (Report, error) {
 		cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks, cfg.Run.HorizonWeeks-cfg.Run.WarmupWeeks)
 	rep.Method.Replications = ReplicationsMethod(r)
 	rep.Headline.Caption = "Headline KPIs after the warm-up"
+	if t, ok := ServicesTable(r.Summaries, r.Level); ok {
+		rep.Tables = append(rep.Tables, t)
+	}
 	if len(r.Results) > 0 && len(r.Results[0].Areas) > 0 {
 		rep.Tables = append(rep.Tables, AreaTable(r.Results, r.Level))
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
@@ -125,7 +127,15 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 		byName[k.Name] = k
 	}
 	var panels []diffPanel
-	for _, name := range compareKPIs {
+	// The headline rows, then each community service's occupancy: where
+	// added places are taken up, and where they stand empty.
+	rows := slices.Clone(compareKPIs)
+	for _, k := range cmp.KPIs {
+		if strings.HasPrefix(k.Name, sim.KPIVCSEOccupancy+"."+sim.ServicePrefix) {
+			rows = append(rows, k.Name)
+		}
+	}
+	for _, name := range rows {
 		k, ok := byName[name]
 		if !ok {
 			continue
@@ -144,7 +154,9 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 			dp.Rows = append(dp.Rows, diffRow{Name: cmp.Names[i], Est: d})
 		}
 		v.Rows = append(v.Rows, row)
-		panels = append(panels, dp)
+		if slices.Contains(compareKPIs, name) { // the chart keeps to the headline
+			panels = append(panels, dp)
+		}
 	}
 	v.Verdict, v.Costs = verdict(cmp)
 	v.Verdict = append(v.Verdict, pageSentences(output.CompareChangeAnswer(cmp, cfgs))...)

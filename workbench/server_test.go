@@ -334,6 +334,10 @@ func TestRunStreamsProgressAndResults(t *testing.T) {
 	if len(r["sentences"].([]any)) < 3 || len(r["headline"].([]any)) < 10 || len(r["charts"].([]any)) != 3 {
 		t.Errorf("result lacks sentences, headline or charts: %.300v", r)
 	}
+	// After the headline, each community service's occupancy.
+	if !strings.Contains(fmt.Sprint(r["headline"]), "VCSE occupancy: wellbeing groups") {
+		t.Errorf("the headline lacks the services' occupancy: %.600v", r["headline"])
+	}
 	for _, c := range r["charts"].([]any) {
 		svg := c.(map[string]any)["svg"].(string)
 		if !strings.HasPrefix(svg, "<svg") || !strings.Contains(svg, `class="band"`) {

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"html"
 	"math"
+	"strings"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
@@ -106,6 +107,13 @@ func newRunView(rr *study.RunResult) (v *runView, err error) {
 	v = &runView{Name: cfg.Name, Replications: len(res), Seed: cfg.Run.Seed, Sentences: output.RunFound(rr)}
 	for _, name := range output.Headline {
 		if s, ok := experiment.FindSummary(rr.Summaries, name); ok {
+			v.Headline = append(v.Headline, newRow(s))
+		}
+	}
+	// Each community service's occupancy after the headline: where more
+	// places would be taken up, and where they would stand empty.
+	for _, s := range rr.Summaries {
+		if strings.HasPrefix(s.Name, sim.KPIVCSEOccupancy+"."+sim.ServicePrefix) {
 			v.Headline = append(v.Headline, newRow(s))
 		}
 	}

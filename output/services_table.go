@@ -1,0 +1,35 @@
+package output
+
+import (
+	"strings"
+
+	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// ServicesTable is each community service's occupancy, waiting list and
+// refusals when full, with their intervals: where more places would be
+// taken up, and where they would stand empty. ok is false for a scenario
+// without services.
+func ServicesTable(sums []experiment.Summary, level float64) (t Table, ok bool) {
+	prefix := sim.KPIVCSEOccupancy + "." + sim.ServicePrefix
+	t = Table{Caption: "Community services: places occupied, needs waiting and referrals refused when full (mean and " +
+		experiment.LevelWords(level) + " interval)", Head: []string{"service", "places occupied", "95% CI", "needs waiting, mean", "95% CI", "refused when full", "95% CI"}}
+	for _, s := range sums {
+		name, found := strings.CutPrefix(s.Name, prefix)
+		if !found {
+			continue
+		}
+		row := []string{scenarios.Words(name)}
+		for _, k := range []string{sim.KPIVCSEOccupancy, sim.KPIVCSEWaitingMean, sim.KPIVCSERefused} {
+			value, ci := "-", "-"
+			if e, ok := experiment.FindSummary(sums, k+"."+sim.ServicePrefix+name); ok {
+				value, ci = kpiWords(e)
+			}
+			row = append(row, value, ci)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, len(t.Rows) > 0
+}
