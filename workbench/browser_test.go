@@ -454,6 +454,17 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("after typing 250 posts the lever says %q (%v)", said, err)
 	}
 
+	// Referrals a week take a fraction: 1,250 is offered 12.5.
+	const perWeek = `input[type=number][data-key="demand.referrals_per_week"]`
+	do("type 1250 referrals a week", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[any](`(() => { const n = document.querySelector('`+perWeek+`');
+				n.value = '1250'; n.dispatchEvent(new Event('input')); })()`)(ctx, tg)
+		return err
+	}))
+	if said, err := chromedp.Run(ctx, chromedp.Text(q(`.lever:has(`+perWeek+`) .typo`))); err != nil || !strings.Contains(said, "did you mean 12.5?") {
+		t.Errorf("after typing 1,250 referrals a week the lever says %q (%v)", said, err)
+	}
+
 	// A scenario file with a typo, uploaded: the status names the file and
 	// its first problem, and the editor holds the file, so that the
 	// problem's line is the file's.

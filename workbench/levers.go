@@ -18,6 +18,9 @@ type lever struct {
 	// own (a timeline step), and every point of a sweep or plan shares
 	// one seed and one count of replications.
 	Varies bool `json:"varies"`
+	// Whole says the key takes whole numbers (posts, sessions, weeks):
+	// a value offered for a mistyped one must be whole too.
+	Whole bool `json:"whole"`
 }
 
 // levers are the controls for cfg with its current values. doc is cfg
@@ -37,12 +40,13 @@ func levers(cfg *sim.Config, doc map[string]any) []lever {
 				l.Value = c.Week
 			}
 			l.Max = float64(cfg.Run.HorizonWeeks - 1)
+			l.Whole = true
 			out = append(out, l)
 			continue
 		}
 		if !strings.Contains(l.Key, "*") {
 			if v, ok := lookup(doc, l.Key); ok {
-				l.Value = v
+				l.Value, l.Whole = v, isWhole(doc, l.Key)
 				out = append(out, l)
 			} else if l.Default != nil {
 				l.Value = *l.Default
@@ -55,7 +59,7 @@ func levers(cfg *sim.Config, doc map[string]any) []lever {
 			e.Key = strings.Replace(l.Key, "*", name, 1)
 			e.Label = scenarios.Words(name) + ": " + l.Label
 			if v, ok := lookup(doc, e.Key); ok {
-				e.Value = v
+				e.Value, e.Whole = v, isWhole(doc, e.Key)
 				e.Max = max(e.Max, numberOf(v)*2)
 				out = append(out, e)
 			}
@@ -64,20 +68,33 @@ func levers(cfg *sim.Config, doc map[string]any) []lever {
 	return out
 }
 
-// lookup finds a key path such as "support.short_term.max_weeks" in a
-// decoded TOML document; a distribution or table is not a lever's value.
-func lookup(doc map[string]any, key string) (any, bool) {
+// isWhole reports whether key holds a whole number as the scenario file
+// types it (an integer key), not a float that happens to be whole.
+func isWhole(doc map[string]any, key string) bool {
+	_, ok := raw(doc, key).(int64)
+	return ok
+}
+
+// raw is the value at a key path of a decoded TOML document, as decoded,
+// or nil.
+func raw(doc map[string]any, key string) any {
 	var cur any = doc
 	for _, k := range strings.Split(key, ".") {
 		m, ok := cur.(map[string]any)
 		if !ok {
-			return nil, false
+			return nil
 		}
 		if cur, ok = m[k]; !ok {
-			return nil, false
+			return nil
 		}
 	}
-	switch v := cur.(type) {
+	return cur
+}
+
+// lookup finds a key path such as "support.short_term.max_weeks" in a
+// decoded TOML document; a distribution or table is not a lever's value.
+func lookup(doc map[string]any, key string) (any, bool) {
+	switch v := raw(doc, key).(type) {
 	case int64:
 		return float64(v), true
 	case float64, bool, string:

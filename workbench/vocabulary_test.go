@@ -47,3 +47,25 @@ func TestDriverLabelsAreTheVocabulary(t *testing.T) {
 		}
 	}
 }
+
+// TestLeversSayWhole: a lever whose key takes whole numbers says so, for
+// the page to offer only whole values for a mistyped one: posts do,
+// referrals a week (a number with a fraction) do not.
+func TestLeversSayWhole(t *testing.T) {
+	_, v, err := newTestServer().prepare(scenarioRequest{Name: "baseline"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"workforce.link_workers": true, "demand.referrals_per_week": false, "services.wellbeing_groups.places": true}
+	for _, l := range v.Levers {
+		if w, ok := want[l.Key]; ok {
+			if l.Whole != w {
+				t.Errorf("%s: whole %v, want %v", l.Key, l.Whole, w)
+			}
+			delete(want, l.Key)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no levers %v", want)
+	}
+}

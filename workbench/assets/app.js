@@ -435,9 +435,9 @@ function farOut(l, v) {
 
 // likelyMeant is the value a number far outside lever l's usual range was
 // likely meant to be (v divided by 100, 10 or 1000 back into the range,
-// and a whole number for a lever of whole steps), or null.
+// and a whole number for a key that takes whole numbers), or null.
 function likelyMeant(l, v) {
-  const whole = Number.isInteger(l.step) && l.step >= 1;
+  const whole = l.whole;
   for (const d of [100, 10, 1000]) {
     const m = Number((v / d).toPrecision(6));
     if (m >= l.min && m <= l.max && (!whole || Number.isInteger(m))) return m;
