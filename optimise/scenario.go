@@ -48,7 +48,7 @@ func ParseLever(s string) (Lever, error) {
 		l.Values = append(l.Values, v)
 	}
 	if v, twice := experiment.Repeated(l.Values); twice {
-		return Lever{}, fmt.Errorf("--lever %s: %s is given twice; give each value once", key, v)
+		return Lever{}, usage.Errorf("--lever %s: %s is given twice; give each value once", key, v)
 	}
 	return l, nil
 }
@@ -228,7 +228,7 @@ func (p *Problem) parse(spec Spec) error {
 		}
 		for _, prev := range p.Levers {
 			if prev.Key == l.Key {
-				return fmt.Errorf("--lever %s given twice: give all its values at once", l.Key)
+				return usage.Errorf("--lever %s given twice: give all its values at once", l.Key)
 			}
 		}
 		if err := scenarios.Unreached(p.Base, "--lever", l.Key); err != nil {
@@ -310,7 +310,11 @@ func (p *Problem) parseGoal(spec Spec) error {
 			return usage.Errorf("--target %s: %s", s, msg)
 		}
 		if m, ok := sim.LookupKPI(t.KPI); ok && m.Unit == sim.UnitShare && t.Tolerance >= 1 {
-			return usage.Errorf("--target %s: a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points), and under 1", s)
+			msg := fmt.Sprintf("--target %s: a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points), and under 1", s)
+			if t.Tolerance/100 < 1 {
+				msg += fmt.Sprintf("; did you mean %s%s%g±%g?", t.KPI, map[bool]string{true: "<=", false: ">="}[t.AtMost], t.Value, t.Tolerance/100)
+			}
+			return usage.Errorf("%s", msg)
 		}
 		for _, prev := range p.Targets {
 			if prev.KPI == t.KPI && prev.AtMost == t.AtMost {

@@ -204,13 +204,21 @@ func Assumptions(c *sim.Config) []string {
 	add("Referrals: %s a week, annual growth %s, seasonal amplitude ±%s; %s of referrals inappropriate.",
 		compact(c.Demand.ReferralsPerWeek), pct(c.Demand.AnnualGrowth), pct(c.Demand.SeasonalAmplitude), pct(c.Demand.InappropriateShare))
 	mix, fromGroups := profileMix(c)
-	var profiles []string
+	var profiles, without []string
 	for _, name := range sortedNames(c.Profiles) {
 		profiles = append(profiles, fmt.Sprintf("%s %s", name, pct(mix[name])))
 	}
-	if fromGroups {
+	for _, g := range sortedNames(c.Groups) {
+		if c.Groups[g].ProfileMix == nil {
+			without = append(without, g)
+		}
+	}
+	switch {
+	case fromGroups && len(without) > 0:
+		add("Need profile mix: %s, from the population groups' own mixes, and the profiles' shares for %s.", strings.Join(profiles, ", "), strings.Join(without, " and "))
+	case fromGroups:
 		add("Need profile mix: %s, from the population groups' own mixes.", strings.Join(profiles, ", "))
-	} else {
+	default:
 		add("Need profile mix: %s.", strings.Join(profiles, ", "))
 	}
 	w := c.Workforce

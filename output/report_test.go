@@ -90,8 +90,8 @@ func TestAssumptionsGiveTheMixThatRuns(t *testing.T) {
 	as = strings.Join(output.Assumptions(cfg), "\n")
 	v := cfg.Groups["most_deprived"].Share*cfg.Groups["most_deprived"].ProfileMix["complex"] + cfg.Groups["rest"].Share*cfg.Profiles["complex"].Share
 	want := fmt.Sprintf("complex %s%%", strconv.FormatFloat(math.Round(v*1000)/10, 'f', -1, 64))
-	if !strings.Contains(as, want) {
-		t.Errorf("with one group's mix, assumptions %q lack %q", as, want)
+	if !strings.Contains(as, want) || !strings.Contains(as, "and the profiles' shares for rest.") {
+		t.Errorf("with one group's mix, assumptions %q lack %q or the words for rest", as, want)
 	}
 }
 

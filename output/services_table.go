@@ -14,8 +14,9 @@ import (
 // without services.
 func ServicesTable(sums []experiment.Summary, level float64) (t Table, ok bool) {
 	prefix := sim.KPIVCSEOccupancy + "." + sim.ServicePrefix
-	t = Table{Caption: "Community services: places occupied, needs waiting and referrals refused when full (mean and " +
-		experiment.LevelWords(level) + " interval)", Head: []string{"service", "places occupied", "95% CI", "needs waiting, mean", "95% CI", "refused when full", "95% CI"}}
+	ci := experiment.LevelWords(level) + " CI"
+	t = Table{Caption: "Community services: places occupied, people waiting for a place and referrals refused when full (mean and " +
+		experiment.LevelWords(level) + " interval)", Head: []string{"service", "places occupied", ci, "waiting for a place, mean", ci, "refused when full", ci}}
 	for _, s := range sums {
 		name, found := strings.CutPrefix(s.Name, prefix)
 		if !found {

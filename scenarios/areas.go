@@ -141,17 +141,17 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 // service changes the scenario, with none in the other areas.
 func sameMembers(c, area *Config) error {
 	for _, f := range []struct {
-		what       string
+		what, fix  string
 		base, mine []string
 	}{
-		{"groups", sortedKeys(c.Groups), sortedKeys(area.Groups)},
-		{"profiles", sortedKeys(c.Profiles), sortedKeys(area.Profiles)},
-		{"roles", sortedKeys(c.Roles), sortedKeys(area.Roles)},
-		{"services", sortedKeys(c.Services), sortedKeys(area.Services)},
+		{"groups", "give a group a share of 0 in an area without it, and add it to the scenario itself", sortedKeys(c.Groups), sortedKeys(area.Groups)},
+		{"profiles", "give a profile a share of 0 in an area without it, and add it to the scenario itself", sortedKeys(c.Profiles), sortedKeys(area.Profiles)},
+		{"roles", "give a role no posts in an area without it, and add it to the scenario itself", sortedKeys(c.Roles), sortedKeys(area.Roles)},
+		{"services", "give a service no places in an area without it, and add it to the scenario itself", sortedKeys(c.Services), sortedKeys(area.Services)},
 	} {
 		if !slices.Equal(f.base, f.mine) {
-			return fmt.Errorf("its %s (%s) differ from the scenario's (%s): every area has the same %s, as their weekly tables are added up member by member; give a service or role no places or posts in an area that lacks it, and add it to the scenario itself",
-				f.what, orNone(f.mine), orNone(f.base), f.what)
+			return fmt.Errorf("its %s (%s) differ from the scenario's (%s): every area has the same %s, as their weekly tables are added up member by member; %s",
+				f.what, orNone(f.mine), orNone(f.base), f.what, f.fix)
 		}
 	}
 	return nil

@@ -326,7 +326,7 @@ func inputs(spec Spec) ([]Input, error) {
 		}
 		for _, prev := range out {
 			if prev.Key == in.Key {
-				return nil, fmt.Errorf("--vary %s given twice: give it one range", in.Key)
+				return nil, usage.Errorf("--vary %s given twice: give it one range", in.Key)
 			}
 		}
 		if err := scenarios.SetAndVaried(spec.Sets, "--vary", []string{in.Key}); err != nil {

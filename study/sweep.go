@@ -101,7 +101,7 @@ func (p *SweepPlan) parse() error {
 			return err
 		}
 		if slices.ContainsFunc(p.factors, func(g experiment.Factor) bool { return g.Key == f.Key }) {
-			return fmt.Errorf("--vary %s given twice: give all its values at once", f.Key)
+			return usage.Errorf("--vary %s given twice: give all its values at once", f.Key)
 		}
 		p.factors = append(p.factors, f)
 	}
@@ -276,7 +276,7 @@ func ParseVary(s string) (experiment.Factor, error) {
 		out = append(out, steps...)
 	}
 	if v, twice := experiment.Repeated(out); twice {
-		return experiment.Factor{}, fmt.Errorf("--vary %s: %s is given twice; give each value once", key, v)
+		return experiment.Factor{}, usage.Errorf("--vary %s: %s is given twice; give each value once", key, v)
 	}
 	return experiment.Factor{Key: key, Values: out}, nil
 }

@@ -136,6 +136,8 @@ func TestExitStatuses(t *testing.T) {
 		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--target", "needs_met_share>=0.5±5"}, code: 2, stderr: "a share's tolerance is a fraction", maxErrLine: 2},
 		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--target", "reneged<=400", "--target", "reneged<=300"}, code: 2, stderr: "already has a bound on that side", maxErrLine: 2},
 		{args: []string{"sensitivity", "baseline", "--vary", "run.seed=1..5"}, code: 2, stderr: "so it cannot be varied", maxErrLine: 2},
+		{args: []string{"sweep", "baseline", "--vary", "workforce.link_workers=3,4", "--vary", "workforce.link_workers=5,6"}, code: 2, stderr: "given twice", maxErrLine: 2},
+		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--lever", "workforce.link_workers=5..6", "--target", "reneged<=300"}, code: 2, stderr: "given twice", maxErrLine: 2},
 		{args: []string{"sweep", "baseline", "--vary", "profiles.complex.share=0.2,0.4"}, code: 2, stderr: "every population group sets its own profile mix", maxErrLine: 2},
 		{args: []string{"list", "extra"}, code: 2, stderr: `no arguments, got "extra"`, maxErrLine: 2},
 		{args: []string{"show"}, code: 2, stderr: "one scenario", maxErrLine: 2},

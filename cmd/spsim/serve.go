@@ -42,7 +42,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		opt.AnyHost = true // other machines reach it by names of their own
 	}
 	srv := &http.Server{Handler: workbench.New(opt), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "spsim workbench on %s (Ctrl-C to stop)\n", workbenchURL(ln.Addr()))
+	fmt.Fprintf(stdout, "spsim workbench on %s; Ctrl-C to stop\n", workbenchURL(ln.Addr()))
 	ctx, stop := interruptible()
 	defer stop()
 	go func() {
@@ -71,7 +71,7 @@ func exposure(a net.Addr) string {
 // http://[::]:PORT/ no browser takes.
 func workbenchURL(a net.Addr) string {
 	if t, ok := a.(*net.TCPAddr); ok && t.IP.IsUnspecified() {
-		return fmt.Sprintf("http://localhost:%d/, and this machine's other addresses,", t.Port)
+		return fmt.Sprintf("http://localhost:%d/ and this machine's other addresses", t.Port)
 	}
 	return "http://" + a.String() + "/"
 }

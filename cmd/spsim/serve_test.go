@@ -84,8 +84,8 @@ func TestServeRefusesArguments(t *testing.T) {
 // listening on every address is localhost, not [::].
 func TestWorkbenchURL(t *testing.T) {
 	for _, c := range []struct{ ip, want string }{
-		{"0.0.0.0", "http://localhost:8091/, and this machine's other addresses,"},
-		{"::", "http://localhost:8091/, and this machine's other addresses,"},
+		{"0.0.0.0", "http://localhost:8091/ and this machine's other addresses"},
+		{"::", "http://localhost:8091/ and this machine's other addresses"},
 		{"127.0.0.1", "http://127.0.0.1:8091/"},
 	} {
 		if got := workbenchURL(&net.TCPAddr{IP: net.ParseIP(c.ip), Port: 8091}); got != c.want {
