@@ -51,10 +51,7 @@ func TestRunReportWarnsOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(t.TempDir(), "out")
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := outDir(t)
 	if err := output.Write(dir, r, study.Outputs{study.XLSX: true, study.Report: true}); err != nil {
 		t.Fatal(err)
 	}
@@ -104,10 +101,7 @@ func TestCompareWorkbookLeadsWithTheVerdictsMeasures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(t.TempDir(), "out")
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := outDir(t)
 	if err := output.WriteCompare(dir, r, study.Outputs{study.XLSX: true}); err != nil {
 		t.Fatal(err)
 	}
@@ -131,4 +125,14 @@ func TestCompareWorkbookLeadsWithTheVerdictsMeasures(t *testing.T) {
 			t.Errorf("the comparison's Summary sheet lacks %q (it has %q)", want, first)
 		}
 	}
+}
+
+// outDir is an empty output folder of the test's.
+func outDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

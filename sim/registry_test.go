@@ -125,20 +125,15 @@ func kpiTable() string {
 	var b strings.Builder
 	b.WriteString("| KPI | unit | meaning | denominator |\n| --- | --- | --- | --- |\n")
 	for _, m := range sim.KPIs() {
-		name := m.Name
-		switch m.Family {
-		case sim.PerGroup:
-			name = m.Member("G")
-		case sim.PerProfile:
-			name = m.Member("P")
-		case sim.PerRole:
-			name = m.Member("R")
-		case sim.PerService:
-			name = m.Member("S")
-		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", name, m.Unit, m.Description, m.Denominator)
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", memberPattern(m), m.Unit, m.Description, m.Denominator)
 	}
 	return b.String()
+}
+
+// memberPattern is a measure's name as the README writes it: a family's
+// with a letter for its member ("needs_met_share.G").
+func memberPattern(m sim.Measure) string {
+	return m.Member(map[sim.Family]string{sim.PerGroup: "G", sim.PerProfile: "P", sim.PerRole: "R", sim.PerService: "S"}[m.Family])
 }
 
 // columnsTable is the README's table of weekly columns, from the registry.
@@ -146,18 +141,7 @@ func columnsTable() string {
 	var b strings.Builder
 	b.WriteString("| column | unit | meaning |\n| --- | --- | --- |\n")
 	for _, m := range sim.Columns() {
-		name := m.Name
-		switch m.Family {
-		case sim.PerGroup:
-			name = m.Member("G")
-		case sim.PerProfile:
-			name = m.Member("P")
-		case sim.PerRole:
-			name = m.Member("R")
-		case sim.PerService:
-			name = m.Member("S")
-		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", name, m.Unit, m.Description)
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", memberPattern(m), m.Unit, m.Description)
 	}
 	return b.String()
 }
