@@ -284,13 +284,9 @@ func (p *Problem) parseGoal(spec Spec) error {
 		if !o.Maximise && m.Direction == sim.HigherIsBetter {
 			return usage.Errorf("--minimise %s: higher is better for %s; use --maximise", o.KPI, output.Uncapitalise(output.KPILabel(o.KPI)))
 		}
-		if m.Unit == sim.UnitShare && o.Tolerance >= 1 {
-			msg := fmt.Sprintf("--%s %s±%g: a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points), and under 1",
-				map[bool]string{true: "maximise", false: "minimise"}[o.Maximise], o.KPI, o.Tolerance)
-			if o.Tolerance/100 < 1 {
-				msg += fmt.Sprintf("; did you mean %s±%g?", o.KPI, o.Tolerance/100)
-			}
-			return usage.Errorf("%s", msg)
+		what := fmt.Sprintf("--%s %s±%g", map[bool]string{true: "maximise", false: "minimise"}[o.Maximise], o.KPI, o.Tolerance)
+		if err := shareTolerance(o.KPI, o.Tolerance, what, o.KPI); err != nil {
+			return err
 		}
 		p.Objective = &o
 		p.KPIs = append(p.KPIs, o.KPI)
@@ -309,12 +305,9 @@ func (p *Problem) parseGoal(spec Spec) error {
 		if msg := outOfRange(t.KPI, t.Value); msg != "" {
 			return usage.Errorf("--target %s: %s", s, msg)
 		}
-		if m, ok := sim.LookupKPI(t.KPI); ok && m.Unit == sim.UnitShare && t.Tolerance >= 1 {
-			msg := fmt.Sprintf("--target %s: a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points), and under 1", s)
-			if t.Tolerance/100 < 1 {
-				msg += fmt.Sprintf("; did you mean %s%s%g±%g?", t.KPI, map[bool]string{true: "<=", false: ">="}[t.AtMost], t.Value, t.Tolerance/100)
-			}
-			return usage.Errorf("%s", msg)
+		bound := fmt.Sprintf("%s%s%g", t.KPI, map[bool]string{true: "<=", false: ">="}[t.AtMost], t.Value)
+		if err := shareTolerance(t.KPI, t.Tolerance, "--target "+s, bound); err != nil {
+			return err
 		}
 		for _, prev := range p.Targets {
 			if prev.KPI == t.KPI && prev.AtMost == t.AtMost {
@@ -325,6 +318,20 @@ func (p *Problem) parseGoal(spec Spec) error {
 		p.KPIs = append(p.KPIs, t.KPI)
 	}
 	return nil
+}
+
+// shareTolerance refuses a share's tolerance of 1 or more (5 for 0.05),
+// what naming the flag and its value, and suggests the fraction after
+// stem ("needs_met_share" or "needs_met_share>=0.5") when it is under 1.
+func shareTolerance(kpi string, tol float64, what, stem string) error {
+	if m, ok := sim.LookupKPI(kpi); !ok || m.Unit != sim.UnitShare || tol < 1 {
+		return nil
+	}
+	msg := what + ": a share's tolerance is a fraction, as its values are (0.05 is 5 percentage points), and under 1"
+	if tol/100 < 1 {
+		msg += fmt.Sprintf("; did you mean %s±%g?", stem, tol/100)
+	}
+	return usage.Errorf("%s", msg)
 }
 
 // outOfRange says why a target's value is outside what the KPI can be

@@ -20,13 +20,12 @@ const emptyPlaceShare = 0.9
 // places added where people were not queueing, which buy little. cfgs
 // are the scenarios, the reference first.
 func EmptyPlaces(c *experiment.Comparison, cfgs []*sim.Config) []string {
-	prefix := sim.KPIVCSEOccupancy + "." + sim.ServicePrefix
 	var out []string
 	for s := 1; s < len(c.Names); s++ {
 		var parts []string
 		for _, k := range c.KPIs {
-			name, ok := strings.CutPrefix(k.Name, prefix)
-			if !ok || len(k.Estimates) <= s || len(k.Paired) <= s {
+			base, fam, name := sim.SplitMember(k.Name)
+			if base != sim.KPIVCSEOccupancy || fam != sim.PerService || len(k.Estimates) <= s || len(k.Paired) <= s {
 				continue
 			}
 			if len(cfgs) <= s || mostPlaces(cfgs[s], name) <= mostPlaces(cfgs[0], name) {

@@ -186,11 +186,7 @@ func profileMix(c *sim.Config) (mix map[string]float64, fromGroups bool) {
 		g := c.Groups[gname]
 		fromGroups = fromGroups || g.ProfileMix != nil
 		for _, name := range sortedNames(c.Profiles) {
-			share := c.Profiles[name].Share
-			if g.ProfileMix != nil {
-				share = g.ProfileMix[name]
-			}
-			mix[name] += g.Share * share
+			mix[name] += g.Share * sim.ProfileShare(c, g, name)
 		}
 	}
 	return mix, fromGroups

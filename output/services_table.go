@@ -1,8 +1,6 @@
 package output
 
 import (
-	"strings"
-
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -13,13 +11,12 @@ import (
 // taken up, and where they would stand empty. ok is false for a scenario
 // without services.
 func ServicesTable(sums []experiment.Summary, level float64) (t Table, ok bool) {
-	prefix := sim.KPIVCSEOccupancy + "." + sim.ServicePrefix
 	ci := experiment.LevelWords(level) + " CI"
 	t = Table{Caption: "Community services: places occupied, people waiting for a place and referrals refused when full (mean and " +
 		experiment.LevelWords(level) + " interval)", Head: []string{"service", "places occupied", ci, "waiting for a place, mean", ci, "refused when full", ci}}
 	for _, s := range sums {
-		name, found := strings.CutPrefix(s.Name, prefix)
-		if !found {
+		base, fam, name := sim.SplitMember(s.Name)
+		if base != sim.KPIVCSEOccupancy || fam != sim.PerService {
 			continue
 		}
 		row := []string{scenarios.Words(name)}

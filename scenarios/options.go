@@ -47,6 +47,20 @@ func (w Warning) String() string {
 // costs.on_cost_share = 28: warning: …" when it is about that key, and
 // "--lever workforce.link_workers=1: initial.active = 80: warning: …" when
 // setting it made another key's value unlikely.
+// AfterOneOf is After for the value of kvs (set together) the warning is
+// about: the one whose key it names, or names the table of, or involves;
+// else the first.
+func (w Warning) AfterOneOf(flag string, kvs []KeyValue) string {
+	kv := kvs[0]
+	for _, x := range kvs {
+		if x.Key == w.Key || strings.HasPrefix(w.Key, x.Key+".") || slices.Contains(w.Also, x.Key) {
+			kv = x
+			break
+		}
+	}
+	return w.After(flag, kv.Key, kv.Value)
+}
+
 func (w Warning) After(flag, key, value string) string {
 	if w.Key == key || !slices.Contains(w.Also, key) {
 		return flag + " " + w.String()

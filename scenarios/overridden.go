@@ -2,8 +2,6 @@ package scenarios
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
 	"github.com/spsim/spsim/internal/usage"
@@ -172,7 +170,7 @@ func groupsMixing(c *Config, key string) string {
 		return ""
 	}
 	var keys []string
-	for _, g := range slices.Sorted(maps.Keys(c.Groups)) {
+	for _, g := range sortedKeys(c.Groups) {
 		if c.Groups[g].ProfileMix == nil {
 			return ""
 		}

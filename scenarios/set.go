@@ -277,14 +277,7 @@ func ApplySets(c *Config, sets []string) ([]string, error) {
 	}
 	var warns []string
 	for _, w := range ws {
-		kv := kvs[0]
-		for _, x := range kvs {
-			if x.Key == w.Key || strings.HasPrefix(w.Key, x.Key+".") || slices.Contains(w.Also, x.Key) {
-				kv = x
-				break
-			}
-		}
-		warns = append(warns, w.After("--set", kv.Key, kv.Value))
+		warns = append(warns, w.AfterOneOf("--set", kvs))
 	}
 	return warns, nil
 }

@@ -227,11 +227,7 @@ func (p *params) compileGroups(cfg *Config) error {
 		gp := groupParams{name: name, priority: g.Priority, patienceMul: g.PatienceMultiplier}
 		c := 0.0
 		for _, pr := range p.profiles {
-			share := cfg.Profiles[pr.name].Share
-			if g.ProfileMix != nil {
-				share = g.ProfileMix[pr.name]
-			}
-			c += share
+			c += ProfileShare(cfg, g, pr.name)
 			gp.profileCum = append(gp.profileCum, c)
 		}
 		for _, sv := range p.services {
@@ -251,6 +247,15 @@ func (p *params) compileGroups(cfg *Config) error {
 		p.groupCum = append(p.groupCum, cum)
 	}
 	return nil
+}
+
+// ProfileShare is the share of group g's referrals with profile pr: the
+// group's own profile_mix, or the profiles' shares for a group without one.
+func ProfileShare(cfg *Config, g *Group, pr string) float64 {
+	if g.ProfileMix != nil {
+		return g.ProfileMix[pr]
+	}
+	return cfg.Profiles[pr].Share
 }
 
 // memberName refuses a group name that would read as another family's

@@ -3,7 +3,6 @@ package study
 import (
 	"fmt"
 	"runtime"
-	"slices"
 	"strings"
 
 	"github.com/spsim/spsim/internal/usage"
@@ -148,14 +147,7 @@ func (o *Options) setAll(c *scenarios.Config, flag string, kvs []scenarios.KeyVa
 		if o.Load.Strict {
 			return nil, fmt.Errorf("%s (an error under --strict)", w)
 		}
-		kv := kvs[0]
-		for _, x := range kvs {
-			if x.Key == w.Key || strings.HasPrefix(w.Key, x.Key+".") || slices.Contains(w.Also, x.Key) {
-				kv = x
-				break
-			}
-		}
-		out = append(out, w.After(flag, kv.Key, kv.Value))
+		out = append(out, w.AfterOneOf(flag, kvs))
 	}
 	return out, nil
 }

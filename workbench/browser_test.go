@@ -111,6 +111,15 @@ func TestBrowser(t *testing.T) {
 		})
 	}
 	const linkWorkers = `input[type=number][data-key="workforce.link_workers"]`
+	// typeIn puts value in the number box sel as typing does: its input
+	// event fires once, with the whole value.
+	typeIn := func(sel, value string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[any](`(() => { const n = document.querySelector('`+sel+`');
+				n.value = '`+value+`'; n.dispatchEvent(new Event('input')); })()`)(ctx, tg)
+			return err
+		})
+	}
 
 	do("open the page", chromedp.Navigate(srv.URL+"/"), waitDone(1))
 	// Downloads go to a folder of the test's, as the tab's own setting.
@@ -403,13 +412,9 @@ func TestBrowser(t *testing.T) {
 	// An emptied number box is said to keep the last value, not ignored.
 	do("empty the posts box", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		// After the baseline's own run, whose status would replace this one.
-		if _, err := chromedp.Poll[bool](`!document.body.classList.contains('busy')`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg); err != nil {
-			return err
-		}
-		_, err := chromedp.Evaluate[any](`(() => { const n = document.querySelector('`+linkWorkers+`');
-				n.value = ''; n.dispatchEvent(new Event('input')); })()`)(ctx, tg)
+		_, err := chromedp.Poll[bool](`!document.body.classList.contains('busy')`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
 		return err
-	}))
+	}), typeIn(linkWorkers, ""))
 	if said, err := chromedp.Run(ctx, chromedp.Text(q("#status"))); err != nil || !strings.Contains(said, "Link-worker posts: enter a number (the run keeps 3 until then)") {
 		t.Errorf("after emptying the posts box the status says %q (%v)", said, err)
 	}
@@ -423,11 +428,7 @@ func TestBrowser(t *testing.T) {
 	// A growth of 5 typed for 5% is held with the likely value offered;
 	// taking it runs 0.05.
 	const growthBox = `input[type=number][data-key="demand.annual_growth"]`
-	do("type 5 for a growth of 5%", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Evaluate[any](`(() => { const n = document.querySelector('`+growthBox+`');
-				n.value = '5'; n.dispatchEvent(new Event('input')); })()`)(ctx, tg)
-		return err
-	}))
+	do("type 5 for a growth of 5%", typeIn(growthBox, "5"))
 	const typo = `.lever:has(` + growthBox + `) .typo`
 	if said, err := chromedp.Run(ctx, chromedp.Text(q(typo))); err != nil || !strings.Contains(said, "5 is far outside the usual range (-0.2–0.5): did you mean 0.05?") {
 		t.Errorf("after typing a growth of 5 the lever says %q (%v)", said, err)
@@ -444,11 +445,7 @@ func TestBrowser(t *testing.T) {
 
 	// 250 posts has no whole number of posts to offer in the usual range:
 	// it is held until kept, with no "did you mean 2.5".
-	do("type 250 posts", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Evaluate[any](`(() => { const n = document.querySelector('`+linkWorkers+`');
-				n.value = '250'; n.dispatchEvent(new Event('input')); })()`)(ctx, tg)
-		return err
-	}))
+	do("type 250 posts", typeIn(linkWorkers, "250"))
 	if said, err := chromedp.Run(ctx, chromedp.Text(q(`.lever:has(`+linkWorkers+`) .typo`))); err != nil ||
 		!strings.Contains(said, "250 is far outside the usual range") || !strings.Contains(said, "nothing runs until you keep it") || strings.Contains(said, "did you mean") {
 		t.Errorf("after typing 250 posts the lever says %q (%v)", said, err)
@@ -456,11 +453,7 @@ func TestBrowser(t *testing.T) {
 
 	// Referrals a week take a fraction: 1,250 is offered 12.5.
 	const perWeek = `input[type=number][data-key="demand.referrals_per_week"]`
-	do("type 1250 referrals a week", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Evaluate[any](`(() => { const n = document.querySelector('`+perWeek+`');
-				n.value = '1250'; n.dispatchEvent(new Event('input')); })()`)(ctx, tg)
-		return err
-	}))
+	do("type 1250 referrals a week", typeIn(perWeek, "1250"))
 	if said, err := chromedp.Run(ctx, chromedp.Text(q(`.lever:has(`+perWeek+`) .typo`))); err != nil || !strings.Contains(said, "did you mean 12.5?") {
 		t.Errorf("after typing 1,250 referrals a week the lever says %q (%v)", said, err)
 	}

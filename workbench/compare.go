@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
@@ -131,7 +130,7 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 	// added places are taken up, and where they stand empty.
 	rows := slices.Clone(compareKPIs)
 	for _, k := range cmp.KPIs {
-		if strings.HasPrefix(k.Name, sim.KPIVCSEOccupancy+"."+sim.ServicePrefix) {
+		if base, fam, _ := sim.SplitMember(k.Name); base == sim.KPIVCSEOccupancy && fam == sim.PerService {
 			rows = append(rows, k.Name)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"html"
 	"math"
-	"strings"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/sim"
@@ -113,7 +112,7 @@ func newRunView(rr *study.RunResult) (v *runView, err error) {
 	// Each community service's occupancy after the headline: where more
 	// places would be taken up, and where they would stand empty.
 	for _, s := range rr.Summaries {
-		if strings.HasPrefix(s.Name, sim.KPIVCSEOccupancy+"."+sim.ServicePrefix) {
+		if base, fam, _ := sim.SplitMember(s.Name); base == sim.KPIVCSEOccupancy && fam == sim.PerService {
 			v.Headline = append(v.Headline, newRow(s))
 		}
 	}
