@@ -32,6 +32,16 @@ func EmptyPlaces(c *experiment.Comparison, cfgs []*sim.Config) []string {
 				continue // fewer people seen, not places added
 			}
 			e, ref, d := k.Estimates[s], k.Estimates[0], k.Paired[s]
+			if mostPlaces(cfgs[0], name) == 0 && cfgs[0].Services[name] == nil {
+				// A service the reference lacks: partly empty when
+				// detectably under nine in ten full.
+				if e.N >= 2 && e.High < emptyPlaceShare {
+					parts = append(parts, fmt.Sprintf("%s (a service %s does not have), %s of places occupied %s",
+						strings.ToLower(scenarios.Words(name)), c.Names[0], experiment.WordsWithin(e.Mean, e.Low, e.High, sim.UnitShare, false),
+						experiment.Bounds(e.Low, e.High, sim.UnitShare, false)))
+				}
+				continue
+			}
 			// Detectably emptier than the reference's, by at least a
 			// tenth of the places, and under nine in ten full.
 			if d.N >= 2 && d.High < -0.05 && e.Mean < emptyPlaceShare {

@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"regexp"
 	"slices"
@@ -142,6 +143,11 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 		row := compareRow{KPI: name, Label: output.KPILabel(name)}
 		dp := diffPanel{Title: output.KPILabel(name), Unit: k.Unit}
 		for i, e := range k.Estimates {
+			if math.IsNaN(e.Mean) { // a service this scenario lacks
+				row.Values = append(row.Values, "not in "+cmp.Names[i])
+				row.Diffs = append(row.Diffs, "")
+				continue
+			}
 			value, between := kpiWords(name, k.Unit, e)
 			row.Values = append(row.Values, value+" ("+between+")")
 			if i == 0 {
@@ -149,6 +155,10 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 				continue
 			}
 			d := k.Paired[i]
+			if math.IsNaN(d.Mean) { // nothing in the reference to pair with
+				row.Diffs = append(row.Diffs, "not in "+cmp.Names[0])
+				continue
+			}
 			row.Diffs = append(row.Diffs, experiment.SignedWithin(d.Mean, d.Low, d.High, k.Unit, k.Unit == sim.UnitShare)+" ("+signedInterval(d, k.Unit)+")")
 			dp.Rows = append(dp.Rows, diffRow{Name: cmp.Names[i], Est: d})
 		}

@@ -24,3 +24,38 @@ func TestCompareSaysWhatTheChangeDid(t *testing.T) {
 		t.Errorf("verdict %s", got)
 	}
 }
+
+// TestCompareShowsAServiceOnePinLacks: a service only the second pin has
+// has its occupancy row, "not in" the first, and the verdict says its
+// places stand partly empty.
+func TestCompareShowsAServiceOnePinLacks(t *testing.T) {
+	const arts = `
+[services.arts_on_prescription]
+categories = ["mental_wellbeing"]
+places = 20
+engagement_weeks = { dist = "gamma", mean = 10.0, sd = 3.0 }
+acceptance_probability = 0.85
+completion_probability = 0.7
+when_full = "waitlist"
+patience_weeks = { dist = "exponential", mean = 8.0 }
+grant_per_place_year = 750.0
+closure_hazard_per_year = 0.5
+`
+	body := `{"pins":[{"name":"now","toml":` + jsonString(small(t)) + `},{"name":"arts","toml":` + jsonString(small(t)+arts) + `}]}`
+	r := result(t, post(t, newTestServer(), "/api/compare", body))
+	var row map[string]any
+	for _, x := range r["rows"].([]any) {
+		if m := x.(map[string]any); m["kpi"] == "vcse_occupancy.service.arts_on_prescription" {
+			row = m
+		}
+	}
+	if row == nil {
+		t.Fatalf("no row for the service only arts has: %.800s", fmt.Sprint(r["rows"]))
+	}
+	if got := fmt.Sprint(row["values"], row["diffs"]); !strings.HasPrefix(got, "[not in now ") || !strings.Contains(got, "% (") || !strings.Contains(got, "not in now]") {
+		t.Errorf("row %s: want the first pin's value and the difference 'not in now', arts's a share", got)
+	}
+	if got := fmt.Sprint(r["verdict"]); !strings.Contains(got, "arts on prescription (a service now does not have)") {
+		t.Errorf("verdict %s", got)
+	}
+}

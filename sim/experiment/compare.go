@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/spsim/spsim/sim"
 	"gonum.org/v1/gonum/stat"
@@ -98,13 +99,14 @@ func RunAll(ctx context.Context, cfgs []*sim.Config, opt Options) ([][]*sim.Resu
 // from the reference, every interval within the range the KPI, or a
 // difference of it, can take ([KPIRange]). Replication i of every scenario must come from the
 // same random numbers for the paired interval to mean anything. A KPI a
-// scenario does not report is NaN for it.
+// scenario does not report is NaN for it: a community service that only
+// some scenarios have is compared too, where they have it.
 func Contrast(names []string, results [][]*sim.Result, level float64) *Comparison {
 	cmp := &Comparison{Names: names, Level: level, Results: results}
 	if len(results) == 0 || len(results[0]) == 0 {
 		return cmp
 	}
-	for _, k := range results[0][0].KPIs {
+	for _, k := range kpiUnion(results) {
 		kc := KPIComparison{Name: k.Name, Unit: k.Unit}
 		rng := KPIRange(k.Name, k.Unit)
 		for s := range results {
@@ -127,6 +129,38 @@ func Contrast(names []string, results [][]*sim.Result, level float64) *Compariso
 		cmp.KPIs = append(cmp.KPIs, kc)
 	}
 	return cmp
+}
+
+// kpiUnion is every KPI any scenario reports, in the reference's order;
+// one the reference lacks (a service of another scenario's) goes after the
+// last of the reference's with the same base name, or at the end.
+func kpiUnion(results [][]*sim.Result) []sim.KPI {
+	list := slices.Clone(results[0][0].KPIs)
+	seen := make(map[string]bool, len(list))
+	for _, k := range list {
+		seen[k.Name] = true
+	}
+	for _, res := range results[1:] {
+		if len(res) == 0 {
+			continue
+		}
+		for _, k := range res[0].KPIs {
+			if seen[k.Name] {
+				continue
+			}
+			seen[k.Name] = true
+			base, _, _ := sim.SplitMember(k.Name)
+			at := len(list)
+			for i := len(list) - 1; i >= 0; i-- {
+				if b, _, _ := sim.SplitMember(list[i].Name); b == base {
+					at = i + 1
+					break
+				}
+			}
+			list = slices.Insert(list, at, k)
+		}
+	}
+	return list
 }
 
 // kpiValues is the named KPI of each replication, NaN where it is missing.
