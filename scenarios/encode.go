@@ -17,9 +17,11 @@ import (
 // section, one [profiles.NAME] (and so on) per entry, and one [[timeline]]
 // per change; distributions, limits and maps of numbers are inline tables.
 //
-// The output stands alone: c.Extends is written as a comment, not a key,
-// because the values it would pull in are already written out. Loading the
-// output gives a Config equal to c apart from Extends.
+// The output stands alone: c.Extends is not written, because the values it
+// would pull in are already written out, nor named in a comment, so that a
+// scenario gives the same file whether it was loaded from the library or
+// from the workbench's editor, which holds it resolved. Loading the output
+// gives a Config equal to c apart from Extends.
 func Encode(w io.Writer, c *Config) error {
 	if c == nil {
 		return errors.New("encoding scenario: nil Config")
@@ -29,9 +31,6 @@ func Encode(w io.Writer, c *Config) error {
 	v := reflect.ValueOf(c).Elem()
 	fields := fieldsOf(v.Type())
 	fmt.Fprintf(bw, "# Scenario %q, fully resolved: every value is written out.\n", c.Name)
-	if c.Extends != "" {
-		fmt.Fprintf(bw, "# It extends %s; the inherited values are included below.\n", quoteString(c.Extends))
-	}
 	bw.WriteString("\n")
 	var sections []field
 	for _, f := range fields {

@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -15,7 +16,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/study"
 )
 
 // postForm posts a form, as the page's download forms do.
@@ -157,5 +160,35 @@ func TestDownloadSweep(t *testing.T) {
 	}
 	if w := get("report.html"); w.Code != 200 || !strings.Contains(w.Body.String(), "read at the grid") {
 		t.Errorf("a two-lever sweep's report: %d, without its corners' reading", w.Code)
+	}
+}
+
+// TestDownloadsAreTheCommandLines: a built-in scenario opened in the page
+// downloads the files spsim run writes for it, byte for byte: the
+// scenario, its tables and the workbook (the report records when it ran).
+func TestDownloadsAreTheCommandLines(t *testing.T) {
+	h := newTestServer()
+	var opened struct{ TOML string }
+	if err := json.Unmarshal(post(t, h, "/api/open", `{"name":"vcse-investment"}`).Body.Bytes(), &opened); err != nil || opened.TOML == "" {
+		t.Fatalf("open: %v", err)
+	}
+	cli, err := study.Run(context.Background(), study.RunSpec{Ref: "vcse-investment", Options: study.Options{Jobs: 2, Version: "test"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := []string{"scenario.toml", "summary.csv", "summary.json", "weekly.csv", "results.xlsx"}
+	if err := output.WriteRun(dir, cli, study.Outputs{study.Scenario: true, study.Summary: true, study.Weekly: true, study.XLSX: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		want, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := postForm(h, "/api/download", url.Values{"toml": {opened.TOML}, "file": {f}})
+		if w.Code != 200 || !bytes.Equal(w.Body.Bytes(), want) {
+			t.Errorf("%s: the page's download (%d, %d bytes) is not the command line's (%d bytes)", f, w.Code, w.Body.Len(), len(want))
+		}
 	}
 }
