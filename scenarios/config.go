@@ -80,6 +80,10 @@ type Role struct {
 	Support              Limits   `toml:"support"`                                     // its episodes' limits
 	HandoverTo           string   `toml:"handover_to" spsim:"optional"`                // a role (e.g. "link_workers"), or "" to end support at the limits
 	SupervisionHours     float64  `toml:"supervision_hours_per_week" spsim:"optional"` // per FTE, out of session time
+	// The role's own supervision's cost and effect on leaving, as
+	// [workforce.supervision]'s are the link workers'.
+	SupervisionCostPerFTEYear         float64 `toml:"supervision_cost_per_fte_year" spsim:"optional"`
+	SupervisionLeavingHazardReduction float64 `toml:"supervision_leaving_hazard_reduction" spsim:"optional"`
 }
 
 // Areas repeats the scenario's PCN as several areas, for an integrated care

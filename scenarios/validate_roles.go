@@ -32,6 +32,8 @@ func (v *validator) roleRules() {
 		v.num(path("salary_per_fte_year"), r.SalaryPerFTEYear, nonNegative)
 		v.num(path("leaving_hazard_per_year"), r.LeavingHazardPerYear, nonNegative)
 		v.num(path("supervision_hours_per_week"), r.SupervisionHours, nonNegative)
+		v.num(path("supervision_cost_per_fte_year"), r.SupervisionCostPerFTEYear, nonNegative)
+		v.num(path("supervision_leaving_hazard_reduction"), r.SupervisionLeavingHazardReduction, probability)
 		v.whole(path("support", "max_sessions"), r.Support.MaxSessions, 1, math.MaxInt)
 		v.num(path("support", "max_weeks"), r.Support.MaxWeeks, positive)
 		if len(r.Profiles) == 0 {

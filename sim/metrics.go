@@ -68,7 +68,6 @@ type metrics struct {
 	naming           bool
 	done             bool
 	lwCostPerFTEWeek float64
-	supCostPerFTE    float64 // supervision, per FTE-week
 	gpEffect         float64 // GP appointments avoided per appointment a year at baseline
 	gnames, pnames   [][]string
 	rnames           [][]string
@@ -113,7 +112,6 @@ func (mt *metrics) init(m *Model) {
 	}
 	c := &m.cfg.Costs
 	mt.lwCostPerFTEWeek = c.SalaryPerFTEYear * (1 + c.OnCostShare) / 52
-	mt.supCostPerFTE = m.cfg.Workforce.Supervision.CostPerFTEYear / 52
 	o := &m.cfg.Outcomes
 	mt.gpEffect = o.GPEffectSize * o.GPEffectDurationWeeks / 52
 	total := 0

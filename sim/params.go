@@ -53,6 +53,7 @@ type roleParams struct {
 	payPerFTEWeek float64 // with on-costs
 	hazard        float64 // leaving, a year, at no pressure, after supervision
 	supHours      float64 // supervision, hours a week per FTE
+	supCost       float64 // supervision, GBP a week per FTE
 	track         int     // its track (roles beside the link workers have one)
 }
 
@@ -343,7 +344,8 @@ func compileRoles(cfg *Config, p *params, profileIndex map[string]int) error {
 		scale = *s / w.CaseloadCapPerFTE
 	}
 	p.roles = []roleParams{{name: scenarios.LinkWorkerRole, posts: w.LinkWorkers, fte: w.FTE, capPerFTE: w.CaseloadCapPerFTE, pressureScale: scale,
-		payPerFTEWeek: c.SalaryPerFTEYear * onCost / 52, hazard: w.LeavingHazardPerYear, supHours: w.Supervision.HoursPerWeek}}
+		payPerFTEWeek: c.SalaryPerFTEYear * onCost / 52, hazard: w.LeavingHazardPerYear * (1 - w.Supervision.LeavingHazardReduction),
+		supHours: w.Supervision.HoursPerWeek, supCost: w.Supervision.CostPerFTEYear / 52}}
 	names := sortedKeys(cfg.Roles)
 	index := map[string]int{scenarios.LinkWorkerRole: 0}
 	for i, n := range names {
@@ -363,7 +365,8 @@ func compileRoles(cfg *Config, p *params, profileIndex map[string]int) error {
 			}
 		}
 		p.roles = append(p.roles, roleParams{name: n, posts: r.Posts, fte: r.FTE, capPerFTE: r.CaseloadCapPerFTE, pressureScale: 1,
-			payPerFTEWeek: r.SalaryPerFTEYear * onCost / 52, hazard: r.LeavingHazardPerYear, supHours: r.SupervisionHours, track: len(p.tracks)})
+			payPerFTEWeek: r.SalaryPerFTEYear * onCost / 52, hazard: r.LeavingHazardPerYear * (1 - r.SupervisionLeavingHazardReduction),
+			supHours: r.SupervisionHours, supCost: r.SupervisionCostPerFTEYear / 52, track: len(p.tracks)})
 		p.tracks = append(p.tracks, trackParams{limits: r.Support, share: 1, role: k, handover: h})
 		for _, pr := range r.Profiles {
 			i, ok := profileIndex[pr]

@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/spsim/spsim/sim"
@@ -30,4 +31,40 @@ func TestOneRoleUnchanged(t *testing.T) {
 			t.Errorf("one-role scenario emits %s", c.Name)
 		}
 	}
+}
+
+// TestSupervisionIsEachRolesOwn: the link workers' supervision
+// ([workforce.supervision]) neither keeps a care navigator in post nor is
+// paid for the navigator's FTE; the navigator's own supervision does both.
+// Link workers never leave here, so every leaver is a navigator.
+func TestSupervisionIsEachRolesOwn(t *testing.T) {
+	navigators := func(lw, own float64) *sim.Config {
+		cfg := load(t, "navigator-triage")
+		cfg.Workforce.LeavingHazardPerYear = 0
+		nav := cfg.Roles["care_navigator"]
+		nav.LeavingHazardPerYear = 1
+		cfg.Workforce.Supervision.LeavingHazardReduction, cfg.Workforce.Supervision.CostPerFTEYear = lw, 1560*lw
+		nav.SupervisionLeavingHazardReduction, nav.SupervisionCostPerFTEYear = own, 1560*own
+		return cfg
+	}
+	const reps = 20
+	none, lwOnly := replicate(t, navigators(0, 0), reps, 2), replicate(t, navigators(0.9, 0), reps, 2)
+	if a, b := kpi(t, none, sim.KPILeavers), kpi(t, lwOnly, sim.KPILeavers); fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Errorf("the link workers' supervision changed the navigators' leaving:\n%v\n%v", a, b)
+	}
+	lwCost, navCost := kpi(t, lwOnly, sim.KPICostSupervision), kpi(t, replicate(t, navigators(0, 0.9), reps, 2), sim.KPICostSupervision)
+	// 3 link-worker posts and 1 navigator post, both of 1 FTE: the link
+	// workers' share is most of the cost, not all of everyone's.
+	if mean(lwCost) <= 2*mean(navCost) || mean(navCost) <= 0 {
+		t.Errorf("supervision cost: link workers' %.0f, the navigator's %.0f: each role pays for its own FTE", mean(lwCost), mean(navCost))
+	}
+	direction(t, "navigators leaving, with their own supervision", effect(t, navigators(0, 0), navigators(0, 0.9), reps, sim.KPILeavers), false)
+}
+
+func mean(xs []float64) float64 {
+	sum := 0.0
+	for _, x := range xs {
+		sum += x
+	}
+	return sum / float64(len(xs))
 }

@@ -101,12 +101,14 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 	vacantArea := mt.vacant.take(now)
 	vcseWaitingArea := mt.vcseWaiting.take(now)
 	costLW := fteArea * mt.lwCostPerFTEWeek
+	costSup := fteArea * m.p.roles[0].supCost
 	var roleFTE, roleCase [maxTracks]float64
 	if mt.roleFTE != nil {
-		costLW = 0 // each role at its own pay
+		costLW, costSup = 0, 0 // each role at its own pay and supervision
 		for r := range mt.roleFTE {
 			roleFTE[r], roleCase[r] = mt.roleFTE[r].take(now), mt.roleCaseload[r].take(now)
 			costLW += roleFTE[r] * m.p.roles[r].payPerFTEWeek
+			costSup += roleFTE[r] * m.p.roles[r].supCost
 		}
 	}
 	costVCSE := 0.0
@@ -116,65 +118,65 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 
 	// The fixed columns in one append: one capacity check, not one a column.
 	r := rowWriter{row: append(mt.row,
-		float64(w),               // ColWeek
-		mt.referrals,             // ColReferrals
-		mt.rereferrals,           // ColRereferrals
-		mt.inappropriate,         // ColInappropriate
-		mt.firstContacts,         // ColFirstContacts
-		mt.waitSum,               // ColWaitSum
-		mt.reneged,               // ColReneged
-		mt.listJoins,             // ColListJoins
-		mt.waiting.v,             // ColWaitingListEnd
-		waitArea,                 // ColWaitingListMean
-		mt.listExits,             // ColListExits
-		mt.listSojourn,           // ColListSojournSum
-		mt.caseload.v,            // ColCaseloadEnd
-		caseArea,                 // ColCaseloadMean
-		mt.caseEntries,           // ColCaseloadEntries
-		mt.caseExits,             // ColCaseloadExits
-		mt.caseSojourn,           // ColCaseloadSojournSum
-		mt.holding.v,             // ColHoldingEnd
-		holdingArea,              // ColHoldingWeeks
-		placesArea,               // ColCapacityPlacesMean
-		mt.places.v,              // ColCapacityPlacesEnd
-		hoursCap,                 // ColCapacityHours
-		mt.sessionHours,          // ColSessionHours
-		fteArea,                  // ColFTEInPostMean
-		float64(m.posts),         // ColPostsFunded
-		mt.vacant.v,              // ColVacanciesEnd
-		vacantArea,               // ColVacancyWeeks
-		mt.episodes,              // ColEpisodesCompleted
-		mt.flows.limitReached,    // ColShortSupport
-		mt.dna,                   // ColDNA
-		mt.dropouts,              // ColDropouts
-		mt.vcseReferrals,         // ColVCSEReferrals
-		mt.vcseAccepted,          // ColVCSEAccepted
-		mt.vcseDeclined,          // ColVCSEDeclined
-		mt.vcseWaitlisted,        // ColVCSEWaitlisted
-		mt.vcseRefused,           // ColVCSERefused
-		mt.vcseGaveUp,            // ColVCSEGaveUp
-		mt.vcseWaiting.v,         // ColVCSEWaitingEnd
-		vcseWaitingArea,          // ColVCSEWaitingMean
-		vcsePlacesArea,           // ColVCSEPlacesMean
-		vcseOccArea,              // ColVCSEOccupiedMean
-		mt.vcseClosures,          // ColVCSEClosures
-		mt.needsMet,              // ColNeedsMet
-		mt.needsUnmet,            // ColNeedsUnmet
-		mt.peopleMet,             // ColPeopleNeedsMet
-		mt.gpAvoided,             // ColGPAvoided
-		mt.leavers,               // ColLeavers
-		mt.postsEnded,            // ColPostsEnded
-		mt.handedOver,            // ColHandovers
-		mt.pressureSum,           // ColPressureSum
-		mt.lwAssessed,            // ColLWAssessed
-		costLW,                   // ColCostLW
-		mt.costRecruitment,       // ColCostRecruitment
-		costVCSE,                 // ColCostVCSE
-		fteArea*mt.supCostPerFTE, // ColCostSupervision
-		mt.episodeWeeks,          // ColEpisodeWeeksSum
-		mt.episodeContacts,       // ColEpisodeContactsSum
-		mt.needsUnseen,           // ColNeedsUnseen
-		mt.ended,                 // ColReferralsEnded
+		float64(w),            // ColWeek
+		mt.referrals,          // ColReferrals
+		mt.rereferrals,        // ColRereferrals
+		mt.inappropriate,      // ColInappropriate
+		mt.firstContacts,      // ColFirstContacts
+		mt.waitSum,            // ColWaitSum
+		mt.reneged,            // ColReneged
+		mt.listJoins,          // ColListJoins
+		mt.waiting.v,          // ColWaitingListEnd
+		waitArea,              // ColWaitingListMean
+		mt.listExits,          // ColListExits
+		mt.listSojourn,        // ColListSojournSum
+		mt.caseload.v,         // ColCaseloadEnd
+		caseArea,              // ColCaseloadMean
+		mt.caseEntries,        // ColCaseloadEntries
+		mt.caseExits,          // ColCaseloadExits
+		mt.caseSojourn,        // ColCaseloadSojournSum
+		mt.holding.v,          // ColHoldingEnd
+		holdingArea,           // ColHoldingWeeks
+		placesArea,            // ColCapacityPlacesMean
+		mt.places.v,           // ColCapacityPlacesEnd
+		hoursCap,              // ColCapacityHours
+		mt.sessionHours,       // ColSessionHours
+		fteArea,               // ColFTEInPostMean
+		float64(m.posts),      // ColPostsFunded
+		mt.vacant.v,           // ColVacanciesEnd
+		vacantArea,            // ColVacancyWeeks
+		mt.episodes,           // ColEpisodesCompleted
+		mt.flows.limitReached, // ColShortSupport
+		mt.dna,                // ColDNA
+		mt.dropouts,           // ColDropouts
+		mt.vcseReferrals,      // ColVCSEReferrals
+		mt.vcseAccepted,       // ColVCSEAccepted
+		mt.vcseDeclined,       // ColVCSEDeclined
+		mt.vcseWaitlisted,     // ColVCSEWaitlisted
+		mt.vcseRefused,        // ColVCSERefused
+		mt.vcseGaveUp,         // ColVCSEGaveUp
+		mt.vcseWaiting.v,      // ColVCSEWaitingEnd
+		vcseWaitingArea,       // ColVCSEWaitingMean
+		vcsePlacesArea,        // ColVCSEPlacesMean
+		vcseOccArea,           // ColVCSEOccupiedMean
+		mt.vcseClosures,       // ColVCSEClosures
+		mt.needsMet,           // ColNeedsMet
+		mt.needsUnmet,         // ColNeedsUnmet
+		mt.peopleMet,          // ColPeopleNeedsMet
+		mt.gpAvoided,          // ColGPAvoided
+		mt.leavers,            // ColLeavers
+		mt.postsEnded,         // ColPostsEnded
+		mt.handedOver,         // ColHandovers
+		mt.pressureSum,        // ColPressureSum
+		mt.lwAssessed,         // ColLWAssessed
+		costLW,                // ColCostLW
+		mt.costRecruitment,    // ColCostRecruitment
+		costVCSE,              // ColCostVCSE
+		costSup,               // ColCostSupervision
+		mt.episodeWeeks,       // ColEpisodeWeeksSum
+		mt.episodeContacts,    // ColEpisodeContactsSum
+		mt.needsUnseen,        // ColNeedsUnseen
+		mt.ended,              // ColReferralsEnded
 	)}
 	if mt.naming {
 		r.naming = mt

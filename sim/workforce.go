@@ -84,10 +84,9 @@ func (m *Model) waitingPressure() float64 {
 
 // weeklyTurnover lets each link worker in post leave with a weekly
 // probability from a yearly hazard that rises with pressure and falls with
-// supervision: hazard = base × (1 − supervision's reduction) × exp(sensitivity × pressure).
+// its role's supervision: hazard = base × (1 − the reduction) × exp(sensitivity × pressure).
 func (m *Model) weeklyTurnover() {
 	w := &m.cfg.Workforce
-	keep := 1 - w.Supervision.LeavingHazardReduction
 	var sum float64
 	n := 0
 	waitTerm := m.waitingPressure() // the same for every post until one leaves
@@ -104,7 +103,7 @@ func (m *Model) weeklyTurnover() {
 		pr := m.pressure(i, waitTerm)
 		sum += pr
 		n++
-		base := m.p.roles[m.lws[i].role].hazard * keep
+		base := m.p.roles[m.lws[i].role].hazard // after its supervision
 		if base == 0 {
 			continue
 		}
