@@ -186,7 +186,7 @@ func areaInterval(results []*sim.Result, a, k int, level float64) experiment.Est
 		vals[r] = res.Areas[a].KPIs[k].Value
 	}
 	kpi := results[0].Areas[a].KPIs[k]
-	return experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
+	return experiment.IntervalIn(vals, level, experiment.KPIRangeOf(kpi))
 }
 
 // waitAt is area s's interval of its mean wait at level (s has one).

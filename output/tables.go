@@ -156,7 +156,7 @@ func WriteAreas(w io.Writer, results []*sim.Result, level float64) error {
 			for r, res := range results {
 				vals[r] = res.Areas[a].KPIs[k].Value
 			}
-			e := experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
+			e := experiment.IntervalIn(vals, level, experiment.KPIRangeOf(kpi))
 			buf = append(appendField(buf, area.Name), ',')
 			buf = append(appendField(buf, kpi.Name), ',')
 			buf = append(appendNum(buf, e.Mean), ',')

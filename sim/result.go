@@ -14,6 +14,9 @@ type KPI struct {
 	Name  string
 	Unit  string
 	Value float64
+	// Max, if above 0, is the largest value the scenario lets the KPI
+	// take, tighter than its registry range (see boundKPIs).
+	Max float64
 }
 
 // Result is what one replication produces.
@@ -45,6 +48,16 @@ func (r *Result) Col(name string) int {
 		}
 	}
 	return -1
+}
+
+// KPIByName returns the named KPI, or nil.
+func (r *Result) KPIByName(name string) *KPI {
+	for i := range r.KPIs {
+		if r.KPIs[i].Name == name {
+			return &r.KPIs[i]
+		}
+	}
+	return nil
 }
 
 // KPI returns the value of the named KPI and whether it exists.
@@ -137,11 +150,12 @@ func kpis(in kpiInput, r *Result) []KPI {
 		w = newWindow(r, cfg.Run.WarmupWeeks, weeks)
 	}
 	var ks []KPI
-	add := func(name string, v float64) { ks = append(ks, KPI{name, kpiReg.unit(name), v}) }
+	add := func(name string, v float64) { ks = append(ks, KPI{Name: name, Unit: kpiReg.unit(name), Value: v}) }
 	flowKPIs(add, in, w, r.Weekly[len(r.Weekly)-1], r)
 	outcomeKPIs(add, w)
 	costKPIs(add, cfg, w)
 	familyKPIs(add, in, w)
+	boundKPIs(ks, in)
 	return ks
 }
 

@@ -77,7 +77,7 @@ func areaEstimates(results []*sim.Result, level float64) [][]experiment.Estimate
 			for r, res := range results {
 				vals[r] = res.Areas[a].KPIs[k].Value
 			}
-			est[a][k] = experiment.IntervalIn(vals, level, experiment.KPIRange(kpi.Name, kpi.Unit))
+			est[a][k] = experiment.IntervalIn(vals, level, experiment.KPIRangeOf(kpi))
 		}
 	}
 	return est

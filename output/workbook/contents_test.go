@@ -70,7 +70,7 @@ func TestLargeSheetsReadBack(t *testing.T) {
 			for r := range res {
 				vals[r] = res[r].Areas[a].KPIs[k].Value
 			}
-			e := experiment.IntervalIn(vals, 0.95, experiment.KPIRange(kpi.Name, kpi.Unit))
+			e := experiment.IntervalIn(vals, 0.95, experiment.KPIRangeOf(kpi))
 			checkNumber(t, f, "Areas", col, a+2, e.Mean)
 			checkNumber(t, f, "Areas", col+1, a+2, e.Low)
 			checkNumber(t, f, "Areas", col+2, a+2, e.High)

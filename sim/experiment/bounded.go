@@ -186,3 +186,32 @@ func KPIRange(name, unit string) Range {
 	}
 	return RangeOf(name, unit)
 }
+
+// ResultsRange is [KPIRange] tightened by the scenario's own bound on the
+// KPI (sim.KPI.Max), where every result has one: a service cannot be more
+// than full, nor close twice.
+func ResultsRange(results []*sim.Result, name, unit string) Range {
+	r := KPIRange(name, unit)
+	most := 0.0
+	for _, res := range results {
+		k := res.KPIByName(name)
+		if k == nil || k.Max <= 0 {
+			return r
+		}
+		most = max(most, k.Max)
+	}
+	if most > 0 {
+		r.Max = min(r.Max, most)
+	}
+	return r
+}
+
+// KPIRangeOf is [KPIRange] tightened by k's own bound: for an area's KPI,
+// whose bound is the same in every replication.
+func KPIRangeOf(k sim.KPI) Range {
+	r := KPIRange(k.Name, k.Unit)
+	if k.Max > 0 {
+		r.Max = min(r.Max, k.Max)
+	}
+	return r
+}

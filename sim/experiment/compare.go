@@ -108,11 +108,16 @@ func Contrast(names []string, results [][]*sim.Result, level float64) *Compariso
 	}
 	for _, k := range kpiUnion(results) {
 		kc := KPIComparison{Name: k.Name, Unit: k.Unit}
+		// A difference may span both scenarios' ranges.
 		rng := KPIRange(k.Name, k.Unit)
+		rng.Max = math.Inf(-1)
+		for s := range results {
+			rng.Max = max(rng.Max, ResultsRange(results[s], k.Name, k.Unit).Max)
+		}
 		for s := range results {
 			vals := kpiValues(results[s], k.Name)
 			kc.Values = append(kc.Values, vals)
-			kc.Estimates = append(kc.Estimates, IntervalIn(vals, level, rng))
+			kc.Estimates = append(kc.Estimates, IntervalIn(vals, level, ResultsRange(results[s], k.Name, k.Unit)))
 			if s == 0 {
 				kc.Paired = append(kc.Paired, Interval(nil, level))
 				kc.Unpaired = append(kc.Unpaired, Interval(nil, level))

@@ -1,0 +1,91 @@
+package sim
+
+import "github.com/spsim/spsim/scenarios"
+
+// A KPI's Max is the largest value the scenario lets it take, where that is
+// tighter than its registry range: community places cannot be more than
+// full unless a timeline cut leaves more people than places, a service
+// closes at most once, and no caseload exceeds the largest cap. Intervals
+// are kept within it, so that none claims an impossible value (a service
+// 100.1% full, 5.02 closures of 5 services).
+
+// boundKPIs sets the Max of the KPIs a scenario bounds.
+func boundKPIs(ks []KPI, in kpiInput) {
+	cfg := in.cfg
+	for i := range ks {
+		base, fam, member := SplitMember(ks[i].Name)
+		switch {
+		case base == KPIVCSEOccupancy && (fam == Overall || fam == PerService):
+			if !placesCut(cfg, member) {
+				ks[i].Max = 1
+			}
+		case base == KPIVCSEClosures && fam == Overall:
+			ks[i].Max = float64(len(cfg.Services))
+		case base == KPICaseloadPerFTE && (fam == Overall || fam == PerRole):
+			// Today's caseload beyond the places starts on the waiting
+			// list, so no caseload ever exceeds its post's cap.
+			ks[i].Max = largestCap(cfg, member)
+		}
+	}
+}
+
+// placesCut reports whether the timeline ever gives service name (any
+// service, if name is "") fewer places than it had before.
+func placesCut(cfg *Config, name string) bool {
+	places := map[string]int{}
+	for n, s := range cfg.Services {
+		places[n] = s.Places
+	}
+	for _, ch := range cfg.Timeline {
+		for n, sc := range ch.Services {
+			if sc == nil || sc.Places == nil || (name != "" && n != name) {
+				continue
+			}
+			if *sc.Places < places[n] {
+				return true
+			}
+			places[n] = *sc.Places
+		}
+	}
+	return false
+}
+
+// largestCap is role's caseload cap per FTE, or with role "" the largest
+// of every role's.
+func largestCap(cfg *Config, role string) float64 {
+	if role == scenarios.LinkWorkerRole {
+		return cfg.Workforce.CaseloadCapPerFTE
+	}
+	if r := cfg.Roles[role]; r != nil {
+		return r.CaseloadCapPerFTE
+	}
+	most := cfg.Workforce.CaseloadCapPerFTE
+	for _, r := range cfg.Roles {
+		most = max(most, r.CaseloadCapPerFTE)
+	}
+	return most
+}
+
+// boundTotal sets the Max of a total's KPIs from its areas', each bounded
+// by its own scenario: closures add up, and a ratio is bounded where
+// every area's is, by the largest.
+func boundTotal(total []KPI, areas []AreaResult) {
+	for i := range total {
+		total[i].Max = 0
+		sum, most, all := 0.0, 0.0, len(areas) > 0
+		for _, a := range areas {
+			if i >= len(a.KPIs) || a.KPIs[i].Name != total[i].Name || a.KPIs[i].Max <= 0 {
+				all = false
+				continue
+			}
+			sum += a.KPIs[i].Max
+			most = max(most, a.KPIs[i].Max)
+		}
+		switch {
+		case total[i].Name == KPIVCSEClosures:
+			total[i].Max = sum
+		case all:
+			total[i].Max = most
+		}
+	}
+}
