@@ -55,6 +55,10 @@ func (v *validator) areas() {
 			v.add(ap("name"), area.Name, "an area needs a name")
 		case seen[area.Name]:
 			v.add(ap("name"), area.Name, fmt.Sprintf("area %q is listed twice", area.Name))
+		case strings.ContainsAny(area.Name[:1], "=+-@\t\r"):
+			// areas.csv carries the name as it is: a spreadsheet would
+			// run it as a formula.
+			v.add(ap("name"), area.Name, fmt.Sprintf("area %q starts with %q, which a spreadsheet opening areas.csv would take for a formula: start the name with a letter or digit", area.Name, area.Name[:1]))
 		}
 		seen[area.Name] = true
 		if area.ReferralsMultiplier != nil {

@@ -109,6 +109,7 @@ func TestValidate(t *testing.T) {
 			c.Areas.List = []AreaSpec{{Name: "a"}}
 		}, "areas.list", "not both"},
 		{"area name", func(c *Config) { c.Areas.List = []AreaSpec{{Name: "a"}, {Name: "a"}} }, "areas.list.1.name", "listed twice"},
+		{"area name a formula", func(c *Config) { c.Areas.List = []AreaSpec{{Name: "a"}, {Name: `=HYPERLINK("http://x","y")`}} }, "areas.list.1.name", "take for a formula"},
 		{"listed share", func(c *Config) {
 			c.Areas.List = []AreaSpec{{Name: "a", ReferenceGroupShare: ptr(1.2)}}
 		}, "areas.list.0.reference_group_share", "between 0 and 1"},
