@@ -101,15 +101,6 @@ func loadBytes(file, dir string, data []byte) (*Config, error) {
 	return configOf((&loader{}).load(source{file: file, id: filepath.Join(dir, file), dir: dir, data: data}))
 }
 
-// build decodes a merged scenario and validates it, reporting the problems
-// at the places pv gives. Problems without a place are reported against
-// file top. Validation problems that follow from a value that could not be
-// decoded are left out.
-func build(m map[string]any, pv provenance, top string) (*Config, error) {
-	c, _, err := buildWarn(m, pv, top, false)
-	return c, err
-}
-
 // buildWarn is build, also returning the warnings about values that are
 // allowed but unlikely. With noFiles, a file the scenario names is refused
 // unread (Config.noFiles).
@@ -210,7 +201,7 @@ func place(fes []FieldError, m map[string]any, pv provenance, top string) Errors
 		raw, found := lookup(m, splitKey(fe.Key))
 		if _, isTable := raw.(map[string]any); !ok || at.file != top || isTable {
 			for _, k := range fe.Also {
-				if a, found := pv[k]; found && a.file == top {
+				if a, here := pv[k]; here && a.file == top {
 					at, ok = a, true
 					if fe.alt != nil && fe.alt.Key == k {
 						// Say it about the value written here.

@@ -27,6 +27,7 @@ type ComparePlan struct {
 	cfgs         []*sim.Config
 	warnings     []string
 	loadWarnings []string
+	sources      []scenarios.File // as loaded, every file once
 }
 
 // PlanCompare loads the scenarios, gives them the reference's seed and
@@ -36,6 +37,9 @@ func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
 		return nil, fmt.Errorf("compare takes two or more scenarios (the first is the reference), got %d", len(spec.Refs))
 	}
 	p := &ComparePlan{spec: spec, cfgs: make([]*sim.Config, len(spec.Refs))}
+	for _, ref := range spec.Refs {
+		p.sources = appendFiles(p.sources, spec.files(ref))
+	}
 	seen := map[string]string{}
 	for i, ref := range spec.Refs {
 		c, ws, err := spec.load(ref)
@@ -159,9 +163,7 @@ func (p *ComparePlan) Execute(ctx context.Context) (*CompareResult, error) {
 	}
 	r := &CompareResult{Refs: p.spec.Refs, Configs: p.cfgs, Comparison: cmp, Warnings: p.warnings, LoadWarnings: p.loadWarnings, Sets: p.spec.Sets,
 		Level: Level, Version: p.spec.Version, Workers: p.spec.Workers()}
-	for _, ref := range p.spec.Refs {
-		r.Sources = appendFiles(r.Sources, p.spec.files(ref))
-	}
+	r.Sources = p.sources
 	r.Elapsed = time.Since(start)
 	return r, nil
 }

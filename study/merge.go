@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
@@ -163,7 +164,11 @@ func clip(s string) string {
 		return `""`
 	}
 	if len(s) > 60 {
-		return s[:57] + "..."
+		cut := 57
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut-- // never half a character
+		}
+		return s[:cut] + "..."
 	}
 	return s
 }
@@ -237,7 +242,11 @@ func (p *MergePlan) run() (*RunResult, error) {
 			return nil, fmt.Errorf("replication %d is missing or repeated in the shards", i)
 		}
 	}
-	r := newRunResult(first.Ref, p.cfg, results, p.spec.Options)
+	sources, err := p.sources()
+	if err != nil {
+		return nil, err
+	}
+	r := newRunResult(first.Ref, p.cfg, results, sources, p.spec.Options)
 	r.Sets, r.Shards = first.Sets, len(p.shards)
 	r.analyse()
 	return r, nil
@@ -265,8 +274,23 @@ func (p *MergePlan) sweep() (*SweepResult, error) {
 	if n := len(experiment.Grid(first.Factors)); len(sw.Points) != n {
 		return nil, fmt.Errorf("the shards hold %d points of a %d-point sweep", len(sw.Points), n)
 	}
+	sources, err := p.sources()
+	if err != nil {
+		return nil, err
+	}
 	return &SweepResult{Ref: first.Ref, Base: p.cfg, Sweep: sw, KPIs: first.ChartKPIs, Sets: first.Sets,
-		Sources: scenarios.Files(first.Ref), Level: first.Level, Version: p.spec.Version, Workers: p.spec.Workers(), Shards: len(p.shards)}, nil
+		Sources: sources, Level: first.Level, Version: p.spec.Version, Workers: p.spec.Workers(), Shards: len(p.shards)}, nil
+}
+
+// sources are the scenario's files as the first shard ran them; shards
+// from before they were kept have none, and their report lists none.
+func (p *MergePlan) sources() ([]scenarios.File, error) {
+	first := p.shards[0]
+	if _, ok := first.m.Files[SourcesFile]; !ok {
+		return nil, nil
+	}
+	var files []scenarios.File
+	return files, readGob(filepath.Join(first.dir, SourcesFile), &files)
 }
 
 func readGob(path string, v any) error {

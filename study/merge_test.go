@@ -188,3 +188,43 @@ func copyDir(t *testing.T, from, to string) {
 		os.WriteFile(filepath.Join(to, e.Name()), b, 0o644)
 	}
 }
+
+// TestMergedReportShowsTheFileThatRan: the scenario files a report lists
+// are those the shards ran, kept in each shard, not the files as they are
+// when the merge runs: a file edited between the shards and the merge
+// showed the edit beside numbers that never had it.
+func TestMergedReportShowsTheFileThatRan(t *testing.T) {
+	root := t.TempDir()
+	orig, err := os.ReadFile(short)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(root, "mine.toml")
+	if err := os.WriteFile(path, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for i := 1; i <= 2; i++ {
+		p, err := study.PlanRun(study.RunSpec{Ref: path, Shard: study.ShardSpec{Index: i, Of: 2},
+			Options: study.Options{Replications: 2, Jobs: 1, Version: "v1"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := p.ExecuteShard(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, writeShard(t, root, s))
+	}
+	if err := os.WriteFile(path, append(orig, "\n# edited after the shards ran\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := merge(dirs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := res.(*study.RunResult).Sources
+	if len(src) == 0 || src[0].Text != string(orig) {
+		t.Errorf("the merged report lists %d files, the first %.80q: want the file the shards ran", len(src), src)
+	}
+}

@@ -127,16 +127,11 @@ func (o *Options) load(ref string) (*scenarios.Config, []string, error) {
 	return ld.Config, ws, nil
 }
 
-// set sets key to value in c, returning the warnings about the value as
-// text after flag ("--vary KEY = VALUE: warning: ..."); with Strict a
-// warning is an error.
-func (o *Options) set(c *scenarios.Config, flag, key, value string) ([]string, error) {
-	return o.setAll(c, flag, []scenarios.KeyValue{{Key: key, Value: value}})
-}
-
-// setAll is set for several values checked together, as one change: a
-// sweep's point that varies two groups' shares, which must sum to 1.
-// Each warning names the value it is about.
+// setAll sets each key to its value in c, checked together as one change
+// (a sweep's point that varies two groups' shares, which must sum to 1),
+// returning the warnings about the values as text after flag ("--vary KEY
+// = VALUE: warning: ..."), each naming the value it is about; with Strict
+// a warning is an error.
 func (o *Options) setAll(c *scenarios.Config, flag string, kvs []scenarios.KeyValue) ([]string, error) {
 	ws, err := scenarios.SetAll(c, kvs)
 	if err != nil {

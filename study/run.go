@@ -45,6 +45,9 @@ type RunPlan struct {
 	shard *Manifest // nil for a whole run
 	// warnings are the scenario's load warnings.
 	warnings []string
+	// sources are the scenario's files as they were when it was loaded:
+	// the report shows what ran, whatever happens to them meanwhile.
+	sources []scenarios.File
 }
 
 // PlanRun loads the scenario, applies the options and checks the run's
@@ -64,7 +67,7 @@ func PlanRun(spec RunSpec) (*RunPlan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &RunPlan{spec: spec, cfg: cfg, warnings: append(warnings, sw...)}
+	p := &RunPlan{spec: spec, cfg: cfg, warnings: append(warnings, sw...), sources: spec.files(spec.Ref)}
 	reps := cfg.Run.Replications
 	if spec.Precision != 0 {
 		if reps, err = p.spec.checkPrecision(cfg); err != nil {
@@ -209,15 +212,15 @@ func (p *RunPlan) Execute(ctx context.Context) (*RunResult, error) {
 	if len(results) == 0 {
 		return nil, fmt.Errorf("interrupted before any replication finished: %w", err)
 	}
-	r := newRunResult(spec.Ref, cfg, results, spec.Options)
+	r := newRunResult(spec.Ref, cfg, results, p.sources, spec.Options)
 	r.Partial, r.Precision, r.LoadWarnings, r.Sets = partial, prec, p.warnings, spec.Sets
 	r.analyse()
 	r.Elapsed = time.Since(start)
 	return r, nil
 }
 
-func newRunResult(ref string, cfg *sim.Config, results []*sim.Result, o Options) *RunResult {
-	return &RunResult{Ref: ref, Config: cfg, Results: results, Sources: o.files(ref),
+func newRunResult(ref string, cfg *sim.Config, results []*sim.Result, sources []scenarios.File, o Options) *RunResult {
+	return &RunResult{Ref: ref, Config: cfg, Results: results, Sources: sources,
 		Level: Level, Version: o.Version, Workers: o.Workers()}
 }
 

@@ -45,6 +45,7 @@ const (
 const (
 	ManifestFile = "manifest.json"
 	ResultsFile  = "results.gob"
+	SourcesFile  = "sources.gob" // the scenario's files as they were when the shard ran
 	ConfigFile   = "scenario.toml"
 )
 
@@ -105,6 +106,7 @@ func unitOf(k Kind) string {
 type ShardResult struct {
 	Manifest *Manifest
 	Config   *sim.Config
+	Sources  []scenarios.File        // the scenario's files as loaded, for the merged report
 	Results  []*sim.Result           // a run's shard
 	Points   []experiment.SweepPoint // a sweep's shard
 }
@@ -131,7 +133,11 @@ func (s *ShardResult) Files() ([]ShardFile, error) {
 	if err := gob.NewEncoder(&res).Encode(payload); err != nil {
 		return nil, fmt.Errorf("encoding the shard's results: %w", err)
 	}
-	files := []ShardFile{{ConfigFile, cfg.Bytes()}, {ResultsFile, res.Bytes()}}
+	var src bytes.Buffer
+	if err := gob.NewEncoder(&src).Encode(s.Sources); err != nil {
+		return nil, fmt.Errorf("encoding the shard's scenario files: %w", err)
+	}
+	files := []ShardFile{{ConfigFile, cfg.Bytes()}, {ResultsFile, res.Bytes()}, {SourcesFile, src.Bytes()}}
 	s.Manifest.Files = map[string]string{}
 	for _, f := range files {
 		s.Manifest.Files[f.Name] = digest(f.Data)
@@ -163,7 +169,7 @@ func (p *RunPlan) ExecuteShard(ctx context.Context) (*ShardResult, error) {
 		return nil, shardError(ctx, err)
 	}
 	m.KPIs, m.Columns = kpiNames(results[0].KPIs), columnNames(results[0].Columns)
-	return &ShardResult{Manifest: m, Config: p.cfg, Results: results}, nil
+	return &ShardResult{Manifest: m, Config: p.cfg, Results: results, Sources: p.sources}, nil
 }
 
 // ExecuteShard runs a sweep's shard: its points, every replication of each.
@@ -184,7 +190,7 @@ func (p *SweepPlan) ExecuteShard(ctx context.Context) (*ShardResult, error) {
 		part = append(part, experiment.SweepPoint{Values: p.points[m.First+i], Summaries: experiment.Summarise(rs, Level)})
 	}
 	m.KPIs = summaryNames(part[0].Summaries)
-	return &ShardResult{Manifest: m, Config: p.base, Points: part}, nil
+	return &ShardResult{Manifest: m, Config: p.base, Points: part, Sources: p.sources}, nil
 }
 
 func shardError(ctx context.Context, err error) error {

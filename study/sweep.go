@@ -42,6 +42,7 @@ type SweepPlan struct {
 	shard   *Manifest
 	// loadWarnings are the scenario's load warnings.
 	loadWarnings []string
+	sources      []scenarios.File // as loaded
 }
 
 // PlanSweep builds every point's scenario and checks the whole sweep's
@@ -50,7 +51,7 @@ func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 	if len(spec.Vary) == 0 {
 		return nil, fmt.Errorf("sweep needs at least one --vary KEY=V1,V2,... (for example --vary workforce.link_workers=2,3,4)")
 	}
-	p := &SweepPlan{spec: spec}
+	p := &SweepPlan{spec: spec, sources: spec.files(spec.Ref)}
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
@@ -245,7 +246,7 @@ func (p *SweepPlan) Execute(ctx context.Context) (*SweepResult, error) {
 
 func (p *SweepPlan) result(sw *experiment.Sweep) *SweepResult {
 	return &SweepResult{Ref: p.spec.Ref, Base: p.base, Sweep: sw, KPIs: p.spec.KPIs, Sets: p.spec.Sets,
-		LoadWarnings: p.loadWarnings, Sources: p.spec.files(p.spec.Ref), Level: Level, Version: p.spec.Version, Workers: p.spec.Workers()}
+		LoadWarnings: p.loadWarnings, Sources: p.sources, Level: Level, Version: p.spec.Version, Workers: p.spec.Workers()}
 }
 
 // ParseVary reads KEY=V1,V2,... Values are split at commas outside

@@ -33,9 +33,10 @@ warm-up (a post ending, grants cut) is also told how waits, the waiting list,
 people giving up and needs met compare after the change with before it; one
 whose referrals grow, how they compare in the last year with the first.
 
-The same scenario and seed give byte-identical files whatever --jobs is. Ctrl-C
-stops cleanly: finished replications are written, marked partial, and spsim
-exits with status 130.`,
+The same scenario and seed give byte-identical files whatever --jobs is
+(report.html, which records the run time, aside). Ctrl-C stops cleanly:
+finished replications are written, marked partial, and spsim exits with
+status 130.`,
 			argHelp: [][2]string{{"SCENARIO", scenarioArg + "; default baseline"}},
 			examples: [][2]string{
 				{"spsim run", "the built-in baseline PCN; results in out/baseline/"},

@@ -1,6 +1,7 @@
 package dist
 
 import (
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -106,7 +107,7 @@ func TestStringParseRoundTrip(t *testing.T) {
 		Constant(1.0 / 3),
 		{Dist: "exponential", Mean: ptr(5e-324)},
 		{Dist: "exponential", Mean: ptr(1.7976931348623157e308)},
-		{Dist: "lognormal", Mean: ptr(-0.0), SD: ptr(123456789.125)},
+		{Dist: "lognormal", Mean: ptr(math.Copysign(0, -1)), SD: ptr(123456789.125)},
 		{Dist: "empirical", Values: []float64{}, Weights: []float64{}},
 	}
 	for _, c := range durationCases {
