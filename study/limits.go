@@ -14,3 +14,12 @@ func checkLimits(what string, cfgs []*sim.Config, reps, jobs int, allow bool, li
 	}
 	return experiment.CheckLimits(what, cfgs, reps, jobs, lim)
 }
+
+// checkSummarisedLimits is checkLimits for a study that keeps only
+// summaries (a sweep).
+func checkSummarisedLimits(what string, cfgs []*sim.Config, reps, jobs int, allow bool, lim experiment.Limits) error {
+	if allow {
+		return nil
+	}
+	return experiment.CheckSummarisedLimits(what, cfgs, reps, jobs, lim)
+}

@@ -180,14 +180,14 @@ func (p *SweepPlan) ExecuteShard(ctx context.Context) (*ShardResult, error) {
 	}
 	reps := p.base.Run.Replications
 	cfgs := p.cfgs[m.First : m.First+m.Count]
-	all, err := experiment.RunAll(ctx, cfgs, experiment.Options{Replications: reps, Jobs: p.spec.Jobs,
-		Progress: p.spec.progress("sweep shard", reps*len(cfgs), false)})
+	sums, err := experiment.SummariseAll(ctx, cfgs, experiment.Options{Replications: reps, Jobs: p.spec.Jobs,
+		Progress: p.spec.progress("sweep shard", reps*len(cfgs), false)}, Level)
 	if err != nil {
 		return nil, shardError(ctx, err)
 	}
 	var part []experiment.SweepPoint
-	for i, rs := range all {
-		part = append(part, experiment.SweepPoint{Values: p.points[m.First+i], Summaries: experiment.Summarise(rs, Level)})
+	for i, s := range sums {
+		part = append(part, experiment.SweepPoint{Values: p.points[m.First+i], Summaries: s})
 	}
 	m.KPIs = summaryNames(part[0].Summaries)
 	return &ShardResult{Manifest: m, Config: p.base, Points: part, Sources: p.sources}, nil

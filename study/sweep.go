@@ -85,7 +85,7 @@ func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 		cfgs = cfgs[p.shard.First : p.shard.First+p.shard.Count]
 	}
 	what := fmt.Sprintf("sweep of %s over %d points", p.base.Name, len(p.points))
-	if err := checkLimits(what, cfgs, reps, spec.Workers(), spec.AllowLarge, spec.Limits); err != nil {
+	if err := checkSummarisedLimits(what, cfgs, reps, spec.Workers(), spec.AllowLarge, spec.Limits); err != nil {
 		return nil, err
 	}
 	if err := p.checkKPIs(); err != nil {

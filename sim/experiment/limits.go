@@ -67,6 +67,16 @@ func CheckLimits(what string, cfgs []*sim.Config, reps, jobs int, lim Limits) er
 	return b.Check(what, lim)
 }
 
+// CheckSummarisedLimits is CheckLimits for replications that keep no
+// weekly table (SummariseAll).
+func CheckSummarisedLimits(what string, cfgs []*sim.Config, reps, jobs int, lim Limits) error {
+	var b Batch
+	for _, cfg := range cfgs {
+		b.AddSummarised(cfg, reps, jobs)
+	}
+	return b.Check(what, lim)
+}
+
 // Batch adds up the estimated cost of a batch of replications one
 // scenario at a time, for a study that builds its scenarios as it goes (a
 // sensitivity analysis's points) and need not hold them all.
@@ -75,13 +85,19 @@ type Batch struct {
 	reps                  int
 }
 
-// Add counts reps replications of cfg, jobs at a time.
+// Add counts reps replications of cfg, jobs at a time, each keeping its
+// weekly table for the outputs.
 func (b *Batch) Add(cfg *sim.Config, reps, jobs int) {
+	b.AddSummarised(cfg, reps, jobs)
+	b.bytes += float64(reps) * float64(cfg.Run.HorizonWeeks) * 150 * 8
+}
+
+// AddSummarised is Add for replications that keep no weekly table (a
+// sweep's, SummariseAll).
+func (b *Batch) AddSummarised(cfg *sim.Config, reps, jobs int) {
 	fp := sim.Estimate(cfg)
 	b.events += fp.Events * float64(reps)
-	// Every replication's weekly table is kept for the outputs; each job
-	// holds one model at a time.
-	b.bytes += float64(reps) * float64(cfg.Run.HorizonWeeks) * 150 * 8
+	// Each job holds one model at a time.
 	// No more models at once than replications: --jobs 20000 for two
 	// replications runs two.
 	b.models = max(b.models, fp.Bytes*float64(max(min(jobs, reps), 1)))

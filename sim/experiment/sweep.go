@@ -63,13 +63,38 @@ func RunSweep(ctx context.Context, factors []Factor, cfgs []*sim.Config, opt Opt
 			return nil, fmt.Errorf("sweep points have seeds %d and %d: common random numbers need one seed", cfgs[0].Run.Seed, c.Run.Seed)
 		}
 	}
-	all, err := RunAll(ctx, cfgs, opt)
+	sums, err := SummariseAll(ctx, cfgs, opt, level)
 	if err != nil {
 		return nil, err
 	}
 	sw := &Sweep{Factors: factors, Level: level}
 	for i, p := range points {
-		sw.Points = append(sw.Points, SweepPoint{Values: p, Summaries: Summarise(all[i], level)})
+		sw.Points = append(sw.Points, SweepPoint{Values: p, Summaries: sums[i]})
 	}
 	return sw, nil
+}
+
+// SummariseAll is RunAll for a study that keeps only each scenario's
+// summaries (a sweep's points): each is summarised as soon as it has run
+// and its results dropped, and, unless opt.Columns says otherwise, no
+// replication keeps its weekly table, so memory does not grow with the
+// points.
+func SummariseAll(ctx context.Context, cfgs []*sim.Config, opt Options, level float64) ([][]Summary, error) {
+	if opt.Columns == nil {
+		opt.Columns = []string{}
+	}
+	out := make([][]Summary, len(cfgs))
+	for i, c := range cfgs {
+		o := opt
+		if opt.Progress != nil {
+			base := i * opt.Replications
+			o.Progress = func(done int) { opt.Progress(base + done) }
+		}
+		res, err := Replicate(ctx, c, o)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %s: %w", c.Name, err)
+		}
+		out[i] = Summarise(res, level)
+	}
+	return out, nil
 }
