@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/spsim/spsim/internal/extract"
 )
 
 // Options choose the fitting window and which parameters are fitted.
@@ -277,7 +279,7 @@ func StrayWords(r, rest Referral, where string) string {
 	if r.Line > 0 {
 		at = fmt.Sprintf("line %d: ", r.Line)
 	}
-	gap := math.Abs(r.Date.Sub(rest.Date).Hours() / 24 / 365.25)
+	gap := math.Abs(extract.Days(rest.Date, r.Date) / 365.25)
 	span := fmt.Sprintf("%.1f years", gap)
 	if gap < 1 {
 		span = fmt.Sprintf("%.0f weeks", gap*52.18)

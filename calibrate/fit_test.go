@@ -253,3 +253,13 @@ func TestWindowWithinTheExtract(t *testing.T) {
 		}
 	}
 }
+
+// TestStrayWordsFarApart: a year mistyped by millennia is said as it is
+// (time.Time.Sub stops at 292 years).
+func TestStrayWordsFarApart(t *testing.T) {
+	r := Referral{Date: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), Line: 5}
+	rest := Referral{Date: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}
+	if got := StrayWords(r, rest, "before"); !strings.Contains(got, "is 9998.8 years before the rest") {
+		t.Errorf("%q", got)
+	}
+}

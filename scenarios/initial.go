@@ -263,7 +263,7 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 	people := make([]InitialPerson, len(rows))
 	lines := make([]int, len(rows))
 	for i, r := range rows {
-		r.p.AgeWeeks = start.Sub(r.date).Hours() / 24 / 7
+		r.p.AgeWeeks = extract.Days(r.date, start) / 7
 		if r.p.AgeWeeks > maxAgeWeeks {
 			return fail(r.line, 0, fmt.Sprintf("a referral dated %s is %.0f years before the extract's date (%s): a mistyped year? Correct it",
 				r.date.Format("2 Jan 2006"), r.p.AgeWeeks/52.18, start.Format("2 Jan 2006")))

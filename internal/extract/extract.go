@@ -15,6 +15,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -220,3 +221,8 @@ func Blank(rec []string) bool {
 	}
 	return true
 }
+
+// Days is the number of days from a to b. time.Time.Sub saturates at
+// about 292 years, which a mistyped year (0001 for 2021) passes, and a
+// message would then state the wrong gap.
+func Days(a, b time.Time) float64 { return float64(b.Unix()-a.Unix()) / 86400 }
