@@ -52,10 +52,19 @@ func Paired(a, b []float64, level float64) Estimate {
 		panic(fmt.Sprintf("experiment: paired samples of lengths %d and %d", len(a), len(b)))
 	}
 	d := make([]float64, len(a))
+	most := 0.0
 	for i := range a {
 		d[i] = b[i] - a[i]
+		most = max(most, math.Abs(d[i]))
 	}
-	return Interval(d, level)
+	e := Interval(d, level)
+	// Differences that cancel can sum to a rounding residue (1.1e-17 for
+	// an exactly zero difference of leavers): a mean within the sum's
+	// rounding error is 0.
+	if math.Abs(e.Mean) <= float64(len(d))*0x1p-52*most {
+		e.Low, e.High, e.Mean = e.Low-e.Mean, e.High-e.Mean, 0
+	}
+	return e
 }
 
 // Contains reports whether x lies in [Low, High]. It is false whenever the

@@ -137,3 +137,14 @@ func TestPanics(t *testing.T) {
 		}()
 	}
 }
+
+// TestPairedCancelsToZero: differences that cancel exactly have a mean of
+// 0, not the residue of summing them (0.8 − 0.7 is 0.10000000000000009).
+func TestPairedCancelsToZero(t *testing.T) {
+	a := []float64{0.7, 0.1, 0.4, 0.4}
+	b := []float64{0.8, 0.0, 0.4, 0.4}
+	e := Paired(a, b, 0.95)
+	if e.Mean != 0 || !(e.Low < 0 && e.High > 0) || math.Abs(e.High+e.Low) > 1e-12 {
+		t.Errorf("paired %+v: want a mean of exactly 0 and a symmetric interval", e)
+	}
+}
