@@ -48,12 +48,35 @@ func (e *LimitError) Error() string {
 	return fmt.Sprintf("%s is too large to run without --allow-large: %s; use fewer replications, fewer points or a shorter horizon, or pass --allow-large", e.What, e.Sizes())
 }
 
-// Sizes says the estimate against the limits: "about 8.39e+10 events
-// (limit 2e+10) and 49.4 GiB of memory (limit 8 GiB) for 20 replications".
+// Sizes says the estimate against the limits: "about 83.9 billion events
+// (limit 20 billion) and 49.4 GiB of memory (limit 8 GiB) for 20
+// replications".
 func (e *LimitError) Sizes() string {
 	lim := e.Limits.orDefault()
-	return fmt.Sprintf("about %.3g events (limit %.3g) and %.3g GiB of memory (limit %.3g GiB) for %s",
-		e.Events, lim.Events, e.Bytes/(1<<30), lim.Bytes/(1<<30), Count(e.Replications, "replication"))
+	return fmt.Sprintf("about %s events (limit %s) and %s of memory (limit %s) for %s",
+		bigNumber(e.Events), bigNumber(lim.Events), memory(e.Bytes), memory(lim.Bytes), Count(e.Replications, "replication"))
+}
+
+// bigNumber writes a count in words a person reads at once: "792
+// billion", "1.68 trillion", "850,000".
+func bigNumber(x float64) string {
+	for _, u := range []struct {
+		size float64
+		name string
+	}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}} {
+		if x >= u.size {
+			return Number(x/u.size) + " " + u.name
+		}
+	}
+	return Number(x)
+}
+
+// memory writes bytes in GiB, or MiB below one GiB: "1.75 GiB", "58.3 MiB".
+func memory(b float64) string {
+	if b < 1<<30 {
+		return Number(b/(1<<20)) + " MiB"
+	}
+	return Number(b/(1<<30)) + " GiB"
 }
 
 // CheckLimits returns a *LimitError if reps replications of each of cfgs,
