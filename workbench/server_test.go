@@ -751,7 +751,7 @@ func TestLeversThatVary(t *testing.T) {
 // run tied up the server for many minutes.
 func TestWorkbenchLimitsItsRequests(t *testing.T) {
 	w := post(t, newTestServer(), "/api/run", `{"toml":`+jsonString(small(t, "run.replications=20", "demand.referrals_per_week=50000"))+`}`)
-	if w.Code == http.StatusOK || !strings.Contains(w.Body.String(), "too large for the workbench") || !strings.Contains(w.Body.String(), "(limit 2e+09)") {
-		t.Errorf("%d %s, want a refusal naming the workbench's limit of 2e+09 events", w.Code, w.Body.String())
+	if w.Code == http.StatusOK || !strings.Contains(w.Body.String(), "too large for the workbench") || !strings.Contains(w.Body.String(), "(limit 2 billion)") {
+		t.Errorf("%d %s, want a refusal naming the workbench's limit of 2 billion events", w.Code, w.Body.String())
 	}
 }
