@@ -24,6 +24,8 @@ import (
 // job is a study planned and ready to execute, with its scenario files.
 type job struct {
 	dir      string
+	scenario string               // the first scenario's file, as the tab downloads it
+	command  string               // the command line that writes the tab's files from it
 	progress func(study.Progress) // set before Execute
 	run      *study.RunPlan
 	compare  *study.ComparePlan
@@ -80,6 +82,9 @@ func (s *Server) newJob(cfgs []*sim.Config) (*job, []string, error) {
 			return nil, nil, fmt.Errorf("workbench: %w", err)
 		}
 		paths = append(paths, p)
+		if i == 0 {
+			j.scenario = text
+		}
 	}
 	return j, paths, nil
 }
@@ -135,6 +140,7 @@ func (s *Server) planSweep(cfg *sim.Config, vary []string) (*job, error) {
 	if j.sweep, err = study.PlanSweep(study.SweepSpec{Ref: paths[0], Vary: vary, KPIs: sweepKPIs, Options: s.options(j)}); err != nil {
 		return nil, planErr(j, err)
 	}
+	j.command = sweepCommand(cfg, vary)
 	return j, nil
 }
 
@@ -204,10 +210,12 @@ func (s *Server) planSensitivity(cfg *sim.Config, vary []string) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
-	spec := sensitivity.Spec{Ref: path, Vary: vary, Method: sensitivity.Morris, KPIs: sensitivityKPIs, Jobs: s.opt.Jobs, Limits: s.limits()}
+	spec := sensitivity.Spec{Ref: path, Vary: vary, Method: sensitivity.Morris, KPIs: sensitivityKPIs, Jobs: s.opt.Jobs, Limits: s.limits(),
+		Reps: screenReps, Trajectories: screenTrajectories}
 	if j.screen, err = sensitivity.Plan(spec); err != nil {
 		return nil, planErr(j, err)
 	}
+	j.command = sensitivityCommand(cfg, vary)
 	return j, nil
 }
 
@@ -223,6 +231,7 @@ func (s *Server) planOptimise(cfg *sim.Config, spec optimise.Spec) (*job, error)
 	if j.optimise, err = optimise.Plan(spec); err != nil {
 		return nil, planErr(j, err)
 	}
+	j.command = optimiseCommand(cfg, spec)
 	return j, nil
 }
 

@@ -130,14 +130,16 @@ func (s *Server) again(r *http.Request, j *job) (any, error) {
 	return res, nil
 }
 
-// The files of a comparison, a sweep and a plan the page offers, each the
-// command line's, with their content types.
+// The files of a comparison, a sweep, a plan and a screening the page
+// offers, each the command line's, with their content types; a tab's
+// scenario.toml is the file its command line (job.command) reads.
 var (
 	xlsxType          = downloads["results.xlsx"]
 	compareDownloads  = map[string]string{"results.xlsx": xlsxType, "compare.csv": "text/csv", "report.html": "text/html"}
-	sweepDownloads    = map[string]string{"results.xlsx": xlsxType, "sweep.csv": "text/csv", "report.html": "text/html"}
-	optimiseDownloads = map[string]string{"optimise.csv": "text/csv", "report.html": "text/html"}
-	driverDownloads   = map[string]string{"sensitivity.csv": "text/csv", "report.html": "text/html"}
+	tomlType          = downloads["scenario.toml"]
+	sweepDownloads    = map[string]string{"results.xlsx": xlsxType, "sweep.csv": "text/csv", "report.html": "text/html", "scenario.toml": tomlType}
+	optimiseDownloads = map[string]string{"optimise.csv": "text/csv", "report.html": "text/html", "scenario.toml": tomlType}
+	driverDownloads   = map[string]string{"sensitivity.csv": "text/csv", "report.html": "text/html", "scenario.toml": tomlType}
 )
 
 // handleDownloadCompare, handleDownloadSweep, handleDownloadPlan and
@@ -181,14 +183,19 @@ func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind stri
 	}
 	j, err := plan(r.PostForm.Get("request"))
 	var body []byte
-	if err == nil {
+	switch {
+	case err != nil:
+	case what == "scenario.toml": // nothing runs
+		body = []byte(j.scenario)
+		j.close()
+	default:
 		body, err = s.jobFile(r, j, what)
 	}
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	if strings.HasPrefix(ctype, "text/") {
+	if strings.HasPrefix(ctype, "text/") || ctype == tomlType {
 		ctype += "; charset=utf-8"
 	}
 	w.Header().Set("Content-Type", ctype)

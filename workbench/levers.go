@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -41,6 +42,9 @@ func levers(cfg *sim.Config, doc map[string]any) []lever {
 			}
 			l.Max = float64(cfg.Run.HorizonWeeks - 1)
 			l.Whole = true
+			if own := ownPostSteps(cfg); own != "" {
+				l.Note = own + " " + l.Note
+			}
 			out = append(out, l)
 			continue
 		}
@@ -66,6 +70,27 @@ func levers(cfg *sim.Config, doc map[string]any) []lever {
 		}
 	}
 	return out
+}
+
+// ownPostSteps names the scenario's own timeline steps that set the
+// posts, which the cliff lever keeps and counts from, or is "".
+func ownPostSteps(cfg *sim.Config) string {
+	i, _ := cliff(cfg)
+	var steps []string
+	for j, c := range cfg.Timeline {
+		if j == i || c.LinkWorkers == nil {
+			continue
+		}
+		s := fmt.Sprintf("to %d at week %d", *c.LinkWorkers, c.Week)
+		if c.Note != "" {
+			s += " (" + c.Note + ")"
+		}
+		steps = append(steps, s)
+	}
+	if len(steps) == 0 {
+		return ""
+	}
+	return "The scenario's own timeline sets the posts " + strings.Join(steps, ", ") + "; the cliff keeps these steps and ends one post more than they fund."
 }
 
 // isWhole reports whether key holds a whole number as the scenario file

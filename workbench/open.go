@@ -90,9 +90,11 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 		return nil, nil, fmt.Errorf("workbench: re-reading the scenario: %w", err)
 	}
 	// A lever the timeline sets again (extra-link-worker's posts from
-	// week 1) would move nothing the results show: say so.
+	// week 1) would move nothing the results show: say so. The funding
+	// cliff follows the posts, so it does not set them again.
+	own := withoutCliff(cfg)
 	for _, st := range req.Set {
-		if msg := scenarios.Overridden(cfg, st.Key); msg != "" {
+		if msg := scenarios.Overridden(own, st.Key); msg != "" {
 			warns = append(warns, problem{Key: st.Key, Text: fmt.Sprintf("%s = %v: warning: %s", st.Key, st.Value, msg)})
 		}
 		// An area's own value wins over the lever's, as over --set.

@@ -57,6 +57,7 @@ type optimiseView struct {
 	Rows      [][]string `json:"rows"`
 	Plan      int        `json:"plan"` // the plan's row, −1 if none
 	Chart     chart      `json:"chart"`
+	Command   string     `json:"command"` // the spsim command line that writes its files
 }
 
 // targetKPIs are the outcomes a plan can be asked to reach on the page.
@@ -78,7 +79,7 @@ func (s *Server) handleOptimise(w http.ResponseWriter, r *http.Request) {
 	s.serveJob(w, r, func() (*job, error) { return s.optimiseJob(req) }, func(j *job, res any, seconds float64) (any, error) {
 		v, err := newOptimiseView(j.optimise, res.(*optimise.Result), req.Levers)
 		if err == nil {
-			v.Seconds = seconds
+			v.Seconds, v.Command = seconds, j.command
 			for _, w := range j.optimise.Warnings {
 				if strings.HasPrefix(w, "--lever ") {
 					v.Notes = append(v.Notes, w)

@@ -155,14 +155,23 @@ type setting struct {
 }
 
 // apply sets each lever's value in cfg, checking the result as the loader
-// would.
+// would. The funding cliff is taken out before the other levers move and
+// made again after, from the posts then funded: it ends one post whatever
+// the order of the settings, and follows the posts when they change.
 func apply(cfg *sim.Config, sets []setting) error {
+	week := 0
+	if i, c := cliff(cfg); c != nil {
+		week = c.Week
+		cfg.Timeline = slices.Delete(cfg.Timeline, i, i+1)
+	}
 	var kvs []scenarios.KeyValue
 	for _, st := range sets {
 		if st.Key == cliffKey {
-			if err := setCliff(cfg, st.Value); err != nil {
+			w, err := cliffWeek(cfg, st.Value)
+			if err != nil {
 				return err
 			}
+			week = w
 			continue
 		}
 		v, err := tomlValue(st.Value)
@@ -171,15 +180,14 @@ func apply(cfg *sim.Config, sets []setting) error {
 		}
 		kvs = append(kvs, scenarios.KeyValue{Key: st.Key, Value: v})
 	}
-	if len(kvs) == 0 {
-		return nil
+	if len(kvs) > 0 {
+		// Together, so that values valid only together (a fit's group
+		// shares) are checked as a whole.
+		if _, err := scenarios.SetAll(cfg, kvs); err != nil {
+			return asBad(err, fileName)
+		}
 	}
-	// Together, so that values valid only together (a fit's group
-	// shares) are checked as a whole.
-	if _, err := scenarios.SetAll(cfg, kvs); err != nil {
-		return asBad(err, fileName)
-	}
-	return nil
+	return setCliff(cfg, week)
 }
 
 // tomlValue writes a JSON value as a TOML value.
@@ -209,47 +217,68 @@ func tomlValue(v any) (string, error) {
 	return "", fmt.Errorf("a lever's value is a number, true or false, text, or a mix of names and numbers, got %s", short(fmt.Sprint(v)))
 }
 
-// The funding cliff is a timeline step that cuts link-worker posts; the
-// workbench shows its week as one lever (0 for none).
+// The funding cliff is a timeline step that ends one fixed-term post: from
+// its week, the posts funded just before it less one. The workbench shows
+// its week as one lever (0 for none) and manages its own step alone, known
+// by its note; the scenario's own steps (funding-cliff's week-104 cut) are
+// kept as they are, and the lever's note names them.
 const (
 	cliffKey  = "funding_cliff.week"
-	cliffNote = "funding cliff: fixed-term posts end"
+	cliffNote = "funding cliff: fixed-term posts end" // as earlier versions wrote it, so that their files are read alike
 )
 
-// cliff finds the timeline step that cuts posts: the first that sets fewer
-// link workers than the scenario starts with.
+// cliff finds the lever's step: the first with its note that sets
+// nothing but link workers.
 func cliff(cfg *sim.Config) (int, *sim.Change) {
 	for i := range cfg.Timeline {
 		c := &cfg.Timeline[i]
-		if c.LinkWorkers != nil && *c.LinkWorkers < cfg.Workforce.LinkWorkers {
+		if c.Note == cliffNote && c.LinkWorkers != nil && c.ReferralsPerWeek == nil && c.Holding == nil && len(c.Services) == 0 {
 			return i, c
 		}
 	}
 	return -1, nil
 }
 
-// setCliff moves, adds or removes the funding cliff. A new cliff ends one
-// post.
-func setCliff(cfg *sim.Config, v any) error {
+// withoutCliff is cfg with the cliff's step setting nothing, where the
+// scenario's own steps keep their places (timeline.N).
+func withoutCliff(cfg *sim.Config) *sim.Config {
+	i, c := cliff(cfg)
+	if c == nil {
+		return cfg
+	}
+	own := *cfg
+	own.Timeline = slices.Clone(cfg.Timeline)
+	own.Timeline[i].LinkWorkers = nil
+	return &own
+}
+
+// cliffWeek reads the cliff lever's value: a week within the run, or 0.
+func cliffWeek(cfg *sim.Config, v any) (int, error) {
 	f, ok := v.(float64)
 	if !ok || f != float64(int(f)) || f < 0 || int(f) >= cfg.Run.HorizonWeeks {
-		return newBad("%s: the funding-cliff week is a whole week from 1 to %d, or 0 for none; got %s", cliffKey, cfg.Run.HorizonWeeks-1, short(fmt.Sprint(v)))
+		return 0, newBad("%s: the funding-cliff week is a whole week from 1 to %d, or 0 for none; got %s", cliffKey, cfg.Run.HorizonWeeks-1, short(fmt.Sprint(v)))
 	}
-	week := int(f)
-	i, c := cliff(cfg)
-	switch {
-	case week == 0 && c != nil:
-		cfg.Timeline = slices.Delete(cfg.Timeline, i, i+1)
-	case week == 0:
-	case c != nil:
-		c.Week = week
-	default:
-		if cfg.Workforce.LinkWorkers < 1 {
-			return newBad("%s: there is no post to end: the scenario has no link workers", cliffKey)
+	return int(f), nil
+}
+
+// setCliff adds the funding cliff at week (none for 0) to a timeline
+// without one: after the scenario's own steps of that week, it funds one
+// post fewer than they leave.
+func setCliff(cfg *sim.Config, week int) error {
+	if week == 0 {
+		return nil
+	}
+	funded := cfg.Workforce.LinkWorkers
+	for _, c := range cfg.Timeline {
+		if c.Week <= week && c.LinkWorkers != nil {
+			funded = *c.LinkWorkers
 		}
-		n := cfg.Workforce.LinkWorkers - 1
-		cfg.Timeline = append(cfg.Timeline, sim.Change{Week: week, Note: cliffNote, LinkWorkers: &n})
 	}
+	if funded < 1 {
+		return newBad("%s: the funding cliff ends a post at week %d, but no link-worker posts are funded then; set it to 0 (never), or fund a post", cliffKey, week)
+	}
+	n := funded - 1
+	cfg.Timeline = append(cfg.Timeline, sim.Change{Week: week, Note: cliffNote, LinkWorkers: &n})
 	slices.SortStableFunc(cfg.Timeline, func(a, b sim.Change) int { return a.Week - b.Week })
 	return nil
 }

@@ -33,6 +33,7 @@ type sensitivityView struct {
 	Head      []string   `json:"head"`
 	Rows      [][]string `json:"rows"`
 	Charts    []chart    `json:"charts"`
+	Command   string     `json:"command"` // the spsim command line that writes its files
 }
 
 // sensitivityKPIs are the outcomes whose drivers the page ranks.
@@ -50,10 +51,10 @@ func (s *Server) handleSensitivity(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	s.serveJob(w, r, func() (*job, error) { return s.screeningJob(req) }, func(_ *job, res any, seconds float64) (any, error) {
+	s.serveJob(w, r, func() (*job, error) { return s.screeningJob(req) }, func(j *job, res any, seconds float64) (any, error) {
 		v, err := newSensitivityView(res.(*sensitivity.Result), req.Inputs)
 		if err == nil {
-			v.Seconds = seconds
+			v.Seconds, v.Command = seconds, j.command
 		}
 		return v, err
 	})

@@ -40,10 +40,13 @@ type sweepView struct {
 	// Notes are the warnings about the values varied, as spsim sweep
 	// prints them (a value the timeline sets again, areas keeping their
 	// own); the scenario's own warnings are shown with it.
-	Notes []string   `json:"notes,omitempty"`
-	Head  []string   `json:"head"`
-	Rows  [][]string `json:"rows"`
-	Chart chart      `json:"chart"`
+	Notes []string `json:"notes,omitempty"`
+	// Command is the spsim command line that writes the sweep's files
+	// from its scenario file.
+	Command string     `json:"command"`
+	Head    []string   `json:"head"`
+	Rows    [][]string `json:"rows"`
+	Chart   chart      `json:"chart"`
 }
 
 // sweepKPIs are charted against the lever, one panel each.
@@ -70,9 +73,10 @@ func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	s.serveJob(w, r, func() (*job, error) { return s.sweepJob(req) }, func(_ *job, res any, seconds float64) (any, error) {
+	s.serveJob(w, r, func() (*job, error) { return s.sweepJob(req) }, func(j *job, res any, seconds float64) (any, error) {
 		sr := res.(*study.SweepResult)
 		v := newSweepView(sr.Sweep, req)
+		v.Command = j.command
 		for _, w := range sr.LoadWarnings {
 			if strings.HasPrefix(w, "--vary ") {
 				v.Notes = append(v.Notes, w)

@@ -6,7 +6,12 @@ const $ = (sel) => document.querySelector(sel);
 const state = {
   view: null,        // the scenario as the server resolved it
   pending: new Map(),// lever key -> value not yet sent
+  held: new Map(),   // lever key -> a value typed far outside its range, not run until the user chooses
+  sent: null,        // the changes a run has sent, until its scenario arrives: the controls show them already
+  shown: null,       // the TOML of the scenario whose results the Results tab shows
+  controls: new Map(),// lever key -> its control's update, given the lever as the server resolved it
   run: null,         // AbortController of the request in flight
+  leverRun: null,    // the same, when it is a run of the controls' changes
   pins: [],          // {name, toml}
   compared: null,    // the pins of the comparison shown, for its downloads
   swept: null,       // the request of the sweep shown, for its downloads
@@ -34,9 +39,14 @@ function sentenceItem(s) {
   return el('li', {}, ...parts.map((p, i) => (i % 2 ? el('span', { class: 'nw', text: p }) : p)));
 }
 
+// debounce calls fn once calls stop for ms; cancel drops a call still
+// waiting, and waiting says whether one is.
 function debounce(fn, ms) {
-  let t;
-  return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); };
+  let t = null;
+  const d = (...a) => { clearTimeout(t); t = setTimeout(() => { t = null; fn(...a); }, ms); };
+  d.cancel = () => { clearTimeout(t); t = null; };
+  d.waiting = () => t !== null;
+  return d;
 }
 
 // ---- talking to the server ----
@@ -94,14 +104,18 @@ function progress(done, of) {
   $('#progress').value = done;
 }
 
-// task runs one long request at a time: a new one cancels the last.
-async function task(label, url, body, onResult) {
+// task runs one long request at a time: a new one cancels the last. sent,
+// for a run of the controls' changes, are those changes: if the run stops
+// before its scenario arrives they wait again, as the controls still show
+// them.
+async function task(label, url, body, onResult, sent = null) {
   // A task already running is stopped, and the status says so: a sweep
   // that a lever's change replaced must not vanish without a word.
   const stopped = state.run ? ` (${state.runLabel} was stopped)` : '';
   if (state.run) state.run.abort();
   const ctl = new AbortController();
   state.run = ctl;
+  state.leverRun = sent ? ctl : null;
   state.runLabel = label;
   const t0 = performance.now();
   document.body.classList.add('busy');
@@ -120,7 +134,6 @@ async function task(label, url, body, onResult) {
         case 'result':
           got = true;
           onResult(m.result);
-          if (state.view) markStale(state.view); // this tab's results are now the left's
           // Counts finished tasks, for scripts and tests that wait on the page.
           document.body.dataset.done = String(Number(document.body.dataset.done || 0) + 1);
           progress(1, 1);
@@ -129,8 +142,10 @@ async function task(label, url, body, onResult) {
       }
     });
     if (!got && ctl === state.run && !$('#status').classList.contains('error')) status(label + ': stopped before it finished', true);
+    if (!got) unsend(sent);
   } catch (e) {
-    if (e.name === 'AbortError') { if (ctl === state.run) status(label + ': cancelled'); return; }
+    if (e.name === 'AbortError') { unsend(sent); if (ctl === state.run) status(label + ': cancelled'); return; }
+    if (sent && state.sent === sent) state.sent = null; // refused: the controls go back
     showProblems(e.problems);
     status(problemStatus(e), true);
     if (e.problems.length) $('#advanced').open = true;
@@ -138,16 +153,28 @@ async function task(label, url, body, onResult) {
   } finally {
     if (ctl === state.run) {
       state.run = null;
+      state.leverRun = null;
       $('#cancel').disabled = true;
       document.body.classList.remove('busy');
     }
+    markStale();
   }
+}
+
+// unsend puts a stopped run's changes back to wait, unless its scenario
+// arrived (they are in it) or the user changed the lever since.
+function unsend(sent) {
+  if (!sent || state.sent !== sent) return;
+  state.sent = null;
+  for (const [key, value] of sent) if (!state.pending.has(key) && !state.held.has(key)) state.pending.set(key, value);
+  if (state.view) showLevers(state.view);
 }
 
 // ---- the scenario and its controls ----
 
 function showScenario(v) {
   state.view = v;
+  state.sent = null; // whatever a run sent is in v, or v replaces it
   $('#question').textContent = `${v.name}: ${v.question}`;
   if (!state.editing) $('#toml').value = v.toml;
   showProblems(v.warnings, 'warning');
@@ -156,21 +183,31 @@ function showScenario(v) {
   fillSweepKeys(v);
   fillPlanKeys(v);
   $('#download-areas').hidden = !(v.areas > 1); // areas.csv is for several areas
-  markStale(v);
+  markStale();
 }
 
-// markStale notes, at the top of the Sweep, Cheapest plan and What matters
-// tabs, results of a scenario other than the one on the left: a lever moved
-// since they ran. (Compare's pins are scenarios of their own.)
-function markStale(v) {
-  for (const [id, req] of [['#tab-sweep', state.swept], ['#tab-plan', state.planned], ['#tab-drivers', state.screened]]) {
+// markStale notes, at the top of a tab, results of a scenario other than
+// the one on the left: a lever moved since they ran, a run of another
+// scenario failed or was cancelled, or a value typed is held. The Results
+// tab's are greyed too, and are not called earlier while a run of the
+// controls' changes is on its way. (Compare's pins are scenarios of their
+// own.)
+function markStale() {
+  const v = state.view;
+  if (!v) return;
+  const running = state.leverRun !== null || scheduleRun.waiting();
+  const results = state.shown !== null && !running && (state.shown !== v.toml || state.held.size > 0 || state.pending.size > 0);
+  for (const [id, stale] of [['#tab-results', results], ['#tab-sweep', state.swept && state.swept.toml !== v.toml],
+    ['#tab-plan', state.planned && state.planned.toml !== v.toml], ['#tab-drivers', state.screened && state.screened.toml !== v.toml]]) {
     const tab = $(id);
     let note = tab.querySelector('.stale-note');
     if (!note) {
       note = el('p', { class: 'stale-note', text: 'These results are of earlier settings: run again for the settings on the left.' });
+      if (id === '#tab-results') note.append(' ', el('button', { type: 'button', id: 'run-again', text: 'Run again', onclick: runControls }));
       tab.prepend(note);
     }
-    note.hidden = !(req && req.toml !== v.toml);
+    note.hidden = !stale;
+    tab.classList.toggle('stale', !!stale);
   }
 }
 
@@ -178,86 +215,188 @@ function leverValue(l) {
   return state.pending.has(l.key) ? state.pending.get(l.key) : l.value;
 }
 
+// showLevers shows v's levers. The levers already shown are updated in
+// place, not rebuilt: a box being typed in keeps its text, its focus and
+// its prompt whatever run finishes meanwhile.
 function showLevers(v) {
   const box = $('#levers');
-  box.replaceChildren();
-  const groups = new Map();
-  for (const l of v.levers) {
-    if (!groups.has(l.group)) groups.set(l.group, el('fieldset', {}, el('legend', { text: l.group })));
-    groups.get(l.group).append(leverControl(l));
+  const shape = JSON.stringify(v.levers.map((l) => [l.group, l.key, l.kind, l.label, l.unit, l.choices || null]));
+  if (box.dataset.shape !== shape) {
+    const focused = box.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
+    state.controls = new Map();
+    const groups = new Map();
+    for (const l of v.levers) {
+      if (!groups.has(l.group)) groups.set(l.group, el('fieldset', {}, el('legend', { text: l.group })));
+      groups.get(l.group).append(leverControl(l));
+    }
+    box.replaceChildren(...groups.values());
+    box.dataset.shape = shape;
+    if (focused) { const e = box.querySelector(`[data-key="${CSS.escape(focused)}"]`); if (e) e.focus(); }
   }
-  for (const g of groups.values()) box.append(g);
+  for (const l of v.levers) state.controls.get(l.key)(l);
 }
 
+// leverControl makes lever l's control, and keeps its update in
+// state.controls: the scenario's values, range and note, but never over a
+// value the user is typing, has changed or is asked about.
 function leverControl(l) {
-  const id = 'lever-' + l.key.replace(/[^a-z0-9]/gi, '-');
-  const wrap = el('div', { class: 'lever' + (state.pending.has(l.key) ? ' changed' : '') });
-  const label = el('label', { for: id, text: l.label });
-  wrap.append(label);
+  const key = l.key;
+  const id = 'lever-' + key.replace(/[^a-z0-9]/gi, '-');
+  const wrap = el('div', { class: 'lever' });
+  wrap.append(el('label', { for: id, text: l.label }));
   const row = el('div', { class: 'row' });
-  const value = leverValue(l);
-  const changed = (v) => { state.pending.set(l.key, v); wrap.classList.add('changed'); scheduleRun(); };
+  const note = el('p', { class: 'note' });
+  let cur = l; // the lever as last resolved
+  const mark = () => wrap.classList.toggle('changed', state.pending.has(key) || state.held.has(key));
+  const changed = (v) => { state.held.delete(key); state.pending.set(key, v); mark(); scheduleRun(); markStale(); };
+  let update;
   if (l.kind === 'bool') {
-    const box = el('input', { id, type: 'checkbox', 'data-key': l.key });
-    box.checked = !!value;
-    box.addEventListener('change', () => changed(box.checked));
-    row.append(box, el('span', { class: 'unit', text: box.checked ? 'on' : 'off' }));
+    const box = el('input', { id, type: 'checkbox', 'data-key': key });
+    const unit = el('span', { class: 'unit' });
+    box.addEventListener('change', () => { unit.textContent = box.checked ? 'on' : 'off'; changed(box.checked); });
+    row.append(box, unit);
+    update = () => { box.checked = !!leverValue(cur); unit.textContent = box.checked ? 'on' : 'off'; };
   } else if (l.kind === 'choice') {
-    const sel = el('select', { id, 'data-key': l.key });
+    const sel = el('select', { id, 'data-key': key });
     for (const c of l.choices) sel.append(el('option', { value: c, text: c.replace(/_/g, '-') }));
-    sel.value = value;
     sel.addEventListener('change', () => changed(sel.value));
     row.append(sel);
+    update = () => { sel.value = leverValue(cur); };
   } else {
-    const lo = Math.min(l.min, value), hi = Math.max(l.max, value);
-    const range = el('input', { type: 'range', min: lo, max: hi, step: l.step || 'any', 'aria-label': l.label + ' (slider)' });
-    const num = el('input', { id, type: 'number', step: 'any', 'data-key': l.key });
-    range.value = value; num.value = value;
-    range.addEventListener('input', () => { num.value = range.value; changed(Number(range.value)); });
+    const range = el('input', { type: 'range', step: l.step || 'any', 'aria-label': l.label + ' (slider)' });
+    const num = el('input', { id, type: 'number', step: 'any', 'data-key': key });
     // A value typed far outside the usual range (5 for a growth of 0.05)
     // is held, with the likely value offered, before anything runs: its
-    // results would look like any others.
+    // results would look like any others. Holding it drops the run a
+    // value typed on the way to it (500 on the way to 5000) scheduled.
     const typo = el('p', { class: 'typo', role: 'alert', hidden: true });
     const take = (v) => { typo.hidden = true; num.value = v; range.value = v; changed(v); };
+    let asked = null; // the value the prompt is about
+    const ask = (v) => {
+      asked = v;
+      const meant = likelyMeant(cur, v), far = `${fmt(v)} is far outside the usual range (${fmt(cur.min)}–${fmt(cur.max)})`;
+      const keep = el('button', { type: 'button', text: `Keep ${fmt(v)}`, onclick: () => take(v) });
+      if (meant === null) typo.replaceChildren(far + ': nothing runs until you keep it. ', keep);
+      else typo.replaceChildren(far + `: did you mean ${fmt(meant)}? `, el('button', { type: 'button', text: `Use ${fmt(meant)}`, onclick: () => take(meant) }), ' ', keep);
+      typo.hidden = false;
+    };
+    const hold = (v) => {
+      state.held.set(key, v);
+      state.pending.delete(key);
+      scheduleRun.cancel();
+      ask(v);
+      mark();
+      markStale();
+    };
+    range.addEventListener('input', () => { num.value = range.value; typo.hidden = true; changed(Number(range.value)); });
     num.addEventListener('input', () => {
       typo.hidden = true;
+      if (state.held.delete(key)) mark();
       if (num.value !== '' && !isNaN(Number(num.value))) {
         const v = Number(num.value);
-        if (farOut(l, v)) {
-          const meant = likelyMeant(l, v), far = `${fmt(v)} is far outside the usual range (${fmt(l.min)}–${fmt(l.max)})`;
-          const keep = el('button', { type: 'button', text: `Keep ${fmt(v)}`, onclick: () => take(v) });
-          if (meant === null) typo.replaceChildren(far + ': nothing runs until you keep it. ', keep);
-          else typo.replaceChildren(far + `: did you mean ${fmt(meant)}? `, el('button', { type: 'button', text: `Use ${fmt(meant)}`, onclick: () => take(meant) }), ' ', keep);
-          typo.hidden = false;
-          return;
-        }
+        if (farOut(cur, v)) { hold(v); return; }
         range.value = num.value; changed(v); return;
       }
       // Kept at the last value: say so, rather than run the old one silently.
-      status(`${l.label}: enter a number (the run keeps ${fmt(range.value)} until then)`, true);
+      status(`${cur.label}: enter a number (the run keeps ${fmt(range.value)} until then)`, true);
     });
     row.append(range, num, el('span', { class: 'unit', text: l.unit }));
     wrap.append(row, typo);
+    update = () => {
+      const held = state.held.has(key), value = held ? cur.value : leverValue(cur);
+      range.min = Math.min(cur.min, value);
+      range.max = Math.max(cur.max, value);
+      range.value = value;
+      if (document.activeElement !== num) num.value = held ? state.held.get(key) : value;
+      if (!held) typo.hidden = true;
+      else if (typo.hidden || asked !== state.held.get(key)) ask(state.held.get(key));
+    };
   }
   if (!row.parentNode) wrap.append(row);
-  let note = l.note;
-  // The control's range is a PCN's usual one; validation's plausible
-  // range is wider (an ICB's or a nation's scenario), so the two are not
-  // given one name.
-  if (l.kind === 'number') note = `Usual range: ${fmt(l.min)}–${fmt(l.max)}${l.unit ? ' ' + l.unit : ''}. ` + note;
-  wrap.append(el('p', { class: 'note', text: note }));
+  wrap.append(note);
+  state.controls.set(key, (nl) => {
+    cur = nl;
+    update();
+    mark();
+    // The control's range is a PCN's usual one; validation's plausible
+    // range is wider (an ICB's or a nation's scenario), so the two are not
+    // given one name.
+    note.textContent = (nl.kind === 'number' ? `Usual range: ${fmt(nl.min)}–${fmt(nl.max)}${nl.unit ? ' ' + nl.unit : ''}. ` : '') + nl.note;
+  });
   return wrap;
 }
 
 function fmt(x) { return Number(x).toLocaleString('en-GB'); }
 
-const scheduleRun = debounce(() => runNow(), 350);
+// scheduleRun runs the controls' changes once typing pauses; never while
+// a value typed is held for the user to choose.
+const scheduleRun = debounce(() => { if (!state.held.size) runNow(); }, 350);
 
 function runNow() {
   if (!state.view) return;
-  const set = [...state.pending].map(([key, value]) => ({ key, value }));
+  scheduleRun.cancel();
+  // With the changes of a run this one stops before its scenario arrived.
+  const sent = new Map([...(state.sent || []), ...state.pending]);
   state.pending.clear();
-  task('Running ' + state.view.name, 'api/run', { toml: state.view.toml, set }, showResults);
+  state.sent = sent;
+  task('Running ' + state.view.name, 'api/run', { toml: state.view.toml, set: asSet(sent) }, (r) => {
+    state.shown = state.view.toml; // the run's scenario arrived before its results
+    showResults(r);
+  }, sent);
+  markStale();
+}
+
+// runControls is "Run again": the controls' scenario, unless a value is
+// held.
+function runControls() {
+  if (state.held.size) { status(heldWords(), true); return; }
+  runNow();
+}
+
+function asSet(m) { return [...m].map(([key, value]) => ({ key, value })); }
+
+// unsent are the changes the controls show that state.view lacks: sent to
+// a run whose scenario has not arrived, and waiting to be sent.
+function unsent() { return asSet(new Map([...(state.sent || []), ...state.pending])); }
+
+// heldWords asks the user about the values held.
+function heldWords() {
+  const [key, v] = state.held.entries().next().value;
+  const l = state.view.levers.find((x) => x.key === key);
+  return `${l ? l.label : key}: ${fmt(v)} is far outside the usual range: use a value offered, keep it or type another first`;
+}
+
+// controlsView is the scenario the controls show, resolved by the server
+// but not run: state.view with the changes it lacks. It is null, said in
+// the status, when a value is held or the server refuses the changes.
+async function controlsView() {
+  if (state.held.size) { status(heldWords(), true); return null; }
+  const set = unsent();
+  if (!set.length) return state.view;
+  try {
+    return await postJSON('api/check', { toml: state.view.toml, set });
+  } catch (e) {
+    status(problemStatus(e), true);
+    return null;
+  }
+}
+
+// settle makes the controls' scenario the page's before a tab's task runs
+// from it, without running it: a run of the changes, waiting or on its
+// way, gives way to the task, and Results says its results are of earlier
+// settings. It is false, said in the status, if the controls cannot be.
+async function settle() {
+  if (!state.view) return false;
+  const sent = state.sent, pending = JSON.stringify([...state.pending]);
+  const v = await controlsView();
+  if (!v) return false;
+  if (state.sent !== sent || JSON.stringify([...state.pending]) !== pending) return settle(); // changed while it was checked
+  if (v === state.view) return true;
+  scheduleRun.cancel();
+  state.pending.clear();
+  if (state.leverRun) state.leverRun.abort();
+  showScenario(v); // with the changes the stopped run sent
+  return true;
 }
 
 // ---- results ----
@@ -325,6 +464,7 @@ const checkEdits = debounce(async () => {
     const v = await postJSON('api/check', { toml: text });
     state.editing = false;
     state.pending.clear();
+    state.held.clear();
     showScenario(v);
     runNow();
   } catch (e) {
@@ -344,7 +484,8 @@ function showPins() {
   $('#pin').disabled = state.pins.length >= 4;
 }
 
-function pin() {
+// pin pins the scenario the controls show, with changes not yet run.
+async function pin() {
   if (!state.view) return;
   const name = $('#pin-name').value.trim() || `${state.view.name} ${state.pins.length + 1}`;
   // The server's rule for a pin's name (workbench/compare.go), told now
@@ -354,12 +495,20 @@ function pin() {
   }
   if (state.pins.some((p) => p.name === name)) { status(`A pinned scenario is already named "${name}"`, true); return; }
   if (state.pins.length >= 4) { status('Up to 4 scenarios can be pinned', true); return; }
-  state.pins.push({ name, toml: state.view.toml });
-  $('#pin-name').value = '';
-  showPins();
+  $('#pin').disabled = true; // until this pin is made
+  try {
+    const v = await controlsView();
+    if (!v) return;
+    state.pins.push({ name, toml: v.toml });
+    $('#pin-name').value = '';
+  } finally {
+    showPins();
+  }
 }
 
-function compare() {
+async function compare() {
+  // Not stopped by a run of the controls' changes waiting to start.
+  if (!state.held.size && !(await settle())) return;
   task('Comparing', 'api/compare', { pins: state.pins }, (r) => {
     showWarnings($('#compare-notes'), r.notes);
     $('#verdict').replaceChildren(...r.verdict.map((s) => sentenceItem(s)));
@@ -473,7 +622,8 @@ function leverValues(select, prefix) {
   return { key: $('#' + select).value, label: $('#' + select).selectedOptions[0].textContent, values };
 }
 
-function sweep() {
+async function sweep() {
+  if (!(await settle())) return;
   const first = leverValues('sweep-key', 'sweep');
   if (first.error) { status(first.error, true); return; }
   const req = { toml: state.view.toml, key: first.key, label: first.label, values: first.values };
@@ -494,16 +644,21 @@ function sweep() {
       el('tbody', {}, ...r.rows.map((row) => el('tr', {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
     $('#sweep-chart').replaceChildren(figure(r.chart));
     state.swept = req; // what the downloads are of
+    $('#sweep-command').textContent = r.command;
     $('#sweep-downloads').hidden = false;
   });
 }
 
 // ---- downloads ----
 
-function download(file) {
+// download asks for a file of the settings on the left, with changes not
+// yet run.
+async function download(file) {
   if (!state.view) return;
+  const v = await controlsView();
+  if (!v) return;
   const f = $('#download-form');
-  f.elements.toml.value = state.view.toml;
+  f.elements.toml.value = v.toml;
   f.elements.file.value = file;
   f.submit();
 }
@@ -511,10 +666,14 @@ function download(file) {
 // ---- start ----
 
 async function open(req, file) {
-  state.pending.clear();
-  state.editing = false;
   try {
-    showScenario(await postJSON('api/open', req));
+    const v = await postJSON('api/open', req);
+    // The new scenario replaces the controls' changes, and values held.
+    state.pending.clear();
+    state.held.clear();
+    scheduleRun.cancel();
+    state.editing = false;
+    showScenario(v);
     // The new scenario replaces whatever the data tab added to the old
     // one: its words and chosen files go, so that the page never says it
     // runs areas or a caseload it no longer does, and choosing the same

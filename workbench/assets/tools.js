@@ -48,7 +48,8 @@ function planValues(n) {
 
 // plan finds the cheapest plan meeting the target, or with best set, the
 // best combination within the budget.
-function plan(best) {
+async function plan(best) {
+  if (!(await settle())) return;
   const req = { toml: state.view.toml };
   try {
     req.levers = [planValues(1)];
@@ -63,6 +64,7 @@ function plan(best) {
       el('tbody', {}, ...r.rows.map((row, i) => el('tr', i === r.plan ? { class: 'plan' } : {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
     $('#plan-chart').replaceChildren(r.chart.svg ? figure(r.chart) : '');
     state.planned = req; // what the downloads are of
+    $('#plan-command').textContent = r.command;
     $('#plan-downloads').hidden = false;
   });
 }
@@ -96,7 +98,8 @@ function driverRows() {
   $('#driver-inputs').replaceChildren(...rows);
 }
 
-function drivers() {
+async function drivers() {
+  if (!(await settle())) return;
   const inputs = [];
   try {
     for (let n = 0; n < 3; n++) {
@@ -115,6 +118,7 @@ function drivers() {
       el('tbody', {}, ...r.rows.map((row) => el('tr', {}, ...row.map((c) => el('td', { class: 'num', text: c }))))));
     $('#drivers-charts').replaceChildren(...r.charts.map(figure));
     state.screened = req; // what the downloads are of
+    $('#drivers-command').textContent = r.command;
     $('#drivers-downloads').hidden = false;
   });
 }
@@ -164,7 +168,7 @@ function showFit(r) {
 
 function applyFit() {
   if (!state.fit || !state.view) return;
-  for (const s of state.fit.set) state.pending.set(s.key, s.value);
+  for (const s of state.fit.set) { state.held.delete(s.key); state.pending.set(s.key, s.value); }
   runNow();
   document.querySelector('.tabs button[data-tab=results]').click();
 }
@@ -182,6 +186,7 @@ async function fromExtract(file, url, extra, said, counter) {
     const data = base64(new Uint8Array(await file.arrayBuffer()));
     const r = await postJSON(url, { file: file.name, data, toml: state.view.toml, ...extra });
     state.pending.clear();
+    state.held.clear();
     state.editing = false;
     showScenario(r.scenario);
     said.replaceChildren(...r.sentences.map((s) => sentenceItem(s)));

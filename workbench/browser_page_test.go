@@ -1,0 +1,218 @@
+package workbench
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// page is the workbench open in headless Chromium, for the tests that
+// drive it beside TestBrowser.
+type page struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+// openPage serves the workbench and opens it in a window width × height,
+// after its first run.
+func openPage(t *testing.T, width, height int64) *page {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("drives a browser")
+	}
+	exe := chromium(t)
+	srv := httptest.NewServer(New(Options{Version: "test"}))
+	t.Cleanup(srv.Close)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserFlags(exe, t.TempDir())...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(cancelTime)
+	p := &page{t, ctx}
+	p.do("open the page", chromedp.EmulateViewport(width, height), chromedp.Navigate(srv.URL+"/"), p.until(`Number(document.body.dataset.done || 0) >= 1`))
+	return p
+}
+
+func (p *page) do(what string, actions ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, actions...); err != nil {
+		status, _ := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS("#status")))
+		p.t.Fatalf("%s: %v (the page says %q)", what, err, status)
+	}
+}
+
+// until waits for a script's condition on the page.
+func (p *page) until(cond string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(60*time.Second))(ctx, tg)
+		return err
+	})
+}
+
+// eval is a script's value on the page.
+func eval[T any](p *page, js string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		p.t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// run does a script on the page.
+func (p *page) run(js string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[any](js)(ctx, tg)
+		return err
+	})
+}
+
+func (p *page) done() int { return int(eval[float64](p, `Number(document.body.dataset.done || 0)`)) }
+
+// staleResults reports whether Results says its results are of earlier
+// settings, greyed.
+func (p *page) staleResults() bool {
+	return eval[bool](p, `(() => { const n = document.querySelector('#tab-results .stale-note');
+		return !!n && !n.hidden && document.querySelector('#tab-results').classList.contains('stale'); })()`)
+}
+
+// TestBrowserRunsWhatIsTyped: a number typed key by key runs as typed: a
+// value on the way to one held far outside the range (500 on the way to
+// 5000) does not run, the box is not rebuilt under the typing by the run
+// of an earlier value, and the prompt stays until the user chooses.
+// Before, 500 ran, and its run rebuilt the controls and dropped the prompt.
+func TestBrowserRunsWhatIsTyped(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	const referrals = `input[type=number][data-key="demand.referrals_per_week"]`
+	const typo = `.lever:has(` + referrals + `) .typo`
+	key := func(k string) chromedp.Action[chromedp.Void] { return chromedp.KeyEvent(k) }
+	pause := chromedp.Sleep(120 * time.Millisecond)
+
+	// 5, a pause long enough for its run, then 0, 0, 0 at 120 ms a key.
+	// The box is marked, to tell whether it is rebuilt, and the times of
+	// its input events kept, to tell a pause the machine made from typing.
+	p.do("type 5000 referrals a week", p.run(`(() => { const n = document.querySelector('`+referrals+`');
+			n.dataset.mark = 'typed in'; window.typed = []; n.addEventListener('input', () => window.typed.push(performance.now())); })()`),
+		chromedp.Click(chromedp.CSS(referrals)), chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		key("5"), chromedp.Sleep(600*time.Millisecond), key("0"), pause, key("0"), pause, key("0"),
+		p.until(`Number(document.body.dataset.done || 0) >= 2 && !document.body.classList.contains('busy')`), chromedp.Sleep(time.Second))
+	// Unless the machine paused between keys for as long as the page waits
+	// before a run, only 5 ran.
+	if gap := eval[float64](p, `Math.max(...window.typed.slice(1).map((t, i) => t - window.typed[i]).slice(1))`); gap >= 350 {
+		t.Logf("a pause of %.0f ms between keys: a value on the way to 5000 may run", gap)
+	} else if n, toml := p.done(), eval[string](p, `state.view.toml`); n != 2 || !strings.Contains(toml, "referrals_per_week = 5.0\n") {
+		t.Errorf("%d runs after typing 5000 (want the first, then 5's), the last of %.40s: a value on the way to 5000 ran", n, toml[strings.Index(toml, "referrals_per_week"):])
+	}
+	if got := eval[string](p, `(() => { const n = document.querySelector('`+referrals+`');
+		return n.value + (n.dataset.mark === 'typed in' ? '' : ' (rebuilt)') + (document.activeElement === n ? '' : ' (not focused)'); })()`); got != "5000" {
+		t.Errorf("the referrals box is %q after typing 5000, want 5000 in the box typed in, focused", got)
+	}
+	if said, _ := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS(typo))); !strings.Contains(said, "5,000 is far outside the usual range") || !strings.Contains(said, "did you mean 50?") {
+		t.Errorf("after typing 5000 the lever says %q", said)
+	}
+	if !p.staleResults() {
+		t.Error("with 5000 held, the results of 5 a week are not said to be of earlier settings")
+	}
+	p.do("use 50", chromedp.Click(chromedp.CSS(typo+" button")), p.until(`Number(document.body.dataset.done || 0) >= 3`))
+	if toml := eval[string](p, `state.view.toml`); !strings.Contains(toml, "referrals_per_week = 50.0\n") {
+		t.Errorf("after 'Use 50' the scenario is not of 50 a week")
+	}
+	if p.staleResults() {
+		t.Error("the results of 50 a week are said to be of earlier settings")
+	}
+}
+
+// TestBrowserPinsWhatTheControlsShow: Pin pressed at once after a change
+// pins the change, not the last run's scenario.
+func TestBrowserPinsWhatTheControlsShow(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	const posts = `input[type=number][data-key="workforce.link_workers"]`
+	p.do("set 5 posts and pin them at once", chromedp.Click(chromedp.CSS(`[data-tab=compare]`)),
+		p.run(`(() => { const n = document.querySelector('`+posts+`'); n.value = '5'; n.dispatchEvent(new Event('input')); })()`),
+		p.run(`document.querySelector('#pin-name').value = 'five'`), chromedp.Click(chromedp.CSS("#pin")),
+		p.until(`state.pins.length === 1`), p.until(`Number(document.body.dataset.done || 0) >= 2`))
+	if pinned := eval[string](p, `state.pins[0].toml`); !strings.Contains(pinned, "link_workers = 5\n") {
+		t.Error("the pin made at once after setting 5 posts does not hold them")
+	}
+}
+
+// TestBrowserGreysResultsOfOtherSettings: results of a scenario other
+// than the one shown, its run refused or cancelled, are greyed and said to
+// be of earlier settings. Before, the old results stood under the new
+// scenario's name.
+func TestBrowserGreysResultsOfOtherSettings(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	if p.staleResults() {
+		t.Error("the baseline's own results are said to be of earlier settings")
+	}
+	// A scenario whose run is refused: its results are not shown as its.
+	big := filepath.Join(t.TempDir(), "big.toml")
+	if err := os.WriteFile(big, []byte("extends = \"baseline\"\nname = \"big\"\n[run]\nreplications = 500\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.do("upload a scenario too large to run", chromedp.SetUploadFiles(chromedp.CSS("#upload"), []string{big}),
+		p.until(`document.querySelector('#question').textContent.startsWith('big: ') && !document.body.classList.contains('busy')`))
+	if said, _ := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS("#status"))); !strings.Contains(said, "at most 100") {
+		t.Errorf("the refused run says %q", said)
+	}
+	if !p.staleResults() {
+		t.Error("after big's run was refused, the results of the scenario before are not said to be of earlier settings")
+	}
+
+	// A run cancelled: the same.
+	done := p.done()
+	p.do("run the baseline", p.run(`(() => { const s = document.querySelector('#scenario-select'); s.value = 'baseline'; s.dispatchEvent(new Event('change')); })()`),
+		p.until(fmt.Sprintf(`Number(document.body.dataset.done || 0) > %d && !document.body.classList.contains('busy')`, done)))
+	if p.staleResults() {
+		t.Error("the baseline's own results, run again, are said to be of earlier settings")
+	}
+	p.do("choose icb and cancel", p.run(`(() => { const s = document.querySelector('#scenario-select'); s.value = 'icb'; s.dispatchEvent(new Event('change')); })()`),
+		p.until(`document.querySelector('#question').textContent.startsWith('icb: ') && document.body.classList.contains('busy')`),
+		chromedp.Click(chromedp.CSS("#cancel")), p.until(`!document.body.classList.contains('busy')`))
+	if !p.staleResults() {
+		t.Error("after icb's run was cancelled, the baseline's results are not said to be of earlier settings")
+	}
+}
+
+// TestBrowserOnAPhone: at 400 px wide nothing widens the page: the tabs
+// wrap, and a comparison's wide table scrolls within itself.
+func TestBrowserOnAPhone(t *testing.T) {
+	p := openPage(t, 400, 900)
+	fits := func(where string) {
+		t.Helper()
+		if w := eval[float64](p, `document.documentElement.scrollWidth`); w > 400 {
+			t.Errorf("%s: the page is %v px wide in a 400 px window", where, w)
+		}
+		if off := eval[[]string](p, `[...document.querySelectorAll('.tabs button')].filter((b) => b.getBoundingClientRect().right > window.innerWidth).map((b) => b.textContent)`); len(off) > 0 {
+			t.Errorf("%s: tabs off the screen: %q", where, off)
+		}
+	}
+	fits("the results")
+	const posts = `input[type=number][data-key="workforce.link_workers"]`
+	p.do("compare three and five posts", chromedp.Click(chromedp.CSS(`[data-tab=compare]`)),
+		p.run(`document.querySelector('#pin-name').value = 'three'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 1`),
+		p.run(`(() => { const n = document.querySelector('`+posts+`'); n.value = '5'; n.dispatchEvent(new Event('input')); })()`),
+		p.run(`document.querySelector('#pin-name').value = 'five'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 2`),
+		chromedp.Click(chromedp.CSS("#compare")), p.until(`document.querySelectorAll('#compare-table tbody tr').length > 0`))
+	fits("the comparison")
+	if !eval[bool](p, `(() => { const w = document.querySelector('#compare-table').parentElement; return w.scrollWidth > w.clientWidth && w.clientWidth <= 400; })()`) {
+		t.Error("the comparison's table does not scroll within its own box")
+	}
+	if dir := os.Getenv("SPSIM_SCREENSHOTS"); dir != "" {
+		png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "workbench-phone-compare.png"), png, 0o644)
+		}
+		if err != nil {
+			t.Error(err)
+		}
+	}
+}
