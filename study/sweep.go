@@ -159,7 +159,7 @@ func (p *SweepPlan) build() error {
 		}
 		ws, err := p.spec.setAll(c, "--vary", kvs)
 		if err != nil {
-			return fmt.Errorf("sweep point %s: %w", pointLabel(p.factors, pt), err)
+			return fmt.Errorf("--vary %s (a point of the sweep): %w", pointLabel(p.factors, pt), err)
 		}
 		for _, w := range ws {
 			if !slices.Contains(p.loadWarnings, w) {

@@ -173,7 +173,7 @@ func TestSweepPointSetTogether(t *testing.T) {
 	}{
 		{[]string{"groups.most_deprived.share=0.2", "groups.rest.share=0.8"}, ""},
 		{[]string{"groups.most_deprived.share=0.2,0.42", "groups.rest.share=0.8,0.58"},
-			"sweep point groups.most_deprived.share=0.2, groups.rest.share=0.58: groups: group shares sum to 0.78, not 1"},
+			"--vary groups.most_deprived.share=0.2, groups.rest.share=0.58 (a point of the sweep): groups: group shares sum to 0.78, not 1"},
 	} {
 		p, err := study.PlanSweep(study.SweepSpec{Ref: "baseline", Vary: c.vary, Options: study.Options{Replications: 2, Jobs: 1}})
 		switch {

@@ -372,7 +372,7 @@ func TestExperimentCommandErrors(t *testing.T) {
 		{[]string{"compare", short}, "two or more scenarios"},
 		{[]string{"compare", short, short}, "distinct scenario names"},
 		{[]string{"sweep", short}, "--vary"},
-		{[]string{"sweep", short, "--vary", "workforce.fte=2"}, "sweep point workforce.fte=2: workforce.fte = 2: must be more than 0 and at most 1.5"},
+		{[]string{"sweep", short, "--vary", "workforce.fte=2"}, "--vary workforce.fte=2 (a point of the sweep): workforce.fte = 2: must be more than 0 and at most 1.5"},
 		{[]string{"sweep", short, "--vary", "workforce.no_such_key=1"}, "no_such_key"},
 		{[]string{"sweep", short, "--vary", "workforce.link_workers=3", "--kpi", "no_such_kpi"}, "no such KPI"},
 		// A family's member the scenario does not have is refused before any

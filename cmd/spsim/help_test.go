@@ -144,7 +144,7 @@ func TestExitStatuses(t *testing.T) {
 		{args: []string{"show", "a", "b"}, code: 2, stderr: "one scenario", maxErrLine: 2},
 		{args: []string{"validate"}, code: 2, stderr: "one or more", maxErrLine: 2},
 		{args: []string{"validate", "testdata/short-warning.toml"}, code: 0, stdout: "ok, with 1 warning"},
-		{args: []string{"validate", "--strict", "testdata/short-warning.toml"}, code: 1, stdout: "(an error under --strict)", stderr: "1 of 1 scenarios have errors"},
+		{args: []string{"validate", "--strict", "testdata/short-warning.toml"}, code: 1, stdout: "(an error under --strict)", stderr: "the scenario has errors"},
 		{args: []string{"compare", "baseline"}, code: 2, stderr: "two or more", maxErrLine: 2},
 		{args: []string{"sweep"}, code: 2, stderr: "one scenario", maxErrLine: 2},
 		{args: []string{"merge"}, code: 2, stderr: "shard", maxErrLine: 2},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -35,7 +36,10 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "%s: ok\n", f)
 	}
-	if bad > 0 {
+	switch {
+	case bad > 0 && len(pos) == 1:
+		return errors.New("the scenario has errors")
+	case bad > 0:
 		return fmt.Errorf("%d of %d scenarios have errors", bad, len(pos))
 	}
 	return nil
