@@ -80,6 +80,9 @@ func RunAnswer(sums []experiment.Summary) []string {
 	if s := capacitySentence(get, capacityWordsFor(sums)); s != "" {
 		out = append(out, s)
 	}
+	if s := handoverWords(get); s != "" {
+		out = append(out, capitalise(s)+".")
+	}
 	for _, name := range []string{sim.KPIReferredAllNeedsMetShare, sim.KPINeedsMetShare} {
 		if s, ok := get(name); ok {
 			what := "of referred people have every community need met"

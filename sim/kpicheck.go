@@ -45,6 +45,7 @@ var conditional = map[string]struct {
 	why string
 }{
 	KPIRoleHandovers:            {hasRoles, "the scenario has no roles beside the link workers ([roles.NAME])"},
+	KPIHandoverWaitMean:         {hasRoles, "the scenario has no roles beside the link workers ([roles.NAME])"},
 	KPIInequityGapNeedsMetShare: {hasGap, "the scenario has no reference group with other groups to set against it (outcomes.reference_group)"},
 	KPIInequityGapWait:          {hasGap, "the scenario has no reference group with other groups to set against it (outcomes.reference_group)"},
 }

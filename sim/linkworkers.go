@@ -172,6 +172,13 @@ func (m *Model) startEpisode(id int32, lw int, partWay bool) {
 	case p.resume:
 		// Handed over mid-episode: the new link worker sees them now.
 		p.resume = false
+		if p.handedOn {
+			// From another role: its episode starts now, and the second
+			// wait is counted, as the first contact's wait leaves it out.
+			p.handedOn, p.start = false, m.now()
+			m.m.handoverWaitSum += m.now() - p.listSince
+			m.m.handoversSeen++
+		}
 		m.holdSession(id)
 	case partWay:
 		p.start = m.now()
@@ -187,9 +194,17 @@ func (m *Model) startEpisode(id int32, lw int, partWay bool) {
 	}
 }
 
+// scheduleSession schedules the next session, or, where it would fall
+// after the support model's week limit, the limit itself: support lasts
+// at most its weeks ("at most N sessions over at most W weeks"), not until
+// the first session after them.
 func (m *Model) scheduleSession(id int32) {
-	d := m.p.interval.Rand(m.rng.interval)
-	m.pp.slots[id].next = m.cal.Schedule(m.now()+d, evSessionDue, id, 0)
+	p := &m.pp.slots[id]
+	t := m.now() + m.p.interval.Rand(m.rng.interval)
+	if end := p.start + m.limits(p).MaxWeeks; t > end {
+		t = max(end, m.now())
+	}
+	p.next = m.cal.Schedule(t, evSessionDue, id, 0)
 }
 
 func (m *Model) chargeSession(lw int, minutes float64) {
@@ -365,7 +380,7 @@ func (m *Model) handOn(id int32, t int) {
 	p := &m.pp.slots[id]
 	m.offCaseload(id)
 	p.track = uint8(t)
-	p.start, p.held, p.resume = m.now(), 0, true
+	p.held, p.resume, p.handedOn = 0, true, true
 	p.attendedBefore = p.attended // this episode's contacts count from here, as its weeks do
 	m.m.roleHandovers++
 	m.join(id, false)

@@ -71,6 +71,7 @@ const (
 	KPIReferredAllNeedsMetShare = "referred_all_needs_met_share"
 	KPICostSupervision          = "cost_supervision"
 	KPIRoleHandovers            = "role_handovers"
+	KPIHandoverWaitMean         = "wait_after_handover_mean_weeks"
 )
 
 // Weekly column names. Flows are per week, levels at the week's end
@@ -136,6 +137,8 @@ const (
 	ColNeedsUnseen          = "needs_unseen"
 	ColReferralsEnded       = "referrals_ended"
 	ColRoleHandovers        = "role_handovers"
+	ColHandoverWaitSum      = "handover_wait_sum"
+	ColHandoversSeen        = "handovers_seen"
 	ColSupportedConcluded   = "supported_concluded"     // per profile
 	ColSupportedAllNeedsMet = "supported_all_needs_met" // per profile
 )
@@ -215,6 +218,7 @@ var kpiTable = []Measure{
 	per(PerProfile, count(KPIEpisodesCompleted, peopleYear, "Support episodes completed", "discharges from a caseload, for the profile", HigherIsBetter)),
 	per(PerProfile, share(KPIAllNeedsMetShare, "Share of supported people with all needs met", "share of supported people with every need met, for the profile", "supported people concluded", HigherIsBetter)),
 	count(KPIRoleHandovers, peopleYear, "People handed from one role to another", "people whose support reached a role's limits and who went on to another role (for example a care navigator to a link worker); with several roles", Neutral),
+	ratio(KPIHandoverWaitMean, UnitWeeks, "Wait after a handover, mean", "weeks a person handed on waits for the next role's first session: a second wait, which the wait to first contact leaves out; with several roles", "people seen after a handover", LowerIsBetter),
 	per(PerRole, ratio(KPICaseloadPerFTE, "people/FTE", "Caseload per FTE", "caseload per FTE in post, for the role", "FTE in post", Neutral)),
 	per(PerRole, count(KPIEpisodesCompleted, peopleYear, "Support episodes completed", "discharges from the role's caseloads", HigherIsBetter)),
 	per(PerService, ratio(KPIVCSEOccupancy, UnitShare, "VCSE occupancy", "the service's places occupied: where extra places would be taken up, and where they would stand empty", "the service's places", Neutral)),
@@ -289,6 +293,8 @@ var columnTable = []Measure{
 	count(ColReferralsEnded, "people", "Referrals ended", "appropriate referrals whose journey ended (concluded or gave up waiting)", Neutral),
 
 	count(ColRoleHandovers, "people", "People handed from one role to another", "with several roles", Neutral),
+	count(ColHandoverWaitSum, "person-weeks", "Waits after a handover, summed", "weeks on the next role's waiting list of people handed on and first seen by it this week; with several roles", Neutral),
+	count(ColHandoversSeen, "people", "People seen after a handover", "people handed on and first seen by the next role this week; with several roles", Neutral),
 	per(PerRole, count(ColFTEInPostMean, "FTE", "FTE in post, mean", "of the role", Neutral)),
 	per(PerRole, count(ColCaseloadMean, "people", "Caseload, mean", "of the role", Neutral)),
 	per(PerRole, count(ColEpisodesCompleted, "people", "Support episodes completed", "of the role", HigherIsBetter)),

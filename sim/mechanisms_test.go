@@ -148,3 +148,20 @@ func TestOnwardReferralsAccountedFor(t *testing.T) {
 		t.Fatal("no referral refused: a poor test case")
 	}
 }
+
+// TestEpisodesKeepTheWeekLimit: support lasts at most its weeks. With a
+// limit of one week, episodes averaged 2.3 weeks when they closed at the
+// first session after it; now none outlasts it (holding, which keeps
+// people on after their sessions, off).
+func TestEpisodesKeepTheWeekLimit(t *testing.T) {
+	for _, limit := range []float64{1, 4} {
+		cfg := load(t, "baseline")
+		cfg.Holding.Enabled = false
+		cfg.Support.ShortTerm.MaxWeeks = limit
+		for _, v := range kpi(t, replicate(t, cfg, 5, 2), sim.KPIEpisodeWeeksMean) {
+			if v > limit+1e-9 {
+				t.Errorf("a week limit of %g: episodes average %.3g weeks", limit, v)
+			}
+		}
+	}
+}

@@ -34,7 +34,7 @@ type flows struct {
 	leavers, postsEnded, handedOver, sessionHours, costRecruitment,
 	pressureSum, lwAssessed, episodeWeeks, episodeContacts, needsUnseen, ended float64
 	listExits, listSojourn, caseEntries, caseExits, caseSojourn float64
-	roleHandovers                                               float64
+	roleHandovers, handoverWaitSum, handoversSeen               float64
 	roleEpisodes                                                []float64 // by role, with several roles
 	group                                                       []groupFlows
 	profile                                                     []profileFlows

@@ -34,14 +34,15 @@ const (
 // person is one referral in the system. People live in a slab that reuses
 // slots; gen tells a stale reference (in a queue) from the current occupant.
 type person struct {
-	gen     uint32
-	state   personState
-	profile uint8
-	group   uint8
-	track   uint8 // support track, an index of params.tracks
-	resume  bool  // handed back to the waiting list mid-episode
-	rerefer bool  // this referral is a re-referral
-	lw      int32
+	gen      uint32
+	state    personState
+	profile  uint8
+	group    uint8
+	track    uint8 // support track, an index of params.tracks
+	resume   bool  // handed back to the waiting list mid-episode
+	handedOn bool  // on another role's waiting list after a handover, not yet seen
+	rerefer  bool  // this referral is a re-referral
+	lw       int32
 
 	listSince float64 // joined the waiting list
 	arrival   float64 // original referral time

@@ -270,6 +270,7 @@ func familyKPIs(add addKPI, in kpiInput, w window) {
 	}
 	if hasRoles(in.cfg) {
 		add(KPIRoleHandovers, w.perYear(ColRoleHandovers))
+		add(KPIHandoverWaitMean, nanDiv(w.sum(ColHandoverWaitSum), w.sum(ColHandoversSeen)))
 	}
 	for _, s := range in.services {
 		name := ServicePrefix + s

@@ -206,6 +206,8 @@ func (mt *metrics) writeMembers(r *rowWriter, m *Model, roleFTE, roleCase *[maxT
 	}
 	if mt.roleFTE != nil {
 		r.put(ColRoleHandovers, mt.roleHandovers)
+		r.put(ColHandoverWaitSum, mt.handoverWaitSum)
+		r.put(ColHandoversSeen, mt.handoversSeen)
 		for role := range mt.roleFTE {
 			n := mt.roleCols(m, role)
 			r.put(n[0], roleFTE[role])

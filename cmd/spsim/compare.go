@@ -51,7 +51,7 @@ func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) 
 	for _, v := range experiment.HeadToHead(r.Comparison) {
 		fmt.Fprintln(stdout, strings.Join(output.HeadToHeadWords(v), " "))
 	}
-	for _, line := range output.EmptyPlaces(r.Comparison, r.Configs) {
+	for _, line := range output.CompareNotes(r.Comparison, r.Configs) {
 		fmt.Fprintln(stdout, line)
 	}
 	for _, line := range output.CompareChangeAnswer(r.Comparison, r.Configs) {
