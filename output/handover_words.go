@@ -44,7 +44,9 @@ func HandoverWaits(c *experiment.Comparison) []string {
 }
 
 // CompareNotes are what a comparison says after its verdicts: where added
-// places stand empty, and the waits after a handover.
+// places stand empty, the waits after a handover, and session hours taken
+// that do not bind.
 func CompareNotes(c *experiment.Comparison, cfgs []*sim.Config) []string {
-	return append(EmptyPlaces(c, cfgs), HandoverWaits(c)...)
+	out := append(EmptyPlaces(c, cfgs), HandoverWaits(c)...)
+	return append(out, SessionHoursWords(c, cfgs)...)
 }
