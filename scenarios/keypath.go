@@ -79,7 +79,11 @@ func isBareKeyByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
-// quoteString writes s as a TOML basic string.
+// QuoteString writes s as a TOML basic string, for a value set in a
+// scenario's text (strconv.Quote writes Go escapes, \a or \x00, that TOML
+// does not read).
+func QuoteString(s string) string { return quoteString(s) }
+
 func quoteString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')

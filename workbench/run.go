@@ -14,7 +14,9 @@ import (
 // page how many runs are ahead. ok is false when the request is over.
 func (s *Server) begin(w http.ResponseWriter, r *http.Request) (st *stream, release func(), ok bool) {
 	release, err := s.queue.acquire(r.Context(), func(ahead int) {
-		st = newStream(w)
+		if st == nil { // one stream, its header written once
+			st = newStream(w)
+		}
 		st.send(message{Type: "queued", Ahead: ahead})
 	})
 	if err != nil {

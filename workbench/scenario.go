@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -133,7 +134,11 @@ func extendsLine(text string) int {
 // echo much of what they were sent.
 func short(v string) string {
 	if len(v) > 40 {
-		v = v[:40] + "..."
+		cut := 40
+		for cut > 0 && !utf8.RuneStart(v[cut]) {
+			cut-- // never half a character
+		}
+		v = v[:cut] + "..."
 	}
 	return strconv.Quote(v)
 }
@@ -200,7 +205,7 @@ func tomlValue(v any) (string, error) {
 	case bool:
 		return strconv.FormatBool(x), nil
 	case string:
-		return strconv.Quote(x), nil
+		return scenarios.QuoteString(x), nil
 	case map[string]any:
 		// A mix, such as a group's profile_mix: name = number.
 		keys := slices.Sorted(maps.Keys(x))
@@ -210,7 +215,7 @@ func tomlValue(v any) (string, error) {
 			if !ok {
 				return "", fmt.Errorf("a mix is names with numbers, got %s", short(fmt.Sprint(v)))
 			}
-			parts[i] = strconv.Quote(k) + " = " + strconv.FormatFloat(n, 'g', -1, 64)
+			parts[i] = scenarios.QuoteString(k) + " = " + strconv.FormatFloat(n, 'g', -1, 64)
 		}
 		return "{ " + strings.Join(parts, ", ") + " }", nil
 	}

@@ -1,0 +1,31 @@
+package workbench
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestTextLeversKeepTheirText: a text value set from the page is the text
+// the user gave, control characters and quotes included; Go's quoting
+// (\v, \x00) is not TOML's, and the loader took such a value for raw text,
+// quotes and backslash in it.
+func TestTextLeversKeepTheirText(t *testing.T) {
+	for _, name := range []string{"my\vname", `say "hi"`, `back\slash`, "tab\there", "é and ü"} {
+		body, _ := json.Marshal(map[string]any{"name": "baseline", "set": []map[string]any{{"key": "name", "value": name}}})
+		var got struct{ Name string }
+		w := post(t, newTestServer(), "/api/open", string(body))
+		if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil || got.Name != name {
+			t.Errorf("name %q came back %q (%d %.200s)", name, got.Name, w.Code, w.Body.String())
+		}
+	}
+}
+
+// TestShortCutsWholeCharacters: an echoed value is cut between
+// characters, never inside one.
+func TestShortCutsWholeCharacters(t *testing.T) {
+	got := short(strings.Repeat("a", 39) + "é and more")
+	if strings.Contains(got, `\x`) || !strings.HasSuffix(got, `..."`) {
+		t.Errorf("short = %s", got)
+	}
+}
