@@ -20,6 +20,11 @@ import (
 	"github.com/spsim/spsim/scenarios"
 )
 
+// patience is how long the page may take over a step before a test gives
+// up: success returns at once, and the race detector or a loaded machine
+// (a plan's download runs its whole search again) may need minutes.
+const patience = 2 * time.Minute
+
 // chromium finds a Chromium or Chrome to drive: $SPSIM_CHROMIUM, or one on
 // the PATH. Without one the test skips, except in CI (CI=true), which must
 // run it: .ci/run installs Debian's chromium.
@@ -305,7 +310,7 @@ func TestBrowser(t *testing.T) {
 	const rate = `#fit-table tr[data-key="demand.referrals_per_week"]`
 	do("fit an extract", chromedp.Click(q(`[data-tab=data]`)), chromedp.SetUploadFiles(q("#extract"), []string{extract}),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`Number(document.body.dataset.fitted || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			_, err := chromedp.Poll[bool](`Number(document.body.dataset.fitted || 0) >= 1`, chromedp.WithPollingTimeout(patience))(ctx, tg)
 			return err
 		}), shot("workbench-referrals", "#tab-data"))
 	fitted, err := chromedp.Run(ctx, chromedp.AttributeValue(q(rate), "data-number"))
@@ -317,7 +322,7 @@ func TestBrowser(t *testing.T) {
 	const growth = `#fit-table tr[data-key="demand.annual_growth"]`
 	do("fit again without growth", chromedp.Click(q("#fit-no-growth")), chromedp.Click(q("#fit-again")),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`Number(document.body.dataset.fitted || 0) >= 2`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			_, err := chromedp.Poll[bool](`Number(document.body.dataset.fitted || 0) >= 2`, chromedp.WithPollingTimeout(patience))(ctx, tg)
 			return err
 		}))
 	if g, err := chromedp.Run(ctx, chromedp.AttributeValue(q(growth), "data-number")); err != nil || g.Value != "0" {
@@ -346,7 +351,7 @@ func TestBrowser(t *testing.T) {
 	}
 	do("start from a caseload", chromedp.Click(q(`[data-tab=data]`)), chromedp.SetUploadFiles(q("#caseload"), []string{caseload}),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`Number(document.body.dataset.caseloads || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			_, err := chromedp.Poll[bool](`Number(document.body.dataset.caseloads || 0) >= 1`, chromedp.WithPollingTimeout(patience))(ctx, tg)
 			return err
 		}), waitDone(10), shot("workbench-data", "#tab-data"))
 	said, err := chromedp.Run(ctx, chromedp.Text(q("#caseload-sentences")))
@@ -366,7 +371,7 @@ func TestBrowser(t *testing.T) {
 	}
 	do("run areas from a file", chromedp.SetUploadFiles(q("#areas-file"), []string{pcns}),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`Number(document.body.dataset.areas || 0) >= 1`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			_, err := chromedp.Poll[bool](`Number(document.body.dataset.areas || 0) >= 1`, chromedp.WithPollingTimeout(patience))(ctx, tg)
 			return err
 		}), waitDone(11), chromedp.Click(q(`[data-tab=results]`)), shot("workbench-areas", "#areas"))
 	top, err := chromedp.Run(ctx, chromedp.AttributeValue(q("#areas-table tbody tr"), "data-area"))
@@ -401,7 +406,7 @@ func TestBrowser(t *testing.T) {
 				ta.dispatchEvent(new Event('input')); })()`)(ctx, tg)
 		return err
 	}), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Poll[bool](`document.querySelector('#status').classList.contains('error')`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+		_, err := chromedp.Poll[bool](`document.querySelector('#status').classList.contains('error')`, chromedp.WithPollingTimeout(patience))(ctx, tg)
 		return err
 	}))
 	if said, err := chromedp.Run(ctx, chromedp.Text(q("#status"))); err != nil || !strings.Contains(said, "costs.on_cost_share = -1") {
@@ -416,14 +421,14 @@ func TestBrowser(t *testing.T) {
 		return err
 	}), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := chromedp.Poll[bool](`document.querySelector('#areas-sentences').children.length === 0 &&
-				document.querySelector('#caseload-sentences').children.length === 0`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+				document.querySelector('#caseload-sentences').children.length === 0`, chromedp.WithPollingTimeout(patience))(ctx, tg)
 		return err
 	}))
 
 	// An emptied number box is said to keep the last value, not ignored.
 	do("empty the posts box", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		// After the baseline's own run, whose status would replace this one.
-		_, err := chromedp.Poll[bool](`!document.body.classList.contains('busy')`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+		_, err := chromedp.Poll[bool](`!document.body.classList.contains('busy')`, chromedp.WithPollingTimeout(patience))(ctx, tg)
 		return err
 	}), typeIn(linkWorkers, ""))
 	if said, err := chromedp.Run(ctx, chromedp.Text(q("#status"))); err != nil || !strings.Contains(said, "Link-worker posts: enter a number (the run keeps 3 until then)") {
@@ -478,7 +483,7 @@ func TestBrowser(t *testing.T) {
 	}
 	do("upload a scenario with a typo", chromedp.SetUploadFiles(q("#upload"), []string{typoFile}),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`document.querySelector('#status').textContent.startsWith('typo.toml: ')`, chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			_, err := chromedp.Poll[bool](`document.querySelector('#status').textContent.startsWith('typo.toml: ')`, chromedp.WithPollingTimeout(patience))(ctx, tg)
 			return err
 		}))
 	if said, err := chromedp.Run(ctx, chromedp.Text(q("#status"))); err != nil || !strings.Contains(said, `link_worker = 5: unknown key; did you mean "link_workers"?`) {
@@ -507,7 +512,7 @@ func downloaded(t *testing.T, dir string) string {
 	// With downloads named by the browser, a file can be listed before its
 	// bytes are written: wait until it has some and they stop growing.
 	last := map[string]int64{}
-	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+	for end := time.Now().Add(patience); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
 			info, err := e.Info()

@@ -130,8 +130,15 @@ func (s *Server) optimiseSpec(req optimiseRequest) (optimise.Spec, error) {
 		if req.Target != (optimiseTarget{}) {
 			return spec, fmt.Errorf("%w: give a target or the best within a budget, not both", errBadRequest)
 		}
-		if !slices.Contains(bestKPIs, b.KPI) || !(b.Budget > 0) || math.IsInf(b.Budget, 0) {
-			return spec, fmt.Errorf("%w: the best within a budget takes one of %s and a budget over £0", errBadRequest, strings.Join(bestKPIs, ", "))
+		if !slices.Contains(bestKPIs, b.KPI) {
+			words := make([]string, len(bestKPIs))
+			for i, k := range bestKPIs {
+				words[i] = strings.ToLower(output.KPILabel(k))
+			}
+			return spec, fmt.Errorf("%w: the best within a budget is judged on one of: %s", errBadRequest, strings.Join(words, "; "))
+		}
+		if !(b.Budget > 0) || math.IsInf(b.Budget, 0) {
+			return spec, fmt.Errorf("%w: enter a budget above £0 a year", errBadRequest)
 		}
 		if m, _ := sim.LookupKPI(b.KPI); m.Direction == sim.HigherIsBetter {
 			spec.Maximise = b.KPI

@@ -203,7 +203,8 @@ func fail(w http.ResponseWriter, err error) {
 		w.Header().Set("Retry-After", "5")
 		httpError(w, http.StatusServiceUnavailable, err.Error())
 	case errors.Is(err, errBadRequest):
-		httpError(w, http.StatusBadRequest, err.Error())
+		// The status says it was a bad request; the words say what.
+		httpError(w, http.StatusBadRequest, strings.Replace(err.Error(), errBadRequest.Error()+": ", "", 1))
 	default:
 		httpError(w, http.StatusInternalServerError, err.Error())
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -107,17 +108,25 @@ func TestPageAndAssets(t *testing.T) {
 }
 
 func TestAssetsLoadNothingFromTheNetwork(t *testing.T) {
-	entries, err := assets.ReadDir("assets")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, _ := assets.ReadFile("assets/" + e.Name())
+	files := 0
+	err := fs.WalkDir(assets, "assets", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := assets.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files++
 		for _, bad := range []string{"http://", "https://", "//cdn", "@import"} {
 			if strings.Contains(string(b), bad) {
-				t.Errorf("%s refers to %q: every asset must be embedded", e.Name(), bad)
+				t.Errorf("%s refers to %q: every asset must be embedded", path, bad)
 			}
 		}
+		return nil
+	})
+	if err != nil || files < 3 {
+		t.Fatalf("walking the assets: %v (%d files)", err, files)
 	}
 }
 
@@ -199,6 +208,10 @@ func TestBadInput(t *testing.T) {
 		{"two values", "/api/open", `{"name":"baseline"} {"name":"icb"}`, 400, "more after the request's one value"},
 		{"a target and the best", "/api/optimise", `{"toml":` + jsonString(small(t)) + `,"levers":[{"key":"workforce.link_workers","label":"Link-worker posts","values":[3,4]}],` +
 			`"target":{"kpi":"needs_met","op":">=","value":1},"best":{"kpi":"needs_met","budget":300000}}`, 400, "not both"},
+		{"a budget of 0", "/api/optimise", `{"toml":` + jsonString(small(t)) + `,"levers":[{"key":"workforce.link_workers","label":"Link-worker posts","values":[3,4]}],` +
+			`"best":{"kpi":"needs_met","budget":0}}`, 400, "enter a budget above £0 a year"},
+		{"the best of a KPI not offered", "/api/optimise", `{"toml":` + jsonString(small(t)) + `,"levers":[{"key":"workforce.link_workers","label":"Link-worker posts","values":[3,4]}],` +
+			`"best":{"kpi":"cost_total","budget":300000}}`, 400, "judged on one of: needs met; "},
 		{"a lever without a value", "/api/open", `{"name":"baseline","set":[{"key":"workforce.link_workers","value":null}]}`, 422, "a lever needs a value"},
 		{"sweep of a value twice", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"workforce.link_workers","values":[3,3]}`, 400, "3 is among the values twice"},
 		{"sweep of the funding cliff", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"funding_cliff.week","values":[50,100]}`, 400, "pin the scenario with the cliff"},
@@ -211,6 +224,9 @@ func TestBadInput(t *testing.T) {
 			w := post(t, h, c.path, c.body)
 			if w.Code != c.code || !strings.Contains(w.Body.String(), c.want) {
 				t.Errorf("status %d, want %d with %q: %.400s", w.Code, c.code, c.want, w.Body.String())
+			}
+			if strings.Contains(w.Body.String(), "bad request") {
+				t.Errorf("a refusal in a developer's words: %.400s", w.Body.String())
 			}
 			if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 				t.Errorf("Content-Type %q, want JSON", ct)
