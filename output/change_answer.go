@@ -135,7 +135,8 @@ func ChangeAnswer(cfg *sim.Config, results []*sim.Result, level float64) []strin
 // onsetWords says how soon a change shows in the waiting list and the
 // wait, for those that change detectably, each with its bootstrap interval
 // over the replications: "How soon: half the change shows in the waiting
-// list within 2 weeks (95% interval 2 to 2 weeks) and in the wait to first
+// list within 2 weeks (at once: 2 weeks is the shortest this reading can
+// tell, in at least 95% of resamples) and in the wait to first
 // contact within 4 weeks (95% interval 2 to 10 weeks) of the change." ""
 // if neither can be timed.
 func onsetWords(results []*sim.Result, r reading, level float64) string {
@@ -162,9 +163,16 @@ func onsetWords(results []*sim.Result, r reading, level float64) string {
 	return "How soon: half the change shows " + strings.Join(parts, " and ") + " of the change."
 }
 
-// onsetBounds writes an onset's interval: "95% interval 2 to 6 weeks" (and
-// "2 to 2 weeks" when its ends agree: a few resamples may still differ).
+// onsetBounds writes an onset's interval: "95% interval 2 to 6 weeks".
+// Ends that agree are the same onset in nearly every resample, and at the
+// reading's shortest (weeks are pooled in pairs) it can tell no sooner.
 func onsetBounds(lo, hi int, level float64) string {
+	switch {
+	case lo == hi && lo <= experiment.OnsetResolution:
+		return fmt.Sprintf("at once: %d weeks is the shortest this reading can tell, in at least %s of resamples", lo, experiment.LevelWords(level))
+	case lo == hi:
+		return fmt.Sprintf("%s in at least %s of resamples", experiment.Count(lo, "week"), experiment.LevelWords(level))
+	}
 	return fmt.Sprintf("%s interval %d to %d weeks", experiment.LevelWords(level), lo, hi)
 }
 

@@ -14,6 +14,9 @@ import (
 // first contacts are too few to read a wait from.
 const onsetSpan = 2
 
+// OnsetResolution is the shortest onset Onset can find: the weeks it pools.
+const OnsetResolution = onsetSpan
+
 // Onset says how soon a change shows in a measure: the weeks from the
 // change until the measure, pooled over the replications and over
 // onsetSpan weeks, has moved half of the way from its level before the
