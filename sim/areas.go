@@ -209,6 +209,7 @@ func runAreas(ctx context.Context, cfg *Config, rep int, pool *Pool) (*Result, e
 		}
 	}
 	total.KPIs = kpis(s.in, total)
+	total.Weeks = float64(s.in.cfg.Run.HorizonWeeks - s.in.cfg.Run.WarmupWeeks)
 	boundTotal(total.KPIs, total.Areas)
 	return total, nil
 }

@@ -27,6 +27,9 @@ type Result struct {
 	KPIs        []KPI
 	Areas       []AreaResult // per area, for a scenario of several areas
 	Events      uint64       // events fired
+	// Weeks is how many weeks the KPIs measure (the horizon after the
+	// warm-up): a count of none over them bounds how often it happens.
+	Weeks float64
 
 	finite bool // every weekly value is known to be finite (the model checked as it wrote them)
 	// rowsGone: the weekly rows were written over as the run went
@@ -75,6 +78,7 @@ func (mt *metrics) result(m *Model) *Result {
 	in := m.kpiInput()
 	in.windowSums = mt.windowSums
 	r.KPIs = kpis(in, r)
+	r.Weeks = float64(m.cfg.Run.HorizonWeeks - m.cfg.Run.WarmupWeeks)
 	r.finite, r.rowsGone = mt.finiteRows(), mt.keeping
 	return r
 }

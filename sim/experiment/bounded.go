@@ -215,3 +215,25 @@ func KPIRangeOf(k sim.KPI) Range {
 	}
 	return r
 }
+
+// kpiInterval is a KPI's interval across results: IntervalIn within the
+// scenario's range, and for a count of events a year that no replication
+// saw, the exact Poisson bound of a rate never seen instead of [0, 0]. A
+// rare event (a community service refusing a referral) that happened to
+// stay at none would otherwise read as impossible.
+func kpiInterval(results []*sim.Result, name, unit string, vals []float64, level float64) Estimate {
+	e := IntervalIn(vals, level, ResultsRange(results, name, unit))
+	if unit != "people/year" && unit != "referrals/year" || e.N < 2 || len(results) != len(vals) {
+		return e
+	}
+	weeks := 0.0
+	for i, v := range vals {
+		if v != 0 || results[i].Weeks <= 0 {
+			return e
+		}
+		weeks += results[i].Weeks
+	}
+	// None in weeks: the rates a 1−α/2 chance of none leaves possible.
+	e.Low, e.High = 0, -math.Log((1-level)/2)/weeks*52
+	return e
+}

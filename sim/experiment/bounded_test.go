@@ -203,3 +203,31 @@ func TestWeeklyBandsStayAboveZero(t *testing.T) {
 		t.Errorf("weekly bands %+v, want within [0, ∞)", est)
 	}
 }
+
+// TestNoneSeenIsBoundedAbove: a count a year that no replication saw has
+// the exact Poisson bound of a rate never seen over the weeks measured,
+// not [0, 0]; a count some replications saw, or a quantity that is not a
+// count of events, keeps its interval.
+func TestNoneSeenIsBoundedAbove(t *testing.T) {
+	results := func(vals ...float64) []*sim.Result {
+		var rs []*sim.Result
+		for _, v := range vals {
+			rs = append(rs, &sim.Result{Weeks: 104, KPIs: []sim.KPI{
+				{Name: sim.KPIVCSERefused, Unit: "referrals/year", Value: v},
+				{Name: sim.KPIHoldingWeeks, Unit: "person-weeks/year", Value: v},
+			}})
+		}
+		return rs
+	}
+	sums := Summarise(results(0, 0, 0, 0), 0.95)
+	// 4 replications of 104 weeks: 8 years with none.
+	if e := sums[0].Estimate; e.Mean != 0 || e.Low != 0 || math.Abs(e.High-math.Log(40)/8) > 1e-12 {
+		t.Errorf("none seen in 8 years: %+v, want [0, ln(40)/8 = %.4g]", e, math.Log(40)/8)
+	}
+	if e := sums[1].Estimate; e.High != 0 {
+		t.Errorf("person-weeks a year, none: %+v, want [0, 0] (not a count of events)", e)
+	}
+	if e := Summarise(results(0, 1, 0, 0), 0.95)[0].Estimate; e.Low < 0 || e.High > 10 || e.Mean != 0.25 {
+		t.Errorf("one seen: %+v", e)
+	}
+}

@@ -117,7 +117,7 @@ func Contrast(names []string, results [][]*sim.Result, level float64) *Compariso
 		for s := range results {
 			vals := kpiValues(results[s], k.Name)
 			kc.Values = append(kc.Values, vals)
-			kc.Estimates = append(kc.Estimates, IntervalIn(vals, level, ResultsRange(results[s], k.Name, k.Unit)))
+			kc.Estimates = append(kc.Estimates, kpiInterval(results[s], k.Name, k.Unit, vals, level))
 			if s == 0 {
 				kc.Paired = append(kc.Paired, Interval(nil, level))
 				kc.Unpaired = append(kc.Unpaired, Interval(nil, level))

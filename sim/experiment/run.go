@@ -126,7 +126,7 @@ func Summarise(results []*sim.Result, level float64) []Summary {
 		for r, res := range results {
 			vals[r] = res.KPIs[i].Value
 		}
-		out = append(out, Summary{Name: k.Name, Unit: k.Unit, Estimate: IntervalIn(vals, level, ResultsRange(results, k.Name, k.Unit)), Values: vals})
+		out = append(out, Summary{Name: k.Name, Unit: k.Unit, Estimate: kpiInterval(results, k.Name, k.Unit, vals, level), Values: vals})
 	}
 	return out
 }
