@@ -29,7 +29,7 @@ var areaOnlyColumns = []string{"name", "referrals_multiplier", "reference_group_
 // the warnings each area's own values raise.
 func expandAreas(c *Config, pv provenance, top string) (Errors, []Warning) {
 	a := &c.Areas
-	fromFile, csvLines := "", []int(nil)
+	fromFile, csvAt := "", csvPlaces{}
 	if a.File != "" {
 		where, ok := pv.find("areas.file")
 		file := where.file
@@ -50,14 +50,14 @@ func expandAreas(c *Config, pv provenance, top string) (Errors, []Warning) {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(filepath.Dir(file), path)
 		}
-		list, lines, errs := readAreas(path)
+		list, at, errs := readAreas(path)
 		if errs != nil {
 			return errs, nil
 		}
 		a.List, a.File = list, ""
-		fromFile, csvLines = path, lines
+		fromFile, csvAt = path, at
 	}
-	return resolveAreas(c, fromFile, csvLines, pv, top)
+	return resolveAreas(c, fromFile, csvAt, pv, top)
 }
 
 // SetAreas makes the scenario's areas the rows of an areas file, as
@@ -68,23 +68,30 @@ func expandAreas(c *Config, pv provenance, top string) (Errors, []Warning) {
 // referrals a week or group shares they would vary. On error
 // c is unchanged.
 func SetAreas(c *Config, name string, raw []byte) error {
-	list, lines, errs := parseAreas(name, raw)
+	list, at, errs := parseAreas(name, raw)
 	if errs != nil {
 		return errs
 	}
 	nc := *c
 	nc.Areas.List, nc.Areas.File, nc.Areas.Count = list, "", 0
-	if errs, _ := resolveAreas(&nc, name, lines, provenance{}, name); errs != nil {
+	if errs, _ := resolveAreas(&nc, name, at, provenance{}, name); errs != nil {
 		return errs // its warnings come with the scenario's when it is loaded
 	}
 	*c = nc
 	return nil
 }
 
+// csvPlaces are where an areas file's areas were written: each area's line,
+// and each key's column.
+type csvPlaces struct {
+	lines []int
+	cols  map[string]int
+}
+
 // resolveAreas resolves every listed area's overrides into its own checked
-// scenario. A problem is placed at its line of fromFile when the areas
-// came from one, else where the area was written.
-func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top string) (Errors, []Warning) {
+// scenario. A problem is placed at its line of fromFile (and its key's
+// column) when the areas came from one, else where the area was written.
+func resolveAreas(c *Config, fromFile string, csvAt csvPlaces, pv provenance, top string) (Errors, []Warning) {
 	a := &c.Areas
 	var errs Errors
 	var warns []Warning
@@ -99,7 +106,7 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 		l.Set = flattenSet(l.Set) // key paths, as every reader of Set takes them
 		at := pos{file: fromFile}
 		if fromFile != "" {
-			at.line = csvLines[i]
+			at.line = csvAt.lines[i]
 		} else {
 			at, _ = pv.find(keyString([]string{"areas", "list", strconv.Itoa(i)}))
 			at.file = orTop(at.file, top)
@@ -109,11 +116,7 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 			err = sameMembers(c, res)
 		}
 		if err != nil {
-			e := &Error{File: at.file, Line: at.line, Col: at.col, Msg: fmt.Sprintf("area %q: %v", l.Name, err)}
-			if fromFile == "" {
-				e.Key = fmt.Sprintf("areas.list.%d.set", i)
-			}
-			errs = append(errs, e)
+			errs = append(errs, areaErrors(err, l, i, fromFile, csvAt, at)...)
 			continue
 		}
 		for _, w := range ws {
@@ -132,6 +135,29 @@ func resolveAreas(c *Config, fromFile string, csvLines []int, pv provenance, top
 		l.Resolved = res
 	}
 	return errs, groupAreaWarnings(warns, warnedAreas)
+}
+
+// areaErrors places an area's problems: in an areas file, each key's at
+// its cell (line, column and the value written there); in a scenario's
+// [[areas.list]], at the area.
+func areaErrors(err error, l *AreaSpec, i int, fromFile string, csvAt csvPlaces, at pos) Errors {
+	var keyed Errors
+	if fromFile != "" && errors.As(err, &keyed) {
+		out := make(Errors, len(keyed))
+		for j, e := range keyed {
+			col, value := csvAt.cols[e.Key], ""
+			if v, ok := l.Set[e.Key]; ok {
+				value = formatValue(v.V)
+			}
+			out[j] = &Error{File: at.file, Line: at.line, Col: col, Key: e.Key, Value: value, Msg: fmt.Sprintf("area %q: %s", l.Name, e.Msg)}
+		}
+		return out
+	}
+	e := &Error{File: at.file, Line: at.line, Col: at.col, Msg: fmt.Sprintf("area %q: %v", l.Name, err)}
+	if fromFile == "" {
+		e.Key = fmt.Sprintf("areas.list.%d.set", i)
+	}
+	return Errors{e}
 }
 
 // sameMembers refuses an area whose groups, profiles, roles or services
@@ -256,24 +282,41 @@ func applyArea(c *Config, l *AreaSpec) (*Config, []Warning, error) {
 	if err != nil {
 		var es Errors
 		if errors.As(err, &es) {
-			msgs := make([]string, len(es))
-			for i, e := range es {
-				msgs[i] = e.Key + ": " + e.Msg
-			}
-			return nil, nil, errors.New(strings.Join(msgs, "; "))
+			return nil, nil, keyedErrors(es)
 		}
 		return nil, nil, err
 	}
 	return nc, warns, nil
 }
 
+// keyedErrors are an area's problems, each said with its key ("key:
+// message"), as an area of [[areas.list]] reports them, and kept apart
+// so that an areas file can place each at its cell.
+type keyedErrors Errors
+
+func (k keyedErrors) Error() string {
+	msgs := make([]string, len(k))
+	for i, e := range k {
+		msgs[i] = e.Key + ": " + e.Msg
+	}
+	return strings.Join(msgs, "; ")
+}
+
+func (k keyedErrors) As(target any) bool {
+	if t, ok := target.(*Errors); ok {
+		*t = Errors(k)
+		return true
+	}
+	return false
+}
+
 // readAreas reads an areas file: a header row of "name" and scenario keys
 // (and optionally referrals_multiplier, reference_group_share), then one
 // row per area. A cell holds a TOML value; text may be bare; an empty cell
 // leaves the key as the scenario has it.
-func readAreas(path string) (list []AreaSpec, lines []int, _ Errors) {
-	fail := func(line, col int, key, msg string) ([]AreaSpec, []int, Errors) {
-		return nil, nil, Errors{{File: path, Line: line, Col: col, Key: key, Msg: msg}}
+func readAreas(path string) (list []AreaSpec, at csvPlaces, _ Errors) {
+	fail := func(line, col int, key, msg string) ([]AreaSpec, csvPlaces, Errors) {
+		return nil, csvPlaces{}, Errors{{File: path, Line: line, Col: col, Key: key, Msg: msg}}
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -283,13 +326,13 @@ func readAreas(path string) (list []AreaSpec, lines []int, _ Errors) {
 }
 
 // parseAreas reads the bytes of an areas file, named path in messages.
-func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors) {
-	fail := func(line, col int, key, msg string) ([]AreaSpec, []int, Errors) {
-		return nil, nil, Errors{{File: path, Line: line, Col: col, Key: key, Msg: msg}}
+func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Errors) {
+	fail := func(line, col int, key, msg string) ([]AreaSpec, csvPlaces, Errors) {
+		return nil, csvPlaces{}, Errors{{File: path, Line: line, Col: col, Key: key, Msg: msg}}
 	}
 	er, err := extract.Open(raw)
 	if err != nil {
-		return nil, nil, extractErrors(path, "the areas file", err)
+		return nil, csvPlaces{}, extractErrors(path, "the areas file", err)
 	}
 	head := er.Head
 	if len(head) > 0 && extract.Normal(head[0]) == "name" {
@@ -314,21 +357,27 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors
 			return fail(1, i+2, h, "not a scenario key; columns are name, referrals_multiplier, reference_group_share or key paths such as workforce.link_workers, demand.referrals_per_week, services.NAME.places, groups.NAME.share")
 		}
 	}
+	at.cols = map[string]int{}
+	for i, h := range head {
+		at.cols[h] = i + 1
+	}
 	seen := map[string]int{}
+	var cellErrs Errors // every cell's, not the first's alone
 	for {
 		rec, line, err := er.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, nil, extractErrors(path, "the areas file", err)
+			return nil, csvPlaces{}, extractErrors(path, "the areas file", err)
 		}
 		if len(list) >= maxAreaRows {
 			return fail(line, 0, "", fmt.Sprintf("more than %d areas", maxAreaRows))
 		}
 		spec, errs := areaRow(path, line, head, rec, er.Delimiter == ';')
 		if errs != nil {
-			return nil, nil, errs
+			cellErrs = append(cellErrs, errs...)
+			continue
 		}
 		if spec.Name == "" {
 			continue // a blank row
@@ -342,12 +391,15 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, lines []int, _ Errors
 			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d (names are compared ignoring case and spaces); names must differ", spec.Name, prev))
 		}
 		seen[same] = line
-		list, lines = append(list, spec), append(lines, line)
+		list, at.lines = append(list, spec), append(at.lines, line)
+	}
+	if cellErrs != nil {
+		return nil, csvPlaces{}, cellErrs
 	}
 	if len(list) == 0 {
 		return fail(0, 0, "", "the areas file has no areas")
 	}
-	return list, lines, nil
+	return list, at, nil
 }
 
 // flattenSet writes an area's settings as key paths: TOML reads set = {
@@ -437,13 +489,17 @@ func joinHint(msg, hint string) string {
 }
 
 // areaRow reads one row of an areas file.
+// numberCell is a cell written as a number.
+var numberCell = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
+
 func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSpec, Errors) {
 	var spec AreaSpec
+	var errs Errors // every bad cell of the row
 	for i, cell := range rec {
 		cell = strings.TrimSpace(cell)
 		if i >= len(head) {
 			if cell != "" {
-				return spec, Errors{{File: path, Line: line, Col: i + 1, Msg: fmt.Sprintf("more values than the %d columns of the header", len(head))}}
+				errs = append(errs, &Error{File: path, Line: line, Col: i + 1, Msg: fmt.Sprintf("more values than the %d columns of the header", len(head))})
 			}
 			continue
 		}
@@ -460,17 +516,21 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 			x, err := strconv.ParseFloat(cell, 64)
 			switch {
 			case err != nil:
-				return spec, bad(joinHint("expected a number", cellHint(cell)))
+				errs = append(errs, bad(joinHint("expected a number", cellHint(cell)))...)
+				continue
 			case head[i] == "reference_group_share" && (x < 0 || x > 1):
 				msg := "a share from 0 to 1"
 				if x >= 2 && x <= 100 { // 1.5 may be 15% as well as 1.5%
 					msg += fmt.Sprintf(": did you mean %s (%s%%)?", formatNumber(x/100), cell)
 				}
-				return spec, bad(msg)
+				errs = append(errs, bad(msg)...)
+				continue
 			case head[i] == "referrals_multiplier" && !(x > 0 && x <= 100):
-				return spec, bad("a number above 0 and at most 100 (multiplies the area's referrals; 1 is no change)")
+				errs = append(errs, bad("a number above 0 and at most 100 (multiplies the area's referrals; 1 is no change)")...)
+				continue
 			case x < 0:
-				return spec, bad("a number, 0 or more")
+				errs = append(errs, bad("a number, 0 or more")...)
+				continue
 			}
 			if head[i] == "referrals_multiplier" {
 				spec.ReferralsMultiplier = &x
@@ -481,13 +541,19 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 			// A file separated by semicolons comes from a spreadsheet that
 			// writes 0,9 for a decimal, so 32.000 is thirty-two thousand.
 			if semicolons && dotThousandsCell.MatchString(cell) {
-				return spec, bad(fmt.Sprintf("in a file separated by semicolons, %s reads as %s with a dot for its thousands: write %s, without separators (or %s if a decimal was meant)",
-					cell, strings.ReplaceAll(cell, ".", ","), strings.ReplaceAll(cell, ".", ""), strings.TrimRight(strings.TrimRight(cell, "0"), ".")))
+				errs = append(errs, bad(fmt.Sprintf("in a file separated by semicolons, %s reads as %s with a dot for its thousands: write %s, without separators (or %s if a decimal was meant)",
+					cell, strings.ReplaceAll(cell, ".", ","), strings.ReplaceAll(cell, ".", ""), strings.TrimRight(strings.TrimRight(cell, "0"), ".")))...)
+				continue
 			}
 			v, err := parseValue(cell)
 			if err != nil {
+				if numberCell.MatchString(cell) { // 1e400: a number, too large to hold
+					errs = append(errs, bad("a number too large to read")...)
+					continue
+				}
 				if h := cellHint(cell); h != "" {
-					return spec, bad("not a value spsim can read: " + h)
+					errs = append(errs, bad("not a value spsim can read: "+h)...)
+					continue
 				}
 				v = cell // bare text, checked when applied
 			}
@@ -497,8 +563,8 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 			spec.Set[head[i]] = Value{V: v}
 		}
 	}
-	if spec.Name == "" && (len(spec.Set) > 0 || spec.ReferralsMultiplier != nil || spec.ReferenceGroupShare != nil) {
-		return spec, Errors{{File: path, Line: line, Col: 1, Key: "name", Msg: "every area needs a name"}}
+	if spec.Name == "" && (len(spec.Set) > 0 || spec.ReferralsMultiplier != nil || spec.ReferenceGroupShare != nil || errs != nil) {
+		errs = append(Errors{{File: path, Line: line, Col: 1, Key: "name", Msg: "every area needs a name"}}, errs...)
 	}
-	return spec, nil
+	return spec, errs
 }

@@ -99,7 +99,7 @@ name = "A"
 set = { "workforce.link_workers" = -1 }
 `, "", `area "A": workforce.link_workers: `},
 		{"csv unknown column", "[areas]\nfile = \"p.csv\"\n", "name,workforce.linkworkers\nA,3\n", `p.csv:1:2: workforce.linkworkers: not a scenario key`},
-		{"csv bad cell", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,three\n", `p.csv:3: area "B": workforce.link_workers`},
+		{"csv bad cell", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,three\n", `p.csv:3:2: workforce.link_workers = "three": area "B": expected a whole number`},
 		{"csv duplicate", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nA,4\n", `p.csv:3:1: name: area "A" is also on line 2`},
 		{"csv column twice", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers,workforce.link_workers\nA,4,5\n", `p.csv:1:3: workforce.link_workers: column workforce.link_workers is also column 2`},
 		{"csv totals row", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,4\nTotal,7\n", `p.csv:4:1: name: "Total" looks like a spreadsheet's totals row`},
@@ -285,5 +285,39 @@ func TestRoleWithoutPostsWarned(t *testing.T) {
 	ws := strings.Join(warningsOf(t, filepath.Join(dir, "s.toml")), "\n")
 	if !strings.Contains(ws, "roles.care_navigator.posts = 0: warning: nobody takes the role's profiles (low)") {
 		t.Errorf("warnings %q", ws)
+	}
+}
+
+// TestAreasFileErrorsAtTheirCells: an areas file's problems are all said
+// at once, each at its cell with the value written there: cells a
+// spreadsheet wrote in its own format (a "12%", "£32", a number too large
+// to hold), and values out of range for the area.
+func TestAreasFileErrorsAtTheirCells(t *testing.T) {
+	base, err := Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		csv  string
+		want []string
+	}{
+		{"name,workforce.link_workers,demand.referrals_per_week\nA,12%,25\nB,3,£32\nC,1e400,25\n", []string{
+			"p.csv:2:2: workforce.link_workers = 12%: not a value spsim can read",
+			"p.csv:3:3: demand.referrals_per_week = £32: not a value spsim can read",
+			"p.csv:4:2: workforce.link_workers = 1e400: a number too large to read"}},
+		{"name,workforce.link_workers,demand.referrals_per_week\nA,200000,25\nB,3,-4\n", []string{
+			`p.csv:2:2: workforce.link_workers = 200000: area "A": must be between 0 and 100000`,
+			`p.csv:3:3: demand.referrals_per_week = -4: area "B": must be > 0`}},
+	} {
+		cfg := *base
+		err := SetAreas(&cfg, "p.csv", []byte(c.csv))
+		if err == nil {
+			t.Fatalf("%q: accepted", c.csv)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%q:\n%v\nlacks %q", c.csv, err, w)
+			}
+		}
 	}
 }

@@ -102,7 +102,7 @@ func TestAreasFileRefused(t *testing.T) {
 	page := small(t)
 	cases := []struct{ name, csv, want string }{
 		{"unknown key", "name,workforce.linkworkers\nA,3\n", `p.csv:1:2: workforce.linkworkers: not a scenario key`},
-		{"bad value", "name,workforce.link_workers\nA,3\nB,-2\n", `p.csv:3: area \"B\": workforce.link_workers`},
+		{"bad value", "name,workforce.link_workers\nA,3\nB,-2\n", `p.csv:3:2: workforce.link_workers = -2: area \"B\": must be between 0 and 100000`},
 		{"same name", "name,workforce.link_workers\nA,3\nA,4\n", `p.csv:3:1: name: area \"A\" is also on line 2`},
 		{"a run key", "name,run.seed\nA,3\n", "run.seed cannot differ between areas"},
 		{"empty", "", "p.csv is empty"},
