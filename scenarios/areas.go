@@ -134,7 +134,38 @@ func resolveAreas(c *Config, fromFile string, csvAt csvPlaces, pv provenance, to
 		}
 		l.Resolved = res
 	}
-	return errs, groupAreaWarnings(warns, warnedAreas)
+	warns = groupAreaWarnings(warns, warnedAreas)
+	if w := sharedCaseload(c, top); w != nil {
+		warns = append(warns, *w)
+	}
+	return errs, warns
+}
+
+// sharedCaseload warns when today's caseload, person by person, starts
+// every area alike: one PCN's people copied into each of the others.
+func sharedCaseload(c *Config, top string) *Warning {
+	a := &c.Areas
+	if len(c.Initial.People) == 0 || len(a.List) < 2 {
+		return nil
+	}
+	var alike []string
+	for _, l := range a.List {
+		_, waiting := l.Set["initial.waiting"]
+		_, active := l.Set["initial.active"]
+		if !waiting && !active {
+			alike = append(alike, l.Name)
+		}
+	}
+	if len(alike) < 2 {
+		return nil
+	}
+	names := strings.Join(alike[:min(len(alike), 5)], ", ")
+	if len(alike) > 5 {
+		names += ", …"
+	}
+	return &Warning{File: top, Key: "initial", Message: fmt.Sprintf(
+		"today's caseload of %d people starts each of %d areas alike (%s): a caseload is one PCN's; give each area its own people waiting and on caseloads with initial.waiting and initial.active (areas file columns), or leave the caseload out",
+		len(c.Initial.People), len(alike), names)}
 }
 
 // areaErrors places an area's problems: in an areas file, each key's at
@@ -222,7 +253,11 @@ func groupAreaWarnings(warns []Warning, areas []string) []Warning {
 		if len(rest[w.Key]) == 0 {
 			order = append(order, w.Key)
 		}
-		rest[w.Key] = append(rest[w.Key], fmt.Sprintf("%s at line %d, %v", areas[i], w.Line, w.Value))
+		entry := fmt.Sprintf("%s at line %d", areas[i], w.Line)
+		if w.Value != "" {
+			entry += ", " + w.Value
+		}
+		rest[w.Key] = append(rest[w.Key], entry)
 	}
 	for _, k := range order {
 		names := rest[k]
@@ -271,6 +306,16 @@ func applyArea(c *Config, l *AreaSpec) (*Config, []Warning, error) {
 		}
 		if msg := setIn(doc, path, set[k].V); msg != "" {
 			return nil, nil, fmt.Errorf("%s: %s", k, msg)
+		}
+	}
+	// An area's own counts of today's people replace the scenario's
+	// caseload, person by person, which would otherwise win silently.
+	_, waiting := set["initial.waiting"]
+	_, active := set["initial.active"]
+	if waiting || active {
+		if in, _ := doc["initial"].(map[string]any); in != nil {
+			delete(in, "people")
+			delete(in, "date")
 		}
 	}
 	// The scenario's own file was read into its people; an area naming

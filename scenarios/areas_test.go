@@ -321,3 +321,34 @@ func TestAreasFileErrorsAtTheirCells(t *testing.T) {
 		}
 	}
 }
+
+// TestAreasAndTodaysCaseload: an area's own counts of people waiting and
+// on caseloads replace the scenario's caseload, person by person, which
+// won silently before; areas given none start alike from the one caseload,
+// and a warning says so.
+func TestAreasAndTodaysCaseload(t *testing.T) {
+	const caseload = "referral_date,status,sessions,group,profile,awaiting_place\n08/11/2025,waiting,,rest,,\n04/10/2025,active,2,rest,,\n01/10/2025,active,1,rest,,\n"
+	head := icbHead + "[initial]\nfile = \"c.csv\"\n[areas]\nfile = \"p.csv\"\n"
+	dir := writeFiles(t, map[string]string{"s.toml": head, "c.csv": caseload,
+		"p.csv": "name,initial.waiting,initial.active\nA,10,40\nB,5,30\n"})
+	l, err := LoadWith(filepath.Join(dir, "s.toml"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][2]int{{10, 40}, {5, 30}} {
+		in := l.Config.Areas.List[i].Resolved.Initial
+		if in.Waiting != want[0] || in.Active != want[1] || len(in.People) != 0 {
+			t.Errorf("area %d starts with %d waiting, %d active and %d people from the caseload; want %v and none", i, in.Waiting, in.Active, len(in.People), want)
+		}
+	}
+	if got := fmt.Sprint(l.Warnings); strings.Contains(got, "starts each of") {
+		t.Errorf("areas with their own counts warned: %s", got)
+	}
+	dir = writeFiles(t, map[string]string{"s.toml": head, "c.csv": caseload, "p.csv": "name,workforce.link_workers\nA,3\nB,4\n"})
+	if l, err = LoadWith(filepath.Join(dir, "s.toml"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(l.Warnings); !strings.Contains(got, "today's caseload of 3 people starts each of 2 areas alike (A, B)") {
+		t.Errorf("warnings %s: want the shared caseload's", got)
+	}
+}
