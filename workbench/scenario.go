@@ -46,6 +46,9 @@ func newBad(format string, args ...any) *badScenario {
 func asBad(err error, file string) *badScenario {
 	var es scenarios.Errors
 	if !errors.As(err, &es) {
+		if file == "" {
+			return newBad("%v", err)
+		}
 		return newBad("%s: %v", file, err)
 	}
 	b := &badScenario{}
@@ -189,7 +192,7 @@ func apply(cfg *sim.Config, sets []setting) error {
 		// Together, so that values valid only together (a fit's group
 		// shares) are checked as a whole.
 		if _, err := scenarios.SetAll(cfg, kvs); err != nil {
-			return asBad(err, fileName)
+			return asBad(err, "") // a lever's value, not a line of a file
 		}
 	}
 	return setCliff(cfg, week)
