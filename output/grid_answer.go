@@ -21,8 +21,8 @@ func gridAnswer(sw *experiment.Sweep, kpis []string) []string {
 	if len(a.Values) < 2 || len(b.Values) < 2 {
 		return nil
 	}
-	a1, am := onOff(a.Values[0]), onOff(a.Values[len(a.Values)-1])
-	b1, bn := onOff(b.Values[0]), onOff(b.Values[len(b.Values)-1])
+	a1, am := valueWords(a.Key, a.Values[0]), valueWords(a.Key, a.Values[len(a.Values)-1])
+	b1, bn := valueWords(b.Key, b.Values[0]), valueWords(b.Key, b.Values[len(b.Values)-1])
 	nameA, nameB := keyWords(a.Key), keyWords(b.Key)
 	level := sw.Level
 	if level == 0 {

@@ -19,3 +19,20 @@ func TestOnsetBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestValueWords: a swept share reads as a percentage, a switch as on or
+// off, and any other value as written.
+func TestValueWords(t *testing.T) {
+	for _, c := range []struct{ key, v, want string }{
+		{"demand.annual_growth", "0.2", "20%"},
+		{"demand.annual_growth", "0.07", "7%"},
+		{"services.wellbeing_groups.acceptance_probability", "0.85", "85%"},
+		{"workforce.link_workers", "4", "4"},
+		{"holding.enabled", "true", "on"},
+		{"support.model", "tiered", "tiered"},
+	} {
+		if got := valueWords(c.key, c.v); got != c.want {
+			t.Errorf("valueWords(%s, %s) = %q, want %q", c.key, c.v, got, c.want)
+		}
+	}
+}

@@ -30,7 +30,7 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 		if len(sw.Points) >= 2 && inert(sw, kpis) {
 			a, b := sw.Factors[0], sw.Factors[1]
 			first, last := sw.Points[0].Values, sw.Points[len(sw.Points)-1].Values
-			return inertAnswer(sw, keyWords(a.Key)+" and "+keyWords(b.Key), onOff(first[0])+" and "+onOff(first[1]), onOff(last[0])+" and "+onOff(last[1]))
+			return inertAnswer(sw, keyWords(a.Key)+" and "+keyWords(b.Key), valueWords(a.Key, first[0])+" and "+valueWords(b.Key, first[1]), valueWords(a.Key, last[0])+" and "+valueWords(b.Key, last[1]))
 		}
 		return gridAnswer(sw, kpis)
 	}
@@ -44,7 +44,8 @@ func SweepAnswer(sw *experiment.Sweep, kpis []string, what string) []string {
 		}
 	}
 	if inert(sw, kpis) {
-		return inertAnswer(sw, what, onOff(sw.Points[0].Values[0]), onOff(sw.Points[len(sw.Points)-1].Values[0]))
+		key := sw.Factors[0].Key
+		return inertAnswer(sw, what, valueWords(key, sw.Points[0].Values[0]), valueWords(key, sw.Points[len(sw.Points)-1].Values[0]))
 	}
 	// Numbers are read from the first to the last; choices (short_term,
 	// longer_term, tiered) have no order, so each is read against the first.
@@ -86,8 +87,18 @@ func sweepEnds(sw *experiment.Sweep, kpis []string, what string, j int) []string
 	if len(lines) == 0 {
 		return nil
 	}
-	lead := fmt.Sprintf("Changing %s from %s to %s:", what, onOff(first.Values[0]), onOff(last.Values[0]))
+	key := sw.Factors[0].Key
+	lead := fmt.Sprintf("Changing %s from %s to %s:", what, valueWords(key, first.Values[0]), valueWords(key, last.Values[0]))
 	return append([]string{lead}, lines...)
+}
+
+// valueWords writes key's value v as people say it: a share as a
+// percentage (0.2 as 20%), a switch as on or off, any other as it is.
+func valueWords(key, v string) string {
+	if x, err := strconv.ParseFloat(v, 64); err == nil && scenarios.IsShare(key) {
+		return strconv.FormatFloat(math.Round(x*100*1e9)/1e9, 'f', -1, 64) + "%"
+	}
+	return onOff(v)
 }
 
 // onOff writes a switch's value as people say it: "on" and "off" for
@@ -192,7 +203,7 @@ func sweepCapacity(sw *experiment.Sweep) string {
 			flush()
 			run, at = nil, c
 		}
-		run = append(run, onOff(p.Values[0]))
+		run = append(run, valueWords(sw.Factors[0].Key, p.Values[0]))
 	}
 	if len(parts) == 0 && len(run) == len(sw.Points) {
 		return capitalise(words[at]) + " at every point, " + stretch(run) + "."
