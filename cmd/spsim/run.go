@@ -88,7 +88,7 @@ func printRun(stdout, stderr io.Writer, r *study.RunResult, dir string) {
 		if !p.Outcome.Reached {
 			state = "NOT reached"
 		}
-		fmt.Fprintf(stdout, "precision ±%g%% of the mean %s after %d replications (batches %s, cap %d)\n",
+		fmt.Fprintf(stdout, "precision ±%g%% of the mean %s after %d replications (run in batches of %s, up to %d)\n",
 			p.TargetPercent, state, len(r.Results), output.JoinInts(p.Outcome.Batches), p.MaxReplications)
 	}
 	if r.Warmup != nil {

@@ -56,7 +56,7 @@ func cmdVersion(args []string, stdout, _ io.Writer) error {
 	commit := b.commit
 	switch {
 	case commit == "":
-		commit = "unknown (built outside a git checkout)"
+		commit = "unknown (not recorded: built outside a git checkout, or with -buildvcs=false)"
 	case b.modified:
 		commit += " (with uncommitted changes)"
 	}
