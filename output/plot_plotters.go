@@ -247,6 +247,10 @@ type whiskers struct {
 	horizontal       bool // intervals run along x
 	radius           vg.Length
 	hollow           bool
+	// pad is the room kept either side of the outermost positions: half a
+	// category (0, the default, means 0.5); a numeric axis sets its own,
+	// as 0.5 of a share would crush 0 to 0.2 into its middle.
+	pad float64
 }
 
 // Plot implements plot.Plotter.
@@ -278,8 +282,12 @@ func (w *whiskers) Plot(c draw.Canvas, p *plot.Plot) {
 // DataRange implements plot.DataRanger.
 func (w *whiskers) DataRange() (xmin, xmax, ymin, ymax float64) {
 	cmin, cmax, vmin, vmax := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	pad := w.pad
+	if pad == 0 {
+		pad = 0.5
+	}
 	for i, cat := range w.pos {
-		cmin, cmax = math.Min(cmin, cat-0.5), math.Max(cmax, cat+0.5)
+		cmin, cmax = math.Min(cmin, cat-pad), math.Max(cmax, cat+pad)
 		for _, v := range []float64{w.mid[i], w.lo[i], w.hi[i]} {
 			if defined(v) {
 				vmin, vmax = math.Min(vmin, v), math.Max(vmax, v)

@@ -62,6 +62,19 @@ type sweepAxis struct {
 	numeric bool
 }
 
+// pad is the room either side of a numeric axis's outermost values: a
+// twentieth of their span, so 0 to 0.2 fills the panel as 3 to 12 does.
+func (ax sweepAxis) pad() float64 {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, x := range ax.xs {
+		lo, hi = math.Min(lo, x), math.Max(hi, x)
+	}
+	if !(hi > lo) {
+		return 0.5
+	}
+	return (hi - lo) / 20
+}
+
 func newSweepAxis(first experiment.Factor) sweepAxis {
 	ax := sweepAxis{factor: first, xs: make(map[string]float64, len(first.Values)), numeric: true}
 	for _, v := range first.Values {
@@ -177,7 +190,7 @@ func (sf *sweepFigure) drawGroup(p *plot.Plot, g *sweepGroup, gi int, name strin
 	}
 	if sf.ax.numeric {
 		b := &bandLine{color: c, x: x, mean: mean, lo: lo, hi: hi}
-		p.Add(b, &whiskers{pos: x, mid: mean, lo: mean, hi: mean, color: c, radius: vg.Points(3.5)})
+		p.Add(b, &whiskers{pos: x, mid: mean, lo: mean, hi: mean, color: c, radius: vg.Points(3.5), pad: sf.ax.pad()})
 		return b
 	}
 	// Unordered categories: bars side by side, never a line joining them.

@@ -1,6 +1,11 @@
 package output
 
-import "testing"
+import (
+	"math"
+	"testing"
+
+	"github.com/spsim/spsim/sim/experiment"
+)
 
 // TestOnsetBounds: an onset interval whose ends agree says so in words,
 // and at the reading's shortest says it can tell no sooner ("2 to 2
@@ -34,5 +39,20 @@ func TestValueWords(t *testing.T) {
 		if got := valueWords(c.key, c.v); got != c.want {
 			t.Errorf("valueWords(%s, %s) = %q, want %q", c.key, c.v, got, c.want)
 		}
+	}
+}
+
+// TestSweepAxisFillsThePanel: a numeric sweep's dots leave a twentieth of
+// the span either side, so 0 to 0.2 fills its panel; half a unit, as for
+// categories, crushed it into the middle.
+func TestSweepAxisFillsThePanel(t *testing.T) {
+	ax := newSweepAxis(experiment.Factor{Key: "demand.annual_growth", Values: []string{"0", "0.1", "0.2"}})
+	w := &whiskers{pos: []float64{0, 0.1, 0.2}, mid: []float64{1, 2, 3}, lo: []float64{1, 2, 3}, hi: []float64{1, 2, 3}, pad: ax.pad()}
+	if lo, hi, _, _ := w.DataRange(); math.Abs(lo+0.01) > 1e-12 || math.Abs(hi-0.21) > 1e-12 {
+		t.Errorf("x from %g to %g, want -0.01 to 0.21", lo, hi)
+	}
+	cats := &whiskers{pos: []float64{0, 1}, mid: []float64{1, 2}, lo: []float64{1, 2}, hi: []float64{1, 2}}
+	if lo, hi, _, _ := cats.DataRange(); lo != -0.5 || hi != 1.5 {
+		t.Errorf("categories from %g to %g, want half a category either side", lo, hi)
 	}
 }
