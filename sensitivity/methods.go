@@ -2,6 +2,7 @@ package sensitivity
 
 import (
 	"fmt"
+	"github.com/spsim/spsim/sim/experiment"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -90,7 +91,7 @@ func (d *MorrisDesign) Morris(y []float64, level float64, boot int, seed uint64)
 		for j, v := range e {
 			abs[j] = math.Abs(v)
 		}
-		m := MorrisEffects{Mu: stat.Mean(e, nil), Sigma: stat.StdDev(e, nil), Effects: e}
+		m := MorrisEffects{Mu: experiment.CancelledMean(stat.Mean(e, nil), e), Sigma: stat.StdDev(e, nil), Effects: e}
 		m.MuStar = bootstrap(len(abs), boot, level, rng, func(idx []int) float64 {
 			s := 0.0
 			for _, j := range idx {

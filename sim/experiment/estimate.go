@@ -52,19 +52,29 @@ func Paired(a, b []float64, level float64) Estimate {
 		panic(fmt.Sprintf("experiment: paired samples of lengths %d and %d", len(a), len(b)))
 	}
 	d := make([]float64, len(a))
-	most := 0.0
 	for i := range a {
 		d[i] = b[i] - a[i]
-		most = max(most, math.Abs(d[i]))
 	}
 	e := Interval(d, level)
-	// Differences that cancel can sum to a rounding residue (1.1e-17 for
-	// an exactly zero difference of leavers): a mean within the sum's
-	// rounding error is 0.
-	if math.Abs(e.Mean) <= float64(len(d))*0x1p-52*most {
-		e.Low, e.High, e.Mean = e.Low-e.Mean, e.High-e.Mean, 0
+	if m := CancelledMean(e.Mean, d); m != e.Mean {
+		e.Low, e.High, e.Mean = e.Low-e.Mean, e.High-e.Mean, m
 	}
 	return e
+}
+
+// CancelledMean is mean, the mean of xs, or 0 where it lies within the
+// rounding error of summing xs: values that cancel can sum to a residue
+// (1.1e-17 for an exactly zero difference of leavers), which a file would
+// write as 0.00000000000000001110223.
+func CancelledMean(mean float64, xs []float64) float64 {
+	most := 0.0
+	for _, x := range xs {
+		most = max(most, math.Abs(x))
+	}
+	if math.Abs(mean) <= float64(len(xs))*0x1p-52*most {
+		return 0
+	}
+	return mean
 }
 
 // Contains reports whether x lies in [Low, High]. It is false whenever the

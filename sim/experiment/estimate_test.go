@@ -148,3 +148,15 @@ func TestPairedCancelsToZero(t *testing.T) {
 		t.Errorf("paired %+v: want a mean of exactly 0 and a symmetric interval", e)
 	}
 }
+
+// TestCancelledMean: a mean within the rounding of its sum is 0 (the
+// Morris screen's μ of effects that cancel, 1.67e-17); a real one stays.
+func TestCancelledMean(t *testing.T) {
+	xs := []float64{0.8 - 0.7, -0.1, 0, 0}
+	if got := CancelledMean((xs[0]+xs[1])/4, xs); got != 0 {
+		t.Errorf("residue kept: %g", got)
+	}
+	if got := CancelledMean(0.25, []float64{1, 0, 0, 0}); got != 0.25 {
+		t.Errorf("a real mean lost: %g", got)
+	}
+}
