@@ -152,7 +152,11 @@ func TestPairedCancelsToZero(t *testing.T) {
 // TestCancelledMean: a mean within the rounding of its sum is 0 (the
 // Morris screen's μ of effects that cancel, 1.67e-17); a real one stays.
 func TestCancelledMean(t *testing.T) {
-	xs := []float64{0.8 - 0.7, -0.1, 0, 0}
+	hi, lo := 0.8, 0.7 // variables: a constant 0.8 − 0.7 is exact
+	xs := []float64{hi - lo, -0.1, 0, 0}
+	if xs[0]+xs[1] == 0 {
+		t.Fatal("no residue to cancel")
+	}
 	if got := CancelledMean((xs[0]+xs[1])/4, xs); got != 0 {
 		t.Errorf("residue kept: %g", got)
 	}
