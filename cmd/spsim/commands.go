@@ -121,8 +121,8 @@ and total indices (Saltelli's design, Jansen's estimators) for a few, with
 bootstrap intervals. Every point runs --reps replications on common random
 numbers, and the share of variance that is replication noise is reported.
 With no --vary, it screens the model's uncertain inputs (leaving, pressure,
-inappropriate referrals, re-referral, seasonality) over their plausible
-ranges. Writes sensitivity.csv, sensitivity.json, tornado and μ*–σ charts
+inappropriate referrals, re-referral, seasonality, weeks between sessions)
+over their plausible ranges. Writes sensitivity.csv, sensitivity.json, tornado and μ*–σ charts
 and report.html.`,
 			argHelp: [][2]string{{"SCENARIO", scenarioArg}},
 			examples: [][2]string{
