@@ -216,3 +216,28 @@ func TestBrowserOnAPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserKeyboard: the first stop for a keyboard skips to the
+// results, and the arrow keys move between the tabs, as a tab list's do
+// (59 presses of Tab reached Results before).
+func TestBrowserKeyboard(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	if got := eval[string](p, `(() => { const a = document.querySelector('body > a'); return a ? a.textContent + ' ' + a.getAttribute('href') : ''; })()`); got != "Skip to the results #workspace" {
+		t.Errorf("the page's first link is %q, want a skip to the results", got)
+	}
+	key := func(k string) chromedp.Action[chromedp.Void] {
+		return p.run(`document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: '` + k + `', bubbles: true}))`)
+	}
+	p.do("arrow from Results", p.run(`document.querySelector('[data-tab=results]').focus()`), key("ArrowRight"))
+	if got := eval[string](p, `document.activeElement.dataset.tab + ' ' + document.activeElement.getAttribute('aria-selected') + ' ' + document.querySelector('#tab-compare').hidden`); got != "compare true false" {
+		t.Errorf("after ArrowRight from Results: %q, want the Compare tab focused, selected and shown", got)
+	}
+	p.do("End, then Home", key("End"))
+	if got := eval[string](p, `document.activeElement.dataset.tab`); got != "downloads" {
+		t.Errorf("End went to %q", got)
+	}
+	p.do("Home", key("Home"))
+	if got := eval[string](p, `document.activeElement.dataset.tab + ' ' + document.querySelectorAll('.tabs [tabindex="0"]').length`); got != "results 1" {
+		t.Errorf("Home: %q, want Results, the one tab in the tab order", got)
+	}
+}

@@ -694,12 +694,27 @@ async function open(req, file) {
 }
 
 function tabs() {
-  for (const b of document.querySelectorAll('.tabs button')) {
-    b.addEventListener('click', () => {
-      for (const o of document.querySelectorAll('.tabs button')) o.setAttribute('aria-selected', String(o === b));
-      for (const t of document.querySelectorAll('.tab')) t.hidden = t.id !== 'tab-' + b.dataset.tab;
+  const all = [...document.querySelectorAll('.tabs button')];
+  const select = b => {
+    for (const o of all) {
+      o.setAttribute('aria-selected', String(o === b));
+      o.tabIndex = o === b ? 0 : -1; // one stop in the tab order; arrows move within
+    }
+    for (const t of document.querySelectorAll('.tab')) t.hidden = t.id !== 'tab-' + b.dataset.tab;
+  };
+  for (const [i, b] of all.entries()) {
+    b.addEventListener('click', () => select(b));
+    // The arrow keys, Home and End move between tabs, as a tab list's do.
+    b.addEventListener('keydown', e => {
+      const to = {ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: all.length - 1}[e.key];
+      if (to === undefined) return;
+      e.preventDefault();
+      const next = all[(to + all.length) % all.length];
+      select(next);
+      next.focus();
     });
   }
+  select(all.find(b => b.getAttribute('aria-selected') === 'true') || all[0]);
 }
 
 async function start() {
