@@ -533,10 +533,10 @@ func joinHint(msg, hint string) string {
 	return msg + ": " + hint
 }
 
-// areaRow reads one row of an areas file.
 // numberCell is a cell written as a number.
 var numberCell = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 
+// areaRow reads one row of an areas file.
 func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSpec, Errors) {
 	var spec AreaSpec
 	var errs Errors // every bad cell of the row
@@ -557,6 +557,9 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 		switch head[i] {
 		case "name":
 			spec.Name = cell
+			if strings.ContainsAny(cell[:1], formulaStarts) {
+				errs = append(errs, bad(formulaName(cell))...)
+			}
 		case "referrals_multiplier", "reference_group_share":
 			x, err := strconv.ParseFloat(cell, 64)
 			switch {

@@ -55,10 +55,8 @@ func (v *validator) areas() {
 			v.add(ap("name"), area.Name, "an area needs a name")
 		case seen[area.Name]:
 			v.add(ap("name"), area.Name, fmt.Sprintf("area %q is listed twice", area.Name))
-		case strings.ContainsAny(area.Name[:1], "=+-@\t\r"):
-			// areas.csv carries the name as it is: a spreadsheet would
-			// run it as a formula.
-			v.add(ap("name"), area.Name, fmt.Sprintf("area %q starts with %q, which a spreadsheet opening areas.csv would take for a formula: start the name with a letter or digit", area.Name, area.Name[:1]))
+		case strings.ContainsAny(area.Name[:1], formulaStarts):
+			v.add(ap("name"), area.Name, formulaName(area.Name))
 		}
 		seen[area.Name] = true
 		if area.ReferralsMultiplier != nil {
@@ -103,4 +101,13 @@ func shareBounds(s dist.Spec) string {
 		return ""
 	}
 	return "a share must stay between 0 and 1: use constant, uniform, triangular or empirical with values from 0 to 1"
+}
+
+// formulaStarts are the first characters a spreadsheet takes a cell for a
+// formula by: areas.csv carries an area's name as it is.
+const formulaStarts = "=+-@\t\r"
+
+// formulaName refuses an area name a spreadsheet would run as a formula.
+func formulaName(name string) string {
+	return fmt.Sprintf("area %q starts with %q, which a spreadsheet opening areas.csv would take for a formula: start the name with a letter or digit", name, name[:1])
 }

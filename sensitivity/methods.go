@@ -2,11 +2,11 @@ package sensitivity
 
 import (
 	"fmt"
-	"github.com/spsim/spsim/sim/experiment"
 	"math"
 	"math/rand/v2"
 	"sort"
 
+	"github.com/spsim/spsim/sim/experiment"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distmv"

@@ -290,7 +290,10 @@ func (p *MergePlan) sources() ([]scenarios.File, error) {
 		return nil, nil
 	}
 	var files []scenarios.File
-	return files, readGob(filepath.Join(first.dir, SourcesFile), &files)
+	if err := readGob(filepath.Join(first.dir, SourcesFile), &files); err != nil {
+		return nil, err
+	}
+	return files, nil
 }
 
 func readGob(path string, v any) error {
