@@ -181,12 +181,7 @@ func definedWaits(stats []areaStat) []areaStat {
 
 // areaInterval is the interval across replications of KPI k of area a.
 func areaInterval(results []*sim.Result, a, k int, level float64) experiment.Estimate {
-	vals := make([]float64, len(results))
-	for r, res := range results {
-		vals[r] = res.Areas[a].KPIs[k].Value
-	}
-	kpi := results[0].Areas[a].KPIs[k]
-	return experiment.IntervalIn(vals, level, experiment.KPIRangeOf(kpi))
+	return experiment.AreaEstimate(results, a, k, make([]float64, len(results)), level)
 }
 
 // waitAt is area s's interval of its mean wait at level (s has one).

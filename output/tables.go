@@ -153,10 +153,7 @@ func WriteAreas(w io.Writer, results []*sim.Result, level float64) error {
 	for a, area := range results[0].Areas {
 		buf = buf[:0]
 		for k, kpi := range area.KPIs {
-			for r, res := range results {
-				vals[r] = res.Areas[a].KPIs[k].Value
-			}
-			e := experiment.IntervalIn(vals, level, experiment.KPIRangeOf(kpi))
+			e := experiment.AreaEstimate(results, a, k, vals, level)
 			buf = append(appendField(buf, area.Name), ',')
 			buf = append(appendField(buf, kpi.Name), ',')
 			buf = append(appendNum(buf, e.Mean), ',')

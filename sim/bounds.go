@@ -21,12 +21,41 @@ func boundKPIs(ks []KPI, in kpiInput) {
 			}
 		case base == KPIVCSEClosures && fam == Overall:
 			ks[i].Max = float64(len(cfg.Services))
+		case impossible(cfg, base, fam):
+			ks[i].Impossible = true
 		case base == KPICaseloadPerFTE && (fam == Overall || fam == PerRole):
 			// Today's caseload beyond the places starts on the waiting
 			// list, so no caseload ever exceeds its post's cap.
 			ks[i].Max = largestCap(cfg, member)
 		}
 	}
+}
+
+// impossible reports whether cfg rules out every event the KPI base
+// (of family fam) counts.
+func impossible(cfg *Config, base string, fam Family) bool {
+	switch base {
+	case KPIVCSEReferrals, KPIVCSEAccepted, KPIVCSEWaitlisted, KPIVCSERefused, KPIVCSEDeclined, KPIVCSEGaveUp:
+		return len(cfg.Services) == 0
+	case KPILeavers:
+		if cfg.Workforce.LeavingHazardPerYear > 0 {
+			return false
+		}
+		for _, r := range cfg.Roles {
+			if r.LeavingHazardPerYear > 0 {
+				return false
+			}
+		}
+		return true
+	case KPIRoleHandovers:
+		for _, r := range cfg.Roles {
+			if r.HandoverTo != "" && r.Posts > 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // placesCut reports whether the timeline ever gives service name (any
@@ -72,6 +101,12 @@ func largestCap(cfg *Config, role string) float64 {
 func boundTotal(total []KPI, areas []AreaResult) {
 	for i := range total {
 		total[i].Max = 0
+		total[i].Impossible = len(areas) > 0
+		for _, a := range areas {
+			if i >= len(a.KPIs) || !a.KPIs[i].Impossible {
+				total[i].Impossible = false
+			}
+		}
 		sum, most, all := 0.0, 0.0, len(areas) > 0
 		for _, a := range areas {
 			if i >= len(a.KPIs) || a.KPIs[i].Name != total[i].Name || a.KPIs[i].Max <= 0 {

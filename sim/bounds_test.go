@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/spsim/spsim/sim"
@@ -44,5 +45,30 @@ func TestIntervalsWithinTheScenariosBounds(t *testing.T) {
 	// for a while, so it is not held to 1.
 	if r := replicate(t, cut, 1, 1)[0]; r.KPIByName(sim.KPIVCSEOccupancy).Max != 0 {
 		t.Errorf("vcse-cut's occupancy bounded at %g, though its places are cut", r.KPIByName(sim.KPIVCSEOccupancy).Max)
+	}
+}
+
+// TestNoneSeenOrRuledOut: a count a year that no replication saw is
+// bounded above, in a total and in every area alike, unless the scenario
+// rules the event out (mmc has no community services and nobody leaves),
+// where none is certain and the interval is [0, 0].
+func TestNoneSeenOrRuledOut(t *testing.T) {
+	rs := replicate(t, load(t, "mmc"), 3, 2)
+	sums := experiment.Summarise(rs, 0.95)
+	for _, k := range []string{sim.KPIVCSEReferrals, sim.KPILeavers} {
+		if s, _ := experiment.FindSummary(sums, k); s.Estimate.High != 0 {
+			t.Errorf("mmc's %s: %+v, want [0, 0]: the scenario rules it out", k, s.Estimate)
+		}
+	}
+	icb := load(t, "icb")
+	icb.Run.HorizonWeeks, icb.Run.WarmupWeeks = 60, 20
+	rs = replicate(t, icb, 3, 2)
+	k := slices.IndexFunc(rs[0].Areas[0].KPIs, func(k sim.KPI) bool { return k.Name == sim.KPIVCSERefused })
+	vals := make([]float64, len(rs))
+	for a := range rs[0].Areas {
+		e := experiment.AreaEstimate(rs, a, k, vals, 0.95)
+		if e.Mean == 0 && !(e.High > 0) {
+			t.Errorf("area %s: community refusals none seen read %+v, want a bound above 0", rs[0].Areas[a].Name, e)
+		}
 	}
 }

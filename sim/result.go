@@ -17,6 +17,10 @@ type KPI struct {
 	// Max, if above 0, is the largest value the scenario lets the KPI
 	// take, tighter than its registry range (see boundKPIs).
 	Max float64
+	// Impossible is true where the scenario rules out what the KPI counts
+	// (leavers with no leaving hazard, community referrals with no
+	// services): a count of none is then certain, not merely unseen.
+	Impossible bool
 }
 
 // Result is what one replication produces.

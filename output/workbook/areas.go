@@ -73,11 +73,8 @@ func areaEstimates(results []*sim.Result, level float64) [][]experiment.Estimate
 	vals := make([]float64, len(results))
 	for a, area := range first {
 		est[a] = make([]experiment.Estimate, len(area.KPIs))
-		for k, kpi := range area.KPIs {
-			for r, res := range results {
-				vals[r] = res.Areas[a].KPIs[k].Value
-			}
-			est[a][k] = experiment.IntervalIn(vals, level, experiment.KPIRangeOf(kpi))
+		for k := range area.KPIs {
+			est[a][k] = experiment.AreaEstimate(results, a, k, vals, level)
 		}
 	}
 	return est

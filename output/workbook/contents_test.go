@@ -67,10 +67,7 @@ func TestLargeSheetsReadBack(t *testing.T) {
 				checkHeader(t, f, "Areas", col+1, words+": 95% low")
 				checkHeader(t, f, "Areas", col+2, words+": 95% high")
 			}
-			for r := range res {
-				vals[r] = res[r].Areas[a].KPIs[k].Value
-			}
-			e := experiment.IntervalIn(vals, 0.95, experiment.KPIRangeOf(kpi))
+			e := experiment.AreaEstimate(res, a, k, vals, 0.95)
 			checkNumber(t, f, "Areas", col, a+2, e.Mean)
 			checkNumber(t, f, "Areas", col+1, a+2, e.Low)
 			checkNumber(t, f, "Areas", col+2, a+2, e.High)

@@ -216,24 +216,64 @@ func KPIRangeOf(k sim.KPI) Range {
 	return r
 }
 
-// kpiInterval is a KPI's interval across results: IntervalIn within the
-// scenario's range, and for a count of events a year that no replication
-// saw, the exact Poisson bound of a rate never seen instead of [0, 0]. A
-// rare event (a community service refusing a referral) that happened to
-// stay at none would otherwise read as impossible.
+// kpiInterval is a KPI's interval across results (EstimateOf): within
+// the scenario's range, and bounded above where no replication saw an
+// event the scenario allows.
 func kpiInterval(results []*sim.Result, name, unit string, vals []float64, level float64) Estimate {
-	e := IntervalIn(vals, level, ResultsRange(results, name, unit))
-	if unit != "people/year" && unit != "referrals/year" || e.N < 2 || len(results) != len(vals) {
+	return EstimateOf(vals, level, ResultsRange(results, name, unit), unit, Exposure(results, name))
+}
+
+// Exposure is the weeks results measured name over, added up, or 0 where
+// a result does not say (one read from an older file) or its scenario
+// rules out what name counts.
+func Exposure(results []*sim.Result, name string) float64 {
+	weeks := 0.0
+	for _, r := range results {
+		k := r.KPIByName(name)
+		if k == nil || k.Impossible || r.Weeks <= 0 {
+			return 0
+		}
+		weeks += r.Weeks
+	}
+	return weeks
+}
+
+// eventUnits are the units of counts of events a year.
+var eventUnits = map[string]bool{"people/year": true, "referrals/year": true, "needs/year": true}
+
+// EstimateOf is IntervalIn within r, except for a count of events a year
+// (unit) that no value saw over weeks of measurement (above 0): none seen
+// does not show the event cannot happen, only that it is rare, and the
+// interval is the exact Poisson bound of a rate never seen, [0,
+// 52·ln(2/α)/weeks], not [0, 0]. A rare event (a community service
+// refusing a referral) would otherwise read as impossible.
+func EstimateOf(vals []float64, level float64, r Range, unit string, weeks float64) Estimate {
+	e := IntervalIn(vals, level, r)
+	if !eventUnits[unit] || e.N < 2 || !(weeks > 0) {
 		return e
 	}
-	weeks := 0.0
-	for i, v := range vals {
-		if v != 0 || results[i].Weeks <= 0 {
+	for _, v := range vals {
+		if v != 0 {
 			return e
 		}
-		weeks += results[i].Weeks
 	}
-	// None in weeks: the rates a 1−α/2 chance of none leaves possible.
 	e.Low, e.High = 0, -math.Log((1-level)/2)/weeks*52
 	return e
+}
+
+// AreaEstimate is the interval of KPI k of area a across results, as
+// EstimateOf gives a total's: within the area's own bound, and bounded
+// above where no replication saw an event the area allows. vals is
+// scratch of len(results), reused by callers that estimate many.
+func AreaEstimate(results []*sim.Result, a, k int, vals []float64, level float64) Estimate {
+	weeks := 0.0
+	for r, res := range results {
+		vals[r] = res.Areas[a].KPIs[k].Value
+		weeks += res.Weeks
+	}
+	kpi := results[0].Areas[a].KPIs[k]
+	if kpi.Impossible {
+		weeks = 0
+	}
+	return EstimateOf(vals, level, KPIRangeOf(kpi), kpi.Unit, weeks)
 }
