@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 )
 
@@ -131,5 +132,30 @@ func TestCliffLeverNamesTheScenariosOwnSteps(t *testing.T) {
 		if l.Key == cliffKey && !strings.HasPrefix(l.Note, "The scenario's own timeline sets the posts to 2 at week 104 (fixed-term funding for one post ends); the cliff keeps") {
 			t.Errorf("the cliff lever's note %q", l.Note)
 		}
+	}
+}
+
+// TestCliffAsWrittenRunsAsWritten: a scenario whose cliff step the page
+// wrote earlier (here one cutting two of three posts, as an earlier page's
+// bug could) runs as written when neither the cliff nor the posts move,
+// as spsim run runs it; moving the posts remakes it as one post fewer.
+func TestCliffAsWrittenRunsAsWritten(t *testing.T) {
+	cfg, err := scenarios.Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := 1
+	cfg.Timeline = append(cfg.Timeline, sim.Change{Week: 50, Note: cliffNote, LinkWorkers: &one})
+	if err := apply(cfg, []setting{{Key: "demand.referrals_per_week", Value: 22.0}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(posts(cfg)); got != "[50:1]" {
+		t.Errorf("another lever moved: steps %s, want the step as written, [50:1]", got)
+	}
+	if err := apply(cfg, []setting{{Key: postsKey, Value: 4.0}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(posts(cfg)); got != "[50:3]" {
+		t.Errorf("posts moved to 4: steps %s, want [50:3]", got)
 	}
 }

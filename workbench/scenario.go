@@ -167,6 +167,12 @@ type setting struct {
 // made again after, from the posts then funded: it ends one post whatever
 // the order of the settings, and follows the posts when they change.
 func apply(cfg *sim.Config, sets []setting) error {
+	// The cliff is made again only when it or the posts move: a scenario's
+	// step as written (an upload, a file from an earlier page) runs as
+	// spsim run runs it.
+	if !slices.ContainsFunc(sets, func(st setting) bool { return st.Key == cliffKey || st.Key == postsKey }) {
+		return setLevers(cfg, sets)
+	}
 	week := 0
 	if i, c := cliff(cfg); c != nil {
 		week = c.Week
@@ -188,14 +194,39 @@ func apply(cfg *sim.Config, sets []setting) error {
 		}
 		kvs = append(kvs, scenarios.KeyValue{Key: st.Key, Value: v})
 	}
-	if len(kvs) > 0 {
-		// Together, so that values valid only together (a fit's group
-		// shares) are checked as a whole.
-		if _, err := scenarios.SetAll(cfg, kvs); err != nil {
-			return asBad(err, "") // a lever's value, not a line of a file
-		}
+	if err := setAll(cfg, kvs); err != nil {
+		return err
 	}
 	return setCliff(cfg, week)
+}
+
+// postsKey is the lever of funded link-worker posts, which the cliff
+// follows.
+const postsKey = "workforce.link_workers"
+
+// setLevers sets levers other than the cliff.
+func setLevers(cfg *sim.Config, sets []setting) error {
+	kvs := make([]scenarios.KeyValue, 0, len(sets))
+	for _, st := range sets {
+		v, err := tomlValue(st.Value)
+		if err != nil {
+			return newBad("%s: %v", st.Key, err)
+		}
+		kvs = append(kvs, scenarios.KeyValue{Key: st.Key, Value: v})
+	}
+	return setAll(cfg, kvs)
+}
+
+// setAll sets the levers' values together, so that values valid only
+// together (a fit's group shares) are checked as a whole.
+func setAll(cfg *sim.Config, kvs []scenarios.KeyValue) error {
+	if len(kvs) == 0 {
+		return nil
+	}
+	if _, err := scenarios.SetAll(cfg, kvs); err != nil {
+		return asBad(err, "") // a lever's value, not a line of a file
+	}
+	return nil
 }
 
 // tomlValue writes a JSON value as a TOML value.
