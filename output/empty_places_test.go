@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -69,6 +70,20 @@ closure_hazard_per_year = 0.5
 		artsAt := slices.Index(r.Comparison.Names, "arts")
 		if e := k.Estimates[artsAt]; !(e.Mean > 0 && e.Mean < 1) || !math.IsNaN(k.Estimates[1-artsAt].Mean) {
 			t.Errorf("%v: %s estimates %+v: want arts's a share, the other's missing", refs, kpi, k.Estimates)
+		}
+		if e := k.Estimates[1-artsAt]; e.N != 0 {
+			t.Errorf("%v: the scenario without the service has n = %d for it, want 0", refs, e.N)
+		}
+		// The new service's rows stay together, after the services'.
+		var rows []string
+		for _, c := range r.Comparison.KPIs {
+			if strings.HasSuffix(c.Name, ".service.arts_on_prescription") {
+				rows = append(rows, c.Name)
+			}
+		}
+		if i := slices.IndexFunc(r.Comparison.KPIs, func(c experiment.KPIComparison) bool { return c.Name == rows[0] }); len(rows) != 3 ||
+			r.Comparison.KPIs[i+1].Name != rows[1] || r.Comparison.KPIs[i+2].Name != rows[2] {
+			t.Errorf("%v: the new service's rows %v are not together", refs, rows)
 		}
 		got := strings.Join(output.EmptyPlaces(r.Comparison, r.Configs), "\n")
 		said := strings.Contains(got, "In arts, community places stand partly empty: arts on prescription (a service baseline does not have), ")

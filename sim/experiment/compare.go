@@ -117,7 +117,11 @@ func Contrast(names []string, results [][]*sim.Result, level float64) *Compariso
 		for s := range results {
 			vals := kpiValues(results[s], k.Name)
 			kc.Values = append(kc.Values, vals)
-			kc.Estimates = append(kc.Estimates, kpiInterval(results[s], k.Name, k.Unit, vals, level))
+			e := kpiInterval(results[s], k.Name, k.Unit, vals, level)
+			if allNaN(vals) {
+				e.N = 0 // the scenario does not report it
+			}
+			kc.Estimates = append(kc.Estimates, e)
 			if s == 0 {
 				kc.Paired = append(kc.Paired, Interval(nil, level))
 				kc.Unpaired = append(kc.Unpaired, Interval(nil, level))
@@ -154,18 +158,29 @@ func kpiUnion(results [][]*sim.Result) []sim.KPI {
 				continue
 			}
 			seen[k.Name] = true
-			base, _, _ := sim.SplitMember(k.Name)
-			at := len(list)
-			for i := len(list) - 1; i >= 0; i-- {
-				if b, _, _ := sim.SplitMember(list[i].Name); b == base {
-					at = i + 1
-					break
-				}
-			}
-			list = slices.Insert(list, at, k)
+			list = slices.Insert(list, unionPlace(list, k.Name), k)
 		}
 	}
 	return list
+}
+
+// unionPlace is where a KPI the reference lacks goes in list: after the
+// last of its family (a new service's rows after the services', in the
+// order its scenario gives them), else after the last of its base name,
+// else at the end.
+func unionPlace(list []sim.KPI, name string) int {
+	base, fam, _ := sim.SplitMember(name)
+	for _, same := range []func(b string, f sim.Family) bool{
+		func(_ string, f sim.Family) bool { return fam != sim.Overall && f == fam },
+		func(b string, _ sim.Family) bool { return b == base },
+	} {
+		for i := len(list) - 1; i >= 0; i-- {
+			if b, f, _ := sim.SplitMember(list[i].Name); same(b, f) {
+				return i + 1
+			}
+		}
+	}
+	return len(list)
 }
 
 // kpiValues is the named KPI of each replication, NaN where it is missing.
@@ -205,4 +220,13 @@ func Welch(a, b []float64, level float64) Estimate {
 	}
 	e.Low, e.High = e.Mean-e.HalfWidth, e.Mean+e.HalfWidth
 	return e
+}
+
+func allNaN(xs []float64) bool {
+	for _, x := range xs {
+		if !math.IsNaN(x) {
+			return false
+		}
+	}
+	return true
 }
