@@ -32,8 +32,10 @@ func gridAnswer(sw *experiment.Sweep, kpis []string) []string {
 	for _, k := range kpis {
 		var c [2][2]experiment.Summary // [a end][b end]
 		found := true
-		for i, va := range []string{a1, am} {
-			for j, vb := range []string{b1, bn} {
+		// Points are found by their values as written; the words are for
+		// the sentences ("0%" and "on" are stored as 0 and true).
+		for i, va := range []string{a.Values[0], a.Values[len(a.Values)-1]} {
+			for j, vb := range []string{b.Values[0], b.Values[len(b.Values)-1]} {
 				s, ok := gridSummary(sw, k, va, vb)
 				found = found && ok
 				c[i][j] = s

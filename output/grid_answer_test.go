@@ -69,3 +69,27 @@ func TestGridAnswer(t *testing.T) {
 		t.Errorf("undefined: %q", s)
 	}
 }
+
+// TestGridAnswerOfWordedValues: a grid read at its corners finds the
+// points by their values as written, though the sentence says them in
+// words (a share as a percentage, a switch as on or off): the answer was
+// empty for both.
+func TestGridAnswerOfWordedValues(t *testing.T) {
+	for _, f := range []experiment.Factor{
+		{Key: "demand.annual_growth", Values: []string{"0", "0.1"}},
+		{Key: "holding.enabled", Values: []string{"true", "false"}},
+	} {
+		posts := experiment.Factor{Key: "workforce.link_workers", Values: []string{"3", "4"}}
+		sw := &experiment.Sweep{Factors: []experiment.Factor{f, posts}, Level: 0.95}
+		for i, v := range f.Values {
+			for j, p := range posts.Values {
+				vals := []float64{1 + float64(i), 2 + float64(i), 3 + float64(j), 2}
+				sw.Points = append(sw.Points, experiment.SweepPoint{Values: []string{v, p}, Summaries: []experiment.Summary{{
+					Name: sim.KPIWaitMean, Unit: sim.UnitWeeks, Values: vals, Estimate: experiment.Interval(vals, 0.95)}}})
+			}
+		}
+		if got := SweepAnswer(sw, []string{sim.KPIWaitMean}, ""); len(got) < 2 || !strings.Contains(got[0], "read at the grid's corners") {
+			t.Errorf("%s: %q", f.Key, got)
+		}
+	}
+}
