@@ -52,7 +52,7 @@ func EmptyPlaces(c *experiment.Comparison, cfgs []*sim.Config) []string {
 			}
 		}
 		if len(parts) > 0 {
-			out = append(out, fmt.Sprintf("In %s, community places stand partly empty: %s. Places there buy little; the services' waiting lists say where people queue for one (vcse_waiting_mean.service.NAME).",
+			out = append(out, fmt.Sprintf("In %s, community places stand partly empty: %s. Places there buy little; each service's waiting list (Waiting for a community place, by service) says where people queue for one.",
 				c.Names[s], strings.Join(parts, "; ")))
 		}
 	}

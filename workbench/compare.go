@@ -145,7 +145,11 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 		for i, e := range k.Estimates {
 			if math.IsNaN(e.Mean) { // a service this scenario lacks
 				row.Values = append(row.Values, "not in "+cmp.Names[i])
-				row.Diffs = append(row.Diffs, "")
+				diff := ""
+				if i > 0 {
+					diff = "not in " + cmp.Names[i]
+				}
+				row.Diffs = append(row.Diffs, diff)
 				continue
 			}
 			value, between := kpiWords(name, k.Unit, e)

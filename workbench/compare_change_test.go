@@ -59,3 +59,20 @@ closure_hazard_per_year = 0.5
 		t.Errorf("verdict %s", got)
 	}
 }
+
+// TestCompareSaysWhichPinLacksAService: with the service's pin first,
+// the pin without it says "not in" in its value and its difference alike.
+func TestCompareSaysWhichPinLacksAService(t *testing.T) {
+	const arts = "\n[services.arts_on_prescription]\ncategories = [\"mental_wellbeing\"]\nplaces = 20\nengagement_weeks = { dist = \"gamma\", mean = 10.0, sd = 3.0 }\nacceptance_probability = 0.85\ncompletion_probability = 0.7\nwhen_full = \"waitlist\"\npatience_weeks = { dist = \"exponential\", mean = 8.0 }\ngrant_per_place_year = 750.0\nclosure_hazard_per_year = 0.5\n"
+	body := `{"pins":[{"name":"arts","toml":` + jsonString(small(t)+arts) + `},{"name":"now","toml":` + jsonString(small(t)) + `}]}`
+	r := result(t, post(t, newTestServer(), "/api/compare", body))
+	for _, x := range r["rows"].([]any) {
+		if m := x.(map[string]any); m["kpi"] == "vcse_occupancy.service.arts_on_prescription" {
+			if got := fmt.Sprint(m["values"].([]any)[1], "|", m["diffs"].([]any)[1]); got != "not in now|not in now" {
+				t.Errorf("the pin without the service: %q", got)
+			}
+			return
+		}
+	}
+	t.Error("no row for the service")
+}

@@ -90,7 +90,7 @@ func ownPostSteps(cfg *sim.Config) string {
 	if len(steps) == 0 {
 		return ""
 	}
-	return "The scenario's own timeline sets the posts " + strings.Join(steps, ", ") + "; the cliff keeps these steps and ends one post more than they fund."
+	return "The scenario's own timeline sets the posts " + strings.Join(steps, ", ") + "; the cliff keeps these steps and, from its week, ends one further post of those they fund."
 }
 
 // isWhole reports whether key holds a whole number as the scenario file
