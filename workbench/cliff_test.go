@@ -159,3 +159,33 @@ func TestCliffAsWrittenRunsAsWritten(t *testing.T) {
 		t.Errorf("posts moved to 4: steps %s, want [50:3]", got)
 	}
 }
+
+// TestCliffRefusesASweepOfPosts: a sweep or plan over the posts of a
+// scenario with the page's cliff is refused in words, as each point would
+// keep the cliff's fixed count (adding posts at 1, cutting three at 5).
+func TestCliffRefusesASweepOfPosts(t *testing.T) {
+	cfg, err := scenarios.Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Extends = ""
+	if err := apply(cfg, []setting{{Key: cliffKey, Value: 150.0}}); err != nil {
+		t.Fatal(err)
+	}
+	text, err := encode(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newTestServer()
+	for path, body := range map[string]string{
+		"/api/sweep":    `{"toml":` + jsonString(text) + `,"key":"workforce.link_workers","values":[1,5]}`,
+		"/api/optimise": `{"toml":` + jsonString(text) + `,"levers":[{"key":"workforce.link_workers","values":[3,4]}],"target":{"kpi":"wait_first_contact_p90_weeks","op":"<=","value":4}}`,
+	} {
+		if w := post(t, h, path, body); w.Code != 400 || !strings.Contains(w.Body.String(), "set the funding cliff to 0 (never) to vary the posts") {
+			t.Errorf("%s: %d %.300s", path, w.Code, w.Body.String())
+		}
+	}
+	if w := post(t, h, "/api/sweep", `{"toml":`+jsonString(text)+`,"key":"demand.referrals_per_week","values":[20,24]}`); strings.Contains(w.Body.String(), "funding cliff") {
+		t.Errorf("a sweep of referrals with the cliff was refused: %.300s", w.Body.String())
+	}
+}

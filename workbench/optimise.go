@@ -101,6 +101,13 @@ func (s *Server) optimiseJob(req optimiseRequest) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
+	keys := make([]string, len(req.Levers))
+	for i, l := range req.Levers {
+		keys[i] = l.Key
+	}
+	if err := cliffFollows(cfg, keys...); err != nil {
+		return nil, err
+	}
 	return s.planOptimise(cfg, spec)
 }
 

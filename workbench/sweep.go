@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,7 +63,26 @@ func (s *Server) sweepJob(req sweepRequest) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
+	keys := []string{req.Key}
+	if req.By != nil {
+		keys = append(keys, req.By.Key)
+	}
+	if err := cliffFollows(cfg, keys...); err != nil {
+		return nil, err
+	}
 	return s.planSweep(cfg, vary)
+}
+
+// cliffFollows refuses to vary the posts of a scenario with the page's
+// funding cliff: the cliff is the posts funded at its week less one, which
+// each point's posts would need it made again for, and a sweep or plan
+// keeps the scenario's steps as they are (the command line's rule), so
+// the "cliff" would add posts at some points and cut several at others.
+func cliffFollows(cfg *sim.Config, keys ...string) error {
+	if _, c := cliff(cfg); c == nil || !slices.Contains(keys, postsKey) {
+		return nil
+	}
+	return fmt.Errorf("%w: the funding cliff ends one of the posts funded at its week, so it would have to be made again at every number of posts; set the funding cliff to 0 (never) to vary the posts, or pin each number of posts with its cliff and compare them", errBadRequest)
 }
 
 // handleSweep runs the scenario at each value of one lever, or of two
