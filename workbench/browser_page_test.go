@@ -96,17 +96,18 @@ func TestBrowserRunsWhatIsTyped(t *testing.T) {
 	key := func(k string) chromedp.Action[chromedp.Void] { return chromedp.KeyEvent(k) }
 	pause := chromedp.Sleep(120 * time.Millisecond)
 
-	// 5, a pause long enough for its run, then 0, 0, 0 at 120 ms a key.
+	// 5, a pause long enough for its run (a typed value waits 900 ms), then
+	// 0, 0, 0 at 120 ms a key.
 	// The box is marked, to tell whether it is rebuilt, and the times of
 	// its input events kept, to tell a pause the machine made from typing.
 	p.do("type 5000 referrals a week", p.run(`(() => { const n = document.querySelector('`+referrals+`');
 			n.dataset.mark = 'typed in'; window.typed = []; n.addEventListener('input', () => window.typed.push(performance.now())); })()`),
 		chromedp.Click(chromedp.CSS(referrals)), chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
-		key("5"), chromedp.Sleep(600*time.Millisecond), key("0"), pause, key("0"), pause, key("0"),
+		key("5"), chromedp.Sleep(1500*time.Millisecond), key("0"), pause, key("0"), pause, key("0"),
 		p.until(`Number(document.body.dataset.done || 0) >= 2 && !document.body.classList.contains('busy')`), chromedp.Sleep(time.Second))
 	// Unless the machine paused between keys for as long as the page waits
-	// before a run, only 5 ran.
-	if gap := eval[float64](p, `Math.max(...window.typed.slice(1).map((t, i) => t - window.typed[i]).slice(1))`); gap >= 350 {
+	// before running a typed value (900 ms), only 5 ran.
+	if gap := eval[float64](p, `Math.max(...window.typed.slice(1).map((t, i) => t - window.typed[i]).slice(1))`); gap >= 900 {
 		t.Logf("a pause of %.0f ms between keys: a value on the way to 5000 may run", gap)
 	} else if n, toml := p.done(), eval[string](p, `state.view.toml`); n != 2 || !strings.Contains(toml, "referrals_per_week = 5.0\n") {
 		t.Errorf("%d runs after typing 5000 (want the first, then 5's), the last of %.40s: a value on the way to 5000 ran", n, toml[strings.Index(toml, "referrals_per_week"):])
@@ -239,5 +240,19 @@ func TestBrowserKeyboard(t *testing.T) {
 	p.do("Home", key("Home"))
 	if got := eval[string](p, `document.activeElement.dataset.tab + ' ' + document.querySelectorAll('.tabs [tabindex="0"]').length`); got != "results 1" {
 		t.Errorf("Home: %q, want Results, the one tab in the tab order", got)
+	}
+}
+
+// TestBrowserTypingAtAPace: keys half a second apart, an ordinary pace,
+// run only the number typed (2 on the way to 24 ran before, as did 5, 50
+// and 500 on the way to 5000), and Enter runs it at once.
+func TestBrowserTypingAtAPace(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	const referrals = `input[type=number][data-key="demand.referrals_per_week"]`
+	p.do("type 24 at half a second a key", chromedp.Click(chromedp.CSS(referrals)), chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent("2"), chromedp.Sleep(500*time.Millisecond), chromedp.KeyEvent("4"), chromedp.KeyEvent("\r"),
+		p.until(`Number(document.body.dataset.done || 0) >= 2 && !document.body.classList.contains('busy')`), chromedp.Sleep(1500*time.Millisecond))
+	if n, toml := p.done(), eval[string](p, `state.view.toml`); n != 2 || !strings.Contains(toml, "referrals_per_week = 24.0\n") {
+		t.Errorf("%d runs after typing 24 (want the first, then 24's)", n)
 	}
 }

@@ -248,7 +248,20 @@ function leverControl(l) {
   const note = el('p', { class: 'note' });
   let cur = l; // the lever as last resolved
   const mark = () => wrap.classList.toggle('changed', state.pending.has(key) || state.held.has(key));
-  const changed = (v) => { state.held.delete(key); state.pending.set(key, v); mark(); scheduleRun(); markStale(); };
+  // typed: a number typed key by key waits for a longer pause (or Enter,
+  // or leaving the box), so that 500 on the way to 5000 is not run. A
+  // value back at the scenario's own needs no run.
+  const changed = (v, typed) => {
+    state.held.delete(key);
+    if (v === leverValue(cur) && !(state.sent && state.sent.has(key))) {
+      state.pending.delete(key);
+    } else {
+      state.pending.set(key, v);
+      (typed ? scheduleTypedRun : scheduleRun)();
+    }
+    mark();
+    markStale();
+  };
   let update;
   if (l.kind === 'bool') {
     const box = el('input', { id, type: 'checkbox', 'data-key': key });
@@ -284,6 +297,7 @@ function leverControl(l) {
       state.held.set(key, v);
       state.pending.delete(key);
       scheduleRun.cancel();
+      scheduleTypedRun.cancel();
       ask(v);
       mark();
       markStale();
@@ -295,11 +309,13 @@ function leverControl(l) {
       if (num.value !== '' && !isNaN(Number(num.value))) {
         const v = Number(num.value);
         if (farOut(cur, v)) { hold(v); return; }
-        range.value = num.value; changed(v); return;
+        range.value = num.value; changed(v, true); return;
       }
       // Kept at the last value: say so, rather than run the old one silently.
       status(`${cur.label}: enter a number (the run keeps ${fmt(range.value)} until then)`, true);
     });
+    // Enter, or leaving the box, runs a typed value at once.
+    num.addEventListener('change', () => { if (state.pending.has(key) && !state.held.size) runNow(); });
     row.append(range, num, el('span', { class: 'unit', text: l.unit }));
     wrap.append(row, typo);
     update = () => {
@@ -331,10 +347,12 @@ function fmt(x) { return Number(x).toLocaleString('en-GB'); }
 // scheduleRun runs the controls' changes once typing pauses; never while
 // a value typed is held for the user to choose.
 const scheduleRun = debounce(() => { if (!state.held.size) runNow(); }, 350);
+const scheduleTypedRun = debounce(() => { if (!state.held.size) runNow(); }, 900);
 
 function runNow() {
   if (!state.view) return;
   scheduleRun.cancel();
+  scheduleTypedRun.cancel();
   // With the changes of a run this one stops before its scenario arrived.
   const sent = new Map([...(state.sent || []), ...state.pending]);
   state.pending.clear();
