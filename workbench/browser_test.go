@@ -483,7 +483,7 @@ func TestBrowser(t *testing.T) {
 	}
 	do("upload a scenario with a typo", chromedp.SetUploadFiles(q("#upload"), []string{typoFile}),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`document.querySelector('#status').textContent.startsWith('typo.toml: ')`, chromedp.WithPollingTimeout(patience))(ctx, tg)
+			_, err := chromedp.Poll[bool](`document.querySelector('#status').textContent.startsWith('typo.toml:4:1: ')`, chromedp.WithPollingTimeout(patience))(ctx, tg)
 			return err
 		}))
 	if said, err := chromedp.Run(ctx, chromedp.Text(q("#status"))); err != nil || !strings.Contains(said, `link_worker = 5: unknown key; did you mean "link_workers"?`) {
@@ -491,6 +491,13 @@ func TestBrowser(t *testing.T) {
 	}
 	if text, err := chromedp.Run(ctx, chromedp.Value(q("#toml"))); err != nil || !strings.Contains(text, "link_worker = 5") {
 		t.Errorf("after uploading a typo the editor holds %q (%v), not the file", text, err)
+	}
+	// A lever moved then means the controls' scenario, and the editor shows
+	// it, not the refused file under "the controls above follow it" (with
+	// 1,250 referrals held above, nothing runs until it is chosen).
+	do("move a lever after the refused upload", typeIn(`input[type=number][data-key="workforce.link_workers"]`, "4"))
+	if text, err := chromedp.Run(ctx, chromedp.Value(q("#toml"))); err != nil || strings.Contains(text, "link_worker = 5") || !strings.Contains(text, "link_workers = ") {
+		t.Errorf("after a lever moved the editor holds %.200q (%v), not the scenario run", text, err)
 	}
 }
 

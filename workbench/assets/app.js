@@ -253,6 +253,13 @@ function leverControl(l) {
   // value back at the scenario's own needs no run.
   const changed = (v, typed) => {
     state.held.delete(key);
+    // A lever moved runs the controls' scenario: the editor then shows it,
+    // not a refused upload or edits that were never applied.
+    if (state.editing && document.activeElement !== $('#toml')) {
+      state.editing = false;
+      $('#toml').value = state.view.toml;
+      showProblems([]);
+    }
     if (v === leverValue(cur) && !(state.sent && state.sent.has(key))) {
       state.pending.delete(key);
     } else {
@@ -702,12 +709,15 @@ async function open(req, file) {
     runNow();
   } catch (e) {
     const ps = e.problems || [];
+    // An uploaded file's problems are at its own lines: name it, not the
+    // scenario.toml the server reads it as.
+    if (file) for (const p of ps) p.text = p.text.replace(/^scenario\.toml:/, file + ':');
     showProblems(ps);
     if (ps.length) $('#advanced').open = true;
     // An uploaded file refused: its own text in the editor, so that a
     // problem's line is the file's line, and the first problem said.
     if (req.toml !== undefined && ps.length) { $('#toml').value = req.toml; state.editing = true; }
-    status((file ? file + ': ' : '') + problemStatus(e), true);
+    status((file && !ps.length ? file + ': ' : '') + problemStatus(e), true);
   }
 }
 
