@@ -39,8 +39,18 @@ func writeShard(t *testing.T, root string, s *study.ShardResult) string {
 
 func runShard(t *testing.T, root string, i, n int, seed uint64, version string, edit func(*study.ShardResult)) string {
 	t.Helper()
-	p, err := study.PlanRun(study.RunSpec{Ref: short, Shard: study.ShardSpec{Index: i, Of: n},
+	s := executeShard(t, study.RunSpec{Ref: short, Shard: study.ShardSpec{Index: i, Of: n},
 		Options: study.Options{Replications: 3, Seed: &seed, Jobs: 1, Version: version}})
+	if edit != nil {
+		edit(s)
+	}
+	return writeShard(t, root, s)
+}
+
+// executeShard plans and runs a run's shard.
+func executeShard(t *testing.T, spec study.RunSpec) *study.ShardResult {
+	t.Helper()
+	p, err := study.PlanRun(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,10 +58,7 @@ func runShard(t *testing.T, root string, i, n int, seed uint64, version string, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	if edit != nil {
-		edit(s)
-	}
-	return writeShard(t, root, s)
+	return s
 }
 
 func sweepShard(t *testing.T, root string, i, n int, vary string) string {
@@ -205,15 +212,8 @@ func TestMergedReportShowsTheFileThatRan(t *testing.T) {
 	}
 	var dirs []string
 	for i := 1; i <= 2; i++ {
-		p, err := study.PlanRun(study.RunSpec{Ref: path, Shard: study.ShardSpec{Index: i, Of: 2},
+		s := executeShard(t, study.RunSpec{Ref: path, Shard: study.ShardSpec{Index: i, Of: 2},
 			Options: study.Options{Replications: 2, Jobs: 1, Version: "v1"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := p.ExecuteShard(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
 		dirs = append(dirs, writeShard(t, root, s))
 	}
 	if err := os.WriteFile(path, append(orig, "\n# edited after the shards ran\n"...), 0o644); err != nil {

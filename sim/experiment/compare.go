@@ -79,6 +79,17 @@ func Compare(ctx context.Context, cfgs []*sim.Config, opt Options, level float64
 // compared.
 func RunAll(ctx context.Context, cfgs []*sim.Config, opt Options) ([][]*sim.Result, error) {
 	all := make([][]*sim.Result, len(cfgs))
+	err := runEach(ctx, cfgs, opt, func(i int, res []*sim.Result) { all[i] = res })
+	if err != nil {
+		return nil, err
+	}
+	return all, nil
+}
+
+// runEach runs the replications of each configuration in turn, with
+// opt.Progress counting over all of them, and hands each's results to
+// keep as they finish.
+func runEach(ctx context.Context, cfgs []*sim.Config, opt Options, keep func(i int, res []*sim.Result)) error {
 	for i, c := range cfgs {
 		o := opt
 		if opt.Progress != nil {
@@ -87,11 +98,11 @@ func RunAll(ctx context.Context, cfgs []*sim.Config, opt Options) ([][]*sim.Resu
 		}
 		res, err := Replicate(ctx, c, o)
 		if err != nil {
-			return nil, fmt.Errorf("scenario %s: %w", c.Name, err)
+			return fmt.Errorf("scenario %s: %w", c.Name, err)
 		}
-		all[i] = res
+		keep(i, res)
 	}
-	return all, nil
+	return nil
 }
 
 // Contrast estimates every KPI of the reference scenario (results[0])

@@ -84,17 +84,9 @@ func SummariseAll(ctx context.Context, cfgs []*sim.Config, opt Options, level fl
 		opt.Columns = []string{}
 	}
 	out := make([][]Summary, len(cfgs))
-	for i, c := range cfgs {
-		o := opt
-		if opt.Progress != nil {
-			base := i * opt.Replications
-			o.Progress = func(done int) { opt.Progress(base + done) }
-		}
-		res, err := Replicate(ctx, c, o)
-		if err != nil {
-			return nil, fmt.Errorf("scenario %s: %w", c.Name, err)
-		}
-		out[i] = Summarise(res, level)
+	err := runEach(ctx, cfgs, opt, func(i int, res []*sim.Result) { out[i] = Summarise(res, level) })
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
