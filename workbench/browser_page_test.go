@@ -126,6 +126,9 @@ func TestBrowserRunsWhatIsTyped(t *testing.T) {
 	if toml := eval[string](p, `state.view.toml`); !strings.Contains(toml, "referrals_per_week = 50.0\n") {
 		t.Errorf("after 'Use 50' the scenario is not of 50 a week")
 	}
+	if !eval[bool](p, `document.activeElement === document.querySelector('`+referrals+`')`) {
+		t.Error("after 'Use 50' the focus is not back in the referrals box (it fell to the page)")
+	}
 	if p.staleResults() {
 		t.Error("the results of 50 a week are said to be of earlier settings")
 	}

@@ -290,7 +290,8 @@ function leverControl(l) {
     // results would look like any others. Holding it drops the run a
     // value typed on the way to it (500 on the way to 5000) scheduled.
     const typo = el('p', { class: 'typo', role: 'alert', hidden: true });
-    const take = (v) => { typo.hidden = true; num.value = v; range.value = v; changed(v); };
+    // Focus goes back to the box: the prompt's button it was on is gone.
+    const take = (v) => { typo.hidden = true; num.value = v; range.value = v; changed(v); num.focus(); };
     let asked = null; // the value the prompt is about
     const ask = (v) => {
       asked = v;
