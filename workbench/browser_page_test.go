@@ -146,6 +146,9 @@ func TestBrowserPinsWhatTheControlsShow(t *testing.T) {
 	if pinned := eval[string](p, `state.pins[0].toml`); !strings.Contains(pinned, "link_workers = 5\n") {
 		t.Error("the pin made at once after setting 5 posts does not hold them")
 	}
+	// Enter in the name pins too.
+	p.do("name a pin and press Enter", p.run(`document.querySelector('#pin-name').value = 'again'`), chromedp.Click(chromedp.CSS("#pin-name")),
+		chromedp.KeyEvent("\r"), p.until(`state.pins.length === 2`))
 }
 
 // TestBrowserGreysResultsOfOtherSettings: results of a scenario other

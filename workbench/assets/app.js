@@ -751,6 +751,8 @@ async function start() {
   $('#cancel').addEventListener('click', () => { if (state.run) state.run.abort(); });
   $('#toml').addEventListener('input', () => { state.editing = true; checkEdits(); });
   $('#pin').addEventListener('click', pin);
+  // Enter in the name pins, as in a form.
+  $('#pin-name').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); pin(); } });
   $('#compare').addEventListener('click', compare);
   $('#sweep').addEventListener('click', sweep);
   $('#sweep-key').addEventListener('change', () => sweepDefaults('sweep-key', 'sweep'));
