@@ -99,7 +99,7 @@ func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
 		v.Command = j.command
 		for _, w := range sr.LoadWarnings {
 			if strings.HasPrefix(w, "--vary ") {
-				v.Notes = append(v.Notes, w)
+				v.Notes = append(v.Notes, pointWords(w))
 			}
 		}
 		v.Seconds = seconds
@@ -252,4 +252,21 @@ func scaleFor(unit string) float64 {
 		return 100
 	}
 	return 1
+}
+
+// varyPoint is the command line's name for a sweep's point in a warning.
+var varyPoint = regexp.MustCompile(`^--vary ([a-z0-9_.]+)=([^:,]+): `)
+
+// pointWords says a sweep point's warning at the lever the page shows:
+// "At link-worker posts 1: ...", not "--vary workforce.link_workers=1: ...".
+func pointWords(w string) string {
+	m := varyPoint.FindStringSubmatch(w)
+	if m == nil {
+		return w
+	}
+	label := m[1]
+	if l := scenarios.KeyLabel(m[1]); l != "" {
+		label = output.Uncapitalise(l)
+	}
+	return "At " + label + " " + m[2] + ": " + w[len(m[0]):]
 }
