@@ -104,8 +104,8 @@ func TestPageWords(t *testing.T) {
 func TestPointWords(t *testing.T) {
 	for in, want := range map[string]string{
 		"--vary workforce.link_workers=1: initial.active = 80: warning: more people": "At link-worker posts 1: initial.active = 80: warning: more people",
-		"--vary nope.key=2: x":       "At nope.key 2: x",
-		"a warning of its own":       "a warning of its own",
+		"--vary nope.key=2: x": "At nope.key 2: x",
+		"a warning of its own": "a warning of its own",
 	} {
 		if got := pointWords(in); got != want {
 			t.Errorf("pointWords(%q) = %q, want %q", in, got, want)
