@@ -203,6 +203,11 @@ func TestBrowserOnAPhone(t *testing.T) {
 		}
 	}
 	fits("the results")
+	// One column puts the results below every lever: the status stays in
+	// view, at the foot of the screen, from the top of the page.
+	if !eval[bool](p, `(() => { window.scrollTo(0, 0); const r = document.querySelector('#status-bar').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })()`) {
+		t.Error("at the top of the page the status bar is out of view")
+	}
 	const posts = `input[type=number][data-key="workforce.link_workers"]`
 	p.do("compare three and five posts", chromedp.Click(chromedp.CSS(`[data-tab=compare]`)),
 		p.run(`document.querySelector('#pin-name').value = 'three'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 1`),
