@@ -224,7 +224,13 @@ func setAll(cfg *sim.Config, kvs []scenarios.KeyValue) error {
 		return nil
 	}
 	if _, err := scenarios.SetAll(cfg, kvs); err != nil {
-		return asBad(err, "") // a lever's value, not a line of a file
+		b := asBad(err, "") // a lever's value, not a line of a file
+		for i, p := range b.problems {
+			if l := scenarios.KeyLabel(p.Key); l != "" {
+				b.problems[i].Text = l + ": " + p.Text // the lever as the page names it
+			}
+		}
+		return b
 	}
 	return nil
 }

@@ -34,7 +34,7 @@ func TestShortCutsWholeCharacters(t *testing.T) {
 // value, not as a line of a scenario.toml the user never touched.
 func TestLeverProblemsNameNoFile(t *testing.T) {
 	w := post(t, newTestServer(), "/api/open", `{"name":"baseline","set":[{"key":"workforce.link_workers","value":-1}]}`)
-	if body := w.Body.String(); w.Code != 422 || !strings.Contains(body, `"workforce.link_workers = -1: must be between 0 and 100000`) {
+	if body := w.Body.String(); w.Code != 422 || !strings.Contains(body, `"Link-worker posts: workforce.link_workers = -1: must be between 0 and 100000`) {
 		t.Errorf("%d %s", w.Code, body)
 	}
 }
