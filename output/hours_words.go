@@ -38,9 +38,7 @@ func SessionHoursWords(c *experiment.Comparison, cfgs []*sim.Config) []string {
 	return out
 }
 
-// sessionHoursPerFTE is a link worker's hours a week for sessions: the
-// contract less admin and supervision.
+// sessionHoursPerFTE is a link worker's hours a week for sessions.
 func sessionHoursPerFTE(cfg *sim.Config) float64 {
-	w := &cfg.Workforce
-	return w.ContractedHoursPerWeek*(1-w.AdminShare) - w.Supervision.HoursPerWeek
+	return sim.SessionHoursPerFTE(&cfg.Workforce, cfg.Workforce.Supervision.HoursPerWeek)
 }

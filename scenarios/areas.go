@@ -172,8 +172,9 @@ func sharedCaseload(c *Config, top string) *Warning {
 // its cell (line, column and the value written there); in a scenario's
 // [[areas.list]], at the area.
 func areaErrors(err error, l *AreaSpec, i int, fromFile string, csvAt csvPlaces, at pos) Errors {
-	var keyed Errors
-	if fromFile != "" && errors.As(err, &keyed) {
+	var keyed Errors // nil unless err is the area's scenario's problems
+	errors.As(err, &keyed)
+	if fromFile != "" && keyed != nil {
 		out := make(Errors, len(keyed))
 		for j, e := range keyed {
 			col, value := csvAt.cols[e.Key], ""
@@ -184,7 +185,15 @@ func areaErrors(err error, l *AreaSpec, i int, fromFile string, csvAt csvPlaces,
 		}
 		return out
 	}
-	e := &Error{File: at.file, Line: at.line, Col: at.col, Msg: fmt.Sprintf("area %q: %v", l.Name, err)}
+	msg := err.Error()
+	if keyed != nil { // each problem with its key, as the area's set names it
+		msgs := make([]string, len(keyed))
+		for j, e := range keyed {
+			msgs[j] = e.Key + ": " + e.Msg
+		}
+		msg = strings.Join(msgs, "; ")
+	}
+	e := &Error{File: at.file, Line: at.line, Col: at.col, Msg: fmt.Sprintf("area %q: %s", l.Name, msg)}
 	if fromFile == "" {
 		e.Key = fmt.Sprintf("areas.list.%d.set", i)
 	}
@@ -323,36 +332,8 @@ func applyArea(c *Config, l *AreaSpec) (*Config, []Warning, error) {
 	if in, _ := doc["initial"].(map[string]any); in["file"] != nil && in["file"] != "" {
 		return nil, nil, errors.New("initial.file cannot differ between areas: an area's people waiting and on caseloads are its initial.waiting and initial.active; a caseload file is for the whole scenario")
 	}
-	nc, warns, err := buildWarn(doc, provenance{}, "area "+l.Name, c.noFiles)
-	if err != nil {
-		var es Errors
-		if errors.As(err, &es) {
-			return nil, nil, keyedErrors(es)
-		}
-		return nil, nil, err
-	}
-	return nc, warns, nil
-}
-
-// keyedErrors are an area's problems, each said with its key ("key:
-// message"), as an area of [[areas.list]] reports them, and kept apart
-// so that an areas file can place each at its cell.
-type keyedErrors Errors
-
-func (k keyedErrors) Error() string {
-	msgs := make([]string, len(k))
-	for i, e := range k {
-		msgs[i] = e.Key + ": " + e.Msg
-	}
-	return strings.Join(msgs, "; ")
-}
-
-func (k keyedErrors) As(target any) bool {
-	if t, ok := target.(*Errors); ok {
-		*t = Errors(k)
-		return true
-	}
-	return false
+	// Problems come as Errors, each with its key: areaErrors places them.
+	return buildWarn(doc, provenance{}, "area "+l.Name, c.noFiles)
 }
 
 // readAreas reads an areas file: a header row of "name" and scenario keys

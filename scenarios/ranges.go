@@ -22,6 +22,7 @@ type bounds struct {
 	hard, typical span
 	weeks         bool // a number of weeks, which might have been given in years
 	minutes       bool // a number of minutes, which might have been given in hours
+	share         bool // a fraction people read as a percentage (0.2 as 20%)
 }
 
 // b builds bounds.
@@ -32,11 +33,14 @@ func b(hardLo, hardHi, lo, hi float64) bounds {
 // inWeeks marks bounds as a number of weeks.
 func inWeeks(x bounds) bounds { x.weeks = true; return x }
 
+// asShare marks bounds as a fraction read as a percentage.
+func asShare(x bounds) bounds { x.share = true; return x }
+
 // inMinutes marks bounds as a number of minutes.
 func inMinutes(x bounds) bounds { x.minutes = true; return x }
 
 var (
-	probabilityBounds = b(0, 1, 0, 1)
+	probabilityBounds = asShare(b(0, 1, 0, 1))
 	linkWorkers       = b(0, 100000, 0, 200)
 	referralRate      = b(0, 1e9, 0.5, 500) // the estimate refuses runs too large long before
 	places            = b(0, 1e6, 0, 2000)
@@ -56,10 +60,10 @@ var ranges = map[string]bounds{
 	"run.seed":          b(0, math.MaxUint64, 0, math.MaxUint64),
 
 	"demand.referrals_per_week":  referralRate,
-	"demand.annual_growth":       b(-1, 10, -0.2, 0.3),
-	"demand.seasonal_amplitude":  b(0, 1, 0, 0.5),
+	"demand.annual_growth":       asShare(b(-1, 10, -0.2, 0.3)),
+	"demand.seasonal_amplitude":  asShare(b(0, 1, 0, 0.5)),
 	"demand.seasonal_peak_week":  b(0, 52, 0, 52),
-	"demand.inappropriate_share": b(0, 1, 0, 0.5),
+	"demand.inappropriate_share": asShare(b(0, 1, 0, 0.5)),
 
 	"initial.waiting": b(0, 1e7, 0, 5000),
 	"initial.active":  b(0, 1e7, 0, 5000),
@@ -72,7 +76,7 @@ var ranges = map[string]bounds{
 	"profiles.*.sessions":                 b(1, 1000, 1, 50),
 	"profiles.*.needs.*":                  probabilityBounds,
 	"profiles.*.patience_weeks":           patience,
-	"profiles.*.dna_probability":          b(0, 1, 0, 0.6),
+	"profiles.*.dna_probability":          asShare(b(0, 1, 0, 0.6)),
 	"profiles.*.gp_appointments_per_year": b(0, 365, 0, 50),
 
 	"groups.*.share":                      probabilityBounds,
@@ -87,7 +91,7 @@ var ranges = map[string]bounds{
 	"workforce.contracted_hours_per_week":            b(0, 80, 15, 48),
 	"workforce.caseload_cap_per_fte":                 b(1, 10000, 10, 150),
 	"workforce.sustainable_caseload_per_fte":         b(1, 10000, 20, 80),
-	"workforce.admin_share":                          b(0, 1, 0, 0.6),
+	"workforce.admin_share":                          asShare(b(0, 1, 0, 0.6)),
 	"workforce.leaving_hazard_per_year":              b(0, 52, 0, 1),
 	"workforce.pressure_sensitivity":                 b(0, 50, 0, 5),
 	"workforce.complex_pressure_weight":              b(0, 100, 0, 10),
@@ -95,11 +99,11 @@ var ranges = map[string]bounds{
 	"workforce.holding_pressure_weight":              b(0, 100, 0, 10),
 	"workforce.recruitment_delay_weeks":              inWeeks(b(0, 520, 0, 78)),
 	"workforce.ramp_up_weeks":                        inWeeks(b(0, 520, 0, 52)),
-	"workforce.ramp_up_cap_share":                    b(0, 1, 0.1, 1),
+	"workforce.ramp_up_cap_share":                    asShare(b(0, 1, 0.1, 1)),
 	"workforce.handover_extra_sessions":              b(0, 100, 0, 5),
 	"workforce.supervision.hours_per_week":           b(0, 40, 0, 8),
 	"workforce.supervision.cost_per_fte_year":        b(0, 1e6, 0, 20000),
-	"workforce.supervision.leaving_hazard_reduction": b(0, 1, 0, 0.8),
+	"workforce.supervision.leaving_hazard_reduction": asShare(b(0, 1, 0, 0.8)),
 
 	"roles.*.posts":                                linkWorkers,
 	"roles.*.fte":                                  b(0, 1.5, 0.2, 1.2),
@@ -110,7 +114,7 @@ var ranges = map[string]bounds{
 	"roles.*.support.max_weeks":                    inWeeks(b(0, 1e12, 1, 156)),
 	"roles.*.supervision_hours_per_week":           b(0, 40, 0, 8),
 	"roles.*.supervision_cost_per_fte_year":        b(0, 1e6, 0, 20000),
-	"roles.*.supervision_leaving_hazard_reduction": b(0, 1, 0, 0.8),
+	"roles.*.supervision_leaving_hazard_reduction": asShare(b(0, 1, 0, 0.8)),
 
 	"support.first_session_minutes":    inMinutes(b(0, 1440, 10, 180)),
 	"support.followup_minutes":         inMinutes(b(0, 1440, 5, 120)),
@@ -120,7 +124,7 @@ var ranges = map[string]bounds{
 	"support.short_term.max_weeks":     inWeeks(b(0, 1e12, 1, 156)), // 1e12: no limit
 	"support.longer_term.max_sessions": b(1, 1000, 1, 60),
 	"support.longer_term.max_weeks":    inWeeks(b(0, 1e12, 1, 156)),
-	"support.tiered_reserved_share":    b(0, 1, 0, 0.8),
+	"support.tiered_reserved_share":    asShare(b(0, 1, 0, 0.8)),
 	"support.assessment_minutes":       inMinutes(b(0, 1440, 0, 180)),
 
 	"services.*.places":                  places,
@@ -142,11 +146,11 @@ var ranges = map[string]bounds{
 	"rereferral.delay_weeks": inWeeks(b(0, 520, 1, 104)),
 
 	"costs.salary_per_fte_year":  b(0, 1e6, 15000, 80000),
-	"costs.on_cost_share":        b(0, 100, 0, 0.6),
+	"costs.on_cost_share":        asShare(b(0, 100, 0, 0.6)),
 	"costs.recruitment_cost":     b(0, 1e6, 0, 20000),
 	"costs.gp_appointment_value": b(0, 10000, 10, 200),
 
-	"outcomes.gp_effect_size":           b(0, 1, 0, 0.5),
+	"outcomes.gp_effect_size":           asShare(b(0, 1, 0, 0.5)),
 	"outcomes.gp_effect_duration_weeks": inWeeks(b(0, 520, 0, 156)),
 
 	"timeline.*.week":                        inWeeks(b(1, 2600, 1, 2600)),

@@ -12,11 +12,13 @@ import "github.com/spsim/spsim/scenarios"
 // boundKPIs sets the Max of the KPIs a scenario bounds.
 func boundKPIs(ks []KPI, in kpiInput) {
 	cfg := in.cfg
+	cut := cutServices(cfg)
 	for i := range ks {
 		base, fam, member := SplitMember(ks[i].Name)
 		switch {
 		case base == KPIVCSEOccupancy && (fam == Overall || fam == PerService):
-			if !placesCut(cfg, member) {
+			// Overall, any service cut counts (member "" is never a name).
+			if !cut[member] && (fam != Overall || len(cut) == 0) {
 				ks[i].Max = 1
 			}
 		case base == KPIVCSEClosures && fam == Overall:
@@ -58,25 +60,26 @@ func impossible(cfg *Config, base string, fam Family) bool {
 	return false
 }
 
-// placesCut reports whether the timeline ever gives service name (any
-// service, if name is "") fewer places than it had before.
-func placesCut(cfg *Config, name string) bool {
+// cutServices are the services the timeline ever gives fewer places than
+// they had before.
+func cutServices(cfg *Config) map[string]bool {
 	places := map[string]int{}
 	for n, s := range cfg.Services {
 		places[n] = s.Places
 	}
+	cut := map[string]bool{}
 	for _, ch := range cfg.Timeline {
 		for n, sc := range ch.Services {
-			if sc == nil || sc.Places == nil || (name != "" && n != name) {
+			if sc == nil || sc.Places == nil {
 				continue
 			}
 			if *sc.Places < places[n] {
-				return true
+				cut[n] = true
 			}
 			places[n] = *sc.Places
 		}
 	}
-	return false
+	return cut
 }
 
 // largestCap is role's caseload cap per FTE, or with role "" the largest

@@ -81,8 +81,13 @@ func (m *Model) computeSessionHours(i int) float64 {
 	if !lw.inPost {
 		return 0
 	}
-	w := &m.cfg.Workforce
-	return lw.fte * (w.ContractedHoursPerWeek*(1-w.AdminShare) - m.p.roles[lw.role].supHours)
+	return lw.fte * SessionHoursPerFTE(&m.cfg.Workforce, m.p.roles[lw.role].supHours)
+}
+
+// SessionHoursPerFTE is a post's hours a week for sessions per FTE: the
+// contract less admin and the role's supervision hours.
+func SessionHoursPerFTE(w *Workforce, supervisionHours float64) float64 {
+	return w.ContractedHoursPerWeek*(1-w.AdminShare) - supervisionHours
 }
 
 // free is the number of people link worker i can take on now on the given

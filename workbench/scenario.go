@@ -178,23 +178,19 @@ func apply(cfg *sim.Config, sets []setting) error {
 		week = c.Week
 		cfg.Timeline = slices.Delete(cfg.Timeline, i, i+1)
 	}
-	var kvs []scenarios.KeyValue
+	var rest []setting
 	for _, st := range sets {
-		if st.Key == cliffKey {
-			w, err := cliffWeek(cfg, st.Value)
-			if err != nil {
-				return err
-			}
-			week = w
+		if st.Key != cliffKey {
+			rest = append(rest, st)
 			continue
 		}
-		v, err := tomlValue(st.Value)
+		w, err := cliffWeek(cfg, st.Value)
 		if err != nil {
-			return newBad("%s: %v", st.Key, err)
+			return err
 		}
-		kvs = append(kvs, scenarios.KeyValue{Key: st.Key, Value: v})
+		week = w
 	}
-	if err := setAll(cfg, kvs); err != nil {
+	if err := setLevers(cfg, rest); err != nil {
 		return err
 	}
 	return setCliff(cfg, week)
@@ -204,8 +200,12 @@ func apply(cfg *sim.Config, sets []setting) error {
 // follows.
 const postsKey = "workforce.link_workers"
 
-// setLevers sets levers other than the cliff.
+// setLevers sets levers other than the cliff, together, so that values
+// valid only together (a fit's group shares) are checked as a whole.
 func setLevers(cfg *sim.Config, sets []setting) error {
+	if len(sets) == 0 {
+		return nil
+	}
 	kvs := make([]scenarios.KeyValue, 0, len(sets))
 	for _, st := range sets {
 		v, err := tomlValue(st.Value)
@@ -213,15 +213,6 @@ func setLevers(cfg *sim.Config, sets []setting) error {
 			return newBad("%s: %v", st.Key, err)
 		}
 		kvs = append(kvs, scenarios.KeyValue{Key: st.Key, Value: v})
-	}
-	return setAll(cfg, kvs)
-}
-
-// setAll sets the levers' values together, so that values valid only
-// together (a fit's group shares) are checked as a whole.
-func setAll(cfg *sim.Config, kvs []scenarios.KeyValue) error {
-	if len(kvs) == 0 {
-		return nil
 	}
 	if _, err := scenarios.SetAll(cfg, kvs); err != nil {
 		b := asBad(err, "") // a lever's value, not a line of a file

@@ -187,14 +187,14 @@ func KPIRange(name, unit string) Range {
 	return RangeOf(name, unit)
 }
 
-// ResultsRange is [KPIRange] tightened by the scenario's own bound on the
-// KPI (sim.KPI.Max), where every result has one: a service cannot be more
-// than full, nor close twice.
-func ResultsRange(results []*sim.Result, name, unit string) Range {
+// rangeAcross is [KPIRange] tightened by the scenario's own bound on the
+// KPI (sim.KPI.Max), where every replication's has one (ks, one a
+// replication, nil where missing): a service cannot be more than full, nor
+// close twice.
+func rangeAcross(ks []*sim.KPI, name, unit string) Range {
 	r := KPIRange(name, unit)
 	most := 0.0
-	for _, res := range results {
-		k := res.KPIByName(name)
+	for _, k := range ks {
 		if k == nil || k.Max <= 0 {
 			return r
 		}
@@ -216,21 +216,21 @@ func KPIRangeOf(k sim.KPI) Range {
 	return r
 }
 
-// kpiInterval is a KPI's interval across results (EstimateOf): within
-// the scenario's range, and bounded above where no replication saw an
-// event the scenario allows.
-func kpiInterval(results []*sim.Result, name, unit string, vals []float64, level float64) Estimate {
-	return EstimateOf(vals, level, ResultsRange(results, name, unit), unit, Exposure(results, name))
+// kpiInterval is a KPI's interval across results (EstimateOf), ks being
+// its entry in each (nil where missing) and vals their values: within the
+// scenario's range, and bounded above where no replication saw an event
+// the scenario allows.
+func kpiInterval(results []*sim.Result, ks []*sim.KPI, name, unit string, vals []float64, level float64) Estimate {
+	return EstimateOf(vals, level, rangeAcross(ks, name, unit), unit, exposure(results, ks))
 }
 
-// Exposure is the weeks results measured name over, added up, or 0 where
-// a result does not say (one read from an older file) or its scenario
-// rules out what name counts.
-func Exposure(results []*sim.Result, name string) float64 {
+// exposure is the weeks results measured their KPI ks over, added up, or
+// 0 where a result does not say (one read from an older file) or its
+// scenario rules out what the KPI counts.
+func exposure(results []*sim.Result, ks []*sim.KPI) float64 {
 	weeks := 0.0
-	for _, r := range results {
-		k := r.KPIByName(name)
-		if k == nil || k.Impossible || r.Weeks <= 0 {
+	for i, r := range results {
+		if k := ks[i]; k == nil || k.Impossible || r.Weeks <= 0 {
 			return 0
 		}
 		weeks += r.Weeks

@@ -119,16 +119,18 @@ func Contrast(names []string, results [][]*sim.Result, level float64) *Compariso
 	}
 	for _, k := range kpiUnion(results) {
 		kc := KPIComparison{Name: k.Name, Unit: k.Unit}
+		ks := make([][]*sim.KPI, len(results))
 		// A difference may span both scenarios' ranges.
 		rng := KPIRange(k.Name, k.Unit)
 		rng.Max = math.Inf(-1)
 		for s := range results {
-			rng.Max = max(rng.Max, ResultsRange(results[s], k.Name, k.Unit).Max)
+			ks[s] = kpisOf(results[s], k.Name)
+			rng.Max = max(rng.Max, rangeAcross(ks[s], k.Name, k.Unit).Max)
 		}
 		for s := range results {
-			vals := kpiValues(results[s], k.Name)
+			vals := valuesOf(ks[s])
 			kc.Values = append(kc.Values, vals)
-			e := kpiInterval(results[s], k.Name, k.Unit, vals, level)
+			e := kpiInterval(results[s], ks[s], k.Name, k.Unit, vals, level)
 			if allNaN(vals) {
 				e.N = 0 // the scenario does not report it
 			}
@@ -194,11 +196,23 @@ func unionPlace(list []sim.KPI, name string) int {
 	return len(list)
 }
 
-// kpiValues is the named KPI of each replication, NaN where it is missing.
-func kpiValues(results []*sim.Result, name string) []float64 {
-	vals := make([]float64, len(results))
+// kpisOf is the named KPI of each replication, nil where it is missing.
+func kpisOf(results []*sim.Result, name string) []*sim.KPI {
+	ks := make([]*sim.KPI, len(results))
 	for i, r := range results {
-		vals[i], _ = r.KPI(name)
+		ks[i] = r.KPIByName(name)
+	}
+	return ks
+}
+
+// valuesOf is the value of each KPI, NaN where it is missing.
+func valuesOf(ks []*sim.KPI) []float64 {
+	vals := make([]float64, len(ks))
+	for i, k := range ks {
+		vals[i] = math.NaN()
+		if k != nil {
+			vals[i] = k.Value
+		}
 	}
 	return vals
 }

@@ -121,12 +121,14 @@ func Summarise(results []*sim.Result, level float64) []Summary {
 		return nil
 	}
 	var out []Summary
+	ks := make([]*sim.KPI, len(results))
 	for i, k := range results[0].KPIs {
 		vals := make([]float64, len(results))
 		for r, res := range results {
-			vals[r] = res.KPIs[i].Value
+			ks[r] = &res.KPIs[i]
+			vals[r] = ks[r].Value
 		}
-		out = append(out, Summary{Name: k.Name, Unit: k.Unit, Estimate: kpiInterval(results, k.Name, k.Unit, vals, level), Values: vals})
+		out = append(out, Summary{Name: k.Name, Unit: k.Unit, Estimate: kpiInterval(results, ks, k.Name, k.Unit, vals, level), Values: vals})
 	}
 	return out
 }
