@@ -148,9 +148,15 @@ func (m *Model) seedInitialState() {
 		m.m.initial++
 		id := m.newPerson(pr, g, false)
 		p := &m.pp.slots[id]
-		// Part-way through an episode: some sessions already held.
-		p.attended = int32(r.IntN(int(p.needed)))
+		p.attended = m.heldSoFar(p)
 		p.held = p.attended
 		m.seatToday(id)
 	}
+}
+
+// heldSoFar draws the sessions someone on today's caseload has held:
+// part-way through an episode, fewer than they need and fewer than their
+// support's limit, which they would otherwise have reached already.
+func (m *Model) heldSoFar(p *person) int32 {
+	return int32(m.rng.initial.IntN(min(int(p.needed), m.limits(p).MaxSessions)))
 }

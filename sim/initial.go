@@ -34,7 +34,7 @@ func (m *Model) seedPeople(people []InitialPerson) {
 		id := m.initialPerson(ip, r.Float64(), r.Float64())
 		p := &m.pp.slots[id]
 		p.arrival = -ip.AgeWeeks
-		p.attended = int32(r.IntN(int(p.needed)))
+		p.attended = m.heldSoFar(p)
 		if ip.Sessions != nil {
 			p.attended = int32(*ip.Sessions)
 			// Someone on a caseload still has a session to come.
