@@ -36,8 +36,16 @@ type flows struct {
 	listExits, listSojourn, caseEntries, caseExits, caseSojourn float64
 	roleHandovers, handoverWaitSum, handoversSeen               float64
 	roleEpisodes                                                []float64 // by role, with several roles
+	roleWork                                                    []roleFlows
 	group                                                       []groupFlows
 	profile                                                     []profileFlows
+}
+
+// roleFlows are one role's leavers and pressure in a week, with several
+// roles: the team's headline workforce figures are the link workers', and
+// each other role has its own.
+type roleFlows struct {
+	leavers, pressureSum, assessed float64
 }
 
 type profileFlows struct {
@@ -74,7 +82,8 @@ type metrics struct {
 	snames           [][]string
 	roleCaseload     []level // by role, with several roles
 	roleFTE          []level
-	roleBuf          []float64 // FTE in post by role, a scratch buffer
+	rolePlaces       []level
+	roleBuf          []float64 // FTE in post, then caseload places, by role: a scratch buffer
 	flat             []float64 // backing store of rows: one allocation for the run
 
 	// As rows are written: the sums of the weeks after the warm-up (the
@@ -93,12 +102,14 @@ type metrics struct {
 
 func (mt *metrics) init(m *Model) {
 	mt.group = make([]groupFlows, len(m.p.groups))
-	mt.roleEpisodes, mt.roleCaseload, mt.roleFTE = nil, nil, nil
-	if len(m.p.roles) > 1 {
-		mt.roleEpisodes = make([]float64, len(m.p.roles))
-		mt.roleCaseload = make([]level, len(m.p.roles))
-		mt.roleFTE = make([]level, len(m.p.roles))
-		mt.roleBuf = make([]float64, len(m.p.roles))
+	mt.roleEpisodes, mt.roleWork, mt.roleCaseload, mt.roleFTE, mt.rolePlaces = nil, nil, nil, nil, nil
+	if n := len(m.p.roles); n > 1 {
+		mt.roleEpisodes = make([]float64, n)
+		mt.roleWork = make([]roleFlows, n)
+		mt.roleCaseload = make([]level, n)
+		mt.roleFTE = make([]level, n)
+		mt.rolePlaces = make([]level, n)
+		mt.roleBuf = make([]float64, 2*n)
 	}
 	mt.profile = make([]profileFlows, len(m.p.profiles))
 	mt.warmup = float64(m.cfg.Run.WarmupWeeks)
@@ -229,10 +240,14 @@ func (mt *metrics) postChanged(m *Model, i int) {
 func (mt *metrics) capacityTotals(m *Model) {
 	var places, hours, fte, vacant float64
 	clear(mt.roleBuf)
+	roles := len(mt.roleFTE)
 	for i := range m.lws {
 		lw := &m.lws[i]
 		places += float64(m.capOf(i))
 		hours += m.sessionHoursAvailable(i)
+		if roles > 0 {
+			mt.roleBuf[roles+int(lw.role)] += float64(m.capOf(i))
+		}
 		if lw.inPost {
 			fte += lw.fte
 			if mt.roleBuf != nil {
@@ -249,6 +264,7 @@ func (mt *metrics) capacityTotals(m *Model) {
 	mt.vacant.set(t, vacant)
 	for r := range mt.roleFTE {
 		mt.roleFTE[r].set(t, mt.roleBuf[r])
+		mt.rolePlaces[r].set(t, mt.roleBuf[roles+r])
 	}
 }
 
@@ -284,7 +300,8 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 	clear(mt.group)
 	clear(mt.profile)
 	clear(mt.roleEpisodes)
-	mt.flows = flows{group: mt.group, profile: mt.profile, roleEpisodes: mt.roleEpisodes}
+	clear(mt.roleWork)
+	mt.flows = flows{group: mt.group, profile: mt.profile, roleEpisodes: mt.roleEpisodes, roleWork: mt.roleWork}
 }
 
 // keepOnly resolves the named columns and makes room for them, week by

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/spsim/spsim/scenarios"
 )
 
 // Column names one column of the weekly table and its unit.
@@ -124,6 +126,11 @@ type window struct {
 	r     *Result
 	sums  []float64 // per column, in one pass over the rows
 	weeks float64
+	// lw is the suffix of the link workers' own columns with several
+	// roles, else "": the workforce headlines (pressure, leaving,
+	// caseload per FTE, utilisation) are theirs, as their names say, and
+	// each other role has its own.
+	lw string
 }
 
 func newWindow(r *Result, from int, weeks float64) window {
@@ -145,7 +152,10 @@ func (w window) sum(name string) float64 {
 }
 
 func (w window) perYear(name string) float64 { return w.sum(name) * 52 / w.weeks }
-func (w window) mean(name string) float64    { return w.sum(name) / w.weeks }
+
+// lwSum is the link workers' own sum of a column.
+func (w window) lwSum(name string) float64 { return w.sum(name + w.lw) }
+func (w window) mean(name string) float64  { return w.sum(name) / w.weeks }
 
 // kpis computes the headline figures. Their names are part of spsim's
 // interface: they are documented in the README and must not change lightly.
@@ -156,6 +166,9 @@ func kpis(in kpiInput, r *Result) []KPI {
 	w := window{r: r, sums: in.windowSums, weeks: weeks}
 	if w.sums == nil {
 		w = newWindow(r, cfg.Run.WarmupWeeks, weeks)
+	}
+	if hasRoles(cfg) {
+		w.lw = "." + RolePrefix + scenarios.LinkWorkerRole
 	}
 	var ks []KPI
 	add := func(name string, v float64) { ks = append(ks, KPI{Name: name, Unit: kpiReg.unit(name), Value: v}) }
@@ -174,7 +187,7 @@ type addKPI func(name string, v float64)
 // capacity.
 func flowKPIs(add addKPI, in kpiInput, w window, last []float64, r *Result) {
 	h := in.waits
-	fteYears := w.sum(ColFTEInPostMean) / 52
+	fteYears := w.lwSum(ColFTEInPostMean) / 52
 	add(KPIReferrals, w.perYear(ColReferrals))
 	// From the counts, exact: two scenarios with the same new referrals
 	// (re-referrals apart) then have the same figure to the last bit.
@@ -191,15 +204,15 @@ func flowKPIs(add addKPI, in kpiInput, w window, last []float64, r *Result) {
 	add(KPIReneged, w.perYear(ColReneged))
 	add(KPIRenegedShare, nanDiv(w.sum(ColReneged), w.sum(ColListExits)))
 	add(KPIEpisodesCompleted, w.perYear(ColEpisodesCompleted))
-	add(KPIPeopleSupportedPerFTE, nanDiv(w.sum(ColEpisodesCompleted), fteYears))
+	add(KPIPeopleSupportedPerFTE, nanDiv(w.lwSum(ColEpisodesCompleted), fteYears))
 	add(KPIEpisodeWeeksMean, nanDiv(w.sum(ColEpisodeWeeksSum), w.sum(ColEpisodesCompleted)))
 	add(KPIContactsPerEpisode, nanDiv(w.sum(ColEpisodeContactsSum), w.sum(ColEpisodesCompleted)))
 	add(KPIShortSupport, w.perYear(ColShortSupport))
 	add(KPIDropouts, w.perYear(ColDropouts))
 	add(KPICaseloadMean, w.mean(ColCaseloadMean))
-	add(KPICaseloadPerFTE, nanDiv(w.sum(ColCaseloadMean), w.sum(ColFTEInPostMean)))
+	add(KPICaseloadPerFTE, nanDiv(w.lwSum(ColCaseloadMean), w.lwSum(ColFTEInPostMean)))
 	add(KPICaseloadCapPerFTE, in.cfg.Workforce.CaseloadCapPerFTE)
-	add(KPIUtilisation, nanDiv(w.sum(ColCaseloadMean), w.sum(ColCapacityPlacesMean)))
+	add(KPIUtilisation, nanDiv(w.lwSum(ColCaseloadMean), w.lwSum(ColCapacityPlacesMean)))
 	add(KPIHoursUtilisation, nanDiv(w.sum(ColSessionHours), w.sum(ColCapacityHours)))
 	add(KPICapacityPlaces, w.mean(ColCapacityPlacesMean))
 	add(KPICapacityHours, w.mean(ColCapacityHours))
@@ -209,7 +222,7 @@ func flowKPIs(add addKPI, in kpiInput, w window, last []float64, r *Result) {
 
 // outcomeKPIs are community services, needs and the workforce's turnover.
 func outcomeKPIs(add addKPI, w window) {
-	fteYears := w.sum(ColFTEInPostMean) / 52
+	fteYears := w.lwSum(ColFTEInPostMean) / 52
 	appropriate := w.sum(ColReferrals) - w.sum(ColInappropriate)
 	met, unmet, unseen := w.sum(ColNeedsMet), w.sum(ColNeedsUnmet), w.sum(ColNeedsUnseen)
 	add(KPIVCSEReferrals, w.perYear(ColVCSEReferrals))
@@ -229,10 +242,10 @@ func outcomeKPIs(add addKPI, w window) {
 	add(KPINeedsMetPer1000Referrals, nanDiv(1000*met, appropriate))
 	add(KPIPeopleNeedsMet, w.perYear(ColPeopleNeedsMet))
 	add(KPIReferredAllNeedsMetShare, nanDiv(w.sum(ColPeopleNeedsMet), w.sum(ColReferralsEnded)))
-	add(KPILeavers, w.perYear(ColLeavers))
-	add(KPILeaversPerFTE, nanDiv(w.sum(ColLeavers), fteYears))
+	add(KPILeavers, w.lwSum(ColLeavers)*52/w.weeks)
+	add(KPILeaversPerFTE, nanDiv(w.lwSum(ColLeavers), fteYears))
 	add(KPIVacancyWeeks, w.perYear(ColVacancyWeeks))
-	add(KPIPressureMean, nanDiv(w.sum(ColPressureSum), w.sum(ColLWAssessed)))
+	add(KPIPressureMean, nanDiv(w.lwSum(ColPressureSum), w.lwSum(ColLWAssessed)))
 }
 
 // costKPIs are the costs a year, per outcome, and the assumption-driven
@@ -290,6 +303,9 @@ func familyKPIs(add addKPI, in kpiInput, w window) {
 		name := RolePrefix + r
 		add(KPICaseloadPerFTE+"."+name, nanDiv(w.sum(ColCaseloadMean+"."+name), w.sum(ColFTEInPostMean+"."+name)))
 		add(KPIEpisodesCompleted+"."+name, w.perYear(ColEpisodesCompleted+"."+name))
+		add(KPIUtilisation+"."+name, nanDiv(w.sum(ColCaseloadMean+"."+name), w.sum(ColCapacityPlacesMean+"."+name)))
+		add(KPIPressureMean+"."+name, nanDiv(w.sum(ColPressureSum+"."+name), w.sum(ColLWAssessed+"."+name)))
+		add(KPILeaversPerFTE+"."+name, nanDiv(w.sum(ColLeavers+"."+name), w.sum(ColFTEInPostMean+"."+name)/52))
 	}
 	if hasGap(in.cfg) {
 		add(KPIInequityGapNeedsMetShare, nanDiv(refMet, refAll)-nanDiv(restMet, restAll))

@@ -48,8 +48,9 @@ func TestSupervisionIsEachRolesOwn(t *testing.T) {
 		return cfg
 	}
 	const reps = 20
+	navLeaving := sim.KPILeaversPerFTE + "." + sim.RolePrefix + "care_navigator"
 	none, lwOnly := replicate(t, navigators(0, 0), reps, 2), replicate(t, navigators(0.9, 0), reps, 2)
-	if a, b := kpi(t, none, sim.KPILeavers), kpi(t, lwOnly, sim.KPILeavers); fmt.Sprint(a) != fmt.Sprint(b) {
+	if a, b := kpi(t, none, navLeaving), kpi(t, lwOnly, navLeaving); fmt.Sprint(a) != fmt.Sprint(b) {
 		t.Errorf("the link workers' supervision changed the navigators' leaving:\n%v\n%v", a, b)
 	}
 	lwCost, navCost := kpi(t, lwOnly, sim.KPICostSupervision), kpi(t, replicate(t, navigators(0, 0.9), reps, 2), sim.KPICostSupervision)
@@ -58,7 +59,27 @@ func TestSupervisionIsEachRolesOwn(t *testing.T) {
 	if mean(lwCost) <= 2*mean(navCost) || mean(navCost) <= 0 {
 		t.Errorf("supervision cost: link workers' %.0f, the navigator's %.0f: each role pays for its own FTE", mean(lwCost), mean(navCost))
 	}
-	direction(t, "navigators leaving, with their own supervision", effect(t, navigators(0, 0), navigators(0, 0.9), reps, sim.KPILeavers), false)
+	direction(t, "navigators leaving, with their own supervision", effect(t, navigators(0, 0), navigators(0, 0.9), reps, navLeaving), false)
+}
+
+// TestWorkforceHeadlinesAreTheLinkWorkers: with a care navigator beside
+// them, the workforce headlines are the link workers' own, as their names
+// say, and the navigator's are its own: pooled, a navigator with room
+// showed link workers' pressure falling and their places freed while
+// their caseloads stayed full.
+func TestWorkforceHeadlinesAreTheLinkWorkers(t *testing.T) {
+	rs := replicate(t, load(t, "navigator-triage"), 4, 2)
+	lw, nav := "."+sim.RolePrefix+"link_workers", "."+sim.RolePrefix+"care_navigator"
+	for _, k := range []string{sim.KPIPressureMean, sim.KPIUtilisation, sim.KPICaseloadPerFTE, sim.KPILeaversPerFTE} {
+		if a, b := kpi(t, rs, k), kpi(t, rs, k+lw); fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Errorf("%s %v, the link workers' own %v", k, a, b)
+		}
+	}
+	for _, k := range []string{sim.KPIPressureMean, sim.KPIUtilisation} {
+		if a, b := mean(kpi(t, rs, k)), mean(kpi(t, rs, k+nav)); b >= a {
+			t.Errorf("%s: the navigator's %.3f is not below the full link workers' %.3f", k, b, a)
+		}
+	}
 }
 
 func mean(xs []float64) float64 {

@@ -102,13 +102,14 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 	vcseWaitingArea := mt.vcseWaiting.take(now)
 	costLW := fteArea * mt.lwCostPerFTEWeek
 	costSup := fteArea * m.p.roles[0].supCost
-	var roleFTE, roleCase [maxTracks]float64
+	var roles roleWeek
 	if mt.roleFTE != nil {
 		costLW, costSup = 0, 0 // each role at its own pay and supervision
 		for r := range mt.roleFTE {
-			roleFTE[r], roleCase[r] = mt.roleFTE[r].take(now), mt.roleCaseload[r].take(now)
-			costLW += roleFTE[r] * m.p.roles[r].payPerFTEWeek
-			costSup += roleFTE[r] * m.p.roles[r].supCost
+			roles.fte[r], roles.caseload[r] = mt.roleFTE[r].take(now), mt.roleCaseload[r].take(now)
+			roles.places[r] = mt.rolePlaces[r].take(now)
+			costLW += roles.fte[r] * m.p.roles[r].payPerFTEWeek
+			costSup += roles.fte[r] * m.p.roles[r].supCost
 		}
 	}
 	costVCSE := 0.0
@@ -184,14 +185,19 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 			mt.name(name)
 		}
 	}
-	mt.writeMembers(&r, m, &roleFTE, &roleCase)
+	mt.writeMembers(&r, m, &roles)
 	mt.writeServices(&r, m, now)
 	mt.row = r.row
 }
 
 // writeMembers adds the columns of each group, role (with several) and
 // profile to the row.
-func (mt *metrics) writeMembers(r *rowWriter, m *Model, roleFTE, roleCase *[maxTracks]float64) {
+// roleWeek is each role's time averages over a week, with several roles.
+type roleWeek struct {
+	fte, caseload, places [maxTracks]float64
+}
+
+func (mt *metrics) writeMembers(r *rowWriter, m *Model, roles *roleWeek) {
 	for i, g := range mt.group {
 		n := mt.groupCols(m, i)
 		r.put(n[0], g.referrals)
@@ -210,9 +216,13 @@ func (mt *metrics) writeMembers(r *rowWriter, m *Model, roleFTE, roleCase *[maxT
 		r.put(ColHandoversSeen, mt.handoversSeen)
 		for role := range mt.roleFTE {
 			n := mt.roleCols(m, role)
-			r.put(n[0], roleFTE[role])
-			r.put(n[1], roleCase[role])
+			r.put(n[0], roles.fte[role])
+			r.put(n[1], roles.caseload[role])
 			r.put(n[2], mt.roleEpisodes[role])
+			r.put(n[3], roles.places[role])
+			r.put(n[4], mt.roleWork[role].leavers)
+			r.put(n[5], mt.roleWork[role].pressureSum)
+			r.put(n[6], mt.roleWork[role].assessed)
 		}
 	}
 	for i, pf := range mt.profile {
@@ -273,7 +283,8 @@ func (mt *metrics) groupCols(m *Model, i int) []string {
 func (mt *metrics) roleCols(m *Model, r int) []string {
 	for len(mt.rnames) <= r {
 		name := RolePrefix + m.p.roles[len(mt.rnames)].name
-		mt.rnames = append(mt.rnames, memberCols(name, ColFTEInPostMean, ColCaseloadMean, ColEpisodesCompleted))
+		mt.rnames = append(mt.rnames, memberCols(name, ColFTEInPostMean, ColCaseloadMean, ColEpisodesCompleted,
+			ColCapacityPlacesMean, ColLeavers, ColPressureSum, ColLWAssessed))
 	}
 	return mt.rnames[r]
 }

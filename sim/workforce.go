@@ -103,6 +103,12 @@ func (m *Model) weeklyTurnover() {
 		pr := m.pressure(i, waitTerm)
 		sum += pr
 		n++
+		var rw *roleFlows
+		if m.m.roleWork != nil {
+			rw = &m.m.roleWork[m.lws[i].role]
+			rw.pressureSum += pr
+			rw.assessed++
+		}
 		base := m.p.roles[m.lws[i].role].hazard // after its supervision
 		if base == 0 {
 			continue
@@ -110,6 +116,9 @@ func (m *Model) weeklyTurnover() {
 		hazard := base * math.Exp(w.PressureSensitivity*pr)
 		if u < 1-math.Exp(-hazard/52) {
 			m.m.leavers++
+			if rw != nil {
+				rw.leavers++
+			}
 			m.vacate(i)
 			if m.lws[i].funded {
 				m.recruit(i)
