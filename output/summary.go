@@ -85,7 +85,9 @@ func RunAnswer(sums []experiment.Summary) []string {
 	}
 	for _, name := range []string{sim.KPIReferredAllNeedsMetShare, sim.KPINeedsMetShare} {
 		if s, ok := get(name); ok {
-			what := "of referred people have every community need met"
+			// Every need: the sessions they needed with a link worker
+			// (support cut short leaves them unmet) and each community need.
+			what := "of referred people end with every need met (their own sessions completed, and each community need)"
 			if name == sim.KPINeedsMetShare {
 				what = "of community needs are met"
 			}

@@ -253,3 +253,17 @@ func TestCapacityOfATeam(t *testing.T) {
 		t.Errorf("two roles: %q", got)
 	}
 }
+
+// TestRunAnswerSaysEveryNeed: the headline share counts a person's own
+// sessions as a need beside their community needs (support cut short
+// leaves them unmet), so the answer does not call it community needs
+// alone: with no community need met, people whose support was completed
+// still count.
+func TestRunAnswerSaysEveryNeed(t *testing.T) {
+	got := strings.Join(RunAnswer([]experiment.Summary{{Name: "referred_all_needs_met_share", Unit: "share",
+		Estimate: experiment.Estimate{Mean: 0.185, Low: 0.177, High: 0.194, N: 20}}}), " ")
+	want := "18.5% [17.7%, 19.4%] of referred people end with every need met (their own sessions completed, and each community need)."
+	if got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spsim/spsim/output/workbook"
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
@@ -24,9 +25,9 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 		file{"compare.csv", func(w io.Writer) error { return WriteCompareCSV(w, cmp) }},
 		file{"compare.json", func(w io.Writer) error { return WriteCompareJSON(w, meta, cmp) }})
 	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error { return workbook.WriteCompare(w, compareWorkbook(r)) }})...)
-	for _, c := range r.Configs {
+	for i, c := range r.Configs {
 		files = append(files, when(outs.Has(study.Scenario),
-			file{"scenario." + c.Name + ".toml", func(w io.Writer) error { return scenarios.Encode(w, c) }})...)
+			file{compareScenarioFile(r.Configs, i), func(w io.Writer) error { return scenarios.Encode(w, c) }})...)
 	}
 	return writeAll(dir, files, func() ([]file, error) {
 		if !outs.Figures() {
@@ -135,4 +136,19 @@ func verdictTables(c *experiment.Comparison) []Table {
 		out = append(out, t)
 	}
 	return out
+}
+
+// compareScenarioFile is the file of the i-th compared scenario:
+// scenario.NAME.toml with its name made safe (a name is the scenario's
+// own text, and "../x" must not write outside the folder), and the
+// scenario's place added where two names come out the same.
+func compareScenarioFile(cfgs []*sim.Config, i int) string {
+	name := scenarios.SafeName(cfgs[i].Name)
+	for j, c := range cfgs {
+		if j != i && scenarios.SafeName(c.Name) == name {
+			name = fmt.Sprintf("%s-%d", name, i+1)
+			break
+		}
+	}
+	return "scenario." + name + ".toml"
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/spsim/spsim/internal/tomlnum"
 	"github.com/spsim/spsim/sim/dist"
@@ -277,6 +278,14 @@ func formatDerived(x float64) string {
 func (v *validator) top() {
 	if strings.TrimSpace(v.c.Name) == "" {
 		v.add(p("name"), v.c.Name, "must not be empty")
+	}
+	// A name is printed to the terminal and names files: an escape or a
+	// line break there could forge lines. A question may run over lines.
+	if strings.ContainsFunc(v.c.Name, unicode.IsControl) {
+		v.add(p("name"), v.c.Name, "must not contain control characters (a line break, tab or escape)")
+	}
+	if strings.ContainsFunc(v.c.Question, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) {
+		v.add(p("question"), v.c.Question, "must not contain control characters other than line breaks and tabs (an escape, say)")
 	}
 	if strings.TrimSpace(v.c.Question) == "" {
 		v.add(p("question"), v.c.Question, "must not be empty: say what the scenario asks")

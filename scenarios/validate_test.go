@@ -91,6 +91,8 @@ func TestValidate(t *testing.T) {
 			c.Timeline = []Change{{Week: 5, Services: map[string]*ServiceChange{"wellbeing_groups": {Places: ptr(-1)}}}}
 		}, "timeline.0.services.wellbeing_groups.places", "0 or more"},
 		{"name", func(c *Config) { c.Name = "" }, "name", "must not be empty"},
+		{"name with an escape", func(c *Config) { c.Name = "a\x1b[31mred" }, "name", "must not contain control characters"},
+		{"question with an escape", func(c *Config) { c.Question = "why?\x1b[2K" }, "question", "must not contain control characters other than line breaks"},
 		{"area count", func(c *Config) { c.Areas.Count = -1 }, "areas.count", "between 0 and 10000"},
 		{"area multiplier", func(c *Config) { c.Areas.ReferralsMultiplier = dist.Constant(0) }, "areas.referrals_multiplier", "mean must be > 0"},
 		{"area share dist", func(c *Config) {
