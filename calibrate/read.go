@@ -86,9 +86,13 @@ func (e *Errors) Error() string {
 
 // Read reads a referral extract. name is used in errors only.
 func Read(name string, r io.Reader) (*Extract, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, 1<<30))
+	raw, err := io.ReadAll(io.LimitReader(r, extract.MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	if len(raw) > extract.MaxFileBytes {
+		// Never a silently cut extract.
+		return nil, fmt.Errorf("%s: over %s, more than a referral extract needs: is it the right file?", name, extract.Bytes(extract.MaxFileBytes))
 	}
 	er, cols, err := openExtract(name, raw)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -344,7 +343,7 @@ func readAreas(path string) (list []AreaSpec, at csvPlaces, _ Errors) {
 	fail := func(line, col int, key, msg string) ([]AreaSpec, csvPlaces, Errors) {
 		return nil, csvPlaces{}, Errors{{File: path, Line: line, Col: col, Key: key, Msg: msg}}
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := extract.ReadFile(path, maxDataFileBytes)
 	if err != nil {
 		return fail(0, 0, "", "cannot read the areas file: "+err.Error())
 	}

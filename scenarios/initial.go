@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -205,7 +204,7 @@ func readCaseload(path, date string) ([]InitialPerson, []int, Errors) {
 	fail := func(line, col int, msg string) ([]InitialPerson, []int, Errors) {
 		return nil, nil, Errors{{File: path, Line: line, Col: col, Msg: msg}}
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := extract.ReadFile(path, maxDataFileBytes)
 	if err != nil {
 		return fail(0, 0, "cannot read the caseload file: "+err.Error())
 	}

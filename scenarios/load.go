@@ -19,6 +19,9 @@ const (
 	maxDepth = 16
 	// maxFileSize bounds a scenario file; real ones are a few kilobytes.
 	maxFileSize = 1 << 20
+	// maxDataFileBytes bounds an areas file or a caseload extract: England's
+	// 1,250 areas take 100 KB, a caseload of thousands a few hundred.
+	maxDataFileBytes = 64 << 20
 	// maxChainSize bounds the bytes of all the files of an extends chain
 	// together, so that a chain costs no more to load than one large file.
 	maxChainSize = 2 << 20

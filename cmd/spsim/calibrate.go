@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/spsim/spsim/calibrate"
+	"github.com/spsim/spsim/internal/extract"
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
 )
@@ -155,12 +155,11 @@ func (cf *calibrateFlagValues) inappropriateValues() []string {
 
 // readExtract reads a referral extract file.
 func readExtract(path string) (*calibrate.Extract, error) {
-	f, err := os.Open(path)
+	raw, err := extract.ReadFile(path, extract.MaxFileBytes)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	defer f.Close()
-	return calibrate.Read(path, f)
+	return calibrate.Read(path, bytes.NewReader(raw))
 }
 
 // writeCalibration writes the fragment (checked by loading it back), the
