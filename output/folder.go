@@ -9,6 +9,9 @@ import (
 	"strings"
 )
 
+// ErrBusy is the error of a folder another spsim run is writing to.
+var ErrBusy = errors.New("another spsim run is writing to this folder; wait for it to finish or choose another folder")
+
 // Folder is an output folder being written. Its files go into a fresh
 // temporary folder beside it, which Commit moves into place, so the folder
 // always holds one whole run: never half of one, and never one run's

@@ -13,7 +13,7 @@ import (
 func lockFolder(path string) (unlock func(), err error) {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_RDWR, 0o644)
 	if errors.Is(err, os.ErrExist) {
-		return nil, fmt.Errorf("another spsim run is writing to this folder (lock %s; remove it if none is running)", path)
+		return nil, fmt.Errorf("%w (lock %s; remove it if none is running)", ErrBusy, path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("locking the output folder: %w", err)

@@ -21,7 +21,7 @@ func lockFolder(path string) (unlock func(), err error) {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, errors.New("another spsim run is writing to this folder; wait for it to finish or choose another folder")
+			return nil, ErrBusy
 		}
 		return nil, fmt.Errorf("locking the output folder: %w", err)
 	}

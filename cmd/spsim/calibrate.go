@@ -66,11 +66,7 @@ func (cf *calibrateFlagValues) prepare(spec *calibrate.FragmentSpec, path string
 	if spec.Name == "" {
 		spec.Name = "calibrated-" + stem
 	}
-	out := *cf.dir
-	if out == "" {
-		out = defaultDir("calibrate-" + stem)
-	}
-	folder, err := output.OpenFolder(out, *cf.force)
+	folder, out, err := openOutFolder(*cf.dir, "calibrate-"+stem, *cf.force)
 	if err != nil {
 		return nil, err
 	}

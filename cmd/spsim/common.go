@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -117,11 +118,7 @@ var notifyContext = signal.NotifyContext
 // replaced only once every output is written. show prints the result
 // unless --quiet.
 func execute[R study.Result](ef *expFlags, name string, run func(context.Context) (R, error), outs study.Outputs, show func(R, string)) error {
-	dir := *ef.dir
-	if dir == "" {
-		dir = defaultDir(name)
-	}
-	folder, err := output.OpenFolder(dir, *ef.force)
+	folder, dir, err := openOutFolder(*ef.dir, name, *ef.force)
 	if err != nil {
 		return err
 	}
@@ -168,15 +165,45 @@ func commitFolder(folder *output.Folder, quiet bool, stderr io.Writer) error {
 // a run: without -o, a run never overwrites an earlier one and never fails
 // for it.
 func defaultDir(name string) string {
+	dir, _ := nextDefaultDir(name, 1)
+	return dir
+}
+
+// nextDefaultDir is the first of out/NAME (from = 1), out/NAME-2, -3...
+// from the from-th on that holds no run, and its place in that order.
+func nextDefaultDir(name string, from int) (string, int) {
 	// A scenario's name is the user's text: it must not reach outside out/.
 	base := filepath.Join("out", scenarios.SafeName(name))
-	dir := base
-	for i := 2; ; i++ {
+	for i := from; ; i++ {
+		dir := base
+		if i > 1 {
+			dir = fmt.Sprintf("%s-%d", base, i)
+		}
 		entries, err := os.ReadDir(dir)
 		if err != nil || len(entries) == 0 {
-			return dir
+			return dir, i
 		}
-		dir = fmt.Sprintf("%s-%d", base, i)
+	}
+}
+
+// openOutFolder locks and checks the output folder dir, or without one
+// the default folder for name. Runs started together without -o each take
+// their own: one that finds the default folder locked by another moves on
+// to the next, where checking for an empty folder alone let them all pick
+// the same one and all but one fail.
+func openOutFolder(dir, name string, force bool) (*output.Folder, string, error) {
+	if dir != "" {
+		folder, err := output.OpenFolder(dir, force)
+		return folder, dir, err
+	}
+	for from := 1; ; {
+		var at int
+		dir, at = nextDefaultDir(name, from)
+		folder, err := output.OpenFolder(dir, force)
+		if !errors.Is(err, output.ErrBusy) {
+			return folder, dir, err
+		}
+		from = at + 1
 	}
 }
 

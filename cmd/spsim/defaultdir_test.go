@@ -1,9 +1,13 @@
 package main
 
 import (
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spsim/spsim/output"
 )
 
 // TestDefaultDirStaysUnderOut: a scenario named to escape writes under out/.
@@ -18,5 +22,31 @@ func TestDefaultDirStaysUnderOut(t *testing.T) {
 	}
 	if got := defaultDir("baseline"); got != filepath.Join("out", "baseline") {
 		t.Errorf("defaultDir(baseline) = %q", got)
+	}
+}
+
+// TestRunsStartedTogetherTakeTheirOwnFolders: without -o, a run that finds
+// the default folder locked by another (both saw it empty) takes the next,
+// and one that finds the next holding a run skips it too.
+func TestRunsStartedTogetherTakeTheirOwnFolders(t *testing.T) {
+	t.Chdir(t.TempDir())
+	first, dir, err := openOutFolder("", "baseline", false)
+	if err != nil || dir != filepath.Join("out", "baseline") {
+		t.Fatalf("first run: %q, %v", dir, err)
+	}
+	defer first.Close()
+	if err := os.MkdirAll(filepath.Join("out", "baseline-2"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("out", "baseline-2", "summary.csv"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second, dir, err := openOutFolder("", "baseline", false)
+	if err != nil || dir != filepath.Join("out", "baseline-3") {
+		t.Fatalf("second run, with out/baseline locked and out/baseline-2 full: %q, %v", dir, err)
+	}
+	second.Close()
+	if _, _, err := openOutFolder(filepath.Join("out", "baseline"), "baseline", false); !errors.Is(err, output.ErrBusy) {
+		t.Errorf("-o out/baseline while it is locked: %v, want the busy error", err)
 	}
 }

@@ -65,11 +65,7 @@ func addDecideFlags(fs *flag.FlagSet) *decideFlags {
 // does, and returns it with an interruptible context. The outputs go into
 // the folder's Path and are moved into place by commitFolder.
 func (f *decideFlags) prepare(name string) (*output.Folder, context.Context, context.CancelFunc, error) {
-	dir := *f.dir
-	if dir == "" {
-		dir = defaultDir(name)
-	}
-	folder, err := output.OpenFolder(dir, *f.force)
+	folder, _, err := openOutFolder(*f.dir, name, *f.force)
 	if err != nil {
 		return nil, nil, nil, err
 	}
