@@ -97,3 +97,30 @@ func outputNames() string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// perRun are the outputs only a run writes: a comparison or a sweep keeps
+// no weekly table of its own and has no areas.
+var perRun = []Output{Weekly, Areas}
+
+// NotWrittenBy lists the outputs of o that a comparison or a sweep never
+// writes (what the command is called, in words, goes in messages).
+func NotWrittenBy(o Outputs) []Output {
+	var out []Output
+	for _, k := range perRun {
+		if o.Has(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// OnlyRunOutputs reports whether every output of o is one only a run
+// writes: a comparison or a sweep would then write nothing.
+func OnlyRunOutputs(o Outputs) bool {
+	for _, k := range AllOutputs {
+		if o.Has(k) && !slices.Contains(perRun, k) {
+			return false
+		}
+	}
+	return true
+}

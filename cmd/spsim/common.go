@@ -244,3 +244,26 @@ func checkSeed(seed uint64) error {
 	}
 	return nil
 }
+
+// checkStudyOutputs refuses --outputs that a comparison or a sweep (what)
+// would write nothing for, where the folder would be left empty and the
+// command would exit 0, and warns of those it leaves out.
+func (f *expFlags) checkStudyOutputs(what string, outs study.Outputs) error {
+	if !f.isSet("outputs") {
+		return nil
+	}
+	un := study.NotWrittenBy(outs)
+	if len(un) == 0 {
+		return nil
+	}
+	names := make([]string, len(un))
+	for i, k := range un {
+		names[i] = string(k)
+	}
+	msg := fmt.Sprintf("--outputs %s: %s writes no weekly.csv or areas.csv (a run does)", strings.Join(names, ","), what)
+	if study.OnlyRunOutputs(outs) {
+		return usagef("%s; choose from summary, scenario, charts, png, report, xlsx", msg)
+	}
+	fmt.Fprintln(f.stderr, "warning:", msg)
+	return nil
+}

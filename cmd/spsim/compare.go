@@ -28,6 +28,9 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	if spec.Options, err = ef.options(stderr); err != nil {
 		return err
 	}
+	if err := ef.checkStudyOutputs("a comparison", spec.Outputs); err != nil {
+		return err
+	}
 	plan, err := study.PlanCompare(spec)
 	if err != nil {
 		return err

@@ -39,6 +39,9 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 	if spec.Options, err = ef.options(stderr); err != nil {
 		return err
 	}
+	if err := ef.checkStudyOutputs("a sweep", spec.Outputs); err != nil {
+		return err
+	}
 	plan, err := study.PlanSweep(spec)
 	if err != nil {
 		return err

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestOutputsACommandNeverWrites: a comparison or a sweep asked only for
+// outputs a run writes (weekly, areas) is refused, where it left an empty
+// folder and exit 0; asked for some of them among others, it warns and
+// writes the rest.
+func TestOutputsACommandNeverWrites(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := cli("compare", "baseline", "extra-link-worker", "-o", filepath.Join(dir, "c"), "--outputs", "weekly", "--replications", "2")
+	if code != 2 || !strings.Contains(stderr, "--outputs weekly: a comparison writes no weekly.csv or areas.csv") {
+		t.Errorf("compare --outputs weekly: exit %d, %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "c")); err == nil {
+		t.Error("the refused comparison made its folder")
+	}
+	code, _, stderr = cli("sweep", "baseline", "--vary", "workforce.link_workers=2,3", "-o", filepath.Join(dir, "s"), "--outputs", "weekly,summary", "--replications", "2", "--quiet")
+	if code != 0 || !strings.Contains(stderr, "warning: --outputs weekly: a sweep writes no weekly.csv") {
+		t.Errorf("sweep --outputs weekly,summary: exit %d, %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "s", "sweep.csv")); err != nil {
+		t.Error(err)
+	}
+}
