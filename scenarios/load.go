@@ -133,6 +133,9 @@ func buildWarn(m map[string]any, pv provenance, top string, noFiles bool) (*Conf
 		for _, w := range place(v.warns, m, pv, top).sort() {
 			warns = append(warns, Warning{File: w.File, Line: w.Line, Col: w.Col, Key: w.Key, Value: w.Value, Message: w.Msg, Also: w.also})
 		}
+		if v.moreWarns > 0 {
+			warns = append(warns, Warning{File: top, Message: fmt.Sprintf("... and %d more warnings", v.moreWarns), More: v.moreWarns})
+		}
 		return c, append(warns, capWarnings(areaWarns)...), nil
 	}
 	errs = errs.sort()
@@ -148,7 +151,7 @@ func capWarnings(ws []Warning) []Warning {
 	if len(ws) <= maxErrors {
 		return ws
 	}
-	more := Warning{File: ws[maxErrors].File, Message: fmt.Sprintf("... and %d more warnings about areas", len(ws)-maxErrors)}
+	more := Warning{File: ws[maxErrors].File, Message: fmt.Sprintf("... and %d more warnings about areas", len(ws)-maxErrors), More: len(ws) - maxErrors}
 	return append(ws[:maxErrors:maxErrors], more)
 }
 

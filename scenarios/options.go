@@ -35,6 +35,16 @@ type Warning struct {
 	Value     string
 	Message   string   // the typical range, what the key means and the likely fix
 	Also      []string // other keys the warning involves, as an error's
+	More      int      // on the line that stands for the warnings left out: how many
+}
+
+// CountWarnings is how many warnings ws holds, those left out included.
+func CountWarnings(ws []Warning) int {
+	n := 0
+	for _, w := range ws {
+		n += max(w.More, 1)
+	}
+	return n
 }
 
 // String formats w as "file:line:col: key = value: warning: message".

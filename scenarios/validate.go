@@ -72,13 +72,18 @@ type validator struct {
 	profiles, groups, services, categories names
 	reported                               map[string]bool // keys with an error, for finite
 	warns                                  []FieldError    // values that are allowed but unlikely
+	moreWarns                              int             // warnings beyond maxErrors, counted
 }
 
 // warn reports a value that is allowed but unlikely, such as a percentage
 // where a fraction is expected; also are other keys it involves, as for
 // an error.
 func (v *validator) warn(path []string, x any, msg string, also ...string) {
-	if len(v.warns) >= maxErrors || v.skip != nil && v.skip(FieldError{Key: keyString(path)}) {
+	if v.skip != nil && v.skip(FieldError{Key: keyString(path)}) {
+		return
+	}
+	if len(v.warns) >= maxErrors {
+		v.moreWarns++
 		return
 	}
 	v.warns = append(v.warns, FieldError{Key: keyString(path), Value: formatValue(x), Msg: msg, Also: also})

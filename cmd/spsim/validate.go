@@ -31,7 +31,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stdout, w)
 		}
 		if len(l.Warnings) > 0 {
-			fmt.Fprintf(stdout, "%s: ok, with %s\n", f, experiment.Count(len(l.Warnings), "warning"))
+			fmt.Fprintf(stdout, "%s: ok, with %s\n", f, experiment.Count(scenarios.CountWarnings(l.Warnings), "warning"))
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: ok\n", f)
