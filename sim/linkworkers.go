@@ -329,8 +329,8 @@ func (m *Model) discharge(id int32) {
 	if p.state == stHolding {
 		m.m.holding.add(m.now(), -1)
 	}
-	if m.m.roleEpisodes != nil {
-		m.m.roleEpisodes[m.lws[p.lw].role]++
+	if m.m.role != nil {
+		m.m.role[m.lws[p.lw].role].episodes++
 	}
 	m.offCaseload(id)
 	m.m.episodeCompleted(int(p.group), int(p.profile), m.now()-p.start, float64(p.attended-p.attendedBefore))

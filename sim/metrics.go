@@ -35,17 +35,16 @@ type flows struct {
 	pressureSum, lwAssessed, episodeWeeks, episodeContacts, needsUnseen, ended float64
 	listExits, listSojourn, caseEntries, caseExits, caseSojourn float64
 	roleHandovers, handoverWaitSum, handoversSeen               float64
-	roleEpisodes                                                []float64 // by role, with several roles
-	roleWork                                                    []roleFlows
+	role                                                        []roleFlows // with several roles
 	group                                                       []groupFlows
 	profile                                                     []profileFlows
 }
 
-// roleFlows are one role's leavers and pressure in a week, with several
-// roles: the team's headline workforce figures are the link workers', and
-// each other role has its own.
+// roleFlows are one role's episodes, leavers and pressure in a week, with
+// several roles: the team's headline workforce figures are the link
+// workers', and each other role has its own.
 type roleFlows struct {
-	leavers, pressureSum, assessed float64
+	episodes, leavers, pressureSum, assessed float64
 }
 
 type profileFlows struct {
@@ -83,8 +82,8 @@ type metrics struct {
 	roleCaseload     []level // by role, with several roles
 	roleFTE          []level
 	rolePlaces       []level
-	roleBuf          []float64 // FTE in post, then caseload places, by role: a scratch buffer
-	flat             []float64 // backing store of rows: one allocation for the run
+	roleBuf          []roleCapacity // a scratch buffer
+	flat             []float64      // backing store of rows: one allocation for the run
 
 	// As rows are written: the sums of the weeks after the warm-up (the
 	// KPIs' window), and the sum of every value times 0, which is NaN if
@@ -102,14 +101,13 @@ type metrics struct {
 
 func (mt *metrics) init(m *Model) {
 	mt.group = make([]groupFlows, len(m.p.groups))
-	mt.roleEpisodes, mt.roleWork, mt.roleCaseload, mt.roleFTE, mt.rolePlaces = nil, nil, nil, nil, nil
+	mt.role, mt.roleCaseload, mt.roleFTE, mt.rolePlaces, mt.roleBuf = nil, nil, nil, nil, nil
 	if n := len(m.p.roles); n > 1 {
-		mt.roleEpisodes = make([]float64, n)
-		mt.roleWork = make([]roleFlows, n)
+		mt.role = make([]roleFlows, n)
 		mt.roleCaseload = make([]level, n)
 		mt.roleFTE = make([]level, n)
 		mt.rolePlaces = make([]level, n)
-		mt.roleBuf = make([]float64, 2*n)
+		mt.roleBuf = make([]roleCapacity, n)
 	}
 	mt.profile = make([]profileFlows, len(m.p.profiles))
 	mt.warmup = float64(m.cfg.Run.WarmupWeeks)
@@ -235,23 +233,28 @@ func (mt *metrics) postChanged(m *Model, i int) {
 	mt.capacityTotals(m)
 }
 
+// roleCapacity is one role's FTE in post and caseload places.
+type roleCapacity struct{ fte, places float64 }
+
 // capacityTotals records the team's caseload places, session hours, FTE
 // in post and vacant posts from now.
 func (mt *metrics) capacityTotals(m *Model) {
 	var places, hours, fte, vacant float64
 	clear(mt.roleBuf)
-	roles := len(mt.roleFTE)
 	for i := range m.lws {
 		lw := &m.lws[i]
-		places += float64(m.capOf(i))
+		cp := float64(m.capOf(i))
+		places += cp
 		hours += m.sessionHoursAvailable(i)
-		if roles > 0 {
-			mt.roleBuf[roles+int(lw.role)] += float64(m.capOf(i))
+		var rc *roleCapacity
+		if mt.roleBuf != nil {
+			rc = &mt.roleBuf[lw.role]
+			rc.places += cp
 		}
 		if lw.inPost {
 			fte += lw.fte
-			if mt.roleBuf != nil {
-				mt.roleBuf[lw.role] += lw.fte
+			if rc != nil {
+				rc.fte += lw.fte
 			}
 		} else if lw.funded {
 			vacant++
@@ -263,8 +266,8 @@ func (mt *metrics) capacityTotals(m *Model) {
 	mt.fte.set(t, fte)
 	mt.vacant.set(t, vacant)
 	for r := range mt.roleFTE {
-		mt.roleFTE[r].set(t, mt.roleBuf[r])
-		mt.rolePlaces[r].set(t, mt.roleBuf[roles+r])
+		mt.roleFTE[r].set(t, mt.roleBuf[r].fte)
+		mt.rolePlaces[r].set(t, mt.roleBuf[r].places)
 	}
 }
 
@@ -299,9 +302,8 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 	}
 	clear(mt.group)
 	clear(mt.profile)
-	clear(mt.roleEpisodes)
-	clear(mt.roleWork)
-	mt.flows = flows{group: mt.group, profile: mt.profile, roleEpisodes: mt.roleEpisodes, roleWork: mt.roleWork}
+	clear(mt.role)
+	mt.flows = flows{group: mt.group, profile: mt.profile, role: mt.role}
 }
 
 // keepOnly resolves the named columns and makes room for them, week by

@@ -153,9 +153,28 @@ func (w window) sum(name string) float64 {
 
 func (w window) perYear(name string) float64 { return w.sum(name) * 52 / w.weeks }
 
-// lwSum is the link workers' own sum of a column.
-func (w window) lwSum(name string) float64 { return w.sum(name + w.lw) }
-func (w window) mean(name string) float64  { return w.sum(name) / w.weeks }
+func (w window) mean(name string) float64 { return w.sum(name) / w.weeks }
+
+// The workforce figures of the posts whose columns end in suffix: the
+// link workers' (window.lw) for the headlines, a role's for its own.
+
+func (w window) fteYears(suffix string) float64 { return w.sum(ColFTEInPostMean+suffix) / 52 }
+
+func (w window) caseloadPerFTE(suffix string) float64 {
+	return nanDiv(w.sum(ColCaseloadMean+suffix), w.sum(ColFTEInPostMean+suffix))
+}
+
+func (w window) utilisation(suffix string) float64 {
+	return nanDiv(w.sum(ColCaseloadMean+suffix), w.sum(ColCapacityPlacesMean+suffix))
+}
+
+func (w window) pressure(suffix string) float64 {
+	return nanDiv(w.sum(ColPressureSum+suffix), w.sum(ColLWAssessed+suffix))
+}
+
+func (w window) leavingPerFTE(suffix string) float64 {
+	return nanDiv(w.sum(ColLeavers+suffix), w.fteYears(suffix))
+}
 
 // kpis computes the headline figures. Their names are part of spsim's
 // interface: they are documented in the README and must not change lightly.
@@ -187,7 +206,6 @@ type addKPI func(name string, v float64)
 // capacity.
 func flowKPIs(add addKPI, in kpiInput, w window, last []float64, r *Result) {
 	h := in.waits
-	fteYears := w.lwSum(ColFTEInPostMean) / 52
 	add(KPIReferrals, w.perYear(ColReferrals))
 	// From the counts, exact: two scenarios with the same new referrals
 	// (re-referrals apart) then have the same figure to the last bit.
@@ -204,15 +222,15 @@ func flowKPIs(add addKPI, in kpiInput, w window, last []float64, r *Result) {
 	add(KPIReneged, w.perYear(ColReneged))
 	add(KPIRenegedShare, nanDiv(w.sum(ColReneged), w.sum(ColListExits)))
 	add(KPIEpisodesCompleted, w.perYear(ColEpisodesCompleted))
-	add(KPIPeopleSupportedPerFTE, nanDiv(w.lwSum(ColEpisodesCompleted), fteYears))
+	add(KPIPeopleSupportedPerFTE, nanDiv(w.sum(ColEpisodesCompleted+w.lw), w.fteYears(w.lw)))
 	add(KPIEpisodeWeeksMean, nanDiv(w.sum(ColEpisodeWeeksSum), w.sum(ColEpisodesCompleted)))
 	add(KPIContactsPerEpisode, nanDiv(w.sum(ColEpisodeContactsSum), w.sum(ColEpisodesCompleted)))
 	add(KPIShortSupport, w.perYear(ColShortSupport))
 	add(KPIDropouts, w.perYear(ColDropouts))
 	add(KPICaseloadMean, w.mean(ColCaseloadMean))
-	add(KPICaseloadPerFTE, nanDiv(w.lwSum(ColCaseloadMean), w.lwSum(ColFTEInPostMean)))
+	add(KPICaseloadPerFTE, w.caseloadPerFTE(w.lw))
 	add(KPICaseloadCapPerFTE, in.cfg.Workforce.CaseloadCapPerFTE)
-	add(KPIUtilisation, nanDiv(w.lwSum(ColCaseloadMean), w.lwSum(ColCapacityPlacesMean)))
+	add(KPIUtilisation, w.utilisation(w.lw))
 	add(KPIHoursUtilisation, nanDiv(w.sum(ColSessionHours), w.sum(ColCapacityHours)))
 	add(KPICapacityPlaces, w.mean(ColCapacityPlacesMean))
 	add(KPICapacityHours, w.mean(ColCapacityHours))
@@ -222,7 +240,6 @@ func flowKPIs(add addKPI, in kpiInput, w window, last []float64, r *Result) {
 
 // outcomeKPIs are community services, needs and the workforce's turnover.
 func outcomeKPIs(add addKPI, w window) {
-	fteYears := w.lwSum(ColFTEInPostMean) / 52
 	appropriate := w.sum(ColReferrals) - w.sum(ColInappropriate)
 	met, unmet, unseen := w.sum(ColNeedsMet), w.sum(ColNeedsUnmet), w.sum(ColNeedsUnseen)
 	add(KPIVCSEReferrals, w.perYear(ColVCSEReferrals))
@@ -242,10 +259,10 @@ func outcomeKPIs(add addKPI, w window) {
 	add(KPINeedsMetPer1000Referrals, nanDiv(1000*met, appropriate))
 	add(KPIPeopleNeedsMet, w.perYear(ColPeopleNeedsMet))
 	add(KPIReferredAllNeedsMetShare, nanDiv(w.sum(ColPeopleNeedsMet), w.sum(ColReferralsEnded)))
-	add(KPILeavers, w.lwSum(ColLeavers)*52/w.weeks)
-	add(KPILeaversPerFTE, nanDiv(w.lwSum(ColLeavers), fteYears))
+	add(KPILeavers, w.perYear(ColLeavers+w.lw))
+	add(KPILeaversPerFTE, w.leavingPerFTE(w.lw))
 	add(KPIVacancyWeeks, w.perYear(ColVacancyWeeks))
-	add(KPIPressureMean, nanDiv(w.lwSum(ColPressureSum), w.lwSum(ColLWAssessed)))
+	add(KPIPressureMean, w.pressure(w.lw))
 }
 
 // costKPIs are the costs a year, per outcome, and the assumption-driven
@@ -300,12 +317,12 @@ func familyKPIs(add addKPI, in kpiInput, w window) {
 		add(KPIVCSERefused+"."+name, w.perYear(ColVCSERefused+"."+name))
 	}
 	for _, r := range in.roles {
-		name := RolePrefix + r
-		add(KPICaseloadPerFTE+"."+name, nanDiv(w.sum(ColCaseloadMean+"."+name), w.sum(ColFTEInPostMean+"."+name)))
-		add(KPIEpisodesCompleted+"."+name, w.perYear(ColEpisodesCompleted+"."+name))
-		add(KPIUtilisation+"."+name, nanDiv(w.sum(ColCaseloadMean+"."+name), w.sum(ColCapacityPlacesMean+"."+name)))
-		add(KPIPressureMean+"."+name, nanDiv(w.sum(ColPressureSum+"."+name), w.sum(ColLWAssessed+"."+name)))
-		add(KPILeaversPerFTE+"."+name, nanDiv(w.sum(ColLeavers+"."+name), w.sum(ColFTEInPostMean+"."+name)/52))
+		sfx := "." + RolePrefix + r
+		add(KPICaseloadPerFTE+sfx, w.caseloadPerFTE(sfx))
+		add(KPIEpisodesCompleted+sfx, w.perYear(ColEpisodesCompleted+sfx))
+		add(KPIUtilisation+sfx, w.utilisation(sfx))
+		add(KPIPressureMean+sfx, w.pressure(sfx))
+		add(KPILeaversPerFTE+sfx, w.leavingPerFTE(sfx))
 	}
 	if hasGap(in.cfg) {
 		add(KPIInequityGapNeedsMetShare, nanDiv(refMet, refAll)-nanDiv(restMet, restAll))

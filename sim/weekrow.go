@@ -190,13 +190,13 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 	mt.row = r.row
 }
 
-// writeMembers adds the columns of each group, role (with several) and
-// profile to the row.
 // roleWeek is each role's time averages over a week, with several roles.
 type roleWeek struct {
 	fte, caseload, places [maxTracks]float64
 }
 
+// writeMembers adds the columns of each group, role (with several) and
+// profile to the row.
 func (mt *metrics) writeMembers(r *rowWriter, m *Model, roles *roleWeek) {
 	for i, g := range mt.group {
 		n := mt.groupCols(m, i)
@@ -218,11 +218,12 @@ func (mt *metrics) writeMembers(r *rowWriter, m *Model, roles *roleWeek) {
 			n := mt.roleCols(m, role)
 			r.put(n[0], roles.fte[role])
 			r.put(n[1], roles.caseload[role])
-			r.put(n[2], mt.roleEpisodes[role])
+			rf := &mt.role[role]
+			r.put(n[2], rf.episodes)
 			r.put(n[3], roles.places[role])
-			r.put(n[4], mt.roleWork[role].leavers)
-			r.put(n[5], mt.roleWork[role].pressureSum)
-			r.put(n[6], mt.roleWork[role].assessed)
+			r.put(n[4], rf.leavers)
+			r.put(n[5], rf.pressureSum)
+			r.put(n[6], rf.assessed)
 		}
 	}
 	for i, pf := range mt.profile {

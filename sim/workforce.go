@@ -104,8 +104,8 @@ func (m *Model) weeklyTurnover() {
 		sum += pr
 		n++
 		var rw *roleFlows
-		if m.m.roleWork != nil {
-			rw = &m.m.roleWork[m.lws[i].role]
+		if m.m.role != nil {
+			rw = &m.m.role[m.lws[i].role]
 			rw.pressureSum += pr
 			rw.assessed++
 		}

@@ -102,25 +102,29 @@ func outputNames() string {
 // no weekly table of its own and has no areas.
 var perRun = []Output{Weekly, Areas}
 
-// NotWrittenBy lists the outputs of o that a comparison or a sweep never
-// writes (what the command is called, in words, goes in messages).
-func NotWrittenBy(o Outputs) []Output {
-	var out []Output
-	for _, k := range perRun {
+// RunOnly splits o into the outputs only a run writes and the rest, which
+// a comparison or a sweep writes too.
+func RunOnly(o Outputs) (runOnly, rest Outputs) {
+	runOnly, rest = Outputs{}, Outputs{}
+	for _, k := range AllOutputs {
 		if o.Has(k) {
-			out = append(out, k)
+			if slices.Contains(perRun, k) {
+				runOnly[k] = true
+			} else {
+				rest[k] = true
+			}
 		}
 	}
-	return out
+	return runOnly, rest
 }
 
-// OnlyRunOutputs reports whether every output of o is one only a run
-// writes: a comparison or a sweep would then write nothing.
-func OnlyRunOutputs(o Outputs) bool {
+// StudyOutputNames lists the outputs a comparison or a sweep can write.
+func StudyOutputNames() string {
+	var s []string
 	for _, k := range AllOutputs {
-		if o.Has(k) && !slices.Contains(perRun, k) {
-			return false
+		if !slices.Contains(perRun, k) {
+			s = append(s, string(k))
 		}
 	}
-	return true
+	return strings.Join(s, ", ")
 }

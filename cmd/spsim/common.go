@@ -161,16 +161,9 @@ func commitFolder(folder *output.Folder, quiet bool, stderr io.Writer) error {
 	return err
 }
 
-// defaultDir is out/NAME, or out/NAME-2, -3... if that folder already holds
-// a run: without -o, a run never overwrites an earlier one and never fails
-// for it.
-func defaultDir(name string) string {
-	dir, _ := nextDefaultDir(name, 1)
-	return dir
-}
-
 // nextDefaultDir is the first of out/NAME (from = 1), out/NAME-2, -3...
-// from the from-th on that holds no run, and its place in that order.
+// from the from-th on that holds no run, and its place in that order:
+// without -o, a run never overwrites an earlier one and never fails for it.
 func nextDefaultDir(name string, from int) (string, int) {
 	// A scenario's name is the user's text: it must not reach outside out/.
 	base := filepath.Join("out", scenarios.SafeName(name))
@@ -252,17 +245,13 @@ func (f *expFlags) checkStudyOutputs(what string, outs study.Outputs) error {
 	if !f.isSet("outputs") {
 		return nil
 	}
-	un := study.NotWrittenBy(outs)
-	if len(un) == 0 {
+	runOnly, rest := study.RunOnly(outs)
+	if len(runOnly) == 0 {
 		return nil
 	}
-	names := make([]string, len(un))
-	for i, k := range un {
-		names[i] = string(k)
-	}
-	msg := fmt.Sprintf("--outputs %s: %s writes no weekly.csv or areas.csv (a run does)", strings.Join(names, ","), what)
-	if study.OnlyRunOutputs(outs) {
-		return usagef("%s; choose from summary, scenario, charts, png, report, xlsx", msg)
+	msg := fmt.Sprintf("--outputs %s: %s writes no weekly.csv or areas.csv (a run does)", runOnly, what)
+	if len(rest) == 0 {
+		return usagef("%s; choose from %s", msg, study.StudyOutputNames())
 	}
 	fmt.Fprintln(f.stderr, "warning:", msg)
 	return nil

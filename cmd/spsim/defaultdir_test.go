@@ -14,14 +14,14 @@ import (
 func TestDefaultDirStaysUnderOut(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, name := range []string{"../../escaped", "/etc/x", "a/../../b", "..", "baseline"} {
-		dir := defaultDir(name)
+		dir, _ := nextDefaultDir(name, 1)
 		rel, err := filepath.Rel("out", dir)
 		if err != nil || strings.HasPrefix(rel, "..") || rel == "." || strings.ContainsRune(rel, filepath.Separator) {
-			t.Errorf("defaultDir(%q) = %q, not a folder directly under out/", name, dir)
+			t.Errorf("the default folder of %q is %q, not a folder directly under out/", name, dir)
 		}
 	}
-	if got := defaultDir("baseline"); got != filepath.Join("out", "baseline") {
-		t.Errorf("defaultDir(baseline) = %q", got)
+	if got, _ := nextDefaultDir("baseline", 1); got != filepath.Join("out", "baseline") {
+		t.Errorf("the default folder of baseline is %q", got)
 	}
 }
 
