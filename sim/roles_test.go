@@ -80,6 +80,12 @@ func TestWorkforceHeadlinesAreTheLinkWorkers(t *testing.T) {
 			t.Errorf("%s: the navigator's %.3f is not below the full link workers' %.3f", k, b, a)
 		}
 	}
+	// Fewer link workers beside the navigator: their own pressure and the
+	// wait rise.
+	three, two := load(t, "navigator-triage"), load(t, "navigator-triage")
+	two.Workforce.LinkWorkers = 2
+	direction(t, "link workers' pressure, one post fewer", effect(t, three, two, 10, sim.KPIPressureMean), true)
+	direction(t, "wait, one link-worker post fewer", effect(t, three, two, 10, sim.KPIWaitMean), true)
 }
 
 func mean(xs []float64) float64 {
