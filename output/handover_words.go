@@ -44,9 +44,10 @@ func HandoverWaits(c *experiment.Comparison) []string {
 }
 
 // CompareNotes are what a comparison says after its verdicts: where added
-// places stand empty, the waits after a handover, and session hours taken
-// that do not bind.
+// places stand empty, the waits after a handover, savings that are posts
+// standing empty, and session hours taken that do not bind.
 func CompareNotes(c *experiment.Comparison, cfgs []*sim.Config) []string {
 	out := append(EmptyPlaces(c, cfgs), HandoverWaits(c)...)
+	out = append(out, VacancySavings(c)...)
 	return append(out, SessionHoursWords(c, cfgs)...)
 }
