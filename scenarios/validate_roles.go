@@ -3,6 +3,7 @@ package scenarios
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -57,5 +58,36 @@ func (v *validator) roleRules() {
 	}
 	if len(v.c.Roles) > MaxRoles {
 		v.add(p("roles"), len(v.c.Roles), fmt.Sprintf("at most %d roles beside the link workers", MaxRoles))
+	}
+	v.handoverLoops()
+}
+
+// handoverLoops refuses handovers that come back round (a to b, b to a):
+// people would pass from role to role at each's limits, waiting again each
+// time, and never end. Each loop is said once, at its first role by name.
+func (v *validator) handoverLoops() {
+	said := map[string]bool{}
+	for _, start := range sortedKeys(v.c.Roles) {
+		chain := []string{start}
+		for at := start; !said[start]; {
+			r := v.c.Roles[at]
+			if r == nil || r.HandoverTo == "" || r.HandoverTo == LinkWorkerRole || r.HandoverTo == at {
+				break // ends, or refused above (a role handing to itself)
+			}
+			at = r.HandoverTo
+			if at == start {
+				for _, n := range chain {
+					said[n] = true
+				}
+				v.add(p("roles", start, "handover_to"), r.HandoverTo, fmt.Sprintf(
+					"hands over in a loop (%s → %s): people would pass between the roles at each's limits, waiting again each time; end the chain at %q, or with no handover",
+					strings.Join(chain, " → "), start, LinkWorkerRole))
+				break
+			}
+			if slices.Contains(chain, at) {
+				break // a loop further on, said from its own first role
+			}
+			chain = append(chain, at)
+		}
 	}
 }

@@ -90,6 +90,12 @@ func TestValidate(t *testing.T) {
 		{"timeline places", func(c *Config) {
 			c.Timeline = []Change{{Week: 5, Services: map[string]*ServiceChange{"wellbeing_groups": {Places: ptr(-1)}}}}
 		}, "timeline.0.services.wellbeing_groups.places", "0 or more"},
+		{"handover loop", func(c *Config) {
+			role := func(profile, to string) *Role {
+				return &Role{Posts: 1, FTE: 1, CaseloadCapPerFTE: 60, Profiles: []string{profile}, Support: Limits{MaxSessions: 3, MaxWeeks: 6}, HandoverTo: to}
+			}
+			c.Roles = map[string]*Role{"a": role("low", "b"), "b": role("moderate", "a")}
+		}, "roles.a.handover_to", "hands over in a loop (a → b → a)"},
 		{"name", func(c *Config) { c.Name = "" }, "name", "must not be empty"},
 		{"name with an escape", func(c *Config) { c.Name = "a\x1b[31mred" }, "name", "must not contain control characters"},
 		{"question with an escape", func(c *Config) { c.Question = "why?\x1b[2K" }, "question", "must not contain control characters other than line breaks"},
