@@ -95,7 +95,8 @@ func personProblem(c *Config, p *InitialPerson) string {
 		if d := c.Initial.Date; d != "" {
 			return fmt.Sprintf("referred after the run starts (initial.date, %s): is that the extract's date?", d)
 		}
-		return "referred after the run starts (initial.date)"
+		// Written as age_weeks, not read from a dated extract.
+		return fmt.Sprintf("age_weeks %s: the weeks since the person was referred, 0 or more", formatNumber(p.AgeWeeks))
 	case p.Sessions != nil && (*p.Sessions < 0 || p.Status == StatusWaiting && *p.Sessions > 0):
 		return fmt.Sprintf("sessions %d: a person waiting has had none, and a count is 0 or more", *p.Sessions)
 	case p.AwaitingPlace && p.Status == StatusWaiting:

@@ -224,3 +224,14 @@ func TestCaseloadCountsBesideTheFile(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonWrittenWithANegativeAge: a person written in the scenario with
+// a negative age_weeks is told so by its key, not that they were referred
+// after an initial.date the scenario never gave.
+func TestPersonWrittenWithANegativeAge(t *testing.T) {
+	_, err := LoadBytes("p.toml", []byte("name = \"p\"\nextends = \"baseline\"\n[initial]\npeople = [{ status = \"waiting\", age_weeks = -5.0 }]\n"), Options{})
+	want := "p.toml:4:11: initial.people.0: age_weeks -5: the weeks since the person was referred, 0 or more"
+	if err == nil || err.Error() != want {
+		t.Errorf("%v, want %s", err, want)
+	}
+}
