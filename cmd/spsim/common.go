@@ -15,6 +15,7 @@ import (
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
@@ -255,4 +256,21 @@ func (f *expFlags) checkStudyOutputs(what string, outs study.Outputs) error {
 	}
 	fmt.Fprintln(f.stderr, "warning:", msg)
 	return nil
+}
+
+// checkAreasOutput refuses --outputs areas alone for a scenario of one
+// area, which has no areas.csv (the folder would be left empty, exit 0),
+// and warns where areas is asked for among other outputs.
+func (f *expFlags) checkAreasOutput(cfg *sim.Config, outs study.Outputs) error {
+	if !f.isSet("outputs") || !outs.Has(study.Areas) || cfg.Areas.Several() {
+		return nil
+	}
+	msg := fmt.Sprintf("--outputs areas: %s has one area, so there is no areas.csv (it is for a scenario of several areas, [areas])", cfg.Name)
+	for _, k := range study.AllOutputs {
+		if k != study.Areas && outs.Has(k) {
+			fmt.Fprintln(f.stderr, "warning:", msg)
+			return nil
+		}
+	}
+	return usagef("%s", msg)
 }

@@ -28,3 +28,21 @@ func TestOutputsACommandNeverWrites(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestAreasOutputOfOneArea: a run of one area asked only for areas.csv is
+// refused, where it left an empty folder and exit 0; asked for it among
+// others, it warns and writes the rest.
+func TestAreasOutputOfOneArea(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := cli("run", "baseline", "-o", filepath.Join(dir, "a"), "--outputs", "areas", "--replications", "2")
+	if code != 2 || !strings.Contains(stderr, "--outputs areas: baseline has one area, so there is no areas.csv") {
+		t.Errorf("run --outputs areas: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = cli("run", "baseline", "-o", filepath.Join(dir, "b"), "--outputs", "areas,summary", "--replications", "2", "--quiet")
+	if code != 0 || !strings.Contains(stderr, "warning: --outputs areas: baseline has one area") {
+		t.Errorf("run --outputs areas,summary: exit %d, %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b", "summary.csv")); err != nil {
+		t.Error(err)
+	}
+}

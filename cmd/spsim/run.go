@@ -48,6 +48,9 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := ef.checkAreasOutput(plan.Config(), spec.Outputs); err != nil {
+		return err
+	}
 	if plan.Shard() != nil {
 		return execute(ef, plan.Name(), plan.ExecuteShard, spec.Outputs, func(s *study.ShardResult, dir string) { printShard(stdout, s, dir) })
 	}
