@@ -43,7 +43,7 @@ func ParseLever(s string) (Lever, error) {
 	l := Lever{Key: key}
 	for _, v := range strings.Split(spec, ",") {
 		if v = strings.TrimSpace(v); v == "" {
-			return Lever{}, fmt.Errorf("--lever %s: an empty value in %q", key, spec)
+			return Lever{}, usage.Errorf("--lever %s: an empty value in %q", key, spec)
 		}
 		l.Values = append(l.Values, v)
 	}
@@ -216,7 +216,7 @@ func (p *Problem) checkLimits(lim experiment.Limits) error {
 // parse reads the spec's levers, targets and reported KPIs into p.
 func (p *Problem) parse(spec Spec) error {
 	if len(spec.Levers) == 0 {
-		return fmt.Errorf("optimise needs at least one --lever KEY=LO..HI, such as workforce.link_workers=3..8")
+		return usage.Errorf("optimise needs at least one --lever KEY=LO..HI, such as workforce.link_workers=3..8")
 	}
 	if err := p.parseGoal(spec); err != nil {
 		return err
@@ -261,7 +261,7 @@ func (p *Problem) parse(spec Spec) error {
 func (p *Problem) parseGoal(spec Spec) error {
 	switch {
 	case spec.Maximise != "" && spec.Minimise != "":
-		return fmt.Errorf("--maximise and --minimise together: choose one KPI to make best")
+		return usage.Errorf("--maximise and --minimise together: choose one KPI to make best")
 	case (spec.Maximise != "" || spec.Minimise != "") && len(spec.Targets) > 0:
 		return fmt.Errorf("--target with --maximise or --minimise: ask for the cheapest plan meeting targets, or the best within a --budget, not both")
 	case spec.Maximise != "" || spec.Minimise != "":

@@ -40,7 +40,7 @@ func ParseInput(s string) (Input, error) {
 	a, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
 	b, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
 	if !ok || !ok2 || err1 != nil || err2 != nil || strings.TrimSpace(key) == "" || !(a < b) || math.IsInf(a, 0) || math.IsInf(b, 0) {
-		return Input{}, fmt.Errorf("--vary %q: want KEY=LO..HI with LO < HI, such as workforce.leaving_hazard_per_year=0.1..0.3", s)
+		return Input{}, usage.Errorf("--vary %q: want KEY=LO..HI with LO < HI, such as workforce.leaving_hazard_per_year=0.1..0.3", s)
 	}
 	key = strings.TrimSpace(key)
 	if err := scenarios.CommonRunKey("--vary", key); err != nil {

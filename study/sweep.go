@@ -49,7 +49,7 @@ type SweepPlan struct {
 // cost; nothing runs.
 func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 	if len(spec.Vary) == 0 {
-		return nil, fmt.Errorf("sweep needs at least one --vary KEY=V1,V2,... (for example --vary workforce.link_workers=2,3,4)")
+		return nil, usage.Errorf("sweep needs at least one --vary KEY=V1,V2,... (for example --vary workforce.link_workers=2,3,4)")
 	}
 	p := &SweepPlan{spec: spec, sources: spec.files(spec.Ref)}
 	if err := p.parse(); err != nil {
@@ -293,7 +293,7 @@ func splitValues(list string) ([]string, error) {
 		}
 		v := strings.TrimSpace(list[start:i])
 		if v == "" {
-			return nil, fmt.Errorf("an empty value in %q", list)
+			return nil, usage.Errorf("an empty value in %q", list)
 		}
 		values = append(values, v)
 		start = i + 1

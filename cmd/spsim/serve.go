@@ -27,7 +27,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		return usagef("serve takes no scenario: choose one in the page (got %q)", pos[0])
 	}
 	if *jobs < 0 {
-		return fmt.Errorf("--jobs must be 0 (all cores) or more, got %d", *jobs)
+		return usagef("--jobs must be 0 (all cores) or more, got %d", *jobs)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
