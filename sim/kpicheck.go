@@ -48,6 +48,7 @@ var conditional = map[string]struct {
 	KPIHandoverWaitMean:         {hasRoles, "the scenario has no roles beside the link workers ([roles.NAME])"},
 	KPIInequityGapNeedsMetShare: {hasGap, "the scenario has no reference group with other groups to set against it (outcomes.reference_group)"},
 	KPIInequityGapWait:          {hasGap, "the scenario has no reference group with other groups to set against it (outcomes.reference_group)"},
+	KPIInequityGapRenegedShare:  {hasGap, "the scenario has no reference group with other groups to set against it (outcomes.reference_group)"},
 }
 
 // KPINames are the full names of every KPI a run of cfg reports: the

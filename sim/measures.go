@@ -59,6 +59,7 @@ const (
 	KPIAllNeedsMetShare         = "all_needs_met_share" // per profile
 	KPIInequityGapNeedsMetShare = "inequity_gap_needs_met_share"
 	KPIInequityGapWait          = "inequity_gap_wait_weeks"
+	KPIInequityGapRenegedShare  = "inequity_gap_reneged_share"
 
 	KPINewReferrals             = "new_referrals"
 	KPIPeopleSupportedPerFTE    = "people_supported_per_fte_year"
@@ -231,7 +232,9 @@ var kpiTable = []Measure{
 	{Name: KPIInequityGapNeedsMetShare, Unit: UnitShare, Label: "Inequity gap in needs met (reference group minus rest)",
 		Description: "the reference group (e.g. most deprived) minus everyone else: share of needs met (headline definition)", Denominator: "needs met + unmet + never seen", Min: -1, Max: 1, Gap: true},
 	{Name: KPIInequityGapWait, Unit: UnitWeeks, Label: "Inequity gap in wait (reference group minus rest)",
-		Description: "the reference group minus everyone else: mean wait to first contact", Denominator: "people first seen", Min: -inf, Max: inf, Gap: true},
+		Description: "the reference group minus everyone else: mean wait to first contact of people seen; where the reference group gives up sooner, its longest waits leave the measure (read it with inequity_gap_reneged_share)", Denominator: "people first seen", Min: -inf, Max: inf, Gap: true},
+	{Name: KPIInequityGapRenegedShare, Unit: UnitShare, Label: "Inequity gap in giving up waiting (reference group minus rest)",
+		Description: "the reference group minus everyone else: share of people leaving the waiting list who gave up rather than being seen", Denominator: "people leaving the waiting list (seen or gave up)", Min: -1, Max: 1, Gap: true},
 }
 
 var columnTable = []Measure{

@@ -171,3 +171,21 @@ func TestEpisodesKeepTheWeekLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestGivingUpGapFacesTheRightWay: the most deprived are less patient
+// (docs/model.md), so they give up waiting more often than the rest; with
+// fewer link workers everyone waits longer and the gap widens. The wait
+// gap, over people seen, reads the other way: the longest waiters among
+// the most deprived have left it. (Far past full, both groups give up
+// most of the time and the gap no longer widens: the test takes four posts
+// to three.)
+func TestGivingUpGapFacesTheRightWay(t *testing.T) {
+	four := load(t, "baseline")
+	four.Workforce.LinkWorkers = 4
+	three := load(t, "baseline")
+	gap := kpi(t, replicate(t, three, 10, 2), sim.KPIInequityGapRenegedShare)
+	if e := experiment.Interval(gap, 0.95); !(e.Low > 0) {
+		t.Errorf("the most deprived give up %+.3f [%+.3f, %+.3f] more often than the rest: want a positive gap", e.Mean, e.Low, e.High)
+	}
+	direction(t, "giving-up gap, one post fewer", effect(t, four, three, 10, sim.KPIInequityGapRenegedShare), true)
+}

@@ -286,18 +286,19 @@ func costKPIs(add addKPI, cfg *Config, w window) {
 // gaps: the reference group minus the rest.
 func familyKPIs(add addKPI, in kpiInput, w window) {
 	ref := in.cfg.Outcomes.ReferenceGroup
-	var refMet, refAll, restMet, restAll, refWait, refN, restWait, restN float64
+	var refG, rest groupSums
 	for _, g := range in.groups {
-		met, unmet := w.sum(ColNeedsMet+"."+g), w.sum(ColNeedsUnmet+"."+g)+w.sum(ColNeedsUnseen+"."+g)
-		wait, n := w.sum(ColWaitSum+"."+g), w.sum(ColFirstContacts+"."+g)
-		add(KPINeedsMetShare+"."+g, nanDiv(met, met+unmet))
-		add(KPIWaitMean+"."+g, nanDiv(wait, n))
+		gs := groupSums{met: w.sum(ColNeedsMet + "." + g), wait: w.sum(ColWaitSum + "." + g),
+			seen: w.sum(ColFirstContacts + "." + g), gaveUp: w.sum(ColReneged + "." + g)}
+		gs.needs = gs.met + w.sum(ColNeedsUnmet+"."+g) + w.sum(ColNeedsUnseen+"."+g)
+		add(KPINeedsMetShare+"."+g, nanDiv(gs.met, gs.needs))
+		add(KPIWaitMean+"."+g, nanDiv(gs.wait, gs.seen))
 		add(KPIShortSupport+"."+g, w.perYear(ColShortSupport+"."+g))
 		add(KPIReneged+"."+g, w.perYear(ColReneged+"."+g))
 		if g == ref {
-			refMet, refAll, refWait, refN = met, met+unmet, wait, n
+			refG = gs
 		} else {
-			restMet, restAll, restWait, restN = restMet+met, restAll+met+unmet, restWait+wait, restN+n
+			rest.add(gs)
 		}
 	}
 	for _, pr := range in.profiles {
@@ -325,10 +326,26 @@ func familyKPIs(add addKPI, in kpiInput, w window) {
 		add(KPILeaversPerFTE+sfx, w.leavingPerFTE(sfx))
 	}
 	if hasGap(in.cfg) {
-		add(KPIInequityGapNeedsMetShare, nanDiv(refMet, refAll)-nanDiv(restMet, restAll))
-		add(KPIInequityGapWait, nanDiv(refWait, refN)-nanDiv(restWait, restN))
+		add(KPIInequityGapNeedsMetShare, nanDiv(refG.met, refG.needs)-nanDiv(rest.met, rest.needs))
+		add(KPIInequityGapWait, nanDiv(refG.wait, refG.seen)-nanDiv(rest.wait, rest.seen))
+		add(KPIInequityGapRenegedShare, refG.gaveUpShare()-rest.gaveUpShare())
 	}
 }
+
+// groupSums are a group's (or several groups') sums over the window that
+// the inequity gaps compare.
+type groupSums struct {
+	met, needs float64 // needs met, and every need (never seen included)
+	wait, seen float64 // waits to first contact, summed, and people seen
+	gaveUp     float64 // people who gave up waiting
+}
+
+func (s *groupSums) add(o groupSums) {
+	s.met, s.needs, s.wait, s.seen, s.gaveUp = s.met+o.met, s.needs+o.needs, s.wait+o.wait, s.seen+o.seen, s.gaveUp+o.gaveUp
+}
+
+// gaveUpShare is the share of those leaving the waiting list who gave up.
+func (s groupSums) gaveUpShare() float64 { return nanDiv(s.gaveUp, s.gaveUp+s.seen) }
 
 // check verifies the replication's invariants; a violation is a bug in the
 // model, reported rather than hidden in plausible numbers.
