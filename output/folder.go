@@ -52,7 +52,11 @@ func OpenFolder(dir string, force bool) (*Folder, error) {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	f := &Folder{dir: dir, shown: shown, force: force, unlock: unlock}
-	if _, err := f.replaced(); err != nil {
+	names, err := f.replaced()
+	if err == nil && len(names) > 0 {
+		err = f.removable()
+	}
+	if err != nil {
 		unlock()
 		return nil, err
 	}
@@ -145,6 +149,19 @@ func (f *Folder) replaced() ([]string, error) {
 			f.shown, strings.Join(foreign, ", "))
 	}
 	return names, nil
+}
+
+// removable says, before any work, whether the earlier outputs in the
+// folder can be removed once the new ones are in place: in a folder made
+// read-only they could not, and the run would end in an error after
+// replacing them, leaving them beside it.
+func (f *Folder) removable() error {
+	probe, err := os.CreateTemp(f.dir, ".spsim-probe-")
+	if err != nil {
+		return fmt.Errorf("%s cannot be replaced: the earlier outputs in it could not be removed (%w); make it writable, or choose another folder", f.shown, err)
+	}
+	probe.Close()
+	return os.Remove(probe.Name())
 }
 
 // Commit moves the finished outputs into place, replacing the folder's
