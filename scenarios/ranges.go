@@ -201,6 +201,7 @@ func (v *validator) checkRanges(path []string, x reflect.Value) {
 				return
 			}
 			v.rangeOf(path, m, s, "its mean ")
+			v.spread(path, m, s)
 			return
 		}
 		for _, f := range fieldsOf(x.Type()) {
@@ -221,6 +222,21 @@ func (v *validator) checkRanges(path []string, x reflect.Value) {
 		return
 	}
 	v.rangeOf(path, value, x.Interface(), "")
+}
+
+// maxTypicalCV is the largest spread of a distribution, as its sd over its
+// mean, that a scenario plausibly means: waits, durations and counts in
+// services vary, but an sd of 1e6 on a mean of 12 puts nearly every draw
+// near 0 and a rare few in the millions.
+const maxTypicalCV = 5
+
+// spread warns of a distribution whose sd dwarfs its mean m.
+func (v *validator) spread(path []string, m float64, s dist.Spec) {
+	if s.SD == nil || !(m > 0) || !(*s.SD > maxTypicalCV*m) || !v.c.warnsImplausible() {
+		return
+	}
+	v.warn(path, s, fmt.Sprintf("its sd %s is %s times its mean %s: nearly every draw falls near 0 and a rare few are huge; an sd above %d times the mean is rarely meant",
+		formatNumber(*s.SD), formatNumber(math.Round(*s.SD/m)), formatNumber(m), maxTypicalCV))
 }
 
 // specMean is the mean of a distribution, if it has a finite one.

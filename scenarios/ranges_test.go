@@ -106,6 +106,8 @@ func TestRanges(t *testing.T) {
 		{"a caseload date without a caseload", "[initial]\ndate = \"2025-11-30\"\n", "initial.date = \"2025-11-30\": warning: the date of a caseload extract (initial.file), from which its people's waits are counted: without one it changes nothing", ""},
 		{"supervision past the session hours", "[workforce.supervision]\nhours_per_week = 30\n", "", "less than the 28.1 session hours of a week (workforce.contracted_hours_per_week × (1 − admin_share) = 37.5 × 0.75)"},
 		{"mean of a distribution", "[profiles.low]\npatience_weeks = { dist = \"exponential\", mean = 1000.0 }\n", "its mean 1000 is outside the plausible range 0.5 to 104", ""},
+		{"sd dwarfing its mean", "[profiles.low]\npatience_weeks = { dist = \"lognormal\", mean = 12.0, sd = 1e6 }\n", "warning: its sd 1000000 is 83333 times its mean 12: nearly every draw falls near 0", ""},
+		{"sd a few times its mean", "[profiles.low]\npatience_weeks = { dist = \"lognormal\", mean = 12.0, sd = 36.0 }\n", "", ""},
 		{"cap overflows an int", "[workforce]\ncaseload_cap_per_fte = 1e19\n", "", "workforce.caseload_cap_per_fte = 1e+19: must be between 1 and 10000"},
 		{"cap of 1e308", "[workforce]\ncaseload_cap_per_fte = 1e308\n", "", "must be between 1 and 10000"},
 		{"salary overflows a sum", "[costs]\nsalary_per_fte_year = 1e308\n", "", "costs.salary_per_fte_year = 1e+308: must be between 0 and 1000000"},
