@@ -367,6 +367,9 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 		return fail(1, 1, "", `the first column must be "name", then one column per scenario key (e.g. workforce.link_workers)`)
 	}
 	for i, h := range head[1:] {
+		if strings.TrimSpace(h) == "" {
+			return fail(1, i+2, "", fmt.Sprintf("column %d has no name: give it a scenario key such as workforce.link_workers, or delete the column", i+2))
+		}
 		if j := slices.Index(head[:i+1], h); j >= 0 {
 			return fail(1, i+2, h, fmt.Sprintf("column %s is also column %d: give each key once", h, j+1))
 		}
