@@ -46,3 +46,17 @@ func TestAreasOutputOfOneArea(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestCompareSaysEachScenariosWeeks: scenarios that run for different
+// weeks are each said with theirs; the header gave the reference's alone.
+func TestCompareSaysEachScenariosWeeks(t *testing.T) {
+	dir := t.TempDir()
+	short := filepath.Join(dir, "hz.toml")
+	if err := os.WriteFile(short, []byte("name = \"hz\"\nextends = \"baseline\"\n[run]\nhorizon_weeks = 150\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := cli("compare", "baseline", short, "-o", filepath.Join(dir, "c"), "--replications", "2", "--outputs", "summary")
+	if want := "2 replications of 208 weeks (warm-up 78) for baseline, 150 weeks (warm-up 78) for hz, seed 1"; code != 0 || !strings.Contains(stdout, want) {
+		t.Errorf("exit %d, %s%s\nwant %q", code, stdout, stderr, want)
+	}
+}
