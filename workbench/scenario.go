@@ -167,6 +167,16 @@ type setting struct {
 // made again after, from the posts then funded: it ends one post whatever
 // the order of the settings, and follows the posts when they change.
 func apply(cfg *sim.Config, sets []setting) error {
+	// As --set refuses a key given twice: one of the two would be lost.
+	for i, st := range sets {
+		if slices.ContainsFunc(sets[:i], func(o setting) bool { return o.Key == st.Key }) {
+			what := st.Key
+			if l := scenarios.KeyLabel(st.Key); l != "" {
+				what = l + " (" + st.Key + ")"
+			}
+			return newBad("%s is set twice: give each lever once", what)
+		}
+	}
 	// The cliff is made again only when it or the posts move: a scenario's
 	// step as written (an upload, a file from an earlier page) runs as
 	// spsim run runs it.

@@ -254,6 +254,10 @@ func jsonProblem(err error) string {
 		if field == "" {
 			field = "the body"
 		}
+		if n, ok := strings.CutPrefix(typ.Value, "number "); ok && typ.Type.Kind() == reflect.Float64 {
+			// A number, yet not one a float64 can hold (1e400).
+			return fmt.Sprintf("%s: %s is too large a number to read", field, n)
+		}
 		return fmt.Sprintf("%s: want %s, got %s", field, jsonKind(typ.Type), typ.Value)
 	}
 	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {

@@ -202,6 +202,8 @@ func TestBadInput(t *testing.T) {
 		{"sweep of one value", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"workforce.link_workers","values":[3]}`, 400, "2 to 12"},
 		{"sweep of a bad key", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"../x","values":[3,4]}`, 400, "scenario key"},
 		{"a number for a name", "/api/open", `{"name":5}`, 400, "name: want text, got number"},
+		{"a lever set twice", "/api/open", `{"name":"baseline","set":[{"key":"workforce.link_workers","value":4},{"key":"workforce.link_workers","value":5}]}`, 422, "Link-worker posts (workforce.link_workers) is set twice"},
+		{"a number too large to read", "/api/sweep", `{"toml":` + jsonString(small(t)) + `,"key":"workforce.link_workers","values":[3,1e400]}`, 400, "values: 1e400 is too large a number to read"},
 		{"an empty body", "/api/open", ``, 400, "it is empty"},
 		{"not JSON", "/api/open", `{"name":`, 400, "ends before the JSON does"},
 		{"an unknown field", "/api/open", `{"nme":"baseline"}`, 400, `unknown field \"nme\"`},
