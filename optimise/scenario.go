@@ -302,7 +302,7 @@ func (p *Problem) parseGoal(spec Spec) error {
 		if err := sim.CheckKPI(p.Base, t.KPI); err != nil {
 			return fmt.Errorf("--target %s: %w", s, err)
 		}
-		if msg := outOfRange(t.KPI, t.Value); msg != "" {
+		if msg := OutOfRange(t.KPI, t.Value); msg != "" {
 			return usage.Errorf("--target %s: %s", s, msg)
 		}
 		bound := fmt.Sprintf("%s%s%g", t.KPI, map[bool]string{true: "<=", false: ">="}[t.AtMost], t.Value)
@@ -334,11 +334,11 @@ func shareTolerance(kpi string, tol float64, what, stem string) error {
 	return usage.Errorf("%s", msg)
 }
 
-// outOfRange says why a target's value is outside what the KPI can be
+// OutOfRange says why a target's value is outside what the KPI can be
 // (a share of 85 where 0.85 was meant, a wait below 0), or "": such a
 // bound is always met or never, and the search would answer a question
 // nobody asked.
-func outOfRange(kpi string, v float64) string {
+func OutOfRange(kpi string, v float64) string {
 	m, ok := sim.LookupKPI(kpi)
 	if !ok {
 		return ""

@@ -189,6 +189,10 @@ func targetSpec(t optimiseTarget) (string, error) {
 	if !slices.Contains(targetKPIs, t.KPI) || (t.Op != "<=" && t.Op != ">=") || math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
 		return "", fmt.Errorf("%w: a target is one of %s, <= or >=, and a number", errBadRequest, strings.Join(targetKPIs, ", "))
 	}
+	// Said as the page's target, not as the command line's --target.
+	if msg := optimise.OutOfRange(t.KPI, t.Value); msg != "" {
+		return "", fmt.Errorf("%w: Target: %s", errBadRequest, msg)
+	}
 	return t.KPI + t.Op + strconv.FormatFloat(t.Value, 'g', -1, 64), nil
 }
 

@@ -210,6 +210,8 @@ func TestBadInput(t *testing.T) {
 		{"two values", "/api/open", `{"name":"baseline"} {"name":"icb"}`, 400, "more after the request's one value"},
 		{"a target and the best", "/api/optimise", `{"toml":` + jsonString(small(t)) + `,"levers":[{"key":"workforce.link_workers","label":"Link-worker posts","values":[3,4]}],` +
 			`"target":{"kpi":"needs_met","op":">=","value":1},"best":{"kpi":"needs_met","budget":300000}}`, 400, "not both"},
+		{"a target below 0", "/api/optimise", `{"toml":` + jsonString(small(t)) + `,"levers":[{"key":"workforce.link_workers","label":"Link-worker posts","values":[3,4]}],` +
+			`"target":{"kpi":"wait_first_contact_p90_weeks","op":"<=","value":-4}}`, 400, `"Target: wait to first contact, 90th percentile is never below 0"`},
 		{"a budget of 0", "/api/optimise", `{"toml":` + jsonString(small(t)) + `,"levers":[{"key":"workforce.link_workers","label":"Link-worker posts","values":[3,4]}],` +
 			`"best":{"kpi":"needs_met","budget":0}}`, 400, "enter a budget above £0 a year"},
 		{"the best of a KPI not offered", "/api/optimise", `{"toml":` + jsonString(small(t)) + `,"levers":[{"key":"workforce.link_workers","label":"Link-worker posts","values":[3,4]}],` +
