@@ -39,6 +39,10 @@ type Config struct {
 	// SetAreas, an area's settings), so that a server reads only what it
 	// was given.
 	noFiles bool
+	// peopleFromFile marks today's people as read from a caseload file
+	// (initial.file): its own warnings say an implausible age or count at
+	// its lines, so the generic ones, at keys nobody wrote, are not said.
+	peopleFromFile bool
 }
 
 // LinkWorkerRole is the name of the role [workforce] describes: the link

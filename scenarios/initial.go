@@ -33,7 +33,7 @@ var statusWords = map[string]string{
 // expandInitial reads initial.file into initial.people, checks the people
 // against the scenario's groups and profiles, and sets the waiting and
 // active counts from them.
-func expandInitial(c *Config, pv provenance, top string) Errors {
+func expandInitial(c *Config, pv provenance, top string) (Errors, []Warning) {
 	in := &c.Initial
 	where := func(key string) pos {
 		p, _ := pv.find(key)
@@ -44,10 +44,11 @@ func expandInitial(c *Config, pv provenance, top string) Errors {
 	}
 	lines := []int(nil)
 	file := ""
+	var warns []Warning
 	if in.File != "" {
 		w := where("initial.file")
 		if len(in.People) > 0 {
-			return Errors{{File: w.file, Line: w.line, Col: w.col, Key: "initial.file", Msg: "give today's people as a file or as initial.people, not both"}}
+			return Errors{{File: w.file, Line: w.line, Col: w.col, Key: "initial.file", Msg: "give today's people as a file or as initial.people, not both"}}, nil
 		}
 		// Counts written beside the file would be replaced by its own
 		// without a word; inherited ones are (the baseline's 80 active),
@@ -59,27 +60,51 @@ func expandInitial(c *Config, pv provenance, top string) Errors {
 			key := count.key
 			if at, ok := pv[key]; ok && count.n != 0 && at.file == w.file && w.file != "" {
 				return Errors{{File: at.file, Line: at.line, Col: at.col, Key: key,
-					Msg: "give today's people as counts or as a caseload file (initial.file), not both: the file's people are counted, so this count would be dropped"}}
+					Msg: "give today's people as counts or as a caseload file (initial.file), not both: the file's people are counted, so this count would be dropped"}}, nil
 			}
 		}
 		file = in.File
 		if c.noFiles {
-			return Errors{{File: w.file, Line: w.line, Col: w.col, Key: "initial.file", Value: quoteString(file), Msg: fileRefusal("initial.file")}}
+			return Errors{{File: w.file, Line: w.line, Col: w.col, Key: "initial.file", Value: quoteString(file), Msg: fileRefusal("initial.file")}}, nil
 		}
 		if strings.HasPrefix(w.file, "builtin:") && !filepath.IsAbs(file) {
-			return Errors{{File: w.file, Key: "initial.file", Msg: "a built-in scenario cannot read a relative caseload file"}}
+			return Errors{{File: w.file, Key: "initial.file", Msg: "a built-in scenario cannot read a relative caseload file"}}, nil
 		}
 		if !filepath.IsAbs(file) {
 			file = filepath.Join(filepath.Dir(w.file), file)
 		}
 		var errs Errors
-		in.People, lines, errs = readCaseload(file, in.Date)
+		in.People, lines, warns, errs = readCaseload(file, in.Date)
 		if errs != nil {
-			return errs
+			return errs, nil
 		}
 		in.File = ""
+		c.peopleFromFile = true
 	}
-	return checkPeople(c, file, lines, where)
+	if errs := checkPeople(c, file, lines, where); errs != nil {
+		return errs, nil
+	}
+	return nil, append(warns, countWarnings(c, file)...)
+}
+
+// countWarnings warns of a caseload file with more people waiting or on
+// caseloads than one PCN plausibly has, at the file: the counts are the
+// file's, not a key of the scenario's.
+func countWarnings(c *Config, file string) []Warning {
+	if !c.peopleFromFile {
+		return nil
+	}
+	var out []Warning
+	for _, n := range []struct {
+		key, what string
+		count     int
+	}{{"initial.waiting", "waiting", c.Initial.Waiting}, {"initial.active", "on caseloads", c.Initial.Active}} {
+		if hi := ranges[n.key].typical.hi; float64(n.count) > hi {
+			out = append(out, Warning{File: file, Message: fmt.Sprintf("%d people %s, more than one PCN plausibly has (%s): is it a whole area's extract? Give several PCNs as areas ([areas])",
+				n.count, n.what, formatNumber(hi))})
+		}
+	}
+	return out
 }
 
 // personProblem says what is wrong with one of today's people, or "".
@@ -124,7 +149,7 @@ func notOne(what, value string, names []string) string {
 // referral). The rest of the scenario (caseload places, say) is checked
 // when it is loaded or run. On error c is unchanged.
 func SetCaseload(c *Config, name string, raw []byte, date string) error {
-	people, lines, errs := parseCaseload(name, raw, date)
+	people, lines, _, errs := parseCaseload(name, raw, date)
 	if errs != nil {
 		return errs
 	}
@@ -201,9 +226,9 @@ func collapseAlike(errs Errors) Errors {
 
 // readCaseload reads a caseload extract: a header row, then one row per
 // person waiting or on a caseload. It returns the people and their lines.
-func readCaseload(path, date string) ([]InitialPerson, []int, Errors) {
-	fail := func(line, col int, msg string) ([]InitialPerson, []int, Errors) {
-		return nil, nil, Errors{{File: path, Line: line, Col: col, Msg: msg}}
+func readCaseload(path, date string) ([]InitialPerson, []int, []Warning, Errors) {
+	fail := func(line, col int, msg string) ([]InitialPerson, []int, []Warning, Errors) {
+		return nil, nil, nil, Errors{{File: path, Line: line, Col: col, Msg: msg}}
 	}
 	raw, err := extract.ReadFile(path, maxDataFileBytes)
 	if err != nil {
@@ -214,17 +239,17 @@ func readCaseload(path, date string) ([]InitialPerson, []int, Errors) {
 
 // parseCaseload reads the bytes of a caseload extract, named path in
 // messages.
-func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int, Errors) {
-	fail := func(line, col int, msg string) ([]InitialPerson, []int, Errors) {
-		return nil, nil, Errors{{File: path, Line: line, Col: col, Msg: msg}}
+func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int, []Warning, Errors) {
+	fail := func(line, col int, msg string) ([]InitialPerson, []int, []Warning, Errors) {
+		return nil, nil, nil, Errors{{File: path, Line: line, Col: col, Msg: msg}}
 	}
 	er, err := extract.Open(raw)
 	if err != nil {
-		return nil, nil, extractErrors(path, "the caseload file", err)
+		return nil, nil, nil, extractErrors(path, "the caseload file", err)
 	}
 	cols, err := extract.Columns(er.Head, caseloadColumns)
 	if err != nil {
-		return nil, nil, extractErrors(path, "the caseload file", err)
+		return nil, nil, nil, extractErrors(path, "the caseload file", err)
 	}
 	for _, need := range []string{"date", "status"} {
 		if _, ok := cols[need]; !ok {
@@ -238,7 +263,7 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 			break
 		}
 		if err != nil {
-			return nil, nil, extractErrors(path, "the caseload file", err)
+			return nil, nil, nil, extractErrors(path, "the caseload file", err)
 		}
 		if extract.Blank(rec) {
 			continue
@@ -258,19 +283,30 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 	}
 	start, err := caseloadStart(rows, date)
 	if err != nil {
-		return nil, nil, Errors{{File: path, Key: "initial.date", Msg: err.Error()}}
+		return nil, nil, nil, Errors{{File: path, Key: "initial.date", Msg: err.Error()}}
 	}
 	people := make([]InitialPerson, len(rows))
 	lines := make([]int, len(rows))
+	var warns []Warning
+	old, olds := ranges["initial.people.*.age_weeks"].typical.hi, 0
 	for i, r := range rows {
 		r.p.AgeWeeks = extract.Days(r.date, start) / 7
+		dated := fmt.Sprintf("a referral dated %s is %.0f years before the extract's date (%s): a mistyped year?",
+			r.date.Format("2 Jan 2006"), r.p.AgeWeeks/52.18, start.Format("2 Jan 2006"))
 		if r.p.AgeWeeks > maxAgeWeeks {
-			return fail(r.line, 0, fmt.Sprintf("a referral dated %s is %.0f years before the extract's date (%s): a mistyped year? Correct it",
-				r.date.Format("2 Jan 2006"), r.p.AgeWeeks/52.18, start.Format("2 Jan 2006")))
+			return fail(r.line, 0, dated+" Correct it")
+		}
+		if r.p.AgeWeeks > old {
+			if olds++; olds <= alikeShown {
+				warns = append(warns, Warning{File: path, Line: r.line, Message: dated})
+			}
 		}
 		people[i], lines[i] = r.p, r.line
 	}
-	return people, lines, nil
+	if n := olds - alikeShown; n > 0 {
+		warns = append(warns, Warning{File: path, Message: fmt.Sprintf("... and %d more people referred over %.0f years before the extract's date", n, old/52.18), More: n})
+	}
+	return people, lines, warns, nil
 }
 
 // strayReferral says which referral date, mistyped into the future, would

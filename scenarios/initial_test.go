@@ -235,3 +235,50 @@ func TestPersonWrittenWithANegativeAge(t *testing.T) {
 		t.Errorf("%v, want %s", err, want)
 	}
 }
+
+// TestCaseloadFileWarnsAtItsLines: a referral dated decades before the
+// extract, or more people than one PCN has, is warned of at the file's
+// line or the file, in its words; the warnings were at the scenario's
+// initial.file, by generated keys (initial.people.1.age_weeks =
+// 1826.57...), and blamed the baseline's initial.waiting = 20 for the
+// file's 6,000.
+func TestCaseloadFileWarnsAtItsLines(t *testing.T) {
+	var old, big strings.Builder
+	old.WriteString("referral_date,status\n2025-11-01,waiting\n")
+	for y := 1990; y < 1995; y++ {
+		fmt.Fprintf(&old, "%d-11-01,waiting\n", y)
+	}
+	big.WriteString("referral_date,status\n")
+	for range 5001 {
+		big.WriteString("2025-11-01,waiting\n")
+	}
+	for _, c := range []struct {
+		csv  string
+		want []string
+	}{
+		{old.String(), []string{
+			"caseload.csv:3: warning: a referral dated 1 Nov 1990 is 35 years before the extract's date (30 Nov 2025): a mistyped year?",
+			"caseload.csv:5: warning: a referral dated 1 Nov 1992",
+			"caseload.csv: warning: ... and 2 more people referred over 10 years before the extract's date"}},
+		{big.String(), []string{"caseload.csv: warning: 5001 people waiting, more than one PCN plausibly has (5000): is it a whole area's extract?"}},
+	} {
+		dir := writeFiles(t, map[string]string{"s.toml": icbHead + "\n[run]\nwarmup_weeks = 0\n[initial]\nfile = \"caseload.csv\"\ndate = \"2025-11-30\"\n", "caseload.csv": c.csv})
+		l, err := LoadWith(filepath.Join(dir, "s.toml"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range l.Warnings {
+			got = append(got, w.String())
+		}
+		all := strings.Join(got, "\n")
+		for _, w := range c.want {
+			if !strings.Contains(all, w) {
+				t.Errorf("warnings:\n%s\nlack %q", all, w)
+			}
+		}
+		if strings.Contains(all, "initial.people.") || strings.Contains(all, "initial.waiting") {
+			t.Errorf("a warning at a key nobody wrote:\n%s", all)
+		}
+	}
+}

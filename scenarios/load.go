@@ -111,10 +111,10 @@ func buildWarn(m map[string]any, pv provenance, top string, noFiles bool) (*Conf
 	c, d := decodeConfig(m)
 	c.noFiles = noFiles
 	errs := place(d.errs, m, pv, top)
-	var areaWarns []Warning
+	var areaWarns, fileWarns []Warning
 	if len(errs) == 0 {
 		// Today's people first: each area's scenario is built from them.
-		if errs = expandInitial(c, pv, top); len(errs) == 0 {
+		if errs, fileWarns = expandInitial(c, pv, top); len(errs) == 0 {
 			errs, areaWarns = expandAreas(c, pv, top)
 		} else {
 			// Told at their rows: validation would tell them again, by
@@ -136,6 +136,7 @@ func buildWarn(m map[string]any, pv provenance, top string, noFiles bool) (*Conf
 		if v.moreWarns > 0 {
 			warns = append(warns, Warning{File: top, Message: fmt.Sprintf("... and %d more warnings", v.moreWarns), More: v.moreWarns})
 		}
+		warns = append(warns, fileWarns...)
 		return c, append(warns, capWarnings(areaWarns)...), nil
 	}
 	errs = errs.sort()

@@ -267,8 +267,8 @@ func (v *validator) rangeOf(path []string, x float64, raw any, what string) {
 		v.add(path, raw, msg)
 		return
 	}
-	if bd.typical.has(x) || !v.c.warnsImplausible() {
-		return
+	if bd.typical.has(x) || !v.c.warnsImplausible() || v.c.peopleFromFile && path[0] == "initial" {
+		return // a caseload file's people are warned of at its lines (countWarnings)
 	}
 	msg := fmt.Sprintf("%s%s is outside the plausible range %s to %s", what, formatNumber(x), formatNumber(bd.typical.lo), formatNumber(bd.typical.hi))
 	if h := hintFor(path); h != "" {
