@@ -337,8 +337,11 @@ func (v *validator) demandPerFTE() {
 	}
 	msg := fmt.Sprintf("%s referrals a week for %s link-worker FTE (workforce.link_workers × fte) is %s a week each, more than four times the typical %s (about 20 a week for a PCN's three)",
 		formatNumber(d.ReferralsPerWeek), formatDerived(fte), formatDerived(per), formatDerived(typicalReferralsPerFTE))
+	// A team outside its own plausible range is the likelier typo, and
+	// its own warning says so: no fix of the referrals is suggested then.
+	team := ranges["workforce.fte"].typical.has(w.FTE) && ranges["workforce.link_workers"].typical.has(float64(w.LinkWorkers))
 	for _, f := range []float64{10, 100} {
-		if per/f <= 4*typicalReferralsPerFTE && per/f >= typicalReferralsPerFTE/4 {
+		if team && per/f <= 4*typicalReferralsPerFTE && per/f >= typicalReferralsPerFTE/4 {
 			msg += fmt.Sprintf("; did you mean %s?", formatDerived(d.ReferralsPerWeek/f))
 			break
 		}

@@ -119,6 +119,7 @@ func TestRanges(t *testing.T) {
 		{"referrals ten times the team's", "[demand]\nreferrals_per_week = 180\n",
 			"x.toml:4:1: demand.referrals_per_week = 180: warning: 180 referrals a week for 3 link-worker FTE (workforce.link_workers × fte) is 60 a week each, more than four times the typical 6.67 (about 20 a week for a PCN's three); did you mean 18?", ""},
 		{"referrals for a large team", "[demand]\nreferrals_per_week = 180\n[workforce]\nlink_workers = 27\n[initial]\nactive = 80\n", "", ""},
+		{"a tenth of a post, referrals as usual", "[workforce]\nfte = 0.1\n", "is 66.7 a week each, more than four times the typical 6.67 (about 20 a week for a PCN's three)\n", ""},
 		{"referrals for part-time posts", "[demand]\nreferrals_per_week = 40\n[workforce]\nfte = 0.4\n", "is 33.3 a week each", ""},
 		{"fewer places than today's caseloads", "[workforce]\nlink_workers = 1\n",
 			"x.toml:4:1: initial.active = 80: warning: more people on caseloads than there are caseload places (45: workforce.link_workers × the places of a post, fte × caseload_cap_per_fte rounded down, = 1 × 45): the other 35 start at the front of the waiting list, as a leaver's caseload is handed back", ""},
