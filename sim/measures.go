@@ -190,7 +190,7 @@ var kpiTable = []Measure{
 	count(KPIVCSEWaitingMean, "people", "Waiting for a community place, mean", "needs on community services' waiting lists, time average; rises as more people are referred on, so neither way is better", Neutral),
 	count(KPIVCSEClosures, "services", "VCSE services closing after the warm-up", "services closed (unfunded) during the measured period; one closed during the warm-up is not counted", LowerIsBetter),
 	count(KPINeedsMet, "needs/year", "Needs met", "community needs resolved as met", HigherIsBetter),
-	count(KPINeedsUnmet, "needs/year", "Needs unmet", "community needs resolved as unmet, of people seen; rises as more people are seen, so neither way is better (needs met per 1,000 referrals counts everyone)", Neutral),
+	count(KPINeedsUnmet, "needs/year", "Needs unmet, of people seen", "community needs resolved as unmet, of people seen; rises as more people are seen, so neither way is better (needs met per 1,000 referrals counts everyone)", Neutral),
 	count(KPINeedsUnseen, "needs/year", "Needs never seen", "community needs of people who gave up waiting for a link worker: unmet, never referred on", LowerIsBetter),
 	share(KPINeedsMetShare, "Share of needs met", "headline: needs met over every need of appropriate referrals that ended, including the needs of people who gave up waiting (never seen)", "needs met + unmet + never seen", HigherIsBetter),
 	share(KPINeedsMetShareReached, "Share of needs met, of those that reached a service", "needs met over needs resolved by a community service; not a headline: it rises when fewer people are seen", "needs that reached a service", HigherIsBetter),
