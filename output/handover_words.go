@@ -45,9 +45,11 @@ func HandoverWaits(c *experiment.Comparison) []string {
 
 // CompareNotes are what a comparison says after its verdicts: where added
 // places stand empty, the waits after a handover, savings that are posts
-// standing empty, and session hours taken that do not bind.
+// standing empty, community places become the limit, and session hours
+// taken that do not bind.
 func CompareNotes(c *experiment.Comparison, cfgs []*sim.Config) []string {
 	out := append(EmptyPlaces(c, cfgs), HandoverWaits(c)...)
 	out = append(out, VacancySavings(c)...)
+	out = append(out, CommunityLimit(c)...)
 	return append(out, SessionHoursWords(c, cfgs)...)
 }
