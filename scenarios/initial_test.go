@@ -267,11 +267,7 @@ func TestCaseloadFileWarnsAtItsLines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, w := range l.Warnings {
-			got = append(got, w.String())
-		}
-		all := strings.Join(got, "\n")
+		all := warningLines(l.Warnings)
 		for _, w := range c.want {
 			if !strings.Contains(all, w) {
 				t.Errorf("warnings:\n%s\nlack %q", all, w)

@@ -374,11 +374,7 @@ func TestPartialNeedsWarn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, w := range l.Warnings {
-			got = append(got, w.String())
-		}
-		all := strings.Join(got, "\n")
+		all := warningLines(l.Warnings)
 		if c.want == "" && strings.Contains(all, "dropped") || c.want != "" && !strings.Contains(all, c.want) {
 			t.Errorf("%q: warnings %q, want %q", c.body, all, c.want)
 		}
@@ -405,10 +401,7 @@ func TestUnfundedServiceWarns(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		all := ""
-		for _, w := range l.Warnings {
-			all += w.String() + "\n"
-		}
+		all := warningLines(l.Warnings)
 		if got := strings.Contains(all, want); got != c.warned {
 			t.Errorf("%s: warnings %q; want the unfunded warning: %v", c.name, all, c.warned)
 		}
@@ -422,4 +415,14 @@ func TestUnfundedServiceWarns(t *testing.T) {
 	if all := fmt.Sprint(l.Warnings); !strings.Contains(all, "so its places cost nothing: give grant_per_place_year") {
 		t.Errorf("a service that never closes: %s", all)
 	}
+}
+
+// warningLines are the warnings as the command line prints them, a line
+// each.
+func warningLines(ws []Warning) string {
+	lines := make([]string, len(ws))
+	for i, w := range ws {
+		lines[i] = w.String()
+	}
+	return strings.Join(lines, "\n")
 }

@@ -141,11 +141,7 @@ func TestRanges(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var all []string
-			for _, w := range l.Warnings {
-				all = append(all, w.String())
-			}
-			got := strings.Join(all, "\n")
+			got := warningLines(l.Warnings)
 			if tt.warn == "" && got != "" || !strings.Contains(got, tt.warn) {
 				t.Fatalf("warnings:\n%s\nwant %q", got, tt.warn)
 			}
