@@ -5,7 +5,7 @@ import "github.com/spsim/spsim/scenarios"
 // A KPI's Max is the largest value the scenario lets it take, where that is
 // tighter than its registry range: community places cannot be more than
 // full unless a timeline cut leaves more people than places, a service
-// closes at most once, and no caseload exceeds the largest cap. Intervals
+// closes at most once, and no caseload exceeds its role's cap. Intervals
 // are kept within it, so that none claims an impossible value (a service
 // 100.1% full, 5.02 closures of 5 services).
 
@@ -27,8 +27,12 @@ func boundKPIs(ks []KPI, in kpiInput) {
 			ks[i].Impossible = true
 		case base == KPICaseloadPerFTE && (fam == Overall || fam == PerRole):
 			// Today's caseload beyond the places starts on the waiting
-			// list, so no caseload ever exceeds its post's cap.
-			ks[i].Max = largestCap(cfg, member)
+			// list, so no caseload ever exceeds its post's cap. The
+			// headline is the link workers' own.
+			if fam == Overall {
+				member = scenarios.LinkWorkerRole
+			}
+			ks[i].Max = roleCap(cfg, member)
 		}
 	}
 }
@@ -40,15 +44,9 @@ func impossible(cfg *Config, base string, fam Family) bool {
 	case KPIVCSEReferrals, KPIVCSEAccepted, KPIVCSEWaitlisted, KPIVCSERefused, KPIVCSEDeclined, KPIVCSEGaveUp:
 		return len(cfg.Services) == 0
 	case KPILeavers:
-		if cfg.Workforce.LeavingHazardPerYear > 0 {
-			return false
-		}
-		for _, r := range cfg.Roles {
-			if r.LeavingHazardPerYear > 0 {
-				return false
-			}
-		}
-		return true
+		// The headline counts the link workers alone (with several roles
+		// each has its own leaving per FTE).
+		return !(cfg.Workforce.LeavingHazardPerYear > 0)
 	case KPIRoleHandovers:
 		for _, r := range cfg.Roles {
 			if r.HandoverTo != "" && r.Posts > 0 {
@@ -82,20 +80,12 @@ func cutServices(cfg *Config) map[string]bool {
 	return cut
 }
 
-// largestCap is role's caseload cap per FTE, or with role "" the largest
-// of every role's.
-func largestCap(cfg *Config, role string) float64 {
-	if role == scenarios.LinkWorkerRole {
-		return cfg.Workforce.CaseloadCapPerFTE
-	}
-	if r := cfg.Roles[role]; r != nil {
+// roleCap is role's caseload cap per FTE.
+func roleCap(cfg *Config, role string) float64 {
+	if r := cfg.Roles[role]; r != nil && role != scenarios.LinkWorkerRole {
 		return r.CaseloadCapPerFTE
 	}
-	most := cfg.Workforce.CaseloadCapPerFTE
-	for _, r := range cfg.Roles {
-		most = max(most, r.CaseloadCapPerFTE)
-	}
-	return most
+	return cfg.Workforce.CaseloadCapPerFTE
 }
 
 // boundTotal sets the Max of a total's KPIs from its areas', each bounded

@@ -15,6 +15,7 @@ import (
 // 5), or a service more than full where no timeline cuts its places.
 func TestIntervalsWithinTheScenariosBounds(t *testing.T) {
 	elw := load(t, "extra-link-worker")
+	nav := load(t, "navigator-triage") // the headline is the link workers', capped at 45, not the navigator's 60
 	cut := load(t, "vcse-cut")
 	for _, s := range cut.Services {
 		s.ClosureHazardPerYear = 2
@@ -26,6 +27,7 @@ func TestIntervalsWithinTheScenariosBounds(t *testing.T) {
 		max  float64
 	}{
 		{elw, 2, sim.KPICaseloadPerFTE, elw.Workforce.CaseloadCapPerFTE},
+		{nav, 3, sim.KPICaseloadPerFTE, nav.Workforce.CaseloadCapPerFTE},
 		{cut, 20, sim.KPIVCSEClosures, float64(len(cut.Services))},
 		{elw, 2, sim.KPIVCSEOccupancy + ".service.befriending_and_groups", 1},
 		{elw, 2, sim.KPIVCSEOccupancy, 1},
@@ -59,6 +61,13 @@ func TestNoneSeenOrRuledOut(t *testing.T) {
 		if s, _ := experiment.FindSummary(sums, k); s.Estimate.High != 0 {
 			t.Errorf("mmc's %s: %+v, want [0, 0]: the scenario rules it out", k, s.Estimate)
 		}
+	}
+	// Link workers who never leave beside a navigator who may: the
+	// headline, theirs alone, is ruled out.
+	nav := load(t, "navigator-triage")
+	nav.Workforce.LeavingHazardPerYear = 0
+	if s, _ := experiment.FindSummary(experiment.Summarise(replicate(t, nav, 3, 2), 0.95), sim.KPILeavers); s.Estimate.High != 0 {
+		t.Errorf("navigator-triage's link workers never leave, yet leavers read %+v", s.Estimate)
 	}
 	icb := load(t, "icb")
 	icb.Run.HorizonWeeks, icb.Run.WarmupWeeks = 60, 20
