@@ -263,7 +263,7 @@ func (p *Problem) parseGoal(spec Spec) error {
 	case spec.Maximise != "" && spec.Minimise != "":
 		return usage.Errorf("--maximise and --minimise together: choose one KPI to make best")
 	case (spec.Maximise != "" || spec.Minimise != "") && len(spec.Targets) > 0:
-		return fmt.Errorf("--target with --maximise or --minimise: ask for the cheapest plan meeting targets, or the best within a --budget, not both")
+		return usage.Errorf("--target with --maximise or --minimise: ask for the cheapest plan meeting targets, or the best within a --budget, not both")
 	case spec.Maximise != "" || spec.Minimise != "":
 		o, err := ParseObjective(spec.Maximise+spec.Minimise, spec.Maximise != "")
 		if err != nil {

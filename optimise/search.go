@@ -65,7 +65,7 @@ func (o *Options) defaults() error {
 	case !(o.Confidence > 0 && o.Confidence < 1):
 		return usage.Errorf("--confidence %g: want a level between 0 and 1, such as 0.95", o.Confidence)
 	case o.N0 < 2:
-		return fmt.Errorf("--first %d: a first batch of %s has no variance; want at least 2", o.N0, experiment.Count(o.N0, "replication"))
+		return usage.Errorf("--first %d: a first batch of %s has no variance; want at least 2", o.N0, experiment.Count(o.N0, "replication"))
 	case o.MaxReps < o.N0:
 		return fmt.Errorf("at most %d replications a candidate, fewer than the first batch of %d", o.MaxReps, o.N0)
 	}

@@ -74,7 +74,7 @@ const MaxReplications = 10000
 func (o *Options) apply(cfg *sim.Config) error {
 	if o.Replications != 0 {
 		if o.Replications < 1 || o.Replications > MaxReplications {
-			return fmt.Errorf("--replications must be between 1 and %d, got %d", MaxReplications, o.Replications)
+			return usage.Errorf("--replications must be between 1 and %d, got %d", MaxReplications, o.Replications)
 		}
 		cfg.Run.Replications = o.Replications
 	}

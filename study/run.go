@@ -102,7 +102,7 @@ func (s *RunSpec) checkPrecision(cfg *sim.Config) (int, error) {
 	}
 	switch {
 	case !(s.Precision > 0 && s.Precision < 100):
-		return 0, fmt.Errorf("--precision is a percentage of the mean between 0 and 100, got %g", s.Precision)
+		return 0, usage.Errorf("--precision is a percentage of the mean between 0 and 100, got %g", s.Precision)
 	case s.MaxReplications < 2 || s.MaxReplications > MaxReplications:
 		return 0, usage.Errorf("--max-replications must be between 2 and %d, got %d", MaxReplications, s.MaxReplications)
 	case cfg.Run.Replications > s.MaxReplications:

@@ -87,7 +87,7 @@ type Manifest struct {
 // points).
 func newManifest(kind Kind, ref string, cfg *sim.Config, spec ShardSpec, n int, version string) (*Manifest, error) {
 	if spec.Of > n {
-		return nil, fmt.Errorf("--shard %d/%d: %d shards for %d %s would leave shards empty", spec.Index, spec.Of, spec.Of, n, unitOf(kind))
+		return nil, usage.Errorf("--shard %d/%d: %d shards for %d %s would leave shards empty", spec.Index, spec.Of, spec.Of, n, unitOf(kind))
 	}
 	first, last := n*(spec.Index-1)/spec.Of, n*spec.Index/spec.Of
 	return &Manifest{Format: manifestFormat, Kind: kind, Scenario: cfg.Name, Ref: ref, Extends: cfg.Extends,

@@ -145,6 +145,8 @@ func TestExitStatuses(t *testing.T) {
 		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..5", "--maximise", "needs_met", "--minimise", "cost_total"}, code: 2, stderr: "--maximise and --minimise together", maxErrLine: 2},
 		{args: []string{"sensitivity", "baseline", "--vary", "workforce.fte=1..1"}, code: 2, stderr: "with LO < HI", maxErrLine: 2},
 		{args: []string{"serve", "--jobs", "-1"}, code: 2, stderr: "--jobs must be 0 (all cores) or more", maxErrLine: 2},
+		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--target", "wait_first_contact_p90_weeks<=4", "--maximise", "needs_met"}, code: 2, stderr: "--target with --maximise or --minimise", maxErrLine: 2},
+		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--target", "wait_first_contact_p90_weeks<=4", "--first", "1"}, code: 2, stderr: "--first 1: a first batch of 1 replication has no variance", maxErrLine: 2},
 		{args: []string{"list", "extra"}, code: 2, stderr: `no arguments, got "extra"`, maxErrLine: 2},
 		{args: []string{"show"}, code: 2, stderr: "one scenario", maxErrLine: 2},
 		{args: []string{"show", "a", "b"}, code: 2, stderr: "one scenario", maxErrLine: 2},
