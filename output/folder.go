@@ -158,6 +158,10 @@ func (f *Folder) replaced() ([]string, error) {
 func (f *Folder) removable() error {
 	probe, err := os.CreateTemp(f.dir, ".spsim-probe-")
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the probe's own name says nothing to the user
+		}
 		return fmt.Errorf("%s cannot be replaced: the earlier outputs in it could not be removed (%w); make it writable, or choose another folder", f.shown, err)
 	}
 	probe.Close()

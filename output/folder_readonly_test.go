@@ -69,7 +69,7 @@ func TestForceRefusesAFolderItCannotEmpty(t *testing.T) {
 		b, _ := cmd.CombinedOutput()
 		msg = string(b)
 	}
-	if !strings.Contains(msg, "cannot be replaced: the earlier outputs in it could not be removed") {
+	if !strings.Contains(msg, "cannot be replaced: the earlier outputs in it could not be removed (permission denied); make it writable") {
 		t.Errorf("--force over a read-only folder: %q", msg)
 	}
 	entries, _ := os.ReadDir(root)

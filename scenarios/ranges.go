@@ -236,7 +236,7 @@ func (v *validator) spread(path []string, m float64, s dist.Spec) {
 		return
 	}
 	v.warn(path, s, fmt.Sprintf("its sd %s is %s times its mean %s: nearly every draw falls near 0 and a rare few are huge; an sd above %d times the mean is rarely meant",
-		formatNumber(*s.SD), formatNumber(math.Round(*s.SD/m)), formatNumber(m), maxTypicalCV))
+		formatNumber(*s.SD), formatDerived(*s.SD/m), formatNumber(m), maxTypicalCV))
 }
 
 // specMean is the mean of a distribution, if it has a finite one.

@@ -194,7 +194,9 @@ func openOutFolder(dir, name string, force bool) (*output.Folder, string, error)
 		var at int
 		dir, at = nextDefaultDir(name, from)
 		folder, err := output.OpenFolder(dir, force)
-		if !errors.Is(err, output.ErrBusy) {
+		// Locked by another run, or filled by one between the look and
+		// the lock: the next folder.
+		if !errors.Is(err, output.ErrBusy) && !errors.Is(err, output.ErrExists) {
 			return folder, dir, err
 		}
 		from = at + 1
