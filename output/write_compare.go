@@ -25,9 +25,10 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 		file{"compare.csv", func(w io.Writer) error { return WriteCompareCSV(w, cmp) }},
 		file{"compare.json", func(w io.Writer) error { return WriteCompareJSON(w, meta, cmp) }})
 	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error { return workbook.WriteCompare(w, compareWorkbook(r)) }})...)
-	for i, c := range r.Configs {
+	for i, name := range compareScenarioFiles(r.Configs) {
+		c := r.Configs[i]
 		files = append(files, when(outs.Has(study.Scenario),
-			file{compareScenarioFile(r.Configs, i), func(w io.Writer) error { return scenarios.Encode(w, c) }})...)
+			file{name, func(w io.Writer) error { return scenarios.Encode(w, c) }})...)
 	}
 	return writeAll(dir, files, func() ([]file, error) {
 		if !outs.Figures() {
@@ -138,17 +139,20 @@ func verdictTables(c *experiment.Comparison) []Table {
 	return out
 }
 
-// compareScenarioFile is the file of the i-th compared scenario:
-// scenario.NAME.toml with its name made safe (a name is the scenario's
-// own text, and "../x" must not write outside the folder), and the
-// scenario's place added where two names come out the same.
-func compareScenarioFile(cfgs []*sim.Config, i int) string {
-	name := scenarios.SafeName(cfgs[i].Name)
-	for j, c := range cfgs {
-		if j != i && scenarios.SafeName(c.Name) == name {
-			name = fmt.Sprintf("%s-%d", name, i+1)
-			break
+// compareScenarioFiles are the files of the compared scenarios, in order:
+// scenario.NAME.toml with each name made safe (a name is the scenario's
+// own text, and "../x" must not write outside the folder), and a number
+// added until a name is free where two come out the same.
+func compareScenarioFiles(cfgs []*sim.Config) []string {
+	taken := map[string]bool{}
+	out := make([]string, len(cfgs))
+	for i, c := range cfgs {
+		name := scenarios.SafeName(c.Name)
+		for n := 2; taken[name]; n++ {
+			name = fmt.Sprintf("%s-%d", scenarios.SafeName(c.Name), n)
 		}
+		taken[name] = true
+		out[i] = "scenario." + name + ".toml"
 	}
-	return "scenario." + name + ".toml"
+	return out
 }
