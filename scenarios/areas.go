@@ -540,8 +540,8 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 		switch head[i] {
 		case "name":
 			spec.Name = cell
-			if strings.ContainsAny(cell[:1], formulaStarts) {
-				errs = append(errs, bad(formulaName(cell))...)
+			if msg := areaNameProblem(cell); msg != "" {
+				errs = append(errs, bad(msg)...)
 			}
 		case "referrals_multiplier", "reference_group_share":
 			x, err := strconv.ParseFloat(cell, 64)

@@ -125,6 +125,7 @@ set = { "initial.file" = "c.csv" }
 		{"csv missing", "[areas]\nfile = \"none.csv\"\n", "", `none.csv: cannot read the areas file`},
 		{"csv empty", "[areas]\nfile = \"p.csv\"\n", "\uFEFF\r\n", `p.csv: the areas file is empty`},
 		{"csv broken quote", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\n\"A,3\nB,4\n", `quoted field that starts on line 2`},
+		{"csv name with an escape", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nnorth\x1b[31mRED,3\n", `a name must not contain control characters`},
 		{"csv formula name", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\n@south,3\n", `p.csv:3:1: name = @south: area "@south" starts with "@"`},
 		{"csv more values", "[areas]\nfile = \"p.csv\"\n", "name;workforce.link_workers\nA;3;4\n", `p.csv:2:3: more values than the 2 columns`},
 	}

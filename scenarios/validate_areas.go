@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/spsim/spsim/sim/dist"
 )
@@ -55,8 +56,8 @@ func (v *validator) areas() {
 			v.add(ap("name"), area.Name, "an area needs a name")
 		case seen[area.Name]:
 			v.add(ap("name"), area.Name, fmt.Sprintf("area %q is listed twice", area.Name))
-		case strings.ContainsAny(area.Name[:1], formulaStarts):
-			v.add(ap("name"), area.Name, formulaName(area.Name))
+		case areaNameProblem(area.Name) != "":
+			v.add(ap("name"), area.Name, areaNameProblem(area.Name))
 		}
 		seen[area.Name] = true
 		if area.ReferralsMultiplier != nil {
@@ -108,6 +109,16 @@ func shareBounds(s dist.Spec) string {
 const formulaStarts = "=+-@\t\r"
 
 // formulaName refuses an area name a spreadsheet would run as a formula.
-func formulaName(name string) string {
-	return fmt.Sprintf("area %q starts with %q, which a spreadsheet opening areas.csv would take for a formula: start the name with a letter or digit", name, name[:1])
+// areaNameProblem says what is wrong with a non-empty area name, or "":
+// one a spreadsheet would take for a formula, or one with a control
+// character, which would be printed to the terminal (an escape could
+// forge lines).
+func areaNameProblem(name string) string {
+	switch {
+	case strings.ContainsAny(name[:1], formulaStarts):
+		return fmt.Sprintf("area %q starts with %q, which a spreadsheet opening areas.csv would take for a formula: start the name with a letter or digit", name, name[:1])
+	case strings.ContainsFunc(name, unicode.IsControl):
+		return fmt.Sprintf("area %q: a name must not contain control characters (a line break, tab or escape)", name)
+	}
+	return ""
 }
