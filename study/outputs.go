@@ -128,3 +128,15 @@ func StudyOutputNames() string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// NamedOutputs are the outputs s names one by one, leaving out those that
+// "all" or "default" bring in: what a user asked for by name.
+func NamedOutputs(s string) Outputs {
+	o := Outputs{}
+	for _, part := range strings.Split(s, ",") {
+		if name := Output(strings.ToLower(strings.TrimSpace(part))); slices.Contains(AllOutputs, name) {
+			o[name] = true
+		}
+	}
+	return o
+}

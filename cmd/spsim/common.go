@@ -241,17 +241,23 @@ func checkSeed(seed uint64) error {
 	return nil
 }
 
+// named are the outputs --outputs names one by one.
+func (f *expFlags) named() study.Outputs {
+	if !f.isSet("outputs") {
+		return study.Outputs{}
+	}
+	return study.NamedOutputs(*f.outputs)
+}
+
 // checkStudyOutputs refuses --outputs that a comparison or a sweep (what)
 // would write nothing for, where the folder would be left empty and the
 // command would exit 0, and warns of those it leaves out.
 func (f *expFlags) checkStudyOutputs(what string, outs study.Outputs) error {
-	if !f.isSet("outputs") {
-		return nil
-	}
-	runOnly, rest := study.RunOnly(outs)
+	runOnly, _ := study.RunOnly(f.named()) // "all" asks for nothing in particular
 	if len(runOnly) == 0 {
 		return nil
 	}
+	_, rest := study.RunOnly(outs)
 	msg := fmt.Sprintf("--outputs %s: %s writes no weekly.csv or areas.csv (a run does)", runOnly, what)
 	if len(rest) == 0 {
 		return usagef("%s; choose from %s", msg, study.StudyOutputNames())
@@ -264,7 +270,7 @@ func (f *expFlags) checkStudyOutputs(what string, outs study.Outputs) error {
 // area, which has no areas.csv (the folder would be left empty, exit 0),
 // and warns where areas is asked for among other outputs.
 func (f *expFlags) checkAreasOutput(cfg *sim.Config, outs study.Outputs) error {
-	if !f.isSet("outputs") || !outs.Has(study.Areas) || cfg.Areas.Several() {
+	if !f.named().Has(study.Areas) || cfg.Areas.Several() {
 		return nil
 	}
 	msg := fmt.Sprintf("--outputs areas: %s has one area, so there is no areas.csv (it is for a scenario of several areas, [areas])", cfg.Name)

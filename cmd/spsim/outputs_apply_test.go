@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,5 +59,21 @@ func TestCompareSaysEachScenariosWeeks(t *testing.T) {
 	code, stdout, stderr := cli("compare", "baseline", short, "-o", filepath.Join(dir, "c"), "--replications", "2", "--outputs", "summary")
 	if want := "2 replications of 208 weeks (warm-up 78) for baseline, 150 weeks (warm-up 78) for hz, seed 1"; code != 0 || !strings.Contains(stdout, want) {
 		t.Errorf("exit %d, %s%s\nwant %q", code, stdout, stderr, want)
+	}
+}
+
+// TestOutputsAllWarnsOfNothing: --outputs all (or default) asks for no
+// output by name, so a command that writes some of them warns of none.
+func TestOutputsAllWarnsOfNothing(t *testing.T) {
+	dir := t.TempDir()
+	for i, args := range [][]string{
+		{"compare", "baseline", "extra-link-worker", "--outputs", "all"},
+		{"run", "baseline", "--outputs", "all"},
+		{"sweep", "baseline", "--vary", "workforce.link_workers=2,3", "--outputs", "default"},
+	} {
+		args = append(args, "-o", filepath.Join(dir, fmt.Sprint(i)), "--replications", "2", "--quiet")
+		if code, _, stderr := cli(args...); code != 0 || strings.Contains(stderr, "warning: --outputs") {
+			t.Errorf("%s: exit %d, %s", args, code, stderr)
+		}
 	}
 }
