@@ -24,10 +24,11 @@ func TestVacancySavingsSaid(t *testing.T) {
 			{Name: sim.KPICostTotal, Paired: []experiment.Estimate{none, diff(-13910, -17202, -10618), diff(-5000, -6000, -4000), diff(900, 100, 1700)}},
 			{Name: sim.KPIVacancyWeeks, Paired: []experiment.Estimate{none, diff(19.1, 14.4, 23.8), diff(0.5, -0.2, 1.2), diff(3, 1, 5)}},
 			{Name: sim.KPILeaversPerFTE, Paired: []experiment.Estimate{none, diff(0.316, 0.196, 0.436), diff(0, -0.1, 0.1), diff(0.1, 0.05, 0.15)}},
+			{Name: sim.KPICostLW, Paired: []experiment.Estimate{none, diff(-17110, -21297, -12923), diff(-4000, -5000, -3000), diff(-900, -1700, -100)}},
 		},
 	}
 	got := output.VacancySavings(c)
-	want := "In high-turnover, part of the lower cost is posts standing empty: 19.1 more vacancy weeks a year [14.4, 23.8], as more link workers leave (+0.316 per FTE a year [0.196, 0.436]). Pay not spent on an empty post is not a saving the service chose."
+	want := "In high-turnover, the lower cost is pay not spent on posts standing empty: they stand empty 19.1 more weeks a year [14.4, 23.8], and pay is £17,110 a year [£12,923, £21,297] lower, as more link workers leave (+0.316 per FTE a year [0.196, 0.436]). Pay not spent on an empty post is not a saving the service chose."
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("%q\nwant only %q", got, want)
 	}
