@@ -71,7 +71,7 @@ func FuzzExtracts(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		for _, set := range []func(*Config) error{
-			func(c *Config) error { return SetCaseload(c, "c.csv", raw, "") },
+			func(c *Config) error { _, err := SetCaseload(c, "c.csv", raw, ""); return err },
 			func(c *Config) error { return SetAreas(c, "a.csv", raw) },
 		} {
 			// The scenario as written before and after: a shallow copy

@@ -147,22 +147,23 @@ func notOne(what, value string, names []string) string {
 // the waiting and active counts become the extract's. date is the
 // extract's date, when the run starts ("" for the day after its latest
 // referral). The rest of the scenario (caseload places, say) is checked
-// when it is loaded or run. On error c is unchanged.
-func SetCaseload(c *Config, name string, raw []byte, date string) error {
-	people, lines, _, errs := parseCaseload(name, raw, date)
+// when it is loaded or run. On error c is unchanged. The warnings are the
+// extract's own, at its lines (a referral dated decades ago, say).
+func SetCaseload(c *Config, name string, raw []byte, date string) ([]Warning, error) {
+	people, lines, warns, errs := parseCaseload(name, raw, date)
 	if errs != nil {
-		return errs
+		return nil, errs
 	}
 	nc := *c
 	// The date names itself in the people's problems; it is not kept, as
 	// a scenario's date belongs to a caseload file (initial.file).
 	nc.Initial = Initial{People: people, Date: date}
 	if errs := checkPeople(&nc, name, lines, nil); errs != nil {
-		return errs
+		return nil, errs
 	}
 	nc.Initial.Date = ""
 	*c = nc
-	return nil
+	return warns, nil
 }
 
 // checkPeople checks initial.people against the scenario and sets the
@@ -287,8 +288,10 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 	}
 	people := make([]InitialPerson, len(rows))
 	lines := make([]int, len(rows))
-	var warns []Warning
-	old, olds := ranges["initial.people.*.age_weeks"].typical.hi, 0
+	old := ranges["initial.people.*.age_weeks"].typical.hi
+	many := ranges["initial.people.*.sessions"].typical.hi
+	ages := lineWarnings{file: path, more: fmt.Sprintf("people referred over %.0f years before the extract's date", old/52.18)}
+	held := lineWarnings{file: path, more: fmt.Sprintf("people with more than %s sessions held", formatNumber(many))}
 	for i, r := range rows {
 		r.p.AgeWeeks = extract.Days(r.date, start) / 7
 		dated := fmt.Sprintf("a referral dated %s is %.0f years before the extract's date (%s): a mistyped year?",
@@ -297,16 +300,35 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 			return fail(r.line, 0, dated+" Correct it")
 		}
 		if r.p.AgeWeeks > old {
-			if olds++; olds <= alikeShown {
-				warns = append(warns, Warning{File: path, Line: r.line, Message: dated})
-			}
+			ages.add(r.line, dated)
+		}
+		if s := r.p.Sessions; s != nil && float64(*s) > many {
+			held.add(r.line, fmt.Sprintf("sessions %d: more than the %s a person plausibly has held; a typo?", *s, formatNumber(many)))
 		}
 		people[i], lines[i] = r.p, r.line
 	}
-	if n := olds - alikeShown; n > 0 {
-		warns = append(warns, Warning{File: path, Message: fmt.Sprintf("... and %d more people referred over %.0f years before the extract's date", n, old/52.18), More: n})
+	return people, lines, append(ages.list(), held.list()...), nil
+}
+
+// lineWarnings are a caseload file's warnings of one kind: the first
+// alikeShown at their lines, the rest counted, as more says them.
+type lineWarnings struct {
+	file, more string
+	shown      []Warning
+	count      int
+}
+
+func (l *lineWarnings) add(line int, msg string) {
+	if l.count++; l.count <= alikeShown {
+		l.shown = append(l.shown, Warning{File: l.file, Line: line, Message: msg})
 	}
-	return people, lines, warns, nil
+}
+
+func (l *lineWarnings) list() []Warning {
+	if n := l.count - alikeShown; n > 0 {
+		return append(l.shown, Warning{File: l.file, Message: fmt.Sprintf("... and %d more %s", n, l.more), More: n})
+	}
+	return l.shown
 }
 
 // strayReferral says which referral date, mistyped into the future, would

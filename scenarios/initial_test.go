@@ -237,7 +237,8 @@ func TestPersonWrittenWithANegativeAge(t *testing.T) {
 }
 
 // TestCaseloadFileWarnsAtItsLines: a referral dated decades before the
-// extract, or more people than one PCN has, is warned of at the file's
+// extract, sessions held past the plausible, or more people than one PCN
+// has, is warned of at the file's
 // line or the file, in its words; the warnings were at the scenario's
 // initial.file, by generated keys (initial.people.1.age_weeks =
 // 1826.57...), and blamed the baseline's initial.waiting = 20 for the
@@ -261,6 +262,7 @@ func TestCaseloadFileWarnsAtItsLines(t *testing.T) {
 			"caseload.csv:5: warning: a referral dated 1 Nov 1992",
 			"caseload.csv: warning: ... and 2 more people referred over 10 years before the extract's date"}},
 		{big.String(), []string{"caseload.csv: warning: 5001 people waiting, more than one PCN plausibly has (5000): is it a whole area's extract?"}},
+		{"referral_date,status,sessions\n2025-11-01,active,3\n2025-10-01,active,500\n", []string{"caseload.csv:3: warning: sessions 500: more than the 60 a person plausibly has held; a typo?"}},
 	} {
 		dir := writeFiles(t, map[string]string{"s.toml": icbHead + "\n[run]\nwarmup_weeks = 0\n[initial]\nfile = \"caseload.csv\"\ndate = \"2025-11-30\"\n", "caseload.csv": c.csv})
 		l, err := LoadWith(filepath.Join(dir, "s.toml"), Options{})

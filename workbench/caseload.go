@@ -3,6 +3,7 @@ package workbench
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
@@ -33,11 +34,14 @@ type caseloadView struct {
 // written on the server.
 func (s *Server) caseload(req caseloadRequest) (*caseloadView, error) {
 	warmup := 0
+	var fileWarns []scenarios.Warning
 	cfg, v, err := s.withExtract(req.File, req.Data, req.TOML, `a header row (referral_date, status, and optionally sessions, group, profile, awaiting_place), then one row per person`,
 		func(cfg *sim.Config, name string) error {
-			if err := scenarios.SetCaseload(cfg, name, req.Data, req.Date); err != nil {
+			warns, err := scenarios.SetCaseload(cfg, name, req.Data, req.Date)
+			if err != nil {
 				return err
 			}
+			fileWarns = warns
 			// The run starts from today: a warm-up would leave today's
 			// people out of every result, as if they were not there.
 			warmup = cfg.Run.WarmupWeeks
@@ -46,6 +50,7 @@ func (s *Server) caseload(req caseloadRequest) (*caseloadView, error) {
 	if err != nil {
 		return nil, err
 	}
+	v.Warnings = extractWarnings(v.Warnings, fileWarns)
 	in := cfg.Initial
 	sentences := caseloadSentences(extractName(req.File), in)
 	if warmup > 0 {
@@ -121,4 +126,15 @@ func people(n int) string {
 		return "1 person"
 	}
 	return count(float64(n)) + " people"
+}
+
+// extractWarnings are the scenario's warnings with the extract's own, at
+// its lines, in place of those the scenario's checks raise of the same
+// people by keys nobody wrote (initial.people.1.age_weeks).
+func extractWarnings(scenario []problem, extract []scenarios.Warning) []problem {
+	out := slices.DeleteFunc(scenario, func(p problem) bool { return strings.HasPrefix(p.Key, "initial.people.") })
+	for _, w := range extract {
+		out = append(out, problem{Text: w.String()}) // a line of the extract, not of scenario.toml
+	}
+	return out
 }

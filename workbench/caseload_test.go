@@ -159,3 +159,28 @@ func TestCaseloadSentencesAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestCaseloadFileWarningsAtItsLines: an uploaded extract's implausible
+// people are warned of at its lines, as the command line warns of
+// initial.file's, not by keys nobody wrote (initial.people.1.age_weeks).
+func TestCaseloadFileWarningsAtItsLines(t *testing.T) {
+	csv := "referral_date,status\n2025-11-01,waiting\n1990-11-01,waiting\n"
+	w := post(t, newTestServer(), "/api/caseload", caseloadBody("c.csv", csv, small(t), "2025-11-30"))
+	if w.Code != http.StatusOK {
+		t.Fatalf("%d %s", w.Code, w.Body.String())
+	}
+	var v caseloadView
+	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range v.Scenario.Warnings {
+		found = found || strings.Contains(p.Text, "c.csv:3: warning: a referral dated 1 Nov 1990 is 35 years before")
+		if strings.HasPrefix(p.Key, "initial.people.") {
+			t.Errorf("a warning by a key nobody wrote: %s", p.Text)
+		}
+	}
+	if !found {
+		t.Errorf("warnings %+v lack the extract's line", v.Scenario.Warnings)
+	}
+}
