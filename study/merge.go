@@ -192,6 +192,9 @@ func (p *MergePlan) complete() error {
 // Kind is what the shards are parts of.
 func (p *MergePlan) Kind() Kind { return p.shards[0].m.Kind }
 
+// Config is the merged study's scenario.
+func (p *MergePlan) Config() *sim.Config { return p.cfg }
+
 // Name is the plan's default folder name.
 func (p *MergePlan) Name() string {
 	if p.Kind() == KindSweep {

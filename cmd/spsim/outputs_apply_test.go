@@ -77,3 +77,22 @@ func TestOutputsAllWarnsOfNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeRefusesOutputsItNeverWrites: a merged sweep asked only for
+// weekly.csv is refused as the unsharded sweep is, where it left an empty
+// folder and exit 0.
+func TestMergeRefusesOutputsItNeverWrites(t *testing.T) {
+	dir := t.TempDir()
+	var shards []string
+	for i := 1; i <= 2; i++ {
+		out := filepath.Join(dir, fmt.Sprint("s", i))
+		if code, _, stderr := cli("sweep", "baseline", "--vary", "workforce.link_workers=2,3", "--replications", "2", "--shard", fmt.Sprintf("%d/2", i), "-o", out, "--quiet"); code != 0 {
+			t.Fatalf("shard %d: %s", i, stderr)
+		}
+		shards = append(shards, out)
+	}
+	code, _, stderr := cli(append([]string{"merge", "--outputs", "weekly", "-o", filepath.Join(dir, "m")}, shards...)...)
+	if code != 2 || !strings.Contains(stderr, "--outputs weekly: a sweep writes no weekly.csv") {
+		t.Errorf("merge --outputs weekly: exit %d, %s", code, stderr)
+	}
+}

@@ -26,6 +26,15 @@ func cmdMerge(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The outputs a merged sweep or run writes, as the unsharded one.
+	if plan.Kind() == study.KindSweep {
+		err = ef.checkStudyOutputs("a sweep", spec.Outputs)
+	} else {
+		err = ef.checkAreasOutput(plan.Config(), spec.Outputs)
+	}
+	if err != nil {
+		return err
+	}
 	return execute(ef, plan.Name(), plan.Execute, spec.Outputs, func(r study.Result, dir string) { printMerged(stdout, stderr, r, dir) })
 }
 
