@@ -45,11 +45,10 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 // compareWorkbook is what the comparison's workbook shows: the verdicts
 // first.
 func compareWorkbook(r *study.CompareResult) workbook.Compare {
-	cmp, ref := r.Comparison, r.Configs[0]
+	cmp := r.Comparison
 	verdict := append(append(VerdictSentences(cmp), CompareNotes(cmp, r.Configs)...), CompareChangeAnswer(cmp, r.Configs)...)
 	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: compareQuestion(cmp),
-		Facts: append([]string{fmt.Sprintf("%s of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
-			experiment.Count(ref.Run.Replications, "replication"), ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed)},
+		Facts: append([]string{compareRunFact(r)},
 			append(compareSets(r), warningFacts(r.LoadWarnings, r.Warnings)...)...),
 		Verdict: verdict, Headline: Headline, C: cmp}
 }
@@ -105,8 +104,7 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 		Question: compareQuestion(cmp),
 		Facts: append([]string{
 			fmt.Sprintf("Reference: %s. Compared: %s.", cmp.Names[0], strings.Join(cmp.Names[1:], ", ")),
-			fmt.Sprintf("%s of each scenario, %d weeks (warm-up %d weeks), seed %d, on common random numbers.",
-				experiment.Count(ref.Run.Replications, "replication"), ref.Run.HorizonWeeks, ref.Run.WarmupWeeks, ref.Run.Seed),
+			compareRunFact(r),
 			"Differences are scenario minus reference, paired replication by replication; the unpaired (Welch) intervals in compare.csv show what pairing gains.",
 		}, append(compareSets(r), questions...)...),
 		Answer:    append(append(VerdictSentences(cmp), CompareNotes(cmp, r.Configs)...), CompareChangeAnswer(cmp, r.Configs)...),
@@ -155,4 +153,34 @@ func compareScenarioFiles(cfgs []*sim.Config) []string {
 		out[i] = "scenario." + name + ".toml"
 	}
 	return out
+}
+
+// RunSpans says the weeks each compared scenario runs, "208 weeks (warm-up
+// 78)", once where they all agree (same), else each scenario's with its
+// name.
+func RunSpans(names []string, cfgs []*sim.Config) (spans string, same bool) {
+	span := func(c *sim.Config) string {
+		return fmt.Sprintf("%d weeks (warm-up %d)", c.Run.HorizonWeeks, c.Run.WarmupWeeks)
+	}
+	each := make([]string, len(cfgs))
+	same = true
+	for i, c := range cfgs {
+		each[i] = span(c) + " for " + names[i]
+		same = same && span(c) == span(cfgs[0])
+	}
+	if same {
+		return span(cfgs[0]), true
+	}
+	return strings.Join(each, ", "), false
+}
+
+// compareRunFact is the comparison's replications, weeks and seed.
+func compareRunFact(r *study.CompareResult) string {
+	ref := r.Configs[0]
+	reps := experiment.Count(ref.Run.Replications, "replication")
+	spans, same := RunSpans(r.Comparison.Names, r.Configs)
+	if !same {
+		return fmt.Sprintf("%s of each scenario: %s; seed %d, on common random numbers.", reps, spans, ref.Run.Seed)
+	}
+	return fmt.Sprintf("%s of each scenario, %s, seed %d, on common random numbers.", reps, spans, ref.Run.Seed)
 }

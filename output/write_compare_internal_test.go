@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
 )
 
 // TestCompareScenarioFilesStayInTheFolder: a compared scenario's file is
@@ -27,6 +29,30 @@ func TestCompareScenarioFilesStayInTheFolder(t *testing.T) {
 		}
 		if got := compareScenarioFiles(cfgs); !slices.Equal(got, c.want) {
 			t.Errorf("%q: files %q, want %q", c.names, got, c.want)
+		}
+	}
+}
+
+// TestCompareRunFactSaysEachScenariosWeeks: the report's and workbook's
+// facts give each scenario's weeks where they differ, as the terminal
+// does; they gave the reference's as every scenario's.
+func TestCompareRunFactSaysEachScenariosWeeks(t *testing.T) {
+	cfg := func(horizon int) *sim.Config {
+		c := &sim.Config{}
+		c.Run.HorizonWeeks, c.Run.WarmupWeeks, c.Run.Replications, c.Run.Seed = horizon, 78, 20, 1
+		return c
+	}
+	for _, c := range []struct {
+		horizons []int
+		want     string
+	}{
+		{[]int{208, 208}, "20 replications of each scenario, 208 weeks (warm-up 78), seed 1, on common random numbers."},
+		{[]int{208, 150}, "20 replications of each scenario: 208 weeks (warm-up 78) for baseline, 150 weeks (warm-up 78) for hz; seed 1, on common random numbers."},
+	} {
+		r := &study.CompareResult{Comparison: &experiment.Comparison{Names: []string{"baseline", "hz"}},
+			Configs: []*sim.Config{cfg(c.horizons[0]), cfg(c.horizons[1])}}
+		if got := compareRunFact(r); got != c.want {
+			t.Errorf("%q\nwant %q", got, c.want)
 		}
 	}
 }

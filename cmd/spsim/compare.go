@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/spsim/spsim/output"
-	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
@@ -44,8 +43,14 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) {
 	printWarnings(stderr, r.LoadWarnings, r.Warnings)
 	names, c := r.Comparison.Names, r.Configs[0]
+	spans, same := output.RunSpans(names, r.Configs)
+	if same {
+		spans = "each of " + spans
+	} else {
+		spans = "of " + spans
+	}
 	fmt.Fprintf(stdout, "compare %s (reference) with %s: %s %s, seed %d, common random numbers\n",
-		names[0], strings.Join(names[1:], ", "), experiment.Count(c.Run.Replications, "replication"), runSpans(names, r.Configs), c.Run.Seed)
+		names[0], strings.Join(names[1:], ", "), experiment.Count(c.Run.Replications, "replication"), spans, c.Run.Seed)
 	if len(r.Sets) > 0 {
 		fmt.Fprintf(stdout, "set in every scenario: %s\n", strings.Join(r.Sets, ", "))
 	}
@@ -65,22 +70,4 @@ func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) 
 	fmt.Fprintf(stdout, "values with their 95%% intervals; each (paired) column is a scenario minus %s, replication by replication on common random numbers\n", names[0])
 	output.PrintCompareHeadline(stdout, r.Comparison, output.Headline)
 	printWhere(stdout, dir, r.Elapsed.Seconds(), 0)
-}
-
-// runSpans says the weeks each scenario runs: "each of 208 weeks (warm-up
-// 78)" where they agree, else each scenario's.
-func runSpans(names []string, cfgs []*sim.Config) string {
-	span := func(c *sim.Config) string {
-		return fmt.Sprintf("%d weeks (warm-up %d)", c.Run.HorizonWeeks, c.Run.WarmupWeeks)
-	}
-	var each []string
-	same := true
-	for i, c := range cfgs {
-		each = append(each, span(c)+" for "+names[i])
-		same = same && span(c) == span(cfgs[0])
-	}
-	if same {
-		return "each of " + span(cfgs[0])
-	}
-	return "of " + strings.Join(each, ", ")
 }
