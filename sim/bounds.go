@@ -23,7 +23,7 @@ func boundKPIs(ks []KPI, in kpiInput) {
 			}
 		case base == KPIVCSEClosures && fam == Overall:
 			ks[i].Max = float64(len(cfg.Services))
-		case impossible(cfg, base, fam):
+		case impossible(cfg, base, fam, member):
 			ks[i].Impossible = true
 		case base == KPICaseloadPerFTE && (fam == Overall || fam == PerRole):
 			// Today's caseload beyond the places starts on the waiting
@@ -39,14 +39,18 @@ func boundKPIs(ks []KPI, in kpiInput) {
 
 // impossible reports whether cfg rules out every event the KPI base
 // (of family fam) counts.
-func impossible(cfg *Config, base string, fam Family) bool {
+func impossible(cfg *Config, base string, fam Family, member string) bool {
 	switch base {
 	case KPIVCSEReferrals, KPIVCSEAccepted, KPIVCSEWaitlisted, KPIVCSERefused, KPIVCSEDeclined, KPIVCSEGaveUp:
 		return len(cfg.Services) == 0
-	case KPILeavers:
-		// The headline counts the link workers alone (with several roles
-		// each has its own leaving per FTE).
-		return !(cfg.Workforce.LeavingHazardPerYear > 0)
+	case KPILeavers, KPILeaversPerFTE:
+		// The headline counts the link workers alone; with several roles
+		// each has its own leaving per FTE.
+		hazard := cfg.Workforce.LeavingHazardPerYear
+		if r := cfg.Roles[member]; fam == PerRole && r != nil {
+			hazard = r.LeavingHazardPerYear
+		}
+		return !(hazard > 0)
 	case KPIRoleHandovers:
 		for _, r := range cfg.Roles {
 			if r.HandoverTo != "" && r.Posts > 0 {

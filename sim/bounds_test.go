@@ -69,6 +69,20 @@ func TestNoneSeenOrRuledOut(t *testing.T) {
 	if s, _ := experiment.FindSummary(experiment.Summarise(replicate(t, nav, 3, 2), 0.95), sim.KPILeavers); s.Estimate.High != 0 {
 		t.Errorf("navigator-triage's link workers never leave, yet leavers read %+v", s.Estimate)
 	}
+	// A navigator who may leave but was never seen to: their leaving per
+	// FTE is bounded above by the FTE-years watched, not [0, 0]; one who
+	// cannot leave reads [0, 0].
+	navRate := sim.KPILeaversPerFTE + "." + sim.RolePrefix + "care_navigator"
+	for _, c := range []struct {
+		hazard  float64
+		bounded bool
+	}{{1e-12, true}, {0, false}} {
+		nav.Roles["care_navigator"].LeavingHazardPerYear = c.hazard
+		s, _ := experiment.FindSummary(experiment.Summarise(replicate(t, nav, 3, 2), 0.95), navRate)
+		if e := s.Estimate; e.Mean != 0 || (e.High > 0) != c.bounded {
+			t.Errorf("a navigator's leaving hazard %g, none seen: %+v, want bounded above: %v", c.hazard, e, c.bounded)
+		}
+	}
 	icb := load(t, "icb")
 	icb.Run.HorizonWeeks, icb.Run.WarmupWeeks = 60, 20
 	rs = replicate(t, icb, 3, 2)

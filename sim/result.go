@@ -23,6 +23,10 @@ type KPI struct {
 	// (leavers with no leaving hazard, community referrals with no
 	// services): a count of none is then certain, not merely unseen.
 	Impossible bool
+	// Exposure, for a rate per FTE-year, is the FTE-years it was measured
+	// over: a rate none of several replications saw is then bounded
+	// above by them, as a count a year is by the weeks (Result.Weeks).
+	Exposure float64
 }
 
 // Result is what one replication produces.
@@ -196,7 +200,21 @@ func kpis(in kpiInput, r *Result) []KPI {
 	costKPIs(add, cfg, w)
 	familyKPIs(add, in, w)
 	boundKPIs(ks, in)
+	exposeKPIs(ks, in, w)
 	return ks
+}
+
+// exposeKPIs sets the FTE-years each leaving rate per FTE was measured over.
+func exposeKPIs(ks []KPI, in kpiInput, w window) {
+	for i := range ks {
+		switch base, fam, member := SplitMember(ks[i].Name); {
+		case base != KPILeaversPerFTE:
+		case fam == Overall:
+			ks[i].Exposure = w.fteYears(w.lw)
+		case fam == PerRole:
+			ks[i].Exposure = w.fteYears("." + RolePrefix + member)
+		}
+	}
 }
 
 // addKPI records one KPI's value.

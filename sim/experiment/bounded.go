@@ -224,32 +224,55 @@ func kpiInterval(results []*sim.Result, ks []*sim.KPI, name, unit string, vals [
 	return EstimateOf(vals, level, rangeAcross(ks, name, unit), unit, exposure(results, ks))
 }
 
-// exposure is the weeks results measured their KPI ks over, added up, or
+// exposure is what results measured their KPI ks over, added up: the
+// FTE-years for a rate per FTE-year (KPI.Exposure), else the weeks. It is
 // 0 where a result does not say (one read from an older file) or its
 // scenario rules out what the KPI counts.
 func exposure(results []*sim.Result, ks []*sim.KPI) float64 {
-	weeks := 0.0
+	total := 0.0
 	for i, r := range results {
-		if k := ks[i]; k == nil || k.Impossible || r.Weeks <= 0 {
+		x := kpiExposure(ks[i], r.Weeks)
+		if x == 0 {
 			return 0
 		}
-		weeks += r.Weeks
+		total += x
 	}
-	return weeks
+	return total
 }
 
-// eventUnits are the units of counts of events a year.
-var eventUnits = map[string]bool{"people/year": true, "referrals/year": true, "needs/year": true}
+// kpiExposure is what one result measured k over (see exposure), weeks
+// being the result's.
+func kpiExposure(k *sim.KPI, weeks float64) float64 {
+	switch {
+	case k == nil || k.Impossible:
+		return 0
+	case k.Unit == perFTEYear:
+		return k.Exposure
+	case weeks > 0:
+		return weeks
+	}
+	return 0
+}
 
-// EstimateOf is IntervalIn within r, except for a count of events a year
-// (unit) that no value saw over weeks of measurement (above 0): none seen
+// eventUnits are the units of counts of events a year, and of leavers per
+// FTE-year.
+var eventUnits = map[string]bool{"people/year": true, "referrals/year": true, "needs/year": true, perFTEYear: true}
+
+// perFTEYear is the unit of a rate per FTE-year, whose exposure is in
+// FTE-years (the others' is in weeks).
+const perFTEYear = "people/FTE-year"
+
+// EstimateOf is IntervalIn within r, except for a rate of events (unit: a
+// year, or a year per FTE) that no value saw over exposure (above 0; the
+// weeks, or for a rate per FTE-year the FTE-years, measured): none seen
 // does not show the event cannot happen, only that it is rare, and the
 // interval is the exact Poisson bound of a rate never seen, [0,
-// 52·ln(2/α)/weeks], not [0, 0]. A rare event (a community service
-// refusing a referral) would otherwise read as impossible.
-func EstimateOf(vals []float64, level float64, r Range, unit string, weeks float64) Estimate {
+// 52·ln(2/α)/weeks] or [0, ln(2/α)/FTE-years], not [0, 0]. A rare event (a
+// community service refusing a referral) would otherwise read as
+// impossible.
+func EstimateOf(vals []float64, level float64, r Range, unit string, exposure float64) Estimate {
 	e := IntervalIn(vals, level, r)
-	if !eventUnits[unit] || e.N < 2 || !(weeks > 0) {
+	if !eventUnits[unit] || e.N < 2 || !(exposure > 0) {
 		return e
 	}
 	for _, v := range vals {
@@ -257,7 +280,11 @@ func EstimateOf(vals []float64, level float64, r Range, unit string, weeks float
 			return e
 		}
 	}
-	e.Low, e.High = 0, -math.Log((1-level)/2)/weeks*52
+	if unit == perFTEYear {
+		e.Low, e.High = 0, -math.Log((1-level)/2)/exposure
+		return e
+	}
+	e.Low, e.High = 0, -math.Log((1-level)/2)/exposure*52
 	return e
 }
 
@@ -266,14 +293,17 @@ func EstimateOf(vals []float64, level float64, r Range, unit string, weeks float
 // above where no replication saw an event the area allows. vals is
 // scratch of len(results), reused by callers that estimate many.
 func AreaEstimate(results []*sim.Result, a, k int, vals []float64, level float64) Estimate {
-	weeks := 0.0
+	total, seen := 0.0, true
 	for r, res := range results {
-		vals[r] = res.Areas[a].KPIs[k].Value
-		weeks += res.Weeks
+		kpi := &res.Areas[a].KPIs[k]
+		vals[r] = kpi.Value
+		x := kpiExposure(kpi, res.Weeks)
+		seen = seen && x > 0
+		total += x
+	}
+	if !seen {
+		total = 0
 	}
 	kpi := results[0].Areas[a].KPIs[k]
-	if kpi.Impossible {
-		weeks = 0
-	}
-	return EstimateOf(vals, level, KPIRangeOf(kpi), kpi.Unit, weeks)
+	return EstimateOf(vals, level, KPIRangeOf(kpi), kpi.Unit, total)
 }
