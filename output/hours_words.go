@@ -24,7 +24,9 @@ func SessionHoursWords(c *experiment.Comparison, cfgs []*sim.Config) []string {
 	}
 	var out []string
 	for s := 1; s < len(c.Names) && s < len(cfgs); s++ {
-		if sessionHoursPerFTE(cfgs[s]) >= sessionHoursPerFTE(cfgs[0]) || s >= len(util.Estimates) {
+		// With several roles the hours utilisation is the whole team's,
+		// not the link workers' the sentence would speak of.
+		if sessionHoursPerFTE(cfgs[s]) >= sessionHoursPerFTE(cfgs[0]) || s >= len(util.Estimates) || len(cfgs[s].Roles) > 0 || len(cfgs[0].Roles) > 0 {
 			continue
 		}
 		e := util.Estimates[s]
