@@ -49,7 +49,7 @@ func HandoverWaits(c *experiment.Comparison) []string {
 // taken that do not bind.
 func CompareNotes(c *experiment.Comparison, cfgs []*sim.Config) []string {
 	out := append(EmptyPlaces(c, cfgs), HandoverWaits(c)...)
-	out = append(out, VacancySavings(c)...)
+	out = append(out, VacancySavings(c, cfgs)...)
 	out = append(out, CommunityLimit(c)...)
 	return append(out, SessionHoursWords(c, cfgs)...)
 }
