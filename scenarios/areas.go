@@ -368,7 +368,10 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 	}
 	for i, h := range head[1:] {
 		if strings.TrimSpace(h) == "" {
-			return fail(1, i+2, "", fmt.Sprintf("column %d has no name: give it a scenario key such as workforce.link_workers, or delete the column", i+2))
+			// A spreadsheet's trailing comma: refused only where a row
+			// has a value there (areaRow).
+			head[i+1] = ""
+			continue
 		}
 		if j := slices.Index(head[:i+1], h); j >= 0 {
 			return fail(1, i+2, h, fmt.Sprintf("column %s is also column %d: give each key once", h, j+1))
@@ -536,6 +539,10 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 		}
 		bad := func(msg string) Errors {
 			return Errors{{File: path, Line: line, Col: i + 1, Key: head[i], Value: cell, Msg: msg}}
+		}
+		if head[i] == "" {
+			errs = append(errs, bad(fmt.Sprintf("column %d has no name in the header, yet holds %q here: give it a scenario key such as workforce.link_workers, or delete the column", i+1, cell))...)
+			continue
 		}
 		switch head[i] {
 		case "name":

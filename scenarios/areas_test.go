@@ -101,7 +101,7 @@ set = { "workforce.link_workers" = -1 }
 		{"csv unknown column", "[areas]\nfile = \"p.csv\"\n", "name,workforce.linkworkers\nA,3\n", `p.csv:1:2: workforce.linkworkers: not a scenario key`},
 		{"csv bad cell", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,three\n", `p.csv:3:2: workforce.link_workers = "three": area "B": expected a whole number`},
 		{"csv duplicate", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nA,4\n", `p.csv:3:1: name: area "A" is also on line 2`},
-		{"csv column without a name", "[areas]\nfile = \"p.csv\"\n", "name,,workforce.link_workers\nA,1,3\n", `p.csv:1:2: column 2 has no name: give it a scenario key`},
+		{"csv column without a name", "[areas]\nfile = \"p.csv\"\n", "name,,workforce.link_workers\nA,1,3\n", `p.csv:2:2: column 2 has no name in the header, yet holds "1" here`},
 		{"csv column twice", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers,workforce.link_workers\nA,4,5\n", `p.csv:1:3: workforce.link_workers: column workforce.link_workers is also column 2`},
 		{"csv totals row", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,4\nTotal,7\n", `p.csv:4:1: name: "Total" looks like a spreadsheet's totals row`},
 		{"csv named totals row", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,4\nICB total,7\n", `p.csv:4:1: name: "ICB total" looks like a spreadsheet's totals row`},
@@ -353,5 +353,16 @@ func TestAreasAndTodaysCaseload(t *testing.T) {
 	}
 	if got := fmt.Sprint(l.Warnings); !strings.Contains(got, "today's caseload of 3 people starts each of 2 areas alike (A, B)") {
 		t.Errorf("warnings %s: want the shared caseload's", got)
+	}
+}
+
+// TestAreasTrailingEmptyColumn: a spreadsheet's trailing comma, an unnamed
+// column with nothing in it, is no problem; a value in it is (TestAreasRefused).
+func TestAreasTrailingEmptyColumn(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"p.csv": "name,workforce.link_workers,\nnorth,3,\nsouth,4,\n",
+		"s.toml": "name = \"s\"\nextends = \"baseline\"\n[areas]\nfile = \"p.csv\"\n"})
+	c, err := LoadFile(filepath.Join(dir, "s.toml"))
+	if err != nil || len(c.Areas.List) != 2 {
+		t.Fatalf("%v", err)
 	}
 }
