@@ -140,16 +140,17 @@ func verdictTables(c *experiment.Comparison) []Table {
 // compareScenarioFiles are the files of the compared scenarios, in order:
 // scenario.NAME.toml with each name made safe (a name is the scenario's
 // own text, and "../x" must not write outside the folder), and a number
-// added until a name is free where two come out the same.
+// added until a name is free where two come out the same, ignoring case.
 func compareScenarioFiles(cfgs []*sim.Config) []string {
 	taken := map[string]bool{}
 	out := make([]string, len(cfgs))
 	for i, c := range cfgs {
+		// Compared without case, as macOS's and Windows' file systems do.
 		name := scenarios.SafeName(c.Name)
-		for n := 2; taken[name]; n++ {
+		for n := 2; taken[strings.ToLower(name)]; n++ {
 			name = fmt.Sprintf("%s-%d", scenarios.SafeName(c.Name), n)
 		}
-		taken[name] = true
+		taken[strings.ToLower(name)] = true
 		out[i] = "scenario." + name + ".toml"
 	}
 	return out

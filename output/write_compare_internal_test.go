@@ -21,6 +21,7 @@ func TestCompareScenarioFilesStayInTheFolder(t *testing.T) {
 		{[]string{"baseline", "/../../../my-area"}, []string{"scenario.baseline.toml", "scenario.my-area.toml"}},
 		{[]string{"north/south", "north-south"}, []string{"scenario.north-south.toml", "scenario.north-south-2.toml"}},
 		{[]string{"x/y", "x-y", "x-y-2"}, []string{"scenario.x-y.toml", "scenario.x-y-2.toml", "scenario.x-y-2-2.toml"}},
+		{[]string{"Base", "base"}, []string{"scenario.Base.toml", "scenario.base-2.toml"}},
 		{[]string{"..", "a b"}, []string{"scenario.scenario.toml", "scenario.a-b.toml"}},
 	} {
 		var cfgs []*sim.Config

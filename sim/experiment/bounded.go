@@ -259,7 +259,9 @@ func kpiExposure(k *sim.KPI, weeks float64) float64 {
 var eventUnits = map[string]bool{"people/year": true, "referrals/year": true, "needs/year": true, perFTEYear: true}
 
 // perFTEYear is the unit of a rate per FTE-year, whose exposure is in
-// FTE-years (the others' is in weeks).
+// FTE-years (the others' is in weeks). Only a KPI that sets its Exposure
+// (a leaving rate) is bounded: people supported per FTE shares the unit
+// but counts no rare event, and its Exposure is 0.
 const perFTEYear = "people/FTE-year"
 
 // EstimateOf is IntervalIn within r, except for a rate of events (unit: a
