@@ -100,8 +100,10 @@ func (m *Model) free(i, track int) int {
 
 // allocate moves people from the waiting list onto caseloads while there is
 // room: highest priority class first, first come first served within it.
+// With nobody waiting (the waiting level counts the list's people) there is
+// nothing to look for, as after most discharges of a team with room.
 func (m *Model) allocate() {
-	for {
+	for m.m.waiting.v > 0 {
 		id, lw := m.nextAllocation()
 		if id < 0 {
 			return
@@ -122,12 +124,16 @@ func (m *Model) nextAllocation() (int32, int) {
 		var bestSince float64
 		for track := range m.p.tracks {
 			q := &m.queue[track][class]
-			m.dropStale(q)
 			if q.len() == 0 {
 				continue
 			}
+			// Room before the list's stale entries: with a queue, most
+			// often nobody has room, and they can wait until somebody does.
 			lw := m.roomFor(track)
 			if lw < 0 {
+				continue
+			}
+			if m.dropStale(q); q.len() == 0 {
 				continue
 			}
 			since := m.pp.slots[q.front().id].listSince

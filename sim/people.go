@@ -106,7 +106,9 @@ type ref struct {
 }
 
 // deque is a ring-buffer double-ended queue; it grows as needed and never
-// shrinks, so steady-state use does not allocate.
+// shrinks, so steady-state use does not allocate. Its buffer's length is a
+// power of two, so that an index wraps with a mask rather than a division:
+// the waiting list is pushed and popped for nearly every referral.
 type deque[T any] struct {
 	buf        []T
 	head, size int
@@ -121,7 +123,7 @@ func (q *deque[T]) grow() {
 	}
 	nb := make([]T, n)
 	for i := 0; i < q.size; i++ {
-		nb[i] = q.buf[(q.head+i)%len(q.buf)]
+		nb[i] = q.buf[(q.head+i)&(len(q.buf)-1)]
 	}
 	q.buf, q.head = nb, 0
 }
@@ -130,7 +132,7 @@ func (q *deque[T]) pushBack(r T) {
 	if q.size == len(q.buf) {
 		q.grow()
 	}
-	q.buf[(q.head+q.size)%len(q.buf)] = r
+	q.buf[(q.head+q.size)&(len(q.buf)-1)] = r
 	q.size++
 }
 
@@ -138,7 +140,7 @@ func (q *deque[T]) pushFront(r T) {
 	if q.size == len(q.buf) {
 		q.grow()
 	}
-	q.head = (q.head - 1 + len(q.buf)) % len(q.buf)
+	q.head = (q.head - 1) & (len(q.buf) - 1)
 	q.buf[q.head] = r
 	q.size++
 }
@@ -147,7 +149,7 @@ func (q *deque[T]) front() T { return q.buf[q.head] }
 
 func (q *deque[T]) popFront() T {
 	r := q.buf[q.head]
-	q.head = (q.head + 1) % len(q.buf)
+	q.head = (q.head + 1) & (len(q.buf) - 1)
 	q.size--
 	return r
 }
