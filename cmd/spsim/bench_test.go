@@ -38,6 +38,13 @@ func BenchmarkRunMMcAnchor(b *testing.B) {
 	benchCommand(b, "run", "mmc", "--replications", "77", "--jobs", "1")
 }
 
+// BenchmarkRunMMcAnchorSummary is BenchmarkRunMMcAnchor writing only the
+// summary (`--outputs summary`): the whole process's side of the target of
+// 50 times SimPy on one core.
+func BenchmarkRunMMcAnchorSummary(b *testing.B) {
+	benchCommand(b, "run", "mmc", "--replications", "77", "--jobs", "1", "--outputs", "summary")
+}
+
 // BenchmarkRunEngland1 is `spsim run england --replications 1`: 1,250 PCNs
 // for three years, its areas on both cores; target at most 3 s.
 func BenchmarkRunEngland1(b *testing.B) {

@@ -159,7 +159,10 @@ func (c *Calendar) ScheduleLane(l int, t float64, kind Kind, subject, aux int32)
 	if ln.pending {
 		panic("des: lane already holds a pending event")
 	}
-	*ln = lane{pending: true, kind: kind, time: t, seq: c.seq, subject: subject, aux: aux}
+	// Field by field, not as a composite literal: the literal is built on
+	// the stack and copied in wide loads that wait on its narrow stores
+	// (a failed store-to-load forward), a tenth of an arrival's cost.
+	ln.pending, ln.kind, ln.time, ln.seq, ln.subject, ln.aux = true, kind, t, c.seq, subject, aux
 	c.seq++
 	// The newest event is last among equal times: it comes first only by
 	// an earlier time.
