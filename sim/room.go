@@ -11,16 +11,20 @@ import "fmt"
 // make a large team quadratic. A small team's leaves are scanned instead:
 // that is cheaper than keeping the tree.
 type roomTree struct {
-	used   bool  // kept: some profile is on this track
-	tree   bool  // a large team: the inner nodes are kept too
-	open   int   // link workers with room
-	leaves int   // at least the number of link workers; a power of two for a tree
-	max    []int // node 1 is the root; leaf i is node leaves+i
+	used bool // kept: some profile is on this track
+	tree bool // a large team: the inner nodes are kept too
+	open int  // link workers with room
+	// openSum is the sum of the indices of those with room: when only
+	// one has room, as with a queue whenever a place comes free, it is
+	// that one, found without a scan.
+	openSum int
+	leaves  int   // at least the number of link workers; a power of two for a tree
+	max     []int // node 1 is the root; leaf i is node leaves+i
 }
 
 // reset sizes the tree for n link workers, all without room.
 func (t *roomTree) reset(n int, tree bool) {
-	t.tree, t.open = tree, 0
+	t.tree, t.open, t.openSum = tree, 0, 0
 	t.leaves = 1
 	for t.leaves < n {
 		t.leaves *= 2
@@ -47,8 +51,10 @@ func (t *roomTree) set(i, v int) {
 	if (old > 0) != (v > 0) {
 		if v > 0 {
 			t.open++
+			t.openSum += i
 		} else {
 			t.open--
+			t.openSum -= i
 		}
 	}
 	if !t.tree {
@@ -67,8 +73,11 @@ func (t *roomTree) set(i, v int) {
 // best returns the link worker with the most free places, the lowest index
 // on ties, or -1 if nobody has room.
 func (t *roomTree) best() int {
-	if t.open == 0 {
+	switch t.open {
+	case 0:
 		return -1
+	case 1:
+		return t.openSum
 	}
 	if !t.tree {
 		best, bestFree := -1, 0
@@ -158,14 +167,15 @@ func (m *Model) checkRoom() error {
 			}
 		}
 		if r := &m.room[t]; r.used {
-			open := 0
-			for _, f := range r.max[r.leaves:] {
+			open, sum := 0, 0
+			for i, f := range r.max[r.leaves:] {
 				if f > 0 {
 					open++
+					sum += i
 				}
 			}
-			if open != r.open {
-				return fmt.Errorf("invariant room: %d link workers on track %d have room but the tree counts %d", open, t, r.open)
+			if open != r.open || sum != r.openSum {
+				return fmt.Errorf("invariant room: %d link workers on track %d have room (indices summing to %d) but the tree counts %d (summing to %d)", open, t, sum, r.open, r.openSum)
 			}
 		}
 	}

@@ -57,8 +57,14 @@ func (m *Model) pressure(i int, waitTerm float64) float64 {
 	lw := &m.lws[i]
 	w := &m.cfg.Workforce
 	pr := 0.0
+	// Over the sustainable caseload and over contract are tested before
+	// dividing: most weeks most posts are neither, and the divisions are
+	// then skipped. The result is the same to the bit: a/b-1 is positive
+	// just when a > b.
 	if cp := lw.strainPlaces; cp > 0 {
-		pr += max(0, float64(lw.caseload)/cp-1)
+		if c := float64(lw.caseload); c > cp {
+			pr += c/cp - 1
+		}
 		// A term of weight 0 adds exactly 0: skipping it changes nothing.
 		if w.ComplexPressureWeight != 0 {
 			pr += w.ComplexPressureWeight * float64(lw.complex) / cp
@@ -67,8 +73,8 @@ func (m *Model) pressure(i int, waitTerm float64) float64 {
 			pr += w.HoldingPressureWeight * float64(lw.held) / cp
 		}
 	}
-	if h := lw.sessionHours; h > 0 {
-		pr += max(0, lw.hours/h-1)
+	if h := lw.sessionHours; h > 0 && lw.hours > h {
+		pr += lw.hours/h - 1
 	}
 	return pr + waitTerm
 }
