@@ -209,7 +209,11 @@ func (c *Calendar) Cancel(h Handle) bool {
 // Next removes the earliest pending event, advances the clock to its time
 // and returns it. ok is false when no event is pending.
 func (c *Calendar) Next() (ev Event, ok bool) {
-	c.settle()
+	// Most often the front is pending and settle has nothing to do: that
+	// is checked here, inline, and settle called only when it has.
+	if c.live() == 0 || c.cancelled > 0 && c.slots[c.heap[c.head].slot].state == slotCancelled {
+		c.settle()
+	}
 	if l := c.firstLane - 1; l >= 0 {
 		ln := &c.lanes[l]
 		if c.live() == 0 || ln.time < c.heap[c.head].time || ln.time == c.heap[c.head].time && ln.seq < c.heap[c.head].seq {
