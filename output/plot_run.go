@@ -205,7 +205,7 @@ func (r runCharts) caseloadPerFTE() (Figure, error) {
 
 func (r runCharts) vcse() (Figure, error) {
 	occ, lo := r.timePanel("Community (VCSE) occupancy", "Places occupied (%)", percent,
-		line{label: "Occupied places", series: experiment.Ratio(col(sim.ColVCSEOccupiedMean), col(sim.ColVCSEPlacesMean)), color: Blue, scale: 100})
+		line{label: "Occupied places", series: experiment.Ratio(col(sim.ColVCSEFilledMean), col(sim.ColVCSEPlacesMean)), color: Blue, scale: 100})
 	if occ.Y.Max < 100 {
 		occ.Y.Max = 100
 	}

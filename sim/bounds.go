@@ -4,7 +4,7 @@ import "github.com/spsim/spsim/scenarios"
 
 // A KPI's Max is the largest value the scenario lets it take, where that is
 // tighter than its registry range: community places cannot be more than
-// full unless a timeline cut leaves more people than places, a service
+// full (people still in places a timeline cut removed fill none), a service
 // closes at most once, and no caseload exceeds its role's cap. Intervals
 // are kept within it, so that none claims an impossible value (a service
 // 100.1% full, 5.02 closures of 5 services).
@@ -12,15 +12,11 @@ import "github.com/spsim/spsim/scenarios"
 // boundKPIs sets the Max of the KPIs a scenario bounds.
 func boundKPIs(ks []KPI, in kpiInput) {
 	cfg := in.cfg
-	cut := cutServices(cfg)
 	for i := range ks {
 		base, fam, member := SplitMember(ks[i].Name)
 		switch {
 		case base == KPIVCSEOccupancy && (fam == Overall || fam == PerService):
-			// Overall, any service cut counts (member "" is never a name).
-			if !cut[member] && (fam != Overall || len(cut) == 0) {
-				ks[i].Max = 1
-			}
+			ks[i].Max = 1
 		case base == KPIVCSEClosures && fam == Overall:
 			ks[i].Max = float64(len(cfg.Services))
 		case impossible(cfg, base, fam, member):
@@ -60,28 +56,6 @@ func impossible(cfg *Config, base string, fam Family, member string) bool {
 		return true
 	}
 	return false
-}
-
-// cutServices are the services the timeline ever gives fewer places than
-// they had before.
-func cutServices(cfg *Config) map[string]bool {
-	places := map[string]int{}
-	for n, s := range cfg.Services {
-		places[n] = s.Places
-	}
-	cut := map[string]bool{}
-	for _, ch := range cfg.Timeline {
-		for n, sc := range ch.Services {
-			if sc == nil || sc.Places == nil {
-				continue
-			}
-			if *sc.Places < places[n] {
-				cut[n] = true
-			}
-			places[n] = *sc.Places
-		}
-	}
-	return cut
 }
 
 // roleCap is role's caseload cap per FTE.

@@ -10,10 +10,11 @@ type service struct {
 	occupied int
 	waiting  int
 	queue    deque[needRef]
-	// The service's own places, occupied places and waiting list over
-	// time, and the referrals it refused this week: its weekly columns.
-	placesLevel, occupiedLevel, waitingLevel level
-	refused                                  float64
+	// The service's own places, people in places, places filled and
+	// waiting list over time, and the referrals it refused this week: its
+	// weekly columns.
+	placesLevel, occupiedLevel, filledLevel, waitingLevel level
+	refused                                               float64
 }
 
 // needRef is a place on a service's waiting list: one need of one person.
@@ -137,6 +138,7 @@ func (m *Model) engage(id int32, c, s int) {
 	sv.occupied++
 	sv.occupiedLevel.add(m.now(), 1)
 	m.m.vcseOccupied.add(m.now(), 1)
+	m.placesFilled(s)
 	p.need[c] = needEngaged
 	p.needSvc[c] = int16(s)
 	d := m.p.services[s].engagement.Rand(m.rng.engagement)
@@ -150,6 +152,7 @@ func (m *Model) onEngagementEnd(id int32, c int) {
 	m.svcs[s].occupied--
 	m.svcs[s].occupiedLevel.add(m.now(), -1)
 	m.m.vcseOccupied.add(m.now(), -1)
+	m.placesFilled(s)
 	if m.rng.completion.Float64() < m.p.services[s].complete {
 		p.need[c] = needMet
 		m.m.needMet(int(p.group))
@@ -282,4 +285,23 @@ func (m *Model) closeService(s int) {
 		}
 	}
 	sv.queue = deque[needRef]{}
+	m.placesFilled(s)
+}
+
+// placesFilled brings service s's filled places up to date: the people in
+// its places, but never more than its places. After a timeline cut the
+// people in the places it removed finish their engagements; they are
+// counted as attending (occupied), not as filling places that are gone, so
+// that occupancy is never above 100%. Without a cut the two move together,
+// add for add.
+func (m *Model) placesFilled(s int) {
+	sv := &m.svcs[s]
+	f := float64(min(sv.occupied, sv.places))
+	if !sv.open {
+		f = 0
+	}
+	if d := f - sv.filledLevel.v; d != 0 {
+		sv.filledLevel.add(m.now(), d)
+		m.m.vcseFilled.add(m.now(), d)
+	}
 }

@@ -119,6 +119,7 @@ const (
 	ColVCSEWaitingMean      = "vcse_waiting_mean"
 	ColVCSEPlacesMean       = "vcse_places_mean"
 	ColVCSEOccupiedMean     = "vcse_occupied_mean"
+	ColVCSEFilledMean       = "vcse_filled_mean"
 	ColVCSEClosures         = "vcse_closures"
 	ColNeedsMet             = "needs_met"
 	ColNeedsUnmet           = "needs_unmet"
@@ -186,7 +187,7 @@ var kpiTable = []Measure{
 	count(KPIVCSERefused, refsYear, "VCSE referrals refused (full or closed)", "onward referrals refused when full, or with no open service; rises as more people are referred on, so neither way is better", Neutral),
 	count(KPIVCSEDeclined, refsYear, "VCSE referrals declined", "onward referrals declined by the acceptance rule; rises as more people are referred on, so neither way is better", Neutral),
 	count(KPIVCSEGaveUp, refsYear, "VCSE waiters who gave up", "onward referrals that gave up on the service's list; rises as more people are referred on and falls when a service closes, so neither way is better", Neutral),
-	ratio(KPIVCSEOccupancy, UnitShare, "VCSE occupancy", "community places occupied (above 1 only while a timeline cut leaves more people than places)", "community places", Neutral),
+	ratio(KPIVCSEOccupancy, UnitShare, "VCSE occupancy", "community places filled: people in places, never more than the places (people still in places a timeline cut removed are not counted as filling any)", "community places", Neutral),
 	count(KPIVCSEWaitingMean, "people", "Waiting for a community place, mean", "needs on community services' waiting lists, time average; rises as more people are referred on, so neither way is better", Neutral),
 	count(KPIVCSEClosures, "services", "VCSE services closing after the warm-up", "services closed (unfunded) during the measured period; one closed during the warm-up is not counted", LowerIsBetter),
 	count(KPINeedsMet, "needs/year", "Needs met", "community needs resolved as met", HigherIsBetter),
@@ -278,7 +279,8 @@ var columnTable = []Measure{
 	count(ColVCSEWaitingEnd, "people", "VCSE waiting at the week's end", "needs waiting for a community place", LowerIsBetter),
 	count(ColVCSEWaitingMean, "people", "VCSE waiting, mean", "needs waiting for a community place, time average", LowerIsBetter),
 	count(ColVCSEPlacesMean, "places", "Community places, mean", "community places open, time average", Neutral),
-	count(ColVCSEOccupiedMean, "places", "Community places occupied, mean", "community places occupied, time average", Neutral),
+	count(ColVCSEOccupiedMean, "people", "People in community places, mean", "people attending a community service, time average: above the places only while people in places a timeline cut removed finish", Neutral),
+	count(ColVCSEFilledMean, "places", "Community places filled, mean", "community places filled, time average: people in places, never more than the places", Neutral),
 	count(ColVCSEClosures, "services", "VCSE services closed", "services closed (unfunded)", LowerIsBetter),
 	count(ColNeedsMet, "needs", "Needs met", "community needs resolved as met", HigherIsBetter),
 	count(ColNeedsUnmet, "needs", "Needs unmet", "community needs resolved as unmet", LowerIsBetter),
@@ -309,7 +311,8 @@ var columnTable = []Measure{
 	per(PerRole, count(ColPressureSum, UnitIndex, "Workload pressure, summed", "over the role's posts in post", LowerIsBetter)),
 	per(PerRole, count(ColLWAssessed, "people", "Posts assessed for pressure", "the role's posts in post at the weekly turnover check", Neutral)),
 	per(PerService, count(ColVCSEPlacesMean, "places", "Community places, mean", "the service's places open, time average", Neutral)),
-	per(PerService, count(ColVCSEOccupiedMean, "places", "Community places occupied, mean", "the service's places occupied, time average", Neutral)),
+	per(PerService, count(ColVCSEOccupiedMean, "people", "People in community places, mean", "people attending the service, time average", Neutral)),
+	per(PerService, count(ColVCSEFilledMean, "places", "Community places filled, mean", "the service's places filled, time average", Neutral)),
 	per(PerService, count(ColVCSEWaitingMean, "people", "VCSE waiting, mean", "needs on the service's waiting list, time average", Neutral)),
 	per(PerService, count(ColVCSERefused, "referrals", "VCSE referrals refused when full", "refused by the service because it was full", Neutral)),
 	per(PerGroup, count(ColReferrals, "people", "Referrals", "referrals of the group", Neutral)),

@@ -61,7 +61,7 @@ type groupFlows struct {
 type metrics struct {
 	flows
 	waiting, caseload, holding, places, hoursCap, fte, vacant,
-	vcseOccupied, vcseWaiting, vcsePlaces level
+	vcseOccupied, vcseFilled, vcseWaiting, vcsePlaces level
 
 	// Totals since the start, for the conservation check.
 	initial, referred, closedInappropriate, finished int64

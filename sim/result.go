@@ -266,7 +266,7 @@ func outcomeKPIs(add addKPI, w window) {
 	add(KPIVCSERefused, w.perYear(ColVCSERefused))
 	add(KPIVCSEDeclined, w.perYear(ColVCSEDeclined))
 	add(KPIVCSEGaveUp, w.perYear(ColVCSEGaveUp))
-	add(KPIVCSEOccupancy, nanDiv(w.sum(ColVCSEOccupiedMean), w.sum(ColVCSEPlacesMean)))
+	add(KPIVCSEOccupancy, nanDiv(w.sum(ColVCSEFilledMean), w.sum(ColVCSEPlacesMean)))
 	add(KPIVCSEWaitingMean, w.mean(ColVCSEWaitingMean))
 	add(KPIVCSEClosures, w.sum(ColVCSEClosures))
 	add(KPINeedsMet, w.perYear(ColNeedsMet))
@@ -331,7 +331,7 @@ func familyKPIs(add addKPI, in kpiInput, w window) {
 	}
 	for _, s := range in.services {
 		name := ServicePrefix + s
-		add(KPIVCSEOccupancy+"."+name, nanDiv(w.sum(ColVCSEOccupiedMean+"."+name), w.sum(ColVCSEPlacesMean+"."+name)))
+		add(KPIVCSEOccupancy+"."+name, nanDiv(w.sum(ColVCSEFilledMean+"."+name), w.sum(ColVCSEPlacesMean+"."+name)))
 		add(KPIVCSEWaitingMean+"."+name, w.mean(ColVCSEWaitingMean+"."+name))
 		add(KPIVCSERefused+"."+name, w.perYear(ColVCSERefused+"."+name))
 	}
@@ -460,13 +460,21 @@ func (m *Model) checkLinkWorkers(c *census) error {
 func (m *Model) checkServices() error {
 	mt := &m.m
 	occupied, waiting := 0, 0
+	filled := 0.0
 	for s := range m.svcs {
 		sv := &m.svcs[s]
 		if sv.occupied < 0 || sv.waiting < 0 {
 			return fmt.Errorf("invariant non-negative: service %s has occupied %d, waiting %d", m.p.services[s].name, sv.occupied, sv.waiting)
 		}
+		if want := float64(min(sv.occupied, sv.places)); sv.open && sv.filledLevel.v != want || !sv.open && sv.filledLevel.v != 0 {
+			return fmt.Errorf("invariant places filled: service %s fills %v places, with %d people in %d places", m.p.services[s].name, sv.filledLevel.v, sv.occupied, sv.places)
+		}
+		filled += sv.filledLevel.v
 		occupied += sv.occupied
 		waiting += sv.waiting
+	}
+	if filled != mt.vcseFilled.v {
+		return fmt.Errorf("invariant community counts: services fill %v places, the total says %v", filled, mt.vcseFilled.v)
 	}
 	if float64(occupied) != mt.vcseOccupied.v || float64(waiting) != mt.vcseWaiting.v {
 		return fmt.Errorf("invariant community counts: occupied %d/%v, waiting %d/%v", occupied, mt.vcseOccupied.v, waiting, mt.vcseWaiting.v)

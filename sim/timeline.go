@@ -109,6 +109,7 @@ func (m *Model) apply(c *Change) {
 			m.m.vcsePlaces.add(m.now(), float64(*sc.Places-sv.places))
 			sv.placesLevel.add(m.now(), float64(*sc.Places-sv.places))
 			sv.places = *sc.Places
+			m.placesFilled(s)
 			m.fillPlaces(s)
 		}
 		// Funding follows places at the grant per place; 0 withdraws it

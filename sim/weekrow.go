@@ -68,6 +68,7 @@ var weekColumns = [...]string{
 	ColVCSEWaitingMean,
 	ColVCSEPlacesMean,
 	ColVCSEOccupiedMean,
+	ColVCSEFilledMean,
 	ColVCSEClosures,
 	ColNeedsMet,
 	ColNeedsUnmet,
@@ -97,6 +98,7 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 	hoursCap := mt.hoursCap.take(now)
 	vcsePlacesArea := mt.vcsePlaces.take(now)
 	vcseOccArea := mt.vcseOccupied.take(now)
+	vcseFilledArea := mt.vcseFilled.take(now)
 	holdingArea := mt.holding.take(now)
 	vacantArea := mt.vacant.take(now)
 	vcseWaitingArea := mt.vcseWaiting.take(now)
@@ -160,6 +162,7 @@ func (mt *metrics) writeRow(m *Model, w int, now float64) {
 		vcseWaitingArea,       // ColVCSEWaitingMean
 		vcsePlacesArea,        // ColVCSEPlacesMean
 		vcseOccArea,           // ColVCSEOccupiedMean
+		vcseFilledArea,        // ColVCSEFilledMean
 		mt.vcseClosures,       // ColVCSEClosures
 		mt.needsMet,           // ColNeedsMet
 		mt.needsUnmet,         // ColNeedsUnmet
@@ -244,8 +247,9 @@ func (mt *metrics) writeServices(r *rowWriter, m *Model, now float64) {
 		n := mt.serviceCols(m, s)
 		r.put(n[0], sv.placesLevel.take(now))
 		r.put(n[1], sv.occupiedLevel.take(now))
-		r.put(n[2], sv.waitingLevel.take(now))
-		r.put(n[3], sv.refused)
+		r.put(n[2], sv.filledLevel.take(now))
+		r.put(n[3], sv.waitingLevel.take(now))
+		r.put(n[4], sv.refused)
 		sv.refused = 0
 	}
 }
@@ -254,7 +258,7 @@ func (mt *metrics) writeServices(r *rowWriter, m *Model, now float64) {
 func (mt *metrics) serviceCols(m *Model, s int) []string {
 	for len(mt.snames) <= s {
 		name := ServicePrefix + m.p.services[len(mt.snames)].name
-		mt.snames = append(mt.snames, memberCols(name, ColVCSEPlacesMean, ColVCSEOccupiedMean, ColVCSEWaitingMean, ColVCSERefused))
+		mt.snames = append(mt.snames, memberCols(name, ColVCSEPlacesMean, ColVCSEOccupiedMean, ColVCSEFilledMean, ColVCSEWaitingMean, ColVCSERefused))
 	}
 	return mt.snames[s]
 }
