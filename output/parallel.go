@@ -1,8 +1,10 @@
 package output
 
 import (
+	"fmt"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 )
 
@@ -25,7 +27,7 @@ func run(n, workers int, do func(i int) error) error {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				errs[i] = do(i)
+				errs[i] = caught(do, i)
 			}
 		})
 	}
@@ -35,6 +37,17 @@ func run(n, workers int, do func(i int) error) error {
 	close(next)
 	wg.Wait()
 	return firstErr(errs)
+}
+
+// caught calls do(i), turning a panic into its error: on a goroutine of
+// its own a panic would end the process, a workbench serving others with it.
+func caught(do func(i int) error, i int) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error, please report it: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return do(i)
 }
 
 func firstErr(errs []error) error {

@@ -299,15 +299,20 @@ func (s *areaRuns) addFinished() {
 }
 
 // run simulates area i, reusing prev's buffers if it is not nil.
-func (s *areaRuns) run(i int, prev *Model) *areaOut {
+func (s *areaRuns) run(i int, prev *Model) (out *areaOut) {
 	a := s.areas[i]
+	// An area runs on its own goroutine: a panic there is caught there,
+	// and fails the replication as any area's error does.
+	defer func() {
+		if p := recover(); p != nil {
+			out = &areaOut{err: fmt.Errorf("area %s: %w", a.Name, panicError(p))}
+		}
+	}()
 	m, err := newModel(a.Config, s.rep, fmt.Sprintf("area%d/", i+1), prev)
 	if err != nil {
 		return &areaOut{err: fmt.Errorf("area %s: %w", a.Name, err)}
 	}
-	s.pool.acquire()
-	r, err := m.RunContext(s.ctx)
-	s.pool.release()
+	r, err := s.pool.runModel(s.ctx, m)
 	if err != nil {
 		if s.ctx.Err() == nil {
 			err = fmt.Errorf("area %s: %w", a.Name, err)

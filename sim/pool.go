@@ -2,7 +2,9 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"slices"
 )
 
@@ -41,6 +43,21 @@ func (p *Pool) release() {
 	}
 }
 
+// runModel runs m on one of p's workers, giving the worker back however
+// the run ends.
+func (p *Pool) runModel(ctx context.Context, m *Model) (*Result, error) {
+	p.acquire()
+	defer p.release()
+	return m.RunContext(ctx)
+}
+
+// panicError is the error a run returns for a panic in the model: a bug
+// must fail its run, not end a workbench serving others, and its stack
+// goes in the message for the report.
+func panicError(p any) error {
+	return fmt.Errorf("internal error, please report it with the scenario: %v\n%s", p, debug.Stack())
+}
+
 // RunContext is Run with a way to stop: when ctx is cancelled the
 // simulation stops within a few thousand events and RunContext returns
 // ctx's error. Simulations run on pool's workers (nil: one at a time).
@@ -73,7 +90,13 @@ func (w *Workspace) Keep(columns []string) {
 }
 
 // Run is RunContext, reusing w's memory.
-func (w *Workspace) Run(ctx context.Context, cfg *Config, rep int, pool *Pool) (*Result, error) {
+func (w *Workspace) Run(ctx context.Context, cfg *Config, rep int, pool *Pool) (r *Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			w.prev = nil // its state is whatever the panic left
+			r, err = nil, fmt.Errorf("scenario %q replication %d: %w", cfg.Name, rep, panicError(p))
+		}
+	}()
 	if cfg.Areas.Several() {
 		r, err := runAreas(ctx, cfg, rep, pool)
 		if err == nil && w.trim {
@@ -91,9 +114,7 @@ func (w *Workspace) Run(ctx context.Context, cfg *Config, rep int, pool *Pool) (
 	if w.trim {
 		cols = m.m.keepOnly(w.keep, cfg.Run.HorizonWeeks)
 	}
-	pool.acquire()
-	r, err := m.RunContext(ctx)
-	pool.release()
+	r, err = pool.runModel(ctx, m)
 	if err != nil {
 		return nil, err
 	}

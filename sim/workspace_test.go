@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
 )
 
 // TestWorkspaceRunsAsFresh: a replication run in a Workspace that ran
@@ -183,5 +185,28 @@ func TestWorkspaceKeepReusesTable(t *testing.T) {
 	// A new table is one allocation for its rows and one for their values.
 	if allocs > whole-2 {
 		t.Errorf("%v allocations a run keeping no column, %v keeping all: the table is not reused", allocs, whole)
+	}
+}
+
+// TestAPanicFailsTheRunNotTheProcess: a bug that panics in the model (here a
+// service with no name, which validation refuses, given in Go) fails its
+// run with an error naming it an internal error; the process, perhaps a
+// workbench serving others, goes on. Areas run on their own goroutines, and
+// are caught there.
+func TestAPanicFailsTheRunNotTheProcess(t *testing.T) {
+	one := load(t, "baseline")
+	areas := load(t, "icb")
+	areas.Areas.Count = 3
+	for _, cfg := range []*sim.Config{one, areas} {
+		for name, s := range cfg.Services {
+			cfg.Services[""] = s
+			delete(cfg.Services, name)
+			break
+		}
+		cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 10, 0
+		_, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 4, Jobs: 2})
+		if err == nil || !strings.Contains(err.Error(), "internal error") {
+			t.Errorf("%s: err = %v, want an internal error", cfg.Name, err)
+		}
 	}
 }
