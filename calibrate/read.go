@@ -140,8 +140,8 @@ func openExtract(name string, raw []byte) (*extract.Reader, map[string]int, erro
 		return nil, nil, fileError(name, err)
 	}
 	if _, ok := cols["date"]; !ok {
-		return nil, nil, fmt.Errorf("%s: line 1: no date column among %q; name it one of %s (optional columns: group, profile, outcome)",
-			name, er.Head, strings.Join(columnNames["date"], ", "))
+		return nil, nil, fmt.Errorf("%s: line 1: no date column among %s; name it one of %s (optional columns: group, profile, outcome)",
+			name, extract.Names(er.Head), strings.Join(columnNames["date"], ", "))
 	}
 	return er, cols, nil
 }

@@ -106,19 +106,57 @@ func parseError(err error) error {
 }
 
 // Text strips a byte-order mark and decodes UTF-16; anything else must be
-// UTF-8.
+// UTF-8. Lines may end in a carriage return alone, as files saved by old
+// Mac spreadsheets ("CSV (Macintosh)") do, when no line ends otherwise.
 func Text(raw []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
 		raw = raw[3:]
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		return decodeUTF16(raw[2:], raw[0] == 0xFF)
+		t, err := decodeUTF16(raw[2:], raw[0] == 0xFF)
+		if err != nil {
+			return "", err
+		}
+		return crLines(t), nil
 	}
 	if !utf8.Valid(raw) {
 		line := 1 + bytes.Count(raw[:firstInvalid(raw)], []byte{'\n'})
 		return "", &Error{Line: line, Msg: `the file is not UTF-8 text; save it from the spreadsheet as "CSV UTF-8"`}
 	}
-	return string(raw), nil
+	return crLines(string(raw)), nil
+}
+
+// crLines ends lines at carriage returns in text that has no line feed:
+// read as it is, such a file is one line, its header every row's cells.
+func crLines(text string) string {
+	if strings.Contains(text, "\r") && !strings.Contains(text, "\n") {
+		return strings.ReplaceAll(text, "\r", "\n")
+	}
+	return text
+}
+
+// Names quotes a header's names for a message: at most a dozen, each cut
+// to forty characters, so that a file misread as one long header (its
+// whole text) is not echoed back.
+func Names(head []string) string {
+	const most, width = 12, 40
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, h := range head {
+		if i == most {
+			fmt.Fprintf(&b, " and %d more", len(head)-most)
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if r := []rune(h); len(r) > width {
+			h = string(r[:width]) + "…"
+		}
+		fmt.Fprintf(&b, "%q", h)
+	}
+	b.WriteByte(']')
+	return b.String()
 }
 
 func decodeUTF16(raw []byte, littleEndian bool) (string, error) {

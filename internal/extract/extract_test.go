@@ -41,6 +41,8 @@ func TestOpenReadsEveryExport(t *testing.T) {
 		{"tab", []byte("Referral Date\tGroup\n31/01/2024\trest, north\n03/02/2024\tmost_deprived\n"), '\t', []int{2, 3}},
 		{"UTF-16 little-endian", utf16Bytes("Referral Date\tGroup\r\n31/01/2024\trest, north\r\n03/02/2024\tmost_deprived\r\n", true), '\t', []int{2, 3}},
 		{"UTF-16 big-endian", utf16Bytes("Referral Date,Group\n31/01/2024,\"rest, north\"\n03/02/2024,most_deprived\n", false), ',', []int{2, 3}},
+		{"old Mac: CR alone", []byte("Referral Date,Group\r31/01/2024,\"rest, north\"\r03/02/2024,most_deprived\r"), ',', []int{2, 3}},
+		{"old Mac, UTF-16", utf16Bytes("Referral Date\tGroup\r31/01/2024\trest, north\r03/02/2024\tmost_deprived\r", true), '\t', []int{2, 3}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -212,4 +214,25 @@ func FuzzOpen(f *testing.F) {
 		}
 		t.Fatal("more rows than bytes")
 	})
+}
+
+// TestNamesIsShort: a header quoted in a message is at most a dozen names of
+// forty characters, however long the line read as the header (a whole file
+// with line ends it did not recognise).
+func TestNamesIsShort(t *testing.T) {
+	long := []string{strings.Repeat("x", 5000)}
+	for i := range 30 {
+		long = append(long, fmt.Sprint("c", i))
+	}
+	for _, c := range []struct {
+		head []string
+		want string
+	}{
+		{[]string{"when", "who"}, `["when" "who"]`},
+		{long, `["` + strings.Repeat("x", 40) + `…" "c0" "c1" "c2" "c3" "c4" "c5" "c6" "c7" "c8" "c9" "c10" and 19 more]`},
+	} {
+		if got := Names(c.head); got != c.want {
+			t.Errorf("Names = %s, want %s", got, c.want)
+		}
+	}
 }
