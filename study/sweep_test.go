@@ -36,6 +36,7 @@ func TestParseVary(t *testing.T) {
 		{in: "a=1,,2", bad: true},
 		{in: "a={1,2", bad: true},
 		{in: "workforce.link_workers=3,3.0", bad: true},    // a point twice
+		{in: "workforce.link_workers=-0,0", bad: true},     // -0 is 0
 		{in: "workforce.link_workers=2..4, 3", bad: true},  // a range and a value overlapping
 		{in: `support.model="tiered","tiered"`, bad: true}, // a choice twice
 	} {

@@ -87,6 +87,9 @@ func Repeated(values []string) (string, bool) {
 	for _, v := range values {
 		k := strings.TrimSpace(v)
 		if x, err := strconv.ParseFloat(k, 64); err == nil {
+			if x == 0 {
+				x = 0 // -0 is 0
+			}
 			k = strconv.FormatFloat(x, 'g', -1, 64)
 		}
 		if seen[k] {
