@@ -74,7 +74,7 @@ func PlanRun(spec RunSpec) (*RunPlan, error) {
 			return nil, err
 		}
 	} else if spec.MaxReplications != 0 {
-		return nil, errors.New("--max-replications applies only with --precision")
+		return nil, usage.Errorf("--max-replications applies only with --precision")
 	}
 	if spec.Shard.Of > 0 {
 		if spec.Precision != 0 {
@@ -106,7 +106,7 @@ func (s *RunSpec) checkPrecision(cfg *sim.Config) (int, error) {
 	case s.MaxReplications < 2 || s.MaxReplications > MaxReplications:
 		return 0, usage.Errorf("--max-replications must be between 2 and %d, got %d", MaxReplications, s.MaxReplications)
 	case cfg.Run.Replications > s.MaxReplications:
-		return 0, fmt.Errorf("%d replications in the first batch exceed --max-replications %d", cfg.Run.Replications, s.MaxReplications)
+		return 0, usage.Errorf("%d replications in the first batch exceed --max-replications %d: give --replications %d or fewer, or a larger --max-replications", cfg.Run.Replications, s.MaxReplications, s.MaxReplications)
 	}
 	return s.MaxReplications, nil
 }
