@@ -166,6 +166,9 @@ func (s *Server) handleDownloadDrivers(w http.ResponseWriter, r *http.Request) {
 func jobOf[T any](plan func(T) (*job, error)) func(string) (*job, error) {
 	return func(text string) (*job, error) {
 		var req T
+		if k, twice := duplicateKey([]byte(text)); twice {
+			return nil, fmt.Errorf("%w: the request is not JSON the page sends: %q is given twice", errBadRequest, k)
+		}
 		if err := json.Unmarshal([]byte(text), &req); err != nil {
 			return nil, fmt.Errorf("%w: the request is not JSON: %v", errBadRequest, err)
 		}

@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -135,6 +136,24 @@ func extendsLine(text string) int {
 
 // short quotes a value for a message, cut to a few words: errors never
 // echo much of what they were sent.
+// jsonShort is a value from a request as the JSON it came as, cut short:
+// a page's words, not Go's (map[a:b]).
+func jsonShort(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "a value that is not JSON"
+	}
+	s := string(b)
+	if len(s) > 40 {
+		cut := 40
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "..."
+	}
+	return s
+}
+
 func short(v string) string {
 	if len(v) > 40 {
 		cut := 40
@@ -254,13 +273,13 @@ func tomlValue(v any) (string, error) {
 		for i, k := range keys {
 			n, ok := x[k].(float64)
 			if !ok {
-				return "", fmt.Errorf("a mix is names with numbers, got %s", short(fmt.Sprint(v)))
+				return "", fmt.Errorf("a mix is names with numbers, got %s", jsonShort(v))
 			}
 			parts[i] = scenarios.QuoteString(k) + " = " + strconv.FormatFloat(n, 'g', -1, 64)
 		}
 		return "{ " + strings.Join(parts, ", ") + " }", nil
 	}
-	return "", fmt.Errorf("a lever's value is a number, true or false, text, or a mix of names and numbers, got %s", short(fmt.Sprint(v)))
+	return "", fmt.Errorf("a lever's value is a number, true or false, text, or a mix of names and numbers, got %s", jsonShort(v))
 }
 
 // The funding cliff is a timeline step that ends one fixed-term post: from

@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -218,9 +219,17 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	json.NewEncoder(w).Encode(v)
 }
 
-// readJSON decodes a request body strictly.
+// readJSON decodes a request body strictly: no unknown field, no key
+// given twice, nothing after the one value.
 func readJSON(r *http.Request, v any) error {
-	dec := json.NewDecoder(r.Body)
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return err // too large: the limit's error, answered as such
+	}
+	if k, twice := duplicateKey(body); twice {
+		return fmt.Errorf("%w: the body is not the JSON the page sends: %q is given twice", errBadRequest, k)
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var tooBig *http.MaxBytesError

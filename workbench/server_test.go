@@ -208,6 +208,9 @@ func TestBadInput(t *testing.T) {
 		{"not JSON", "/api/open", `{"name":`, 400, "ends before the JSON does"},
 		{"an unknown field", "/api/open", `{"nme":"baseline"}`, 400, `unknown field \"nme\"`},
 		{"two values", "/api/open", `{"name":"baseline"} {"name":"icb"}`, 400, "more after the request's one value"},
+		{"a key twice", "/api/run", `{"name":"baseline","name":"tiered"}`, 400, `\"name\" is given twice`},
+		{"a key twice, nested", "/api/run", `{"name":"baseline","set":[{"key":"workforce.link_workers","value":4,"value":5}]}`, 400, `\"value\" is given twice`},
+		{"a lever's value an object", "/api/run", `{"name":"baseline","set":[{"key":"workforce.link_workers","value":{"a":"b"}}]}`, 422, `got {\"a\":\"b\"}`},
 		{"a target and the best", "/api/optimise", `{"toml":` + jsonString(small(t)) + `,"levers":[{"key":"workforce.link_workers","label":"Link-worker posts","values":[3,4]}],` +
 			`"target":{"kpi":"needs_met","op":">=","value":1},"best":{"kpi":"needs_met","budget":300000}}`, 400, "not both"},
 		{"a target below 0", "/api/optimise", `{"toml":` + jsonString(small(t)) + `,"levers":[{"key":"workforce.link_workers","label":"Link-worker posts","values":[3,4]}],` +
@@ -775,5 +778,28 @@ func TestWorkbenchLimitsItsRequests(t *testing.T) {
 	w := post(t, newTestServer(), "/api/run", `{"toml":`+jsonString(small(t, "run.replications=20", "demand.referrals_per_week=50000"))+`}`)
 	if w.Code == http.StatusOK || !strings.Contains(w.Body.String(), "too large for the workbench") || !strings.Contains(w.Body.String(), "(limit 2 billion)") {
 		t.Errorf("%d %s, want a refusal naming the workbench's limit of 2 billion events", w.Code, w.Body.String())
+	}
+}
+
+// TestDuplicateKey: a key twice in one object is found wherever the object
+// is; the same key in two objects, or as a value, is not twice.
+func TestDuplicateKey(t *testing.T) {
+	for _, c := range []struct {
+		json, key string
+		twice     bool
+	}{
+		{`{"a":1,"b":2}`, "", false},
+		{`{"a":1,"a":2}`, "a", true},
+		{`{"a":{"b":1},"b":{"b":2}}`, "", false},
+		{`{"a":[{"k":1},{"k":2}]}`, "", false},
+		{`{"a":[{"k":1,"k":2}]}`, "k", true},
+		{`{"a":"a","b":"a"}`, "", false},
+		{`{"a":{"x":[1,{"y":[]}]},"c":3,"a":0}`, "a", true},
+		{`[{"a":1},{"a":1}]`, "", false},
+		{`{"a":`, "", false}, // not JSON: the decoder says so
+	} {
+		if k, twice := duplicateKey([]byte(c.json)); k != c.key || twice != c.twice {
+			t.Errorf("duplicateKey(%s) = %q, %v; want %q, %v", c.json, k, twice, c.key, c.twice)
+		}
 	}
 }
