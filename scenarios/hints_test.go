@@ -30,6 +30,7 @@ func TestBadInputMessages(t *testing.T) {
 		{"cap_no_places.toml", "which rounds down to none, so nobody would be seen"},
 		{"profiles_256.toml", "3:1: profiles: 259 profiles: at most 255"},
 		{"extends_secret.toml", "a scenario file's name ends in .toml"},
+		{"empty_service_name.toml", `3:1: services."": a service name must not be empty`},
 		{"extends_not_scenario.toml", "not a spsim scenario: it has keys that scenarios do not have, or no name = \"...\" (its contents are not shown)"},
 	}
 	for _, tt := range tests {

@@ -40,6 +40,7 @@ func validate(c *Config, skip func(FieldError) bool) *validator {
 		categories: newNames(c.Categories),
 	}
 	v.top()
+	v.collectionNames() // validate_refs.go
 	v.run()
 	v.demand()
 	v.workforce()
@@ -263,6 +264,28 @@ func (v *validator) sumToOne(path []string, what string, shares map[string]float
 	v.add(path, nil, msg, also...)
 }
 
+// blank reports whether a name shows nothing: it is empty, or holds only
+// spaces (of any width) and characters that print as nothing, such as a
+// zero-width space (U+200B), a byte-order mark or a Hangul filler, which a
+// name pasted from a web page or a spreadsheet may bring with it.
+func blank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) {
+			return false
+		}
+	}
+	return true
+}
+
+// invisible says, of a blank name that is not empty, what it holds, as
+// "(only "\u200b", which prints as nothing)"; "" for an empty name.
+func invisible(s string) string {
+	if s == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (only %s, which prints as nothing)", strconv.QuoteToASCII(s))
+}
+
 // formatNumber writes x briefly, for messages.
 func formatNumber(x float64) string {
 	s := tomlnum.Float(x)
@@ -281,8 +304,8 @@ func formatDerived(x float64) string {
 }
 
 func (v *validator) top() {
-	if strings.TrimSpace(v.c.Name) == "" {
-		v.add(p("name"), v.c.Name, "must not be empty")
+	if blank(v.c.Name) {
+		v.add(p("name"), v.c.Name, "must not be empty"+invisible(v.c.Name))
 	}
 	// A name is printed to the terminal and names files: an escape or a
 	// line break there could forge lines. A question may run over lines.
@@ -292,8 +315,8 @@ func (v *validator) top() {
 	if strings.ContainsFunc(v.c.Question, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) {
 		v.add(p("question"), v.c.Question, "must not contain control characters other than line breaks and tabs (an escape, say)")
 	}
-	if strings.TrimSpace(v.c.Question) == "" {
-		v.add(p("question"), v.c.Question, "must not be empty: say what the scenario asks")
+	if blank(v.c.Question) {
+		v.add(p("question"), v.c.Question, "must not be empty"+invisible(v.c.Question)+": say what the scenario asks")
 	}
 }
 

@@ -52,8 +52,8 @@ func (v *validator) areas() {
 	for i, area := range a.List {
 		ap := func(k string) []string { return path("list", strconv.Itoa(i), k) }
 		switch {
-		case strings.TrimSpace(area.Name) == "":
-			v.add(ap("name"), area.Name, "an area needs a name")
+		case blank(area.Name):
+			v.add(ap("name"), area.Name, "an area needs a name"+invisible(area.Name))
 		case seen[area.Name]:
 			v.add(ap("name"), area.Name, fmt.Sprintf("area %q is listed twice", area.Name))
 		case areaNameProblem(area.Name) != "":

@@ -16,6 +16,32 @@ const (
 // This file holds the rules for the named collections (profiles, groups,
 // categories, services) and the timeline, which refer to each other by name.
 
+// collectionNames refuses an empty name for a profile, group, service or
+// role, or one that prints as nothing (" ", a zero-width space): TOML
+// allows [services.""], but the name labels the entry's KPIs and charts,
+// and the model needs every label to name something.
+func (v *validator) collectionNames() {
+	for _, family := range []struct {
+		key, kind string
+		names     []string
+	}{
+		{"profiles", "profile", v.profiles.list},
+		{"groups", "group", v.groups.list},
+		{"services", "service", v.services.list},
+		{"roles", "role", sortedKeys(v.c.Roles)},
+	} {
+		for _, name := range family.names {
+			// Said even when the entry's values could not be decoded
+			// (keys missing, as in a new entry): the name is wrong
+			// whatever they are.
+			if blank(name) && v.room() {
+				v.errs = append(v.errs, FieldError{Key: keyString(p(family.key, name)),
+					Msg: fmt.Sprintf("a %s name must not be empty%s", family.kind, invisible(name))})
+			}
+		}
+	}
+}
+
 func (v *validator) profileRules() {
 	if len(v.c.Profiles) == 0 {
 		v.add(p("profiles"), nil, "at least one profile is required, e.g. [profiles.low] with share = 1")
@@ -131,8 +157,8 @@ func (v *validator) serviceRules() {
 	for i, cat := range v.c.Categories {
 		path := p("categories", strconv.Itoa(i))
 		switch {
-		case strings.TrimSpace(cat) == "":
-			v.add(path, cat, "a category name must not be empty")
+		case blank(cat):
+			v.add(path, cat, "a category name must not be empty"+invisible(cat))
 		case seen[cat]:
 			v.add(path, cat, fmt.Sprintf("category %q is listed twice", cat))
 		}
