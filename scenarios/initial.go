@@ -45,6 +45,11 @@ func expandInitial(c *Config, pv provenance, top string) (Errors, []Warning) {
 	lines := []int(nil)
 	file := ""
 	var warns []Warning
+	if in.File == "" && len(in.People) > 0 {
+		if errs := countsBesidePeople(in, pv, where("initial.people")); errs != nil {
+			return errs, nil
+		}
+	}
 	if in.File != "" {
 		w := where("initial.file")
 		if len(in.People) > 0 {
@@ -85,6 +90,35 @@ func expandInitial(c *Config, pv provenance, top string) (Errors, []Warning) {
 		return errs, nil
 	}
 	return nil, append(warns, countWarnings(c, file)...)
+}
+
+// countsBesidePeople refuses a count of today's people (initial.waiting,
+// initial.active) written in the same file as initial.people, at w, that
+// the people do not count to: the people are counted, and the count would
+// be replaced by theirs without a word. Counts inherited from another file
+// (the baseline's 80 active) are not refused, nor 0, which says "none but
+// these", nor the people's own count, which a resolved scenario
+// (scenario.toml) writes beside them.
+func countsBesidePeople(in *Initial, pv provenance, w pos) Errors {
+	waiting := 0
+	for _, p := range in.People {
+		if p.Status == StatusWaiting {
+			waiting++
+		}
+	}
+	var errs Errors
+	for _, count := range []struct {
+		key, what string
+		n, people int
+	}{{"initial.waiting", "waiting", in.Waiting, waiting}, {"initial.active", "on caseloads", in.Active, len(in.People) - waiting}} {
+		at, ok := pv[count.key]
+		if !ok || count.n == 0 || count.n == count.people || at.file != w.file || w.file == "" {
+			continue
+		}
+		errs = append(errs, &Error{File: at.file, Line: at.line, Col: at.col, Key: count.key, Value: strconv.Itoa(count.n),
+			Msg: fmt.Sprintf("give today's people as counts or as initial.people, not both: the people are counted (%d %s), so this count would be dropped", count.people, count.what)})
+	}
+	return errs.sort()
 }
 
 // countWarnings warns of a caseload file with more people waiting or on

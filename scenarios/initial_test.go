@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -278,5 +279,49 @@ func TestCaseloadFileWarnsAtItsLines(t *testing.T) {
 		if strings.Contains(all, "initial.people.") || strings.Contains(all, "initial.waiting") {
 			t.Errorf("a warning at a key nobody wrote:\n%s", all)
 		}
+	}
+}
+
+// TestCountsBesideInitialPeople: counts written beside initial.people were
+// replaced by the people's own without a word (waiting = 7 became 0); they
+// are refused at each count's line, as beside a caseload file. Counts
+// inherited from the baseline (20 waiting, 80 active), a written 0, and
+// the people's own counts (as a resolved scenario writes them) are not.
+func TestCountsBesideInitialPeople(t *testing.T) {
+	head := "name = \"ip\"\nextends = \"baseline\"\n[run]\nwarmup_weeks = 0\n[initial]\npeople = [{ status = \"active\", age_weeks = 4.0 }]\n"
+	const refused = ": give today's people as counts or as initial.people, not both: the people are counted "
+	for _, c := range []struct {
+		name, counts string
+		want         []string
+	}{
+		{"both", "active = 5\nwaiting = 7\n", []string{
+			"ip.toml:7:1: initial.active = 5" + refused + "(1 on caseloads), so this count would be dropped",
+			"ip.toml:8:1: initial.waiting = 7" + refused + "(0 waiting), so this count would be dropped"}},
+		{"waiting", "waiting = 7\n", []string{"ip.toml:7:1: initial.waiting = 7" + refused}},
+		{"zeros", "waiting = 0\nactive = 0\n", nil},
+		{"the people's own", "waiting = 0\nactive = 1\n", nil},
+		{"inherited", "", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l, err := LoadBytes("ip.toml", []byte(head+c.counts), Options{})
+			if c.want == nil {
+				if err != nil {
+					t.Fatalf("%v, want it loaded", err)
+				}
+				if in := l.Config.Initial; in.Active != 1 || in.Waiting != 0 {
+					t.Errorf("%d waiting, %d active; want the person's 0 and 1", in.Waiting, in.Active)
+				}
+				return
+			}
+			var es Errors
+			if !errors.As(err, &es) || len(es) != len(c.want) {
+				t.Fatalf("%v, want %d errors", err, len(c.want))
+			}
+			for i, w := range c.want {
+				if !strings.HasPrefix(es[i].Error(), w) {
+					t.Errorf("error %d: %v, want %s...", i, es[i], w)
+				}
+			}
+		})
 	}
 }
