@@ -37,17 +37,27 @@ func ParseDate(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%q is a number, not a date (%s)", s, dateHelp)
 	}
 	// Drop a trailing time: "31/01/2024 14:05", "31/01/2024 2:05 PM",
-	// "2024-01-31T14:05:00".
+	// "2024-01-31T14:05:00". A time that is none ("T25:00", "Tgarbage")
+	// is refused, not dropped: the cell is not what it seems.
+	notTime := func(t string) error {
+		return fmt.Errorf("%q is not a date: %q after the date is not a time of day (%s)", s, t, dateHelp)
+	}
 	fields := strings.Fields(s)
 	for len(fields) > 1 {
 		last := fields[len(fields)-1]
 		if !strings.Contains(last, ":") && !strings.EqualFold(last, "am") && !strings.EqualFold(last, "pm") {
 			break
 		}
+		if strings.Contains(last, ":") && !clock(last) {
+			return time.Time{}, notTime(last)
+		}
 		fields = fields[:len(fields)-1]
 	}
 	datePart := strings.Join(fields, " ")
 	if len(datePart) > 10 && datePart[10] == 'T' {
+		if !clock(datePart[11:]) {
+			return time.Time{}, notTime(datePart[11:])
+		}
 		datePart = datePart[:10]
 	}
 	datePart = strings.ReplaceAll(datePart, ",", "")
@@ -57,6 +67,68 @@ func ParseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date%s (%s)", s, hint(datePart), dateHelp)
+}
+
+// clock reports whether s is a time of day as extracts write one after a
+// date: 14:05, 9:05:30, 14:05:00.000, optionally with a zone (Z, +01,
+// +0100, +01:00).
+func clock(s string) bool {
+	if i := strings.LastIndexAny(s, "+-"); i > 0 {
+		if !offset(s[i+1:]) {
+			return false
+		}
+		s = s[:i]
+	} else if z, ok := strings.CutSuffix(s, "Z"); ok {
+		s = z
+	} else if z, ok := strings.CutSuffix(s, "z"); ok {
+		s = z
+	}
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	sec := "0"
+	if len(parts) == 3 {
+		whole, frac, dot := strings.Cut(parts[2], ".")
+		if dot && !digits(frac, 1, 9) {
+			return false
+		}
+		sec = whole
+	}
+	return number(parts[0], 1, 23) && number(parts[1], 2, 59) && number(sec, 1, 60)
+}
+
+// offset reports whether s is a zone's offset after its sign: 01, 0100 or
+// 01:00, at most 14 hours.
+func offset(s string) bool {
+	h, m, colon := strings.Cut(s, ":")
+	if !colon && len(s) == 4 {
+		h, m = s[:2], s[2:]
+	}
+	return len(h) == 2 && number(h, 2, 14) && (m == "" && !colon || number(m, 2, 59))
+}
+
+// number reports whether s is a number of at most 2 digits (exactly 2 if
+// width is 2) and at most hi.
+func number(s string, width, hi int) bool {
+	if !digits(s, width, 2) {
+		return false
+	}
+	n, err := strconv.Atoi(s)
+	return err == nil && n <= hi
+}
+
+// digits reports whether s is from lo to hi decimal digits.
+func digits(s string, lo, hi int) bool {
+	if len(s) < lo || len(s) > hi {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // monthLayouts are a month without its day, as spreadsheets write one.
