@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -139,6 +140,14 @@ func (d *decoder) value(path []string, raw any, v reflect.Value) {
 		d.sliceValue(path, raw, v)
 	case reflect.String:
 		s, ok := raw.(string)
+		if t, isTime := raw.(time.Time); isTime && keyString(path) == "initial.date" {
+			var msg string
+			if s, msg = tomlDate(t); msg != "" {
+				d.fail(path, raw, msg)
+				return
+			}
+			ok = true
+		}
 		if !ok {
 			d.typeError(path, raw, "a string in quotes")
 			return
@@ -239,6 +248,20 @@ func (d *decoder) uintValue(path []string, raw any, v reflect.Value) {
 		return
 	}
 	v.SetUint(uint64(n))
+}
+
+// tomlDate reads a TOML date written unquoted for a date key
+// (initial.date = 2025-11-30) as the text "2025-11-30"; a date-time at
+// midnight, with or without an offset, is its date. It says why any other
+// (a time of day, a date-time at another time) is not a date.
+func tomlDate(t time.Time) (string, string) {
+	if t.Location().String() == "time-local" {
+		return "", `expected a date, got a time of day: write the date in quotes, such as "2025-11-30"`
+	}
+	if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 || t.Nanosecond() != 0 {
+		return "", fmt.Sprintf(`expected a date, got a date-time at %s: write the date alone, such as %s`, t.Format("15:04:05"), t.Format("2006-01-02"))
+	}
+	return t.Format("2006-01-02"), ""
 }
 
 // tooLarge reports whether raw is a whole number written as a float, such

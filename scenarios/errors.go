@@ -160,7 +160,7 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 		}
 	}
 	if t, ok := v.Interface().(time.Time); ok {
-		b.WriteString(t.Format(time.RFC3339Nano))
+		b.WriteString(t.Format(tomlTimeLayout(t)))
 		return
 	}
 	switch v.Kind() {
@@ -230,4 +230,19 @@ func describe(v any) string {
 		return "a date-time"
 	}
 	return fmt.Sprintf("a %T", v)
+}
+
+// tomlTimeLayout is the layout that writes a decoded TOML date or time as
+// it was written: a local date, time or date-time (which the TOML decoder
+// marks by its zone's name) without the offset it was given.
+func tomlTimeLayout(t time.Time) string {
+	switch t.Location().String() {
+	case "date-local":
+		return time.DateOnly
+	case "time-local":
+		return "15:04:05.999999999"
+	case "datetime-local":
+		return "2006-01-02T15:04:05.999999999"
+	}
+	return time.RFC3339Nano
 }

@@ -45,6 +45,13 @@ func expandInitial(c *Config, pv provenance, top string) (Errors, []Warning) {
 	lines := []int(nil)
 	file := ""
 	var warns []Warning
+	// Told at the scenario's line, not against the caseload file it dates.
+	if in.Date != "" {
+		if _, err := calibrate.ParseDate(in.Date); err != nil {
+			w := where("initial.date")
+			return Errors{{File: w.file, Line: w.line, Col: w.col, Key: "initial.date", Value: quoteString(in.Date), Msg: err.Error()}}, nil
+		}
+	}
 	if in.File == "" && len(in.People) > 0 {
 		if errs := countsBesidePeople(in, pv, where("initial.people")); errs != nil {
 			return errs, nil

@@ -325,3 +325,44 @@ func TestCountsBesideInitialPeople(t *testing.T) {
 		})
 	}
 }
+
+// TestInitialDate: a bad initial.date is told at the scenario's line, not
+// against the caseload file with no line; a date written as a TOML date
+// (unquoted), or a date-time at midnight, is the date; a time that is no
+// time after the date is refused, not dropped.
+func TestInitialDate(t *testing.T) {
+	csv := "referral_date,status\n2025-11-02,waiting\n"
+	for _, c := range []struct{ name, date, want string }{
+		{"bad month", `"2025-13-01"`, `s.toml:5:1: initial.date = "2025-13-01": "2025-13-01" is not a date`},
+		{"bad hour", `"2025-11-30T25:00"`, `s.toml:5:1: initial.date = "2025-11-30T25:00": "2025-11-30T25:00" is not a date: "25:00" after the date is not a time of day`},
+		{"trailing text", `"2025-11-30Tgarbage"`, `s.toml:5:1: initial.date = "2025-11-30Tgarbage": "2025-11-30Tgarbage" is not a date`},
+		{"a TOML date", `2025-11-30`, ""},
+		{"a TOML date-time at midnight", `2025-11-30T00:00:00`, ""},
+		{"an offset date-time at midnight", `2025-11-30T00:00:00+01:00`, ""},
+		{"a TOML date-time in the afternoon", `2025-11-30T14:05:00`, "s.toml:5:1: initial.date = 2025-11-30T14:05:00: expected a date, got a date-time at 14:05:00: write the date alone, such as 2025-11-30"},
+		{"a TOML time", `14:05:00`, `s.toml:5:1: initial.date = 14:05:00: expected a date, got a time of day: write the date in quotes, such as "2025-11-30"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			scenario := "name = \"s\"\nextends = \"baseline\"\n[initial]\nfile = \"caseload.csv\"\ndate = " + c.date + "\n"
+			dir := writeFiles(t, map[string]string{"s.toml": scenario, "caseload.csv": csv})
+			cfg, err := LoadFile(filepath.Join(dir, "s.toml"))
+			if c.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if p := cfg.Initial.People; len(p) != 1 || p[0].AgeWeeks != 4 {
+					t.Errorf("people %+v, want one referred 4 weeks before 30 November", p)
+				}
+				return
+			}
+			if err == nil || !strings.HasPrefix(err.Error(), filepath.Join(dir, c.want)) {
+				t.Errorf("%v\nwant %s", err, c.want)
+			}
+		})
+	}
+	// Without a caseload file, beside people written in the scenario.
+	_, err := LoadBytes("p.toml", []byte("name = \"p\"\nextends = \"baseline\"\n[initial]\ndate = \"2025-13-01\"\npeople = [{ status = \"waiting\", age_weeks = 1.0 }]\n"), Options{})
+	if want := `p.toml:4:1: initial.date = "2025-13-01": "2025-13-01" is not a date`; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("%v\nwant %s", err, want)
+	}
+}
