@@ -33,6 +33,7 @@ func TestBadInputMessages(t *testing.T) {
 		{"empty_service_name.toml", `3:1: services."": a service name must not be empty`},
 		{"counts_beside_people.toml", "8:1: initial.waiting = 7: give today's people as counts or as initial.people, not both: the people are counted (0 waiting), so this count would be dropped"},
 		{"bad_initial_date.toml", `4:1: initial.date = "2025-11-30T25:00": "2025-11-30T25:00" is not a date: "25:00" after the date is not a time of day`},
+		{"services_not_table.toml", "3:1: services = 3: expected a table, got a whole number"},
 		{"extends_not_scenario.toml", "not a spsim scenario: it has keys that scenarios do not have, or no name = \"...\" (its contents are not shown)"},
 	}
 	for _, tt := range tests {

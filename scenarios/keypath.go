@@ -45,12 +45,21 @@ func splitKey(key string) []string {
 				s = key[1:end]
 			}
 			path = append(path, s)
-			key = strings.TrimPrefix(key[end+1:], ".")
+			rest, dot := strings.CutPrefix(key[end+1:], ".")
+			if dot && rest == "" {
+				path = append(path, "")
+			}
+			key = rest
 			continue
 		}
-		seg, rest, _ := strings.Cut(key, ".")
+		seg, rest, dot := strings.Cut(key, ".")
 		path = append(path, seg)
 		key = rest
+		if dot && rest == "" {
+			// "services." ends in an empty part, which the caller refuses,
+			// rather than being read as "services".
+			path = append(path, "")
+		}
 	}
 	return path
 }

@@ -157,10 +157,15 @@ func parseValue(s string) (any, error) {
 	return v, nil
 }
 
-// typeAt returns the Go type a key path decodes into, or nil.
+// typeAt returns the Go type a key path decodes into, or nil. A path with
+// an empty part ("services." split) is no scenario key: no name may be
+// empty.
 func typeAt(path []string) reflect.Type {
 	t := reflect.TypeFor[Config]()
 	for _, s := range path {
+		if s == "" {
+			return nil
+		}
 		if t = targetType(t, s); t == nil {
 			return nil
 		}

@@ -193,6 +193,10 @@ func (v *validator) serviceRules() {
 	for _, name := range v.services.list {
 		also = append(also, keyString(p("services", name, "categories")))
 	}
+	// Last, so that a service's categories written in the file are
+	// pointed at first; and so that services = 3, refused as no table,
+	// is not told again as every need unmet.
+	also = append(also, "services")
 	reported := map[string]bool{}
 	for _, name := range v.profiles.list {
 		pr := v.c.Profiles[name]
