@@ -118,6 +118,11 @@ func resolveAreas(c *Config, fromFile string, csvAt csvPlaces, pv provenance, to
 			errs = append(errs, areaErrors(err, l, i, fromFile, csvAt, at)...)
 			continue
 		}
+		if _, ok := l.Set["timeline"]; ok {
+			if msg := droppedSteps(c.Timeline, res.Timeline); msg != "" {
+				ws = append(ws, Warning{Key: "timeline", Message: msg})
+			}
+		}
 		for _, w := range ws {
 			warns = append(warns, Warning{File: at.file, Line: at.line, Col: at.col, Key: w.Key, Value: w.Value,
 				Message: fmt.Sprintf("area %q: %s", l.Name, w.Message), Also: w.Also})

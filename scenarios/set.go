@@ -64,6 +64,7 @@ func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
 		return nil, err
 	}
 	nc.Extends = c.Extends
+	before := c.Timeline
 	*c = *nc
 	var mine []Warning
 	for _, w := range warns {
@@ -75,11 +76,42 @@ func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
 		}
 	}
 	for _, kv := range kvs {
+		if kv.Key == "timeline" {
+			if msg := droppedSteps(before, c.Timeline); msg != "" {
+				mine = append(mine, Warning{Key: kv.Key, Value: kv.Value, Message: msg})
+			}
+		}
 		if msg := Overridden(c, kv.Key); msg != "" {
 			mine = append(mine, Warning{Key: kv.Key, Value: kv.Value, Message: msg})
 		}
 	}
 	return mine, nil
+}
+
+// droppedSteps says, of a timeline set whole (--set timeline=[...], an
+// areas file's timeline column), which of the scenario's steps it drops,
+// or "": a scenario file's [[timeline]] adds to its parent's, so that a
+// step dropped here may well have been meant to stay.
+func droppedSteps(old, now []Change) string {
+	var dropped []string
+	for _, ch := range old {
+		if slices.ContainsFunc(now, func(n Change) bool { return reflect.DeepEqual(n, ch) }) {
+			continue
+		}
+		step := fmt.Sprintf("week %d", ch.Week)
+		if ch.Note != "" {
+			step += " (" + ch.Note + ")"
+		}
+		dropped = append(dropped, step)
+	}
+	if len(dropped) == 0 {
+		return ""
+	}
+	what := "step at " + dropped[0] + " is"
+	if len(dropped) > 1 {
+		what = "steps at " + strings.Join(dropped, ", ") + " are"
+	}
+	return fmt.Sprintf("replaces the scenario's whole timeline, so its %s dropped (a [[timeline]] in a scenario file adds to its parent's, but a timeline set whole does not): give the steps to keep as well, or set one step's keys, such as timeline.0.week", what)
 }
 
 // setKey sets key to value in a decoded scenario document; it returns why

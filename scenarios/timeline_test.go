@@ -134,3 +134,55 @@ func TestUnusedProfileShare(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineSetWholeWarns: --set timeline=[...] on funding-cliff
+// replaced its week-104 step without a word, though a child file's
+// [[timeline]] adds to its parent's; it warns, naming the steps dropped,
+// as does an areas file's timeline column. A timeline that keeps every
+// step, or a scenario with none, is not warned of.
+func TestTimelineSetWholeWarns(t *testing.T) {
+	const dropped = "replaces the scenario's whole timeline, so its step at week 104 (fixed-term funding for one post ends) is dropped"
+	for _, tt := range []struct {
+		scenario, value, want string
+	}{
+		{"funding-cliff", "[{ week = 150, link_workers = 5 }]", dropped},
+		{"funding-cliff", `[{ week = 104, link_workers = 2, note = "fixed-term funding for one post ends" }, { week = 150, link_workers = 5 }]`, ""},
+		{"baseline", "[{ week = 150, link_workers = 5 }]", ""},
+	} {
+		c, err := Load(tt.scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(c.Timeline); tt.scenario == "funding-cliff" && (n != 1 || *c.Timeline[0].LinkWorkers != 2) {
+			t.Fatalf("funding-cliff's timeline is %+v; the test assumes one step to 2 link workers", c.Timeline)
+		}
+		ws, err := SetWarn(c, "timeline", tt.value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, w := range ws {
+			if w.Key == "timeline" {
+				got += w.Message
+			}
+		}
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("%s --set timeline=%s: warnings %q, want %q", tt.scenario, tt.value, got, tt.want)
+		}
+	}
+	dir := writeFiles(t, map[string]string{
+		"s.toml":    "name = \"s\"\nextends = \"funding-cliff\"\n[areas]\nfile = \"areas.csv\"\n",
+		"areas.csv": "name,timeline\nnorth,\"[{week=150,link_workers=5}]\"\nsouth,\n",
+	})
+	l, err := LoadWith(filepath.Join(dir, "s.toml"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, w := range l.Warnings {
+		found = found || w.Line == 2 && strings.Contains(w.Message, `area "north": `+dropped)
+	}
+	if !found {
+		t.Errorf("an areas file's timeline column: warnings %v, want area \"north\": %s", l.Warnings, dropped)
+	}
+}
