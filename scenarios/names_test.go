@@ -114,3 +114,20 @@ func TestInvisibleNames(t *testing.T) {
 		})
 	}
 }
+
+// TestControlCharactersInNames: a service, group, profile or role name is
+// printed to the terminal and written to reports, so an escape or a line
+// break in one is refused at its table.
+func TestControlCharactersInNames(t *testing.T) {
+	for _, tt := range []struct{ family, key, body string }{
+		{"groups", `"red\u001b[31m"`, "share = 0\npatience_multiplier = 1\nvcse_acceptance_multiplier = 1\n"},
+		{"profiles", `"two\nlines"`, "share = 0\ncomplex = false\nsessions = 4\npatience_weeks = 12\ndna_probability = 0.1\ngp_appointments_per_year = 5\n"},
+	} {
+		text := "name = \"e\"\nextends = \"baseline\"\n[" + tt.family + "." + tt.key + "]\n" + tt.body
+		dir := writeFiles(t, map[string]string{"e.toml": text})
+		path := filepath.Join(dir, "e.toml")
+		_, err := LoadFile(path)
+		key := keyString([]string{tt.family, mustUnquote(t, tt.key)})
+		checkErrors(t, path, err, []want{{line: 3, key: key, msg: "must not contain control characters"}})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // maxProfiles and maxGroups are the model's limits (sim/params.go).
@@ -34,9 +35,17 @@ func (v *validator) collectionNames() {
 			// Said even when the entry's values could not be decoded
 			// (keys missing, as in a new entry): the name is wrong
 			// whatever they are.
-			if blank(name) && v.room() {
-				v.errs = append(v.errs, FieldError{Key: keyString(p(family.key, name)),
-					Msg: fmt.Sprintf("a %s name must not be empty%s", family.kind, invisible(name))})
+			var msg string
+			switch {
+			case blank(name):
+				msg = fmt.Sprintf("a %s name must not be empty%s", family.kind, invisible(name))
+			case strings.ContainsFunc(name, unicode.IsControl):
+				// Names are printed to the terminal, report and
+				// workbook: an escape there could forge lines.
+				msg = fmt.Sprintf("a %s name must not contain control characters (an escape, a line break): %s", family.kind, strconv.QuoteToASCII(name))
+			}
+			if msg != "" && v.room() {
+				v.errs = append(v.errs, FieldError{Key: keyString(p(family.key, name)), Msg: msg})
 			}
 		}
 	}
