@@ -301,7 +301,7 @@ func ApplySets(c *Config, sets []string) ([]string, error) {
 		// The last would win silently, as --vary and --lever given twice
 		// are refused.
 		if i := slices.IndexFunc(kvs, func(x KeyValue) bool { return x.Key == k }); i >= 0 {
-			return nil, fmt.Errorf("--set %s is given twice (%s and %s): give it once", k, kvs[i].Value, v)
+			return nil, usage.Errorf("--set %s is given twice (%s and %s): give it once", k, kvs[i].Value, v)
 		}
 		kvs = append(kvs, KeyValue{k, v})
 	}

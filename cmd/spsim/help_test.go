@@ -132,6 +132,7 @@ func TestExitStatuses(t *testing.T) {
 		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--maximise", "wait_first_contact_mean_weeks"}, code: 2, stderr: "lower is better", maxErrLine: 2},
 		{args: []string{"run", "baseline", "--shard", "1/2", "--precision", "10"}, code: 2, stderr: "--shard and --precision do not mix", maxErrLine: 2},
 		{args: []string{"run", "baseline", "--max-replications", "5"}, code: 2, stderr: "--max-replications applies only with --precision", maxErrLine: 2},
+		{args: []string{"run", "baseline", "--set", "workforce.link_workers=3", "--set", "workforce.link_workers=4"}, code: 2, stderr: "is given twice (3 and 4)", maxErrLine: 2},
 		{args: []string{"run", "baseline", "--precision", "10", "--max-replications", "3"}, code: 2, stderr: "give --replications 3 or fewer", maxErrLine: 2},
 		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--target", "wait_first_contact_mean_weeks<=4±abc"}, code: 2, stderr: `tolerance "abc" is not a number`, maxErrLine: 2},
 		{args: []string{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--maximise", "needs_met_share±5"}, code: 2, stderr: "a share's tolerance is a fraction", maxErrLine: 2},
