@@ -99,6 +99,12 @@ func parseError(err error) error {
 		return err
 	}
 	msg := pe.Err.Error()
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		msg = `a quote (") inside a cell that does not start with one: put the whole cell in quotes, and double each quote inside it ("say ""yes""")`
+	case errors.Is(pe.Err, csv.ErrQuote):
+		msg = `a quoted cell's quotes do not match: end the cell with a quote just before the next comma or line end, and double each quote inside it`
+	}
 	if pe.StartLine != pe.Line {
 		msg += fmt.Sprintf(" (in a quoted field that starts on line %d: close its quote, or double a quote inside it)", pe.StartLine)
 	}

@@ -99,7 +99,7 @@ func TestOpenRefuses(t *testing.T) {
 		{"white space", " \r\n\t\n", ErrEmpty.Error()},
 		{"latin-1", "date,group\n2024-01-01,caf\xe9\n", `line 2: the file is not UTF-8 text; save it from the spreadsheet as "CSV UTF-8"`},
 		{"odd UTF-16", "\xFF\xFEd\x00a", "odd number of bytes"},
-		{"broken header quote", "\"date,group\n", `line 1, column 13: extraneous or missing " in quoted-field`},
+		{"broken header quote", "\"date,group\n", `line 1, column 13: a quoted cell's quotes do not match`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -233,6 +233,24 @@ func TestNamesIsShort(t *testing.T) {
 	} {
 		if got := Names(c.head); got != c.want {
 			t.Errorf("Names = %s, want %s", got, c.want)
+		}
+	}
+}
+
+// TestQuoteProblemsInWords: a stray or unclosed quote is told in words, with
+// what to do, not in encoding/csv's terms.
+func TestQuoteProblemsInWords(t *testing.T) {
+	for _, c := range []struct{ raw, want string }{
+		{"name,places\nA,say \"yes\"\n", `a quote (") inside a cell that does not start with one`},
+		{"name,places\n\"A\" B,1\n", `a quoted cell's quotes do not match`},
+	} {
+		r, err := Open([]byte(c.raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = r.Next()
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "non-quoted-field") {
+			t.Errorf("%q: %v, want %q", c.raw, err, c.want)
 		}
 	}
 }
