@@ -287,8 +287,8 @@ func paragraph(r reading, say func(experiment.BeforeAfter) string, caveat, lead 
 
 // beforeAfterWords says how one measure goes from before a change to after.
 func beforeAfterWords(e experiment.BeforeAfter) string {
-	before := experiment.Quantity(e.Before.Mean, e.Unit, false)
-	after := experiment.Quantity(e.After.Mean, e.Unit, false)
+	ends := experiment.Alike(e.Unit, false, e.Before.Mean, e.After.Mean) // "5.00 weeks to 9.34 weeks"
+	before, after := ends[0], ends[1]
 	diff := differenceWords(e.Unit, e.Difference)
 	switch d := e.Difference; {
 	case d.N < 2:
@@ -308,8 +308,8 @@ const noInterval = "with one replication, no interval to judge it"
 // againstWords says how one measure in a scenario compares with the
 // reference's over the same weeks.
 func againstWords(e experiment.BeforeAfter) string {
-	ref := experiment.Quantity(e.Before.Mean, e.Unit, false)
-	alt := experiment.Quantity(e.After.Mean, e.Unit, false)
+	both := experiment.Alike(e.Unit, false, e.Before.Mean, e.After.Mean)
+	ref, alt := both[0], both[1]
 	diff := differenceWords(e.Unit, e.Difference)
 	if e.Difference.N < 2 {
 		return fmt.Sprintf("%s: %s against %s (%s; %s).", KPILabel(e.KPI), alt, ref, diff, noInterval)

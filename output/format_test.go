@@ -14,8 +14,8 @@ import (
 // not "57.60" in one and "57.6" in the other), with its unit in words.
 func TestOneFormatForPeople(t *testing.T) {
 	e := experiment.Estimate{Mean: 57.6, Low: 51.2, High: 64, HalfWidth: 6.4, N: 3}
-	if got, chart := estimateWords(sim.KPIWaitMean, sim.UnitWeeks, e), displayFor(sim.UnitWeeks).label(57.6); got != "57.6 weeks [51.2, 64]" || chart != "57.6" {
-		t.Errorf("table %q, chart %q; want 57.6 weeks [51.2, 64] and 57.6", got, chart)
+	if got, chart := estimateWords(sim.KPIWaitMean, sim.UnitWeeks, e), displayFor(sim.UnitWeeks).label(57.6); got != "57.6 weeks [51.2, 64.0]" || chart != "57.6" {
+		t.Errorf("table %q, chart %q; want 57.6 weeks [51.2, 64.0] and 57.6", got, chart)
 	}
 }
 
@@ -38,7 +38,7 @@ func TestComparisonInWords(t *testing.T) {
 	head, rows := CompareTable(c, []string{sim.KPIWaitMean, sim.KPINeedsMetShare})
 	want := [][]string{
 		{"what", "three", "five", "five − three (paired)", "kpi"},
-		{"Wait to first contact, mean", "5.62 weeks [5.36, 5.9]", "0.518 weeks [0.377, 0.712]", "−5.1 weeks [−5.3, −4.91]", sim.KPIWaitMean},
+		{"Wait to first contact, mean", "5.62 weeks [5.36, 5.90]", "0.518 weeks [0.377, 0.712]", "−5.10 weeks [−5.30, −4.91]", sim.KPIWaitMean},
 		{"Share of needs met", "34.1% [33.4%, 34.9%]", "41.0% [40.4%, 41.6%]", "+6.9 percentage points [6.3, 7.4]", sim.KPINeedsMetShare},
 	}
 	got := append([][]string{head}, rows...)

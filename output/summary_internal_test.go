@@ -74,7 +74,7 @@ func TestRunAnswerReadsTheInterval(t *testing.T) {
 	}{
 		{"full", sums(est(0.999, 0.998, 1), est(403.3, 382, 425), costs),
 			[]string{"Demand outstrips link-worker supply: caseloads are 99.9% full [99.8%, 100.0%]; ",
-				"people wait 3.14 weeks [2.9, 3.3] on average for a first contact, one in ten over 6.2 weeks [5.8, 6.6]; ",
+				"people wait 3.14 weeks [2.90, 3.30] on average for a first contact, one in ten over 6.20 weeks [5.80, 6.60]; ",
 				"403 a year [382, 425] give up waiting.", "56.8% [55.0%, 58.0%] of community needs are met.",
 				"The service costs £256,464 a year [£255,000, £258,000], £350 [£342, £358] per need met."}, nil},
 		{"room", sums(est(0.90, 0.89, 0.91), est(0, 0, 0), costs),
@@ -164,7 +164,7 @@ func TestKPIWords(t *testing.T) {
 		{experiment.Summary{Name: "inequity_gap_needs_met_share", Unit: "share", Estimate: experiment.Estimate{Mean: -0.087, Low: -0.095, High: -0.079}},
 			"−8.7 percentage points", "[−9.5, −7.9]"},
 		{experiment.Summary{Name: "inequity_gap_wait_weeks", Unit: "weeks", Estimate: experiment.Estimate{Mean: 0.5, Low: 0.2, High: 0.8}},
-			"0.5 weeks", "[0.2, 0.8]"},
+			"0.500 weeks", "[0.200, 0.800]"},
 	} {
 		value, ci := kpiWords(tc.s)
 		if value != tc.value || ci != tc.ci {

@@ -31,22 +31,22 @@ func TestSweepAnswer(t *testing.T) {
 		want []string
 	}{
 		{"falls", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("3", 8, 6.4, 10), at("4", 4.7, 3.3, 6.6), at("5", 2, 1.2, 3.4)}},
-			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: falls from 8 weeks [6.4, 10] to 2 weeks [1.2, 3.4]."}},
+			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: falls from 8.0 weeks [6.4, 10.0] to 2.00 weeks [1.20, 3.40]."}},
 		{"rises", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("3", 2, 1.2, 3.4), at("5", 8, 6.4, 10)}},
-			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: rises from 2 weeks [1.2, 3.4] to 8 weeks [6.4, 10]."}},
+			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: rises from 2.00 weeks [1.20, 3.40] to 8.0 weeks [6.4, 10.0]."}},
 		{"overlapping", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("3", 5, 4, 6), at("5", 5.5, 4.5, 6.5)}},
-			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: no clear change (5 weeks [4, 6] and 5.5 weeks [4.5, 6.5]; the intervals overlap)."}},
+			[]string{"Changing link-worker posts from 3 to 5:", "Wait to first contact, mean: no clear change (5.00 weeks [4.00, 6.00] and 5.50 weeks [4.50, 6.50]; the intervals overlap)."}},
 		{"a key without words", experiment.Sweep{Factors: []experiment.Factor{{Key: "demand.seasonal_peak_week", Values: []string{"1", "27"}}},
 			Points: []experiment.SweepPoint{at("1", 8, 6.4, 10), at("27", 2, 1.2, 3.4)}},
-			[]string{"Changing demand.seasonal_peak_week from 1 to 27:", "Wait to first contact, mean: falls from 8 weeks [6.4, 10] to 2 weeks [1.2, 3.4]."}},
+			[]string{"Changing demand.seasonal_peak_week from 1 to 27:", "Wait to first contact, mean: falls from 8.0 weeks [6.4, 10.0] to 2.00 weeks [1.20, 3.40]."}},
 		{"undefined at one end", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{at("0", math.NaN(), math.NaN(), math.NaN()), at("5", 2, 1.2, 3.4)}},
-			[]string{"Changing link-worker posts from 0 to 5:", "Wait to first contact, mean: n/a and 2 weeks [1.2, 3.4]; not defined at one end."}},
+			[]string{"Changing link-worker posts from 0 to 5:", "Wait to first contact, mean: n/a and 2.00 weeks [1.20, 3.40]; not defined at one end."}},
 		{"a gap in percentage points", experiment.Sweep{Factors: one, Points: []experiment.SweepPoint{gap("3", -0.087, -0.095, -0.079), gap("5", -0.02, -0.03, -0.01)}},
 			[]string{"Changing link-worker posts from 3 to 5:", "Inequity gap in needs met (reference group minus rest): rises from −8.7 percentage points [−9.5, −7.9] to −2.0 percentage points [−3.0, −1.0]."}},
 		{"choices, each against the first", experiment.Sweep{Factors: []experiment.Factor{{Key: "support.model", Values: []string{"short_term", "longer_term", "tiered"}}},
 			Points: []experiment.SweepPoint{at("short_term", 8, 6.4, 10), at("longer_term", 2, 1.2, 3.4), at("tiered", 8.5, 7, 10)}},
-			[]string{"Changing support model from short_term to longer_term:", "Wait to first contact, mean: falls from 8 weeks [6.4, 10] to 2 weeks [1.2, 3.4].",
-				"Changing support model from short_term to tiered:", "Wait to first contact, mean: no clear change (8 weeks [6.4, 10] and 8.5 weeks [7, 10]; the intervals overlap)."}},
+			[]string{"Changing support model from short_term to longer_term:", "Wait to first contact, mean: falls from 8.0 weeks [6.4, 10.0] to 2.00 weeks [1.20, 3.40].",
+				"Changing support model from short_term to tiered:", "Wait to first contact, mean: no clear change (8.0 weeks [6.4, 10.0] and 8.5 weeks [7.0, 10.0]; the intervals overlap)."}},
 		{"two keys", experiment.Sweep{Factors: append(one, experiment.Factor{Key: "demand.annual_growth", Values: []string{"0"}}),
 			Points: []experiment.SweepPoint{at("3", 8, 6.4, 10), at("5", 2, 1.2, 3.4)}}, nil},
 	} {
@@ -74,9 +74,9 @@ func TestSweepAnswerPaired(t *testing.T) {
 		// Each replication's wait is 0.5 longer at 5 than at 3, though the
 		// replications differ by 4 weeks among themselves.
 		{"overlapping intervals, a clear paired rise", []experiment.SweepPoint{at("3", 5, 3, 7, 3, 4, 5, 6, 7), at("5", 5.5, 3.5, 7.5, 3.5, 4.5, 5.5, 6.5, 7.5)},
-			"Wait to first contact, mean: rises from 5 weeks [3, 7] to 5.5 weeks [3.5, 7.5] (+0.5 weeks [0.5, 0.5], paired)."},
+			"Wait to first contact, mean: rises from 5.00 weeks [3.00, 7.00] to 5.50 weeks [3.50, 7.50] (+0.500 weeks [0.500, 0.500], paired)."},
 		{"no paired change", []experiment.SweepPoint{at("3", 5, 3, 7, 3, 4, 5, 6, 7), at("5", 5, 3, 7, 4, 3, 6, 5, 7)},
-			"Wait to first contact, mean: no detectable change (5 weeks [3, 7] and 5 weeks [3, 7]; 0 weeks [−1.24, 1.24], paired)."},
+			"Wait to first contact, mean: no detectable change (5.00 weeks [3.00, 7.00] and 5.00 weeks [3.00, 7.00]; 0 weeks [−1.24, 1.24], paired)."},
 	} {
 		got := SweepAnswer(&experiment.Sweep{Factors: one, Points: c.points, Level: 0.95}, []string{sim.KPIWaitMean}, "")
 		if len(got) != 2 || got[1] != c.want {

@@ -49,20 +49,136 @@ func Number(x float64) string {
 const tiny = 1e-9
 
 // Money writes an amount in pounds: £256,464; £-figures below 100 keep
-// their pence (£12.50).
-func Money(x float64) string {
+// their pence (£12.50). An amount with its interval is written to one
+// precision (moneyPence): "£231 a year [£28, £434]", not "[£28.15, £434]".
+func Money(x float64) string { return money(x, math.Abs(x) < 100) }
+
+// money writes an amount in pounds, with its pence or in whole pounds.
+func money(x float64, pence bool) string {
 	if math.IsNaN(x) {
 		return "n/a"
 	}
 	a := math.Abs(x)
 	s := "£" + commas(strconv.FormatFloat(math.Round(a), 'f', 0, 64))
-	if a < 100 && a >= 0.005 { // pence below £100, but nothing is £0, not £0.00
+	if pence && a >= 0.005 { // but nothing is £0, not £0.00
 		s = "£" + strconv.FormatFloat(a, 'f', 2, 64)
 	}
-	if x < 0 && math.Round(a*100) != 0 {
+	if x < 0 && math.Round(a*100) != 0 && s != "£0" {
 		return "−" + s
 	}
 	return s
+}
+
+// moneyPence reports whether amounts written together, such as a figure
+// and its interval's bounds, keep their pence: only when every one of
+// them is under £100, as Money writes one alone.
+func moneyPence(xs ...float64) bool {
+	for _, x := range xs {
+		if !(math.Abs(x) < 100) && !math.IsNaN(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// numberDecimals is how many decimals numbers written together (an
+// interval's bounds, which the figure between them then shares, or
+// figures compared in one sentence) are written to: those Number gives
+// the largest of them (three significant figures, none from 100 up), then
+// as many more as keep a number that is not 0 from reading as 0 and
+// numbers that differ from reading as one, but never more than two past
+// what Number gives the smallest of them. So a figure and its interval read alike:
+// "4.00 weeks [3.89, 4.11]", not "4 weeks [3.89, 4.11]"; "0.155 [0.008,
+// 0.303]"; "8.5 weeks [7.0, 10.0]".
+func numberDecimals(xs ...float64) int {
+	big, most := 0.0, 0
+	for _, x := range xs {
+		a := math.Abs(x)
+		if math.IsNaN(a) || math.IsInf(a, 0) || a < tiny {
+			continue
+		}
+		big = max(big, a)
+		most = max(most, ownDecimals(a))
+	}
+	if big == 0 {
+		return 0
+	}
+	d := ownDecimals(big)
+	for most += 2; d < most; d++ {
+		ok := true
+		for i, x := range xs {
+			w := numberTo(x, d)
+			if math.Abs(x) >= tiny && allZero(w) {
+				ok = false
+			}
+			for _, y := range xs[i+1:] {
+				if math.Abs(x-y) > tiny*max(1, math.Abs(x)) && w == numberTo(y, d) { // not rounding's residue apart
+					ok = false
+				}
+			}
+		}
+		if ok {
+			break
+		}
+	}
+	return d
+}
+
+// ownDecimals is the decimals Number gives a (positive) number alone.
+func ownDecimals(a float64) int {
+	if a >= 100 {
+		return 0
+	}
+	return max(0, 2-int(math.Floor(math.Log10(a))))
+}
+
+// numberTo writes x as Number does, to the given decimals, trailing zeros
+// kept; 0 (or rounding's residue) is "0", and an infinite or undefined
+// number as Number writes it.
+func numberTo(x float64, decimals int) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) < tiny {
+		return Number(x)
+	}
+	s := strconv.FormatFloat(math.Abs(x), 'f', decimals, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	s = commas(whole)
+	if frac != "" {
+		s += "." + frac
+	}
+	if x < 0 && !allZero(s) {
+		return "−" + s
+	}
+	return s
+}
+
+// Alike writes numbers compared in one sentence in unit to the same
+// decimals (pence alike for pounds): "5.00 weeks" and "9.34 weeks", not "5
+// weeks" and "9.34 weeks". Shares keep Quantity's one decimal.
+func Alike(unit string, diff bool, xs ...float64) []string {
+	d := autoDecimals
+	switch unit {
+	case sim.UnitShare:
+	case sim.UnitGBP, sim.UnitGBPPerYear:
+		d = 0
+		if moneyPence(xs...) {
+			d = 2
+		}
+	default:
+		finite := 0
+		for _, x := range xs {
+			if !math.IsNaN(x) && !math.IsInf(x, 0) {
+				finite++
+			}
+		}
+		if finite > 1 {
+			d = numberDecimals(xs...)
+		}
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = quantity(x, unit, diff, d)
+	}
+	return out
 }
 
 // Percent writes a share as a percentage to one decimal: 0.568 is 56.8%.
@@ -97,7 +213,11 @@ func points(share float64) string { return percent(share, 1) }
 // unit. A difference of shares is in percentage points; diff selects that.
 // A value that is not defined (a wait when nobody was seen) is "n/a",
 // without a unit.
-func Quantity(x float64, unit string, diff bool) string { return quantity(x, unit, diff, 1) }
+func Quantity(x float64, unit string, diff bool) string { return quantity(x, unit, diff, autoDecimals) }
+
+// autoDecimals asks quantity for a number's own decimals, as Number and
+// Money write it alone (one decimal for a share).
+const autoDecimals = -1
 
 // WithBounds writes an estimate and its interval: Quantity and Bounds,
 // "3.1 weeks [2.8, 3.4]". A difference of shares keeps its interval's
@@ -108,9 +228,30 @@ func WithBounds(x, lo, hi float64, unit string, diff bool) string {
 }
 
 // QuantityWithin is Quantity to the decimals of its interval's Bounds, for
-// a table that puts them in columns of their own.
+// a table that puts them in columns of their own: "4.00 weeks" within
+// [3.89, 4.11], "£57 a year" within [£-12, £127].
 func QuantityWithin(x, lo, hi float64, unit string, diff bool) string {
-	return quantity(x, unit, diff, decimalsFor(lo, hi, unit, diff))
+	return quantity(x, unit, diff, boundsDecimals(lo, hi, unit, diff))
+}
+
+// boundsDecimals is the decimals Bounds writes an interval to, for the
+// figure inside it: a share's as shareDecimals; pence (2) or whole pounds
+// (0) by moneyPence; any other number's by numberDecimals. An interval
+// not known (NaN) leaves the figure its own decimals.
+func boundsDecimals(lo, hi float64, unit string, diff bool) int {
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return autoDecimals
+	}
+	switch unit {
+	case sim.UnitShare:
+		return decimalsFor(lo, hi, unit, diff)
+	case sim.UnitGBP, sim.UnitGBPPerYear:
+		if moneyPence(lo, hi) {
+			return 2
+		}
+		return 0
+	}
+	return numberDecimals(lo, hi)
 }
 
 // SignedWithBounds is WithBounds with a plus sign on an increase: "+0.98
@@ -123,46 +264,57 @@ func SignedWithBounds(x, lo, hi float64, unit string, diff bool) string {
 	return s
 }
 
-// quantity is Quantity with a difference of shares' decimals given.
+// quantity is Quantity to the given decimals: a share's, the pence (2)
+// or not (0) of pounds, or any other number's; autoDecimals for the
+// number's own.
 func quantity(x float64, unit string, diff bool, decimals int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "n/a"
 	}
+	num := Number
+	if decimals >= 0 {
+		num = func(x float64) string { return numberTo(x, decimals) }
+	}
 	switch unit {
 	case sim.UnitShare:
 		if diff {
-			return percent(x, decimals) + " percentage points"
+			return percent(x, max(decimals, 1)) + " percentage points"
 		}
 		if decimals > 1 { // to its interval's decimals: "99.99% [99.99%, 100.00%]"
 			return percent(x, decimals) + "%"
 		}
 		return Percent(x)
-	case sim.UnitGBP:
-		return Money(x)
-	case sim.UnitGBPPerYear:
-		return Money(x) + " a year"
+	case sim.UnitGBP, sim.UnitGBPPerYear:
+		s := Money(x)
+		if decimals >= 0 {
+			s = money(x, decimals > 0)
+		}
+		if unit == sim.UnitGBPPerYear {
+			s += " a year"
+		}
+		return s
 	case sim.UnitWeeks:
-		if x == 1 {
+		if x == 1 && decimals <= 0 {
 			return "1 week"
 		}
-		return Number(x) + " weeks"
+		return num(x) + " weeks"
 	}
 	if what, per, ok := strings.Cut(unit, "/"); ok && per == "year" {
 		if what == "person-weeks" {
 			// Everyone's weeks together: "0.92 weeks a year" would read
 			// as one person's.
-			return Number(x) + " person-weeks a year"
+			return num(x) + " person-weeks a year"
 		}
 		if strings.HasSuffix(what, "-weeks") {
 			// "8.6 weeks a year" vacant: the label says whose weeks.
-			return Number(x) + " weeks a year"
+			return num(x) + " weeks a year"
 		}
-		return Number(x) + " a year"
+		return num(x) + " a year"
 	}
 	if unit == "" {
-		return Number(x)
+		return num(x)
 	}
-	return Number(x) + " " + UnitWords(unit)
+	return num(x) + " " + UnitWords(unit)
 }
 
 // UnitWords writes a unit as people read it: "people/FTE" is "people per
@@ -183,7 +335,11 @@ var unitWords = strings.NewReplacer("/FTE-year", " per FTE a year", "/FTE", " pe
 // as one number ("[99.99%, 100.00%]"; "[100.0%, 100.0%]" only for a team
 // full in every replication).
 func Bounds(lo, hi float64, unit string, diff bool) string {
-	f := Number
+	d := boundsDecimals(lo, hi, unit, diff)
+	f := func(x float64) string { return numberTo(x, d) }
+	if d == autoDecimals {
+		f = Number
+	}
 	switch unit {
 	case sim.UnitShare:
 		d, suffix := 1, "%"
@@ -200,7 +356,8 @@ func Bounds(lo, hi float64, unit string, diff bool) string {
 			return percent(x, d) + suffix
 		}
 	case sim.UnitGBP, sim.UnitGBPPerYear:
-		f = Money
+		pence := moneyPence(lo, hi)
+		f = func(x float64) string { return money(x, pence) }
 	}
 	return "[" + f(lo) + ", " + f(hi) + "]"
 }

@@ -174,7 +174,7 @@ func TestVerdictWaitsOfThoseSeen(t *testing.T) {
 	for _, c := range []struct {
 		gaveUp float64
 		want   string
-	}{{30, "; waits of those seen fall by 1.4 weeks"}, {0, "; waits fall by 1.4 weeks"}} {
+	}{{30, "; waits of those seen fall by 1.40 weeks"}, {0, "; waits fall by 1.40 weeks"}} {
 		ref, alt := arms(20, 46000, 92, -1.4, 1)
 		for i := range alt[sim.KPIReneged] {
 			alt[sim.KPIReneged][i] += c.gaveUp

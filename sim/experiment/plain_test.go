@@ -1,0 +1,54 @@
+package experiment_test
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/spsim/spsim/sim/experiment"
+)
+
+// TestFigureAndIntervalAlike: a figure and its interval, or figures
+// compared in one sentence, are written to the same decimals (Number
+// alone trims its trailing zeros) and, in pounds, to one precision (Money
+// alone keeps pence below £100).
+func TestFigureAndIntervalAlike(t *testing.T) {
+	nan := math.NaN()
+	for _, tc := range []struct{ got, want string }{
+		// A figure and its interval.
+		{experiment.SignedWithBounds(4, 3.89, 4.11, "weeks", true), "+4.00 weeks [3.89, 4.11]"},
+		{experiment.WithBounds(0.155, 0.00754, 0.303, "weeks", true), "0.155 weeks [0.008, 0.303]"},
+		{experiment.WithBounds(13.4, 2.76, 24, "people/year", true), "13.4 a year [2.8, 24.0]"},
+		{experiment.WithBounds(89.5, 79.6, 101, "people", false), "90 people [80, 101]"},
+		{experiment.WithBounds(1314, 1304, 1324, "people/year", false), "1,314 a year [1,304, 1,324]"},
+		{experiment.WithBounds(3.14, 2.9, 3.3, "weeks", false), "3.14 weeks [2.90, 3.30]"},
+		{experiment.WithBounds(1.404, 1.4012, 1.4087, "weeks", true), "1.40 weeks [1.40, 1.41]"},
+		{experiment.WithBounds(1.4, 1.4012, 1.4041, "weeks", true), "1.400 weeks [1.401, 1.404]"}, // bounds that differ never read as one
+		{experiment.WithBounds(0, 0, 0, "person-weeks/year", false), "0 person-weeks a year [0, 0]"},
+		{experiment.WithBounds(30, 30-1e-12, 30+1e-12, "", true), "30.0 [30.0, 30.0]"}, // rounding's residue apart, not different bounds
+		{experiment.SignedWithBounds(1.11e-17, -0.121, 0.121, "people/year", true), "0 a year [−0.121, 0.121]"},
+		{experiment.WithBounds(1, 0.5, 1.5, "weeks", false), "1.00 weeks [0.50, 1.50]"},
+		{experiment.QuantityWithin(4, nan, nan, "weeks", false), "4 weeks"},
+		{experiment.Bounds(3.89, 4.11, "weeks", true), "[3.89, 4.11]"},
+		{experiment.Bounds(-10, -14.7, "", true), "[−10.0, −14.7]"},
+		// Pounds: pence only when every amount is under £100.
+		{experiment.WithBounds(231, 28.15, 434, "GBP/year", true), "£231 a year [£28, £434]"},
+		{experiment.WithBounds(57.3, -12.4, 127, "GBP/year", true), "£57 a year [−£12, £127]"},
+		{experiment.WithBounds(18.49, 11.08, 25.91, "GBP", true), "£18.49 [£11.08, £25.91]"},
+		{experiment.Bounds(-0.3, 250, "GBP", true), "[£0, £250]"},
+		{experiment.Money(28.15), "£28.15"}, // alone, a figure keeps its pence
+		// Shares keep their own rule.
+		{experiment.WithBounds(0.0098, -0.00012, 0.0196, "share", true), "0.98 percentage points [−0.01, 1.96]"},
+		{experiment.WithBounds(0.341, 0.334, 0.349, "share", false), "34.1% [33.4%, 34.9%]"},
+		// Figures compared in one sentence.
+		{fmt.Sprint(experiment.Alike("weeks", false, 5, 9.34)), "[5.00 weeks 9.34 weeks]"},
+		{fmt.Sprint(experiment.Alike("people/year", false, 465, 213.4)), "[465 a year 213 a year]"},
+		{fmt.Sprint(experiment.Alike("GBP", false, 12.5, 450)), "[£13 £450]"},
+		{fmt.Sprint(experiment.Alike("share", false, 0.3, 0.568)), "[30.0% 56.8%]"},
+		{fmt.Sprint(experiment.Alike("weeks", false, nan, 2)), "[n/a 2 weeks]"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
