@@ -13,10 +13,13 @@ import (
 	"github.com/spsim/spsim/sim/experiment"
 )
 
-// CompareKPIs are the KPIs charted by a comparison: access, throughput,
-// outcome, workforce load and money.
+// CompareKPIs are the KPIs charted by a comparison: first the measures
+// its verdict leads with (needs met per 1,000 referrals, people with every
+// need met, waits, people giving up, link-worker turnover), then access,
+// throughput, outcome, workforce load and money.
 var CompareKPIs = []string{
-	sim.KPIWaitP90, sim.KPIWaitingListMean, sim.KPIReneged, sim.KPIEpisodesCompleted,
+	sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare, sim.KPIWaitMean, sim.KPIReneged,
+	sim.KPILeaversPerFTE, sim.KPIWaitP90, sim.KPIWaitingListMean, sim.KPIEpisodesCompleted,
 	sim.KPINeedsMetShare, sim.KPIPeopleNeedsMet, sim.KPIUtilisation, sim.KPICostTotal,
 }
 
