@@ -168,6 +168,22 @@ func (b *book) finish(w io.Writer, title string) error {
 	return nil
 }
 
+// Points is the unit a workbook gives a gap between groups' shares (a
+// difference of two shares, such as inequity_gap_needs_met_share): its
+// cells hold the value ×100 and read "−9.3 pts", as the words say
+// "−9.3 percentage points", not "−9.3%".
+const Points = "percentage points"
+
+// shown is how a workbook's cells show KPI name in unit: the factor its
+// values are multiplied by and the unit they are then in. A gap between
+// groups' shares is in percentage points (Points); any other KPI as it is.
+func shown(name, unit string) (scale float64, in string) {
+	if m, ok := sim.LookupKPI(name); ok && m.Gap && unit == sim.UnitShare {
+		return 100, Points
+	}
+	return 1, unit
+}
+
 // Format is the Excel number format that shows a value of the unit as
 // people read it: shares as percentages, money in pounds, waits in weeks.
 func Format(unit string) string { return FormatFor(unit) }
@@ -199,6 +215,8 @@ func FormatFor(unit string, values ...float64) string {
 	switch {
 	case unit == sim.UnitShare:
 		return fixed(dp(1, 2)) + "%"
+	case unit == Points:
+		return fixed(dp(1, 0)) + `" pts"`
 	case strings.HasPrefix(unit, sim.UnitGBP):
 		if big > 0 && big < 100 {
 			return `"£"#,##0.00` // pence below £100, as the words give them

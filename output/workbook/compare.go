@@ -54,15 +54,16 @@ func (b *book) compareSummary(c Compare) {
 		}
 		vals := []any{label(name, sim.LookupKPI)}
 		var means []float64
+		x, unit := shown(k.Name, k.Unit)
 		for _, e := range k.Estimates {
-			vals = append(vals, e.Mean)
-			means = append(means, e.Mean)
+			vals = append(vals, x*e.Mean)
+			means = append(means, x*e.Mean)
 		}
 		for i := 1; i < len(names); i++ {
 			vals = append(vals, DifferenceWords(k.Paired[i], k.Unit))
 		}
 		b.row(s, row, vals...)
-		b.styleCells(s, 2, row, 1+len(names), row, b.numStyle(FormatFor(k.Unit, means...)))
+		b.styleCells(s, 2, row, 1+len(names), row, b.numStyle(FormatFor(unit, means...)))
 		row++
 	}
 	row++
@@ -109,11 +110,12 @@ func (b *book) compareSheet(c *experiment.Comparison) {
 		}
 		for i, name := range c.Names {
 			e, d := k.Estimates[i], k.Paired[i]
-			b.row(s, row, k.Name, label(k.Name, sim.LookupKPI), name, e.Mean, e.Low, e.High, d.Mean, d.Low, d.High, k.Unit)
+			x, unit := shown(k.Name, k.Unit)
+			b.row(s, row, k.Name, label(k.Name, sim.LookupKPI), name, x*e.Mean, x*e.Low, x*e.High, x*d.Mean, x*d.Low, x*d.High, unit)
 			// Levels and differences apart: a difference of 0.44 beside
 			// 1,304 referrals is not shown as 0.
-			b.styleCells(s, 4, row, 6, row, b.numStyle(FormatFor(k.Unit, e.Mean, e.Low, e.High)))
-			b.styleCells(s, 7, row, 9, row, b.numStyle(FormatFor(k.Unit, d.Mean, d.Low, d.High)))
+			b.styleCells(s, 4, row, 6, row, b.numStyle(FormatFor(unit, x*e.Mean, x*e.Low, x*e.High)))
+			b.styleCells(s, 7, row, 9, row, b.numStyle(FormatFor(unit, x*d.Mean, x*d.Low, x*d.High)))
 			row++
 		}
 	}
@@ -171,9 +173,10 @@ func WriteSweep(w io.Writer, sw Sweep) error {
 		}
 		for _, k := range sw.KPIs {
 			if sum, ok := experiment.FindSummary(p.Summaries, k); ok {
-				vals = append(vals, sum.Estimate.Mean, sum.Estimate.Low, sum.Estimate.High)
 				e := sum.Estimate
-				b.styleCells(s, len(vals)-2, row, len(vals), row, b.numStyle(FormatFor(sum.Unit, e.Mean, e.Low, e.High)))
+				x, unit := shown(sum.Name, sum.Unit)
+				vals = append(vals, x*e.Mean, x*e.Low, x*e.High)
+				b.styleCells(s, len(vals)-2, row, len(vals), row, b.numStyle(FormatFor(unit, x*e.Mean, x*e.Low, x*e.High)))
 			}
 		}
 		b.row(s, row, vals...)
@@ -238,13 +241,14 @@ func (b *book) sweepSheet(sw *experiment.Sweep) {
 				}
 			}
 			e := sum.Estimate
-			style := b.numStyle(FormatFor(sum.Unit, e.Mean, e.Low, e.High))
+			x, unit := shown(sum.Name, sum.Unit)
+			style := b.numStyle(FormatFor(unit, x*e.Mean, x*e.Low, x*e.High))
 			out.str(nf+1, row, 0, sum.Name)
-			out.num(nf+2, row, style, e.Mean)
-			out.num(nf+3, row, style, e.Low)
-			out.num(nf+4, row, style, e.High)
+			out.num(nf+2, row, style, x*e.Mean)
+			out.num(nf+3, row, style, x*e.Low)
+			out.num(nf+4, row, style, x*e.High)
 			out.num(nf+5, row, 0, float64(e.N))
-			out.str(nf+6, row, 0, sum.Unit)
+			out.str(nf+6, row, 0, unit)
 			out.end()
 			row++
 		}

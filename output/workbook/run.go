@@ -92,8 +92,9 @@ func (b *book) summary(r Run) {
 			}
 			e := sum.Estimate
 			m, _ := sim.LookupKPI(name)
-			b.row(s, row, label(name, sim.LookupKPI), WordsCI(e.Mean, e.Low, e.High, sum.Unit, m.Gap), e.Mean, e.Low, e.High, sum.Unit)
-			b.styleCells(s, 3, row, 5, row, b.numStyle(FormatFor(sum.Unit, e.Mean, e.Low, e.High)))
+			x, unit := shown(name, sum.Unit)
+			b.row(s, row, label(name, sim.LookupKPI), WordsCI(e.Mean, e.Low, e.High, sum.Unit, m.Gap), x*e.Mean, x*e.Low, x*e.High, unit)
+			b.styleCells(s, 3, row, 5, row, b.numStyle(FormatFor(unit, x*e.Mean, x*e.Low, x*e.High)))
 			row++
 		}
 	}
@@ -111,8 +112,9 @@ func (b *book) kpiSheet(s string, sums []experiment.Summary) {
 	b.styleCells(s, 1, 1, 7, 1, b.bold)
 	for i, sum := range sums {
 		e := sum.Estimate
-		b.row(s, i+2, sum.Name, label(sum.Name, sim.LookupKPI), e.Mean, e.Low, e.High, e.N, sum.Unit)
-		b.styleCells(s, 3, i+2, 5, i+2, b.numStyle(FormatFor(sum.Unit, e.Mean, e.Low, e.High)))
+		x, unit := shown(sum.Name, sum.Unit)
+		b.row(s, i+2, sum.Name, label(sum.Name, sim.LookupKPI), x*e.Mean, x*e.Low, x*e.High, e.N, unit)
+		b.styleCells(s, 3, i+2, 5, i+2, b.numStyle(FormatFor(unit, x*e.Mean, x*e.Low, x*e.High)))
 	}
 	b.freeze(s, 1)
 	b.widths(s, 36, 52, 14, 14, 14, 6, 18)

@@ -180,8 +180,12 @@ func TestCompareAndSweepWorkbooks(t *testing.T) {
 		k := c.KPIs[slices.IndexFunc(c.KPIs, func(x experiment.KPIComparison) bool { return x.Name == kpi })]
 		i := (row - 2) % len(c.Names)
 		e, d := k.Estimates[i], k.Paired[i]
-		checkFormat(t, f, "Comparison", 4, row, workbook.FormatFor(k.Unit, e.Mean, e.Low, e.High))
-		checkFormat(t, f, "Comparison", 7, row, workbook.FormatFor(k.Unit, d.Mean, d.Low, d.High))
+		unit, x := k.Unit, 1.0
+		if strings.HasPrefix(kpi, "inequity_gap_") && unit == sim.UnitShare {
+			unit, x = workbook.Points, 100 // a gap between shares, in points
+		}
+		checkFormat(t, f, "Comparison", 4, row, workbook.FormatFor(unit, x*e.Mean, x*e.Low, x*e.High))
+		checkFormat(t, f, "Comparison", 7, row, workbook.FormatFor(unit, x*d.Mean, x*d.Low, x*d.High))
 	}
 
 	factors := []experiment.Factor{{Key: "workforce.link_workers", Values: []string{"2", "4"}}}
