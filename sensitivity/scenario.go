@@ -117,6 +117,10 @@ type Result struct {
 	// SobolGap is, per KPI, the total index of the input ranked first
 	// minus the second's, with its interval (Sobol only; NaN without two).
 	SobolGap []Interval
+	// SobolGaps is, per KPI, the total index of each of the first three
+	// inputs ranked minus the next one's, with its interval (Sobol only):
+	// SobolGaps[k][0] is SobolGap[k].
+	SobolGaps [][]Interval
 	// Noise is, per KPI, the share of the variance of the points' means
 	// that is replication noise.
 	Noise []float64
@@ -272,10 +276,16 @@ func (r *Result) analyse(means [][]float64, morris *MorrisDesign, sobol *SobolDe
 		}
 		r.Sobol = append(r.Sobol, sobol.Indices(means[k], r.Level, boot, r.Seed))
 		gap := Interval{Value: math.NaN(), Low: math.NaN(), High: math.NaN()}
+		var gaps []Interval
 		if rank := r.Ranked(k); len(rank) >= 2 && r.Undefined[k] == 0 {
 			gap = sobol.TotalGap(means[k], rank[0], rank[1], r.Level, gapBoot, r.Seed+uint64(k))
+			gaps = append(gaps, gap)
+			if len(rank) >= 3 {
+				gaps = append(gaps, sobol.TotalGap(means[k], rank[1], rank[2], r.Level, gapBoot, r.Seed+uint64(k)+1<<32))
+			}
 		}
 		r.SobolGap = append(r.SobolGap, gap)
+		r.SobolGaps = append(r.SobolGaps, gaps)
 	}
 }
 

@@ -107,7 +107,7 @@ func (r *Result) Sentences() []string {
 					fixed(s.Total.Low), fixed(s.Total.High), fixed(s.First.Value)))
 			}
 		}
-		s := fmt.Sprintf("%s is driven most by %s; %s%s.", output.KPILabel(kpi), strings.Join(parts, ", then "), r.tiedWords(k, rank), noiseWords(r.Noise[k]))
+		s := fmt.Sprintf("%s is driven most by %s; %s%s.", output.KPILabel(kpi), strings.Join(parts, ", then "), r.tiedWords(k, rank[:len(parts)]), noiseWords(r.Noise[k]))
 		if r.Noise[k] > 0.3 {
 			s += " That is large: add replications (spsim sensitivity --reps) before trusting the ranking."
 		}
@@ -116,32 +116,70 @@ func (r *Result) Sentences() []string {
 	return out
 }
 
-// tiedWords says when the two inputs ranked first on KPI k cannot be told
-// apart, by the bootstrap interval of the difference of their μ*s (Morris)
-// or total indices (Sobol) over the same trajectories or rows: "the first
-// two cannot be told apart with these runs (…); ". "Driven most by" is
-// then a ranking the runs do not settle.
+// tiedWords says which neighbours in the ranking named on KPI k (rank,
+// the inputs the sentence names in order) cannot be told apart, by the
+// bootstrap interval of the difference of their μ*s (Morris) or total
+// indices (Sobol) over the same trajectories or rows: "the first two
+// cannot be told apart with these runs (…); ", "the second and third …",
+// or "the order of the first three cannot be told apart …". A "then"
+// between two such inputs is a ranking the runs do not settle.
 func (r *Result) tiedWords(k int, rank []int) string {
-	if len(rank) < 2 || !(r.influence(k, rank[1]) > 0) {
-		return ""
+	ordinal := []string{"first", "second", "third"}
+	var tied []int    // j: rank[j] and rank[j+1] cannot be told apart
+	var gaps []string // their differences in words
+	for j := 0; j+1 < len(rank) && j+1 < len(ordinal); j++ {
+		if !(r.influence(k, rank[j+1]) > 0) {
+			break
+		}
+		g, ok := r.gap(k, j, rank)
+		if !ok || g.Low > 0 {
+			continue
+		}
+		tied = append(tied, j)
+		if r.Method == Sobol {
+			gaps = append(gaps, "total index "+fixed(g.Value)+" more ["+fixed(g.Low)+", "+fixed(g.High)+"]")
+		} else {
+			gaps = append(gaps, "μ* "+experiment.QuantityWithin(g.Value, g.Low, g.High, r.unit(k), true)+" more "+
+				experiment.Bounds(g.Low, g.High, r.unit(k), true))
+		}
 	}
+	more := "more trajectories (spsim sensitivity --trajectories)"
 	if r.Method == Sobol {
-		if k >= len(r.SobolGap) {
-			return ""
-		}
-		g := r.SobolGap[k]
-		if math.IsNaN(g.Low) || g.Low > 0 {
-			return ""
-		}
-		return "the first two cannot be told apart with these runs (total index " + fixed(g.Value) + " more [" +
-			fixed(g.Low) + ", " + fixed(g.High) + "]; more samples (spsim sensitivity --samples) may tell them apart); "
+		more = "more samples (spsim sensitivity --samples)"
 	}
-	g := MuStarGap(r.Morris[k][rank[0]], r.Morris[k][rank[1]], r.Level, gapBoot, r.Seed+uint64(k))
-	if math.IsNaN(g.Low) || g.Low > 0 {
+	switch {
+	case len(tied) == 0:
 		return ""
+	case len(tied) == 2:
+		return "the order of the first three cannot be told apart with these runs (the first's " + gaps[0] + " than the second's, the second's " +
+			gaps[1] + " than the third's; " + more + " may tell them apart); "
+	case tied[0] == 0:
+		return "the first two cannot be told apart with these runs (" + gaps[0] + "; " + more + " may tell them apart); "
 	}
-	return "the first two cannot be told apart with these runs (μ* " + r.effect(k, g.Value) + " more " +
-		experiment.Bounds(g.Low, g.High, r.unit(k), true) + "; more trajectories (spsim sensitivity --trajectories) may tell them apart); "
+	return "the " + ordinal[tied[0]] + " and " + ordinal[tied[0]+1] + " cannot be told apart with these runs (" + gaps[0] + "; " + more + " may tell them apart); "
+}
+
+// gap is the difference between the inputs ranked j and j+1 on KPI k,
+// the first's μ* (Morris) or total index (Sobol) minus the second's, with
+// its bootstrap interval; ok is false where it is not known.
+func (r *Result) gap(k, j int, rank []int) (g Interval, ok bool) {
+	if r.Method == Sobol {
+		if k >= len(r.SobolGaps) || j >= len(r.SobolGaps[k]) {
+			if j == 0 && k < len(r.SobolGap) { // a result made without SobolGaps
+				g = r.SobolGap[k]
+				return g, !math.IsNaN(g.Low)
+			}
+			return g, false
+		}
+		g = r.SobolGaps[k][j]
+		return g, !math.IsNaN(g.Low)
+	}
+	seed := r.Seed + uint64(k)
+	if j > 0 {
+		seed += uint64(j) << 32 // the first pair's draws as before; the others' their own
+	}
+	g = MuStarGap(r.Morris[k][rank[j]], r.Morris[k][rank[j+1]], r.Level, gapBoot, seed)
+	return g, !math.IsNaN(g.Low)
 }
 
 // gapBoot is how many bootstrap samples judge whether the first two
@@ -165,7 +203,7 @@ func (r *Result) unit(k int) string {
 // unit: "6.73 weeks [5.54, 8.06]", "5.2 percentage points [3.0, 6.0]".
 func (r *Result) MuStarWords(k, i int) string {
 	e := r.Morris[k][i].MuStar
-	return r.effect(k, e.Value) + " " + experiment.Bounds(e.Low, e.High, r.unit(k), true)
+	return experiment.WithBounds(e.Value, e.Low, e.High, r.unit(k), true)
 }
 
 // noiseWords says how much of the variance between points is replication
