@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -187,16 +188,29 @@ func PrintCompareHeadline(w io.Writer, c *experiment.Comparison, names []string)
 }
 
 // SweepTable is the headline of a sweep for people: the varied values, then
-// each chosen KPI's value and interval in its unit's words.
+// each chosen KPI's value and interval in its unit's words. A varied key
+// is headed and its values written as the sentences say them ("Referral
+// growth", "5%"), where the lever vocabulary has its words; sweep.csv
+// keeps the keys and raw values.
 func SweepTable(sw *experiment.Sweep, kpis []string) (head []string, rows [][]string) {
 	for _, f := range sw.Factors {
-		head = append(head, f.Key)
+		h := f.Key
+		if l := scenarios.KeyLabel(f.Key); l != "" {
+			h = l
+		}
+		head = append(head, h)
 	}
 	for _, k := range kpis {
 		head = append(head, KPILabel(k))
 	}
 	for _, p := range sw.Points {
-		row := append([]string(nil), p.Values...)
+		var row []string
+		for i, v := range p.Values {
+			if i < len(sw.Factors) {
+				v = valueWords(sw.Factors[i].Key, v)
+			}
+			row = append(row, v)
+		}
 		for _, k := range kpis {
 			if s, ok := experiment.FindSummary(p.Summaries, k); ok {
 				row = append(row, estimateWords(s.Name, s.Unit, s.Estimate))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -184,8 +185,8 @@ func runTime(elapsed time.Duration, workers int) string {
 	if workers <= 0 { // as experiment.Replicate: a worker a core
 		workers = runtime.NumCPU()
 	}
-	return fmt.Sprintf("%s of wall time with %d parallel workers on %d cores (%s/%s).",
-		Took(elapsed.Seconds()), workers, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+	return fmt.Sprintf("%s of wall time with %s on %s (%s/%s).",
+		Took(elapsed.Seconds()), experiment.Count(workers, "parallel worker"), experiment.Count(runtime.NumCPU(), "core"), runtime.GOOS, runtime.GOARCH)
 }
 
 // StudyMethod is the method section of a study of the scenario cfg, as
