@@ -87,7 +87,9 @@ func moneyPence(xs ...float64) bool {
 // the largest of them (three significant figures, none from 100 up), then
 // as many more as keep a number that is not 0 from reading as 0 and
 // numbers that differ from reading as one, but never more than two past
-// what Number gives the smallest of them. So a figure and its interval read alike:
+// what Number gives the largest or the smallest of them. (Beyond that, as
+// in [0.0000006, 65,958], numberTo writes a figure that would read 0 as
+// Number does.) So a figure and its interval read alike:
 // "4.00 weeks [3.89, 4.11]", not "4 weeks [3.89, 4.11]"; "0.155 [0.008,
 // 0.303]"; "8.5 weeks [7.0, 10.0]".
 func numberDecimals(xs ...float64) int {
@@ -104,7 +106,7 @@ func numberDecimals(xs ...float64) int {
 		return 0
 	}
 	d := ownDecimals(big)
-	for most += 2; d < most; d++ {
+	for most = min(most+2, d+2); d < most; d++ {
 		ok := true
 		for i, x := range xs {
 			w := numberTo(x, d)
@@ -133,13 +135,16 @@ func ownDecimals(a float64) int {
 }
 
 // numberTo writes x as Number does, to the given decimals, trailing zeros
-// kept; 0 (or rounding's residue) is "0", and an infinite or undefined
-// number as Number writes it.
+// kept; 0 (or rounding's residue) is "0", a number those decimals would
+// write as 0 and an infinite or undefined number as Number writes it.
 func numberTo(x float64, decimals int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) < tiny {
 		return Number(x)
 	}
 	s := strconv.FormatFloat(math.Abs(x), 'f', decimals, 64)
+	if allZero(s) {
+		return Number(x) // not 0: its own figures, [0.0000006, 65,958]
+	}
 	whole, frac, _ := strings.Cut(s, ".")
 	s = commas(whole)
 	if frac != "" {

@@ -31,6 +31,7 @@ func TestFigureAndIntervalAlike(t *testing.T) {
 		{experiment.QuantityWithin(4, nan, nan, "weeks", false), "4 weeks"},
 		{experiment.Bounds(3.89, 4.11, "weeks", true), "[3.89, 4.11]"},
 		{experiment.Bounds(-10, -14.7, "", true), "[−10.0, −14.7]"},
+		{experiment.Bounds(0.0000006, 65958, "people/year", false), "[0.0000006, 65,958]"}, // not [0.0000006, 65,958.0000000]
 		// Pounds: pence only when every amount is under £100.
 		{experiment.WithBounds(231, 28.15, 434, "GBP/year", true), "£231 a year [£28, £434]"},
 		{experiment.WithBounds(57.3, -12.4, 127, "GBP/year", true), "£57 a year [−£12, £127]"},
