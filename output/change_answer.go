@@ -230,26 +230,34 @@ func unreadWords(cfg *sim.Config) []string {
 // scenario compare with the reference's over the weeks after it, paired
 // replication by replication: on common random numbers, the change's
 // effect in those weeks. The comparison's KPIs average over every week
-// after the warm-up, before the change as well as after it.
+// after the warm-up, before the change as well as after it, which dilutes
+// the change: so these paragraphs lead the comparison's answer
+// (CompareAnswer), and each says over which weeks the rest is averaged.
 func CompareChangeAnswer(c *experiment.Comparison, cfgs []*sim.Config) []string {
 	var out []string
 	for _, r := range compareReadings(c, cfgs) {
-		// The verdict's figures average every measured week, so they
-		// depend on how much of the run comes before the change: say so,
-		// and give the weeks after it.
 		run := cfgs[0].Run
 		if i := slices.Index(c.Names, r.scenario); i >= 0 && i < len(cfgs) {
 			run = cfgs[i].Run // the weeks the scenario read averages
 		}
-		lead := "The figures above average weeks %d to %d, %d of them before the change. From %s, weeks %d to %d, against %s in the same weeks:"
-		args := []any{run.WarmupWeeks, run.HorizonWeeks - 1, r.week - run.WarmupWeeks, changeName(r, r.changeIn), r.after[0], r.after[1] - 1, c.Names[0]}
+		lead := "From %s, weeks %d to %d, against %s in the same weeks:"
+		args := []any{changeName(r, r.changeIn), r.after[0], r.after[1] - 1, c.Names[0]}
 		if r.changeIn != r.scenario { // the reference's change, which the scenario does not make
-			lead = "The figures above average weeks %d to %d, %d of them before the change. From %s, weeks %d to %d, %s against it in the same weeks:"
-			args[6] = r.scenario
+			lead = "From %s, weeks %d to %d, %s against it in the same weeks:"
+			args[3] = r.scenario
 		}
-		out = append(out, paragraph(r, againstWords, "", lead, args...))
+		caveat := fmt.Sprintf("The comparison's other figures average weeks %d to %d, %d of them before the change, and so show less of it.",
+			run.WarmupWeeks, run.HorizonWeeks-1, r.week-run.WarmupWeeks)
+		out = append(out, paragraph(r, againstWords, caveat, lead, args...))
 	}
 	return out
+}
+
+// CompareAnswer is a comparison's answer in words, in the order every face
+// gives it: what a change in the timeline did in the weeks after it, then
+// the verdicts, then the notes on what limits or explains them.
+func CompareAnswer(c *experiment.Comparison, cfgs []*sim.Config) []string {
+	return slices.Concat(CompareChangeAnswer(c, cfgs), VerdictSentences(c), CompareNotes(c, cfgs))
 }
 
 // changeName names a reading's change: "week 104 (a post ends)", or "week

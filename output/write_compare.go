@@ -46,7 +46,7 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 // first.
 func compareWorkbook(r *study.CompareResult) workbook.Compare {
 	cmp := r.Comparison
-	verdict := append(append(VerdictSentences(cmp), CompareNotes(cmp, r.Configs)...), CompareChangeAnswer(cmp, r.Configs)...)
+	verdict := CompareAnswer(cmp, r.Configs)
 	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: compareQuestion(cmp),
 		Facts: append([]string{compareRunFact(r)},
 			append(compareSets(r), warningFacts(r.LoadWarnings, r.Warnings)...)...),
@@ -107,7 +107,7 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 			compareRunFact(r),
 			"Differences are scenario minus reference, paired replication by replication; the unpaired (Welch) intervals in compare.csv show what pairing gains.",
 		}, append(compareSets(r), questions...)...),
-		Answer:    append(append(VerdictSentences(cmp), CompareNotes(cmp, r.Configs)...), CompareChangeAnswer(cmp, r.Configs)...),
+		Answer:    CompareAnswer(cmp, r.Configs),
 		Tables:    verdictTables(cmp),
 		Warnings:  append(append([]string(nil), r.LoadWarnings...), r.Warnings...),
 		Headline:  Table{Caption: "Headline KPIs: means with 95% CI, and paired differences from " + cmp.Names[0], Head: head, Rows: rows, Code: head[len(head)-1]},

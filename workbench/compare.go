@@ -171,9 +171,10 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 			panels = append(panels, dp)
 		}
 	}
+	// As output.CompareAnswer orders it: a change's effect first.
 	v.Verdict, v.Costs = verdict(cmp)
+	v.Verdict = append(pageSentences(output.CompareChangeAnswer(cmp, cfgs)), v.Verdict...)
 	v.Verdict = append(v.Verdict, output.CompareNotes(cmp, cfgs)...)
-	v.Verdict = append(v.Verdict, pageSentences(output.CompareChangeAnswer(cmp, cfgs))...)
 	v.Chart = chart{Name: "differences", Title: "Differences from " + cmp.Names[0],
 		Caption: "Each dot is a scenario's difference from " + cmp.Names[0] + ", paired replication by replication on common random numbers; the whisker is its 95% interval. A whisker that crosses the zero line is no detectable difference.",
 		SVG:     svgDiffs("differences", "Differences from "+cmp.Names[0], panels)}

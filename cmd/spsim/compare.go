@@ -54,6 +54,10 @@ func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) 
 	if len(r.Sets) > 0 {
 		fmt.Fprintf(stdout, "set in every scenario: %s\n", strings.Join(r.Sets, ", "))
 	}
+	// As output.CompareAnswer orders it, a verdict on a line of its own.
+	for _, line := range output.CompareChangeAnswer(r.Comparison, r.Configs) {
+		fmt.Fprintln(stdout, line)
+	}
 	for _, v := range experiment.Verdicts(r.Comparison) {
 		fmt.Fprintln(stdout, strings.Join(v.Sentences, " "))
 	}
@@ -61,9 +65,6 @@ func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) 
 		fmt.Fprintln(stdout, strings.Join(output.HeadToHeadWords(v), " "))
 	}
 	for _, line := range output.CompareNotes(r.Comparison, r.Configs) {
-		fmt.Fprintln(stdout, line)
-	}
-	for _, line := range output.CompareChangeAnswer(r.Comparison, r.Configs) {
 		fmt.Fprintln(stdout, line)
 	}
 	fmt.Fprintln(stdout)
