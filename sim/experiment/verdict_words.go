@@ -110,7 +110,7 @@ func costClause(v Verdict) string {
 		}
 		amount := Money(math.Abs(d.Mean))
 		if lo != hi { // else the same in every replication: no interval to show
-			amount += " " + Bounds(lo, hi, sim.UnitGBP, true)
+			amount = moneyWithin(math.Abs(d.Mean), lo, hi) + " " + Bounds(lo, hi, sim.UnitGBP, true)
 		}
 		return v.Scenario + " costs " + amount + " " + more + " a year than " + v.Reference
 	case NoDifference:
@@ -137,7 +137,7 @@ func outcomeClause(v Verdict, o Change) string {
 	}
 	amount := QuantityWithin(math.Abs(o.Diff.Mean), lo, hi, o.Unit, true)
 	if strings.Contains(p.text, " per ") {
-		amount = Number(math.Abs(o.Diff.Mean)) // the phrase names the unit
+		amount = numberWithin(math.Abs(o.Diff.Mean), lo, hi) // the phrase names the unit
 	}
 	text := p.text
 	if o.KPI == sim.KPIWaitMean && o.Effect == Better && worse(v.Outcomes, sim.KPIReneged) {
@@ -170,7 +170,7 @@ func heldSentence(v Verdict) string {
 	if h == nil {
 		return ""
 	}
-	return "People are held on caseload awaiting a community place for " + Number(h.Diff.Mean) + " more person-weeks a year " +
+	return "People are held on caseload awaiting a community place for " + numberWithin(h.Diff.Mean, h.Diff.Low, h.Diff.High) + " more person-weeks a year " +
 		Bounds(h.Diff.Low, h.Diff.High, h.Unit, true) + "."
 }
 
@@ -260,13 +260,13 @@ func costSentence(v Verdict) string {
 			}
 			return "It achieves this at no detectable extra cost."
 		case Better:
-			return "It is cheaper and still gains " + Number(o.Diff.Mean) + " " + p.text + " a year " + Bounds(o.Diff.Low, o.Diff.High, o.Unit, true) + "."
+			return "It is cheaper and still gains " + numberWithin(o.Diff.Mean, o.Diff.Low, o.Diff.High) + " " + p.text + " a year " + Bounds(o.Diff.Low, o.Diff.High, o.Unit, true) + "."
 		}
 		r := o.CostPer
 		if r == nil {
 			continue // no cost, or no ratio to give
 		}
-		return "Each extra " + p.unit + " costs " + Money(r.Value) + " " + Bounds(r.Low, r.High, sim.UnitGBP, true) + "."
+		return "Each extra " + p.unit + " costs " + moneyWithin(r.Value, r.Low, r.High) + " " + Bounds(r.Low, r.High, sim.UnitGBP, true) + "."
 	}
 	return ""
 }
@@ -323,4 +323,23 @@ func possessive(name string) string {
 		return name + "'"
 	}
 	return name + "'s"
+}
+
+// numberWithin writes x, a number whose unit the sentence names, to the
+// decimals of its interval [lo, hi]: "1.40 more person-weeks a year [0.77,
+// 2.03]", not "1.4 … [0.77, 2.03]".
+func numberWithin(x, lo, hi float64) string {
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return Number(x)
+	}
+	return numberTo(x, numberDecimals(lo, hi))
+}
+
+// moneyWithin writes an amount of money to the precision of its interval:
+// whole pounds unless every bound is under £100, as Bounds writes them.
+func moneyWithin(x, lo, hi float64) string {
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return Money(x)
+	}
+	return QuantityWithin(x, lo, hi, sim.UnitGBP, false)
 }
