@@ -64,7 +64,7 @@ func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
 		return nil, err
 	}
 	nc.Extends = c.Extends
-	before := c.Timeline
+	before, old := c.Timeline, *c
 	*c = *nc
 	var mine []Warning
 	for _, w := range warns {
@@ -81,11 +81,50 @@ func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
 				mine = append(mine, Warning{Key: kv.Key, Value: kv.Value, Message: msg})
 			}
 		}
+		if msg := droppedMapEntries(&old, c, kv.Key); msg != "" {
+			mine = append(mine, Warning{Key: kv.Key, Value: kv.Value, Message: msg})
+		}
 		if msg := Overridden(c, kv.Key); msg != "" {
 			mine = append(mine, Warning{Key: kv.Key, Value: kv.Value, Message: msg})
 		}
 	}
 	return mine, nil
+}
+
+// droppedMapEntries says, of a profile's needs or a group's
+// service_acceptance set whole (--set profiles.low.needs={...}), which of
+// its entries the new map drops, as a child file's map is warned of
+// (droppedEntries): one may have meant to change one need and keep the
+// rest, as --set profiles.low.needs.physical_activity would. "" if none.
+func droppedMapEntries(old, now *Config, key string) string {
+	parts := strings.Split(key, ".")
+	if len(parts) != 3 {
+		return ""
+	}
+	var before, after map[string]float64
+	switch {
+	case parts[0] == "profiles" && parts[2] == "needs" && old.Profiles[parts[1]] != nil && now.Profiles[parts[1]] != nil:
+		before, after = old.Profiles[parts[1]].Needs, now.Profiles[parts[1]].Needs
+	case parts[0] == "groups" && parts[2] == "service_acceptance" && old.Groups[parts[1]] != nil && now.Groups[parts[1]] != nil:
+		before, after = old.Groups[parts[1]].ServiceAcceptance, now.Groups[parts[1]].ServiceAcceptance
+	default:
+		return ""
+	}
+	var dropped []string
+	for _, k := range sortedKeys(before) {
+		if _, kept := after[k]; !kept {
+			dropped = append(dropped, k)
+		}
+	}
+	if len(dropped) == 0 {
+		return ""
+	}
+	msg := fmt.Sprintf("replaces the whole %s, so %s, not given here, %s: give every entry to keep it (0 for one left out on purpose)",
+		parts[2], strings.Join(dropped, ", "), map[bool]string{true: "is dropped", false: "are dropped"}[len(dropped) == 1])
+	if given := sortedKeys(after); len(given) > 0 {
+		msg += fmt.Sprintf(", or set one entry alone, as %s.%s=%s does", key, given[0], formatNumber(after[given[0]]))
+	}
+	return msg
 }
 
 // droppedSteps says, of a timeline set whole (--set timeline=[...], an

@@ -207,3 +207,35 @@ func TestWarningAfterAFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestSetMapWholeWarns: a profile's needs or a group's service_acceptance
+// set whole drops the entries it does not give, as a child file's map does:
+// that is warned of, naming them; one entry set alone, or every entry
+// given, is not.
+func TestSetMapWholeWarns(t *testing.T) {
+	for _, tt := range []struct{ key, value, want string }{
+		{"profiles.low.needs", "{ physical_activity = 0.5 }", "replaces the whole needs, so mental_wellbeing, social_connection, not given here, are dropped"},
+		{"profiles.low.needs", "{ physical_activity = 0.5, mental_wellbeing = 0.2, social_connection = 0 }", ""},
+		{"profiles.low.needs.physical_activity", "0.5", ""},
+		{"groups.most_deprived.service_acceptance", "{ wellbeing_groups = 0.8 }", "replaces the whole service_acceptance, so"},
+	} {
+		c, err := Load("baseline")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.key == "groups.most_deprived.service_acceptance" && len(c.Groups["most_deprived"].ServiceAcceptance) < 2 {
+			c.Groups["most_deprived"].ServiceAcceptance = map[string]float64{"wellbeing_groups": 0.9, "advice_money_housing": 0.9}
+		}
+		ws, err := SetWarn(c, tt.key, tt.value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, w := range ws {
+			got += w.Message
+		}
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("--set %s=%s: warnings %q, want %q", tt.key, tt.value, got, tt.want)
+		}
+	}
+}
