@@ -53,7 +53,7 @@ func expandInitial(c *Config, pv provenance, top string) (Errors, []Warning) {
 		}
 	}
 	if in.File == "" && len(in.People) > 0 {
-		if errs := countsBesidePeople(in, pv, where("initial.people")); errs != nil {
+		if errs := countsBesidePeople(in, pv, where("initial.people"), top); errs != nil {
 			return errs, nil
 		}
 	}
@@ -70,9 +70,17 @@ func expandInitial(c *Config, pv provenance, top string) (Errors, []Warning) {
 			n   int
 		}{{"initial.waiting", in.Waiting}, {"initial.active", in.Active}} {
 			key := count.key
-			if at, ok := pv[key]; ok && count.n != 0 && at.file == w.file && w.file != "" {
+			at, ok := pv[key]
+			if !ok || count.n == 0 || w.file == "" {
+				continue
+			}
+			switch {
+			case at.file == w.file:
 				return Errors{{File: at.file, Line: at.line, Col: at.col, Key: key,
 					Msg: "give today's people as counts or as a caseload file (initial.file), not both: the file's people are counted, so this count would be dropped"}}, nil
+			case at.file == top:
+				return Errors{{File: at.file, Line: at.line, Col: at.col, Key: key,
+					Msg: fmt.Sprintf("the scenario this extends gives today's people as a caseload file (initial.file in %s), so this count would be dropped: to give counts instead, write initial.file = \"\" here", w.file)}}, nil
 			}
 		}
 		file = in.File
@@ -100,13 +108,14 @@ func expandInitial(c *Config, pv provenance, top string) (Errors, []Warning) {
 }
 
 // countsBesidePeople refuses a count of today's people (initial.waiting,
-// initial.active) written in the same file as initial.people, at w, that
+// initial.active) written in the same file as initial.people, at w, or in
+// the top file top when the people come from a scenario it extends, that
 // the people do not count to: the people are counted, and the count would
 // be replaced by theirs without a word. Counts inherited from another file
 // (the baseline's 80 active) are not refused, nor 0, which says "none but
 // these", nor the people's own count, which a resolved scenario
 // (scenario.toml) writes beside them.
-func countsBesidePeople(in *Initial, pv provenance, w pos) Errors {
+func countsBesidePeople(in *Initial, pv provenance, w pos, top string) Errors {
 	waiting := 0
 	for _, p := range in.People {
 		if p.Status == StatusWaiting {
@@ -119,11 +128,18 @@ func countsBesidePeople(in *Initial, pv provenance, w pos) Errors {
 		n, people int
 	}{{"initial.waiting", "waiting", in.Waiting, waiting}, {"initial.active", "on caseloads", in.Active, len(in.People) - waiting}} {
 		at, ok := pv[count.key]
-		if !ok || count.n == 0 || count.n == count.people || at.file != w.file || w.file == "" {
+		if !ok || count.n == 0 || count.n == count.people || w.file == "" {
 			continue
 		}
-		errs = append(errs, &Error{File: at.file, Line: at.line, Col: at.col, Key: count.key, Value: strconv.Itoa(count.n),
-			Msg: fmt.Sprintf("give today's people as counts or as initial.people, not both: the people are counted (%d %s), so this count would be dropped", count.people, count.what)})
+		msg := fmt.Sprintf("give today's people as counts or as initial.people, not both: the people are counted (%d %s), so this count would be dropped", count.people, count.what)
+		switch {
+		case at.file == w.file:
+		case at.file == top:
+			msg = fmt.Sprintf("the scenario this extends gives today's people (initial.people in %s: %d %s), so this count would be dropped: to give counts instead, write initial.people = [] here", w.file, count.people, count.what)
+		default:
+			continue
+		}
+		errs = append(errs, &Error{File: at.file, Line: at.line, Col: at.col, Key: count.key, Value: strconv.Itoa(count.n), Msg: msg})
 	}
 	return errs.sort()
 }

@@ -366,3 +366,37 @@ func TestInitialDate(t *testing.T) {
 		t.Errorf("%v\nwant %s", err, want)
 	}
 }
+
+// TestCountsBesideInheritedPeople: a count written in a scenario whose
+// parent gives today's people (inline or as a caseload file) would be
+// dropped for the people's own; it is refused at its line, saying how to
+// give counts instead, and doing so loads the counts.
+func TestCountsBesideInheritedPeople(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"inline.toml":   "name = \"inline\"\nextends = \"baseline\"\n[run]\nwarmup_weeks = 0\n[initial]\npeople = [{ status = \"active\", age_weeks = 4.0 }]\n",
+		"file.toml":     icbHead + "\n[initial]\nfile = \"caseload.csv\"\ndate = \"2025-11-30\"\nwaiting = 0\nactive = 0\n",
+		"caseload.csv":  "referral_date,status\n2025-11-02,waiting\n",
+		"a.toml":        "name = \"a\"\nextends = \"inline.toml\"\n[initial]\nactive = 5\n",
+		"b.toml":        "name = \"b\"\nextends = \"file.toml\"\n[initial]\nwaiting = 7\n",
+		"a-counts.toml": "name = \"a-counts\"\nextends = \"inline.toml\"\n[initial]\npeople = []\nactive = 5\n",
+		"b-counts.toml": "name = \"b-counts\"\nextends = \"file.toml\"\n[initial]\nfile = \"\"\nwaiting = 7\n",
+	})
+	for _, c := range []struct{ file, want string }{
+		{"a.toml", "a.toml:4:1: initial.active = 5: the scenario this extends gives today's people (initial.people in "},
+		{"b.toml", "b.toml:4:1: initial.waiting: the scenario this extends gives today's people as a caseload file (initial.file in "},
+	} {
+		_, err := LoadFile(filepath.Join(dir, c.file))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.file, err, c.want)
+		}
+	}
+	for file, want := range map[string][2]int{"a-counts.toml": {20, 5}, "b-counts.toml": {7, 0}} {
+		c, err := LoadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if in := c.Initial; in.Waiting != want[0] || in.Active != want[1] || len(in.People) != 0 {
+			t.Errorf("%s: %d waiting, %d active, %d people; want %d and %d, no people", file, in.Waiting, in.Active, len(in.People), want[0], want[1])
+		}
+	}
+}
