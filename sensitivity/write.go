@@ -368,38 +368,44 @@ func (r *Result) tornado(k int) (output.Figure, error) {
 	p := c.Plot
 	names := make([]string, n)
 	main, second := make(plotter.Values, n), make(plotter.Values, n)
+	low, high := make([]float64, n), make([]float64, n) // the main bar's interval
 	for pos, i := range rank {
 		// Bars run bottom to top, so the largest goes last.
 		at := n - 1 - pos
 		names[at] = r.name(i)
+		var iv Interval
 		if r.Method == Morris {
-			main[at] = r.Morris[k][i].MuStar.Value * scale
+			iv = r.Morris[k][i].MuStar
 			second[at] = r.Morris[k][i].Sigma * scale
 		} else {
-			main[at] = math.Max(0, r.Sobol[k][i].Total.Value)
+			iv = r.Sobol[k][i].Total
 			second[at] = math.Max(0, r.Sobol[k][i].First.Value)
 		}
+		main[at] = math.Max(0, iv.Value*scale)
+		low[at], high[at] = math.Max(0, iv.Low*scale), math.Max(0, iv.High*scale)
 	}
 	a, b, err := barPair(main, second)
 	if err != nil {
 		return output.Figure{}, err
 	}
-	p.Add(a, b)
+	ci := newWhiskers(low, high, a.Offset)
+	p.Add(a, b, ci)
 	label := "σ"
 	if r.Method == Sobol {
 		label = "first order"
 	}
 	c.AddLegend(strings.Split(what, " (")[0], a)
 	c.AddLegend(label, b)
+	c.AddLegend(experiment.LevelWords(r.Level)+" interval of "+strings.Split(what, " (")[0], ci)
 	p.NominalY(names...)
 	p.Y.Min, p.Y.Max = -0.7, float64(n)-0.3 // room for each pair of bars
 	p.X.Min = 0
-	p.X.Max = 1.15 * math.Max(maxOf(main), maxOf(second))
+	p.X.Max = 1.15 * math.Max(maxOf(main), math.Max(maxOf(second), maxOf(plotter.Values(high))))
 	if !(p.X.Max > 0) {
 		p.X.Max = 1
 	}
 	name := "tornado_" + r.KPIs[k]
-	return c.Render(name, "Inputs ranked by their influence on "+output.Uncapitalise(output.KPILabel(r.KPIs[k]))+"; the longer bar matters more.", 10*vg.Inch, vg.Length(1.8+0.45*float64(n))*vg.Inch)
+	return c.Render(name, "Inputs ranked by their influence on "+output.Uncapitalise(output.KPILabel(r.KPIs[k]))+"; the longer bar matters more. The whisker is the blue bar's "+experiment.LevelWords(r.Level)+" interval: inputs whose whiskers overlap cannot be told apart with these runs.", 10*vg.Inch, vg.Length(1.8+0.45*float64(n))*vg.Inch)
 }
 
 // barPair draws two horizontal bars for each input, main above second.
