@@ -125,6 +125,19 @@ func TestCompareWorkbookLeadsWithTheVerdictsMeasures(t *testing.T) {
 			t.Errorf("the comparison's Summary sheet lacks %q (it has %q)", want, first)
 		}
 	}
+	// Each scenario's value has its interval, as in the report: the mean
+	// alone had been written, against the rule that every figure has one.
+	for _, r := range rows {
+		if len(r) > 2 && r[0] == output.KPILabel(sim.KPIWaitMean) {
+			for _, cell := range r[1:3] {
+				if !strings.Contains(cell, "weeks [") {
+					t.Errorf("the Summary sheet's wait %q has no interval: %q", cell, r)
+				}
+			}
+			return
+		}
+	}
+	t.Errorf("the Summary sheet has no row for the mean wait")
 }
 
 // outDir is an empty output folder of the test's.

@@ -50,7 +50,7 @@ func compareWorkbook(r *study.CompareResult) workbook.Compare {
 	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: compareQuestion(cmp),
 		Facts: append([]string{compareRunFact(r)},
 			append(compareSets(r), warningFacts(r.LoadWarnings, r.Warnings)...)...),
-		Verdict: verdict, Headline: Headline, C: cmp}
+		Verdict: verdict, Headline: Headline, C: cmp, Words: estimateWords}
 }
 
 // compareQuestion is a comparison's question, for its report and workbook:

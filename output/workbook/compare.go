@@ -19,6 +19,10 @@ type Compare struct {
 	Verdict         []string
 	Headline        []string
 	C               *experiment.Comparison
+	// Words, if set, writes a scenario's headline value with its interval
+	// as the report does ("5.25 weeks [4.99, 5.52]"), for the Summary
+	// sheet; without it the sheet shows the bare mean as a number.
+	Words func(kpi, unit string, e experiment.Estimate) string
 }
 
 // WriteCompare writes a comparison's workbook: Summary (each headline KPI
@@ -35,7 +39,11 @@ func (b *book) compareSummary(c Compare) {
 	const s = "Summary"
 	names := c.C.Names
 	cols := 1 + 2*len(names) - 1
-	width := 48 + 16*float64(len(names)) + 44*float64(len(names)-1)
+	scenarioWidth := 16.0
+	if c.Words != nil {
+		scenarioWidth = 30 // a value and its interval
+	}
+	width := 48 + scenarioWidth*float64(len(names)) + 44*float64(len(names)-1)
 	row := b.opening(s, c.Title, c.Question, c.Facts, "Verdict", c.Verdict, cols, width)
 	head := []any{"Key results"}
 	for _, n := range names {
@@ -56,6 +64,10 @@ func (b *book) compareSummary(c Compare) {
 		var means []float64
 		x, unit := shown(k.Name, k.Unit)
 		for _, e := range k.Estimates {
+			if c.Words != nil {
+				vals = append(vals, c.Words(k.Name, k.Unit, e))
+				continue
+			}
 			vals = append(vals, x*e.Mean)
 			means = append(means, x*e.Mean)
 		}
@@ -63,14 +75,16 @@ func (b *book) compareSummary(c Compare) {
 			vals = append(vals, DifferenceWords(k.Paired[i], k.Unit))
 		}
 		b.row(s, row, vals...)
-		b.styleCells(s, 2, row, 1+len(names), row, b.numStyle(FormatFor(unit, means...)))
+		if c.Words == nil {
+			b.styleCells(s, 2, row, 1+len(names), row, b.numStyle(FormatFor(unit, means...)))
+		}
 		row++
 	}
 	row++
 	b.paragraph(s, row, "Scenarios ran on common random numbers: differences are paired, replication by replication. Every KPI is on the Comparison sheet.", cols, width)
 	widths := []float64{48}
 	for range names {
-		widths = append(widths, 16)
+		widths = append(widths, scenarioWidth)
 	}
 	for range names[1:] {
 		widths = append(widths, 44)
