@@ -206,7 +206,7 @@ func verdict(cmp *experiment.Comparison) (sentences, costs []string) {
 			}
 			// A cost a year over an outcome a year: pounds per unit, not a
 			// year.
-			costs = append(costs, fmt.Sprintf("%s: %s %s %s", v.Scenario, experiment.Money(ch.CostPer.Value),
+			costs = append(costs, fmt.Sprintf("%s: %s %s %s", v.Scenario, experiment.QuantityWithin(ch.CostPer.Value, ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, false),
 				experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true), ch.PerUnit()))
 		}
 	}
