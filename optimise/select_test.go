@@ -261,7 +261,7 @@ func TestSelectionReportFacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if err := p.Write(dir, r, "test", 0); err != nil {
+	if err := p.Write(dir, r, "test", 0, false); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "report.html"))

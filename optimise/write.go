@@ -14,9 +14,9 @@ import (
 	"github.com/spsim/spsim/sim/experiment"
 )
 
-// Write writes optimise.csv, optimise.json, the frontier charts and
-// report.html into dir.
-func (p *Problem) Write(dir string, r *Result, version string, elapsed time.Duration) error {
+// Write writes optimise.csv, optimise.json, the frontier charts (SVG,
+// and PNG too if png) and report.html into dir.
+func (p *Problem) Write(dir string, r *Result, version string, elapsed time.Duration, png bool) error {
 	if err := output.WriteFile(filepath.Join(dir, "optimise.csv"), func(w io.Writer) error { return p.writeCSV(w, r) }); err != nil {
 		return err
 	}
@@ -27,10 +27,10 @@ func (p *Problem) Write(dir string, r *Result, version string, elapsed time.Dura
 	if err != nil {
 		return err
 	}
-	if err := output.WriteFigures(dir, figs); err != nil {
+	if err := output.WriteFigures(dir, figs, png); err != nil {
 		return err
 	}
-	rep, err := p.report(r, figs, version, elapsed)
+	rep, err := p.report(r, figs, version, elapsed, png)
 	if err != nil {
 		return err
 	}
@@ -188,7 +188,7 @@ func (p *Problem) procedure(r *Result) string {
 	return "fully sequential feasibility check (Andradóttir & Kim 2010; Batur & Kim 2010), candidates in order of planned cost, Bonferroni over candidates and targets"
 }
 
-func (p *Problem) report(r *Result, figs []output.Figure, version string, elapsed time.Duration) (output.Report, error) {
+func (p *Problem) report(r *Result, figs []output.Figure, version string, elapsed time.Duration, png bool) (output.Report, error) {
 	head := []string{"order"}
 	for f := range p.Levers {
 		head = append(head, p.LeverName(f))
@@ -228,7 +228,7 @@ func (p *Problem) report(r *Result, figs []output.Figure, version string, elapse
 		Sources:   sources,
 		Scenarios: resolved,
 		Method:    method,
-	}.WithFigures(figs), nil
+	}.WithFigures(figs, png), nil
 }
 
 // questionAndFacts are the report's question and what it should know of

@@ -45,21 +45,22 @@ func when(on bool, files ...file) []file {
 	return nil
 }
 
-// WriteFigures writes each figure as NAME.svg and NAME.png in dir.
-func WriteFigures(dir string, figs []Figure) error {
-	return writeFiles(dir, chartFiles(figs, true, true))
+// WriteFigures writes each figure as NAME.svg in dir, and as NAME.png too
+// if png: as a run's charts, PNG only on request, as it is the costly one.
+func WriteFigures(dir string, figs []Figure, png bool) error {
+	return writeFiles(dir, chartFiles(figs, true, png))
 }
 
-// WithFigures gives the report figs as WriteFigures writes them, PNG and
-// SVG beside it: the first leads, on the summary page, and the rest follow
-// under Charts.
-func (r Report) WithFigures(figs []Figure) Report {
+// WithFigures gives the report figs as WriteFigures writes them, SVG and,
+// if png, PNG beside it: the first leads, on the summary page, and the
+// rest follow under Charts.
+func (r Report) WithFigures(figs []Figure, png bool) Report {
 	r.Lead, r.Figures = nil, nil
 	if len(figs) > 0 {
 		lead := figs[0]
 		r.Lead, r.Figures = &lead, figs[1:]
 	}
-	r.ChartFormats = chartFormats(true, true) // as WriteFigures writes them
+	r.ChartFormats = chartFormats(true, png) // as WriteFigures writes them
 	return r
 }
 

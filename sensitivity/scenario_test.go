@@ -68,7 +68,7 @@ func TestMorrisOnTheModel(t *testing.T) {
 	// trajectories, not Student's t over replications), and asks its
 	// question in words.
 	dir := t.TempDir()
-	if err := sensitivity.Write(dir, r, "test"); err != nil {
+	if err := sensitivity.Write(dir, r, "test", false); err != nil {
 		t.Fatal(err)
 	}
 	page, err := os.ReadFile(filepath.Join(dir, "report.html"))

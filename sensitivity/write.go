@@ -231,9 +231,9 @@ func fixed(x float64) string {
 	return s
 }
 
-// Write writes sensitivity.csv, sensitivity.json, the charts and
-// report.html into dir.
-func Write(dir string, r *Result, version string) error {
+// Write writes sensitivity.csv, sensitivity.json, the charts (SVG, and
+// PNG too if png) and report.html into dir.
+func Write(dir string, r *Result, version string, png bool) error {
 	if err := output.WriteFile(filepath.Join(dir, "sensitivity.csv"), func(w io.Writer) error { return r.writeCSV(w) }); err != nil {
 		return err
 	}
@@ -244,10 +244,10 @@ func Write(dir string, r *Result, version string) error {
 	if err != nil {
 		return err
 	}
-	if err := output.WriteFigures(dir, figs); err != nil {
+	if err := output.WriteFigures(dir, figs, png); err != nil {
 		return err
 	}
-	rep, err := r.report(figs, version)
+	rep, err := r.report(figs, version, png)
 	if err != nil {
 		return err
 	}
@@ -456,7 +456,7 @@ func (r *Result) muSigma(k int) (output.Figure, error) {
 	return c.Render("morris_"+r.KPIs[k], "Each input at its μ* and σ: to the right it matters more; higher up its effect depends on the other inputs or is non-linear.", 9*vg.Inch, 6*vg.Inch)
 }
 
-func (r *Result) report(figs []output.Figure, version string) (output.Report, error) {
+func (r *Result) report(figs []output.Figure, version string, png bool) (output.Report, error) {
 	head := []string{"KPI", "input", "key", "range"}
 	if r.Method == Morris {
 		head = append(head, "μ* [95% CI]", "μ", "σ")
@@ -509,7 +509,7 @@ func (r *Result) report(figs []output.Figure, version string) (output.Report, er
 		Sources:   sources,
 		Scenarios: resolved,
 		Method:    m,
-	}.WithFigures(figs), nil
+	}.WithFigures(figs, png), nil
 }
 
 // kpiList names KPIs in words for a sentence: "link workers leaving and

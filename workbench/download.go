@@ -217,10 +217,10 @@ func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
 	switch res := res.(type) {
 	case *optimise.Result:
 		cleanSources(j.optimise.Files) // named as the page knows them, not by the job's folder
-		return inFolder(what, func(dir string) error { return j.optimise.Write(dir, res, s.opt.Version, time.Since(start)) })
+		return inFolder(what, func(dir string) error { return j.optimise.Write(dir, res, s.opt.Version, time.Since(start), false) })
 	case *sensitivity.Result:
 		cleanSources(res.Files)
-		return inFolder(what, func(dir string) error { return sensitivity.Write(dir, res, s.opt.Version) })
+		return inFolder(what, func(dir string) error { return sensitivity.Write(dir, res, s.opt.Version, false) })
 	}
 	outs := study.Outputs{study.Summary: strings.HasSuffix(what, ".csv"), study.Report: what == "report.html", study.XLSX: what == "results.xlsx"}
 	return writeOne(res.(study.Result), outs, what)

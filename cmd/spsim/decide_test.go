@@ -130,11 +130,20 @@ func TestOptimiseRefusesTheImpossible(t *testing.T) {
 func TestSensitivityOutputs(t *testing.T) {
 	dir := t.TempDir()
 	stdout, _ := spsim(t, "sensitivity", short, "--vary", "workforce.leaving_hazard_per_year=0.05..0.4",
-		"--vary", "workforce.link_workers=2..4", "--trajectories", "3", "--reps", "2", "--kpi", "leavers", "-o", dir, "--jobs", "2")
+		"--vary", "workforce.link_workers=2..4", "--trajectories", "3", "--reps", "2", "--kpi", "leavers", "-o", dir, "--jobs", "2", "--png")
 	if !strings.Contains(stdout, "Link workers leaving is driven most by") {
 		t.Errorf("stdout:\n%s", stdout)
 	}
 	checkPlots(t, dir, "tornado_leavers", "morris_leavers")
+	if _, err := os.Stat(filepath.Join(dir, "tornado_leavers.png")); err != nil {
+		t.Errorf("--png: %v", err)
+	}
+	// Without --png, as for run and compare, the charts are SVG alone.
+	svgOnly := t.TempDir()
+	spsim(t, "sensitivity", short, "--vary", "workforce.link_workers=2..4", "--trajectories", "2", "--reps", "1", "--kpi", "leavers", "-o", svgOnly, "--jobs", "2", "--quiet")
+	if pngs, _ := filepath.Glob(filepath.Join(svgOnly, "*.png")); len(pngs) > 0 {
+		t.Errorf("PNGs written without --png: %v", pngs)
+	}
 	checkReport(t, dir, "workforce.leaving_hazard_per_year")
 	leadsWith(t, dir, "tornado_leavers")
 	b, _ := os.ReadFile(filepath.Join(dir, "sensitivity.csv"))

@@ -47,7 +47,7 @@ func cmdOptimise(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return interrupted(err, dir)
 	}
-	if err := p.Write(folder.Path(), r, version, time.Since(start)); err != nil {
+	if err := p.Write(folder.Path(), r, version, time.Since(start), *df.png); err != nil {
 		return err
 	}
 	if err := commitFolder(folder, *df.quiet, stderr); err != nil {

@@ -30,6 +30,7 @@ type decideFlags struct {
 	seed         *uint64
 	jobs         *int
 	allowLarge   *bool
+	png          *bool
 	sets         listFlag
 	kpis         listFlag
 }
@@ -58,6 +59,7 @@ func addDecideFlags(fs *flag.FlagSet) *decideFlags {
 		seed:       fs.Uint64("seed", 0, "random seed (default: the scenario's run.seed)"),
 		jobs:       fs.Int("jobs", 0, "parallel workers (default: all cores); results do not depend on it"),
 		allowLarge: fs.Bool("allow-large", false, "run even if the estimated events or memory exceed the limits"),
+		png:        fs.Bool("png", false, "also write PNG copies of the charts (SVG is always written)"),
 	}
 }
 
@@ -111,7 +113,7 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 		return interrupted(err, dir)
 	}
 	printWarnings(stderr, r.Warnings, nil)
-	if err := sensitivity.Write(folder.Path(), r, version); err != nil {
+	if err := sensitivity.Write(folder.Path(), r, version, *df.png); err != nil {
 		return err
 	}
 	if err := commitFolder(folder, *df.quiet, stderr); err != nil {
