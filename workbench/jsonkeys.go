@@ -3,12 +3,14 @@ package workbench
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 )
 
 // duplicateKey finds a key given twice in one object of a request's JSON,
 // which encoding/json would read as its last value without a word
-// ({"name":"baseline","name":"tiered"} ran tiered). Text that is not JSON
-// is left to the decoder to report.
+// ({"name":"baseline","name":"tiered"} ran tiered). Keys are compared
+// ignoring case, as encoding/json matches them to fields ("Name" is name).
+// Text that is not JSON is left to the decoder to report.
 func duplicateKey(data []byte) (string, bool) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	// The objects and arrays open around the token: an object's keys so
@@ -36,10 +38,11 @@ func duplicateKey(data []byte) (string, bool) {
 			stack = stack[:len(stack)-1] // '}' or ']' ends a value
 		case string:
 			if n := len(stack); n > 0 && stack[n-1].wantKey {
-				if stack[n-1].keys[t] {
+				k := strings.ToLower(t)
+				if stack[n-1].keys[k] {
 					return t, true
 				}
-				stack[n-1].keys[t], stack[n-1].wantKey = true, false
+				stack[n-1].keys[k], stack[n-1].wantKey = true, false
 				continue
 			}
 		}

@@ -134,8 +134,6 @@ func extendsLine(text string) int {
 	return 0
 }
 
-// short quotes a value for a message, cut to a few words: errors never
-// echo much of what they were sent.
 // jsonShort is a value from a request as the JSON it came as, cut short:
 // a page's words, not Go's (map[a:b]).
 func jsonShort(v any) string {
@@ -143,26 +141,23 @@ func jsonShort(v any) string {
 	if err != nil {
 		return "a value that is not JSON"
 	}
-	s := string(b)
-	if len(s) > 40 {
-		cut := 40
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "..."
-	}
-	return s
+	return cut(string(b))
 }
 
-func short(v string) string {
+// short quotes a value for a message, cut to a few words: errors never
+// echo much of what they were sent.
+func short(v string) string { return strconv.Quote(cut(v)) }
+
+// cut is v, cut after 40 bytes (never half a character) with "...".
+func cut(v string) string {
 	if len(v) > 40 {
-		cut := 40
-		for cut > 0 && !utf8.RuneStart(v[cut]) {
-			cut-- // never half a character
+		n := 40
+		for n > 0 && !utf8.RuneStart(v[n]) {
+			n-- // never half a character
 		}
-		v = v[:cut] + "..."
+		v = v[:n] + "..."
 	}
-	return strconv.Quote(v)
+	return v
 }
 
 // encode is a resolved scenario as TOML: what the page edits and downloads,

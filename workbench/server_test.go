@@ -790,6 +790,7 @@ func TestDuplicateKey(t *testing.T) {
 	}{
 		{`{"a":1,"b":2}`, "", false},
 		{`{"a":1,"a":2}`, "a", true},
+		{`{"name":"baseline","Name":"tiered"}`, "Name", true}, // encoding/json matches keys ignoring case
 		{`{"a":{"b":1},"b":{"b":2}}`, "", false},
 		{`{"a":[{"k":1},{"k":2}]}`, "", false},
 		{`{"a":[{"k":1,"k":2}]}`, "k", true},
