@@ -48,7 +48,7 @@ func ParseDate(s string) (time.Time, error) {
 		if !strings.Contains(last, ":") && !strings.EqualFold(last, "am") && !strings.EqualFold(last, "pm") {
 			break
 		}
-		if strings.Contains(last, ":") && !clock(last) {
+		if strings.Contains(last, ":") && !clock(trimMeridiem(last)) {
 			return time.Time{}, notTime(last)
 		}
 		fields = fields[:len(fields)-1]
@@ -67,6 +67,14 @@ func ParseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date%s (%s)", s, hint(datePart), dateHelp)
+}
+
+// trimMeridiem drops an AM or PM written onto a time ("2:05PM").
+func trimMeridiem(s string) string {
+	if n := len(s); n > 2 && (strings.EqualFold(s[n-2:], "am") || strings.EqualFold(s[n-2:], "pm")) {
+		return s[:n-2]
+	}
+	return s
 }
 
 // clock reports whether s is a time of day as extracts write one after a

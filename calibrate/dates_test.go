@@ -18,6 +18,8 @@ func TestParseDateTimes(t *testing.T) {
 		{"2025-11-30T09:05+01", ""},
 		{"30/11/2025 14:05", ""},
 		{"30/11/2025 2:05 pm", ""},
+		{"30/11/2025 2:05PM", ""}, // as read before times were checked
+		{"30/11/2025 11:59:59am", ""},
 		{"30/11/2025 14:05:00.123", ""},
 		{"2025-11-30T25:00", `"25:00" after the date is not a time of day`},
 		{"2025-11-30Tgarbage", `"garbage" after the date is not a time of day`},
