@@ -63,6 +63,9 @@ func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := countsOverPeople(nc, kvs); err != nil {
+		return nil, err
+	}
 	nc.Extends = c.Extends
 	before, old := c.Timeline, *c
 	*c = *nc
@@ -89,6 +92,37 @@ func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
 		}
 	}
 	return mine, nil
+}
+
+// countsOverPeople refuses a count of today's people (initial.active,
+// initial.waiting) set on a scenario that gives the people themselves: the
+// people are counted, and the count would be dropped without a word.
+func countsOverPeople(c *Config, kvs []KeyValue) error {
+	if len(c.Initial.People) == 0 {
+		return nil
+	}
+	waiting := 0
+	for _, p := range c.Initial.People {
+		if p.Status == StatusWaiting {
+			waiting++
+		}
+	}
+	for _, kv := range kvs {
+		var count int
+		switch kv.Key {
+		case "initial.waiting":
+			count = waiting
+		case "initial.active":
+			count = len(c.Initial.People) - waiting
+		default:
+			continue
+		}
+		if n, err := strconv.Atoi(strings.TrimSpace(kv.Value)); err == nil && n == count {
+			continue // the people's own count
+		}
+		return Errors{{Key: kv.Key, Value: kv.Value, Msg: fmt.Sprintf("the scenario gives today's people one by one (%d waiting, %d on caseloads), so a count set here would be dropped: to give counts instead, also set initial.people=[]", waiting, len(c.Initial.People)-waiting)}}
+	}
+	return nil
 }
 
 // droppedMapEntries says, of a profile's needs or a group's

@@ -239,3 +239,36 @@ func TestSetMapWholeWarns(t *testing.T) {
 		}
 	}
 }
+
+// TestSetCountsOverPeople: a count of today's people set on a scenario that
+// gives them one by one would be dropped for theirs; it is refused, saying
+// how to give counts instead, unless it is the people's own count or the
+// people are cleared with it.
+func TestSetCountsOverPeople(t *testing.T) {
+	const people = `name = "p"
+extends = "baseline"
+[initial]
+people = [{ status = "active", age_weeks = 4.0 }, { status = "waiting", age_weeks = 2.0 }]
+`
+	for _, tt := range []struct {
+		kvs  []KeyValue
+		want string
+	}{
+		{[]KeyValue{{Key: "initial.active", Value: "5"}}, "a count set here would be dropped: to give counts instead, also set initial.people=[]"},
+		{[]KeyValue{{Key: "initial.waiting", Value: "7"}}, "(1 waiting, 1 on caseloads)"},
+		{[]KeyValue{{Key: "initial.active", Value: "1"}}, ""},
+		{[]KeyValue{{Key: "initial.people", Value: "[]"}, {Key: "initial.active", Value: "5"}}, ""},
+	} {
+		l, err := LoadBytes("p.toml", []byte(people), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = SetAll(l.Config, tt.kvs)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%v: %v, want it set", tt.kvs, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%v: %v, want %q", tt.kvs, err, tt.want)
+		}
+	}
+}
