@@ -126,7 +126,11 @@ func Text(raw []byte) (string, error) {
 		return crLines(t), nil
 	}
 	if !utf8.Valid(raw) {
-		line := 1 + bytes.Count(raw[:firstInvalid(raw)], []byte{'\n'})
+		end := []byte{'\n'}
+		if !bytes.Contains(raw, end) {
+			end = []byte{'\r'} // lines ended by a carriage return alone, as crLines reads them
+		}
+		line := 1 + bytes.Count(raw[:firstInvalid(raw)], end)
 		return "", &Error{Line: line, Msg: `the file is not UTF-8 text; save it from the spreadsheet as "CSV UTF-8"`}
 	}
 	return crLines(string(raw)), nil

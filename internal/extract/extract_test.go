@@ -98,6 +98,7 @@ func TestOpenRefuses(t *testing.T) {
 		{"empty", "", ErrEmpty.Error()},
 		{"white space", " \r\n\t\n", ErrEmpty.Error()},
 		{"latin-1", "date,group\n2024-01-01,caf\xe9\n", `line 2: the file is not UTF-8 text; save it from the spreadsheet as "CSV UTF-8"`},
+		{"latin-1, old Mac", "date,group\r2024-01-01,a\r2024-01-02,caf\xe9\r", `line 3: the file is not UTF-8 text`},
 		{"odd UTF-16", "\xFF\xFEd\x00a", "odd number of bytes"},
 		{"broken header quote", "\"date,group\n", `line 1, column 13: a quoted cell's quotes do not match`},
 	}
