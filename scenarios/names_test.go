@@ -131,3 +131,12 @@ func TestControlCharactersInNames(t *testing.T) {
 		checkErrors(t, path, err, []want{{line: 3, key: key, msg: "must not contain control characters"}})
 	}
 }
+
+// TestControlCharactersInCategories: a category name is printed in messages
+// and reports as the others are, so an escape in one is refused.
+func TestControlCharactersInCategories(t *testing.T) {
+	l, err := LoadBytes("c.toml", []byte("name = \"c\"\nextends = \"baseline\"\ncategories = [\"physical_activity\", \"social_connection\", \"mental_wellbeing\", \"red\\u001b[31m\"]\n"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "a category name must not contain control characters") {
+		t.Errorf("%v, %v; want the escape refused", l, err)
+	}
+}

@@ -168,6 +168,8 @@ func (v *validator) serviceRules() {
 		switch {
 		case blank(cat):
 			v.add(path, cat, "a category name must not be empty"+invisible(cat))
+		case strings.ContainsFunc(cat, unicode.IsControl):
+			v.add(path, strconv.QuoteToASCII(cat), "a category name must not contain control characters (an escape, a line break)")
 		case seen[cat]:
 			v.add(path, cat, fmt.Sprintf("category %q is listed twice", cat))
 		}
