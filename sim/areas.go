@@ -290,12 +290,30 @@ func (s *areaRuns) addFinished() {
 		}
 		s.done[i] = nil
 		s.mu.Unlock()
-		s.add(i, out)
+		err := s.addCaught(i, out)
 		s.mu.Lock()
+		if err != nil {
+			s.err, s.stopped = err, true
+			s.cond.Broadcast()
+			return
+		}
 		s.spare = append(s.spare, out.m)
 		s.added++
 		s.cond.Broadcast()
 	}
+}
+
+// addCaught adds area i to the total, turning a panic into the
+// replication's error, as run does for the area's simulation: it runs on an
+// area's goroutine too.
+func (s *areaRuns) addCaught(i int, out *areaOut) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("area %s: %w", s.areas[i].Name, panicError(p))
+		}
+	}()
+	s.add(i, out)
+	return nil
 }
 
 // run simulates area i, reusing prev's buffers if it is not nil.
