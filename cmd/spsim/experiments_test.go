@@ -440,3 +440,14 @@ func TestCompareHeadToHead(t *testing.T) {
 		t.Errorf("compare.json head_to_head: %+v", got.HeadToHead)
 	}
 }
+
+// TestCompareTerminalOrder: the terminal gives a comparison's answer in the
+// order output.CompareAnswer gives it to the report and workbook: the
+// change's effect after it, then the verdict, then the notes.
+func TestCompareTerminalOrder(t *testing.T) {
+	stdout, _ := spsim(t, "compare", "baseline", "funding-cliff", "--replications", "3", "-o", t.TempDir(), "--jobs", "2")
+	change, verdict := strings.Index(stdout, "From week 104 in funding-cliff"), strings.Index(stdout, "funding-cliff costs")
+	if change < 0 || verdict < 0 || change > verdict {
+		t.Errorf("the change's effect (at %d) does not lead the verdict (at %d):\n%s", change, verdict, stdout)
+	}
+}
