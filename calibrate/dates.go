@@ -158,11 +158,14 @@ func hint(s string) string {
 		a, err1 := strconv.Atoi(p[0])
 		b, err2 := strconv.Atoi(p[1])
 		if err1 == nil && err2 == nil && a <= 12 && b > 12 && b <= 31 {
-			return fmt.Sprintf(": dates are read day first (UK order), and %d is not a month", b)
+			return fmt.Sprintf(": %s, and %d is not a month", monthFirstHint, b)
 		}
 	}
 	return ""
 }
+
+// monthFirstHint says why a date such as 01/13/2024 is refused.
+const monthFirstHint = "dates are read day first (UK order)"
 
 func day(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)

@@ -114,6 +114,13 @@ func Read(name string, r io.Reader) (*Extract, error) {
 	if err := readRows(name, er, cols, x, others, errs); err != nil {
 		return nil, err
 	}
+	if m := errs.monthFirst; m != nil {
+		// One date that can only be month first makes the whole file
+		// suspect: its dates of 12 or under were read day first, wrongly
+		// and without a word. One error says so, not one a row.
+		return nil, fmt.Errorf("%s: line %d: the dates look month first (US order): %s cannot be read day first, and the dates that could be either way (01/02/2024) would be read as the wrong days; save the file with dates day first (31/01/2024) or as 2024-01-31 (%d rows could not be read as they are)",
+			name, m.Line, strings.SplitN(m.Msg, " is not a date", 2)[0], len(errs.List)+errs.Extra)
+	}
 	if len(errs.List) > 0 {
 		return nil, &errs.Errors
 	}
@@ -151,10 +158,14 @@ func openExtract(name string, raw []byte) (*extract.Reader, map[string]int, erro
 // it counts.
 type collector struct {
 	Errors
-	alike map[string]int
+	alike      map[string]int
+	monthFirst *RowError // the first date that can only be month first (US order)
 }
 
 func (c *collector) add(e *RowError) {
+	if c.monthFirst == nil && strings.Contains(e.Msg, monthFirstHint) {
+		c.monthFirst = e
+	}
 	key := fmt.Sprint(e.Column, sameProblem(e.Msg))
 	c.alike[key]++
 	if len(c.List) < maxErrors && c.alike[key] <= maxAlike {

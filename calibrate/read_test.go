@@ -60,7 +60,7 @@ func utf16le(s string) string {
 func TestReadRefused(t *testing.T) {
 	cases := []struct{ name, text, want string }{
 		{"no date column", "when,group\n2024-01-01,a\n", `x.csv: line 1: no date column among ["when" "group"]; name it one of date, referral_date`},
-		{"US date", "id,date\n1,2024-01-31\n2,12/25/2024\n", `x.csv: line 3, column 2 (date): "12/25/2024" is not a date: dates are read day first (UK order), and 25 is not a month (allowed: 2024-01-31`},
+		{"US date", "id,date\n1,2024-01-31\n2,12/25/2024\n", `x.csv: line 3: the dates look month first (US order): "12/25/2024" cannot be read day first, and the dates that could be either way (01/02/2024) would be read as the wrong days; save the file with dates day first (31/01/2024) or as 2024-01-31 (1 rows could not be read as they are)`},
 		{"impossible date", "date\n31/02/2024\n", `x.csv: line 2, column 1 (date): "31/02/2024" is not a date (allowed:`},
 		{"missing date", "date,group\n2024-01-01,a\n,b\n", `x.csv: line 3, column 1 (date): the date is missing`},
 		{"a number", "date\n12\n", `x.csv: line 2, column 1 (date): "12" is a number, not a date`},
@@ -95,7 +95,7 @@ func TestReadListsEveryError(t *testing.T) {
 		listed, more int
 	}{
 		{strings.Repeat("bad\n", 15), maxAlike, 12},
-		{strings.Repeat("bad\n12\n12/25/2024\n,x\nApr-23\n", 4), maxErrors, 10},
+		{strings.Repeat("bad\n12\n32/01/2024\n,x\nApr-23\n", 4), maxErrors, 10},
 	} {
 		_, err := Read("x.csv", strings.NewReader("date,g\n"+c.rows))
 		var errs *Errors
