@@ -233,9 +233,10 @@ func FormatFor(unit string, values ...float64) string {
 }
 
 // WordsCI writes an estimate and its 95% interval in the words every face
-// shares (experiment.Words): "5.62 weeks (95% CI 5.36 to 5.9 weeks)",
-// "0.52 people a year (95% CI 0.352 to 0.767 people a year)". A gap between
-// groups' shares (gap) is in percentage points.
+// shares (experiment.Words), the figure and both bounds to one precision
+// as the report's Bounds: "5.62 weeks (95% CI 5.36 to 5.90 weeks)",
+// "0.520 people a year (95% CI 0.352 to 0.767 people a year)". A gap
+// between groups' shares (gap) is in percentage points.
 func WordsCI(mean, low, high float64, unit string, gap bool) string {
 	if math.IsNaN(low) || math.IsNaN(high) {
 		return experiment.Words(mean, unit, gap)

@@ -93,10 +93,12 @@ func (b *book) compareSummary(c Compare) {
 	b.printWide(s)
 }
 
-// DifferenceWords says a paired difference in words: "−3.37 weeks (95% CI
-// −3.79 to −2.96 weeks)", or "no detectable difference (95% CI −0.221 to
-// +0.353 weeks)" when the interval includes 0. A difference of shares is
-// in percentage points.
+// DifferenceWords says a paired difference in words, the figure and both
+// bounds to one precision as the report writes them: "−3.37 weeks (95% CI
+// −3.79 to −2.96 weeks)", "−1.40 person-weeks a year (95% CI −2.03 to
+// −0.77 person-weeks a year)", or "no detectable difference (95% CI −0.221
+// to +0.353 weeks)" when the interval includes 0. A difference of shares
+// is in percentage points.
 func DifferenceWords(d experiment.Estimate, unit string) string {
 	points := unit == sim.UnitShare
 	if math.IsNaN(d.Low) || math.IsNaN(d.High) {

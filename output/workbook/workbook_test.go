@@ -224,7 +224,9 @@ func TestCompareAndSweepWorkbooks(t *testing.T) {
 }
 
 // The workbook's words are the other faces': small flows keep their
-// figures (0.52 leavers a year is not "1 people a year"), a gap between
+// figures (0.52 leavers a year is not "1 people a year"), a figure and its
+// interval are written to one precision ("0.520 … (95% CI 0.352 to
+// 0.767 …)", not "0.52"), a gap between
 // groups is in percentage points, and an interval that holds 0 shows it.
 func TestWords(t *testing.T) {
 	for _, c := range []struct {
@@ -235,10 +237,10 @@ func TestWords(t *testing.T) {
 	}{
 		{0.5678, 0.56, 0.58, "share", false, "56.8% (95% CI 56.0% to 58.0%)"},
 		{256464.4, 254131, 257460, "GBP/year", false, "£256,464 a year (95% CI £254,131 to £257,460 a year)"},
-		{5.62, 5.36, 5.9, "weeks", false, "5.62 weeks (95% CI 5.36 to 5.9 weeks)"},
+		{5.62, 5.36, 5.9, "weeks", false, "5.62 weeks (95% CI 5.36 to 5.90 weeks)"},
 		{1266.78, 1250, 1280, "people/year", false, "1,267 people a year (95% CI 1,250 to 1,280 people a year)"},
-		{0.52, 0.352, 0.767, "people/year", false, "0.52 people a year (95% CI 0.352 to 0.767 people a year)"},
-		{0.919, 0.604, 1.4, "person-weeks/year", false, "0.919 person-weeks a year (95% CI 0.604 to 1.4 person-weeks a year)"},
+		{0.52, 0.352, 0.767, "people/year", false, "0.520 people a year (95% CI 0.352 to 0.767 people a year)"},
+		{0.919, 0.604, 1.4, "person-weeks/year", false, "0.92 person-weeks a year (95% CI 0.60 to 1.40 person-weeks a year)"},
 		{44.3, 44.1, 44.6, "people/FTE", false, "44.3 people per FTE (95% CI 44.1 to 44.6 people per FTE)"},
 		{-0.0874, -0.0953, -0.0794, "share", true, "−8.7 percentage points (95% CI −9.5 to −7.9 percentage points)"},
 		{1234.5, math.NaN(), math.NaN(), "GBP", false, "£1,235"},
@@ -252,7 +254,7 @@ func TestWords(t *testing.T) {
 		unit string
 		want string
 	}{
-		{experiment.Estimate{Mean: 0.1, Low: -0.2, High: 0.4}, "weeks", "no detectable difference (95% CI −0.2 to +0.4 weeks)"},
+		{experiment.Estimate{Mean: 0.1, Low: -0.2, High: 0.4}, "weeks", "no detectable difference (95% CI −0.200 to +0.400 weeks)"},
 		{experiment.Estimate{Mean: -3.37, Low: -3.79, High: -2.96}, "weeks", "−3.37 weeks (95% CI −3.79 to −2.96 weeks)"},
 		{experiment.Estimate{Mean: 0.0097, Low: -0.00012, High: 0.0196}, "share", "no detectable difference (95% CI −0.01 to +1.96 percentage points)"},
 	} {

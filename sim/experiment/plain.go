@@ -249,7 +249,7 @@ func boundsDecimals(lo, hi float64, unit string, diff bool) int {
 	}
 	switch unit {
 	case sim.UnitShare:
-		return decimalsFor(lo, hi, unit, diff)
+		return shareDecimals(lo, hi)
 	case sim.UnitGBP, sim.UnitGBPPerYear:
 		if moneyPence(lo, hi) {
 			return 2

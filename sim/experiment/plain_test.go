@@ -53,3 +53,43 @@ func TestFigureAndIntervalAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsAtTheirIntervalsPrecision: the words a workbook writes (Words
+// and its interval, with the noun) carry the figure and both bounds to the
+// decimals Bounds gives them, as the report's WithBounds does, in every
+// unit, not only shares: "+4.00 weeks" beside "+3.89 to +4.11 weeks".
+func TestWordsAtTheirIntervalsPrecision(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{experiment.SignedWithin(4, 3.89, 4.11, "weeks", true), "+4.00 weeks"},
+		{experiment.SignedBetween(3.89, 4.11, "weeks", true), "+3.89 to +4.11 weeks"},
+		{experiment.SignedWithin(12.5, 11.0, 14.0, "people/year", true), "+12.5 people a year"},
+		{experiment.SignedBetween(11.0, 14.0, "people/year", true), "+11.0 to +14.0 people a year"},
+		{experiment.SignedWithin(-1.4, -2.03, -0.766, "person-weeks/year", true), "−1.40 person-weeks a year"},
+		{experiment.SignedBetween(-2.03, -0.766, "person-weeks/year", true), "−2.03 to −0.77 person-weeks a year"},
+		{experiment.SignedWithin(-0.1, -0.183, -0.0168, "people/year", true), "−0.100 people a year"},
+		{experiment.SignedBetween(-0.183, -0.0168, "people/year", true), "−0.183 to −0.017 people a year"},
+		{experiment.WordsWithin(5.62, 5.36, 5.9, "weeks", false), "5.62 weeks"},
+		{experiment.WordsBetween(5.36, 5.9, "weeks", false), "5.36 to 5.90 weeks"},
+		{experiment.WordsWithin(1, 0.5, 1.5, "weeks", false), "1.00 weeks"},
+		{experiment.WordsWithin(0.919, 0.604, 1.4, "person-weeks/year", false), "0.92 person-weeks a year"},
+		{experiment.WordsBetween(0.604, 1.4, "person-weeks/year", false), "0.60 to 1.40 person-weeks a year"},
+		{experiment.WordsWithin(8.6, 7.0, 10.0, "post-weeks/year", false), "8.6 weeks a year"},
+		{experiment.WordsBetween(7.0, 10.0, "post-weeks/year", false), "7.0 to 10.0 weeks a year"},
+		// Pounds: pence only when every bound is under £100.
+		{experiment.SignedWithin(125, -45.26, 295, "GBP/year", true), "+£125 a year"},
+		{experiment.SignedBetween(-45.26, 295, "GBP/year", true), "−£45 to +£295 a year"},
+		{experiment.SignedWithin(43.9, 37.23, 50.57, "GBP", true), "+£43.90"},
+		{experiment.SignedBetween(-0.3, 250, "GBP", true), "£0 to +£250"},
+		{experiment.WordsWithin(43.9, 28, 434, "GBP", false), "£44"},
+		// Shares keep their rule; alone, a figure keeps its own decimals.
+		{experiment.SignedWithin(0.0098, -0.00012, 0.0196, "share", true), "+0.98 percentage points"},
+		{experiment.WordsWithin(0.341, 0.334, 0.349, "share", false), "34.1%"},
+		{experiment.WordsWithin(4, math.NaN(), math.NaN(), "weeks", false), "4 weeks"},
+		{experiment.Words(0.52, "people/year", false), "0.52 people a year"},
+		{experiment.Signed(28.15, "GBP", true), "+£28.15"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}

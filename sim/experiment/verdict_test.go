@@ -451,7 +451,7 @@ func TestPlainNumbers(t *testing.T) {
 		{experiment.Words(math.NaN(), "weeks", false), "not defined"},
 		{experiment.Signed(-1200, "GBP", false), "−£1,200"},
 		{experiment.Signed(0, "weeks", false), "0 weeks"},
-		{experiment.WordsBetween(5.36, 5.9, "weeks", false), "5.36 to 5.9 weeks"},
+		{experiment.WordsBetween(5.36, 5.9, "weeks", false), "5.36 to 5.90 weeks"},
 		{experiment.SignedBetween(-0.00012, 0.0196, "share", true), "−0.01 to +1.96 percentage points"},
 		{experiment.SignedBetween(90645, 93713, "GBP/year", false), "+£90,645 to +£93,713 a year"},
 	} {

@@ -14,47 +14,60 @@ import (
 // is the same number for a sentence or a table whose row names the noun
 // ("1,043 a year"). A difference of shares (diff) is in percentage points.
 // A value that is not defined is "not defined".
-func Words(v float64, unit string, diff bool) string { return words(v, unit, diff, 1) }
+func Words(v float64, unit string, diff bool) string { return words(v, unit, diff, autoDecimals) }
 
 // Signed is Words with the sign of a difference: "+1.4 weeks", "−£1,200";
 // none for 0.
-func Signed(v float64, unit string, diff bool) string { return signedWords(v, unit, diff, 1) }
+func Signed(v float64, unit string, diff bool) string {
+	return signedWords(v, unit, diff, autoDecimals)
+}
 
-// WordsBetween writes an interval in Words, the unit once: "5.36 to 5.9
-// weeks", "33.4% to 34.9%". Percentage points have the decimals that keep
-// different bounds apart and a bound that is not 0 from 0 (shareDecimals).
+// WordsBetween writes an interval in Words, the unit once, its bounds to
+// the decimals Bounds writes them to (boundsDecimals): "5.36 to 5.90
+// weeks", "33.4% to 34.9%", "£28 to £434". Percentage points have the
+// decimals that keep different bounds apart and a bound that is not 0
+// from 0 (shareDecimals).
 func WordsBetween(lo, hi float64, unit string, diff bool) string {
-	d := decimalsFor(lo, hi, unit, diff)
+	d := boundsDecimals(lo, hi, unit, diff)
 	return sharedUnit(words(lo, unit, diff, d), words(hi, unit, diff, d))
 }
 
 // SignedBetween is WordsBetween with signs, for the interval of a
-// difference: "−5.3 to −4.91 weeks", "−0.01 to +1.96 percentage points".
+// difference: "−5.30 to −4.91 weeks", "−0.01 to +1.96 percentage points",
+// "−£45 to +£295 a year".
 func SignedBetween(lo, hi float64, unit string, diff bool) string {
-	d := decimalsFor(lo, hi, unit, diff)
+	d := boundsDecimals(lo, hi, unit, diff)
 	return sharedUnit(signedWords(lo, unit, diff, d), signedWords(hi, unit, diff, d))
 }
 
 // WordsWithin is Words to the decimals of the interval [lo, hi] as
-// WordsBetween writes it: "0.98 percentage points" beside "−0.01 to 1.96
-// percentage points", not "1.0".
+// WordsBetween (and Bounds) writes it: "4.00 weeks" beside "3.89 to 4.11
+// weeks", "0.98 percentage points" beside "−0.01 to 1.96 percentage
+// points", not "4 weeks" or "1.0".
 func WordsWithin(v, lo, hi float64, unit string, diff bool) string {
-	return words(v, unit, diff, decimalsFor(lo, hi, unit, diff))
+	return words(v, unit, diff, boundsDecimals(lo, hi, unit, diff))
 }
 
 // SignedWithin is Signed to the decimals of the interval [lo, hi] as
-// SignedBetween writes it.
+// SignedBetween writes it: "+4.00 weeks" beside "+3.89 to +4.11 weeks".
 func SignedWithin(v, lo, hi float64, unit string, diff bool) string {
-	return signedWords(v, unit, diff, decimalsFor(lo, hi, unit, diff))
+	return signedWords(v, unit, diff, boundsDecimals(lo, hi, unit, diff))
 }
 
-// words is Words with a share's decimals given.
+// words is Words to the given decimals, as quantity takes them: a share's
+// (at least one), pence (2) or whole pounds (0), or any other number's;
+// autoDecimals for the value's own, as Words writes it alone.
 func words(v float64, unit string, diff bool, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "not defined"
 	}
+	num := Number
+	if decimals >= 0 {
+		num = func(x float64) string { return numberTo(x, decimals) }
+	}
 	switch unit {
 	case sim.UnitShare:
+		decimals = max(decimals, 1)
 		if diff {
 			return percent(v, decimals) + " percentage points"
 		}
@@ -62,30 +75,30 @@ func words(v float64, unit string, diff bool, decimals int) string {
 			return Percent(v) // never 0.0% for a share that is not 0
 		}
 		return percent(v, decimals) + "%"
-	case sim.UnitGBP:
-		return Money(v)
-	case sim.UnitGBPPerYear:
-		return Money(v) + " a year"
+	case sim.UnitGBP, sim.UnitGBPPerYear:
+		return quantity(v, unit, diff, decimals)
 	case sim.UnitWeeks:
-		return Quantity(v, sim.UnitWeeks, false) // "1 week"
+		return quantity(v, sim.UnitWeeks, false, decimals) // "1 week"
 	case sim.UnitIndex, "":
-		return Number(v)
+		return num(v)
 	}
 	what, per, ok := strings.Cut(unit, "/")
 	switch {
 	case ok && per == "year" && strings.HasSuffix(what, "-weeks") && what != "person-weeks":
-		return Number(v) + " weeks a year" // the label says whose weeks
+		return num(v) + " weeks a year" // the label says whose weeks
 	case ok && per == "year":
-		return Number(v) + " " + what + " a year"
+		return num(v) + " " + what + " a year"
 	}
-	return Number(v) + " " + UnitWords(unit)
+	return num(v) + " " + UnitWords(unit)
 }
 
-// signedWords is Signed with a share's decimals given.
+// signedWords is Signed to the given decimals (as words); a value those
+// decimals write as 0 ("£0", "0.0 percentage points") has no sign.
 func signedWords(v float64, unit string, diff bool, decimals int) string {
 	s := words(math.Abs(v), unit, diff, decimals)
+	figure, _, _ := strings.Cut(s, " ")
 	switch {
-	case math.IsNaN(v) || math.Round(v*1e9) == 0:
+	case math.IsNaN(v) || math.Round(v*1e9) == 0 || allZero(strings.Trim(figure, "£%")):
 		return s
 	case v < 0:
 		return "−" + s
@@ -100,16 +113,6 @@ func sharedUnit(lo, hi string) string {
 		lo = strings.TrimSuffix(lo, hi[i:])
 	}
 	return lo + " to " + hi
-}
-
-// decimalsFor is the decimals of an interval of shares or percentage
-// points (shareDecimals, as Bounds), and 1 for any other unit, whose
-// numbers keep three significant figures.
-func decimalsFor(lo, hi float64, unit string, diff bool) int {
-	if unit != sim.UnitShare || math.IsNaN(lo) || math.IsNaN(hi) {
-		return 1
-	}
-	return shareDecimals(lo, hi)
 }
 
 // maxShareDecimals bounds shareDecimals: a thousandth of a percentage
