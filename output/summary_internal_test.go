@@ -208,6 +208,32 @@ func TestVerdictTableNoRatioOverNoExtraCost(t *testing.T) {
 	}
 }
 
+// TestVerdictTableCostPerAlike: the verdict table's cost per unit is
+// written to its interval's precision, as the verdict's sentence writes
+// it ("£44 [£28, £434]"); the figure had kept its own pence beside whole
+// pounds ("£43.90 [£28, £434]").
+func TestVerdictTableCostPerAlike(t *testing.T) {
+	for _, c := range []struct {
+		r    experiment.RatioEstimate
+		want string
+	}{
+		{experiment.RatioEstimate{Value: 43.9, Low: 28.15, High: 434}, "£44 [£28, £434] per need met"},
+		{experiment.RatioEstimate{Value: 231.4, Low: 28.15, High: 434}, "£231 [£28, £434] per need met"},
+		{experiment.RatioEstimate{Value: 43.9, Low: 37.23, High: 50.57}, "£43.90 [£37.23, £50.57] per need met"},
+		{experiment.RatioEstimate{Value: -4.72, Low: -71.46, High: 44.29}, "−£4.72 [−£71.46, £44.29] per need met"},
+	} {
+		r := c.r
+		needs := experiment.Change{KPI: "needs_met", Label: "Needs met", Unit: "needs/year", Effect: experiment.Better,
+			Diff: experiment.Estimate{Mean: 40.6, Low: 28.6, High: 52.5, N: 20}, CostPer: &r}
+		cost := experiment.Change{KPI: "cost_total", Label: "Total cost", Unit: "GBP/year", Effect: experiment.Worse,
+			Diff: experiment.Estimate{Mean: 1780, Low: 1140, High: 2420, N: 20}}
+		tab := verdictTable([]experiment.Verdict{{Scenario: "a", Reference: "b", Cost: cost, Outcomes: []experiment.Change{needs}}}, "t")
+		if got := tab.Rows[1][5]; got != c.want {
+			t.Errorf("%+v: %q, want %q", c.r, got, c.want)
+		}
+	}
+}
+
 // TestAnswerHTMLKeepsIntervalsWhole: each bracketed interval of a report's
 // answer is kept on one line, and the rest is escaped.
 func TestAnswerHTMLKeepsIntervalsWhole(t *testing.T) {

@@ -64,7 +64,10 @@ func verdictTable(vs []experiment.Verdict, caption string) Table {
 			per := "—"
 			switch {
 			case ch.CostPer != nil:
-				per = experiment.Money(ch.CostPer.Value) + " " + experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true) + " " + ch.PerUnit()
+				// To its interval's precision, as the verdict's sentence:
+				// "£44 [£28, £434]", not "£43.90 [£28, £434]".
+				r := ch.CostPer
+				per = experiment.WithBounds(r.Value, r.Low, r.High, sim.UnitGBP, false) + " " + ch.PerUnit()
 			case ch.Gain() && v.Cost.Effect == experiment.NoDifference:
 				// A gain whose cost may be 0 has no ratio to give.
 				per = "no detectable extra cost"
