@@ -26,6 +26,7 @@ func (b *book) areas(results []*sim.Result, level float64) {
 	out.start(1)
 	out.str(1, 1, b.bold, "area")
 	styles := make([]int, len(kpis))
+	scales := make([]float64, len(kpis)) // a gap between shares ×100, in points
 	chartCol := -1
 	var column []float64 // a KPI's means and bounds, for its format
 	for k, kpi := range kpis {
@@ -33,14 +34,17 @@ func (b *book) areas(results []*sim.Result, level float64) {
 		out.str(areaCol(k, 0), 1, b.bold, words)
 		out.str(areaCol(k, 1), 1, b.bold, words+": "+experiment.LevelWords(level)+" low")
 		out.str(areaCol(k, 2), 1, b.bold, words+": "+experiment.LevelWords(level)+" high")
+		x, unit := shown(kpi.Name, kpi.Unit)
+		scales[k] = x
 		column = column[:0]
 		for a := range first {
 			e := est[a][k]
-			column = append(column, e.Mean, e.Low, e.High)
+			column = append(column, x*e.Mean, x*e.Low, x*e.High)
 		}
 		// A column's format from its largest, so that 0.48 leavers a
-		// year is not shown as 0.
-		styles[k] = b.numStyle(FormatFor(kpi.Unit, column...))
+		// year is not shown as 0; a gap between groups' shares in
+		// percentage points, as the KPIs sheet shows it.
+		styles[k] = b.numStyle(FormatFor(unit, column...))
 		if kpi.Name == areaChartKPI {
 			chartCol = areaCol(k, 0)
 		}
@@ -52,7 +56,7 @@ func (b *book) areas(results []*sim.Result, level float64) {
 		for k := range area.KPIs {
 			e := est[a][k]
 			for i, v := range []float64{e.Mean, e.Low, e.High} {
-				out.num(areaCol(k, i), a+2, styles[k], v)
+				out.num(areaCol(k, i), a+2, styles[k], scales[k]*v)
 			}
 		}
 		out.end()

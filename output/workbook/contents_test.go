@@ -61,6 +61,7 @@ func TestLargeSheetsReadBack(t *testing.T) {
 		}
 		for k, kpi := range area.KPIs {
 			col := 2 + 3*k // the mean, then its interval
+			x, _ := areaShown(kpi)
 			if a == 0 {
 				words := kpiWords(kpi.Name)
 				checkHeader(t, f, "Areas", col, words)
@@ -68,17 +69,18 @@ func TestLargeSheetsReadBack(t *testing.T) {
 				checkHeader(t, f, "Areas", col+2, words+": 95% high")
 			}
 			e := experiment.AreaEstimate(res, a, k, vals, 0.95)
-			checkNumber(t, f, "Areas", col, a+2, e.Mean)
-			checkNumber(t, f, "Areas", col+1, a+2, e.Low)
-			checkNumber(t, f, "Areas", col+2, a+2, e.High)
-			cells[k] = append(cells[k], e.Mean, e.Low, e.High)
+			checkNumber(t, f, "Areas", col, a+2, x*e.Mean)
+			checkNumber(t, f, "Areas", col+1, a+2, x*e.Low)
+			checkNumber(t, f, "Areas", col+2, a+2, x*e.High)
+			cells[k] = append(cells[k], x*e.Mean, x*e.Low, x*e.High)
 		}
 	}
 	// A column's format keeps three significant figures of its largest.
 	for k, kpi := range areas[0].KPIs {
+		_, unit := areaShown(kpi)
 		for a := range areas {
 			for i := range 3 {
-				checkFormat(t, f, "Areas", 2+3*k+i, a+2, workbook.FormatFor(kpi.Unit, cells[k]...))
+				checkFormat(t, f, "Areas", 2+3*k+i, a+2, workbook.FormatFor(unit, cells[k]...))
 			}
 		}
 	}
@@ -89,6 +91,16 @@ func TestLargeSheetsReadBack(t *testing.T) {
 	if rows, _ := f.GetRows("Areas"); len(rows) != 1+len(areas) {
 		t.Errorf("Areas has %d rows, want a header and %d areas", len(rows), len(areas))
 	}
+}
+
+// areaShown is how the Areas sheet shows a KPI: a gap between groups'
+// shares ×100 in percentage points, as the KPIs sheet does; any other as
+// it is.
+func areaShown(kpi sim.KPI) (scale float64, unit string) {
+	if m, ok := sim.LookupKPI(kpi.Name); ok && m.Gap && kpi.Unit == sim.UnitShare {
+		return 100, workbook.Points
+	}
+	return 1, kpi.Unit
 }
 
 func cellName(c, r int) string {

@@ -82,3 +82,76 @@ func TestGapInPoints(t *testing.T) {
 		}
 	}
 }
+
+// TestAreaGapInPoints: the Areas sheet shows each area's gap between
+// groups' shares in percentage points, as the KPIs sheet does (×100,
+// formatted " pts"), not as a share formatted "0.0%" ("−8.3%" beside the
+// KPIs sheet's "−8.3 pts"); a share stays a share.
+func TestAreaGapInPoints(t *testing.T) {
+	cfg := load(t, "icb", 40)
+	res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 2, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) == 0 || len(res[0].Areas) == 0 {
+		t.Fatal("icb ran without areas")
+	}
+	sums := experiment.Summarise(res, 0.95)
+	var book bytes.Buffer
+	if err := workbook.WriteRun(&book, workbook.Run{Title: "run", Headline: []string{sim.KPINeedsMetShare}, Summaries: sums, Results: res, Level: 0.95}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(book.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Areas")
+	if len(rows) < 2 {
+		t.Fatalf("Areas sheet has %d rows", len(rows))
+	}
+	kpiIndex := func(name string) int {
+		for k, kpi := range res[0].Areas[0].KPIs {
+			if kpi.Name == name {
+				return k
+			}
+		}
+		t.Fatalf("no area KPI %s", name)
+		return -1
+	}
+	vals := make([]float64, len(res))
+	for _, tc := range []struct {
+		kpi        string
+		scale      float64
+		wantFormat string
+	}{
+		{sim.KPIInequityGapNeedsMetShare, 100, `" pts"`},
+		{sim.KPINeedsMetShare, 1, "%"},
+	} {
+		k := kpiIndex(tc.kpi)
+		col := 0
+		for c, head := range rows[0] {
+			if m, _ := sim.LookupKPI(tc.kpi); head == m.Label {
+				col = c + 1
+			}
+		}
+		if col == 0 {
+			t.Errorf("Areas: no column %s in %q", tc.kpi, rows[0])
+			continue
+		}
+		for a := range res[0].Areas {
+			e := experiment.AreaEstimate(res, a, k, vals, 0.95)
+			for i, want := range []float64{e.Mean, e.Low, e.High} {
+				cell := cellName(col+i, a+2)
+				raw, _ := f.GetCellValue("Areas", cell, excelize.Options{RawCellValue: true})
+				if !near(raw, tc.scale*want) {
+					t.Errorf("Areas %s %s: %q, want %g", cell, tc.kpi, raw, tc.scale*want)
+				}
+				id, _ := f.GetCellStyle("Areas", cell)
+				st, _ := f.GetStyle(id)
+				if st == nil || st.CustomNumFmt == nil || !bytes.HasSuffix([]byte(*st.CustomNumFmt), []byte(tc.wantFormat)) {
+					t.Errorf("Areas %s %s: number format %v, want one ending %s", cell, tc.kpi, st, tc.wantFormat)
+				}
+			}
+		}
+	}
+}
