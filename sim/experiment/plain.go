@@ -85,45 +85,42 @@ func moneyPence(xs ...float64) bool {
 // interval's bounds, which the figure between them then shares, or
 // figures compared in one sentence) are written to: those Number gives
 // the largest of them (three significant figures, none from 100 up), then
-// as many more as keep a number that is not 0 from reading as 0 and
-// numbers that differ from reading as one, but never more than two past
-// what Number gives the largest or the smallest of them. (Beyond that, as
-// in [0.0000006, 65,958], numberTo writes a figure that would read 0 as
-// Number does.) So a figure and its interval read alike:
-// "4.00 weeks [3.89, 4.11]", not "4 weeks [3.89, 4.11]"; "0.155 [0.008,
-// 0.303]"; "8.5 weeks [7.0, 10.0]".
+// one more at a time while two of them that differ would read as one
+// number, but never more than two more: "[1.401, 1.404]", not "[1.40,
+// 1.40]"; "[1.4000, 1.4000]" for bounds closer than that. A number that
+// those decimals would write as 0 is written as Number writes it alone
+// (numberTo): "[0.0000006, 65,958]", "[0.004, 65.2]". So a figure and its
+// interval read alike: "4.00 weeks [3.89, 4.11]", not "4 weeks [3.89,
+// 4.11]"; "0.155 [0.008, 0.303]"; "8.5 weeks [7.0, 10.0]".
 func numberDecimals(xs ...float64) int {
-	big, most := 0.0, 0
+	big := 0.0
 	for _, x := range xs {
-		a := math.Abs(x)
-		if math.IsNaN(a) || math.IsInf(a, 0) || a < tiny {
-			continue
+		if a := math.Abs(x); !math.IsNaN(a) && !math.IsInf(a, 0) && a >= tiny {
+			big = max(big, a)
 		}
-		big = max(big, a)
-		most = max(most, ownDecimals(a))
 	}
 	if big == 0 {
 		return 0
 	}
 	d := ownDecimals(big)
-	for most = min(most+2, d+2); d < most; d++ {
-		ok := true
-		for i, x := range xs {
-			w := numberTo(x, d)
-			if math.Abs(x) >= tiny && allZero(w) {
-				ok = false
-			}
-			for _, y := range xs[i+1:] {
-				if math.Abs(x-y) > tiny*max(1, math.Abs(x)) && w == numberTo(y, d) { // not rounding's residue apart
-					ok = false
-				}
-			}
-		}
-		if ok {
-			break
-		}
+	for most := d + 2; d < most && readAsOne(xs, d); {
+		d++
 	}
 	return d
+}
+
+// readAsOne reports whether two of xs that differ (by more than rounding's
+// residue) are written to the given decimals as the same number.
+func readAsOne(xs []float64, decimals int) bool {
+	for i, x := range xs {
+		w := numberTo(x, decimals)
+		for _, y := range xs[i+1:] {
+			if math.Abs(x-y) > tiny*max(1, math.Abs(x)) && w == numberTo(y, decimals) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownDecimals is the decimals Number gives a (positive) number alone.

@@ -32,6 +32,14 @@ func TestFigureAndIntervalAlike(t *testing.T) {
 		{experiment.Bounds(3.89, 4.11, "weeks", true), "[3.89, 4.11]"},
 		{experiment.Bounds(-10, -14.7, "", true), "[−10.0, −14.7]"},
 		{experiment.Bounds(0.0000006, 65958, "people/year", false), "[0.0000006, 65,958]"}, // not [0.0000006, 65,958.0000000]
+		// numberDecimals: the largest's own decimals, then up to two more
+		// while bounds that differ read as one; a bound that would read 0
+		// keeps its own figures.
+		{experiment.Bounds(1.4012, 1.4041, "weeks", true), "[1.401, 1.404]"},
+		{experiment.Bounds(1.40001, 1.40002, "weeks", true), "[1.4000, 1.4000]"}, // two more at most
+		{experiment.Bounds(0.004, 65.2, "weeks", false), "[0.004, 65.2]"},
+		{experiment.Bounds(-0.183, -0.0168, "", true), "[−0.183, −0.017]"},
+		{experiment.Bounds(0.00012, 0.00019, "", false), "[0.000120, 0.000190]"},
 		// Pounds: pence only when every amount is under £100.
 		{experiment.WithBounds(231, 28.15, 434, "GBP/year", true), "£231 a year [£28, £434]"},
 		{experiment.WithBounds(57.3, -12.4, 127, "GBP/year", true), "£57 a year [−£12, £127]"},
