@@ -226,7 +226,7 @@ var kpiTable = []Measure{
 	per(PerRole, share(KPIUtilisation, "Caseload utilisation", "the role's caseload over its places", "the role's caseload places", Neutral)),
 	per(PerRole, ratio(KPIPressureMean, UnitIndex, "Workload pressure index", "mean pressure of the role's posts in post", "the role's weeks in post", LowerIsBetter)),
 	per(PerRole, ratio(KPILeaversPerFTE, "people/FTE-year", "Leaving per FTE", "the role's leavers per FTE-year in post", "the role's FTE-years in post", LowerIsBetter)),
-	per(PerService, ratio(KPIVCSEOccupancy, UnitShare, "VCSE occupancy", "the service's places occupied: where extra places would be taken up, and where they would stand empty", "the service's places", Neutral)),
+	per(PerService, ratio(KPIVCSEOccupancy, UnitShare, "VCSE occupancy", "the service's places filled: people in its places, never more than its places; where extra places would be taken up, and where they would stand empty", "the service's places", Neutral)),
 	per(PerService, count(KPIVCSEWaitingMean, "people", "Waiting for a community place, mean", "needs on the service's waiting list, time average", Neutral)),
 	per(PerService, count(KPIVCSERefused, refsYear, "VCSE referrals refused when full", "onward referrals the service refused because it was full (one refused because every service for its need had closed is in vcse_refused alone)", Neutral)),
 
@@ -312,7 +312,7 @@ var columnTable = []Measure{
 	per(PerRole, count(ColLWAssessed, "people", "Posts assessed for pressure", "the role's posts in post at the weekly turnover check", Neutral)),
 	per(PerService, count(ColVCSEPlacesMean, "places", "Community places, mean", "the service's places open, time average", Neutral)),
 	per(PerService, count(ColVCSEOccupiedMean, "people", "People in community places, mean", "people attending the service, time average", Neutral)),
-	per(PerService, count(ColVCSEFilledMean, "places", "Community places filled, mean", "the service's places filled, time average", Neutral)),
+	per(PerService, count(ColVCSEFilledMean, "places", "Community places filled, mean", "the service's places filled, time average: people in its places, never more than its places", Neutral)),
 	per(PerService, count(ColVCSEWaitingMean, "people", "VCSE waiting, mean", "needs on the service's waiting list, time average", Neutral)),
 	per(PerService, count(ColVCSERefused, "referrals", "VCSE referrals refused when full", "refused by the service because it was full", Neutral)),
 	per(PerGroup, count(ColReferrals, "people", "Referrals", "referrals of the group", Neutral)),
