@@ -243,8 +243,13 @@ func AreaFigure(results []*sim.Result, level float64) (Figure, error) {
 	stats := areaStats(results, level)
 	n := len(stats)
 	names := make([]plot.Tick, n)
+	rowHeight := 0.32 // inches: one line of label a row
 	for i, s := range stats {
-		names[i] = plot.Tick{Value: float64(n - 1 - i), Label: s.name}
+		label := chartName(s.name)
+		if strings.Contains(label, "\n") {
+			rowHeight = 0.46 // two lines
+		}
+		names[i] = plot.Tick{Value: float64(n - 1 - i), Label: label}
 	}
 	var panels []*plot.Plot
 	for j, k := range areaKPIs {
@@ -282,7 +287,46 @@ func AreaFigure(results []*sim.Result, level float64) (Figure, error) {
 		note:   fmt.Sprintf("Bars: mean after the warm-up across replications. Whiskers: %.0f%% confidence interval. Longest wait at the top.", 100*level),
 		rows:   [][]*plot.Plot{panels},
 		width:  13 * vg.Inch,
-		height: vg.Length(max(3.6, 1.6+0.32*float64(n))) * vg.Inch,
+		height: vg.Length(max(3.6, 1.6+rowHeight*float64(n))) * vg.Inch,
 	}
-	return l.render("areas", "Each row is one area, in the same order in every panel: the mean wait to first contact, the link workers' pressure index and the share of community needs met, with confidence intervals.")
+	return l.render("areas", "Each row is one area, in the same order in every panel: the mean wait to first contact, the link workers' pressure index and the share of community needs met, with confidence intervals. A long name is shortened; the table gives it in full.")
+}
+
+// areaLabelLine is the most characters of an area's name on one line of
+// the chart's axis: about 2.3 inches at 11 points, leaving the panel most
+// of its width for the bars.
+const areaLabelLine = 28
+
+// chartName is an area's name as the areas chart labels it: whole if it
+// fits one line of areaLabelLine characters, else on two lines broken
+// between words, and a name too long for two keeps its beginning and its
+// end about an ellipsis ("North East Lincolnshire\n…Primary Care
+// Network"), so that names differing only at the end still differ. A
+// label as long as the name had left no room for the bars: at about 60
+// characters the chart drew nothing. The table keeps the full name.
+func chartName(name string) string {
+	r := []rune(strings.TrimSpace(name))
+	if len(r) <= areaLabelLine {
+		return string(r)
+	}
+	// The first line: whole words up to the line's length, or the line's
+	// length of one word longer than that.
+	cut := areaLabelLine
+	for i := areaLabelLine; i > 0; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	first := strings.TrimSpace(string(r[:cut]))
+	rest := []rune(strings.TrimSpace(string(r[cut:])))
+	if len(rest) <= areaLabelLine {
+		return first + "\n" + string(rest)
+	}
+	// The end of the name, from a word's start where one is in reach.
+	tail := rest[len(rest)-(areaLabelLine-1):]
+	if i := slices.Index(tail, ' '); i >= 0 && i < len(tail)-1 {
+		tail = tail[i+1:]
+	}
+	return first + "\n…" + string(tail)
 }

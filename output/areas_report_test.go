@@ -3,6 +3,7 @@ package output_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -82,6 +83,55 @@ func TestAreaTableAndFigure(t *testing.T) {
 	for _, name := range order {
 		if !strings.Contains(string(fig.SVG), name) {
 			t.Errorf("the chart does not name %s", name)
+		}
+	}
+}
+
+// TestAreaFigureLongNames: the areas chart draws its bars whatever the
+// length of the areas' names (PCN names of 60 characters and more are
+// common): a label as long as the name had left the panels no width, and
+// from about 60 characters the chart was blank. The chart shortens a
+// long name; the table keeps it whole.
+func TestAreaFigureLongNames(t *testing.T) {
+	long := "North East Lincolnshire Healthy Communities and Wellbeing Primary Care Network Number "
+	for _, size := range []int{60, 100} {
+		cfg, err := scenarios.Load("baseline")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 30, 10
+		var names []string
+		for i, lw := range []int64{6, 2, 4} {
+			name := strings.Repeat(long, 2)[:size-1] + strconv.Itoa(i)
+			names = append(names, name)
+			cfg.Areas.List = append(cfg.Areas.List, sim.AreaSpec{Name: name, Set: map[string]sim.Value{"workforce.link_workers": {V: lw}}})
+		}
+		if err := scenarios.Set(cfg, "run.seed", "3"); err != nil {
+			t.Fatal(err)
+		}
+		res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 2, Jobs: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fig, err := output.AreaFigure(res, 0.95)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFigure(t, fig)
+		// One bar an area in each panel, in the panel's colour.
+		for _, fill := range []string{"fill:#0072B2", "fill:#D55E00", "fill:#009E73"} {
+			if got := strings.Count(string(fig.SVG), fill); got != len(names) {
+				t.Errorf("%d-character names: %d bars of %s, want %d", size, got, fill, len(names))
+			}
+		}
+		var rows []string
+		for _, r := range output.AreaTable(res, 0.95).Rows {
+			rows = append(rows, r[0])
+		}
+		for _, name := range names {
+			if !slices.Contains(rows, name) {
+				t.Errorf("%d-character names: the table lacks %q (it has %q)", size, name, rows)
+			}
 		}
 	}
 }
