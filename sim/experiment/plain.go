@@ -279,6 +279,9 @@ func quantity(x float64, unit string, diff bool, decimals int) string {
 	}
 	switch unit {
 	case sim.UnitShare:
+		if diff && decimals == autoDecimals {
+			return pointsAlone(x) + " percentage points" // not "−0.0" for −0.000104
+		}
 		if diff {
 			return percent(x, max(decimals, 1)) + " percentage points"
 		}

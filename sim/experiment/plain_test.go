@@ -101,3 +101,29 @@ func TestWordsAtTheirIntervalsPrecision(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallDifferenceOfSharesNotZero: a difference of shares written
+// alone, with no interval to take decimals from (a chart's label beside
+// its dot, a sentence), is never "−0.0 percentage points" when it is not
+// 0: as Percent writes a share, it keeps two significant figures below
+// 0.05 ("−0.010"); beside its interval it has the interval's decimals.
+func TestSmallDifferenceOfSharesNotZero(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{experiment.Signed(-0.000104, "share", true), "−0.010 percentage points"},
+		{experiment.Signed(0.000104, "share", true), "+0.010 percentage points"},
+		{experiment.Words(-0.000104, "share", true), "−0.010 percentage points"},
+		{experiment.Quantity(-0.000104, "share", true), "−0.010 percentage points"},
+		{experiment.Signed(-0.0000001, "share", true), ">−0.001 percentage points"},
+		{experiment.Signed(0.0000001, "share", true), "<0.001 percentage points"},
+		{experiment.Signed(-0.087, "share", true), "−8.7 percentage points"},
+		{experiment.Signed(0.0098, "share", true), "+1.0 percentage points"},
+		{experiment.Signed(0, "share", true), "0.0 percentage points"},
+		// With its interval, the figure keeps the interval's decimals.
+		{experiment.SignedWithBounds(-0.000104, -0.000273, 0.0000649, "share", true), "−0.01 percentage points [−0.03, 0.01]"},
+		{experiment.QuantityWithin(0.0098, math.NaN(), math.NaN(), "share", true), "1.0 percentage points"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}

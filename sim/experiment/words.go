@@ -67,6 +67,9 @@ func words(v float64, unit string, diff bool, decimals int) string {
 	}
 	switch unit {
 	case sim.UnitShare:
+		if diff && decimals == autoDecimals {
+			return pointsAlone(v) + " percentage points" // never 0.0 for a difference that is not 0
+		}
 		decimals = max(decimals, 1)
 		if diff {
 			return percent(v, decimals) + " percentage points"
@@ -92,10 +95,19 @@ func words(v float64, unit string, diff bool, decimals int) string {
 	return num(v) + " " + UnitWords(unit)
 }
 
+// pointsAlone writes a difference of shares, with no interval to take
+// decimals from, as a number of percentage points as Percent writes a
+// share: to one decimal, but a difference that is not 0 never as 0.0
+// (−0.000104 is "−0.010", not "−0.0").
+func pointsAlone(v float64) string { return strings.TrimSuffix(Percent(v), "%") }
+
 // signedWords is Signed to the given decimals (as words); a value those
 // decimals write as 0 ("£0", "0.0 percentage points") has no sign.
 func signedWords(v float64, unit string, diff bool, decimals int) string {
 	s := words(math.Abs(v), unit, diff, decimals)
+	if strings.HasPrefix(s, "<") { // below what is written: "<0.001", ">−0.001"
+		return words(v, unit, diff, decimals)
+	}
 	figure, _, _ := strings.Cut(s, " ")
 	switch {
 	case math.IsNaN(v) || math.Round(v*1e9) == 0 || allZero(strings.Trim(figure, "£%")):
