@@ -182,7 +182,7 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 }
 
 // signedInterval writes a difference's interval with signs, the unit once:
-// "−5.3 to −4.91 weeks", "+6.31 to +7.4 percentage points".
+// "−5.30 to −4.91 weeks", "+6.3 to +7.4 percentage points".
 func signedInterval(e experiment.Estimate, unit string) string {
 	if e.N < 2 {
 		return "one replication: no interval"

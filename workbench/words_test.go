@@ -40,7 +40,7 @@ func TestRowWords(t *testing.T) {
 	}{
 		{sim.KPIInequityGapNeedsMetShare, sim.UnitShare, -0.0874, -0.0953, -0.0794, "−8.7 percentage points", "−9.5 to −7.9 percentage points"},
 		{sim.KPINeedsMetShare, sim.UnitShare, 0.341, 0.334, 0.349, "34.1%", "33.4% to 34.9%"},
-		{sim.KPIWaitMean, sim.UnitWeeks, 5.62, 5.36, 5.9, "5.62 weeks", "5.36 to 5.9 weeks"},
+		{sim.KPIWaitMean, sim.UnitWeeks, 5.62, 5.36, 5.9, "5.62 weeks", "5.36 to 5.90 weeks"},
 	} {
 		s := experiment.Summary{Name: c.kpi, Unit: c.unit, Estimate: experiment.Estimate{Mean: c.mean, Low: c.lo, High: c.hi, N: 20}}
 		r := newRow(s)
@@ -60,10 +60,10 @@ func TestSignedInterval(t *testing.T) {
 		unit   string
 		want   string
 	}{
-		{-5.3, -4.91, sim.UnitWeeks, "−5.3 to −4.91 weeks"},
+		{-5.3, -4.91, sim.UnitWeeks, "−5.30 to −4.91 weeks"},
 		{0.0631, 0.074, sim.UnitShare, "+6.3 to +7.4 percentage points"},
 		{90645, 93713, sim.UnitGBPPerYear, "+£90,645 to +£93,713 a year"},
-		{-0.0451, 0.365, "people/year", "−0.0451 to +0.365 people a year"},
+		{-0.0451, 0.365, "people/year", "−0.045 to +0.365 people a year"},
 	} {
 		got := signedInterval(experiment.Estimate{Low: c.lo, High: c.hi, N: 20}, c.unit)
 		if got != c.want {
