@@ -48,7 +48,7 @@ func TestTabCommandsWriteTheTabsFiles(t *testing.T) {
 		{"plan", "/api/optimise", "/api/download-plan", "optimise.csv",
 			optimiseRequest{TOML: small(t), Levers: []leverValues{{Key: "workforce.link_workers", Values: []float64{3, 4}}},
 				Target: optimiseTarget{KPI: "wait_first_contact_p90_weeks", Op: "<=", Value: 6}},
-			[]string{"spsim optimise plan-scenario.toml --lever workforce.link_workers=3,4 --target 'wait_first_contact_p90_weeks<=6' --confidence 0.95 --first 10 --max-replications 100 --seed 1"}},
+			[]string{"spsim optimise plan-scenario.toml --lever workforce.link_workers=3,4 --target 'wait_first_contact_p90_weeks<=6' --confidence 0.95 --first 10 --max-replications 500 --seed 1"}},
 	} {
 		body, _ := json.Marshal(c.req)
 		command, _ := result(t, post(t, h, c.api, string(body)))["command"].(string)

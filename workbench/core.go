@@ -32,6 +32,10 @@ type job struct {
 	sweep    *study.SweepPlan
 	optimise *optimise.Problem
 	screen   *sensitivity.Analysis
+	// most is the most replications a plan's search may run: every
+	// combination to its cap, or fewer where the workbench's limit on a
+	// request's work comes first.
+	most int
 }
 
 // close removes the job's scenario files.
@@ -190,12 +194,7 @@ func (j *job) execute(ctx context.Context, progress func(study.Progress)) (any, 
 	case j.compare != nil:
 		return j.compare.Execute(ctx)
 	case j.optimise != nil:
-		p := j.optimise
-		// The total is the first batches; more may follow where a
-		// decision is still open.
-		first := len(p.Cands) * p.Options.N0
-		p.Progress = func(done int) { j.progress(study.Progress{Done: done, Total: max(first, done)}) }
-		return p.Solve(ctx)
+		return j.solve(ctx)
 	case j.screen != nil:
 		j.screen.Progress = func(done, total int) { j.progress(study.Progress{Done: done, Total: total}) }
 		return j.screen.Run(ctx)
@@ -227,12 +226,64 @@ func (s *Server) planOptimise(cfg *sim.Config, spec optimise.Spec) (*job, error)
 		return nil, err
 	}
 	spec.Ref, spec.Jobs, spec.Limits = path, s.opt.Jobs, s.limits()
-	spec.Options.Confidence, spec.Options.N0, spec.Options.MaxReps = level, 10, s.lim.Replications
+	// The command line's defaults: the same search, the same plan. The
+	// server's replication limit is for one run; a search is held to the
+	// workbench's work for one request instead (workLimit).
+	spec.Options.Confidence, spec.Options.N0, spec.Options.MaxReps = level, planFirst, planMaxReps
 	if j.optimise, err = optimise.Plan(spec); err != nil {
 		return nil, planErr(j, err)
 	}
+	j.most = s.workLimit(j.optimise)
 	j.command = optimiseCommand(cfg, spec)
 	return j, nil
+}
+
+// planFirst and planMaxReps are spsim optimise's defaults (--first,
+// --max-replications): each combination's first batch, and the most
+// replications it may run before it is left undecided.
+const planFirst, planMaxReps = 10, 500
+
+// workLimit is the most replications a search of p may run: every
+// combination to its cap, or, where that would go beyond the workbench's
+// events for one request, as many as those events allow at the dearest
+// combination's replication. A search that needs more is stopped and
+// says so (errTooMuchWork), rather than answer on fewer replications than
+// the command line would.
+func (s *Server) workLimit(p *optimise.Problem) int {
+	most := len(p.Cands) * p.Options.MaxReps
+	perRep := 0.0
+	for _, c := range p.Configs {
+		perRep = max(perRep, sim.Estimate(c).Events)
+	}
+	if s.lim.Events > 0 && perRep > 0 && s.lim.Events/perRep < float64(most) {
+		most = max(int(s.lim.Events/perRep), len(p.Cands)*p.Options.N0)
+	}
+	return most
+}
+
+// errTooMuchWork stops a search that needs more replications than the
+// workbench runs for one request.
+var errTooMuchWork = errors.New("too much work")
+
+// solve runs a plan's search, its progress counted against the most it
+// may run, and stops it there.
+func (j *job) solve(ctx context.Context) (any, error) {
+	p := j.optimise
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	p.Progress = func(done int) {
+		// Total is a bound, not a plan: most searches stop well short,
+		// once every decision they need is made.
+		j.progress(study.Progress{Done: done, Total: max(j.most, done), Cap: true})
+		if done > j.most {
+			stop(errTooMuchWork)
+		}
+	}
+	r, err := p.Solve(ctx)
+	if err != nil && errors.Is(context.Cause(ctx), errTooMuchWork) {
+		return nil, &tooLarge{fmt.Sprintf("the search ran %d replications, the most the workbench runs for one plan, before it could decide every combination it needed: try fewer values for the levers, or run the same search with spsim optimise on the command line, which runs for as long as it needs", j.most)}
+	}
+	return r, err
 }
 
 // searchJob writes the one scenario of a search of many runs (a plan or a

@@ -237,7 +237,12 @@ func newOptimiseView(p *optimise.Problem, r *optimise.Result, levers []leverValu
 			d = c.Decision // the selection's
 		}
 		row := append([]string(nil), r.Candidates[c.Index].Levers...)
-		row = append(row, experiment.Money(r.Candidates[c.Index].Cost)+" a year", outcome(c), decisionWords[d], strconv.Itoa(c.Reps))
+		said := decisionWords[d]
+		if d == optimise.Undecided && c.Reps >= r.Options.MaxReps {
+			// Said in words: the cap, not the outcome, left it open.
+			said = fmt.Sprintf("not decided in %d replications", c.Reps)
+		}
+		row = append(row, experiment.Money(r.Candidates[c.Index].Cost)+" a year", outcome(c), said, strconv.Itoa(c.Reps))
 		if c.Index == r.Plan {
 			v.Plan = len(v.Rows)
 			v.Sentences = append(v.Sentences, planWords(p, r, outcome(c)))

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/spsim/spsim/optimise"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/study"
 )
 
 // TestOptimise: the cheapest number of link workers that keeps the 90th
@@ -59,7 +61,7 @@ func TestOptimise(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, err := optimise.Plan(optimise.Spec{Ref: path, Levers: []string{"workforce.link_workers=2,3,4,5,6"},
-		Targets: []string{"wait_first_contact_p90_weeks<=4"}, Options: optimise.Options{Confidence: 0.95, N0: 10, MaxReps: 100}})
+		Targets: []string{"wait_first_contact_p90_weeks<=4"}, Options: optimise.Options{Confidence: 0.95}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,6 +78,76 @@ func TestOptimise(t *testing.T) {
 	r = ask("<=", 0.001)
 	if s := r["sentences"].([]any); int(r["plan"].(float64)) != -1 || !strings.Contains(s[0].(string), "o plan") {
 		t.Errorf("an impossible target: %q, plan %v", s, r["plan"])
+	}
+}
+
+// TestPlanAsTheCommandLine: the page's plan is spsim optimise's with its
+// default cap of replications a combination. Four posts and 56 places
+// meet a 4-week target (3.67 weeks [3.50, 3.85]) only after 142
+// replications; capped at the server's 100 for a run, the page had left
+// them "uncertain" and recommended five posts, £46,592 a year dearer.
+func TestPlanAsTheCommandLine(t *testing.T) {
+	levers := []leverValues{{Key: "workforce.link_workers", Label: "Link-worker posts", Values: []float64{4, 5}},
+		{Key: "services.befriending_and_groups.places", Label: "Befriending and groups: places", Values: []float64{56, 61}}}
+	req, _ := json.Marshal(optimiseRequest{TOML: small(t), Target: optimiseTarget{KPI: "wait_first_contact_p90_weeks", Op: "<=", Value: 4}, Levers: levers})
+	w := post(t, newTestServer(), "/api/optimise", string(req))
+	r := result(t, w)
+	path := filepath.Join(t.TempDir(), "small.toml")
+	if err := os.WriteFile(path, []byte(small(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The command line's defaults, as spsim optimise takes them.
+	p, err := optimise.Plan(optimise.Spec{Ref: path, Levers: []string{"workforce.link_workers=4,5", "services.befriending_and_groups.places=56,61"},
+		Targets: []string{"wait_first_contact_p90_weeks<=4"}, Options: optimise.Options{Confidence: 0.95}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli, err := p.Solve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := r["rows"].([]any)[int(r["plan"].(float64))].([]any)[:2], p.Cands[cli.Plan].Levers; fmt.Sprint(got) != fmt.Sprint(want) || want[0] != "4" {
+		t.Errorf("the page's plan %v, the command line's %v (want 4 posts)", got, want)
+	}
+	p.Labels = map[string]string{"workforce.link_workers": "Link-worker posts", "services.befriending_and_groups.places": "Befriending and groups: places"}
+	if got, want := fmt.Sprint(r["sentences"].([]any)[1:]), fmt.Sprint(p.Sentences(cli)); got != want {
+		t.Errorf("the page's answer %s, the command line's %s", got, want)
+	}
+	if !strings.Contains(r["command"].(string), "--max-replications 500") {
+		t.Errorf("command %q, want the command line's cap", r["command"])
+	}
+	// Progress is counted against a bound, and said to be one, not as a
+	// plan that reads done long before the search is.
+	for _, m := range messages(t, w.Body.String()) {
+		if m["type"] == "progress" && (m["cap"] != true || m["of"].(float64) != 4*500) {
+			t.Fatalf("progress %v, want a cap of 4 combinations × 500", m)
+		}
+	}
+
+	// A search needing more work than the workbench gives one request is
+	// stopped and says so, rather than answer on fewer replications: here
+	// with its work held to 50 replications where it needs about 190.
+	var one optimiseRequest
+	if err := json.Unmarshal(req, &one); err != nil {
+		t.Fatal(err)
+	}
+	j, err := newTestServer().optimiseJob(one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.close()
+	if j.most != 4*500 {
+		t.Errorf("most %d, want every combination to its cap", j.most)
+	}
+	j.most = 50
+	if _, err := j.execute(context.Background(), func(study.Progress) {}); err == nil || !strings.Contains(err.Error(), "the most the workbench runs for one plan") {
+		t.Errorf("a search beyond its work: %v", err)
+	}
+	// The bound follows the workbench's events for a request.
+	lim := DefaultLimits
+	lim.Events = 600 * sim.Estimate(j.optimise.Configs[3]).Events
+	if most := New(Options{Limits: lim}).workLimit(j.optimise); most < 500 || most > 600 {
+		t.Errorf("with the events of 600 replications, the most is %d", most)
 	}
 }
 
@@ -120,7 +192,7 @@ func TestOptimiseBestWithinBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, err := optimise.Plan(optimise.Spec{Ref: path, Levers: []string{"workforce.link_workers=2,3,4,5,6"},
-		Maximise: "needs_met", Options: optimise.Options{Confidence: 0.95, N0: 10, MaxReps: 100}})
+		Maximise: "needs_met", Options: optimise.Options{Confidence: 0.95}})
 	if err != nil {
 		t.Fatal(err)
 	}

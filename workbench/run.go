@@ -50,7 +50,7 @@ func (s *Server) runJob(w http.ResponseWriter, r *http.Request, j *job, err erro
 		st.send(m)
 	}
 	start = now()
-	res, err = j.execute(r.Context(), func(p study.Progress) { st.send(message{Type: "progress", Done: p.Done, Of: p.Total}) })
+	res, err = j.execute(r.Context(), func(p study.Progress) { st.send(message{Type: "progress", Done: p.Done, Of: p.Total, Cap: p.Cap}) })
 	switch {
 	case r.Context().Err() != nil:
 	case err != nil:

@@ -27,6 +27,7 @@ type message struct {
 	Type     string `json:"type"` // scenario, queued, progress, result or error
 	Done     int    `json:"done,omitempty"`
 	Of       int    `json:"of,omitempty"`
+	Cap      bool   `json:"cap,omitempty"` // Of is the most that may run, not what will
 	Ahead    int    `json:"ahead,omitempty"`
 	Error    string `json:"error,omitempty"`
 	Scenario any    `json:"scenario,omitempty"`

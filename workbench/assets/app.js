@@ -99,6 +99,15 @@ function problemStatus(e) {
   return ps[0].text + (ps.length > 1 ? ` (and ${ps.length - 1} more in the advanced pane)` : '');
 }
 
+// progressWords say how far a task has gone. A search's count is a bound
+// (cap): it stops once every decision it needs is made, usually well
+// short, so it is not said as "N of M", which would read as nearly done.
+function progressWords(label, m) {
+  const n = (x) => x.toLocaleString('en-GB');
+  if (m.cap) return `${label}: ${n(m.done)} replications so far (it stops once every combination it needs is decided; at most ${n(m.of)})`;
+  return `${label}: ${n(m.done)} of ${n(m.of)} replications`;
+}
+
 function progress(done, of) {
   $('#progress').max = Math.max(of, 1);
   $('#progress').value = done;
@@ -129,7 +138,7 @@ async function task(label, url, body, onResult, sent = null) {
       switch (m.type) {
         case 'queued': status(`${label}: waiting for ${m.ahead} run${m.ahead === 1 ? '' : 's'} ahead…`); break;
         case 'scenario': showScenario(m.scenario); break;
-        case 'progress': progress(m.done, m.of); status(`${label}: ${m.done} of ${m.of} replications`); break;
+        case 'progress': progress(m.done, m.of); status(progressWords(label, m)); break;
         case 'error': status(m.error, true); break;
         case 'result':
           got = true;
