@@ -267,3 +267,40 @@ func TestBrowserTypingAtAPace(t *testing.T) {
 		t.Errorf("%d runs after typing 24 (want the first, then 24's)", n)
 	}
 }
+
+// TestBrowserUnpinMarksComparison: a comparison of pins since unpinned
+// is greyed and said to be of other pins, as results of earlier settings
+// are; comparing again clears the note. Before, it stood unmarked.
+func TestBrowserUnpinMarksComparison(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	const posts = `input[type=number][data-key="workforce.link_workers"]`
+	const idle = `state.shown === state.view.toml && !document.body.classList.contains('busy')`
+	stale := func() bool {
+		return eval[bool](p, `(() => { const n = document.querySelector('#tab-compare .stale-note');
+			return !!n && !n.hidden && document.querySelector('#tab-compare').classList.contains('stale'); })()`)
+	}
+	p.do("compare three, four and five posts", chromedp.Click(chromedp.CSS(`[data-tab=compare]`)),
+		p.run(`document.querySelector('#pin-name').value = 'three'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 1`),
+		p.run(`(() => { const n = document.querySelector('`+posts+`'); n.value = '4'; n.dispatchEvent(new Event('input')); })()`),
+		p.run(`document.querySelector('#pin-name').value = 'four'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 2`),
+		p.run(`(() => { const n = document.querySelector('`+posts+`'); n.value = '5'; n.dispatchEvent(new Event('input')); })()`),
+		p.run(`document.querySelector('#pin-name').value = 'five'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 3`),
+		// The controls' run of five posts first: it would stop a
+		// comparison begun while it waits.
+		p.until(idle),
+		chromedp.Click(chromedp.CSS("#compare")), p.until(`document.querySelectorAll('#compare-table tbody tr').length > 0 && !document.body.classList.contains('busy')`))
+	if stale() {
+		t.Error("a comparison of the pins listed is said to be of other pins")
+	}
+	p.do("unpin five", chromedp.Click(chromedp.CSS(`#pins li:last-child button`)), p.until(`state.pins.length === 2`))
+	if !stale() {
+		t.Error("after unpinning five, the comparison of three, four and five is not said to be of other pins")
+	}
+	if said, _ := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS("#tab-compare .stale-note"))); !strings.Contains(said, "compare again") {
+		t.Errorf("the note says %q", said)
+	}
+	p.do("compare again", p.until(idle), chromedp.Click(chromedp.CSS("#compare")), p.until(`state.compared.length === 2 && !document.body.classList.contains('busy')`))
+	if stale() {
+		t.Error("after comparing again, the comparison is still said to be of other pins")
+	}
+}

@@ -200,8 +200,10 @@ function showScenario(v) {
 // scenario failed or was cancelled, or a value typed is held. The Results
 // tab's are greyed too, and are not called earlier while a run of the
 // controls' changes is on its way. (Compare's pins are scenarios of their
-// own.)
+// own: Compare's comparison is out of date when the pins have changed
+// since it ran, one unpinned or another pinned.)
 function markStale() {
+  markComparedStale();
   const v = state.view;
   if (!v) return;
   const running = state.leverRun !== null || scheduleRun.waiting();
@@ -218,6 +220,21 @@ function markStale() {
     note.hidden = !stale;
     tab.classList.toggle('stale', !!stale);
   }
+}
+
+// markComparedStale notes on Compare a comparison of other pins than
+// those listed: it stays to read, greyed, until compared again.
+function markComparedStale() {
+  const tab = $('#tab-compare');
+  const same = (a, b) => a.length === b.length && a.every((p, i) => p.name === b[i].name && p.toml === b[i].toml);
+  const stale = !!state.compared && !same(state.compared, state.pins);
+  let note = tab.querySelector('.stale-note');
+  if (!note) {
+    note = el('p', { class: 'stale-note', text: 'This comparison is of other pinned scenarios than those listed: compare again for the scenarios pinned now.' });
+    tab.querySelector('#compare-notes').before(note);
+  }
+  note.hidden = !stale;
+  tab.classList.toggle('stale', stale);
 }
 
 function leverValue(l) {
@@ -517,6 +534,7 @@ function showPins() {
   $('#pin-count').textContent = `(${state.pins.length})`;
   $('#compare').disabled = state.pins.length < 2;
   $('#pin').disabled = state.pins.length >= 4;
+  markComparedStale();
 }
 
 // pin pins the scenario the controls show, with changes not yet run.
@@ -556,6 +574,7 @@ async function compare() {
       el('thead', {}, head), el('tbody', {}, ...rows));
     $('#compare-chart').replaceChildren(figure(r.chart));
     state.compared = state.pins.slice(); // what the downloads are of
+    markComparedStale();
     $('#compare-downloads').hidden = false;
   });
 }
