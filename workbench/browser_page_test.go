@@ -304,3 +304,36 @@ func TestBrowserUnpinMarksComparison(t *testing.T) {
 		t.Error("after comparing again, the comparison is still said to be of other pins")
 	}
 }
+
+// TestBrowserCaseloadDate: a new extract date reads the caseload file
+// again, as of that date, and the same file chosen again is read again.
+// Before, the date did nothing once a file was loaded, and choosing the
+// same file again was ignored (the file input kept it).
+func TestBrowserCaseloadDate(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	file := filepath.Join(t.TempDir(), "today.csv")
+	if err := os.WriteFile(file, []byte(caseloadCSV(60, 40)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	read := func(n int) chromedp.Action[chromedp.Void] {
+		return p.until(fmt.Sprintf(`Number(document.body.dataset.caseloads || 0) >= %d && !document.body.classList.contains('busy')`, n))
+	}
+	longest := func() string {
+		said := eval[string](p, `document.querySelector('#caseload-sentences').textContent`)
+		if _, after, ok := strings.Cut(said, "weeks at the median, and "); ok {
+			return after
+		}
+		t.Fatalf("the caseload's words %q say no longest wait", said)
+		return ""
+	}
+	p.do("read a caseload", chromedp.Click(chromedp.CSS(`[data-tab=data]`)), chromedp.SetUploadFiles(chromedp.CSS("#caseload"), []string{file}), read(1))
+	before := longest()
+	p.do("give the extract's date as two months later", p.run(`(() => { const d = document.querySelector('#caseload-date'); d.value = '2026-01-31'; d.dispatchEvent(new Event('change')); })()`), read(2))
+	if after := longest(); after == before {
+		t.Errorf("after a later extract date the longest wait is still %q", after)
+	}
+	if got := eval[string](p, `document.querySelector('#caseload').value`); got != "" {
+		t.Errorf("the caseload input still holds %q after reading it", got)
+	}
+	p.do("choose the same file again", chromedp.SetUploadFiles(chromedp.CSS("#caseload"), []string{file}), read(3))
+}

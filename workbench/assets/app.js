@@ -19,6 +19,7 @@ const state = {
   screened: null,    // the request of the screening shown, for its downloads
   editing: false,    // the TOML editor has unsent edits
   fit: null,         // the last fit of a referral extract
+  caseload: null,    // the caseload extract last chosen (a File), read again for a new extract date
 };
 
 function el(tag, attrs = {}, ...kids) {
@@ -734,6 +735,7 @@ async function open(req, file) {
     // file again takes it again.
     for (const id of ['#caseload-sentences', '#areas-sentences']) $(id).replaceChildren();
     for (const id of ['#caseload', '#areas-file', '#upload']) $(id).value = '';
+    state.caseload = null; // a new extract date no longer reads it into this scenario
     $('#scenario-select').value = req.name || '';
     runNow();
   } catch (e) {
@@ -799,16 +801,28 @@ async function start() {
     const [kind, file] = b.dataset.studyFile.split(':');
     b.addEventListener('click', () => downloadStudy(kind, shown[kind](), file));
   }
-  $('#extract').addEventListener('change', (ev) => { if (ev.target.files[0]) fitExtract(ev.target.files[0]); });
+  $('#extract').addEventListener('change', (ev) => {
+    const f = ev.target.files[0];
+    ev.target.value = '';
+    if (f) fitExtract(f);
+  });
   // The notes advise a window or fixing growth (a step, a gap): fit the
   // same file again with them.
   $('#fit-again').addEventListener('click', () => { if (state.extract) fitExtract(state.extract); });
   $('#fit-apply').addEventListener('click', applyFit);
+  // Each file input is emptied once its file is taken, so that choosing
+  // the same file again (edited, or after a refusal) reads it again; the
+  // caseload's file is kept, so that a new extract date reads it again.
   $('#caseload').addEventListener('change', (ev) => {
-    if (ev.target.files[0]) fromExtract(ev.target.files[0], 'api/caseload', { date: $('#caseload-date').value }, $('#caseload-sentences'), 'caseloads');
+    const f = ev.target.files[0];
+    ev.target.value = '';
+    if (f) { state.caseload = f; readCaseload(); }
   });
+  $('#caseload-date').addEventListener('change', () => { if (state.caseload) readCaseload(); });
   $('#areas-file').addEventListener('change', (ev) => {
-    if (ev.target.files[0]) fromExtract(ev.target.files[0], 'api/areas', {}, $('#areas-sentences'), 'areas');
+    const f = ev.target.files[0];
+    ev.target.value = '';
+    if (f) fromExtract(f, 'api/areas', {}, $('#areas-sentences'), 'areas');
   });
   $('#upload').addEventListener('change', async (ev) => {
     const f = ev.target.files[0];

@@ -175,6 +175,12 @@ function applyFit() {
 
 // ---- today's caseload and your areas ----
 
+// readCaseload reads the caseload extract last chosen (state.caseload) as
+// of the extract date given, or the day after its latest referral.
+function readCaseload() {
+  fromExtract(state.caseload, 'api/caseload', { date: $('#caseload-date').value }, $('#caseload-sentences'), 'caseloads');
+}
+
 // fromExtract sends a local extract with the page's scenario to url, which
 // answers with the scenario that uses it and what it holds in words; the
 // page then runs that scenario. counter names the body's data attribute
