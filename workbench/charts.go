@@ -267,7 +267,17 @@ func svgDiffs(name, title string, panels []diffPanel) string {
 			labelW = max(labelW, 7.5*float64(utf8.RuneCountInString(signed(r.Est.Mean, p.Unit)))+20)
 		}
 	}
-	left, right := 200.0, chartW-labelW
+	// The left column fits the longest pin name at about 7 px a
+	// character (a name is at most 40), and clips one of wide letters
+	// rather than draw it over the dots; the full name is its title.
+	nameW := 0.0
+	for _, p := range panels {
+		for _, r := range p.Rows {
+			nameW = max(nameW, 7*float64(utf8.RuneCountInString(r.Name)))
+		}
+	}
+	left, right := min(max(200, 12+nameW+20), chartW-labelW-200), chartW-labelW
+	fmt.Fprintf(&b, `<defs><clipPath id="%s-names"><rect x="0" y="0" width="%g" height="%g"/></clipPath></defs>`, name, left-8, h)
 	y := 0.0
 	for _, p := range panels {
 		lo, hi := 0.0, 0.0
@@ -294,7 +304,7 @@ func svgDiffs(name, title string, panels []diffPanel) string {
 			if !detectable(r.Est) {
 				col = "#888"
 			}
-			fmt.Fprintf(&b, `<text x="12" y="%g">%s</text>`, cy+4, html.EscapeString(r.Name))
+			fmt.Fprintf(&b, `<text x="12" y="%g" clip-path="url(#%s-names)"><title>%s</title>%s</text>`, cy+4, name, html.EscapeString(r.Name), html.EscapeString(r.Name))
 			if finite(r.Est.Low) && finite(r.Est.High) {
 				fmt.Fprintf(&b, `<line x1="%.1f" y1="%g" x2="%.1f" y2="%g" stroke="%s" stroke-width="2"/>`, xs(r.Est.Low), cy, xs(r.Est.High), cy, col)
 			}

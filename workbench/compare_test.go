@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,5 +30,31 @@ func TestPinNameRuleShared(t *testing.T) {
 	}
 	if !strings.Contains(string(js), "/"+pinName.String()+"/.test(name)") {
 		t.Errorf("app.js does not check a pin's name by %s", pinName)
+	}
+}
+
+// TestDiffChartFitsLongNames: a pin's name of 40 characters is drawn left
+// of every dot and whisker, not over them (the names' column was 200 px
+// whatever the names), and clipped to its column should its letters be
+// wider than reckoned.
+func TestDiffChartFitsLongNames(t *testing.T) {
+	long := "£23k grants for places and two new posts" // 40 characters
+	svg := svgDiffs("differences", "Differences from today", []diffPanel{{Title: "Wait", Unit: "weeks", Rows: []diffRow{
+		{Name: long, Est: experiment.Estimate{Mean: -1, Low: -1.5, High: -0.5}},
+		{Name: "short", Est: experiment.Estimate{Mean: 0.2, Low: -0.1, High: 0.5}}}}})
+	textEnd := 12 + 6.5*float64(len([]rune(long)))
+	for _, attr := range []string{`cx="`, `x1="`} {
+		for _, part := range strings.Split(svg, attr)[1:] {
+			x, err := strconv.ParseFloat(part[:strings.IndexByte(part, '"')], 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if x < textEnd {
+				t.Errorf("a mark at x = %g, within the name's %g px", x, textEnd)
+			}
+		}
+	}
+	if !strings.Contains(svg, `clip-path="url(#differences-names)"><title>`+long+`</title>`) {
+		t.Errorf("the names are not clipped to their column with their full text: %.400s", svg)
 	}
 }
