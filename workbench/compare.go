@@ -111,14 +111,11 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	st.send(message{Type: "result", Result: v})
 }
 
-// compareKPIs are the rows of the comparison table.
-// Every measure the verdict names has its row: the headline rates, time
-// held and the assumed value of GP appointments among them.
-var compareKPIs = []string{
-	sim.KPICostTotal, sim.KPINeedsMetPer1000Referrals, sim.KPIReferredAllNeedsMetShare, sim.KPIWaitMean, sim.KPIWaitP90,
-	sim.KPIWaitingListMean, sim.KPIReneged, sim.KPIEpisodesCompleted, sim.KPINeedsMet, sim.KPIPeopleNeedsMet, sim.KPINeedsMetShare,
-	sim.KPIUtilisation, sim.KPIHoldingWeeks, sim.KPILeavers, sim.KPILeaversPerFTE, sim.KPIGPValue,
-}
+// compareKPIs are the rows of the comparison table, as spsim compare
+// prints them and the report gives them (output.Headline, in its order):
+// every measure the verdict names among them. The chart draws
+// output.CompareKPIs, in the report's order.
+var compareKPIs = output.Headline
 
 func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView {
 	v := &compareView{Names: cmp.Names, Replications: cfgs[0].Run.Replications, Seed: cfgs[0].Run.Seed}
@@ -126,7 +123,6 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 	for _, k := range cmp.KPIs {
 		byName[k.Name] = k
 	}
-	var panels []diffPanel
 	// The headline rows, then each community service's occupancy: where
 	// added places are taken up, and where they stand empty.
 	rows := slices.Clone(compareKPIs)
@@ -141,7 +137,6 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 			continue
 		}
 		row := compareRow{KPI: name, Label: output.KPILabel(name)}
-		dp := diffPanel{Title: output.KPILabel(name), Unit: k.Unit}
 		for i, e := range k.Estimates {
 			if math.IsNaN(e.Mean) { // a service this scenario lacks
 				row.Values = append(row.Values, "not in "+cmp.Names[i])
@@ -164,17 +159,30 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 				continue
 			}
 			row.Diffs = append(row.Diffs, experiment.SignedWithin(d.Mean, d.Low, d.High, k.Unit, k.Unit == sim.UnitShare)+" ("+signedInterval(d, k.Unit)+")")
-			dp.Rows = append(dp.Rows, diffRow{Name: cmp.Names[i], Est: d})
 		}
 		v.Rows = append(v.Rows, row)
-		if slices.Contains(compareKPIs, name) { // the chart keeps to the headline
-			panels = append(panels, dp)
-		}
 	}
-	// As output.CompareAnswer orders it: a change's effect first.
-	v.Verdict, v.Costs = verdict(cmp)
-	v.Verdict = append(pageSentences(output.CompareChangeAnswer(cmp, cfgs)), v.Verdict...)
-	v.Verdict = append(v.Verdict, output.CompareNotes(cmp, cfgs)...)
+	// The chart draws the report's measures in the report's order: each
+	// other scenario's paired difference from the reference.
+	var panels []diffPanel
+	for _, name := range output.CompareKPIs {
+		k, ok := byName[name]
+		if !ok {
+			continue
+		}
+		dp := diffPanel{Title: output.KPILabel(name), Unit: k.Unit}
+		for i := 1; i < len(k.Paired); i++ {
+			if d := k.Paired[i]; !math.IsNaN(d.Mean) {
+				dp.Rows = append(dp.Rows, diffRow{Name: cmp.Names[i], Est: d})
+			}
+		}
+		panels = append(panels, dp)
+	}
+	// The answer as every face gives it (output.CompareAnswer): what a
+	// change did, the verdicts, head to head, then the notes; said in the
+	// page's words.
+	v.Verdict = pageSentences(output.CompareAnswer(cmp, cfgs))
+	v.Costs = costsPerOutcome(cmp)
 	v.Chart = chart{Name: "differences", Title: "Differences from " + cmp.Names[0],
 		Caption: "Each dot is a scenario's difference from " + cmp.Names[0] + ", paired replication by replication on common random numbers; the whisker is its 95% interval. A whisker that crosses the zero line is no detectable difference.",
 		SVG:     svgDiffs("differences", "Differences from "+cmp.Names[0], panels)}
@@ -193,12 +201,10 @@ func signedInterval(e experiment.Estimate, unit string) string {
 // detectable reports whether a paired interval excludes zero.
 func detectable(e experiment.Estimate) bool { return e.N >= 2 && (e.Low > 0 || e.High < 0) }
 
-// verdict is every scenario's verdict against the reference, in the
-// command line's words, and each clear improvement's cost per unit with
-// its interval; never a ratio over noise.
-func verdict(cmp *experiment.Comparison) (sentences, costs []string) {
+// costsPerOutcome is each clear improvement's cost per unit against the
+// reference, with its interval; never a ratio over noise.
+func costsPerOutcome(cmp *experiment.Comparison) (costs []string) {
 	for _, v := range experiment.Verdicts(cmp) {
-		sentences = append(sentences, v.Sentences...)
 		for _, ch := range v.Outcomes {
 			// A ratio only where the option clearly costs more (CostPer).
 			if ch.CostPer == nil {
@@ -210,8 +216,5 @@ func verdict(cmp *experiment.Comparison) (sentences, costs []string) {
 				experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true), ch.PerUnit()))
 		}
 	}
-	for _, v := range experiment.HeadToHead(cmp) {
-		sentences = append(sentences, output.HeadToHeadWords(v)...)
-	}
-	return sentences, costs
+	return costs
 }

@@ -1,11 +1,19 @@
 package workbench
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
+	"html"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
+	"github.com/spsim/spsim/sim"
+	"github.com/spsim/spsim/sim/experiment"
+	"github.com/spsim/spsim/study"
 )
 
 // TestCompareSaysWhatTheChangeDid: pinning a scenario with a funding cliff
@@ -75,4 +83,75 @@ func TestCompareSaysWhichPinLacksAService(t *testing.T) {
 		}
 	}
 	t.Error("no row for the service")
+}
+
+// TestCompareAsTheCommandLine: the page's comparison gives spsim
+// compare's answer in its order (output.CompareAnswer: what a change did,
+// the verdicts, head to head, the notes), its table the rows spsim compare
+// prints (output.Headline, in order, then each service's occupancy) and
+// its chart the report's measures in the report's order
+// (output.CompareKPIs). The table had left out the inequity gap, referrals
+// and cost per need met, and the chart led with cost.
+func TestCompareAsTheCommandLine(t *testing.T) {
+	names := []string{"baseline", "funding-cliff", "extra-link-worker"}
+	var pins []pin
+	for _, n := range names {
+		text, ok := scenarios.Source(n)
+		if !ok {
+			t.Fatalf("no scenario %s", n)
+		}
+		pins = append(pins, pin{Name: n, TOML: string(text)})
+	}
+	body, _ := json.Marshal(compareRequest{Pins: pins})
+	r := result(t, post(t, newTestServer(), "/api/compare", string(body)))
+
+	// The command line's comparison of the same scenarios.
+	plan, err := study.PlanCompare(study.CompareSpec{Refs: names})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr, err := plan.Execute(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := pageSentences(output.CompareAnswer(cr.Comparison, cr.Configs))
+	if got := r["verdict"].([]any); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("the page's answer\n%q\nspsim compare's, in its order\n%q", got, want)
+	}
+	if len(want) < 3 || !strings.HasPrefix(want[0], "From week 104") {
+		t.Errorf("the answer does not lead with what the cliff did: %q", want)
+	}
+
+	var rows []string
+	for _, row := range r["rows"].([]any) {
+		if k := row.(map[string]any)["kpi"].(string); !strings.HasPrefix(k, sim.KPIVCSEOccupancy) {
+			rows = append(rows, k)
+		}
+	}
+	var headline []string
+	for _, k := range output.Headline {
+		if slices.ContainsFunc(cr.Comparison.KPIs, func(c experiment.KPIComparison) bool { return c.Name == k }) {
+			headline = append(headline, k)
+		}
+	}
+	if fmt.Sprint(rows) != fmt.Sprint(headline) {
+		t.Errorf("the table's rows %v, spsim compare's %v", rows, headline)
+	}
+	for _, k := range []string{sim.KPIInequityGapNeedsMetShare, sim.KPIReferrals, sim.KPICostPerNeedMet} {
+		if !slices.Contains(rows, k) {
+			t.Errorf("the table has no row for %s", k)
+		}
+	}
+
+	svg := r["chart"].(map[string]any)["svg"].(string)
+	var panels, report []string
+	for _, part := range strings.Split(svg, `<g class="panel" data-kpi="`)[1:] {
+		panels = append(panels, html.UnescapeString(part[:strings.IndexByte(part, '"')]))
+	}
+	for _, k := range output.CompareKPIs {
+		report = append(report, output.KPILabel(k))
+	}
+	if fmt.Sprint(panels) != fmt.Sprint(report) {
+		t.Errorf("the chart's panels %q, the report's %q", panels, report)
+	}
 }
