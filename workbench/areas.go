@@ -35,6 +35,9 @@ func (s *Server) areas(req areasRequest) (*areasView, error) {
 		return nil, err
 	}
 	name := extractName(req.File)
+	for i := range v.Warnings {
+		v.Warnings[i].Text = fromAreasFile(v.Warnings[i].Text, name)
+	}
 	list := cfg.Areas.List
 	keys := map[string]bool{}
 	for _, a := range list {

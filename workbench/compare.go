@@ -106,7 +106,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	defer release()
 	cr := res.(*study.CompareResult)
 	v := newCompareView(cr.Comparison, cr.Configs)
-	v.Notes = cr.Warnings
+	v.Notes = pageSentences(cr.Warnings)
 	v.Seconds = since(start)
 	st.send(message{Type: "result", Result: v})
 }

@@ -57,7 +57,7 @@ func asBad(err error, file string) *badScenario {
 		if e.File == "" || !strings.HasPrefix(e.File, "builtin:") {
 			e.File = file
 		}
-		b.problems = append(b.problems, problem{Line: e.Line, Col: e.Col, Key: e.Key, Text: e.Error()})
+		b.problems = append(b.problems, problem{Line: e.Line, Col: e.Col, Key: e.Key, Text: pageProblem(e.Error())})
 	}
 	return b
 }

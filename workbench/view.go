@@ -100,10 +100,11 @@ func jsonNum(v float64) float64 {
 }
 
 // newRunView builds the page's view of a run. Its sentences are the
-// terminal's and the report's (output.RunFound): one answer, two faces.
+// terminal's and the report's (output.RunFound): one answer, two faces,
+// its advice said in the page's words (the Compare tab, not spsim compare).
 func newRunView(rr *study.RunResult) (v *runView, err error) {
 	cfg, res := rr.Config, rr.Results
-	v = &runView{Name: cfg.Name, Replications: len(res), Seed: cfg.Run.Seed, Sentences: output.RunFound(rr)}
+	v = &runView{Name: cfg.Name, Replications: len(res), Seed: cfg.Run.Seed, Sentences: pageSentences(output.RunFound(rr))}
 	for _, name := range output.Headline {
 		if s, ok := experiment.FindSummary(rr.Summaries, name); ok {
 			v.Headline = append(v.Headline, newRow(s))

@@ -48,8 +48,9 @@ func signed(v float64, unit string) string {
 // option the page does not offer is dropped.
 var pageReplacer = strings.NewReplacer(
 	" (to count one, list it with the others in --inappropriate)", "",
-	"comparing with the scenario without the change (spsim compare)", "comparing with the scenario without the change (the Compare tab)",
-	"compare with the scenario without it (spsim compare)", "compare with the scenario without it (the Compare tab)",
+	"comparing with the scenario without the change (spsim compare)", "pinning the scenario with and without the change and comparing them (the Compare tab)",
+	"compare with the scenario without it (spsim compare)", "pin the scenario with and without it and compare them (the Compare tab)",
+	" (--seed and --replications set them for all)", " (the page compares every pin on the reference's seed and replications: set them in the reference to change them)",
 	"more trajectories (spsim sensitivity --trajectories) may tell them apart", "more trajectories may tell them apart, on the command line (spsim sensitivity --trajectories)",
 	"more samples (spsim sensitivity --samples) may tell them apart", "more samples may tell them apart, on the command line (spsim sensitivity --samples)",
 	"--from or the first", "From, or the first",
@@ -72,6 +73,32 @@ func pageWords(s string) string {
 		sub := fitDate.FindStringSubmatch(m)
 		return map[string]string{"from": "From", "to": "To"}[sub[1]] + " " + sub[2]
 	})
+}
+
+// missingTop is the loader's refusal of a file without the scenario's
+// required top-level keys: on the page, most often a file of a few
+// changes that does not say what it changes.
+const missingTop = "missing required keys at the top level"
+
+// pageProblem is a scenario problem in the page's words: a file of only
+// some settings is told how to build on a built-in scenario.
+func pageProblem(text string) string {
+	if strings.Contains(text, missingTop) {
+		text += `; to give only some settings, start the file with extends = "baseline" (or another built-in scenario) and they change that scenario`
+	}
+	return pageWords(text)
+}
+
+// areaWarning is a warning about one area of a scenario's list, as the
+// loader places it in the generated scenario ("scenario.toml:174:111:
+// demand.referrals_per_week = 30: warning: area "Northgate PCN": ...").
+var areaWarning = regexp.MustCompile(`^scenario\.toml:\d+(?::\d+)?: (.*?): warning: (area "[^"]*"): `)
+
+// fromAreasFile says an area's warning as of the areas file the user
+// chose, not of a line of the scenario the page generated from it:
+// "pcns.csv, area "Northgate PCN": demand.referrals_per_week = 30: ...".
+func fromAreasFile(text, file string) string {
+	return areaWarning.ReplaceAllString(text, file+", ${2}: ${1}: ")
 }
 
 // pageSentences is pageWords of each.

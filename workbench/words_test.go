@@ -90,7 +90,7 @@ func TestPageWords(t *testing.T) {
 		{"--to 1 Jan 2400 is after the extract's last referral (30 Nov 2025): …; give a --to within the extract, or leave it out",
 			"To 1 Jan 2400 is after the extract's last referral (30 Nov 2025): …; give a To date within the extract, or leave it out"},
 		{`not counted: "Declined" (286) (to count one, list it with the others in --inappropriate)`, `not counted: "Declined" (286)`},
-		{"comparing with the scenario without the change (spsim compare) isolates it", "comparing with the scenario without the change (the Compare tab) isolates it"},
+		{"comparing with the scenario without the change (spsim compare) isolates it", "pinning the scenario with and without the change and comparing them (the Compare tab) isolates it"},
 		{"the extract's date is its latest referral's unless initial.date gives it", "the extract's date is its latest referral's unless the Extract date gives it"},
 	} {
 		if got := pageWords(c.in); got != c.want {
