@@ -48,7 +48,17 @@ type compareRow struct {
 	Diffs  []string `json:"diffs"` // "" for the reference
 }
 
-var pinName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 _().,+-]{0,39}$`)
+// pinName is the rule for a pin's name: any printable text of 1 to 40
+// characters ("£23k grants for places", "Sam's plan"), without control
+// or other invisible characters and line or paragraph separators, and not
+// starting with a space or with = + - @, which a spreadsheet opening
+// compare.csv or results.xlsx would take for a formula (areas' names are
+// held to the same). A download's file name is never a pin's name as
+// given (safeFileName). app.js checks the same pattern, with /u.
+var pinName = regexp.MustCompile(`^[^\p{C}\p{Z}=+\-@][^\p{C}\p{Zl}\p{Zp}]{0,39}$`)
+
+// pinNameRule says pinName in words.
+const pinNameRule = "a pinned scenario's name is 1 to 40 characters, without line breaks or other control characters, and does not start with a space or with = + - or @ (a spreadsheet would take it for a formula)"
 
 // pinned loads each pin as the scenario named by the pin.
 func (s *Server) pinned(pins []pin) ([]*sim.Config, error) {
@@ -59,7 +69,7 @@ func (s *Server) pinned(pins []pin) ([]*sim.Config, error) {
 	var cfgs []*sim.Config
 	for _, p := range pins {
 		if !pinName.MatchString(p.Name) {
-			return nil, fmt.Errorf("%w: a pinned scenario's name is 1 to 40 letters, digits, spaces and _().,+-, got %s", errBadRequest, short(p.Name))
+			return nil, fmt.Errorf("%w: %s, got %s", errBadRequest, pinNameRule, short(p.Name))
 		}
 		if seen[p.Name] {
 			return nil, fmt.Errorf("%w: two pinned scenarios are both named %s: give each its own name", errBadRequest, short(p.Name))

@@ -1,6 +1,9 @@
 package workbench
 
 import (
+	"encoding/json"
+	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,7 +31,7 @@ func TestPinNameRuleShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(js), "/"+pinName.String()+"/.test(name)") {
+	if !strings.Contains(string(js), "/"+pinName.String()+"/u.test(name)") {
 		t.Errorf("app.js does not check a pin's name by %s", pinName)
 	}
 }
@@ -56,5 +59,33 @@ func TestDiffChartFitsLongNames(t *testing.T) {
 	}
 	if !strings.Contains(svg, `clip-path="url(#differences-names)"><title>`+long+`</title>`) {
 		t.Errorf("the names are not clipped to their column with their full text: %.400s", svg)
+	}
+}
+
+// TestPinNamesTakeOrdinaryText: a pin may be named in ordinary words,
+// pounds, apostrophes and accents among them (the rule was letters,
+// digits, spaces and _().,+-), but not with a line break or other control
+// character, nor starting with what a spreadsheet takes for a formula,
+// nor over 40 characters.
+func TestPinNamesTakeOrdinaryText(t *testing.T) {
+	for _, name := range []string{"£23k grants for places", "Sam's plan", "Café & befriending: 5 posts", "5 posts (50%)", "Plan B", "“quoted”", strings.Repeat("é", 40)} {
+		if !pinName.MatchString(name) {
+			t.Errorf("%q is refused", name)
+		}
+	}
+	for _, name := range []string{"", " leading space", "=HYPERLINK(1)", "+44", "-1", "@sum", "two\nlines", "tab\there", "line\u2028separator", "esc\x1b[31m", strings.Repeat("a", 41)} {
+		if pinName.MatchString(name) {
+			t.Errorf("%q is allowed", name)
+		}
+	}
+	// As the server takes them, and a download of the comparison.
+	body, _ := json.Marshal(compareRequest{Pins: []pin{{Name: "Today's service", TOML: small(t)}, {Name: "£23k grants for places", TOML: small(t, "workforce.link_workers=4")}}})
+	r := result(t, post(t, newTestServer(), "/api/compare", string(body)))
+	if names := fmt.Sprint(r["names"]); names != "[Today's service £23k grants for places]" {
+		t.Errorf("names %s", names)
+	}
+	w := postForm(newTestServer(), "/api/download-compare", url.Values{"request": {string(body)}, "file": {"compare.csv"}})
+	if w.Code != 200 || !strings.Contains(w.Body.String(), "£23k grants for places") || !strings.Contains(w.Header().Get("Content-Disposition"), `filename="comparison-compare.csv"`) {
+		t.Errorf("compare.csv of pins named in words: %d %v %.200s", w.Code, w.Header(), w.Body.String())
 	}
 }

@@ -544,8 +544,8 @@ async function pin() {
   const name = $('#pin-name').value.trim() || `${state.view.name} ${state.pins.length + 1}`;
   // The server's rule for a pin's name (workbench/compare.go), told now
   // rather than when Compare is pressed.
-  if (!/^[A-Za-z0-9][A-Za-z0-9 _().,+-]{0,39}$/.test(name)) {
-    status(`A pinned scenario's name is 1 to 40 letters, digits, spaces and _().,+- (not "${name}")`, true); return;
+  if (!/^[^\p{C}\p{Z}=+\-@][^\p{C}\p{Zl}\p{Zp}]{0,39}$/u.test(name)) {
+    status(`A pinned scenario's name is 1 to 40 characters, without line breaks or other control characters, and does not start with = + - or @, which a spreadsheet would take for a formula (not "${name}")`, true); return;
   }
   if (state.pins.some((p) => p.name === name)) { status(`A pinned scenario is already named "${name}"`, true); return; }
   if (state.pins.length >= 4) { status('Up to 4 scenarios can be pinned', true); return; }
