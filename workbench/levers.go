@@ -22,6 +22,27 @@ type lever struct {
 	// Whole says the key takes whole numbers (posts, sessions, weeks):
 	// a value offered for a mistyped one must be whole too.
 	Whole bool `json:"whole"`
+	// Decision says the Cheapest plan tab offers it: a lever that
+	// varies and that a commissioner decides (posts, places, grants,
+	// support limits), not demand, a run setting or an uncertain input.
+	Decision bool `json:"decision"`
+}
+
+// decisionGroups are the groups of scenarios/words/levers.toml whose
+// levers are decisions: the workforce funded, the support offered, the
+// community services' places and grants. Demand, the run's settings and
+// the uncertain inputs are not decided by a plan.
+var decisionGroups = []string{"Workforce", "Support", "Community services"}
+
+// notDecisions are levers of those groups that are assumptions about how
+// the service behaves, not choices: what caseload a post carries without
+// strain, and how much supervision cuts leaving.
+var notDecisions = []string{"workforce.sustainable_caseload_per_fte", "workforce.supervision.leaving_hazard_reduction"}
+
+// isDecision reports whether a lever (varying, with its key resolved) is
+// a decision a plan may search.
+func isDecision(l lever) bool {
+	return l.Varies && slices.Contains(decisionGroups, l.Group) && !slices.Contains(notDecisions, l.Key)
 }
 
 // levers are the controls for cfg with its current values. doc is cfg
@@ -35,6 +56,7 @@ func levers(cfg *sim.Config, doc map[string]any) []lever {
 		}
 		l := lever{Lever: spec}
 		l.Varies = l.Kind == scenarios.LeverNumber && canVary(l.Key) == nil // one rule with the API's refusal
+		l.Decision = isDecision(l)
 		if l.Key == cliffKey {
 			l.Value = 0
 			if _, c := cliff(cfg); c != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spsim/spsim/optimise"
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
@@ -82,12 +83,38 @@ func (s *Server) handleOptimise(w http.ResponseWriter, r *http.Request) {
 			v.Seconds, v.Command = seconds, j.command
 			for _, w := range j.optimise.Warnings {
 				if strings.HasPrefix(w, "--lever ") {
-					v.Notes = append(v.Notes, w)
+					v.Notes = append(v.Notes, leverNote(w, req.Levers))
 				}
 			}
 		}
 		return v, err
 	})
+}
+
+// leverNote is spsim optimise's warning about a lever ("--lever
+// workforce.link_workers = 3: warning: the scenario's timeline sets it
+// again ...", "--lever KEY changes no planned cost, ...") in the page's
+// words: the lever by its name on the page, no flag, no "warning:".
+func leverNote(w string, levers []leverValues) string {
+	w = strings.TrimPrefix(w, "--lever ")
+	for _, l := range levers {
+		rest, ok := strings.CutPrefix(w, l.Key)
+		if !ok || rest != "" && !strings.ContainsAny(rest[:1], " =:") {
+			continue
+		}
+		name := l.Label
+		if name == "" {
+			name = cmp.Or(scenarios.KeyLabel(l.Key), l.Key)
+		}
+		if v, ok := strings.CutPrefix(rest, " = "); ok {
+			rest = " at " + v
+		} else if v, ok := strings.CutPrefix(rest, "="); ok {
+			rest = " at " + v
+		}
+		w = name + rest
+		break
+	}
+	return strings.Replace(w, ": warning: ", ": ", 1)
 }
 
 // optimiseJob plans a plan request: the page's live search and its

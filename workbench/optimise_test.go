@@ -278,7 +278,49 @@ func TestOptimiseNotes(t *testing.T) {
 	text := small(t) + "\n[[timeline]]\nweek = 120\nlink_workers = 2\n"
 	body := `{"toml":` + jsonString(text) + `,"levers":[{"key":"workforce.link_workers","values":[3,4]}],"target":{"kpi":"wait_first_contact_p90_weeks","op":"<=","value":8}}`
 	r := result(t, post(t, newTestServer(), "/api/optimise", body))
-	if notes := fmt.Sprint(r["notes"]); !strings.Contains(notes, "--lever workforce.link_workers = 3: warning: the scenario's timeline sets it again at week 120") {
+	if notes := fmt.Sprint(r["notes"]); !strings.Contains(notes, "Link-worker posts at 3: the scenario's timeline sets it again at week 120") || strings.Contains(notes, "--lever") {
+		t.Errorf("notes %s", notes)
+	}
+}
+
+// TestPlanOffersDecisions: the plan tab offers the levers a commissioner
+// decides (posts, places, grants, support limits), not referrals a week,
+// the run's settings or an uncertain input such as the pressure weight of
+// people waiting, which it offered before; a lever that costs nothing is
+// noted in the page's words, not as "--lever KEY changes no planned cost".
+func TestPlanOffersDecisions(t *testing.T) {
+	_, v, err := newTestServer().prepare(scenarioRequest{Name: "baseline"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	decision := map[string]bool{}
+	for _, l := range v.Levers {
+		decision[l.Key] = l.Decision
+	}
+	for key, want := range map[string]bool{
+		"workforce.link_workers": true, "workforce.fte": true, "workforce.caseload_cap_per_fte": true,
+		"services.befriending_and_groups.places": true, "services.wellbeing_groups.grant_per_place_year": true,
+		"support.short_term.max_sessions": true, "workforce.supervision.hours_per_week": true,
+		"demand.referrals_per_week": false, "demand.annual_growth": false, "run.replications": false, "run.seed": false,
+		"workforce.waiting_pressure_weight": false, "workforce.recruitment_delay_weeks.mean": false,
+		"workforce.sustainable_caseload_per_fte": false, "funding_cliff.week": false,
+	} {
+		if got, ok := decision[key]; !ok || got != want {
+			t.Errorf("%s: a decision %v (shown %v), want %v", key, got, ok, want)
+		}
+	}
+	js, err := assets.ReadFile("assets/tools.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(js), "v.levers.filter((l) => l.decision)") {
+		t.Error("tools.js does not offer the plan only the decisions")
+	}
+
+	req, _ := json.Marshal(optimiseRequest{TOML: small(t), Target: optimiseTarget{KPI: "wait_first_contact_p90_weeks", Op: "<=", Value: 8},
+		Levers: []leverValues{{Key: "workforce.caseload_cap_per_fte", Label: "Caseload cap", Values: []float64{40, 45}}}})
+	r := result(t, post(t, newTestServer(), "/api/optimise", string(req)))
+	if notes := fmt.Sprint(r["notes"]); !strings.Contains(notes, "Caseload cap changes no planned cost, so the search weighs it by its outcomes alone") || strings.Contains(notes, "--lever") {
 		t.Errorf("notes %s", notes)
 	}
 }

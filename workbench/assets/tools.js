@@ -5,8 +5,10 @@
 
 // ---- the cheapest plan ----
 
+// leverOptions are the levers a plan may search: decisions (posts,
+// places, grants, support limits), not demand or an uncertain input.
 function leverOptions(v, none) {
-  const opts = v.levers.filter((l) => l.varies)
+  const opts = v.levers.filter((l) => l.decision)
     .map((l) => el('option', { value: l.key, text: l.label, 'data-min': l.min, 'data-max': l.max, 'data-value': l.value, 'data-step': l.step || 0 }));
   return none ? [el('option', { value: '', text: '(no second lever)' }), ...opts] : opts;
 }
