@@ -39,7 +39,8 @@ func areaStats(results []*sim.Result, level float64) []areaStat {
 	var out []areaStat
 	for a, area := range results[0].Areas {
 		s := areaStat{index: a, name: area.Name, est: map[string]experiment.Estimate{}, unit: map[string]string{}}
-		for k, kpi := range area.KPIs {
+		for k := range area.NumKPIs() {
+			kpi := area.KPI(k)
 			if slices.Contains(areaTableKPIs, kpi.Name) {
 				s.est[kpi.Name], s.unit[kpi.Name] = areaInterval(results, a, k, level), kpi.Unit
 			}
@@ -114,7 +115,7 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 // and an area where more give up waiting can wait less and meet less.
 // It is "" otherwise.
 func fewestNeedsMet(results []*sim.Result, shown []areaStat, level float64) string {
-	k := slices.IndexFunc(results[0].Areas[shown[0].index].KPIs, func(x sim.KPI) bool { return x.Name == sim.KPINeedsMetShare })
+	k := results[0].Areas[shown[0].index].KPIIndex(sim.KPINeedsMetShare)
 	if k < 0 {
 		return ""
 	}
@@ -129,7 +130,7 @@ func fewestNeedsMet(results []*sim.Result, shown []areaStat, level float64) stri
 	}
 	d := make([]float64, len(results))
 	for r, res := range results {
-		d[r] = res.Areas[shown[0].index].KPIs[k].Value - res.Areas[low.index].KPIs[k].Value
+		d[r] = res.Areas[shown[0].index].KPI(k).Value - res.Areas[low.index].KPI(k).Value
 	}
 	if e := experiment.Interval(d, level); !(e.Low > 0) {
 		return ""
@@ -149,7 +150,7 @@ func closeBehind(results []*sim.Result, shown []areaStat, level float64) string 
 	d := make([]float64, len(results))
 	for _, s := range shown[1:] {
 		for r, res := range results {
-			d[r] = res.Areas[shown[0].index].KPIs[shown[0].waitK].Value - res.Areas[s.index].KPIs[s.waitK].Value
+			d[r] = res.Areas[shown[0].index].KPI(shown[0].waitK).Value - res.Areas[s.index].KPI(s.waitK).Value
 		}
 		if e := experiment.Interval(d, level); !(e.Low > 0) {
 			close = append(close, s.name+"'s")

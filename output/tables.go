@@ -152,7 +152,8 @@ func WriteAreas(w io.Writer, results []*sim.Result, level float64) error {
 	var buf []byte
 	for a, area := range results[0].Areas {
 		buf = buf[:0]
-		for k, kpi := range area.KPIs {
+		for k := range area.NumKPIs() {
+			kpi := area.KPI(k)
 			e := experiment.AreaEstimate(results, a, k, vals, level)
 			buf = append(appendField(buf, area.Name), ',')
 			buf = append(appendField(buf, kpi.Name), ',')

@@ -361,5 +361,9 @@ func (s *areaRuns) add(i int, out *areaOut) {
 	}
 	s.in.waits.Merge(m.m.waits)
 	total.Events += r.Events
-	total.Areas = append(total.Areas, AreaResult{Name: s.areas[i].Name, KPIs: r.KPIs})
+	var like *AreaResult // the last area's names and units, most often the same
+	if n := len(total.Areas); n > 0 {
+		like = &total.Areas[n-1]
+	}
+	total.Areas = append(total.Areas, newAreaResult(s.areas[i].Name, r.KPIs, like))
 }

@@ -36,18 +36,14 @@ func TestAreasAddUp(t *testing.T) {
 	}
 	sum := 0.0
 	for _, a := range r3[0].Areas {
-		for _, k := range a.KPIs {
-			if k.Name == "referrals" {
-				sum += k.Value
-			}
-		}
+		sum += a.KPI(a.KPIIndex("referrals")).Value
 	}
 	if got, _ := r3[0].KPI("referrals"); abs(got-sum) > 1e-6*sum {
 		t.Errorf("total referrals %v, sum over areas %v", got, sum)
 	}
 	// Areas are independent: their KPIs differ.
 	ar := r3[0].Areas
-	if ar[0].KPIs[0].Value == ar[1].KPIs[0].Value && ar[1].KPIs[0].Value == ar[2].KPIs[0].Value {
+	if ar[0].KPI(0).Value == ar[1].KPI(0).Value && ar[1].KPI(0).Value == ar[2].KPI(0).Value {
 		t.Error("three areas drew the same numbers")
 	}
 }

@@ -74,18 +74,18 @@ func boundTotal(total []KPI, areas []AreaResult) {
 		total[i].Max = 0
 		total[i].Impossible = len(areas) > 0
 		for _, a := range areas {
-			if i >= len(a.KPIs) || !a.KPIs[i].Impossible {
+			if i >= len(a.vals) || !a.vals[i].impossible {
 				total[i].Impossible = false
 			}
 		}
 		sum, most, all := 0.0, 0.0, len(areas) > 0
 		for _, a := range areas {
-			if i >= len(a.KPIs) || a.KPIs[i].Name != total[i].Name || a.KPIs[i].Max <= 0 {
+			if i >= len(a.vals) || a.heads[i].name != total[i].Name || a.vals[i].max <= 0 {
 				all = false
 				continue
 			}
-			sum += a.KPIs[i].Max
-			most = max(most, a.KPIs[i].Max)
+			sum += a.vals[i].max
+			most = max(most, a.vals[i].max)
 		}
 		switch {
 		case total[i].Name == KPIVCSEClosures:

@@ -8,11 +8,11 @@ import "testing"
 // area rules it out.
 func TestBoundTotal(t *testing.T) {
 	area := func(closures, occupancy float64, never bool) AreaResult {
-		return AreaResult{KPIs: []KPI{
+		return NewAreaResult("", []KPI{
 			{Name: KPIVCSEClosures, Max: closures},
 			{Name: KPIVCSEOccupancy, Max: occupancy},
 			{Name: KPILeavers, Impossible: never},
-		}}
+		})
 	}
 	total := []KPI{{Name: KPIVCSEClosures, Max: 5}, {Name: KPIVCSEOccupancy, Max: 1}, {Name: KPILeavers, Impossible: true}}
 	boundTotal(total, []AreaResult{area(5, 1, true), area(3, 1, false)})

@@ -1,7 +1,6 @@
 package sim_test
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/spsim/spsim/sim"
@@ -105,7 +104,7 @@ func TestNoneSeenOrRuledOut(t *testing.T) {
 	icb := load(t, "icb")
 	icb.Run.HorizonWeeks, icb.Run.WarmupWeeks = 60, 20
 	rs = replicate(t, icb, 3, 2)
-	k := slices.IndexFunc(rs[0].Areas[0].KPIs, func(k sim.KPI) bool { return k.Name == sim.KPIVCSERefused })
+	k := rs[0].Areas[0].KPIIndex(sim.KPIVCSERefused)
 	vals := make([]float64, len(rs))
 	for a := range rs[0].Areas {
 		e := experiment.AreaEstimate(rs, a, k, vals, 0.95)

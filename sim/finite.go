@@ -52,8 +52,10 @@ func (r *Result) CheckFinite() error {
 		return err
 	}
 	for _, a := range r.Areas {
-		if err := check(" of area "+a.Name, a.KPIs); err != nil {
-			return err
+		for k, v := range a.vals {
+			if math.IsInf(v.value, 0) {
+				return fmt.Errorf("self-check: KPI %s of area %s is %v, not a finite number", a.heads[k].name, a.Name, v.value)
+			}
 		}
 	}
 	return nil

@@ -40,7 +40,7 @@ func TestCheckFinite(t *testing.T) {
 		"weekly nan":  {Columns: []sim.Column{{Name: "a"}}, Weekly: [][]float64{{1}, {math.NaN()}}},
 		"weekly -inf": {Columns: []sim.Column{{Name: "a"}, {Name: "b"}}, Weekly: [][]float64{{1, 2}, {3, math.Inf(-1)}}},
 		"kpi inf":     {KPIs: []sim.KPI{{Name: "cost_total", Value: math.Inf(1)}}},
-		"area inf":    {Areas: []sim.AreaResult{{Name: "x", KPIs: []sim.KPI{{Name: "k", Value: math.Inf(-1)}}}}},
+		"area inf":    {Areas: []sim.AreaResult{sim.NewAreaResult("x", []sim.KPI{{Name: "k", Value: math.Inf(-1)}})}},
 	} {
 		if err := r.CheckFinite(); err == nil {
 			t.Errorf("%s: passed the self-check", name)

@@ -17,7 +17,10 @@ func (b *book) areas(results []*sim.Result, level float64) {
 	const s = "Areas"
 	b.sheet(s)
 	first := results[0].Areas
-	kpis := first[0].KPIs
+	kpis := make([]sim.KPI, first[0].NumKPIs())
+	for k := range kpis {
+		kpis[k] = first[0].KPI(k)
+	}
 	// England has 1,250 areas: written as XML, not cell by cell.
 	b.freeze(s, 1)
 	b.widths(s, 28)
@@ -53,7 +56,7 @@ func (b *book) areas(results []*sim.Result, level float64) {
 	for a, area := range first {
 		out.start(a + 2)
 		out.str(1, a+2, 0, area.Name)
-		for k := range area.KPIs {
+		for k := range area.NumKPIs() {
 			e := est[a][k]
 			for i, v := range []float64{e.Mean, e.Low, e.High} {
 				out.num(areaCol(k, i), a+2, styles[k], scales[k]*v)
@@ -76,8 +79,8 @@ func areaEstimates(results []*sim.Result, level float64) [][]experiment.Estimate
 	est := make([][]experiment.Estimate, len(first))
 	vals := make([]float64, len(results))
 	for a, area := range first {
-		est[a] = make([]experiment.Estimate, len(area.KPIs))
-		for k := range area.KPIs {
+		est[a] = make([]experiment.Estimate, area.NumKPIs())
+		for k := range area.NumKPIs() {
 			est[a][k] = experiment.AreaEstimate(results, a, k, vals, level)
 		}
 	}

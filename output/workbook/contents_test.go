@@ -54,12 +54,13 @@ func TestLargeSheetsReadBack(t *testing.T) {
 	areas := res[0].Areas
 	checkHeader(t, f, "Areas", 1, "area")
 	vals := make([]float64, len(res))
-	cells := make([][]float64, len(areas[0].KPIs)) // by KPI: every area's mean, low and high
+	cells := make([][]float64, areas[0].NumKPIs()) // by KPI: every area's mean, low and high
 	for a, area := range areas {
 		if got, _ := f.GetCellValue("Areas", cellName(1, a+2)); got != area.Name {
 			t.Errorf("Areas!%s = %q, want %q", cellName(1, a+2), got, area.Name)
 		}
-		for k, kpi := range area.KPIs {
+		for k := range area.NumKPIs() {
+			kpi := area.KPI(k)
 			col := 2 + 3*k // the mean, then its interval
 			x, _ := areaShown(kpi)
 			if a == 0 {
@@ -76,8 +77,8 @@ func TestLargeSheetsReadBack(t *testing.T) {
 		}
 	}
 	// A column's format keeps three significant figures of its largest.
-	for k, kpi := range areas[0].KPIs {
-		_, unit := areaShown(kpi)
+	for k := range areas[0].NumKPIs() {
+		_, unit := areaShown(areas[0].KPI(k))
 		for a := range areas {
 			for i := range 3 {
 				checkFormat(t, f, "Areas", 2+3*k+i, a+2, workbook.FormatFor(unit, cells[k]...))

@@ -110,10 +110,8 @@ func TestAreaGapInPoints(t *testing.T) {
 		t.Fatalf("Areas sheet has %d rows", len(rows))
 	}
 	kpiIndex := func(name string) int {
-		for k, kpi := range res[0].Areas[0].KPIs {
-			if kpi.Name == name {
-				return k
-			}
+		if k := res[0].Areas[0].KPIIndex(name); k >= 0 {
+			return k
 		}
 		t.Fatalf("no area KPI %s", name)
 		return -1

@@ -297,15 +297,15 @@ func EstimateOf(vals []float64, level float64, r Range, unit string, exposure fl
 func AreaEstimate(results []*sim.Result, a, k int, vals []float64, level float64) Estimate {
 	total, seen := 0.0, true
 	for r, res := range results {
-		kpi := &res.Areas[a].KPIs[k]
+		kpi := res.Areas[a].KPI(k)
 		vals[r] = kpi.Value
-		x := kpiExposure(kpi, res.Weeks)
+		x := kpiExposure(&kpi, res.Weeks)
 		seen = seen && x > 0
 		total += x
 	}
 	if !seen {
 		total = 0
 	}
-	kpi := results[0].Areas[a].KPIs[k]
+	kpi := results[0].Areas[a].KPI(k)
 	return EstimateOf(vals, level, KPIRangeOf(kpi), kpi.Unit, total)
 }
