@@ -55,7 +55,7 @@ func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer folder.Close()
-	return writeCalibration(folder, spec, calibrate.Notes(x, spec.Shares, spec.Groups), stdout, stderr, *cf.quiet)
+	return writeCalibration(folder, spec, calibrate.Notes(x, spec.Shares, spec.Groups), stdout, stderr, *cf.quiet, *cf.png)
 }
 
 // prepare names the fragment and its folder after the extract when the
@@ -95,7 +95,7 @@ func (cf *calibrateFlagValues) prepare(spec *calibrate.FragmentSpec, path string
 // calibrateFlagValues are calibrate's flags, once parsed.
 type calibrateFlagValues struct {
 	dir, extends, name, from, to, start, inappropriate *string
-	force, quiet, noGrowth, noSeason                   *bool
+	force, quiet, noGrowth, noSeason, png              *bool
 }
 
 func calibrateFlags() (*flag.FlagSet, *calibrateFlagValues) {
@@ -105,6 +105,7 @@ func calibrateFlags() (*flag.FlagSet, *calibrateFlagValues) {
 	alias(fs, "o", "output")
 	cf.force = fs.Bool("force", false, "replace an existing output folder of spsim's outputs (never one holding other files)")
 	cf.quiet = fs.Bool("quiet", false, "print nothing but errors")
+	cf.png = fs.Bool("png", false, "also write the chart as PNG (SVG is always written)")
 	cf.extends = fs.String("extends", "baseline", "the `SCENARIO` the fragment extends (a built-in name or a file)")
 	cf.name = fs.String("name", "", "the fragment's scenario `NAME` (default calibrated-NAME)")
 	cf.from = fs.String("from", "", "first `DATE` counted (default: the first referral's date)")
@@ -159,20 +160,30 @@ func readExtract(path string) (*calibrate.Extract, error) {
 }
 
 // writeCalibration writes the fragment (checked by loading it back), the
-// parameter table and the plot.
-func writeCalibration(folder *output.Folder, spec calibrate.FragmentSpec, notes []string, stdout, stderr io.Writer, quiet bool) error {
+// parameter table and the plot: SVG, and PNG too if withPNG, as run's
+// charts are.
+func writeCalibration(folder *output.Folder, spec calibrate.FragmentSpec, notes []string, stdout, stderr io.Writer, quiet, withPNG bool) error {
 	dir := folder.Path()
-	svg, png, err := calibrate.Plot(spec.Fit, spec.Source)
+	var svg, png []byte
+	var err error
+	if withPNG {
+		svg, png, err = calibrate.Plot(spec.Fit, spec.Source)
+	} else {
+		svg, err = calibrate.PlotSVG(spec.Fit, spec.Source)
+	}
 	if err != nil {
 		return err
 	}
 	toml := filepath.Join(dir, "calibrated.toml")
-	err = writeAll(dir, []outFile{
+	files := []outFile{
 		{"calibrated.toml", func(w io.Writer) error { return calibrate.WriteFragment(w, spec) }},
 		{"calibration.csv", func(w io.Writer) error { return writeCalibrationCSV(w, spec) }},
 		{"referrals_fit.svg", func(w io.Writer) error { _, err := w.Write(svg); return err }},
-		{"referrals_fit.png", func(w io.Writer) error { _, err := w.Write(png); return err }},
-	})
+	}
+	if withPNG {
+		files = append(files, outFile{"referrals_fit.png", func(w io.Writer) error { _, err := w.Write(png); return err }})
+	}
+	err = writeAll(dir, files)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func TestCalibrate(t *testing.T) {
 	}
 	extract := writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
 	dir := filepath.Join(tmp, "cal")
-	stdout, _ := spsim(t, "calibrate", extract, "-o", dir, "--from", "2023-01-02")
+	stdout, _ := spsim(t, "calibrate", extract, "-o", dir, "--from", "2023-01-02", "--png")
 	// It leads with what the fit found, in words, then each setting in
 	// words beside the key it sets.
 	if first, _, _ := strings.Cut(stdout, "\n"); !strings.Contains(first, " referrals in 156 whole weeks, 2 Jan 2023 to ") {
@@ -192,5 +192,9 @@ func TestCalibrateSaysHowToFitWithoutWhatItCannotTell(t *testing.T) {
 	stdout, _ = spsim(t, "calibrate", extract, "-o", filepath.Join(tmp, "b"), "--no-growth", "--no-season")
 	if strings.Contains(stdout, "fit without") || strings.Contains(stdout, "all the same") {
 		t.Errorf("with both fixed, it still speaks of them:\n%s", stdout)
+	}
+	// Without --png the chart is SVG alone, as run's and compare's are.
+	if _, err := os.Stat(filepath.Join(tmp, "a", "referrals_fit.png")); err == nil {
+		t.Error("referrals_fit.png written without --png")
 	}
 }
