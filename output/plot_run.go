@@ -49,6 +49,9 @@ type line struct {
 	// ref, if set, makes the line a constant reference level, such as a
 	// cap, instead of a series.
 	ref *float64
+	// share marks a series of shares (places filled): its band stays
+	// within [0, 1], as any other's stays above 0.
+	share bool
 }
 
 var dashed = []vg.Length{vg.Points(6), vg.Points(3)}
@@ -105,21 +108,7 @@ func (r runCharts) timePanel(title, yLabel string, yFormat func(v, step float64)
 			lg.Add(l.label, ref)
 			continue
 		}
-		est := experiment.WeeklyIn(r.results, l.series, r.level, experiment.NonNegative)
-		scale := l.scale
-		if scale == 0 {
-			scale = 1
-		}
-		b := &bandLine{color: l.color, dashes: l.dashes}
-		for w, e := range est {
-			if w < l.from {
-				continue
-			}
-			b.x = append(b.x, float64(w)+0.5)
-			b.mean = append(b.mean, e.Mean*scale)
-			b.lo = append(b.lo, e.Low*scale)
-			b.hi = append(b.hi, e.High*scale)
-		}
+		b := r.band(l)
 		p.Add(b)
 		lg.Add(l.label, b)
 	}
@@ -137,6 +126,31 @@ func (r runCharts) timePanel(title, yLabel string, yFormat func(v, step float64)
 		p.Y.Max = p.Y.Min + 1
 	}
 	return p, lg
+}
+
+// band is series line l week by week, with its interval, within the
+// possible range of what it counts.
+func (r runCharts) band(l line) *bandLine {
+	within := experiment.NonNegative
+	if l.share {
+		within = experiment.UnitShare
+	}
+	est := experiment.WeeklyIn(r.results, l.series, r.level, within)
+	scale := l.scale
+	if scale == 0 {
+		scale = 1
+	}
+	b := &bandLine{color: l.color, dashes: l.dashes}
+	for w, e := range est {
+		if w < l.from {
+			continue
+		}
+		b.x = append(b.x, float64(w)+0.5)
+		b.mean = append(b.mean, e.Mean*scale)
+		b.lo = append(b.lo, e.Low*scale)
+		b.hi = append(b.hi, e.High*scale)
+	}
+	return b
 }
 
 // colourNames are the words captions use for the colours drawn, so that
@@ -203,9 +217,13 @@ func (r runCharts) caseloadPerFTE() (Figure, error) {
 	return l.render("caseload_per_fte", "People on caseload per full-time-equivalent link worker in post ("+colourName(Blue)+"), against the caseload cap ("+colourName(Red)+", dashed). Near the cap, new referrals can only wait; above it, link workers carry more than the cap, as when a leaver's caseload is handed to colleagues.")
 }
 
+// occupancyLine is the share of community places filled, in percent.
+func occupancyLine() line {
+	return line{label: "Occupied places", series: experiment.Ratio(col(sim.ColVCSEFilledMean), col(sim.ColVCSEPlacesMean)), color: Blue, scale: 100, share: true}
+}
+
 func (r runCharts) vcse() (Figure, error) {
-	occ, lo := r.timePanel("Community (VCSE) occupancy", "Places occupied (%)", percent,
-		line{label: "Occupied places", series: experiment.Ratio(col(sim.ColVCSEFilledMean), col(sim.ColVCSEPlacesMean)), color: Blue, scale: 100})
+	occ, lo := r.timePanel("Community (VCSE) occupancy", "Places occupied (%)", percent, occupancyLine())
 	if occ.Y.Max < 100 {
 		occ.Y.Max = 100
 	}
