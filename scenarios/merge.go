@@ -236,20 +236,14 @@ func droppedEntries(parent, child map[string]any, pv provenance, file string) []
 			if !cok || !pok {
 				continue
 			}
-			var dropped []string
-			for _, k := range sortedKeys(pvv) {
-				if _, kept := cv[k]; !kept {
-					dropped = append(dropped, k)
-				}
-			}
+			dropped := missingKeys(pvv, cv)
 			if len(dropped) == 0 {
 				continue
 			}
 			key := m.table + "." + name + "." + m.key
 			at, _ := pv.find(key)
 			out = append(out, Warning{File: orTop(at.file, file), Line: at.line, Col: at.col, Key: key,
-				Message: fmt.Sprintf("replaces the scenario it extends' whole %s, so %s, not given here, %s: give every entry to keep it (0 for one left out on purpose)",
-					m.key, strings.Join(dropped, ", "), map[bool]string{true: "is dropped", false: "are dropped"}[len(dropped) == 1])})
+				Message: "replaces the scenario it extends' whole " + m.key + ", so " + droppedWords(dropped)})
 		}
 	}
 	return out

@@ -98,29 +98,25 @@ func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
 // initial.waiting) set on a scenario that gives the people themselves: the
 // people are counted, and the count would be dropped without a word.
 func countsOverPeople(c *Config, kvs []KeyValue) error {
-	if len(c.Initial.People) == 0 {
+	in := &c.Initial
+	if len(in.People) == 0 {
 		return nil
 	}
-	waiting := 0
-	for _, p := range c.Initial.People {
-		if p.Status == StatusWaiting {
-			waiting++
-		}
-	}
+	// Loading counted the people into in.Waiting and in.Active.
 	for _, kv := range kvs {
 		var count int
 		switch kv.Key {
 		case "initial.waiting":
-			count = waiting
+			count = in.Waiting
 		case "initial.active":
-			count = len(c.Initial.People) - waiting
+			count = in.Active
 		default:
 			continue
 		}
 		if n, err := strconv.Atoi(strings.TrimSpace(kv.Value)); err == nil && n == count {
 			continue // the people's own count
 		}
-		return Errors{{Key: kv.Key, Value: kv.Value, Msg: fmt.Sprintf("the scenario gives today's people one by one (%d waiting, %d on caseloads), so a count set here would be dropped: to give counts instead, also set initial.people=[]", waiting, len(c.Initial.People)-waiting)}}
+		return Errors{{Key: kv.Key, Value: kv.Value, Msg: fmt.Sprintf("the scenario gives today's people one by one (%d waiting, %d on caseloads), so a count set here would be dropped: to give counts instead, also set initial.people=[]", in.Waiting, in.Active)}}
 	}
 	return nil
 }
@@ -144,21 +140,37 @@ func droppedMapEntries(old, now *Config, key string) string {
 	default:
 		return ""
 	}
-	var dropped []string
-	for _, k := range sortedKeys(before) {
-		if _, kept := after[k]; !kept {
-			dropped = append(dropped, k)
-		}
-	}
+	dropped := missingKeys(before, after)
 	if len(dropped) == 0 {
 		return ""
 	}
-	msg := fmt.Sprintf("replaces the whole %s, so %s, not given here, %s: give every entry to keep it (0 for one left out on purpose)",
-		parts[2], strings.Join(dropped, ", "), map[bool]string{true: "is dropped", false: "are dropped"}[len(dropped) == 1])
+	msg := "replaces the whole " + parts[2] + ", so " + droppedWords(dropped)
 	if given := sortedKeys(after); len(given) > 0 {
 		msg += fmt.Sprintf(", or set one entry alone, as %s.%s=%s does", key, given[0], formatNumber(after[given[0]]))
 	}
 	return msg
+}
+
+// missingKeys are before's keys that after lacks, in order.
+func missingKeys[A, B any](before map[string]A, after map[string]B) []string {
+	var out []string
+	for _, k := range sortedKeys(before) {
+		if _, kept := after[k]; !kept {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// droppedWords says which entries a map given whole drops, and how to keep
+// them: "social_connection, not given here, is dropped: give every entry
+// …".
+func droppedWords(dropped []string) string {
+	verb := "are dropped"
+	if len(dropped) == 1 {
+		verb = "is dropped"
+	}
+	return strings.Join(dropped, ", ") + ", not given here, " + verb + ": give every entry to keep it (0 for one left out on purpose)"
 }
 
 // droppedSteps says, of a timeline set whole (--set timeline=[...], an

@@ -56,19 +56,7 @@ func TestOptimise(t *testing.T) {
 
 	// The same search on the command line's path gives the same answer:
 	// the same scenario and seed, whatever the face.
-	path := filepath.Join(t.TempDir(), "small.toml")
-	if err := os.WriteFile(path, []byte(small(t)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p, err := optimise.Plan(optimise.Spec{Ref: path, Levers: []string{"workforce.link_workers=2,3,4,5,6"},
-		Targets: []string{"wait_first_contact_p90_weeks<=4"}, Options: optimise.Options{Confidence: 0.95}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cli, err := p.Solve(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, cli := commandLinePlan(t, "workforce.link_workers=2,3,4,5,6")
 	// The same, but for the lever the page names in words.
 	p.Labels = map[string]string{"workforce.link_workers": "Link-worker posts"}
 	if want := p.Sentences(cli); fmt.Sprint(sentences[1:]) != fmt.Sprint(want) || !strings.Contains(want[0], " is link-worker posts ") {
@@ -92,20 +80,8 @@ func TestPlanAsTheCommandLine(t *testing.T) {
 	req, _ := json.Marshal(optimiseRequest{TOML: small(t), Target: optimiseTarget{KPI: "wait_first_contact_p90_weeks", Op: "<=", Value: 4}, Levers: levers})
 	w := post(t, newTestServer(), "/api/optimise", string(req))
 	r := result(t, w)
-	path := filepath.Join(t.TempDir(), "small.toml")
-	if err := os.WriteFile(path, []byte(small(t)), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	// The command line's defaults, as spsim optimise takes them.
-	p, err := optimise.Plan(optimise.Spec{Ref: path, Levers: []string{"workforce.link_workers=4,5", "services.befriending_and_groups.places=56,61"},
-		Targets: []string{"wait_first_contact_p90_weeks<=4"}, Options: optimise.Options{Confidence: 0.95}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cli, err := p.Solve(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, cli := commandLinePlan(t, "workforce.link_workers=4,5", "services.befriending_and_groups.places=56,61")
 	if got, want := r["rows"].([]any)[int(r["plan"].(float64))].([]any)[:2], p.Cands[cli.Plan].Levers; fmt.Sprint(got) != fmt.Sprint(want) || want[0] != "4" {
 		t.Errorf("the page's plan %v, the command line's %v (want 4 posts)", got, want)
 	}
@@ -323,4 +299,25 @@ func TestPlanOffersDecisions(t *testing.T) {
 	if notes := fmt.Sprint(r["notes"]); !strings.Contains(notes, "Caseload cap changes no planned cost, so the search weighs it by its outcomes alone") || strings.Contains(notes, "--lever") {
 		t.Errorf("notes %s", notes)
 	}
+}
+
+// commandLinePlan is spsim optimise's plan, with its defaults, for the test
+// scenario with levers and the target of a 90th-percentile wait of at
+// most 4 weeks.
+func commandLinePlan(t *testing.T, levers ...string) (*optimise.Problem, *optimise.Result) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "small.toml")
+	if err := os.WriteFile(path, []byte(small(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := optimise.Plan(optimise.Spec{Ref: path, Levers: levers,
+		Targets: []string{"wait_first_contact_p90_weeks<=4"}, Options: optimise.Options{Confidence: 0.95}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.Solve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, r
 }

@@ -337,9 +337,4 @@ func numberWithin(x, lo, hi float64) string {
 
 // moneyWithin writes an amount of money to the precision of its interval:
 // whole pounds unless every bound is under £100, as Bounds writes them.
-func moneyWithin(x, lo, hi float64) string {
-	if math.IsNaN(lo) || math.IsNaN(hi) {
-		return Money(x)
-	}
-	return QuantityWithin(x, lo, hi, sim.UnitGBP, false)
-}
+func moneyWithin(x, lo, hi float64) string { return QuantityWithin(x, lo, hi, sim.UnitGBP, false) }
