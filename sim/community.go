@@ -293,14 +293,10 @@ func (m *Model) closeService(s int) {
 // people in the places it removed finish their engagements; they are
 // counted as attending (occupied), not as filling places that are gone, so
 // that occupancy is never above 100%. Without a cut the two move together,
-// add for add.
+// add for add. A closed service has nobody in its places, so fills none.
 func (m *Model) placesFilled(s int) {
 	sv := &m.svcs[s]
-	f := float64(min(sv.occupied, sv.places))
-	if !sv.open {
-		f = 0
-	}
-	if d := f - sv.filledLevel.v; d != 0 {
+	if d := float64(min(sv.occupied, sv.places)) - sv.filledLevel.v; d != 0 {
 		sv.filledLevel.add(m.now(), d)
 		m.m.vcseFilled.add(m.now(), d)
 	}

@@ -535,7 +535,7 @@ func (m *Model) checkServices() error {
 		if sv.occupied < 0 || sv.waiting < 0 {
 			return fmt.Errorf("invariant non-negative: service %s has occupied %d, waiting %d", m.p.services[s].name, sv.occupied, sv.waiting)
 		}
-		if want := float64(min(sv.occupied, sv.places)); sv.open && sv.filledLevel.v != want || !sv.open && sv.filledLevel.v != 0 {
+		if want := float64(min(sv.occupied, sv.places)); sv.filledLevel.v != want {
 			return fmt.Errorf("invariant places filled: service %s fills %v places, with %d people in %d places", m.p.services[s].name, sv.filledLevel.v, sv.occupied, sv.places)
 		}
 		filled += sv.filledLevel.v
