@@ -3,10 +3,12 @@ package workbench
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -24,11 +26,17 @@ type page struct {
 // after its first run.
 func openPage(t *testing.T, width, height int64) *page {
 	t.Helper()
+	return openPageOn(t, width, height, New(Options{Version: "test"}))
+}
+
+// openPageOn is openPage with the workbench served by h.
+func openPageOn(t *testing.T, width, height int64, h http.Handler) *page {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("drives a browser")
 	}
 	exe := chromium(t)
-	srv := httptest.NewServer(New(Options{Version: "test"}))
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserFlags(exe, t.TempDir())...)
 	t.Cleanup(cancelAlloc)
@@ -285,9 +293,10 @@ func TestBrowserUnpinMarksComparison(t *testing.T) {
 		p.run(`document.querySelector('#pin-name').value = 'four'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 2`),
 		p.run(`(() => { const n = document.querySelector('`+posts+`'); n.value = '5'; n.dispatchEvent(new Event('input')); })()`),
 		p.run(`document.querySelector('#pin-name').value = 'five'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 3`),
-		// The controls' run of five posts first: it would stop a
-		// comparison begun while it waits.
-		p.until(idle),
+		// The controls' run of five posts first (its value is typed, so
+		// it waits 900 ms to start), so that Results is of the scenario
+		// on the left when comparing again below.
+		p.until(`/link_workers = 5\n/.test(state.view.toml) && `+idle),
 		chromedp.Click(chromedp.CSS("#compare")), p.until(`document.querySelectorAll('#compare-table tbody tr').length > 0 && !document.body.classList.contains('busy')`))
 	if stale() {
 		t.Error("a comparison of the pins listed is said to be of other pins")
@@ -336,4 +345,88 @@ func TestBrowserCaseloadDate(t *testing.T) {
 		t.Errorf("the caseload input still holds %q after reading it", got)
 	}
 	p.do("choose the same file again", chromedp.SetUploadFiles(chromedp.CSS("#caseload"), []string{file}), read(3))
+}
+
+// holdBack serves the workbench, holding each run and comparison back for
+// a while once slow is set: long enough that a run the page scheduled
+// before Compare was pressed (a typed value waits 900 ms) would start
+// while the comparison is on its way.
+type holdBack struct {
+	h    http.Handler
+	slow atomic.Bool
+}
+
+const heldFor = 1500 * time.Millisecond
+
+func (b *holdBack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if b.slow.Load() && (r.URL.Path == "/api/run" || r.URL.Path == "/api/compare") {
+		select {
+		case <-time.After(heldFor):
+		case <-r.Context().Done():
+			return // the page dropped it: nobody reads an answer
+		}
+	}
+	b.h.ServeHTTP(w, r)
+}
+
+// TestBrowserCompareWhileLeverRunPending: Compare pressed while a run of
+// the controls' changes waits to start, or is on its way, compares: the
+// run gives way (the controls' scenario becomes the page's, and Results
+// says its results are of earlier settings) and nothing stops the
+// comparison afterwards. Before, a typed value's run, scheduled before
+// Compare was pressed, started once the comparison had begun and stopped
+// it ("Comparing was stopped").
+func TestBrowserCompareWhileLeverRunPending(t *testing.T) {
+	const posts = `input[type=number][data-key="workforce.link_workers"]`
+	const slider = `.lever:has(` + posts + `) input[type=range]`
+	set := func(sel, value string, events ...string) string {
+		js := `(() => { const n = document.querySelector('` + sel + `'); n.value = '` + value + `';`
+		for _, e := range events {
+			js += ` n.dispatchEvent(new Event('` + e + `'));`
+		}
+		return js + ` })()`
+	}
+	for _, c := range []struct {
+		name    string
+		pending string // makes 6 posts the controls' change, its run pending
+	}{
+		{"a typed value waiting to run", set(posts, "6", "input")},
+		{"a slider's value waiting to run", set(slider, "6", "input")},
+		{"a run on its way", set(posts, "6", "input", "change")},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := &holdBack{h: New(Options{Version: "test"})}
+			p := openPageOn(t, 1400, 1000, srv)
+			p.do("pin three and five posts", chromedp.Click(chromedp.CSS(`[data-tab=compare]`)),
+				p.run(`document.querySelector('#pin-name').value = 'three'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 1`),
+				p.run(set(posts, "5", "input")),
+				p.run(`document.querySelector('#pin-name').value = 'five'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 2`),
+				// The run of five posts done, and nothing else waiting.
+				p.until(`/link_workers = 5\n/.test(state.view.toml) && state.shown === state.view.toml && !document.body.classList.contains('busy')`))
+			srv.slow.Store(true)
+			done := p.done()
+			p.do("make 6 posts pending and compare at once", p.run(c.pending), chromedp.Click(chromedp.CSS("#compare")),
+				p.until(fmt.Sprintf(`Number(document.body.dataset.done || 0) > %d && !document.body.classList.contains('busy')`, done)),
+				// Anything still scheduled has had its time to start.
+				chromedp.Sleep(heldFor+500*time.Millisecond))
+			said := eval[string](p, `document.querySelector('#status').textContent`)
+			if !strings.HasPrefix(said, "Comparing: done") {
+				t.Errorf("the status says %q, want the comparison done", said)
+			}
+			if got := eval[string](p, `(state.compared || []).map((p) => p.name).join(' ') + ' | ' + (document.querySelector('#compare-table thead') || {}).textContent`); got != "three five | Whatthree (reference)fivefive − three (paired)" {
+				t.Errorf("the comparison shown: %q, want three and five's", got)
+			}
+			if n := p.done(); n != done+1 || eval[bool](p, `state.run !== null || document.body.classList.contains('busy')`) {
+				t.Errorf("%d tasks finished after Compare (want the comparison alone), and one is still running: %v", n-done, eval[bool](p, `state.run !== null`))
+			}
+			// The run gave way cleanly: 6 posts are the page's scenario,
+			// nothing waits to be sent, and Results is of earlier settings.
+			if got := eval[string](p, `document.querySelector('`+posts+`').value + ' ' + state.pending.size + ' ' + (state.sent === null) + ' ' + /link_workers = 6\n/.test(state.view.toml)`); got != "6 0 true true" {
+				t.Errorf("the controls after the comparison: %q, want 6 posts in the box and the scenario, nothing pending", got)
+			}
+			if !p.staleResults() {
+				t.Error("the results of 5 posts are not said to be of earlier settings than the 6 on the left")
+			}
+		})
+	}
 }

@@ -444,8 +444,11 @@ async function settle() {
   const v = await controlsView();
   if (!v) return false;
   if (state.sent !== sent || JSON.stringify([...state.pending]) !== pending) return settle(); // changed while it was checked
-  if (v === state.view) return true;
+  // A run of the changes still waiting to start (a typed value waits
+  // 900 ms) would start after the task and stop it: it gives way too.
   scheduleRun.cancel();
+  scheduleTypedRun.cancel();
+  if (v === state.view) return true;
   state.pending.clear();
   if (state.leverRun) state.leverRun.abort();
   showScenario(v); // with the changes the stopped run sent
