@@ -2,8 +2,10 @@ package output
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"sync"
 
@@ -71,27 +73,50 @@ func writeWeekly(w io.Writer, results []*sim.Result, workers, rows int) error {
 	if cw.Flush(); cw.Error() != nil {
 		return cw.Error()
 	}
-	spans := weeklySpans(results, rows)
+	return writeSpans(w, weeklySpans(results, rows), workers, weeklySpan.format)
+}
+
+// writeSpans writes the spans' rows, each formatted by format (the tests'
+// way to make one panic), on workers goroutines.
+func writeSpans(w io.Writer, spans []weeklySpan, workers int, format func(weeklySpan, []byte) []byte) error {
 	if workers < 2 || len(spans) < 2 {
 		var buf []byte
 		for _, s := range spans {
-			buf = s.format(buf[:0])
+			var err error
+			if buf, err = formatCaught(format, s, buf[:0]); err != nil {
+				return err
+			}
 			if _, err := w.Write(buf); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	return writeInOrder(w, spans, workers)
+	return writeInOrder(w, spans, workers, format)
+}
+
+// formatCaught formats span s into buf, turning a panic into its error as
+// caught does: on a worker's goroutine a panic would end the process, a
+// workbench serving others with it, and leave the writer waiting for the
+// span. One core or many, the answer is the same.
+func formatCaught(format func(weeklySpan, []byte) []byte, s weeklySpan, buf []byte) (out []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("weekly.csv, a row of replication %d: internal error, please report it: %v\n%s", s.r.Replication, p, debug.Stack())
+		}
+	}()
+	return format(s, buf), nil
 }
 
 // writeInOrder formats the spans on workers goroutines and writes them in
 // order. A ring of 2×workers buffers bounds the memory: span k is
 // formatted into slot k mod len(ring) once the writer has written span
-// k-len(ring) from it. A failed write stops the goroutines.
-func writeInOrder(w io.Writer, spans []weeklySpan, workers int) error {
+// k-len(ring) from it. A failed write, or a span whose formatting
+// panicked, stops the goroutines.
+func writeInOrder(w io.Writer, spans []weeklySpan, workers int, format func(weeklySpan, []byte) []byte) error {
 	ring := make([]struct {
 		buf  []byte
+		err  error // the span's formatting panicked
 		done chan struct{}
 	}, 2*workers)
 	free := make(chan struct{}, len(ring)) // a token a slot, given back in order
@@ -102,11 +127,17 @@ func writeInOrder(w io.Writer, spans []weeklySpan, workers int) error {
 	jobs := make(chan int)
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
+	// Deferred, so that a Write that panics on this goroutine still stops
+	// the others rather than leave them blocked for good.
+	defer func() {
+		close(quit)
+		wg.Wait()
+	}()
 	for range workers {
 		wg.Go(func() {
 			for k := range jobs {
 				slot := &ring[k%len(ring)]
-				slot.buf = spans[k].format(slot.buf[:0])
+				slot.buf, slot.err = formatCaught(format, spans[k], slot.buf[:0])
 				slot.done <- struct{}{}
 			}
 		})
@@ -126,16 +157,16 @@ func writeInOrder(w io.Writer, spans []weeklySpan, workers int) error {
 			}
 		}
 	})
-	var err error
 	for k := range spans {
 		slot := &ring[k%len(ring)]
 		<-slot.done
-		if _, err = w.Write(slot.buf); err != nil {
-			break
+		if slot.err != nil {
+			return slot.err
+		}
+		if _, err := w.Write(slot.buf); err != nil {
+			return err
 		}
 		free <- struct{}{}
 	}
-	close(quit)
-	wg.Wait()
-	return err
+	return nil
 }

@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
@@ -114,6 +117,43 @@ func TestWeeklyParallelWriteError(t *testing.T) {
 	for _, n := range []int{0, 1, 5, 30} {
 		if err := writeWeekly(&failAfter{n}, res, 2, 3); err == nil || !strings.Contains(err.Error(), "disk full") {
 			t.Errorf("failing after %d writes: error %v, want disk full", n, err)
+		}
+	}
+}
+
+// TestWeeklyPanicIsAnError: a span whose formatting panics, on a
+// worker's goroutine or the caller's, first or last, comes back as an
+// error naming its replication: never a crash of the process (a
+// workbench serving others) nor a writer waiting for the span for good.
+func TestWeeklyPanicIsAnError(t *testing.T) {
+	row := []float64{1, 2.5, 3}
+	var res []*sim.Result
+	for r := range 4 {
+		weekly := make([][]float64, 100)
+		for w := range weekly {
+			weekly[w] = row
+		}
+		res = append(res, &sim.Result{Replication: r, Weekly: weekly})
+	}
+	spans := weeklySpans(res, 3)
+	for _, c := range []struct{ workers, at int }{{1, 0}, {1, 70}, {2, 0}, {2, 1}, {3, 50}, {8, 70}, {8, len(spans) - 1}} {
+		bad := spans[c.at]
+		format := func(s weeklySpan, buf []byte) []byte {
+			if s == bad {
+				panic("a bad row")
+			}
+			return s.format(buf)
+		}
+		got := make(chan error, 1)
+		go func() { got <- writeSpans(io.Discard, spans, c.workers, format) }()
+		select {
+		case err := <-got:
+			want := fmt.Sprintf("weekly.csv, a row of replication %d: internal error, please report it: a bad row", bad.r.Replication)
+			if err == nil || !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("%d workers, span %d panics: error %.200v, want %q", c.workers, c.at, err, want)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("%d workers, span %d panics: no answer after a minute", c.workers, c.at)
 		}
 	}
 }
