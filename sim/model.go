@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"math/rand/v2"
 	"slices"
 
 	"github.com/spsim/spsim/sim/des"
+	"github.com/spsim/spsim/sim/rng"
 )
 
 // Event kinds. The kernel only orders them; Model.dispatch gives them meaning.
@@ -61,18 +61,18 @@ type Model struct {
 type streams struct {
 	arrivals, group, profile, inappropriate, sessions, needs, patience,
 	interval, dna, serviceAccept, engagement, completion, servicePatience,
-	rereferral, rereferralDelay, leaving, recruitment, closure, initial *rand.Rand
+	rereferral, rereferralDelay, leaving, recruitment, closure, initial *rng.Rand
 }
 
 // streamTable names each of the model's random processes: the one place a
 // stream's name is written.
 func streamTable(st *streams) []struct {
 	name string
-	rng  **rand.Rand
+	rng  **rng.Rand
 } {
 	return []struct {
 		name string
-		rng  **rand.Rand
+		rng  **rng.Rand
 	}{
 		{"arrivals", &st.arrivals}, {"group", &st.group}, {"profile", &st.profile},
 		{"inappropriate", &st.inappropriate}, {"sessions", &st.sessions}, {"needs", &st.needs},

@@ -2,12 +2,12 @@ package sim
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"strings"
 
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim/dist"
+	"github.com/spsim/spsim/sim/rng"
 )
 
 // params is a Config compiled for fast use: names resolved to indices,
@@ -326,7 +326,7 @@ func pick(cum []float64, u float64) int {
 
 // pickFrom is pick with a draw from r, made only when there is a choice:
 // the stream serves this pick alone, so a sure pick need not consume it.
-func pickFrom(cum []float64, r *rand.Rand) int {
+func pickFrom(cum []float64, r *rng.Rand) int {
 	if len(cum) == 1 {
 		return 0
 	}

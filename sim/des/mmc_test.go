@@ -2,10 +2,10 @@ package des
 
 import (
 	"math"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/spsim/spsim/internal/cputime"
+	"github.com/spsim/spsim/sim/rng"
 )
 
 // mmc is the M/M/c queue written directly on the kernel, the workload of
@@ -13,7 +13,7 @@ import (
 // event without spsim's model on top.
 type mmc struct {
 	cal         Calendar
-	arrive, srv *rand.Rand
+	arrive, srv *rng.Rand
 	lambda, mu  float64
 	busy, c     int
 	queue       []float64 // arrival times of people waiting, a ring

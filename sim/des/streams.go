@@ -2,7 +2,8 @@ package des
 
 import (
 	"hash/fnv"
-	"math/rand/v2"
+
+	"github.com/spsim/spsim/sim/rng"
 )
 
 // Streams hands out independent random number generators, one per named
@@ -17,12 +18,12 @@ type Streams struct {
 
 // Get returns the generator for the named process. Each call returns a new
 // generator starting from the beginning of that stream.
-func (s Streams) Get(name string) *rand.Rand {
+func (s Streams) Get(name string) *rng.Rand {
 	h := fnv.New64a()
 	h.Write([]byte(name))
 	k := h.Sum64()
 	a := splitmix(s.Seed ^ splitmix(uint64(s.Replication)+0x9e3779b97f4a7c15))
-	return rand.New(rand.NewPCG(splitmix(a^k), splitmix(k+a+1)))
+	return rng.New(splitmix(a^k), splitmix(k+a+1))
 }
 
 // splitmix is the SplitMix64 finaliser: it spreads nearby integers (seeds

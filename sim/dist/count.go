@@ -3,15 +3,15 @@ package dist
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 
+	"github.com/spsim/spsim/sim/rng"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Count is a distribution of non-negative integers, such as a number of
 // sessions. Rand draws from r and does not allocate.
 type Count interface {
-	Rand(r *rand.Rand) int
+	Rand(r *rng.Rand) int
 	Mean() float64
 	Variance() float64
 }
@@ -42,12 +42,13 @@ func newConstantCount(s Spec) (Count, error) {
 	if !isWhole(v) {
 		return nil, fmt.Errorf("constant needs a whole number value from 0 to %s for a count, got value = %s", maxCountText, formatNumber(v))
 	}
-	return constantCount(v), nil
+	c := constantCount(v)
+	return &c, nil
 }
 
-func (c constantCount) Rand(*rand.Rand) int { return int(c) }
-func (c constantCount) Mean() float64       { return float64(c) }
-func (c constantCount) Variance() float64   { return 0 }
+func (c *constantCount) Rand(*rng.Rand) int { return int(*c) }
+func (c *constantCount) Mean() float64      { return float64(*c) }
+func (c *constantCount) Variance() float64  { return 0 }
 
 // checkCountMean checks the mean of poisson and geometric, for which 0 is
 // allowed and means always 0.
@@ -68,12 +69,12 @@ func newPoisson(s Spec) (Count, error) {
 	if err := checkCountMean("poisson", m); err != nil {
 		return nil, err
 	}
-	return poisson{d: distuv.Poisson{Lambda: m}, p: newPoissonSampler(m)}, nil
+	return &poisson{d: distuv.Poisson{Lambda: m}, p: newPoissonSampler(m)}, nil
 }
 
-func (p poisson) Rand(r *rand.Rand) int { return p.p.rand(r) }
-func (p poisson) Mean() float64         { return p.d.Mean() }
-func (p poisson) Variance() float64     { return p.d.Variance() }
+func (p *poisson) Rand(r *rng.Rand) int { return p.p.rand(r) }
+func (p *poisson) Mean() float64        { return p.d.Mean() }
+func (p *poisson) Variance() float64    { return p.d.Variance() }
 
 // geometric counts failures before the first success with success
 // probability p = 1/(1+mean), so its support is 0, 1, 2, ...
@@ -87,19 +88,19 @@ func newGeometric(s Spec) (Count, error) {
 	if err := checkCountMean("geometric", m); err != nil {
 		return nil, err
 	}
-	return geometric{mean: m, logQ: -math.Log1p(1 / m)}, nil
+	return &geometric{mean: m, logQ: -math.Log1p(1 / m)}, nil
 }
 
 // Rand inverts the survival function P(K >= k) = (1−p)^k: with U uniform on
 // (0, 1], K = floor(ln U / ln(1−p)).
-func (g geometric) Rand(r *rand.Rand) int {
+func (g *geometric) Rand(r *rng.Rand) int {
 	if g.mean == 0 {
 		return 0
 	}
 	return int(math.Log(1-r.Float64()) / g.logQ)
 }
-func (g geometric) Mean() float64     { return g.mean }
-func (g geometric) Variance() float64 { return g.mean * (1 + g.mean) }
+func (g *geometric) Mean() float64     { return g.mean }
+func (g *geometric) Variance() float64 { return g.mean * (1 + g.mean) }
 
 // negativeBinomial is drawn as a gamma-Poisson mixture: with λ ~ Gamma of
 // shape k = mean²/(sd²−mean) and scale (sd²−mean)/mean, a Poisson(λ) count
@@ -126,17 +127,17 @@ func newNegativeBinomial(s Spec) (Count, error) {
 	if !finite(shape) || shape == 0 || !finite(scale) || scale == 0 {
 		return nil, errExtreme(s)
 	}
-	return negativeBinomial{g: newGammaSampler(shape), scale: scale, mean: m, vari: v}, nil
+	return &negativeBinomial{g: newGammaSampler(shape), scale: scale, mean: m, vari: v}, nil
 }
 
-func (nb negativeBinomial) Rand(r *rand.Rand) int {
+func (nb *negativeBinomial) Rand(r *rng.Rand) int {
 	// The cap only touches draws far beyond any plausible count (it is
 	// 10⁶ times maxCount) and keeps the result inside an int.
 	lambda := min(nb.scale*nb.g.rand(r), 1e15)
 	return newPoissonSampler(lambda).rand(r)
 }
-func (nb negativeBinomial) Mean() float64     { return nb.mean }
-func (nb negativeBinomial) Variance() float64 { return nb.vari }
+func (nb *negativeBinomial) Mean() float64     { return nb.mean }
+func (nb *negativeBinomial) Variance() float64 { return nb.vari }
 
 type empiricalCount struct {
 	values     []int
@@ -153,12 +154,12 @@ func newEmpiricalCount(s Spec) (Count, error) {
 	for i, v := range e.values {
 		values[i] = int(v)
 	}
-	return empiricalCount{values: values, table: e.table, mean: e.mean, vari: e.vari}, nil
+	return &empiricalCount{values: values, table: e.table, mean: e.mean, vari: e.vari}, nil
 }
 
-func (e empiricalCount) Rand(r *rand.Rand) int { return e.values[e.table.pick(r)] }
-func (e empiricalCount) Mean() float64         { return e.mean }
-func (e empiricalCount) Variance() float64     { return e.vari }
+func (e *empiricalCount) Rand(r *rng.Rand) int { return e.values[e.table.pick(r)] }
+func (e *empiricalCount) Mean() float64        { return e.mean }
+func (e *empiricalCount) Variance() float64    { return e.vari }
 
 // poissonSampler draws Poisson counts: by sequential inversion for small
 // means, whose cost grows with the mean, and otherwise by Hörmann's
@@ -190,7 +191,7 @@ func newPoissonSampler(mean float64) poissonSampler {
 	return p
 }
 
-func (p poissonSampler) rand(r *rand.Rand) int {
+func (p poissonSampler) rand(r *rng.Rand) int {
 	if p.mean < ptrsMin {
 		u := r.Float64()
 		k, pk := 0, p.expNeg

@@ -12,5 +12,5 @@
 // (non-negative real, e.g. weeks) or a [Count] (non-negative integer, e.g.
 // sessions). Checking happens once, when a scenario is loaded, with errors
 // worded for the people who write scenarios; sampling happens in the
-// simulation loop, draws from the caller's *rand.Rand and never allocates.
+// simulation loop, draws from the caller's *rng.Rand and never allocates.
 package dist

@@ -3,15 +3,15 @@ package dist
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 
+	"github.com/spsim/spsim/sim/rng"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Duration is a distribution of non-negative real values, such as a time in
 // weeks. Rand draws from r and does not allocate.
 type Duration interface {
-	Rand(r *rand.Rand) float64
+	Rand(r *rng.Rand) float64
 	Mean() float64
 	Variance() float64
 }
@@ -32,6 +32,8 @@ var durationFamilies = []family[Duration]{
 // The samplers below draw with their own code rather than distuv's Rand
 // methods, which wrap their source in a new rand.Rand on every call. Where
 // distuv has the family it still supplies the moments or the quantile.
+// Each is held by pointer: a method on a value reached through an interface
+// runs in a wrapper that first copies the value, on every draw.
 
 type constantDuration float64
 
@@ -40,12 +42,13 @@ func newConstantDuration(s Spec) (Duration, error) {
 	if v < 0 {
 		return nil, fmt.Errorf("constant needs value >= 0 (a duration cannot be negative), got value = %s", formatNumber(v))
 	}
-	return constantDuration(v), nil
+	c := constantDuration(v)
+	return &c, nil
 }
 
-func (c constantDuration) Rand(*rand.Rand) float64 { return float64(c) }
-func (c constantDuration) Mean() float64           { return float64(c) }
-func (c constantDuration) Variance() float64       { return 0 }
+func (c *constantDuration) Rand(*rng.Rand) float64 { return float64(*c) }
+func (c *constantDuration) Mean() float64          { return float64(*c) }
+func (c *constantDuration) Variance() float64      { return 0 }
 
 // exponential keeps the user's mean rather than a rate so that Mean returns
 // it exactly.
@@ -56,12 +59,12 @@ func newExponential(s Spec) (Duration, error) {
 	if m <= 0 {
 		return nil, fmt.Errorf("exponential needs mean > 0, got mean = %s", formatNumber(m))
 	}
-	return exponential{m}, nil
+	return &exponential{m}, nil
 }
 
-func (e exponential) Rand(r *rand.Rand) float64 { return e.mean * r.ExpFloat64() }
-func (e exponential) Mean() float64             { return e.mean }
-func (e exponential) Variance() float64         { return e.mean * e.mean }
+func (e *exponential) Rand(r *rng.Rand) float64 { return e.mean * r.ExpFloat64() }
+func (e *exponential) Mean() float64            { return e.mean }
+func (e *exponential) Variance() float64        { return e.mean * e.mean }
 
 type uniform struct{ d distuv.Uniform }
 
@@ -70,12 +73,12 @@ func newUniform(s Spec) (Duration, error) {
 	if lo < 0 || lo >= hi {
 		return nil, fmt.Errorf("uniform needs 0 <= min < max, got min = %s, max = %s", formatNumber(lo), formatNumber(hi))
 	}
-	return uniform{distuv.Uniform{Min: lo, Max: hi}}, nil
+	return &uniform{distuv.Uniform{Min: lo, Max: hi}}, nil
 }
 
-func (u uniform) Rand(r *rand.Rand) float64 { return u.d.Min + (u.d.Max-u.d.Min)*r.Float64() }
-func (u uniform) Mean() float64             { return u.d.Mean() }
-func (u uniform) Variance() float64         { return u.d.Variance() }
+func (u *uniform) Rand(r *rng.Rand) float64 { return u.d.Min + (u.d.Max-u.d.Min)*r.Float64() }
+func (u *uniform) Mean() float64            { return u.d.Mean() }
+func (u *uniform) Variance() float64        { return u.d.Variance() }
 
 type triangular struct{ d distuv.Triangle }
 
@@ -85,12 +88,12 @@ func newTriangular(s Spec) (Duration, error) {
 		return nil, fmt.Errorf("triangular needs 0 <= min <= mode <= max and min < max, got min = %s, mode = %s, max = %s",
 			formatNumber(lo), formatNumber(mode), formatNumber(hi))
 	}
-	return triangular{distuv.NewTriangle(lo, hi, mode, nil)}, nil
+	return &triangular{distuv.NewTriangle(lo, hi, mode, nil)}, nil
 }
 
-func (t triangular) Rand(r *rand.Rand) float64 { return t.d.Quantile(r.Float64()) }
-func (t triangular) Mean() float64             { return t.d.Mean() }
-func (t triangular) Variance() float64         { return t.d.Variance() }
+func (t *triangular) Rand(r *rng.Rand) float64 { return t.d.Quantile(r.Float64()) }
+func (t *triangular) Mean() float64            { return t.d.Mean() }
+func (t *triangular) Variance() float64        { return t.d.Variance() }
 
 // gamma is parameterised by its mean and sd, which Mean and Variance return
 // as given; the sampler holds the shape, and scale converts to the user's
@@ -111,12 +114,12 @@ func newGamma(s Spec) (Duration, error) {
 	if shape == 0 || !finite(shape) || scale == 0 || !finite(scale) {
 		return nil, errExtreme(s)
 	}
-	return gamma{g: newGammaSampler(shape), scale: scale, mean: m, vari: sd * sd}, nil
+	return &gamma{g: newGammaSampler(shape), scale: scale, mean: m, vari: sd * sd}, nil
 }
 
-func (g gamma) Rand(r *rand.Rand) float64 { return g.scale * g.g.rand(r) }
-func (g gamma) Mean() float64             { return g.mean }
-func (g gamma) Variance() float64         { return g.vari }
+func (g *gamma) Rand(r *rng.Rand) float64 { return g.scale * g.g.rand(r) }
+func (g *gamma) Mean() float64            { return g.mean }
+func (g *gamma) Variance() float64        { return g.vari }
 
 // lognormal is parameterised by the mean and sd of the duration itself,
 // which Mean and Variance return as given. exp(mu + sigma·Z) has mean m and
@@ -137,12 +140,12 @@ func newLognormal(s Spec) (Duration, error) {
 	if sigma2 == 0 || !finite(sigma2) {
 		return nil, errExtreme(s)
 	}
-	return lognormal{mu: mu, sigma: math.Sqrt(sigma2), mean: m, vari: sd * sd}, nil
+	return &lognormal{mu: mu, sigma: math.Sqrt(sigma2), mean: m, vari: sd * sd}, nil
 }
 
-func (l lognormal) Rand(r *rand.Rand) float64 { return math.Exp(l.mu + l.sigma*r.NormFloat64()) }
-func (l lognormal) Mean() float64             { return l.mean }
-func (l lognormal) Variance() float64         { return l.vari }
+func (l *lognormal) Rand(r *rng.Rand) float64 { return math.Exp(l.mu + l.sigma*r.NormFloat64()) }
+func (l *lognormal) Mean() float64            { return l.mean }
+func (l *lognormal) Variance() float64        { return l.vari }
 
 type weibull struct{ d distuv.Weibull }
 
@@ -151,12 +154,12 @@ func newWeibull(s Spec) (Duration, error) {
 	if err := needPositive("weibull", "shape", k, "scale", lambda); err != nil {
 		return nil, err
 	}
-	return weibull{distuv.Weibull{K: k, Lambda: lambda}}, nil
+	return &weibull{distuv.Weibull{K: k, Lambda: lambda}}, nil
 }
 
-func (w weibull) Rand(r *rand.Rand) float64 { return w.d.Quantile(r.Float64()) }
-func (w weibull) Mean() float64             { return w.d.Mean() }
-func (w weibull) Variance() float64         { return w.d.Variance() }
+func (w *weibull) Rand(r *rng.Rand) float64 { return w.d.Quantile(r.Float64()) }
+func (w *weibull) Mean() float64            { return w.d.Mean() }
+func (w *weibull) Variance() float64        { return w.d.Variance() }
 
 type empiricalDuration struct {
 	values     []float64
@@ -169,12 +172,12 @@ func newEmpiricalDuration(s Spec) (Duration, error) {
 	if err != nil {
 		return nil, err
 	}
-	return empiricalDuration{values: e.values, table: e.table, mean: e.mean, vari: e.vari}, nil
+	return &empiricalDuration{values: e.values, table: e.table, mean: e.mean, vari: e.vari}, nil
 }
 
-func (e empiricalDuration) Rand(r *rand.Rand) float64 { return e.values[e.table.pick(r)] }
-func (e empiricalDuration) Mean() float64             { return e.mean }
-func (e empiricalDuration) Variance() float64         { return e.vari }
+func (e *empiricalDuration) Rand(r *rng.Rand) float64 { return e.values[e.table.pick(r)] }
+func (e *empiricalDuration) Mean() float64            { return e.mean }
+func (e *empiricalDuration) Variance() float64        { return e.vari }
 
 // errExtreme reports a mean and sd each valid on its own but so far apart
 // that the distribution's internal parameters overflow.
@@ -218,7 +221,7 @@ func newGammaSampler(shape float64) gammaSampler {
 	return g
 }
 
-func (g gammaSampler) rand(r *rand.Rand) float64 {
+func (g gammaSampler) rand(r *rng.Rand) float64 {
 	var v float64
 	for {
 		x := r.NormFloat64()

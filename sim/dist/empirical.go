@@ -2,8 +2,8 @@ package dist
 
 import (
 	"fmt"
-	"math/rand/v2"
 
+	"github.com/spsim/spsim/sim/rng"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -63,7 +63,7 @@ type cumTable []float64
 
 // pick returns the smallest i with u < c[i] for u uniform on [0, total),
 // or the last index should rounding make u reach the total.
-func (c cumTable) pick(r *rand.Rand) int {
+func (c cumTable) pick(r *rng.Rand) int {
 	u := r.Float64() * c[len(c)-1]
 	lo, hi := 0, len(c)-1
 	for lo < hi {

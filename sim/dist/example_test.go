@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"log"
 	"math"
-	"math/rand/v2"
 
 	"github.com/BurntSushi/toml"
 	"github.com/spsim/spsim/sim/dist"
+	"github.com/spsim/spsim/sim/rng"
 )
 
 // A lognormal is given by the mean and sd of the duration itself, which
@@ -27,7 +27,7 @@ func ExampleSpec_Duration() {
 	fmt.Println(scenario.Wait)
 	fmt.Println("mean", wait.Mean(), "sd", math.Sqrt(wait.Variance()))
 
-	r := rand.New(rand.NewPCG(1, 2))
+	r := rng.New(1, 2)
 	sum := 0.0
 	for range 100_000 {
 		sum += wait.Rand(r)

@@ -2,16 +2,16 @@ package dist
 
 import (
 	"math"
-	"math/rand/v2"
 	"slices"
 	"testing"
 
+	"github.com/spsim/spsim/sim/rng"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
 const nDraws = 200_000
 
-func newRand() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }
+func newRand() *rng.Rand { return rng.New(1, 2) }
 
 func mustParse(t testing.TB, text string) Spec {
 	t.Helper()
