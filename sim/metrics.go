@@ -35,9 +35,6 @@ type flows struct {
 	pressureSum, lwAssessed, episodeWeeks, episodeContacts, needsUnseen, ended float64
 	listExits, listSojourn, caseEntries, caseExits, caseSojourn float64
 	roleHandovers, handoverWaitSum, handoversSeen               float64
-	role                                                        []roleFlows // with several roles
-	group                                                       []groupFlows
-	profile                                                     []profileFlows
 }
 
 // roleFlows are one role's episodes, leavers and pressure in a week, with
@@ -60,6 +57,12 @@ type groupFlows struct {
 // not grow with the number of people ever referred.
 type metrics struct {
 	flows
+	// The week's counts by role (with several roles), group and profile,
+	// cleared with flows. They are kept out of flows, which is then only
+	// numbers: zeroing it each week is a clear, not a copy with pointers.
+	role    []roleFlows
+	group   []groupFlows
+	profile []profileFlows
 	waiting, caseload, holding, places, hoursCap, fte, vacant,
 	vcseOccupied, vcseFilled, vcseWaiting, vcsePlaces level
 
@@ -303,7 +306,7 @@ func (mt *metrics) closeWeek(m *Model, w int) {
 	clear(mt.group)
 	clear(mt.profile)
 	clear(mt.role)
-	mt.flows = flows{group: mt.group, profile: mt.profile, role: mt.role}
+	mt.flows = flows{}
 }
 
 // keepOnly resolves the named columns and makes room for them, week by
