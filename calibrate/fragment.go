@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/spsim/spsim/internal/tomlstr"
 )
 
 // FragmentSpec says what a calibrated scenario fragment contains.
@@ -30,7 +32,7 @@ func WriteFragment(w io.Writer, spec FragmentSpec) error {
 	f := spec.Fit
 	var b strings.Builder
 	p := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
-	p("# Calibrated by `spsim calibrate %s` from %s referrals in %d whole weeks,", spec.Source, thousands(f.Referrals), f.Weeks)
+	p("# Calibrated by `spsim calibrate %s` from %s referrals in %d whole weeks,", tomlstr.Comment(spec.Source), thousands(f.Referrals), f.Weeks)
 	p("# %s to %s; the run starts on %s (week 0).", f.From.Format("2 Jan 2006"), f.From.AddDate(0, 0, 7*f.Weeks-1).Format("2 Jan 2006"), f.Start.Format("2 Jan 2006"))
 	if f.Excluded > 0 {
 		p("# %s referrals outside those weeks were not counted.", thousands(f.Excluded))
@@ -38,12 +40,12 @@ func WriteFragment(w io.Writer, spec FragmentSpec) error {
 	p("# Method: %s", wrapComment(Method))
 	p("# Dispersion (Pearson χ² over its degrees of freedom; 1 for a Poisson process): %.2f.", f.Dispersion)
 	for _, warn := range f.Warnings {
-		p("# Note: %s.", warn)
+		p("# Note: %s.", tomlstr.Comment(warn))
 	}
 	p("# Use it: `extends = \"THIS-FILE.toml\"` in your scenario, or `spsim run THIS-FILE.toml`.")
-	p("name = %q", spec.Name)
-	p("extends = %q", spec.Extends)
-	p("question = %q", "What happens with the referral rate, growth and seasonality fitted to "+spec.Source+"?")
+	p("name = %s", tomlstr.Quote(spec.Name))
+	p("extends = %s", tomlstr.Quote(spec.Extends))
+	p("question = %s", tomlstr.Quote("What happens with the referral rate, growth and seasonality fitted to "+spec.Source+"?"))
 	p("")
 	p("[demand]")
 	p("# %s referrals a week at the start of the run, before seasonality (95%% CI %s to %s)", one(f.Base.Value), one(f.Base.Low), one(f.Base.High))
@@ -71,7 +73,7 @@ func WriteFragment(w io.Writer, spec FragmentSpec) error {
 	if s := spec.Shares.Inappropriate; s != nil {
 		p("# %s of %s referrals with an outcome were inappropriate (95%% CI %s to %s)", pct(s.Value), thousands(outcomeTotal(spec.Shares.Outcomes)), pct(s.Low), pct(s.High))
 		p("inappropriate_share = %s", fmtNum(s.Value, 4))
-		p("# outcomes: %s", outcomeList(spec.Shares.Outcomes))
+		p("# outcomes: %s", tomlstr.Comment(outcomeList(spec.Shares.Outcomes)))
 	}
 	writeGroups(&b, spec)
 	_, err := io.WriteString(w, b.String())
@@ -85,7 +87,7 @@ func writeGroups(b *strings.Builder, spec FragmentSpec) {
 		if len(sh.Profiles) > 0 {
 			fmt.Fprintf(b, "\n# Profiles in the extract (no group column; set them in profile_mix or profiles.NAME.share):\n")
 			for _, s := range sh.Profiles {
-				fmt.Fprintf(b, "#   %s: %s (95%% CI %s to %s)\n", s.Name, pct(s.Value), pct(s.Low), pct(s.High))
+				fmt.Fprintf(b, "#   %s: %s (95%% CI %s to %s)\n", tomlstr.Comment(s.Name), pct(s.Value), pct(s.Low), pct(s.High))
 			}
 		}
 		return
@@ -96,11 +98,11 @@ func writeGroups(b *strings.Builder, spec FragmentSpec) {
 	if !keys {
 		prefix = "# "
 		fmt.Fprintf(b, "\n# The extract's groups are not all groups of %s (%s): copy these by hand, naming them as your scenario does.\n",
-			spec.Extends, strings.Join(spec.Groups, ", "))
+			tomlstr.Comment(spec.Extends), tomlstr.Comment(strings.Join(spec.Groups, ", ")))
 	}
 	vals := rounded(sh.Groups)
 	for i, s := range sh.Groups {
-		fmt.Fprintf(b, "\n%s[groups.%s]\n", prefix, s.Name)
+		fmt.Fprintf(b, "\n%s[groups.%s]\n", prefix, key(prefix, s.Name))
 		fmt.Fprintf(b, "# %s of referrals (95%% CI %s to %s)\n", pct(s.Value), pct(s.Low), pct(s.High))
 		fmt.Fprintf(b, "%sshare = %s\n", prefix, fmtNum(vals[i], 4))
 		if m := sh.ProfileMix[s.Name]; len(m) > 0 {
@@ -111,11 +113,20 @@ func writeGroups(b *strings.Builder, spec FragmentSpec) {
 			terms := make([]string, len(m))
 			mv := rounded(m)
 			for j, x := range m {
-				terms[j] = fmt.Sprintf("%s = %s", x.Name, fmtNum(mv[j], 4))
+				terms[j] = fmt.Sprintf("%s = %s", key(mp, x.Name), fmtNum(mv[j], 4))
 			}
 			fmt.Fprintf(b, "%sprofile_mix = { %s }\n", mp, strings.Join(terms, ", "))
 		}
 	}
+}
+
+// key writes a group's or profile's name as a TOML key, or, in a line
+// commented out (prefix "# "), as comment text that reads as the key would.
+func key(prefix, name string) string {
+	if prefix != "" {
+		return tomlstr.Comment(tomlstr.Key(name))
+	}
+	return tomlstr.Key(name)
 }
 
 func known(sh []Share, names []string) bool {

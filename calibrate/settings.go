@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/spsim/spsim/internal/tomlstr"
 )
 
 // Setting is one scenario key a calibration sets: its value as the
@@ -39,7 +41,7 @@ func Settings(f *Fit, sh Shares, groups []string) []Setting {
 	if sameGroups(sh, groups) {
 		vals := rounded(sh.Groups)
 		for i, g := range sh.Groups {
-			out = append(out, Setting{Key: "groups." + g.Name + ".share", Value: asWritten(vals[i], 4), Low: g.Low, High: g.High})
+			out = append(out, Setting{Key: "groups." + tomlstr.Key(g.Name) + ".share", Value: asWritten(vals[i], 4), Low: g.Low, High: g.High})
 		}
 	}
 	return out
@@ -62,7 +64,7 @@ func asWritten(x float64, d int) float64 {
 // share as the fragment writes it (Value), with its 95% interval (Low,
 // High) as estimated.
 type MixSetting struct {
-	Key    string // groups.NAME.profile_mix
+	Key    string // groups.NAME.profile_mix, NAME quoted if it is no bare key
 	Group  string
 	Shares []Share
 }
@@ -82,7 +84,7 @@ func ProfileMixes(sh Shares, groups, profiles []string) []MixSetting {
 			continue
 		}
 		vals := rounded(m)
-		ms := MixSetting{Key: "groups." + g.Name + ".profile_mix", Group: g.Name}
+		ms := MixSetting{Key: "groups." + tomlstr.Key(g.Name) + ".profile_mix", Group: g.Name}
 		for j, x := range m {
 			x.Value = asWritten(vals[j], 4)
 			ms.Shares = append(ms.Shares, x)
@@ -98,12 +100,12 @@ func ProfileMixes(sh Shares, groups, profiles []string) []MixSetting {
 func Notes(x *Extract, sh Shares, groups []string) []string {
 	var out []string
 	if len(x.Unused) > 0 {
-		out = append(out, fmt.Sprintf("columns not read: %s (a referral's date, and its group, profile and outcome, are)", strings.Join(x.Unused, ", ")))
+		out = append(out, fmt.Sprintf("columns not read: %s (a referral's date, and its group, profile and outcome, are)", tomlstr.Comment(strings.Join(x.Unused, ", "))))
 	}
 	if len(sh.Groups) > 0 && !sameGroups(sh, groups) {
 		names := make([]string, len(sh.Groups))
 		for i, g := range sh.Groups {
-			names[i] = g.Name
+			names[i] = tomlstr.Comment(g.Name) // printed: no escape reaches the terminal
 		}
 		out = append(out, fmt.Sprintf("the extract's groups (%s) are not the scenario's (%s), so their shares are shown but not applied: name them as the scenario does",
 			strings.Join(names, ", "), strings.Join(groups, ", ")))
