@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spsim/spsim/internal/tomlnum"
+	"github.com/spsim/spsim/internal/tomlstr"
 )
 
 // Error is one problem in a scenario, located in the file that set the
@@ -29,10 +30,13 @@ type Error struct {
 }
 
 // Error formats e as "file:line:col: key = value: msg", leaving out the
-// parts that are unknown.
+// parts that are unknown. Each part is printable: a control character (an
+// escape in an areas file's cell or header, a line break in a file's name)
+// is written as its escape, \x1b or \n, so that an error printed to a
+// terminal sends it no sequence and forges no line.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(tomlstr.Comment(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Col > 0 {
@@ -43,16 +47,16 @@ func (e *Error) Error() string {
 		if b.Len() > 0 {
 			b.WriteString(": ")
 		}
-		b.WriteString(e.Key)
+		b.WriteString(tomlstr.Comment(e.Key))
 		if e.Value != "" {
 			b.WriteString(" = ")
-			b.WriteString(e.Value)
+			b.WriteString(tomlstr.Comment(e.Value))
 		}
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(tomlstr.Comment(e.Msg))
 	return b.String()
 }
 

@@ -69,7 +69,8 @@ func Key(s string) string {
 	return Quote(s)
 }
 
-// Comment makes s safe as the text of a comment line: every control
+// Comment makes s safe as the text of a comment line, or of a line
+// printed to a terminal: every control
 // character (a line break, a carriage return, an escape, a tab) is written
 // as its escape, \n or \x1b, so the comment stays one line and the file
 // stays TOML; everything else, accents and all, is kept as it is.
