@@ -15,7 +15,9 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 
+	"github.com/spsim/spsim/internal/tomlstr"
 	"github.com/spsim/spsim/internal/usage"
 )
 
@@ -71,14 +73,29 @@ func exitStatus(c *command, err error, stdout, stderr io.Writer) int {
 		printHelp(stdout, c, flagsOf(c))
 		return exitOK
 	case errors.As(err, &badCall), errors.As(err, &flagVal):
-		fmt.Fprintf(stderr, "spsim %s: %v\nRun 'spsim help %s' for its arguments and flags.\n", c.name, err, c.name)
+		fmt.Fprintf(stderr, "spsim %s: %s\nRun 'spsim help %s' for its arguments and flags.\n", c.name, printable(err.Error()), c.name)
 		return exitUsage
 	}
-	fmt.Fprintln(stderr, "spsim "+c.name+":", err)
+	fmt.Fprintln(stderr, "spsim "+c.name+":", printable(err.Error()))
 	if errors.As(err, &exit) {
 		return exit.code
 	}
 	return exitFailed
+}
+
+// printable is a message to print with every control character but the
+// line break escaped (\x1b): a file name, flag or value given on the
+// command line, or found in a folder, may hold an escape sequence, which a
+// terminal would otherwise act on. A message's own lines stay lines.
+func printable(msg string) string {
+	if !strings.ContainsFunc(msg, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }) {
+		return msg
+	}
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		lines[i] = tomlstr.Comment(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // suggestCommand names the command a mistyped one may have meant.

@@ -24,17 +24,17 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		l, err := scenarios.LoadWith(f, scenarios.Options{Strict: *strict})
 		if err != nil {
 			bad++
-			fmt.Fprintln(stdout, err)
+			fmt.Fprintln(stdout, printable(err.Error()))
 			continue
 		}
 		for _, w := range l.Warnings {
 			fmt.Fprintln(stdout, w)
 		}
 		if len(l.Warnings) > 0 {
-			fmt.Fprintf(stdout, "%s: ok, with %s\n", f, experiment.Count(scenarios.CountWarnings(l.Warnings), "warning"))
+			fmt.Fprintf(stdout, "%s: ok, with %s\n", printable(f), experiment.Count(scenarios.CountWarnings(l.Warnings), "warning"))
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: ok\n", f)
+		fmt.Fprintf(stdout, "%s: ok\n", printable(f))
 	}
 	switch {
 	case bad > 0 && len(pos) == 1:
