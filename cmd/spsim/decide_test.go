@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -13,6 +14,19 @@ import (
 // priced so that more servers cost more.
 var mmcOpt = []string{"optimise", "mmc", "--lever", "workforce.link_workers=10..14",
 	"--set", "costs.salary_per_fte_year=1000", "--set", "run.horizon_weeks=520", "--set", "run.warmup_weeks=52", "--jobs", "2"}
+
+// withJobs is args with --jobs n in place of their --jobs (a flag given
+// twice is refused).
+func withJobs(args []string, n string) []string {
+	out := slices.Clone(args)
+	for i := range out[:len(out)-1] {
+		if out[i] == "--jobs" {
+			out[i+1] = n
+			return out
+		}
+	}
+	return append(out, "--jobs", n)
+}
 
 func TestOptimiseOutputs(t *testing.T) {
 	dir := t.TempDir()
@@ -46,7 +60,7 @@ func TestOptimiseOutputs(t *testing.T) {
 	}
 	// The same seed writes the same files.
 	again := t.TempDir()
-	spsim(t, append(append([]string(nil), mmcOpt...), "--target", "wait_first_contact_mean_weeks<=0.15±0.03", "-o", again, "--jobs", "1")...)
+	spsim(t, withJobs(append(append([]string(nil), mmcOpt...), "--target", "wait_first_contact_mean_weeks<=0.15±0.03", "-o", again), "1")...)
 	for _, name := range []string{"optimise.csv", "optimise.json", "frontier_wait_first_contact_mean_weeks.svg"} {
 		a, _ := os.ReadFile(filepath.Join(dir, name))
 		b, _ := os.ReadFile(filepath.Join(again, name))
@@ -87,7 +101,7 @@ func TestOptimiseBestWithinBudget(t *testing.T) {
 		t.Errorf("optimise.json: %+v (%v)\n%s", j, err, b)
 	}
 	again := t.TempDir()
-	spsim(t, append(args, "-o", again, "--jobs", "1")...)
+	spsim(t, withJobs(append(args, "-o", again), "1")...)
 	for _, name := range []string{"optimise.csv", "optimise.json", "frontier_wait_first_contact_mean_weeks.svg"} {
 		a, _ := os.ReadFile(filepath.Join(dir, name))
 		b, _ := os.ReadFile(filepath.Join(again, name))

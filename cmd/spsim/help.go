@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -64,9 +65,14 @@ func alias(fs *flag.FlagSet, short, long string) {
 // (`spsim run baseline -o out` and `spsim run -o out baseline` both work).
 // -h and --help give a helpRequest; a bad flag, a usageError.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	twice, restore := onceFlags(fs)
+	defer restore()
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if *twice != nil {
+				return nil, &usageError{*twice}
+			}
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, &helpRequest{fs}
 			}
@@ -79,6 +85,97 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// onceValue is a flag that takes one value (all but the repeatable ones,
+// --set, --vary, --kpi...): given again with another value, as in
+// `--replications 2 --replications 3` or `-o a --output b`, it records
+// the conflict, where the flag package would keep the last silently.
+type onceValue struct {
+	flag.Value
+	names    string // "-o/--output"
+	first    string // the value first given
+	given    bool
+	conflict *error
+}
+
+func (o *onceValue) Set(s string) error {
+	if !o.given {
+		o.given, o.first = true, s
+		return o.Value.Set(s)
+	}
+	g, getter := o.Value.(flag.Getter)
+	var before any
+	if getter {
+		before = g.Get()
+	}
+	if err := o.Value.Set(s); err != nil {
+		return err
+	}
+	// The same value written twice, or written otherwise (03 and 3), is
+	// no conflict.
+	if s == o.first || getter && before == g.Get() {
+		return nil
+	}
+	*o.conflict = fmt.Errorf("%s is given twice (%s and %s): give it once", o.names, strconv.Quote(o.first), strconv.Quote(s))
+	return *o.conflict
+}
+
+// Get and IsBoolFlag are the wrapped flag's, for the flag package (a
+// boolean flag takes no value) and numberFlagError.
+func (o *onceValue) Get() any {
+	if g, ok := o.Value.(flag.Getter); ok {
+		return g.Get()
+	}
+	return nil
+}
+
+func (o *onceValue) IsBoolFlag() bool {
+	b, ok := o.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// onceFlags makes every flag of fs but the repeatable ones (listFlag) a
+// onceValue, its aliases sharing one, until restore puts the flags back
+// as they were (the help reads their types). *twice is the first conflict.
+func onceFlags(fs *flag.FlagSet) (twice *error, restore func()) {
+	twice = new(error)
+	orig := map[*flag.Flag]flag.Value{}
+	var wrapped []*onceValue
+	dash := func(name string) string {
+		if len(name) == 1 {
+			return "-" + name
+		}
+		return "--" + name
+	}
+	fs.VisitAll(func(f *flag.Flag) {
+		if _, list := f.Value.(*listFlag); list {
+			return
+		}
+		orig[f] = f.Value
+		// An alias is a second name for the same value (a pointer).
+		for _, o := range wrapped {
+			if samePointer(o.Value, f.Value) {
+				o.names += "/" + dash(f.Name)
+				f.Value = o
+				return
+			}
+		}
+		o := &onceValue{Value: f.Value, names: dash(f.Name), conflict: twice}
+		wrapped = append(wrapped, o)
+		f.Value = o
+	})
+	return twice, func() {
+		for f, v := range orig {
+			f.Value = v
+		}
+	}
+}
+
+// samePointer reports whether a and b are the same pointer.
+func samePointer(a, b flag.Value) bool {
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	return va.Kind() == reflect.Pointer && vb.Kind() == reflect.Pointer && va.Pointer() == vb.Pointer() && va.Type() == vb.Type()
 }
 
 // badNumber is the flag package's message for a value a number flag

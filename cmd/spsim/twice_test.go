@@ -1,0 +1,63 @@
+package main
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestFlagGivenTwice: a flag that takes one value, given twice with
+// different values, is a usage error naming both, where the flag package
+// kept the last silently (`-o a --output b` wrote into b; `--replications
+// 2 --replications 3` ran 3). The same value twice, however written, and
+// the repeatable flags are not refused; the help is unchanged.
+func TestFlagGivenTwice(t *testing.T) {
+	tests := []struct {
+		cmd  string
+		args []string
+		want string // "" for no error
+	}{
+		{"run", []string{"--replications", "2", "--replications", "3"}, `--replications is given twice ("2" and "3"): give it once`},
+		{"run", []string{"-o", "a", "--output", "b"}, `-o/--output is given twice ("a" and "b")`},
+		{"run", []string{"--output", "a", "-o", "b"}, `-o/--output is given twice ("a" and "b")`},
+		{"run", []string{"--seed", "1", "baseline", "--seed", "2"}, `--seed is given twice ("1" and "2")`},
+		{"run", []string{"--quiet", "--quiet=false"}, `--quiet is given twice ("true" and "false")`},
+		{"run", []string{"--precision", "5", "--precision", "2"}, `--precision is given twice`},
+		{"sweep", []string{"baseline", "--shard", "1/2", "--shard", "2/2"}, `--shard is given twice ("1/2" and "2/2")`},
+		{"sensitivity", []string{"baseline", "--reps", "2", "--replications", "3"}, `is given twice ("2" and "3")`},
+		{"sensitivity", []string{"baseline", "--method", "morris", "--method", "sobol"}, `--method is given twice ("morris" and "sobol")`},
+		{"optimise", []string{"baseline", "--budget", "1000", "--budget", "2000"}, `--budget is given twice`},
+		{"calibrate", []string{"x.csv", "--extends", "baseline", "--extends", "tiered"}, `--extends is given twice ("baseline" and "tiered")`},
+		{"serve", []string{"--addr", "127.0.0.1:1", "--addr", "0.0.0.0:1"}, `--addr is given twice`},
+		// Not conflicts.
+		{"run", []string{"--replications", "3", "--replications", "3"}, ""},
+		{"run", []string{"--replications", "3", "--replications", "03"}, ""},
+		{"run", []string{"--quiet", "--quiet"}, ""},
+		{"run", []string{"--set", "workforce.link_workers=3", "--set", "demand.referrals_per_week=25"}, ""},
+		{"sweep", []string{"baseline", "--kpi", "reneged", "--kpi", "waiting_list_mean"}, ""},
+	}
+	for _, tt := range tests {
+		name := tt.cmd + " " + strings.Join(tt.args, " ")
+		c := findCommand(tt.cmd)
+		_, err := parse(flagsOf(c), tt.args)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", name, err)
+		case tt.want == "":
+		case err == nil:
+			t.Errorf("%s: accepted; want %q", name, tt.want)
+		case !strings.Contains(err.Error(), tt.want):
+			t.Errorf("%s: %v; want %q", name, err, tt.want)
+		default:
+			var u *usageError
+			if !errors.As(err, &u) {
+				t.Errorf("%s: %v is not a usage error (exit 2)", name, err)
+			}
+		}
+	}
+	dir := t.TempDir() // were the flag kept, the run would write here
+	code, _, stderr := cli("run", "--replications", "1", "-o", dir+"/a", "--output", dir+"/b")
+	if code != exitUsage || strings.Count(stderr, "\n") > 2 {
+		t.Errorf("run -o a --output b: exit %d, stderr %q; want 2 and two lines", code, stderr)
+	}
+}
