@@ -421,10 +421,10 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 		if totalsRow(spec.Name) {
 			return fail(line, 1, "name", fmt.Sprintf("%q looks like a spreadsheet's totals row, not an area: it would be simulated as one more; remove the row, or name the area otherwise", spec.Name))
 		}
-		// Names that differ only in case or spaces are one area typed twice.
-		same := strings.ToLower(strings.Join(strings.Fields(spec.Name), " "))
+		// Names that print alike are one area typed twice.
+		same := areaNameKey(spec.Name)
 		if prev, dup := seen[same]; dup {
-			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d (names are compared ignoring case and spaces); names must differ", spec.Name, prev))
+			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d (names are compared as they print, ignoring case, spaces and characters that print as nothing); names must differ", spec.Name, prev))
 		}
 		seen[same] = line
 		list, at.lines = append(list, spec), append(at.lines, line)
@@ -552,6 +552,12 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 		switch head[i] {
 		case "name":
 			spec.Name = cell
+			if blank(cell) {
+				// Only characters that print as nothing (a zero-width
+				// space): told here, at the cell, not as the scenario's.
+				errs = append(errs, bad("every area needs a name"+invisible(cell))...)
+				continue
+			}
 			if msg := areaNameProblem(cell); msg != "" {
 				errs = append(errs, bad(msg)...)
 			}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/spsim/spsim/sim/dist"
+	"golang.org/x/text/unicode/norm"
 )
 
 // maxAreas bounds areas.count: England has about 1,250 PCNs.
@@ -48,18 +49,23 @@ func (v *validator) areas() {
 			}
 		}
 	}
-	seen := map[string]bool{}
+	seen := map[string]string{} // areaNameKey: the name first listed
 	for i, area := range a.List {
 		ap := func(k string) []string { return path("list", strconv.Itoa(i), k) }
+		first, twice := seen[areaNameKey(area.Name)]
 		switch {
 		case blank(area.Name):
 			v.add(ap("name"), area.Name, "an area needs a name"+invisible(area.Name))
-		case seen[area.Name]:
+		case twice && first == area.Name:
 			v.add(ap("name"), area.Name, fmt.Sprintf("area %q is listed twice", area.Name))
+		case twice:
+			v.add(ap("name"), area.Name, fmt.Sprintf("area %q is listed twice (names are compared as they print, ignoring case, spaces and characters that print as nothing; the first is %q)", area.Name, first))
 		case areaNameProblem(area.Name) != "":
 			v.add(ap("name"), area.Name, areaNameProblem(area.Name))
 		}
-		seen[area.Name] = true
+		if !twice {
+			seen[areaNameKey(area.Name)] = area.Name
+		}
 		if area.ReferralsMultiplier != nil {
 			v.num(ap("referrals_multiplier"), *area.ReferralsMultiplier, positive)
 		}
@@ -68,6 +74,22 @@ func (v *validator) areas() {
 			v.needsReferenceGroup(ap("reference_group_share"))
 		}
 	}
+}
+
+// areaNameKey is what two area names that print alike have in common:
+// the same characters however an accent is encoded (é as one character or
+// as e and a combining accent), without those that print as nothing (a
+// zero-width space, a soft hyphen), in lower case, with their spaces
+// collapsed. Two areas with one key are one area typed twice: their
+// results would be told apart by nobody.
+func areaNameKey(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) {
+			return -1
+		}
+		return r
+	}, norm.NFC.String(name))
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 
 // needsReferenceGroup reports a reference-group share given without a

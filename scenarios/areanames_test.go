@@ -1,0 +1,49 @@
+package scenarios
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestAreaNamesThatLookAlike: two areas whose names print alike are one
+// area typed twice, whether they come from an areas file or from
+// [[areas.list]]: names that differ in case or spaces, in characters that
+// print as nothing (a zero-width space pasted from a web page), or in how
+// an accent is encoded (é as one character or as e and a combining
+// accent). A name that prints as nothing is told at its own cell.
+func TestAreaNamesThatLookAlike(t *testing.T) {
+	list := func(a, b string) string {
+		return "[[areas.list]]\nname = " + quoteString(a) + "\n[[areas.list]]\nname = " + quoteString(b) + "\n"
+	}
+	file := "[areas]\nfile = \"p.csv\"\n"
+	tests := []struct {
+		name, toml, csv, want string
+	}{
+		{"csv zero-width space", file, "name,workforce.link_workers\nNorth,4\nNorth\u200b,4\n", `p.csv:3:1: name: area "North\u200b" is also on line 2`},
+		{"csv soft hyphen", file, "name,workforce.link_workers\nNorthgate,4\nNorth\u00adgate,4\n", `p.csv:3:1: name: area "North\u00adgate" is also on line 2`},
+		{"csv accent encoded twice", file, "name,workforce.link_workers\nCaf\u00e9 PCN,4\nCafe\u0301 PCN,4\n", "p.csv:3:1: name: area \"Cafe\u0301 PCN\" is also on line 2"},
+		{"csv name of a zero-width space alone", file, "name,workforce.link_workers\nNorth,4\n\u200b,4\n", `p.csv:3:1: name = ` + "\u200b" + `: every area needs a name (only "\u200b", which prints as nothing)`},
+		{"list case and spaces", list("North", "north "), "", `areas.list.1.name = "north ": area "north " is listed twice (names are compared as they print, ignoring case, spaces and characters that print as nothing; the first is "North")`},
+		{"list zero-width space", list("North", "North\u200b"), "", `is listed twice`},
+		{"list accent encoded twice", list("Caf\u00e9", "Cafe\u0301"), "", `is listed twice`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, map[string]string{"s.toml": icbHead + tt.toml, "p.csv": tt.csv})
+			_, err := LoadFile(filepath.Join(dir, "s.toml"))
+			if err == nil {
+				t.Fatal("loaded; want a refusal")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error\n  %v\nwant it to contain\n  %s", err, tt.want)
+			}
+		})
+	}
+	// Names that only look alike to a reader who knows the language are
+	// not refused: Straße and STRASSE, two areas in some ICB.
+	dir := writeFiles(t, map[string]string{"s.toml": icbHead + file, "p.csv": "name,workforce.link_workers\nNorth,4\nSouth,4\n"})
+	if _, err := LoadFile(filepath.Join(dir, "s.toml")); err != nil {
+		t.Errorf("two distinct areas refused: %v", err)
+	}
+}
