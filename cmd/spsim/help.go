@@ -183,12 +183,20 @@ func samePointer(a, b flag.Value) bool {
 var badNumber = regexp.MustCompile(`^invalid value (".*") for flag -([\w-]+): (parse error|value out of range)$`)
 
 // emptyFolder refuses -o given an empty folder name, which would otherwise
-// mean the default folder, as if -o had not been given.
+// mean the default folder, as if -o had not been given; and serve's --addr
+// given an empty address (an unset variable, --addr "$ADDR"), which would
+// listen on every address of the machine, at a port chosen at random.
 func emptyFolder(fs *flag.FlagSet) error {
 	var err error
 	fs.Visit(func(f *flag.Flag) {
-		if (f.Name == "o" || f.Name == "output") && strings.TrimSpace(f.Value.String()) == "" {
+		if strings.TrimSpace(f.Value.String()) != "" {
+			return
+		}
+		switch f.Name {
+		case "o", "output":
 			err = usagef("-o: an empty folder name; give a folder, or leave -o out for the default")
+		case "addr":
+			err = usagef("--addr: an empty address; give host:port, such as 127.0.0.1:8080, or leave --addr out for that default")
 		}
 	})
 	return err

@@ -61,3 +61,28 @@ func TestFlagGivenTwice(t *testing.T) {
 		t.Errorf("run -o a --output b: exit %d, stderr %q; want 2 and two lines", code, stderr)
 	}
 }
+
+// TestEmptyValues: a flag given an empty value (an unset shell variable,
+// --addr "$ADDR") is a usage error, not its default nor something else:
+// serve --addr "" listened on every address of the machine, at a port
+// chosen at random.
+func TestEmptyValues(t *testing.T) {
+	tests := []struct {
+		cmd  string
+		args []string
+		want string
+	}{
+		{"serve", []string{"--addr", ""}, "--addr: an empty address"},
+		{"serve", []string{"--addr", "  "}, "--addr: an empty address"},
+		{"run", []string{"-o", ""}, "-o: an empty folder name"},
+		{"calibrate", []string{"x.csv", "--output", " "}, "-o: an empty folder name"},
+	}
+	for _, tt := range tests {
+		name := tt.cmd + " " + strings.Join(tt.args, " ")
+		_, err := parse(flagsOf(findCommand(tt.cmd)), tt.args)
+		var u *usageError
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.As(err, &u) {
+			t.Errorf("%s: %v; want a usage error %q", name, err, tt.want)
+		}
+	}
+}
