@@ -143,7 +143,7 @@ func TestParse(t *testing.T) {
 			t.Errorf("target %q accepted", bad)
 		}
 	}
-	for _, bad := range []string{"x=5..1", "x=1..2:0", "=1..2", "x"} {
+	for _, bad := range []string{"x=5..1", "x=1..2:0", "=1..2", "x", "x=3,3.0", `support.model=tiered,"tiered"`, "workforce.allocation=fcfs,'fcfs'"} {
 		if _, err := optimise.ParseLever(bad); err == nil {
 			t.Errorf("lever %q accepted", bad)
 		}

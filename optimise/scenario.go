@@ -47,7 +47,12 @@ func ParseLever(s string) (Lever, error) {
 		}
 		l.Values = append(l.Values, v)
 	}
-	if v, twice := experiment.Repeated(l.Values); twice {
+	v, twice := experiment.Repeated(l.Values)
+	if !twice {
+		// The same value written otherwise (fcfs and "fcfs") is the same point.
+		v, twice = scenarios.RepeatedValue(l.Values)
+	}
+	if twice {
 		return Lever{}, usage.Errorf("--lever %s: %s is given twice; give each value once", key, v)
 	}
 	return l, nil

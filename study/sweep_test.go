@@ -39,6 +39,8 @@ func TestParseVary(t *testing.T) {
 		{in: "workforce.link_workers=-0,0", bad: true},     // -0 is 0
 		{in: "workforce.link_workers=2..4, 3", bad: true},  // a range and a value overlapping
 		{in: `support.model="tiered","tiered"`, bad: true}, // a choice twice
+		{in: `support.model=tiered,"tiered"`, bad: true},   // a choice twice, once without quotes
+		{in: `workforce.recruitment_delay_weeks={ dist = "gamma", mean = 13, sd = 4 },{sd=4.0,mean=13,dist="gamma"}`, bad: true}, // a distribution twice
 	} {
 		f, err := study.ParseVary(tc.in)
 		if tc.bad {
