@@ -1,7 +1,6 @@
 package scenarios
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -31,13 +30,14 @@ func CommonRunKey(what, key string) error {
 
 // SetAndVaried refuses a key both set for every point (--set KEY=VALUE)
 // and varied (what: "--vary", "--lever"): the varied values win at every
-// point, and the value set would be dropped without a word.
+// point, and the value set would be dropped without a word. Two flags in
+// conflict, it is a usage error (exit status 2).
 func SetAndVaried(sets []string, what string, varied []string) error {
 	for _, s := range sets {
 		key, _, _ := strings.Cut(s, "=")
 		key = strings.TrimSpace(key)
 		if slices.Contains(varied, key) {
-			return fmt.Errorf("--set %s and %s %s: the values varied win at every point, so the value set would be dropped; give the key once", s, what, key)
+			return usage.Errorf("--set %s and %s %s: the values varied win at every point, so the value set would be dropped; give the key once", s, what, key)
 		}
 	}
 	return nil

@@ -86,3 +86,18 @@ func TestEmptyValues(t *testing.T) {
 		}
 	}
 }
+
+// TestSetAndVariedIsAUsageError: a key both set for every point and varied
+// is two flags in conflict: exit status 2, as for every flag conflict.
+func TestSetAndVariedIsAUsageError(t *testing.T) {
+	for _, args := range [][]string{
+		{"sweep", "baseline", "--vary", "workforce.fte=0.5,0.6", "--set", "workforce.fte=0.7"},
+		{"optimise", "baseline", "--lever", "workforce.link_workers=3..4", "--set", "workforce.link_workers=5", "--target", "reneged<=300"},
+		{"sensitivity", "baseline", "--vary", "workforce.fte=0.5..1", "--set", "workforce.fte=0.7"},
+	} {
+		code, _, stderr := cli(args...)
+		if code != exitUsage || !strings.Contains(stderr, "the value set would be dropped") {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and the conflict", strings.Join(args, " "), code, stderr)
+		}
+	}
+}
