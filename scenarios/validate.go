@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/spsim/spsim/internal/tomlnum"
 	"github.com/spsim/spsim/sim/dist"
@@ -318,7 +319,22 @@ func (v *validator) top() {
 	if blank(v.c.Question) {
 		v.add(p("question"), v.c.Question, "must not be empty"+invisible(v.c.Question)+": say what the scenario asks")
 	}
+	// A name labels folders, charts, sheets and the report's title, and a
+	// question heads the report and the workbook: too long for them, they
+	// failed the run at its end, writing results.xlsx.
+	if n := utf8.RuneCountInString(v.c.Name); n > maxNameChars {
+		v.add(p("name"), v.c.Name, fmt.Sprintf("must be at most %d characters, not %d: a name labels the outputs; say more in question", maxNameChars, n))
+	}
+	if n := utf8.RuneCountInString(v.c.Question); n > maxQuestionChars {
+		v.add(p("question"), v.c.Question, fmt.Sprintf("must be at most %d characters, not %d: a question is a sentence or a short paragraph; keep notes in comments (# ...)", maxQuestionChars, n))
+	}
 }
+
+// maxNameChars and maxQuestionChars bound a scenario's name and question.
+const (
+	maxNameChars     = 200
+	maxQuestionChars = 2000
+)
 
 func (v *validator) run() {
 	r := v.c.Run
