@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestNameAndQuestionLength: a name or a question too long to label a
+// TestNameAndQuestionLength: a name, a question or a timeline note too long to label a
 // chart, a sheet or a report is refused when the scenario loads, not after
 // every replication has run: a 5,000-character question ran and then
 // failed writing results.xlsx ("the height of the row must be less than or
@@ -17,6 +17,7 @@ func TestNameAndQuestionLength(t *testing.T) {
 	}{
 		{"long name", "name = \"" + strings.Repeat("n", 201) + "\"\nextends = \"baseline\"\n", "name = \"" + strings.Repeat("n", 20)},
 		{"long question", "name = \"q\"\nextends = \"baseline\"\nquestion = \"" + strings.Repeat("word ", 1000) + "\"\n", "question = \"word word"},
+		{"long timeline note", "name = \"q\"\nextends = \"baseline\"\n[[timeline]]\nweek = 100\nlink_workers = 2\nnote = \"" + strings.Repeat("n", 6000) + "\"\n", "timeline.0.note = \"nnnn"},
 		{"long accented name", "name = \"" + strings.Repeat("é", 201) + "\"\nextends = \"baseline\"\n", "must be at most 200 characters"},
 	}
 	for _, tt := range tests {

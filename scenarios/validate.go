@@ -330,10 +330,12 @@ func (v *validator) top() {
 	}
 }
 
-// maxNameChars and maxQuestionChars bound a scenario's name and question.
+// maxNameChars, maxQuestionChars and maxNoteChars bound a scenario's
+// name, its question and a timeline step's note.
 const (
 	maxNameChars     = 200
 	maxQuestionChars = 2000
+	maxNoteChars     = 500
 )
 
 func (v *validator) run() {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 )
 
 func (v *validator) timeline() {
@@ -19,6 +20,11 @@ func (v *validator) timeline() {
 			v.add(path("week"), ch.Week, fmt.Sprintf(
 				"a timeline week past the horizon never happens: the run ends at run.horizon_weeks = %d, so weeks must be 1 to %d",
 				horizon, horizon-1), "run.horizon_weeks")
+		}
+		if n := utf8.RuneCountInString(ch.Note); n > maxNoteChars {
+			// Notes head the report's and the workbook's rows: too long
+			// for them, they failed the run at its end.
+			v.add(path("note"), ch.Note, fmt.Sprintf("must be at most %d characters, not %d: a note names the change; keep more in comments (# ...)", maxNoteChars, n))
 		}
 		if ch.LinkWorkers != nil {
 			v.whole(path("link_workers"), *ch.LinkWorkers, 0, 100000)
