@@ -5,6 +5,8 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -114,17 +116,66 @@ func (b *book) widths(sheet string, widths ...float64) {
 	}
 }
 
-// paragraph writes text in row r as one wrapped cell across the first
+// lineHeight is the points a wrapped line of a paragraph is given.
+const lineHeight = 15
+
+// rowLines is how many lines fit in the tallest row Excel allows (409
+// points): asking for a taller row fails the whole workbook.
+const rowLines = excelize.MaxRowHeight / lineHeight
+
+// paragraph writes text from row r as one wrapped cell across the first
 // cols columns (of the given total width in characters), tall enough to
-// show it whole: long sentences would otherwise run off the page.
-func (b *book) paragraph(sheet string, r int, text string, cols int, width float64) {
-	b.set(sheet, 1, r, text)
-	if cols > 1 {
-		b.check(b.f.MergeCell(sheet, cell(1, r), cell(cols, r)))
+// show it whole: long sentences would otherwise run off the page. It
+// returns the row after it. Text too long for one row of Excel's is
+// merged down over as many rows as it needs, so that it still reads, and
+// copies, as one cell; text too long for one cell goes on in the next.
+func (b *book) paragraph(sheet string, r int, text string, cols int, width float64) int {
+	for _, p := range cellPieces(text) {
+		lines := int(max(1, math.Ceil(float64(len(p))/max(20, width*1.1))))
+		n := (lines + rowLines - 1) / rowLines // rows, each at most rowLines high
+		b.set(sheet, 1, r, p)
+		if cols > 1 || n > 1 {
+			b.check(b.f.MergeCell(sheet, cell(1, r), cell(cols, r+n-1)))
+		}
+		b.styleCells(sheet, 1, r, cols, r+n-1, b.wrap)
+		for i := range n {
+			h := min(lines, rowLines)
+			lines -= h
+			b.check(b.f.SetRowHeight(sheet, r+i, float64(lineHeight*h)))
+		}
+		r += n
 	}
-	b.styleCells(sheet, 1, r, cols, r, b.wrap)
-	lines := math.Ceil(float64(len(text)) / max(20, width*1.1))
-	b.check(b.f.SetRowHeight(sheet, r, 15*max(1, lines)))
+	return r
+}
+
+// cellPieces splits text into pieces that each fit in one cell (Excel's
+// 32,767 UTF-16 characters), at a space where it can: excelize would
+// otherwise cut the rest off without a word. Text that fits is the one
+// piece, even if empty.
+func cellPieces(text string) []string {
+	var out []string
+	for {
+		cut, units, space := len(text), 0, -1
+		for i, c := range text {
+			if units += utf16.RuneLen(c); units > excelize.TotalCellChars {
+				cut = i
+				break
+			}
+			if unicode.IsSpace(c) {
+				space = i
+			}
+		}
+		if cut == len(text) {
+			return append(out, text)
+		}
+		if space > 0 {
+			cut = space
+		}
+		out = append(out, text[:cut])
+		if text = strings.TrimLeftFunc(text[cut:], unicode.IsSpace); text == "" {
+			return out
+		}
+	}
 }
 
 // printWide fits a sheet to one landscape page wide when printed (or

@@ -57,11 +57,9 @@ func WriteRun(w io.Writer, r Run) error {
 func (b *book) opening(s, title, question string, facts []string, heading string, lead []string, cols int, width float64) int {
 	b.row(s, 1, title)
 	b.styleCells(s, 1, 1, 1, 1, b.title)
-	b.paragraph(s, 2, question, cols, width)
-	row := 4
+	row := b.paragraph(s, 2, question, cols, width) + 1
 	for _, f := range facts {
-		b.paragraph(s, row, f, cols, width)
-		row++
+		row = b.paragraph(s, row, f, cols, width)
 	}
 	if len(lead) > 0 {
 		row++
@@ -69,8 +67,7 @@ func (b *book) opening(s, title, question string, facts []string, heading string
 		b.styleCells(s, 1, row, 1, row, b.bold)
 		row++
 		for _, line := range lead {
-			b.paragraph(s, row, line, cols, width)
-			row++
+			row = b.paragraph(s, row, line, cols, width)
 		}
 	}
 	return row + 1
