@@ -304,36 +304,49 @@ func formatDerived(x float64) string {
 	return formatNumber(r)
 }
 
-func (v *validator) top() {
-	if blank(v.c.Name) {
-		v.add(p("name"), v.c.Name, "must not be empty"+invisible(v.c.Name))
+// NameProblems says what is wrong with name as a scenario's name, one
+// message a problem, as the loader refuses it: nothing if it is a name.
+// A command that writes a scenario (calibrate's --name) checks it first.
+func NameProblems(name string) []string {
+	var out []string
+	if blank(name) {
+		out = append(out, "must not be empty"+invisible(name))
 	}
 	// A name is printed to the terminal and names files: an escape or a
-	// line break there could forge lines. A question may run over lines.
-	if strings.ContainsFunc(v.c.Name, unicode.IsControl) {
-		v.add(p("name"), v.c.Name, "must not contain control characters (a line break, tab or escape)")
+	// line break there could forge lines.
+	if strings.ContainsFunc(name, unicode.IsControl) {
+		out = append(out, "must not contain control characters (a line break, tab or escape)")
 	}
+	// A name labels folders, charts, sheets and the report's title: too
+	// long for them, it failed the run at its end, writing results.xlsx.
+	if n := utf8.RuneCountInString(name); n > MaxNameChars {
+		out = append(out, fmt.Sprintf("must be at most %d characters, not %d: a name labels the outputs; say more in question", MaxNameChars, n))
+	}
+	return out
+}
+
+func (v *validator) top() {
+	for _, msg := range NameProblems(v.c.Name) {
+		v.add(p("name"), v.c.Name, msg)
+	}
+	// A question may run over lines.
 	if strings.ContainsFunc(v.c.Question, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) {
 		v.add(p("question"), v.c.Question, "must not contain control characters other than line breaks and tabs (an escape, say)")
 	}
 	if blank(v.c.Question) {
 		v.add(p("question"), v.c.Question, "must not be empty"+invisible(v.c.Question)+": say what the scenario asks")
 	}
-	// A name labels folders, charts, sheets and the report's title, and a
-	// question heads the report and the workbook: too long for them, they
+	// A question heads the report and the workbook: too long for them, it
 	// failed the run at its end, writing results.xlsx.
-	if n := utf8.RuneCountInString(v.c.Name); n > maxNameChars {
-		v.add(p("name"), v.c.Name, fmt.Sprintf("must be at most %d characters, not %d: a name labels the outputs; say more in question", maxNameChars, n))
-	}
 	if n := utf8.RuneCountInString(v.c.Question); n > maxQuestionChars {
 		v.add(p("question"), v.c.Question, fmt.Sprintf("must be at most %d characters, not %d: a question is a sentence or a short paragraph; keep notes in comments (# ...)", maxQuestionChars, n))
 	}
 }
 
-// maxNameChars, maxQuestionChars and maxNoteChars bound a scenario's
+// MaxNameChars, maxQuestionChars and maxNoteChars bound a scenario's
 // name, its question and a timeline step's note.
 const (
-	maxNameChars     = 200
+	MaxNameChars     = 200
 	maxQuestionChars = 2000
 	maxNoteChars     = 500
 )

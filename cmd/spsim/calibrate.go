@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spsim/spsim/calibrate"
 	"github.com/spsim/spsim/internal/extract"
@@ -29,6 +30,10 @@ func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
 	}
 	if len(pos) != 1 {
 		return usagef("calibrate takes one referral extract (a CSV file), got %d", len(pos))
+	}
+	// The name the fragment would be refused for, said before the fit.
+	if ps := scenarios.NameProblems(*cf.name); *cf.name != "" && len(ps) > 0 {
+		return usagef("--name %s: %s", strconv.Quote(*cf.name), ps[0])
 	}
 	o, err := cf.options()
 	if err != nil {
@@ -64,7 +69,14 @@ func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
 func (cf *calibrateFlagValues) prepare(spec *calibrate.FragmentSpec, path string) (*output.Folder, error) {
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	if spec.Name == "" {
-		spec.Name = "calibrated-" + stem
+		// A scenario's name: no control characters, and cut to its length.
+		name := []rune("calibrated-" + strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return -1
+			}
+			return r
+		}, stem))
+		spec.Name = string(name[:min(len(name), scenarios.MaxNameChars)])
 	}
 	folder, out, err := openOutFolder(*cf.dir, "calibrate-"+stem, *cf.force)
 	if err != nil {

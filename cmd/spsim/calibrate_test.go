@@ -198,3 +198,32 @@ func TestCalibrateSaysHowToFitWithoutWhatItCannotTell(t *testing.T) {
 		t.Error("referrals_fit.png written without --png")
 	}
 }
+
+// TestCalibrateNameIsAScenarioName: the fragment's name follows the rule
+// of a scenario's name. Named after a long extract file (the default
+// calibrated-NAME), it is cut to fit, and the fragment loads; a --name the
+// scenario would refuse (too long, empty, an escape) is a usage error
+// before any fitting, not "the fragment written does not load (please
+// report this)" naming a temporary file.
+func TestCalibrateNameIsAScenarioName(t *testing.T) {
+	tmp := t.TempDir()
+	refs := calibrate.Synthetic(calibrate.Params{Base: 20}, time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 104, 3)
+	extract := writeExtract(t, filepath.Join(tmp, "referrals_"+strings.Repeat("x", 200)+".csv"), refs)
+	dir := filepath.Join(tmp, "cal")
+	if code, _, stderr := cli("calibrate", extract, "-o", dir, "--quiet"); code != 0 {
+		t.Fatalf("a long extract name: exit %d: %s", code, stderr)
+	}
+	cfg, err := scenarios.LoadFile(filepath.Join(dir, "calibrated.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(cfg.Name, "calibrated-referrals_xxx") {
+		t.Errorf("name %q, want calibrated- and the extract's name", cfg.Name)
+	}
+	for _, name := range []string{strings.Repeat("n", 201), "   ", "a\x1bb"} {
+		code, _, stderr := cli("calibrate", extract, "-o", filepath.Join(tmp, "bad"), "--name", name)
+		if code != exitUsage || !strings.Contains(stderr, "--name ") || strings.Contains(stderr, "please report") {
+			t.Errorf("--name %.20q: exit %d, stderr %q; want a usage error about --name", name, code, stderr)
+		}
+	}
+}
