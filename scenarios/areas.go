@@ -422,7 +422,7 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 			return fail(line, 1, "name", fmt.Sprintf("%q looks like a spreadsheet's totals row, not an area: it would be simulated as one more; remove the row, or name the area otherwise", spec.Name))
 		}
 		// Names that print alike are one area typed twice.
-		same := areaNameKey(spec.Name)
+		same := NameKey(spec.Name)
 		if prev, dup := seen[same]; dup {
 			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d (names are compared as they print, ignoring case, spaces and characters that print as nothing); names must differ", spec.Name, prev))
 		}

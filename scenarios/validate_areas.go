@@ -49,10 +49,10 @@ func (v *validator) areas() {
 			}
 		}
 	}
-	seen := map[string]string{} // areaNameKey: the name first listed
+	seen := map[string]string{} // NameKey: the name first listed
 	for i, area := range a.List {
 		ap := func(k string) []string { return path("list", strconv.Itoa(i), k) }
-		first, twice := seen[areaNameKey(area.Name)]
+		first, twice := seen[NameKey(area.Name)]
 		switch {
 		case blank(area.Name):
 			v.add(ap("name"), area.Name, "an area needs a name"+invisible(area.Name))
@@ -64,7 +64,7 @@ func (v *validator) areas() {
 			v.add(ap("name"), area.Name, areaNameProblem(area.Name))
 		}
 		if !twice {
-			seen[areaNameKey(area.Name)] = area.Name
+			seen[NameKey(area.Name)] = area.Name
 		}
 		if area.ReferralsMultiplier != nil {
 			v.num(ap("referrals_multiplier"), *area.ReferralsMultiplier, positive)
@@ -76,13 +76,15 @@ func (v *validator) areas() {
 	}
 }
 
-// areaNameKey is what two area names that print alike have in common:
+// NameKey is what two names that print alike (two areas', or two
+// compared scenarios') have in common:
 // the same characters however an accent is encoded (é as one character or
 // as e and a combining accent), without those that print as nothing (a
 // zero-width space, a soft hyphen), in lower case, with their spaces
 // collapsed. Two areas with one key are one area typed twice: their
-// results would be told apart by nobody.
-func areaNameKey(name string) string {
+// results would be told apart by nobody; so would two scenarios' in a
+// comparison.
+func NameKey(name string) string {
 	name = strings.Map(func(r rune) rune {
 		if unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) {
 			return -1

@@ -40,7 +40,8 @@ func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
 	for _, ref := range spec.Refs {
 		p.sources = appendFiles(p.sources, spec.files(ref))
 	}
-	seen := map[string]string{}
+	type named struct{ ref, name string }
+	seen := map[string]named{} // by NameKey
 	for i, ref := range spec.Refs {
 		c, ws, err := spec.load(ref)
 		if err != nil {
@@ -51,10 +52,13 @@ func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
 			return nil, fmt.Errorf("%s: %w", ref, err)
 		}
 		p.loadWarnings = append(append(p.loadWarnings, ws...), sw...)
-		if prev, dup := seen[c.Name]; dup {
-			return nil, fmt.Errorf("%s and %s are both named %q: compare needs distinct scenario names", prev, ref, c.Name)
+		key := scenarios.NameKey(c.Name)
+		if prev, dup := seen[key]; dup && prev.name == c.Name {
+			return nil, fmt.Errorf("%s and %s are both named %q: compare needs distinct scenario names", prev.ref, ref, c.Name)
+		} else if dup {
+			return nil, fmt.Errorf("%s and %s are named %q and %q, which print alike (names are compared ignoring case, spaces and characters that print as nothing): compare needs distinct scenario names", prev.ref, ref, prev.name, c.Name)
 		}
-		seen[c.Name], p.cfgs[i] = ref, c
+		seen[key], p.cfgs[i] = named{ref, c.Name}, c
 	}
 	// Common random numbers: one seed and one number of replications, the
 	// reference's unless given.

@@ -196,6 +196,7 @@ func TestBadInput(t *testing.T) {
 		{"one pin", "/api/compare", `{"pins":[{"name":"a","toml":"x"}]}`, 400, "2 to 4"},
 		{"five pins", "/api/compare", `{"pins":[{"name":"a"},{"name":"b"},{"name":"c"},{"name":"d"},{"name":"e"}]}`, 400, "2 to 4"},
 		{"pins of one name", "/api/compare", `{"pins":[{"name":"a","toml":` + jsonString(small(t)) + `},{"name":"a","toml":` + jsonString(small(t)) + `}]}`, 400, "both named"},
+		{"pins of names that print alike", "/api/compare", `{"pins":[{"name":"Plan A","toml":` + jsonString(small(t)) + `},{"name":"plan  a","toml":` + jsonString(small(t)) + `}]}`, 400, "print alike"},
 		{"pin name", "/api/compare", `{"pins":[{"name":"=1+1","toml":"x"},{"name":"b","toml":"x"}]}`, 400, "name"},
 		{"pin name with a line break", "/api/compare", `{"pins":[{"name":"a\nb","toml":"x"},{"name":"b","toml":"x"}]}`, 400, "name"},
 		{"invalid pinned TOML", "/api/compare", `{"pins":[{"name":"a","toml":` + jsonString(small(t)) + `},{"name":"b","toml":` + syntax + `}]}`, 422, "b: scenario.toml:3"},

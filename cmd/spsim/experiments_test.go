@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -449,5 +450,33 @@ func TestCompareTerminalOrder(t *testing.T) {
 	change, verdict := strings.Index(stdout, "From week 104 in funding-cliff"), strings.Index(stdout, "funding-cliff costs")
 	if change < 0 || verdict < 0 || change > verdict {
 		t.Errorf("the change's effect (at %d) does not lead the verdict (at %d):\n%s", change, verdict, stdout)
+	}
+}
+
+// TestCompareNamesThatPrintAlike: two scenarios whose names print alike
+// (an accent encoded two ways, a zero-width space) are refused as two of
+// one name are, by the rule areas' names follow: their rows of
+// compare.csv, their columns and their charts could be told apart by
+// nobody.
+func TestCompareNamesThatPrintAlike(t *testing.T) {
+	dir := t.TempDir()
+	parent, err := filepath.Abs(short)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, names := range [][2]string{{"Café", "Cafe\u0301"}, {"extra", "extra\u200b"}, {"Extra posts", "extra  posts"}} {
+		var refs []string
+		for i, name := range names {
+			f := filepath.Join(dir, fmt.Sprintf("s%d.toml", i))
+			body := fmt.Sprintf("extends = %q\nname = %q\n", parent, name)
+			if err := os.WriteFile(f, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			refs = append(refs, f)
+		}
+		code, _, stderr := cli("compare", refs[0], refs[1], "-o", filepath.Join(dir, fmt.Sprint("out", k)))
+		if code != exitFailed || !strings.Contains(stderr, "print alike") {
+			t.Errorf("compare %q and %q: exit %d, stderr %q; want them refused as names that print alike", names[0], names[1], code, stderr)
+		}
 	}
 }
