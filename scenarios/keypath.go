@@ -18,11 +18,7 @@ func keyString(path []string) string {
 		if i > 0 {
 			b.WriteByte('.')
 		}
-		if isBareKey(s) {
-			b.WriteString(s)
-		} else {
-			b.WriteString(quoteString(s))
-		}
+		b.WriteString(tomlstr.Key(s))
 	}
 	return b.String()
 }
@@ -71,19 +67,6 @@ func join(path []string, more ...string) []string {
 	p := make([]string, 0, len(path)+len(more))
 	p = append(p, path...)
 	return append(p, more...)
-}
-
-// isBareKey reports whether s may be written unquoted as a TOML key.
-func isBareKey(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isBareKeyByte(s[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 func isBareKeyByte(c byte) bool {
