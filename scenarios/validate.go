@@ -317,10 +317,10 @@ func NameProblems(name string) []string {
 	if strings.ContainsFunc(name, unicode.IsControl) {
 		out = append(out, "must not contain control characters (a line break, tab or escape)")
 	}
-	// A name labels folders, charts, sheets and the report's title: too
-	// long for them, it failed the run at its end, writing results.xlsx.
+	// A name labels folders, charts, sheets and the report's title,
+	// where a long one no longer reads.
 	if n := utf8.RuneCountInString(name); n > MaxNameChars {
-		out = append(out, fmt.Sprintf("must be at most %d characters, not %d: a name labels the outputs; say more in question", MaxNameChars, n))
+		out = append(out, fmt.Sprintf("must be at most %d characters, not %d: a name labels the outputs; say more in the scenario's question", MaxNameChars, n))
 	}
 	return out
 }
