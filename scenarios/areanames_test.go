@@ -47,3 +47,40 @@ func TestAreaNamesThatLookAlike(t *testing.T) {
 		t.Errorf("two distinct areas refused: %v", err)
 	}
 }
+
+// TestLongNamesAndValues: an area's name is held to a scenario name's
+// length, from an areas file and from [[areas.list]] alike, and an error
+// shows only the start of a long value, so that the message stays
+// readable after it.
+func TestLongNamesAndValues(t *testing.T) {
+	long := strings.Repeat("x", MaxNameChars+1)
+	list := func(name string) string { return "[[areas.list]]\nname = " + quoteString(name) + "\n" }
+	file := "[areas]\nfile = \"p.csv\"\n"
+	tests := []struct {
+		name, toml, csv, want string // want "" loads
+	}{
+		{"csv name at the limit", file, "name,workforce.link_workers\n" + long[1:] + ",4\n", ""},
+		{"csv name over it", file, "name,workforce.link_workers\n" + long + ",4\n", "an area's name must be at most 200 characters, as a scenario's, not 201"},
+		{"list name at the limit", list(long[1:]), "", ""},
+		{"list name over it", list(long), "", "an area's name must be at most 200 characters, as a scenario's, not 201"},
+		{"a long value is cut in the message", list(strings.Repeat("y", 5000)), "", "an area's name must be at most 200 characters, as a scenario's, not 5000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, map[string]string{"s.toml": icbHead + tt.toml, "p.csv": tt.csv})
+			_, err := LoadFile(filepath.Join(dir, "s.toml"))
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("refused: %v", err)
+			case tt.want == "":
+				return
+			case err == nil:
+				t.Fatal("loaded; want a refusal")
+			case !strings.Contains(err.Error(), tt.want):
+				t.Errorf("error\n  %.300s\nwant it to contain\n  %s", err, tt.want)
+			case len(err.Error()) > 1000:
+				t.Errorf("error of %d bytes: a long value should be cut", len(err.Error()))
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spsim/spsim/internal/tomlnum"
 	"github.com/spsim/spsim/internal/tomlstr"
@@ -50,7 +51,7 @@ func (e *Error) Error() string {
 		b.WriteString(tomlstr.Comment(e.Key))
 		if e.Value != "" {
 			b.WriteString(" = ")
-			b.WriteString(tomlstr.Comment(e.Value))
+			b.WriteString(tomlstr.Comment(clipValue(e.Value)))
 		}
 	}
 	if b.Len() > 0 {
@@ -249,4 +250,25 @@ func tomlTimeLayout(t time.Time) string {
 		return "2006-01-02T15:04:05.999999999"
 	}
 	return time.RFC3339Nano
+}
+
+// maxShownValue is the most of a value an error shows: the value is there
+// to find the line by, and a 5,000-character question would bury the
+// message after it.
+const maxShownValue = 120
+
+// clipValue shortens a long value to its start, saying how much is left out.
+func clipValue(v string) string {
+	n := utf8.RuneCountInString(v)
+	if n <= maxShownValue {
+		return v
+	}
+	runes := 0
+	for i := range v {
+		if runes == maxShownValue {
+			return fmt.Sprintf("%s… (%d characters in all)", v[:i], n)
+		}
+		runes++
+	}
+	return v
 }

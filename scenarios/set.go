@@ -411,9 +411,13 @@ func blamed(sets []string, kvs []KeyValue, err error) string {
 	if errors.As(err, &es) && len(es) > 0 {
 		for i, kv := range kvs {
 			if es[0].Key == kv.Key {
-				return sets[i]
+				return clipValue(sets[i])
 			}
 		}
 	}
-	return strings.Join(sets, " --set ")
+	shown := make([]string, len(sets))
+	for i, s := range sets {
+		shown[i] = clipValue(s)
+	}
+	return strings.Join(shown, " --set ")
 }

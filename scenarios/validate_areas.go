@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/spsim/spsim/sim/dist"
 	"golang.org/x/text/unicode/norm"
@@ -132,13 +133,16 @@ func shareBounds(s dist.Spec) string {
 // formula by: areas.csv carries an area's name as it is.
 const formulaStarts = "=+-@\t\r"
 
-// formulaName refuses an area name a spreadsheet would run as a formula.
 // areaNameProblem says what is wrong with a non-empty area name, or "":
-// one a spreadsheet would take for a formula, or one with a control
+// one a spreadsheet would take for a formula, one with a control
 // character, which would be printed to the terminal (an escape could
-// forge lines).
+// forge lines), or one longer than a scenario's name may be (areas.csv,
+// the workbook's Areas sheet and the report label each area by it, and a
+// spreadsheet cell holds at most 32,767 characters).
 func areaNameProblem(name string) string {
 	switch {
+	case utf8.RuneCountInString(name) > MaxNameChars:
+		return fmt.Sprintf("an area's name must be at most %d characters, as a scenario's, not %d: it labels the area in areas.csv and the report", MaxNameChars, utf8.RuneCountInString(name))
 	case strings.ContainsAny(name[:1], formulaStarts):
 		return fmt.Sprintf("area %q starts with %q, which a spreadsheet opening areas.csv would take for a formula: start the name with a letter or digit", name, name[:1])
 	case strings.ContainsFunc(name, unicode.IsControl):

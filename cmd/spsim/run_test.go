@@ -141,9 +141,15 @@ func TestRunSet(t *testing.T) {
 		{"workforce.no_such_key=4", "no_such_key"},
 		{"workforce.link_workers=-1", "workforce.link_workers"},
 		{"link_workers", "want KEY=VALUE"},
+		// A long value is shown by its start: the message follows it.
+		{"question=" + strings.Repeat("q", 5000), "(5009 characters in all)"},
 	} {
-		if _, stderr := spsimFails(t, "run", "baseline", "--set", c.set, "--replications", "2", "-o", filepath.Join(tmp, "bad")); !strings.Contains(stderr, c.want) {
-			t.Errorf("--set %s: %q lacks %q", c.set, stderr, c.want)
+		_, stderr := spsimFails(t, "run", "baseline", "--set", c.set, "--replications", "2", "-o", filepath.Join(tmp, "bad"))
+		if !strings.Contains(stderr, c.want) {
+			t.Errorf("--set %.60s: %.300q lacks %q", c.set, stderr, c.want)
+		}
+		if len(stderr) > 1000 {
+			t.Errorf("--set %.60s: a message of %d bytes; a long value should be cut", c.set, len(stderr))
 		}
 	}
 	for i := range 2 {
