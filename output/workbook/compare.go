@@ -199,7 +199,9 @@ func WriteSweep(w io.Writer, sw Sweep) error {
 	}
 	b.widths(s, 28, 28, 28, 16, 16, 16, 16, 16, 16)
 	if len(sw.KPIs) > 0 && len(sw.S.Points) > 1 {
-		b.chart(s, cell(nf+3*len(sw.KPIs)+2, 4), &excelize.Chart{Type: excelize.Line,
+		// Beside the table, level with its head: the opening paragraphs above
+		// span the first columns, and a chart at a fixed row covered them.
+		b.chart(s, cell(nf+3*len(sw.KPIs)+2, top-1), &excelize.Chart{Type: excelize.Line,
 			Series: []excelize.ChartSeries{{
 				Name:       "'" + s + "'!" + abs(nf+1, top-1),
 				Categories: "'" + s + "'!" + abs(1, top) + ":" + abs(1, row),
