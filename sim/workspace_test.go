@@ -210,3 +210,23 @@ func TestAPanicFailsTheRunNotTheProcess(t *testing.T) {
 		}
 	}
 }
+
+// TestAPanicAddingAnAreaFailsTheRun: adding a finished area to the
+// replication's total runs on an area's goroutine too, and a panic there
+// (here an area whose weekly table is longer than the first's, which
+// validation would refuse, given in Go) fails the run with an internal
+// error naming the area; the process goes on.
+func TestAPanicAddingAnAreaFailsTheRun(t *testing.T) {
+	cfg := load(t, "baseline")
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 10, 0
+	longer := *cfg
+	longer.Run.HorizonWeeks = 20
+	cfg.Areas = sim.Areas{List: []sim.AreaSpec{
+		{Name: "north"},
+		{Name: "south", Set: map[string]sim.Value{"run.horizon_weeks": {V: int64(20)}}, Resolved: &longer},
+	}}
+	_, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 2, Jobs: 2})
+	if err == nil || !strings.Contains(err.Error(), "internal error") || !strings.Contains(err.Error(), "area south") {
+		t.Errorf("err = %v, want an internal error naming area south", err)
+	}
+}
