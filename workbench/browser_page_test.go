@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/spsim/spsim/scenarios"
 )
 
 // page is the workbench open in headless Chromium, for the tests that
@@ -428,5 +430,50 @@ func TestBrowserCompareWhileLeverRunPending(t *testing.T) {
 				t.Error("the results of 5 posts are not said to be of earlier settings than the 6 on the left")
 			}
 		})
+	}
+}
+
+// TestBrowserPinNamesThatPrintAlike: the page refuses a pin's name at Pin
+// when the server would refuse the pair at Compare, and only then: names
+// are compared as they print (scenarios.NameKey: case, spaces, an accent
+// encoded two ways, characters that print as nothing). Before, the page
+// compared names exactly: "Plan A" and "plan  a" were both pinned, and
+// Compare was refused with two pins to unpin and name again.
+func TestBrowserPinNamesThatPrintAlike(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	p.do("open Compare", chromedp.Click(chromedp.CSS(`[data-tab=compare]`)))
+	// pinBoth pins a then b, from no pins, and says how many were pinned.
+	pinBoth := func(a, b string) int {
+		p.t.Helper()
+		js := fmt.Sprintf(`window.pinned = null; (async () => { state.pins = []; showPins();
+			for (const n of [%q, %q]) { document.querySelector('#pin-name').value = n; await pin(); }
+			window.pinned = state.pins.length; })()`, a, b)
+		p.do("pin "+a+" and "+b, p.run(js), p.until(`window.pinned !== null`))
+		return int(eval[float64](p, `window.pinned`))
+	}
+	for _, c := range [][2]string{
+		{"Plan A", "plan  a"},
+		{"Plan A", "Plan\u00a0A"}, // a no-break space
+		{"Café", "Cafe\u0301"},    // é as e and a combining accent
+		{"extra", "extra\ufe0f"},  // a variation selector
+		{"ab", "a\u034fb"},        // a combining grapheme joiner
+		{"ΟΔΟΣ", "οδοσ"},          // a final capital sigma
+		{"İzmir", "izmir"},        // a dotted capital I
+		{"plan a", "plan b"},      // two names
+		{"file", "\ufb01le"},      // a ligature prints otherwise
+		{"five link workers", "five link workers."},
+	} {
+		alike := scenarios.NameKey(c[0]) == scenarios.NameKey(c[1])
+		n := pinBoth(c[0], c[1])
+		if alike && n != 1 {
+			t.Errorf("%q and %q print alike (the server refuses them at Compare), but the page pinned both", c[0], c[1])
+		} else if !alike && n != 2 {
+			t.Errorf("%q and %q print differently, but the page pinned %d of them (the status says %q)", c[0], c[1], n, eval[string](p, `document.querySelector('#status').textContent`))
+		}
+		if alike && n == 1 {
+			if said := eval[string](p, `document.querySelector('#status').textContent`); !strings.Contains(said, "print") {
+				t.Errorf("pinning %q after %q, the page says %q", c[1], c[0], said)
+			}
+		}
 	}
 }

@@ -31,7 +31,7 @@ func TestPinNameRuleShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(js), "/"+pinName.String()+"/u.test(name)") {
+	if !strings.Contains(string(js), "const pinName = /"+pinName.String()+"/u;") || !strings.Contains(string(js), "pinName.test(name)") {
 		t.Errorf("app.js does not check a pin's name by %s", pinName)
 	}
 }

@@ -541,16 +541,32 @@ function showPins() {
   markComparedStale();
 }
 
+// pinName is the server's rule for a pin's name (workbench/compare.go).
+const pinName = /^[^\p{C}\p{Z}=+\-@][^\p{C}\p{Zl}\p{Zp}]{0,39}$/u;
+
+// nameKey is what two names that print alike have in common, as the
+// server compares pins' names (scenarios.NameKey): é however encoded,
+// without what prints as nothing, in lower case (a character at a time, as
+// Go's strings.ToLower: a final Σ is σ, İ is i), spaces collapsed.
+function nameKey(s) {
+  return [...s.normalize('NFC').replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')]
+    .map((c) => (c === '\u0130' ? 'i' : c.toLowerCase())).join('')
+    .split(/[\s\u0085]+/).filter(Boolean).join(' ');
+}
+
 // pin pins the scenario the controls show, with changes not yet run.
 async function pin() {
   if (!state.view) return;
   const name = $('#pin-name').value.trim() || `${state.view.name} ${state.pins.length + 1}`;
-  // The server's rule for a pin's name (workbench/compare.go), told now
-  // rather than when Compare is pressed.
-  if (!/^[^\p{C}\p{Z}=+\-@][^\p{C}\p{Zl}\p{Zp}]{0,39}$/u.test(name)) {
-    status(`A pinned scenario's name is 1 to 40 characters, without line breaks or other control characters, and does not start with = + - or @, which a spreadsheet would take for a formula (not "${name}")`, true); return;
+  // The server's rules for pins' names, told now rather than when Compare
+  // is pressed; the name box keeps the name, to be put right.
+  const refuse = (text) => { status(text, true); $('#pin-name').focus(); };
+  if (!pinName.test(name)) {
+    refuse(`A pinned scenario's name is 1 to 40 characters, without line breaks or other control characters, and does not start with = + - or @, which a spreadsheet would take for a formula (not "${name}")`); return;
   }
-  if (state.pins.some((p) => p.name === name)) { status(`A pinned scenario is already named "${name}"`, true); return; }
+  const alike = state.pins.find((p) => nameKey(p.name) === nameKey(name));
+  if (alike && alike.name === name) { refuse(`A pinned scenario is already named "${name}": give this one its own name`); return; }
+  if (alike) { refuse(`"${name}" prints like "${alike.name}", already pinned (names are compared ignoring case and spaces): give this one its own name`); return; }
   if (state.pins.length >= 4) { status('Up to 4 scenarios can be pinned', true); return; }
   $('#pin').disabled = true; // until this pin is made
   try {
