@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -473,6 +474,44 @@ func TestBrowserPinNamesThatPrintAlike(t *testing.T) {
 		if alike && n == 1 {
 			if said := eval[string](p, `document.querySelector('#status').textContent`); !strings.Contains(said, "print") {
 				t.Errorf("pinning %q after %q, the page says %q", c[1], c[0], said)
+			}
+		}
+	}
+}
+
+// TestBrowserPinsWithoutAName: Pin with no name given pins under a name
+// made from the scenario's, free and within a pin name's 40 characters.
+// Before, a scenario named in more than 38 characters (or starting with
+// "-") could not be pinned without a name (the status quoted the name the
+// page had made, never typed), nor could a third pin after the first of
+// two was unpinned (its "baseline 2" was taken).
+func TestBrowserPinsWithoutAName(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	pinUnnamed := func(want int) {
+		p.t.Helper()
+		p.do("pin without a name", p.run(`window.pinned = null; (async () => { document.querySelector('#pin-name').value = ''; await pin(); window.pinned = state.pins.length; })()`),
+			p.until(`window.pinned !== null`))
+		if got := int(eval[float64](p, `window.pinned`)); got != want {
+			t.Errorf("%d pins after pinning without a name, want %d (the status says %q)", got, want, eval[string](p, `document.querySelector('#status').textContent`))
+		}
+	}
+	p.do("open Compare", chromedp.Click(chromedp.CSS(`[data-tab=compare]`)))
+	pinUnnamed(1)
+	pinUnnamed(2)
+	p.do("unpin the first", chromedp.Click(chromedp.CSS(`#pins li:first-child button`)), p.until(`state.pins.length === 1`))
+	pinUnnamed(2)
+	for _, name := range []string{
+		"North Bristol PCN: five link workers from April 2027",
+		"-5% referrals after the GP federation's triage",
+	} {
+		toml := regexp.MustCompile(`(?m)^name = .*$`).ReplaceAllString(small(t), fmt.Sprintf("name = %q", name))
+		p.do("open "+name, p.run(fmt.Sprintf(`open({ toml: %q }, 'mine.toml')`, toml)), p.until(fmt.Sprintf(`state.view && state.view.name === %q`, name)),
+			p.run(`state.pins = []; showPins()`))
+		pinUnnamed(1)
+		pinUnnamed(2)
+		for _, got := range eval[[]string](p, `state.pins.map((x) => x.name)`) {
+			if !pinName.MatchString(got) {
+				t.Errorf("the scenario %q was pinned as %q, which the server refuses", name, got)
 			}
 		}
 	}

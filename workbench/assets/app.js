@@ -554,10 +554,22 @@ function nameKey(s) {
     .split(/[\s\u0085]+/).filter(Boolean).join(' ');
 }
 
+// defaultPinName is the name a pin takes when none is given: the
+// scenario's and a number, the first free, cut to a pin name's 40
+// characters, without what a pin's name may not hold.
+function defaultPinName() {
+  const base = state.view.name.replace(/[\p{C}\p{Zl}\p{Zp}]/gu, '').replace(/^[\p{Z}=+\-@]+/u, '') || 'Scenario';
+  for (let n = state.pins.length + 1; ; n++) {
+    const tail = ' ' + n, chars = [...base];
+    const name = (chars.length + tail.length > 40 ? chars.slice(0, 39 - tail.length).join('').trimEnd() + '…' : base) + tail;
+    if (!state.pins.some((p) => nameKey(p.name) === nameKey(name))) return name;
+  }
+}
+
 // pin pins the scenario the controls show, with changes not yet run.
 async function pin() {
   if (!state.view) return;
-  const name = $('#pin-name').value.trim() || `${state.view.name} ${state.pins.length + 1}`;
+  const name = $('#pin-name').value.trim() || defaultPinName();
   // The server's rules for pins' names, told now rather than when Compare
   // is pressed; the name box keeps the name, to be put right.
   const refuse = (text) => { status(text, true); $('#pin-name').focus(); };
