@@ -516,3 +516,37 @@ func TestBrowserPinsWithoutAName(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserRefusedAreasFileKeepsWhatRuns: an areas file refused after
+// one was taken leaves the scenario running the first file's areas, and
+// the data tab still says so, with the refusal beside the file chosen.
+// Before, the refusal emptied the words of the areas still run: the page
+// no longer said the results ranked areas.csv's five areas.
+func TestBrowserRefusedAreasFileKeepsWhatRuns(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	bad := filepath.Join(t.TempDir(), "typo.csv")
+	if err := os.WriteFile(bad, []byte("name,workforce.link_workers\nA,3\na ,4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	examples, err := filepath.Abs("assets/examples/areas.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := func() string { return eval[string](p, `document.querySelector('#areas-sentences').textContent`) }
+	p.do("take areas.csv", chromedp.Click(chromedp.CSS(`[data-tab=data]`)),
+		chromedp.SetUploadFiles(`#areas-file`, []string{examples}), p.until(`Number(document.body.dataset.areas || 0) >= 1`))
+	if !strings.Contains(said(), "5 areas from areas.csv") {
+		t.Fatalf("after areas.csv the data tab says %q", said())
+	}
+	p.do("choose typo.csv", chromedp.SetUploadFiles(`#areas-file`, []string{bad}), p.until(`Number(document.body.dataset.areas || 0) >= 2`))
+	if got := said(); !strings.Contains(got, "5 areas from areas.csv") || !strings.Contains(got, "typo.csv was not used") || !strings.Contains(got, "line 2") {
+		t.Errorf("after typo.csv is refused the data tab says %q; want areas.csv's areas still said to run, and typo.csv's refusal", got)
+	}
+	if n := eval[float64](p, `state.view.areas`); n != 5 {
+		t.Errorf("the scenario runs %v areas after typo.csv was refused, want areas.csv's 5", n)
+	}
+	p.do("take areas.csv again", chromedp.SetUploadFiles(`#areas-file`, []string{examples}), p.until(`Number(document.body.dataset.areas || 0) >= 3`))
+	if got := said(); strings.Contains(got, "typo.csv") {
+		t.Errorf("after areas.csv is taken again the data tab says %q", got)
+	}
+}

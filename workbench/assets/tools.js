@@ -200,7 +200,10 @@ async function fromExtract(file, url, extra, said, counter) {
     said.replaceChildren(...r.sentences.map((s) => sentenceItem(s)));
     runNow();
   } catch (e) {
-    said.replaceChildren();
+    // The scenario is unchanged: what it takes from an earlier file stays
+    // said, and the refusal is said beside the file chosen too.
+    for (const li of said.querySelectorAll('.refused')) li.remove();
+    said.prepend(el('li', { class: 'refused', text: `${file.name} was not used: ${problemStatus(e)}. The scenario is as it was.` }));
     showProblems(e.problems);
     status(problemStatus(e), true);
   }
