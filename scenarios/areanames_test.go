@@ -23,6 +23,8 @@ func TestAreaNamesThatLookAlike(t *testing.T) {
 		{"csv zero-width space", file, "name,workforce.link_workers\nNorth,4\nNorth\u200b,4\n", `p.csv:3:1: name: area "North\u200b" is also on line 2`},
 		{"csv soft hyphen", file, "name,workforce.link_workers\nNorthgate,4\nNorth\u00adgate,4\n", `p.csv:3:1: name: area "North\u00adgate" is also on line 2`},
 		{"csv accent encoded twice", file, "name,workforce.link_workers\nCaf\u00e9 PCN,4\nCafe\u0301 PCN,4\n", "p.csv:3:1: name: area \"Cafe\u0301 PCN\" is also on line 2"},
+		{"csv case, told with the first spelling", file, "name,workforce.link_workers\nA,4\na,4\n", `p.csv:3:1: name: area "a" is also on line 2, as "A" (names are compared as they print`},
+		{"csv the same spelling", file, "name,workforce.link_workers\nNorth,4\nNorth,4\n", `p.csv:3:1: name: area "North" is also on line 2; names must differ`},
 		{"csv name of a zero-width space alone", file, "name,workforce.link_workers\nNorth,4\n\u200b,4\n", `p.csv:3:1: name = ` + "\u200b" + `: every area needs a name (only "\u200b", which prints as nothing)`},
 		{"list case and spaces", list("North", "north "), "", `areas.list.1.name = "north ": area "north " is listed twice (names are compared as they print, ignoring case, spaces and characters that print as nothing; the first is "North")`},
 		{"list zero-width space", list("North", "North\u200b"), "", `is listed twice`},

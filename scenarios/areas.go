@@ -397,8 +397,12 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 	for i, h := range head {
 		at.cols[h] = i + 1
 	}
-	seen := map[string]int{}
-	var cellErrs Errors // every cell's, not the first's alone
+	type first struct {
+		line int
+		name string
+	}
+	seen := map[string]first{} // by NameKey
+	var cellErrs Errors        // every cell's, not the first's alone
 	for {
 		rec, line, err := er.Next()
 		if errors.Is(err, io.EOF) {
@@ -423,10 +427,12 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 		}
 		// Names that print alike are one area typed twice.
 		same := NameKey(spec.Name)
-		if prev, dup := seen[same]; dup {
-			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d (names are compared as they print, ignoring case, spaces and characters that print as nothing); names must differ", spec.Name, prev))
+		if prev, dup := seen[same]; dup && prev.name == spec.Name {
+			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d; names must differ", spec.Name, prev.line))
+		} else if dup {
+			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d, as %q (names are compared as they print, ignoring case, spaces and characters that print as nothing); names must differ", spec.Name, prev.line, prev.name))
 		}
-		seen[same] = line
+		seen[same] = first{line, spec.Name}
 		list, at.lines = append(list, spec), append(at.lines, line)
 	}
 	if cellErrs != nil {
