@@ -23,19 +23,7 @@ import (
 // paragraphs (the question, facts and answer), however many rows they
 // take. At a fixed row it had covered them.
 func TestSweepChartBesideTheTable(t *testing.T) {
-	factors := []experiment.Factor{{Key: "workforce.link_workers", Values: []string{"2", "4"}}}
-	var cfgs []*sim.Config
-	for _, v := range factors[0].Values {
-		cfg := load(t, "baseline", 30)
-		if err := scenarios.Set(cfg, "workforce.link_workers", v); err != nil {
-			t.Fatal(err)
-		}
-		cfgs = append(cfgs, cfg)
-	}
-	sw, err := experiment.RunSweep(context.Background(), factors, cfgs, experiment.Options{Replications: 2, Jobs: 1}, 0.95)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sw := sweepLinkWorkers(t, 30, "2", "4")
 	for _, question := range []string{"Short?", strings.Repeat("A long question. ", 60)} {
 		var buf bytes.Buffer
 		if err := workbook.WriteSweep(&buf, workbook.Sweep{Title: "sweep", Question: question, S: sw,
@@ -96,4 +84,24 @@ func chartFrom(t *testing.T, book []byte) (col, row int) {
 	}
 	t.Fatal("the workbook has no drawing")
 	return 0, 0
+}
+
+// sweepLinkWorkers runs a small sweep of the baseline's link workers over
+// values, two replications of weeks weeks each.
+func sweepLinkWorkers(t *testing.T, weeks int, values ...string) *experiment.Sweep {
+	t.Helper()
+	factors := []experiment.Factor{{Key: "workforce.link_workers", Values: values}}
+	var cfgs []*sim.Config
+	for _, v := range values {
+		cfg := load(t, "baseline", weeks)
+		if err := scenarios.Set(cfg, "workforce.link_workers", v); err != nil {
+			t.Fatal(err)
+		}
+		cfgs = append(cfgs, cfg)
+	}
+	sw, err := experiment.RunSweep(context.Background(), factors, cfgs, experiment.Options{Replications: 2, Jobs: 2}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sw
 }

@@ -188,19 +188,7 @@ func TestCompareAndSweepWorkbooks(t *testing.T) {
 		checkFormat(t, f, "Comparison", 7, row, workbook.FormatFor(unit, x*d.Mean, x*d.Low, x*d.High))
 	}
 
-	factors := []experiment.Factor{{Key: "workforce.link_workers", Values: []string{"2", "4"}}}
-	var cfgs []*sim.Config
-	for _, v := range []string{"2", "4"} {
-		cfg := load(t, "baseline", 40)
-		if err := scenarios.Set(cfg, "workforce.link_workers", v); err != nil {
-			t.Fatal(err)
-		}
-		cfgs = append(cfgs, cfg)
-	}
-	sw, err := experiment.RunSweep(context.Background(), factors, cfgs, experiment.Options{Replications: 2, Jobs: 2}, 0.95)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sw := sweepLinkWorkers(t, 40, "2", "4")
 	buf.Reset()
 	if err := workbook.WriteSweep(&buf, workbook.Sweep{Title: "sweep", S: sw, KPIs: []string{"wait_first_contact_mean_weeks"},
 		Answer: []string{"Waits fall."}}); err != nil {
