@@ -47,12 +47,7 @@ func ParseLever(s string) (Lever, error) {
 		}
 		l.Values = append(l.Values, v)
 	}
-	v, twice := experiment.Repeated(l.Values)
-	if !twice {
-		// The same value written otherwise (fcfs and "fcfs") is the same point.
-		v, twice = scenarios.RepeatedValue(l.Values)
-	}
-	if twice {
+	if v, twice := experiment.Repeated(l.Values); twice {
 		return Lever{}, usage.Errorf("--lever %s: %s is given twice; give each value once", key, v)
 	}
 	return l, nil

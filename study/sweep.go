@@ -276,12 +276,7 @@ func ParseVary(s string) (experiment.Factor, error) {
 		}
 		out = append(out, steps...)
 	}
-	v, twice := experiment.Repeated(out)
-	if !twice {
-		// The same value written otherwise (fcfs and "fcfs") is the same point.
-		v, twice = scenarios.RepeatedValue(out)
-	}
-	if twice {
+	if v, twice := experiment.Repeated(out); twice {
 		return experiment.Factor{}, usage.Errorf("--vary %s: %s is given twice; give each value once", key, v)
 	}
 	return experiment.Factor{Key: key, Values: out}, nil

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spsim/spsim/internal/usage"
+	"github.com/spsim/spsim/scenarios"
 )
 
 // MaxSteps is the most values a range LO..HI[:STEP] may stand for.
@@ -82,7 +83,17 @@ func format(x float64, places int) string {
 // Repeated returns the first value of a sweep's or a lever's that is given
 // twice ("3" and "3.0" are one number), and whether there is one: a point
 // run twice adds nothing, and a sweep of 3 and 3 reads "from 3 to 3".
+// Failing that, it looks for one value written two ways the scenario reads
+// alike (fcfs and "fcfs", a distribution's keys in another order).
 func Repeated(values []string) (string, bool) {
+	if v, twice := repeatedNumber(values); twice {
+		return v, true
+	}
+	return scenarios.RepeatedValue(values)
+}
+
+// repeatedNumber is Repeated by text, numbers compared as numbers.
+func repeatedNumber(values []string) (string, bool) {
 	seen := map[string]bool{}
 	for _, v := range values {
 		k := strings.TrimSpace(v)
