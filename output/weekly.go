@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"sync"
 
@@ -95,17 +94,16 @@ func writeSpans(w io.Writer, spans []weeklySpan, workers int, format func(weekly
 	return writeInOrder(w, spans, workers, format)
 }
 
-// formatCaught formats span s into buf, turning a panic into its error as
-// caught does: on a worker's goroutine a panic would end the process, a
+// formatCaught formats span s into buf, turning a panic into its error
+// through caught: on a worker's goroutine a panic would end the process, a
 // workbench serving others with it, and leave the writer waiting for the
 // span. One core or many, the answer is the same.
-func formatCaught(format func(weeklySpan, []byte) []byte, s weeklySpan, buf []byte) (out []byte, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("weekly.csv, a row of replication %d: internal error, please report it: %v\n%s", s.r.Replication, p, debug.Stack())
-		}
-	}()
-	return format(s, buf), nil
+func formatCaught(format func(weeklySpan, []byte) []byte, s weeklySpan, buf []byte) ([]byte, error) {
+	err := caught(func(int) error { buf = format(s, buf); return nil }, 0)
+	if err != nil {
+		return nil, fmt.Errorf("weekly.csv, a row of replication %d: %w", s.r.Replication, err)
+	}
+	return buf, nil
 }
 
 // writeInOrder formats the spans on workers goroutines and writes them in
