@@ -48,6 +48,12 @@ func Scenario() Schema {
 	s["title"] = "spsim scenario"
 	s["description"] = "A scenario for spsim, the social prescribing capacity simulator. Most scenarios start with extends = \"baseline\" and change a few keys. Times are in weeks, money in pounds. See docs/model.md for what each part means and where its defaults come from."
 	s["$defs"] = Schema{"distribution": distribution()}
+	// An instruction to the loader rather than a parameter, so the
+	// Config has no field for it.
+	s["properties"].(Schema)["timeline_replace"] = Schema{
+		"type":        "boolean",
+		"description": "In a scenario that extends another: true makes this file's [[timeline]] replace the timeline of the scenario it extends (with none of its own, the scenario then has none). By default its steps are added to the parent's.",
+	}
 	return s
 }
 

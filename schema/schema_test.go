@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -39,6 +40,32 @@ func TestLibraryScenariosMatchTheSchema(t *testing.T) {
 	}
 	if n < 10 {
 		t.Errorf("checked only %d library scenarios", n)
+	}
+}
+
+// TestSchemaAcceptsWhatTheLoaderAccepts: keys the loader takes that are
+// not parameters are in the schema too, checked against the loader.
+func TestSchemaAcceptsWhatTheLoaderAccepts(t *testing.T) {
+	s := schema.Scenario()
+	tests := []struct {
+		toml    string
+		loadErr bool
+	}{
+		{"extends = \"funding-cliff\"\ntimeline_replace = true", false},
+		{"extends = \"funding-cliff\"\ntimeline_replace = false", false},
+		{"extends = \"funding-cliff\"\ntimeline_replace = \"yes\"", true},
+	}
+	for _, tt := range tests {
+		text := "name = \"x\"\n" + tt.toml
+		path := filepath.Join(t.TempDir(), "x.toml")
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := scenarios.Load(path)
+		errs := schema.Validate(s, decode(t, tt.toml, text))
+		if loaded := err == nil; loaded != (len(errs) == 0) || loaded == tt.loadErr {
+			t.Errorf("%q: the loader says %v, the schema %q", tt.toml, err, errs)
+		}
 	}
 }
 
