@@ -367,7 +367,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // them. A child giving every entry is not warned of.
 func TestPartialNeedsWarn(t *testing.T) {
 	for _, c := range []struct{ body, want string }{
-		{"[profiles.low]\nneeds.physical_activity = 0.9\n", "profiles.low.needs: warning: replaces the scenario it extends' whole needs, so mental_wellbeing, social_connection, not given here, are dropped"},
+		{"[profiles.low]\nneeds.physical_activity = 0.9\n", "profiles.low.needs: warning: replaces the parent scenario's needs as a whole, so mental_wellbeing, social_connection, not given here, are dropped"},
 		{"[profiles.low]\nneeds = { physical_activity = 0.9, mental_wellbeing = 0.2, social_connection = 0 }\n", ""},
 	} {
 		l, err := LoadBytes("x.toml", []byte("name = \"x\"\nextends = \"baseline\"\n"+c.body), Options{})

@@ -243,7 +243,7 @@ func droppedEntries(parent, child map[string]any, pv provenance, file string) []
 			key := m.table + "." + name + "." + m.key
 			at, _ := pv.find(key)
 			out = append(out, Warning{File: orTop(at.file, file), Line: at.line, Col: at.col, Key: key,
-				Message: "replaces the scenario it extends' whole " + m.key + ", so " + droppedWords(dropped)})
+				Message: "replaces the parent scenario's " + m.key + " as a whole, so " + droppedWords(dropped)})
 		}
 	}
 	return out
