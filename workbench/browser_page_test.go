@@ -550,3 +550,55 @@ func TestBrowserRefusedAreasFileKeepsWhatRuns(t *testing.T) {
 		t.Errorf("after areas.csv is taken again the data tab says %q", got)
 	}
 }
+
+// TestBrowserLongErrorOnAPhone: on a phone a long error in the status bar,
+// fixed at the foot of the screen, stays within a couple of lines, read by
+// scrolling within it, so that it does not cover the pins and the Compare
+// button the user was at. Before, the bar grew with the error (a pin name
+// refused, 8 lines at 390 px) and covered the foot of the screen, about
+// 170 px, the Compare button and pins under it not clickable.
+func TestBrowserLongErrorOnAPhone(t *testing.T) {
+	p := openPage(t, 390, 844)
+	const posts = `input[type=number][data-key="workforce.link_workers"]`
+	p.do("pin three and five posts", chromedp.Click(chromedp.CSS(`[data-tab=compare]`)),
+		p.run(`document.querySelector('#pin-name').value = 'three'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 1`),
+		p.run(`(() => { const n = document.querySelector('`+posts+`'); n.value = '5'; n.dispatchEvent(new Event('input')); })()`),
+		p.run(`document.querySelector('#pin-name').value = 'five'`), chromedp.Click(chromedp.CSS("#pin")), p.until(`state.pins.length === 2`),
+		p.until(`/link_workers = 5\n/.test(state.view.toml) && state.shown === state.view.toml && !document.body.classList.contains('busy')`))
+	// The Compare button 100 px above the foot of the screen, the pins
+	// above it: in view above the status bar, where a user pinning them
+	// would be, and where a long error covered them.
+	p.do("scroll the Compare button to near the foot of the screen", p.run(`(() => {
+		const r = document.querySelector('#compare').getBoundingClientRect();
+		window.scrollBy(0, r.top + r.height / 2 - (window.innerHeight - 100)); })()`))
+	// A name the server would refuse: the status explains the rule at
+	// length.
+	p.do("pin a name starting with =", p.run(`document.querySelector('#pin-name').value = '=six'`), chromedp.Click(chromedp.CSS("#pin")),
+		p.until(`document.querySelector('#status').classList.contains('error')`))
+	said := eval[string](p, `document.querySelector('#status').textContent`)
+	if !strings.HasPrefix(said, "A pinned scenario's name is 1 to 40 characters") || len(said) < 150 {
+		t.Fatalf("the status says %q, want the long refusal of the name", said)
+	}
+	if dir := os.Getenv("SPSIM_SCREENSHOTS"); dir != "" {
+		png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "workbench-phone-error.png"), png, 0o644)
+		}
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	// Each is what a tap at its centre reaches, not the status bar.
+	for _, sel := range []string{"#compare", "#pins li:first-child button", "#pins li:last-child button", "#pin"} {
+		if got := eval[string](p, `(() => { const b = document.querySelector('`+sel+`'), r = b.getBoundingClientRect();
+			const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+			return at === b ? 'itself' : at ? at.id || at.tagName : 'nothing'; })()`); got != "itself" {
+			t.Errorf("a tap on %s reaches %s (the status bar is %v px tall)", sel, got, eval[float64](p, `document.querySelector('#status-bar').getBoundingClientRect().height`))
+		}
+	}
+	// The whole error is there to read, scrolling within the status.
+	if !eval[bool](p, `(() => { const s = document.querySelector('#status'), o = getComputedStyle(s).overflowY;
+		return s.scrollHeight <= s.clientHeight || o === 'auto' || o === 'scroll'; })()`) {
+		t.Error("the long error is cut short with no way to read the rest")
+	}
+}
