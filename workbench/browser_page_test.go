@@ -12,7 +12,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf16"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"github.com/spsim/spsim/scenarios"
@@ -600,5 +602,46 @@ func TestBrowserLongErrorOnAPhone(t *testing.T) {
 	if !eval[bool](p, `(() => { const s = document.querySelector('#status'), o = getComputedStyle(s).overflowY;
 		return s.scrollHeight <= s.clientHeight || o === 'auto' || o === 'scroll'; })()`) {
 		t.Error("the long error is cut short with no way to read the rest")
+	}
+}
+
+// TestBrowserPinNameCountsAsTheServer: the pin name box holds a name of up
+// to 40 characters as the server counts them (pinName: code points, an
+// emoji one however many UTF-16 units it takes), cutting what is typed
+// beyond; the name pins whole and the server takes it. Before, the box's
+// maxlength counted UTF-16 units: 40 emoji typed were cut to 20.
+func TestBrowserPinNameCountsAsTheServer(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	p.do("open Compare", chromedp.Click(chromedp.CSS(`[data-tab=compare]`)))
+	// A flag is two code points (regional indicators), as the server
+	// counts it, not one character as it prints.
+	flag := "\U0001F1EC\U0001F1E7"
+	for _, c := range []struct {
+		before, after string // in the box either side of the caret
+		typed, want   string
+	}{
+		{"", "", strings.Repeat("\U0001F600", 40), strings.Repeat("\U0001F600", 40)},
+		{"", "", strings.Repeat("\U0001F600", 41), strings.Repeat("\U0001F600", 40)},
+		{"", "", strings.Repeat(flag, 20), strings.Repeat(flag, 20)},
+		{"", "", strings.Repeat(flag, 21), strings.Repeat(flag, 20)},
+		{"", "", "Plan " + strings.Repeat("\U0001F3E5", 36), "Plan " + strings.Repeat("\U0001F3E5", 35)},
+		{"", "", strings.Repeat("a", 41), strings.Repeat("a", 40)},
+		// Pasted within a name: the paste is cut, not the name's end.
+		{"Plan ", " B", strings.Repeat("\U0001F3E5", 36), "Plan " + strings.Repeat("\U0001F3E5", 33) + " B"},
+	} {
+		p.do("type a name", p.run(fmt.Sprintf(`(() => { state.pins = []; showPins(); const n = document.querySelector('#pin-name');
+			n.value = %q + %q; n.focus(); n.setSelectionRange(%d, %d); })()`, c.before, c.after, len(utf16.Encode([]rune(c.before))), len(utf16.Encode([]rune(c.before))))),
+			chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: c.typed})
+				return err
+			}))
+		if got := eval[string](p, `document.querySelector('#pin-name').value`); got != c.want {
+			t.Errorf("typing %d characters (%d UTF-16 units), the box holds %d: %q", len([]rune(c.typed)), len(utf16.Encode([]rune(c.typed))), len([]rune(got)), got)
+			continue
+		}
+		p.do("pin it", p.run(`window.pinned = null; (async () => { await pin(); window.pinned = state.pins.map((x) => x.name); })()`), p.until(`window.pinned !== null`))
+		if got := eval[[]string](p, `window.pinned`); len(got) != 1 || got[0] != c.want || !pinName.MatchString(got[0]) {
+			t.Errorf("typing %q pinned %q (the status says %q), want %q, which the server takes", c.typed, got, eval[string](p, `document.querySelector('#status').textContent`), c.want)
+		}
 	}
 }

@@ -544,6 +544,26 @@ function showPins() {
 // pinName is the server's rule for a pin's name (workbench/compare.go).
 const pinName = /^[^\p{C}\p{Z}=+\-@][^\p{C}\p{Zl}\p{Zp}]{0,39}$/u;
 
+// pinNameMax is a pin name's most characters, counted as the server
+// counts them (pinName): code points, an emoji one, not the UTF-16 units
+// an input's maxlength counts (an emoji two).
+const pinNameMax = 40;
+
+// capPinName cuts the name box to pinNameMax characters, as maxlength
+// would: what was just typed or pasted, before the caret, goes first. Not
+// while an input method is composing, which would lose its text.
+function capPinName(e) {
+  if (e && e.isComposing) return;
+  const box = $('#pin-name');
+  const chars = [...box.value], over = chars.length - pinNameMax;
+  if (over <= 0) return;
+  const caret = [...box.value.slice(0, box.selectionEnd)].length;
+  const from = Math.max(0, caret - over);
+  box.value = [...chars.slice(0, from), ...chars.slice(from + over)].join('');
+  const at = chars.slice(0, from).join('').length;
+  box.setSelectionRange(at, at);
+}
+
 // nameKey is what two names that print alike have in common, as the
 // server compares pins' names (scenarios.NameKey): é however encoded,
 // without what prints as nothing, in lower case (a character at a time, as
@@ -814,6 +834,8 @@ async function start() {
   $('#pin').addEventListener('click', pin);
   // Enter in the name pins, as in a form.
   $('#pin-name').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); pin(); } });
+  $('#pin-name').addEventListener('input', capPinName);
+  $('#pin-name').addEventListener('compositionend', () => capPinName());
   $('#compare').addEventListener('click', compare);
   $('#sweep').addEventListener('click', sweep);
   $('#sweep-key').addEventListener('change', () => sweepDefaults('sweep-key', 'sweep'));
