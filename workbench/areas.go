@@ -35,8 +35,10 @@ func (s *Server) areas(req areasRequest) (*areasView, error) {
 		return nil, err
 	}
 	name := extractName(req.File)
-	for i := range v.Warnings {
-		v.Warnings[i].Text = fromAreasFile(v.Warnings[i].Text, name)
+	for i, w := range v.Warnings {
+		if text := fromAreasFile(w.Text, name); text != w.Text {
+			v.Warnings[i].Text, v.Warnings[i].Words = text, areasFileWords(w.Words, name)
+		}
 	}
 	list := cfg.Areas.List
 	keys := map[string]bool{}

@@ -645,3 +645,39 @@ func TestBrowserPinNameCountsAsTheServer(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserWarningsInPlainWords: the warnings above the results are in
+// plain words, "Warning: …", the command line's "scenario.toml:…:
+// warning:" left to the Advanced pane, beside the scenario's lines.
+// Before, a caseload taken by two areas read "scenario.toml: initial:
+// warning: today's caseload of 100 people starts each of 2 areas alike"
+// at the top of the page.
+func TestBrowserWarningsInPlainWords(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	dir := t.TempDir()
+	caseload, pcns := filepath.Join(dir, "today.csv"), filepath.Join(dir, "pcns.csv")
+	if err := os.WriteFile(caseload, []byte(caseloadCSV(60, 40)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pcns, []byte("name,workforce.link_workers\nRiverside PCN,4\nNorthgate PCN,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.do("take a caseload, then areas", chromedp.Click(chromedp.CSS(`[data-tab=data]`)),
+		chromedp.SetUploadFiles(chromedp.CSS("#caseload"), []string{caseload}), p.until(`Number(document.body.dataset.caseloads || 0) >= 1`),
+		chromedp.SetUploadFiles(chromedp.CSS("#areas-file"), []string{pcns}), p.until(`Number(document.body.dataset.areas || 0) >= 1`))
+	top := eval[[]string](p, `[...document.querySelectorAll('#scenario-warnings li')].map((li) => li.textContent)`)
+	found := false
+	for _, said := range top {
+		if !strings.HasPrefix(said, "Warning: ") || strings.Contains(said, "scenario.toml") || strings.Contains(said, ": warning: ") {
+			t.Errorf("the page warns %q", said)
+		}
+		found = found || strings.HasPrefix(said, "Warning: today's caseload of 100 people starts each of 2 areas alike (Riverside PCN, Northgate PCN): ")
+	}
+	if !found {
+		t.Errorf("the page's warnings %q lack the caseload's taken by both areas", top)
+	}
+	// The Advanced pane keeps spsim validate's words, at the lines.
+	if listed := eval[string](p, `document.querySelector('#problems').textContent`); !strings.Contains(listed, "scenario.toml: initial: warning: today's caseload of 100 people") {
+		t.Errorf("the Advanced pane lists %q", listed)
+	}
+}

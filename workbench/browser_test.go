@@ -390,7 +390,7 @@ func TestBrowser(t *testing.T) {
 			return err
 		}), waitDone(12), shot("workbench-warning", "header"))
 	warned, err := chromedp.Run(ctx, chromedp.Text(q("#scenario-warnings")))
-	if err != nil || !strings.Contains(warned, "costs.on_cost_share = 28") || !strings.Contains(warned, "did you mean 0.28?") {
+	if err != nil || !strings.HasPrefix(warned, "Warning: costs.on_cost_share = 28") || !strings.Contains(warned, "did you mean 0.28?") {
 		t.Errorf("after a typo the page warns %q (%v)", warned, err)
 	}
 	inEditor, err := chromedp.Run(ctx, chromedp.Text(q("#problems li.warning")))

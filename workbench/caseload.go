@@ -134,7 +134,7 @@ func people(n int) string {
 func extractWarnings(scenario []problem, extract []scenarios.Warning) []problem {
 	out := slices.DeleteFunc(scenario, func(p problem) bool { return strings.HasPrefix(p.Key, "initial.people.") })
 	for _, w := range extract {
-		out = append(out, problem{Text: w.String()}) // a line of the extract, not of scenario.toml
+		out = append(out, problem{Text: w.String(), Words: warningWords(w)}) // a line of the extract, not of scenario.toml
 	}
 	return out
 }

@@ -93,13 +93,17 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 	// week 1) would move nothing the results show: say so. The funding
 	// cliff follows the posts, so it does not set them again.
 	own := withoutCliff(cfg)
+	leverWarning := func(st setting, msg string) problem {
+		return problem{Key: st.Key, Text: fmt.Sprintf("%s = %v: warning: %s", st.Key, st.Value, msg),
+			Words: warningWords(scenarios.Warning{Key: st.Key, Value: fmt.Sprint(st.Value), Message: msg})}
+	}
 	for _, st := range req.Set {
 		if msg := scenarios.Overridden(own, st.Key); msg != "" {
-			warns = append(warns, problem{Key: st.Key, Text: fmt.Sprintf("%s = %v: warning: %s", st.Key, st.Value, msg)})
+			warns = append(warns, leverWarning(st, msg))
 		}
 		// An area's own value wins over the lever's, as over --set.
 		if msg := scenarios.AreasKeeping(cfg, st.Key, false); msg != "" {
-			warns = append(warns, problem{Key: st.Key, Text: fmt.Sprintf("%s = %v: warning: %s", st.Key, st.Value, msg)})
+			warns = append(warns, leverWarning(st, msg))
 		}
 	}
 	v := &scenarioView{Name: cfg.Name, Question: cfg.Question, TOML: text, Levers: levers(cfg, doc),

@@ -23,6 +23,9 @@ type problem struct {
 	Col  int    `json:"col,omitempty"`
 	Key  string `json:"key,omitempty"`
 	Text string `json:"text"` // file:line:col: key: message, as the CLI says it
+	// Words are a warning in plain words, for the page's notes above the
+	// results ("Warning: key = value: message", warningWords).
+	Words string `json:"words,omitempty"`
 }
 
 // badScenario is a scenario that cannot be used, with every problem found.
@@ -95,7 +98,7 @@ func (s *Server) loadWarn(text string) (*sim.Config, []problem, error) {
 		if !strings.HasPrefix(w.File, "builtin:") {
 			w.File = fileName
 		}
-		warns = append(warns, problem{Line: w.Line, Col: w.Col, Key: w.Key, Text: w.String()})
+		warns = append(warns, problem{Line: w.Line, Col: w.Col, Key: w.Key, Text: w.String(), Words: warningWords(w)})
 	}
 	return l.Config, warns, nil
 }

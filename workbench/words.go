@@ -1,10 +1,13 @@
 package workbench
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strings"
 
+	"github.com/spsim/spsim/internal/tomlstr"
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
@@ -99,6 +102,58 @@ var areaWarning = regexp.MustCompile(`^scenario\.toml:\d+(?::\d+)?: (.*?): warni
 // "pcns.csv, area "Northgate PCN": demand.referrals_per_week = 30: ...".
 func fromAreasFile(text, file string) string {
 	return areaWarning.ReplaceAllString(text, file+", ${2}: ${1}: ")
+}
+
+// warningWords is a scenario's warning as the page says it above the
+// results, in plain words: "Warning: costs.on_cost_share = 28.0: 28 is
+// outside the plausible range 0 to 0.6 (…; typical 0.28); did you mean
+// 0.28?". The command line's "scenario.toml:164:1: …: warning: …" stays
+// the Advanced pane's, beside the text its lines are of: the page wrote
+// that scenario.toml, and a commissioner never named it. A file of the
+// user's own (a caseload extract) is named, with its line; an area's
+// warning names the area first, as an areas file's do; a table named
+// alone ("initial") is the file's layout, not a setting, and its message
+// says what it is about. Keys and values are clipped and escaped as the
+// command line's are.
+func warningWords(w scenarios.Warning) string {
+	msg := w.Message
+	if w.More > 0 { // "... and 3 more warnings": "3 more warnings"
+		msg = strings.TrimPrefix(msg, "... and ")
+	}
+	var where []string
+	if w.File != "" && w.File != fileName && !strings.HasPrefix(w.File, "builtin:") {
+		at := tomlstr.Comment(w.File)
+		if w.Line > 0 {
+			at += fmt.Sprintf(", line %d", w.Line)
+		}
+		where = append(where, at)
+	}
+	if m := areaMessage.FindStringSubmatch(msg); m != nil {
+		where = append(where, m[1])
+		msg = msg[len(m[0]):]
+	}
+	key := w.Key
+	if w.Value == "" && !strings.Contains(key, ".") {
+		key = ""
+	}
+	said := (&scenarios.Error{Key: key, Value: w.Value, Msg: msg}).Error()
+	if len(where) > 0 {
+		said = strings.Join(where, ", ") + ": " + said
+	}
+	return "Warning: " + said
+}
+
+// areaMessage is the area a warning's message is about, as the loader
+// leads it: `area "Northgate PCN": `.
+var areaMessage = regexp.MustCompile(`^(area "(?:[^"\\]|\\.)*"): `)
+
+// areasFileWords names the areas file in an area's warning in words, as
+// fromAreasFile does in its text: "Warning: pcns.csv, area …: …".
+func areasFileWords(words, file string) string {
+	if rest, ok := strings.CutPrefix(words, "Warning: area "); ok {
+		return "Warning: " + file + ", area " + rest
+	}
+	return words
 }
 
 // pageSentences is pageWords of each.

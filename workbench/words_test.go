@@ -3,6 +3,7 @@ package workbench
 import (
 	"testing"
 
+	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
@@ -109,6 +110,42 @@ func TestPointWords(t *testing.T) {
 	} {
 		if got := pointWords(in); got != want {
 			t.Errorf("pointWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestWarningWords: a scenario's warning above the results is in plain
+// words, "Warning: " and the key with its value, not the command line's
+// "scenario.toml:164:1: …: warning: …" (the page wrote that file); a file
+// of the user's own is named with its line, an area first, and a table
+// named alone ("scenario.toml: initial: warning: …") not at all.
+func TestWarningWords(t *testing.T) {
+	for _, c := range []struct {
+		w    scenarios.Warning
+		want string
+	}{
+		{scenarios.Warning{File: fileName, Line: 164, Col: 1, Key: "costs.on_cost_share", Value: "28.0", Message: "28 is outside the plausible range 0 to 0.6 (typical 0.28); did you mean 0.28?"},
+			"Warning: costs.on_cost_share = 28.0: 28 is outside the plausible range 0 to 0.6 (typical 0.28); did you mean 0.28?"},
+		{scenarios.Warning{File: fileName, Key: "initial", Message: "today's caseload of 2 people starts each of 2 areas alike (A, B): a caseload is one PCN's"},
+			"Warning: today's caseload of 2 people starts each of 2 areas alike (A, B): a caseload is one PCN's"},
+		{scenarios.Warning{File: fileName, Line: 174, Col: 9, Key: "demand.referrals_per_week", Value: "60", Message: `area "A \"North\"": 60 referrals a week for 2 link-worker FTE`},
+			`Warning: area "A \"North\"": demand.referrals_per_week = 60: 60 referrals a week for 2 link-worker FTE`},
+		{scenarios.Warning{File: "builtin:icb", Line: 3, Key: "run.horizon_weeks", Value: "1000", Message: "longer than"},
+			"Warning: run.horizon_weeks = 1000: longer than"},
+		{scenarios.Warning{Key: "workforce.link_workers", Value: "5", Message: "the scenario's timeline sets it again at week 1"},
+			"Warning: workforce.link_workers = 5: the scenario's timeline sets it again at week 1"},
+		{scenarios.Warning{File: fileName, Line: 40, Key: "services.gym", Message: "has 40 places but no grant_per_place_year"},
+			"Warning: services.gym: has 40 places but no grant_per_place_year"},
+		{scenarios.Warning{File: "c.csv", Line: 3, Message: "a referral dated 1 Nov 1990 is 35 years before the extract's date (30 Nov 2025): a mistyped year?"},
+			"Warning: c.csv, line 3: a referral dated 1 Nov 1990 is 35 years before the extract's date (30 Nov 2025): a mistyped year?"},
+		{scenarios.Warning{File: "c.csv", Message: "... and 5 more people referred over 10 years before the extract's date", More: 5},
+			"Warning: c.csv: 5 more people referred over 10 years before the extract's date"},
+		{scenarios.Warning{File: fileName, Message: "... and 3 more warnings", More: 3}, "Warning: 3 more warnings"},
+		// Escaped and clipped as the command line's.
+		{scenarios.Warning{File: "two\nlines.csv", Key: "name", Value: "a\nb", Message: "odd"}, `Warning: two\nlines.csv: name = a\nb: odd`},
+	} {
+		if got := warningWords(c.w); got != c.want {
+			t.Errorf("warningWords(%s)\n = %q\nwant %q", c.w, got, c.want)
 		}
 	}
 }

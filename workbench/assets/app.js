@@ -188,7 +188,8 @@ function showScenario(v) {
   $('#question').textContent = `${v.name}: ${v.question}`;
   if (!state.editing) $('#toml').value = v.toml;
   showProblems(v.warnings, 'warning');
-  showWarnings($('#scenario-warnings'), (v.warnings || []).map((w) => w.text + ' (see Advanced)'));
+  // In plain words; the advanced pane lists them as spsim validate does.
+  showWarnings($('#scenario-warnings'), (v.warnings || []).map((w) => (w.words || w.text) + ' (see Advanced)'));
   showLevers(v);
   fillSweepKeys(v);
   fillPlanKeys(v);
