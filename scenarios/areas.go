@@ -600,6 +600,10 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 					cell, strings.ReplaceAll(cell, ".", ","), strings.ReplaceAll(cell, ".", ""), strings.TrimRight(strings.TrimRight(cell, "0"), ".")))...)
 				continue
 			}
+			if c := commentIn(cell); c != "" {
+				errs = append(errs, bad(commentMsg("", cell, c))...)
+				continue
+			}
 			v, err := parseValue(cell)
 			if err != nil {
 				if numberCell.MatchString(cell) { // 1e400: a number, too large to hold

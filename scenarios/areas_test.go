@@ -128,6 +128,9 @@ set = { "initial.file" = "c.csv" }
 		{"csv name with an escape", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nnorth\x1b[31mRED,3\n", `a name must not contain control characters`},
 		{"csv formula name", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\n@south,3\n", `p.csv:3:1: name = @south: area "@south" starts with "@"`},
 		{"csv more values", "[areas]\nfile = \"p.csv\"\n", "name;workforce.link_workers\nA;3;4\n", `p.csv:2:3: more values than the 2 columns`},
+		// Read as TOML, "3 # was 4" was 3, its comment dropped unseen.
+		{"csv cell with a comment", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3 # was 4\n", `p.csv:2:2: workforce.link_workers = 3 # was 4: "# was 4" is a TOML comment, which a value given alone may not have (it would be dropped without a word): give the value alone, as 3,`},
+		{"csv text with #", "[areas]\nfile = \"p.csv\"\n", "name,workforce.allocation\nA,priority #1\n", `p.csv:2:2: workforce.allocation = priority #1: the # of "#1" would start a TOML comment, which a value given alone may not have: put text holding # in quotes, as "priority #1"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

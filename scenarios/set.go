@@ -46,6 +46,11 @@ func SetAll(c *Config, kvs []KeyValue) ([]Warning, error) {
 	if c == nil {
 		return nil, Errors{{Msg: "no scenario to change (nil Config)"}}
 	}
+	for _, kv := range kvs {
+		if err := refuseComment(kv); err != nil {
+			return nil, err
+		}
+	}
 	var doc map[string]any
 	var buf bytes.Buffer
 	if err := Encode(&buf, c); err != nil {
@@ -382,6 +387,9 @@ func ApplySets(c *Config, sets []string) ([]string, error) {
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
 		if !ok || k == "" {
 			return nil, usage.Errorf("--set %q: want KEY=VALUE such as workforce.link_workers=4", kv)
+		}
+		if err := NoComment("--set", k, v); err != nil {
+			return nil, err
 		}
 		// The last would win silently, as --vary and --lever given twice
 		// are refused.

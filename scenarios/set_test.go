@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/spsim/spsim/internal/usage"
 )
 
 func loadBaseline(t *testing.T) *Config {
@@ -269,6 +271,85 @@ people = [{ status = "active", age_weeks = 4.0 }, { status = "waiting", age_week
 			t.Errorf("%v: %v, want it set", tt.kvs, err)
 		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 			t.Errorf("%v: %v, want %q", tt.kvs, err, tt.want)
+		}
+	}
+}
+
+// TestSetRefusesComments: a value given alone (--set, --vary, --lever, a
+// lever of the workbench) holding a TOML comment outside its quoted
+// strings is refused, as a usage error naming the key, where it was read
+// as the value before the comment (`3 # was 4` set 3). A # inside a quoted
+// string is text.
+func TestSetRefusesComments(t *testing.T) {
+	tests := []struct {
+		key, value string
+		want       string // "" for accepted
+	}{
+		{"workforce.link_workers", "3 # comment", `workforce.link_workers = 3 # comment: "# comment" is a TOML comment, which a value given alone may not have (it would be dropped without a word): give the value alone, as workforce.link_workers=3, and put text holding # in quotes`},
+		{"workforce.link_workers", "3#4", `"#4" is a TOML comment`},
+		{"workforce.link_workers", "# 3", `the # of "# 3" would start a TOML comment, which a value given alone may not have: put text holding # in quotes, as workforce.link_workers="# 3"`},
+		{"workforce.recruitment_delay_weeks", `{ dist = "gamma", mean = 13, sd = 4 } # slow`, `give the value alone, as workforce.recruitment_delay_weeks={ dist = "gamma", mean = 13, sd = 4 },`},
+		{"name", "Ward #3", `put text holding # in quotes, as name="Ward #3"`},
+		{"name", `"Ward" # 3`, `give the value alone, as name="Ward"`},
+		{"name", `"a\"" #b`, `"#b" is a TOML comment`},
+		{"timeline", `[{ week = 52, link_workers = 6, note = "#1" }] # one`, `"# one" is a TOML comment`},
+		// Accepted: the # is inside a string.
+		{"name", `"Ward #3"`, ""},
+		{"name", `'Ward #3'`, ""},
+		{"name", `"a\" #b"`, ""},
+		{"name", `"""Ward #3"""`, ""},
+		{"name", `'''Ward #3'''`, ""},
+		{"timeline", `[{ week = 52, link_workers = 6, note = "post #4" }]`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
+			c := loadBaseline(t)
+			before := *c
+			err := Set(c, tt.key, tt.value)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("Set: %v", err)
+				}
+				got := c.Name
+				if tt.key == "timeline" {
+					got = c.Timeline[0].Note
+				}
+				if !strings.Contains(got, "#") {
+					t.Errorf("the # was dropped: %q", got)
+				}
+				return
+			}
+			var es Errors
+			var u *usage.Error
+			if !errors.As(err, &es) || !errors.As(err, &u) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Set = %v (%T), want Errors and a usage error with %q", err, err, tt.want)
+			}
+			if es[0].Key != tt.key {
+				t.Errorf("the error names %q, want %q", es[0].Key, tt.key)
+			}
+			if !reflect.DeepEqual(*c, before) {
+				t.Error("a refused Set changed the Config")
+			}
+		})
+	}
+}
+
+// TestApplySetsRefusesComments: --set KEY=VALUE # comment is a usage error
+// naming the --set as given, before any value is set.
+func TestApplySetsRefusesComments(t *testing.T) {
+	for _, tt := range []struct{ set, want string }{
+		{"workforce.link_workers=3 # comment", `--set workforce.link_workers=3 # comment: "# comment" is a TOML comment`},
+		{"workforce.link_workers = 3 # comment ", `--set workforce.link_workers=3 # comment: "# comment" is a TOML comment`},
+		{"name=Ward #3", `--set name=Ward #3: the # of "#3" would start a TOML comment`},
+	} {
+		c := loadBaseline(t)
+		_, err := ApplySets(c, []string{"demand.referrals_per_week=25", tt.set})
+		var u *usage.Error
+		if !errors.As(err, &u) || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("ApplySets(%q) = %v, want a usage error starting %q", tt.set, err, tt.want)
+		}
+		if c.Demand.ReferralsPerWeek == 25 {
+			t.Errorf("ApplySets(%q) set the other value", tt.set)
 		}
 	}
 }

@@ -261,6 +261,9 @@ func ParseVary(s string) (experiment.Factor, error) {
 	if err := scenarios.CommonRunKey("--vary", key); err != nil {
 		return experiment.Factor{}, err
 	}
+	if err := scenarios.NoComment("--vary", key, list); err != nil {
+		return experiment.Factor{}, err
+	}
 	values, err := splitValues(list)
 	if err != nil {
 		return experiment.Factor{}, fmt.Errorf("--vary %s: %w", key, err)

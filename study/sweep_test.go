@@ -41,6 +41,9 @@ func TestParseVary(t *testing.T) {
 		{in: `support.model="tiered","tiered"`, bad: true}, // a choice twice
 		{in: `support.model=tiered,"tiered"`, bad: true},   // a choice twice, once without quotes
 		{in: `workforce.recruitment_delay_weeks={ dist = "gamma", mean = 13, sd = 4 },{sd=4.0,mean=13,dist="gamma"}`, bad: true}, // a distribution twice
+		{in: "workforce.link_workers=3,4 # three, four", bad: true},                                                              // a comment: was 3 and 4, the comment dropped
+		{in: "workforce.link_workers=3..5 # c", bad: true},
+		{in: `support.model="a#b",'c#d'`, key: "support.model", vals: []string{`"a#b"`, `'c#d'`}},
 	} {
 		f, err := study.ParseVary(tc.in)
 		if tc.bad {
