@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -48,6 +49,8 @@ type RunPlan struct {
 	// sources are the scenario's files as they were when it was loaded:
 	// the report shows what ran, whatever happens to them meanwhile.
 	sources []scenarios.File
+	// before are warnings about the run's options, known before it runs.
+	before []string
 }
 
 // PlanRun loads the scenario, applies the options and checks the run's
@@ -72,6 +75,12 @@ func PlanRun(spec RunSpec) (*RunPlan, error) {
 	if spec.Precision != 0 {
 		if reps, err = p.spec.checkPrecision(cfg); err != nil {
 			return nil, err
+		}
+		if w := p.spec.precisionOutOfReach(); w != "" {
+			if spec.Load.Strict {
+				return nil, fmt.Errorf("%s (an error under --strict)", w)
+			}
+			p.before = append(p.before, w)
 		}
 	} else if spec.MaxReplications != 0 {
 		return nil, usage.Errorf("--max-replications applies only with --precision")
@@ -110,6 +119,43 @@ func (s *RunSpec) checkPrecision(cfg *sim.Config) (int, error) {
 	}
 	return s.MaxReplications, nil
 }
+
+// precisionSpread is the least a KPI the precision judges may be taken to
+// vary by between replications, as a fraction of its mean, in judging
+// before a run whether its target is within reach. The waits a run leads
+// with vary by several times as much.
+const precisionSpread = 0.01
+
+// precisionOutOfReach warns of a --precision that the replications allowed
+// could not reach even were every KPI it judges to vary by only
+// precisionSpread between replications: the run would use every one of
+// them and then say the target was not reached. "" if within reach.
+func (s *RunSpec) precisionOutOfReach() string {
+	const z = 1.96 // the 95% interval, as replications become many
+	target := s.Precision / 100
+	need := (z * precisionSpread / target) * (z * precisionSpread / target)
+	if need <= float64(s.MaxReplications) {
+		return ""
+	}
+	needs := "about " + experiment.Count(int(math.Ceil(need)), "replication")
+	if need > MaxReplications*1e6 {
+		needs = "far more replications than any run could make"
+	}
+	msg := fmt.Sprintf("--precision %g: warning: ±%g%% of the mean is out of reach of %s (--max-replications): even KPIs that varied by only 1%% between replications would need %s, so the run would make all %d and then say the target was not reached; typical targets are 1 to 10 (percent): ask for a wider one",
+		s.Precision, s.Precision, experiment.Count(s.MaxReplications, "replication"), needs, s.MaxReplications)
+	if need <= MaxReplications {
+		msg += fmt.Sprintf(", or allow %d with --max-replications", int(math.Ceil(need)))
+	}
+	if p := s.Precision * 100; p >= 1 && p <= 20 {
+		msg += fmt.Sprintf("; did you mean %g (a percentage, not a fraction)?", p)
+	}
+	return msg
+}
+
+// Warnings are warnings about the run's options, known before it runs,
+// such as a --precision out of reach of the replications allowed: to be
+// told before the run, not only after.
+func (p *RunPlan) Warnings() []string { return p.before }
 
 // Config is the scenario the plan runs, with the options applied.
 func (p *RunPlan) Config() *sim.Config { return p.cfg }

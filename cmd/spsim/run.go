@@ -51,6 +51,11 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if err := ef.checkAreasOutput(plan.Config(), spec.Outputs); err != nil {
 		return err
 	}
+	if !*ef.quiet {
+		for _, w := range plan.Warnings() {
+			fmt.Fprintln(stderr, w) // before the run, which may be long
+		}
+	}
 	if plan.Shard() != nil {
 		return execute(ef, plan.Name(), plan.ExecuteShard, spec.Outputs, func(s *study.ShardResult, dir string) { printShard(stdout, s, dir) })
 	}

@@ -229,3 +229,25 @@ func TestIntervalsKeepToTheirRange(t *testing.T) {
 		}
 	}
 }
+
+// TestPrecisionOutOfReachSaidFirst: a --precision out of reach of the
+// replications allowed is warned of first, before the run's output, where
+// the run made every replication and only then said so; a reachable one
+// is not, and --quiet prints neither.
+func TestPrecisionOutOfReachSaidFirst(t *testing.T) {
+	_, stderr := spsim(t, "run", short, "-o", t.TempDir(), "--precision", "1e-300", "--max-replications", "2", "--replications", "2")
+	first, rest, _ := strings.Cut(stderr, "\n")
+	if !strings.HasPrefix(first, "--precision 1e-300: warning: ±1e-300% of the mean is out of reach of 2 replications") ||
+		!strings.Contains(rest, "precision: target ±1e-300% not reached after 2 replications") {
+		t.Errorf("stderr:\n%s\nwant the warning first, and the target not reached after the run", stderr)
+	}
+	for _, args := range [][]string{
+		{"--precision", "5", "--max-replications", "4", "--replications", "2"},
+		{"--precision", "1e-300", "--max-replications", "2", "--replications", "2", "--quiet"},
+	} {
+		_, stderr := spsim(t, append([]string{"run", short, "-o", t.TempDir()}, args...)...)
+		if strings.Contains(stderr, "out of reach") {
+			t.Errorf("%s: stderr %q", args, stderr)
+		}
+	}
+}
