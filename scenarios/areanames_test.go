@@ -29,6 +29,9 @@ func TestAreaNamesThatLookAlike(t *testing.T) {
 		{"list case and spaces", list("North", "north "), "", `areas.list.1.name = "north ": area "north " is listed twice (names are compared as they print, ignoring case, spaces and characters that print as nothing; the first is "North")`},
 		{"list zero-width space", list("North", "North\u200b"), "", `is listed twice`},
 		{"list accent encoded twice", list("Caf\u00e9", "Cafe\u0301"), "", `is listed twice`},
+		// Case folded in full: ß is ss, as STRASSE is Straße in capitals.
+		{"csv sharp s", file, "name,workforce.link_workers\nStra\u00dfe,4\nSTRASSE,4\n", `p.csv:3:1: name: area "STRASSE" is also on line 2, as "Straße" (names are compared as they print`},
+		{"list sharp s", list("STRASSE", "Stra\u00dfe"), "", `area "Straße" is listed twice (names are compared as they print, ignoring case, spaces and characters that print as nothing; the first is "STRASSE")`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,11 +45,45 @@ func TestAreaNamesThatLookAlike(t *testing.T) {
 			}
 		})
 	}
-	// Names that only look alike to a reader who knows the language are
-	// not refused: Straße and STRASSE, two areas in some ICB.
-	dir := writeFiles(t, map[string]string{"s.toml": icbHead + file, "p.csv": "name,workforce.link_workers\nNorth,4\nSouth,4\n"})
+	// Names that differ as they print are two areas.
+	dir := writeFiles(t, map[string]string{"s.toml": icbHead + file, "p.csv": "name,workforce.link_workers\nStra\u00dfe,4\nStrase,4\nNorth,4\nNorth 2,4\n"})
 	if _, err := LoadFile(filepath.Join(dir, "s.toml")); err != nil {
-		t.Errorf("two distinct areas refused: %v", err)
+		t.Errorf("distinct areas refused: %v", err)
+	}
+}
+
+// TestNameKey: names that print alike, ignoring case, have one key, and
+// names that differ have two. Case is folded in full, as Unicode defines it
+// (ß is ss, a final ς is σ, the ligature ﬁ is fi), where lower-casing
+// a character at a time left Straße and STRASSE two names.
+func TestNameKey(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		alike bool
+	}{
+		{"Stra\u00dfe", "STRASSE", true},
+		{"Stra\u00dfe", "strasse", true},
+		{"STRA\u1e9eE", "Stra\u00dfe", true},                           // a capital sharp s
+		{"\u039f\u0394\u039f\u03a3", "\u03bf\u03b4\u03bf\u03c2", true}, // ΟΔΟΣ and οδος, a final sigma
+		{"\u03bf\u03b4\u03bf\u03c3", "\u03bf\u03b4\u03bf\u03c2", true},
+		{"\ufb01le", "FILE", true},              // a ligature is its letters in capitals
+		{"\u0130zmir", "izmir", true},           // İ is i, as strings.ToLower has it
+		{"I\u0307zmir", "izmir", true},          // İ as I and a combining dot
+		{"\u01f0", "J\u030c", true},             // ǰ folds to j and a caron, composed again
+		{"Caf\u00e9", "CAFE\u0301", true},       // an accent encoded two ways
+		{"Plan A", " plan\u00a0\u00a0a ", true}, // case and spaces
+		{"North\u200b", "NORTH", true},          // a zero-width space
+		{"\u13a0", "\uab70", true},              // Cherokee's two cases, which folding swaps
+		{"K", "\u212a", true},                   // the Kelvin sign is a K
+		{"Strase", "Stra\u00dfe", false},
+		{"Plan A", "Plan B", false},
+		{"Caf\u00e9", "Cafe", false},
+		{"\u0131zmir", "izmir", false}, // a dotless ı is another letter
+	}
+	for _, tt := range tests {
+		if got := NameKey(tt.a) == NameKey(tt.b); got != tt.alike {
+			t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q: alike %v, want %v", tt.a, NameKey(tt.a), tt.b, NameKey(tt.b), got, tt.alike)
+		}
 	}
 }
 

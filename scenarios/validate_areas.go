@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spsim/spsim/sim/dist"
+	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -81,18 +82,36 @@ func (v *validator) areas() {
 // compared scenarios') have in common:
 // the same characters however an accent is encoded (é as one character or
 // as e and a combining accent), without those that print as nothing (a
-// zero-width space, a soft hyphen), in lower case, with their spaces
-// collapsed. Two areas with one key are one area typed twice: their
-// results would be told apart by nobody; so would two scenarios' in a
-// comparison.
+// zero-width space, a soft hyphen), with case folded in full (Straße and
+// STRASSE, ΟΔΟΣ and οδος are one name; İ is i, as in strings.ToLower), with
+// their spaces collapsed. Two areas with one key are one area typed twice:
+// their results would be told apart by nobody; so would two scenarios' in
+// a comparison. The key is for comparing names, not for showing.
 func NameKey(name string) string {
 	name = strings.Map(func(r rune) rune {
-		if unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) {
+		switch {
+		case unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point):
 			return -1
+		case r == 'İ': // folded in full, i and a combining dot
+			return 'i'
 		}
 		return r
 	}, norm.NFC.String(name))
-	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+	// A Caser holds state: one for each call. Folding may decompose (ǰ is
+	// j and a caron), so the result is composed again. It swaps Cherokee's
+	// two cases (Ꭰ is ꭰ and ꭰ is Ꭰ) rather than making them one, so each
+	// letter is then the least of the letters that are its cases.
+	name = strings.Map(leastCase, norm.NFC.String(cases.Fold().String(name)))
+	return strings.Join(strings.Fields(name), " ")
+}
+
+// leastCase is the least of r and the letters that are its other cases.
+func leastCase(r rune) rune {
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return least
 }
 
 // needsReferenceGroup reports a reference-group share given without a

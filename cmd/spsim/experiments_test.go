@@ -454,7 +454,8 @@ func TestCompareTerminalOrder(t *testing.T) {
 }
 
 // TestCompareNamesThatPrintAlike: two scenarios whose names print alike
-// (an accent encoded two ways, a zero-width space) are refused as two of
+// (an accent encoded two ways, a zero-width space, Straße and STRASSE,
+// one case of the other) are refused as two of
 // one name are, by the rule areas' names follow: their rows of
 // compare.csv, their columns and their charts could be told apart by
 // nobody.
@@ -464,7 +465,7 @@ func TestCompareNamesThatPrintAlike(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for k, names := range [][2]string{{"Café", "Cafe\u0301"}, {"extra", "extra\u200b"}, {"Extra posts", "extra  posts"}} {
+	for k, names := range [][2]string{{"Café", "Cafe\u0301"}, {"extra", "extra\u200b"}, {"Extra posts", "extra  posts"}, {"Straße", "STRASSE"}} {
 		var refs []string
 		for i, name := range names {
 			f := filepath.Join(dir, fmt.Sprintf("s%d.toml", i))
