@@ -129,43 +129,69 @@ func listNames(names []string) string {
 }
 
 // formatValue writes a decoded TOML value (or a Go value from a Config) the
-// way it would appear in a TOML file, shortened if long.
+// way it would appear in a TOML file, for an Error's Value, which shows
+// the start of a long one (clipValue). Past maxFormatted bytes it stops,
+// ending in cutMark, so that a hostile file cannot make it long.
 func formatValue(v any) string {
-	var b strings.Builder
-	writeValue(&b, reflect.ValueOf(v), 0)
-	s := b.String()
-	if len(s) > 80 {
-		cut := 76
-		for cut > 0 && !utf8Start(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + " ..."
-	}
-	return s
+	var w valueWriter
+	w.value(reflect.ValueOf(v), 0)
+	return w.b.String()
 }
 
-func utf8Start(c byte) bool { return c&0xC0 != 0x80 }
-
-// maxValueDepth bounds how deeply writeValue descends, so that a hostile
+// maxValueDepth bounds how deeply a value is written, so that a hostile
 // file cannot make error messages huge.
 const maxValueDepth = 8
 
-func writeValue(b *strings.Builder, v reflect.Value, depth int) {
-	if !v.IsValid() {
+// maxFormatted is the most of a value formatValue writes, in bytes: far
+// more than an error shows (maxShownValue characters), so that the length
+// of any real value is told exactly, and a value cut here as over this
+// long.
+const maxFormatted = 10000
+
+// cutMark ends a value formatValue stopped writing. No value written holds
+// it: a string's control characters are written as escapes.
+const cutMark = "\x00"
+
+// valueWriter writes a value up to maxFormatted bytes.
+type valueWriter struct {
+	b   strings.Builder
+	cut bool
+}
+
+// put writes s, unless the value has been cut.
+func (w *valueWriter) put(s string) {
+	if !w.cut {
+		w.b.WriteString(s)
+	}
+}
+
+// Write is put, for fmt.Fprint.
+func (w *valueWriter) Write(p []byte) (int, error) {
+	w.put(string(p))
+	return len(p), nil
+}
+
+func (w *valueWriter) value(v reflect.Value, depth int) {
+	if !v.IsValid() || w.cut {
 		return
 	}
-	if depth > maxValueDepth || b.Len() > 200 {
-		b.WriteString("...")
+	if w.b.Len() > maxFormatted {
+		w.b.WriteString(cutMark)
+		w.cut = true
+		return
+	}
+	if depth > maxValueDepth {
+		w.put("...")
 		return
 	}
 	if m, ok := v.Interface().(interface{ MarshalTOML() ([]byte, error) }); ok {
 		if text, err := m.MarshalTOML(); err == nil {
-			b.Write(text)
+			w.put(string(text))
 			return
 		}
 	}
 	if t, ok := v.Interface().(time.Time); ok {
-		b.WriteString(t.Format(tomlTimeLayout(t)))
+		w.put(t.Format(tomlTimeLayout(t)))
 		return
 	}
 	switch v.Kind() {
@@ -173,43 +199,43 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 		if v.IsNil() {
 			return
 		}
-		writeValue(b, v.Elem(), depth)
+		w.value(v.Elem(), depth)
 	case reflect.String:
-		b.WriteString(quoteString(v.String()))
+		w.put(quoteString(v.String()))
 	case reflect.Bool:
-		b.WriteString(strconv.FormatBool(v.Bool()))
+		w.put(strconv.FormatBool(v.Bool()))
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		b.WriteString(strconv.FormatInt(v.Int(), 10))
+		w.put(strconv.FormatInt(v.Int(), 10))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		b.WriteString(strconv.FormatUint(v.Uint(), 10))
+		w.put(strconv.FormatUint(v.Uint(), 10))
 	case reflect.Float32, reflect.Float64:
-		b.WriteString(tomlnum.Float(v.Float()))
+		w.put(tomlnum.Float(v.Float()))
 	case reflect.Slice, reflect.Array:
-		b.WriteByte('[')
+		w.put("[")
 		for i := range v.Len() {
 			if i > 0 {
-				b.WriteString(", ")
+				w.put(", ")
 			}
-			writeValue(b, v.Index(i), depth+1)
+			w.value(v.Index(i), depth+1)
 		}
-		b.WriteByte(']')
+		w.put("]")
 	case reflect.Map:
 		keys := v.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
-		b.WriteString("{ ")
+		w.put("{ ")
 		for i, k := range keys {
 			if i > 0 {
-				b.WriteString(", ")
+				w.put(", ")
 			}
-			b.WriteString(keyString([]string{k.String()}))
-			b.WriteString(" = ")
-			writeValue(b, v.MapIndex(k), depth+1)
+			w.put(keyString([]string{k.String()}))
+			w.put(" = ")
+			w.value(v.MapIndex(k), depth+1)
 		}
-		b.WriteString(" }")
+		w.put(" }")
 	case reflect.Struct:
-		b.WriteString("{ ... }")
+		w.put("{ ... }")
 	default:
-		fmt.Fprint(b, v.Interface())
+		fmt.Fprint(w, v.Interface())
 	}
 }
 
@@ -257,18 +283,26 @@ func tomlTimeLayout(t time.Time) string {
 // message after it.
 const maxShownValue = 120
 
-// clipValue shortens a long value to its start, saying how much is left out.
+// clipValue shortens a long value to its start, saying how much is left
+// out, counting characters, not bytes, so that none is cut in two: a value
+// formatValue stopped writing is said to be over the length written.
 func clipValue(v string) string {
+	v, cut := strings.CutSuffix(v, cutMark)
 	n := utf8.RuneCountInString(v)
-	if n <= maxShownValue {
+	if n <= maxShownValue && !cut {
 		return v
 	}
+	start := v
 	runes := 0
 	for i := range v {
 		if runes == maxShownValue {
-			return fmt.Sprintf("%s… (%d characters in all)", v[:i], n)
+			start = v[:i]
+			break
 		}
 		runes++
 	}
-	return v
+	if cut {
+		return fmt.Sprintf("%s… (over %d characters)", start, n)
+	}
+	return fmt.Sprintf("%s… (%d characters in all)", start, n)
 }
