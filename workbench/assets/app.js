@@ -567,11 +567,13 @@ function capPinName(e) {
 
 // nameKey is what two names that print alike have in common, as the
 // server compares pins' names (scenarios.NameKey): é however encoded,
-// without what prints as nothing, in lower case (a character at a time, as
-// Go's strings.ToLower: a final Σ is σ, İ is i), spaces collapsed.
+// without what prints as nothing, case folded in full (a character at a
+// time, lower, upper and lower again: ß is ss, ﬁ is fi, ς is σ; İ is i and
+// ı stays ı, as in Go), spaces collapsed.
 function nameKey(s) {
   return [...s.normalize('NFC').replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')]
-    .map((c) => (c === '\u0130' ? 'i' : c.toLowerCase())).join('')
+    .map((c) => (c === '\u0130' ? 'i' : c === '\u0131' ? c : c.toLowerCase().toUpperCase().toLowerCase())).join('')
+    .normalize('NFC')
     .split(/[\s\u0085]+/).filter(Boolean).join(' ');
 }
 
