@@ -3,11 +3,13 @@ package optimise_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/spsim/spsim/internal/usage"
 	"github.com/spsim/spsim/optimise"
 	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/sim/queueing"
@@ -120,6 +122,14 @@ func TestParse(t *testing.T) {
 	l, err = optimise.ParseLever("support.model=short_term,tiered")
 	if err != nil || !reflect.DeepEqual(l.Values, []string{"short_term", "tiered"}) {
 		t.Errorf("lever %+v, %v", l, err)
+	}
+	// A comment is refused once, over the whole list, as a usage error.
+	for _, lever := range []string{"workforce.link_workers=4,5 # four or five", "workforce.link_workers=4 # four", "workforce.link_workers=3..5 # a range"} {
+		_, err := optimise.ParseLever(lever)
+		var ue *usage.Error
+		if msg := fmt.Sprint(err); !errors.As(err, &ue) || !strings.Contains(msg, "comment") || strings.Count(msg, "workforce.link_workers") != 2 {
+			t.Errorf("lever %q: %v; want one usage error naming the key and the comment", lever, err)
+		}
 	}
 	tg, err := optimise.ParseTarget("wait_first_contact_p90_weeks<=4")
 	if err != nil || !tg.AtMost || tg.Value != 4 || tg.Tolerance != 0.2 {

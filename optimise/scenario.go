@@ -33,6 +33,10 @@ func ParseLever(s string) (Lever, error) {
 	if err := scenarios.CommonRunKey("--lever", key); err != nil {
 		return Lever{}, err
 	}
+	// The whole list, before it is split at commas: a comment may hold one.
+	if err := scenarios.NoComment("--lever", key, spec); err != nil {
+		return Lever{}, err
+	}
 	values, isRange, err := experiment.Steps(spec)
 	if err != nil {
 		return Lever{}, fmt.Errorf("--lever %s: %w", key, err)
