@@ -262,8 +262,16 @@ func (f *expFlags) checkStudyOutputs(what string, outs study.Outputs) error {
 	if len(rest) == 0 {
 		return usagef("%s; choose from %s", msg, study.StudyOutputNames())
 	}
-	fmt.Fprintln(f.stderr, "warning:", msg)
+	f.warn(msg)
 	return nil
+}
+
+// warn writes a warning of the command line's own to stderr, unless
+// --quiet, which prints nothing but errors.
+func (f *expFlags) warn(msg string) {
+	if !*f.quiet {
+		fmt.Fprintln(f.stderr, "warning:", msg)
+	}
 }
 
 // checkAreasOutput refuses --outputs areas alone for a scenario of one
@@ -276,7 +284,7 @@ func (f *expFlags) checkAreasOutput(cfg *sim.Config, outs study.Outputs) error {
 	msg := fmt.Sprintf("--outputs areas: %s has one area, so there is no areas.csv (it is for a scenario of several areas, [areas])", cfg.Name)
 	for _, k := range study.AllOutputs {
 		if k != study.Areas && outs.Has(k) {
-			fmt.Fprintln(f.stderr, "warning:", msg)
+			f.warn(msg)
 			return nil
 		}
 	}

@@ -195,10 +195,18 @@ func TestRunWritesChartsAndReport(t *testing.T) {
 	if sum.Warmup != nil && sum.Warmup.Exceeds != strings.Contains(stderr, "MSER-5 suggests") {
 		t.Errorf("warm-up suggestion %d weeks against 13, but warning printed: %v", sum.Warmup.SuggestedWeeks, strings.Contains(stderr, "MSER-5 suggests"))
 	}
-	// --quiet prints nothing.
-	stdout, stderr = spsim(t, "run", short, "-o", dir, "--force", "--quiet")
-	if stdout != "" || stderr != "" {
-		t.Errorf("--quiet printed %q and %q", stdout, stderr)
+	// --quiet prints nothing, not even the command line's own warnings
+	// (areas.csv asked of a scenario of one area, a run-only output of a
+	// sweep).
+	for _, args := range [][]string{
+		{"run", short},
+		{"run", short, "--outputs", "summary,areas"},
+		{"sweep", short, "--vary", "workforce.link_workers=3,4", "--replications", "2", "--outputs", "summary,weekly"},
+	} {
+		stdout, stderr = spsim(t, append(args, "-o", dir, "--force", "--quiet")...)
+		if stdout != "" || stderr != "" {
+			t.Errorf("%q --quiet printed %q and %q", args, stdout, stderr)
+		}
 	}
 }
 
