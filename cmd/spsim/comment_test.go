@@ -23,7 +23,7 @@ func TestValueWithACommentIsRefused(t *testing.T) {
 			`--vary workforce.link_workers=3,4 # three, four: "# three, four" is a TOML comment`},
 		{[]string{"sweep", "baseline", "--replications", "2", "--vary", "workforce.link_workers=3,4", "--set", "demand.referrals_per_week=25 #x"}, `--set demand.referrals_per_week=25 #x: "#x" is a TOML comment`},
 		{[]string{"optimise", "baseline", "--lever", "workforce.link_workers=3,4 # four", "--target", "reneged<=100"},
-			`--lever workforce.link_workers=4 # four: workforce.link_workers = 4 # four: "# four" is a TOML comment`},
+			`--lever workforce.link_workers=3,4 # four: "# four" is a TOML comment`},
 		{[]string{"compare", "baseline", "extra-link-worker", "--replications", "2", "--set", "workforce.fte=0.8 # part-time"}, `"# part-time" is a TOML comment`},
 	}
 	for _, tt := range tests {

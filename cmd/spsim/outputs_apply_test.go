@@ -21,7 +21,7 @@ func TestOutputsACommandNeverWrites(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "c")); err == nil {
 		t.Error("the refused comparison made its folder")
 	}
-	code, _, stderr = cli("sweep", "baseline", "--vary", "workforce.link_workers=2,3", "-o", filepath.Join(dir, "s"), "--outputs", "weekly,summary", "--replications", "2", "--quiet")
+	code, _, stderr = cli("sweep", "baseline", "--vary", "workforce.link_workers=2,3", "-o", filepath.Join(dir, "s"), "--outputs", "weekly,summary", "--replications", "2")
 	if code != 0 || !strings.Contains(stderr, "warning: --outputs weekly: a sweep writes no weekly.csv") {
 		t.Errorf("sweep --outputs weekly,summary: exit %d, %s", code, stderr)
 	}
@@ -39,7 +39,7 @@ func TestAreasOutputOfOneArea(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "--outputs areas: baseline has one area, so there is no areas.csv") {
 		t.Errorf("run --outputs areas: exit %d, %s", code, stderr)
 	}
-	code, _, stderr = cli("run", "baseline", "-o", filepath.Join(dir, "b"), "--outputs", "areas,summary", "--replications", "2", "--quiet")
+	code, _, stderr = cli("run", "baseline", "-o", filepath.Join(dir, "b"), "--outputs", "areas,summary", "--replications", "2")
 	if code != 0 || !strings.Contains(stderr, "warning: --outputs areas: baseline has one area") {
 		t.Errorf("run --outputs areas,summary: exit %d, %s", code, stderr)
 	}
