@@ -39,6 +39,33 @@ type MorrisDesign struct {
 	Delta        float64
 	Points       [][]float64
 	Order        [][]int
+	// Realised, if set, is Points as the inputs take them, in the same
+	// unit scale: a whole-number input is rounded, so its step along a
+	// trajectory may be more or less than Delta (link_workers=3..4 steps
+	// from 3 to 4, the whole range, not 2/3 of it). Morris divides each
+	// change by the step actually taken.
+	Realised [][]float64
+}
+
+// Realise records the points as the inputs take them, unit(i, u) being
+// input i's value at u, back on the unit scale.
+func (d *MorrisDesign) Realise(unit func(i int, u float64) float64) {
+	d.Realised = make([][]float64, len(d.Points))
+	for p, x := range d.Points {
+		d.Realised[p] = make([]float64, len(x))
+		for i, u := range x {
+			d.Realised[p][i] = unit(i, u)
+		}
+	}
+}
+
+// Step is the step input i takes from point p to p+1 on the unit scale:
+// Delta, or the realised step where the points were realised.
+func (d *MorrisDesign) Step(p, i int) float64 {
+	if d.Realised == nil {
+		return d.Delta
+	}
+	return d.Realised[p+1][i] - d.Realised[p][i]
 }
 
 // NewMorris draws r trajectories for k inputs on a p-level grid (p even,
@@ -81,7 +108,7 @@ func (d *MorrisDesign) Morris(y []float64, level float64, boot int, seed uint64)
 	for t := range d.R {
 		base := t * (d.K + 1)
 		for s, i := range d.Order[t] {
-			ee[i] = append(ee[i], (y[base+s+1]-y[base+s])/d.Delta)
+			ee[i] = append(ee[i], (y[base+s+1]-y[base+s])/d.Step(base+s, i))
 		}
 	}
 	out := make([]MorrisEffects, d.K)

@@ -33,6 +33,15 @@ func (in Input) At(u float64) string {
 	return strconv.FormatFloat(x, 'g', 6, 64)
 }
 
+// Unit is the input's value at u, as At gives it to the scenario, back on
+// the unit scale: u itself, unless a whole number rounds it.
+func (in Input) Unit(u float64) float64 {
+	if !in.Integer {
+		return u
+	}
+	return (math.Round(in.Lo+u*(in.Hi-in.Lo)) - in.Lo) / (in.Hi - in.Lo)
+}
+
 // ParseInput reads KEY=LO..HI.
 func ParseInput(s string) (Input, error) {
 	key, spec, ok := strings.Cut(s, "=")
@@ -211,6 +220,10 @@ func Plan(spec Spec) (*Analysis, error) {
 		if a.morris, err = NewMorris(len(r.Inputs), spec.Trajectories, 4, r.Seed); err != nil {
 			return nil, err
 		}
+		a.morris.Realise(func(i int, u float64) float64 { return r.Inputs[i].Unit(u) })
+		if err := stepsTaken(r.Inputs, a.morris); err != nil {
+			return nil, err
+		}
 		a.points = a.morris.Points
 	} else {
 		if a.sobol, err = NewSobol(len(r.Inputs), spec.Samples, r.Seed); err != nil {
@@ -223,6 +236,26 @@ func Plan(spec Spec) (*Analysis, error) {
 		return nil, err
 	}
 	return a, nil
+}
+
+// stepsTaken refuses a whole-number input whose range is so narrow that
+// a step of the design rounds to no change (3.2..4.2: 3, 4, 4, 4): that
+// step has no elementary effect to measure, and 0 would be reported as if
+// the input did not matter.
+func stepsTaken(ins []Input, d *MorrisDesign) error {
+	for t := range d.R {
+		base := t * (d.K + 1)
+		for s, i := range d.Order[t] {
+			if d.Step(base+s, i) == 0 {
+				in := ins[i]
+				return usage.Errorf("--vary %s=%s..%s: a whole number, and the range is too narrow for Morris's steps of 2/3 of it: %s and %s both round to %s; give the range whole-number ends (such as 3..4), or vary it with spsim sweep",
+					in.Key, strconv.FormatFloat(in.Lo, 'g', -1, 64), strconv.FormatFloat(in.Hi, 'g', -1, 64),
+					strconv.FormatFloat(in.Lo+d.Points[base+s][i]*(in.Hi-in.Lo), 'g', 4, 64),
+					strconv.FormatFloat(in.Lo+d.Points[base+s+1][i]*(in.Hi-in.Lo), 'g', 4, 64), in.At(d.Points[base+s][i]))
+			}
+		}
+	}
+	return nil
 }
 
 // label names the inputs in words and warns of those the scenario keeps
