@@ -78,6 +78,16 @@ func WriteSummaryJSON(w io.Writer, meta Meta, sums []experiment.Summary) error {
 		Meta
 		KPIs []jsonKPI `json:"kpis"`
 	}{Meta: meta}
+	out.KPIs = jsonKPIs(sums)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// jsonKPIs are the summaries as summary.json and sweep.json write them:
+// each KPI with its interval and its replications' values.
+func jsonKPIs(sums []experiment.Summary) []jsonKPI {
+	var out []jsonKPI
 	for _, s := range sums {
 		e := s.Estimate
 		k := jsonKPI{KPI: s.Name, Unit: s.Unit, Mean: jnum(e.Mean), Low: jnum(e.Low), High: jnum(e.High),
@@ -85,11 +95,9 @@ func WriteSummaryJSON(w io.Writer, meta Meta, sums []experiment.Summary) error {
 		for _, v := range s.Values {
 			k.Values = append(k.Values, jnum(v))
 		}
-		out.KPIs = append(out.KPIs, k)
+		out = append(out, k)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return out
 }
 
 // Headline is the short table printed after a run.

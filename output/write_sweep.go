@@ -1,6 +1,7 @@
 package output
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -13,7 +14,8 @@ import (
 
 // WriteSweep writes a sweep's table, chart and report, those in outs.
 func WriteSweep(dir string, r *study.SweepResult, outs study.Outputs) error {
-	files := when(outs.Has(study.Summary), file{"sweep.csv", func(w io.Writer) error { return WriteSweepCSV(w, r.Sweep) }})
+	files := when(outs.Has(study.Summary), file{"sweep.csv", func(w io.Writer) error { return WriteSweepCSV(w, r.Sweep) }},
+		file{"sweep.json", func(w io.Writer) error { return WriteSweepJSON(w, r) }})
 	files = append(files, when(outs.Has(study.Scenario),
 		file{"scenario.toml", func(w io.Writer) error { return scenarios.Encode(w, r.Base) }})...)
 	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error {
@@ -30,6 +32,56 @@ func WriteSweep(dir string, r *study.SweepResult, outs study.Outputs) error {
 		}
 		return figureFiles([]Figure{fig}, outs, func([]Figure) (Report, error) { return sweepReport(r, fig) }), nil
 	})
+}
+
+// SweepMeta describes a sweep in sweep.json.
+type SweepMeta struct {
+	LoadWarnings []string `json:"load_warnings,omitempty"`
+	Scenario     string   `json:"scenario"`
+	Seed         uint64   `json:"seed"`
+	Replications int      `json:"replications"`
+	HorizonWeeks int      `json:"horizon_weeks"`
+	WarmupWeeks  int      `json:"warmup_weeks"`
+	Level        float64  `json:"confidence_level"`
+	Version      string   `json:"spsim_version"`
+	// CommonRandomNumbers: replication i of every point draws the same
+	// random numbers, so values of one replication at two points pair.
+	CommonRandomNumbers bool          `json:"common_random_numbers"`
+	Sets                []string      `json:"sets"` // KEY=VALUE, for every point before the varied values
+	Factors             []sweepFactor `json:"factors"`
+}
+
+type sweepFactor struct {
+	Key    string   `json:"key"`
+	Values []string `json:"values"`
+}
+
+type sweepPoint struct {
+	Values []string  `json:"values"` // one per factor
+	KPIs   []jsonKPI `json:"kpis"`
+}
+
+// WriteSweepJSON writes the sweep's description and, at every point, each
+// KPI with its interval and its replications' values in order: the points
+// share their random numbers, so a researcher can pair any two points
+// replication by replication, as the answer pairs the ends.
+func WriteSweepJSON(w io.Writer, r *study.SweepResult) error {
+	sw := r.Sweep
+	out := struct {
+		SweepMeta
+		Points []sweepPoint `json:"points"`
+	}{SweepMeta: SweepMeta{LoadWarnings: r.LoadWarnings, Scenario: r.Base.Name, Seed: r.Base.Run.Seed,
+		Replications: r.Base.Run.Replications, HorizonWeeks: r.Base.Run.HorizonWeeks, WarmupWeeks: r.Base.Run.WarmupWeeks,
+		Level: sw.Level, Version: r.Version, CommonRandomNumbers: true, Sets: append([]string{}, r.Sets...)}}
+	for _, f := range sw.Factors {
+		out.Factors = append(out.Factors, sweepFactor{Key: f.Key, Values: f.Values})
+	}
+	for _, p := range sw.Points {
+		out.Points = append(out.Points, sweepPoint{Values: p.Values, KPIs: jsonKPIs(p.Summaries)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }
 
 func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
@@ -52,7 +104,7 @@ func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
 			fmt.Sprintf("%s at each point, %d weeks (warm-up %d weeks), seed %d, on common random numbers.", experiment.Count(reps, "replication"), base.Run.HorizonWeeks, base.Run.WarmupWeeks, base.Run.Seed),
 			"Scenario question: " + base.Question,
 			"Set for every point: " + orNone(r.Sets) + ".",
-			"Every KPI at every point is in sweep.csv.",
+			"Every KPI at every point is in sweep.csv, and every replication's value in sweep.json.",
 		},
 		Warnings:  r.LoadWarnings,
 		Answer:    SweepAnswer(sw, r.KPIs, ""),
