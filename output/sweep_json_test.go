@@ -3,8 +3,10 @@ package output_test
 import (
 	"context"
 	"encoding/json"
+	"html"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/spsim/spsim/output"
@@ -85,5 +87,35 @@ func TestSweepJSONKeepsEveryReplication(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSweepStatesItsManyComparisons: a sweep reads many intervals at once
+// (every point's, and a paired change for every KPI shown), each at 95% on
+// its own. The report and the workbook say so, with their number, so
+// that a researcher does not read one surprising point as a finding.
+func TestSweepStatesItsManyComparisons(t *testing.T) {
+	r, err := study.Sweep(context.Background(), study.SweepSpec{Ref: "baseline",
+		Vary:    []string{"workforce.link_workers=3,4,5"},
+		Sets:    []string{"run.horizon_weeks=60", "run.warmup_weeks=13"},
+		KPIs:    []string{"wait_first_contact_mean_weeks", "needs_met"},
+		Options: study.Options{Replications: 2, Jobs: 2, Outputs: study.Outputs{study.Summary: true, study.Report: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := output.WriteSweep(dir, r, study.Outputs{study.Report: true, study.Charts: true}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "at 95% on its own, not adjusted for their number: of the 6 intervals in the table (3 points × 2 KPIs), about one in twenty may miss by chance alone"
+	if !strings.Contains(html.UnescapeString(string(b)), want) {
+		t.Errorf("the report does not say how many intervals it reads at once: want %q", want)
+	}
+	if f := output.SweepComparisons(r.Sweep, r.KPIs); !strings.Contains(f, want) {
+		t.Errorf("SweepComparisons = %q", f)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spsim/spsim/output/workbook"
@@ -20,7 +21,7 @@ func WriteSweep(dir string, r *study.SweepResult, outs study.Outputs) error {
 		file{"scenario.toml", func(w io.Writer) error { return scenarios.Encode(w, r.Base) }})...)
 	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error {
 		return workbook.WriteSweep(w, workbook.Sweep{Title: "spsim sweep: " + r.Base.Name, Question: sweepQuestion(r.Base.Name, r.Sweep),
-			Facts: warningFacts(r.LoadWarnings), Answer: SweepAnswer(r.Sweep, r.KPIs, ""), S: r.Sweep, KPIs: r.KPIs})
+			Facts: append(warningFacts(r.LoadWarnings), SweepComparisons(r.Sweep, r.KPIs)), Answer: SweepAnswer(r.Sweep, r.KPIs, ""), S: r.Sweep, KPIs: r.KPIs})
 	}})...)
 	return writeAll(dir, files, func() ([]file, error) {
 		if !outs.Figures() {
@@ -105,6 +106,7 @@ func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
 			"Scenario question: " + base.Question,
 			"Set for every point: " + orNone(r.Sets) + ".",
 			"Every KPI at every point is in sweep.csv, and every replication's value in sweep.json.",
+			SweepComparisons(sw, r.KPIs),
 		},
 		Warnings:  r.LoadWarnings,
 		Answer:    SweepAnswer(sw, r.KPIs, ""),
@@ -120,6 +122,27 @@ func sweepReport(r *study.SweepResult, fig Figure) (Report, error) {
 	rep.Method.Warmup = WarmupMethod(base.Run.WarmupWeeks, nil) + " Run a point with spsim run for its MSER-5 warm-up suggestion."
 	rep.Method.Replications = experiment.Count(reps, "replication") + " per point; replication i of every point shares its random numbers."
 	return rep, nil
+}
+
+// SweepComparisons says that a sweep reads many intervals at once, each
+// at 95% on its own and not adjusted for their number, and how many: the
+// table's, points × KPIs shown (the answer's paired changes are among the
+// same KPIs). By chance alone about one in twenty misses, so a single
+// surprising point is no finding until more replications or a comparison
+// confirm it.
+func SweepComparisons(sw *experiment.Sweep, kpis []string) string {
+	shown := 0
+	for _, k := range kpis {
+		if len(sw.Points) > 0 {
+			if _, ok := experiment.FindSummary(sw.Points[0].Summaries, k); ok {
+				shown++
+			}
+		}
+	}
+	n := len(sw.Points) * shown
+	return fmt.Sprintf("Every interval here, and every paired change the answer reads, is at %s%% on its own, not adjusted for their number: "+
+		"of the %s in the table (%s × %s), about one in twenty may miss by chance alone, so confirm a single surprising point with more replications or with spsim compare.",
+		strconv.FormatFloat(sw.Level*100, 'f', -1, 64), experiment.Count(n, "interval"), experiment.Count(len(sw.Points), "point"), experiment.Count(shown, "KPI"))
 }
 
 func orNone(xs []string) string {
