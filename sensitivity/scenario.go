@@ -150,6 +150,15 @@ type Result struct {
 	// Uncertain says no inputs were named, and the analysis varied
 	// UncertainInputs.
 	Uncertain bool
+	// Sets are the values fixed for every point (--set KEY=VALUE).
+	Sets []string
+	// Design is every point's input values as set (Input.At), in the
+	// order of Inputs; Means is, per point, each KPI's mean over its
+	// replications, in the order of KPIs (NaN where not defined). Morris
+	// trajectory t is points t(k+1) .. t(k+1)+k; Sobol's are A's N rows,
+	// B's, then A with each input's column from B.
+	Design [][]string
+	Means  [][]float64
 }
 
 // name is input i in words, or its key.
@@ -205,7 +214,7 @@ func Plan(spec Spec) (*Analysis, error) {
 	if err := checkKPIs(base, spec.KPIs); err != nil {
 		return nil, err
 	}
-	r := &Result{Files: scenarios.Files(spec.Ref), Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Jobs: spec.Jobs, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns, Uncertain: uncertain}
+	r := &Result{Files: scenarios.Files(spec.Ref), Ref: spec.Ref, Method: spec.Method, KPIs: spec.KPIs, Reps: spec.Reps, Jobs: spec.Jobs, Seed: base.Run.Seed, Level: 0.95, Base: base, Warnings: warns, Uncertain: uncertain, Sets: append([]string{}, spec.Sets...)}
 	a.r = r
 	if r.Inputs, err = inputs(spec); err != nil {
 		return nil, err
@@ -287,6 +296,17 @@ func (a *Analysis) Run(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	a.r.Noise = noise
+	for p, u := range a.points {
+		vals := make([]string, len(a.r.Inputs))
+		for i, in := range a.r.Inputs {
+			vals[i] = in.At(u[i])
+		}
+		ms := make([]float64, len(a.r.KPIs))
+		for k := range a.r.KPIs {
+			ms[k] = means[k][p]
+		}
+		a.r.Design, a.r.Means = append(a.r.Design, vals), append(a.r.Means, ms)
+	}
 	a.r.analyse(means, a.morris, a.sobol, a.spec.Boot)
 	a.r.Elapsed = time.Since(a.start)
 	return a.r, nil

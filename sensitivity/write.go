@@ -294,17 +294,25 @@ func (r *Result) writeJSON(w io.Writer, version string) error {
 		Measures   []jrow   `json:"measures"`
 		Sentence   string   `json:"sentence"`
 	}
+	// jpoint is a point of the design: its inputs' values as set, and
+	// each KPI's mean over the point's replications.
+	type jpoint struct {
+		Values []string   `json:"values"`
+		Means  []*float64 `json:"means"`
+	}
 	out := struct {
-		Scenario     string  `json:"scenario"`
-		Method       Method  `json:"method"`
-		Inputs       []jin   `json:"inputs"`
-		Points       int     `json:"points"`
-		Replications int     `json:"replications_per_point"`
-		Seed         uint64  `json:"seed"`
-		Level        float64 `json:"confidence_level"`
-		Version      string  `json:"spsim_version"`
-		KPIs         []jkpi  `json:"kpis"`
-	}{Scenario: r.Base.Name, Method: r.Method, Points: r.Points, Replications: r.Reps, Seed: r.Seed, Level: r.Level, Version: version}
+		Scenario     string   `json:"scenario"`
+		Method       Method   `json:"method"`
+		Inputs       []jin    `json:"inputs"`
+		Points       int      `json:"points"`
+		Replications int      `json:"replications_per_point"`
+		Seed         uint64   `json:"seed"`
+		Level        float64  `json:"confidence_level"`
+		Version      string   `json:"spsim_version"`
+		Sets         []string `json:"sets"`
+		KPIs         []jkpi   `json:"kpis"`
+		Design       []jpoint `json:"design"`
+	}{Sets: append([]string{}, r.Sets...), Scenario: r.Base.Name, Method: r.Method, Points: r.Points, Replications: r.Reps, Seed: r.Seed, Level: r.Level, Version: version}
 	for _, in := range r.Inputs {
 		out.Inputs = append(out.Inputs, jin{in.Key, in.Lo, in.Hi, in.Integer})
 	}
@@ -318,6 +326,13 @@ func (r *Result) writeJSON(w io.Writer, version string) error {
 			}
 		}
 		out.KPIs = append(out.KPIs, jk)
+	}
+	for p, vals := range r.Design {
+		jp := jpoint{Values: vals}
+		for _, m := range r.Means[p] {
+			jp.Means = append(jp.Means, output.JSONNum(m))
+		}
+		out.Design = append(out.Design, jp)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
