@@ -60,12 +60,18 @@ func (d *MorrisDesign) Realise(unit func(i int, u float64) float64) {
 }
 
 // Step is the step input i takes from point p to p+1 on the unit scale:
-// Delta, or the realised step where the points were realised.
+// Delta, unless rounding moved either point, when it is the realised step.
+// Where nothing was rounded Delta itself is used, not the difference of
+// the two points, which may differ from it in the last bit.
 func (d *MorrisDesign) Step(p, i int) float64 {
 	if d.Realised == nil {
 		return d.Delta
 	}
-	return d.Realised[p+1][i] - d.Realised[p][i]
+	a, b := d.Realised[p][i], d.Realised[p+1][i]
+	if a == d.Points[p][i] && b == d.Points[p+1][i] {
+		return d.Delta
+	}
+	return b - a
 }
 
 // NewMorris draws r trajectories for k inputs on a p-level grid (p even,
