@@ -17,6 +17,8 @@ type areasRequest struct {
 	File string `json:"file"`
 	Data []byte `json:"data"` // base64 in JSON
 	TOML string `json:"toml"`
+	// Caseload is today's caseload as an extract gave it, if it did.
+	Caseload *takenCaseload `json:"caseload,omitempty"`
 }
 
 // areasView is the scenario of the file's areas, and what the file sets.
@@ -30,7 +32,7 @@ type areasView struct {
 // areas.file does on the command line. Nothing is written on the server.
 func (s *Server) areas(req areasRequest) (*areasView, error) {
 	cfg, v, err := s.withExtract(req.File, req.Data, req.TOML, `a header row ("name", then scenario keys such as workforce.link_workers), then one row per area`,
-		func(cfg *sim.Config, name string) error { return scenarios.SetAreas(cfg, name, req.Data) })
+		func(cfg *sim.Config, name string) error { return scenarios.SetAreas(cfg, name, req.Data) }, req.Caseload)
 	if err != nil {
 		return nil, err
 	}

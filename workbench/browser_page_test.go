@@ -663,6 +663,7 @@ func TestBrowserWarningsInPlainWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.do("take a caseload, then areas", chromedp.Click(chromedp.CSS(`[data-tab=data]`)),
+		p.run(`document.querySelector('#caseload-date').value = '2025-11-30'`),
 		chromedp.SetUploadFiles(chromedp.CSS("#caseload"), []string{caseload}), p.until(`Number(document.body.dataset.caseloads || 0) >= 1`),
 		chromedp.SetUploadFiles(chromedp.CSS("#areas-file"), []string{pcns}), p.until(`Number(document.body.dataset.areas || 0) >= 1`))
 	top := eval[[]string](p, `[...document.querySelectorAll('#scenario-warnings li')].map((li) => li.textContent)`)
@@ -679,5 +680,62 @@ func TestBrowserWarningsInPlainWords(t *testing.T) {
 	// The Advanced pane keeps spsim validate's words, at the lines.
 	if listed := eval[string](p, `document.querySelector('#problems').textContent`); !strings.Contains(listed, "scenario.toml: initial: warning: today's caseload of 100 people") {
 		t.Errorf("the Advanced pane lists %q", listed)
+	}
+}
+
+// TestBrowserCaseloadWarningsStayTheExtracts: a caseload's old referral
+// is warned of at the extract's line above the results after an areas
+// file, a lever's change and an edit of the scenario's text, not by keys
+// nobody wrote. Before, the areas file brought back
+// "initial.people.1.age_weeks = 1830.43…" three times (the scenario's and
+// each area's), and the extract's own line went.
+func TestBrowserCaseloadWarningsStayTheExtracts(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	dir := t.TempDir()
+	caseload, pcns := filepath.Join(dir, "today.csv"), filepath.Join(dir, "pcns.csv")
+	if err := os.WriteFile(caseload, []byte("referral_date,status\n2025-11-01,waiting\n1990-11-01,active\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pcns, []byte("name,workforce.link_workers\nRiverside PCN,4\nNorthgate PCN,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const referrals = `input[type=number][data-key="demand.referrals_per_week"]`
+	warned := func(after string) {
+		t.Helper()
+		top := eval[[]string](p, `[...document.querySelectorAll('#scenario-warnings li')].map((li) => li.textContent)`)
+		found := false
+		for _, said := range top {
+			if strings.Contains(said, "initial.people") {
+				t.Errorf("after %s the page warns %q", after, said)
+			}
+			found = found || strings.HasPrefix(said, "Warning: today.csv, line 3: a referral dated 1 Nov 1990 is 35 years before")
+		}
+		if !found {
+			t.Errorf("after %s the page's warnings %q lack the extract's line", after, top)
+		}
+	}
+	done := p.done()
+	p.do("take a caseload, then areas", chromedp.Click(chromedp.CSS(`[data-tab=data]`)),
+		p.run(`document.querySelector('#caseload-date').value = '2025-11-30'`),
+		chromedp.SetUploadFiles(chromedp.CSS("#caseload"), []string{caseload}), p.until(`Number(document.body.dataset.caseloads || 0) >= 1`),
+		chromedp.SetUploadFiles(chromedp.CSS("#areas-file"), []string{pcns}), p.until(`Number(document.body.dataset.areas || 0) >= 1`),
+		p.until(fmt.Sprintf(`Number(document.body.dataset.done || 0) > %d && !document.body.classList.contains('busy')`, done)))
+	warned("an areas file")
+	done = p.done()
+	p.do("set 25 referrals a week", p.run(`(() => { const n = document.querySelector('`+referrals+`'); n.value = '25'; n.dispatchEvent(new Event('input')); })()`),
+		p.until(fmt.Sprintf(`Number(document.body.dataset.done || 0) > %d && !document.body.classList.contains('busy') && state.view.toml.includes('referrals_per_week = 25.0\n')`, done)))
+	warned("a lever's change")
+	done = p.done()
+	p.do("edit the seed", p.run(`(() => { const ta = document.querySelector('#toml'); ta.value = ta.value.replace(/^seed = \d+$/m, 'seed = 12345'); ta.dispatchEvent(new Event('input')); })()`),
+		p.until(fmt.Sprintf(`Number(document.body.dataset.done || 0) > %d && !document.body.classList.contains('busy') && state.view.toml.includes('seed = 12345\n')`, done)))
+	warned("an edit of the scenario")
+	if dir := os.Getenv("SPSIM_SCREENSHOTS"); dir != "" {
+		png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "workbench-caseload-warnings.png"), png, 0o644)
+		}
+		if err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package workbench
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -34,23 +37,24 @@ type caseloadView struct {
 // written on the server.
 func (s *Server) caseload(req caseloadRequest) (*caseloadView, error) {
 	warmup := 0
-	var fileWarns []scenarios.Warning
+	taken := &takenCaseload{fresh: true}
 	cfg, v, err := s.withExtract(req.File, req.Data, req.TOML, `a header row (referral_date, status, and optionally sessions, group, profile, awaiting_place), then one row per person`,
 		func(cfg *sim.Config, name string) error {
 			warns, err := scenarios.SetCaseload(cfg, name, req.Data, req.Date)
 			if err != nil {
 				return err
 			}
-			fileWarns = warns
+			for _, w := range warns { // at a line of the extract, not of scenario.toml
+				taken.Warnings = append(taken.Warnings, problem{Text: w.String(), Words: warningWords(w)})
+			}
 			// The run starts from today: a warm-up would leave today's
 			// people out of every result, as if they were not there.
 			warmup = cfg.Run.WarmupWeeks
 			return scenarios.Set(cfg, "run.warmup_weeks", "0")
-		})
+		}, taken)
 	if err != nil {
 		return nil, err
 	}
-	v.Warnings = extractWarnings(v.Warnings, fileWarns)
 	in := cfg.Initial
 	sentences := caseloadSentences(extractName(req.File), in)
 	if warmup > 0 {
@@ -62,8 +66,9 @@ func (s *Server) caseload(req caseloadRequest) (*caseloadView, error) {
 // withExtract applies an uploaded extract to the page's scenario (text):
 // set reads data into the scenario, and the result is resolved and checked
 // whole, as it will run. what says what the file must hold, for an empty
-// one.
-func (s *Server) withExtract(file string, data []byte, text, what string, set func(cfg *sim.Config, name string) error) (*sim.Config, *scenarioView, error) {
+// one; taken is today's caseload as an extract gave it, if it did
+// (prepare).
+func (s *Server) withExtract(file string, data []byte, text, what string, set func(cfg *sim.Config, name string) error, taken *takenCaseload) (*sim.Config, *scenarioView, error) {
 	name := extractName(file)
 	if len(data) == 0 {
 		return nil, nil, &badExtract{fmt.Errorf("%s is empty: choose a CSV with %s", name, what)}
@@ -85,7 +90,7 @@ func (s *Server) withExtract(file string, data []byte, text, what string, set fu
 		return nil, nil, &badExtract{fmt.Errorf("%s makes the scenario %d KiB, over the workbench's limit of %d KiB; run it on the command line (spsim run), where [initial] file and [areas] file take files of any size",
 			name, len(text)>>10, s.lim.ScenarioBytes>>10)}
 	}
-	_, v, err := s.prepare(scenarioRequest{TOML: text})
+	_, v, err := s.prepare(scenarioRequest{TOML: text, Caseload: taken})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -128,13 +133,53 @@ func people(n int) string {
 	return count(float64(n)) + " people"
 }
 
-// extractWarnings are the scenario's warnings with the extract's own, at
-// its lines, in place of those the scenario's checks raise of the same
-// people by keys nobody wrote (initial.people.1.age_weeks).
-func extractWarnings(scenario []problem, extract []scenarios.Warning) []problem {
-	out := slices.DeleteFunc(scenario, func(p problem) bool { return strings.HasPrefix(p.Key, "initial.people.") })
-	for _, w := range extract {
-		out = append(out, problem{Text: w.String(), Words: warningWords(w)}) // a line of the extract, not of scenario.toml
+// takenCaseload is today's caseload as a caseload extract gave it: the
+// page sends it back with the scenario (scenarioRequest.Caseload), which
+// answers with it (scenarioView.Caseload) for as long as its people are
+// still the extract's. Their warnings are then the extract's own, at its
+// lines, in place of those the scenario's checks raise of the same people
+// by keys nobody wrote ("initial.people.1.age_weeks = 1830.43…", once for
+// the scenario and once for each area): after an areas file, a lever's
+// change or an edit elsewhere in the scenario, as when the extract was
+// taken. People written or changed in the scenario's text are no longer
+// the extract's, and are warned of by key as any other setting.
+type takenCaseload struct {
+	People   string    `json:"people"`             // peopleKey of the extract's people
+	Warnings []problem `json:"warnings,omitempty"` // the extract's own, at its lines
+	fresh    bool      // just taken: People is the prepared scenario's
+}
+
+// maxTakenWarnings bounds the extract's warnings a request brings back:
+// the loader gives a few of each kind, the rest counted in one more.
+const maxTakenWarnings = 16
+
+// peopleKey stands for today's people of cfg, person by person.
+func peopleKey(cfg *sim.Config) string {
+	b, err := json.Marshal(cfg.Initial.People)
+	if err != nil || len(cfg.Initial.People) == 0 {
+		return ""
 	}
-	return out
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// caseloadWarnings are a scenario's warnings (warns, of cfg) with those of
+// the caseload taken, if its people are still cfg's: taken as it stays,
+// or nil when they are not.
+func caseloadWarnings(cfg *sim.Config, warns []problem, taken *takenCaseload) ([]problem, *takenCaseload, error) {
+	if taken == nil {
+		return warns, nil, nil
+	}
+	if len(taken.Warnings) > maxTakenWarnings {
+		return nil, nil, fmt.Errorf("%w: the body is not the JSON the page sends: a caseload's %d warnings, over %d", errBadRequest, len(taken.Warnings), maxTakenWarnings)
+	}
+	key := peopleKey(cfg)
+	if taken.fresh {
+		taken = &takenCaseload{People: key, Warnings: taken.Warnings}
+	}
+	if key == "" || key != taken.People {
+		return warns, nil, nil
+	}
+	out := slices.DeleteFunc(warns, func(p problem) bool { return strings.HasPrefix(p.Key, "initial.people.") })
+	return append(out, taken.Warnings...), taken, nil
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -182,5 +184,99 @@ func TestCaseloadFileWarningsAtItsLines(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("warnings %+v lack the extract's line", v.Scenario.Warnings)
+	}
+}
+
+// TestCaseloadWarningsStayTheExtracts: a caseload's people are warned of
+// at its lines whatever is done to the scenario after (an areas file
+// before or after it, a lever, an edit elsewhere), while they are still
+// the extract's; a warning of a key the user wrote still shows, and people
+// the user wrote or changed are warned of by key as any other setting.
+// Before, an areas file or a later change brought back
+// "initial.people.1.age_weeks = 1830.43…", once for the scenario and once
+// for each area, and the extract's own line went.
+func TestCaseloadWarningsStayTheExtracts(t *testing.T) {
+	h := newTestServer()
+	send := func(path string, req any) *scenarioView {
+		t.Helper()
+		b, err := json.Marshal(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := post(t, h, path, string(b))
+		var v struct {
+			scenarioView
+			Scenario *scenarioView `json:"scenario"`
+		}
+		if w.Code != http.StatusOK || json.Unmarshal(w.Body.Bytes(), &v) != nil {
+			t.Fatalf("%s: %d %.400s", path, w.Code, w.Body.String())
+		}
+		if v.Scenario != nil {
+			return v.Scenario
+		}
+		return &v.scenarioView
+	}
+	csv := "referral_date,status\n2025-11-01,waiting\n1990-11-01,active\n"
+	const old = "age_weeks = 1830.4285714285713"
+	pcns := []byte("name,workforce.link_workers,demand.referrals_per_week\r\nA,3,16\r\nB,1,30\r\n")
+	page := small(t)
+	caseload := func(toml string) *scenarioView {
+		return send("/api/caseload", caseloadRequest{File: "c.csv", Data: []byte(csv), TOML: toml, Date: "2025-11-30"})
+	}
+	areas := func(v *scenarioView) *scenarioView {
+		return send("/api/areas", areasRequest{File: "pcns.csv", Data: pcns, TOML: v.TOML, Caseload: v.Caseload})
+	}
+	check := func(v *scenarioView, toml string, set ...setting) *scenarioView {
+		return send("/api/check", scenarioRequest{TOML: toml, Set: set, Caseload: v.Caseload})
+	}
+	taken := caseload(page)
+	thenAreas := areas(taken)
+	areasFirst := caseload(areas(&scenarioView{TOML: page}).TOML)
+	lever := check(thenAreas, thenAreas.TOML, setting{"costs.on_cost_share", 28.0})
+	edited := check(lever, strings.Replace(lever.TOML, "seed = 1\n", "seed = 2\n", 1))
+	if edited.TOML == lever.TOML || !strings.Contains(taken.TOML, old) {
+		t.Fatalf("the scenario has no seed = 1 to edit, or no person of 1830 weeks:\n%s", taken.TOML)
+	}
+	peopleEdited := check(edited, strings.Replace(edited.TOML, old, "age_weeks = 1830.5", 1))
+	own := regexp.MustCompile(`(?m)^\[initial\]\n(\w+ = .*\n)*`).ReplaceAllString(page, "[initial]\npeople = [{ status = \"active\", "+old+" }]\n")
+	ownPeople := check(taken, own)
+
+	const fromFile = "Warning: c.csv, line 3: a referral dated 1 Nov 1990 is 35 years before"
+	const areaB = `Warning: pcns.csv, area "B": demand.referrals_per_week = 30`
+	const alike = "Warning: today's caseload of 2 people starts each of 2 areas alike (A, B)"
+	for _, c := range []struct {
+		what    string
+		v       *scenarioView
+		extract bool     // the people are the extract's: warned of at its lines
+		want    []string // and these warnings begin so, each
+	}{
+		{"the caseload taken", taken, true, nil},
+		{"then an areas file", thenAreas, true, []string{areaB, alike}},
+		{"an areas file, then the caseload", areasFirst, true, []string{alike}},
+		{"then a lever", lever, true, []string{"Warning: costs.on_cost_share = 28.0: ", alike}},
+		{"then an edit elsewhere", edited, true, []string{"Warning: costs.on_cost_share = 28.0: ", alike}},
+		{"then an edit of a person", peopleEdited, false, []string{"Warning: initial.people.1.age_weeks = 1830.5: "}},
+		{"people the user wrote", ownPeople, false, []string{"Warning: initial.people.0.age_weeks = 1830.4285714285713: "}},
+	} {
+		var said []string
+		for _, p := range c.v.Warnings {
+			said = append(said, p.Words)
+			if c.extract && strings.HasPrefix(p.Key, "initial.people.") {
+				t.Errorf("%s: a warning by a key nobody wrote: %s", c.what, p.Text)
+			}
+		}
+		if c.extract {
+			c.want = append(c.want, fromFile)
+		} else if c.v.Caseload != nil || slices.ContainsFunc(said, func(s string) bool { return strings.HasPrefix(s, fromFile) }) {
+			t.Errorf("%s: the people are warned of as the extract's: %q", c.what, said)
+		}
+		if c.extract && c.v.Caseload == nil {
+			t.Errorf("%s: the scenario no longer knows its people are the extract's", c.what)
+		}
+		for _, want := range c.want {
+			if !slices.ContainsFunc(said, func(s string) bool { return strings.HasPrefix(s, want) }) {
+				t.Errorf("%s: no warning says %q: %q", c.what, want, said)
+			}
+		}
 	}
 }

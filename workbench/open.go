@@ -17,6 +17,9 @@ type scenarioRequest struct {
 	Name string    `json:"name,omitempty"`
 	TOML string    `json:"toml,omitempty"`
 	Set  []setting `json:"set,omitempty"`
+	// Caseload is today's caseload as an extract gave it, if it did
+	// (takenCaseload): the scenario's view answered it.
+	Caseload *takenCaseload `json:"caseload,omitempty"`
 }
 
 // scenarioView is a scenario as the page shows it: the resolved TOML that
@@ -34,6 +37,8 @@ type scenarioView struct {
 	// Warnings are values the scenario allows but that are unlikely, as
 	// spsim validate gives them: 28 for a share of 0.28, say.
 	Warnings []problem `json:"warnings,omitempty"`
+	// Caseload is the caseload taken, while today's people are its.
+	Caseload *takenCaseload `json:"caseload,omitempty"`
 }
 
 // errUnknown is a built-in name the library does not have.
@@ -85,6 +90,10 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 	if err != nil {
 		return nil, nil, err
 	}
+	warns, taken, err := caseloadWarnings(cfg, warns, req.Caseload)
+	if err != nil {
+		return nil, nil, err
+	}
 	var doc map[string]any
 	if _, err := toml.Decode(text, &doc); err != nil {
 		return nil, nil, fmt.Errorf("workbench: re-reading the scenario: %w", err)
@@ -108,7 +117,8 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 	}
 	v := &scenarioView{Name: cfg.Name, Question: cfg.Question, TOML: text, Levers: levers(cfg, doc),
 		Replications: cfg.Run.Replications, Seed: cfg.Run.Seed, HorizonWeeks: cfg.Run.HorizonWeeks,
-		WarmupWeeks: cfg.Run.WarmupWeeks, Areas: max(cfg.Areas.Count, len(cfg.Areas.List), 1), Warnings: warns}
+		WarmupWeeks: cfg.Run.WarmupWeeks, Areas: max(cfg.Areas.Count, len(cfg.Areas.List), 1), Warnings: warns,
+		Caseload: taken}
 	return cfg, v, nil
 }
 

@@ -183,6 +183,9 @@ function unsend(sent) {
 // ---- the scenario and its controls ----
 
 function showScenario(v) {
+  // v.caseload, today's people as a caseload extract gave them (while they
+  // still are), goes back with v's TOML (api/run, api/check, api/areas):
+  // they are warned of at the extract's lines, not by keys nobody wrote.
   state.view = v;
   state.sent = null; // whatever a run sent is in v, or v replaces it
   $('#question').textContent = `${v.name}: ${v.question}`;
@@ -393,7 +396,7 @@ function runNow() {
   const sent = new Map([...(state.sent || []), ...state.pending]);
   state.pending.clear();
   state.sent = sent;
-  task('Running ' + state.view.name, 'api/run', { toml: state.view.toml, set: asSet(sent) }, (r) => {
+  task('Running ' + state.view.name, 'api/run', { toml: state.view.toml, set: asSet(sent), caseload: state.view.caseload }, (r) => {
     state.shown = state.view.toml; // the run's scenario arrived before its results
     showResults(r);
   }, sent);
@@ -428,7 +431,7 @@ async function controlsView() {
   const set = unsent();
   if (!set.length) return state.view;
   try {
-    return await postJSON('api/check', { toml: state.view.toml, set });
+    return await postJSON('api/check', { toml: state.view.toml, set, caseload: state.view.caseload });
   } catch (e) {
     status(problemStatus(e), true);
     return null;
@@ -518,7 +521,7 @@ function gotoLine(n) {
 const checkEdits = debounce(async () => {
   const text = $('#toml').value;
   try {
-    const v = await postJSON('api/check', { toml: text });
+    const v = await postJSON('api/check', { toml: text, caseload: state.view ? state.view.caseload : undefined });
     state.editing = false;
     state.pending.clear();
     state.held.clear();
@@ -878,7 +881,7 @@ async function start() {
   $('#areas-file').addEventListener('change', (ev) => {
     const f = ev.target.files[0];
     ev.target.value = '';
-    if (f) fromExtract(f, 'api/areas', {}, $('#areas-sentences'), 'areas');
+    if (f) fromExtract(f, 'api/areas', () => ({ caseload: state.view.caseload }), $('#areas-sentences'), 'areas');
   });
   $('#upload').addEventListener('change', async (ev) => {
     const f = ev.target.files[0];

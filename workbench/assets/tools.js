@@ -185,14 +185,15 @@ function readCaseload() {
 
 // fromExtract sends a local extract with the page's scenario to url, which
 // answers with the scenario that uses it and what it holds in words; the
-// page then runs that scenario. counter names the body's data attribute
-// that counts answers, for tests that wait on the page.
+// page then runs that scenario. extra are more of the request's fields, or
+// a function giving them as the request is sent. counter names the body's
+// data attribute that counts answers, for tests that wait on the page.
 async function fromExtract(file, url, extra, said, counter) {
   if (!state.view) return;
   status(`Reading ${file.name}…`);
   try {
     const data = base64(new Uint8Array(await file.arrayBuffer()));
-    const r = await postJSON(url, { file: file.name, data, toml: state.view.toml, ...extra });
+    const r = await postJSON(url, { file: file.name, data, toml: state.view.toml, ...(typeof extra === 'function' ? extra() : extra) });
     state.pending.clear();
     state.held.clear();
     state.editing = false;
