@@ -91,11 +91,24 @@ func (s *Server) handleOptimise(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// leverNote is spsim optimise's warning about a lever ("--lever
+// leverNote is spsim optimise's note about a lever in the page's words,
+// the lever by its name on the page: a warning ("--lever
 // workforce.link_workers = 3: warning: the scenario's timeline sets it
-// again ...", "--lever KEY changes no planned cost, ...") in the page's
-// words: the lever by its name on the page, no flag, no "warning:".
+// again ...") as the warnings above the results say theirs, "Warning: at
+// link-worker posts 3: ..." (flagWarning), and any other note without the
+// flag: "Caseload cap changes no planned cost, ...".
 func leverNote(w string, levers []leverValues) string {
+	label := func(key string) string {
+		for _, l := range levers {
+			if l.Key == key && l.Label != "" {
+				return output.Uncapitalise(l.Label)
+			}
+		}
+		return leverLabel(key)
+	}
+	if said, ok := flagWarning(w, "--lever", label); ok {
+		return said
+	}
 	w = strings.TrimPrefix(w, "--lever ")
 	for _, l := range levers {
 		rest, ok := strings.CutPrefix(w, l.Key)

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -714,14 +715,26 @@ func TestCompareNotes(t *testing.T) {
 	}
 }
 
-// TestSweepNotes: a value the timeline sets again after the KPIs start is
-// warned of on the Sweep tab, as spsim sweep prints it.
+// TestSweepNotes: a value the timeline sets again after the KPIs start,
+// and one that makes another unlikely, are warned of on the Sweep tab as
+// spsim sweep warns of them, in the words of the warnings above the
+// results: "Warning: at link-worker posts 1: initial.active = 80: …", not
+// "--vary workforce.link_workers = 3: warning: …".
 func TestSweepNotes(t *testing.T) {
-	text := small(t) + "\n[[timeline]]\nweek = 120\nlink_workers = 2\n"
-	body := `{"toml":` + jsonString(text) + `,"key":"workforce.link_workers","values":[3,4]}`
+	text := small(t, "initial.active=80") + "\n[[timeline]]\nweek = 120\nlink_workers = 2\n"
+	body := `{"toml":` + jsonString(text) + `,"key":"workforce.link_workers","values":[1,4]}`
 	r := result(t, post(t, newTestServer(), "/api/sweep", body))
-	if notes := fmt.Sprint(r["notes"]); !strings.Contains(notes, "--vary workforce.link_workers = 3: warning: the scenario's timeline sets it again at week 120") {
-		t.Errorf("notes %s", notes)
+	notes, _ := r["notes"].([]any)
+	for _, want := range []string{"Warning: at link-worker posts 4: the scenario's timeline sets it again at week 120",
+		"Warning: at link-worker posts 1: initial.active = 80: more people on caseloads than there are caseload places"} {
+		if !slices.ContainsFunc(notes, func(n any) bool { s, _ := n.(string); return strings.HasPrefix(s, want) }) {
+			t.Errorf("no note says %q: %q", want, notes)
+		}
+	}
+	for _, n := range notes {
+		if s, _ := n.(string); !strings.HasPrefix(s, "Warning: ") || strings.Contains(s, "warning: ") || strings.Contains(s, "--vary") {
+			t.Errorf("a note says %q", s)
+		}
 	}
 }
 

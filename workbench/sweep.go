@@ -257,9 +257,15 @@ func scaleFor(unit string) float64 {
 // varyPoint is the command line's name for a sweep's point in a warning.
 var varyPoint = regexp.MustCompile(`^--vary ([a-z0-9_.]+)=([^:,]+): `)
 
-// pointWords says a sweep point's warning at the lever the page shows:
-// "At link-worker posts 1: ...", not "--vary workforce.link_workers=1: ...".
+// pointWords says a sweep's warning at the lever the page shows, in the
+// words of the warnings above the results (flagWarning): "Warning: at
+// link-worker posts 1: initial.active = 80: ...", not "--vary
+// workforce.link_workers=1: initial.active = 80: warning: ..."; any other
+// note of a point is "At link-worker posts 1: ...".
 func pointWords(w string) string {
+	if said, ok := flagWarning(w, "--vary", leverLabel); ok {
+		return said
+	}
 	m := varyPoint.FindStringSubmatch(w)
 	if m == nil {
 		return w

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spsim/spsim/internal/tomlstr"
+	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
 	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
@@ -154,6 +155,55 @@ func areasFileWords(words, file string) string {
 		return "Warning: " + file + ", area " + rest
 	}
 	return words
+}
+
+// flagWarning is the command line's warning of a value a sweep or a plan
+// sets (scenarios.Warning.After, AreasWarning) in the page's words, as the
+// warnings above the results say theirs: "--vary
+// workforce.link_workers=1: initial.active = 80: warning: …" is "Warning:
+// at link-worker posts 1: initial.active = 80: …", "--lever
+// workforce.link_workers = 3: warning: …" is "Warning: at link-worker
+// posts 3: …", and "--vary workforce.link_workers: warning: …" is
+// "Warning: link-worker posts: …". flag is "--vary" or "--lever", and
+// label names a key as the tab shows its lever. ok is false for a note
+// that is not such a warning, left as it is.
+func flagWarning(w, flag string, label func(key string) string) (said string, ok bool) {
+	rest, ok := strings.CutPrefix(w, flag+" ")
+	if !ok {
+		return w, false
+	}
+	m := flagValue.FindStringSubmatch(rest)
+	if m == nil {
+		return w, false
+	}
+	rest = rest[len(m[0]):]
+	msg, ok := strings.CutPrefix(rest, "warning: ") // of the key set
+	if !ok {
+		var other string // of another key, which setting this one made unlikely
+		if other, msg, ok = strings.Cut(rest, ": warning: "); !ok {
+			return w, false
+		}
+		msg = other + ": " + msg
+	}
+	where := label(m[1])
+	if m[2] != "" {
+		where = "at " + where + " " + m[2]
+	}
+	return "Warning: " + where + ": " + msg, true
+}
+
+// flagValue is the key a flag's warning is of, and the value set, if it
+// names one: "workforce.link_workers=1: ", "costs.on_cost_share = 28: ",
+// "workforce.link_workers: ".
+var flagValue = regexp.MustCompile(`^([a-z0-9_.]+)(?: ?= ?([^:,]+))?: `)
+
+// leverLabel is a key as a lever's label names it within a sentence
+// ("link-worker posts"), or the key if it has none.
+func leverLabel(key string) string {
+	if l := scenarios.KeyLabel(key); l != "" {
+		return output.Uncapitalise(l)
+	}
+	return key
 }
 
 // pageSentences is pageWords of each.

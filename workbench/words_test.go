@@ -104,7 +104,7 @@ func TestPageWords(t *testing.T) {
 // shows it, not the command line's --vary.
 func TestPointWords(t *testing.T) {
 	for in, want := range map[string]string{
-		"--vary workforce.link_workers=1: initial.active = 80: warning: more people": "At link-worker posts 1: initial.active = 80: warning: more people",
+		"--vary workforce.link_workers=1: initial.active = 80: warning: more people": "Warning: at link-worker posts 1: initial.active = 80: more people",
 		"--vary nope.key=2: x": "At nope.key 2: x",
 		"a warning of its own": "a warning of its own",
 	} {
@@ -146,6 +146,48 @@ func TestWarningWords(t *testing.T) {
 	} {
 		if got := warningWords(c.w); got != c.want {
 			t.Errorf("warningWords(%s)\n = %q\nwant %q", c.w, got, c.want)
+		}
+	}
+}
+
+// TestFlagWarningWords: a sweep's or a plan's warning of a value it sets is
+// in the words of the warnings above the results ("Warning: …", the key
+// another value made unlikely with its value, no "warning:"), at the
+// lever as the tab names it, not the command line's "--vary KEY=V: …:
+// warning: …". Before, the Sweep tab said "At link-worker posts 1:
+// initial.active = 80: warning: …" and "--vary workforce.link_workers =
+// 3: warning: …", and the plan "Link-worker posts at 1: initial.active =
+// 80: …".
+func TestFlagWarningWords(t *testing.T) {
+	levers := []leverValues{{Key: "workforce.caseload_cap_per_fte", Label: "Caseload cap"}, {Key: "workforce.link_workers"}}
+	for _, c := range []struct {
+		flag, in, want string
+	}{
+		{"--vary", "--vary workforce.link_workers=1: initial.active = 80: warning: more people on caseloads than places",
+			"Warning: at link-worker posts 1: initial.active = 80: more people on caseloads than places"},
+		{"--vary", "--vary workforce.link_workers = 3: warning: the scenario's timeline sets it again at week 120",
+			"Warning: at link-worker posts 3: the scenario's timeline sets it again at week 120"},
+		{"--vary", "--vary costs.on_cost_share = 28: warning: 28 is outside the plausible range 0 to 0.6; did you mean 0.28?",
+			"Warning: at costs.on_cost_share 28: 28 is outside the plausible range 0 to 0.6; did you mean 0.28?"},
+		{"--vary", "--vary workforce.link_workers: warning: 2 of the 3 areas set workforce.link_workers themselves",
+			"Warning: link-worker posts: 2 of the 3 areas set workforce.link_workers themselves"},
+		{"--vary", "--vary nope.key=2: initial.active = 80: warning: odd", "Warning: at nope.key 2: initial.active = 80: odd"},
+		{"--vary", "--vary nope.key=2: not a warning", "At nope.key 2: not a warning"},
+		{"--lever", "--lever workforce.link_workers=1: initial.active = 80: warning: more people on caseloads than places",
+			"Warning: at link-worker posts 1: initial.active = 80: more people on caseloads than places"},
+		{"--lever", "--lever workforce.caseload_cap_per_fte = 80: warning: the timeline sets it again",
+			"Warning: at caseload cap 80: the timeline sets it again"},
+		{"--lever", "--lever workforce.caseload_cap_per_fte: warning: every area sets it itself",
+			"Warning: caseload cap: every area sets it itself"},
+		{"--lever", "--lever workforce.caseload_cap_per_fte changes no planned cost, so the search weighs it by its outcomes alone",
+			"Caseload cap changes no planned cost, so the search weighs it by its outcomes alone"},
+	} {
+		got := pointWords(c.in)
+		if c.flag == "--lever" {
+			got = leverNote(c.in, levers)
+		}
+		if got != c.want {
+			t.Errorf("%s\n = %q\nwant %q", c.in, got, c.want)
 		}
 	}
 }
