@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
+	"unicode"
 
 	"github.com/spsim/spsim/output"
 	"github.com/spsim/spsim/scenarios"
@@ -58,6 +59,24 @@ type compareRow struct {
 // given (safeFileName). app.js checks the same pattern, with /u.
 var pinName = regexp.MustCompile(`^[^\p{C}\p{Z}=+\-@][^\p{C}\p{Zl}\p{Zp}]{0,39}$`)
 
+// pinNameOK reports whether name is a pin's name by pinName, each
+// zero-width joiner within an emoji ("👩‍👩‍👧", a family of three emoji
+// joined; "🏳️‍🌈") taken as part of the emoji and counted as a character,
+// as the page's name box counts it. A joiner anywhere else prints as
+// nothing, and is refused as before. Names that print alike are still
+// told apart as scenarios.NameKey does, which drops the joiners: "👩‍👩‍👧"
+// and "👩👩👧" are one name, as they print where the family has no glyph.
+// app.js checks the same (pinNameOK).
+func pinNameOK(name string) bool {
+	rs := []rune(name)
+	for i, r := range rs {
+		if r == '\u200d' && i > 0 && i+1 < len(rs) && (unicode.In(rs[i-1], unicode.So, unicode.Sk) || rs[i-1] == '\ufe0f') && unicode.Is(unicode.So, rs[i+1]) {
+			rs[i] = '\u2764' // an emoji stands for it
+		}
+	}
+	return pinName.MatchString(string(rs))
+}
+
 // pinNameRule says pinName in words.
 const pinNameRule = "a pinned scenario's name is 1 to 40 characters, without line breaks or other control characters, and does not start with a space or with = + - or @ (a spreadsheet would take it for a formula)"
 
@@ -69,14 +88,14 @@ func (s *Server) pinned(pins []pin) ([]*sim.Config, error) {
 	seen := map[string]string{} // scenarios.NameKey: the pin's name, as spsim compare compares names
 	var cfgs []*sim.Config
 	for _, p := range pins {
-		if !pinName.MatchString(p.Name) {
+		if !pinNameOK(p.Name) {
 			return nil, fmt.Errorf("%w: %s, got %s", errBadRequest, pinNameRule, short(p.Name))
 		}
 		key := scenarios.NameKey(p.Name)
 		if first, dup := seen[key]; dup && first == p.Name {
 			return nil, fmt.Errorf("%w: two pinned scenarios are both named %s: give each its own name", errBadRequest, short(p.Name))
 		} else if dup {
-			return nil, fmt.Errorf("%w: two pinned scenarios are named %s and %s, which print alike (names are compared ignoring case and spaces): give each its own name", errBadRequest, short(first), short(p.Name))
+			return nil, fmt.Errorf("%w: two pinned scenarios are named %s and %s, which print alike (names are compared ignoring case, spaces and characters that print as nothing): give each its own name", errBadRequest, short(first), short(p.Name))
 		}
 		seen[key] = p.Name
 		cfg, _, err := s.prepare(scenarioRequest{TOML: p.TOML})

@@ -548,6 +548,24 @@ function showPins() {
 // pinName is the server's rule for a pin's name (workbench/compare.go).
 const pinName = /^[^\p{C}\p{Z}=+\-@][^\p{C}\p{Zl}\p{Zp}]{0,39}$/u;
 
+// emojiJoiner is a zero-width joiner within an emoji ("👩‍👩‍👧", three
+// joined), which a pin's name may hold as part of it (pinNameOK).
+const emojiJoiner = /(?<=[\p{So}\p{Sk}\uFE0F])\u200D(?=\p{So})/gu;
+
+// pinNameOK is the server's pinNameOK: pinName, an emoji's joiners
+// counted as characters of it.
+function pinNameOK(name) { return pinName.test(name.replace(emojiJoiner, '\u2764')); }
+
+// pinNameRefused says which character of a name pinName refuses, and
+// why, or ''.
+function pinNameRefused(name) {
+  const m = name.replace(emojiJoiner, '\u2764').match(/[\p{C}\p{Zl}\p{Zp}]/u);
+  if (!m) return '';
+  const code = 'U+' + m[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return /[\p{Cc}\p{Zl}\p{Zp}]/u.test(m[0]) ? `: it holds a line break or other control character (${code})`
+    : `: it holds ${code}, a character that prints as nothing, which would hide in the comparison's files; type the name without it`;
+}
+
 // pinNameMax is a pin name's most characters, counted as the server
 // counts them (pinName): code points, an emoji one, not the UTF-16 units
 // an input's maxlength counts (an emoji two).
@@ -599,12 +617,12 @@ async function pin() {
   // The server's rules for pins' names, told now rather than when Compare
   // is pressed; the name box keeps the name, to be put right.
   const refuse = (text) => { status(text, true); $('#pin-name').focus(); };
-  if (!pinName.test(name)) {
-    refuse(`A pinned scenario's name is 1 to 40 characters, without line breaks or other control characters, and does not start with = + - or @, which a spreadsheet would take for a formula (not "${name}")`); return;
+  if (!pinNameOK(name)) {
+    refuse(`A pinned scenario's name is 1 to 40 characters, without line breaks or other control characters, and does not start with = + - or @, which a spreadsheet would take for a formula (not "${name}"${pinNameRefused(name)})`); return;
   }
   const alike = state.pins.find((p) => nameKey(p.name) === nameKey(name));
   if (alike && alike.name === name) { refuse(`A pinned scenario is already named "${name}": give this one its own name`); return; }
-  if (alike) { refuse(`"${name}" prints like "${alike.name}", already pinned (names are compared ignoring case and spaces): give this one its own name`); return; }
+  if (alike) { refuse(`"${name}" prints like "${alike.name}", already pinned (names are compared ignoring case, spaces and characters that print as nothing): give this one its own name`); return; }
   if (state.pins.length >= 4) { status('Up to 4 scenarios can be pinned', true); return; }
   $('#pin').disabled = true; // until this pin is made
   try {
