@@ -104,7 +104,8 @@ func New(opt Options) *Server {
 	s.mux.HandleFunc("POST /api/download-drivers", s.handleDownloadDrivers)
 	// An extract is up to ExtractBytes and its reading takes memory in
 	// proportion: one at a time, in the runs' queue, so that several
-	// browsers cannot exhaust memory.
+	// browsers cannot exhaust memory. Its body arrives before it takes
+	// its turn (inTurn).
 	s.mux.HandleFunc("POST /api/calibrate", s.inTurn(handleJSON(s.calibrate)))
 	s.mux.HandleFunc("POST /api/caseload", s.inTurn(handleJSON(s.caseload)))
 	s.mux.HandleFunc("POST /api/areas", s.inTurn(handleJSON(s.areas)))
@@ -305,9 +306,19 @@ func handleInputs(w http.ResponseWriter, r *http.Request) {
 }
 
 // inTurn serves h when the queue gives the request its turn, as a run
-// waits for its own; a full queue answers 503, as for a run.
+// waits for its own; a full queue answers 503, as for a run. The body is
+// read first, as a run's is before it queues: an upload still arriving
+// (a slow link, or a client that never finishes) holds no turn, so it
+// cannot keep every other tab's runs waiting. Its reading into a
+// scenario, which takes the memory, is done in turn.
 func (s *Server) inTurn(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			fail(w, err) // too large: the limit's error, answered as such
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
 		release, err := s.queue.acquire(r.Context(), nil)
 		if err != nil {
 			fail(w, err)
