@@ -1,7 +1,6 @@
 package workbench
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
 	"net/http"
@@ -165,12 +164,11 @@ func (s *Server) handleDownloadDrivers(w http.ResponseWriter, r *http.Request) {
 // carries it.
 func jobOf[T any](plan func(T) (*job, error)) func(string) (*job, error) {
 	return func(text string) (*job, error) {
+		// Read as the tab's own call reads it: a field the page never
+		// sends is refused, not dropped.
 		var req T
-		if k, twice := duplicateKey([]byte(text)); twice {
-			return nil, fmt.Errorf("%w: the request is not JSON the page sends: %q is given twice", errBadRequest, k)
-		}
-		if err := json.Unmarshal([]byte(text), &req); err != nil {
-			return nil, fmt.Errorf("%w: the request is not JSON: %v", errBadRequest, err)
+		if err := decodeStrict([]byte(text), &req, "the request"); err != nil {
+			return nil, err
 		}
 		return plan(req)
 	}

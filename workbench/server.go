@@ -227,21 +227,25 @@ func readJSON(r *http.Request, v any) error {
 	if err != nil {
 		return err // too large: the limit's error, answered as such
 	}
-	if k, twice := duplicateKey(body); twice {
-		return fmt.Errorf("%w: the body is not the JSON the page sends: %q is given twice", errBadRequest, k)
+	return decodeStrict(body, v, "the body")
+}
+
+// decodeStrict decodes one JSON value of a request strictly, as readJSON
+// does; what names it in the error ("the body", or "the request" that a
+// download form carries), so that every face refuses the same request
+// with the same words.
+func decodeStrict(data []byte, v any, what string) error {
+	if k, twice := duplicateKey(data); twice {
+		return fmt.Errorf("%w: %s is not the JSON the page sends: %q is given twice", errBadRequest, what, k)
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return err
-		}
-		return fmt.Errorf("%w: the body is not the JSON the page sends: %s", errBadRequest, jsonProblem(err))
+		return fmt.Errorf("%w: %s is not the JSON the page sends: %s", errBadRequest, what, jsonProblem(err, what))
 	}
 	// One request, one value: text after it is not silently dropped.
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return fmt.Errorf("%w: the body is not the JSON the page sends: more after the request's one value", errBadRequest)
+		return fmt.Errorf("%w: %s is not the JSON the page sends: more after the request's one value", errBadRequest, what)
 	}
 	return nil
 }
@@ -249,7 +253,7 @@ func readJSON(r *http.Request, v any) error {
 // jsonProblem says what is wrong with a request's JSON in words, not in
 // Go's types ("name: want text, got a number", not "cannot unmarshal
 // number into Go struct field scenarioRequest.name of type string").
-func jsonProblem(err error) string {
+func jsonProblem(err error, what string) string {
 	var typ *json.UnmarshalTypeError
 	var syn *json.SyntaxError
 	switch {
@@ -262,7 +266,7 @@ func jsonProblem(err error) string {
 	case errors.As(err, &typ):
 		field := typ.Field
 		if field == "" {
-			field = "the body"
+			field = what
 		}
 		if n, ok := strings.CutPrefix(typ.Value, "number "); ok && typ.Type.Kind() == reflect.Float64 {
 			// A number, yet not one a float64 can hold (1e400).
