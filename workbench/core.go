@@ -106,7 +106,13 @@ func planErr(j *job, err error) error {
 		// The page has no --allow-large: say what to change instead.
 		return &tooLarge{fmt.Sprintf("this is too large for the workbench: %s; use fewer replications, fewer points, a shorter horizon or fewer referrals, or run it with spsim on the command line", big.Sizes())}
 	}
-	return &tooLarge{err.Error()}
+	// The rest are the planner's refusals of a key or value, said of the
+	// command line's flag ("--vary KEY: ..."): the page has none.
+	msg := err.Error()
+	for _, flag := range []string{"--vary ", "--lever "} {
+		msg = strings.TrimPrefix(msg, flag)
+	}
+	return &tooLarge{msg}
 }
 
 // planRun plans cfg's replications.

@@ -86,6 +86,9 @@ func sensitivityVary(req sensitivityRequest) ([]string, error) {
 		if !sweepKey.MatchString(in.Key) {
 			return nil, fmt.Errorf("%w: an input is a scenario key such as workforce.leaving_hazard_per_year, got %s", errBadRequest, short(in.Key))
 		}
+		if err := canVary(in.Key); err != nil {
+			return nil, err // as the Sweep and Plan tabs refuse it
+		}
 		if seen[in.Key] {
 			return nil, fmt.Errorf("%w: %s is given twice", errBadRequest, in.Key)
 		}

@@ -94,3 +94,32 @@ func TestDownloadDrivers(t *testing.T) {
 		t.Errorf("a screening's optimise.csv: %d, want 404", w.Code)
 	}
 }
+
+// TestSensitivityRefusesInThePagesWords: what a screening cannot vary is
+// refused as the Sweep and Plan tabs refuse it (canVary), as a bad
+// request in the page's words. The seed, the replications and the funding
+// cliff went on to the planner, which answered 422 with the command
+// line's flags ("--vary run.seed: ... set it for all with --seed") or
+// called the cliff an unknown key of the scenario.
+func TestSensitivityRefusesInThePagesWords(t *testing.T) {
+	for _, c := range []struct {
+		key  string
+		code int
+		want string
+	}{
+		{"run.seed", http.StatusBadRequest, "run.seed cannot be varied"},
+		{"run.replications", http.StatusBadRequest, "run.replications cannot be varied"},
+		{"funding_cliff.week", http.StatusBadRequest, "the funding cliff is a step of the timeline"},
+		{"run.warmup_weeks", http.StatusUnprocessableEntity, "run.warmup_weeks: a run setting (its length, warm-up, seed)"},
+	} {
+		t.Run(c.key, func(t *testing.T) {
+			w := post(t, newTestServer(), "/api/sensitivity", `{"toml":`+jsonString(small(t))+`,"inputs":[{"key":"`+c.key+`","lo":1,"hi":20}]}`)
+			if w.Code != c.code || !strings.Contains(w.Body.String(), c.want) {
+				t.Errorf("%d %s, want %d saying %q", w.Code, w.Body.String(), c.code, c.want)
+			}
+			if strings.Contains(w.Body.String(), "--") {
+				t.Errorf("the page is told the command line's flags: %s", w.Body.String())
+			}
+		})
+	}
+}

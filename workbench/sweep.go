@@ -148,15 +148,16 @@ func (s *Server) varyOne(key string, values []float64) (string, error) {
 	return key + "=" + strings.Join(vs, ","), nil
 }
 
-// canVary refuses, in the page's words, a lever that a sweep or a plan
-// cannot vary (lever.Varies is false): the funding cliff, a control of the
-// page's own, and the seed and replications every point shares.
+// canVary refuses, in the page's words, a lever that a sweep, a plan or a
+// screening cannot vary (lever.Varies is false): the funding cliff, a
+// control of the page's own, and the seed and replications every point
+// shares.
 func canVary(key string) error {
 	switch {
 	case key == cliffKey:
 		return fmt.Errorf("%w: the funding cliff is a step of the timeline, not a scenario key, so it cannot be varied here: pin the scenario with the cliff at each week you want on Compare", errBadRequest)
 	case scenarios.CommonRunKey("", key) != nil:
-		return fmt.Errorf("%w: every point of a sweep or plan runs with one seed and one number of replications (common random numbers), so %s cannot be varied", errBadRequest, key)
+		return fmt.Errorf("%w: every point of a sweep, plan or screening runs with one seed and one number of replications (common random numbers), so %s cannot be varied", errBadRequest, key)
 	}
 	return nil
 }
