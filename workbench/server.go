@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"log"
+	"maps"
 	"net"
 	"net/http"
 	"reflect"
@@ -75,6 +76,7 @@ type Server struct {
 	queue *queue
 	mux   *http.ServeMux
 	runs  runCache
+	api   map[string]string // each API call's path: its method
 }
 
 // New makes a workbench server.
@@ -88,27 +90,36 @@ func New(opt Options) *Server {
 	s := &Server{lim: opt.Limits, opt: opt, queue: newQueue(opt.Limits.Waiting), mux: http.NewServeMux()}
 	static, _ := fs.Sub(assets, "assets")
 	s.mux.Handle("GET /", http.FileServerFS(static))
-	s.mux.HandleFunc("GET /api/scenarios", s.handleScenarios)
-	s.mux.HandleFunc("GET /api/inputs", handleInputs)
-	s.mux.HandleFunc("POST /api/open", s.handleOpen)
-	s.mux.HandleFunc("POST /api/check", s.handleCheck)
-	s.mux.HandleFunc("POST /api/run", s.handleRun)
-	s.mux.HandleFunc("POST /api/compare", s.handleCompare)
-	s.mux.HandleFunc("POST /api/sweep", s.handleSweep)
-	s.mux.HandleFunc("POST /api/optimise", s.handleOptimise)
-	s.mux.HandleFunc("POST /api/sensitivity", s.handleSensitivity)
-	s.mux.HandleFunc("POST /api/download", s.handleDownload)
-	s.mux.HandleFunc("POST /api/download-compare", s.handleDownloadCompare)
-	s.mux.HandleFunc("POST /api/download-sweep", s.handleDownloadSweep)
-	s.mux.HandleFunc("POST /api/download-plan", s.handleDownloadPlan)
-	s.mux.HandleFunc("POST /api/download-drivers", s.handleDownloadDrivers)
 	// An extract is up to ExtractBytes and its reading takes memory in
 	// proportion: one at a time, in the runs' queue, so that several
 	// browsers cannot exhaust memory. Its body arrives before it takes
 	// its turn (inTurn).
-	s.mux.HandleFunc("POST /api/calibrate", s.inTurn(handleJSON(s.calibrate)))
-	s.mux.HandleFunc("POST /api/caseload", s.inTurn(handleJSON(s.caseload)))
-	s.mux.HandleFunc("POST /api/areas", s.inTurn(handleJSON(s.areas)))
+	s.api = map[string]string{}
+	for _, rt := range []struct {
+		method, path string
+		h            http.HandlerFunc
+	}{
+		{"GET", "/api/scenarios", s.handleScenarios},
+		{"GET", "/api/inputs", handleInputs},
+		{"POST", "/api/open", s.handleOpen},
+		{"POST", "/api/check", s.handleCheck},
+		{"POST", "/api/run", s.handleRun},
+		{"POST", "/api/compare", s.handleCompare},
+		{"POST", "/api/sweep", s.handleSweep},
+		{"POST", "/api/optimise", s.handleOptimise},
+		{"POST", "/api/sensitivity", s.handleSensitivity},
+		{"POST", "/api/download", s.handleDownload},
+		{"POST", "/api/download-compare", s.handleDownloadCompare},
+		{"POST", "/api/download-sweep", s.handleDownloadSweep},
+		{"POST", "/api/download-plan", s.handleDownloadPlan},
+		{"POST", "/api/download-drivers", s.handleDownloadDrivers},
+		{"POST", "/api/calibrate", s.inTurn(handleJSON(s.calibrate))},
+		{"POST", "/api/caseload", s.inTurn(handleJSON(s.caseload))},
+		{"POST", "/api/areas", s.inTurn(handleJSON(s.areas))},
+	} {
+		s.mux.HandleFunc(rt.method+" "+rt.path, rt.h)
+		s.api[rt.path] = rt.method
+	}
 	return s
 }
 
@@ -124,6 +135,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.opt.AnyHost && !localHost(r.Host) {
 		s.opt.Log.Printf("%s %s refused: Host %s", r.Method, r.URL.Path, r.Host)
 		httpError(w, http.StatusMisdirectedRequest, "the workbench answers only at this machine's own names (localhost, 127.0.0.1); serve it with --addr on another address to reach it by other names")
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") && !s.apiCall(w, r) {
 		return
 	}
 	if r.Method == http.MethodPost {
@@ -142,6 +156,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	s.mux.ServeHTTP(w, r)
 	s.opt.Log.Printf("%s %s %.3fs", r.Method, r.URL.Path, time.Since(start).Seconds())
+}
+
+// apiCall answers a request for an API call that does not exist, or by
+// a method the call does not take, in JSON saying what is allowed (the
+// mux would answer in plain text, or serve GET /api/run from the page's
+// files as "404 page not found"); it reports whether the call goes on.
+func (s *Server) apiCall(w http.ResponseWriter, r *http.Request) bool {
+	method, ok := s.api[r.URL.Path]
+	switch {
+	case !ok:
+		httpError(w, http.StatusNotFound, fmt.Sprintf("no API call named %s (calls: %s)", short(r.URL.Path), strings.Join(slices.Sorted(maps.Keys(s.api)), ", ")))
+		return false
+	case r.Method == method || r.Method == http.MethodHead && method == http.MethodGet:
+		return true
+	}
+	allow := method
+	if method == http.MethodGet {
+		allow += ", " + http.MethodHead
+	}
+	w.Header().Set("Allow", allow)
+	httpError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s takes %s, not %s", r.URL.Path, method, cut(r.Method))) // a token: net/http refuses any other
+	return false
 }
 
 // extractPaths are the API calls that carry a local extract, which may be
