@@ -3,6 +3,7 @@ package workbench
 import (
 	"bytes"
 	"embed"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -292,6 +293,7 @@ func decodeStrict(data []byte, v any, what string) error {
 func jsonProblem(err error, what string) string {
 	var typ *json.UnmarshalTypeError
 	var syn *json.SyntaxError
+	var b64 base64.CorruptInputError
 	switch {
 	case errors.Is(err, io.EOF):
 		return "it is empty"
@@ -309,6 +311,9 @@ func jsonProblem(err error, what string) string {
 			return fmt.Sprintf("%s: %s is too large a number to read", field, n)
 		}
 		return fmt.Sprintf("%s: want %s, got %s", field, jsonKind(typ.Type), typ.Value)
+	case errors.As(err, &b64):
+		// A file's bytes are the one base64 field of any request.
+		return fmt.Sprintf("data: want a file's bytes as base64 text, and it is not base64 from character %d", int64(b64)+1)
 	}
 	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		return "unknown field " + f
