@@ -95,7 +95,8 @@ func resolveAreas(c *Config, fromFile string, csvAt csvPlaces, pv provenance, to
 	var errs Errors
 	var warns []Warning
 	told := map[string]bool{}
-	var warnedAreas []string // the area of each warning, in step with warns
+	var inherited map[string]bool // the scenario's own warnings, once needed
+	var warnedAreas []string      // the area of each warning, in step with warns
 	for i := range a.List {
 		l := &a.List[i]
 		l.Resolved = nil
@@ -124,6 +125,14 @@ func resolveAreas(c *Config, fromFile string, csvAt csvPlaces, pv provenance, to
 			}
 		}
 		for _, w := range ws {
+			if !setsKey(l.Set, w.Key) {
+				if inherited == nil {
+					inherited = inheritedWarnings(c)
+				}
+				if inherited[w.Key+"\x00"+w.Value+"\x00"+w.Message] {
+					continue // the scenario's own, warned of once already
+				}
+			}
 			warns = append(warns, Warning{File: at.file, Line: at.line, Col: at.col, Key: w.Key, Value: w.Value,
 				Message: fmt.Sprintf("area %q: %s", l.Name, w.Message), Also: w.Also})
 			warnedAreas = append(warnedAreas, l.Name)
@@ -143,6 +152,33 @@ func resolveAreas(c *Config, fromFile string, csvAt csvPlaces, pv provenance, to
 		warns = append(warns, *w)
 	}
 	return errs, warns
+}
+
+// inheritedWarnings are the warnings of the scenario without any area's
+// values, by key, value and message: an area warned of one of them, for a
+// key it does not set itself, only repeats what the scenario is warned of
+// (on_cost_share = 28 warned again for every area with a value of its own).
+func inheritedWarnings(c *Config) map[string]bool {
+	m := map[string]bool{}
+	_, ws, err := applyArea(c, &AreaSpec{})
+	if err != nil {
+		return m
+	}
+	for _, w := range ws {
+		m[w.Key+"\x00"+w.Value+"\x00"+w.Message] = true
+	}
+	return m
+}
+
+// setsKey reports whether an area's values (key paths) set key, a table
+// holding it, or a key within it.
+func setsKey(set map[string]Value, key string) bool {
+	for k := range set {
+		if k == key || strings.HasPrefix(k, key+".") || strings.HasPrefix(key, k+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedCaseload warns when today's caseload, person by person, starts

@@ -182,6 +182,45 @@ func TestAreasWarn(t *testing.T) {
 	}
 }
 
+// TestAreasDoNotRepeatTheScenariosWarnings: a value the scenario is
+// warned of is not warned of again for each area that sets other keys; an
+// area that sets it itself is warned at its own line, and a warning that
+// only an area's values raise is kept.
+func TestAreasDoNotRepeatTheScenariosWarnings(t *testing.T) {
+	typo := "[costs]\non_cost_share = 28.0\n"
+	csv := filepath.Join("DIR", "areas.csv")
+	for _, tt := range []struct {
+		name, areas string
+		want        []string
+	}{
+		{"inherited", "name,workforce.link_workers\nnorth,4\nsouth,5\n", []string{
+			`s.toml:N: costs.on_cost_share = 28.0: warning: 28 is outside`}},
+		{"set by one area", "name,workforce.link_workers,costs.on_cost_share\nnorth,4,28\nsouth,5,\n", []string{
+			`s.toml:N: costs.on_cost_share = 28.0: warning: 28 is outside`,
+			csv + `:2: costs.on_cost_share = 28: warning: area "north": 28 is outside`}},
+		{"raised by an area's own value", "name,demand.referrals_per_week\nnorth,22\neast,180\n", []string{
+			`s.toml:N: costs.on_cost_share = 28.0: warning: 28 is outside`,
+			csv + `:3: demand.referrals_per_week = 180: warning: area "east": 180 referrals a week`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, map[string]string{"s.toml": icbHead + typo + "[areas]\nfile = \"areas.csv\"\n", "areas.csv": tt.areas})
+			got := warningsOf(t, filepath.Join(dir, "s.toml"))
+			ok := len(got) == len(tt.want)
+			for i := 0; ok && i < len(got); i++ {
+				want := strings.ReplaceAll(tt.want[i], "DIR", dir)
+				if file, rest, _ := strings.Cut(want, ":N:"); rest != "" {
+					ok = strings.HasPrefix(got[i], filepath.Join(dir, file)+":") && strings.Contains(got[i], rest)
+				} else {
+					ok = strings.HasPrefix(got[i], want)
+				}
+			}
+			if !ok {
+				t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
 // TestAreasTheTimelineOverrides: a key the areas set each for themselves
 // that the timeline sets again for every area alike is warned of once.
 func TestAreasTheTimelineOverrides(t *testing.T) {
