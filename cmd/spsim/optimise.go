@@ -30,7 +30,9 @@ func cmdOptimise(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printWarnings(stderr, p.Warnings, nil)
+	if !*df.quiet {
+		printWarnings(stderr, p.Warnings, nil)
+	}
 	folder, ctx, stop, err := df.prepare("optimise-" + p.Base.Name)
 	if err != nil {
 		return err

@@ -112,7 +112,9 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return interrupted(err, dir)
 	}
-	printWarnings(stderr, r.Warnings, nil)
+	if !*df.quiet {
+		printWarnings(stderr, r.Warnings, nil)
+	}
 	if err := sensitivity.Write(folder.Path(), r, version, *df.png); err != nil {
 		return err
 	}
