@@ -95,8 +95,8 @@ func resolveAreas(c *Config, fromFile string, csvAt csvPlaces, pv provenance, to
 	var errs Errors
 	var warns []Warning
 	told := map[string]bool{}
-	var inherited map[string]bool // the scenario's own warnings, once needed
-	var warnedAreas []string      // the area of each warning, in step with warns
+	inherited := inheritedSet{c: c}
+	var warnedAreas []string // the area of each warning, in step with warns
 	for i := range a.List {
 		l := &a.List[i]
 		l.Resolved = nil
@@ -125,13 +125,8 @@ func resolveAreas(c *Config, fromFile string, csvAt csvPlaces, pv provenance, to
 			}
 		}
 		for _, w := range ws {
-			if !setsKey(l.Set, w.Key) {
-				if inherited == nil {
-					inherited = inheritedWarnings(c)
-				}
-				if inherited[w.Key+"\x00"+w.Value+"\x00"+w.Message] {
-					continue // the scenario's own, warned of once already
-				}
+			if !setsKey(l.Set, w.Key) && inherited.has(w) {
+				continue // the scenario's own, warned of once already
 			}
 			warns = append(warns, Warning{File: at.file, Line: at.line, Col: at.col, Key: w.Key, Value: w.Value,
 				Message: fmt.Sprintf("area %q: %s", l.Name, w.Message), Also: w.Also})
@@ -152,6 +147,22 @@ func resolveAreas(c *Config, fromFile string, csvAt csvPlaces, pv provenance, to
 		warns = append(warns, *w)
 	}
 	return errs, warns
+}
+
+// inheritedSet is the scenario's own warnings (inheritedWarnings), read
+// once needed.
+type inheritedSet struct {
+	c *Config
+	m map[string]bool
+}
+
+// has reports whether the scenario without any area's values is warned
+// of w.
+func (s *inheritedSet) has(w Warning) bool {
+	if s.m == nil {
+		s.m = inheritedWarnings(s.c)
+	}
+	return s.m[w.Key+"\x00"+w.Value+"\x00"+w.Message]
 }
 
 // inheritedWarnings are the warnings of the scenario without any area's

@@ -274,6 +274,26 @@ func indexOf(xs []string, x string) int {
 	return -1
 }
 
+// jpoint is a point of the design in sensitivity.json: its inputs'
+// values as set, and each KPI's mean over the point's replications.
+type jpoint struct {
+	Values []string   `json:"values"`
+	Means  []*float64 `json:"means"`
+}
+
+// jsonDesign is every point of the design, as sensitivity.json writes it.
+func (r *Result) jsonDesign() []jpoint {
+	var out []jpoint
+	for p, vals := range r.Design {
+		jp := jpoint{Values: vals}
+		for _, m := range r.Means[p] {
+			jp.Means = append(jp.Means, output.JSONNum(m))
+		}
+		out = append(out, jp)
+	}
+	return out
+}
+
 func (r *Result) writeJSON(w io.Writer, version string) error {
 	type jin struct {
 		Key     string  `json:"key"`
@@ -293,12 +313,6 @@ func (r *Result) writeJSON(w io.Writer, version string) error {
 		NoiseShare *float64 `json:"noise_share"`
 		Measures   []jrow   `json:"measures"`
 		Sentence   string   `json:"sentence"`
-	}
-	// jpoint is a point of the design: its inputs' values as set, and
-	// each KPI's mean over the point's replications.
-	type jpoint struct {
-		Values []string   `json:"values"`
-		Means  []*float64 `json:"means"`
 	}
 	out := struct {
 		Scenario     string   `json:"scenario"`
@@ -327,13 +341,7 @@ func (r *Result) writeJSON(w io.Writer, version string) error {
 		}
 		out.KPIs = append(out.KPIs, jk)
 	}
-	for p, vals := range r.Design {
-		jp := jpoint{Values: vals}
-		for _, m := range r.Means[p] {
-			jp.Means = append(jp.Means, output.JSONNum(m))
-		}
-		out.Design = append(out.Design, jp)
-	}
+	out.Design = r.jsonDesign()
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)

@@ -98,15 +98,27 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 	if _, err := toml.Decode(text, &doc); err != nil {
 		return nil, nil, fmt.Errorf("workbench: re-reading the scenario: %w", err)
 	}
-	// A lever the timeline sets again (extra-link-worker's posts from
-	// week 1) would move nothing the results show: say so. The funding
-	// cliff follows the posts, so it does not set them again.
+	warns = append(warns, leverWarnings(cfg, req.Set)...)
+	v := &scenarioView{Name: cfg.Name, Question: cfg.Question, TOML: text, Levers: levers(cfg, doc),
+		Replications: cfg.Run.Replications, Seed: cfg.Run.Seed, HorizonWeeks: cfg.Run.HorizonWeeks,
+		WarmupWeeks: cfg.Run.WarmupWeeks, Areas: max(cfg.Areas.Count, len(cfg.Areas.List), 1), Warnings: warns,
+		Caseload: taken}
+	return cfg, v, nil
+}
+
+// leverWarnings warn of the levers set (sets) that cfg keeps from
+// reaching the results. A lever the timeline sets again
+// (extra-link-worker's posts from week 1) would move nothing the results
+// show: say so. The funding cliff follows the posts, so it does not set
+// them again.
+func leverWarnings(cfg *sim.Config, sets []setting) []problem {
 	own := withoutCliff(cfg)
 	leverWarning := func(st setting, msg string) problem {
 		return problem{Key: st.Key, Text: fmt.Sprintf("%s = %v: warning: %s", st.Key, st.Value, msg),
 			Words: warningWords(scenarios.Warning{Key: st.Key, Value: fmt.Sprint(st.Value), Message: msg})}
 	}
-	for _, st := range req.Set {
+	var warns []problem
+	for _, st := range sets {
 		if msg := scenarios.Overridden(own, st.Key); msg != "" {
 			warns = append(warns, leverWarning(st, msg))
 		}
@@ -115,11 +127,7 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 			warns = append(warns, leverWarning(st, msg))
 		}
 	}
-	v := &scenarioView{Name: cfg.Name, Question: cfg.Question, TOML: text, Levers: levers(cfg, doc),
-		Replications: cfg.Run.Replications, Seed: cfg.Run.Seed, HorizonWeeks: cfg.Run.HorizonWeeks,
-		WarmupWeeks: cfg.Run.WarmupWeeks, Areas: max(cfg.Areas.Count, len(cfg.Areas.List), 1), Warnings: warns,
-		Caseload: taken}
-	return cfg, v, nil
+	return warns
 }
 
 // handleOpen opens a built-in scenario or an uploaded one.
