@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -246,30 +245,6 @@ func TestDownloadPlan(t *testing.T) {
 	}
 	if w := get("report.html"); w.Code != 200 || !strings.Contains(w.Body.String(), "has the highest needs met") {
 		t.Errorf("the best's report.html: %d %.300s", w.Code, w.Body.String())
-	}
-}
-
-// TestOptimiseNotes: a lever the timeline sets again after the KPIs
-// start, and a value that makes another unlikely, are warned of on the
-// plan's tab as spsim optimise warns of them, in the words of the
-// warnings above the results: "Warning: at link-worker posts 1:
-// initial.active = 80: …", not "Link-worker posts at 1: …" nor
-// "--lever …: warning: …".
-func TestOptimiseNotes(t *testing.T) {
-	text := small(t, "initial.active=80") + "\n[[timeline]]\nweek = 120\nlink_workers = 2\n"
-	body := `{"toml":` + jsonString(text) + `,"levers":[{"key":"workforce.link_workers","values":[1,4]}],"target":{"kpi":"wait_first_contact_p90_weeks","op":"<=","value":8}}`
-	r := result(t, post(t, newTestServer(), "/api/optimise", body))
-	notes, _ := r["notes"].([]any)
-	for _, want := range []string{"Warning: at link-worker posts 4: the scenario's timeline sets it again at week 120",
-		"Warning: at link-worker posts 1: initial.active = 80: more people on caseloads than there are caseload places"} {
-		if !slices.ContainsFunc(notes, func(n any) bool { s, _ := n.(string); return strings.HasPrefix(s, want) }) {
-			t.Errorf("no note says %q: %q", want, notes)
-		}
-	}
-	for _, n := range notes {
-		if s, _ := n.(string); !strings.HasPrefix(s, "Warning: ") || strings.Contains(s, "warning: ") || strings.Contains(s, "--lever") {
-			t.Errorf("a note says %q", s)
-		}
 	}
 }
 

@@ -718,25 +718,28 @@ func TestCompareNotes(t *testing.T) {
 	}
 }
 
-// TestSweepNotes: a value the timeline sets again after the KPIs start,
-// and one that makes another unlikely, are warned of on the Sweep tab as
-// spsim sweep warns of them, in the words of the warnings above the
-// results: "Warning: at link-worker posts 1: initial.active = 80: …", not
-// "--vary workforce.link_workers = 3: warning: …".
-func TestSweepNotes(t *testing.T) {
+// TestSweepAndPlanNotes: a sweep's and a plan's notes on the points they
+// run are in the page's words, as the warnings above the results are: a
+// lever the timeline sets again, a point's own warning, and never the
+// command line's "warning:", --vary or --lever.
+func TestSweepAndPlanNotes(t *testing.T) {
 	text := small(t, "initial.active=80") + "\n[[timeline]]\nweek = 120\nlink_workers = 2\n"
-	body := `{"toml":` + jsonString(text) + `,"key":"workforce.link_workers","values":[1,4]}`
-	r := result(t, post(t, newTestServer(), "/api/sweep", body))
-	notes, _ := r["notes"].([]any)
-	for _, want := range []string{"Warning: at link-worker posts 4: the scenario's timeline sets it again at week 120",
-		"Warning: at link-worker posts 1: initial.active = 80: more people on caseloads than there are caseload places"} {
-		if !slices.ContainsFunc(notes, func(n any) bool { s, _ := n.(string); return strings.HasPrefix(s, want) }) {
-			t.Errorf("no note says %q: %q", want, notes)
+	for _, tt := range []struct{ path, body, flag string }{
+		{"/api/sweep", `"key":"workforce.link_workers","values":[1,4]`, "--vary"},
+		{"/api/optimise", `"levers":[{"key":"workforce.link_workers","values":[1,4]}],"target":{"kpi":"wait_first_contact_p90_weeks","op":"<=","value":8}`, "--lever"},
+	} {
+		r := result(t, post(t, newTestServer(), tt.path, `{"toml":`+jsonString(text)+`,`+tt.body+`}`))
+		notes, _ := r["notes"].([]any)
+		for _, want := range []string{"Warning: at link-worker posts 4: the scenario's timeline sets it again at week 120",
+			"Warning: at link-worker posts 1: initial.active = 80: more people on caseloads than there are caseload places"} {
+			if !slices.ContainsFunc(notes, func(n any) bool { s, _ := n.(string); return strings.HasPrefix(s, want) }) {
+				t.Errorf("%s: no note says %q: %q", tt.path, want, notes)
+			}
 		}
-	}
-	for _, n := range notes {
-		if s, _ := n.(string); !strings.HasPrefix(s, "Warning: ") || strings.Contains(s, "warning: ") || strings.Contains(s, "--vary") {
-			t.Errorf("a note says %q", s)
+		for _, n := range notes {
+			if s, _ := n.(string); !strings.HasPrefix(s, "Warning: ") || strings.Contains(s, "warning: ") || strings.Contains(s, tt.flag) {
+				t.Errorf("%s: a note says %q", tt.path, s)
+			}
 		}
 	}
 }
