@@ -4,23 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"github.com/spsim/spsim/internal/extract"
 )
-
-// maxAreaRows bounds an areas file: England has about 1,250 PCNs.
-const maxAreaRows = 20000
-
-// areaOnlyColumns are the columns of an areas file that are not scenario
-// keys but the area's own fields.
-var areaOnlyColumns = []string{"name", "referrals_multiplier", "reference_group_share"}
 
 // expandAreas reads areas.file into areas.list and resolves every listed
 // area's overrides into its own checked scenario. Problems are reported at
@@ -78,13 +68,6 @@ func SetAreas(c *Config, name string, raw []byte) error {
 	}
 	*c = nc
 	return nil
-}
-
-// csvPlaces are where an areas file's areas were written: each area's line,
-// and each key's column.
-type csvPlaces struct {
-	lines []int
-	cols  map[string]int
 }
 
 // resolveAreas resolves every listed area's overrides into its own checked
@@ -387,110 +370,6 @@ func applyArea(c *Config, l *AreaSpec) (*Config, []Warning, error) {
 	return buildWarn(doc, provenance{}, "area "+l.Name, c.noFiles)
 }
 
-// readAreas reads an areas file: a header row of "name" and scenario keys
-// (and optionally referrals_multiplier, reference_group_share), then one
-// row per area. A cell holds a TOML value; text may be bare; an empty cell
-// leaves the key as the scenario has it.
-func readAreas(path string) (list []AreaSpec, at csvPlaces, _ Errors) {
-	fail := func(line, col int, key, msg string) ([]AreaSpec, csvPlaces, Errors) {
-		return nil, csvPlaces{}, Errors{{File: path, Line: line, Col: col, Key: key, Msg: msg}}
-	}
-	raw, err := extract.ReadFile(path, maxDataFileBytes)
-	if err != nil {
-		return fail(0, 0, "", "cannot read the areas file: "+err.Error())
-	}
-	return parseAreas(path, raw)
-}
-
-// parseAreas reads the bytes of an areas file, named path in messages.
-func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Errors) {
-	fail := func(line, col int, key, msg string) ([]AreaSpec, csvPlaces, Errors) {
-		return nil, csvPlaces{}, Errors{{File: path, Line: line, Col: col, Key: key, Msg: msg}}
-	}
-	er, err := extract.Open(raw)
-	if err != nil {
-		return nil, csvPlaces{}, extractErrors(path, "the areas file", err)
-	}
-	head := er.Head
-	if len(head) > 0 && extract.Normal(head[0]) == "name" {
-		head[0] = "name" // "Name", as a spreadsheet capitalises it
-	}
-	if len(head) == 0 || head[0] != "name" {
-		return fail(1, 1, "", `the first column must be "name", then one column per scenario key (e.g. workforce.link_workers)`)
-	}
-	for i, h := range head[1:] {
-		if strings.TrimSpace(h) == "" {
-			// A spreadsheet's trailing comma: refused only where a row
-			// has a value there (areaRow).
-			head[i+1] = ""
-			continue
-		}
-		if j := slices.Index(head[:i+1], h); j >= 0 {
-			return fail(1, i+2, h, fmt.Sprintf("column %s is also column %d: give each key once", h, j+1))
-		}
-		if slices.Contains(areaOnlyColumns, h) {
-			continue
-		}
-		if typeAt(splitKey(h)) == nil {
-			// A capitalised key ("Workforce.Link_Workers"); a service's or
-			// group's own name may have capitals, and is not lowered.
-			if l := strings.ToLower(h); typeAt(splitKey(l)) != nil {
-				return fail(1, i+2, h, fmt.Sprintf("keys are lower case: write %s", l))
-			}
-			return fail(1, i+2, h, "not a scenario key; columns are name, referrals_multiplier, reference_group_share or key paths such as workforce.link_workers, demand.referrals_per_week, services.NAME.places, groups.NAME.share")
-		}
-	}
-	at.cols = map[string]int{}
-	for i, h := range head {
-		at.cols[h] = i + 1
-	}
-	type first struct {
-		line int
-		name string
-	}
-	seen := map[string]first{} // by NameKey
-	var cellErrs Errors        // every cell's, not the first's alone
-	for {
-		rec, line, err := er.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, csvPlaces{}, extractErrors(path, "the areas file", err)
-		}
-		if len(list) >= maxAreaRows {
-			return fail(line, 0, "", fmt.Sprintf("more than %d areas", maxAreaRows))
-		}
-		spec, errs := areaRow(path, line, head, rec, er.Delimiter == ';')
-		if errs != nil {
-			cellErrs = append(cellErrs, errs...)
-			continue
-		}
-		if spec.Name == "" {
-			continue // a blank row
-		}
-		if totalsRow(spec.Name) {
-			return fail(line, 1, "name", fmt.Sprintf("%q looks like a spreadsheet's totals row, not an area: it would be simulated as one more; remove the row, or name the area otherwise", spec.Name))
-		}
-		// Names that print alike are one area typed twice.
-		same := NameKey(spec.Name)
-		if prev, dup := seen[same]; dup && prev.name == spec.Name {
-			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d; names must differ", spec.Name, prev.line))
-		} else if dup {
-			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d, as %q (names are compared as they print, ignoring case, spaces and characters that print as nothing); names must differ", spec.Name, prev.line, prev.name))
-		}
-		seen[same] = first{line, spec.Name}
-		list, at.lines = append(list, spec), append(at.lines, line)
-	}
-	if cellErrs != nil {
-		return nil, csvPlaces{}, cellErrs
-	}
-	if len(list) == 0 {
-		return fail(0, 0, "", "the areas file has no areas")
-	}
-	return list, at, nil
-}
-
 // flattenSet writes an area's settings as key paths: TOML reads set = {
 // workforce.link_workers = 4 } (a dotted key, unquoted) as the table
 // workforce = { link_workers = 4 }, which would otherwise replace the
@@ -513,164 +392,4 @@ func flattenSet(set map[string]Value) map[string]Value {
 		walk(k, v.V)
 	}
 	return out
-}
-
-// totalsRow reports whether an area's name is a spreadsheet's summary row
-// ("Total", "ICB total", "Sum", "All areas").
-func totalsRow(name string) bool {
-	words := strings.Fields(strings.NewReplacer("-", " ", ":", " ", "*", " ").Replace(strings.ToLower(name)))
-	if len(words) == 0 {
-		return false
-	}
-	// "ICB total", "North ICB totals", "Sub-total": a total comes last.
-	if last := words[len(words)-1]; last == "total" || last == "totals" || last == "subtotal" {
-		return true
-	}
-	// "Total", "Grand total for all PCNs": nothing but words of totals
-	// ("Total Health PCN" is an area).
-	for _, w := range words {
-		if !slices.Contains(totalsWords, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// totalsWords are the words a totals row's name is made of.
-var totalsWords = []string{"total", "totals", "grand", "sub", "subtotal", "sum", "all", "areas", "pcns", "pcn", "icb", "for", "the", "of", "overall"}
-
-// Cells a spreadsheet writes for numbers, which TOML cannot read.
-var (
-	decimalCommaCell = regexp.MustCompile(`^[-+]?\d+,\d{1,2}$|^[-+]?\d+,\d{4,}$|^[-+]?0,\d+$`)
-	thousandsCell    = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$`)
-	dotThousandsCell = regexp.MustCompile(`^[-+]?\d{1,3}(\.\d{3})+$`)
-)
-
-// cellHint says how to write a cell of an areas file that a spreadsheet
-// formatted as a number: "" if it does not look like one.
-func cellHint(cell string) string {
-	plain := strings.NewReplacer("£", "", ",", "", "%", "", " ", "").Replace(cell)
-	_, numErr := strconv.ParseFloat(plain, 64)
-	switch {
-	case strings.HasPrefix(cell, "£") && numErr == nil:
-		return fmt.Sprintf("write %s, without £ or thousands separators", plain)
-	case strings.HasSuffix(cell, "%") && numErr == nil:
-		x, _ := strconv.ParseFloat(plain, 64)
-		return fmt.Sprintf("write a share as a fraction: %s for %s", formatNumber(x/100), cell)
-	case decimalCommaCell.MatchString(cell):
-		return fmt.Sprintf("numbers take a decimal point, not a comma: write %s", strings.Replace(cell, ",", ".", 1))
-	case thousandsCell.MatchString(cell):
-		return fmt.Sprintf("write %s, without thousands separators", plain)
-	}
-	switch strings.ToLower(cell) {
-	case "n/a", "na", "-", "–", "none", "null":
-		return "leave the cell empty to keep the scenario's value"
-	}
-	return ""
-}
-
-// joinHint adds a hint to a message, if there is one.
-func joinHint(msg, hint string) string {
-	if hint == "" {
-		return msg
-	}
-	return msg + ": " + hint
-}
-
-// numberCell is a cell written as a number.
-var numberCell = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
-
-// areaRow reads one row of an areas file.
-func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSpec, Errors) {
-	var spec AreaSpec
-	var errs Errors // every bad cell of the row
-	for i, cell := range rec {
-		cell = strings.TrimSpace(cell)
-		if i >= len(head) {
-			if cell != "" {
-				errs = append(errs, &Error{File: path, Line: line, Col: i + 1, Msg: fmt.Sprintf("more values than the %d columns of the header", len(head))})
-			}
-			continue
-		}
-		if cell == "" {
-			continue
-		}
-		bad := func(msg string) Errors {
-			return Errors{{File: path, Line: line, Col: i + 1, Key: head[i], Value: cell, Msg: msg}}
-		}
-		if head[i] == "" {
-			errs = append(errs, bad(fmt.Sprintf("column %d has no name in the header, yet holds %q here: give it a scenario key such as workforce.link_workers, or delete the column", i+1, cell))...)
-			continue
-		}
-		switch head[i] {
-		case "name":
-			spec.Name = cell
-			if blank(cell) {
-				// Only characters that print as nothing (a zero-width
-				// space): told here, at the cell, not as the scenario's.
-				errs = append(errs, bad("every area needs a name"+invisible(cell))...)
-				continue
-			}
-			if msg := areaNameProblem(cell); msg != "" {
-				errs = append(errs, bad(msg)...)
-			}
-		case "referrals_multiplier", "reference_group_share":
-			x, err := strconv.ParseFloat(cell, 64)
-			switch {
-			case err != nil:
-				errs = append(errs, bad(joinHint("expected a number", cellHint(cell)))...)
-				continue
-			case head[i] == "reference_group_share" && (x < 0 || x > 1):
-				msg := "a share from 0 to 1"
-				if x >= 2 && x <= 100 { // 1.5 may be 15% as well as 1.5%
-					msg += fmt.Sprintf(": did you mean %s (%s%%)?", formatNumber(x/100), cell)
-				}
-				errs = append(errs, bad(msg)...)
-				continue
-			case head[i] == "referrals_multiplier" && !(x > 0 && x <= 100):
-				errs = append(errs, bad("a number above 0 and at most 100 (multiplies the area's referrals; 1 is no change)")...)
-				continue
-			case x < 0:
-				errs = append(errs, bad("a number, 0 or more")...)
-				continue
-			}
-			if head[i] == "referrals_multiplier" {
-				spec.ReferralsMultiplier = &x
-			} else {
-				spec.ReferenceGroupShare = &x
-			}
-		default:
-			// A file separated by semicolons comes from a spreadsheet that
-			// writes 0,9 for a decimal, so 32.000 is thirty-two thousand.
-			if semicolons && dotThousandsCell.MatchString(cell) {
-				errs = append(errs, bad(fmt.Sprintf("in a file separated by semicolons, %s reads as %s with a dot for its thousands: write %s, without separators (or %s if a decimal was meant)",
-					cell, strings.ReplaceAll(cell, ".", ","), strings.ReplaceAll(cell, ".", ""), strings.TrimRight(strings.TrimRight(cell, "0"), ".")))...)
-				continue
-			}
-			if c := commentIn(cell); c != "" {
-				errs = append(errs, bad(commentMsg("", cell, c))...)
-				continue
-			}
-			v, err := parseValue(cell)
-			if err != nil {
-				if numberCell.MatchString(cell) { // 1e400: a number, too large to hold
-					errs = append(errs, bad("a number too large to read")...)
-					continue
-				}
-				if h := cellHint(cell); h != "" {
-					errs = append(errs, bad("not a value spsim can read: "+h)...)
-					continue
-				}
-				v = cell // bare text, checked when applied
-			}
-			if spec.Set == nil {
-				spec.Set = map[string]Value{}
-			}
-			spec.Set[head[i]] = Value{V: v}
-		}
-	}
-	if spec.Name == "" && (len(spec.Set) > 0 || spec.ReferralsMultiplier != nil || spec.ReferenceGroupShare != nil || errs != nil) {
-		errs = append(Errors{{File: path, Line: line, Col: 1, Key: "name", Msg: "every area needs a name"}}, errs...)
-	}
-	return spec, errs
 }
