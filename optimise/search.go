@@ -286,7 +286,45 @@ func (r *Result) NoPlan(label func(int) string) string {
 		reach = append(reach, fmt.Sprintf("%s %s (target %s%s)", kpiWords(tg.KPI),
 			experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), tg.Bound(), zone))
 	}
+	if u := r.uncertain(); u != "" {
+		// Not shown to miss: left undecided at the cap, one may well meet
+		// the targets.
+		if len(r.Targets) > 1 {
+			what = "the targets"
+		}
+		return fmt.Sprintf("no plan was shown to meet %s within %d replications each: %s left uncertain at that limit (%s), and more replications would decide (--max-replications); the best reaches %s, with %s",
+			what, r.Options.MaxReps, u, r.uncertainNames(label), strings.Join(reach, "; and "), label(b.Index))
+	}
 	return fmt.Sprintf("no plan within these levers meets %s; the best reaches %s, with %s", what, strings.Join(reach, "; and "), label(b.Index))
+}
+
+// uncertain is "1 combination was" or "3 combinations were" left
+// undecided at the replications' limit, "" if none.
+func (r *Result) uncertain() string {
+	n := 0
+	for _, c := range r.Checked {
+		if c.Decision == Undecided {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 combination was"
+	}
+	return fmt.Sprintf("%d combinations were", n)
+}
+
+// uncertainNames lists the combinations left undecided, by label.
+func (r *Result) uncertainNames(label func(int) string) string {
+	var names []string
+	for _, c := range r.Checked {
+		if c.Decision == Undecided {
+			names = append(names, label(c.Index))
+		}
+	}
+	return strings.Join(names, "; ")
 }
 
 func (r *Result) cheapest() float64 {

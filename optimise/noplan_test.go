@@ -1,0 +1,56 @@
+package optimise_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/spsim/spsim/optimise"
+)
+
+// TestNoPlanSaysWhatWasLeftUncertain: when no combination is shown to meet
+// the target but some were left uncertain at the replications' limit, the
+// answer must not say that none meets it (the best may be well inside the
+// target); it says which were left uncertain and that more replications
+// would decide. When every one is shown to miss, it says none meets it.
+func TestNoPlanSaysWhatWasLeftUncertain(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		means     []float64
+		tol       float64
+		maxReps   int
+		want, not []string
+	}{
+		{"every one uncertain, the best well inside the target", []float64{5, 2}, 0.01, 12,
+			[]string{"no plan was shown to meet the target within 12 replications each", "left uncertain", "(b)", "more replications would decide", "the best reaches"},
+			[]string{"meets the target;"}},
+		{"one missed, one uncertain", []float64{2000, 2}, 0.01, 12,
+			[]string{"no plan was shown to meet the target within 12 replications each", "(b)"},
+			[]string{"meets the target;", "(a"}},
+		{"every one shown to miss", []float64{50, 60}, 1, 500,
+			[]string{"no plan within these levers meets the target; the best reaches"},
+			[]string{"uncertain"}},
+	} {
+		cands := []optimise.Candidate{{Levers: []string{"a"}, Cost: 1}, {Levers: []string{"b"}, Cost: 2}}
+		tg := optimise.Target{KPI: "wait_first_contact_p90_weeks", AtMost: true, Value: 4, Tolerance: c.tol}
+		r, err := optimise.Search(context.Background(), cands, []optimise.Target{tg}, []string{tg.KPI, "cost_total"},
+			normals(1, c.means, []float64{1, 2}, []int{0, 1}), optimise.Options{Confidence: 0.95, N0: 5, MaxReps: c.maxReps})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Plan >= 0 {
+			t.Fatalf("%s: a plan", c.name)
+		}
+		msg := r.NoPlan(func(i int) string { return "(" + cands[i].Levers[0] + ")" })
+		for _, w := range c.want {
+			if !strings.Contains(msg, w) {
+				t.Errorf("%s: %q lacks %q", c.name, msg, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(msg, w) {
+				t.Errorf("%s: %q has %q", c.name, msg, w)
+			}
+		}
+	}
+}
