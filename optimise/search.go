@@ -109,6 +109,10 @@ type Result struct {
 	Objective *Objective
 	Delta     float64
 	Lead      *experiment.Estimate
+	// AllSame is set for a selection of two or more candidates that all
+	// gave the plan's value of the objective in every replication they
+	// share: no number of replications can tell them apart.
+	AllSame bool
 }
 
 // orderByCost puts the candidates within the budget in Order, cheapest

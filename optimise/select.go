@@ -297,6 +297,14 @@ func (s *selection) finish() {
 		return
 	}
 	r.Plan = r.Order[best]
+	r.AllSame = len(r.Order) > 1
+	for p := range r.Order {
+		for j := range min(len(s.rows[p]), len(s.rows[best])) {
+			if s.rows[p][j][0] != s.rows[best][j][0] { // a NaN is never the same
+				r.AllSame = false
+			}
+		}
+	}
 	// The runner-up is the one closest behind the plan: the smallest mean
 	// gap, paired replication by replication over those they share.
 	gap := func(p int) float64 {

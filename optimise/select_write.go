@@ -24,6 +24,15 @@ func (p *Problem) selectionSentences(r *Result) []string {
 	plan := r.checked(r.Plan)
 	unit, gap := unitOf(o.KPI)
 	e := plan.KPIs[0].Estimate
+	if r.AllSame {
+		// Nothing to choose: which is "best" would be the order of the
+		// grid, and a range of a lever that changes nothing is not worth
+		// widening.
+		return []string{fmt.Sprintf("%s, none can be told from another: every one gives the same %s, %s, in every replication, on common random numbers, so what the levers change reaches nothing %s measures.",
+			within, kpiWords(o.KPI), experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), kpiWords(o.KPI)),
+			fmt.Sprintf("%s, %s, costing %s a year as funded, does as well as any; check that the scenario uses what the levers change.",
+				cheapestWords(r), p.Label(r.Plan), experiment.Money(r.Candidates[r.Plan].Cost))}
+	}
 	out := []string{fmt.Sprintf("%s, %s has the %s %s: %s (%s), costing %s a year as funded.", within, p.Label(r.Plan), o.Sense(), kpiWords(o.KPI),
 		experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), experiment.Count(plan.Reps, "replication"),
 		experiment.Money(r.Candidates[r.Plan].Cost))}
@@ -94,4 +103,15 @@ func cheaperRunnerUp(ru experiment.Estimate, delta, saving float64, unit string)
 		return " The two cannot be told apart on these replications: the difference may be as large as " + reach + ", so if a difference that large does not matter, the runner-up may do as well for " + experiment.Money(saving) + " a year less."
 	}
 	return ""
+}
+
+// cheapestWords names the plan among candidates that cannot be told apart:
+// "The cheapest", or "The first" when every one costs the same.
+func cheapestWords(r *Result) string {
+	for _, i := range r.Order {
+		if r.Candidates[i].Cost != r.Candidates[r.Plan].Cost {
+			return "The cheapest"
+		}
+	}
+	return "Every one costing the same, the first"
 }

@@ -54,3 +54,40 @@ func TestNoPlanSaysWhatWasLeftUncertain(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectLeversThatChangeNothing: when every combination gives the same
+// value of the objective in every replication, the answer leads with that
+// (none can be told from another; the levers reach nothing it measures),
+// not "X has the highest ..." with advice to widen a range that changes
+// nothing; a lever that matters is answered as before.
+func TestSelectLeversThatChangeNothing(t *testing.T) {
+	short := []string{"run.horizon_weeks=60", "run.warmup_weeks=10"}
+	for _, c := range []struct {
+		name      string
+		levers    []string
+		want, not []string
+	}{
+		{"a value of GP time, for needs met", []string{"costs.gp_appointment_value=40,45,50"},
+			[]string{"none can be told from another: every one gives the same needs met", "in every replication", "Every one costing the same, the first, gp_appointment_value=40"},
+			[]string{"has the highest needs met", "an end of the range", "The runner-up"}},
+		{"a value of GP time beside places that are never short", []string{"costs.gp_appointment_value=40,45", "services.wellbeing_groups.places=200,205"},
+			[]string{"none can be told from another", "The cheapest, gp_appointment_value=40"},
+			[]string{"has the highest needs met"}},
+		{"posts", []string{"workforce.link_workers=3..4"},
+			[]string{"has the highest needs met"},
+			[]string{"none can be told from another"}},
+	} {
+		got := answer(t, optimise.Spec{Ref: "baseline", Levers: c.levers, Maximise: "needs_met", Sets: short,
+			Options: optimise.Options{Budget: 400000}}, func(o *optimise.Options) { o.N0, o.MaxReps = 5, 20 })
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lacks %q", c.name, got, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%s: %q has %q", c.name, got, w)
+			}
+		}
+	}
+}
