@@ -91,3 +91,41 @@ func TestSelectLeversThatChangeNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectNamesACheaperOneItCannotTellApart: KN's procedure may take
+// the dearest of candidates all within the tolerance of one another (it
+// promises only one within δ of the best); the answer must name the
+// cheapest that does as well within the tolerance, or that the
+// replications cannot tell from the plan, not only the runner-up.
+func TestSelectNamesACheaperOneItCannotTellApart(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		means     []float64
+		tol       float64
+		want, not []string
+	}{
+		{"three within the tolerance", []float64{10, 10.5, 11}, 3,
+			[]string{"Cheaper still, x=a, costing £200 a year less than the plan", "as well for £200 a year less"}, nil},
+		{"the cheapest detectably worse by more than the tolerance", []float64{0, 10.5, 11}, 3,
+			nil, []string{"Cheaper still"}},
+	} {
+		obj := optimise.Objective{KPI: "needs_met", Maximise: true, Tolerance: c.tol}
+		costs := []float64{100, 200, 300}
+		r := selectOf(t, 7, c.means, costs, seq(3), obj, optimise.Options{Confidence: 0.95})
+		if r.Plan != 2 {
+			t.Fatalf("%s: plan %d; the test wants the dearest chosen", c.name, r.Plan)
+		}
+		p := &optimise.Problem{Levers: []optimise.Lever{{Key: "x", Values: []string{"a", "b", "c"}}}, Objective: &obj, Cands: r.Candidates}
+		got := strings.Join(p.Sentences(r), " ")
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lacks %q", c.name, got, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%s: %q has %q", c.name, got, w)
+			}
+		}
+	}
+}

@@ -113,6 +113,14 @@ type Result struct {
 	// gave the plan's value of the objective in every replication they
 	// share: no number of replications can tell them apart.
 	AllSame bool
+	// Cheaper is, for a selection, the cheapest candidate costing less
+	// than the plan (other than the runner-up) whose paired difference
+	// from it lies within the tolerance or is not detectable, −1 if none;
+	// CheaperLead is the plan minus it. The procedure promises only a
+	// plan within δ of the best, so it may take the dearest of several
+	// that do as well.
+	Cheaper     int
+	CheaperLead *experiment.Estimate
 }
 
 // orderByCost puts the candidates within the budget in Order, cheapest
@@ -155,7 +163,7 @@ func Search(ctx context.Context, cands []Candidate, targets []Target, kpis []str
 	if len(targets) == 0 || len(kpis) < len(targets) {
 		return nil, fmt.Errorf("optimise needs at least one --target")
 	}
-	r := &Result{Targets: targets, KPIs: kpis, Candidates: cands, Plan: -1, RunnerUp: -1, Options: opt}
+	r := &Result{Targets: targets, KPIs: kpis, Candidates: cands, Plan: -1, RunnerUp: -1, Cheaper: -1, Options: opt}
 	r.orderByCost()
 	if len(r.Order) == 0 {
 		return r, nil

@@ -90,7 +90,7 @@ func Select(ctx context.Context, cands []Candidate, obj Objective, kpis []string
 	if len(kpis) == 0 || kpis[0] != obj.KPI {
 		return nil, fmt.Errorf("optimise: the objective's KPI %s must be the first reported", obj.KPI)
 	}
-	r := &Result{Objective: &obj, KPIs: kpis, Candidates: cands, Plan: -1, RunnerUp: -1, Options: opt}
+	r := &Result{Objective: &obj, KPIs: kpis, Candidates: cands, Plan: -1, RunnerUp: -1, Cheaper: -1, Options: opt}
 	r.orderByCost()
 	if len(r.Order) == 0 {
 		return r, nil
@@ -329,6 +329,33 @@ func (s *selection) finish() {
 		}
 		e := experiment.Interval(d, s.opt.Confidence)
 		r.Lead = &e
+	}
+	s.cheaper(best, second)
+}
+
+// cheaper finds the cheapest candidate costing less than the plan, other
+// than the runner-up, that the replications cannot tell from it or that
+// lies within the tolerance of it: r.Cheaper and r.CheaperLead.
+func (s *selection) cheaper(best, second int) {
+	r := s.r
+	for p := range r.Order { // cheapest first
+		if p == best || p == second || r.Candidates[r.Order[p]].Cost >= r.Candidates[r.Order[best]].Cost {
+			continue
+		}
+		n := min(len(s.rows[best]), len(s.rows[p]))
+		d := make([]float64, n)
+		for j := range d {
+			d[j] = s.rows[best][j][0] - s.rows[p][j][0]
+		}
+		e := experiment.Interval(d, s.opt.Confidence)
+		if e.N < 2 || math.IsNaN(e.Mean) {
+			continue
+		}
+		within := -s.delta <= e.Low && e.High <= s.delta
+		if within || e.Low <= 0 && e.High >= 0 {
+			r.Cheaper, r.CheaperLead = r.Order[p], &e
+			return
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package optimise
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spsim/spsim/sim/experiment"
 )
@@ -45,6 +46,9 @@ func (p *Problem) selectionSentences(r *Result) []string {
 	}
 	if r.RunnerUp >= 0 && r.Lead != nil {
 		out = append(out, p.runnerUpWords(r))
+	}
+	if r.Cheaper >= 0 && r.CheaperLead != nil {
+		out = append(out, p.cheaperWords(r))
 	}
 	if len(r.Order) > 1 {
 		out = append(out, fmt.Sprintf("If one combination is better than every other by at least %s in %s, it is chosen with probability at least %s; one within %s of the best may be chosen in its place.",
@@ -114,4 +118,26 @@ func cheapestWords(r *Result) string {
 		}
 	}
 	return "Every one costing the same, the first"
+}
+
+// cheaperWords sets against the plan the cheapest combination that does
+// as well within the tolerance, or that the replications cannot tell from
+// it, when that is not the runner-up.
+func (p *Problem) cheaperWords(r *Result) string {
+	o := r.Objective
+	unit, _ := unitOf(o.KPI)
+	l := r.CheaperLead
+	c := experiment.Estimate{Mean: -l.Mean, Low: -l.High, High: -l.Low, N: l.N} // it minus the plan
+	saving := r.Candidates[r.Plan].Cost - r.Candidates[r.Cheaper].Cost
+	s := "Cheaper still, " + p.Label(r.Cheaper) + ", costing " + experiment.Money(saving) + " a year less than the plan; " + kpiWords(o.KPI) + ": "
+	switch {
+	case c.High < 0:
+		s += "lower by " + experiment.WithBounds(-c.Mean, -c.High, -c.Low, unit, true)
+	case c.Low > 0:
+		s += "higher by " + experiment.WithBounds(c.Mean, c.Low, c.High, unit, true)
+	default:
+		s += "not detectably different (" + experiment.WithBounds(c.Mean, c.Low, c.High, unit, true) + ")"
+	}
+	s += ", paired on common random numbers."
+	return s + strings.Replace(cheaperRunnerUp(c, r.Delta, saving, unit), "the runner-up", "it", 1)
 }
