@@ -129,3 +129,25 @@ func TestSelectNamesACheaperOneItCannotTellApart(t *testing.T) {
 		}
 	}
 }
+
+// TestBudgetWrittenAsGiven: a budget in pounds and pence is not rounded
+// up in the answer to the cost of a plan it leaves out ("costing at most
+// £259,736" beside a plan costing £259,736 left out by a budget of
+// £259,735.50).
+func TestBudgetWrittenAsGiven(t *testing.T) {
+	short := []string{"run.horizon_weeks=30", "run.warmup_weeks=4"}
+	for _, c := range []struct {
+		budget    float64
+		want, not string
+	}{
+		{259735.5, "costing at most £259,735.50 a year", "£259,736 a year"},
+		{213143.5, "No plan within the budget of £213,143.50 a year: the cheapest of the 2 combinations costs £213,144", "budget of £213,144"},
+		{259736, "Of the 2 combinations costing at most £259,736 a year", ".00"},
+	} {
+		got := answer(t, optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=2..3"}, Maximise: "needs_met", Sets: short,
+			Options: optimise.Options{Budget: c.budget}}, func(o *optimise.Options) { o.N0, o.MaxReps = 3, 3 })
+		if !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
+			t.Errorf("budget %v: %q; want %q and not %q", c.budget, got, c.want, c.not)
+		}
+	}
+}

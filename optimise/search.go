@@ -275,7 +275,7 @@ func (r *Result) NoPlan(label func(int) string) string {
 	}
 	if len(r.Order) == 0 {
 		return fmt.Sprintf("no plan within the budget of %s a year: the cheapest of the %d combinations costs %s",
-			experiment.Money(r.Options.Budget), len(r.Candidates), experiment.Money(r.cheapest()))
+			budgetMoney(r.Options.Budget), len(r.Candidates), experiment.Money(r.cheapest()))
 	}
 	if o := r.Objective; o != nil {
 		return fmt.Sprintf("no combination within these levers has a defined %s", kpiWords(o.KPI))
@@ -345,4 +345,15 @@ func (r *Result) cheapest() float64 {
 		c = math.Min(c, x.Cost)
 	}
 	return c
+}
+
+// budgetMoney writes a budget as given: in whole pounds, or with its pence
+// when it has some, so that a budget of £259,735.50 is not written
+// £259,736, the cost of a plan it leaves out.
+func budgetMoney(b float64) string {
+	cents := math.Round(b * 100)
+	if b < 100 || math.Mod(cents, 100) == 0 {
+		return experiment.Money(b)
+	}
+	return experiment.Money(math.Floor(cents/100)) + fmt.Sprintf(".%02d", int(math.Mod(cents, 100)))
 }

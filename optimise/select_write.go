@@ -14,7 +14,7 @@ func (p *Problem) selectionSentences(r *Result) []string {
 	o := r.Objective
 	within := fmt.Sprintf("Of the %s", experiment.Count(len(r.Order), "combination"))
 	if r.Options.Budget > 0 {
-		within += " costing at most " + experiment.Money(r.Options.Budget) + " a year"
+		within += " costing at most " + budgetMoney(r.Options.Budget) + " a year"
 	}
 	if r.Plan < 0 {
 		if len(r.Order) == 0 {

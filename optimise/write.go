@@ -245,7 +245,7 @@ func (p *Problem) questionAndFacts(r *Result) (string, []string) {
 	if o := r.Objective; o != nil {
 		q := "Which combination of " + levers
 		if r.Options.Budget > 0 {
-			q += " costing at most " + experiment.Money(r.Options.Budget) + " a year"
+			q += " costing at most " + budgetMoney(r.Options.Budget) + " a year"
 		}
 		unit, gap := unitOf(o.KPI)
 		return q + " has the " + o.Sense() + " " + kpiWords(o.KPI) + "?", []string{
