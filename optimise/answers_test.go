@@ -140,7 +140,7 @@ func TestBudgetWrittenAsGiven(t *testing.T) {
 		budget    float64
 		want, not string
 	}{
-		{259735.5, "costing at most £259,735.50 a year", "£259,736 a year"},
+		{259735.5, "Only one combination costs at most £259,735.50 a year, so there is nothing to choose between: link-worker posts 2", "£259,736 a year"},
 		{213143.5, "No plan within the budget of £213,143.50 a year: the cheapest of the 2 combinations costs £213,144", "budget of £213,144"},
 		{259736, "Of the 2 combinations costing at most £259,736 a year", ".00"},
 	} {
@@ -148,6 +148,27 @@ func TestBudgetWrittenAsGiven(t *testing.T) {
 			Options: optimise.Options{Budget: c.budget}}, func(o *optimise.Options) { o.N0, o.MaxReps = 3, 3 })
 		if !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
 			t.Errorf("budget %v: %q; want %q and not %q", c.budget, got, c.want, c.not)
+		}
+	}
+}
+
+// TestSelectOfOne: one combination within the budget, or one searched, is
+// no choice, and the answer does not say it "has the highest" of one.
+func TestSelectOfOne(t *testing.T) {
+	short := []string{"run.horizon_weeks=30", "run.warmup_weeks=4"}
+	for _, c := range []struct {
+		levers []string
+		budget float64
+		want   string
+	}{
+		{[]string{"workforce.link_workers=2..3"}, 259735.5, "Only one combination costs at most £259,735.50 a year, so there is nothing to choose between: link-worker posts 2, costing £213,144 a year as funded, gives needs met "},
+		{[]string{"workforce.link_workers=3"}, 0, "Only one combination was searched, so there is nothing to choose between: link-worker posts 3"},
+		{[]string{"workforce.link_workers=2..3"}, 0, "link-worker posts 3 has the highest needs met"},
+	} {
+		got := answer(t, optimise.Spec{Ref: "baseline", Levers: c.levers, Maximise: "needs_met", Sets: short,
+			Options: optimise.Options{Budget: c.budget}}, func(o *optimise.Options) { o.N0, o.MaxReps = 3, 3 })
+		if !strings.Contains(got, c.want) || strings.Contains(got, "Of the 1 combination") {
+			t.Errorf("%v within %v: %q; want %q", c.levers, c.budget, got, c.want)
 		}
 	}
 }

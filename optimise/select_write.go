@@ -37,6 +37,15 @@ func (p *Problem) selectionSentences(r *Result) []string {
 	out := []string{fmt.Sprintf("%s, %s has the %s %s: %s (%s), costing %s a year as funded.", within, p.Label(r.Plan), o.Sense(), kpiWords(o.KPI),
 		experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), experiment.Count(plan.Reps, "replication"),
 		experiment.Money(r.Candidates[r.Plan].Cost))}
+	if len(r.Order) == 1 {
+		// One candidate is not a choice: "has the highest" would claim one.
+		only := "Only one combination was searched"
+		if len(r.OverBudget) > 0 {
+			only = "Only one combination costs at most " + budgetMoney(r.Options.Budget) + " a year"
+		}
+		out[0] = fmt.Sprintf("%s, so there is nothing to choose between: %s, costing %s a year as funded, gives %s %s (%s).", only, p.Label(r.Plan),
+			experiment.Money(r.Candidates[r.Plan].Cost), kpiWords(o.KPI), experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), experiment.Count(plan.Reps, "replication"))
+	}
 	if s := p.atEdge(r, true); s != "" {
 		out = append(out, s)
 	}
