@@ -172,3 +172,24 @@ func TestSelectOfOne(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectSaysWhichHadNoDefinedValue: a combination whose objective is
+// undefined in its replications (nothing it measures happened) is never
+// the best, and the answer says it was left out, rather than that the
+// other "has the highest" as if the two had been weighed.
+func TestSelectSaysWhichHadNoDefinedValue(t *testing.T) {
+	sets := []string{"run.horizon_weeks=10", "run.warmup_weeks=2", "initial.waiting=0", "initial.active=0"}
+	for _, c := range []struct {
+		lever     string
+		want, not string
+	}{
+		{"demand.referrals_per_week=0.01,5", "Referrals a week 0.01 has no defined share of needs met", ""},
+		{"demand.referrals_per_week=4,5", "has the highest share of needs met", "no defined"},
+	} {
+		got := answer(t, optimise.Spec{Ref: "baseline", Levers: []string{c.lever}, Maximise: "needs_met_share", Sets: sets},
+			func(o *optimise.Options) { o.N0, o.MaxReps = 3, 3 })
+		if !strings.Contains(got, c.want) || c.not != "" && strings.Contains(got, c.not) {
+			t.Errorf("%s: %q; want %q, not %q", c.lever, got, c.want, c.not)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package optimise
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/spsim/spsim/sim/experiment"
@@ -47,6 +48,9 @@ func (p *Problem) selectionSentences(r *Result) []string {
 			experiment.Money(r.Candidates[r.Plan].Cost), kpiWords(o.KPI), experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), experiment.Count(plan.Reps, "replication"))
 	}
 	if s := p.atEdge(r, true); s != "" {
+		out = append(out, s)
+	}
+	if s := p.undefinedWords(r); s != "" {
 		out = append(out, s)
 	}
 	if plan.Decision == Undecided {
@@ -149,4 +153,25 @@ func (p *Problem) cheaperWords(r *Result) string {
 	}
 	s += ", paired on common random numbers."
 	return s + strings.Replace(cheaperRunnerUp(c, r.Delta, saving, unit), "the runner-up", "it", 1)
+}
+
+// undefinedWords names the combinations whose objective was undefined in
+// a replication (nothing it measures happened), which are never the best:
+// left out, not weighed. "" if none.
+func (p *Problem) undefinedWords(r *Result) string {
+	var names []string
+	for _, c := range r.Checked {
+		if c.Index != r.Plan && len(c.KPIs) > 0 && math.IsNaN(c.KPIs[0].Estimate.Mean) {
+			names = append(names, p.Label(c.Index))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	verb := "has"
+	if len(names) > 1 {
+		verb = "have"
+	}
+	return fmt.Sprintf("%s %s no defined %s (in one or more of its replications nothing it measures happened), so it is left out, not weighed.",
+		capital(strings.Join(names, "; ")), verb, kpiWords(r.Objective.KPI))
 }
