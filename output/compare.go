@@ -28,6 +28,11 @@ type CompareMeta struct {
 	CommonRandomNumbers bool `json:"common_random_numbers"`
 	// LoadWarnings are the scenarios' load warnings.
 	LoadWarnings []string `json:"load_warnings,omitempty"`
+	// Warnings are the comparison's own: a scenario whose seed or
+	// replications gave way to the reference's for common random numbers,
+	// or that covers a different period or number of areas, which the
+	// verdicts do not allow for.
+	Warnings []string `json:"warnings,omitempty"`
 	// AfterChanges are, for each timeline change a scenario makes and the
 	// reference does not, the weeks after it in both, as the sentences say.
 	AfterChanges []ChangeMeta `json:"after_changes,omitempty"`

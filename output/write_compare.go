@@ -19,7 +19,7 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 	cmp := r.Comparison
 	ref := r.Configs[0]
 	meta := CompareMeta{Scenarios: cmp.Names, Reference: cmp.Names[0], Seed: ref.Run.Seed,
-		Replications: ref.Run.Replications, Level: r.Level, Version: r.Version, CommonRandomNumbers: true, LoadWarnings: r.LoadWarnings,
+		Replications: ref.Run.Replications, Level: r.Level, Version: r.Version, CommonRandomNumbers: true, LoadWarnings: r.LoadWarnings, Warnings: r.Warnings,
 		AfterChanges: changeMetas(compareReadings(cmp, r.Configs))}
 	files := when(outs.Has(study.Summary),
 		file{"compare.csv", func(w io.Writer) error { return WriteCompareCSV(w, cmp) }},
