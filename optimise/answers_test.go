@@ -22,11 +22,14 @@ func TestNoPlanSaysWhatWasLeftUncertain(t *testing.T) {
 		want, not []string
 	}{
 		{"every one uncertain, the best well inside the target", []float64{5, 2}, 0.01, 12,
-			[]string{"no plan was shown to meet the target within 12 replications each", "left uncertain", "(b)", "more replications would decide", "the best reaches"},
-			[]string{"meets the target;"}},
+			[]string{"no plan was shown to meet the target within 12 replications each: 1 combination was left uncertain at that limit ((b)), its mean meeting the target", "more replications would decide", "the best reaches"},
+			[]string{"meets the target;", "(a)"}},
 		{"one missed, one uncertain", []float64{2000, 2}, 0.01, 12,
 			[]string{"no plan was shown to meet the target within 12 replications each", "(b)"},
 			[]string{"meets the target;", "(a"}},
+		{"every one uncertain, every mean missing the target", []float64{50, 60}, 0.01, 12,
+			[]string{"no plan within these levers meets the target; the best reaches", "(2 combinations were left uncertain at the limit of 12 replications each, (a); (b), their means missing the target)"},
+			[]string{"shown to meet"}},
 		{"every one shown to miss", []float64{50, 60}, 1, 500,
 			[]string{"no plan within these levers meets the target; the best reaches"},
 			[]string{"uncertain"}},

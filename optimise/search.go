@@ -298,43 +298,65 @@ func (r *Result) NoPlan(label func(int) string) string {
 		reach = append(reach, fmt.Sprintf("%s %s (target %s%s)", kpiWords(tg.KPI),
 			experiment.WithBounds(e.Mean, e.Low, e.High, unit, gap), tg.Bound(), zone))
 	}
-	if u := r.uncertain(); u != "" {
-		// Not shown to miss: left undecided at the cap, one may well meet
-		// the targets.
+	if names := r.undecided(true); len(names) > 0 {
+		// Not shown to miss, and on average meeting the targets: left
+		// undecided at the cap, one may well meet them.
 		if len(r.Targets) > 1 {
 			what = "the targets"
 		}
-		return fmt.Sprintf("no plan was shown to meet %s within %d replications each: %s left uncertain at that limit (%s), and more replications would decide (--max-replications); the best reaches %s, with %s",
-			what, r.Options.MaxReps, u, r.uncertainNames(label), strings.Join(reach, "; and "), label(b.Index))
+		return fmt.Sprintf("no plan was shown to meet %s within %d replications each: %s left uncertain at that limit (%s), %s meeting %s, and more replications would decide (--max-replications); the best reaches %s, with %s",
+			what, r.Options.MaxReps, combinationsWere(len(names)), joinLabels(names, label), theirMeans(len(names)), what, strings.Join(reach, "; and "), label(b.Index))
 	}
-	return fmt.Sprintf("no plan within these levers meets %s; the best reaches %s, with %s", what, strings.Join(reach, "; and "), label(b.Index))
+	msg := fmt.Sprintf("no plan within these levers meets %s; the best reaches %s, with %s", what, strings.Join(reach, "; and "), label(b.Index))
+	if names := r.undecided(false); len(names) > 0 {
+		msg += fmt.Sprintf(" (%s left uncertain at the limit of %d replications each, %s, %s missing %s)",
+			combinationsWere(len(names)), r.Options.MaxReps, joinLabels(names, label), theirMeans(len(names)), what)
+	}
+	return msg
 }
 
-// uncertain is "1 combination was" or "3 combinations were" left
-// undecided at the replications' limit, "" if none.
-func (r *Result) uncertain() string {
-	n := 0
+// undecided are the candidates left undecided at the replications' limit
+// whose means meet every target (meeting), or miss one (!meeting).
+func (r *Result) undecided(meeting bool) []int {
+	var out []int
 	for _, c := range r.Checked {
-		if c.Decision == Undecided {
-			n++
+		if c.Decision != Undecided {
+			continue
+		}
+		meets := true
+		for t, tg := range r.Targets {
+			m := c.KPIs[t].Estimate.Mean
+			if tg.AtMost && !(m <= tg.Value) || !tg.AtMost && !(m >= tg.Value) {
+				meets = false
+			}
+		}
+		if meets == meeting {
+			out = append(out, c.Index)
 		}
 	}
-	switch n {
-	case 0:
-		return ""
-	case 1:
+	return out
+}
+
+// combinationsWere is "1 combination was" or "3 combinations were".
+func combinationsWere(n int) string {
+	if n == 1 {
 		return "1 combination was"
 	}
 	return fmt.Sprintf("%d combinations were", n)
 }
 
-// uncertainNames lists the combinations left undecided, by label.
-func (r *Result) uncertainNames(label func(int) string) string {
+// theirMeans is "its mean" or "their means".
+func theirMeans(n int) string {
+	if n == 1 {
+		return "its mean"
+	}
+	return "their means"
+}
+
+func joinLabels(is []int, label func(int) string) string {
 	var names []string
-	for _, c := range r.Checked {
-		if c.Decision == Undecided {
-			names = append(names, label(c.Index))
-		}
+	for _, i := range is {
+		names = append(names, label(i))
 	}
 	return strings.Join(names, "; ")
 }
