@@ -124,6 +124,15 @@ func TestOptimiseWithoutLinkWorkers(t *testing.T) {
 	}
 }
 
+// TestOptimiseCountsInWords: the line saying what was searched counts in
+// words, "1 combination", not "1 combinations".
+func TestOptimiseCountsInWords(t *testing.T) {
+	stdout, _ := spsim(t, "optimise", short, "--lever", "workforce.link_workers=4", "--minimise", "wait_first_contact_mean_weeks", "--first", "3", "-o", t.TempDir())
+	if !strings.Contains(stdout, ": 1 combination, 1 checked, ") || strings.Contains(stdout, "1 combinations") {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+}
+
 func TestOptimiseRefusesTheImpossible(t *testing.T) {
 	_, msg := spsimFails(t, append(append([]string(nil), mmcOpt...), "--target", "wait_first_contact_mean_weeks<=0.001±0.0005", "-o", t.TempDir())...)
 	if !strings.Contains(msg, "no plan within these levers meets the target; the best reaches wait to first contact, mean ") ||

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/spsim/spsim/optimise"
+	"github.com/spsim/spsim/sim/experiment"
 	"github.com/spsim/spsim/study"
 )
 
@@ -83,8 +84,9 @@ func optimiseFlags(fs *flag.FlagSet, df *decideFlags) *optimise.Spec {
 
 // printOptimise says what was searched and what the plan is.
 func printOptimise(stdout io.Writer, p *optimise.Problem, r *optimise.Result, dir string, took time.Duration) {
-	fmt.Fprintf(stdout, "optimise %s over %s: %d combinations, %d checked, %d replications (seed %d, common random numbers)\n",
-		p.Base.Name, strings.Join(leverNames(p), " × "), len(r.Candidates), len(r.Checked), r.Spent(), p.Base.Run.Seed)
+	fmt.Fprintf(stdout, "optimise %s over %s: %s, %d checked, %s (seed %d, common random numbers)\n",
+		p.Base.Name, strings.Join(leverNames(p), " × "), experiment.Count(len(r.Candidates), "combination"), len(r.Checked),
+		experiment.Count(r.Spent(), "replication"), p.Base.Run.Seed)
 	for _, s := range p.Sentences(r) {
 		fmt.Fprintln(stdout, s)
 	}
