@@ -176,6 +176,24 @@ func TestSelectOfOne(t *testing.T) {
 	}
 }
 
+// TestTargetOfOne: a plan found among one combination is not called the
+// cheapest, nor said to be the only one shown to meet the target, as if
+// others had been weighed.
+func TestTargetOfOne(t *testing.T) {
+	for _, c := range []struct {
+		lever, want, not string
+	}{
+		{"workforce.link_workers=4", "Only one combination was searched, and it meets the target on wait to first contact, mean (at most 8 weeks) at 95% confidence: link-worker posts 4", "No other combination"},
+		{"workforce.link_workers=4..5", "The cheapest plan meeting the target", "Only one combination"},
+	} {
+		got := answer(t, optimise.Spec{Ref: "baseline", Levers: []string{c.lever}, Targets: []string{"wait_first_contact_mean_weeks<=8"},
+			Sets: []string{"run.horizon_weeks=30", "run.warmup_weeks=4"}}, func(o *optimise.Options) { o.N0, o.MaxReps = 3, 20 })
+		if !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
+			t.Errorf("%s: %q; want %q, not %q", c.lever, got, c.want, c.not)
+		}
+	}
+}
+
 // TestSelectSaysWhichHadNoDefinedValue: a combination whose objective is
 // undefined in its replications (nothing it measures happened) is never
 // the best, and the answer says it was left out, rather than that the

@@ -20,7 +20,12 @@ func (p *Problem) Sentences(r *Result) []string {
 		return []string{capital(r.NoPlan(p.Label)) + "."}
 	}
 	plan := r.checked(r.Plan)
-	out := []string{fmt.Sprintf("The cheapest plan meeting %s at %s confidence is %s, costing %s a year as funded: %s.",
+	lead := "The cheapest plan meeting %s at %s confidence is %s, costing %s a year as funded: %s."
+	if len(r.Candidates) == 1 {
+		// Nothing to be cheaper than.
+		lead = "Only one combination was searched, and it meets %s at %s confidence: %s, costing %s a year as funded: %s."
+	}
+	out := []string{fmt.Sprintf(lead,
 		p.targetWords(), experiment.LevelWords(r.Options.Confidence), p.Label(r.Plan), experiment.Money(r.Candidates[r.Plan].Cost), p.outcomes(plan))}
 	if s := p.cheaperUncertain(r); s != "" {
 		out = append(out, s)
@@ -39,7 +44,7 @@ func (p *Problem) Sentences(r *Result) []string {
 		if sameResults(plan, ru) {
 			out = append(out, "The two give the same results to the last digit, on the same random numbers: what differs between them reaches nothing the run measures; check that the scenario uses it (a tiered share does nothing under short-term support).")
 		}
-	} else {
+	} else if len(r.Candidates) > 1 {
 		out = append(out, "No other combination within the levers was shown to meet the targets.")
 	}
 	return out
