@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
@@ -195,7 +196,26 @@ func NewVerdict(c *Comparison, s int) Verdict {
 	}
 	v.Identical = identical(c, s)
 	v.Sentences = sentences(v)
+	if w := periodSentence(c, s); w != "" {
+		v.Sentences = append([]string{w}, v.Sentences...)
+	}
 	return v
+}
+
+// periodSentence says, when scenario s's KPIs are measured over a
+// different number of weeks from the reference's (another horizon or
+// warm-up), that its differences are partly the period's: the pairing on
+// common random numbers holds, but the two do not measure the same time.
+func periodSentence(c *Comparison, s int) string {
+	if len(c.Results) <= s || len(c.Results[0]) == 0 || len(c.Results[s]) == 0 {
+		return ""
+	}
+	w, rw := c.Results[s][0].Weeks, c.Results[0][0].Weeks
+	if w == rw {
+		return ""
+	}
+	return fmt.Sprintf("%s's figures are measured over %s weeks after its warm-up and %s's over %s, so part of each difference below is the period's, not what %s changes.",
+		c.Names[s], Number(w), c.Names[0], Number(rw), c.Names[s])
 }
 
 // identical reports whether scenario s of c has every KPI the same as the

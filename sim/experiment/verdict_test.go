@@ -643,3 +643,24 @@ func TestVerdictPossessive(t *testing.T) {
 		t.Errorf("%q", text)
 	}
 }
+
+// TestVerdictSaysWhenPeriodsDiffer: a scenario measured over other weeks
+// than the reference's (another horizon) is judged with a first sentence
+// saying so; one measured over the same weeks is not.
+func TestVerdictSaysWhenPeriodsDiffer(t *testing.T) {
+	base, same, shorter := load(t, "baseline", 104, 26, 3), load(t, "baseline", 104, 26, 3), load(t, "baseline", 80, 26, 3)
+	same.Name, shorter.Name = "same", "shorter"
+	same.Workforce.LinkWorkers++
+	cmp, err := experiment.Compare(context.Background(), []*sim.Config{base, same, shorter}, experiment.Options{Replications: 3, Jobs: 2}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs := experiment.Verdicts(cmp)
+	if strings.Contains(strings.Join(vs[0].Sentences, " "), "measured over") {
+		t.Errorf("same period: %q", vs[0].Sentences)
+	}
+	want := "shorter's figures are measured over 54 weeks after its warm-up and baseline's over 78, so part of each difference below is the period's, not what shorter changes."
+	if vs[1].Sentences[0] != want || len(vs[1].Sentences) < 2 {
+		t.Errorf("shorter: %q, want first %q", vs[1].Sentences, want)
+	}
+}
