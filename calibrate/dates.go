@@ -170,3 +170,64 @@ const monthFirstHint = "dates are read day first (UK order)"
 func day(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
+
+// numericDayFirst reports whether s is a date written as numbers with the
+// day first (03/04/2024, 3-4-24, 03.04.2024 14:05): the forms a month-first
+// (US) date can pass for when its day is 12 or under.
+func numericDayFirst(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	for _, sep := range []string{"/", "-", "."} {
+		p := strings.Split(f[0], sep)
+		if len(p) == 3 && digits(p[0], 1, 2) && digits(p[1], 1, 2) && (digits(p[2], 2, 2) || digits(p[2], 4, 4)) {
+			return true
+		}
+	}
+	return false
+}
+
+// dayFirstDays gathers the days of the dates written as numbers day first,
+// to tell a month-first extract whose days are all 12 or under: read day
+// first, not one of its rows is wrong, yet every date is.
+type dayFirstDays struct {
+	dates     map[time.Time]int // each date, and its first line
+	days      map[int]bool      // the days of the month read
+	over12    bool              // a day of 13 or more was read
+	firstLine int
+}
+
+func (d *dayFirstDays) add(r Referral) {
+	if !r.numeric {
+		return
+	}
+	if d.dates == nil {
+		d.dates, d.days, d.firstLine = map[time.Time]int{}, map[int]bool{}, r.Line
+	}
+	if _, ok := d.dates[r.Date]; !ok {
+		d.dates[r.Date] = r.Line
+	}
+	d.days[r.Date.Day()] = true
+	d.over12 = d.over12 || r.Date.Day() > 12
+}
+
+// Enough distinct dates, on enough different days of the month, that a
+// day-first extract would almost surely have a day past 12: with days
+// spread over the month, the chance that 20 dates all fall on the 1st to
+// the 12th is (12/30.4)^20, under 1 in 100 million. Referrals entered on
+// one or two days a month (the 1st) are not refused.
+const (
+	monthFirstDates = 20
+	monthFirstDays  = 4
+)
+
+// check refuses dates that look month first: many, on several days, and
+// not one of those days past 12.
+func (d *dayFirstDays) check(name string) error {
+	if d.over12 || len(d.dates) < monthFirstDates || len(d.days) < monthFirstDays {
+		return nil
+	}
+	return fmt.Errorf("%s: line %d: the dates look month first (US order): of %d different dates written as numbers, not one has a day past 12, as a date such as 01/13/2024 (13 January) read day first (UK order) would; read day first, every date would be the wrong day; save the file with dates written 2024-01-31, which cannot be misread",
+		name, d.firstLine, len(d.dates))
+}

@@ -19,6 +19,7 @@ type Referral struct {
 	Profile string    // need profile, or ""
 	Outcome string    // e.g. "accepted", "inappropriate", or ""
 	Line    int       // the row's line in the file; 0 if not read from one
+	numeric bool      // the date was written as numbers, day first (03/04/2024)
 }
 
 // Extract is a referral extract as read.
@@ -124,6 +125,9 @@ func Read(name string, r io.Reader) (*Extract, error) {
 	if len(errs.List) > 0 {
 		return nil, &errs.Errors
 	}
+	if err := errs.dayFirst.check(name); err != nil {
+		return nil, err
+	}
 	if len(x.Referrals) == 0 {
 		return nil, fmt.Errorf("%s: no referrals: the file has a header but no rows with a date", name)
 	}
@@ -160,6 +164,7 @@ type collector struct {
 	Errors
 	alike      map[string]int
 	monthFirst *RowError // the first date that can only be month first (US order)
+	dayFirst   dayFirstDays
 }
 
 func (c *collector) add(e *RowError) {
@@ -212,6 +217,7 @@ func readRows(name string, er *extract.Reader, cols map[string]int, x *Extract, 
 			continue
 		}
 		x.Referrals = append(x.Referrals, ref)
+		errs.dayFirst.add(ref)
 		for k := range others {
 			v := ""
 			if c := others[k].column; c < len(rec) {
@@ -293,6 +299,7 @@ func parseRow(name string, line int, head []string, cols map[string]int, rec []s
 		errs = append(errs, &RowError{File: name, Line: line, Column: i + 1, Header: head[i], Msg: err.Error()})
 	} else {
 		ref.Date = d
+		ref.numeric = numericDayFirst(v)
 	}
 	ref.Group, _ = cell("group")
 	ref.Profile, _ = cell("profile")
