@@ -124,6 +124,9 @@ func FitExtract(x *Extract, o Options) (*Fit, error) {
 	if err := windowWithin(o, first, last); err != nil {
 		return nil, err
 	}
+	if err := afterToday(x.Referrals, o.To); err != nil {
+		return nil, err
+	}
 	if o.From.IsZero() {
 		o.From = first
 	}
@@ -285,4 +288,42 @@ func StrayWords(r, rest Referral, where string) string {
 		span = fmt.Sprintf("%.0f weeks", gap*52.18)
 	}
 	return fmt.Sprintf("%sa referral dated %s is %s %s the rest (%s)", at, r.Date.Format("2 Jan 2006"), span, where, rest.Date.Format("2 Jan 2006"))
+}
+
+// today is the current day, for refusing referrals dated after it; a
+// variable so that tests can fix it.
+var today = func() time.Time { return day(time.Now()) }
+
+// afterToday refuses referrals dated after today (a day's grace, for
+// clocks and zones), up to --to if given: no referral can have been made
+// yet, and fitted they would be read as demand to come. The first by line
+// is named.
+func afterToday(refs []Referral, to time.Time) error {
+	now := today()
+	limit := now.AddDate(0, 0, 1)
+	var first *Referral
+	n := 0
+	for i := range refs {
+		r := &refs[i]
+		if !r.Date.After(limit) || (!to.IsZero() && r.Date.After(to)) {
+			continue
+		}
+		n++
+		if first == nil || r.Line < first.Line {
+			first = r
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	at := ""
+	if first.Line > 0 {
+		at = fmt.Sprintf("line %d: ", first.Line)
+	}
+	others := ""
+	if n > 1 {
+		others = fmt.Sprintf(", as are %d other referrals", n-1)
+	}
+	return fmt.Errorf("%sa referral dated %s is after today (%s)%s: a mistyped year, or a date other than the referral's (an appointment booked ahead)? Correct it, or leave out what is after today with --to %s",
+		at, first.Date.Format("2 Jan 2006"), now.Format("2 Jan 2006"), others, now.Format("2006-01-02"))
 }
