@@ -225,9 +225,32 @@ const (
 // check refuses dates that look month first: many, on several days, and
 // not one of those days past 12.
 func (d *dayFirstDays) check(name string) error {
-	if d.over12 || len(d.dates) < monthFirstDates || len(d.days) < monthFirstDays {
-		return nil
+	if line, msg := d.problem(); msg != "" {
+		return fmt.Errorf("%s: line %d: %s", name, line, msg)
 	}
-	return fmt.Errorf("%s: line %d: the dates look month first (US order): of %d different dates written as numbers, not one has a day past 12, as a date such as 01/13/2024 (13 January) read day first (UK order) would; read day first, every date would be the wrong day; save the file with dates written 2024-01-31, which cannot be misread",
-		name, d.firstLine, len(d.dates))
+	return nil
 }
+
+// problem is check's refusal, with the line of the first such date, or ""
+// if the dates may be day first.
+func (d *dayFirstDays) problem() (line int, msg string) {
+	if d.over12 || len(d.dates) < monthFirstDates || len(d.days) < monthFirstDays {
+		return 0, ""
+	}
+	return d.firstLine, fmt.Sprintf("the dates look month first (US order): of %d different dates written as numbers, not one has a day past 12, as a date such as 01/13/2024 (13 January) read day first (UK order) would; read day first, every date would be the wrong day; save the file with dates written 2024-01-31, which cannot be misread",
+		len(d.dates))
+}
+
+// MonthFirst tells, over a whole file, dates read day first that were
+// written month first (US order) with every day 12 or under, which no
+// single date gives away: a caseload file's, as calibrate's own extracts.
+type MonthFirst struct{ d dayFirstDays }
+
+// Add notes a date cell as written and as ParseDate read it, at its line.
+func (m *MonthFirst) Add(cell string, date time.Time, line int) {
+	m.d.add(Referral{Date: date, Line: line, numeric: numericDayFirst(cell)})
+}
+
+// Problem is the refusal, with the line of the first date written as
+// numbers, or "" if the dates may be day first.
+func (m *MonthFirst) Problem() (line int, msg string) { return m.d.problem() }

@@ -315,6 +315,7 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 		}
 	}
 	var rows []caseloadRow
+	var monthFirst calibrate.MonthFirst
 	for {
 		rec, line, err := er.Next()
 		if errors.Is(err, io.EOF) {
@@ -332,9 +333,15 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 		}
 		r.line = line
 		rows = append(rows, r)
+		if i, ok := cols["date"]; ok && i < len(rec) {
+			monthFirst.Add(strings.TrimSpace(rec[i]), r.date, line)
+		}
 	}
 	if len(rows) == 0 {
 		return fail(0, 0, "the caseload file has no people")
+	}
+	if line, msg := monthFirst.Problem(); msg != "" {
+		return fail(line, cols["date"]+1, msg)
 	}
 	if line, msg := strayReferral(rows, date); msg != "" {
 		return fail(line, 0, msg)

@@ -95,6 +95,7 @@ func TestCaseloadRefused(t *testing.T) {
 		{"two status columns", "referral_date,status,State\n2025-01-01,waiting,waiting\n", `caseload.csv:1: columns 2 (status) and 3 (State) are both a status column; keep one`},
 		{"not UTF-8", "referral_date,status,group\n2025-01-01,waiting,caf\xe9\n", `caseload.csv:2: the file is not UTF-8 text`},
 		{"empty", "", `caseload.csv: the caseload file is empty`},
+		{"month first, every day 12 or under", monthFirstCaseload(), `caseload.csv:2:1: the dates look month first (US order): of 36 different dates written as numbers, not one has a day past 12`},
 		{"a year mistyped long ago", "referral_date,status\n2025-01-01,waiting\n1922-10-15,waiting\n", `caseload.csv:3: a referral dated 15 Oct 1922 is 103 years before the extract's date (30 Nov 2025): a mistyped year?`},
 	}
 	for _, c := range cases {
@@ -112,6 +113,39 @@ func TestCaseloadRefused(t *testing.T) {
 				t.Errorf("error\n  %v\nnames initial.people", err)
 			}
 		})
+	}
+}
+
+// monthFirstCaseload is a caseload written month first (US order) whose
+// days are all 12 or under: 36 people referred on six days of each of six
+// months, each date of which would read day first as a wrong one.
+func monthFirstCaseload() string {
+	csv := "referral_date,status\n"
+	for month := 3; month <= 8; month++ {
+		for day := 1; day <= 11; day += 2 {
+			csv += fmt.Sprintf("%02d/%02d/2025,waiting\n", month, day)
+		}
+	}
+	return csv
+}
+
+// TestCaseloadDayFirstIsRead: a caseload written day first, or month first
+// with referrals only on the 1st of each month, is read, not taken for
+// month first.
+func TestCaseloadDayFirstIsRead(t *testing.T) {
+	dayFirst := "referral_date,status\n"
+	firsts := "referral_date,status\n"
+	for i := range 30 {
+		dayFirst += fmt.Sprintf("%02d/10/2025,waiting\n", i+1)
+	}
+	for month := 1; month <= 11; month++ {
+		firsts += fmt.Sprintf("01/%02d/2025,waiting\n", month)
+	}
+	for _, csv := range []string{dayFirst, firsts} {
+		dir := writeFiles(t, map[string]string{"s.toml": icbHead + "\n[initial]\nfile = \"caseload.csv\"\ndate = \"2025-11-30\"\n", "caseload.csv": csv})
+		if _, err := LoadFile(filepath.Join(dir, "s.toml")); err != nil {
+			t.Errorf("%q: %v", csv[:60], err)
+		}
 	}
 }
 
