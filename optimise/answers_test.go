@@ -45,16 +45,7 @@ func TestNoPlanSaysWhatWasLeftUncertain(t *testing.T) {
 			t.Fatalf("%s: a plan", c.name)
 		}
 		msg := r.NoPlan(func(i int) string { return "(" + cands[i].Levers[0] + ")" })
-		for _, w := range c.want {
-			if !strings.Contains(msg, w) {
-				t.Errorf("%s: %q lacks %q", c.name, msg, w)
-			}
-		}
-		for _, w := range c.not {
-			if strings.Contains(msg, w) {
-				t.Errorf("%s: %q has %q", c.name, msg, w)
-			}
-		}
+		hasAndLacks(t, c.name, msg, c.want, c.not)
 	}
 }
 
@@ -82,16 +73,7 @@ func TestSelectLeversThatChangeNothing(t *testing.T) {
 	} {
 		got := answer(t, optimise.Spec{Ref: "baseline", Levers: c.levers, Maximise: "needs_met", Sets: short,
 			Options: optimise.Options{Budget: 400000}}, func(o *optimise.Options) { o.N0, o.MaxReps = 5, 20 })
-		for _, w := range c.want {
-			if !strings.Contains(got, w) {
-				t.Errorf("%s: %q lacks %q", c.name, got, w)
-			}
-		}
-		for _, w := range c.not {
-			if strings.Contains(got, w) {
-				t.Errorf("%s: %q has %q", c.name, got, w)
-			}
-		}
+		hasAndLacks(t, c.name, got, c.want, c.not)
 	}
 }
 
@@ -120,16 +102,7 @@ func TestSelectNamesACheaperOneItCannotTellApart(t *testing.T) {
 		}
 		p := &optimise.Problem{Levers: []optimise.Lever{{Key: "x", Values: []string{"a", "b", "c"}}}, Objective: &obj, Cands: r.Candidates}
 		got := strings.Join(p.Sentences(r), " ")
-		for _, w := range c.want {
-			if !strings.Contains(got, w) {
-				t.Errorf("%s: %q lacks %q", c.name, got, w)
-			}
-		}
-		for _, w := range c.not {
-			if strings.Contains(got, w) {
-				t.Errorf("%s: %q has %q", c.name, got, w)
-			}
-		}
+		hasAndLacks(t, c.name, got, c.want, c.not)
 	}
 }
 
@@ -211,6 +184,22 @@ func TestSelectSaysWhichHadNoDefinedValue(t *testing.T) {
 			func(o *optimise.Options) { o.N0, o.MaxReps = 3, 3 })
 		if !strings.Contains(got, c.want) || c.not != "" && strings.Contains(got, c.not) {
 			t.Errorf("%s: %q; want %q, not %q", c.lever, got, c.want, c.not)
+		}
+	}
+}
+
+// hasAndLacks reports, for the case called name, each of want that got
+// lacks and each of not that it has.
+func hasAndLacks(t *testing.T, name, got string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("%s: %q lacks %q", name, got, w)
+		}
+	}
+	for _, w := range not {
+		if strings.Contains(got, w) {
+			t.Errorf("%s: %q has %q", name, got, w)
 		}
 	}
 }
