@@ -136,8 +136,13 @@ func resolveAreas(c *Config, fromFile string, csvAt csvPlaces, pv provenance, to
 // once needed.
 type inheritedSet struct {
 	c *Config
-	m map[string]bool
+	m map[warningID]bool
 }
+
+// warningID is what makes two warnings the same warning.
+type warningID struct{ key, value, message string }
+
+func idOf(w Warning) warningID { return warningID{w.Key, w.Value, w.Message} }
 
 // has reports whether the scenario without any area's values is warned
 // of w.
@@ -145,21 +150,21 @@ func (s *inheritedSet) has(w Warning) bool {
 	if s.m == nil {
 		s.m = inheritedWarnings(s.c)
 	}
-	return s.m[w.Key+"\x00"+w.Value+"\x00"+w.Message]
+	return s.m[idOf(w)]
 }
 
 // inheritedWarnings are the warnings of the scenario without any area's
 // values, by key, value and message: an area warned of one of them, for a
 // key it does not set itself, only repeats what the scenario is warned of
 // (on_cost_share = 28 warned again for every area with a value of its own).
-func inheritedWarnings(c *Config) map[string]bool {
-	m := map[string]bool{}
+func inheritedWarnings(c *Config) map[warningID]bool {
+	m := map[warningID]bool{}
 	_, ws, err := applyArea(c, &AreaSpec{})
 	if err != nil {
 		return m
 	}
 	for _, w := range ws {
-		m[w.Key+"\x00"+w.Value+"\x00"+w.Message] = true
+		m[idOf(w)] = true
 	}
 	return m
 }
