@@ -18,7 +18,20 @@ type Comparison struct {
 	Level   float64         // confidence level of every interval
 	Results [][]*sim.Result // per scenario, replications in order
 	KPIs    []KPIComparison // in the order the reference reports them
+	// Periods is the weeks each scenario's KPIs measure, where known
+	// (Compare sets them from the configurations; a result keeps only how
+	// many weeks, not which): two scenarios measured over as many weeks but
+	// not the same ones are not the same service, as growth, seasons and a
+	// timeline are dated from week 0.
+	Periods []Period
 }
+
+// Period is the weeks a scenario's KPIs measure: from the end of its
+// warm-up to its horizon, weeks Warmup to Horizon−1 counted from week 0.
+type Period struct{ Warmup, Horizon int }
+
+// String names the weeks as the reports do: "weeks 78 to 207".
+func (p Period) String() string { return fmt.Sprintf("weeks %d to %d", p.Warmup, p.Horizon-1) }
 
 // KPI returns the comparison of the KPI called name, or nil if c has none.
 func (c *Comparison) KPI(name string) *KPIComparison {
@@ -69,7 +82,11 @@ func Compare(ctx context.Context, cfgs []*sim.Config, opt Options, level float64
 	if err != nil {
 		return nil, err
 	}
-	return Contrast(names, all, level), nil
+	cmp := Contrast(names, all, level)
+	for _, c := range cfgs {
+		cmp.Periods = append(cmp.Periods, Period{Warmup: c.Run.WarmupWeeks, Horizon: c.Run.HorizonWeeks})
+	}
+	return cmp, nil
 }
 
 // RunAll runs replications First..First+Replications-1 of each

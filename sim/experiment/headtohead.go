@@ -92,5 +92,8 @@ func headToHead(c *Comparison, a, b int) (Verdict, bool) {
 		a, b = b, a
 	}
 	pair := Contrast([]string{c.Names[a], c.Names[b]}, [][]*sim.Result{c.Results[a], c.Results[b]}, c.Level)
+	if len(c.Periods) == len(c.Names) {
+		pair.Periods = []Period{c.Periods[a], c.Periods[b]}
+	}
 	return NewVerdict(pair, 1), true
 }

@@ -202,20 +202,27 @@ func NewVerdict(c *Comparison, s int) Verdict {
 	return v
 }
 
-// periodSentence says, when scenario s's KPIs are measured over a
-// different number of weeks from the reference's (another horizon or
-// warm-up), that its differences are partly the period's: the pairing on
-// common random numbers holds, but the two do not measure the same time.
+// periodSentence says, when scenario s's KPIs are measured over other
+// weeks than the reference's (another horizon or warm-up), that its
+// differences are partly the period's: the pairing on common random
+// numbers holds, but the two do not measure the same time. Over as many
+// weeks but not the same ones it names both periods, as the count alone
+// would not show them apart; where the periods are not known (a
+// comparison built from results alone), only the count is.
 func periodSentence(c *Comparison, s int) string {
 	if len(c.Results) <= s || len(c.Results[0]) == 0 || len(c.Results[s]) == 0 {
 		return ""
 	}
 	w, rw := c.Results[s][0].Weeks, c.Results[0][0].Weeks
-	if w == rw {
+	if w != rw {
+		return fmt.Sprintf("%s's figures are measured over %s weeks after its warm-up and %s's over %s, so part of each difference below is the period's, not what %s changes.",
+			c.Names[s], Number(w), c.Names[0], Number(rw), c.Names[s])
+	}
+	if len(c.Periods) <= s || c.Periods[s] == c.Periods[0] {
 		return ""
 	}
-	return fmt.Sprintf("%s's figures are measured over %s weeks after its warm-up and %s's over %s, so part of each difference below is the period's, not what %s changes.",
-		c.Names[s], Number(w), c.Names[0], Number(rw), c.Names[s])
+	return fmt.Sprintf("%s is measured over %s and %s over %s: as many weeks, but not the same ones, so part of each difference below is the period's (growth, seasons and changes are dated from week 0), not what %s changes.",
+		c.Names[s], c.Periods[s], c.Names[0], c.Periods[0], c.Names[s])
 }
 
 // identical reports whether scenario s of c has every KPI the same as the

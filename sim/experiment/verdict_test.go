@@ -664,3 +664,59 @@ func TestVerdictSaysWhenPeriodsDiffer(t *testing.T) {
 		t.Errorf("shorter: %q, want first %q", vs[1].Sentences, want)
 	}
 }
+
+// TestVerdictSaysWhichWeeks: a scenario measured over as many weeks as the
+// reference but not the same ones (another warm-up and horizon) is judged
+// with a first sentence naming both periods, as one over fewer weeks is:
+// growth, seasons and a timeline are dated from week 0, so the same number
+// of weeks later on is not the same service. So is the head-to-head verdict
+// of two options measured over different weeks.
+func TestVerdictSaysWhichWeeks(t *testing.T) {
+	const laterWords = "later is measured over weeks 26 to 103 and base over weeks 12 to 89: as many weeks, but not the same ones, so part of each difference below is the period's (growth, seasons and changes are dated from week 0), not what later changes."
+	cases := []struct {
+		name            string
+		horizon, warmup int
+		extra           int // link workers added
+		first, notFirst string
+	}{
+		{name: "same weeks", horizon: 90, warmup: 12, extra: 1, notFirst: "measured over"},
+		{name: "later", horizon: 104, warmup: 26, first: laterWords},
+		{name: "fewer", horizon: 80, warmup: 12,
+			first: "fewer's figures are measured over 68 weeks after its warm-up and base's over 78, so part of each difference below is the period's, not what fewer changes."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			base, alt := load(t, "baseline", 90, 12, 3), load(t, "baseline", c.horizon, c.warmup, 3)
+			base.Name, alt.Name = "base", c.name
+			alt.Workforce.LinkWorkers += c.extra
+			cmp, err := experiment.Compare(context.Background(), []*sim.Config{base, alt}, experiment.Options{Replications: 3, Jobs: 2}, 0.95)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := experiment.Verdicts(cmp)[0].Sentences
+			if c.first != "" && (got[0] != c.first || len(got) < 2) {
+				t.Errorf("sentences %q\nwant first %q", got, c.first)
+			}
+			if c.notFirst != "" && strings.Contains(got[0], c.notFirst) {
+				t.Errorf("first sentence %q has %q", got[0], c.notFirst)
+			}
+		})
+	}
+	// Two options that both cost more, set head to head: the later one's
+	// weeks are still not the other's.
+	base, more, later := load(t, "baseline", 90, 12, 3), load(t, "baseline", 90, 12, 3), load(t, "baseline", 104, 26, 3)
+	more.Name, later.Name = "more", "later"
+	more.Workforce.LinkWorkers++
+	later.Workforce.LinkWorkers += 2
+	cmp, err := experiment.Compare(context.Background(), []*sim.Config{base, more, later}, experiment.Options{Replications: 3, Jobs: 2}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hh := experiment.HeadToHead(cmp)
+	if len(hh) != 1 {
+		t.Fatalf("%d head-to-head verdicts, want 1", len(hh))
+	}
+	if first := hh[0].Sentences[0]; !strings.Contains(first, "over weeks 26 to 103") || !strings.Contains(first, "over weeks 12 to 89") {
+		t.Errorf("head to head %s against %s: first sentence %q, want both periods named", hh[0].Scenario, hh[0].Reference, first)
+	}
+}
