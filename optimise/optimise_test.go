@@ -398,3 +398,28 @@ func TestPlanRefusesANonsenseBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetsThatContradict: an upper bound below a lower bound on the same
+// KPI can be met by no plan, so it is refused as a slip before anything
+// runs, in either order, not searched for and answered "no plan meets every
+// target"; a band (at least 500 and at most 600) is a question.
+func TestTargetsThatContradict(t *testing.T) {
+	for _, c := range []struct {
+		targets []string
+		want    string
+	}{
+		{[]string{"needs_met>=600", "needs_met<=500"}, "--target needs_met<=500 and --target needs_met>=600: no value of needs met is at most 500 a year and at least 600 a year"},
+		{[]string{"needs_met<=500±10", "needs_met>=600"}, "--target needs_met<=500±10 and --target needs_met>=600: no value of needs met is at most 500 a year and at least 600 a year"},
+		{[]string{"needs_met>=500", "needs_met<=600"}, ""},
+		{[]string{"needs_met>=600", "wait_first_contact_mean_weeks<=4"}, ""},
+	} {
+		_, err := optimise.Plan(optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=3..4"}, Targets: c.targets})
+		var ue *usage.Error
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%q: %v, want it accepted", c.targets, err)
+		case c.want != "" && (!errors.As(err, &ue) || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%q: %v, want a usage error with %q", c.targets, err, c.want)
+		}
+	}
+}

@@ -298,6 +298,7 @@ func (p *Problem) parseGoal(spec Spec) error {
 	case len(spec.Targets) == 0:
 		return usage.Errorf("optimise needs at least one --target KPI<=X, such as 'wait_first_contact_p90_weeks<=4', or a KPI to make best within a --budget, such as --maximise needs_met")
 	}
+	given := map[string]string{} // a target's words as given, by KPI and side
 	for _, s := range spec.Targets {
 		t, err := ParseTarget(s)
 		if err != nil {
@@ -318,8 +319,26 @@ func (p *Problem) parseGoal(spec Spec) error {
 				return usage.Errorf("--target %s: %s already has a bound on that side (%s); give the one you mean", s, t.KPI, prev)
 			}
 		}
+		given[t.String()] = s
 		p.Targets = append(p.Targets, t)
 		p.KPIs = append(p.KPIs, t.KPI)
+	}
+	return p.contradiction(given)
+}
+
+// contradiction refuses an upper bound below a lower bound on the same
+// KPI, given being each target's words as given: no plan can meet both,
+// so the search would run every candidate to answer "no plan meets every
+// target" to a slip.
+func (p *Problem) contradiction(given map[string]string) error {
+	for _, hi := range p.Targets {
+		for _, lo := range p.Targets {
+			if hi.KPI != lo.KPI || !hi.AtMost || lo.AtMost || hi.Value >= lo.Value {
+				continue
+			}
+			return usage.Errorf("--target %s and --target %s: no value of %s is %s and %s; give the lower bound below the upper",
+				given[hi.String()], given[lo.String()], output.Uncapitalise(output.KPILabel(hi.KPI)), hi.Bound(), lo.Bound())
+		}
 	}
 	return nil
 }
