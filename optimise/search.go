@@ -61,13 +61,20 @@ func (o *Options) fill() {
 // defaults fills the unset options and checks them all.
 func (o *Options) defaults() error {
 	o.fill()
+	return o.Check()
+}
+
+// Check checks the options as they are, 0 included: a command line that
+// gives --first 0 has set it, and is refused rather than given the
+// default that 0 stands for in a Spec.
+func (o Options) Check() error {
 	switch {
 	case !(o.Confidence > 0 && o.Confidence < 1):
 		return usage.Errorf("--confidence %g: want a level between 0 and 1, such as 0.95", o.Confidence)
 	case o.N0 < 2:
 		return usage.Errorf("--first %d: a first batch of %s has no variance; want at least 2", o.N0, experiment.Count(o.N0, "replication"))
 	case o.MaxReps < o.N0:
-		return fmt.Errorf("at most %d replications a candidate, fewer than the first batch of %d", o.MaxReps, o.N0)
+		return usage.Errorf("--max-replications %d: fewer than the first batch (--first %d); want at least %d", o.MaxReps, o.N0, o.N0)
 	}
 	return nil
 }

@@ -26,6 +26,9 @@ func cmdOptimise(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	spec.Sets, spec.Report, spec.Jobs, spec.AllowLarge = df.sets, df.kpis, *df.jobs, *df.allowLarge
+	if err := spec.Options.Check(); err != nil {
+		return err
+	}
 	start := time.Now()
 	p, err := optimise.Plan(*spec)
 	if err != nil {
