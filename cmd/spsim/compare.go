@@ -68,7 +68,12 @@ func printCompare(stdout, stderr io.Writer, r *study.CompareResult, dir string) 
 		fmt.Fprintln(stdout, line)
 	}
 	fmt.Fprintln(stdout)
-	fmt.Fprintf(stdout, "values with their 95%% intervals; each (paired) column is a scenario minus %s, replication by replication on common random numbers\n", names[0])
+	if c.Run.Replications < 2 {
+		// One replication has no intervals: the heading must not promise them.
+		fmt.Fprintf(stdout, "values of one replication, with no intervals; each (paired) column is a scenario minus %s, on common random numbers\n", names[0])
+	} else {
+		fmt.Fprintf(stdout, "values with their 95%% intervals; each (paired) column is a scenario minus %s, replication by replication on common random numbers\n", names[0])
+	}
 	output.PrintCompareHeadline(stdout, r.Comparison, output.Headline)
 	printWhere(stdout, dir, r.Elapsed.Seconds(), 0)
 }
