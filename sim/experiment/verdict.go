@@ -21,6 +21,10 @@ const (
 	Changed      Effect = "changed"                  // detectable, for a KPI with no better way
 	NoDifference Effect = "no_detectable_difference" // the interval includes 0
 	Undetermined Effect = "undetermined"             // too few replications for an interval
+	// NotDefined: the KPI has no value in one of the two (a wait where
+	// nobody is seen), so there is no difference to judge, however many
+	// replications run.
+	NotDefined Effect = "not_defined"
 )
 
 // Words is the effect as a report says it: "no detectable difference",
@@ -31,6 +35,8 @@ func (e Effect) Words() string {
 		return "no detectable difference"
 	case Undetermined:
 		return "too few replications to tell"
+	case NotDefined:
+		return "not defined in one of them"
 	}
 	return string(e)
 }
@@ -39,6 +45,8 @@ func (e Effect) Words() string {
 // KPI that improves in direction dir.
 func EffectOf(d Estimate, dir sim.Direction) Effect {
 	switch {
+	case math.IsNaN(d.Mean):
+		return NotDefined
 	case math.IsNaN(d.Low) || math.IsNaN(d.High):
 		return Undetermined
 	case d.Low <= 0 && 0 <= d.High:

@@ -720,3 +720,26 @@ func TestVerdictSaysWhichWeeks(t *testing.T) {
 		t.Errorf("head to head %s against %s: first sentence %q, want both periods named", hh[0].Scenario, hh[0].Reference, first)
 	}
 }
+
+// TestEffectOfUndefined: a difference with no mean (a wait where nobody is
+// seen in one of the two) is not defined, not "too few replications to
+// tell": the verdict's sentence and its table and files must agree.
+func TestEffectOfUndefined(t *testing.T) {
+	nan := math.NaN()
+	for _, c := range []struct {
+		d     experiment.Estimate
+		want  experiment.Effect
+		words string
+	}{
+		{experiment.Estimate{Mean: nan, Low: nan, High: nan, N: 5}, experiment.NotDefined, "not defined in one of them"},
+		{experiment.Estimate{Mean: nan, Low: nan, High: nan, N: 1}, experiment.NotDefined, "not defined in one of them"},
+		{experiment.Estimate{Mean: 2, Low: nan, High: nan, N: 1}, experiment.Undetermined, "too few replications to tell"},
+		{experiment.Estimate{Mean: 2, Low: -1, High: 5, N: 5}, experiment.NoDifference, "no detectable difference"},
+		{experiment.Estimate{Mean: 2, Low: 1, High: 3, N: 5}, experiment.Worse, "worse"},
+	} {
+		got := experiment.EffectOf(c.d, sim.LowerIsBetter)
+		if got != c.want || got.Words() != c.words {
+			t.Errorf("%+v: %s (%q), want %s (%q)", c.d, got, got.Words(), c.want, c.words)
+		}
+	}
+}
