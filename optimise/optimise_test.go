@@ -423,3 +423,25 @@ func TestTargetsThatContradict(t *testing.T) {
 		}
 	}
 }
+
+// TestTooLargeNamesOptimiseFlags: a search too large to run is refused
+// with the remedies optimise has (--max-replications, --first, fewer lever
+// values), not --replications, which it does not take.
+func TestTooLargeNamesOptimiseFlags(t *testing.T) {
+	for _, c := range []struct {
+		sets []string
+		want string
+	}{
+		// Each candidate's most replications is too many.
+		{[]string{"demand.referrals_per_week=20000"}, "lower --max-replications (most replications of one candidate, 500)"},
+		// Every candidate's first batch together is too many.
+		{[]string{"demand.referrals_per_week=400000"}, "a smaller --first (each candidate's first batch, 10)"},
+	} {
+		_, err := optimise.Plan(optimise.Spec{Ref: "baseline", Levers: []string{"workforce.link_workers=3,4"},
+			Targets: []string{"wait_first_contact_p90_weeks<=8"}, Sets: c.sets})
+		var big *experiment.LimitError
+		if !errors.As(err, &big) || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "use fewer replications") {
+			t.Errorf("%v: %v; want a limit error with %q", c.sets, err, c.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package optimise
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -207,14 +208,24 @@ func (p *Problem) checkLimits(lim experiment.Limits) error {
 	o.fill()
 	what := "optimise " + p.Base.Name
 	if err := experiment.CheckLimits(what, p.Configs, o.N0, p.Jobs, lim); err != nil {
-		return err
+		return remedy(err, fmt.Sprintf("use fewer lever values, a smaller --first (each candidate's first batch, %d) or a shorter horizon", o.N0))
 	}
 	for _, c := range p.Configs {
 		if err := experiment.CheckLimits(what, []*sim.Config{c}, o.MaxReps, p.Jobs, lim); err != nil {
-			return err
+			return remedy(err, fmt.Sprintf("use a lower --max-replications (most replications of one candidate, %d) or a shorter horizon", o.MaxReps))
 		}
 	}
 	return nil
+}
+
+// remedy gives a limit error the remedies optimise has: the general one
+// names --replications, which optimise does not take.
+func remedy(err error, what string) error {
+	var big *experiment.LimitError
+	if errors.As(err, &big) {
+		big.Remedy = what
+	}
+	return err
 }
 
 // parse reads the spec's levers, targets and reported KPIs into p.

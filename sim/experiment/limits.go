@@ -40,12 +40,20 @@ type LimitError struct {
 	Bytes        float64
 	Replications int // in all
 	Limits       Limits
+	// Remedy, if set, is what to change in the words of the command that
+	// refused ("use a lower --max-replications ..."), in place of the
+	// usual one: optimise takes no --replications to lower.
+	Remedy string
 }
 
 // Error says what is too large and what to do, in the command line's
 // words (--allow-large lifts the limits).
 func (e *LimitError) Error() string {
-	return fmt.Sprintf("%s is too large to run without --allow-large: %s; use fewer replications, fewer points or a shorter horizon, or pass --allow-large", e.What, e.Sizes())
+	remedy := e.Remedy
+	if remedy == "" {
+		remedy = "use fewer replications, fewer points or a shorter horizon"
+	}
+	return fmt.Sprintf("%s is too large to run without --allow-large: %s; %s, or pass --allow-large", e.What, e.Sizes(), remedy)
 }
 
 // Sizes says the estimate against the limits: "about 83.9 billion events
