@@ -445,3 +445,15 @@ func TestTooLargeNamesOptimiseFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestTooManyCombinations: a grid past the most a search takes is a usage
+// error, its size written as the limit is ("2,100", not "2100").
+func TestTooManyCombinations(t *testing.T) {
+	_, err := optimise.Plan(optimise.Spec{Ref: "baseline", Levers: []string{"support.model=short_term,longer_term,tiered", "workforce.link_workers=1..700"},
+		Targets: []string{"needs_met>=600"}})
+	var ue *usage.Error
+	const want = "2,100 combinations of levers: narrow the ranges or take larger steps (at most 2,000)"
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), want) {
+		t.Errorf("%v, want a usage error with %q", err, want)
+	}
+}

@@ -128,6 +128,10 @@ type Problem struct {
 	Labels map[string]string
 }
 
+// maxCombinations is the most combinations of levers a search takes:
+// each is a scenario built before anything runs.
+const maxCombinations = 2000
+
 // Plan builds every candidate's scenario and cost; nothing runs.
 func Plan(spec Spec) (*Problem, error) {
 	if b := spec.Options.Budget; b < 0 || math.IsNaN(b) || math.IsInf(b, 0) {
@@ -151,8 +155,9 @@ func Plan(spec Spec) (*Problem, error) {
 		}
 	}
 	grid := experiment.Grid(factors)
-	if len(grid) > 2000 {
-		return nil, fmt.Errorf("%d combinations of levers: narrow the ranges or take larger steps (at most 2,000)", len(grid))
+	if len(grid) > maxCombinations {
+		return nil, usage.Errorf("%s of levers: narrow the ranges or take larger steps (at most %s)",
+			experiment.Count(len(grid), "combination"), experiment.Number(maxCombinations))
 	}
 	for _, pt := range grid {
 		c, err := p.candidate(spec, pt)
