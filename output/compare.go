@@ -109,8 +109,11 @@ func WriteCompareJSON(w io.Writer, meta CompareMeta, c *experiment.Comparison) e
 		// HeadToHead are the options that spend (or save) money judged
 		// against each other: scenario is the one meeting more needs.
 		HeadToHead []jsonVerdict `json:"head_to_head,omitempty"`
-		KPIs       []jsonKPI     `json:"kpis"`
-	}{CompareMeta: meta, Verdicts: jverdicts(vs), HeadToHead: jverdicts(experiment.HeadToHead(c))}
+		// Periods are the weeks each scenario's KPIs measure, so that a
+		// script can see that two were measured over different weeks.
+		Periods []jsonPeriod `json:"periods,omitempty"`
+		KPIs    []jsonKPI    `json:"kpis"`
+	}{CompareMeta: meta, Verdicts: jverdicts(vs), HeadToHead: jverdicts(experiment.HeadToHead(c)), Periods: jperiods(c)}
 	for _, k := range c.KPIs {
 		jk := jsonKPI{KPI: k.Name, Unit: k.Unit}
 		for s, name := range c.Names {
@@ -130,6 +133,26 @@ func WriteCompareJSON(w io.Writer, meta CompareMeta, c *experiment.Comparison) e
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// jsonPeriod is a scenario's measured weeks in compare.json: from
+// warmup_weeks (counted from week 0) to horizon_weeks − 1.
+type jsonPeriod struct {
+	Scenario     string `json:"scenario"`
+	WarmupWeeks  int    `json:"warmup_weeks"`
+	HorizonWeeks int    `json:"horizon_weeks"`
+}
+
+// jperiods are c's periods by scenario, or none if c does not know them.
+func jperiods(c *experiment.Comparison) []jsonPeriod {
+	if len(c.Periods) != len(c.Names) {
+		return nil
+	}
+	out := make([]jsonPeriod, len(c.Names))
+	for s, p := range c.Periods {
+		out[s] = jsonPeriod{Scenario: c.Names[s], WarmupWeeks: p.Warmup, HorizonWeeks: p.Horizon}
+	}
+	return out
 }
 
 // CompareTable is the headline comparison for people: what each KPI is,

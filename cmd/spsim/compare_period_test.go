@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -40,5 +42,28 @@ func TestComparePeriodNamed(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("%s lacks %q", name, want)
 		}
+	}
+	// A script reads the periods themselves, not only the sentence.
+	b, err := os.ReadFile(filepath.Join(out, "compare.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Periods []struct {
+			Scenario     string `json:"scenario"`
+			WarmupWeeks  int    `json:"warmup_weeks"`
+			HorizonWeeks int    `json:"horizon_weeks"`
+		} `json:"periods"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	type period = struct {
+		Scenario     string `json:"scenario"`
+		WarmupWeeks  int    `json:"warmup_weeks"`
+		HorizonWeeks int    `json:"horizon_weeks"`
+	}
+	if wantP := []period{{"short", 13, 78}, {"later", 26, 91}}; !reflect.DeepEqual(doc.Periods, wantP) {
+		t.Errorf("compare.json periods %+v, want %+v", doc.Periods, wantP)
 	}
 }
