@@ -77,7 +77,8 @@ func tierWait(rs []*sim.Result, groups []string, warmup int) []float64 {
 // TestTieredReserveBinds: the tiered scenario's reserve keeps places for
 // longer-term work that, unreserved, short-term work would take, so against
 // no reserve (paired, common random numbers) the longer-term tier waits
-// less and the short-term tier more. A reserve no larger than the share of
+// less, the short-term tier more, and more people with complex needs are
+// supported. A reserve no larger than the share of
 // places longer-term work holds anyway (30%, the scenario's reserve before:
 // complex needs are 30% of referrals, but their longer episodes hold about
 // 42% of places) changes nothing.
@@ -94,4 +95,6 @@ func TestTieredReserveBinds(t *testing.T) {
 	w := reserved.Run.WarmupWeeks
 	direction(t, "longer-term tier's wait (weeks), reserve against none", experiment.Paired(tierWait(a, longer, w), tierWait(b, longer, w), 0.95), false)
 	direction(t, "short-term tier's wait (weeks), reserve against none", experiment.Paired(tierWait(a, short, w), tierWait(b, short, w), 0.95), true)
+	k := sim.KPIEpisodesCompleted + "." + sim.ProfilePrefix + "complex"
+	direction(t, "complex episodes completed a year, reserve against none", experiment.Paired(kpi(t, a, k), kpi(t, b, k), 0.95), true)
 }
