@@ -171,6 +171,23 @@ func TestMechanismResponses(t *testing.T) {
 		{name: "re-referral delay 26 to 8 weeks", both: func(c *sim.Config) { c.Run.HorizonWeeks, c.Run.WarmupWeeks = 52, 0 }, change: func(c *sim.Config) {
 			c.Rereferral.DelayWeeks = dist.Spec{Dist: "gamma", Mean: ptr(8), SD: ptr(4)}
 		}, moves: []move{{sim.KPIRereferrals, up}, {sim.KPIWaitMean, up}}},
+		// Roles beside the link workers (navigator-triage's care navigator).
+		// At 60 places the navigator has room (its low-need referrals hold
+		// about 40): a second post helps only where the first is full.
+		{name: "care navigator posts 1 to 2", scenario: "navigator-triage", both: func(c *sim.Config) { c.Roles["care_navigator"].CaseloadCapPerFTE = 20 },
+			change: func(c *sim.Config) { c.Roles["care_navigator"].Posts = 2 },
+			moves:  []move{{sim.KPIEpisodesCompleted + "." + sim.RolePrefix + "care_navigator", up}, {sim.KPIReneged, down}}},
+		// Low needs take about 4 sessions: at one, nearly all are handed on
+		// to the link workers (an episode the navigator does not complete),
+		// whose list they join and do not give up.
+		{name: "care navigator's limit 3 to 1 sessions", scenario: "navigator-triage", change: func(c *sim.Config) { c.Roles["care_navigator"].Support.MaxSessions = 1 },
+			moves: []move{{sim.KPIRoleHandovers, up}, {sim.KPIEpisodesCompleted + "." + sim.RolePrefix + "care_navigator", down}, {sim.KPIWaitingListMean, up}}},
+		// Areas: a structural multiplier, drawn once per area from the seed.
+		{name: "areas' referrals multiplier mean 1 to 1.3", both: func(c *sim.Config) {
+			c.Areas.Count = 3
+			c.Areas.ReferralsMultiplier = dist.Spec{Dist: "gamma", Mean: ptr(1), SD: ptr(0.25)}
+		}, change: func(c *sim.Config) { c.Areas.ReferralsMultiplier.Mean = ptr(1.3) },
+			moves: []move{{sim.KPINewReferrals, up}, {sim.KPIWaitMean, up}}},
 	} {
 		t.Run(r.name, func(t *testing.T) {
 			name := r.scenario
