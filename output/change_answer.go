@@ -293,10 +293,10 @@ func paragraph(r reading, say func(experiment.BeforeAfter) string, caveat, lead 
 	return strings.Join(words, " ")
 }
 
-// beforeAfterWords says how one measure goes from before a change to after.
+// beforeAfterWords says how one measure goes from before a change to after,
+// each side with its interval, as a sweep's ends are.
 func beforeAfterWords(e experiment.BeforeAfter) string {
-	ends := experiment.Alike(e.Unit, false, e.Before.Mean, e.After.Mean) // "5.00 weeks to 9.34 weeks"
-	before, after := ends[0], ends[1]
+	before, after := sidesWords(e)
 	diff := differenceWords(e.Unit, e.Difference)
 	switch d := e.Difference; {
 	case d.N < 2:
@@ -309,6 +309,19 @@ func beforeAfterWords(e experiment.BeforeAfter) string {
 	return fmt.Sprintf("%s: no detectable change (%s and %s; %s).", KPILabel(e.KPI), before, after, diff)
 }
 
+// sidesWords writes a reading's two sides, each with its interval: "5.00
+// weeks [4.80, 5.20]". One replication has no intervals, and then the two
+// means alone are written to the same decimals ("5.00 weeks" and "9.34
+// weeks", not "5 weeks").
+func sidesWords(e experiment.BeforeAfter) (before, after string) {
+	b, a := e.Before, e.After
+	if !defined(b.Low, b.High, a.Low, a.High) {
+		ends := experiment.Alike(e.Unit, false, b.Mean, a.Mean)
+		return ends[0], ends[1]
+	}
+	return experiment.WithBounds(b.Mean, b.Low, b.High, e.Unit, false), experiment.WithBounds(a.Mean, a.Low, a.High, e.Unit, false)
+}
+
 // noInterval is what one replication leaves of a difference: its mean,
 // and nothing to judge it by.
 const noInterval = "with one replication, no interval to judge it"
@@ -316,8 +329,7 @@ const noInterval = "with one replication, no interval to judge it"
 // againstWords says how one measure in a scenario compares with the
 // reference's over the same weeks.
 func againstWords(e experiment.BeforeAfter) string {
-	both := experiment.Alike(e.Unit, false, e.Before.Mean, e.After.Mean)
-	ref, alt := both[0], both[1]
+	ref, alt := sidesWords(e)
 	diff := differenceWords(e.Unit, e.Difference)
 	if e.Difference.N < 2 {
 		return fmt.Sprintf("%s: %s against %s (%s; %s).", KPILabel(e.KPI), alt, ref, diff, noInterval)
@@ -343,13 +355,17 @@ type ChangeMeta struct {
 	Measures    []ChangeMeasure `json:"measures"`
 }
 
-// ChangeMeasure is one measure of a reading: its means on either side and
-// the paired difference with its interval.
+// ChangeMeasure is one measure of a reading: its means on either side, each
+// with its interval, and the paired difference with its interval.
 type ChangeMeasure struct {
 	KPI        string   `json:"kpi"`
 	Unit       string   `json:"unit"`
 	Before     *float64 `json:"before"`
+	BeforeLow  *float64 `json:"before_ci_low"`
+	BeforeHigh *float64 `json:"before_ci_high"`
 	After      *float64 `json:"after"`
+	AfterLow   *float64 `json:"after_ci_low"`
+	AfterHigh  *float64 `json:"after_ci_high"`
 	Difference *float64 `json:"difference"`
 	Low        *float64 `json:"ci_low"`
 	High       *float64 `json:"ci_high"`
@@ -361,8 +377,10 @@ func changeMetas(readings []reading) []ChangeMeta {
 		m := ChangeMeta{Kind: r.kind, Scenario: r.scenario, ChangeIn: r.changeIn, Week: r.week, Note: r.note,
 			BeforeWeeks: [2]int{r.before[0], r.before[1] - 1}, AfterWeeks: [2]int{r.after[0], r.after[1] - 1}}
 		for _, e := range r.effects {
-			d := e.Difference
-			m.Measures = append(m.Measures, ChangeMeasure{KPI: e.KPI, Unit: e.Unit, Before: jnum(e.Before.Mean), After: jnum(e.After.Mean),
+			b, a, d := e.Before, e.After, e.Difference
+			m.Measures = append(m.Measures, ChangeMeasure{KPI: e.KPI, Unit: e.Unit,
+				Before: jnum(b.Mean), BeforeLow: jnum(b.Low), BeforeHigh: jnum(b.High),
+				After: jnum(a.Mean), AfterLow: jnum(a.Low), AfterHigh: jnum(a.High),
 				Difference: jnum(d.Mean), Low: jnum(d.Low), High: jnum(d.High)})
 		}
 		out = append(out, m)

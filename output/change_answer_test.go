@@ -109,7 +109,7 @@ func TestCompareSaysWhatTheChangeDid(t *testing.T) {
 	}
 	words := strings.Join(output.CompareChangeAnswer(r.Comparison, r.Configs), "\n")
 	const lead = "From week 104 in funding-cliff (fixed-term funding for one post ends), weeks 104 to 207, baseline against it in the same weeks: Wait to first contact, mean: "
-	if !strings.HasPrefix(words, lead) || !strings.Contains(words, "weeks (−") || !strings.HasSuffix(words, "The comparison's other figures average weeks 78 to 207, 26 of them before the change, and so show less of it.") {
+	if !strings.HasPrefix(words, lead) || !strings.Contains(words, "] (−") || !strings.HasSuffix(words, "The comparison's other figures average weeks 78 to 207, 26 of them before the change, and so show less of it.") {
 		t.Errorf("the reference's change: %s", words)
 	}
 }
@@ -195,6 +195,13 @@ func TestChangesInJSON(t *testing.T) {
 		if len(got) != 1 || got[0].Kind != tc.kind || got[0].Week != 104 || len(got[0].Measures) != 5 ||
 			got[0].Measures[0].KPI != "wait_first_contact_mean_weeks" || *got[0].Measures[0].Difference <= 0 || got[0].AfterWeeks != [2]int{104, 207} {
 			t.Errorf("%s %s: %+v", tc.file, tc.key, got)
+		}
+		// Every figure with its interval, each side's holding its mean.
+		for _, m := range got[0].Measures {
+			if m.BeforeLow == nil || m.BeforeHigh == nil || m.AfterLow == nil || m.AfterHigh == nil ||
+				!(*m.BeforeLow <= *m.Before && *m.Before <= *m.BeforeHigh) || !(*m.AfterLow <= *m.After && *m.After <= *m.AfterHigh) {
+				t.Errorf("%s %s %s: sides without their intervals: %+v", tc.file, tc.key, m.KPI, m)
+			}
 		}
 		if tc.kind == "after_change" && (got[0].Scenario != "funding-cliff" || got[0].ChangeIn != "funding-cliff") {
 			t.Errorf("after_change of %q, made in %q: want funding-cliff for both", got[0].Scenario, got[0].ChangeIn)
