@@ -150,3 +150,60 @@ func TestExtractsWaitTheirTurn(t *testing.T) {
 		t.Errorf("/api/areas once the run is done: %d %.300s", w.Code, w.Body)
 	}
 }
+
+// TestAreasFileNamedAfterALever: an area's warning names the areas file
+// for as long as the areas are the file's, not only in the upload's
+// answer. After a lever's change it read `Warning: area "Northgate PCN":
+// …`, where the upload had said `Warning: pcns.csv, area "Northgate PCN":
+// …`. Areas edited in the scenario's text are no longer the file's.
+func TestAreasFileNamedAfterALever(t *testing.T) {
+	h := newTestServer()
+	pcns := "name,workforce.link_workers,demand.referrals_per_week\r\nRiverside PCN,5,16\r\nNorthgate PCN,1,30\r\n"
+	w := post(t, h, "/api/areas", areasBody("pcns.csv", pcns, small(t)))
+	var up areasView
+	if err := json.Unmarshal(w.Body.Bytes(), &up); err != nil || up.Scenario.AreasFile == nil {
+		t.Fatalf("%v: %.400s", err, w.Body.String())
+	}
+	taken := up.Scenario.AreasFile
+	lever := []setting{{"costs.on_cost_share", 0.3}}
+	edited := strings.Replace(up.Scenario.TOML, `"demand.referrals_per_week" = 30`, `"demand.referrals_per_week" = 31`, 1)
+	if edited == up.Scenario.TOML {
+		t.Fatalf("no area sets 30 referrals a week to edit:\n%s", up.Scenario.TOML)
+	}
+	const named, unnamed = `Warning: pcns.csv, area "Northgate PCN": demand.referrals_per_week = `, `Warning: area "Northgate PCN": demand.referrals_per_week = `
+	for _, c := range []struct {
+		what string
+		req  scenarioRequest
+		want string // an area's warning's words begin so
+		kept bool   // and the view answers the areas file taken
+	}{
+		{"a lever's change", scenarioRequest{TOML: up.Scenario.TOML, Set: lever, AreasFile: taken}, named, true},
+		{"a run's scenario", scenarioRequest{TOML: up.Scenario.TOML, AreasFile: taken}, named, true},
+		{"a page that sends no areas file", scenarioRequest{TOML: up.Scenario.TOML, Set: lever}, unnamed, false},
+		{"an area edited in the text", scenarioRequest{TOML: edited, AreasFile: taken}, unnamed, false},
+		{"another list's key", scenarioRequest{TOML: up.Scenario.TOML, AreasFile: &takenAreas{File: "pcns.csv", List: "0"}}, unnamed, false},
+		{"a path for a name", scenarioRequest{TOML: up.Scenario.TOML, AreasFile: &takenAreas{File: "../../etc/pcns.csv", List: taken.List}}, named, true},
+	} {
+		t.Run(c.what, func(t *testing.T) {
+			b, _ := json.Marshal(c.req)
+			w := post(t, h, "/api/check", string(b))
+			var v scenarioView
+			if w.Code != http.StatusOK || json.Unmarshal(w.Body.Bytes(), &v) != nil {
+				t.Fatalf("%d %.400s", w.Code, w.Body.String())
+			}
+			found := false
+			for _, p := range v.Warnings {
+				found = found || strings.HasPrefix(p.Words, c.want)
+				if strings.Contains(p.Words, "etc/") || strings.Contains(p.Text, "etc/") {
+					t.Errorf("a warning names a path: %q", p.Words)
+				}
+			}
+			if !found {
+				t.Errorf("no warning begins %q: %+v", c.want, v.Warnings)
+			}
+			if (v.AreasFile != nil) != c.kept {
+				t.Errorf("the view answers the areas file %+v, want it kept: %v", v.AreasFile, c.kept)
+			}
+		})
+	}
+}

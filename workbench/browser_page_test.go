@@ -740,6 +740,53 @@ func TestBrowserCaseloadWarningsStayTheExtracts(t *testing.T) {
 	}
 }
 
+// TestBrowserAreasWarningsNameTheFile: an area's warning above the
+// results names the areas file after a lever's change and after a
+// caseload taken later, as the upload's answer did. Before, a lever's
+// change brought back `Warning: area "Northgate PCN": …`, without the
+// file's name.
+func TestBrowserAreasWarningsNameTheFile(t *testing.T) {
+	p := openPage(t, 1400, 1000)
+	dir := t.TempDir()
+	caseload, pcns := filepath.Join(dir, "today.csv"), filepath.Join(dir, "pcns.csv")
+	if err := os.WriteFile(caseload, []byte(caseloadCSV(60, 40)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pcns, []byte("name,workforce.link_workers,demand.referrals_per_week\nRiverside PCN,5,\nNorthgate PCN,1,30\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const referrals = `input[type=number][data-key="demand.referrals_per_week"]`
+	named := func(after string) {
+		t.Helper()
+		top := eval[[]string](p, `[...document.querySelectorAll('#scenario-warnings li')].map((li) => li.textContent)`)
+		found := false
+		for _, said := range top {
+			if strings.HasPrefix(said, `Warning: area "`) {
+				t.Errorf("after %s the page warns %q, without the areas file", after, said)
+			}
+			found = found || strings.HasPrefix(said, `Warning: pcns.csv, area "Northgate PCN": demand.referrals_per_week = 30`)
+		}
+		if !found {
+			t.Errorf("after %s the page's warnings %q lack Northgate PCN's, named by its file", after, top)
+		}
+	}
+	idle := func(done int, and string) chromedp.Action[chromedp.Void] {
+		return p.until(fmt.Sprintf(`Number(document.body.dataset.done || 0) > %d && !document.body.classList.contains('busy')%s`, done, and))
+	}
+	done := p.done()
+	p.do("take areas", chromedp.Click(chromedp.CSS(`[data-tab=data]`)),
+		chromedp.SetUploadFiles(chromedp.CSS("#areas-file"), []string{pcns}), p.until(`Number(document.body.dataset.areas || 0) >= 1`), idle(done, ""))
+	named("an areas file")
+	done = p.done()
+	p.do("set 25 referrals a week", p.run(`(() => { const n = document.querySelector('`+referrals+`'); n.value = '25'; n.dispatchEvent(new Event('input')); })()`),
+		idle(done, ` && state.view.toml.includes('referrals_per_week = 25.0\n')`))
+	named("a lever's change")
+	done = p.done()
+	p.do("take a caseload", p.run(`document.querySelector('#caseload-date').value = '2025-11-30'`),
+		chromedp.SetUploadFiles(chromedp.CSS("#caseload"), []string{caseload}), p.until(`Number(document.body.dataset.caseloads || 0) >= 1`), idle(done, ""))
+	named("a caseload taken")
+}
+
 // TestBrowserPinNameTakesJoinedEmoji: the page pins a name with an emoji
 // of several joined (👩‍👩‍👧), as the server takes it, and of a name holding
 // a character that prints as nothing says which. Before, the family was

@@ -20,6 +20,9 @@ type scenarioRequest struct {
 	// Caseload is today's caseload as an extract gave it, if it did
 	// (takenCaseload): the scenario's view answered it.
 	Caseload *takenCaseload `json:"caseload,omitempty"`
+	// AreasFile is the areas an areas file gave, if it did (takenAreas):
+	// the scenario's view answered it.
+	AreasFile *takenAreas `json:"areas_file,omitempty"`
 }
 
 // scenarioView is a scenario as the page shows it: the resolved TOML that
@@ -39,6 +42,8 @@ type scenarioView struct {
 	Warnings []problem `json:"warnings,omitempty"`
 	// Caseload is the caseload taken, while today's people are its.
 	Caseload *takenCaseload `json:"caseload,omitempty"`
+	// AreasFile is the areas file taken, while the areas are its.
+	AreasFile *takenAreas `json:"areas_file,omitempty"`
 }
 
 // errUnknown is a built-in name the library does not have.
@@ -94,6 +99,7 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 	if err != nil {
 		return nil, nil, err
 	}
+	areasFile := areasFileWarnings(cfg, warns, req.AreasFile)
 	var doc map[string]any
 	if _, err := toml.Decode(text, &doc); err != nil {
 		return nil, nil, fmt.Errorf("workbench: re-reading the scenario: %w", err)
@@ -102,7 +108,7 @@ func (s *Server) prepare(req scenarioRequest) (*sim.Config, *scenarioView, error
 	v := &scenarioView{Name: cfg.Name, Question: cfg.Question, TOML: text, Levers: levers(cfg, doc),
 		Replications: cfg.Run.Replications, Seed: cfg.Run.Seed, HorizonWeeks: cfg.Run.HorizonWeeks,
 		WarmupWeeks: cfg.Run.WarmupWeeks, Areas: max(cfg.Areas.Count, len(cfg.Areas.List), 1), Warnings: warns,
-		Caseload: taken}
+		Caseload: taken, AreasFile: areasFile}
 	return cfg, v, nil
 }
 

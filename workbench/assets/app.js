@@ -20,6 +20,7 @@ const state = {
   editing: false,    // the TOML editor has unsent edits
   fit: null,         // the last fit of a referral extract
   caseload: null,    // the caseload extract last chosen (a File), read again for a new extract date
+  areasFile: null,   // the areas an areas file gave (the server's areas_file), sent back so that their warnings name the file
 };
 
 function el(tag, attrs = {}, ...kids) {
@@ -396,7 +397,7 @@ function runNow() {
   const sent = new Map([...(state.sent || []), ...state.pending]);
   state.pending.clear();
   state.sent = sent;
-  task('Running ' + state.view.name, 'api/run', { toml: state.view.toml, set: asSet(sent), caseload: state.view.caseload }, (r) => {
+  task('Running ' + state.view.name, 'api/run', { toml: state.view.toml, set: asSet(sent), ...scenarioTaken() }, (r) => {
     state.shown = state.view.toml; // the run's scenario arrived before its results
     showResults(r);
   }, sent);
@@ -408,6 +409,17 @@ function runNow() {
 function runControls() {
   if (state.held.size) { status(heldWords(), true); return; }
   runNow();
+}
+
+// scenarioTaken are what the scenario took from local files, sent back
+// with it: today's people as a caseload extract gave them (while they
+// still are), and the areas an areas file gave; the server warns of them
+// at the extract's lines and by the file's name, not by keys nobody wrote
+// or a line of the scenario the page generated. The areas file is kept
+// apart from the view: a caseload taken after it answers without it, and
+// the run that follows names the file again.
+function scenarioTaken() {
+  return { caseload: state.view ? state.view.caseload : undefined, areas_file: state.areasFile || undefined };
 }
 
 function asSet(m) { return [...m].map(([key, value]) => ({ key, value })); }
@@ -431,7 +443,7 @@ async function controlsView() {
   const set = unsent();
   if (!set.length) return state.view;
   try {
-    return await postJSON('api/check', { toml: state.view.toml, set, caseload: state.view.caseload });
+    return await postJSON('api/check', { toml: state.view.toml, set, ...scenarioTaken() });
   } catch (e) {
     status(problemStatus(e), true);
     return null;
@@ -521,7 +533,7 @@ function gotoLine(n) {
 const checkEdits = debounce(async () => {
   const text = $('#toml').value;
   try {
-    const v = await postJSON('api/check', { toml: text, caseload: state.view ? state.view.caseload : undefined });
+    const v = await postJSON('api/check', { toml: text, ...scenarioTaken() });
     state.editing = false;
     state.pending.clear();
     state.held.clear();
@@ -811,6 +823,7 @@ async function open(req, file) {
     for (const id of ['#caseload-sentences', '#areas-sentences']) $(id).replaceChildren();
     for (const id of ['#caseload', '#areas-file', '#upload']) $(id).value = '';
     state.caseload = null; // a new extract date no longer reads it into this scenario
+    state.areasFile = null;
     $('#scenario-select').value = req.name || '';
     runNow();
   } catch (e) {
@@ -899,7 +912,7 @@ async function start() {
   $('#areas-file').addEventListener('change', (ev) => {
     const f = ev.target.files[0];
     ev.target.value = '';
-    if (f) fromExtract(f, 'api/areas', () => ({ caseload: state.view.caseload }), $('#areas-sentences'), 'areas');
+    if (f) fromExtract(f, 'api/areas', () => ({ caseload: state.view.caseload }), $('#areas-sentences'), 'areas', (r) => { state.areasFile = r.scenario.areas_file || null; });
   });
   $('#upload').addEventListener('change', async (ev) => {
     const f = ev.target.files[0];

@@ -187,8 +187,9 @@ function readCaseload() {
 // answers with the scenario that uses it and what it holds in words; the
 // page then runs that scenario. extra are more of the request's fields, or
 // a function giving them as the request is sent. counter names the body's
-// data attribute that counts answers, for tests that wait on the page.
-async function fromExtract(file, url, extra, said, counter) {
+// data attribute that counts answers, for tests that wait on the page;
+// taken, if given, keeps what the answer says the scenario took.
+async function fromExtract(file, url, extra, said, counter, taken) {
   if (!state.view) return;
   status(`Reading ${file.name}…`);
   try {
@@ -197,6 +198,7 @@ async function fromExtract(file, url, extra, said, counter) {
     state.pending.clear();
     state.held.clear();
     state.editing = false;
+    if (taken) taken(r);
     showScenario(r.scenario);
     said.replaceChildren(...r.sentences.map((s) => sentenceItem(s)));
     runNow();
