@@ -107,12 +107,8 @@ func planErr(j *job, err error) error {
 		return &tooLarge{fmt.Sprintf("this is too large for the workbench: %s; use fewer replications, fewer points, a shorter horizon or fewer referrals, or run it with spsim on the command line", big.Sizes())}
 	}
 	// The rest are the planner's refusals of a key or value, said of the
-	// command line's flag ("--vary KEY: ..."): the page has none.
-	msg := err.Error()
-	for _, flag := range []string{"--vary ", "--lever "} {
-		msg = strings.TrimPrefix(msg, flag)
-	}
-	return &tooLarge{msg}
+	// command line's flag: the page has none.
+	return &tooLarge{plannerWords(err.Error())}
 }
 
 // planRun plans cfg's replications.

@@ -100,25 +100,32 @@ func TestDownloadDrivers(t *testing.T) {
 // request in the page's words. The seed, the replications and the funding
 // cliff went on to the planner, which answered 422 with the command
 // line's flags ("--vary run.seed: ... set it for all with --seed") or
-// called the cliff an unknown key of the scenario.
+// called the cliff an unknown key of the scenario. A whole number's range
+// too narrow for Morris's steps was told "workforce.link_workers=3.2..4.2:
+// … (such as 3..4), or vary it with spsim sweep": the page's range is
+// from and to, and its sweeps are on the Sweep tab.
 func TestSensitivityRefusesInThePagesWords(t *testing.T) {
 	for _, c := range []struct {
-		key  string
-		code int
-		want string
+		key    string
+		lo, hi float64
+		code   int
+		want   string
 	}{
-		{"run.seed", http.StatusBadRequest, "run.seed cannot be varied"},
-		{"run.replications", http.StatusBadRequest, "run.replications cannot be varied"},
-		{"funding_cliff.week", http.StatusBadRequest, "the funding cliff is a step of the timeline"},
-		{"run.warmup_weeks", http.StatusUnprocessableEntity, "run.warmup_weeks: a run setting (its length, warm-up, seed)"},
+		{"run.seed", 1, 20, http.StatusBadRequest, "run.seed cannot be varied"},
+		{"run.replications", 1, 20, http.StatusBadRequest, "run.replications cannot be varied"},
+		{"funding_cliff.week", 1, 20, http.StatusBadRequest, "the funding cliff is a step of the timeline"},
+		{"run.warmup_weeks", 1, 20, http.StatusUnprocessableEntity, "run.warmup_weeks: a run setting (its length, warm-up, seed)"},
+		{"workforce.link_workers", 3.2, 4.2, http.StatusUnprocessableEntity,
+			"workforce.link_workers from 3.2 to 4.2: a whole number, and the range is too narrow for Morris's steps of 2/3 of it: 3.533 and 4.2 both round to 4; give the range whole-number ends (such as 3 to 4), or vary it on the Sweep tab"},
 	} {
 		t.Run(c.key, func(t *testing.T) {
-			w := post(t, newTestServer(), "/api/sensitivity", `{"toml":`+jsonString(small(t))+`,"inputs":[{"key":"`+c.key+`","lo":1,"hi":20}]}`)
+			body, _ := json.Marshal(sensitivityRequest{TOML: small(t), Inputs: []inputRange{{Key: c.key, Lo: c.lo, Hi: c.hi}}})
+			w := post(t, newTestServer(), "/api/sensitivity", string(body))
 			if w.Code != c.code || !strings.Contains(w.Body.String(), c.want) {
 				t.Errorf("%d %s, want %d saying %q", w.Code, w.Body.String(), c.code, c.want)
 			}
-			if strings.Contains(w.Body.String(), "--") {
-				t.Errorf("the page is told the command line's flags: %s", w.Body.String())
+			if said := w.Body.String(); strings.Contains(said, "--") || strings.Contains(said, "spsim ") || strings.Contains(said, "..") {
+				t.Errorf("the page is told the command line's flags, commands or ranges: %s", said)
 			}
 		})
 	}

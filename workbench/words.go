@@ -57,6 +57,7 @@ var pageReplacer = strings.NewReplacer(
 	" (--seed and --replications set them for all)", " (the page compares every pin on the reference's seed and replications: set them in the reference to change them)",
 	"more trajectories (spsim sensitivity --trajectories) may tell them apart", "more trajectories may tell them apart, on the command line (spsim sensitivity --trajectories)",
 	"more samples (spsim sensitivity --samples) may tell them apart", "more samples may tell them apart, on the command line (spsim sensitivity --samples)",
+	"give the range whole-number ends (such as 3..4), or vary it with spsim sweep", "give the range whole-number ends (such as 3 to 4), or vary it on the Sweep tab",
 	"--from or the first", "From, or the first",
 	"--to or the last referral", "To, or the last referral",
 	"give --from before --to", "give a From before To",
@@ -78,6 +79,21 @@ func pageWords(s string) string {
 		return map[string]string{"from": "From", "to": "To"}[sub[1]] + " " + sub[2]
 	})
 }
+
+// plannerWords is a planner's refusal of a key or value in the page's words:
+// said of the command line's flag and range ("--vary
+// workforce.link_workers=3.2..4.2: …"), it is of the key and the range the
+// page sent ("workforce.link_workers from 3.2 to 4.2: …").
+func plannerWords(msg string) string {
+	for _, flag := range []string{"--vary ", "--lever "} {
+		msg = strings.TrimPrefix(msg, flag)
+	}
+	return pageWords(flagRange.ReplaceAllString(msg, "$1 from $2 to $3: "))
+}
+
+// flagRange is a key and the range a flag gives it, leading a message:
+// "workforce.link_workers=3.2..4.2: ".
+var flagRange = regexp.MustCompile(`^([a-z0-9_.]+)=([-+0-9.e]+)\.\.([-+0-9.e]+): `)
 
 // missingTop is the loader's refusal of a file without the scenario's
 // required top-level keys: on the page, most often a file of a few
