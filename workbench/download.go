@@ -1,7 +1,10 @@
 package workbench
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
 	"maps"
 	"net/http"
 	"os"
@@ -190,7 +193,9 @@ func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind stri
 		body = []byte(j.scenario)
 		j.close()
 	default:
-		body, err = s.jobFile(r, j, what)
+		if body, err = s.jobFile(r, j, what); err == nil {
+			body, err = inPageWords(what, body)
+		}
 	}
 	if err != nil {
 		fail(w, err)
@@ -222,6 +227,66 @@ func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
 	}
 	outs := study.Outputs{study.Summary: strings.HasSuffix(what, ".csv"), study.Report: what == "report.html", study.XLSX: what == "results.xlsx"}
 	return writeOne(res.(study.Result), outs, what)
+}
+
+// inPageWords is a study's report or workbook with the command line's
+// advice said as the page's (studyWords): "confirm … with spsim compare"
+// is Compare on the page. Only the words change: the workbook's other
+// parts are copied as they are, and the CSVs, which give no advice, are
+// the command line's.
+func inPageWords(what string, body []byte) ([]byte, error) {
+	switch what {
+	case "report.html":
+		return []byte(studyWords(string(body))), nil
+	case "results.xlsx":
+		return rewriteZip(body, "xl/sharedStrings.xml", studyWords)
+	}
+	return body, nil
+}
+
+// rewriteZip is the zip archive data with the file name's text rewritten
+// by words; every other file is copied as it was compressed, with its
+// header, so the workbook's pinned times stay pinned.
+func rewriteZip(data []byte, name string, words func(string) string) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("workbench: reading a workbook: %w", err)
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, f := range zr.File {
+		if f.Name != name {
+			if err := zw.Copy(f); err != nil {
+				return nil, fmt.Errorf("workbench: copying a workbook: %w", err)
+			}
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("workbench: reading a workbook: %w", err)
+		}
+		text, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, fmt.Errorf("workbench: reading a workbook: %w", err)
+		}
+		fh := f.FileHeader
+		// The header's DOS date and time are written as they were read
+		// (the workbook pins them); Modified, which the reader fills in
+		// from them, would add a timestamp field of its own.
+		fh.Modified = time.Time{}
+		w, err := zw.CreateHeader(&fh)
+		if err == nil {
+			_, err = io.WriteString(w, words(string(text)))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("workbench: writing a workbook: %w", err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("workbench: writing a workbook: %w", err)
+	}
+	return b.Bytes(), nil
 }
 
 // writeOne writes a result's outputs into a folder of its own and returns

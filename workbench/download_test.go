@@ -192,3 +192,86 @@ func TestDownloadsAreTheCommandLines(t *testing.T) {
 		}
 	}
 }
+
+// TestStudyDownloadsInThePagesWords: a study's report and workbook
+// downloaded from the page give the page's advice where the page offers
+// what the command line's asks for. A sweep's report said "confirm a
+// single surprising point with more replications or with spsim compare"
+// and "Run a point with spsim run"; a screening's, "add replications
+// (spsim sensitivity --reps)", which the page cannot. The numbers and the
+// CSVs are the command line's.
+func TestStudyDownloadsInThePagesWords(t *testing.T) {
+	h := newTestServer()
+	sweep, _ := json.Marshal(sweepRequest{TOML: small(t), Key: "workforce.link_workers", Values: []float64{3, 5}})
+	compare, _ := json.Marshal(compareRequest{Pins: []pin{{Name: "three", TOML: small(t)}, {Name: "five", TOML: small(t, "workforce.link_workers=5")}}})
+	get := func(path, request, file string) string {
+		t.Helper()
+		w := postForm(h, path, url.Values{"request": {request}, "file": {file}})
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s %s: %d %.300s", path, file, w.Code, w.Body.String())
+		}
+		if file != "results.xlsx" {
+			return w.Body.String()
+		}
+		book, err := excelize.OpenReader(bytes.NewReader(w.Body.Bytes()))
+		if err != nil {
+			t.Fatalf("%s %s does not open: %v", path, file, err)
+		}
+		defer book.Close()
+		var cells []string
+		for _, sheet := range book.GetSheetList() {
+			rows, err := book.GetRows(sheet)
+			if err != nil {
+				t.Fatalf("%s %s, sheet %s: %v", path, file, sheet, err)
+			}
+			cells = append(cells, fmt.Sprint(rows))
+		}
+		return strings.Join(cells, "\n")
+	}
+	confirm := "so confirm a single surprising point with more replications or by pinning it and its neighbours and comparing them (the Compare tab)."
+	for _, c := range []struct {
+		what, path, request, file string
+		want                      []string
+	}{
+		{"a sweep's report", "/api/download-sweep", string(sweep), "report.html",
+			[]string{confirm, "Run a point alone (its value set on the left, on the Results tab) for its MSER-5 warm-up suggestion"}},
+		{"a sweep's workbook", "/api/download-sweep", string(sweep), "results.xlsx", []string{confirm, "Changing link-worker posts from 3 to 5"}},
+		{"a comparison's report", "/api/download-compare", string(compare), "report.html",
+			[]string{"Run each scenario alone (on the Results tab) for its MSER-5 warm-up suggestion"}},
+		{"a comparison's workbook", "/api/download-compare", string(compare), "results.xlsx", []string{"five costs"}},
+	} {
+		t.Run(c.what, func(t *testing.T) {
+			got := get(c.path, c.request, c.file)
+			for _, want := range c.want {
+				if !strings.Contains(got, want) {
+					t.Errorf("no %q", want)
+				}
+			}
+			for _, cli := range []string{"with spsim compare", "with spsim run", "(spsim compare)"} {
+				if strings.Contains(got, cli) {
+					t.Errorf("it says %q", cli)
+				}
+			}
+		})
+	}
+}
+
+// TestStudyWords: the command line's advice in a study's files, as the
+// page says it, alone and inside the HTML or XML around it.
+func TestStudyWords(t *testing.T) {
+	for _, c := range []struct{ cli, page string }{
+		{"<p>… by chance alone, so confirm a single surprising point with more replications or with spsim compare.</p>",
+			"<p>… by chance alone, so confirm a single surprising point with more replications or by pinning it and its neighbours and comparing them (the Compare tab).</p>"},
+		{"<si><t>That is large: add replications (spsim sensitivity --reps) before trusting the ranking.</t></si>",
+			"<si><t>That is large: add replications before trusting the ranking, on the command line (spsim sensitivity --reps).</t></si>"},
+		{"(more trajectories (spsim sensitivity --trajectories) may tell them apart)",
+			"(more trajectories may tell them apart, on the command line (spsim sensitivity --trajectories))"},
+		{"Run a point with spsim run for its MSER-5 warm-up suggestion.",
+			"Run a point alone (its value set on the left, on the Results tab) for its MSER-5 warm-up suggestion, in its report.html."},
+		{"spsim sweep: baseline", "spsim sweep: baseline"}, // the title names what wrote it
+	} {
+		if got := studyWords(c.cli); got != c.page {
+			t.Errorf("studyWords(%q)\n = %q\nwant %q", c.cli, got, c.page)
+		}
+	}
+}

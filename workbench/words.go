@@ -58,6 +58,7 @@ var pageReplacer = strings.NewReplacer(
 	"more trajectories (spsim sensitivity --trajectories) may tell them apart", "more trajectories may tell them apart, on the command line (spsim sensitivity --trajectories)",
 	"more samples (spsim sensitivity --samples) may tell them apart", "more samples may tell them apart, on the command line (spsim sensitivity --samples)",
 	"give the range whole-number ends (such as 3..4), or vary it with spsim sweep", "give the range whole-number ends (such as 3 to 4), or vary it on the Sweep tab",
+	"add replications (spsim sensitivity --reps) before trusting the ranking", "add replications before trusting the ranking, on the command line (spsim sensitivity --reps)",
 	"--from or the first", "From, or the first",
 	"--to or the last referral", "To, or the last referral",
 	"give --from before --to", "give a From before To",
@@ -67,6 +68,26 @@ var pageReplacer = strings.NewReplacer(
 	"referred after the run starts (initial.date)", "referred after the extract date",
 	"unless initial.date gives it", "unless the Extract date gives it",
 )
+
+// studyReplacer says the command line's advice in the report and
+// workbook of a study downloaded from the page (a sweep's, a
+// comparison's) as the page's own controls, where the page offers what
+// the advice asks for: a sweep's surprising point is confirmed on
+// Compare, and a point or pin is run alone on the Results tab.
+var studyReplacer = strings.NewReplacer(
+	"so confirm a single surprising point with more replications or with spsim compare.",
+	"so confirm a single surprising point with more replications or by pinning it and its neighbours and comparing them (the Compare tab).",
+	"Run a point with spsim run for its MSER-5 warm-up suggestion.",
+	"Run a point alone (its value set on the left, on the Results tab) for its MSER-5 warm-up suggestion, in its report.html.",
+	"Run each scenario with spsim run for its MSER-5 warm-up suggestion.",
+	"Run each scenario alone (on the Results tab) for its MSER-5 warm-up suggestion, in its report.html.",
+)
+
+// studyWords is a study's downloaded text in the page's words
+// (studyReplacer, then pageWords). None of the phrases holds a character
+// HTML or XML escapes, so they are found alike in a report's HTML and a
+// workbook's XML.
+func studyWords(s string) string { return pageWords(studyReplacer.Replace(s)) }
 
 // dates of a fit named as the page's From and To.
 var fitDate = regexp.MustCompile(`--(from|to) (\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]{2} \d{4})`)
