@@ -787,6 +787,50 @@ func TestBrowserAreasWarningsNameTheFile(t *testing.T) {
 	named("a caseload taken")
 }
 
+// TestBrowserReadableOnAPhone: at 390 px wide the Sweep tab's drop-downs
+// stay within the page (Vary and "and by" widened it to 402 px), the
+// charts keep a width their words can be read at and scroll sideways
+// within their own box (shrunk to the screen, 12 px type was 5 px), and
+// the headline table's three columns fit. On a desktop, a lever's long
+// unit takes a line of its own rather than a column a word wide beside
+// the box (seven lines for "per person waiting, as a share of …").
+func TestBrowserReadableOnAPhone(t *testing.T) {
+	p := openPage(t, 390, 844)
+	fits := func(where string) {
+		t.Helper()
+		if w := eval[float64](p, `document.documentElement.scrollWidth`); w > 390 {
+			t.Errorf("%s: the page is %v px wide in a 390 px window", where, w)
+		}
+		if off := eval[[]string](p, `[...document.querySelectorAll('.tab:not([hidden]) select, .tab:not([hidden]) input, .tab:not([hidden]) button')]
+			.filter((e) => e.getBoundingClientRect().right > e.closest('.tab').getBoundingClientRect().right + 1).map((e) => e.id || e.textContent)`); len(off) > 0 {
+			t.Errorf("%s: controls beyond their panel: %q", where, off)
+		}
+		charts := eval[[]float64](p, `[...document.querySelectorAll('.tab:not([hidden]) figure > div > :is(svg, img)')].map((c) => c.getBoundingClientRect().width)`)
+		for _, w := range charts {
+			if w < 600 {
+				t.Errorf("%s: a chart drawn %v px wide, its words too small to read", where, w)
+			}
+		}
+		if !eval[bool](p, `[...document.querySelectorAll('.tab:not([hidden]) figure > div')].every((d) => d.clientWidth <= 390 && getComputedStyle(d).overflowX === 'auto')`) {
+			t.Errorf("%s: a chart does not scroll within its own box", where)
+		}
+	}
+	fits("the results")
+	if !eval[bool](p, `(() => { const w = document.querySelector('#headline').parentElement; return w.scrollWidth <= w.clientWidth; })()`) {
+		t.Error("the headline table is wider than the screen")
+	}
+	done := p.done()
+	p.do("sweep", chromedp.Click(chromedp.CSS(`[data-tab=sweep]`)), chromedp.Click(chromedp.CSS("#sweep")),
+		p.until(fmt.Sprintf(`Number(document.body.dataset.done || 0) > %d && !document.body.classList.contains('busy')`, done)))
+	fits("the sweep")
+
+	p.do("a desktop", chromedp.EmulateViewport(1280, 900))
+	tall := eval[[]string](p, `[...document.querySelectorAll('.lever .unit')].filter((u) => u.textContent && u.getBoundingClientRect().height > 2.5 * parseFloat(getComputedStyle(u).lineHeight || 18)).map((u) => u.textContent)`)
+	if len(tall) > 0 {
+		t.Errorf("units squeezed into a narrow column beside their box: %q", tall)
+	}
+}
+
 // TestBrowserPinNameTakesJoinedEmoji: the page pins a name with an emoji
 // of several joined (👩‍👩‍👧), as the server takes it, and of a name holding
 // a character that prints as nothing says which. Before, the family was
