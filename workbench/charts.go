@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spsim/spsim/output"
+	"github.com/spsim/spsim/sim"
 	"github.com/spsim/spsim/sim/experiment"
 )
 
@@ -260,11 +261,12 @@ func svgDiffs(name, title string, panels []diffPanel) string {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="%s" viewBox="0 0 %g %g" role="img" aria-label="%s" %s><title>%s</title>`,
 		name, chartW, h, html.EscapeString(title), fontCSS, html.EscapeString(title))
 	// The right margin fits the longest difference written beside its dot
-	// ("+6.86 percentage points"), at about 7.5 px a character.
+	// with its interval ("+6.9 percentage points [6.1, 7.5]"), at about
+	// 7.5 px a character.
 	labelW := 150.0
 	for _, p := range panels {
 		for _, r := range p.Rows {
-			labelW = max(labelW, 7.5*float64(utf8.RuneCountInString(signed(r.Est.Mean, p.Unit)))+20)
+			labelW = max(labelW, 7.5*float64(utf8.RuneCountInString(diffLabel(r.Est, p.Unit)))+20)
 		}
 	}
 	// The left column fits the longest pin name at about 7 px a
@@ -309,11 +311,22 @@ func svgDiffs(name, title string, panels []diffPanel) string {
 				fmt.Fprintf(&b, `<line x1="%.1f" y1="%g" x2="%.1f" y2="%g" stroke="%s" stroke-width="2"/>`, xs(r.Est.Low), cy, xs(r.Est.High), cy, col)
 			}
 			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%g" r="5" fill="%s"/>`, xs(r.Est.Mean), cy, col)
-			fmt.Fprintf(&b, `<text x="%g" y="%g">%s</text>`, right+10, cy+4, html.EscapeString(signed(r.Est.Mean, p.Unit)))
+			fmt.Fprintf(&b, `<text x="%g" y="%g">%s</text>`, right+10, cy+4, html.EscapeString(diffLabel(r.Est, p.Unit)))
 		}
 		b.WriteString(`</g>`)
 		y += headH + rowH*float64(len(p.Rows)) + gap
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
+}
+
+// diffLabel writes a difference beside its dot with its interval, to the
+// decimals the table gives it: "−4.90 weeks [−5.14, −4.66]". The mean
+// alone, to its own decimals ("−0.0904 people per FTE a year" beside the
+// table's "−0.090"), left the whisker's numbers to be guessed.
+func diffLabel(e experiment.Estimate, unit string) string {
+	if e.N < 2 || !finite(e.Low) || !finite(e.High) {
+		return signed(e.Mean, unit)
+	}
+	return experiment.SignedWithBounds(e.Mean, e.Low, e.High, unit, unit == sim.UnitShare)
 }

@@ -132,3 +132,25 @@ func TestPinNamesTakeJoinedEmoji(t *testing.T) {
 		t.Errorf("the family and three emoji: %d %s", w.Code, w.Body.String())
 	}
 }
+
+// TestDiffChartGivesIntervals: each difference beside its dot carries its
+// interval, to the table's decimals. It gave the mean alone ("−0.0904
+// people per FTE a year", where the table said −0.090 and its interval).
+func TestDiffChartGivesIntervals(t *testing.T) {
+	for _, c := range []struct {
+		unit string
+		est  experiment.Estimate
+		want string
+	}{
+		{"weeks", experiment.Estimate{Mean: -4.9, Low: -5.14, High: -4.66, N: 20}, "−4.90 weeks [−5.14, −4.66]"},
+		{"share", experiment.Estimate{Mean: 0.045, Low: 0.039, High: 0.05, N: 20}, "+4.5 percentage points [3.9, 5.0]"},
+		{"GBP/year", experiment.Estimate{Mean: 92967, Low: 90693, High: 95242, N: 20}, "+£92,967 a year [£90,693, £95,242]"},
+		{"people/FTE-year", experiment.Estimate{Mean: -0.0904, Low: -0.171, High: -0.010, N: 20}, "−0.090 people per FTE a year [−0.171, −0.010]"},
+		{"weeks", experiment.Estimate{Mean: -4.9, N: 1}, "−4.9 weeks"}, // one replication: no interval to give
+	} {
+		svg := svgDiffs("differences", "Differences from three", []diffPanel{{Title: "KPI", Unit: c.unit, Rows: []diffRow{{Name: "five", Est: c.est}}}})
+		if !strings.Contains(svg, ">"+c.want+"</text>") {
+			t.Errorf("%s: the label is not %q: %.600s", c.unit, c.want, svg[strings.LastIndex(svg, "<circle"):])
+		}
+	}
+}
