@@ -831,6 +831,25 @@ func TestBrowserReadableOnAPhone(t *testing.T) {
 	}
 }
 
+// TestBrowserLeversDescribed: each lever's box is described by its unit
+// and its note (usual range, source), so that a screen reader says what
+// the number is in: it said "Caseload cap, 45" and no more, the unit and
+// the range beside the box being text tied to nothing.
+func TestBrowserLeversDescribed(t *testing.T) {
+	p := openPage(t, 1280, 900)
+	bare := eval[[]string](p, `[...document.querySelectorAll('#levers [data-key]')].filter((box) => {
+		const said = (box.getAttribute('aria-describedby') || '').split(' ').map((id) => document.getElementById(id)).filter(Boolean).map((e) => e.textContent).join(' ');
+		const unit = box.type === 'number' ? box.closest('.row').querySelector('.unit').textContent : '';
+		return !said.includes(unit) || !(said.includes('Usual range') || box.type !== 'number') || said.trim() === '';
+	}).map((box) => box.dataset.key)`)
+	if len(bare) > 0 {
+		t.Errorf("levers whose box is not described by its unit and note: %q", bare)
+	}
+	if n := eval[float64](p, `document.querySelectorAll('#levers input[type=number]').length`); n < 10 {
+		t.Errorf("only %v number boxes among the levers", n)
+	}
+}
+
 // TestBrowserPinNameTakesJoinedEmoji: the page pins a name with an emoji
 // of several joined (👩‍👩‍👧), as the server takes it, and of a name holding
 // a character that prints as nothing says which. Before, the family was

@@ -277,7 +277,9 @@ function leverControl(l) {
   const wrap = el('div', { class: 'lever' });
   wrap.append(el('label', { for: id, text: l.label }));
   const row = el('div', { class: 'row' });
-  const note = el('p', { class: 'note' });
+  // The box is described by its unit and its note (usual range, source),
+  // so that a screen reader says "45, people per FTE", not a bare 45.
+  const note = el('p', { class: 'note', id: id + '-note' });
   let cur = l; // the lever as last resolved
   const mark = () => wrap.classList.toggle('changed', state.pending.has(key) || state.held.has(key));
   // typed: a number typed key by key waits for a longer pause (or Enter,
@@ -303,20 +305,21 @@ function leverControl(l) {
   };
   let update;
   if (l.kind === 'bool') {
-    const box = el('input', { id, type: 'checkbox', 'data-key': key });
+    const box = el('input', { id, type: 'checkbox', 'data-key': key, 'aria-describedby': id + '-note' });
     const unit = el('span', { class: 'unit' });
     box.addEventListener('change', () => { unit.textContent = box.checked ? 'on' : 'off'; changed(box.checked); });
     row.append(box, unit);
     update = () => { box.checked = !!leverValue(cur); unit.textContent = box.checked ? 'on' : 'off'; };
   } else if (l.kind === 'choice') {
-    const sel = el('select', { id, 'data-key': key });
+    const sel = el('select', { id, 'data-key': key, 'aria-describedby': id + '-note' });
     for (const c of l.choices) sel.append(el('option', { value: c, text: c.replace(/_/g, '-') }));
     sel.addEventListener('change', () => changed(sel.value));
     row.append(sel);
     update = () => { sel.value = leverValue(cur); };
   } else {
-    const range = el('input', { type: 'range', step: l.step || 'any', 'aria-label': l.label + ' (slider)' });
-    const num = el('input', { id, type: 'number', step: 'any', 'data-key': key });
+    const described = `${id}-unit ${id}-note`;
+    const range = el('input', { type: 'range', step: l.step || 'any', 'aria-label': l.label + ' (slider)', 'aria-describedby': described });
+    const num = el('input', { id, type: 'number', step: 'any', 'data-key': key, 'aria-describedby': described });
     // A value typed far outside the usual range (5 for a growth of 0.05)
     // is held, with the likely value offered, before anything runs: its
     // results would look like any others. Holding it drops the run a
@@ -356,7 +359,7 @@ function leverControl(l) {
     });
     // Enter, or leaving the box, runs a typed value at once.
     num.addEventListener('change', () => { if (state.pending.has(key) && !state.held.size) runNow(); });
-    row.append(range, num, el('span', { class: 'unit', text: l.unit }));
+    row.append(range, num, el('span', { class: 'unit', id: id + '-unit', text: l.unit }));
     wrap.append(row, typo);
     update = () => {
       const held = state.held.has(key), value = held ? cur.value : leverValue(cur);
