@@ -45,7 +45,11 @@
 // not sum to 1 or a timeline change after the horizon. Each [Error] gives
 // the file, line and column where the offending value was written, in the
 // child or in the scenario it extends, and says what is allowed. The first
-// 100 problems are described. Absurd input is refused outright, before
+// 100 problems are described. Warnings (values allowed but unlikely) are
+// cut key by key, so that many about one key never push out another's:
+// up to 100 about each key (timeline.*.referrals_per_week), three about
+// each of today's people's keys (initial.people.*.sessions), the rest
+// counted in one line per key. Absurd input is refused outright, before
 // the TOML parser sees it, so that any input loads or is refused within a
 // second and a few tens of megabytes (BenchmarkLoadAdversarial): a file
 // over 1 MiB, an extends chain over 2 MiB or 16 files, more than 10,000

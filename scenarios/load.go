@@ -133,8 +133,8 @@ func buildWarn(m map[string]any, pv provenance, top string, noFiles bool) (*Conf
 		for _, w := range place(v.warns, m, pv, top).sort() {
 			warns = append(warns, Warning{File: w.File, Line: w.Line, Col: w.Col, Key: w.Key, Value: w.Value, Message: w.Msg, Also: w.also})
 		}
-		if v.moreWarns > 0 {
-			warns = append(warns, Warning{File: top, Message: fmt.Sprintf("... and %d more warnings", v.moreWarns), More: v.moreWarns})
+		for _, m := range v.moreWarns {
+			warns = append(warns, m.warning(top))
 		}
 		warns = append(warns, fileWarns...)
 		return c, append(warns, capWarnings(areaWarns)...), nil

@@ -74,7 +74,15 @@ type validator struct {
 	profiles, groups, services, categories names
 	reported                               map[string]bool // keys with an error, for finite
 	warns                                  []FieldError    // values that are allowed but unlikely
-	moreWarns                              int             // warnings beyond maxErrors, counted
+	warnsPerKey                            map[string]int  // warnings about each genericKey, shown or not
+	moreWarns                              []moreWarns     // warnings left out, by key, in the order first left out
+}
+
+// moreWarns counts the warnings about one generic key (timeline.*.note,
+// initial.people.*.sessions) past those shown.
+type moreWarns struct {
+	key string
+	n   int
 }
 
 // warn reports a value that is allowed but unlikely, such as a percentage
@@ -84,11 +92,43 @@ func (v *validator) warn(path []string, x any, msg string, also ...string) {
 	if v.skip != nil && v.skip(FieldError{Key: keyString(path)}) {
 		return
 	}
-	if len(v.warns) >= maxErrors {
-		v.moreWarns++
+	// Warnings are counted and cut key by key, not all together: a
+	// hundred people's sessions pushed out the warning of a key checked
+	// after them, such as on_cost_share = 28, which was then lost.
+	g := genericKey(path)
+	if v.warnsPerKey == nil {
+		v.warnsPerKey = map[string]int{}
+	}
+	if v.warnsPerKey[g]++; v.warnsPerKey[g] > shownPerGenericKey(g) {
+		i := slices.IndexFunc(v.moreWarns, func(m moreWarns) bool { return m.key == g })
+		if i < 0 {
+			i, v.moreWarns = len(v.moreWarns), append(v.moreWarns, moreWarns{key: g})
+		}
+		v.moreWarns[i].n++
 		return
 	}
 	v.warns = append(v.warns, FieldError{Key: keyString(path), Value: formatValue(x), Msg: msg, Also: also})
+}
+
+// shownPerGenericKey is how many warnings about one generic key are shown
+// one by one: today's people as a caseload file's are (alikeShown), a
+// few, and maxErrors of anything else (many timeline steps, each its own
+// typo).
+func shownPerGenericKey(g string) int {
+	if strings.HasPrefix(g, "initial.people.") {
+		return alikeShown
+	}
+	return maxErrors
+}
+
+// warning is the line that stands for the warnings about one generic
+// key left out, in file top.
+func (m moreWarns) warning(top string) Warning {
+	msg := fmt.Sprintf("... and %d more warnings about %s", m.n, m.key)
+	if strings.HasPrefix(m.key, "initial.people.") {
+		msg = fmt.Sprintf("... and %d more people with a warning about their %s, as above", m.n, strings.TrimPrefix(m.key, "initial.people.*."))
+	}
+	return Warning{File: top, Key: m.key, Message: msg, More: m.n}
 }
 
 // names is a list of names, with a set for quick look-ups.

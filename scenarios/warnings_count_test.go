@@ -26,3 +26,65 @@ func TestWarningsLeftOutAreCounted(t *testing.T) {
 		t.Errorf("%d warnings counted, the last %+v", n, last)
 	}
 }
+
+// TestWarningsOfOtherKeysKept: a flood of warnings about one key (today's
+// people one by one, or many timeline steps) no longer pushes out a
+// warning about another key written after it. on_cost_share = 28 was lost
+// behind a hundred people's sessions, and the count said only "... and 53
+// more warnings". People are told as the caseload file's are: a few, and
+// the rest counted.
+func TestWarningsOfOtherKeysKept(t *testing.T) {
+	people := func(n int) string {
+		var b strings.Builder
+		b.WriteString("[initial]\npeople = [\n")
+		for range n {
+			b.WriteString("  { status = \"active\", sessions = 80 },\n")
+		}
+		b.WriteString("]\n")
+		return b.String()
+	}
+	steps := func(n int) string {
+		var b strings.Builder
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "[[timeline]]\nweek = %d\nreferrals_per_week = %d.0\n", i, 2000+i)
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name, body string
+		total      int // warnings counted, the genuine one's included
+		shownAbout int // warnings shown about the flooded key
+		more       string
+	}{
+		// 150 people, the on-cost share, and initial.active over the
+		// caseload places, and the warm-up that hides today's people.
+		{"people", people(150), 153, 3, "... and 147 more people"},
+		{"timeline", steps(150), 151, 100, "... and 50 more warnings"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "name = \"w\"\nextends = \"baseline\"\n" + tc.body + "[costs]\non_cost_share = 28\n"
+			l, err := scenarios.LoadBytes("w.toml", []byte(src), scenarios.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var genuine bool
+			shown, more := 0, ""
+			for _, w := range l.Warnings {
+				switch {
+				case w.Key == "costs.on_cost_share":
+					genuine = true
+				case w.More > 0:
+					more = w.Message
+				case strings.HasPrefix(w.Key, "initial.people.") || strings.HasPrefix(w.Key, "timeline."):
+					shown++
+				}
+			}
+			if !genuine {
+				t.Errorf("the warning of costs.on_cost_share = 28 is lost among %d", len(l.Warnings))
+			}
+			if n := scenarios.CountWarnings(l.Warnings); n < tc.total || shown != tc.shownAbout || !strings.Contains(more, tc.more) {
+				t.Errorf("%d warnings counted (want at least %d), %d shown about the flooded key (want %d), more %q (want %q)", n, tc.total, shown, tc.shownAbout, more, tc.more)
+			}
+		})
+	}
+}
