@@ -112,7 +112,7 @@ func resolveAreas(c *Config, fromFile string, csvAt csvPlaces, pv provenance, to
 				continue // the scenario's own, warned of once already
 			}
 			warns = append(warns, Warning{File: at.file, Line: at.line, Col: at.col, Key: w.Key, Value: w.Value,
-				Message: fmt.Sprintf("area %q: %s", l.Name, w.Message), Also: w.Also})
+				Message: fmt.Sprintf("area %q: %s", l.Name, w.Message), Also: w.Also, More: w.More})
 			warnedAreas = append(warnedAreas, l.Name)
 		}
 		// An area's own value that the timeline sets again, for every
@@ -313,7 +313,8 @@ func groupAreaWarnings(warns []Warning, areas []string) []Warning {
 		if len(names) > 10 {
 			list += "; …"
 		}
-		out = append(out, Warning{Key: k, Message: fmt.Sprintf("and for %d more areas (%s), as above", len(names), list)})
+		// More counts them, as validate's "ok, with N warnings" says.
+		out = append(out, Warning{Key: k, Message: fmt.Sprintf("and for %d more areas (%s), as above", len(names), list), More: len(names)})
 	}
 	return out
 }

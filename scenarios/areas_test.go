@@ -182,6 +182,46 @@ func TestAreasWarn(t *testing.T) {
 	}
 }
 
+// TestAreasWarningsCountedAndKept: the areas' warnings summed up in one
+// line are counted in the total ("ok, with 4 warnings" was said of 120),
+// and the cap on them is key by key, so that a hundred warnings about
+// other keys never push out and lose a key's only one.
+func TestAreasWarningsCountedAndKept(t *testing.T) {
+	many := "name,workforce.caseload_cap_per_fte\n"
+	for i := range maxErrors + 20 {
+		many += fmt.Sprintf("a%d,450\n", i)
+	}
+	dir := writeFiles(t, map[string]string{"s.toml": icbHead + "[areas]\nfile = \"areas.csv\"\n", "areas.csv": many})
+	l, err := LoadWith(filepath.Join(dir, "s.toml"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := CountWarnings(l.Warnings); n != maxErrors+20 {
+		t.Errorf("%d warnings counted of %d areas' warnings", n, maxErrors+20)
+	}
+
+	var ws []Warning
+	for i := range maxErrors + 20 {
+		ws = append(ws, Warning{File: "areas.csv", Line: i + 2, Key: fmt.Sprintf("services.s%d.places", i), Message: "area: outside"})
+	}
+	for i := range maxErrors + 5 {
+		ws = append(ws, Warning{File: "areas.csv", Line: i + 2, Key: "workforce.fte", Message: "area: outside"})
+	}
+	ws = append(ws, Warning{File: "areas.csv", Line: 2, Key: "costs.on_cost_share", Message: "area: 28"})
+	got := capWarnings(ws)
+	kept := map[string]int{}
+	for _, w := range got {
+		kept[w.Key] += max(w.More, 1)
+	}
+	if len(kept) != maxErrors+22 || kept["costs.on_cost_share"] != 1 || kept["workforce.fte"] != maxErrors+5 || CountWarnings(got) != len(ws) {
+		t.Errorf("%d keys kept of %d, %d warnings counted of %d; costs.on_cost_share %d, workforce.fte %d",
+			len(kept), maxErrors+22, CountWarnings(got), len(ws), kept["costs.on_cost_share"], kept["workforce.fte"])
+	}
+	if last := got[len(got)-1]; last.Key != "workforce.fte" || last.More != 5 || !strings.Contains(last.Message, "5 more warnings") {
+		t.Errorf("the last warning is %+v, want the 5 more about workforce.fte", last)
+	}
+}
+
 // TestAreasDoNotRepeatTheScenariosWarnings: a value the scenario is
 // warned of is not warned of again for each area that sets other keys; an
 // area that sets it itself is warned at its own line, and a warning that

@@ -146,14 +146,30 @@ func buildWarn(m map[string]any, pv provenance, top string, noFiles bool) (*Conf
 	return nil, nil, errs
 }
 
-// capWarnings keeps the first maxErrors of the areas' warnings (an areas
-// file of a thousand PCNs may repeat one), and says how many more there are.
+// capWarnings keeps the first maxErrors of the areas' warnings about each
+// key (an areas file of a thousand PCNs may repeat one), and says how many
+// more there are about that key. It cuts key by key: cut all together, a
+// hundred warnings about other keys pushed out and lost a key's only one.
 func capWarnings(ws []Warning) []Warning {
-	if len(ws) <= maxErrors {
-		return ws
+	per := map[string]int{}
+	var out []Warning
+	var more []Warning // one a key, in the order first left out
+	for _, w := range ws {
+		if per[w.Key]++; per[w.Key] <= maxErrors {
+			out = append(out, w)
+			continue
+		}
+		i := slices.IndexFunc(more, func(m Warning) bool { return m.Key == w.Key })
+		if i < 0 {
+			i, more = len(more), append(more, Warning{File: w.File, Key: w.Key})
+		}
+		more[i].More += max(w.More, 1)
 	}
-	more := Warning{File: ws[maxErrors].File, Message: fmt.Sprintf("... and %d more warnings about areas", len(ws)-maxErrors), More: len(ws) - maxErrors}
-	return append(ws[:maxErrors:maxErrors], more)
+	for _, m := range more {
+		m.Message = fmt.Sprintf("... and %d more warnings about areas", m.More)
+		out = append(out, m)
+	}
+	return out
 }
 
 // keySet is a set of key paths, answering whether a key is at or beneath
