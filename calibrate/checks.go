@@ -35,7 +35,7 @@ func checkColumns(name string, x *Extract, cols []unread) error {
 		return err
 	}
 	for _, c := range cols {
-		if err := countsColumn(name, x.Referrals, c); err != nil {
+		if err := countsColumn(name, x.headLine, x.Referrals, c); err != nil {
 			return err
 		}
 		if err := repeatedIDs(name, x.Referrals, c); err != nil {
@@ -75,7 +75,7 @@ func appendedTwice(name string, refs []Referral) error {
 // extract with one row a date at a regular step (a day, a week or a month):
 // counts per date under a header calibrate does not know ("Referrals
 // received"), which would be read as one referral a row.
-func countsColumn(name string, refs []Referral, c unread) error {
+func countsColumn(name string, headLine int, refs []Referral, c unread) error {
 	above1 := false
 	for _, v := range c.values {
 		v = strings.TrimSpace(v)
@@ -92,8 +92,8 @@ func countsColumn(name string, refs []Referral, c unread) error {
 	if !above1 || !ok {
 		return nil
 	}
-	return fmt.Errorf("%s: line 1: column %d (%s) holds whole numbers, one row a %s: it looks like a count of referrals each %s, but calibrate reads one row per referral, so each row would count as one; give one row per referral (a count per date can be repeated that many times)",
-		name, c.column+1, c.header, step, step)
+	return fmt.Errorf("%s: line %d: column %d (%s) holds whole numbers, one row a %s: it looks like a count of referrals each %s, but calibrate reads one row per referral, so each row would count as one; give one row per referral (a count per date can be repeated that many times)",
+		name, headLine, c.column+1, c.header, step, step)
 }
 
 // regularDates reports whether the referrals fall one a date, nine steps in

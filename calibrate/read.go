@@ -33,6 +33,8 @@ type Extract struct {
 	// Unused are the header's columns that are none of the above, left
 	// unread (a name, an NHS number, a team).
 	Unused []string
+
+	headLine int // the header's line, for messages about a column
 }
 
 // countColumns are headers of a column that counts referrals: a file of
@@ -100,8 +102,8 @@ func Read(name string, r io.Reader) (*Extract, error) {
 		return nil, err
 	}
 	head := er.Head
-	x := &Extract{File: name, Delimiter: er.Delimiter}
-	others, err := unusedColumns(name, head, cols) // their values, for checkColumns
+	x := &Extract{File: name, Delimiter: er.Delimiter, headLine: er.Line}
+	others, err := unusedColumns(name, er.Line, head, cols) // their values, for checkColumns
 	if err != nil {
 		return nil, err
 	}
@@ -146,13 +148,19 @@ func openExtract(name string, raw []byte) (*extract.Reader, map[string]int, erro
 	if err != nil {
 		return nil, nil, fileError(name, err)
 	}
-	cols, err := extract.Columns(er.Head, columnNames)
+	cols, err := er.Columns(columnNames)
 	if err != nil {
 		return nil, nil, fileError(name, err)
 	}
 	if _, ok := cols["date"]; !ok {
-		return nil, nil, fmt.Errorf("%s: line 1: no date column among %s; name it one of %s (optional columns: group, profile, outcome)",
-			name, extract.Names(er.Head), strings.Join(columnNames["date"], ", "))
+		advice := fmt.Sprintf("name it one of %s (optional columns: group, profile, outcome)", strings.Join(columnNames["date"], ", "))
+		// A report's title above the header: say where the header seems
+		// to be, rather than ask to rename a title's cells.
+		line, head := er.HeaderBelow(func(cells []string) bool { return extract.HasColumn(cells, columnNames["date"]) })
+		if line > 0 {
+			advice = extract.HeaderBelowAdvice(er.Line, line, head)
+		}
+		return nil, nil, fmt.Errorf("%s: line %d: no date column among %s; %s", name, er.Line, extract.Names(er.Head), advice)
 	}
 	return er, cols, nil
 }
@@ -231,7 +239,7 @@ func readRows(name string, er *extract.Reader, cols map[string]int, x *Extract, 
 // unusedColumns are the header's columns calibrate does not read (named
 // ones), whose values Read collects for checkColumns; a column of counts is
 // refused, since each row would be read as one referral.
-func unusedColumns(name string, head []string, cols map[string]int) ([]unread, error) {
+func unusedColumns(name string, headLine int, head []string, cols map[string]int) ([]unread, error) {
 	read := slices.Collect(maps.Values(cols))
 	var unused []unread
 	for i, h := range head {
@@ -239,7 +247,7 @@ func unusedColumns(name string, head []string, cols map[string]int) ([]unread, e
 			continue
 		}
 		if slices.Contains(countColumns, extract.Normal(h)) {
-			return nil, fmt.Errorf("%s: line 1: column %d (%s) looks like a count of referrals: calibrate reads one row per referral, so each row would count as one; give one row per referral (a count per date can be repeated that many times)", name, i+1, h)
+			return nil, fmt.Errorf("%s: line %d: column %d (%s) looks like a count of referrals: calibrate reads one row per referral, so each row would count as one; give one row per referral (a count per date can be repeated that many times)", name, headLine, i+1, h)
 		}
 		if h != "" {
 			unused = append(unused, unread{column: i, header: h})

@@ -60,6 +60,10 @@ func utf16le(s string) string {
 func TestReadRefused(t *testing.T) {
 	cases := []struct{ name, text, want string }{
 		{"no date column", "when,group\n2024-01-01,a\n", `x.csv: line 1: no date column among ["when" "group"]; name it one of date, referral_date`},
+		// A report's title above the header: where the header seems to be.
+		{"title above the header", "Social prescribing referrals, April 2026\n\nreferral_date,group\n01/04/2026,a\n", `x.csv: line 1: no date column among ["Social prescribing referrals" "April 2026"]; the header seems to be line 3 (["referral_date" "group"]), below a title: delete lines 1 to 2, so that the header is the first line`},
+		{"no date column below a blank line", "\nwhen,group\n2024-01-01,a\n", `x.csv: line 2: no date column among ["when" "group"]; name it one of date, referral_date`},
+		{"count column below a blank line", "\ndate,count\n2024-01-01,3\n", `x.csv: line 2: column 2 (count) looks like a count of referrals`},
 		{"US date", "id,date\n1,2024-01-31\n2,12/25/2024\n", `x.csv: line 3: the dates look month first (US order): "12/25/2024" cannot be read day first, and the dates that could be either way (01/02/2024) would be read as the wrong days; save the file with dates day first (31/01/2024) or as 2024-01-31 (1 rows could not be read as they are)`},
 		{"impossible date", "date\n31/02/2024\n", `x.csv: line 2, column 1 (date): "31/02/2024" is not a date (allowed:`},
 		{"missing date", "date,group\n2024-01-01,a\n,b\n", `x.csv: line 3, column 1 (date): the date is missing`},

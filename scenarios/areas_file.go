@@ -55,7 +55,13 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 		head[0] = "name" // "Name", as a spreadsheet capitalises it
 	}
 	if len(head) == 0 || head[0] != "name" {
-		return fail(1, 1, "", `the first column must be "name", then one column per scenario key (e.g. workforce.link_workers)`)
+		msg := `the first column must be "name", then one column per scenario key (e.g. workforce.link_workers)`
+		// A report's title above the header: say where the header seems
+		// to be (its first line whose first column is name).
+		if line, below := er.HeaderBelow(func(cells []string) bool { return len(cells) > 0 && extract.Normal(cells[0]) == "name" }); line > 0 {
+			msg += "; " + extract.HeaderBelowAdvice(er.Line, line, below)
+		}
+		return fail(er.Line, 1, "", msg)
 	}
 	for i, h := range head[1:] {
 		if strings.TrimSpace(h) == "" {
@@ -65,7 +71,7 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 			continue
 		}
 		if j := slices.Index(head[:i+1], h); j >= 0 {
-			return fail(1, i+2, h, fmt.Sprintf("column %s is also column %d: give each key once", h, j+1))
+			return fail(er.Line, i+2, h, fmt.Sprintf("column %s is also column %d: give each key once", h, j+1))
 		}
 		if slices.Contains(areaOnlyColumns, h) {
 			continue
@@ -74,9 +80,9 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 			// A capitalised key ("Workforce.Link_Workers"); a service's or
 			// group's own name may have capitals, and is not lowered.
 			if l := strings.ToLower(h); typeAt(splitKey(l)) != nil {
-				return fail(1, i+2, h, fmt.Sprintf("keys are lower case: write %s", l))
+				return fail(er.Line, i+2, h, fmt.Sprintf("keys are lower case: write %s", l))
 			}
-			return fail(1, i+2, h, "not a scenario key; columns are name, referrals_multiplier, reference_group_share or key paths such as workforce.link_workers, demand.referrals_per_week, services.NAME.places, groups.NAME.share")
+			return fail(er.Line, i+2, h, "not a scenario key; columns are name, referrals_multiplier, reference_group_share or key paths such as workforce.link_workers, demand.referrals_per_week, services.NAME.places, groups.NAME.share")
 		}
 	}
 	at.cols = map[string]int{}

@@ -122,6 +122,8 @@ name = "A"
 set = { "initial.file" = "c.csv" }
 `, "", `initial.file cannot differ between areas`},
 		{"csv no name column", "[areas]\nfile = \"p.csv\"\n", "pcn,workforce.link_workers\nA,3\n", `the first column must be "name"`},
+		{"csv title above the header", "[areas]\nfile = \"p.csv\"\n", "PCNs in our ICB\n\nName,workforce.link_workers\nA,3\n", `p.csv:1:1: the first column must be "name", then one column per scenario key (e.g. workforce.link_workers); the header seems to be line 3 (["Name" "workforce.link_workers"]), below a title: delete lines 1 to 2, so that the header is the first line`},
+		{"csv unknown key below a blank line", "[areas]\nfile = \"p.csv\"\n", "\nname,workforce.link_wokers\nA,3\n", `p.csv:2:2: workforce.link_wokers: not a scenario key`},
 		{"csv missing", "[areas]\nfile = \"none.csv\"\n", "", `none.csv: cannot read the areas file`},
 		{"csv empty", "[areas]\nfile = \"p.csv\"\n", "\uFEFF\r\n", `p.csv: the areas file is empty`},
 		{"csv broken quote", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\n\"A,3\nB,4\n", `quoted field that starts on line 2`},

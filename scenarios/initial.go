@@ -305,13 +305,20 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 	if err != nil {
 		return nil, nil, nil, extractErrors(path, "the caseload file", err)
 	}
-	cols, err := extract.Columns(er.Head, caseloadColumns)
+	cols, err := er.Columns(caseloadColumns)
 	if err != nil {
 		return nil, nil, nil, extractErrors(path, "the caseload file", err)
 	}
+	if _, ok := cols["date"]; !ok {
+		// A report's title above the header: say where the header seems
+		// to be (its first line with a date column).
+		if line, head := er.HeaderBelow(func(cells []string) bool { return extract.HasColumn(cells, caseloadColumns["date"]) }); line > 0 {
+			return fail(er.Line, 0, "no date column; "+extract.HeaderBelowAdvice(er.Line, line, head))
+		}
+	}
 	for _, need := range []string{"date", "status"} {
 		if _, ok := cols[need]; !ok {
-			return fail(1, 0, fmt.Sprintf("no %s column; the columns are referral_date, status (waiting or active), and optionally sessions, group, profile, awaiting_place", need))
+			return fail(er.Line, 0, fmt.Sprintf("no %s column; the columns are referral_date, status (waiting or active), and optionally sessions, group, profile, awaiting_place", need))
 		}
 	}
 	var rows []caseloadRow

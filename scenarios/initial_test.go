@@ -92,6 +92,8 @@ func TestCaseloadRefused(t *testing.T) {
 		{"sessions", "referral_date,status,sessions\n2025-01-01,active,two\n", `caseload.csv:2:3: sessions "two": a whole number`},
 		{"waiting with sessions", "referral_date,status,sessions\n2025-01-01,waiting,2\n", `caseload.csv:2: sessions 2: a person waiting has had none`},
 		{"no status column", "referral_date,group\n2025-01-01,rest\n", `caseload.csv:1: no status column`},
+		{"title above the header", "Caseload at 30 Nov 2025,,\n,,\nreferral_date,status,group\n2025-01-01,waiting,rest\n", `caseload.csv:1: no date column; the header seems to be line 3 (["referral_date" "status" "group"]), below a title: delete lines 1 to 2, so that the header is the first line`},
+		{"no status column below a blank line", "\nreferral_date,group\n2025-01-01,rest\n", `caseload.csv:2: no status column`},
 		{"two status columns", "referral_date,status,State\n2025-01-01,waiting,waiting\n", `caseload.csv:1: columns 2 (status) and 3 (State) are both a status column; keep one`},
 		{"not UTF-8", "referral_date,status,group\n2025-01-01,waiting,caf\xe9\n", `caseload.csv:2: the file is not UTF-8 text`},
 		{"empty", "", `caseload.csv: the caseload file is empty`},

@@ -43,8 +43,10 @@ var ErrEmpty = errors.New("the file is empty")
 // Reader reads an extract's rows after its header.
 type Reader struct {
 	Head      []string // the header row, each name trimmed
+	Line      int      // the header's line: 1, unless blank lines come first
 	Delimiter rune
 	cr        *csv.Reader
+	text      string // the whole file, decoded, for HeaderBelow
 }
 
 // Open decodes raw and reads its header row. A file that is empty or only
@@ -58,13 +60,8 @@ func Open(raw []byte) (*Reader, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, ErrEmpty
 	}
-	r := &Reader{Delimiter: Delimiter(text)}
-	r.cr = csv.NewReader(strings.NewReader(text))
-	r.cr.Comma = r.Delimiter
-	r.cr.FieldsPerRecord = -1
-	// Leading spaces go, so that a quoted field may follow ", "; but not
-	// with tabs, where "trimming" would swallow an empty cell.
-	r.cr.TrimLeadingSpace = r.Delimiter != '\t'
+	r := &Reader{Delimiter: Delimiter(text), text: text}
+	r.cr = r.csvReader()
 	head, err := r.cr.Read()
 	if err != nil {
 		return nil, parseError(err)
@@ -72,8 +69,69 @@ func Open(raw []byte) (*Reader, error) {
 	for i := range head {
 		head[i] = strings.TrimSpace(head[i])
 	}
-	r.Head = head
+	// encoding/csv skips blank lines: a header below one is not on line 1.
+	r.Head, r.Line = head, 1
+	if line, _ := r.cr.FieldPos(0); line > 0 {
+		r.Line = line
+	}
 	return r, nil
+}
+
+// csvReader reads r's text from its start.
+func (r *Reader) csvReader() *csv.Reader {
+	cr := csv.NewReader(strings.NewReader(r.text))
+	cr.Comma = r.Delimiter
+	cr.FieldsPerRecord = -1
+	// Leading spaces go, so that a quoted field may follow ", "; but not
+	// with tabs, where "trimming" would swallow an empty cell.
+	cr.TrimLeadingSpace = r.Delimiter != '\t'
+	return cr
+}
+
+// titleRows is how many rows below the first HeaderBelow looks at: a
+// report's title, the date it was run, its filters and a blank line or
+// two.
+const titleRows = 20
+
+// HeaderBelow finds the header of a file whose first row is not one: the
+// first of the next titleRows rows for which isHead is true of its cells
+// (trimmed), with its line. Report tools write a title above the header
+// ("Social prescribing referrals, April 2026", a blank line, then the
+// header), and a message refusing line 1 should say where the header
+// seems to be. It returns 0 and nil when no row is a header.
+func (r *Reader) HeaderBelow(isHead func(cells []string) bool) (int, []string) {
+	cr := r.csvReader()
+	if _, err := cr.Read(); err != nil {
+		return 0, nil
+	}
+	for range titleRows {
+		rec, err := cr.Read()
+		if err != nil {
+			return 0, nil // the end, or a broken quote: no header to point to
+		}
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
+		}
+		if isHead(rec) {
+			line, _ := cr.FieldPos(0)
+			return line, rec
+		}
+	}
+	return 0, nil
+}
+
+// HeaderBelowAdvice says, for a message refusing the header on line
+// first, where the header seems to be (line, lower down, as HeaderBelow
+// found it) and what to do. It is "" when line is 0.
+func HeaderBelowAdvice(first, line int, head []string) string {
+	if line == 0 {
+		return ""
+	}
+	above := fmt.Sprintf("line %d", first)
+	if line-first > 1 {
+		above = fmt.Sprintf("lines %d to %d", first, line-1)
+	}
+	return fmt.Sprintf("the header seems to be line %d (%s), below a title: delete %s, so that the header is the first line", line, Names(head), above)
 }
 
 // Next returns the next row and its line, or io.EOF after the last. A row
@@ -239,10 +297,16 @@ func Normal(h string) string {
 	return strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(h)))
 }
 
-// Columns finds the known columns in a header: known maps each column to
+// HasColumn reports whether any of cells is one of names, in Normal form.
+func HasColumn(cells, names []string) bool {
+	return slices.ContainsFunc(cells, func(c string) bool { return slices.Contains(names, Normal(c)) })
+}
+
+// Columns finds the known columns in the header: known maps each column to
 // the headers accepted for it, in Normal form. A column found twice is an
-// *Error on line 1.
-func Columns(head []string, known map[string][]string) (map[string]int, error) {
+// *Error at the header's line.
+func (r *Reader) Columns(known map[string][]string) (map[string]int, error) {
+	head := r.Head
 	cols := map[string]int{}
 	for i, h := range head {
 		n := Normal(h)
@@ -251,7 +315,7 @@ func Columns(head []string, known map[string][]string) (map[string]int, error) {
 				continue
 			}
 			if j, dup := cols[key]; dup {
-				return nil, &Error{Line: 1, Msg: fmt.Sprintf("columns %d (%s) and %d (%s) are both a %s column; keep one",
+				return nil, &Error{Line: r.Line, Msg: fmt.Sprintf("columns %d (%s) and %d (%s) are both a %s column; keep one",
 					j+1, head[j], i+1, h, key)}
 			}
 			cols[key] = i

@@ -147,13 +147,54 @@ func TestDelimiter(t *testing.T) {
 
 func TestColumns(t *testing.T) {
 	known := map[string][]string{"date": {"date", "referral_date"}, "group": {"group"}}
-	cols, err := Columns([]string{"ID", " Referral-Date ", "GROUP"}, known)
-	if err != nil || !reflect.DeepEqual(cols, map[string]int{"date": 1, "group": 2}) {
-		t.Fatalf("Columns = %v, %v", cols, err)
+	for _, c := range []struct {
+		name, text string
+		want       map[string]int
+		err        string
+	}{
+		{"found", "ID, Referral-Date ,GROUP\n", map[string]int{"date": 1, "group": 2}, ""},
+		{"twice", "date,Referral date\n", nil, "line 1: columns 1 (date) and 2 (Referral date) are both a date column; keep one"},
+		// encoding/csv skips the blank lines above: the header is on line 3.
+		{"twice below blank lines", "\n\ndate,Referral date\n", nil, "line 3: columns 1 (date) and 2 (Referral date) are both a date column; keep one"},
+	} {
+		r, err := Open([]byte(c.text))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		cols, err := r.Columns(known)
+		if got := fmt.Sprint(err); c.err != "" && got != c.err || c.err == "" && (err != nil || !reflect.DeepEqual(cols, c.want)) {
+			t.Errorf("%s: Columns = %v, %v; want %v, %q", c.name, cols, err, c.want, c.err)
+		}
 	}
-	_, err = Columns([]string{"date", "Referral date"}, known)
-	if err == nil || err.Error() != "line 1: columns 1 (date) and 2 (Referral date) are both a date column; keep one" {
-		t.Fatalf("two date columns: %v", err)
+}
+
+// TestHeaderBelow: a header below a report's title is found, with its
+// line, so that a message refusing line 1 can point to it; a file whose
+// header is simply wrong has none.
+func TestHeaderBelow(t *testing.T) {
+	isHead := func(cells []string) bool { return HasColumn(cells, []string{"referral_date"}) }
+	for _, c := range []struct {
+		name, text string
+		line       int
+		hint       string
+	}{
+		{"title, blank, header", "Social prescribing referrals, April 2026\n\nReferral date,group\n01/04/2026,rest\n", 3,
+			`the header seems to be line 3 (["Referral date" "group"]), below a title: delete lines 1 to 2, so that the header is the first line`},
+		{"Excel's title row", "Referrals April 2026,,\n,,\nreferral_date ,group,\n", 3,
+			`the header seems to be line 3 (["referral_date" "group" ""]), below a title: delete lines 1 to 2, so that the header is the first line`},
+		{"title alone", "Referrals\nreferral_date\n", 2,
+			`the header seems to be line 2 (["referral_date"]), below a title: delete line 1, so that the header is the first line`},
+		{"no header", "when,group\n2024-01-01,a\n", 0, ""},
+		{"too far down", "title\n" + strings.Repeat("x\n", titleRows) + "referral_date\n", 0, ""},
+	} {
+		r, err := Open([]byte(c.text))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		line, head := r.HeaderBelow(isHead)
+		if hint := HeaderBelowAdvice(r.Line, line, head); line != c.line || hint != c.hint {
+			t.Errorf("%s: line %d, %q; want %d, %q", c.name, line, hint, c.line, c.hint)
+		}
 	}
 }
 
@@ -175,7 +216,7 @@ func ExampleOpen() {
 		fmt.Println(err)
 		return
 	}
-	cols, _ := Columns(r.Head, map[string][]string{"date": {"referral_date"}, "group": {"group"}})
+	cols, _ := r.Columns(map[string][]string{"date": {"referral_date"}, "group": {"group"}})
 	for {
 		rec, line, err := r.Next()
 		if err != nil {
