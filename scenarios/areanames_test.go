@@ -123,3 +123,31 @@ func TestLongNamesAndValues(t *testing.T) {
 		})
 	}
 }
+
+// TestNameSet: the one rule that areas' and compared scenarios' names
+// are told apart by. A name given again returns itself and where it was
+// first given; one that only prints alike returns the first; a new one
+// is remembered, and never overwrites the first.
+func TestNameSet(t *testing.T) {
+	var s NameSet[int]
+	for _, c := range []struct {
+		name, first string
+		line, at    int
+		dup         bool
+	}{
+		{"Riverside PCN", "", 2, 0, false},
+		{"Northgate", "", 3, 0, false},
+		{"Riverside PCN", "Riverside PCN", 4, 2, true},
+		{"riverside  pcn", "Riverside PCN", 5, 2, true},
+		{"River\u200bside PCN", "Riverside PCN", 6, 2, true},
+		{"STRASSE", "", 7, 0, false},
+		{"Straße", "STRASSE", 8, 7, true},
+		{"Caf\u00e9", "", 9, 0, false},
+		{"Cafe\u0301", "Caf\u00e9", 10, 9, true},
+	} {
+		first, at, dup := s.Add(c.name, c.line)
+		if first != c.first || at != c.at || dup != c.dup {
+			t.Errorf("Add(%q, %d) = %q, %d, %v; want %q, %d, %v", c.name, c.line, first, at, dup, c.first, c.at, c.dup)
+		}
+	}
+}

@@ -89,12 +89,8 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 	for i, h := range head {
 		at.cols[h] = i + 1
 	}
-	type first struct {
-		line int
-		name string
-	}
-	seen := map[string]first{} // by NameKey
-	var cellErrs Errors        // every cell's, not the first's alone
+	var seen NameSet[int] // the line of each name
+	var cellErrs Errors   // every cell's, not the first's alone
 	for {
 		rec, line, err := er.Next()
 		if errors.Is(err, io.EOF) {
@@ -118,13 +114,11 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 			return fail(line, 1, "name", fmt.Sprintf("%q looks like a spreadsheet's totals row, not an area: it would be simulated as one more; remove the row, or name the area otherwise", spec.Name))
 		}
 		// Names that print alike are one area typed twice.
-		same := NameKey(spec.Name)
-		if prev, dup := seen[same]; dup && prev.name == spec.Name {
-			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d; names must differ", spec.Name, prev.line))
+		if first, at, dup := seen.Add(spec.Name, line); dup && first == spec.Name {
+			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d; names must differ", spec.Name, at))
 		} else if dup {
-			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d, as %q (names are compared as they print, ignoring case, spaces and characters that print as nothing); names must differ", spec.Name, prev.line, prev.name))
+			return fail(line, 1, "name", fmt.Sprintf("area %q is also on line %d, as %q (%s); names must differ", spec.Name, at, first, NamesAlike))
 		}
-		seen[same] = first{line, spec.Name}
 		list, at.lines = append(list, spec), append(at.lines, line)
 	}
 	if cellErrs != nil {

@@ -51,22 +51,19 @@ func (v *validator) areas() {
 			}
 		}
 	}
-	seen := map[string]string{} // NameKey: the name first listed
+	var seen NameSet[struct{}]
 	for i, area := range a.List {
 		ap := func(k string) []string { return path("list", strconv.Itoa(i), k) }
-		first, twice := seen[NameKey(area.Name)]
+		first, _, twice := seen.Add(area.Name, struct{}{})
 		switch {
 		case blank(area.Name):
 			v.add(ap("name"), area.Name, "an area needs a name"+invisible(area.Name))
 		case twice && first == area.Name:
 			v.add(ap("name"), area.Name, fmt.Sprintf("area %q is listed twice", area.Name))
 		case twice:
-			v.add(ap("name"), area.Name, fmt.Sprintf("area %q is listed twice (names are compared as they print, ignoring case, spaces and characters that print as nothing; the first is %q)", area.Name, first))
+			v.add(ap("name"), area.Name, fmt.Sprintf("area %q is listed twice (%s; the first is %q)", area.Name, NamesAlike, first))
 		case areaNameProblem(area.Name) != "":
 			v.add(ap("name"), area.Name, areaNameProblem(area.Name))
-		}
-		if !twice {
-			seen[NameKey(area.Name)] = area.Name
 		}
 		if area.ReferralsMultiplier != nil {
 			v.num(ap("referrals_multiplier"), *area.ReferralsMultiplier, positive)
@@ -103,6 +100,41 @@ func NameKey(name string) string {
 	// letter is then the least of the letters that are its cases.
 	name = strings.Map(leastCase, norm.NFC.String(cases.Fold().String(name)))
 	return strings.Join(strings.Fields(name), " ")
+}
+
+// NamesAlike says how names are compared (NameKey), for a message
+// refusing two that print alike.
+const NamesAlike = "names are compared as they print, ignoring case, spaces and characters that print as nothing"
+
+// NameSet remembers names by NameKey, to tell a name given twice, or two
+// names that print alike, from a new one: the rule for areas' names, in
+// a file or listed, and compared scenarios' lives here, not in each
+// caller's map. W is what a caller keeps of where a name was given (its
+// line, its file). The zero NameSet is empty and ready.
+type NameSet[W any] struct {
+	seen map[string]namedAt[W]
+}
+
+type namedAt[W any] struct {
+	name  string
+	where W
+}
+
+// Add returns the name given before that prints as name does, with where
+// it was given, and whether there is one (first == name when name is
+// given again exactly); a new name is remembered as given at where, and
+// "" and W's zero value are returned.
+func (s *NameSet[W]) Add(name string, where W) (first string, firstWhere W, dup bool) {
+	key := NameKey(name)
+	if f, ok := s.seen[key]; ok {
+		return f.name, f.where, true
+	}
+	if s.seen == nil {
+		s.seen = map[string]namedAt[W]{}
+	}
+	s.seen[key] = namedAt[W]{name, where}
+	var none W
+	return "", none, false
 }
 
 // leastCase is the least of r and the letters that are its other cases.
