@@ -261,7 +261,7 @@ func (v *validator) rangeOf(path []string, x float64, raw any, what string) {
 	}
 	if !bd.hard.has(x) {
 		msg := withHint(fmt.Sprintf("%smust be between %s and %s", what, formatNumber(bd.hard.lo), formatNumber(bd.hard.hi)), path)
-		if s := likelyFix(x, bd); s != "" {
+		if s := likelyFix(x, bd, isWhole(raw)); s != "" {
 			msg += "; " + s
 		}
 		v.add(path, raw, msg)
@@ -274,16 +274,29 @@ func (v *validator) rangeOf(path []string, x float64, raw any, what string) {
 	if h := hintFor(path); h != "" {
 		msg += " (" + h + ")"
 	}
-	if s := likelyFix(x, bd); s != "" {
+	if s := likelyFix(x, bd, isWhole(raw)); s != "" {
 		msg += "; " + s
 	}
 	v.warn(path, raw, msg)
 }
 
+// isWhole reports whether raw, a value as set, is of a whole-number key
+// (sessions, posts, places).
+func isWhole(raw any) bool {
+	switch reflect.ValueOf(raw).Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return true
+	}
+	return false
+}
+
 // likelyFix suggests the value a typo most likely stood for: a percentage
 // for a fraction (28 for 0.28), a value ten or a thousand times too large,
-// or years for weeks. It returns "" if none is typical.
-func likelyFix(x float64, bd bounds) string {
+// or years for weeks. Of a whole-number key (whole) it suggests only whole
+// numbers: sessions = 80 is not a slip for 0.8, which the key cannot hold.
+// It returns "" if none is typical.
+func likelyFix(x float64, bd bounds, whole bool) string {
 	type fix struct {
 		y    float64
 		note string
@@ -309,7 +322,7 @@ func likelyFix(x float64, bd bounds) string {
 		fixes = append(fixes, fix{x * 100, ""})
 	}
 	for _, f := range fixes {
-		if f.y != 0 && bd.typical.has(f.y) {
+		if f.y != 0 && bd.typical.has(f.y) && (!whole || f.y == math.Trunc(f.y)) {
 			return fmt.Sprintf("did you mean %s%s?", formatDerived(f.y), f.note)
 		}
 	}

@@ -116,6 +116,9 @@ func TestRanges(t *testing.T) {
 		{"check-in every 1e-9 weeks", "[holding]\ncheckin_interval_weeks = 1e-9\n", "", "holding.checkin_interval_weeks = 1e-09: must be between 0.1 and 52"},
 		{"cap that rounds to no places", "[workforce]\ncaseload_cap_per_fte = 0.1\n[initial]\nactive = 0\n", "", "which rounds down to none"},
 		{"half a place", "[workforce]\nfte = 0.5\ncaseload_cap_per_fte = 1.5\n[initial]\nactive = 0\n", "", "0.5 × 1.5 = 0.75 caseload places, which rounds down to none"},
+		// A whole-number key is not offered a fraction it cannot hold
+		// ("did you mean 0.8?" of sessions = 80).
+		{"sessions held, a whole number", "[initial]\npeople = [{ status = \"active\", sessions = 80 }]\n", "80 is outside the plausible range 0 to 60; did you mean 8?", ""},
 		{"in range", "[costs]\non_cost_share = 0.3\n", "", ""},
 		{"referrals ten times the team's", "[demand]\nreferrals_per_week = 180\n",
 			"x.toml:4:1: demand.referrals_per_week = 180: warning: 180 referrals a week for 3 link-worker FTE (workforce.link_workers × fte) is 60 a week each, more than four times the typical 6.67 (about 20 a week for a PCN's three); did you mean 18?", ""},
