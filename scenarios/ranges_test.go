@@ -118,6 +118,7 @@ func TestRanges(t *testing.T) {
 		{"half a place", "[workforce]\nfte = 0.5\ncaseload_cap_per_fte = 1.5\n[initial]\nactive = 0\n", "", "0.5 × 1.5 = 0.75 caseload places, which rounds down to none"},
 		// A whole-number key is not offered a fraction it cannot hold
 		// ("did you mean 0.8?" of sessions = 80).
+		{"one of today's people", "[initial]\npeople = [{ status = \"waiting\" }]\n", "initial: warning: today's 1 person starts the run, but the KPIs leave out", ""},
 		{"sessions held, a whole number", "[initial]\npeople = [{ status = \"active\", sessions = 80 }]\n", "80 is outside the plausible range 0 to 60; did you mean 8?", ""},
 		{"in range", "[costs]\non_cost_share = 0.3\n", "", ""},
 		{"referrals ten times the team's", "[demand]\nreferrals_per_week = 180\n",

@@ -457,9 +457,13 @@ func (v *validator) initial() {
 	// Today's people, from an extract, are where the run starts; a long
 	// warm-up leaves them out of every KPI.
 	if len(in.People) > 0 && v.c.Run.WarmupWeeks >= 26 {
+		who := fmt.Sprintf("today's %s people start", formatNumber(float64(len(in.People))))
+		if len(in.People) == 1 {
+			who = "today's 1 person starts"
+		}
 		v.warn(p("initial"), nil, fmt.Sprintf(
-			"today's %s people start the run, but the KPIs leave out its first %d weeks (run.warmup_weeks), by when most of them have left: to see what today's caseload does to waits, set run.warmup_weeks = 0",
-			formatNumber(float64(len(in.People))), v.c.Run.WarmupWeeks), "run.warmup_weeks")
+			"%s the run, but the KPIs leave out its first %d weeks (run.warmup_weeks), by when most of them have left: to see what today's caseload does to waits, set run.warmup_weeks = 0",
+			who, v.c.Run.WarmupWeeks), "run.warmup_weeks")
 	}
 	if in.Date != "" && in.File == "" && len(in.People) == 0 {
 		v.warn(p("initial", "date"), in.Date, "the date of a caseload extract (initial.file), from which its people's waits are counted: without one it changes nothing")
