@@ -162,8 +162,22 @@ var (
 )
 
 // cellHint says how to write a cell of an areas file that a spreadsheet
-// formatted as a number: "" if it does not look like one.
+// formatted as a number, or wrote for none: "" if it does neither.
 func cellHint(cell string) string {
+	if h := formattedNumberHint(cell); h != "" {
+		return h
+	}
+	switch strings.ToLower(cell) {
+	case "n/a", "na", "-", "–", "none", "null":
+		return "leave the cell empty to keep the scenario's value"
+	}
+	return ""
+}
+
+// formattedNumberHint says how to write a number a spreadsheet formatted
+// ("£32,000", "12%", "0,9", "1,234"), in a cell, a scenario or --set: ""
+// if value does not look like one.
+func formattedNumberHint(cell string) string {
 	plain := strings.NewReplacer("£", "", ",", "", "%", "", " ", "").Replace(cell)
 	_, numErr := strconv.ParseFloat(plain, 64)
 	switch {
@@ -176,10 +190,6 @@ func cellHint(cell string) string {
 		return fmt.Sprintf("numbers take a decimal point, not a comma: write %s", strings.Replace(cell, ",", ".", 1))
 	case thousandsCell.MatchString(cell):
 		return fmt.Sprintf("write %s, without thousands separators", plain)
-	}
-	switch strings.ToLower(cell) {
-	case "n/a", "na", "-", "–", "none", "null":
-		return "leave the cell empty to keep the scenario's value"
 	}
 	return ""
 }

@@ -114,7 +114,23 @@ func (d *decoder) typeError(path []string, raw any, want string) {
 	if h := hintFor(path); h != "" {
 		msg += " (" + h + ")"
 	}
+	// A number in quotes, or as a spreadsheet formats one ("28%",
+	// "1,234"): say how to write it.
+	if text, ok := raw.(string); ok && strings.HasPrefix(want, "a ") && strings.Contains(want, "number") {
+		msg = joinHint(msg, numberTextHint(text))
+	}
 	d.fail(path, raw, msg)
+}
+
+// numberTextHint says how to write as a number a value given as text:
+// without its quotes ("0.9"), or as formattedNumberHint says of a spreadsheet's
+// formatting ("28%", "1,234"); "" if it is neither.
+func numberTextHint(text string) string {
+	t := strings.TrimSpace(text)
+	if numberCell.MatchString(t) {
+		return "write it without quotes: " + t
+	}
+	return formattedNumberHint(t)
 }
 
 // value decodes raw into v, which is addressable.

@@ -221,7 +221,7 @@ func setKey(doc map[string]any, key, value string) string {
 	}
 	raw, err := parseValue(value)
 	if err != nil {
-		if why := notAValue(path, err); why != "" {
+		if why := notAValue(path, value, err); why != "" {
 			return why
 		}
 		// Text needs no quotes on the command line; and a key that is not
@@ -232,10 +232,11 @@ func setKey(doc map[string]any, key, value string) string {
 	return setIn(doc, path, raw)
 }
 
-// notAValue says why a value that is not TOML cannot be the value of the
-// key at path, in the terms of what the key takes; "" if the key takes text
-// (or is unknown).
-func notAValue(path []string, err error) string {
+// notAValue says why value, which is not TOML, cannot be the value of the
+// key at path, in the terms of what the key takes, and how to write a
+// number a spreadsheet formatted ("90%", "1,234"); "" if the key takes
+// text (or is unknown).
+func notAValue(path []string, value string, err error) string {
 	t := typeAt(path)
 	if t == nil {
 		return ""
@@ -249,9 +250,9 @@ func notAValue(path []string, err error) string {
 		return ""
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "want a whole number" + what
+		return joinHint("want a whole number"+what, formattedNumberHint(strings.TrimSpace(value)))
 	case reflect.Float32, reflect.Float64:
-		return "want a number" + what
+		return joinHint("want a number"+what, formattedNumberHint(strings.TrimSpace(value)))
 	case reflect.Bool:
 		return "want true or false" + what
 	case reflect.Slice:

@@ -93,6 +93,12 @@ func TestSetErrors(t *testing.T) {
 		{"", "1", "no key given"},
 		{"extends", `"baseline"`, "extends cannot be set"},
 		{"workforce..fte", "1", "no empty parts"},
+		// Numbers as a spreadsheet formats them: told how to write them.
+		{"workforce.fte", "90%", "want a number (full-time equivalent per post, over 0 up to 1.5): write a share as a fraction: 0.9 for 90%"},
+		{"demand.referrals_per_week", "1,234", "write 1234, without thousands separators"},
+		{"workforce.fte", "0,9", "numbers take a decimal point, not a comma: write 0.9"},
+		{"workforce.link_workers", "1,234", "want a whole number (funded link-worker posts, 0-100000): write 1234, without thousands separators"},
+		{"costs.salary_per_fte_year", "£32,000", "write 32000, without £ or thousands separators"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
@@ -350,6 +356,24 @@ func TestApplySetsRefusesComments(t *testing.T) {
 		}
 		if c.Demand.ReferralsPerWeek == 25 {
 			t.Errorf("ApplySets(%q) set the other value", tt.set)
+		}
+	}
+}
+
+// TestNumbersAsTextInAFile: a number written in quotes, or as a
+// spreadsheet formats one, in a scenario file is told how to write it;
+// text that is no number is told only what the key takes.
+func TestNumbersAsTextInAFile(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{"[workforce]\nfte = \"0.9\"\n", `workforce.fte = "0.9": expected a number, got a string (full-time equivalent per post, over 0 up to 1.5): write it without quotes: 0.9`},
+		{"[workforce]\nlink_workers = \" 3 \"\n", `expected a whole number, got a string (funded link-worker posts, 0-100000): write it without quotes: 3`},
+		{"[costs]\non_cost_share = \"28%\"\n", `expected a number, got a string (employer on-costs as a share of salary, 0 or more; typical 0.28): write a share as a fraction: 0.28 for 28%`},
+		{"[costs]\nsalary_per_fte_year = \"£32,000\"\n", `write 32000, without £ or thousands separators`},
+		{"[workforce]\nfte = \"N/A\"\n", `expected a number, got a string (full-time equivalent per post, over 0 up to 1.5)`},
+	} {
+		_, err := LoadBytes("x.toml", []byte("name = \"x\"\nextends = \"baseline\"\n"+tt.body), Options{})
+		if err == nil || !strings.HasSuffix(err.Error(), tt.want) {
+			t.Errorf("%q: got %v, want it to end %q", tt.body, err, tt.want)
 		}
 	}
 }
