@@ -1,9 +1,11 @@
 package scenarios
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -82,7 +84,11 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 			if l := strings.ToLower(h); typeAt(splitKey(l)) != nil {
 				return fail(er.Line, i+2, h, fmt.Sprintf("keys are lower case: write %s", l))
 			}
-			return fail(er.Line, i+2, h, "not a scenario key; columns are name, referrals_multiplier, reference_group_share or key paths such as workforce.link_workers, demand.referrals_per_week, services.NAME.places, groups.NAME.share")
+			const columns = "columns are name, referrals_multiplier, reference_group_share or key paths such as workforce.link_workers, demand.referrals_per_week, services.NAME.places, groups.NAME.share"
+			if s := cmp.Or(suggestColumn(h), suggestColumn(strings.ToLower(h))); s != "" {
+				return fail(er.Line, i+2, h, fmt.Sprintf("not a scenario key; did you mean %s? (%s)", s, columns))
+			}
+			return fail(er.Line, i+2, h, "not a scenario key; "+columns)
 		}
 	}
 	at.cols = map[string]int{}
@@ -128,6 +134,41 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 		return fail(0, 0, "", "the areas file has no areas")
 	}
 	return list, at, nil
+}
+
+// suggestColumn is the key an areas file's header h, which is none, most
+// likely misspells ("workforce.link_worker", "referals_multiplier"), as a
+// scenario's unknown key is told: the first part of it that is no key,
+// replaced by the closest key there; "" if none is close.
+func suggestColumn(h string) string {
+	if s := suggest(h, areaOnlyColumns); s != "" {
+		return s
+	}
+	path := splitKey(h)
+	for i := range path {
+		if typeAt(path[:i+1]) != nil {
+			continue
+		}
+		t := typeAt(path[:i])
+		if t == nil || t.Kind() != reflect.Struct || isOpaque(t) {
+			return ""
+		}
+		var names []string
+		for _, f := range fieldsOf(t) {
+			names = append(names, f.name)
+		}
+		s := suggest(path[i], names)
+		if s == "" {
+			return ""
+		}
+		fixed := append(slices.Clone(path[:i]), s)
+		fixed = append(fixed, path[i+1:]...)
+		if typeAt(fixed) == nil {
+			return ""
+		}
+		return strings.Join(fixed, ".")
+	}
+	return ""
 }
 
 // totalsRow reports whether an area's name is a spreadsheet's summary row

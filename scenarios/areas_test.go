@@ -99,6 +99,12 @@ name = "A"
 set = { "workforce.link_workers" = -1 }
 `, "", `area "A": workforce.link_workers: `},
 		{"csv unknown column", "[areas]\nfile = \"p.csv\"\n", "name,workforce.linkworkers\nA,3\n", `p.csv:1:2: workforce.linkworkers: not a scenario key`},
+		// A typo in a column's key is told the key it most likely meant,
+		// as a scenario's unknown key is.
+		{"csv misspelt column", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_worker\nA,3\n", `p.csv:1:2: workforce.link_worker: not a scenario key; did you mean workforce.link_workers? (columns are name,`},
+		{"csv misspelt table", "[areas]\nfile = \"p.csv\"\n", "name,Workforce.Link_Worker\nA,3\n", `did you mean workforce.link_workers?`},
+		{"csv misspelt area column", "[areas]\nfile = \"p.csv\"\n", "name,referals_multiplier\nA,3\n", `did you mean referrals_multiplier?`},
+		{"csv misspelt service key", "[areas]\nfile = \"p.csv\"\n", "name,services.wellbeing_groups.place\nA,3\n", `did you mean services.wellbeing_groups.places?`},
 		{"csv bad cell", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nB,three\n", `p.csv:3:2: workforce.link_workers = "three": area "B": expected a whole number`},
 		{"csv duplicate", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nA,4\n", `p.csv:3:1: name: area "A" is also on line 2`},
 		{"csv column without a name", "[areas]\nfile = \"p.csv\"\n", "name,,workforce.link_workers\nA,1,3\n", `p.csv:2:2: column 2 has no name in the header, yet holds "1" here`},
