@@ -39,6 +39,12 @@ func cmdCalibrate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// An empty list was read as the default one, without a word: a list
+	// given is one to use, so one with no values is refused.
+	if len(cf.inappropriateValues()) == 0 {
+		return usagef("--inappropriate %s: give one or more outcome values, comma-separated, as written in the extract (default %s)",
+			strconv.Quote(*cf.inappropriate), strings.Join(calibrate.DefaultInappropriate, ","))
+	}
 	base, err := scenarios.Load(*cf.extends)
 	if err != nil {
 		return fmt.Errorf("--extends: %w", err)

@@ -227,3 +227,19 @@ func TestCalibrateNameIsAScenarioName(t *testing.T) {
 		}
 	}
 }
+
+// TestCalibrateInappropriateListNotEmpty: an --inappropriate list with no
+// values is a usage error; it was read as the default list, without a
+// word, so a user who meant to count no outcome as inappropriate had
+// "declined" counted.
+func TestCalibrateInappropriateListNotEmpty(t *testing.T) {
+	tmp := t.TempDir()
+	refs := calibrate.Synthetic(calibrate.Params{Base: 20}, time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), 104, 3)
+	extract := writeExtract(t, filepath.Join(tmp, "referrals.csv"), refs)
+	for _, list := range []string{"", " , "} {
+		code, _, stderr := cli("calibrate", extract, "-o", filepath.Join(tmp, "out"), "--inappropriate", list)
+		if code != exitUsage || !strings.Contains(stderr, "--inappropriate") || !strings.Contains(stderr, "give one or more outcome values") {
+			t.Errorf("--inappropriate %q: exit %d, stderr %q; want a usage error naming the flag", list, code, stderr)
+		}
+	}
+}
