@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -381,6 +382,28 @@ func parseCaseload(path string, raw []byte, date string) ([]InitialPerson, []int
 	return people, lines, append(ages.list(), held.list()...), nil
 }
 
+// sessionsCell reads a caseload file's sessions held, v, or says why it
+// cannot: a whole number from 0 to the key's hard limit. A spreadsheet's
+// 3.0 is 3; its 1,234 is told how to write it. One past the limit is told
+// here, at its cell: the scenario's check told it by a key nobody wrote
+// (initial.people.0.sessions) at the scenario's [initial] line.
+func sessionsCell(v string) (int, string) {
+	bd := ranges["initial.people.*.sessions"]
+	allowed := fmt.Sprintf("a whole number from %s to %s", formatNumber(bd.hard.lo), formatNumber(bd.hard.hi))
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil || !numberCell.MatchString(v) || x != math.Trunc(x) {
+		return 0, joinHint(fmt.Sprintf("sessions %q: %s", v, allowed), formattedNumberHint(v))
+	}
+	if !bd.hard.has(x) {
+		msg := fmt.Sprintf("sessions %s: %s", v, allowed)
+		if s := likelyFix(x, bd, true); s != "" {
+			msg += "; " + s
+		}
+		return 0, msg
+	}
+	return int(x), ""
+}
+
 // lineWarnings are a caseload file's warnings of one kind: the first
 // alikeShown at their lines, the rest counted, as more says them.
 type lineWarnings struct {
@@ -458,9 +481,9 @@ func readCaseloadRow(cols map[string]int, rec []string) (r caseloadRow, col int,
 	r.p.Status = st
 	r.p.AwaitingPlace = strings.EqualFold(v, "holding")
 	if v, col = cell("sessions"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			return r, col, fmt.Sprintf("sessions %q: a whole number, 0 or more", v)
+		n, msg := sessionsCell(v)
+		if msg != "" {
+			return r, col, msg
 		}
 		r.p.Sessions = &n
 	}

@@ -44,6 +44,23 @@ func TestCaseloadFile(t *testing.T) {
 	}
 }
 
+// TestCaseloadSessionsAsASpreadsheetWritesThem: 3.0, as a spreadsheet
+// with decimals shown writes 3, is read as 3 (it was refused), as a
+// scenario's or an areas file's whole number 3.0 is.
+func TestCaseloadSessionsAsASpreadsheetWritesThem(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"s.toml":       icbHead + "\n[initial]\nfile = \"caseload.csv\"\ndate = \"2025-11-30\"\n",
+		"caseload.csv": "referral_date,status,sessions\n01/09/2025,active,3.0\n01/09/2025,active, 4.00 \n",
+	})
+	c, err := LoadFile(filepath.Join(dir, "s.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := c.Initial.People; len(p) != 2 || *p[0].Sessions != 3 || *p[1].Sessions != 4 {
+		t.Errorf("people %+v", p)
+	}
+}
+
 // TestCaseloadFileAsExcelUnicodeText: the extract of TestCaseloadFile saved
 // as Excel's "Unicode text" (UTF-16, tab-separated) gives the same people.
 func TestCaseloadFileAsExcelUnicodeText(t *testing.T) {
@@ -91,6 +108,11 @@ func TestCaseloadRefused(t *testing.T) {
 		{"everyone after the run starts", "referral_date,status\n" + strings.Repeat("2025-12-31,waiting\n", 6), `caseload.csv:5: and 3 more people from here on with the same problem: referred after the run starts`},
 		{"sessions", "referral_date,status,sessions\n2025-01-01,active,two\n", `caseload.csv:2:3: sessions "two": a whole number`},
 		{"waiting with sessions", "referral_date,status,sessions\n2025-01-01,waiting,2\n", `caseload.csv:2: sessions 2: a person waiting has had none`},
+		// Past the key's limit: told at the cell, not by a key nobody
+		// wrote (initial.people.0.sessions) at the scenario's line.
+		{"sessions past the limit", "referral_date,status,sessions\n2025-01-01,active,5000\n", `caseload.csv:2:3: sessions 5000: a whole number from 0 to 1000; did you mean 50?`},
+		{"sessions with a thousands separator", "referral_date,status,sessions\n2025-01-01,active,\"1,234\"\n", `caseload.csv:2:3: sessions "1,234": a whole number from 0 to 1000: write 1234, without thousands separators`},
+		{"half a session", "referral_date,status,sessions\n2025-01-01,active,2.5\n", `caseload.csv:2:3: sessions "2.5": a whole number from 0 to 1000`},
 		{"no status column", "referral_date,group\n2025-01-01,rest\n", `caseload.csv:1: no status column`},
 		{"title above the header", "Caseload at 30 Nov 2025,,\n,,\nreferral_date,status,group\n2025-01-01,waiting,rest\n", `caseload.csv:1: no date column; the header seems to be line 3 (["referral_date" "status" "group"]), below a title: delete lines 1 to 2, so that the header is the first line`},
 		{"no status column below a blank line", "\nreferral_date,group\n2025-01-01,rest\n", `caseload.csv:2: no status column`},
