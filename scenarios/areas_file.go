@@ -136,6 +136,21 @@ func parseAreas(path string, raw []byte) (list []AreaSpec, at csvPlaces, _ Error
 	return list, at, nil
 }
 
+// plainNumber reads a cell written as a number (numberCell) that TOML
+// does not take: a whole number with leading zeros (007) as an integer,
+// and one with a bare point (.9, 26.) as a float. A number past float64's
+// range, or a whole one past int64's, is an error.
+func plainNumber(cell string) (any, error) {
+	if !strings.ContainsAny(cell, ".eE") {
+		return strconv.ParseInt(cell, 10, 64)
+	}
+	x, err := strconv.ParseFloat(cell, 64)
+	if err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
 // suggestColumn is the key an areas file's header h, which is none, most
 // likely misspells ("workforce.link_worker", "referals_multiplier"), as a
 // scenario's unknown key is told: the first part of it that is no key,
@@ -318,16 +333,27 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 				continue
 			}
 			v, err := parseValue(cell)
-			if err != nil {
-				if numberCell.MatchString(cell) { // 1e400: a number, too large to hold
+			if err != nil && numberCell.MatchString(cell) {
+				// TOML refuses .9, 26. and 007, which tools write for
+				// numbers all the same; they were told "too large to read".
+				if v, err = plainNumber(cell); err != nil { // 1e400
 					errs = append(errs, bad("a number too large to read")...)
 					continue
 				}
+			}
+			if err != nil {
 				if h := cellHint(cell); h != "" {
 					errs = append(errs, bad("not a value spsim can read: "+h)...)
 					continue
 				}
 				v = cell // bare text, checked when applied
+				// A spreadsheet writes TRUE and FALSE, which TOML would
+				// not read as true and false.
+				if t := typeAt(splitKey(head[i])); t != nil && t.Kind() == reflect.Bool {
+					if b, ok := map[string]bool{"true": true, "false": false}[strings.ToLower(cell)]; ok {
+						v = b
+					}
+				}
 			}
 			if spec.Set == nil {
 				spec.Set = map[string]Value{}

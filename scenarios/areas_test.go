@@ -456,3 +456,31 @@ func TestAreasTrailingEmptyColumn(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+// TestAreasCellsAsToolsWriteThem: numbers TOML does not take but other
+// tools write (.9, 26., 007) are read as the numbers they are (".9" was
+// refused as "a number too large to read"), and a spreadsheet's TRUE and
+// FALSE as true and false; 1e400 is still too large.
+func TestAreasCellsAsToolsWriteThem(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"p.csv":  "name,workforce.fte,demand.referrals_per_week,workforce.link_workers,holding.enabled\nnorth,.9,26.,007,FALSE\nsouth,0.8,18,4,True\n",
+		"s.toml": "name = \"s\"\nextends = \"baseline\"\n[areas]\nfile = \"p.csv\"\n",
+	})
+	c, err := LoadFile(filepath.Join(dir, "s.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, s := c.Areas.List[0].Resolved, c.Areas.List[1].Resolved
+	if n.Workforce.FTE != 0.9 || n.Demand.ReferralsPerWeek != 26 || n.Workforce.LinkWorkers != 7 || n.Holding.Enabled || !s.Holding.Enabled {
+		t.Errorf("north: fte %v, referrals %v, posts %d, holding %v; south holding %v", n.Workforce.FTE, n.Demand.ReferralsPerWeek, n.Workforce.LinkWorkers, n.Holding.Enabled, s.Holding.Enabled)
+	}
+	for _, cell := range []string{"1e400", "99999999999999999999"} {
+		dir := writeFiles(t, map[string]string{
+			"p.csv":  "name,demand.referrals_per_week\nnorth," + cell + "\n",
+			"s.toml": "name = \"s\"\nextends = \"baseline\"\n[areas]\nfile = \"p.csv\"\n",
+		})
+		if _, err := LoadFile(filepath.Join(dir, "s.toml")); err == nil || !strings.Contains(err.Error(), "p.csv:2:2: demand.referrals_per_week = "+cell+": a number too large to read") {
+			t.Errorf("%s: %v", cell, err)
+		}
+	}
+}
