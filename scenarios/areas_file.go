@@ -333,7 +333,7 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 				continue
 			}
 			v, err := parseValue(cell)
-			if err != nil && numberCell.MatchString(cell) {
+			if err != nil && numberCell.MatchString(cell) && numericKey(splitKey(head[i])) {
 				// TOML refuses .9, 26. and 007, which tools write for
 				// numbers all the same; they were told "too large to read".
 				if v, err = plainNumber(cell); err != nil { // 1e400
@@ -349,10 +349,8 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 				v = cell // bare text, checked when applied
 				// A spreadsheet writes TRUE and FALSE, which TOML would
 				// not read as true and false.
-				if t := typeAt(splitKey(head[i])); t != nil && t.Kind() == reflect.Bool {
-					if b, ok := map[string]bool{"true": true, "false": false}[strings.ToLower(cell)]; ok {
-						v = b
-					}
+				if b, ok := boolWord(splitKey(head[i]), cell); ok {
+					v = b
 				}
 			}
 			if spec.Set == nil {

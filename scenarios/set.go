@@ -220,6 +220,16 @@ func setKey(doc map[string]any, key, value string) string {
 		return "extends cannot be set: it is resolved when a scenario is loaded"
 	}
 	raw, err := parseValue(value)
+	if v := strings.TrimSpace(value); err != nil && numberCell.MatchString(v) && numericKey(path) {
+		// .9, 26. and 007 are numbers, as an areas file's cells are read;
+		// they were told "want a number".
+		if raw, err = plainNumber(v); err != nil {
+			return "a number too large to read" + keyHint(path)
+		}
+	}
+	if b, ok := boolWord(path, value); err != nil && ok {
+		raw, err = b, nil // TRUE, as a spreadsheet writes it
+	}
 	if err != nil {
 		if why := notAValue(path, value, err); why != "" {
 			return why
@@ -230,6 +240,41 @@ func setKey(doc map[string]any, key, value string) string {
 		raw = value
 	}
 	return setIn(doc, path, raw)
+}
+
+// keyHint is what the key at path means, in brackets after a message, or
+// "".
+func keyHint(path []string) string {
+	if h := hintFor(path); h != "" {
+		return " (" + h + ")"
+	}
+	return ""
+}
+
+// numericKey reports whether the key at path takes a number (or a
+// distribution, which may be one): text such as a name "007" stays text.
+func numericKey(path []string) bool {
+	t := typeAt(path)
+	if t == nil {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return true
+	}
+	return t == reflect.TypeFor[dist.Spec]()
+}
+
+// boolWord reads value as true or false in any case (TRUE, False, as
+// spreadsheets write them), if the key at path takes one.
+func boolWord(path []string, value string) (bool, bool) {
+	if t := typeAt(path); t == nil || t.Kind() != reflect.Bool {
+		return false, false
+	}
+	b, ok := map[string]bool{"true": true, "false": false}[strings.ToLower(strings.TrimSpace(value))]
+	return b, ok
 }
 
 // notAValue says why value, which is not TOML, cannot be the value of the

@@ -42,6 +42,16 @@ func TestSet(t *testing.T) {
 			return reflect.DeepEqual(c.Profiles["low"].Needs, map[string]float64{"social_connection": 0.9})
 		}},
 		{"support.short_term.max_sessions", "8", func(c *Config) bool { return c.Support.ShortTerm.MaxSessions == 8 }},
+		// Numbers TOML does not take but tools write, and a spreadsheet's
+		// FALSE: read as an areas file's cells are ("want a number").
+		{"workforce.fte", ".9", func(c *Config) bool { return c.Workforce.FTE == 0.9 }},
+		{"demand.referrals_per_week", "26.", func(c *Config) bool { return c.Demand.ReferralsPerWeek == 26 }},
+		{"workforce.link_workers", "007", func(c *Config) bool { return c.Workforce.LinkWorkers == 7 }},
+		{"holding.enabled", "FALSE", func(c *Config) bool { return !c.Holding.Enabled }},
+		{"name", "007", func(c *Config) bool { return c.Name == "007" }}, // text stays text
+		{"support.session_interval_weeks", ".5", func(c *Config) bool {
+			return c.Support.SessionIntervalWeeks.Value != nil && *c.Support.SessionIntervalWeeks.Value == 0.5
+		}},
 		{"timeline", "[{ week = 52, link_workers = 6 }]", func(c *Config) bool {
 			return len(c.Timeline) == 1 && *c.Timeline[0].LinkWorkers == 6
 		}},
@@ -93,6 +103,8 @@ func TestSetErrors(t *testing.T) {
 		{"", "1", "no key given"},
 		{"extends", `"baseline"`, "extends cannot be set"},
 		{"workforce..fte", "1", "no empty parts"},
+		{"demand.referrals_per_week", "1e400", "1e400: a number too large to read (mean referrals a week"},
+		{"holding.enabled", "yes", "want true or false"},
 		// Numbers as a spreadsheet formats them: told how to write them.
 		{"workforce.fte", "90%", "want a number (full-time equivalent per post, over 0 up to 1.5): write a share as a fraction: 0.9 for 90%"},
 		{"demand.referrals_per_week", "1,234", "write 1234, without thousands separators"},
