@@ -40,8 +40,7 @@ func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
 	for _, ref := range spec.Refs {
 		p.sources = appendFiles(p.sources, spec.files(ref))
 	}
-	type named struct{ ref, name string }
-	seen := map[string]named{} // by NameKey
+	var seen scenarios.NameSet[string] // the ref each name came from
 	for i, ref := range spec.Refs {
 		c, ws, err := spec.load(ref)
 		if err != nil {
@@ -52,13 +51,12 @@ func PlanCompare(spec CompareSpec) (*ComparePlan, error) {
 			return nil, fmt.Errorf("%s: %w", ref, err)
 		}
 		p.loadWarnings = append(append(p.loadWarnings, ws...), sw...)
-		key := scenarios.NameKey(c.Name)
-		if prev, dup := seen[key]; dup && prev.name == c.Name {
-			return nil, fmt.Errorf("%s and %s are both named %q: compare needs distinct scenario names", prev.ref, ref, c.Name)
+		if first, prev, dup := seen.Add(c.Name, ref); dup && first == c.Name {
+			return nil, fmt.Errorf("%s and %s are both named %q: compare needs distinct scenario names", prev, ref, c.Name)
 		} else if dup {
-			return nil, fmt.Errorf("%s and %s are named %q and %q, which print alike (names are compared ignoring case, spaces and characters that print as nothing): compare needs distinct scenario names", prev.ref, ref, prev.name, c.Name)
+			return nil, fmt.Errorf("%s and %s are named %q and %q, which print alike (%s): compare needs distinct scenario names", prev, ref, first, c.Name, scenarios.NamesAlike)
 		}
-		seen[key], p.cfgs[i] = named{ref, c.Name}, c
+		p.cfgs[i] = c
 	}
 	// Common random numbers: one seed and one number of replications, the
 	// reference's unless given.

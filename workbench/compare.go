@@ -85,19 +85,17 @@ func (s *Server) pinned(pins []pin) ([]*sim.Config, error) {
 	if len(pins) < 2 || len(pins) > s.lim.Pinned {
 		return nil, fmt.Errorf("%w: compare takes 2 to %d pinned scenarios, got %d", errBadRequest, s.lim.Pinned, len(pins))
 	}
-	seen := map[string]string{} // scenarios.NameKey: the pin's name, as spsim compare compares names
+	var seen scenarios.NameSet[struct{}] // as spsim compare compares names
 	var cfgs []*sim.Config
 	for _, p := range pins {
 		if !pinNameOK(p.Name) {
 			return nil, fmt.Errorf("%w: %s, got %s", errBadRequest, pinNameRule, short(p.Name))
 		}
-		key := scenarios.NameKey(p.Name)
-		if first, dup := seen[key]; dup && first == p.Name {
+		if first, _, dup := seen.Add(p.Name, struct{}{}); dup && first == p.Name {
 			return nil, fmt.Errorf("%w: two pinned scenarios are both named %s: give each its own name", errBadRequest, short(p.Name))
 		} else if dup {
-			return nil, fmt.Errorf("%w: two pinned scenarios are named %s and %s, which print alike (names are compared ignoring case, spaces and characters that print as nothing): give each its own name", errBadRequest, short(first), short(p.Name))
+			return nil, fmt.Errorf("%w: two pinned scenarios are named %s and %s, which print alike (%s): give each its own name", errBadRequest, short(first), short(p.Name), scenarios.NamesAlike)
 		}
-		seen[key] = p.Name
 		cfg, _, err := s.prepare(scenarioRequest{TOML: p.TOML})
 		if err != nil {
 			if b, ok := err.(*badScenario); ok {
