@@ -29,8 +29,8 @@ func CommunityLimit(c *experiment.Comparison) []string {
 			continue
 		}
 		out = append(out, fmt.Sprintf("In %s, community places are the next limit: they are %s %s full, and %s more referrals a year %s give up waiting for one than in %s.",
-			c.Names[s], experiment.WordsWithin(o.Mean, o.Low, o.High, sim.UnitShare, false), experiment.Bounds(o.Low, o.High, sim.UnitShare, false),
-			experiment.QuantityWithin(d.Mean, d.Low, d.High, "", true), experiment.Bounds(d.Low, d.High, "", true), c.Names[0]))
+			c.Names[s], experiment.WordsWithin(o.Mean, o.Low, o.High, sim.UnitShare, false), experiment.Bounds(o.Mean, o.Low, o.High, sim.UnitShare, false),
+			experiment.QuantityWithin(d.Mean, d.Low, d.High, "", true), experiment.Bounds(d.Mean, d.Low, d.High, "", true), c.Names[0]))
 	}
 	return out
 }

@@ -119,7 +119,7 @@ func emptyPlacesCounted(c *experiment.Comparison, cfgs []*sim.Config, k *experim
 func emptyPlacesShares(c *experiment.Comparison, cfgs []*sim.Config, k *experiment.KPIComparison, s int, name string) string {
 	e, ref, d := k.Estimates[s], k.Estimates[0], k.Paired[s]
 	occupied := func(e experiment.Estimate) string {
-		return experiment.WordsWithin(e.Mean, e.Low, e.High, sim.UnitShare, false) + " " + experiment.Bounds(e.Low, e.High, sim.UnitShare, false)
+		return experiment.WordsWithin(e.Mean, e.Low, e.High, sim.UnitShare, false) + " " + experiment.Bounds(e.Mean, e.Low, e.High, sim.UnitShare, false)
 	}
 	if cfgs[0].Services[name] == nil {
 		if e.N >= 2 && e.High < emptyPlaceShare {

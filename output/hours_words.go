@@ -35,7 +35,7 @@ func SessionHoursWords(c *experiment.Comparison, cfgs []*sim.Config) []string {
 		}
 		out = append(out, fmt.Sprintf("In %s, link workers have %s fewer session hours a week per FTE than in %s, yet those hours do not bind: they use %s %s of them, so the time taken costs no one a place (caseload caps fill first).",
 			c.Names[s], experiment.Number(sessionHoursPerFTE(cfgs[0])-sessionHoursPerFTE(cfgs[s])), c.Names[0],
-			experiment.WordsWithin(e.Mean, e.Low, e.High, sim.UnitShare, false), experiment.Bounds(e.Low, e.High, sim.UnitShare, false)))
+			experiment.WordsWithin(e.Mean, e.Low, e.High, sim.UnitShare, false), experiment.Bounds(e.Mean, e.Low, e.High, sim.UnitShare, false)))
 	}
 	return out
 }

@@ -143,7 +143,7 @@ func kpiWords(s experiment.Summary) (value, interval string) {
 	if m, ok := sim.LookupKPI(s.Name); ok {
 		gap = m.Gap
 	}
-	return experiment.QuantityWithin(e.Mean, e.Low, e.High, s.Unit, gap), experiment.Bounds(e.Low, e.High, s.Unit, gap)
+	return experiment.QuantityWithin(e.Mean, e.Low, e.High, s.Unit, gap), experiment.Bounds(e.Mean, e.Low, e.High, s.Unit, gap)
 }
 
 // WriteAreas writes, for a scenario of several areas, each area's KPIs

@@ -31,15 +31,15 @@ func VacancySavings(c *experiment.Comparison, cfgs []*sim.Config) []string {
 		if leaving != nil && s < len(leaving.Paired) && leaving.Paired[s].Low > 0 {
 			dl := leaving.Paired[s]
 			why = fmt.Sprintf(", as more link workers leave (%s per FTE a year %s)",
-				signed(dl.Mean, experiment.QuantityWithin(dl.Mean, dl.Low, dl.High, "", true)), experiment.Bounds(dl.Low, dl.High, "", true))
+				signed(dl.Mean, experiment.QuantityWithin(dl.Mean, dl.Low, dl.High, "", true)), experiment.Bounds(dl.Mean, dl.Low, dl.High, "", true))
 		}
 		what := "the lower cost is"
 		if s >= len(cfgs) || !sameFunding(cfgs[0], cfgs[s]) {
 			what = "part of the lower cost is" // posts funded differently pay differently too
 		}
 		out = append(out, fmt.Sprintf("In %s, %s pay not spent on posts standing empty: they stand empty %s more post-weeks a year %s, and pay is %s %s lower%s. Pay not spent on an empty post is not a saving the service chose.",
-			c.Names[s], what, experiment.QuantityWithin(dv.Mean, dv.Low, dv.High, "", true), experiment.Bounds(dv.Low, dv.High, "", true),
-			experiment.QuantityWithin(-dp.Mean, -dp.High, -dp.Low, sim.UnitGBPPerYear, false), experiment.Bounds(-dp.High, -dp.Low, sim.UnitGBPPerYear, false), why))
+			c.Names[s], what, experiment.QuantityWithin(dv.Mean, dv.Low, dv.High, "", true), experiment.Bounds(dv.Mean, dv.Low, dv.High, "", true),
+			experiment.QuantityWithin(-dp.Mean, -dp.High, -dp.Low, sim.UnitGBPPerYear, false), experiment.Bounds(-dp.Mean, -dp.High, -dp.Low, sim.UnitGBPPerYear, false), why))
 	}
 	return out
 }

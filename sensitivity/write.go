@@ -137,7 +137,7 @@ func (r *Result) tiedWords(k int, rank []int) string {
 			gaps = append(gaps, "total index "+fixed(g.Value)+" more ["+fixed(g.Low)+", "+fixed(g.High)+"]")
 		} else {
 			gaps = append(gaps, "μ* "+experiment.QuantityWithin(g.Value, g.Low, g.High, r.unit(k), true)+" more "+
-				experiment.Bounds(g.Low, g.High, r.unit(k), true))
+				experiment.Bounds(g.Value, g.Low, g.High, r.unit(k), true))
 		}
 	}
 	more := "more trajectories (spsim sensitivity --trajectories)"

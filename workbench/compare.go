@@ -226,7 +226,7 @@ func signedInterval(e experiment.Estimate, unit string) string {
 	if e.N < 2 {
 		return "one replication: no interval"
 	}
-	return experiment.SignedBetween(e.Low, e.High, unit, unit == sim.UnitShare)
+	return experiment.SignedBetween(e.Mean, e.Low, e.High, unit, unit == sim.UnitShare)
 }
 
 // detectable reports whether a paired interval excludes zero.
@@ -244,7 +244,7 @@ func costsPerOutcome(cmp *experiment.Comparison) (costs []string) {
 			// A cost a year over an outcome a year: pounds per unit, not a
 			// year.
 			costs = append(costs, fmt.Sprintf("%s: %s %s %s", v.Scenario, experiment.QuantityWithin(ch.CostPer.Value, ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, false),
-				experiment.Bounds(ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true), ch.PerUnit()))
+				experiment.Bounds(ch.CostPer.Value, ch.CostPer.Low, ch.CostPer.High, sim.UnitGBP, true), ch.PerUnit()))
 		}
 	}
 	return costs

@@ -35,7 +35,7 @@ func interval(e experiment.Estimate, unit string, gap bool) string {
 	if e.N < 2 || math.IsNaN(e.Low) {
 		return "one replication: no interval"
 	}
-	return experiment.WordsBetween(e.Low, e.High, unit, gap)
+	return experiment.WordsBetween(e.Mean, e.Low, e.High, unit, gap)
 }
 
 // count writes v rounded to a whole number, with thousands separators.

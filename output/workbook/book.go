@@ -292,7 +292,7 @@ func WordsCI(mean, low, high float64, unit string, gap bool) string {
 	if math.IsNaN(low) || math.IsNaN(high) {
 		return experiment.Words(mean, unit, gap)
 	}
-	return experiment.WordsWithin(mean, low, high, unit, gap) + " (95% CI " + experiment.WordsBetween(low, high, unit, gap) + ")"
+	return experiment.WordsWithin(mean, low, high, unit, gap) + " (95% CI " + experiment.WordsBetween(mean, low, high, unit, gap) + ")"
 }
 
 // label is a KPI or column in words, from the model's registry.

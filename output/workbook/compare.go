@@ -104,7 +104,7 @@ func DifferenceWords(d experiment.Estimate, unit string) string {
 	if math.IsNaN(d.Low) || math.IsNaN(d.High) {
 		return experiment.Signed(d.Mean, unit, points)
 	}
-	between := " (95% CI " + experiment.SignedBetween(d.Low, d.High, unit, points) + ")"
+	between := " (95% CI " + experiment.SignedBetween(d.Mean, d.Low, d.High, unit, points) + ")"
 	if d.Low <= 0 && d.High >= 0 {
 		return "no detectable difference" + between
 	}

@@ -39,7 +39,7 @@ func ExampleFieller() {
 	extraCost := []float64{45000, 46000, 45500, 44800, 45900}
 	extraNeeds := []float64{80, 95, 70, 88, 91}
 	r, ok := experiment.Fieller(extraCost, extraNeeds, 0.95)
-	fmt.Println(ok, experiment.Money(r.Value), experiment.Bounds(r.Low, r.High, "GBP", true))
+	fmt.Println(ok, experiment.Money(r.Value), experiment.Bounds(r.Value, r.Low, r.High, "GBP", true))
 	// Output:
 	// true £536 [£470, £624]
 }

@@ -61,7 +61,10 @@ func money(x float64, pence bool) string {
 	a := math.Abs(x)
 	s := "£" + commas(strconv.FormatFloat(math.Round(a), 'f', 0, 64))
 	if pence && a >= 0.005 { // but nothing is £0, not £0.00
-		s = "£" + strconv.FormatFloat(a, 'f', 2, 64)
+		// Thousands too keep their pence beside an interval narrower than
+		// a pound (decimalsWithin): £9,889.50.
+		whole, frac, _ := strings.Cut(strconv.FormatFloat(a, 'f', 2, 64), ".")
+		s = "£" + commas(whole) + "." + frac
 	}
 	if x < 0 && math.Round(a*100) != 0 && s != "£0" {
 		return "−" + s
@@ -93,12 +96,7 @@ func moneyPence(xs ...float64) bool {
 // interval read alike: "4.00 weeks [3.89, 4.11]", not "4 weeks [3.89,
 // 4.11]"; "0.155 [0.008, 0.303]"; "8.5 weeks [7.0, 10.0]".
 func numberDecimals(xs ...float64) int {
-	big := 0.0
-	for _, x := range xs {
-		if a := math.Abs(x); !math.IsNaN(a) && !math.IsInf(a, 0) && a >= tiny {
-			big = max(big, a)
-		}
-	}
+	big := largest(xs...)
 	if big == 0 {
 		return 0
 	}
@@ -107,6 +105,18 @@ func numberDecimals(xs ...float64) int {
 		d++
 	}
 	return d
+}
+
+// largest is the largest magnitude among xs that are finite and more than
+// rounding's residue, or 0.
+func largest(xs ...float64) float64 {
+	big := 0.0
+	for _, x := range xs {
+		if a := math.Abs(x); !math.IsNaN(a) && !math.IsInf(a, 0) && a >= tiny {
+			big = max(big, a)
+		}
+	}
+	return big
 }
 
 // readAsOne reports whether two of xs that differ (by more than rounding's
@@ -226,20 +236,53 @@ const autoDecimals = -1
 // decimals, "0.98 percentage points [−0.01, 1.96]", not "1.0 … [−0.01,
 // 1.96]".
 func WithBounds(x, lo, hi float64, unit string, diff bool) string {
-	return QuantityWithin(x, lo, hi, unit, diff) + " " + Bounds(lo, hi, unit, diff)
+	return QuantityWithin(x, lo, hi, unit, diff) + " " + Bounds(x, lo, hi, unit, diff)
 }
 
-// QuantityWithin is Quantity to the decimals of its interval's Bounds, for
-// a table that puts them in columns of their own: "4.00 weeks" within
-// [3.89, 4.11], "£57 a year" within [£-12, £127].
+// QuantityWithin is Quantity to the decimals Bounds writes its interval
+// to, for a table that puts them in columns of their own: "4.00 weeks"
+// within [3.89, 4.11], "£57 a year" within [£-12, £127].
 func QuantityWithin(x, lo, hi float64, unit string, diff bool) string {
-	return quantity(x, unit, diff, boundsDecimals(lo, hi, unit, diff))
+	return quantity(x, unit, diff, decimalsWithin(x, lo, hi, unit, diff))
 }
 
-// boundsDecimals is the decimals Bounds writes an interval to, for the
-// figure inside it: a share's as shareDecimals; pence (2) or whole pounds
-// (0) by moneyPence; any other number's by numberDecimals. An interval
-// not known (NaN) leaves the figure its own decimals.
+// decimalsWithin is the decimals a figure and its interval's bounds are
+// written to together: the bounds' own (boundsDecimals), then more while
+// the figure, though it differs from a bound, would be written as that
+// bound, up to the cap the bounds' own decimals have: a reader takes
+// "0.2 percentage points [0.1, 0.2]" for an estimate on the edge of its
+// interval, so 0.18 within [0.12, 0.23] is "0.18 … [0.12, 0.23]". Pounds
+// keep their pence then ("£231.40 [£231.20, £434.00]"). A figure not known
+// (NaN) leaves the bounds their own decimals.
+func decimalsWithin(x, lo, hi float64, unit string, diff bool) int {
+	d := boundsDecimals(lo, hi, unit, diff)
+	if d == autoDecimals || math.IsNaN(x) {
+		return d
+	}
+	most, step := d, 1
+	switch unit {
+	case sim.UnitShare:
+		most = maxShareDecimals // as shareDecimals
+		if lo > 0 || hi < 0 {
+			most++
+		}
+	case sim.UnitGBP, sim.UnitGBPPerYear:
+		most, step = 2, 2 // whole pounds or pence, nothing between
+	default:
+		if big := largest(lo, hi); big > 0 {
+			most = ownDecimals(big) + 2 // as numberDecimals
+		}
+	}
+	for d < most && onABound(x, lo, hi, unit, diff, d) {
+		d += step
+	}
+	return d
+}
+
+// boundsDecimals is the decimals an interval's bounds take by themselves:
+// a share's as shareDecimals; pence (2) or whole pounds (0) by
+// moneyPence; any other number's by numberDecimals. An interval not known
+// (NaN) leaves the figure its own decimals.
 func boundsDecimals(lo, hi float64, unit string, diff bool) int {
 	if math.IsNaN(lo) || math.IsNaN(hi) {
 		return autoDecimals
@@ -254,6 +297,52 @@ func boundsDecimals(lo, hi float64, unit string, diff bool) int {
 		return 0
 	}
 	return numberDecimals(lo, hi)
+}
+
+// onABound reports whether x, which differs (by more than rounding's
+// residue) from a bound of [lo, hi], is written to the given decimals as
+// that bound is.
+func onABound(x, lo, hi float64, unit string, diff bool, decimals int) bool {
+	figure := figureNumeral(x, unit, diff, decimals)
+	for _, b := range []float64{lo, hi} {
+		if math.Abs(x-b) > tiny*max(1, math.Abs(x)) && figure == boundNumeral(b, unit, decimals) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureNumeral is the number quantity and words write x as, to the given
+// decimals (not autoDecimals), without its unit or a share's "%".
+func figureNumeral(x float64, unit string, diff bool, decimals int) string {
+	switch unit {
+	case sim.UnitShare:
+		if !diff && decimals <= 1 {
+			return strings.TrimSuffix(Percent(x), "%")
+		}
+		return percent(x, max(decimals, 1))
+	case sim.UnitGBP, sim.UnitGBPPerYear:
+		return money(x, decimals > 0)
+	}
+	return numberTo(x, decimals)
+}
+
+// boundNumeral writes a bound as Bounds does, to the given decimals,
+// without a share's "%": a share's to one at least, pounds with their
+// pence for decimals above 0, any other number as Number writes it for
+// autoDecimals.
+func boundNumeral(b float64, unit string, decimals int) string {
+	switch {
+	case math.IsNaN(b):
+		return "n/a"
+	case unit == sim.UnitShare:
+		return percent(b, max(decimals, 1))
+	case unit == sim.UnitGBP || unit == sim.UnitGBPPerYear:
+		return money(b, decimals > 0)
+	case decimals == autoDecimals:
+		return Number(b)
+	}
+	return numberTo(b, decimals)
 }
 
 // SignedWithBounds is WithBounds with a plus sign on an increase: "+0.98
@@ -331,38 +420,27 @@ func UnitWords(unit string) string {
 
 var unitWords = strings.NewReplacer("/FTE-year", " per FTE a year", "/FTE", " per FTE", "/week", " a week", "/year", " a year")
 
-// Bounds writes an interval's bounds in the style of Quantity's number,
-// without the unit: "[1.2, 1.6]", "[£41,000, £52,000]"; a share's as
-// percentages, "[40.3%, 41.2%]", and a difference of shares' (diff) in
+// Bounds writes the bounds of x's interval in the style of Quantity's
+// number, without the unit: "[1.2, 1.6]", "[£41,000, £52,000]"; a share's
+// as percentages, "[40.3%, 41.2%]", and a difference of shares' (diff) in
 // percentage points, "[2.1, 3.5]", to the decimals that keep the bounds
 // apart and a bound that is not 0 from 0 (shareDecimals): whether a
 // difference holds 0 must show, and bounds that differ are never written
 // as one number ("[99.99%, 100.00%]"; "[100.0%, 100.0%]" only for a team
-// full in every replication).
-func Bounds(lo, hi float64, unit string, diff bool) string {
-	d := boundsDecimals(lo, hi, unit, diff)
-	f := func(x float64) string { return numberTo(x, d) }
-	if d == autoDecimals {
-		f = Number
+// full in every replication). The figure x takes the same decimals
+// (QuantityWithin) and so may add to them, that it not be written as a
+// bound it lies inside: "0.18 percentage points [0.12, 0.23]", not "0.2
+// [0.1, 0.2]". Bounds without a figure pass NaN for x.
+func Bounds(x, lo, hi float64, unit string, diff bool) string {
+	d := decimalsWithin(x, lo, hi, unit, diff)
+	if d == autoDecimals && (unit == sim.UnitGBP || unit == sim.UnitGBPPerYear) && moneyPence(lo, hi) {
+		d = 2 // an interval not known keeps the pence of the bound it has
 	}
-	switch unit {
-	case sim.UnitShare:
-		d, suffix := 1, "%"
-		if !math.IsNaN(lo) && !math.IsNaN(hi) {
-			d = shareDecimals(lo, hi)
+	f := func(b float64) string {
+		if unit == sim.UnitShare && !diff && !math.IsNaN(b) {
+			return boundNumeral(b, unit, d) + "%"
 		}
-		if diff {
-			suffix = ""
-		}
-		f = func(x float64) string {
-			if math.IsNaN(x) {
-				return "n/a"
-			}
-			return percent(x, d) + suffix
-		}
-	case sim.UnitGBP, sim.UnitGBPPerYear:
-		pence := moneyPence(lo, hi)
-		f = func(x float64) string { return money(x, pence) }
+		return boundNumeral(b, unit, d)
 	}
 	return "[" + f(lo) + ", " + f(hi) + "]"
 }

@@ -174,7 +174,7 @@ func TestVerdictWaitsOfThoseSeen(t *testing.T) {
 	for _, c := range []struct {
 		gaveUp float64
 		want   string
-	}{{30, "; waits of those seen fall by 1.40 weeks"}, {0, "; waits fall by 1.40 weeks"}} {
+	}{{30, "; waits of those seen fall by 1.403 weeks"}, {0, "; waits fall by 1.403 weeks"}} {
 		ref, alt := arms(20, 46000, 92, -1.4, 1)
 		for i := range alt[sim.KPIReneged] {
 			alt[sim.KPIReneged][i] += c.gaveUp
@@ -203,7 +203,7 @@ func TestVerdictTellsTheAssumedValue(t *testing.T) {
 		u := withUnits(map[string]string{sim.KPIGPValue: sim.UnitGBPPerYear})
 		v := experiment.NewVerdict(experiment.Contrast([]string{"baseline", "optimistic"}, [][]*sim.Result{fake(ref, u), fake(alt, u)}, 0.95), 1)
 		text := strings.Join(v.Sentences, " ")
-		if got := strings.Contains(text, "the value of GP appointments avoided rises by £9,890 a year"); got != c.want {
+		if got := strings.Contains(text, "the value of GP appointments avoided rises by £9,889.50 a year"); got != c.want {
 			t.Errorf("a gain of %v: %q; want the assumed value told: %v", c.gain, text, c.want)
 		}
 	}
@@ -422,18 +422,18 @@ func TestPlainNumbers(t *testing.T) {
 		{experiment.Signed(1.11e-17, "people/year", false), "0 people a year"},
 		{experiment.SignedWithBounds(1.11e-17, -0.121, 0.121, "people/year", true), "0 a year [−0.121, 0.121]"},
 		{experiment.Number(1e6), "1,000,000"},
-		{experiment.Bounds(1.21, 1.64, "weeks", false), "[1.21, 1.64]"},
-		{experiment.Bounds(0.5, 0.6, "share", true), "[50.0, 60.0]"},
-		{experiment.Bounds(0.403, 0.412, "share", false), "[40.3%, 41.2%]"},
+		{experiment.Bounds(math.NaN(), 1.21, 1.64, "weeks", false), "[1.21, 1.64]"},
+		{experiment.Bounds(math.NaN(), 0.5, 0.6, "share", true), "[50.0, 60.0]"},
+		{experiment.Bounds(math.NaN(), 0.403, 0.412, "share", false), "[40.3%, 41.2%]"},
 		// Rounding never hides that an interval holds 0, nor its width.
-		{experiment.Bounds(-0.00012, 0.0196, "share", true), "[−0.01, 1.96]"},
-		{experiment.Bounds(-0.027278, -0.02656, "share", true), "[−2.73, −2.66]"},
-		{experiment.Bounds(0.99999, 1, "share", false), "[99.999%, 100.000%]"},
-		{experiment.Bounds(0.999929, 0.999987, "share", false), "[99.99%, 100.00%]"},
-		{experiment.Bounds(-0.00006, -0.000004, "share", true), "[−0.0060, −0.0004]"},
-		{experiment.Bounds(1, 1, "share", false), "[100.0%, 100.0%]"},
-		{experiment.Bounds(0, 0.00001, "share", true), "[0.000, 0.001]"},
-		{experiment.Bounds(-1e-9, 0.02, "share", true), "[0.000, 2.000]"},
+		{experiment.Bounds(math.NaN(), -0.00012, 0.0196, "share", true), "[−0.01, 1.96]"},
+		{experiment.Bounds(math.NaN(), -0.027278, -0.02656, "share", true), "[−2.73, −2.66]"},
+		{experiment.Bounds(math.NaN(), 0.99999, 1, "share", false), "[99.999%, 100.000%]"},
+		{experiment.Bounds(math.NaN(), 0.999929, 0.999987, "share", false), "[99.99%, 100.00%]"},
+		{experiment.Bounds(math.NaN(), -0.00006, -0.000004, "share", true), "[−0.0060, −0.0004]"},
+		{experiment.Bounds(math.NaN(), 1, 1, "share", false), "[100.0%, 100.0%]"},
+		{experiment.Bounds(math.NaN(), 0, 0.00001, "share", true), "[0.000, 0.001]"},
+		{experiment.Bounds(math.NaN(), -1e-9, 0.02, "share", true), "[0.000, 2.000]"},
 		// A point keeps its interval's decimals: not "+1.0 … [−0.01, 1.96]".
 		{experiment.WithBounds(0.0098, -0.00012, 0.0196, "share", true), "0.98 percentage points [−0.01, 1.96]"},
 		{experiment.SignedWithBounds(0.0098, -0.00012, 0.0196, "share", true), "+0.98 percentage points [−0.01, 1.96]"},
@@ -451,9 +451,9 @@ func TestPlainNumbers(t *testing.T) {
 		{experiment.Words(math.NaN(), "weeks", false), "not defined"},
 		{experiment.Signed(-1200, "GBP", false), "−£1,200"},
 		{experiment.Signed(0, "weeks", false), "0 weeks"},
-		{experiment.WordsBetween(5.36, 5.9, "weeks", false), "5.36 to 5.90 weeks"},
-		{experiment.SignedBetween(-0.00012, 0.0196, "share", true), "−0.01 to +1.96 percentage points"},
-		{experiment.SignedBetween(90645, 93713, "GBP/year", false), "+£90,645 to +£93,713 a year"},
+		{experiment.WordsBetween(math.NaN(), 5.36, 5.9, "weeks", false), "5.36 to 5.90 weeks"},
+		{experiment.SignedBetween(math.NaN(), -0.00012, 0.0196, "share", true), "−0.01 to +1.96 percentage points"},
+		{experiment.SignedBetween(math.NaN(), 90645, 93713, "GBP/year", false), "+£90,645 to +£93,713 a year"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

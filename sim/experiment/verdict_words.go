@@ -110,7 +110,7 @@ func costClause(v Verdict) string {
 		}
 		amount := Money(math.Abs(d.Mean))
 		if lo != hi { // else the same in every replication: no interval to show
-			amount = moneyWithin(math.Abs(d.Mean), lo, hi) + " " + Bounds(lo, hi, sim.UnitGBP, true)
+			amount = moneyWithin(math.Abs(d.Mean), lo, hi) + " " + Bounds(math.Abs(d.Mean), lo, hi, sim.UnitGBP, true)
 		}
 		return v.Scenario + " costs " + amount + " " + more + " a year than " + v.Reference
 	case NoDifference:
@@ -118,8 +118,10 @@ func costClause(v Verdict) string {
 			// The same cost in every replication: no interval to show.
 			return v.Scenario + " costs the same as " + v.Reference
 		}
+		// The figure is written alone (Quantity), not to its bounds'
+		// decimals, so it adds none to them (NaN).
 		return possessive(v.Scenario) + " cost does not differ detectably from " + possessive(v.Reference) + " (" +
-			Quantity(d.Mean, sim.UnitGBPPerYear, true) + " " + Bounds(d.Low, d.High, sim.UnitGBP, true) + ")"
+			Quantity(d.Mean, sim.UnitGBPPerYear, true) + " " + Bounds(math.NaN(), d.Low, d.High, sim.UnitGBP, true) + ")"
 	}
 	return v.Scenario + " is compared with " + v.Reference + " without a cost"
 }
@@ -145,7 +147,7 @@ func outcomeClause(v Verdict, o Change) string {
 		// more give up are not a better service for everyone referred.
 		text = "waits of those seen"
 	}
-	return text + " " + verb + " by " + amount + " " + Bounds(lo, hi, o.Unit, true)
+	return text + " " + verb + " by " + amount + " " + Bounds(math.Abs(o.Diff.Mean), lo, hi, o.Unit, true)
 }
 
 // assumedSentence tells the assumed value of GP appointments avoided, when
@@ -160,7 +162,7 @@ func assumedSentence(v Verdict) string {
 		verb, lo, hi = "falls", -a.Diff.High, -a.Diff.Low
 	}
 	return "On the scenario's assumed effect of social prescribing, the value of GP appointments avoided " + verb + " by " +
-		QuantityWithin(math.Abs(a.Diff.Mean), lo, hi, a.Unit, true) + " " + Bounds(lo, hi, a.Unit, true) + " (assumption-driven)."
+		QuantityWithin(math.Abs(a.Diff.Mean), lo, hi, a.Unit, true) + " " + Bounds(math.Abs(a.Diff.Mean), lo, hi, a.Unit, true) + " (assumption-driven)."
 }
 
 // heldSentence tells how the time held on caseload awaiting a community
@@ -171,7 +173,7 @@ func heldSentence(v Verdict) string {
 		return ""
 	}
 	return "People are held on caseload awaiting a community place for " + numberWithin(h.Diff.Mean, h.Diff.Low, h.Diff.High) + " more person-weeks a year " +
-		Bounds(h.Diff.Low, h.Diff.High, h.Unit, true) + "."
+		Bounds(h.Diff.Mean, h.Diff.Low, h.Diff.High, h.Unit, true) + "."
 }
 
 // unjudged is a verdict's one sentence when its numbers leave nothing to
@@ -260,13 +262,13 @@ func costSentence(v Verdict) string {
 			}
 			return "It achieves this at no detectable extra cost."
 		case Better:
-			return "It is cheaper and still gains " + numberWithin(o.Diff.Mean, o.Diff.Low, o.Diff.High) + " " + p.text + " a year " + Bounds(o.Diff.Low, o.Diff.High, o.Unit, true) + "."
+			return "It is cheaper and still gains " + numberWithin(o.Diff.Mean, o.Diff.Low, o.Diff.High) + " " + p.text + " a year " + Bounds(o.Diff.Mean, o.Diff.Low, o.Diff.High, o.Unit, true) + "."
 		}
 		r := o.CostPer
 		if r == nil {
 			continue // no cost, or no ratio to give
 		}
-		return "Each extra " + p.unit + " costs " + moneyWithin(r.Value, r.Low, r.High) + " " + Bounds(r.Low, r.High, sim.UnitGBP, true) + "."
+		return "Each extra " + p.unit + " costs " + moneyWithin(r.Value, r.Low, r.High) + " " + Bounds(r.Value, r.Low, r.High, sim.UnitGBP, true) + "."
 	}
 	return ""
 }
@@ -332,7 +334,7 @@ func numberWithin(x, lo, hi float64) string {
 	if math.IsNaN(lo) || math.IsNaN(hi) {
 		return Number(x)
 	}
-	return numberTo(x, numberDecimals(lo, hi))
+	return numberTo(x, decimalsWithin(x, lo, hi, "", true))
 }
 
 // moneyWithin writes an amount of money to the precision of its interval:

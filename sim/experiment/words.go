@@ -22,21 +22,23 @@ func Signed(v float64, unit string, diff bool) string {
 	return signedWords(v, unit, diff, autoDecimals)
 }
 
-// WordsBetween writes an interval in Words, the unit once, its bounds to
-// the decimals Bounds writes them to (boundsDecimals): "5.36 to 5.90
-// weeks", "33.4% to 34.9%", "£28 to £434". Percentage points have the
+// WordsBetween writes the interval of v in Words, the unit once, its
+// bounds to the decimals Bounds writes them to (decimalsWithin): "5.36 to
+// 5.90 weeks", "33.4% to 34.9%", "£28 to £434". Percentage points have the
 // decimals that keep different bounds apart and a bound that is not 0
-// from 0 (shareDecimals).
-func WordsBetween(lo, hi float64, unit string, diff bool) string {
-	d := boundsDecimals(lo, hi, unit, diff)
+// from 0 (shareDecimals). The figure v, written beside them by
+// WordsWithin, may add decimals to both so that it does not read as a
+// bound it lies inside; bounds without a figure pass NaN for v.
+func WordsBetween(v, lo, hi float64, unit string, diff bool) string {
+	d := decimalsWithin(v, lo, hi, unit, diff)
 	return sharedUnit(words(lo, unit, diff, d), words(hi, unit, diff, d))
 }
 
 // SignedBetween is WordsBetween with signs, for the interval of a
 // difference: "−5.30 to −4.91 weeks", "−0.01 to +1.96 percentage points",
 // "−£45 to +£295 a year".
-func SignedBetween(lo, hi float64, unit string, diff bool) string {
-	d := boundsDecimals(lo, hi, unit, diff)
+func SignedBetween(v, lo, hi float64, unit string, diff bool) string {
+	d := decimalsWithin(v, lo, hi, unit, diff)
 	return sharedUnit(signedWords(lo, unit, diff, d), signedWords(hi, unit, diff, d))
 }
 
@@ -45,13 +47,13 @@ func SignedBetween(lo, hi float64, unit string, diff bool) string {
 // weeks", "0.98 percentage points" beside "−0.01 to 1.96 percentage
 // points", not "4 weeks" or "1.0".
 func WordsWithin(v, lo, hi float64, unit string, diff bool) string {
-	return words(v, unit, diff, boundsDecimals(lo, hi, unit, diff))
+	return words(v, unit, diff, decimalsWithin(v, lo, hi, unit, diff))
 }
 
 // SignedWithin is Signed to the decimals of the interval [lo, hi] as
 // SignedBetween writes it: "+4.00 weeks" beside "+3.89 to +4.11 weeks".
 func SignedWithin(v, lo, hi float64, unit string, diff bool) string {
-	return signedWords(v, unit, diff, boundsDecimals(lo, hi, unit, diff))
+	return signedWords(v, unit, diff, decimalsWithin(v, lo, hi, unit, diff))
 }
 
 // words is Words to the given decimals, as quantity takes them: a share's
