@@ -35,7 +35,7 @@ type areasView struct {
 // areas.file does on the command line. Nothing is written on the server.
 func (s *Server) areas(req areasRequest) (*areasView, error) {
 	cfg, v, err := s.withExtract(req.File, req.Data, req.TOML, `a header row ("name", then scenario keys such as workforce.link_workers), then one row per area`,
-		func(cfg *sim.Config, name string) error { return scenarios.SetAreas(cfg, name, req.Data) }, req.Caseload)
+		func(cfg *sim.Config, name string) error { return scenarios.SetAreas(cfg, name, req.Data) }, scenarioRequest{Caseload: req.Caseload})
 	if err != nil {
 		return nil, err
 	}

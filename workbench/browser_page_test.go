@@ -744,7 +744,8 @@ func TestBrowserCaseloadWarningsStayTheExtracts(t *testing.T) {
 // results names the areas file after a lever's change and after a
 // caseload taken later, as the upload's answer did. Before, a lever's
 // change brought back `Warning: area "Northgate PCN": …`, without the
-// file's name.
+// file's name; and a caseload's own answer showed it so until the run
+// that followed named the file again.
 func TestBrowserAreasWarningsNameTheFile(t *testing.T) {
 	p := openPage(t, 1400, 1000)
 	dir := t.TempDir()
@@ -782,9 +783,22 @@ func TestBrowserAreasWarningsNameTheFile(t *testing.T) {
 		idle(done, ` && state.view.toml.includes('referrals_per_week = 25.0\n')`))
 	named("a lever's change")
 	done = p.done()
+	// Every list of warnings shown from here on, the caseload's answer's
+	// as well as the run's that follows it.
+	p.do("watch the warnings", p.run(`(() => { const list = document.querySelector('#scenario-warnings');
+		window.warningsShown = [];
+		new MutationObserver(() => warningsShown.push([...list.querySelectorAll('li')].map((li) => li.textContent))).observe(list, { childList: true, subtree: true });
+	})()`))
 	p.do("take a caseload", p.run(`document.querySelector('#caseload-date').value = '2025-11-30'`),
 		chromedp.SetUploadFiles(chromedp.CSS("#caseload"), []string{caseload}), p.until(`Number(document.body.dataset.caseloads || 0) >= 1`), idle(done, ""))
 	named("a caseload taken")
+	for _, shown := range eval[[][]string](p, `warningsShown`) {
+		for _, said := range shown {
+			if strings.HasPrefix(said, `Warning: area "`) {
+				t.Errorf("while a caseload was taken the page warned %q, without the areas file", said)
+			}
+		}
+	}
 }
 
 // TestBrowserReadableOnAPhone: at 390 px wide the Sweep tab's drop-downs

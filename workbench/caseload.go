@@ -21,6 +21,10 @@ type caseloadRequest struct {
 	Data []byte `json:"data"` // base64 in JSON
 	TOML string `json:"toml"`
 	Date string `json:"date,omitempty"` // the extract's date; "" for the day after its latest referral
+	// AreasFile is the areas an areas file gave the scenario, if it did
+	// (takenAreas), so that the answer's warnings name the file as the
+	// run's that follows do.
+	AreasFile *takenAreas `json:"areas_file,omitempty"`
 }
 
 // caseloadView is the scenario that starts from the extract, and what the
@@ -51,7 +55,7 @@ func (s *Server) caseload(req caseloadRequest) (*caseloadView, error) {
 			// people out of every result, as if they were not there.
 			warmup = cfg.Run.WarmupWeeks
 			return scenarios.Set(cfg, "run.warmup_weeks", "0")
-		}, taken)
+		}, scenarioRequest{Caseload: taken, AreasFile: req.AreasFile})
 	if err != nil {
 		return nil, err
 	}
@@ -66,9 +70,10 @@ func (s *Server) caseload(req caseloadRequest) (*caseloadView, error) {
 // withExtract applies an uploaded extract to the page's scenario (text):
 // set reads data into the scenario, and the result is resolved and checked
 // whole, as it will run. what says what the file must hold, for an empty
-// one; taken is today's caseload as an extract gave it, if it did
-// (prepare).
-func (s *Server) withExtract(file string, data []byte, text, what string, set func(cfg *sim.Config, name string) error, taken *takenCaseload) (*sim.Config, *scenarioView, error) {
+// one; taken is what the scenario took from files before, as the page
+// sends it back with a run (scenarioRequest's Caseload and AreasFile), so
+// that the answer's warnings are said as the run's will be.
+func (s *Server) withExtract(file string, data []byte, text, what string, set func(cfg *sim.Config, name string) error, taken scenarioRequest) (*sim.Config, *scenarioView, error) {
 	name := extractName(file)
 	if len(data) == 0 {
 		return nil, nil, &badExtract{fmt.Errorf("%s is empty: choose a CSV with %s", name, what)}
@@ -90,7 +95,8 @@ func (s *Server) withExtract(file string, data []byte, text, what string, set fu
 		return nil, nil, &badExtract{fmt.Errorf("%s makes the scenario %d KiB, over the workbench's limit of %d KiB; run it on the command line (spsim run), where [initial] file and [areas] file take files of any size",
 			name, len(text)>>10, s.lim.ScenarioBytes>>10)}
 	}
-	_, v, err := s.prepare(scenarioRequest{TOML: text, Caseload: taken})
+	taken.TOML = text
+	_, v, err := s.prepare(taken)
 	if err != nil {
 		return nil, nil, err
 	}

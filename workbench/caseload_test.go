@@ -194,7 +194,9 @@ func TestCaseloadFileWarningsAtItsLines(t *testing.T) {
 // the user wrote or changed are warned of by key as any other setting.
 // Before, an areas file or a later change brought back
 // "initial.people.1.age_weeks = 1830.43…", once for the scenario and once
-// for each area, and the extract's own line went.
+// for each area, and the extract's own line went; and a caseload taken
+// after an areas file answered with 'Warning: area "B": …', without the
+// file's name, which only the run that followed gave.
 func TestCaseloadWarningsStayTheExtracts(t *testing.T) {
 	h := newTestServer()
 	send := func(path string, req any) *scenarioView {
@@ -220,8 +222,9 @@ func TestCaseloadWarningsStayTheExtracts(t *testing.T) {
 	const old = "age_weeks = 1830.4285714285713"
 	pcns := []byte("name,workforce.link_workers,demand.referrals_per_week\r\nA,3,16\r\nB,1,30\r\n")
 	page := small(t)
-	caseload := func(toml string) *scenarioView {
-		return send("/api/caseload", caseloadRequest{File: "c.csv", Data: []byte(csv), TOML: toml, Date: "2025-11-30"})
+	// The page sends the areas file it took with a caseload, as with a run.
+	caseload := func(toml string, areasFile *takenAreas) *scenarioView {
+		return send("/api/caseload", caseloadRequest{File: "c.csv", Data: []byte(csv), TOML: toml, Date: "2025-11-30", AreasFile: areasFile})
 	}
 	areas := func(v *scenarioView) *scenarioView {
 		return send("/api/areas", areasRequest{File: "pcns.csv", Data: pcns, TOML: v.TOML, Caseload: v.Caseload})
@@ -229,9 +232,10 @@ func TestCaseloadWarningsStayTheExtracts(t *testing.T) {
 	check := func(v *scenarioView, toml string, set ...setting) *scenarioView {
 		return send("/api/check", scenarioRequest{TOML: toml, Set: set, Caseload: v.Caseload})
 	}
-	taken := caseload(page)
+	taken := caseload(page, nil)
 	thenAreas := areas(taken)
-	areasFirst := caseload(areas(&scenarioView{TOML: page}).TOML)
+	first := areas(&scenarioView{TOML: page})
+	areasFirst := caseload(first.TOML, first.AreasFile)
 	lever := check(thenAreas, thenAreas.TOML, setting{"costs.on_cost_share", 28.0})
 	edited := check(lever, strings.Replace(lever.TOML, "seed = 1\n", "seed = 2\n", 1))
 	if edited.TOML == lever.TOML || !strings.Contains(taken.TOML, old) {
@@ -240,6 +244,10 @@ func TestCaseloadWarningsStayTheExtracts(t *testing.T) {
 	peopleEdited := check(edited, strings.Replace(edited.TOML, old, "age_weeks = 1830.5", 1))
 	own := regexp.MustCompile(`(?m)^\[initial\]\n(\w+ = .*\n)*`).ReplaceAllString(page, "[initial]\npeople = [{ status = \"active\", "+old+" }]\n")
 	ownPeople := check(taken, own)
+
+	if areasFirst.AreasFile == nil {
+		t.Error("a caseload taken after an areas file answers without the areas file it was sent")
+	}
 
 	const fromFile = "Warning: c.csv, line 3: a referral dated 1 Nov 1990 is 35 years before"
 	const areaB = `Warning: pcns.csv, area "B": demand.referrals_per_week = 30`
@@ -252,7 +260,7 @@ func TestCaseloadWarningsStayTheExtracts(t *testing.T) {
 	}{
 		{"the caseload taken", taken, true, nil},
 		{"then an areas file", thenAreas, true, []string{areaB, alike}},
-		{"an areas file, then the caseload", areasFirst, true, []string{alike}},
+		{"an areas file, then the caseload", areasFirst, true, []string{areaB, alike}},
 		{"then a lever", lever, true, []string{"Warning: costs.on_cost_share = 28.0: ", alike}},
 		{"then an edit elsewhere", edited, true, []string{"Warning: costs.on_cost_share = 28.0: ", alike}},
 		{"then an edit of a person", peopleEdited, false, []string{"Warning: initial.people.1.age_weeks = 1830.5: "}},

@@ -419,8 +419,8 @@ function runControls() {
 // still are), and the areas an areas file gave; the server warns of them
 // at the extract's lines and by the file's name, not by keys nobody wrote
 // or a line of the scenario the page generated. The areas file is kept
-// apart from the view: a caseload taken after it answers without it, and
-// the run that follows names the file again.
+// apart from the view, which answers it only while its areas are the
+// file's, and is sent with a caseload taken after it (readCaseload).
 function scenarioTaken() {
   return { caseload: state.view ? state.view.caseload : undefined, areas_file: state.areasFile || undefined };
 }

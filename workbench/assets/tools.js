@@ -178,9 +178,11 @@ function applyFit() {
 // ---- today's caseload and your areas ----
 
 // readCaseload reads the caseload extract last chosen (state.caseload) as
-// of the extract date given, or the day after its latest referral.
+// of the extract date given, or the day after its latest referral. The
+// areas file taken goes with it, as with a run, so that the answer's
+// warnings name it too.
 function readCaseload() {
-  fromExtract(state.caseload, 'api/caseload', { date: $('#caseload-date').value }, $('#caseload-sentences'), 'caseloads');
+  fromExtract(state.caseload, 'api/caseload', () => ({ date: $('#caseload-date').value, areas_file: state.areasFile || undefined }), $('#caseload-sentences'), 'caseloads');
 }
 
 // fromExtract sends a local extract with the page's scenario to url, which
