@@ -886,3 +886,52 @@ func TestBrowserPinNameTakesJoinedEmoji(t *testing.T) {
 		t.Errorf("pinning a name with a zero-width space: pinned %+q; the page says %q", got, said)
 	}
 }
+
+// TestBrowserTermsExplained: a term a commissioner may not know is
+// explained in plain words on the tab that uses it, visibly (not in a
+// tooltip a hover alone shows). Before, Results gave intervals as
+// "[4.99, 5.52]" without saying what they are, and Compare said "paired",
+// "common random numbers" and "Fieller interval" with no word on what
+// they mean.
+func TestBrowserTermsExplained(t *testing.T) {
+	p := openPage(t, 1280, 900)
+	terms := []struct {
+		name, used, explained string // used and explained are regular expressions
+	}{
+		{"an interval", `\[[^\]\s]+, [^\]\s]+\]`, `are 95% confidence intervals: .* holds the true long-run value 95 times in 100|is a 95% confidence interval: the range`},
+		{"common random numbers", `common random numbers`, `common random numbers\W+the same simulated people`},
+		{"paired", `\bpaired\b`, `paired\W+each replication .* is set against the same replication`},
+		{"Fieller", `Fieller`, `Fieller's method, which allows for the uncertainty in both`},
+		{"MSER-5", `MSER-5`, `MSER-5, a standard test of how long a run takes to settle`},
+	}
+	// explained checks the tab shown: each term it uses is explained in
+	// text it shows.
+	explained := func(tab string) {
+		t.Helper()
+		said := eval[string](p, `document.querySelector('.tab:not([hidden])').innerText`)
+		for _, term := range terms {
+			used := regexp.MustCompile(`.{0,60}` + term.used + `.{0,20}`).FindString(said)
+			if used != "" && !regexp.MustCompile(term.explained).MatchString(said) {
+				t.Errorf("%s says %s (%q) without explaining it", tab, term.name, used)
+			}
+		}
+	}
+	idle := func() chromedp.Action[chromedp.Void] {
+		return p.until(fmt.Sprintf(`Number(document.body.dataset.done || 0) > %d && !document.body.classList.contains('busy')`, p.done()))
+	}
+	explained("Results")
+	p.do("pin three", chromedp.Click(chromedp.CSS(`[data-tab=compare]`)), chromedp.SendKeys(chromedp.CSS("#pin-name"), "three"), chromedp.Click(chromedp.CSS("#pin")))
+	ran := idle()
+	p.do("five link workers", p.run(`(() => { const n = document.querySelector('input[type=number][data-key="workforce.link_workers"]');
+		n.value = '5'; n.dispatchEvent(new Event('input')); })()`), ran)
+	compared := idle()
+	p.do("pin five and compare", chromedp.SendKeys(chromedp.CSS("#pin-name"), "five"), chromedp.Click(chromedp.CSS("#pin")), chromedp.Click(chromedp.CSS("#compare")), compared)
+	explained("Compare")
+	swept := idle()
+	p.do("sweep", chromedp.Click(chromedp.CSS(`[data-tab=sweep]`)), chromedp.Click(chromedp.CSS("#sweep")), swept)
+	explained("Sweep")
+	for _, tab := range []string{"plan", "drivers"} {
+		p.do("open "+tab, chromedp.Click(chromedp.CSS(`[data-tab=`+tab+`]`)))
+		explained(tab)
+	}
+}

@@ -137,7 +137,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	defer release()
 	cr := res.(*study.CompareResult)
 	v := newCompareView(cr.Comparison, cr.Configs)
-	v.Notes = pageSentences(cr.Warnings)
+	v.Notes = pageNotes(pageSentences(cr.Warnings))
 	v.Seconds = since(start)
 	st.send(message{Type: "result", Result: v})
 }

@@ -107,7 +107,7 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Seconds = since(start)
-	v.Notes = rr.Warnings
+	v.Notes = pageNotes(rr.Warnings)
 	st.send(message{Type: "result", Result: v})
 }
 

@@ -617,8 +617,8 @@ func TestWarningsReachThePage(t *testing.T) {
 
 	r := result(t, post(t, s, "/api/run", `{"toml":`+jsonString(small(t, "run.warmup_weeks=0"))+`}`))
 	notes, _ := r["notes"].([]any)
-	if len(notes) == 0 || !strings.Contains(fmt.Sprint(notes[0]), "MSER-5 suggests a warm-up of") {
-		t.Errorf("a run with no warm-up has notes %v, want the warm-up suggestion's warning", notes)
+	if len(notes) == 0 || !strings.Contains(fmt.Sprint(notes[0]), "MSER-5, a standard test of how long a run takes to settle from its starting state, suggests a warm-up of") {
+		t.Errorf("a run with no warm-up has notes %v, want the warm-up suggestion's warning, MSER-5 said in plain words", notes)
 	}
 	// A warm-up MSER-5 finds long enough (it wavers near 78 weeks with 4
 	// replications): no note.

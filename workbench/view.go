@@ -21,8 +21,9 @@ type runView struct {
 	Headline     []row    `json:"headline"`
 	Charts       []chart  `json:"charts"`
 	Areas        *areas   `json:"areas,omitempty"` // with several areas
-	// Notes are the run's own warnings, as spsim run prints them: a
-	// warm-up the data suggest should be longer, a precision not reached.
+	// Notes are the run's own warnings, as spsim run prints them, the
+	// methods they name glossed (pageNotes): a warm-up the data suggest
+	// should be longer, a precision not reached.
 	Notes []string `json:"notes,omitempty"`
 }
 

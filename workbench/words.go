@@ -251,3 +251,20 @@ func pageSentences(ss []string) []string {
 	}
 	return out
 }
+
+// glosses name in plain words, where the page's notes first use them,
+// the methods a commissioner cannot be expected to know. The page's notes
+// only: a run's downloads stay as spsim run writes them.
+var glosses = strings.NewReplacer(
+	"MSER-5 suggests", "MSER-5, a standard test of how long a run takes to settle from its starting state, suggests",
+)
+
+// pageNotes are a run's or a comparison's notes as the page shows them,
+// with the methods they name glossed (glosses).
+func pageNotes(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = glosses.Replace(s)
+	}
+	return out
+}
