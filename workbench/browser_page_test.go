@@ -805,7 +805,9 @@ func TestBrowserAreasWarningsNameTheFile(t *testing.T) {
 // stay within the page (Vary and "and by" widened it to 402 px), the
 // charts keep a width their words can be read at and scroll sideways
 // within their own box (shrunk to the screen, 12 px type was 5 px), and
-// the headline table's three columns fit. On a desktop, a lever's long
+// the headline table's three columns fit; a sweep's table of more keeps
+// columns a few words wide and scrolls sideways (each was a word wide, the
+// last a sliver at the screen's edge). On a desktop, a lever's long
 // unit takes a line of its own rather than a column a word wide beside
 // the box (seven lines for "per person waiting, as a share of …").
 func TestBrowserReadableOnAPhone(t *testing.T) {
@@ -837,6 +839,15 @@ func TestBrowserReadableOnAPhone(t *testing.T) {
 	p.do("sweep", chromedp.Click(chromedp.CSS(`[data-tab=sweep]`)), chromedp.Click(chromedp.CSS("#sweep")),
 		p.until(fmt.Sprintf(`Number(document.body.dataset.done || 0) > %d && !document.body.classList.contains('busy')`, done)))
 	fits("the sweep")
+	// A table of more columns than a phone holds (a sweep's, a
+	// comparison's) keeps columns a few words wide and scrolls: squeezed
+	// to the screen each was a word wide, and the last a sliver.
+	if narrow := eval[[]string](p, `[...document.querySelectorAll('#sweep-table th, #sweep-table td')].filter((c) => c.getBoundingClientRect().width < 100).map((c) => c.textContent)`); len(narrow) > 0 {
+		t.Errorf("the sweep's table has cells under 100 px wide: %q", narrow)
+	}
+	if !eval[bool](p, `(() => { const w = document.querySelector('#sweep-table').parentElement; return getComputedStyle(w).overflowX === 'auto' && w.scrollWidth > w.clientWidth; })()`) {
+		t.Error("the sweep's table does not scroll sideways within its box")
+	}
 
 	p.do("a desktop", chromedp.EmulateViewport(1280, 900))
 	tall := eval[[]string](p, `[...document.querySelectorAll('.lever .unit')].filter((u) => u.textContent && u.getBoundingClientRect().height > 2.5 * parseFloat(getComputedStyle(u).lineHeight || 18)).map((u) => u.textContent)`)
