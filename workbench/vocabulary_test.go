@@ -69,3 +69,21 @@ func TestLeversSayWhole(t *testing.T) {
 		t.Errorf("no levers %v", want)
 	}
 }
+
+// TestLeverNotesNameTheirSources: a lever's note names its source itself
+// (NHS England guidance, Bu et al., Lancet Public Health 2025) or says it
+// is an assumption; it cited "(docs/model.md)", a file a commissioner
+// using the page cannot open, and the server serves no file it was not
+// given.
+func TestLeverNotesNameTheirSources(t *testing.T) {
+	_, v, err := newTestServer().prepare(scenarioRequest{Name: "baseline"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := regexp.MustCompile(`\b[\w./-]+\.(md|toml|go|csv)\b`)
+	for _, l := range v.Levers {
+		if f := file.FindString(l.Note); f != "" {
+			t.Errorf("%s's note cites %s: %q", l.Key, f, l.Note)
+		}
+	}
+}
