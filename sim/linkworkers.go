@@ -197,7 +197,7 @@ func (m *Model) startEpisode(id int32, lw int, partWay bool) {
 		m.scheduleSession(id)
 	default:
 		p.start = m.now()
-		m.m.firstContact(int(p.group), m.now()-p.arrival, m.now())
+		m.m.firstContact(int(p.group), int(p.profile), m.now()-p.arrival, m.now())
 		m.chargeSession(lw, m.cfg.Support.FirstSessionMinutes)
 		p.attended, p.held = 1, 1
 		m.referOn(id)

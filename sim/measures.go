@@ -219,6 +219,7 @@ var kpiTable = []Measure{
 	per(PerProfile, count(KPIShortSupport, peopleYear, "Episodes ended by session limits, needs unmet", "support cut short, for the profile", Neutral)),
 	per(PerProfile, count(KPIEpisodesCompleted, peopleYear, "Support episodes completed", "discharges from a caseload, for the profile", HigherIsBetter)),
 	per(PerProfile, share(KPIAllNeedsMetShare, "Share of supported people with all needs met", "share of supported people with every need met, for the profile; not a headline: it rises when fewer people are supported, so neither way is better", "supported people concluded", Neutral)),
+	per(PerProfile, ratio(KPIWaitMean, UnitWeeks, "Wait to first contact, mean", "mean wait to first contact, for the profile: under tiered support, how long each tier waits; not defined where nobody of the profile was seen", "people first seen", LowerIsBetter)),
 	count(KPIRoleHandovers, peopleYear, "People handed from one role to another", "people whose support reached a role's limits and who went on to another role (for example a care navigator to a link worker); with several roles", Neutral),
 	ratio(KPIHandoverWaitMean, UnitWeeks, "Wait after a handover, mean", "weeks a person handed on waits for the next role's first session: a second wait, which the wait to first contact leaves out; with several roles", "people seen after a handover", LowerIsBetter),
 	per(PerRole, ratio(KPICaseloadPerFTE, "people/FTE", "Caseload per FTE", "caseload per FTE in post, for the role", "FTE in post", Neutral)),
@@ -328,4 +329,6 @@ var columnTable = []Measure{
 	per(PerProfile, count(ColShortSupport, "people", "Episodes ended by session limits, needs unmet", "of the profile", LowerIsBetter)),
 	per(PerProfile, count(ColSupportedConcluded, "people", "Supported people concluded", "supported people whose community needs all resolved", Neutral)),
 	per(PerProfile, count(ColSupportedAllNeedsMet, "people", "Supported people with all needs met", "of those, with every need met", HigherIsBetter)),
+	per(PerProfile, count(ColFirstContacts, "people", "First contacts", "first contacts of the profile", HigherIsBetter)),
+	per(PerProfile, count(ColWaitSum, "person-weeks", "Waits to first contact, summed", "of the profile", Neutral)),
 }

@@ -46,6 +46,7 @@ type roleFlows struct {
 
 type profileFlows struct {
 	episodes, limitReached, concluded, allMet float64
+	firstContacts, waitSum                    float64
 }
 
 type groupFlows struct {
@@ -151,11 +152,13 @@ func (mt *metrics) referral(g int, rereferral bool) {
 	}
 }
 
-func (mt *metrics) firstContact(g int, wait, now float64) {
+func (mt *metrics) firstContact(g, pr int, wait, now float64) {
 	mt.firstContacts++
 	mt.waitSum += wait
 	mt.group[g].firstContacts++
 	mt.group[g].waitSum += wait
+	mt.profile[pr].firstContacts++
+	mt.profile[pr].waitSum += wait
 	if now >= mt.warmup {
 		mt.waits.Add(wait)
 	}

@@ -393,6 +393,9 @@ func familyKPIs(add addKPI, in kpiInput, w window) {
 		add(KPIShortSupport+"."+name, w.perYear(ColShortSupport+"."+name))
 		add(KPIEpisodesCompleted+"."+name, w.perYear(ColEpisodesCompleted+"."+name))
 		add(KPIAllNeedsMetShare+"."+name, nanDiv(w.sum(ColSupportedAllNeedsMet+"."+name), w.sum(ColSupportedConcluded+"."+name)))
+		// As the group's: from the weekly sums, so the profiles' waits,
+		// weighted by the people each saw, average to the overall mean.
+		add(KPIWaitMean+"."+name, nanDiv(w.sum(ColWaitSum+"."+name), w.sum(ColFirstContacts+"."+name)))
 	}
 	if hasRoles(in.cfg) {
 		add(KPIRoleHandovers, w.perYear(ColRoleHandovers))

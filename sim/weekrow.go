@@ -235,6 +235,8 @@ func (mt *metrics) writeMembers(r *rowWriter, m *Model, roles *roleWeek) {
 		r.put(n[1], pf.limitReached)
 		r.put(n[2], pf.concluded)
 		r.put(n[3], pf.allMet)
+		r.put(n[4], pf.firstContacts)
+		r.put(n[5], pf.waitSum)
 	}
 }
 
@@ -298,7 +300,8 @@ func (mt *metrics) roleCols(m *Model, r int) []string {
 func (mt *metrics) profileCols(m *Model, i int) []string {
 	for len(mt.pnames) <= i {
 		name := ProfilePrefix + m.p.profiles[len(mt.pnames)].name
-		mt.pnames = append(mt.pnames, memberCols(name, ColEpisodesCompleted, ColShortSupport, ColSupportedConcluded, ColSupportedAllNeedsMet))
+		mt.pnames = append(mt.pnames, memberCols(name, ColEpisodesCompleted, ColShortSupport, ColSupportedConcluded, ColSupportedAllNeedsMet,
+			ColFirstContacts, ColWaitSum))
 	}
 	return mt.pnames[i]
 }
