@@ -150,6 +150,7 @@ func (m *Model) seedInitialState() {
 		p := &m.pp.slots[id]
 		p.attended = m.heldSoFar(p)
 		p.held = p.attended
+		p.start = m.now() // no referral date: see supportSoFar
 		m.seatToday(id)
 	}
 }

@@ -45,8 +45,22 @@ func (m *Model) seedPeople(people []InitialPerson) {
 			m.ensureNeed(id)
 		}
 		p.held = p.attended
+		p.start = m.now() - m.supportSoFar(p, ip.AgeWeeks)
 		m.seatToday(id)
 	}
+}
+
+// supportSoFar is how long someone on today's caseload has been supported,
+// so that their week limit counts from when their support began, as their
+// sessions so far count against the session limit. An extract gives the
+// referral date, not the first contact's: their support is taken to have
+// run as long as their sessions so far take at the mean session interval
+// (the first, then an interval before each other), never from before
+// their referral (ageWeeks ago), when nobody is seen. Today's counts give
+// no referral dates and are referred at the run's start (their age is 0),
+// so their weeks start there, as they did before.
+func (m *Model) supportSoFar(p *person, ageWeeks float64) float64 {
+	return min(ageWeeks, float64(max(p.held-1, 0))*m.p.interval.Mean())
 }
 
 // seatToday puts a person on today's caseloads on the link worker with

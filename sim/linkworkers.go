@@ -192,7 +192,8 @@ func (m *Model) startEpisode(id int32, lw int, partWay bool) {
 		}
 		m.holdSession(id)
 	case partWay:
-		p.start = m.now()
+		// Today's caseload: their support began before the run, when the
+		// seeding says (p.start), and their week limit counts from then.
 		m.referOn(id)
 		m.scheduleSession(id)
 	default:
