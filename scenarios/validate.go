@@ -486,9 +486,19 @@ func (v *validator) initial() {
 	if len(v.c.Roles) > 0 {
 		roles = ", with the other roles' places"
 	}
-	v.warn(p("initial", "active"), in.Active, fmt.Sprintf(
-		"more people on caseloads than there are caseload places (%s: workforce.link_workers × the places of a post, fte × caseload_cap_per_fte rounded down, = %d × %s%s): the other %s start at the front of the waiting list, as a leaver's caseload is handed back",
-		formatNumber(places), w.LinkWorkers, formatNumber(PostPlaces(w.FTE, w.CaseloadCapPerFTE)), roles,
+	// Where today's people are listed, the count is theirs, not a line's
+	// initial.active (which they replace): the warning names the list.
+	path, value, lead := p("initial", "active"), any(in.Active), "more people on caseloads"
+	if len(in.People) > 0 {
+		path, value = p("initial", "people"), nil
+		if in.File != "" {
+			path, value = p("initial", "file"), in.File
+		}
+		lead = fmt.Sprintf("%s of today's people on caseloads, more", formatNumber(float64(in.Active)))
+	}
+	v.warn(path, value, fmt.Sprintf(
+		"%s than there are caseload places (%s: workforce.link_workers × the places of a post, fte × caseload_cap_per_fte rounded down, = %d × %s%s): the other %s start at the front of the waiting list, as a leaver's caseload is handed back",
+		lead, formatNumber(places), w.LinkWorkers, formatNumber(PostPlaces(w.FTE, w.CaseloadCapPerFTE)), roles,
 		formatNumber(float64(in.Active)-places)),
 		"workforce.link_workers", "workforce.fte", "workforce.caseload_cap_per_fte")
 }
