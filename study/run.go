@@ -334,11 +334,27 @@ func (r *RunResult) warmupWarning() []string {
 		return nil
 	}
 	var parts []string
-	for _, s := range r.Warmup.PerSeries {
-		parts = append(parts, fmt.Sprintf("%s %d", s.Column, s.Weeks))
+	for i, s := range r.Warmup.PerSeries {
+		name, ok := settling[s.Column]
+		if !ok {
+			name = s.Column
+		}
+		verb := " settles" // once: "the waiting list settles by week 55, caseloads by week 0"
+		if i > 0 {
+			verb = ""
+		}
+		parts = append(parts, fmt.Sprintf("%s%s by week %d", name, verb, s.Weeks))
 	}
 	return []string{fmt.Sprintf("MSER-5 suggests a warm-up of %d weeks (%s), longer than the scenario's run.warmup_weeks = %d; KPIs may carry some of the initial state",
 		r.Warmup.Weeks, strings.Join(parts, ", "), r.Config.Run.WarmupWeeks)}
+}
+
+// settling names the series MSER-5 reads (experiment.WarmupColumns) in
+// words, for a warning read by people; the report's method, for
+// researchers, keeps the weekly columns' names.
+var settling = map[string]string{
+	sim.ColWaitingListMean: "the waiting list",
+	sim.ColCaseloadMean:    "caseloads",
 }
 
 func (r *RunResult) precisionWarnings() []string {

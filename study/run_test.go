@@ -1,6 +1,7 @@
 package study_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -48,5 +49,24 @@ func TestPrecisionOutOfReachWarnedBeforeTheRun(t *testing.T) {
 		if (err != nil) != (tt.want != "") || err != nil && !strings.Contains(err.Error(), "(an error under --strict)") {
 			t.Errorf("--precision %g --max-replications %d under --strict: %v", tt.precision, tt.max, err)
 		}
+	}
+}
+
+// TestWarmupWarningInWords: the warning that MSER-5 suggests a longer
+// warm-up names what settles in words, not the weekly columns' names.
+func TestWarmupWarningInWords(t *testing.T) {
+	r, err := study.Run(context.Background(), study.RunSpec{Ref: "baseline",
+		Sets: []string{"run.warmup_weeks=10"}, Options: study.Options{Replications: 4, Jobs: 2, Outputs: study.Outputs{study.Summary: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	for _, w := range r.Warnings {
+		if strings.HasPrefix(w, "MSER-5 suggests a warm-up of ") {
+			got = w
+		}
+	}
+	if !strings.Contains(got, "(the waiting list settles by week ") || !strings.Contains(got, ", caseloads by week ") || strings.Contains(got, "_mean") {
+		t.Errorf("warm-up warning %q, want what settles in words", got)
 	}
 }
