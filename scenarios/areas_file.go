@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"regexp"
 	"slices"
@@ -298,7 +299,10 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 		case "referrals_multiplier", "reference_group_share":
 			x, err := strconv.ParseFloat(cell, 64)
 			switch {
-			case err != nil:
+			// ParseFloat also reads NaN, which no bound below refuses, and
+			// hexadecimal (0x1p-2): a cell is a number as written (numberCell),
+			// or an infinity, refused by its bounds.
+			case err != nil || math.IsNaN(x) || !math.IsInf(x, 0) && !numberCell.MatchString(cell):
 				errs = append(errs, bad(joinHint("expected a number", cellHint(cell)))...)
 				continue
 			case head[i] == "reference_group_share" && (x < 0 || x > 1):

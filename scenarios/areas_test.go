@@ -122,6 +122,11 @@ set = { "workforce.link_workers" = -1 }
 		{"csv multiplier of 0", "[areas]\nfile = \"p.csv\"\n", "name,referrals_multiplier\nA,0\n", `p.csv:2:2: referrals_multiplier = 0: a number above 0 and at most 100 (multiplies the area's referrals; 1 is no change)`},
 		{"csv multiplier of inf", "[areas]\nfile = \"p.csv\"\n", "name,referrals_multiplier\nA,inf\n", `p.csv:2:2: referrals_multiplier = inf: a number above 0 and at most 100`},
 		{"csv multiplier of a million", "[areas]\nfile = \"p.csv\"\n", "name,referrals_multiplier\nA,1e6\n", `p.csv:2:2: referrals_multiplier = 1e6: a number above 0 and at most 100`},
+		// ParseFloat reads NaN and hexadecimal: NaN passed the share's
+		// bounds, refused later at the scenario's line, not the cell's, and
+		// 0x1p-1 was read as 0.5.
+		{"csv share not a number", "[areas]\nfile = \"p.csv\"\n", "name,reference_group_share\nA,0.3\nB,NaN\n", `p.csv:3:2: reference_group_share = NaN: expected a number`},
+		{"csv multiplier in hexadecimal", "[areas]\nfile = \"p.csv\"\n", "name,referrals_multiplier\nA,0x1p-1\n", `p.csv:2:2: referrals_multiplier = 0x1p-1: expected a number`},
 		{"csv share as a percentage", "[areas]\nfile = \"p.csv\"\n", "name,reference_group_share\nA,28\n", `p.csv:2:2: reference_group_share = 28: a share from 0 to 1: did you mean 0.28 (28%)?`},
 		{"an area's caseload file", `[[areas.list]]
 name = "A"
