@@ -215,7 +215,9 @@ var totalsWords = []string{"total", "totals", "grand", "sub", "subtotal", "sum",
 var (
 	decimalCommaCell = regexp.MustCompile(`^[-+]?\d+,\d{1,2}$|^[-+]?\d+,\d{4,}$|^[-+]?0,\d+$`)
 	thousandsCell    = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$`)
-	dotThousandsCell = regexp.MustCompile(`^[-+]?\d{1,3}(\.\d{3})+$`)
+	// Thousands grouped with dots, in a file separated by semicolons: a
+	// group of thousands never starts with 0, so 0.500 is a half.
+	dotThousandsCell = regexp.MustCompile(`^[-+]?[1-9]\d{0,2}(\.\d{3})+$`)
 )
 
 // cellHint says how to write a cell of an areas file that a spreadsheet

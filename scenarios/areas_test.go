@@ -479,6 +479,18 @@ func TestAreasCellsAsToolsWriteThem(t *testing.T) {
 	if n.Workforce.FTE != 0.9 || n.Demand.ReferralsPerWeek != 26 || n.Workforce.LinkWorkers != 7 || n.Holding.Enabled || !s.Holding.Enabled {
 		t.Errorf("north: fte %v, referrals %v, posts %d, holding %v; south holding %v", n.Workforce.FTE, n.Demand.ReferralsPerWeek, n.Workforce.LinkWorkers, n.Holding.Enabled, s.Holding.Enabled)
 	}
+	// A file separated by semicolons with decimal points: 0.500 is a half,
+	// never thousands (a group of thousands does not start with 0); it was
+	// refused, told to write 0500.
+	dir = writeFiles(t, map[string]string{
+		"p.csv":  "name;workforce.fte;demand.inappropriate_share\nnorth;0.500;0.120\n",
+		"s.toml": "name = \"s\"\nextends = \"baseline\"\n[areas]\nfile = \"p.csv\"\n",
+	})
+	if c, err := LoadFile(filepath.Join(dir, "s.toml")); err != nil {
+		t.Errorf("0.500 and 0.120 separated by semicolons: %v", err)
+	} else if n := c.Areas.List[0].Resolved; n.Workforce.FTE != 0.5 || n.Demand.InappropriateShare != 0.12 {
+		t.Errorf("0.500 and 0.120 separated by semicolons: fte %v, inappropriate share %v", n.Workforce.FTE, n.Demand.InappropriateShare)
+	}
 	for _, cell := range []string{"1e400", "99999999999999999999"} {
 		dir := writeFiles(t, map[string]string{
 			"p.csv":  "name,demand.referrals_per_week\nnorth," + cell + "\n",
