@@ -111,7 +111,7 @@ func TestCaseloadRefused(t *testing.T) {
 		// Past the key's limit: told at the cell, not by a key nobody
 		// wrote (initial.people.0.sessions) at the scenario's line.
 		{"sessions past the limit", "referral_date,status,sessions\n2025-01-01,active,5000\n", `caseload.csv:2:3: sessions 5000: a whole number from 0 to 1000; did you mean 50?`},
-		{"sessions with a thousands separator", "referral_date,status,sessions\n2025-01-01,active,\"1,234\"\n", `caseload.csv:2:3: sessions "1,234": a whole number from 0 to 1000: write 1234, without thousands separators`},
+		{"sessions with a thousands separator", "referral_date,status,sessions\n2025-01-01,active,\"1,000\"\n", `caseload.csv:2:3: sessions "1,000": a whole number from 0 to 1000: write 1000, without thousands separators`},
 		{"half a session", "referral_date,status,sessions\n2025-01-01,active,2.5\n", `caseload.csv:2:3: sessions "2.5": a whole number from 0 to 1000`},
 		{"no status column", "referral_date,group\n2025-01-01,rest\n", `caseload.csv:1: no status column`},
 		{"title above the header", "Caseload at 30 Nov 2025,,\n,,\nreferral_date,status,group\n2025-01-01,waiting,rest\n", `caseload.csv:1: no date column; the header seems to be line 3 (["referral_date" "status" "group"]), below a title: delete lines 1 to 2, so that the header is the first line`},
@@ -137,6 +137,26 @@ func TestCaseloadRefused(t *testing.T) {
 				t.Errorf("error\n  %v\nnames initial.people", err)
 			}
 		})
+	}
+}
+
+// TestCaseloadSessionsHintIsACount: a sessions cell a spreadsheet
+// formatted is told how to write it only where what it would write is a
+// count the cell takes: "1,234" was told "write 1234", and "3,5" "write
+// 3.5", each refused in turn.
+func TestCaseloadSessionsHintIsACount(t *testing.T) {
+	for _, c := range []struct{ cell, want string }{
+		{`"1,234"`, `caseload.csv:2:3: sessions "1,234": a whole number from 0 to 1000`},
+		{`"3,5"`, `caseload.csv:2:3: sessions "3,5": a whole number from 0 to 1000`},
+		{`"3,0"`, `caseload.csv:2:3: sessions "3,0": a whole number from 0 to 1000: numbers take a decimal point, not a comma: write 3.0`},
+		{`£5`, `caseload.csv:2:3: sessions "£5": a whole number from 0 to 1000: write 5, without £ or thousands separators`},
+	} {
+		dir := writeFiles(t, map[string]string{"s.toml": icbHead + "\n[initial]\nfile = \"caseload.csv\"\ndate = \"2025-11-30\"\n",
+			"caseload.csv": "referral_date,status,sessions\n2025-01-01,active," + c.cell + "\n"})
+		_, err := LoadFile(filepath.Join(dir, "s.toml"))
+		if err == nil || !strings.HasSuffix(err.Error(), c.want) {
+			t.Errorf("sessions %s: %v; want it to end\n  %s", c.cell, err, c.want)
+		}
 	}
 }
 
