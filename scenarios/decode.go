@@ -6,6 +6,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -128,9 +129,45 @@ func (d *decoder) typeError(path []string, raw any, want string) {
 func numberTextHint(text string) string {
 	t := strings.TrimSpace(text)
 	if numberCell.MatchString(t) {
-		return "write it without quotes: " + t
+		if n := tomlNumber(t); n != "" {
+			return "write it without quotes: " + n
+		}
+		return ""
 	}
 	return formattedNumberHint(t)
+}
+
+// tomlNumber is the number t (numberCell) as TOML reads it unquoted: t
+// itself where TOML takes it, else as plainNumber reads it (.9 is 0.9,
+// 26. is 26, 007 is 7, which TOML refuses as written); "" for a number
+// too large to read.
+func tomlNumber(t string) string {
+	if readsAsTOML(t) {
+		return t
+	}
+	v, err := plainNumber(t)
+	if err != nil {
+		return ""
+	}
+	switch x := v.(type) {
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		// 0.9, not 9e-01; but 1e+300, not 301 digits TOML takes for an
+		// integer too large to read.
+		for _, f := range []byte{'f', 'g'} {
+			if s := strconv.FormatFloat(x, f, -1, 64); readsAsTOML(s) {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// readsAsTOML reports whether s is a value TOML reads.
+func readsAsTOML(s string) bool {
+	_, err := parseValue(s)
+	return err == nil
 }
 
 // value decodes raw into v, which is addressable.

@@ -382,6 +382,11 @@ func TestNumbersAsTextInAFile(t *testing.T) {
 		{"[costs]\non_cost_share = \"28%\"\n", `expected a number, got a string (employer on-costs as a share of salary, 0 or more; typical 0.28): write a share as a fraction: 0.28 for 28%`},
 		{"[costs]\nsalary_per_fte_year = \"£32,000\"\n", `write 32000, without £ or thousands separators`},
 		{"[workforce]\nfte = \"N/A\"\n", `expected a number, got a string (full-time equivalent per post, over 0 up to 1.5)`},
+		// As TOML writes them: .9, 26. and 007 unquoted are syntax errors.
+		{"[workforce]\nfte = \".9\"\n", `write it without quotes: 0.9`},
+		{"[demand]\nreferrals_per_week = \"26.\"\n", `write it without quotes: 26`},
+		{"[workforce]\nlink_workers = \"007\"\n", `write it without quotes: 7`},
+		{"[demand]\nreferrals_per_week = \"1e400\"\n", `expected a number, got a string (mean referrals a week; about 20 for a 40,000-patient PCN)`},
 	} {
 		_, err := LoadBytes("x.toml", []byte("name = \"x\"\nextends = \"baseline\"\n"+tt.body), Options{})
 		if err == nil || !strings.HasSuffix(err.Error(), tt.want) {
