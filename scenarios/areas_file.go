@@ -253,6 +253,24 @@ func formattedNumberHint(cell string) string {
 	return ""
 }
 
+// hintedNumber is the number formattedNumberHint has v written as, v
+// without its £ and thousands separators or with a decimal point for its
+// comma, for a caller to check that the key takes it; false for a
+// percentage (a share, hinted as a fraction, which no count is) or none.
+func hintedNumber(v string) (float64, bool) {
+	if strings.HasSuffix(v, "%") {
+		return 0, false
+	}
+	plain := strings.NewReplacer("£", "", " ", "").Replace(v)
+	if decimalCommaCell.MatchString(v) {
+		plain = strings.Replace(plain, ",", ".", 1)
+	} else {
+		plain = strings.ReplaceAll(plain, ",", "")
+	}
+	x, err := strconv.ParseFloat(plain, 64)
+	return x, err == nil
+}
+
 // joinHint adds a hint to a message, if there is one.
 func joinHint(msg, hint string) string {
 	if hint == "" {

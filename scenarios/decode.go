@@ -118,20 +118,25 @@ func (d *decoder) typeError(path []string, raw any, want string) {
 	// A number in quotes, or as a spreadsheet formats one ("28%",
 	// "1,234"): say how to write it.
 	if text, ok := raw.(string); ok && strings.HasPrefix(want, "a ") && strings.Contains(want, "number") {
-		msg = joinHint(msg, numberTextHint(text))
+		msg = joinHint(msg, numberTextHint(text, strings.Contains(want, "whole")))
 	}
 	d.fail(path, raw, msg)
 }
 
 // numberTextHint says how to write as a number a value given as text:
 // without its quotes ("0.9"), or as formattedNumberHint says of a spreadsheet's
-// formatting ("28%", "1,234"); "" if it is neither.
-func numberTextHint(text string) string {
+// formatting ("28%", "1,234"); "" if it is neither. For a whole-number
+// key (whole) a spreadsheet's hint that is no whole number ("write 3.5",
+// "0.5 for 50%") is not given: the key would refuse it in turn.
+func numberTextHint(text string, whole bool) string {
 	t := strings.TrimSpace(text)
 	if numberCell.MatchString(t) {
 		if n := tomlNumber(t); n != "" {
 			return "write it without quotes: " + n
 		}
+		return ""
+	}
+	if x, ok := hintedNumber(t); whole && (!ok || x != math.Trunc(x)) {
 		return ""
 	}
 	return formattedNumberHint(t)

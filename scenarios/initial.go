@@ -393,7 +393,7 @@ func sessionsCell(v string) (int, string) {
 	x, err := strconv.ParseFloat(v, 64)
 	if err != nil || !numberCell.MatchString(v) || x != math.Trunc(x) {
 		hint := formattedNumberHint(v)
-		if !countAsHinted(v, bd) {
+		if y, ok := hintedNumber(v); !ok || y != math.Trunc(y) || !bd.hard.has(y) {
 			hint = "" // "write 1234" or "write 3.5" would be refused in turn
 		}
 		return 0, joinHint(fmt.Sprintf("sessions %q: %s", v, allowed), hint)
@@ -406,24 +406,6 @@ func sessionsCell(v string) (int, string) {
 		return 0, msg
 	}
 	return int(x), ""
-}
-
-// countAsHinted reports whether the number formattedNumberHint would have
-// a cell written as, v without its £ and thousands separators or with a
-// decimal point for its comma, is a whole number within bd's hard range:
-// a count the cell takes.
-func countAsHinted(v string, bd bounds) bool {
-	if strings.HasSuffix(v, "%") {
-		return false // a share, not a count
-	}
-	plain := strings.NewReplacer("£", "", " ", "").Replace(v)
-	if decimalCommaCell.MatchString(v) {
-		plain = strings.Replace(plain, ",", ".", 1)
-	} else {
-		plain = strings.ReplaceAll(plain, ",", "")
-	}
-	x, err := strconv.ParseFloat(plain, 64)
-	return err == nil && x == math.Trunc(x) && bd.hard.has(x)
 }
 
 // lineWarnings are a caseload file's warnings of one kind: the first

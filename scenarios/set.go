@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -295,7 +296,12 @@ func notAValue(path []string, value string, err error) string {
 		return ""
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return joinHint("want a whole number"+what, formattedNumberHint(strings.TrimSpace(value)))
+		v := strings.TrimSpace(value)
+		hint := formattedNumberHint(v)
+		if x, ok := hintedNumber(v); !ok || x != math.Trunc(x) {
+			hint = "" // "write 3.5" or "0.5 for 50%": not a whole number either
+		}
+		return joinHint("want a whole number"+what, hint)
 	case reflect.Float32, reflect.Float64:
 		return joinHint("want a number"+what, formattedNumberHint(strings.TrimSpace(value)))
 	case reflect.Bool:

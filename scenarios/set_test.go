@@ -375,6 +375,20 @@ func TestApplySetsRefusesComments(t *testing.T) {
 // TestNumbersAsTextInAFile: a number written in quotes, or as a
 // spreadsheet formats one, in a scenario file is told how to write it;
 // text that is no number is told only what the key takes.
+// TestSetWholeNumberHints: a whole-number key given a number as a
+// spreadsheet formats it is not told to write what it would refuse in
+// turn: 3,5 was told "write 3.5", and 50% "write a share as a fraction:
+// 0.5 for 50%", for a count of posts.
+func TestSetWholeNumberHints(t *testing.T) {
+	for _, value := range []string{"3,5", "50%"} {
+		c := loadBaseline(t)
+		err := Set(c, "workforce.link_workers", value)
+		if want := "workforce.link_workers = " + value + ": want a whole number (funded link-worker posts, 0-100000)"; err == nil || err.Error() != want {
+			t.Errorf("%s: %v; want %q", value, err, want)
+		}
+	}
+}
+
 func TestNumbersAsTextInAFile(t *testing.T) {
 	for _, tt := range []struct{ body, want string }{
 		{"[workforce]\nfte = \"0.9\"\n", `workforce.fte = "0.9": expected a number, got a string (full-time equivalent per post, over 0 up to 1.5): write it without quotes: 0.9`},
@@ -382,6 +396,10 @@ func TestNumbersAsTextInAFile(t *testing.T) {
 		{"[costs]\non_cost_share = \"28%\"\n", `expected a number, got a string (employer on-costs as a share of salary, 0 or more; typical 0.28): write a share as a fraction: 0.28 for 28%`},
 		{"[costs]\nsalary_per_fte_year = \"£32,000\"\n", `write 32000, without £ or thousands separators`},
 		{"[workforce]\nfte = \"N/A\"\n", `expected a number, got a string (full-time equivalent per post, over 0 up to 1.5)`},
+		// A whole-number key is not told to write what it refuses in turn.
+		{"[workforce]\nlink_workers = \"3,5\"\n", `expected a whole number, got a string (funded link-worker posts, 0-100000)`},
+		{"[workforce]\nlink_workers = \"50%\"\n", `expected a whole number, got a string (funded link-worker posts, 0-100000)`},
+		{"[workforce]\nlink_workers = \"1,234\"\n", `expected a whole number, got a string (funded link-worker posts, 0-100000): write 1234, without thousands separators`},
 		// As TOML writes them: .9, 26. and 007 unquoted are syntax errors.
 		{"[workforce]\nfte = \".9\"\n", `write it without quotes: 0.9`},
 		{"[demand]\nreferrals_per_week = \"26.\"\n", `write it without quotes: 26`},
