@@ -271,6 +271,19 @@ func hintedNumber(v string) (float64, bool) {
 	return x, err == nil
 }
 
+// hintsWhole reports whether a cell's hint, if any, has it written as a
+// whole number (1,234 as 1234, not 3,5 as 3.5 or 50% as 0.5).
+func hintsWhole(cell string) bool {
+	x, ok := hintedNumber(cell)
+	return ok && x == math.Trunc(x)
+}
+
+// wholeKey reports whether the key at path takes a whole number.
+func wholeKey(path []string) bool {
+	t := typeAt(path)
+	return t != nil && t.Kind() >= reflect.Int && t.Kind() <= reflect.Uint64
+}
+
 // joinHint adds a hint to a message, if there is one.
 func joinHint(msg, hint string) string {
 	if hint == "" {
@@ -367,6 +380,10 @@ func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSp
 			}
 			if err != nil {
 				if h := cellHint(cell); h != "" {
+					if wholeKey(splitKey(head[i])) && !hintsWhole(cell) {
+						// Not "write 3.5" for 3,5: the key would refuse it.
+						h = "want a whole number" + keyHint(splitKey(head[i]))
+					}
 					errs = append(errs, bad("not a value spsim can read: "+h)...)
 					continue
 				}

@@ -118,6 +118,8 @@ set = { "workforce.link_workers" = -1 }
 		{"csv dot thousands", "[areas]\nfile = \"p.csv\"\n", "name;costs.salary_per_fte_year\nA;32.000\n", `p.csv:2:2: costs.salary_per_fte_year = 32.000: in a file separated by semicolons, 32.000 reads as 32,000 with a dot for its thousands: write 32000, without separators (or 32 if a decimal was meant)`},
 		{"csv thousands", "[areas]\nfile = \"p.csv\"\n", "name,costs.salary_per_fte_year\nA,\"32,000\"\n", `p.csv:2:2: costs.salary_per_fte_year = 32,000: not a value spsim can read: write 32000, without thousands separators`},
 		{"csv pounds", "[areas]\nfile = \"p.csv\"\n", "name,costs.salary_per_fte_year\nA,\"£32,000\"\n", `write 32000, without £ or thousands separators`},
+		// A whole-number key is not told to write what it refuses in turn.
+		{"csv decimal comma of posts", "[areas]\nfile = \"p.csv\"\n", "name;workforce.link_workers\nA;3,5\n", `p.csv:2:2: workforce.link_workers = 3,5: not a value spsim can read: want a whole number (funded link-worker posts, 0-100000)`},
 		{"csv percent", "[areas]\nfile = \"p.csv\"\n", "name,demand.inappropriate_share\nA,12%\n", `write a share as a fraction: 0.12 for 12%`},
 		{"csv multiplier of 0", "[areas]\nfile = \"p.csv\"\n", "name,referrals_multiplier\nA,0\n", `p.csv:2:2: referrals_multiplier = 0: a number above 0 and at most 100 (multiplies the area's referrals; 1 is no change)`},
 		{"csv multiplier of inf", "[areas]\nfile = \"p.csv\"\n", "name,referrals_multiplier\nA,inf\n", `p.csv:2:2: referrals_multiplier = inf: a number above 0 and at most 100`},
@@ -400,7 +402,7 @@ func TestAreasFileErrorsAtTheirCells(t *testing.T) {
 		want []string
 	}{
 		{"name,workforce.link_workers,demand.referrals_per_week\nA,12%,25\nB,3,£32\nC,1e400,25\n", []string{
-			"p.csv:2:2: workforce.link_workers = 12%: not a value spsim can read",
+			"p.csv:2:2: workforce.link_workers = 12%: not a value spsim can read: want a whole number (funded link-worker posts, 0-100000)\n",
 			"p.csv:3:3: demand.referrals_per_week = £32: not a value spsim can read",
 			"p.csv:4:2: workforce.link_workers = 1e400: a number too large to read"}},
 		{"name,workforce.link_workers,demand.referrals_per_week\nA,200000,25\nB,3,-4\n", []string{
