@@ -316,6 +316,23 @@ func TestVerdictUndefined(t *testing.T) {
 	}
 }
 
+// TestVerdictUndefinedInBoth: a wait not defined in either scenario (no
+// link workers in both) is said to be so, not "not defined in one of
+// them", which reads as if the other had one.
+func TestVerdictUndefinedInBoth(t *testing.T) {
+	ref, alt := arms(20, -1000, -200, 0, 4)
+	for _, arm := range []map[string][]float64{ref, alt} {
+		for i := range arm[sim.KPIWaitMean] {
+			arm[sim.KPIWaitMean][i] = math.NaN()
+		}
+	}
+	cmp := experiment.Contrast([]string{"baseline", "none"}, [][]*sim.Result{fake(ref, units), fake(alt, units)}, 0.95)
+	text := strings.Join(experiment.NewVerdict(cmp, 1).Sentences, " ")
+	if !strings.Contains(text, "; waits cannot be compared (not defined in either).") {
+		t.Errorf("verdict %q", text)
+	}
+}
+
 // TestVerdictOnTheModel runs the baseline against itself under another
 // name (no difference at all) and against a fifth link worker (waits fall).
 func TestVerdictOnTheModel(t *testing.T) {

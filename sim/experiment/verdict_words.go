@@ -36,12 +36,14 @@ func sentences(v Verdict) []string {
 	var b strings.Builder
 	b.WriteString(costClause(v))
 	var same, undefined []string
+	inEither := true // every outcome undefined is undefined in both
 	for _, o := range sentenceOutcomes(v.Outcomes) {
 		p := phrases[o.KPI]
 		switch {
 		case math.IsNaN(o.Scenario) || math.IsNaN(o.Reference):
 			// A wait when nobody is seen: not "no change", no measure.
 			undefined = append(undefined, p.text)
+			inEither = inEither && math.IsNaN(o.Scenario) && math.IsNaN(o.Reference)
 		case o.Effect == NoDifference || o.Effect == Undetermined:
 			same = append(same, p.text)
 		default:
@@ -57,7 +59,11 @@ func sentences(v Verdict) []string {
 	}
 	imprecise := impreciseWords(v)
 	if len(undefined) > 0 {
-		b.WriteString("; " + list(undefined) + " cannot be compared (not defined in one of them)")
+		where := "one of them"
+		if inEither {
+			where = "either" // not "one of them", which reads as if the other had one
+		}
+		b.WriteString("; " + list(undefined) + " cannot be compared (not defined in " + where + ")")
 	}
 	b.WriteString(".")
 	out := []string{b.String()}
