@@ -148,6 +148,17 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 // output.CompareKPIs, in the report's order.
 var compareKPIs = output.Headline
 
+// lacks reports whether cfg has no member for a KPI of one: a community
+// service's KPI in a scenario without that service.
+func lacks(cfg *sim.Config, kpi string) bool {
+	_, fam, member := sim.SplitMember(kpi)
+	if fam != sim.PerService {
+		return false
+	}
+	_, ok := cfg.Services[member]
+	return !ok
+}
+
 func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView {
 	v := &compareView{Names: cmp.Names, Replications: cfgs[0].Run.Replications, Seed: cfgs[0].Run.Seed}
 	byName := map[string]experiment.KPIComparison{}
@@ -169,11 +180,18 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 		}
 		row := compareRow{KPI: name, Label: output.KPILabel(name)}
 		for i, e := range k.Estimates {
-			if math.IsNaN(e.Mean) { // a service this scenario lacks
-				row.Values = append(row.Values, "not in "+cmp.Names[i])
+			if math.IsNaN(e.Mean) {
+				// A service this scenario lacks, or a KPI it has with no
+				// value (a wait where nobody is seen): compare.csv's
+				// not_defined.
+				missing := "not defined in " + cmp.Names[i]
+				if lacks(cfgs[i], name) {
+					missing = "not in " + cmp.Names[i]
+				}
+				row.Values = append(row.Values, missing)
 				diff := ""
 				if i > 0 {
-					diff = "not in " + cmp.Names[i]
+					diff = missing
 				}
 				row.Diffs = append(row.Diffs, diff)
 				continue
@@ -186,7 +204,11 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 			}
 			d := k.Paired[i]
 			if math.IsNaN(d.Mean) { // nothing in the reference to pair with
-				row.Diffs = append(row.Diffs, "not in "+cmp.Names[0])
+				missing := "not defined in " + cmp.Names[0]
+				if lacks(cfgs[0], name) {
+					missing = "not in " + cmp.Names[0]
+				}
+				row.Diffs = append(row.Diffs, missing)
 				continue
 			}
 			row.Diffs = append(row.Diffs, experiment.SignedWithin(d.Mean, d.Low, d.High, k.Unit, k.Unit == sim.UnitShare)+" ("+signedInterval(d, k.Unit)+")")

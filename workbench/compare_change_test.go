@@ -155,3 +155,20 @@ func TestCompareAsTheCommandLine(t *testing.T) {
 		t.Errorf("the chart's panels %q, the report's %q", panels, report)
 	}
 }
+
+// TestCompareSaysNotDefined: a KPI a pin reports with no value (the wait
+// where no link worker sees anybody) is "not defined", as compare.csv's
+// not_defined, not "not in" the pin, which is for a service it lacks.
+func TestCompareSaysNotDefined(t *testing.T) {
+	body := `{"pins":[{"name":"now","toml":` + jsonString(small(t)) + `},{"name":"none","toml":` + jsonString(small(t, "workforce.link_workers=0")) + `}]}`
+	r := result(t, post(t, newTestServer(), "/api/compare", body))
+	for _, x := range r["rows"].([]any) {
+		if m := x.(map[string]any); m["kpi"] == "wait_first_contact_mean_weeks" {
+			if got := fmt.Sprint(m["values"].([]any)[1], "|", m["diffs"].([]any)[1]); got != "not defined in none|not defined in none" {
+				t.Errorf("the wait where nobody is seen: %q", got)
+			}
+			return
+		}
+	}
+	t.Error("no row for the wait")
+}
