@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
+	"strings"
 
 	"github.com/spsim/spsim/sim/dist"
 )
@@ -209,7 +211,11 @@ func (v *validator) checkRanges(path []string, x reflect.Value) {
 		}
 		return
 	case reflect.Map:
-		for _, k := range x.MapKeys() {
+		// In key order, not the map's: which warnings a long list keeps
+		// (100 a key) must not change from one run to the next.
+		keys := x.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		for _, k := range keys {
 			v.checkRanges(join(path, k.String()), x.MapIndex(k))
 		}
 		return

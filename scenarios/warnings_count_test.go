@@ -88,3 +88,38 @@ func TestWarningsOfOtherKeysKept(t *testing.T) {
 		})
 	}
 }
+
+// TestWarningsKeptInKeyOrder: of more than a hundred warnings about one
+// key of a table of tables (a place count in each of 120 services), the
+// hundred kept are the same in every load, those of the services first
+// in name order: they followed Go's map order, which changes each run.
+func TestWarningsKeptInKeyOrder(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("name = \"w\"\nextends = \"baseline\"\n")
+	for i := range 120 {
+		fmt.Fprintf(&b, "[services.s%03d]\ncategories = [\"mental_wellbeing\"]\nplaces = 100000\nengagement_weeks = { dist = \"gamma\", mean = 10.0, sd = 3.0 }\n"+
+			"acceptance_probability = 0.85\ncompletion_probability = 0.7\nwhen_full = \"waitlist\"\npatience_weeks = { dist = \"exponential\", mean = 8.0 }\nclosure_hazard_per_year = 0.5\n", i)
+	}
+	kept := func() string {
+		l, err := scenarios.LoadBytes("w.toml", []byte(b.String()), scenarios.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		for _, w := range l.Warnings {
+			if strings.HasSuffix(w.Key, ".places") {
+				keys = append(keys, w.Key)
+			}
+		}
+		return strings.Join(keys, " ")
+	}
+	first := kept()
+	if !strings.HasPrefix(first, "services.s000.places services.s001.places") || !strings.Contains(first, "services.s099.places") || strings.Contains(first, "services.s100.places") {
+		t.Fatalf("kept %s", first)
+	}
+	for range 5 {
+		if again := kept(); again != first {
+			t.Fatalf("another load kept other warnings:\n%s\n%s", first, again)
+		}
+	}
+}
