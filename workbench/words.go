@@ -260,11 +260,16 @@ var glosses = strings.NewReplacer(
 )
 
 // pageNotes are a run's or a comparison's notes as the page shows them,
-// with the methods they name glossed (glosses).
+// with the methods they name glossed (glosses) in the first note that
+// names them only: a comparison's notes may each name MSER-5.
 func pageNotes(ss []string) []string {
 	out := make([]string, len(ss))
+	glossed := false
 	for i, s := range ss {
-		out[i] = glosses.Replace(s)
+		out[i] = s
+		if g := glosses.Replace(s); !glossed && g != s {
+			out[i], glossed = g, true
+		}
 	}
 	return out
 }

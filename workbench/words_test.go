@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/spsim/spsim/scenarios"
@@ -189,5 +190,16 @@ func TestFlagWarningWords(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%s\n = %q\nwant %q", c.in, got, c.want)
 		}
+	}
+}
+
+// TestPageNotesGlossOnce: a comparison's notes may each say "MSER-5
+// suggests"; the page explains MSER-5 in the first only.
+func TestPageNotesGlossOnce(t *testing.T) {
+	in := []string{"a: MSER-5 suggests a warm-up of 55 weeks", "other note", "b: MSER-5 suggests a warm-up of 60 weeks"}
+	got := pageNotes(in)
+	want := []string{"a: MSER-5, a standard test of how long a run takes to settle from its starting state, suggests a warm-up of 55 weeks", "other note", "b: MSER-5 suggests a warm-up of 60 weeks"}
+	if !slices.Equal(got, want) {
+		t.Errorf("notes\n%q\nwant\n%q", got, want)
 	}
 }
