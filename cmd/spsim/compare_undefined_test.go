@@ -24,7 +24,7 @@ func TestCompareUndefinedIsNotTooFewReplications(t *testing.T) {
 		t.Errorf("stdout:\n%s", stdout)
 	}
 	for _, c := range []struct{ file, want, not string }{
-		{"report.html", "not defined in one of them", "too few replications to tell"},
+		{"report.html", "not defined in one of them or both", "too few replications to tell"},
 		{"compare.csv", "wait_first_contact_mean_weeks,none,NA,NA,NA,NA,NA,NA,NA,NA,0,weeks,not_defined,", "undetermined"},
 		{"compare.json", `"effect": "not_defined"`, `"undetermined"`},
 	} {

@@ -36,7 +36,7 @@ func (e Effect) Words() string {
 	case Undetermined:
 		return "too few replications to tell"
 	case NotDefined:
-		return "not defined in one of them"
+		return "not defined in one of them or both"
 	}
 	return string(e)
 }

@@ -748,8 +748,8 @@ func TestEffectOfUndefined(t *testing.T) {
 		want  experiment.Effect
 		words string
 	}{
-		{experiment.Estimate{Mean: nan, Low: nan, High: nan, N: 5}, experiment.NotDefined, "not defined in one of them"},
-		{experiment.Estimate{Mean: nan, Low: nan, High: nan, N: 1}, experiment.NotDefined, "not defined in one of them"},
+		{experiment.Estimate{Mean: nan, Low: nan, High: nan, N: 5}, experiment.NotDefined, "not defined in one of them or both"},
+		{experiment.Estimate{Mean: nan, Low: nan, High: nan, N: 1}, experiment.NotDefined, "not defined in one of them or both"},
 		{experiment.Estimate{Mean: 2, Low: nan, High: nan, N: 1}, experiment.Undetermined, "too few replications to tell"},
 		{experiment.Estimate{Mean: 2, Low: -1, High: 5, N: 5}, experiment.NoDifference, "no detectable difference"},
 		{experiment.Estimate{Mean: 2, Low: 1, High: 3, N: 5}, experiment.Worse, "worse"},
