@@ -21,6 +21,11 @@ var areaKPIs = []string{sim.KPIWaitMean, sim.KPIPressureMean, sim.KPINeedsMetSha
 // areaTableKPIs are the per-area table's columns.
 var areaTableKPIs = []string{sim.KPIWaitMean, sim.KPIPressureMean, sim.KPINeedsMetShare, sim.KPIUtilisation, sim.KPIReferrals, sim.KPICostTotal}
 
+// areaStatKPIs are the KPIs estimated for each area: the table's, and the
+// people giving up waiting, which is what an area where nobody is seen is
+// said by.
+var areaStatKPIs = append(slices.Clone(areaTableKPIs), sim.KPIReneged)
+
 // areaStat is one area's estimates of the KPIs it is ranked by.
 type areaStat struct {
 	index int // in each result's Areas
@@ -31,7 +36,8 @@ type areaStat struct {
 }
 
 // areaStats estimates each area's KPIs across replications, most strained
-// (longest wait) first.
+// (longest wait) first. An area where nobody is seen has no wait, and is
+// the most strained of all: it comes first, not last as a NaN would sort.
 func areaStats(results []*sim.Result, level float64) []areaStat {
 	if len(results) == 0 {
 		return nil
@@ -41,7 +47,7 @@ func areaStats(results []*sim.Result, level float64) []areaStat {
 		s := areaStat{index: a, name: area.Name, est: map[string]experiment.Estimate{}, unit: map[string]string{}}
 		for k := range area.NumKPIs() {
 			kpi := area.KPI(k)
-			if slices.Contains(areaTableKPIs, kpi.Name) {
+			if slices.Contains(areaStatKPIs, kpi.Name) {
 				s.est[kpi.Name], s.unit[kpi.Name] = areaInterval(results, a, k, level), kpi.Unit
 			}
 			if kpi.Name == sim.KPIWaitMean {
@@ -51,9 +57,20 @@ func areaStats(results []*sim.Result, level float64) []areaStat {
 		out = append(out, s)
 	}
 	slices.SortStableFunc(out, func(a, b areaStat) int {
-		return cmp.Compare(b.est[sim.KPIWaitMean].Mean, a.est[sim.KPIWaitMean].Mean)
+		wa, wb := a.est[sim.KPIWaitMean].Mean, b.est[sim.KPIWaitMean].Mean
+		if na, nb := math.IsNaN(wa), math.IsNaN(wb); na || nb {
+			return -cmp.Compare(boolInt(na), boolInt(nb))
+		}
+		return cmp.Compare(wb, wa)
 	})
 	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // AreaAnswer says where a run of several areas is most strained, for the
@@ -63,14 +80,18 @@ func areaStats(results []*sim.Result, level float64) []areaStat {
 // chance alone, so they are called different only if their intervals do
 // not overlap at a Bonferroni-adjusted level (1 − (1 − level)/areas);
 // otherwise it says that the areas cannot be told apart rather than
-// ranking noise. It is nil for a run of one area.
+// ranking noise. Areas where nobody is seen have no wait to rank: they
+// lead, named with how many give up waiting there, and the ranking is of
+// the areas where people are seen. It is nil for a run of one area.
 func AreaAnswer(results []*sim.Result, level float64) []string {
 	if len(results) == 0 || len(results[0].Areas) < 2 {
 		return nil
 	}
-	shown := definedWaits(areaStats(results, level))
+	stats := areaStats(results, level)
+	shown := definedWaits(stats)
+	unseen := nobodySeen(stats, len(results) > 1)
 	if len(shown) < 2 {
-		return nil
+		return unseen
 	}
 	top, bottom := shown[0], shown[len(shown)-1]
 	unit := top.unit[sim.KPIWaitMean]
@@ -80,22 +101,26 @@ func AreaAnswer(results []*sim.Result, level float64) []string {
 		return experiment.WithBounds(e.Mean, e.Low, e.High, unit, false)
 	}
 	areas := experiment.Number(float64(len(shown))) + " areas"
+	if len(unseen) > 0 {
+		areas += " where people are seen"
+	}
+	out := unseen
 	if len(results) < 2 {
 		q := func(s areaStat) string { return experiment.Quantity(mean(s), unit, false) }
-		return []string{fmt.Sprintf("With one replication the %s' waits for a first contact have no intervals, so they are not ranked: they range from %s in %s to %s in %s; run more replications to tell them apart.",
-			areas, q(bottom), bottom.name, q(top), top.name)}
+		return append(out, fmt.Sprintf("With one replication the %s' waits for a first contact have no intervals, so they are not ranked: they range from %s in %s to %s in %s; run more replications to tell them apart.",
+			areas, q(bottom), bottom.name, q(top), top.name))
 	}
 	strict := 1 - (1-level)/float64(len(shown))
 	if t, b := waitAt(results, top, strict), waitAt(results, bottom, strict); !(t.Low > b.High) {
-		return []string{fmt.Sprintf("The %s' waits for a first contact cannot be told apart with %s replications: from %s in %s to %s in %s, a spread chance alone could make among %s at this precision; more replications may tell them apart.",
-			areas, experiment.Number(float64(len(results))), wait(bottom), bottom.name, wait(top), top.name, areas)}
+		return append(out, fmt.Sprintf("The %s' waits for a first contact cannot be told apart with %s replications: from %s in %s to %s in %s, a spread chance alone could make among %s at this precision; more replications may tell them apart.",
+			areas, experiment.Number(float64(len(results))), wait(bottom), bottom.name, wait(top), top.name, areas))
 	}
 	shortest := bottom.name + ", " + wait(bottom)
 	if tied := len(shown) - slices.IndexFunc(shown, func(s areaStat) bool { return mean(s) == mean(bottom) }); tied > 1 {
 		shortest = fmt.Sprintf("%s, in %s areas", experiment.Quantity(mean(bottom), unit, false), experiment.Number(float64(tied)))
 	}
-	out := []string{fmt.Sprintf("The longest wait for a first contact of the %s is in %s: %s%s; the shortest is %s.",
-		areas, top.name, wait(top), closeBehind(results, shown, level), shortest)}
+	out = append(out, fmt.Sprintf("The longest wait for a first contact of the %s is in %s: %s%s; the shortest is %s.",
+		areas, top.name, wait(top), closeBehind(results, shown, level), shortest))
 	if s := fewestNeedsMet(results, shown, level); s != "" {
 		out = append(out, s)
 	}
@@ -168,6 +193,30 @@ func closeBehind(results []*sim.Result, shown []areaStat, level float64) string 
 	}
 }
 
+// nobodySeen says which areas see nobody, so have no wait (no link-worker
+// caseload places, or none ever free): each is the most strained of all,
+// and is named with the people who give up waiting there, with their
+// interval where there are replications to form one. It is nil when every
+// area sees someone.
+func nobodySeen(stats []areaStat, intervals bool) []string {
+	var out []string
+	for _, s := range stats {
+		if e, ok := s.est[sim.KPIWaitMean]; !ok || !math.IsNaN(e.Mean) {
+			continue
+		}
+		words := fmt.Sprintf("Nobody is seen for a first contact in %s, so it has no wait", s.name)
+		if g, ok := s.est[sim.KPIReneged]; ok && defined(g.Mean) {
+			gave := experiment.Quantity(g.Mean, s.unit[sim.KPIReneged], false)
+			if intervals && defined(g.Low, g.High) {
+				gave = experiment.WithBounds(g.Mean, g.Low, g.High, s.unit[sim.KPIReneged], false)
+			}
+			words += ": " + gave + " give up waiting there"
+		}
+		out = append(out, words+".")
+	}
+	return out
+}
+
 // definedWaits keeps the areas whose mean wait is defined (an area where
 // nobody was seen has none), in their order.
 func definedWaits(stats []areaStat) []areaStat {
@@ -210,6 +259,12 @@ func AreaTable(results []*sim.Result, level float64) Table {
 			e, ok := s.est[k]
 			if !ok {
 				row = append(row, "-")
+				continue
+			}
+			if !defined(e.Mean) {
+				// Not defined (a wait where nobody is seen): n/a, as the
+				// headline table says it, not "NA" or "NA%".
+				row = append(row, "n/a")
 				continue
 			}
 			d := displayFor(s.unit[k])

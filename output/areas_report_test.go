@@ -249,3 +249,49 @@ func TestAreaAnswerNamesFewestNeedsMet(t *testing.T) {
 		t.Errorf("answer %q", answer)
 	}
 }
+
+// TestAreaWhereNobodyIsSeen: an area with no link workers sees nobody, so
+// it has no wait. It is the most strained, not the least: the table puts it
+// first, its undefined cells read "n/a" (not "NA", nor "NA%" under a
+// share), and the answer names it, with how many give up waiting, rather
+// than ranking only the others as if it were not there.
+func TestAreaWhereNobodyIsSeen(t *testing.T) {
+	cfg, err := scenarios.Load("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Run.HorizonWeeks, cfg.Run.WarmupWeeks = 60, 10
+	for _, a := range []struct {
+		name string
+		lw   int64
+	}{{"Northgate", 2}, {"Empty PCN", 0}, {"Meadowbank", 6}} {
+		cfg.Areas.List = append(cfg.Areas.List, sim.AreaSpec{Name: a.name, Set: map[string]sim.Value{"workforce.link_workers": {V: a.lw}}})
+	}
+	if err := scenarios.Set(cfg, "run.seed", "3"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := experiment.Replicate(context.Background(), cfg, experiment.Options{Replications: 10, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := output.AreaTable(res, 0.95)
+	if tab.Rows[0][0] != "Empty PCN" {
+		t.Errorf("first row %q; want the area where nobody is seen first", tab.Rows[0][0])
+	}
+	for _, r := range tab.Rows {
+		for _, c := range r[1:] {
+			if strings.Contains(c, "NA") {
+				t.Errorf("%s: cell %q; want an undefined value as n/a", r[0], c)
+			}
+		}
+	}
+	if c := tab.Rows[0][1]; c != "n/a" {
+		t.Errorf("Empty PCN's wait %q; want n/a", c)
+	}
+	answer := strings.Join(output.AreaAnswer(res, 0.95), " ")
+	if !strings.HasPrefix(answer, "Nobody is seen for a first contact in Empty PCN, so it has no wait: ") ||
+		!strings.Contains(answer, " give up waiting there.") ||
+		!strings.Contains(answer, "The longest wait for a first contact of the 2 areas where people are seen is in Northgate: ") {
+		t.Errorf("answer %q", answer)
+	}
+}
