@@ -128,10 +128,14 @@ func compareReport(r *study.CompareResult, figs []Figure) (Report, error) {
 }
 
 // verdictTables are the report's verdict tables: against the reference,
-// then head to head where there are options for the same money.
+// then head to head where there are options for the same money, then,
+// for scenarios of several areas, area by area.
 func verdictTables(c *experiment.Comparison) []Table {
 	out := []Table{VerdictTable(c)}
 	if t, ok := HeadToHeadTable(c); ok {
+		out = append(out, t)
+	}
+	if t, ok := CompareAreaTable(c); ok {
 		out = append(out, t)
 	}
 	return out
