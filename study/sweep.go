@@ -64,7 +64,10 @@ func PlanSweep(spec SweepSpec) (*SweepPlan, error) {
 	}
 	for _, f := range p.factors {
 		if scenarios.EveryAreaSets(p.base, f.Key) {
-			return nil, fmt.Errorf("--vary %s: every area of %s sets %s itself, so the sweep would change nothing; vary it in the areas, or remove it from them", f.Key, p.base.Name, f.Key)
+			// No --vary key reaches one area's value, so "vary it in the
+			// areas" sent people looking for one: say what to do instead.
+			return nil, fmt.Errorf("--vary %s: every area of %s sets %s itself, so the sweep would change nothing: a sweep varies a key in every area at once. To vary it in every area, remove it from the areas (a column of the areas file, or each area's set); to try other values in some areas, write a scenario for each (its areas file changed) and run spsim compare on them",
+				f.Key, p.base.Name, f.Key)
 		}
 		if err := scenarios.Unreached(p.base, "--vary", f.Key); err != nil {
 			return nil, err

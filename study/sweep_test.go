@@ -130,6 +130,14 @@ func TestSweepRefusesAKeyEveryAreaSets(t *testing.T) {
 			t.Errorf("compare %s --set %s: %v, want refused %v", filepath.Base(c.ref), set, err, c.refused)
 		}
 	}
+	// The refusal says what to do instead: no --vary key reaches one
+	// area's value ("areas.A.workforce.link_workers" is an unknown key), so
+	// "vary it in the areas" sent people looking for one.
+	_, err := study.PlanSweep(study.SweepSpec{Ref: every, Vary: []string{"workforce.link_workers=2,4"}, Options: study.Options{Replications: 2, Jobs: 1}})
+	if err == nil || strings.Contains(err.Error(), "vary it in the areas") ||
+		!strings.Contains(err.Error(), "a sweep varies a key in every area at once") || !strings.Contains(err.Error(), "spsim compare") {
+		t.Errorf("sweep of a key every area sets: %v; want how to vary one area's value", err)
+	}
 	// Where some areas set the key, --set reaches the others: a warning
 	// says how many keep their own.
 	p, err := study.PlanRun(study.RunSpec{Ref: some, Sets: []string{"workforce.link_workers=3"}, Options: study.Options{Replications: 2, Jobs: 1}})
