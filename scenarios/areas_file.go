@@ -292,6 +292,29 @@ func joinHint(msg, hint string) string {
 	return msg + ": " + hint
 }
 
+// shortRow says what a row of data holds fewer cells than the header's
+// named columns lacks, or "" if it does not (a blank row is no row).
+func shortRow(head, rec []string) string {
+	named := 0 // the header's columns up to its last named one
+	for i, h := range head {
+		if strings.TrimSpace(h) != "" {
+			named = i + 1
+		}
+	}
+	if len(rec) >= named || strings.TrimSpace(strings.Join(rec, "")) == "" {
+		return ""
+	}
+	missing, values, have := head[len(rec):named], fmt.Sprintf("%d values", len(rec)), "have"
+	if len(rec) == 1 {
+		values = "1 value"
+	}
+	if len(missing) == 1 {
+		have = "has"
+	}
+	return fmt.Sprintf("%s for the header's %d columns, so %s %s none: write an empty cell (a comma) to keep the scenario's value",
+		values, named, strings.Join(missing, ", "), have)
+}
+
 // numberCell is a cell written as a number.
 var numberCell = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 
@@ -299,6 +322,11 @@ var numberCell = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[
 func areaRow(path string, line int, head, rec []string, semicolons bool) (AreaSpec, Errors) {
 	var spec AreaSpec
 	var errs Errors // every bad cell of the row
+	if short := shortRow(head, rec); short != "" {
+		// A row cut short is told, as one too long is: its missing cells
+		// would keep the scenario's values without a word.
+		errs = append(errs, &Error{File: path, Line: line, Col: len(rec) + 1, Msg: short})
+	}
 	for i, cell := range rec {
 		cell = strings.TrimSpace(cell)
 		if i >= len(head) {

@@ -143,6 +143,9 @@ set = { "initial.file" = "c.csv" }
 		{"csv name with an escape", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\nnorth\x1b[31mRED,3\n", `a name must not contain control characters`},
 		{"csv formula name", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3\n@south,3\n", `p.csv:3:1: name = @south: area "@south" starts with "@"`},
 		{"csv more values", "[areas]\nfile = \"p.csv\"\n", "name;workforce.link_workers\nA;3;4\n", `p.csv:2:3: more values than the 2 columns`},
+		// A row cut short kept the scenario's referrals for B without a word.
+		{"csv fewer values", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers,demand.referrals_per_week\nA,2,20\nB,3\n", `p.csv:3:3: 2 values for the header's 3 columns, so demand.referrals_per_week has none: write an empty cell (a comma) to keep the scenario's value`},
+		{"csv fewer values, two missing", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers,demand.referrals_per_week\nA\nB,,\n", `p.csv:2:2: 1 value for the header's 3 columns, so workforce.link_workers, demand.referrals_per_week have none`},
 		// Read as TOML, "3 # was 4" was 3, its comment dropped unseen.
 		{"csv cell with a comment", "[areas]\nfile = \"p.csv\"\n", "name,workforce.link_workers\nA,3 # was 4\n", `p.csv:2:2: workforce.link_workers = 3 # was 4: "# was 4" is a TOML comment, which a value given alone may not have (it would be dropped without a word): give the value alone, as 3,`},
 		{"csv text with #", "[areas]\nfile = \"p.csv\"\n", "name,workforce.allocation\nA,priority #1\n", `p.csv:2:2: workforce.allocation = priority #1: the # of "#1" would start a TOML comment, which a value given alone may not have: put text holding # in quotes, as "priority #1"`},
