@@ -258,7 +258,10 @@ func (p *Problem) parse(spec Spec) error {
 			return err
 		}
 		if scenarios.EveryAreaSets(p.Base, l.Key) {
-			return fmt.Errorf("--lever %s: every area of %s sets %s itself, so the lever would change nothing; vary it in the areas, or remove it from them", l.Key, p.Base.Name, l.Key)
+			// No lever reaches one area's value, so say what to do, as
+			// a sweep does.
+			return fmt.Errorf("--lever %s: every area of %s sets %s itself, so the lever would change nothing: a lever sets a key in every area at once. To search it in every area, remove it from the areas (a column of the areas file, or each area's set); to try other values in some areas, write a scenario for each (its areas file changed) and run spsim compare on them",
+				l.Key, p.Base.Name, l.Key)
 		}
 		if w := scenarios.AreasWarning(p.Base, "--lever", l.Key); w != "" {
 			p.Warnings = append(p.Warnings, w)

@@ -57,6 +57,7 @@ var pageReplacer = strings.NewReplacer(
 	" (--seed and --replications set them for all)", " (the page compares every pin on the reference's seed and replications: set them in the reference to change them)",
 	"more trajectories (spsim sensitivity --trajectories) may tell them apart", "more trajectories may tell them apart, on the command line (spsim sensitivity --trajectories)",
 	"more samples (spsim sensitivity --samples) may tell them apart", "more samples may tell them apart, on the command line (spsim sensitivity --samples)",
+	"write a scenario for each (its areas file changed) and run spsim compare on them", "pin a scenario for each (its areas file changed) and compare them on the Compare tab",
 	"give the range whole-number ends (such as 3..4), or vary it with spsim sweep", "give the range whole-number ends (such as 3 to 4), or vary it on the Sweep tab",
 	"add replications (spsim sensitivity --reps) before trusting the ranking", "add replications before trusting the ranking, on the command line (spsim sensitivity --reps)",
 	"--from or the first", "From, or the first",

@@ -94,6 +94,8 @@ func TestPageWords(t *testing.T) {
 		{`not counted: "Declined" (286) (to count one, list it with the others in --inappropriate)`, `not counted: "Declined" (286)`},
 		{"comparing with the scenario without the change (spsim compare) isolates it", "pinning the scenario with and without the change and comparing them (the Compare tab) isolates it"},
 		{"the extract's date is its latest referral's unless initial.date gives it", "the extract's date is its latest referral's unless the Extract date gives it"},
+		{"to try other values in some areas, write a scenario for each (its areas file changed) and run spsim compare on them",
+			"to try other values in some areas, pin a scenario for each (its areas file changed) and compare them on the Compare tab"},
 	} {
 		if got := pageWords(c.in); got != c.want {
 			t.Errorf("pageWords(%q) = %q, want %q", c.in, got, c.want)
