@@ -36,6 +36,14 @@ func boundKPIs(ks []KPI, in kpiInput) {
 // impossible reports whether cfg rules out every event the KPI base
 // (of family fam) counts.
 func impossible(cfg *Config, base string, fam Family, member string) bool {
+	if nobodySeen(cfg) {
+		switch base {
+		case KPIFirstContacts, KPIEpisodesCompleted, KPIShortSupport, KPIDropouts, KPIHoldingWeeks,
+			KPINeedsMet, KPIPeopleNeedsMet, KPILeavers, KPILeaversPerFTE,
+			KPIVCSEReferrals, KPIVCSEAccepted, KPIVCSEWaitlisted, KPIVCSERefused, KPIVCSEDeclined, KPIVCSEGaveUp:
+			return true
+		}
+	}
 	switch base {
 	case KPIVCSEReferrals, KPIVCSEAccepted, KPIVCSEWaitlisted, KPIVCSERefused, KPIVCSEDeclined, KPIVCSEGaveUp:
 		return len(cfg.Services) == 0
@@ -56,6 +64,28 @@ func impossible(cfg *Config, base string, fam Family, member string) bool {
 		return true
 	}
 	return false
+}
+
+// nobodySeen reports whether cfg has no post to see anybody at any time:
+// no link workers, none added by the timeline, and no other role's posts.
+// Then nobody is supported, referred on or leaves a post, and an interval
+// for those counts is [0, 0], not a bound for an event the data did not
+// happen to see.
+func nobodySeen(cfg *Config) bool {
+	if cfg.Workforce.LinkWorkers > 0 {
+		return false
+	}
+	for _, c := range cfg.Timeline {
+		if c.LinkWorkers != nil && *c.LinkWorkers > 0 {
+			return false
+		}
+	}
+	for _, r := range cfg.Roles {
+		if r.Posts > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // roleCap is role's caseload cap per FTE.

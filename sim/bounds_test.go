@@ -113,3 +113,33 @@ func TestNoneSeenOrRuledOut(t *testing.T) {
 		}
 	}
 }
+
+// TestNobodySeenIsImpossible: with no post to see anybody, the counts of
+// what only a post does (people seen, supported, referred on, a link
+// worker leaving) are [0, 0], not a bound for an event the replications
+// happened not to see ("0 a year [0, 0.295]"). A timeline that funds a
+// post later, or another role's posts, makes them possible again.
+func TestNobodySeenIsImpossible(t *testing.T) {
+	none := load(t, "baseline")
+	none.Workforce.LinkWorkers = 0
+	later := load(t, "baseline")
+	later.Workforce.LinkWorkers = 0
+	posts := 2
+	later.Timeline = append(later.Timeline, sim.Change{Week: 100, LinkWorkers: &posts})
+	kpis := []string{sim.KPIFirstContacts, sim.KPIEpisodesCompleted, sim.KPINeedsMet, sim.KPIPeopleNeedsMet, sim.KPILeavers, sim.KPIVCSEReferrals}
+	for _, c := range []struct {
+		cfg        *sim.Config
+		impossible bool
+	}{{none, true}, {later, false}, {load(t, "baseline"), false}} {
+		r := replicate(t, c.cfg, 3, 2)
+		sums := experiment.Summarise(r, 0.95)
+		for _, k := range kpis {
+			if got := r[0].KPIByName(k).Impossible; got != c.impossible {
+				t.Errorf("%d posts, timeline %d changes: %s impossible %v, want %v", c.cfg.Workforce.LinkWorkers, len(c.cfg.Timeline), k, got, c.impossible)
+			}
+			if s, _ := experiment.FindSummary(sums, k); c.impossible && (s.Estimate.Mean != 0 || s.Estimate.High != 0) {
+				t.Errorf("no posts: %s %g [%g, %g], want 0 [0, 0]", k, s.Estimate.Mean, s.Estimate.Low, s.Estimate.High)
+			}
+		}
+	}
+}
