@@ -113,7 +113,10 @@ func WriteCompareJSON(w io.Writer, meta CompareMeta, c *experiment.Comparison) e
 		// script can see that two were measured over different weeks.
 		Periods []jsonPeriod `json:"periods,omitempty"`
 		KPIs    []jsonKPI    `json:"kpis"`
-	}{CompareMeta: meta, Verdicts: jverdicts(vs), HeadToHead: jverdicts(experiment.HeadToHead(c)), Periods: jperiods(c)}
+		// Areas are, for scenarios of several areas, each area's paired
+		// difference from the reference, as compare_areas.csv has them.
+		Areas []jsonAreaDifference `json:"areas,omitempty"`
+	}{CompareMeta: meta, Verdicts: jverdicts(vs), HeadToHead: jverdicts(experiment.HeadToHead(c)), Periods: jperiods(c), Areas: jareas(c)}
 	for _, k := range c.KPIs {
 		jk := jsonKPI{KPI: k.Name, Unit: k.Unit}
 		for s, name := range c.Names {

@@ -24,6 +24,10 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 	files := when(outs.Has(study.Summary),
 		file{"compare.csv", func(w io.Writer) error { return WriteCompareCSV(w, cmp) }},
 		file{"compare.json", func(w io.Writer) error { return WriteCompareJSON(w, meta, cmp) }})
+	if _, areas := CompareAreaDifferences(cmp); areas {
+		files = append(files, when(outs.Has(study.Summary),
+			file{"compare_areas.csv", func(w io.Writer) error { return WriteCompareAreasCSV(w, cmp) }})...)
+	}
 	files = append(files, when(outs.Has(study.XLSX), file{"results.xlsx", func(w io.Writer) error { return workbook.WriteCompare(w, compareWorkbook(r)) }})...)
 	for i, name := range compareScenarioFiles(r.Configs) {
 		c := r.Configs[i]
@@ -47,10 +51,15 @@ func WriteCompare(dir string, r *study.CompareResult, outs study.Outputs) error 
 func compareWorkbook(r *study.CompareResult) workbook.Compare {
 	cmp := r.Comparison
 	verdict := CompareAnswer(cmp, r.Configs)
+	ds, _ := CompareAreaDifferences(cmp)
+	areas := make([]workbook.AreaDifference, len(ds))
+	for i, d := range ds {
+		areas[i] = workbook.AreaDifference(d)
+	}
 	return workbook.Compare{Title: "spsim compare: " + strings.Join(cmp.Names, " vs "), Question: compareQuestion(cmp),
 		Facts: append([]string{compareRunFact(r)},
 			append(compareSets(r), warningFacts(r.LoadWarnings, r.Warnings)...)...),
-		Verdict: verdict, Headline: Headline, C: cmp, Words: estimateWords}
+		Verdict: verdict, Headline: Headline, C: cmp, Words: estimateWords, Areas: areas}
 }
 
 // compareQuestion is a comparison's question, for its report and workbook:
