@@ -54,7 +54,8 @@ difference with its 95% interval, and a verdict in plain words. Scenarios
 that all cost more than the reference, all less or all about the same are
 options for the same money, and are also set head to head, on the same
 random numbers. Writes
-compare.csv, compare.json, charts and report.html.`,
+compare.csv, compare.json, charts and report.html; for scenarios of several
+areas, compare_areas.csv (each area's paired difference) too.`,
 			argHelp: [][2]string{
 				{"REFERENCE", scenarioArg + ": the one the others are compared with"},
 				{"SCENARIO...", "one or more scenarios to compare with it"},
