@@ -3,6 +3,7 @@ package workbench
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -137,7 +138,7 @@ func (s *Server) again(r *http.Request, j *job) (any, error) {
 // scenario.toml is the file its command line (job.command) reads.
 var (
 	xlsxType          = downloads["results.xlsx"]
-	compareDownloads  = map[string]string{"results.xlsx": xlsxType, "compare.csv": "text/csv", "report.html": "text/html"}
+	compareDownloads  = map[string]string{"results.xlsx": xlsxType, "compare.csv": "text/csv", "compare_areas.csv": "text/csv", "report.html": "text/html"}
 	tomlType          = downloads["scenario.toml"]
 	sweepDownloads    = map[string]string{"results.xlsx": xlsxType, "sweep.csv": "text/csv", "report.html": "text/html", "scenario.toml": tomlType}
 	optimiseDownloads = map[string]string{"optimise.csv": "text/csv", "report.html": "text/html", "scenario.toml": tomlType}
@@ -197,6 +198,10 @@ func (s *Server) downloadStudy(w http.ResponseWriter, r *http.Request, kind stri
 			body, err = inPageWords(what, body)
 		}
 	}
+	if errors.Is(err, errNoAreaDifferences) {
+		httpError(w, http.StatusNotFound, err.Error())
+		return
+	}
 	if err != nil {
 		fail(w, err)
 		return
@@ -225,9 +230,18 @@ func (s *Server) jobFile(r *http.Request, j *job, what string) ([]byte, error) {
 		cleanSources(res.Files)
 		return inFolder(what, func(dir string) error { return sensitivity.Write(dir, res, s.opt.Version, false) })
 	}
+	if cr, ok := res.(*study.CompareResult); ok && what == "compare_areas.csv" {
+		if _, areas := output.CompareAreaDifferences(cr.Comparison); !areas {
+			return nil, errNoAreaDifferences
+		}
+	}
 	outs := study.Outputs{study.Summary: strings.HasSuffix(what, ".csv"), study.Report: what == "report.html", study.XLSX: what == "results.xlsx"}
 	return writeOne(res.(study.Result), outs, what)
 }
+
+// errNoAreaDifferences answers a download of compare_areas.csv for a
+// comparison that writes none.
+var errNoAreaDifferences = errors.New("compare_areas.csv is for scenarios of several areas, run more than once; this comparison has no area-by-area differences")
 
 // inPageWords is a study's report or workbook with the command line's
 // advice said as the page's (studyWords): "confirm … with spsim compare"

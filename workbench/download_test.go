@@ -130,6 +130,26 @@ func TestDownloadComparison(t *testing.T) {
 	}
 }
 
+// TestDownloadComparisonAreas: a comparison of scenarios of several areas
+// downloads compare_areas.csv, each area's paired difference as spsim
+// compare writes it; one of scenarios of one area has none, and says so.
+func TestDownloadComparisonAreas(t *testing.T) {
+	h := newTestServer()
+	get := func(pins ...pin) *httptest.ResponseRecorder {
+		req, _ := json.Marshal(compareRequest{Pins: pins})
+		return postForm(h, "/api/download-compare", url.Values{"request": {string(req)}, "file": {"compare_areas.csv"}})
+	}
+	w := get(pin{Name: "three", TOML: small(t, "areas.count=3")}, pin{Name: "five", TOML: small(t, "areas.count=3", "workforce.link_workers=5")})
+	if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Disposition"), `filename="comparison-compare_areas.csv"`) ||
+		!strings.HasPrefix(w.Body.String(), "area,kpi,scenario,reference,diff_mean,diff_ci_low,diff_ci_high,n,unit,effect\n") ||
+		strings.Count(w.Body.String(), ",five,three,") != 3*3 {
+		t.Errorf("compare_areas.csv: %d %v %.400s", w.Code, w.Header(), w.Body.String())
+	}
+	if w := get(pin{Name: "three", TOML: small(t)}, pin{Name: "five", TOML: small(t, "workforce.link_workers=5")}); w.Code != 404 || !strings.Contains(w.Body.String(), "for scenarios of several areas") {
+		t.Errorf("compare_areas.csv of scenarios of one area: %d %.300s; want 404 saying why", w.Code, w.Body.String())
+	}
+}
+
 // TestDownloadSweep: the page's sweep downloads as spsim sweep writes it,
 // and only the sweep's own table.
 func TestDownloadSweep(t *testing.T) {
