@@ -39,6 +39,9 @@ type compareView struct {
 	Costs   []string     `json:"costs"` // cost per extra outcome, where an outcome clearly improves
 	Rows    []compareRow `json:"rows"`
 	Chart   chart        `json:"chart"`
+	// Areas is whether the comparison has each area's differences, so
+	// that the page offers compare_areas.csv only then.
+	Areas bool `json:"areas,omitempty"`
 }
 
 // compareRow is one KPI: each scenario's value, and each other scenario's
@@ -161,6 +164,7 @@ func lacks(cfg *sim.Config, kpi string) bool {
 
 func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView {
 	v := &compareView{Names: cmp.Names, Replications: cfgs[0].Run.Replications, Seed: cfgs[0].Run.Seed}
+	_, v.Areas = output.CompareAreaDifferences(cmp)
 	byName := map[string]experiment.KPIComparison{}
 	for _, k := range cmp.KPIs {
 		byName[k.Name] = k

@@ -295,3 +295,23 @@ func TestStudyWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareViewOffersAreasOnlyWithAreas: the page shows the
+// compare_areas.csv button (its "areas" flag) for pins of several areas
+// only, where the file exists; for pins of one it would fetch a 404.
+func TestCompareViewOffersAreasOnlyWithAreas(t *testing.T) {
+	h := newTestServer()
+	for _, c := range []struct {
+		pins []pin
+		want bool
+	}{
+		{[]pin{{Name: "three", TOML: small(t, "areas.count=3")}, {Name: "five", TOML: small(t, "areas.count=3", "workforce.link_workers=5")}}, true},
+		{[]pin{{Name: "three", TOML: small(t)}, {Name: "five", TOML: small(t, "workforce.link_workers=5")}}, false},
+	} {
+		body, _ := json.Marshal(compareRequest{Pins: c.pins})
+		r := result(t, post(t, h, "/api/compare", string(body)))
+		if got, _ := r["areas"].(bool); got != c.want {
+			t.Errorf("pins %s and %s: areas %v, want %v", c.pins[0].TOML[:20], c.pins[1].Name, got, c.want)
+		}
+	}
+}

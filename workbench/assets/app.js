@@ -667,6 +667,7 @@ async function compare() {
     state.compared = state.pins.slice(); // what the downloads are of
     markComparedStale();
     $('#compare-downloads').hidden = false;
+    $('#download-compare-areas').hidden = !r.areas; // each area's differences, for pins of several areas
   });
 }
 
