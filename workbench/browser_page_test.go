@@ -43,13 +43,7 @@ func openPageOn(t *testing.T, width, height int64, h http.Handler) *page {
 	exe := chromium(t)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserFlags(exe, t.TempDir())...)
-	t.Cleanup(cancelAlloc)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(cancelTime)
-	p := &page{t, ctx}
+	p := &page{t, browserContext(t, exe)}
 	p.do("open the page", chromedp.EmulateViewport(width, height), chromedp.Navigate(srv.URL+"/"), p.until(`Number(document.body.dataset.done || 0) >= 1`))
 	return p
 }

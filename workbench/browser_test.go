@@ -45,6 +45,34 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
+// browserContext starts Chromium and returns a context driving it, with
+// the test's 3 minutes. A start that fails (Chromium slow to answer on a
+// loaded machine) is tried once more with a fresh browser, and then is
+// fatal at once: after a failed start chromedp starts the browser again
+// on the context's next action, and closes a channel twice (a panic that
+// ends every test of the package), so no action may follow one.
+func browserContext(t *testing.T, exe string) context.Context {
+	t.Helper()
+	var err error
+	for try := range 2 {
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserFlags(exe, t.TempDir())...)
+		ctx, cancel := chromedp.NewContext(actx)
+		ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
+		if err = chromedp.Do(ctx); err == nil {
+			t.Cleanup(cancelAlloc)
+			t.Cleanup(cancel)
+			t.Cleanup(cancelTime)
+			return ctx
+		}
+		cancelTime()
+		cancel()
+		cancelAlloc()
+		t.Logf("starting Chromium, try %d: %v", try+1, err)
+	}
+	t.Fatalf("starting Chromium: %v", err)
+	return nil
+}
+
 // browserFlags are what Chromium needs to run headless as root on a
 // machine without a network, in a fresh profile.
 func browserFlags(exe, profile string) []chromedp.ExecAllocatorOption {
@@ -72,15 +100,10 @@ func TestBrowser(t *testing.T) {
 	}
 	exe := chromium(t)
 	srv := httptest.NewServer(New(Options{Version: "test"}))
-	defer srv.Close()
+	t.Cleanup(srv.Close) // after the browser's, which browserContext registers later
 	downloads := t.TempDir()
 
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserFlags(exe, t.TempDir())...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
-	defer cancelTime()
+	ctx := browserContext(t, exe)
 	q := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
 	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
