@@ -81,15 +81,17 @@ func areaDifference(ref, alt []*sim.Result, a, b int, name string, level float64
 		return d
 	}
 	d.Unit = ref[0].Areas[a].KPI(ka).Unit
-	diffs := make([]float64, len(ref))
+	xs, ys := make([]float64, len(ref)), make([]float64, len(ref))
 	for r := range ref {
-		diffs[r] = alt[r].Areas[b].KPI(kb).Value - ref[r].Areas[a].KPI(ka).Value
-		if math.IsNaN(diffs[r]) {
+		xs[r], ys[r] = ref[r].Areas[a].KPI(ka).Value, alt[r].Areas[b].KPI(kb).Value
+		if math.IsNaN(ys[r] - xs[r]) {
 			d.Diff.N = len(ref)
 			return d
 		}
 	}
-	d.Diff = experiment.Interval(diffs, level)
+	// Paired, as compare.csv's differences, and kept within the range a
+	// difference of the KPI can take.
+	d.Diff = experiment.PairedIn(xs, ys, level, experiment.KPIRange(name, d.Unit))
 	dir := sim.Neutral
 	if m, ok := sim.LookupKPI(name); ok {
 		dir = m.Direction

@@ -278,11 +278,24 @@ func hintsWhole(cell string) bool {
 	return ok && x == math.Trunc(x)
 }
 
+// numberHint is formattedNumberHint, for a key of whole numbers (whole)
+// only where the hint writes one: "write 3.5" or "0.5 for 50%" would be
+// refused in turn.
+func numberHint(v string, whole bool) string {
+	if whole && !hintsWhole(v) {
+		return ""
+	}
+	return formattedNumberHint(v)
+}
+
 // wholeKey reports whether the key at path takes a whole number.
 func wholeKey(path []string) bool {
 	t := typeAt(path)
-	return t != nil && t.Kind() >= reflect.Int && t.Kind() <= reflect.Uint64
+	return t != nil && wholeKind(t.Kind())
 }
+
+// wholeKind reports whether k is a kind of whole number.
+func wholeKind(k reflect.Kind) bool { return k >= reflect.Int && k <= reflect.Uint64 }
 
 // joinHint adds a hint to a message, if there is one.
 func joinHint(msg, hint string) string {

@@ -136,10 +136,7 @@ func numberTextHint(text string, whole bool) string {
 		}
 		return ""
 	}
-	if x, ok := hintedNumber(t); whole && (!ok || x != math.Trunc(x)) {
-		return ""
-	}
-	return formattedNumberHint(t)
+	return numberHint(t, whole)
 }
 
 // tomlNumber is the number t (numberCell) as TOML reads it unquoted: t

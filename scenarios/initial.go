@@ -392,9 +392,9 @@ func sessionsCell(v string) (int, string) {
 	allowed := fmt.Sprintf("a whole number from %s to %s", formatNumber(bd.hard.lo), formatNumber(bd.hard.hi))
 	x, err := strconv.ParseFloat(v, 64)
 	if err != nil || !numberCell.MatchString(v) || x != math.Trunc(x) {
-		hint := formattedNumberHint(v)
-		if y, ok := hintedNumber(v); !ok || y != math.Trunc(y) || !bd.hard.has(y) {
-			hint = "" // "write 1234" or "write 3.5" would be refused in turn
+		hint := numberHint(v, true)
+		if y, _ := hintedNumber(v); !bd.hard.has(y) {
+			hint = "" // "write 1234" would be refused in turn
 		}
 		return 0, joinHint(fmt.Sprintf("sessions %q: %s", v, allowed), hint)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -259,13 +258,8 @@ func numericKey(path []string) bool {
 	if t == nil {
 		return false
 	}
-	switch t.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
-		reflect.Float32, reflect.Float64:
-		return true
-	}
-	return t == reflect.TypeFor[dist.Spec]()
+	k := t.Kind()
+	return wholeKind(k) || k == reflect.Float32 || k == reflect.Float64 || t == reflect.TypeFor[dist.Spec]()
 }
 
 // boolWord reads value as true or false in any case (TRUE, False, as
@@ -296,12 +290,7 @@ func notAValue(path []string, value string, err error) string {
 		return ""
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		v := strings.TrimSpace(value)
-		hint := formattedNumberHint(v)
-		if x, ok := hintedNumber(v); !ok || x != math.Trunc(x) {
-			hint = "" // "write 3.5" or "0.5 for 50%": not a whole number either
-		}
-		return joinHint("want a whole number"+what, hint)
+		return joinHint("want a whole number"+what, numberHint(strings.TrimSpace(value), true))
 	case reflect.Float32, reflect.Float64:
 		return joinHint("want a number"+what, formattedNumberHint(strings.TrimSpace(value)))
 	case reflect.Bool:

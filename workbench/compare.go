@@ -151,15 +151,16 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 // output.CompareKPIs, in the report's order.
 var compareKPIs = output.Headline
 
-// lacks reports whether cfg has no member for a KPI of one: a community
-// service's KPI in a scenario without that service.
-func lacks(cfg *sim.Config, kpi string) bool {
-	_, fam, member := sim.SplitMember(kpi)
-	if fam != sim.PerService {
-		return false
+// missingIn says why pin has no value of kpi: "not in" it for a community
+// service's KPI where the pin has no such service, else "not defined in"
+// it (a wait where nobody is seen), as compare.csv's not_defined.
+func missingIn(cfg *sim.Config, kpi, pin string) string {
+	if _, fam, member := sim.SplitMember(kpi); fam == sim.PerService {
+		if _, ok := cfg.Services[member]; !ok {
+			return "not in " + pin
+		}
 	}
-	_, ok := cfg.Services[member]
-	return !ok
+	return "not defined in " + pin
 }
 
 func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView {
@@ -188,10 +189,7 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 				// A service this scenario lacks, or a KPI it has with no
 				// value (a wait where nobody is seen): compare.csv's
 				// not_defined.
-				missing := "not defined in " + cmp.Names[i]
-				if lacks(cfgs[i], name) {
-					missing = "not in " + cmp.Names[i]
-				}
+				missing := missingIn(cfgs[i], name, cmp.Names[i])
 				row.Values = append(row.Values, missing)
 				diff := ""
 				if i > 0 {
@@ -208,11 +206,7 @@ func newCompareView(cmp *experiment.Comparison, cfgs []*sim.Config) *compareView
 			}
 			d := k.Paired[i]
 			if math.IsNaN(d.Mean) { // nothing in the reference to pair with
-				missing := "not defined in " + cmp.Names[0]
-				if lacks(cfgs[0], name) {
-					missing = "not in " + cmp.Names[0]
-				}
-				row.Diffs = append(row.Diffs, missing)
+				row.Diffs = append(row.Diffs, missingIn(cfgs[0], name, cmp.Names[0]))
 				continue
 			}
 			row.Diffs = append(row.Diffs, experiment.SignedWithin(d.Mean, d.Low, d.High, k.Unit, k.Unit == sim.UnitShare)+" ("+signedInterval(d, k.Unit)+")")
